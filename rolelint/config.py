@@ -1,0 +1,198 @@
+"""Find, read and validate the configuration (`.rolelint.yaml` or `[tool.rolelint]`)."""
+
+from __future__ import annotations
+
+import difflib
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+
+from rolelint.diagnostics import Severity
+from rolelint.globs import matches
+from rolelint.loaders import LoadOptions
+from rolelint.resources import load_schema
+
+CONFIG_NAMES = (".rolelint.yaml", ".rolelint.yml", "rolelint.yaml")
+DEFAULT_INCLUDE = ("**/*.yaml", "**/*.yml", "**/*.md", "**/*.markdown", "**/*.txt")
+DEFAULT_EXCLUDE = (".git/**", "node_modules/**", ".venv/**", "venv/**", ".tox/**", ".rolelint_cache/**",
+                   "**/.pre-commit-config.yaml", "**/.pre-commit-hooks.yaml", "**/.github/**",
+                   "**/pyproject.toml", "**/CHANGELOG.md", "**/.rolelint.yaml", "**/.rolelint.yml",
+                   "**/rolelint.yaml")
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+class ConfigError(Exception):
+    """A configuration or usage mistake: the CLI prints the message and exits 2."""
+
+
+@dataclass(frozen=True)
+class RuleSettings:
+    enabled: bool | None = None
+    severity: Severity | None = None
+    options: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Config:
+    root: Path
+    path: Path | None = None
+    include: tuple[str, ...] = DEFAULT_INCLUDE
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    kinds: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    fail_on: str = "warning"
+    rules: dict[str, RuleSettings] = field(default_factory=dict)
+    per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    rule_packs: tuple[Path, ...] = ()
+    model: str | None = None
+    max_file_size: int = 5_000_000
+    encoding_fallback: str | None = None
+    cache_dir: str = ".rolelint_cache"
+    raw: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def load_options(self) -> LoadOptions:
+        return LoadOptions(max_file_size=self.max_file_size, encoding_fallback=self.encoding_fallback)
+
+    def kind_for(self, relative: str) -> str | None:
+        for kind, patterns in self.kinds.items():
+            if matches(relative, patterns):
+                return kind
+        return None
+
+    def ignored_codes_for(self, relative: str) -> tuple[str, ...]:
+        codes: list[str] = []
+        for pattern, ignored in self.per_file_ignores.items():
+            if matches(relative, [pattern]):
+                codes.extend(ignored)
+        return tuple(codes)
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest config file at or above ``start``: `.rolelint.yaml` first, then a pyproject with
+    a `[tool.rolelint]` table."""
+    for directory in [start, *start.parents]:
+        for name in CONFIG_NAMES:
+            candidate = directory / name
+            if candidate.is_file():
+                return candidate
+        pyproject = directory / "pyproject.toml"
+        if pyproject.is_file() and "rolelint" in _read_pyproject(pyproject, strict=False).get("tool", {}):
+            return pyproject
+    return None
+
+
+def _read_pyproject(path: Path, *, strict: bool) -> dict:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on 3.10 only
+        import tomli as tomllib
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        if strict:
+            raise ConfigError(f"{path}: cannot read TOML: {exc}") from None
+        return {}
+
+
+def load_config(explicit: Path | None = None, *, cwd: Path | None = None) -> Config:
+    """Read and validate a config; with no file anywhere, the defaults rooted at ``cwd``."""
+    cwd = (cwd or Path.cwd()).resolve()
+    path = explicit if explicit is not None else find_config(cwd)
+    if path is None:
+        return Config(root=cwd)
+    path = path.resolve()
+    if not path.is_file():
+        raise ConfigError(f"config file {path} does not exist")
+    if path.name == "pyproject.toml":
+        raw = _read_pyproject(path, strict=True).get("tool", {}).get("rolelint", {})
+    else:
+        try:
+            raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"{path}: cannot read config: {exc}") from None
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
+            raise ConfigError(f"{path}{where}: invalid YAML in config: {getattr(exc, 'problem', exc)}") from None
+    raw = raw or {}
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{path}: the config must be a mapping of keys, not a {type(raw).__name__}")
+    validate_config(raw, path)
+    return build_config(raw, path)
+
+
+def validate_config(raw: dict, path: Path) -> None:
+    schema = load_schema("config")
+    validator = jsonschema.Draft202012Validator(schema)
+    errors = sorted(validator.iter_errors(raw), key=lambda e: (len(e.absolute_path), list(map(str, e.absolute_path))))
+    if not errors:
+        return
+    messages = [describe_config_error(error, schema) for error in errors[:5]]
+    raise ConfigError(f"{path}: invalid config:\n  " + "\n  ".join(messages))
+
+
+def describe_config_error(error: jsonschema.ValidationError, schema: dict) -> str:
+    location = ".".join(str(p) for p in error.absolute_path)
+    if error.validator == "additionalProperties":
+        allowed = sorted(_allowed_keys(error.schema))
+        unknown = sorted(set(error.instance) - set(allowed)) if isinstance(error.instance, dict) else []
+        parts = []
+        for key in unknown:
+            if any(key.startswith(p) for p in ("x-",)):
+                continue
+            where = f"{location}.{key}" if location else key
+            hint = difflib.get_close_matches(key, allowed, n=1)
+            parts.append(f"unknown key `{where}`" + (f"; did you mean `{hint[0]}`?" if hint else "")
+                         + f" (accepted: {', '.join(allowed)})")
+        if parts:
+            return "; ".join(parts)
+    where = f"`{location}`" if location else "the config"
+    if error.validator == "enum":
+        accepted = ", ".join(str(v) for v in error.validator_value)
+        return f"{where} is {error.instance!r}; accepted values: {accepted}"
+    if error.validator == "type":
+        return f"{where} must be of type {error.validator_value}, not {type(error.instance).__name__}"
+    return f"{where}: {error.message}"
+
+
+def _allowed_keys(schema: dict) -> list[str]:
+    return list(schema.get("properties", {}))
+
+
+def build_config(raw: dict, path: Path) -> Config:
+    root = path.parent
+    rules: dict[str, RuleSettings] = {}
+    for code, settings in (raw.get("rules") or {}).items():
+        settings = settings or {}
+        severity = settings.get("severity")
+        rules[code] = RuleSettings(
+            enabled=settings.get("enabled"),
+            severity=Severity.parse(severity) if severity else None,
+            options=dict(settings.get("options") or {}),
+        )
+    nlp = raw.get("nlp") or {}
+    return Config(
+        root=root,
+        path=path,
+        include=tuple(raw.get("include") or DEFAULT_INCLUDE),
+        exclude=tuple(DEFAULT_EXCLUDE) + tuple(raw.get("exclude") or ()),
+        kinds={k: tuple(v) for k, v in (raw.get("kinds") or {}).items()},
+        select=tuple(raw.get("select") or ()),
+        ignore=tuple(raw.get("ignore") or ()),
+        fail_on=raw.get("fail_on", "warning"),
+        rules=rules,
+        per_file_ignores={k: tuple(v) for k, v in (raw.get("per_file_ignores") or {}).items()},
+        rule_packs=tuple((root / p).resolve() for p in raw.get("rule_packs") or ()),
+        model=nlp.get("model"),
+        max_file_size=int(raw.get("max_file_size", 5_000_000)),
+        encoding_fallback=raw.get("encoding_fallback"),
+        cache_dir=raw.get("cache_dir", ".rolelint_cache"),
+        raw=raw,
+    )

@@ -1,0 +1,90 @@
+"""Findings produced by rules, and the diagnostics the engine makes of them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum
+
+
+class Severity(IntEnum):
+    """Ordered so that ``severity >= threshold`` reads naturally."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, name: str) -> "Severity":
+        try:
+            return cls[name.upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {name!r}; expected error, warning or info") from None
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True)
+class Fix:
+    """A safe textual replacement: characters ``start``..``end`` of the file's text become ``replacement``."""
+
+    start: int
+    end: int
+    replacement: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What a rule yields: plain and immutable. Offsets are character offsets into the file's text.
+
+    The engine turns a Finding into a Diagnostic by adding the path, positions, severity and rule name.
+    """
+
+    code: str
+    message: str
+    start: int
+    end: int
+    suggestion: str | None = None
+    fix: Fix | None = None
+    field: str | None = None
+    section: str | None = None
+    context: str | None = None  # matched text, used for content-based fingerprints
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    """A finding placed in a file, with its final severity. Lines and columns are 1-based;
+    columns count characters; ``end_column`` is exclusive."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    code: str
+    severity: Severity = field(compare=False)
+    message: str = field(compare=False)
+    rule: str = field(default="", compare=False)
+    suggestion: str | None = field(default=None, compare=False)
+    field_path: str | None = field(default=None, compare=False)
+    section: str | None = field(default=None, compare=False)
+    fix: Fix | None = field(default=None, compare=False)
+    context: str | None = field(default=None, compare=False)
+
+    def to_dict(self) -> dict:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "code": self.code,
+            "rule": self.rule,
+            "severity": self.severity.label,
+            "message": self.message,
+            "suggestion": self.suggestion,
+            "field": self.field_path,
+            "section": self.section,
+            "fixable": self.fix is not None,
+        }

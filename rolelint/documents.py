@@ -1,0 +1,110 @@
+"""The documents rolelint lints: their kind, their data, and their prose spans with positions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from rolelint.source import SourceText
+
+KINDS = ("framework", "role", "advert")
+
+
+@dataclass(frozen=True)
+class TextSpan:
+    """A piece of prose in a document.
+
+    ``text`` is what rules read; ``offsets[i]`` is the character offset in the file of ``text[i]``
+    (``offsets`` has one extra entry, the offset just past the end). For Markdown the text is a
+    verbatim slice of the file with markup masked to spaces; for YAML scalars it is the scalar's
+    value, aligned back onto the source.
+    """
+
+    text: str
+    offsets: tuple[int, ...]
+    field: str | None = None  # e.g. "levels[2].responsibilities[0]"
+    section: str | None = None  # section category, e.g. "responsibilities"
+    heading: str | None = None  # the section's heading text as written
+    block: str = "paragraph"  # paragraph | list_item | heading | scalar
+
+    def file_offset(self, index: int) -> int:
+        index = max(0, min(index, len(self.offsets) - 1))
+        return self.offsets[index]
+
+    def file_range(self, start: int, end: int) -> tuple[int, int]:
+        """File offsets for ``text[start:end]``."""
+        if end <= start:
+            offset = self.file_offset(start)
+            return offset, offset
+        return self.file_offset(start), self.file_offset(end - 1) + 1
+
+
+@dataclass
+class Section:
+    """A headed section of a Markdown or text body."""
+
+    heading: str
+    category: str
+    level: int
+    start: int  # file offset of the heading (or of the body for the preamble)
+    end: int
+    heading_start: int
+    heading_end: int
+
+
+@dataclass
+class Document:
+    """A loaded file.
+
+    ``data`` is plain Python data (front matter for Markdown); ``nodes`` maps a field path to the
+    (start, end) file offsets of its value, and ``key_nodes`` to those of its key, so that any
+    finding about a field can be placed exactly.
+    """
+
+    source: SourceText
+    kind: str | None
+    data: dict[str, Any] = field(default_factory=dict)
+    spans: list[TextSpan] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    nodes: dict[str, tuple[int, int]] = field(default_factory=dict)
+    key_nodes: dict[str, tuple[int, int]] = field(default_factory=dict)
+    format: str = "yaml"  # yaml | markdown | text
+    kind_source: str = "key"  # key | config | default
+    body_start: int | None = None  # file offset where a Markdown/text body starts
+
+    @property
+    def path(self) -> str:
+        return self.source.path
+
+    def field_range(self, path: str, *, key: bool = False) -> tuple[int, int]:
+        """Offsets of a field's value (or key); falls back to the nearest known parent, then the file start."""
+        table = self.key_nodes if key else self.nodes
+        probe = path
+        while probe:
+            if probe in table:
+                return table[probe]
+            if probe in self.nodes:
+                return self.nodes[probe]
+            probe = _parent_path(probe)
+        return (0, min(1, len(self.source.text)))
+
+    def section_of(self, offset: int) -> Section | None:
+        for section in self.sections:
+            if section.start <= offset < section.end:
+                return section
+        return None
+
+
+def _parent_path(path: str) -> str:
+    if path.endswith("]"):
+        return path[: path.rfind("[")]
+    if "." in path:
+        return path[: path.rfind(".")]
+    return ""
+
+
+def join_path(parent: str, key: str | int) -> str:
+    """Field paths as people write them: ``levels[2].skills.product-management``."""
+    if isinstance(key, int):
+        return f"{parent}[{key}]"
+    return f"{parent}.{key}" if parent else str(key)

@@ -1,0 +1,178 @@
+"""Read a file into a Document: decode, parse YAML or split Markdown, decide its kind."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from rolelint.diagnostics import Finding
+from rolelint.documents import KINDS, Document, TextSpan
+from rolelint.markdown import split_body
+from rolelint.source import DecodeError, SourceText
+from rolelint.yamlpos import load_yaml
+
+YAML_SUFFIXES = (".yaml", ".yml")
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown")
+TEXT_SUFFIXES = (".txt", ".text")
+_FRONT_MATTER_OPEN = re.compile(r"\A---[ \t]*(?:\r\n|\r|\n)")
+_FRONT_MATTER_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|\Z)", re.M)
+
+
+@dataclass(frozen=True)
+class LoadOptions:
+    """What loading needs from the config."""
+
+    max_file_size: int = 5_000_000
+    encoding_fallback: str | None = None
+
+
+@dataclass
+class Loaded:
+    """A document, or None when the file could not be read at all, and what loading found wrong."""
+
+    document: Document | None
+    findings: list[Finding]
+    source: SourceText | None = None
+
+
+def file_format(path: str | Path) -> str:
+    suffix = Path(path).suffix.lower()
+    if suffix in YAML_SUFFIXES:
+        return "yaml"
+    if suffix in MARKDOWN_SUFFIXES:
+        return "markdown"
+    return "text"
+
+
+def load_file(path: Path, display: str, *, kind_hint: str | None, options: LoadOptions) -> Loaded:
+    """Read and parse one file. ``kind_hint`` is the kind the config globs give, if any."""
+    try:
+        size = path.stat().st_size
+        if size > options.max_file_size:
+            return Loaded(None, [Finding("RL005", f"file is {size:,} bytes, over the {options.max_file_size:,}-byte "
+                                         "limit (`max_file_size` in the config); not linted", 0, 0)])
+        data = path.read_bytes()
+    except OSError as exc:
+        return Loaded(None, [Finding("RL002", f"cannot read file: {exc.strerror or exc}", 0, 0)])
+    if b"\x00" in data[:8192]:
+        return Loaded(None, [Finding("RL004", "binary file (it contains NUL bytes); rolelint lints text only", 0, 0)])
+    try:
+        source = SourceText.from_bytes(display, data, fallback_encoding=options.encoding_fallback)
+    except DecodeError as exc:
+        probe = SourceText(display, "")
+        return Loaded(None, [Finding("RL004", str(exc), 0, 0, context=f"{exc.line}:{exc.column}")], probe)
+    document, findings = parse_source(source, fmt=file_format(path), kind_hint=kind_hint)
+    return Loaded(document, findings, source)
+
+
+def parse_source(source: SourceText, *, fmt: str, kind_hint: str | None = None) -> tuple[Document, list[Finding]]:
+    if fmt == "yaml":
+        return _parse_yaml(source, kind_hint)
+    return _parse_markdown(source, fmt, kind_hint)
+
+
+def _findings_from(problems) -> list[Finding]:
+    return [Finding(p.code, p.message, p.start, p.end) for p in problems]
+
+
+def _parse_yaml(source: SourceText, kind_hint: str | None) -> tuple[Document, list[Finding]]:
+    result = load_yaml(source.text)
+    findings = _findings_from(result.problems)
+    document = Document(source=source, kind=None, format="yaml")
+    if not result.ok:
+        document.kind = kind_hint
+        return document, findings
+    if result.data is None:
+        findings.append(Finding("RL003", "empty YAML file: nothing to lint", 0, 0))
+        return document, findings
+    if not isinstance(result.data, dict):
+        start, end = result.nodes.get("", (0, 0))
+        findings.append(Finding("RL003", f"expected a mapping of keys at the top level, found a "
+                                f"{type(result.data).__name__}", start, end))
+        return document, findings
+    document.data = result.data
+    document.nodes = result.nodes
+    document.key_nodes = result.key_nodes
+    document.kind, document.kind_source = _kind_of(result.data, kind_hint, default=None)
+    body = result.data.get("body")
+    spans = [s for s in result.spans if s.field != "body"]
+    if document.kind == "advert" and isinstance(body, str):
+        body_span = next((s for s in result.spans if s.field == "body"), None)
+        if body_span is not None:
+            sections, body_spans = split_body(body, body_span.offsets, fmt="markdown")
+            document.sections = sections
+            document.body_start = body_span.offsets[0]
+            spans.extend(_with_field(body_spans, "body"))
+    document.spans = spans
+    return document, findings
+
+
+def _with_field(spans: list[TextSpan], field: str) -> list[TextSpan]:
+    return [TextSpan(s.text, s.offsets, field, s.section, s.heading, s.block) for s in spans]
+
+
+def _parse_markdown(source: SourceText, fmt: str, kind_hint: str | None) -> tuple[Document, list[Finding]]:
+    text = source.text
+    findings: list[Finding] = []
+    document = Document(source=source, kind=None, format=fmt)
+    body_start = 0
+    opening = _FRONT_MATTER_OPEN.match(text)
+    if opening and fmt == "markdown":
+        closing = _FRONT_MATTER_CLOSE.search(text, opening.end())
+        if closing is None:
+            findings.append(Finding("RL001", "front matter opened with `---` on line 1 is never closed; add a "
+                                    "`---` line after the metadata", 0, 3))
+        else:
+            front = text[opening.end():closing.start()]
+            result = load_yaml(front, base=opening.end(), full_text=text)
+            findings.extend(_findings_from(result.problems))
+            if result.ok and isinstance(result.data, dict):
+                document.data = result.data
+                document.nodes = result.nodes
+                document.key_nodes = result.key_nodes
+                document.spans.extend(result.spans)
+            elif result.ok and result.data is not None:
+                findings.append(Finding("RL003", "front matter must be a mapping of keys", opening.end(),
+                                        closing.start()))
+            body_start = closing.end()
+    kind, kind_source = _kind_of(document.data, kind_hint, default="advert")
+    document.kind, document.kind_source = kind, kind_source
+    document.body_start = body_start
+    sections, spans = split_body(text[body_start:], base=body_start, fmt=fmt)
+    document.sections = sections
+    document.spans.extend(spans)
+    if not text[body_start:].strip() and document.data:
+        findings.append(Finding("RL003", "front matter with no body: the advert has no text", max(body_start - 1, 0),
+                                max(body_start - 1, 0)))
+    return document, findings
+
+
+def _kind_of(data: dict, kind_hint: str | None, *, default: str | None) -> tuple[str | None, str]:
+    declared = data.get("kind") if isinstance(data, dict) else None
+    if isinstance(declared, str) and declared in KINDS:
+        return declared, "key"
+    if declared is not None:
+        # An unknown kind is reported by schema validation of the `kind` key; lint as the hint says.
+        return (kind_hint or default), "key"
+    if kind_hint:
+        return kind_hint, "config"
+    return default, "default"
+
+
+def document_from_string(text: str, *, kind: str = "advert", fmt: str = "markdown",
+                         section: str | None = None, path: str = "<string>") -> Document:
+    """A Document from text, for rule examples and tests.
+
+    With ``section``, the whole text is one paragraph span in that section category.
+    """
+    source = SourceText(path, text)
+    if section is not None:
+        document = Document(source=source, kind=kind, format=fmt, kind_source="key", body_start=0)
+        document.spans = [TextSpan(text.replace("\r", " ").replace("\n", " "), tuple(range(len(text) + 1)),
+                                   section=section, heading=section, block="paragraph")]
+        return document
+    document, _ = parse_source(source, fmt=fmt, kind_hint=kind)
+    if document.kind is None:
+        document.kind = kind
+    return document

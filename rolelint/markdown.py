@@ -1,0 +1,297 @@
+"""Split a Markdown or plain-text body into headed sections and prose blocks.
+
+Markup is masked to spaces rather than removed, so that every character of a block's text sits at
+a known file offset and a rule's match maps straight back to line and column.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rolelint.documents import Section, TextSpan
+
+_ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$|^ {0,3}(#{1,6})[ \t]*$")
+_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+_BOLD_LINE = re.compile(r"^[ \t]*(\*\*|__)(?P<text>[^*_\n]{1,80}?)(?::)?\1[ \t]*:?[ \t]*$")
+_COLON_LINE = re.compile(r"^[ \t]*(?P<text>[A-Za-z][^:\n.!?]{0,60}):[ \t]*$")
+_LIST_ITEM = re.compile(r"^([ \t]*)([-*+•]|\d{1,3}[.)])[ \t]+")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_THEMATIC = re.compile(r"^ {0,3}([-*_])([ \t]*\1){2,}[ \t]*$")
+
+# Inline markup to mask. Each pattern's groups name the parts that become spaces.
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_LIQUID_COMMENT = re.compile(r"\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}", re.S)
+_LIQUID_TAG = re.compile(r"\{%.*?%\}", re.S)
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1", re.S)
+_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+_LINK = re.compile(r"(\[)[^\]\n]*(\]\([^)\n]*\))")
+_REF_LINK = re.compile(r"(\[)[^\]\n]+(\]\[[^\]\n]*\])")
+_AUTOLINK = re.compile(r"<(?:https?|mailto):[^>\s]+>")
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+_EMPHASIS = re.compile(r"\*{1,3}|(?<![A-Za-z0-9])_{1,3}|_{1,3}(?![A-Za-z0-9])")
+_ESCAPE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!|<>~])")
+
+SECTION_KEYWORDS: list[tuple[str, tuple[str, ...]]] = [
+    ("apply", ("how to apply", "apply", "application", "next steps", "selection process", "interview",
+               "recruitment process", "hiring process")),
+    ("desirable", ("desirable", "nice to have", "nice-to-have", "bonus", "preferred qualification",
+                   "it would be great", "extra credit", "plus if")),
+    ("essential", ("essential", "requirement", "what we're looking for", "what we are looking for",
+                   "skills and experience", "experience and skills", "qualification", "you have",
+                   "you'll have", "you will have", "about you", "who you are", "person specification",
+                   "criteria", "must have", "what you need", "what you'll need", "what you will need",
+                   "skills", "competenc", "key skills")),
+    ("responsibilities", ("responsibilit", "what you'll do", "what you will do", "duties", "your role",
+                          "the job", "day to day", "day-to-day", "key tasks", "what you'll be doing",
+                          "what you will be doing", "accountabilit", "main tasks")),
+    ("benefits", ("benefit", "perk", "what we offer", "we offer", "why join", "why work", "rewards",
+                  "what's in it for you", "package")),
+    ("pay", ("salary", "pay", "compensation", "remuneration", "wage")),
+    ("location", ("location", "working pattern", "where you'll work", "where you will work", "hours",
+                  "remote", "hybrid", "working arrangements", "office")),
+    ("about", ("about", "the role", "overview", "job description", "introduction", "summary", "who we are",
+               "the team", "our team", "the opportunity", "role description", "job purpose")),
+]
+
+
+def categorize_heading(heading: str) -> str:
+    """The section category of a heading, by the first keyword group it mentions."""
+    lowered = heading.lower().replace("’", "'").strip(" :*#_")
+    for category, words in SECTION_KEYWORDS:
+        if any(word in lowered for word in words):
+            return category
+    return "other"
+
+
+@dataclass
+class _Line:
+    start: int  # index into the body text
+    end: int  # excluding the line break
+    text: str
+
+
+def _lines(text: str) -> list[_Line]:
+    lines = []
+    for match in re.finditer(r"[^\r\n]*(?:\r\n|\r|\n|$)", text):
+        if match.start() == len(text) and match.group() == "":
+            break
+        raw = match.group()
+        content = raw.rstrip("\r\n")
+        lines.append(_Line(match.start(), match.start() + len(content), content))
+    return lines
+
+
+def mask_inline(text: str) -> str:
+    """Replace Markdown/HTML/Liquid markup with spaces of the same length."""
+    chars = list(text)
+
+    def blank(start: int, end: int) -> None:
+        for i in range(start, end):
+            if chars[i] not in "\r\n":
+                chars[i] = " "
+
+    for pattern in (_HTML_COMMENT, _LIQUID_COMMENT, _LIQUID_TAG, _CODE_SPAN, _IMAGE, _AUTOLINK, _HTML_TAG):
+        for m in pattern.finditer(text):
+            blank(m.start(), m.end())
+    masked = "".join(chars)
+    for pattern in (_LINK, _REF_LINK):
+        for m in pattern.finditer(masked):
+            blank(m.start(1), m.end(1))
+            blank(m.start(2), m.end(2))
+    masked = "".join(chars)
+    for pattern in (_EMPHASIS, _ESCAPE):
+        for m in pattern.finditer(masked):
+            blank(m.start(), m.end() if m.end() > m.start() else m.start() + 1)
+    return "".join(chars)
+
+
+def split_body(text: str, offsets: list[int] | tuple[int, ...] | None = None, *, base: int = 0,
+               fmt: str = "markdown") -> tuple[list[Section], list[TextSpan]]:
+    """Sections and prose spans of a body.
+
+    ``offsets`` maps body indices to file offsets (a YAML ``body:`` scalar); when omitted the body is a
+    verbatim slice of the file starting at ``base``.
+    """
+    if offsets is None:
+        offsets = range(base, base + len(text) + 1)
+    masked_whole = _mask_comments(text)
+    lines = _lines(masked_whole)
+    headings: list[tuple[int, int, str, int, int]] = []  # (line index, level, heading text, start, end)
+    blocks: list[tuple[str, int, int]] = []  # (block type, start, end) in body indices
+    in_fence: str | None = None
+    para_start: int | None = None
+    para_end = 0
+    para_lines = 0
+    item_start: int | None = None
+    item_end = 0
+    item_indent = 0
+
+    def close_para() -> None:
+        nonlocal para_start, para_lines
+        if para_start is not None:
+            blocks.append(("paragraph", para_start, para_end))
+        para_start = None
+        para_lines = 0
+
+    def close_item() -> None:
+        nonlocal item_start
+        if item_start is not None:
+            blocks.append(("list_item", item_start, item_end))
+        item_start = None
+
+    for index, line in enumerate(lines):
+        content = line.text
+        fence = _FENCE.match(content)
+        if in_fence is not None:
+            if fence and fence.group(1)[0] == in_fence[0] and len(fence.group(1)) >= len(in_fence):
+                in_fence = None
+            continue
+        if fence and fmt == "markdown":
+            close_para()
+            close_item()
+            in_fence = fence.group(1)
+            continue
+        if not content.strip():
+            close_para()
+            if item_start is not None and index + 1 < len(lines) and not _indented(lines[index + 1].text, item_indent):
+                close_item()
+            continue
+        heading = _heading(content, fmt)
+        if heading is None and fmt == "markdown" and para_start is not None and para_lines == 1 \
+                and _SETEXT.match(content):
+            prev = lines[index - 1]
+            headings.append((index - 1, 1 if content.strip().startswith("=") else 2, prev.text.strip(),
+                             prev.start, prev.end))
+            blocks.append(("heading", prev.start, prev.end))
+            para_start = None
+            para_lines = 0
+            continue
+        if heading is not None:
+            close_para()
+            close_item()
+            level, heading_text = heading
+            headings.append((index, level, heading_text, line.start, line.end))
+            blocks.append(("heading", line.start, line.end))
+            continue
+        if fmt == "markdown" and _THEMATIC.match(content):
+            close_para()
+            close_item()
+            continue
+        item = _LIST_ITEM.match(content)
+        if item:
+            close_para()
+            close_item()
+            item_start = line.start
+            item_end = line.end
+            item_indent = len(item.group(1)) + 1
+            continue
+        if item_start is not None and (_indented(content, item_indent) or para_start is None and lines[index - 1].text.strip()):
+            item_end = line.end
+            continue
+        close_item()
+        if para_start is None:
+            para_start = line.start
+        para_end = line.end
+        para_lines += 1
+    close_para()
+    close_item()
+
+    sections = _sections(headings, text, offsets)
+    spans: list[TextSpan] = []
+    for block, start, end in blocks:
+        raw = masked_whole[start:end]
+        masked = _mask_block(raw, block)
+        if not masked.strip():
+            continue
+        section = _section_at(sections, offsets[start])
+        spans.append(
+            TextSpan(
+                text=masked,
+                offsets=tuple(offsets[start:end + 1]),
+                section=section.category if section else "preamble",
+                heading=section.heading if section else None,
+                block=block,
+            )
+        )
+    return sections, spans
+
+
+def _mask_comments(text: str) -> str:
+    chars = list(text)
+    for pattern in (_HTML_COMMENT, _LIQUID_COMMENT):
+        for m in pattern.finditer(text):
+            for i in range(m.start(), m.end()):
+                if chars[i] not in "\r\n":
+                    chars[i] = " "
+    return "".join(chars)
+
+
+def _indented(content: str, indent: int) -> bool:
+    stripped = len(content) - len(content.lstrip(" \t"))
+    return stripped >= indent and bool(content.strip())
+
+
+def _heading(content: str, fmt: str) -> tuple[int, str] | None:
+    if fmt == "markdown":
+        atx = _ATX.match(content)
+        if atx:
+            hashes = atx.group(1) or atx.group(3)
+            return len(hashes), (atx.group(2) or "").strip()
+    bold = _BOLD_LINE.match(content)
+    if bold:
+        return 6, bold.group("text").strip().rstrip(":")
+    colon = _COLON_LINE.match(content)
+    if colon and not _LIST_ITEM.match(content) and len(colon.group("text").split()) <= 6:
+        heading_text = colon.group("text").strip()
+        if fmt != "markdown" or categorize_heading(heading_text) != "other":
+            return 6, heading_text
+    return None
+
+
+def _sections(headings, text: str, offsets) -> list[Section]:
+    sections: list[Section] = []
+    stack: list[tuple[int, str]] = []  # (level, category) of enclosing headings
+    for i, (_, level, heading_text, start, end) in enumerate(headings):
+        section_end = headings[i + 1][3] if i + 1 < len(headings) else len(text)
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        category = categorize_heading(heading_text)
+        if category == "other" and stack:
+            category = stack[-1][1]
+        stack.append((level, category))
+        sections.append(
+            Section(heading=heading_text, category=category, level=level, start=offsets[start],
+                    end=offsets[section_end] if section_end < len(offsets) else offsets[-1],
+                    heading_start=offsets[start], heading_end=offsets[end])
+        )
+    return sections
+
+
+def _section_at(sections: list[Section], offset: int) -> Section | None:
+    found = None
+    for section in sections:
+        if section.start <= offset:
+            found = section
+        else:
+            break
+    return found
+
+
+def _mask_block(raw: str, block: str) -> str:
+    chars = list(mask_inline(raw))
+    if block == "heading":
+        atx = re.match(r"^( {0,3}#{1,6}[ \t]*)", raw)
+        if atx:
+            chars[: atx.end()] = " " * atx.end()
+        closing = re.search(r"[ \t]+#+[ \t]*$", raw)
+        if closing:
+            chars[closing.start():] = " " * (len(chars) - closing.start())
+    if block == "list_item":
+        item = _LIST_ITEM.match(raw)
+        if item:
+            chars[: item.end()] = " " * item.end()
+    # Continuation lines of a block quote lose their markers too.
+    text = "".join(chars)
+    text = re.sub(r"(?m)^([ \t]*)>", lambda m: m.group(1) + " ", text)
+    return text.replace("\r", " ").replace("\n", " ")
