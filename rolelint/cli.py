@@ -1,0 +1,249 @@
+"""The command line: parse arguments, build a run, execute it. Exit codes: 0 clean, 1 findings, 2 errors."""
+
+from __future__ import annotations
+
+import json
+import sys
+import traceback
+from pathlib import Path
+
+import click
+
+from rolelint import __version__
+from rolelint.config import FAIL_ON, Config, ConfigError, load_config
+from rolelint.diagnostics import Severity
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
+    """`--select RL1,RL201 --select RL3` -> ("RL1", "RL201", "RL3")."""
+    codes: list[str] = []
+    for value in values:
+        codes.extend(part.strip().upper() for part in value.split(",") if part.strip())
+    return tuple(codes)
+
+
+def exit_code_for(severities: list[Severity], fail_on: str) -> int:
+    if fail_on == "never":
+        return EXIT_CLEAN
+    threshold = Severity.parse(fail_on)
+    return EXIT_FINDINGS if any(s >= threshold for s in severities) else EXIT_CLEAN
+
+
+class _Context:
+    def __init__(self, debug: bool):
+        self.debug = debug
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="rolelint")
+@click.option("--debug", is_flag=True, envvar="ROLELINT_DEBUG", help="Show tracebacks for internal errors.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """rolelint: lint career frameworks, role definitions and job adverts."""
+    ctx.obj = _Context(debug)
+
+
+def _load(config_path: Path | None) -> Config:
+    return load_config(config_path)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--format", "output_format", default="text", show_default=True,
+              type=click.Choice(["text", "json"]), help="Output format.")
+@click.option("--select", multiple=True, metavar="CODES", help="Only these rule codes or prefixes (comma-separated).")
+@click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rule codes or prefixes (comma-separated).")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
+              help="Lowest severity that makes the exit code 1 [default: warning, or the config's fail_on].")
+@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
+              help="Config file (default: nearest .rolelint.yaml or pyproject.toml [tool.rolelint]).")
+@click.option("--color/--no-color", default=None, help="Colour the text output (default: only on a terminal).")
+@click.pass_obj
+def check(obj: _Context, paths: tuple[Path, ...], output_format: str, select: tuple[str, ...],
+          ignore: tuple[str, ...], fail_on: str | None, config_path: Path | None, color: bool | None) -> None:
+    """Lint PATHS (files or directories; default: the current directory)."""
+    from rolelint.engine import Selection
+    from rolelint.engine import check as run_check
+    from rolelint.registry import check_code_prefix, load_catalogue
+    from rolelint.reporters import REPORTERS
+
+    config = _load(config_path)
+    catalogue = load_catalogue(config)
+    selection = Selection(select=_codes(select), ignore=_codes(ignore))
+    known = sorted(catalogue.rules)
+    for option, codes in (("--select", selection.select), ("--ignore", selection.ignore)):
+        for code in codes:
+            check_code_prefix(code, known, option)
+    result = run_check(list(paths), config, selection=selection, catalogue=catalogue)
+    use_color = color if color is not None else (output_format == "text" and sys.stdout.isatty())
+    click.echo(REPORTERS[output_format](result, use_color), nl=False, color=use_color)
+    sys.exit(exit_code_for([d.severity for d in result.diagnostics], fail_on or config.fail_on))
+
+
+@cli.group(invoke_without_command=True)
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False))
+@click.pass_context
+def rules(ctx: click.Context, output_format: str, config_path: Path | None) -> None:
+    """List every rule (or `rules test` to run rule examples)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from rolelint.registry import load_catalogue
+
+    catalogue = load_catalogue(_load(config_path))
+    rows = [_rule_row(rule) for _, rule in sorted(catalogue.rules.items())]
+    if output_format == "json":
+        click.echo(json.dumps({"rules": rows}, indent=2))
+        return
+    width = max(len(r["name"]) for r in rows)
+    click.echo(f"{'CODE':<7} {'NAME':<{width}} {'SEVERITY':<8} {'KIND':<8} FIX  SUMMARY")
+    for r in rows:
+        on = "" if r["enabled"] else " (off by default)"
+        click.echo(f"{r['code']:<7} {r['name']:<{width}} {r['severity']:<8} {r['kind']:<8} "
+                   f"{'yes' if r['fixable'] else '   '}  {r['summary']}{on}")
+
+
+def _rule_row(rule) -> dict:
+    docs = getattr(rule, "docs", {}) or {}
+    return {
+        "code": rule.code,
+        "name": rule.name,
+        "severity": rule.severity.label,
+        "enabled": bool(rule.enabled),
+        "kind": rule.kind,
+        "fixable": bool(getattr(rule, "fixable", False)),
+        "summary": " ".join(str(docs.get("what", "")).split()),
+    }
+
+
+@rules.command("test")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path, exists=True))
+def rules_test_command(paths: tuple[Path, ...]) -> None:
+    """Run the pass/fail examples of rule packs (default: the built-in packs)."""
+    from rolelint.rulepacks import RulePackError, builtin_rules_dir, rules_test
+
+    try:
+        results = rules_test(list(paths) or [builtin_rules_dir()])
+    except RulePackError as exc:
+        raise ConfigError(str(exc)) from None
+    failed = [r for r in results if not r.passed]
+    for result in failed:
+        click.echo(f"FAIL {result.describe()}")
+    click.echo(f"{len(results) - len(failed)} passed, {len(failed)} failed")
+    sys.exit(EXIT_FINDINGS if failed else EXIT_CLEAN)
+
+
+@cli.command()
+@click.argument("code")
+@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False))
+def rule(code: str, config_path: Path | None) -> None:
+    """Show the documentation of rule CODE."""
+    from rolelint.registry import _unknown_code, load_catalogue
+
+    catalogue = load_catalogue(_load(config_path))
+    found = catalogue.rules.get(code.upper())
+    if found is None:
+        by_name = {r.name: r for r in catalogue.rules.values()}
+        found = by_name.get(code)
+    if found is None:
+        raise ConfigError(_unknown_code("CODE", code, sorted(catalogue.rules)))
+    click.echo(render_rule_docs(found))
+
+
+def render_rule_docs(rule) -> str:
+    docs = getattr(rule, "docs", {}) or {}
+    lines = [f"{rule.code} {rule.name}", "",
+             f"Severity: {rule.severity.label} (by default)   Kind: {rule.kind}   "
+             f"Fixable: {'yes' if getattr(rule, 'fixable', False) else 'no'}"
+             + ("" if rule.enabled else "   Off by default"), ""]
+    for title, key in (("What it does", "what"), ("Why is this bad?", "why"), ("Example", "example"),
+                       ("Use instead", "use_instead")):
+        if docs.get(key):
+            lines += [f"## {title}", str(docs[key]).rstrip(), ""]
+    options = getattr(rule, "options", None) or {}
+    if options:
+        lines.append("## Options")
+        for name, option in options.items():
+            lines.append(f"- `{name}` ({option.type}, default {option.default!r}): {option.description}")
+        lines.append("")
+    if docs.get("references"):
+        lines.append("## References")
+        lines += [f"- {ref}" for ref in docs["references"]]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+@cli.command()
+@click.argument("name", type=click.Choice(["framework", "role", "advert", "config", "rule"]))
+def schema(name: str) -> None:
+    """Print a JSON Schema (for editors and other tools)."""
+    from rolelint.resources import load_schema
+
+    click.echo(json.dumps(load_schema(name), indent=2))
+
+
+@cli.command()
+@click.argument("directory", type=click.Path(path_type=Path, file_okay=False), default=".")
+@click.option("--force", is_flag=True, help="Overwrite existing files.")
+def init(directory: Path, force: bool) -> None:
+    """Scaffold a working roles repo in DIRECTORY."""
+    from rolelint.scaffold import scaffold
+
+    try:
+        written = scaffold(directory, force=force)
+    except FileExistsError as exc:
+        raise ConfigError(f"{exc}; use --force to overwrite") from None
+    for path in written:
+        click.echo(f"created {path}")
+    click.echo(f"\nNext: cd {directory} && rolelint check")
+
+
+@cli.group("import")
+def import_group() -> None:
+    """Import a framework from another format."""
+
+
+@import_group.command("ddat")
+@click.argument("roles_csv", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.argument("skills_csv", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path, file_okay=False), required=True)
+def import_ddat_command(roles_csv: Path, skills_csv: Path, out_dir: Path) -> None:
+    """Convert the UK government DDaT capability framework's CSV export into rolelint files."""
+    from rolelint.importers.ddat import import_ddat
+
+    report = import_ddat(roles_csv, skills_csv, out_dir)
+    click.echo(f"wrote {len(report.files)} files to {out_dir}: {report.families} families, {report.roles} roles, "
+               f"{report.role_levels} role levels, {report.skills} skills")
+    for note in report.ambiguities:
+        click.echo(f"note: {note}", err=True)
+
+
+def main() -> None:
+    """Console entry point: no traceback reaches a user unless --debug asks for it."""
+    debug = "--debug" in sys.argv[1:]
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        sys.exit(EXIT_ERROR)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(EXIT_ERROR)
+    except ConfigError as exc:
+        click.echo(f"rolelint: error: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+    except KeyboardInterrupt:
+        click.echo("Interrupted.", err=True)
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(EXIT_ERROR)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence for users
+        if debug:
+            traceback.print_exc()
+        else:
+            click.echo(f"rolelint: internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback, "
+                       "and please report it)", err=True)
+        sys.exit(EXIT_ERROR)

@@ -1,0 +1,165 @@
+"""One lint run: discover, load, validate, run rules, apply config and suppressions, sort."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rolelint.config import Config
+from rolelint.core_rules import CORE_RULES
+from rolelint.diagnostics import Diagnostic, Finding, Severity
+from rolelint.discovery import FileEntry, discover
+from rolelint.documents import Document
+from rolelint.loaders import load_file
+from rolelint.registry import RuleCatalogue, load_catalogue
+from rolelint.schema import validate_document
+from rolelint.source import SourceText
+from rolelint.suppressions import parse_suppressions
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which rules run: CLI `--select`/`--ignore` replace the config's when given."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+
+
+@dataclass
+class RunResult:
+    diagnostics: list[Diagnostic]
+    files: list[str]
+    sources: dict[str, SourceText] = field(default_factory=dict)
+    documents: list[Document] = field(default_factory=list)
+
+
+def _prefix_length(code: str, prefixes: tuple[str, ...]) -> int:
+    lengths = [len(p) for p in prefixes if p == "ALL" or code.startswith(p)]
+    return max(lengths, default=-1)
+
+
+def is_enabled(code: str, default: bool, config: Config, selection: Selection) -> bool:
+    select = selection.select or config.select
+    ignore = selection.ignore or config.ignore
+    settings = config.rules.get(code)
+    enabled = settings.enabled if settings is not None and settings.enabled is not None else default
+    selected = _prefix_length(code, select)
+    ignored = _prefix_length(code, ignore)
+    if select:
+        if selected < 0:
+            return False
+        # An explicit selection (longer than a bare prefix like "RL") turns on a rule that is off by default.
+        enabled = enabled or selected >= len(code)
+    if ignored >= 0 and ignored >= selected:
+        return False
+    return enabled
+
+
+def check(paths: list[Path], config: Config, *, selection: Selection = Selection(), cwd: Path | None = None,
+          catalogue: RuleCatalogue | None = None) -> RunResult:
+    cwd = (cwd or Path.cwd()).resolve()
+    catalogue = catalogue or load_catalogue(config)
+    active = {code for code, rule in catalogue.rules.items() if is_enabled(code, rule.enabled, config, selection)}
+    entries, problems = discover(paths, config, cwd=cwd)
+
+    per_file: dict[str, list[Finding]] = {}
+    sources: dict[str, SourceText] = {}
+    documents: list[Document] = []
+    for problem in problems:
+        per_file.setdefault(problem.display, []).append(Finding("RL002", problem.message, 0, 0))
+    entry_by_display: dict[str, FileEntry] = {e.display: e for e in entries}
+    for entry in entries:
+        loaded = load_file(entry.path, entry.display, kind_hint=config.kind_for(entry.relative),
+                           options=config.load_options)
+        findings = per_file.setdefault(entry.display, [])
+        findings.extend(loaded.findings)
+        if loaded.source is not None:
+            sources[entry.display] = loaded.source
+        document = loaded.document
+        if document is None:
+            continue
+        if document.kind is None:
+            if not any(f.code == "RL001" for f in loaded.findings) and document.data:
+                findings.append(Finding("RL006", "no `kind:` key and no `kinds:` glob in the config matches this "
+                                        "file, so it was skipped; add `kind: framework|role|advert`", 0, 0))
+            continue
+        findings.extend(validate_document(document))
+        documents.append(document)
+
+    text_findings = catalogue.run_text_rules(documents, active, config)
+    for path, findings in text_findings.items():
+        per_file.setdefault(path, []).extend(findings)
+
+    diagnostics: list[Diagnostic] = []
+    for display, findings in per_file.items():
+        entry = entry_by_display.get(display)
+        source = sources.get(display) or SourceText(display, "")
+        ignored = config.ignored_codes_for(entry.relative) if entry else ()
+        placed = [_place(f, source, catalogue, config) for f in findings
+                  if f.code in active and not any(f.code.startswith(p) for p in ignored)]
+        diagnostics.extend(_apply_suppressions(placed, source, entry, active, catalogue, config, ignored))
+    diagnostics.sort()
+    return RunResult(diagnostics=diagnostics, files=[e.display for e in entries], sources=sources,
+                     documents=documents)
+
+
+def severity_of(code: str, catalogue: RuleCatalogue, config: Config) -> Severity:
+    settings = config.rules.get(code)
+    if settings is not None and settings.severity is not None:
+        return settings.severity
+    rule = catalogue.rules.get(code)
+    return rule.severity if rule is not None else Severity.ERROR
+
+
+def _place(finding: Finding, source: SourceText, catalogue: RuleCatalogue, config: Config) -> Diagnostic:
+    if finding.code == "RL004" and finding.context and ":" in finding.context:
+        line, column = (int(x) for x in finding.context.split(":", 1))
+        end_line, end_column = line, column + 1
+    else:
+        line, column = source.position(finding.start)
+        end_line, end_column = source.position(max(finding.end, finding.start))
+    rule = catalogue.rules.get(finding.code)
+    return Diagnostic(
+        path=source.path, line=line, column=column, end_line=end_line, end_column=end_column,
+        code=finding.code, severity=severity_of(finding.code, catalogue, config), message=finding.message,
+        rule=rule.name if rule else "", suggestion=finding.suggestion, field_path=finding.field,
+        section=finding.section, fix=finding.fix, context=finding.context,
+    )
+
+
+def _apply_suppressions(diagnostics: list[Diagnostic], source: SourceText, entry: FileEntry | None,
+                        active: set[str], catalogue: RuleCatalogue, config: Config,
+                        ignored: tuple[str, ...]) -> list[Diagnostic]:
+    if entry is None or not source.text:
+        return diagnostics
+    fmt = "yaml" if entry.path.suffix.lower() in (".yaml", ".yml") else "markdown"
+    suppressions = parse_suppressions(source, fmt)
+    if not suppressions:
+        return diagnostics
+    kept = []
+    for diagnostic in diagnostics:
+        covering = [s for s in suppressions if s.covers(diagnostic.code, diagnostic.line)]
+        for suppression in covering:
+            suppression.used.add(diagnostic.code)
+        if not covering:
+            kept.append(diagnostic)
+    if "RL009" not in active or any("RL009".startswith(p) for p in ignored):
+        return kept
+    for suppression in suppressions:
+        if suppression.used:
+            continue
+        # Only a suppression whose rules all ran can be known to be unused.
+        if suppression.codes and not all(any(code.startswith(p) for code in active) for p in suppression.codes):
+            continue
+        what = ", ".join(suppression.codes) if suppression.codes else "all rules"
+        message = f"suppression of {what} suppresses nothing; remove it"
+        if suppression.invalid:
+            message += f" (not rule codes: {', '.join(suppression.invalid)})"
+        finding = Finding("RL009", message, suppression.start, suppression.end)
+        placed = _place(finding, source, catalogue, config)
+        if not any(s.covers("RL009", placed.line) and s is not suppression for s in suppressions):
+            kept.append(placed)
+    return kept
+
+
+__all__ = ["CORE_RULES", "RunResult", "Selection", "check", "is_enabled", "severity_of"]

@@ -1,0 +1,89 @@
+"""Every rule rolelint knows in one catalogue: engine rules, text rule packs and profession rules."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rolelint.config import Config, ConfigError
+from rolelint.core_rules import CORE_RULES
+from rolelint.diagnostics import Finding
+from rolelint.documents import Document
+
+
+@dataclass
+class RuleCatalogue:
+    rules: dict[str, Any]  # code -> CoreRule | rulepacks.Rule | profession rule (same attribute names)
+    text_rules: dict[str, Any] = field(default_factory=dict)
+    profession_rules: dict[str, Any] = field(default_factory=dict)
+
+    def run_text_rules(self, documents: list[Document], active: set[str], config: Config) -> dict[str, list[Finding]]:
+        selected = [rule for code, rule in self.text_rules.items() if code in active]
+        if not selected or not documents:
+            return {}
+        from rolelint.rulepacks import run_rules
+
+        options = {code: settings.options for code, settings in config.rules.items() if settings.options}
+        return run_rules(documents, selected, options, model=config.model)
+
+
+def load_catalogue(config: Config) -> RuleCatalogue:
+    from rolelint.rulepacks import RulePackError, builtin_rules_dir, load_rules
+
+    try:
+        text_rules = load_rules([builtin_rules_dir(), *config.rule_packs])
+    except RulePackError as exc:
+        raise ConfigError(str(exc)) from None
+    profession_rules = _profession_rules()
+    rules: dict[str, Any] = dict(CORE_RULES)
+    for code, rule in {**text_rules, **profession_rules}.items():
+        if code in rules:
+            raise ConfigError(f"rule code {code} is defined twice ({getattr(rule, 'source_path', 'built in')})")
+        rules[code] = rule
+    catalogue = RuleCatalogue(rules=rules, text_rules=text_rules, profession_rules=profession_rules)
+    check_config_codes(config, catalogue)
+    return catalogue
+
+
+def _profession_rules() -> dict[str, Any]:
+    try:
+        from rolelint.profession.rules import PROFESSION_RULES
+    except ImportError:  # the profession package is optional until it is installed alongside
+        return {}
+    return dict(PROFESSION_RULES)
+
+
+def check_config_codes(config: Config, catalogue: RuleCatalogue) -> None:
+    """Every code the config names must exist, or the run stops with exit 2 naming the key."""
+    known = sorted(catalogue.rules)
+    for code in config.rules:
+        if code not in catalogue.rules:
+            raise ConfigError(_unknown_code(f"rules.{code}", code, known))
+    for key, codes in (("select", config.select), ("ignore", config.ignore)):
+        for code in codes:
+            check_code_prefix(code, known, f"{key}")
+    for pattern, codes in config.per_file_ignores.items():
+        for code in codes:
+            check_code_prefix(code, known, f"per_file_ignores.{pattern}")
+
+
+def check_code_prefix(code: str, known: list[str], where: str) -> None:
+    if code == "ALL" or any(k.startswith(code) for k in known):
+        return
+    raise ConfigError(_unknown_code(where, code, known))
+
+
+def _unknown_code(where: str, code: str, known: list[str]) -> str:
+    hint = difflib.get_close_matches(code, known, n=1)
+    message = f"`{where}`: unknown rule code {code!r}"
+    if hint:
+        message += f"; did you mean {hint[0]!r}?"
+    return message + " (run `rolelint rules` for the list)"
+
+
+def rule_sources() -> list[Path]:
+    from rolelint.rulepacks import builtin_rules_dir
+
+    return [builtin_rules_dir()]

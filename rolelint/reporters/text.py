@@ -1,0 +1,70 @@
+"""The `text` format: grouped by file, the source line with a caret under the span, a summary."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+import click
+
+from rolelint.diagnostics import Diagnostic, Severity
+from rolelint.engine import RunResult
+from rolelint.reporters.summary import summarize
+
+_COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
+
+
+def render_text(result: RunResult, color: bool = False) -> str:
+    def style(text: str, **kwargs) -> str:
+        return click.style(text, **kwargs) if color else text
+
+    lines: list[str] = []
+    for path, group in groupby(result.diagnostics, key=lambda d: d.path):
+        source = result.sources.get(path)
+        for diagnostic in group:
+            lines.append(_headline(diagnostic, style))
+            if source is not None and source.text:
+                lines.extend(_excerpt(diagnostic, source.line_text(diagnostic.line), style))
+            if diagnostic.suggestion:
+                lines.append(f"     {style('=', fg='cyan')} suggestion: {diagnostic.suggestion}")
+        lines.append("")
+    lines.append(_summary_line(result, style))
+    return "\n".join(lines) + "\n"
+
+
+def _headline(d: Diagnostic, style) -> str:
+    location = style(f"{d.path}:{d.line}:{d.column}:", bold=True)
+    code = style(d.code, fg=_COLOURS[d.severity], bold=True)
+    return f"{location} {code} {d.message} [{d.severity.label}]"
+
+
+def _excerpt(d: Diagnostic, text: str, style) -> list[str]:
+    expanded = text.replace("\t", " ")
+    gutter = f"{d.line:>4} | "
+    start = max(d.column - 1, 0)
+    if d.end_line == d.line:
+        width = max(d.end_column - d.column, 1)
+    else:
+        width = max(len(expanded) - start, 1)
+    width = min(width, max(len(expanded) - start, 1))
+    if len(expanded) > 200:  # keep very long lines readable: show a window around the span
+        left = max(start - 60, 0)
+        expanded = ("…" if left else "") + expanded[left:left + 160] + "…"
+        start = start - left + (1 if left else 0)
+        width = min(width, 160)
+    caret = " " * start + style("^" * width, fg=_COLOURS[d.severity], bold=True)
+    return [style(gutter, dim=True) + expanded, style(" " * (len(gutter) - 2) + "| ", dim=True) + caret]
+
+
+def _summary_line(result: RunResult, style) -> str:
+    s = summarize(result)
+    files = f"{s['files']} file{'s' if s['files'] != 1 else ''}"
+    if not s["total"]:
+        return style(f"No problems found in {files}.", fg="green", bold=True)
+    parts = [f"{s['errors']} error{'s' if s['errors'] != 1 else ''}",
+             f"{s['warnings']} warning{'s' if s['warnings'] != 1 else ''}",
+             f"{s['infos']} info"]
+    line = (f"Found {s['total']} problem{'s' if s['total'] != 1 else ''} ({', '.join(parts)}) "
+            f"in {s['files_with_problems']} of {files}.")
+    if s["fixable"]:
+        line += f" {s['fixable']} fixable with --fix."
+    return style(line, bold=True)

@@ -1,0 +1,154 @@
+"""Validate a document's data against its kind's JSON Schema, reporting at the YAML position."""
+
+from __future__ import annotations
+
+import difflib
+from functools import lru_cache
+
+import jsonschema
+
+from rolelint.diagnostics import Finding
+from rolelint.documents import Document, join_path
+from rolelint.resources import load_schema
+
+_SLUG_PATTERN = "^[a-z0-9][a-z0-9._-]*$"
+
+
+@lru_cache(maxsize=None)
+def _validator(kind: str) -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(load_schema(kind))
+
+
+def validate_document(document: Document) -> list[Finding]:
+    """Schema findings for a framework, role or advert; none for a document of unknown kind."""
+    if document.kind is None:
+        return []
+    data = document.data
+    if document.format != "yaml" and not data:
+        return []  # a bare advert draft has no metadata to validate
+    findings: list[Finding] = []
+    for error in _validator(document.kind).iter_errors(data):
+        findings.extend(_findings_for(error, document))
+    return findings
+
+
+def _path_of(error: jsonschema.ValidationError) -> str:
+    path = ""
+    for part in error.absolute_path:
+        path = join_path(path, part if isinstance(part, int) else str(part))
+    return path
+
+
+def _display(path: str, kind: str) -> str:
+    return f"`{path}`" if path else f"the {kind}"
+
+
+def _findings_for(error: jsonschema.ValidationError, document: Document) -> list[Finding]:
+    path = _path_of(error)
+    kind = document.kind or "document"
+    validator = error.validator
+    if validator == "additionalProperties" and isinstance(error.instance, dict):
+        allowed = sorted(error.schema.get("properties", {}))
+        findings = []
+        for key in error.instance:
+            if key in allowed or any(_pattern_allows(p, key) for p in error.schema.get("patternProperties", {})):
+                continue
+            key_path = join_path(path, str(key))
+            start, end = document.field_range(key_path, key=True)
+            hint = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
+            message = f"unknown key `{key}` in {_display(path, kind)}"
+            message += f"; did you mean `{hint[0]}`?" if hint else f"; accepted keys: {', '.join(allowed)}"
+            findings.append(Finding("RL011", message, start, end, suggestion=hint[0] if hint else None,
+                                    field=key_path, context=str(key)))
+        return findings
+    if validator == "required":
+        missing = [name for name in error.validator_value if isinstance(error.instance, dict) and name not in error.instance]
+        start, end = document.field_range(path, key=True) if path else (0, 0)
+        if not path:
+            start, end = _first_key_range(document)
+        return [Finding("RL010", f"{_display(path, kind)} is missing the required key `{name}`", start, end,
+                        field=join_path(path, name), context=name) for name in missing]
+    start, end = document.field_range(path)
+    return [Finding("RL010", _describe(error, path, kind), start, end, field=path or None,
+                    context=repr(error.instance)[:80])]
+
+
+def _pattern_allows(pattern: str, key: str) -> bool:
+    import re
+
+    return re.search(pattern, str(key)) is not None
+
+
+def _first_key_range(document: Document) -> tuple[int, int]:
+    if document.key_nodes:
+        return min(document.key_nodes.values())
+    return (0, 0)
+
+
+_TYPE_NAMES = {
+    "object": "a mapping of keys", "array": "a list", "string": "text", "integer": "a whole number",
+    "number": "a number", "boolean": "true or false", "null": "empty",
+}
+
+
+def _type_of(value) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if value is None:
+        return "empty"
+    return f"text {str(value)!r}" if isinstance(value, str) else type(value).__name__
+
+
+def _describe(error: jsonschema.ValidationError, path: str, kind: str) -> str:
+    where = _display(path, kind)
+    value = error.instance
+    validator = error.validator
+    expected = error.validator_value
+    if validator == "type":
+        names = expected if isinstance(expected, list) else [expected]
+        wanted = " or ".join(_TYPE_NAMES.get(n, n) for n in names)
+        return f"{where} must be {wanted}, not {_type_of(value)}"
+    if validator == "enum":
+        accepted = ", ".join(str(v) for v in expected)
+        hint = difflib.get_close_matches(str(value), [str(v) for v in expected], n=1)
+        extra = f"; did you mean `{hint[0]}`?" if hint else ""
+        return f"{where} is {value!r}; accepted values: {accepted}{extra}"
+    if validator == "const":
+        return f"{where} must be {expected!r}, not {value!r}"
+    if validator == "pattern":
+        if expected == _SLUG_PATTERN:
+            return (f"{where} is {value!r}; identifiers are lower-case slugs of letters, digits, `.`, `_` and `-`, "
+                    f"e.g. {_slugify(str(value))!r}")
+        return f"{where} is {value!r}, which does not have the expected form (pattern {expected})"
+    if validator in ("minimum", "exclusiveMinimum"):
+        return f"{where} is {value!r}; it must be at least {expected}"
+    if validator in ("maximum", "exclusiveMaximum"):
+        return f"{where} is {value!r}; it must be at most {expected}"
+    if validator == "minItems":
+        return f"{where} must have at least {expected} item{'s' if expected != 1 else ''}"
+    if validator == "maxItems":
+        return f"{where} must have at most {expected} items"
+    if validator == "minLength":
+        return f"{where} must not be empty" if expected == 1 else f"{where} must be at least {expected} characters"
+    if validator == "uniqueItems":
+        return f"{where} must not repeat items"
+    if validator == "format":
+        return f"{where} is {value!r}, which is not a valid {expected}"
+    if validator in ("oneOf", "anyOf"):
+        best = jsonschema.exceptions.best_match(error.context) if error.context else None
+        if best is not None:
+            return _describe(best, _path_of(best) or path, kind)
+    return f"{where}: {error.message}"
+
+
+def _slugify(value: str) -> str:
+    import re
+
+    slug = re.sub(r"[^a-z0-9._-]+", "-", value.lower()).strip("-")
+    return slug or "my-id"
