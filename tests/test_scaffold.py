@@ -1,0 +1,126 @@
+"""`rolelint init`'s scaffold: what it writes, what it refuses to overwrite, and that its files are valid."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from jsonschema import Draft202012Validator
+
+from rolelint.scaffold import TEMPLATE_DESTINATIONS, read_template, scaffold
+
+SCHEMAS = Path(__file__).parents[1] / "schemas"
+EXPECTED = {
+    ".rolelint.yaml",
+    "frameworks/software-engineering.yaml",
+    "roles/software-engineer.yaml",
+    "roles/data-engineer.yaml",
+    "adverts/senior-software-engineer.md",
+    ".pre-commit-config.yaml",
+}
+
+
+def validator_for(kind: str) -> Draft202012Validator:
+    return Draft202012Validator(json.loads((SCHEMAS / f"{kind}.schema.json").read_text(encoding="utf-8")))
+
+
+def as_json_data(value):
+    if isinstance(value, dict):
+        return {str(key): as_json_data(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [as_json_data(item) for item in value]
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    return value
+
+
+def front_matter(text: str) -> dict:
+    lines = text.splitlines(keepends=True)
+    assert lines[0].strip() == "---"
+    end = next(index for index in range(1, len(lines)) if lines[index].strip() == "---")
+    return as_json_data(yaml.safe_load("".join(lines[1:end])))
+
+
+def test_scaffold_writes_every_starter_file(tmp_path):
+    written = scaffold(tmp_path)
+    assert {path.relative_to(tmp_path).as_posix() for path in written} == EXPECTED
+    assert all(path.is_file() and path.stat().st_size > 0 for path in written)
+
+
+def test_scaffold_copies_templates_verbatim(tmp_path):
+    scaffold(tmp_path)
+    for name, destination in TEMPLATE_DESTINATIONS:
+        assert (tmp_path / destination).read_bytes() == read_template(name).encode("utf-8")
+
+
+def test_scaffold_creates_a_missing_directory(tmp_path):
+    target = tmp_path / "new" / "roles-repo"
+    scaffold(target)
+    assert (target / ".rolelint.yaml").is_file()
+
+
+def test_scaffold_refuses_to_overwrite_and_names_the_file(tmp_path):
+    (tmp_path / "roles").mkdir()
+    existing = tmp_path / "roles" / "software-engineer.yaml"
+    existing.write_text("mine", encoding="utf-8")
+    with pytest.raises(FileExistsError, match="software-engineer.yaml") as raised:
+        scaffold(tmp_path)
+    assert raised.value.filename == str(existing)
+    assert existing.read_text(encoding="utf-8") == "mine"
+    assert not (tmp_path / ".rolelint.yaml").exists()  # nothing written when refusing
+
+
+def test_scaffold_twice_without_force_fails(tmp_path):
+    scaffold(tmp_path)
+    with pytest.raises(FileExistsError):
+        scaffold(tmp_path)
+
+
+def test_scaffold_overwrites_with_force(tmp_path):
+    scaffold(tmp_path)
+    config = tmp_path / ".rolelint.yaml"
+    config.write_text("fail_on: never\n", encoding="utf-8")
+    scaffold(tmp_path, force=True)
+    assert config.read_text(encoding="utf-8") == read_template("rolelint.yaml")
+
+
+@pytest.mark.parametrize(
+    ("relative", "kind"),
+    [
+        (".rolelint.yaml", "config"),
+        ("frameworks/software-engineering.yaml", "framework"),
+        ("roles/software-engineer.yaml", "role"),
+        ("roles/data-engineer.yaml", "role"),
+        ("adverts/senior-software-engineer.md", "advert"),
+    ],
+)
+def test_scaffolded_files_validate(tmp_path, relative, kind):
+    scaffold(tmp_path)
+    text = (tmp_path / relative).read_text(encoding="utf-8")
+    data = front_matter(text) if relative.endswith(".md") else as_json_data(yaml.safe_load(text))
+    assert [error.message for error in validator_for(kind).iter_errors(data)] == []
+
+
+def test_scaffolded_roles_use_the_scaffolded_framework(tmp_path):
+    scaffold(tmp_path)
+    framework = yaml.safe_load((tmp_path / "frameworks/software-engineering.yaml").read_text(encoding="utf-8"))
+    level_ids = [level["id"] for level in framework["levels"]]
+    skill_ids = {skill["id"] for skill in framework["skills"]}
+    for path in (tmp_path / "roles").glob("*.yaml"):
+        role = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert role["framework"] == framework["id"]
+        assert {level["level"] for level in role["levels"]} <= set(level_ids)
+        assert {skill for level in role["levels"] for skill in level["skills"]} <= skill_ids
+    advert = front_matter((tmp_path / "adverts/senior-software-engineer.md").read_text(encoding="utf-8"))
+    assert advert["framework"] == framework["id"] and advert["level"] in level_ids
+
+
+def test_pre_commit_config_uses_the_rolelint_hook(tmp_path):
+    scaffold(tmp_path)
+    config = yaml.safe_load((tmp_path / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    (repo,) = config["repos"]
+    assert repo["rev"] == "v0.1.0"
+    assert [hook["id"] for hook in repo["hooks"]] == ["rolelint"]
