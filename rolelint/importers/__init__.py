@@ -1,0 +1,1 @@
+"""Importers that convert third-party career frameworks into rolelint framework and role files."""
