@@ -523,14 +523,18 @@ def _framework_document(families: list[str], skills: dict[str, _Skill],
         "name": FRAMEWORK_NAME,
         "description": FRAMEWORK_DESCRIPTION,
         "scale": list(SCALE),
-        "levels": [
-            {"id": level.id, "title": level.title, "track": level.track,
-             "description": level.description}
-            for level in LADDER
-        ],
+        "levels": [_ladder_entry(level) for level in LADDER],
         "families": [{"id": slugify(name), "name": name} for name in families],
         "skills": [_skill_entry(skill_ids[name], skill) for name, skill in skills.items()],
     }
+
+
+def _ladder_entry(level: LadderLevel) -> dict:
+    entry: dict = {"id": level.id, "title": level.title, "track": level.track}
+    if level.track == SENIOR_CIVIL_SERVICE:
+        entry["senior_civil_service"] = True
+    entry["description"] = level.description
+    return entry
 
 
 def _skill_entry(skill_id: str, skill: _Skill) -> dict:
@@ -551,6 +555,9 @@ def _role_document(role: _Role, skill_ids: dict[str, str], notes: _Notes) -> dic
         "framework": FRAMEWORK_ID,
         "family": slugify(role.family),
     }
+    role_types = {level.role_type for level in role.levels.values()}
+    if len(role_types) == 1 and "" not in role_types:
+        document["type"] = role_types.pop()
     text = split_text(role.description, ROLE_INTRO)
     notes.text(text, f"{role.name} (role)")
     _put_text(document, text)
@@ -571,6 +578,8 @@ def _level_entry(role: _Role, step: str, level: _Level, skill_ids: dict[str, str
         entry["title"] = level.title
         if level.title != " ".join(level.title.split()):
             notes.append(f"{role.name} / {level.title!r}: stray spaces in the title, kept as written")
+    if level.role_type == SCS_ROLE_TYPE:
+        entry["senior_civil_service"] = True
     if level.description != NOT_IN_USE:
         text = split_text(level.description, LEVEL_INTRO)
         notes.text(text, f"{role.name} / {level.title.strip()}")
