@@ -86,9 +86,12 @@ def check(paths: list[Path], config: Config, *, selection: Selection = Selection
         findings.extend(validate_document(document))
         documents.append(document)
 
-    text_findings = catalogue.run_text_rules(documents, active, config)
-    for path, findings in text_findings.items():
+    for path, findings in catalogue.run_text_rules(documents, active, config).items():
         per_file.setdefault(path, []).extend(findings)
+    # Profession rules see the whole index but report only on the files given to this run.
+    for path, findings in catalogue.run_profession_rules(documents, active, config, cwd).items():
+        if path in entry_by_display:
+            per_file.setdefault(path, []).extend(findings)
 
     diagnostics: list[Diagnostic] = []
     for display, findings in per_file.items():

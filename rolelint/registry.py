@@ -28,6 +28,15 @@ class RuleCatalogue:
         options = {code: settings.options for code, settings in config.rules.items() if settings.options}
         return run_rules(documents, selected, options, model=config.model)
 
+    def run_profession_rules(self, documents: list[Document], active: set[str], config: Config,
+                             cwd: Path) -> dict[str, list[Finding]]:
+        selected = {code: rule for code, rule in self.profession_rules.items() if code in active}
+        if not selected:
+            return {}
+        from rolelint.profession import run_profession_rules
+
+        return run_profession_rules(documents, selected, config, cwd=cwd)
+
 
 def load_catalogue(config: Config) -> RuleCatalogue:
     from rolelint.rulepacks import RulePackError, builtin_rules_dir, load_rules

@@ -115,7 +115,8 @@ class _Builder:
         return data
 
     def _scalar(self, node: yaml.ScalarNode, path: str | None) -> Any:
-        if node.tag in _STANDARD_TAGS and node.tag != "tag:yaml.org,2002:str":
+        # Dates stay as written: JSON Schema validates them as text (`format: date`), not as objects.
+        if node.tag in _STANDARD_TAGS and node.tag not in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"):
             try:
                 value = self.constructor.construct_object(node, deep=True)
             except (yaml.YAMLError, ValueError, OverflowError):

@@ -1,0 +1,89 @@
+"""The body splitter: headed sections with categories, blocks with markup masked in place."""
+
+from __future__ import annotations
+
+from rolelint.markdown import categorize_heading, mask_inline, split_body
+
+ADVERT = """Intro with **bold** and a [link](https://example.org).
+
+## About the role
+You will shape a product.
+
+## What you'll do
+- Lead discovery
+  with the team
+- Plan releases
+
+## Benefits
+- A pension
+
+### Notes
+Anything else.
+"""
+
+
+def test_headings_get_categories():
+    sections, _ = split_body(ADVERT)
+    assert [(s.heading, s.category) for s in sections] == [
+        ("About the role", "about"),
+        ("What you'll do", "responsibilities"),
+        ("Benefits", "benefits"),
+        ("Notes", "benefits"),  # an unrecognised subheading inherits its parent's category
+    ]
+
+
+def test_text_before_the_first_heading_is_the_preamble():
+    _, spans = split_body(ADVERT)
+    assert spans[0].section == "preamble"
+
+
+def test_list_items_are_separate_spans_with_continuations():
+    _, spans = split_body(ADVERT)
+    items = [s.text.strip() for s in spans if s.block == "list_item" and s.section == "responsibilities"]
+    assert items == ["Lead discovery   with the team", "Plan releases"]
+
+
+def test_masked_text_keeps_offsets_verbatim():
+    _, spans = split_body(ADVERT)
+    first = spans[0]
+    index = first.text.index("link")
+    start, end = first.file_range(index, index + 4)
+    assert ADVERT[start:end] == "link"
+    assert "https" not in first.text and "**" not in first.text
+
+
+def test_offsets_start_at_base_for_bodies_after_front_matter():
+    _, spans = split_body("Hello there", base=100)
+    assert spans[0].offsets[0] == 100
+
+
+def test_code_blocks_and_comments_are_not_prose():
+    body = "```\nrockstar\n```\n<!-- rockstar -->\nplain\n"
+    _, spans = split_body(body)
+    assert [s.text.strip() for s in spans] == ["plain"]
+
+
+def test_plain_text_colon_lines_are_headings():
+    sections, _ = split_body("We are hiring.\n\nResponsibilities:\nDo things.\n", fmt="text")
+    assert [s.category for s in sections] == ["responsibilities"]
+
+
+def test_setext_heading():
+    sections, _ = split_body("How to apply\n------------\nEmail us.\n")
+    assert sections[0].category == "apply"
+
+
+def test_categorize_heading_examples():
+    assert categorize_heading("Essential criteria") == "essential"
+    assert categorize_heading("Nice to have") == "desirable"
+    assert categorize_heading("What we offer") == "benefits"
+    assert categorize_heading("Salary") == "pay"
+    assert categorize_heading("How to apply") == "apply"
+    assert categorize_heading("Our values") == "other"
+
+
+def test_mask_inline_preserves_length():
+    text = "A `code` and <b>bold</b> and ![img](x.png) and \\*star"
+    masked = mask_inline(text)
+    assert len(masked) == len(text)
+    assert "code" not in masked and "img" not in masked and "bold" in masked
