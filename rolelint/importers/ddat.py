@@ -462,37 +462,43 @@ def _place_levels(role: _Role, notes: _Notes) -> list[tuple[str, _Level]]:
 
 def _separate_same_step(role: _Role, placed: list[tuple[str, _Level]],
                         notes: _Notes) -> list[tuple[str, _Level]]:
-    """Two levels of one role on one step: order them by mean skill proficiency, then move one."""
+    """Levels of one role on one step: rank them by mean skill proficiency, then spread them.
+
+    The one asking most moves up a step, else the one asking least moves down, while a free step
+    is next to them; the note says which moved.
+    """
     def evidence(level: _Level) -> float:
         mean = _mean_proficiency(level.skills)
         return -1.0 if mean is None else mean
 
-    placed = sorted(placed, key=lambda item: (LADDER_RANK[item[0]], evidence(item[1]), item[1].title))
     result = list(placed)
-    for index in range(1, len(result)):
-        step, level = result[index]
-        below_step, below = result[index - 1]
-        if step != below_step:
-            continue
-        track = LADDER_TRACK[step]
-        steps = [item.id for item in LADDER if item.track == track]
-        used = {s for s, _ in result}
+    stuck: set[str] = set()
+    while True:
+        by_step: dict[str, list[int]] = defaultdict(list)
+        for index, (step, _) in enumerate(result):
+            by_step[step].append(index)
+        crowded = sorted((step for step, indexes in by_step.items()
+                          if len(indexes) > 1 and step not in stuck), key=LADDER_RANK.__getitem__)
+        if not crowded:
+            return result
+        step = crowded[0]
+        group = sorted(by_step[step], key=lambda i: (evidence(result[i][1]), result[i][1].title))
+        steps = [item.id for item in LADDER if item.track == LADDER_TRACK[step]]
         position = steps.index(step)
-        if position + 1 < len(steps) and steps[position + 1] not in used:
-            moved, new_step = index, steps[position + 1]
-        elif position > 0 and steps[position - 1] not in used:
-            moved, new_step = index - 1, steps[position - 1]
+        titles = " and ".join(f"'{result[i][1].title}' ({evidence(result[i][1]):.2f})" for i in group)
+        titles += " both" if len(group) == 2 else " all"
+        if position + 1 < len(steps) and steps[position + 1] not in by_step:
+            moved, new_step = group[-1], steps[position + 1]
+        elif position > 0 and steps[position - 1] not in by_step:
+            moved, new_step = group[0], steps[position - 1]
         else:
-            notes.append(f"{role.name}: '{below.title}' and '{level.title}' both map to '{step}' "
-                         "and no free step is next to it; both left there")
+            stuck.add(step)
+            notes.append(f"{role.name}: {titles} map to '{step}' and no step next to it is "
+                         "free; left together")
             continue
+        notes.append(f"{role.name}: {titles} map to '{step}'; ranked by mean skill "
+                     f"proficiency, '{result[moved][1].title}' -> '{new_step}'")
         result[moved] = (new_step, result[moved][1])
-        notes.append(
-            f"{role.name}: '{below.title}' and '{level.title}' both map to '{step}'; ordered by mean "
-            f"skill proficiency ({evidence(below):.2f} <= {evidence(level):.2f}), "
-            f"so '{result[moved][1].title}' -> '{new_step}'"
-        )
-    return result
 
 
 def _note_proficiency_inversions(role: _Role, placed: list[tuple[str, _Level]],
