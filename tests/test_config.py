@@ -1,0 +1,85 @@
+"""Config discovery, validation and its errors (which the CLI turns into exit 2)."""
+
+from __future__ import annotations
+
+import pytest
+
+from rolelint.config import ConfigError, load_config
+
+from conftest import write
+
+
+def test_no_config_gives_defaults_rooted_at_cwd(tmp_path):
+    config = load_config(cwd=tmp_path)
+    assert config.path is None and config.root == tmp_path.resolve()
+
+
+def test_config_found_by_walking_up(tmp_path):
+    write(tmp_path, ".rolelint.yaml", "fail_on: error\n")
+    nested = tmp_path / "a" / "b"
+    nested.mkdir(parents=True)
+    config = load_config(cwd=nested)
+    assert config.fail_on == "error"
+    assert config.root == tmp_path.resolve()
+
+
+def test_pyproject_tool_table(tmp_path):
+    write(tmp_path, "pyproject.toml", "[tool.rolelint]\nfail_on = 'info'\nselect = ['RL1']\n")
+    config = load_config(cwd=tmp_path)
+    assert (config.fail_on, config.select) == ("info", ("RL1",))
+
+
+def test_pyproject_without_table_is_not_a_config(tmp_path):
+    write(tmp_path, "pyproject.toml", "[project]\nname = 'x'\n")
+    assert load_config(cwd=tmp_path).path is None
+
+
+def test_rolelint_yaml_wins_over_pyproject(tmp_path):
+    write(tmp_path, "pyproject.toml", "[tool.rolelint]\nfail_on = 'info'\n")
+    write(tmp_path, ".rolelint.yaml", "fail_on: error\n")
+    assert load_config(cwd=tmp_path).fail_on == "error"
+
+
+def test_unknown_key_names_it_and_suggests(tmp_path):
+    write(tmp_path, ".rolelint.yaml", "fail_onn: error\n")
+    with pytest.raises(ConfigError) as raised:
+        load_config(cwd=tmp_path)
+    assert "fail_onn" in str(raised.value) and "did you mean `fail_on`" in str(raised.value)
+
+
+def test_bad_enum_value_lists_accepted_values(tmp_path):
+    write(tmp_path, ".rolelint.yaml", "fail_on: sometimes\n")
+    with pytest.raises(ConfigError) as raised:
+        load_config(cwd=tmp_path)
+    assert "`fail_on`" in str(raised.value) and "never" in str(raised.value)
+
+
+def test_invalid_yaml_config_gives_its_position(tmp_path):
+    write(tmp_path, ".rolelint.yaml", "select: [RL1\n")
+    with pytest.raises(ConfigError) as raised:
+        load_config(cwd=tmp_path)
+    assert ".rolelint.yaml:2:1" in str(raised.value)
+
+
+def test_config_that_is_not_a_mapping(tmp_path):
+    write(tmp_path, ".rolelint.yaml", "- a\n")
+    with pytest.raises(ConfigError, match="mapping"):
+        load_config(cwd=tmp_path)
+
+
+def test_explicit_missing_config(tmp_path):
+    with pytest.raises(ConfigError, match="does not exist"):
+        load_config(tmp_path / "nope.yaml", cwd=tmp_path)
+
+
+def test_rule_settings_are_read(tmp_path):
+    write(tmp_path, ".rolelint.yaml", "rules:\n  RL201:\n    severity: error\n    options: {max: 5}\n")
+    settings = load_config(cwd=tmp_path).rules["RL201"]
+    assert settings.severity.label == "error" and settings.options == {"max": 5}
+
+
+def test_kinds_globs_classify_paths(tmp_path):
+    write(tmp_path, ".rolelint.yaml", "kinds:\n  role: ['roles/**/*.yaml']\n")
+    config = load_config(cwd=tmp_path)
+    assert config.kind_for("roles/pm/senior.yaml") == "role"
+    assert config.kind_for("adverts/x.md") is None
