@@ -49,6 +49,15 @@ def _load(config_path: Path | None) -> Config:
     return load_config(config_path)
 
 
+def _config_start(paths: tuple[Path, ...]) -> Path:
+    """Where config discovery starts: the first path given (so `rolelint check examples/` uses
+    `examples/.rolelint.yaml`), else the working directory."""
+    if not paths:
+        return Path.cwd()
+    first = paths[0] if paths[0].is_absolute() else Path.cwd() / paths[0]
+    return first if first.is_dir() else first.parent
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--format", "output_format", default="text", show_default=True,
@@ -69,7 +78,7 @@ def check(obj: _Context, paths: tuple[Path, ...], output_format: str, select: tu
     from rolelint.registry import check_code_prefix, load_catalogue
     from rolelint.reporters import REPORTERS
 
-    config = _load(config_path)
+    config = load_config(config_path, cwd=_config_start(paths))
     catalogue = load_catalogue(config)
     selection = Selection(select=_codes(select), ignore=_codes(ignore))
     known = sorted(catalogue.rules)

@@ -21,7 +21,8 @@ DEFAULT_INCLUDE = ("**/*.yaml", "**/*.yml", "**/*.md", "**/*.markdown", "**/*.tx
 DEFAULT_EXCLUDE = (".git/**", "node_modules/**", ".venv/**", "venv/**", ".tox/**", ".rolelint_cache/**",
                    "**/.pre-commit-config.yaml", "**/.pre-commit-hooks.yaml", "**/.github/**",
                    "**/pyproject.toml", "**/CHANGELOG.md", "**/.rolelint.yaml", "**/.rolelint.yml",
-                   "**/rolelint.yaml")
+                   "**/rolelint.yaml", "**/README.md", "**/CONTRIBUTING.md", "**/CODE_OF_CONDUCT.md",
+                   "**/LICENSE*", "**/SECURITY.md")
 FAIL_ON = ("error", "warning", "info", "never")
 
 

@@ -177,3 +177,10 @@ def test_import_ddat_command(tmp_path, corpus):
     assert result.returncode == 0, result.stderr
     assert "52 roles" in result.stdout
     assert (tmp_path / "out" / "frameworks" / "ddat.yaml").is_file()
+
+
+def test_config_is_found_from_the_linted_path(tmp_path):
+    write(tmp_path, "team/.rolelint.yaml", "kinds: {role: ['roles/**']}\n")
+    write(tmp_path, "team/roles/pm.yaml", "id: pm\ntitel: x\n")
+    result = rolelint("check", "--select", "RL0", "team", cwd=tmp_path)
+    assert "team/roles/pm.yaml:2:1: RL011" in result.stdout
