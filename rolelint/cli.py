@@ -69,9 +69,12 @@ def _config_start(paths: tuple[Path, ...]) -> Path:
 @click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
               help="Config file (default: nearest .rolelint.yaml or pyproject.toml [tool.rolelint]).")
 @click.option("--color/--no-color", default=None, help="Colour the text output (default: only on a terminal).")
+@click.option("--fix", "apply_fixes", is_flag=True,
+              help="Apply safe fixes in place (atomic writes), print what changed to stderr, report what remains.")
 @click.pass_obj
 def check(obj: _Context, paths: tuple[Path, ...], output_format: str, select: tuple[str, ...],
-          ignore: tuple[str, ...], fail_on: str | None, config_path: Path | None, color: bool | None) -> None:
+          ignore: tuple[str, ...], fail_on: str | None, config_path: Path | None, color: bool | None,
+          apply_fixes: bool = False) -> None:
     """Lint PATHS (files or directories; default: the current directory)."""
     from rolelint.engine import Selection
     from rolelint.engine import check as run_check
@@ -86,8 +89,17 @@ def check(obj: _Context, paths: tuple[Path, ...], output_format: str, select: tu
         for code in codes:
             check_code_prefix(code, known, option)
     result = run_check(list(paths), config, selection=selection, catalogue=catalogue)
+    fix_failed = False
+    if apply_fixes:
+        from rolelint.fixes import fix_and_relint
+
+        result, fix_failed = fix_and_relint(
+            lambda: run_check(list(paths), config, selection=selection, catalogue=catalogue), result,
+            cwd=Path.cwd(), encoding_fallback=config.encoding_fallback, echo=lambda line: click.echo(line, err=True))
     use_color = color if color is not None else (output_format == "text" and sys.stdout.isatty())
     click.echo(REPORTERS[output_format](result, use_color), nl=False, color=use_color)
+    if fix_failed:
+        sys.exit(EXIT_ERROR)
     sys.exit(exit_code_for([d.severity for d in result.diagnostics], fail_on or config.fail_on))
 
 

@@ -29,7 +29,8 @@ def validate_document(document: Document) -> list[Finding]:
     findings: list[Finding] = []
     for error in _validator(document.kind).iter_errors(data):
         findings.extend(_findings_for(error, document))
-    return findings
+    # jsonschema yields one `required` error per missing key, each naming them all: report each once.
+    return list(dict.fromkeys(findings))
 
 
 def _path_of(error: jsonschema.ValidationError) -> str:
