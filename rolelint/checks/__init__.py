@@ -1,0 +1,190 @@
+"""Rule kinds: one module per kind, and the small types every kind shares.
+
+A kind module has three functions:
+
+- ``compile(rule) -> object``: validate the rule's spec at load time (raise ``ValueError`` with a
+  message naming the key); must not import spaCy;
+- ``needs(rule, compiled) -> set[str]``: the NLP needs (see ``rolelint.nlp.NEEDS``); empty = no spaCy;
+- ``run(rule, compiled, target, options, nlp) -> Iterable[Finding]``: findings for one document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from rolelint.diagnostics import Finding, Fix
+from rolelint.documents import Document, TextSpan
+
+_WHITESPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class SpanInput:
+    """A prose span as rules see it: whitespace runs collapsed to one space (so that masked markup
+    and line breaks do not split phrases), with ``index[i]`` = offset in ``span.text`` of ``text[i]``."""
+
+    span: TextSpan
+    text: str
+    index: tuple[int, ...]
+    doc: Any = None  # the spaCy Doc of ``text`` when a rule needs one
+
+    @classmethod
+    def of(cls, span: TextSpan) -> "SpanInput":
+        text, index = normalise(span.text)
+        return cls(span, text, index)
+
+    def file_range(self, start: int, end: int) -> tuple[int, int]:
+        """File offsets of ``text[start:end]``."""
+        if not self.index:
+            return self.span.file_range(0, 0)
+        if end <= start:
+            offset = self.index[min(start, len(self.index) - 1)]
+            return self.span.file_range(offset, offset)
+        return self.span.file_range(self.index[start], self.index[min(end, len(self.index)) - 1] + 1)
+
+
+@dataclass(frozen=True)
+class DocumentInput:
+    """One document and those of its spans that are in a rule's scope."""
+
+    document: Document
+    spans: tuple[SpanInput, ...]
+
+
+def normalise(text: str) -> tuple[str, tuple[int, ...]]:
+    """Collapse whitespace runs to one space and strip the ends, keeping a map back to ``text``."""
+    out: list[str] = []
+    index: list[int] = []
+    position = 0
+    for match in _WHITESPACE.finditer(text):
+        for offset in range(position, match.start()):
+            out.append(text[offset])
+            index.append(offset)
+        if out and match.end() < len(text):
+            out.append(" ")
+            index.append(match.start())
+        position = match.end()
+    for offset in range(position, len(text)):
+        out.append(text[offset])
+        index.append(offset)
+    return "".join(out), tuple(index)
+
+
+class _Blank(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def render(template: str | None, values: dict[str, Any]) -> str | None:
+    """Fill ``{name}`` fields from ``values``; unknown fields are left as written."""
+    if template is None:
+        return None
+    try:
+        return template.format_map(_Blank(values))
+    except (ValueError, IndexError, AttributeError):
+        return template
+
+
+def match_case(replacement: str, matched: str) -> str:
+    """'Chairman' -> 'Chair': keep a leading capital (and all-caps) of the matched text."""
+    if not replacement or not matched:
+        return replacement
+    if matched.isupper() and len(matched) > 1:
+        return replacement.upper()
+    if matched[0].isupper() and replacement[0].islower():
+        return replacement[0].upper() + replacement[1:]
+    return replacement
+
+
+def span_finding(
+    rule,
+    item: SpanInput,
+    start: int,
+    end: int,
+    *,
+    values: dict[str, Any] | None = None,
+    replacement: str | None = None,
+    fixable: bool | None = None,
+) -> Finding:
+    """A finding on ``item.text[start:end]``, message and suggestion rendered from the rule."""
+    matched = item.text[start:end]
+    if replacement is not None:
+        replacement = match_case(replacement, matched)
+    fields = {"match": matched, "replacement": replacement if replacement is not None else ""}
+    fields.update(values or {})
+    file_start, file_end = item.file_range(start, end)
+    suggestion = None
+    if rule.suggestion and (replacement is not None or "{replacement}" not in rule.suggestion):
+        suggestion = render(rule.suggestion, fields)
+    fix = None
+    if replacement is not None and (rule.fixable if fixable is None else fixable):
+        fix = Fix(file_start, file_end, replacement)
+    return Finding(
+        code=rule.code,
+        message=render(rule.message, fields),
+        start=file_start,
+        end=file_end,
+        suggestion=suggestion,
+        fix=fix,
+        field=item.span.field,
+        section=item.span.section,
+        context=matched,
+    )
+
+
+def document_finding(
+    rule,
+    document: Document,
+    *,
+    values: dict[str, Any],
+    prefer_sections: Iterable[str] = (),
+    at: tuple[int, int] | None = None,
+    context: str | None = None,
+) -> Finding:
+    """A finding about the document as a whole, placed on the most telling heading."""
+    start, end = at if at is not None else document_anchor(document, prefer_sections)
+    section = document.section_of(start)
+    return Finding(
+        code=rule.code,
+        message=render(rule.message, values),
+        start=start,
+        end=end,
+        suggestion=render(rule.suggestion, values) if rule.suggestion else None,
+        section=section.category if section else None,
+        context=context if context is not None else render(rule.message, values),
+    )
+
+
+def document_anchor(document: Document, prefer_sections: Iterable[str] = ()) -> tuple[int, int]:
+    """The heading of the first preferred section, else the first heading, else the first span."""
+    for category in prefer_sections:
+        for section in document.sections:
+            if section.category == category and section.heading_end > section.heading_start:
+                return section.heading_start, section.heading_end
+    for span in document.spans:
+        if span.block == "heading" and span.text.strip():
+            return _trimmed(span)
+    for span in document.spans:
+        if span.text.strip():
+            return _trimmed(span)
+    text = document.source.text
+    first_line_end = text.find("\n")
+    return 0, (first_line_end if first_line_end >= 0 else len(text))
+
+
+def _trimmed(span: TextSpan) -> tuple[int, int]:
+    stripped = span.text.strip()
+    lead = len(span.text) - len(span.text.lstrip())
+    return span.file_range(lead, lead + len(stripped))
+
+
+def sentences(item: SpanInput):
+    """The spaCy sentences of a span, or the whole span as one sentence when none were set."""
+    doc = item.doc
+    if doc is None:
+        return []
+    if doc.has_annotation("SENT_START"):
+        return list(doc.sents)
+    return [doc[:]]

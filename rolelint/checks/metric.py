@@ -1,0 +1,99 @@
+"""Rule kind ``metric``: counts and lengths compared with thresholds.
+
+Measures: ``sentence_words`` (per sentence), ``document_words`` and ``grade_level`` (Flesch-Kincaid,
+per document), ``list_items`` (list items in scope, per document). ``min`` / ``max`` come from the
+spec and can be overridden by options of the same name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rolelint.checks import document_finding, sentences, span_finding
+
+MEASURES = ("sentence_words", "document_words", "grade_level", "list_items")
+WORD = re.compile(r"[A-Za-z0-9\u00C0-\u024F][\w'’\u00C0-\u024F-]*")
+_VOWEL_GROUPS = re.compile(r"[aeiouy]+")
+
+
+def compile(rule) -> dict:
+    spec = dict(rule.spec)
+    if spec["measure"] not in MEASURES:
+        raise ValueError(f"metric.measure: {spec['measure']!r} is not one of {', '.join(MEASURES)}")
+    if "min" not in spec and "max" not in spec and "min" not in rule.options and "max" not in rule.options:
+        raise ValueError("metric: give `min` or `max` (in the spec or as an option)")
+    return spec
+
+
+def needs(rule, spec: dict) -> set[str]:
+    if spec["measure"] in ("sentence_words", "grade_level"):
+        return {"tokens", "sents"}
+    return set()
+
+
+def _limits(spec: dict, options: dict) -> tuple[float | None, float | None]:
+    return options.get("min", spec.get("min")), options.get("max", spec.get("max"))
+
+
+def run(rule, spec: dict, target, options, nlp):
+    low, high = _limits(spec, options)
+    measure = spec["measure"]
+    if measure == "sentence_words":
+        yield from _sentence_words(rule, target, high)
+    elif measure == "document_words":
+        words = sum(len(WORD.findall(item.text)) for item in target.spans)
+        if target.spans and _outside(words, low, high):
+            yield document_finding(rule, target.document, values={"words": words, "min": low, "max": high},
+                                   context=f"{words} words")
+    elif measure == "grade_level":
+        grade, words = grade_level(target.spans)
+        if words >= int(options.get("min_words", spec.get("min_words", 100))) and _outside(grade, low, high):
+            values = {"grade": f"{grade:.1f}", "min": low, "max": high, "words": words}
+            yield document_finding(rule, target.document, values=values, context=f"grade {grade:.0f}")
+    elif measure == "list_items":
+        items = [item for item in target.spans if item.span.block == "list_item"]
+        if high is not None and len(items) > high:
+            extra = items[int(high)]
+            yield span_finding(rule, extra, 0, len(extra.text), values={"count": len(items), "max": int(high)})
+
+
+def _outside(value: float, low, high) -> bool:
+    return (low is not None and value < low) or (high is not None and value > high)
+
+
+def _sentence_words(rule, target, high):
+    if high is None:
+        return
+    for item in target.spans:
+        for sentence in sentences(item):
+            words = [t for t in sentence if not (t.is_punct or t.is_space)]
+            if len(words) > high:
+                yield span_finding(rule, item, sentence.start_char, sentence.end_char,
+                                   values={"words": len(words), "max": int(high)})
+
+
+def syllables(word: str) -> int:
+    word = word.lower().strip("'’-")
+    if not word:
+        return 0
+    if len(word) <= 3:
+        return 1
+    if word.endswith("e") and not word.endswith(("le", "ee")):
+        word = word[:-1]
+    return max(1, len(_VOWEL_GROUPS.findall(word)))
+
+
+def grade_level(items) -> tuple[float, int]:
+    """Flesch-Kincaid grade of the spans' sentences, and the number of words counted."""
+    words = sentence_count = syllable_count = 0
+    for item in items:
+        for sentence in sentences(item):
+            tokens = [t.text for t in sentence if t.is_alpha]
+            if not tokens:
+                continue
+            sentence_count += 1
+            words += len(tokens)
+            syllable_count += sum(syllables(t) for t in tokens)
+    if not words or not sentence_count:
+        return 0.0, 0
+    return 0.39 * words / sentence_count + 11.8 * syllable_count / words - 15.59, words

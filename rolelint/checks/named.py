@@ -1,0 +1,335 @@
+"""Rule kind ``check``: named Python checks for logic that a word list or pattern cannot express.
+
+Word lists and thresholds still live in the rule file (the ``check`` mapping and ``options``); the
+code here only says how to count and where to point.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Callable
+
+from rolelint.checks import document_finding, span_finding
+
+CORE_SECTIONS = ("about", "responsibilities", "essential", "pay", "location", "apply")
+
+
+@dataclass(frozen=True)
+class NamedCheck:
+    name: str
+    needs: frozenset[str]
+    run: Callable
+    params: frozenset[str] = frozenset()
+
+
+CHECKS: dict[str, NamedCheck] = {}
+
+
+def check(name: str, *, needs: tuple[str, ...] = (), params: tuple[str, ...] = ()):
+    def register(function: Callable) -> Callable:
+        CHECKS[name] = NamedCheck(name, frozenset(needs), function, frozenset(params))
+        return function
+
+    return register
+
+
+def compile(rule) -> NamedCheck:
+    name = rule.spec["name"]
+    if name not in CHECKS:
+        raise ValueError(f"check.name: unknown check {name!r}; known checks: {', '.join(sorted(CHECKS))}")
+    named = CHECKS[name]
+    extra = set(rule.spec) - {"name"} - named.params
+    if extra:
+        accepted = ", ".join(sorted(named.params)) or "none"
+        raise ValueError(f"check.{sorted(extra)[0]}: check {name!r} takes no such parameter; accepted: {accepted}")
+    return named
+
+
+def needs(rule, named: NamedCheck) -> set[str]:
+    return set(named.needs)
+
+
+def run(rule, named: NamedCheck, target, options, nlp):
+    yield from named.run(rule, target, options)
+
+
+# --- gender-coded wording (Gaucher, Friesen & Kay 2011) -------------------------------------
+
+
+@dataclass(frozen=True)
+class CodedWord:
+    item: object
+    token: object
+    side: str
+    word: str
+
+
+def _stem_matches(stems: list[str], word: str) -> bool:
+    for stem in stems:
+        if stem.endswith("*"):
+            if word.startswith(stem[:-1]):
+                return True
+        elif word == stem:
+            return True
+    return False
+
+
+def coded_words(rule, target) -> list[CodedWord]:
+    spec = rule.spec
+    exclude = {w.lower() for w in spec.get("exclude", ())}
+    allowed_pos = set(spec.get("pos", ("NOUN", "VERB", "ADJ", "ADV")))
+    pos_only = {str(k).lower(): set(v) for k, v in (spec.get("pos_only") or {}).items()}
+    found = []
+    for item in target.spans:
+        if item.doc is None:
+            continue
+        for token in item.doc:
+            if not token.is_alpha or token.pos_ not in allowed_pos or _compound_tail(token):
+                continue
+            lower, lemma = token.lower_, token.lemma_.lower()
+            if lower in exclude or lemma in exclude:
+                continue
+            if lemma in pos_only and token.pos_ not in pos_only[lemma]:
+                continue
+            for side in ("masculine", "feminine"):
+                if _stem_matches(spec.get(side, ()), lower) or _stem_matches(spec.get(side, ()), lemma):
+                    found.append(CodedWord(item, token, side, lemma))
+                    break
+    return found
+
+
+def _compound_tail(token) -> bool:
+    """'driven' in 'data-driven' is part of another word; 'confident' in 'self-confident' is not."""
+    doc = token.doc
+    if token.i < 2 or doc[token.i - 1].text != "-" or doc[token.i - 1].whitespace_:
+        return False
+    return doc[token.i - 2].lower_ != "self"
+
+
+GENDER_PARAMS = ("masculine", "feminine", "exclude", "pos", "pos_only")
+
+
+@check("gender_coded_words", needs=("lemma", "pos"), params=GENDER_PARAMS)
+def gender_coded_words(rule, target, options):
+    sides = set(options.get("sides", ["masculine", "feminine"]))
+    for word in coded_words(rule, target):
+        if word.side in sides:
+            token = word.token
+            yield span_finding(rule, word.item, token.idx, token.idx + len(token.text), values={"side": word.side})
+
+
+def _tally(words: list[CodedWord], side: str) -> tuple[int, str]:
+    counts = Counter(w.word for w in words if w.side == side)
+    listed = ", ".join(f"{word} ×{n}" if n > 1 else word for word, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    return sum(counts.values()), listed or "none"
+
+
+@check("gender_coded_balance", needs=("lemma", "pos"), params=GENDER_PARAMS)
+def gender_coded_balance(rule, target, options):
+    words = coded_words(rule, target)
+    masculine, masculine_words = _tally(words, "masculine")
+    feminine, feminine_words = _tally(words, "feminine")
+    difference = int(options.get("min_difference", 3))
+    lean = None
+    if masculine - feminine >= difference:
+        lean = "masculine"
+    elif feminine - masculine >= difference and options.get("report_feminine", False):
+        lean = "feminine"
+    if lean:
+        values = {
+            "lean": lean,
+            "masculine": masculine,
+            "feminine": feminine,
+            "masculine_words": masculine_words,
+            "feminine_words": feminine_words,
+        }
+        yield document_finding(rule, target.document, values=values, context=f"{lean}-coded")
+
+
+# --- pay transparency -----------------------------------------------------------------------
+
+MONEY = re.compile(
+    r"[£$€]\s?\d|\b\d{1,3}(?:[,.]\d{3})+\s?(?:GBP|USD|EUR|pounds|dollars|euros)\b|\b(?:GBP|USD|EUR)\s?\d"
+    r"|\b\d{2,3}\s?[kK]\b(?=\s*(?:-|–|to|per|a year|p\.?a|\+|$|[.,;)]))"
+)
+
+
+def has_salary_figure(document, items) -> bool:
+    salary = document.data.get("salary") if isinstance(document.data, dict) else None
+    if salary is not None and re.search(r"\d", str(salary)):
+        return True
+    return any(MONEY.search(item.text) for item in items)
+
+
+@check("salary_figure")
+def salary_figure(rule, target, options):
+    if not target.spans or has_salary_figure(target.document, target.spans):
+        return
+    yield document_finding(rule, target.document, values={}, prefer_sections=("pay", "benefits"), context="no salary figure")
+
+
+# --- years of experience against the level --------------------------------------------------
+
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+}
+YEARS = re.compile(
+    r"\b(\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\s*(?:\+|plus)?\s*(?:(?:-|–|to)\s*\d{1,2}\s*)?\+?\s*years?['’]?"
+    r"(?:\s+of)?(?:\s+[\w/-]+){0,4}?\s+(?:experience|exp)\b",
+    re.IGNORECASE,
+)
+JUNIOR_WORDS = re.compile(r"\b(apprentice|intern|trainee|graduate|entry[- ]level|junior|associate)\b", re.IGNORECASE)
+SENIOR_WORDS = re.compile(
+    r"\b(senior|sr|lead|principal|staff|head|director|chief|vp|vice|president|partner|professor|manager of)\b", re.IGNORECASE
+)
+
+
+def advert_title(document) -> str:
+    data = document.data if isinstance(document.data, dict) else {}
+    if isinstance(data.get("title"), str):
+        return data["title"]
+    for span in document.spans:
+        if span.block == "heading" and span.text.strip():
+            return span.text.strip()
+    return ""
+
+
+def level_of(document, limits: dict) -> str | None:
+    """The level key of ``limits`` this advert is at: front matter ``level`` first, then title words."""
+    data = document.data if isinstance(document.data, dict) else {}
+    level = data.get("level")
+    if isinstance(level, str) and level.strip().lower() in limits:
+        return level.strip().lower()
+    title = advert_title(document)
+    match = JUNIOR_WORDS.search(title)
+    if not match or SENIOR_WORDS.search(title):
+        return None
+    word = match.group(1).lower().replace(" ", "-")
+    word = "entry" if word.startswith("entry") else word
+    return word if word in limits else None
+
+
+def _max_years(limit) -> int | None:
+    if isinstance(limit, dict):
+        return limit.get("max_years")
+    return limit if isinstance(limit, int) else None
+
+
+@check("experience_for_level")
+def experience_for_level(rule, target, options):
+    limits = {str(k).lower(): v for k, v in (options.get("max_years") or {}).items()}
+    level = level_of(target.document, limits)
+    if level is None:
+        return
+    most = _max_years(limits[level])
+    if most is None:
+        return
+    for item in target.spans:
+        for match in YEARS.finditer(item.text):
+            raw = match.group(1).lower()
+            years = NUMBER_WORDS.get(raw) or int(raw)
+            if years > most:
+                yield span_finding(rule, item, match.start(), match.end(), values={"years": years, "level": level, "max": most})
+
+
+# --- structure of an advert -----------------------------------------------------------------
+
+DESIRABLE_WORDS = re.compile(
+    r"\b(desirable|nice[- ]to[- ]have|bonus|a plus|preferred|advantageous|would be great|not essential|ideally)\b", re.IGNORECASE
+)
+
+
+def _categories(document) -> set[str]:
+    return {section.category for section in document.sections if section.heading_end > section.heading_start}
+
+
+@check("core_sections")
+def core_sections(rule, target, options):
+    document = target.document
+    data = document.data if isinstance(document.data, dict) else {}
+    present = _categories(document)
+    preamble_words = sum(len(item.text.split()) for item in target.spans if item.span.section == "preamble")
+    if preamble_words >= 30:
+        present.add("about")
+    if "benefits" in present or has_salary_figure(document, target.spans) or data.get("salary"):
+        present.add("pay")
+    if data.get("location") or data.get("working_pattern"):
+        present.add("location")
+    wanted = [s for s in options.get("required", CORE_SECTIONS) if s in CORE_SECTIONS]
+    missing = [s for s in wanted if s not in present]
+    if missing:
+        names = ", ".join(s.replace("essential", "requirements") for s in missing)
+        yield document_finding(rule, document, values={"missing": names, "count": len(missing)}, context=names)
+
+
+@check("essential_desirable_split")
+def essential_desirable_split(rule, target, options):
+    document = target.document
+    categories = _categories(document)
+    if "essential" not in categories or "desirable" in categories:
+        return
+    essentials = [item for item in target.spans if item.span.section == "essential" and item.span.block == "list_item"]
+    if len(essentials) < int(options.get("min_items", 5)):
+        return
+    if any(DESIRABLE_WORDS.search(item.text) for item in target.spans):
+        return
+    yield document_finding(rule, document, values={"count": len(essentials)}, prefer_sections=("essential",),
+                           context=f"{len(essentials)} requirements")
+
+
+# --- duties that start with an action verb ---------------------------------------------------
+
+LEAD_IN = re.compile(r"^(?:you\s+will|you['’]ll|you\s+are\s+going\s+to|will|to)\s+", re.IGNORECASE)
+VERB_TAGS = {"VB", "VBG", "VBP", "VBZ"}
+
+
+@check("action_verb_duties", needs=("pos",), params=("verbs",))
+def action_verb_duties(rule, target, options):
+    extra_verbs = {v.lower() for v in rule.spec.get("verbs", ())}
+    for item in target.spans:
+        doc = item.doc
+        if doc is None or item.span.block != "list_item":
+            continue
+        words = [t for t in doc if not (t.is_space or t.is_punct)]
+        if len(words) < 2 or ":" in item.text[: max(1, item.text.find(" ", 30))]:
+            continue  # one-word items and "Label: text" items
+        lead = LEAD_IN.match(item.text)
+        first = next((t for t in words if not lead or t.idx >= lead.end()), None)
+        if first is None:
+            continue
+        if first.tag_ in VERB_TAGS or first.lower_ in extra_verbs or first.lemma_.lower() in extra_verbs:
+            continue
+        end = min(len(item.text), first.idx + len(first.text))
+        yield span_finding(rule, item, first.idx, end, values={"word": first.text})
+
+
+# --- acronyms ---------------------------------------------------------------------------------
+
+ACRONYM = re.compile(r"(?<![\w/.@#-])([A-Z][A-Z0-9&]{1,5})s?(?![\w/@-])")
+CAPS_WORDS = {
+    "AND", "ARE", "ALL", "AT", "BE", "BY", "FOR", "IF", "IN", "IS", "IT", "MUST", "NEW", "NO", "NOT", "NOTE", "NOW", "OF", "ON",
+    "OR", "OUR", "THE", "TO", "US", "WE", "YOU", "YOUR", "FREE", "ONLY", "ANY", "AM", "PM", "II", "III", "IV", "VI", "VII",
+    "VIII", "IX", "XI", "XII", "TBC", "TBD", "TBA", "XXX", "TODO",
+}
+
+
+@check("acronyms_expanded")
+def acronyms_expanded(rule, target, options):
+    allowed = {a.upper() for a in options.get("allow", ())}
+    text = target.document.source.text
+    seen: set[str] = set()
+    for item in target.spans:
+        letters = [w for w in re.findall(r"[A-Za-z]{2,}", item.text)]
+        if letters and sum(w.isupper() for w in letters) * 2 > len(letters):
+            continue  # a shouted line, not acronyms
+        for match in ACRONYM.finditer(item.text):
+            acronym = match.group(1)
+            if acronym in seen or acronym in CAPS_WORDS or acronym in allowed or sum(c.isalpha() for c in acronym) < 2:
+                continue
+            seen.add(acronym)
+            if f"({acronym})" in text or f"({acronym}s)" in text or re.search(re.escape(acronym) + r"s?\s+\(\s*[A-Za-z]", text):
+                continue
+            yield span_finding(rule, item, match.start(1), match.end(1), values={"acronym": acronym})

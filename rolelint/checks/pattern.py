@@ -1,0 +1,115 @@
+"""Rule kind ``pattern``: spaCy ``Matcher`` token patterns, for wording that needs POS, lemma or
+dependency context. The matcher is built lazily, so loading a pack never imports spaCy."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rolelint.checks import span_finding
+from rolelint.checks.regex import UnsafeRegex, check_linear
+
+TOKEN_KEYS = {
+    "ORTH", "TEXT", "NORM", "LOWER", "LENGTH", "SHAPE", "PREFIX", "SUFFIX", "LEMMA", "POS", "TAG", "MORPH", "DEP",
+    "ENT_TYPE", "ENT_IOB", "ENT_ID", "ENT_KB_ID", "SENT_START", "IS_SENT_START", "SPACY", "OP", "_",
+    "IS_ALPHA", "IS_ASCII", "IS_DIGIT", "IS_LOWER", "IS_UPPER", "IS_TITLE", "IS_PUNCT", "IS_SPACE", "IS_STOP",
+    "IS_BRACKET", "IS_QUOTE", "IS_LEFT_PUNCT", "IS_RIGHT_PUNCT", "IS_CURRENCY", "LIKE_NUM", "LIKE_URL", "LIKE_EMAIL",
+}
+NEED_OF_KEY = {
+    "LEMMA": "lemma", "POS": "pos", "TAG": "pos", "MORPH": "pos", "DEP": "dep",
+    "SENT_START": "sents", "IS_SENT_START": "sents", "ENT_TYPE": "ner", "ENT_IOB": "ner",
+}
+STRING_KEYS = {"ORTH", "TEXT", "NORM", "LOWER", "LEMMA", "POS", "TAG", "MORPH", "DEP", "SHAPE", "PREFIX", "SUFFIX", "ENT_TYPE"}
+PREDICATES = {"IN", "NOT_IN", "IS_SUBSET", "IS_SUPERSET", "INTERSECTS", "REGEX", "FUZZY", "==", "!=", ">=", "<=", ">", "<"}
+
+
+@dataclass(frozen=True)
+class TokenPattern:
+    id: str
+    tokens: tuple
+    replacement: str | None = None
+    fixable: bool | None = None
+
+
+@dataclass
+class CompiledPatterns:
+    patterns: tuple[TokenPattern, ...]
+    needs: frozenset[str]
+    _matchers: dict = field(default_factory=dict, repr=False)
+
+
+def compile(rule) -> CompiledPatterns:
+    patterns = []
+    wanted: set[str] = {"tokens"}
+    for number, raw in enumerate(rule.spec):
+        entry = raw if isinstance(raw, dict) else {"tokens": raw}
+        where = f"pattern[{number}]"
+        for position, token in enumerate(entry["tokens"]):
+            for key, value in token.items():
+                upper = key.upper()
+                if upper not in TOKEN_KEYS:
+                    raise ValueError(f"{where}[{position}]: unknown token attribute {key!r}")
+                wanted.add(NEED_OF_KEY.get(upper, "tokens"))
+                _check_value(value, f"{where}[{position}].{key}", strings=upper in STRING_KEYS)
+        patterns.append(
+            TokenPattern(entry.get("id", f"p{number}"), tuple(entry["tokens"]), entry.get("replacement"), entry.get("fixable"))
+        )
+    return CompiledPatterns(tuple(patterns), frozenset(wanted))
+
+
+def _check_value(value, where: str, *, strings: bool) -> None:
+    if not isinstance(value, dict):
+        if strings and not isinstance(value, str):
+            raise ValueError(f"{where}: expected a string, got {value!r} (quote words such as \"on\" or \"no\" in YAML)")
+        return
+    for predicate, argument in value.items():
+        if strings and predicate in ("IN", "NOT_IN"):
+            bad = [a for a in argument if not isinstance(a, str)] if isinstance(argument, list) else [argument]
+            if bad:
+                raise ValueError(f"{where}.{predicate}: expected a list of strings, got {bad[0]!r} "
+                                 "(quote words such as \"on\" or \"no\" in YAML)")
+        if predicate not in PREDICATES:
+            raise ValueError(f"{where}: unknown predicate {predicate!r}; expected one of {sorted(PREDICATES)}")
+        if predicate == "REGEX":
+            try:
+                check_linear(str(argument))
+            except (UnsafeRegex, re.error) as exc:
+                raise ValueError(f"{where}.REGEX: {exc}") from None
+
+
+def needs(rule, compiled: CompiledPatterns) -> set[str]:
+    return set(compiled.needs)
+
+
+def _matcher(compiled: CompiledPatterns, nlp):
+    key = id(nlp)
+    if key not in compiled._matchers:
+        from spacy.matcher import Matcher
+
+        matcher = Matcher(nlp.vocab)
+        for pattern in compiled.patterns:
+            matcher.add(pattern.id, [list(pattern.tokens)], greedy="LONGEST")
+        compiled._matchers[key] = matcher
+    return compiled._matchers[key]
+
+
+def run(rule, compiled: CompiledPatterns, target, options, nlp):
+    if nlp is None:  # no span in scope needed the pipeline
+        return
+    matcher = _matcher(compiled, nlp)
+    allowed = set(options.get("allow", ()) or ())
+    by_id = {pattern.id: pattern for pattern in compiled.patterns}
+    for item in target.spans:
+        if item.doc is None:
+            continue
+        taken: list[tuple[int, int]] = []
+        matches = sorted(matcher(item.doc), key=lambda m: (m[1], -(m[2] - m[1])))
+        for match_id, first, end in matches:
+            pattern = by_id[nlp.vocab.strings[match_id]]
+            if pattern.id in allowed or any(a < end and first < b for a, b in taken):
+                continue
+            taken.append((first, end))
+            span = item.doc[first:end]
+            yield span_finding(
+                rule, item, span.start_char, span.end_char, replacement=pattern.replacement, fixable=pattern.fixable
+            )

