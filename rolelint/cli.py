@@ -12,6 +12,7 @@ import click
 from rolelint import __version__
 from rolelint.config import FAIL_ON, Config, ConfigError, load_config
 from rolelint.diagnostics import Severity
+from rolelint.reporters import REPORTERS
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -61,7 +62,9 @@ def _config_start(paths: tuple[Path, ...]) -> Path:
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--format", "output_format", default="text", show_default=True,
-              type=click.Choice(["text", "json"]), help="Output format.")
+              type=click.Choice(list(REPORTERS)), help="Output format (to stdout).")
+@click.option("--output-file", "output_files", multiple=True, metavar="FORMAT:PATH",
+              help="Also write the report in FORMAT to PATH, e.g. sarif:results.sarif (repeatable).")
 @click.option("--select", multiple=True, metavar="CODES", help="Only these rule codes or prefixes (comma-separated).")
 @click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rule codes or prefixes (comma-separated).")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
@@ -71,16 +74,24 @@ def _config_start(paths: tuple[Path, ...]) -> Path:
 @click.option("--color/--no-color", default=None, help="Colour the text output (default: only on a terminal).")
 @click.option("--fix", "apply_fixes", is_flag=True,
               help="Apply safe fixes in place (atomic writes), print what changed to stderr, report what remains.")
+@click.option("--baseline", "baseline_file", type=click.Path(path_type=Path, dir_okay=False),
+              help="Report (and fail on) only findings that this baseline file does not record.")
+@click.option("--write-baseline", "write_baseline_file", type=click.Path(path_type=Path, dir_okay=False),
+              help="Record every current finding in this file and exit 0.")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache (`cache_dir`).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes [default: all cores for 40 or more files to lint, else 1].")
 @click.pass_obj
 def check(obj: _Context, paths: tuple[Path, ...], output_format: str, select: tuple[str, ...],
           ignore: tuple[str, ...], fail_on: str | None, config_path: Path | None, color: bool | None,
-          apply_fixes: bool = False) -> None:
+          apply_fixes: bool = False, output_files: tuple[str, ...] = (), baseline_file: Path | None = None,
+          write_baseline_file: Path | None = None, no_cache: bool = False, jobs: int | None = None) -> None:
     """Lint PATHS (files or directories; default: the current directory)."""
     from rolelint.engine import Selection
     from rolelint.engine import check as run_check
     from rolelint.registry import check_code_prefix, load_catalogue
-    from rolelint.reporters import REPORTERS
 
+    targets = [_output_target(value) for value in output_files]
     config = load_config(config_path, cwd=_config_start(paths))
     catalogue = load_catalogue(config)
     selection = Selection(select=_codes(select), ignore=_codes(ignore))
@@ -88,19 +99,48 @@ def check(obj: _Context, paths: tuple[Path, ...], output_format: str, select: tu
     for option, codes in (("--select", selection.select), ("--ignore", selection.ignore)):
         for code in codes:
             check_code_prefix(code, known, option)
-    result = run_check(list(paths), config, selection=selection, catalogue=catalogue)
+    def lint():
+        return run_check(list(paths), config, selection=selection, catalogue=catalogue, use_cache=not no_cache,
+                         jobs=jobs, show_progress=True)
+
+    result = lint()
     fix_failed = False
     if apply_fixes:
         from rolelint.fixes import fix_and_relint
 
         result, fix_failed = fix_and_relint(
-            lambda: run_check(list(paths), config, selection=selection, catalogue=catalogue), result,
-            cwd=Path.cwd(), encoding_fallback=config.encoding_fallback, echo=lambda line: click.echo(line, err=True))
+            lint, result, cwd=Path.cwd(), encoding_fallback=config.encoding_fallback,
+            echo=lambda line: click.echo(line, err=True))
+    if write_baseline_file is not None:
+        from rolelint.baseline import write_baseline
+
+        count = write_baseline(write_baseline_file, result.diagnostics, result.sources, cwd=Path.cwd())
+        click.echo(f"rolelint: recorded {count} finding{'s' if count != 1 else ''} in {write_baseline_file}", err=True)
+        sys.exit(EXIT_CLEAN)
+    if baseline_file is not None:
+        from rolelint.baseline import apply_baseline
+
+        result.diagnostics, hidden = apply_baseline(result.diagnostics, result.sources, baseline_file, cwd=Path.cwd())
+        if hidden:
+            click.echo(f"rolelint: {hidden} finding{'s' if hidden != 1 else ''} recorded in {baseline_file} "
+                       "not reported", err=True)
     use_color = color if color is not None else (output_format == "text" and sys.stdout.isatty())
+    for name, target in targets:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(REPORTERS[name](result, False), encoding="utf-8")
     click.echo(REPORTERS[output_format](result, use_color), nl=False, color=use_color)
     if fix_failed:
         sys.exit(EXIT_ERROR)
     sys.exit(exit_code_for([d.severity for d in result.diagnostics], fail_on or config.fail_on))
+
+
+def _output_target(value: str) -> tuple[str, Path]:
+    """`sarif:results.sarif` -> ("sarif", Path("results.sarif"))."""
+    name, _, path = value.partition(":")
+    if name not in REPORTERS or not path:
+        raise click.BadParameter(f"{value!r} is not FORMAT:PATH with FORMAT one of {', '.join(REPORTERS)}",
+                                 param_hint="--output-file")
+    return name, Path(path)
 
 
 @cli.group(invoke_without_command=True)

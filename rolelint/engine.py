@@ -5,14 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rolelint.cache import open_cache
 from rolelint.config import Config
 from rolelint.core_rules import CORE_RULES
 from rolelint.diagnostics import Diagnostic, Finding, Severity
 from rolelint.discovery import FileEntry, discover
 from rolelint.documents import Document
-from rolelint.loaders import load_file
+from rolelint.filestage import lint_files
+from rolelint.progress import progress_bar, progress_wanted
 from rolelint.registry import RuleCatalogue, load_catalogue
-from rolelint.schema import validate_document
 from rolelint.source import SourceText
 from rolelint.suppressions import parse_suppressions
 
@@ -31,6 +32,7 @@ class RunResult:
     files: list[str]
     sources: dict[str, SourceText] = field(default_factory=dict)
     documents: list[Document] = field(default_factory=list)
+    catalogue: RuleCatalogue | None = None  # for reporters that describe the rules (sarif)
 
 
 def _prefix_length(code: str, prefixes: tuple[str, ...]) -> int:
@@ -56,7 +58,10 @@ def is_enabled(code: str, default: bool, config: Config, selection: Selection) -
 
 
 def check(paths: list[Path], config: Config, *, selection: Selection = Selection(), cwd: Path | None = None,
-          catalogue: RuleCatalogue | None = None) -> RunResult:
+          catalogue: RuleCatalogue | None = None, use_cache: bool = False, jobs: int | None = 1,
+          show_progress: bool = False) -> RunResult:
+    """``jobs`` None: all cores for a large run, else 1. ``documents`` in the result lacks files served
+    from the cache when no profession rule needed them."""
     cwd = (cwd or Path.cwd()).resolve()
     catalogue = catalogue or load_catalogue(config)
     active = {code for code, rule in catalogue.rules.items() if is_enabled(code, rule.enabled, config, selection)}
@@ -68,26 +73,18 @@ def check(paths: list[Path], config: Config, *, selection: Selection = Selection
     for problem in problems:
         per_file.setdefault(problem.display, []).append(Finding("RL002", problem.message, 0, 0))
     entry_by_display: dict[str, FileEntry] = {e.display: e for e in entries}
-    for entry in entries:
-        loaded = load_file(entry.path, entry.display, kind_hint=config.kind_for(entry.relative),
-                           options=config.load_options)
-        findings = per_file.setdefault(entry.display, [])
-        findings.extend(loaded.findings)
-        if loaded.source is not None:
-            sources[entry.display] = loaded.source
-        document = loaded.document
-        if document is None:
-            continue
-        if document.kind is None:
-            if not any(f.code == "RL001" for f in loaded.findings) and document.data:
-                findings.append(Finding("RL006", "no `kind:` key and no `kinds:` glob in the config matches this "
-                                        "file, so it was skipped; add `kind: framework|role|advert`", 0, 0))
-            continue
-        findings.extend(validate_document(document))
-        documents.append(document)
+    cache = open_cache(config, catalogue, active) if use_cache else None
+    need_documents = any(code in active for code in catalogue.profession_rules)
+    with progress_bar(len(entries), enabled=show_progress and progress_wanted(len(entries))) as advance:
+        outcomes = lint_files(entries, config, catalogue, active, need_documents=need_documents, cache=cache,
+                              jobs=jobs, progress=advance)
+    for outcome in outcomes:
+        per_file.setdefault(outcome.display, []).extend(outcome.findings)
+        if outcome.source is not None:
+            sources[outcome.display] = outcome.source
+        if outcome.document is not None:
+            documents.append(outcome.document)
 
-    for path, findings in catalogue.run_text_rules(documents, active, config).items():
-        per_file.setdefault(path, []).extend(findings)
     # Profession rules see the whole index but report only on the files given to this run.
     for path, findings in catalogue.run_profession_rules(documents, active, config, cwd).items():
         if path in entry_by_display:
@@ -103,7 +100,7 @@ def check(paths: list[Path], config: Config, *, selection: Selection = Selection
         diagnostics.extend(_apply_suppressions(placed, source, entry, active, catalogue, config, ignored))
     diagnostics.sort()
     return RunResult(diagnostics=diagnostics, files=[e.display for e in entries], sources=sources,
-                     documents=documents)
+                     documents=documents, catalogue=catalogue)
 
 
 def severity_of(code: str, catalogue: RuleCatalogue, config: Config) -> Severity:

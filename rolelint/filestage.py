@@ -1,0 +1,143 @@
+"""The per-file stage of a run: load, validate and run text rules, one file's result independent of
+every other file's — which is what makes it cacheable and parallel.
+
+Profession rules, placing and suppressions come after, in the engine, because they need the whole run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from rolelint.config import Config
+from rolelint.diagnostics import Finding
+from rolelint.discovery import FileEntry
+from rolelint.documents import Document
+from rolelint.loaders import file_format, load_file, parse_source
+from rolelint.registry import RuleCatalogue
+from rolelint.schema import validate_document
+from rolelint.source import DecodeError, SourceText
+
+# A run this big is worth starting worker processes for (each pays for importing spaCy).
+PARALLEL_THRESHOLD = 40
+
+
+@dataclass
+class FileOutcome:
+    """One file after the per-file stage. ``document`` is None when the file has no lintable
+    document, or when it came from the cache and nothing later needs it."""
+
+    display: str
+    findings: list[Finding]
+    source: SourceText | None
+    document: Document | None = None
+    kind: str | None = None  # the document's kind, kept when the document itself is dropped
+
+
+def load_entry(entry: FileEntry, config: Config) -> FileOutcome:
+    """Read and parse one file, decide its kind and validate it against its kind's schema."""
+    loaded = load_file(entry.path, entry.display, kind_hint=config.kind_for(entry.relative),
+                       options=config.load_options)
+    findings = list(loaded.findings)
+    document = loaded.document
+    if document is not None and document.kind is None:
+        if not any(f.code == "RL001" for f in loaded.findings) and document.data:
+            findings.append(Finding("RL006", "no `kind:` key and no `kinds:` glob in the config matches this "
+                                    "file, so it was skipped; add `kind: framework|role|advert`", 0, 0))
+        document = None
+    elif document is not None:
+        findings.extend(validate_document(document))
+    return FileOutcome(entry.display, findings, loaded.source, document, document.kind if document else None)
+
+
+def lint_chunk(entries: list[FileEntry], config: Config, catalogue: RuleCatalogue, active: set[str], *,
+               keep_documents: bool = True) -> list[FileOutcome]:
+    """The per-file stage for ``entries``, with one batched text-rule pass over all of them."""
+    outcomes = [load_entry(entry, config) for entry in entries]
+    documents = [o.document for o in outcomes if o.document is not None]
+    text_findings = catalogue.run_text_rules(documents, active, config)
+    for outcome in outcomes:
+        outcome.findings.extend(text_findings.get(outcome.display, ()))
+        if not keep_documents:
+            outcome.document = None
+    return outcomes
+
+
+def needs_nlp_workers(catalogue: RuleCatalogue, active: set[str]) -> bool:
+    return any(code in active for code in catalogue.text_rules)
+
+
+def lint_files(entries: list[FileEntry], config: Config, catalogue: RuleCatalogue, active: set[str], *,
+               need_documents: bool, cache=None, jobs: int | None = 1,
+               progress: Callable[[int], None] | None = None) -> list[FileOutcome]:
+    """The per-file stage for every entry, in entry order: cached results where the cache has them,
+    the rest linted here or, for large runs, in worker processes.
+
+    ``jobs`` None picks all cores for a run of at least PARALLEL_THRESHOLD uncached files, else 1.
+    ``progress`` is called with the number of files just finished.
+    """
+    advance = progress or (lambda n: None)
+    outcomes: dict[str, FileOutcome] = {}
+    keys: dict[str, str] = {}
+    todo: list[FileEntry] = []
+    for entry in entries:
+        hit = cache.lookup(entry, config) if cache is not None else None
+        if hit is None:
+            todo.append(entry)
+            continue
+        key, cached = hit
+        if cached is None:
+            keys[entry.display] = key
+            todo.append(entry)
+            continue
+        outcomes[entry.display] = _from_cache(entry, config, cached, need_documents=need_documents)
+        advance(1)
+
+    workers = _workers(jobs, len(todo)) if needs_nlp_workers(catalogue, active) else 1
+    if workers > 1:
+        from rolelint.parallel import lint_in_workers
+
+        linted = lint_in_workers(todo, config, active, workers=workers, keep_documents=need_documents,
+                                 progress=advance)
+    else:
+        linted = []
+        for chunk in _chunks(todo, 64 if progress else max(len(todo), 1)):
+            linted.extend(lint_chunk(chunk, config, catalogue, active, keep_documents=need_documents))
+            advance(len(chunk))
+    for outcome in linted:
+        outcomes[outcome.display] = outcome
+        if outcome.display in keys:
+            cache.store(keys[outcome.display], outcome)
+    return [outcomes[entry.display] for entry in entries]
+
+
+def _workers(jobs: int | None, files: int) -> int:
+    if jobs is None:
+        jobs = available_cores() if files >= PARALLEL_THRESHOLD else 1
+    return max(1, min(jobs, files))
+
+
+def available_cores() -> int:
+    import os
+
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # macOS, Windows
+        return os.cpu_count() or 1
+
+
+def _chunks(items: list, size: int) -> list[list]:
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+def _from_cache(entry: FileEntry, config: Config, cached, *, need_documents: bool) -> FileOutcome:
+    source = None
+    if cached.has_source:
+        try:
+            source = SourceText.from_bytes(entry.display, cached.data, fallback_encoding=config.encoding_fallback)
+        except DecodeError:
+            source = None
+    document = None
+    if need_documents and source is not None and cached.kind is not None:
+        document, _ = parse_source(source, fmt=file_format(entry.path), kind_hint=config.kind_for(entry.relative))
+    return FileOutcome(entry.display, list(cached.findings), source, document, cached.kind)

@@ -1,0 +1,37 @@
+"""The `github` format: GitHub Actions workflow commands, which annotate the pull request's diff."""
+
+from __future__ import annotations
+
+from rolelint.diagnostics import Diagnostic, Severity
+from rolelint.engine import RunResult
+
+_COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def escape_data(text: str) -> str:
+    """The message after ``::`` (as actions/toolkit's ``escapeData``)."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """A ``key=value`` property (as actions/toolkit's ``escapeProperty``)."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def annotation(d: Diagnostic) -> str:
+    properties = [("file", d.path), ("line", str(d.line))]
+    # GitHub accepts columns only when the annotation starts and ends on the same line.
+    if d.end_line == d.line:
+        properties += [("endLine", str(d.end_line)), ("col", str(d.column)),
+                       ("endColumn", str(max(d.end_column, d.column)))]
+    else:
+        properties.append(("endLine", str(d.end_line)))
+    title = f"{d.code} {d.rule}".strip()
+    properties.append(("title", title))
+    message = d.message + (f" (suggestion: {d.suggestion})" if d.suggestion else "")
+    rendered = ",".join(f"{key}={escape_property(value)}" for key, value in properties)
+    return f"::{_COMMANDS[d.severity]} {rendered}::{escape_data(message)}"
+
+
+def render_github(result: RunResult, color: bool = False) -> str:
+    return "".join(annotation(d) + "\n" for d in result.diagnostics)
