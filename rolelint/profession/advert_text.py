@@ -1,0 +1,155 @@
+"""What an advert's text says about the job: its duties, demanded proficiencies, years and pay."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rolelint.documents import Document, TextSpan
+from rolelint.profession.model import Band
+from rolelint.profession.text import sentences
+
+DUTY_SECTIONS = ("responsibilities",)
+DEMAND_SECTIONS = ("essential",)
+
+
+def categorised_spans(document: Document) -> list[tuple[TextSpan, str]]:
+    """Body spans with their section category; a sub-heading the splitter could not place
+    ("### Technical:") takes the category of the heading above it."""
+    parents: list[tuple[int, str]] = []  # (heading level, category)
+    category_at: dict[int, str] = {}
+    for section in document.sections:
+        while parents and parents[-1][0] >= section.level:
+            parents.pop()
+        category = section.category
+        if category == "other" and parents:
+            category = parents[-1][1]
+        parents.append((section.level, category))
+        category_at[section.start] = category
+    out = []
+    for span in document.spans:
+        if span.field not in (None, "body") or span.block == "heading":
+            continue
+        section = document.section_of(span.file_offset(0))
+        category = category_at.get(section.start, span.section or "other") if section else (span.section or "other")
+        out.append((span, category))
+    return out
+
+
+def duty_spans(document: Document) -> list[TextSpan]:
+    """List items (else paragraphs) of the advert's responsibilities sections."""
+    spans = [s for s, category in categorised_spans(document) if category in DUTY_SECTIONS]
+    items = [s for s in spans if s.block == "list_item"]
+    return items or spans
+
+
+def demand_spans(document: Document) -> list[TextSpan]:
+    return [s for s, category in categorised_spans(document) if category in DEMAND_SECTIONS]
+
+
+# Phrases that say how well a candidate must know something, mapped to a step of the default scale.
+PROFICIENCY_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("expert", re.compile(r"\b(?:expert(?:ise)?|mastery|master of|world[- ]class|authority on|"
+                          r"deep (?:knowledge|expertise|understanding|experience)|thought leader)\b", re.I)),
+    ("practitioner", re.compile(r"\b(?:strong|proven|significant|extensive|substantial|in[- ]depth|advanced|"
+                                r"considerable) (?:\w+ )?(?:experience|knowledge|skills?|understanding|"
+                                r"background|track record|ability)\b", re.I)),
+    ("working", re.compile(r"\b(?:working knowledge|some experience|familiar(?:ity)? with|experience (?:of|in|with)"
+                           r"|hands[- ]on)\b", re.I)),
+    ("awareness", re.compile(r"\b(?:awareness of|basic (?:knowledge|understanding)|understanding of|"
+                             r"interest in)\b", re.I)),
+)
+
+
+@dataclass(frozen=True)
+class Cue:
+    step: str  # a step of the default scale
+    text: str
+    start: int  # offsets in the span's text
+    end: int
+
+
+def proficiency_cue(sentence: str, base: int = 0) -> Cue | None:
+    """The strongest proficiency demand in a sentence."""
+    for step, pattern in PROFICIENCY_CUES:
+        match = pattern.search(sentence)
+        if match:
+            return Cue(step, match.group(0), base + match.start(), base + match.end())
+    return None
+
+
+def span_sentences(span: TextSpan) -> list[tuple[int, int]]:
+    return list(sentences(span.text))
+
+
+_YEARS = re.compile(
+    r"\b(?:(?:at least|minimum of|a minimum of|over|more than)\s+)?(\d{1,2})\s*(?:\+|plus)?\s*"
+    r"(?:(?:-|–|to)\s*(\d{1,2})\s*\+?\s*)?years?(?:['’]s?)?\b(?!\s+old)", re.I)
+_OPEN_ENDED = re.compile(r"\+|plus|at least|minimum|over|more than", re.I)
+
+
+@dataclass(frozen=True)
+class YearsDemand:
+    low: int
+    high: int | None
+    span: TextSpan
+    start: int
+    end: int
+
+
+def years_demands(document: Document) -> list[YearsDemand]:
+    """"5+ years", "3-5 years' experience", "at least 4 years" in the requirement sections."""
+    found = []
+    for span, category in categorised_spans(document):
+        if category not in ("essential", "desirable", "about", "preamble", "other"):
+            continue
+        for match in _YEARS.finditer(span.text):
+            window = span.text[max(0, match.start() - 60):match.end() + 60].lower()
+            if "experience" not in window and category not in ("essential", "desirable"):
+                continue
+            if re.search(r"service|leave|contract|pension|holiday|annual", window):
+                continue
+            low = int(match.group(1))
+            high = int(match.group(2)) if match.group(2) else None
+            if high is None and not _OPEN_ENDED.search(match.group(0)):
+                high = None  # "5 years' experience" reads as a minimum
+            found.append(YearsDemand(low, high, span, match.start(), match.end()))
+    return found
+
+
+_CURRENCY = {"£": "GBP", "$": "USD", "€": "EUR"}
+_AMOUNT = r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(k|K)?"
+_SALARY = re.compile(r"([£$€])\s?" + _AMOUNT + r"\s*(?:-|–|—|to)\s*[£$€]?\s?" + _AMOUNT
+                     + r"(?:\s*(?:a|per|/)\s*(year|annum|day|hour|month))?")
+
+
+@dataclass(frozen=True)
+class SalaryMention:
+    band: Band
+    span: TextSpan
+    start: int
+    end: int
+
+
+def salary_mentions(document: Document) -> list[SalaryMention]:
+    found = []
+    for span, category in categorised_spans(document):
+        if category not in ("pay", "benefits", "about", "preamble", "other"):
+            continue
+        for match in _SALARY.finditer(span.text):
+            low = _amount(match.group(2), match.group(3))
+            high = _amount(match.group(4), match.group(5))
+            if low is None or high is None or high < low or high < 1000 and not match.group(6):
+                continue
+            period = {"annum": "year", None: "year"}.get(match.group(6), match.group(6))
+            found.append(SalaryMention(Band(low, high, f"{_CURRENCY[match.group(1)]}/{period}"), span,
+                                       match.start(), match.end()))
+    return found
+
+
+def _amount(number: str, thousands: str | None) -> float | None:
+    try:
+        value = float(number.replace(",", ""))
+    except ValueError:
+        return None
+    return value * 1000 if thousands else value

@@ -1,0 +1,1 @@
+"""Profession rules, one module per rule; each module's name starts with its code."""

@@ -1,0 +1,49 @@
+"""RL304: an advert demands a skill at a higher proficiency than its role level defines."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from rolelint.diagnostics import Severity
+from rolelint.profession.base import ProfessionRule
+from rolelint.profession.checks._demands import demands
+from rolelint.profession.context import CheckContext, Report
+
+CODE = "RL304"
+
+
+def check(ctx: CheckContext) -> Iterator[Report | None]:
+    for entry in ctx.target_entries("advert"):
+        claim = ctx.claim(entry)
+        if claim is None or claim.role_level is None or claim.framework is None:
+            continue
+        framework, role_level = claim.framework, claim.role_level
+        for demand in demands(entry, framework):
+            defined = role_level.skills.get(demand.skill)
+            defined_rank = framework.proficiency_rank(defined)
+            if demand.rank is None or defined_rank is None or demand.rank <= defined_rank:
+                continue
+            skill = framework.skills[demand.skill].name if demand.skill in framework.skills else demand.skill
+            message = (f"asks for {skill} at {framework.scale[demand.rank]} ({demand.wording}), but "
+                       f"{framework.effective_title(role_level)} defines it at {defined}")
+            if demand.field:
+                yield ctx.at_field(CODE, entry.display, demand.field, message, suggestion=str(defined))
+            else:
+                yield ctx.at_offsets(CODE, entry.display, demand.start, demand.end, message, section="essential")
+
+
+RULE = ProfessionRule(
+    code=CODE,
+    name="requirement-inflation",
+    severity=Severity.WARNING,
+    check=check,
+    docs={
+        "what": "An advert asks for a skill at a higher proficiency than its role level defines: in its `skills:` "
+                "metadata, or in its essential criteria ('expert in', 'deep expertise in', 'proven experience of').",
+        "why": "Inflated requirements put off people who could do the job, most of all those who only apply "
+               "when they meet every criterion, and they drift the pathway upwards one advert at a time.",
+        "example": "## Essential criteria\n- Deep expertise in product strategy   (the level defines it at working)",
+        "use_instead": "## Essential criteria\n- Experience of contributing to a product strategy",
+        "references": [],
+    },
+)

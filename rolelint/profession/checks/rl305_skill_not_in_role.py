@@ -1,0 +1,46 @@
+"""RL305: an advert demands a skill that its role level does not have."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from rolelint.diagnostics import Severity
+from rolelint.profession.base import ProfessionRule
+from rolelint.profession.checks._demands import demands
+from rolelint.profession.context import CheckContext, Report
+
+CODE = "RL305"
+
+
+def check(ctx: CheckContext) -> Iterator[Report | None]:
+    for entry in ctx.target_entries("advert"):
+        claim = ctx.claim(entry)
+        if claim is None or claim.role_level is None or claim.framework is None:
+            continue
+        framework, role_level = claim.framework, claim.role_level
+        for demand in demands(entry, framework):
+            if demand.skill in role_level.skills or demand.skill not in framework.skills:
+                continue
+            skill = framework.skills[demand.skill].name
+            message = (f"asks for {skill} ({demand.wording}), a skill that {framework.effective_title(role_level)} "
+                       f"does not have in role `{claim.role.id}`")
+            if demand.field:
+                yield ctx.at_field(CODE, entry.display, demand.field, message, key=True)
+            else:
+                yield ctx.at_offsets(CODE, entry.display, demand.start, demand.end, message, section="essential")
+
+
+RULE = ProfessionRule(
+    code=CODE,
+    name="skill-not-in-role",
+    severity=Severity.WARNING,
+    check=check,
+    docs={
+        "what": "An advert demands a skill of the framework's catalogue that its role level does not list.",
+        "why": "Either the advert asks for another job's skills, or the role definition is out of date; "
+               "both should be settled before the advert goes out.",
+        "example": "---\nrole: delivery-manager\nlevel: senior\nskills: {user-research-insight: practitioner}\n---",
+        "use_instead": "Remove the skill from the advert, or add it to the role level if the job really needs it.",
+        "references": [],
+    },
+)

@@ -1,0 +1,57 @@
+"""RL309: two adjacent levels of a role ask for the same skills and the same responsibilities."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from rolelint.diagnostics import Severity
+from rolelint.profession.base import ProfessionRule
+from rolelint.profession.checks._helpers import ordered_levels
+from rolelint.profession.context import CheckContext, Report
+from rolelint.profession.issues import PathwayIssue
+from rolelint.profession.model import Framework, Role
+from rolelint.profession.text import normalise
+
+CODE = "RL309"
+
+
+def issues(role: Role, framework: Framework, options: dict) -> list[PathwayIssue]:
+    found = []
+    for levels in ordered_levels(role, framework).values():
+        for lower, higher in zip(levels, levels[1:]):
+            if not higher.skills and not higher.responsibilities:
+                continue
+            same_skills = lower.skills == higher.skills
+            same_duties = {normalise(r) for r in lower.responsibilities} == {normalise(r) for r in higher.responsibilities}
+            if same_skills and same_duties:
+                found.append(PathwayIssue(
+                    CODE, f"level `{higher.level}` asks for the same skills and responsibilities as `{lower.level}`, "
+                          "the level below it: nothing marks the progression",
+                    role.display, f"{higher.path}.level", higher.level))
+    return found
+
+
+def check(ctx: CheckContext) -> Iterator[Report | None]:
+    for role in ctx.target_roles():
+        framework = ctx.index.frameworks.get(role.framework)
+        if framework is not None:
+            for issue in issues(role, framework, ctx.options.get(CODE, {})):
+                yield ctx.at_field(CODE, issue.display, issue.path, issue.message)
+
+
+RULE = ProfessionRule(
+    code=CODE,
+    name="no-progression",
+    severity=Severity.WARNING,
+    check=check,
+    docs={
+        "what": "Two adjacent levels of a role have the same skills at the same proficiencies and the same "
+                "responsibilities.",
+        "why": "If nothing changes between two levels, nobody can say what earns a promotion from one to the other.",
+        "example": "  - level: senior\n    responsibilities: [Coach product managers]\n    skills: {prioritisation: expert}\n"
+                   "  - level: lead\n    responsibilities: [Coach product managers]\n    skills: {prioritisation: expert}",
+        "use_instead": "  - level: lead\n    responsibilities: [Set the direction for a group of products]\n"
+                       "    skills: {prioritisation: expert, product-strategy: expert}",
+        "references": [],
+    },
+)

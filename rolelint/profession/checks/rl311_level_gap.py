@@ -1,0 +1,76 @@
+"""RL311: a role that skips a framework level in the middle of its ladder, or lists levels out of order."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from rolelint.diagnostics import Severity
+from rolelint.profession.base import ProfessionRule, RuleOption
+from rolelint.profession.context import CheckContext, Report
+from rolelint.profession.issues import PathwayIssue
+from rolelint.profession.model import Framework, Role
+
+CODE = "RL311"
+
+
+def issues(role: Role, framework: Framework, options: dict) -> list[PathwayIssue]:
+    found = []
+    skippable = set(options.get("skippable", ()))
+    seen: set[str] = set()
+    last_rank: dict[str, tuple[int, str]] = {}
+    for role_level in role.levels:
+        level = framework.level(role_level.level)
+        if level is None:
+            continue
+        if role_level.level in seen:
+            found.append(PathwayIssue(CODE, f"level `{role_level.level}` is listed twice in this role",
+                                      role.display, f"{role_level.path}.level", role_level.level))
+            continue
+        seen.add(role_level.level)
+        previous = last_rank.get(level.track)
+        if previous is not None and level.rank < previous[0]:
+            found.append(PathwayIssue(CODE, f"level `{role_level.level}` is listed after `{previous[1]}`, a higher "
+                                            "level: list levels junior to senior", role.display,
+                                      f"{role_level.path}.level", role_level.level))
+        last_rank[level.track] = max(previous or (level.rank, role_level.level), (level.rank, role_level.level))
+    by_track: dict[str, list] = {}
+    for role_level in role.levels:
+        level = framework.level(role_level.level)
+        if level is not None:
+            by_track.setdefault(level.track, []).append((level.rank, role_level))
+    for track, items in by_track.items():
+        items.sort(key=lambda item: item[0])
+        ladder = [lv for lv in framework.levels if lv.track == track]
+        for (low_rank, low), (high_rank, high) in zip(items, items[1:]):
+            missing = [lv for lv in ladder[low_rank + 1:high_rank] if lv.id not in skippable]
+            if missing:
+                names = ", ".join(f"`{lv.id}` ({lv.title})" for lv in missing)
+                found.append(PathwayIssue(CODE, f"the ladder skips {names} between `{low.level}` and `{high.level}`",
+                                          role.display, f"{high.path}.level", high.level))
+    return found
+
+
+def check(ctx: CheckContext) -> Iterator[Report | None]:
+    for role in ctx.target_roles():
+        framework = ctx.index.frameworks.get(role.framework)
+        if framework is not None:
+            for issue in issues(role, framework, ctx.options[CODE]):
+                yield ctx.at_field(CODE, issue.display, issue.path, issue.message)
+
+
+RULE = ProfessionRule(
+    code=CODE,
+    name="level-gap",
+    severity=Severity.WARNING,
+    check=check,
+    options={"skippable": RuleOption("list", [], "Level ids a role may skip without a finding (for frameworks "
+                                     "with alternative entry levels)")},
+    docs={
+        "what": "A role has levels below and above a framework level but not that level itself, lists its levels "
+                "out of the framework's order, or lists a level twice.",
+        "why": "A gap in the middle of a ladder means people at the level below have no defined next step.",
+        "example": "levels:\n  - level: associate\n  - level: senior   # product-manager, between them, is missing",
+        "use_instead": "levels:\n  - level: associate\n  - level: product-manager\n  - level: senior",
+        "references": [],
+    },
+)

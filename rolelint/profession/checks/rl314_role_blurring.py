@@ -1,0 +1,123 @@
+"""RL314: a responsibility that belongs to another role more than to the one that claims it.
+
+The model (rolelint.profession.similarity) is TF-IDF over stemmed words and word pairs, one profile
+per role; its precision and recall are measured on the DDaT role texts by
+rolelint.profession.evaluate, and the defaults below are the thresholds tuned there.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from rolelint.diagnostics import Severity
+from rolelint.profession.advert_text import duty_spans
+from rolelint.profession.base import ProfessionRule, RuleOption
+from rolelint.profession.context import CheckContext, Report
+from rolelint.profession.model import Role
+from rolelint.profession.similarity import RoleProfiles, judge, role_statements
+from rolelint.profession.text import normalise, tokens
+
+CODE = "RL314"
+MIN_SIMILARITY = 0.12
+RATIO = 2.0
+
+
+def profiles(ctx: CheckContext) -> RoleProfiles:
+    cached = getattr(ctx, "_role_profiles", None)
+    if cached is None:
+        cached = RoleProfiles({role.key: role_statements(role, ctx.index.frameworks.get(role.framework))
+                               for role in ctx.index.roles.values()})
+        ctx._role_profiles = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def scope(ctx: CheckContext, role: Role) -> set:
+    """The roles a statement of ``role`` is compared with: its framework's, and those of any framework
+    that has a role in the same family (product and delivery roles often live in separate frameworks)."""
+    keys = {r.key for r in ctx.index.roles_of(role.framework)}
+    if role.family:
+        keys |= {r.key for r in ctx.index.roles.values() if r.family == role.family}
+    return keys
+
+
+def matched_words(text: str, shared: tuple[str, ...]) -> list[str]:
+    wanted = {part for term in shared for part in term.split()}
+    words = []
+    for token in tokens(text):
+        if token.term in wanted and token.text.lower() not in (w.lower() for w in words):
+            words.append(token.text)
+    return words[:5]
+
+
+def _message(ctx: CheckContext, claimed: Role, verdict, text: str) -> str:
+    other = ctx.index.roles[verdict.other.role]
+    words = ", ".join(f"'{w}'" for w in matched_words(text, verdict.other.shared))
+    return (f"reads like a duty of {other.title} (`{other.id}`, similarity {verdict.other.score:.2f}) more than of "
+            f"{claimed.title} ({verdict.own:.2f})" + (f"; matched {words}" if words else ""))
+
+
+def check(ctx: CheckContext) -> Iterator[Report | None]:
+    options = ctx.options[CODE]
+    model = None
+    for role in ctx.target_roles():
+        model = model or profiles(ctx)
+        among = scope(ctx, role)
+        if len(among) < 2:
+            continue
+        statements = role_statements(role, ctx.index.frameworks.get(role.framework))
+        places = [(text, role.field(f"responsibilities[{i}]")) for i, text in enumerate(role.responsibilities)]
+        for role_level in role.levels:
+            places += [(text, f"{role_level.path}.responsibilities[{i}]")
+                       for i, text in enumerate(role_level.responsibilities)]
+        for text, path in places:
+            copies = [s for s in statements if normalise(s) == normalise(text)]
+            ranked = model.resemblances(text, own=role.key, leave_out=copies, among=among)
+            verdict = judge(ranked, role.key, min_similarity=options["min_similarity"], ratio=options["ratio"])
+            if verdict.blurred:
+                yield ctx.at_field(CODE, role.display, path, _message(ctx, role, verdict, text))
+    for entry in ctx.target_entries("advert"):
+        claim = ctx.claim(entry)
+        if claim is None or claim.role is None or entry.document is None:
+            continue
+        model = model or profiles(ctx)
+        among = scope(ctx, claim.role)
+        if len(among) < 2:
+            continue
+        for span in duty_spans(entry.document):
+            ranked = model.resemblances(span.text, among=among)
+            verdict = judge(ranked, claim.role.key, min_similarity=options["min_similarity"], ratio=options["ratio"])
+            if verdict.blurred:
+                start, end = _trimmed(span)
+                yield ctx.at_offsets(CODE, entry.display, start, end, _message(ctx, claim.role, verdict, span.text),
+                                     section="responsibilities")
+
+
+def _trimmed(span) -> tuple[int, int]:
+    text = span.text
+    left = len(text) - len(text.lstrip())
+    right = len(text.rstrip())
+    return span.file_range(left, max(right, left))
+
+
+RULE = ProfessionRule(
+    code=CODE,
+    name="role-blurring",
+    severity=Severity.WARNING,
+    check=check,
+    options={
+        "min_similarity": RuleOption("number", MIN_SIMILARITY, "Least similarity (cosine, 0-1) between a statement "
+                                     "and the other role for a finding", minimum=0, maximum=1),
+        "ratio": RuleOption("number", RATIO, "How many times more the other role must resemble the statement than "
+                            "the claimed role does", minimum=1),
+    },
+    docs={
+        "what": "A responsibility in a role definition or an advert reads more like a duty of another role of the "
+                "framework (or of a role in the same family) than of the role it belongs to. The finding names the "
+                "role it resembles and the words that matched.",
+        "why": "Adverts that describe another job attract the wrong candidates and set the person hired up to fail; "
+               "role definitions that overlap leave teams arguing about who does what.",
+        "example": "---\nrole: product-manager\n---\n## What you'll do\n- Run sprint ceremonies and remove blockers",
+        "use_instead": "## What you'll do\n- Decide what the team builds next, using evidence from research and data",
+        "references": [],
+    },
+)

@@ -1,0 +1,44 @@
+"""RL317: an advert's title, metadata and DDaT links point at different role levels."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from rolelint.diagnostics import Severity
+from rolelint.profession.base import ProfessionRule
+from rolelint.profession.context import CheckContext, Report
+
+CODE = "RL317"
+
+
+def check(ctx: CheckContext) -> Iterator[Report | None]:
+    for entry in ctx.target_entries("advert"):
+        claim = ctx.claim(entry)
+        if claim is None or claim.role is None or not claim.conflicts:
+            continue
+        chosen = f"`{claim.role.id}`" + (f" at `{claim.level}`" if claim.level else "")
+        basis = "the front matter" if claim.source == "metadata" else " and ".join(
+            dict.fromkeys(e.what for e in claim.evidence)) or "the rest of the advert"
+        for conflict in claim.conflicts:
+            other = f"`{conflict.role.id}`" + (f" at `{conflict.level}`" if conflict.level else "")
+            yield ctx.at_offsets(CODE, entry.display, conflict.start, conflict.end,
+                                 f"{conflict.what} points at {other}, but {basis} says {chosen}")
+
+
+RULE = ProfessionRule(
+    code=CODE,
+    name="conflicting-role-claim",
+    severity=Severity.WARNING,
+    check=check,
+    docs={
+        "what": "An advert's front matter, title and links to DDaT role pages do not agree on the role level.",
+        "why": "Candidates read the linked role page to understand the job; if it describes a different role or "
+               "level, they apply for the wrong job or not at all.",
+        "example": "# Senior DevOps engineer\nThis role aligns with [Senior developer](https://ddat-capability-"
+                   "framework.service.gov.uk/role/software-developer#senior-developer)",
+        "use_instead": "# Senior DevOps engineer\nThis role aligns with [Senior DevOps engineer](https://ddat-"
+                       "capability-framework.service.gov.uk/role/development-operations-devops-engineer"
+                       "#senior-devops-engineer)",
+        "references": [],
+    },
+)

@@ -1,0 +1,186 @@
+"""Measure the role-blurring model on the DDaT framework's own role texts.
+
+The labelled set: every responsibility bullet of every DDaT role and role level, labelled with the
+role it comes from. Each bullet is tried twice: claimed by its own role (a correct claim: the model
+must not flag it) and claimed by another role of the same family, else of the framework (a blurred
+claim: the model should flag it, ideally naming the true role). The bullet and its copies are left
+out of its own role's profile. Bullets are split in two halves by a hash of their text: thresholds
+are tuned on the "dev" half and precision and recall are reported on the "test" half.
+
+Run: python -m rolelint.profession.evaluate ../shared/corpus/ddat-capability-framework/official-csv/roles.csv
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import random
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from rolelint.profession.similarity import RoleProfiles, judge
+from rolelint.profession.text import normalise
+
+ROLE_INTRO = "in this role, you will:"
+LEVEL_INTRO = "at this role level, you will:"
+
+
+@dataclass
+class DdatRole:
+    name: str
+    family: str
+    texts: list[str]  # everything that goes into the profile
+    bullets: list[str]  # the labelled statements
+
+
+def _split(text: str, intro: str) -> tuple[str, list[str]]:
+    lowered = text.lower()
+    at = lowered.find(intro)
+    if at < 0:
+        return text.strip(), []
+    head = text[:at].strip()
+    bullets = [line.strip()[1:].strip() for line in text[at + len(intro):].splitlines() if line.strip().startswith("-")]
+    return head, bullets
+
+
+def load_roles(roles_csv: Path) -> dict[str, DdatRole]:
+    roles: dict[str, DdatRole] = {}
+    seen_levels: set[tuple[str, str]] = set()
+    with roles_csv.open(encoding="utf-8-sig", newline="") as handle:
+        for row in csv.DictReader(handle):
+            name = row["Role"].strip()
+            if name not in roles:
+                head, bullets = _split(row["Role Description"], ROLE_INTRO)
+                roles[name] = DdatRole(name, row["Role Family"].strip(), [name, head, *bullets], list(bullets))
+            role = roles[name]
+            level = row["Role Level"].strip()
+            if level and level != "NOT IN USE" and (name, level) not in seen_levels:
+                seen_levels.add((name, level))
+                head, bullets = _split(row["Role Level Description"], LEVEL_INTRO)
+                role.texts += [head, *bullets]
+                role.bullets += bullets
+            skill = row["Skill Name"].strip()
+            if skill and skill != "NOT IN USE":
+                role.texts.append(skill)
+    return roles
+
+
+@dataclass(frozen=True)
+class Trial:
+    text: str
+    true_role: str
+    claimed: str
+    half: str  # dev | test
+
+    @property
+    def blurred(self) -> bool:
+        return self.claimed != self.true_role
+
+
+def trials(roles: dict[str, DdatRole], *, seed: int = 7) -> list[Trial]:
+    rng = random.Random(seed)
+    out = []
+    names = sorted(roles)
+    for name in names:
+        role = roles[name]
+        family = [n for n in names if n != name and roles[n].family == role.family] or [n for n in names if n != name]
+        for bullet in dict.fromkeys(role.bullets):
+            half = "dev" if hashlib.sha256(normalise(bullet).encode()).digest()[0] % 2 == 0 else "test"
+            out.append(Trial(bullet, name, name, half))
+            out.append(Trial(bullet, name, rng.choice(family), half))
+    return out
+
+
+@dataclass
+class Scored:
+    trial: Trial
+    own: float  # similarity to the claimed role
+    other_role: str | None
+    other: float
+
+
+def score(roles: dict[str, DdatRole], all_trials: list[Trial], analyzer=None) -> list[Scored]:
+    kwargs = {"analyzer": analyzer} if analyzer else {}
+    profiles = RoleProfiles({name: role.texts for name, role in roles.items()}, **kwargs)
+    out = []
+    cache: dict[str, list] = {}
+    for trial in all_trials:
+        key = trial.text + "\0" + trial.true_role
+        if key not in cache:
+            copies = [t for t in roles[trial.true_role].texts if normalise(t) == normalise(trial.text)]
+            cache[key] = profiles.resemblances(trial.text, own=trial.true_role, leave_out=copies)
+        ranked = cache[key]
+        own = next((r.score for r in ranked if r.role == trial.claimed), 0.0)
+        other = next((r for r in ranked if r.role != trial.claimed), None)
+        out.append(Scored(trial, own, other.role if other else None, other.score if other else 0.0))
+    return out
+
+
+@dataclass(frozen=True)
+class Metrics:
+    precision: float
+    recall: float
+    attribution: float  # of the correctly flagged, the share that name the true role
+    flagged: int
+    positives: int
+    trials: int
+
+    @property
+    def f1(self) -> float:
+        return 2 * self.precision * self.recall / (self.precision + self.recall) if self.precision + self.recall else 0.0
+
+
+def metrics(scored: list[Scored], *, min_similarity: float, ratio: float, half: str) -> Metrics:
+    tp = fp = fn = named = 0
+    rows = [s for s in scored if s.trial.half == half]
+    for s in rows:
+        flagged = s.other_role is not None and s.other >= min_similarity and s.other >= ratio * s.own
+        if flagged and s.trial.blurred:
+            tp += 1
+            named += s.other_role == s.trial.true_role
+        elif flagged:
+            fp += 1
+        elif s.trial.blurred:
+            fn += 1
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    return Metrics(precision, recall, named / tp if tp else 0.0, tp + fp, tp + fn, len(rows))
+
+
+def tune(scored: list[Scored], *, min_precision: float = 0.85) -> tuple[float, float, Metrics]:
+    """The (min_similarity, ratio) with the best recall on the dev half at ``min_precision`` or more."""
+    best = None
+    for min_similarity in (0.05, 0.1, 0.15, 0.2, 0.25, 0.3):
+        for ratio in (1.0, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 4.0):
+            m = metrics(scored, min_similarity=min_similarity, ratio=ratio, half="dev")
+            if m.precision >= min_precision and (best is None or m.recall > best[2].recall):
+                best = (min_similarity, ratio, m)
+    if best is None:
+        raise ValueError(f"no threshold reaches precision {min_precision}")
+    return best
+
+
+def main(argv: list[str]) -> int:
+    roles_csv = Path(argv[0])
+    roles = load_roles(roles_csv)
+    all_trials = trials(roles)
+    started = time.perf_counter()
+    scored = score(roles, all_trials)
+    elapsed = time.perf_counter() - started
+    from rolelint.profession.checks.rl314_role_blurring import MIN_SIMILARITY, RATIO
+
+    print(f"{len(roles)} roles, {len(all_trials)} trials ({len(all_trials) // 2} statements), scored in {elapsed:.2f}s")
+    for half in ("dev", "test"):
+        m = metrics(scored, min_similarity=MIN_SIMILARITY, ratio=RATIO, half=half)
+        print(f"{half}: precision {m.precision:.3f} recall {m.recall:.3f} F1 {m.f1:.3f} "
+              f"attribution {m.attribution:.3f} ({m.flagged} flagged of {m.trials} trials, {m.positives} blurred)")
+    min_similarity, ratio, m = tune(scored)
+    print(f"best on dev at precision >= 0.85: min_similarity={min_similarity} ratio={ratio} -> "
+          f"precision {m.precision:.3f} recall {m.recall:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,243 @@
+"""The profession index: every framework, role and advert of the roles repo, cached by content hash.
+
+pre-commit passes only the changed files, but a role can only be checked against its framework, and
+an advert against its role. So each run indexes the whole repo (the config's `kinds:` globs under its
+root; with no `kinds:`, every YAML file the config includes) and the files given to the run replace
+their copies on disk. Parsing with positions is the slow part, and an index entry needs only a
+file's plain data, so entries are cached as JSON in `<root>/<cache_dir>/index-<version>.json`, keyed
+by path and checked by a hash of the file's bytes. JSON, not pickle: a cache inside a cloned repo is
+data from a stranger, and must never be able to run code.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rolelint import __version__
+from rolelint.config import Config
+from rolelint.discovery import discover, display_path
+from rolelint.documents import KINDS, Document
+from rolelint.globs import matches
+from rolelint.loaders import YAML_SUFFIXES, load_file
+from rolelint.profession.model import (Advert, Framework, Role, advert_from, framework_from, inline_roles,
+                                       role_from)
+
+CACHE_FORMAT = 1
+
+
+@dataclass
+class IndexEntry:
+    display: str
+    kind: str
+    data: dict[str, Any]
+    heading: str | None = None  # first heading of a Markdown or text advert
+    document: Document | None = None  # set for the files given to this run
+
+
+@dataclass
+class Duplicate:
+    """An id defined twice: the second definition, and where the first one is."""
+
+    kind: str
+    id: str
+    display: str
+    path: str
+    first_display: str
+
+
+@dataclass
+class ProfessionIndex:
+    entries: dict[str, IndexEntry] = field(default_factory=dict)
+    frameworks: dict[str, Framework] = field(default_factory=dict)
+    roles: dict[tuple[str, str], Role] = field(default_factory=dict)
+    adverts: dict[str, Advert] = field(default_factory=dict)
+    duplicates: list[Duplicate] = field(default_factory=list)
+    stats: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def targets(self) -> list[IndexEntry]:
+        """The entries given to this run, the only ones findings are reported for."""
+        return [e for e in self.entries.values() if e.document is not None]
+
+    def roles_of(self, framework_id: str) -> list[Role]:
+        return [r for r in self.roles.values() if r.framework == framework_id]
+
+    def roles_in(self, display: str) -> list[Role]:
+        return [r for r in self.roles.values() if r.display == display]
+
+    def find_roles(self, role_id: str) -> list[Role]:
+        return [r for r in self.roles.values() if r.id == role_id]
+
+    def add(self, entry: IndexEntry) -> None:
+        self.entries[entry.display] = entry
+
+    def link(self) -> None:
+        """Build the typed views from the entries' data (frameworks first, in a stable order)."""
+        ordered = sorted(self.entries.values(), key=lambda e: (KINDS.index(e.kind), e.display))
+        for entry in ordered:
+            if entry.kind == "framework":
+                framework = framework_from(entry.data, entry.display)
+                if framework is None:
+                    continue
+                if framework.id in self.frameworks:
+                    self.duplicates.append(Duplicate("framework", framework.id, entry.display, "id",
+                                                     self.frameworks[framework.id].display))
+                    continue
+                self.frameworks[framework.id] = framework
+                for role in inline_roles(entry.data, entry.display):
+                    self._add_role(role)
+            elif entry.kind == "role":
+                role = role_from(entry.data, entry.display)
+                if role is not None:
+                    self._add_role(role)
+            elif entry.kind == "advert":
+                self.adverts[entry.display] = advert_from(entry.data, entry.display, title=entry.heading)
+
+    def _add_role(self, role: Role) -> None:
+        if role.key in self.roles:
+            self.duplicates.append(Duplicate("role", role.id, role.display, role.field("id"),
+                                             self.roles[role.key].display))
+            return
+        self.roles[role.key] = role
+
+
+def build_index(documents: list[Document], config: Config, *, cwd: Path, use_cache: bool = True) -> ProfessionIndex:
+    """Index the repo under ``config.root``; ``documents`` (the files given to the run) win over disk."""
+    cwd = cwd.resolve()
+    index = ProfessionIndex()
+    given: dict[str, Document] = {}
+    for document in documents:
+        if document.kind in KINDS:
+            given[document.path] = document
+    cache = _Cache(config, enabled=use_cache)
+    hits = misses = 0
+    for entry in _repo_files(config, cwd):
+        if entry.display in given:
+            continue
+        cached = cache.lookup(entry.relative, entry.path, config.kind_for(entry.relative))
+        if cached is not None:
+            hits += 1
+        else:
+            misses += 1
+            cached = cache.store(entry.relative, entry.path, config.kind_for(entry.relative), config)
+        if cached and cached.get("kind") in KINDS:
+            index.add(IndexEntry(entry.display, cached["kind"], cached.get("data") or {}, cached.get("heading")))
+    for display, document in given.items():
+        index.add(IndexEntry(display, document.kind, document.data if isinstance(document.data, dict) else {},
+                             first_heading(document), document))
+    cache.save()
+    index.stats = {"files": len(index.entries), "cache_hits": hits, "cache_misses": misses}
+    index.link()
+    return index
+
+
+def first_heading(document: Document) -> str | None:
+    if document.format == "yaml" and not document.sections:
+        return None
+    for section in document.sections:
+        if section.category != "preamble" and section.heading:
+            return section.heading.strip()
+    return None
+
+
+def _repo_files(config: Config, cwd: Path):
+    root = config.root.resolve()
+    if not root.is_dir():
+        return []
+    entries, _problems = discover([root], config, cwd=cwd)
+    globs = [pattern for patterns in config.kinds.values() for pattern in patterns]
+    if globs:
+        return [e for e in entries if matches(e.relative, globs)]
+    return [e for e in entries if e.path.suffix.lower() in YAML_SUFFIXES]
+
+
+class _Cache:
+    """Index entries by relative path, each valid while the file's hash and kind hint are unchanged."""
+
+    def __init__(self, config: Config, *, enabled: bool):
+        self.enabled = enabled
+        self.path = config.root / config.cache_dir / f"index-{__version__}.json"
+        self.entries: dict[str, dict] = {}
+        self.dirty = False
+        self.seen: set[str] = set()
+        if enabled:
+            self.entries = self._read()
+
+    def _read(self) -> dict[str, dict]:
+        try:
+            raw = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        if not isinstance(raw, dict) or raw.get("format") != CACHE_FORMAT or raw.get("version") != __version__:
+            return {}
+        entries = raw.get("entries")
+        return entries if isinstance(entries, dict) else {}
+
+    def lookup(self, relative: str, path: Path, kind_hint: str | None) -> dict | None:
+        self.seen.add(relative)
+        cached = self.entries.get(relative)
+        if not self.enabled or not isinstance(cached, dict):
+            return None
+        digest = _digest(path)
+        if digest is None or cached.get("sha") != digest or cached.get("hint") != kind_hint:
+            return None
+        return cached
+
+    def store(self, relative: str, path: Path, kind_hint: str | None, config: Config) -> dict | None:
+        loaded = load_file(path, relative, kind_hint=kind_hint, options=config.load_options)
+        document = loaded.document
+        if loaded.source is None:
+            return None
+        entry: dict[str, Any] = {"sha": _digest_text(loaded.source.text), "hint": kind_hint, "kind": None}
+        if document is not None and document.kind in KINDS and isinstance(document.data, dict):
+            entry["kind"] = document.kind
+            entry["data"] = _plain(document.data)
+            entry["heading"] = first_heading(document)
+        if self.enabled:
+            self.entries[relative] = entry
+            self.dirty = True
+        return entry
+
+    def save(self) -> None:
+        stale = set(self.entries) - self.seen
+        for relative in stale:
+            del self.entries[relative]
+        if not self.enabled or not (self.dirty or stale):
+            return
+        payload = {"format": CACHE_FORMAT, "version": __version__, "entries": self.entries}
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+            tmp.write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+            os.replace(tmp, self.path)
+        except OSError:
+            pass  # a read-only checkout still lints; it just re-parses next time
+
+
+def _digest(path: Path) -> str | None:
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return hashlib.sha256(data).hexdigest()
+    return _digest_text(text)
+
+
+def _digest_text(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _plain(value: Any) -> Any:
+    """Data as JSON holds it (YAML may give dates or non-string keys)."""
+    return json.loads(json.dumps(value, default=str))
+
+
+__all__ = ["IndexEntry", "ProfessionIndex", "build_index", "display_path", "first_heading"]
