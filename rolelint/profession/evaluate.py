@@ -20,7 +20,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from rolelint.profession.similarity import RoleProfiles, judge
+from rolelint.profession.similarity import RoleProfiles, decide
 from rolelint.profession.text import normalise
 
 ROLE_INTRO = "in this role, you will:"
@@ -99,6 +99,7 @@ class Scored:
     own: float  # similarity to the claimed role
     other_role: str | None
     other: float
+    distinct: int  # words shared with the other role that the claimed role never uses
 
 
 def score(roles: dict[str, DdatRole], all_trials: list[Trial], analyzer=None) -> list[Scored]:
@@ -114,7 +115,12 @@ def score(roles: dict[str, DdatRole], all_trials: list[Trial], analyzer=None) ->
         ranked = cache[key]
         own = next((r.score for r in ranked if r.role == trial.claimed), 0.0)
         other = next((r for r in ranked if r.role != trial.claimed), None)
-        out.append(Scored(trial, own, other.role if other else None, other.score if other else 0.0))
+        distinct = 0
+        if other is not None:
+            leave = [t for t in roles[trial.true_role].texts if normalise(t) == normalise(trial.text)]
+            distinct = len(profiles.distinct_terms(trial.text, other.role, trial.claimed,
+                                                   leave if trial.claimed == trial.true_role else ()))
+        out.append(Scored(trial, own, other.role if other else None, other.score if other else 0.0, distinct))
     return out
 
 
@@ -132,11 +138,12 @@ class Metrics:
         return 2 * self.precision * self.recall / (self.precision + self.recall) if self.precision + self.recall else 0.0
 
 
-def metrics(scored: list[Scored], *, min_similarity: float, ratio: float, half: str) -> Metrics:
+def metrics(scored: list[Scored], *, min_similarity: float, ratio: float, half: str, min_distinct: int = 1) -> Metrics:
     tp = fp = fn = named = 0
     rows = [s for s in scored if s.trial.half == half]
     for s in rows:
-        flagged = s.other_role is not None and s.other >= min_similarity and s.other >= ratio * s.own
+        flagged = s.other_role is not None and decide(s.own, s.other, s.distinct, min_similarity=min_similarity,
+                                                      ratio=ratio, min_distinct=min_distinct)
         if flagged and s.trial.blurred:
             tp += 1
             named += s.other_role == s.trial.true_role
@@ -152,8 +159,8 @@ def metrics(scored: list[Scored], *, min_similarity: float, ratio: float, half: 
 def tune(scored: list[Scored], *, min_precision: float = 0.85) -> tuple[float, float, Metrics]:
     """The (min_similarity, ratio) with the best recall on the dev half at ``min_precision`` or more."""
     best = None
-    for min_similarity in (0.05, 0.1, 0.15, 0.2, 0.25, 0.3):
-        for ratio in (1.0, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 4.0):
+    for min_similarity in (0.05, 0.08, 0.1, 0.12, 0.15, 0.2):
+        for ratio in (1.0, 1.5, 2.0, 2.5, 3.0):
             m = metrics(scored, min_similarity=min_similarity, ratio=ratio, half="dev")
             if m.precision >= min_precision and (best is None or m.recall > best[2].recall):
                 best = (min_similarity, ratio, m)

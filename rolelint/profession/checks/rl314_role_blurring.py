@@ -18,8 +18,9 @@ from rolelint.profession.similarity import RoleProfiles, judge, role_statements
 from rolelint.profession.text import normalise, tokens
 
 CODE = "RL314"
-MIN_SIMILARITY = 0.12
-RATIO = 2.0
+MIN_SIMILARITY = 0.1
+RATIO = 2.5
+MIN_DISTINCT = 1
 
 
 def profiles(ctx: CheckContext) -> RoleProfiles:
@@ -40,18 +41,20 @@ def scope(ctx: CheckContext, role: Role) -> set:
     return keys
 
 
-def matched_words(text: str, shared: tuple[str, ...]) -> list[str]:
-    wanted = {part for term in shared for part in term.split()}
+def matched_words(text: str, distinct: tuple[str, ...], shared: tuple[str, ...]) -> list[str]:
+    wanted = list(distinct) + [part for term in shared for part in term.split() if part not in distinct]
     words = []
-    for token in tokens(text):
-        if token.term in wanted and token.text.lower() not in (w.lower() for w in words):
-            words.append(token.text)
+    for term in wanted:
+        for token in tokens(text):
+            if token.term == term and token.text.lower() not in (w.lower() for w in words):
+                words.append(token.text)
+                break
     return words[:5]
 
 
 def _message(ctx: CheckContext, claimed: Role, verdict, text: str) -> str:
     other = ctx.index.roles[verdict.other.role]
-    words = ", ".join(f"'{w}'" for w in matched_words(text, verdict.other.shared))
+    words = ", ".join(f"'{w}'" for w in matched_words(text, verdict.distinct, verdict.other.shared))
     return (f"reads like a duty of {other.title} (`{other.id}`, similarity {verdict.other.score:.2f}) more than of "
             f"{claimed.title} ({verdict.own:.2f})" + (f"; matched {words}" if words else ""))
 
@@ -64,15 +67,18 @@ def check(ctx: CheckContext) -> Iterator[Report | None]:
         among = scope(ctx, role)
         if len(among) < 2:
             continue
-        statements = role_statements(role, ctx.index.frameworks.get(role.framework))
+        statements: dict[str, list[str]] = {}
+        for statement in role_statements(role, ctx.index.frameworks.get(role.framework)):
+            statements.setdefault(normalise(statement), []).append(statement)
         places = [(text, role.field(f"responsibilities[{i}]")) for i, text in enumerate(role.responsibilities)]
         for role_level in role.levels:
             places += [(text, f"{role_level.path}.responsibilities[{i}]")
                        for i, text in enumerate(role_level.responsibilities)]
         for text, path in places:
-            copies = [s for s in statements if normalise(s) == normalise(text)]
-            ranked = model.resemblances(text, own=role.key, leave_out=copies, among=among)
-            verdict = judge(ranked, role.key, min_similarity=options["min_similarity"], ratio=options["ratio"])
+            copies = statements.get(normalise(text), [text])
+            verdict = judge(model, text, role.key, own=role.key, leave_out=copies, among=among,
+                            min_similarity=options["min_similarity"], ratio=options["ratio"],
+                            min_distinct=options["min_distinct"])
             if verdict.blurred:
                 yield ctx.at_field(CODE, role.display, path, _message(ctx, role, verdict, text))
     for entry in ctx.target_entries("advert"):
@@ -84,8 +90,8 @@ def check(ctx: CheckContext) -> Iterator[Report | None]:
         if len(among) < 2:
             continue
         for span in duty_spans(entry.document):
-            ranked = model.resemblances(span.text, among=among)
-            verdict = judge(ranked, claim.role.key, min_similarity=options["min_similarity"], ratio=options["ratio"])
+            verdict = judge(model, span.text, claim.role.key, among=among, min_similarity=options["min_similarity"],
+                            ratio=options["ratio"], min_distinct=options["min_distinct"])
             if verdict.blurred:
                 start, end = _trimmed(span)
                 yield ctx.at_offsets(CODE, entry.display, start, end, _message(ctx, claim.role, verdict, span.text),
@@ -109,6 +115,8 @@ RULE = ProfessionRule(
                                      "and the other role for a finding", minimum=0, maximum=1),
         "ratio": RuleOption("number", RATIO, "How many times more the other role must resemble the statement than "
                             "the claimed role does", minimum=1),
+        "min_distinct": RuleOption("integer", MIN_DISTINCT, "Least number of matched words that the claimed role "
+                                   "never uses", minimum=0),
     },
     docs={
         "what": "A responsibility in a role definition or an advert reads more like a duty of another role of the "
