@@ -57,10 +57,8 @@ def load_catalogue(config: Config) -> RuleCatalogue:
 
 
 def _profession_rules() -> dict[str, Any]:
-    try:
-        from rolelint.profession.rules import PROFESSION_RULES
-    except ImportError:  # the profession package is optional until it is installed alongside
-        return {}
+    from rolelint.profession.rules import PROFESSION_RULES
+
     return dict(PROFESSION_RULES)
 
 
