@@ -100,11 +100,11 @@ class ResultCache:
     def _prepare(self, folder: Path) -> None:
         if folder.is_dir():
             return
-        fresh = not self.directory.exists()
         folder.mkdir(parents=True, exist_ok=True)
-        if fresh:  # keep the cache out of git and out of backups
+        tag = self.directory / "CACHEDIR.TAG"
+        if not tag.exists():  # keep the cache out of git and out of backups
             (self.directory / ".gitignore").write_text("# created by rolelint\n*\n", encoding="utf-8")
-            (self.directory / "CACHEDIR.TAG").write_text(_CACHEDIR_TAG, encoding="utf-8")
+            tag.write_text(_CACHEDIR_TAG, encoding="utf-8")
 
 
 def _finding_dict(f: Finding) -> dict:

@@ -86,7 +86,7 @@ def check(paths: list[Path], config: Config, *, selection: Selection = Selection
             documents.append(outcome.document)
 
     # Profession rules see the whole index but report only on the files given to this run.
-    for path, findings in catalogue.run_profession_rules(documents, active, config, cwd).items():
+    for path, findings in catalogue.run_profession_rules(documents, active, config, cwd, use_cache=use_cache).items():
         if path in entry_by_display:
             per_file.setdefault(path, []).extend(findings)
 

@@ -29,13 +29,13 @@ class RuleCatalogue:
         return run_rules(documents, selected, options, model=config.model)
 
     def run_profession_rules(self, documents: list[Document], active: set[str], config: Config,
-                             cwd: Path) -> dict[str, list[Finding]]:
+                             cwd: Path, *, use_cache: bool = True) -> dict[str, list[Finding]]:
         selected = {code: rule for code, rule in self.profession_rules.items() if code in active}
         if not selected:
             return {}
         from rolelint.profession import run_profession_rules
 
-        return run_profession_rules(documents, selected, config, cwd=cwd)
+        return run_profession_rules(documents, selected, config, cwd=cwd, use_cache=use_cache)
 
 
 def load_catalogue(config: Config) -> RuleCatalogue:

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
 from rolelint.diagnostics import Diagnostic, Severity
 from rolelint.engine import RunResult
 
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+# Other characters that end a line for some readers, and NUL: a command must stay on one line.
+_BREAKS = re.compile("[\x00\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 
 
 def escape_data(text: str) -> str:
     """The message after ``::`` (as actions/toolkit's ``escapeData``)."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return _BREAKS.sub(" ", text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def escape_property(text: str) -> str:

@@ -1,0 +1,232 @@
+"""The CI output formats: SARIF valid against the official schema, GitHub workflow commands, JUnit XML,
+and several formats from one run."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from rolelint.config import Config
+from rolelint.diagnostics import Diagnostic, Fix, Severity
+from rolelint.engine import RunResult
+from rolelint.registry import load_catalogue
+from rolelint.reporters import REPORTERS
+from rolelint.reporters.github import render_github
+from rolelint.reporters.junit import render_junit
+from rolelint.reporters.sarif import FINGERPRINT_KEY, render_sarif
+from rolelint.source import SourceText
+
+from conftest import write
+
+SARIF_SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
+ADVERT = "# Rockstar wanted\n\nWe need a rockstar, 100% committed: see\n[Insert salary] for pay.\n"
+TRICKY_PATH = "adverts/odd, name: 50%.md"
+
+
+def _diagnostic(path: str, line: int, column: int, end_line: int, end_column: int, code: str, *,
+                severity: Severity = Severity.WARNING, message: str = "a message", context: str | None = None,
+                fix: Fix | None = None, suggestion: str | None = None) -> Diagnostic:
+    return Diagnostic(path=path, line=line, column=column, end_line=end_line, end_column=end_column, code=code,
+                      severity=severity, message=message, rule="some-rule", context=context, fix=fix,
+                      suggestion=suggestion)
+
+
+@pytest.fixture(scope="module")
+def result() -> RunResult:
+    """A run's result with the awkward cases: a zero-width span, a multi-line span, a fix, every severity,
+    a message with `%`, newlines and `::`, a path with a comma, colon, space and `%`, and a clean file."""
+    catalogue = load_catalogue(Config(root=Path.cwd()))
+    codes = sorted(catalogue.text_rules) or ["RL101"]
+    sources = {"adverts/a.md": SourceText("adverts/a.md", ADVERT), TRICKY_PATH: SourceText(TRICKY_PATH, ADVERT)}
+    diagnostics = sorted([
+        _diagnostic("adverts/a.md", 1, 3, 1, 11, codes[0], context="Rockstar", severity=Severity.ERROR,
+                    fix=Fix(2, 10, "Developer"), suggestion="Developer"),
+        _diagnostic("adverts/a.md", 3, 27, 4, 16, codes[-1], message="spans two lines: 100%\nsecond :: line",
+                    severity=Severity.INFO),
+        _diagnostic("adverts/a.md", 1, 1, 1, 1, "RL003", message="zero-width", severity=Severity.INFO),
+        _diagnostic(TRICKY_PATH, 3, 11, 3, 19, codes[0], context="rockstar", message="odd\r\npath, 50%"),
+        _diagnostic("roles/ctrl.yaml", 1, 1, 1, 2, "RL010", message="control \x0b\x00 characters",
+                    severity=Severity.ERROR),
+    ])
+    return RunResult(diagnostics=diagnostics, files=["adverts/a.md", TRICKY_PATH, "roles/ctrl.yaml", "roles/clean.yaml"],
+                     sources=sources, catalogue=catalogue)
+
+
+# --- sarif -------------------------------------------------------------------------------------
+
+
+def test_sarif_is_valid_against_the_official_2_1_0_schema(result):
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    validator_class = jsonschema.validators.validator_for(schema)
+    errors = sorted(validator_class(schema).iter_errors(json.loads(render_sarif(result))), key=str)
+    assert not errors, "\n".join(f"{list(e.absolute_path)}: {e.message}" for e in errors[:5])
+
+
+def test_sarif_with_no_findings_is_valid_too():
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    empty = RunResult(diagnostics=[], files=["a.md"], catalogue=load_catalogue(Config(root=Path.cwd())))
+    jsonschema.validators.validator_for(schema)(schema).validate(json.loads(render_sarif(empty)))
+
+
+def test_sarif_describes_every_rule_with_help_from_its_docs(result):
+    run = json.loads(render_sarif(result))["runs"][0]
+    rules = {rule["id"]: rule for rule in run["tool"]["driver"]["rules"]}
+    assert set(rules) == set(result.catalogue.rules)
+    for code, rule in result.catalogue.rules.items():
+        what = " ".join(str(rule.docs.get("what", "")).split())
+        assert rules[code]["name"] == rule.name
+        assert rules[code]["fullDescription"]["text"] == what
+        assert "## What it does" in rules[code]["help"]["markdown"]
+        assert rules[code]["defaultConfiguration"]["level"] == {"error": "error", "warning": "warning",
+                                                                "info": "note"}[rule.severity.label]
+
+
+def test_sarif_results_point_at_their_rule_and_region(result):
+    run = json.loads(render_sarif(result))["runs"][0]
+    rules = run["tool"]["driver"]["rules"]
+    first = run["results"][0]
+    assert rules[first["ruleIndex"]]["id"] == first["ruleId"]
+    location = first["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"] == {"uri": "adverts/a.md", "uriBaseId": "%SRCROOT%"}
+    assert location["region"] == {"startLine": 1, "startColumn": 1, "endLine": 1, "endColumn": 2}
+    assert run["columnKind"] == "unicodeCodePoints"
+
+
+def test_sarif_paths_are_uri_escaped(result):
+    run = json.loads(render_sarif(result))["runs"][0]
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run["results"]}
+    assert "adverts/odd%2C%20name%3A%2050%25.md" in uris
+
+
+def test_sarif_results_carry_content_fingerprints_and_fixes(result):
+    results = json.loads(render_sarif(result))["runs"][0]["results"]
+    assert all(len(r["partialFingerprints"][FINGERPRINT_KEY]) == 32 for r in results)
+    fixed = [r for r in results if "fixes" in r]
+    assert len(fixed) == 1
+    replacement = fixed[0]["fixes"][0]["artifactChanges"][0]["replacements"][0]
+    assert replacement == {"deletedRegion": {"charOffset": 2, "charLength": 8}, "insertedContent": {"text": "Developer"}}
+
+
+# --- github ------------------------------------------------------------------------------------
+
+# The workflow-command grammar: ::command key=value,key=value::message, where values escape
+# % \r \n : , and the message escapes % \r \n.
+_PROPERTY_VALUE = r"(?:[^%\r\n:,]|%25|%0D|%0A|%3A|%2C)*"
+_WORKFLOW_COMMAND = re.compile(
+    r"^::(?P<command>error|warning|notice) "
+    rf"(?P<properties>[A-Za-z]+={_PROPERTY_VALUE}(?:,[A-Za-z]+={_PROPERTY_VALUE})*)"
+    r"::(?P<message>(?:[^%\r\n]|%25|%0D|%0A)*)$"
+)
+
+
+def _unescape(text: str) -> str:
+    return (text.replace("%0D", "\r").replace("%0A", "\n").replace("%3A", ":").replace("%2C", ",")
+            .replace("%25", "%"))
+
+
+def _commands(output: str) -> list[dict]:
+    parsed = []
+    for line in output.splitlines():
+        match = _WORKFLOW_COMMAND.match(line)
+        assert match, f"not a workflow command: {line!r}"
+        properties = dict(part.split("=", 1) for part in match["properties"].split(","))
+        parsed.append({"command": match["command"], "message": _unescape(match["message"]),
+                       **{key: _unescape(value) for key, value in properties.items()}})
+    return parsed
+
+
+def test_github_lines_parse_as_workflow_commands(result):
+    commands = _commands(render_github(result))
+    assert len(commands) == len(result.diagnostics)
+    assert [c["command"] for c in commands] == [
+        {"error": "error", "warning": "warning", "info": "notice"}[d.severity.label] for d in result.diagnostics]
+
+
+def test_github_escaping_round_trips_paths_and_messages(result):
+    commands = _commands(render_github(result))
+    tricky = next(c for c in commands if c["file"] == TRICKY_PATH)
+    assert tricky["message"] == "odd\r\npath, 50%"
+    two_lines = next(c for c in commands if c["message"].startswith("spans two lines"))
+    assert two_lines["message"] == "spans two lines: 100%\nsecond :: line"
+
+
+def test_github_annotations_have_positions_and_a_title(result):
+    first = _commands(render_github(result))[0]
+    d = result.diagnostics[0]
+    assert first["file"] == d.path
+    assert (first["line"], first["col"], first["endLine"], first["endColumn"]) == (
+        str(d.line), str(d.column), str(d.end_line), str(d.end_column))
+    assert first["title"] == f"{d.code} some-rule"
+
+
+def test_github_multi_line_annotation_has_no_columns(result):
+    two_lines = next(c for c in _commands(render_github(result)) if c["message"].startswith("spans two lines"))
+    assert (two_lines["line"], two_lines["endLine"]) == ("3", "4")
+    assert "col" not in two_lines and "endColumn" not in two_lines
+
+
+# --- junit -------------------------------------------------------------------------------------
+
+
+def test_junit_has_one_testcase_per_file_and_fails_those_with_findings(result):
+    root = ET.fromstring(render_junit(result))
+    suite = root.find("testsuite")
+    cases = suite.findall("testcase")
+    assert [c.get("name") for c in cases] == result.files
+    failed = {c.get("name") for c in cases if c.find("failure") is not None}
+    assert failed == {"adverts/a.md", TRICKY_PATH, "roles/ctrl.yaml"}
+    assert (suite.get("tests"), suite.get("failures")) == ("4", "3")
+    assert (root.get("tests"), root.get("failures")) == ("4", "3")
+    assert next(c for c in cases if c.get("name") == "adverts/a.md").find("failure").get("message") == "3 problems"
+
+
+def test_junit_failure_text_lists_each_finding(result):
+    root = ET.fromstring(render_junit(result))
+    case = next(c for c in root.iter("testcase") if c.get("name") == "roles/ctrl.yaml")
+    assert case.find("failure").text.startswith("roles/ctrl.yaml:1:1: RL010 control")
+
+
+def test_junit_for_a_clean_run_has_no_failures():
+    root = ET.fromstring(render_junit(RunResult(diagnostics=[], files=["a.md", "b.yaml"])))
+    assert (root.get("tests"), root.get("failures")) == ("2", "0")
+
+
+# --- the command line --------------------------------------------------------------------------
+
+
+def _rolelint(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "rolelint", *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=300)
+
+
+def test_every_reporter_is_a_format_choice(repo):
+    assert set(REPORTERS) >= {"text", "json", "sarif", "github", "junit"}
+    help_text = _rolelint("check", "--help", cwd=repo).stdout
+    assert "text|json|sarif|github|junit" in help_text
+
+
+def test_one_run_writes_several_formats(repo):
+    write(repo, "roles/pm.yaml", "kind: role\nid: pm\ntitel: Product manager\nframework: pm\nlevels: [{level: a}]\n")
+    run = _rolelint("check", "--select", "RL0", "--format", "github", "--output-file", "sarif:out/results.sarif",
+                    "--output-file", "junit:out/junit.xml", "--output-file", "json:out/report.json", cwd=repo)
+    assert run.returncode == 1, run.stderr
+    assert {(c["file"], c["title"]) for c in _commands(run.stdout)} == {
+        ("roles/pm.yaml", "RL010 schema-violation"), ("roles/pm.yaml", "RL011 unknown-key")}
+    sarif = json.loads((repo / "out/results.sarif").read_text(encoding="utf-8"))
+    assert {r["ruleId"] for r in sarif["runs"][0]["results"]} == {"RL011", "RL010"}
+    assert ET.parse(repo / "out/junit.xml").getroot().get("failures") == "1"
+    report = json.loads((repo / "out/report.json").read_text(encoding="utf-8"))
+    assert report["summary"]["total"] == len(sarif["runs"][0]["results"])
+
+
+def test_output_file_needs_a_known_format(repo):
+    run = _rolelint("check", "--output-file", "pdf:report.pdf", cwd=repo)
+    assert run.returncode == 2
+    assert "FORMAT:PATH" in run.stderr
