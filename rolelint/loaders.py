@@ -142,9 +142,12 @@ def _parse_markdown(source: SourceText, fmt: str, kind_hint: str | None) -> tupl
     sections, spans = split_body(text[body_start:], base=body_start, fmt=fmt)
     document.sections = sections
     document.spans.extend(spans)
-    if not text[body_start:].strip() and document.data:
-        findings.append(Finding("RL003", "front matter with no body: the advert has no text", max(body_start - 1, 0),
-                                max(body_start - 1, 0)))
+    if not text[body_start:].strip():
+        if document.data:
+            findings.append(Finding("RL003", "front matter with no body: the advert has no text",
+                                    max(body_start - 1, 0), max(body_start - 1, 0)))
+        elif not any(f.code in ("RL001", "RL008") for f in findings):
+            findings.append(Finding("RL003", "empty file: nothing to lint", 0, 0))
     return document, findings
 
 

@@ -28,8 +28,11 @@ _STANDARD_TAGS = {
     "tag:yaml.org,2002:binary", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq",
     "tag:yaml.org,2002:omap", "tag:yaml.org,2002:set", "tag:yaml.org,2002:merge",
 }
-MAX_NODES = 200_000  # after alias expansion; a larger document is refused as an alias bomb
-MAX_DEPTH = 200
+# Scalars kept as written: dates are validated as text (`format: date`); bytes are not data we lint.
+_AS_WRITTEN = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:binary"}
+MAX_NODES = 200_000  # after alias expansion; a larger document is refused (an alias bomb, or generated data)
+# Real documents nest fewer than 15 levels; PyYAML's composer recurses about three frames a level.
+MAX_DEPTH = 100
 
 
 @dataclass(frozen=True)
@@ -97,11 +100,16 @@ class _Builder:
                         for k, v in item.items():
                             data.setdefault(k, v)
                 continue
-            key = self._scalar(key_node, None) if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
-            if not isinstance(key, (str, int, float, bool)) and key is not None:
-                key = str(key)
-            child = join_path(path, str(key))
             start, end = self.offsets_of(key_node)
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.result.problems.append(
+                    YamlProblem("RL008", "a list or mapping used as a key is not supported; a key must be plain text",
+                                start, end)
+                )
+                continue
+            # Keys stay as written (`1`, `yes`, `null` are text): the data is JSON's model, keyed by strings.
+            key = key_node.value
+            child = join_path(path, key)
             if key in seen:
                 first_line = seen[key].start_mark.line + 1
                 self.result.problems.append(
@@ -115,8 +123,7 @@ class _Builder:
         return data
 
     def _scalar(self, node: yaml.ScalarNode, path: str | None) -> Any:
-        # Dates stay as written: JSON Schema validates them as text (`format: date`), not as objects.
-        if node.tag in _STANDARD_TAGS and node.tag not in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"):
+        if node.tag in _STANDARD_TAGS and node.tag not in _AS_WRITTEN:
             try:
                 value = self.constructor.construct_object(node, deep=True)
             except (yaml.YAMLError, ValueError, OverflowError):
@@ -167,62 +174,225 @@ def align_offsets(value: str, text: str, start: int, end: int) -> tuple[int, ...
     return tuple(offsets)
 
 
+class _TooDeep(Exception):
+    def __init__(self, mark):
+        super().__init__("too deep")
+        self.mark = mark
+
+
+# libyaml parses about ten times faster than pure-Python PyYAML; both give the same character marks.
+_PARSER = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
+
+
+class _TooBig(Exception):
+    pass
+
+
+@dataclass
+class Composed:
+    root: yaml.Node | None
+    nodes: int  # distinct nodes
+    aliases: int
+
+
+def compose(text: str, *, parser=None, max_nodes: int = MAX_NODES) -> Composed:
+    """The node graph of a single-document YAML text, composed from parser events without recursion.
+
+    Compared with PyYAML's own composer: nesting is limited to MAX_DEPTH (``_TooDeep`` at the
+    offending event), more than ``max_nodes`` distinct nodes stop it early (``_TooBig``), and an
+    anchor may be redefined (the later one counts, as in YAML 1.2). Aliases share nodes;
+    ``expanded_size`` measures what they would expand to.
+    """
+    loader = (parser or _PARSER)(text)
+    scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
+    sequence_start, mapping_start = yaml.SequenceStartEvent, yaml.MappingStartEvent
+    ends = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+    try:
+        loader.get_event()  # stream start
+        if loader.check_event(yaml.StreamEndEvent):
+            return Composed(None, 0, 0)
+        document = loader.get_event()
+        anchors: dict[str, yaml.Node] = {}
+        stack: list[list] = []  # [collection node, pending mapping key or None]
+        root: yaml.Node | None = None
+        count = aliases = 0
+        while not loader.check_event(yaml.DocumentEndEvent):
+            event = loader.get_event()
+            kind = type(event)
+            if kind in ends:
+                stack.pop()[0].end_mark = event.end_mark
+                continue
+            if kind is alias_event:
+                if event.anchor not in anchors:
+                    raise yaml.composer.ComposerError(None, None, f"found undefined alias {event.anchor!r}",
+                                                      event.start_mark)
+                node = anchors[event.anchor]
+                aliases += 1
+            else:
+                count += 1
+                if count > max_nodes:
+                    raise _TooBig()
+                tag = event.tag
+                if kind is scalar_event:
+                    if tag is None or tag == "!":
+                        tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+                    node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
+                else:
+                    node_class = yaml.SequenceNode if kind is sequence_start else yaml.MappingNode
+                    if tag is None or tag == "!":
+                        tag = loader.resolve(node_class, None, event.implicit)
+                    node = node_class(tag, [], event.start_mark, event.end_mark, flow_style=event.flow_style)
+                if event.anchor is not None:
+                    anchors[event.anchor] = node
+            if stack:
+                parent = stack[-1]
+                if parent[0].__class__ is yaml.SequenceNode:
+                    parent[0].value.append(node)
+                elif parent[1] is None:
+                    parent[1] = node
+                else:
+                    parent[0].value.append((parent[1], node))
+                    parent[1] = None
+            else:
+                root = node
+            if kind is sequence_start or kind is mapping_start:
+                if len(stack) >= MAX_DEPTH:
+                    raise _TooDeep(event.start_mark)
+                stack.append([node, None])
+        loader.get_event()  # document end
+        if not loader.check_event(yaml.StreamEndEvent):
+            event = loader.get_event()
+            raise yaml.composer.ComposerError("expected a single document in the stream", document.start_mark,
+                                              "but found another document", event.start_mark)
+        return Composed(root, count, aliases)
+    finally:
+        loader.dispose()
+
+
+def expanded_size(root: yaml.Node, limit: int) -> tuple[int, yaml.Node | None, bool]:
+    """How many values ``root`` stands for once every alias is expanded (capped at ``limit + 1``), and,
+    past the limit, the node to blame: the reused (aliased) node that expands most, or the node an
+    alias loops back into (then the flag is true). Each distinct node is sized once: linear in the file."""
+    size: dict[int, int] = {}
+    reused: dict[int, yaml.Node] = {}
+    active: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        if done:
+            active.discard(key)
+            size[key] = min(limit + 1, 1 + sum(size[id(child)] for child in _children(node)))
+            continue
+        if key in active:  # an alias inside its own anchor: it expands for ever
+            return limit + 1, node, True
+        if key in size:
+            reused[key] = node
+            continue
+        active.add(key)
+        stack.append((node, True))
+        stack.extend((child, False) for child in _children(node))
+    total = size[id(root)]
+    if total <= limit:
+        return total, None, False
+    worst = max(reused.values(), key=lambda n: (size[id(n)], -n.start_mark.index), default=None)
+    return total, worst, False
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
 def load_yaml(text: str, *, base: int = 0, full_text: str | None = None) -> YamlResult:
     """Parse ``text`` (a whole file, or front matter starting at file offset ``base``)."""
     source = full_text if full_text is not None else text
     result = YamlResult()
-    loader = yaml.SafeLoader(text)
+
+    def fail(problem: YamlProblem) -> YamlResult:
+        result.problems.append(problem)
+        result.ok = False
+        result.data = None
+        result.spans.clear()
+        return result
+
     try:
-        root = loader.get_single_node()
-    except yaml.composer.ComposerError as exc:
-        if "expected a single document" in str(exc):
-            result.problems.append(_problem_at(exc, base, "RL001",
-                                               "more than one YAML document in this file; rolelint reads one"))
-            result.ok = False
-            return result
-        result.problems.append(_problem_at(exc, base, "RL001", _describe(exc)))
-        result.ok = False
-        return result
+        composed = compose(text)
+    except yaml.reader.ReaderError as exc:
+        return fail(YamlProblem("RL001", f"invalid YAML: character {_char_name(exc.character)} is not allowed in "
+                                "YAML; remove it", base + exc.position, base + exc.position + 1))
+    except UnicodeEncodeError as exc:  # a lone surrogate, which libyaml cannot even be given
+        return fail(YamlProblem("RL001", f"invalid YAML: character {_char_name(text[exc.start])} is not allowed "
+                                "in YAML; remove it", base + exc.start, base + exc.start + 1))
     except yaml.YAMLError as exc:
-        result.problems.append(_problem_at(exc, base, "RL001", _describe(exc)))
-        result.ok = False
-        return result
-    except RecursionError:
-        result.problems.append(YamlProblem("RL008", "the YAML nests too deeply to read", base, base + 1))
-        result.ok = False
-        return result
-    finally:
-        loader.dispose()
+        return fail(_yaml_error(exc, text, base))
+    except _TooDeep as exc:
+        offset = base + exc.mark.index
+        return fail(YamlProblem("RL008", f"the YAML nests more than {MAX_DEPTH} levels deep here; rolelint reads "
+                                "documents up to that depth", offset, offset + 1))
+    except _TooBig:
+        return fail(YamlProblem("RL008", f"the document has more than {MAX_NODES:,} values; rolelint reads documents "
+                                "up to that size", base, base + 1))
+    root = composed.root
     if root is None:
         result.data = None
         return result
+    if composed.aliases:
+        size, worst, looped = expanded_size(root, MAX_NODES)
+        if looped:
+            start = base + worst.start_mark.index
+            return fail(YamlProblem("RL008", "the value anchored here contains an alias of itself, so it never ends; "
+                                    "not read", start, start + 1))
+        if size > MAX_NODES:
+            start = base + (worst.start_mark.index if worst is not None else 0)
+            return fail(YamlProblem("RL008", f"aliases of the value anchored here expand the document to more than "
+                                    f"{MAX_NODES:,} values (an alias bomb?); not read", start, start + 1))
     builder = _Builder(source, base, result, yaml.constructor.SafeConstructor())
     try:
         result.data = builder.build(root, "", 0)
-    except _Budget as exc:
-        result.problems.append(YamlProblem("RL008", str(exc), base, base + 1))
-        result.data = None
-        result.spans.clear()
-        result.ok = False
-    except RecursionError:
-        result.problems.append(YamlProblem("RL008", "the YAML nests too deeply to read", base, base + 1))
-        result.data = None
-        result.ok = False
+    except (_Budget, RecursionError) as exc:  # both ruled out above; kept as a last line of defence
+        message = str(exc) if isinstance(exc, _Budget) else "the YAML nests too deeply to read"
+        return fail(YamlProblem("RL008", message, base, base + 1))
     return result
 
 
-def _problem_at(exc: yaml.YAMLError, base: int, code: str, message: str) -> YamlProblem:
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    offset = base + (mark.index if mark is not None else 0)
-    return YamlProblem(code, message, offset, offset + 1)
+# Where a construct was opened, in plain words, for errors that only show up at the end of the YAML.
+_OPENED = {
+    "while scanning a quoted scalar": "a quoted value",
+    "while parsing a quoted scalar": "a quoted value",
+    "while scanning a double-quoted scalar": "a quoted value",
+    "while scanning a single-quoted scalar": "a quoted value",
+    "while parsing a flow sequence": "a `[` list",
+    "while parsing a flow mapping": "a `{` mapping",
+}
 
 
-def _describe(exc: yaml.YAMLError) -> str:
+def _yaml_error(exc: yaml.YAMLError, text: str, base: int) -> YamlProblem:
+    """An RL001 problem from a PyYAML or libyaml error: at the problem, in plain words."""
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     context = getattr(exc, "context", None)
-    message = f"invalid YAML: {problem}"
-    if context:
-        message += f" ({context})"
-    if "\\t" in message or "tab" in message.lower():
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    context_mark = getattr(exc, "context_mark", None)
+    index = min(mark.index, len(text)) if mark is not None else 0
+    if "expected a single document" in str(exc):
+        message = "more than one YAML document in this file (a second `---`); rolelint reads one"
+    elif context in _OPENED and context_mark is not None and not text[index:].strip():
+        # Hitting the end inside a quote or bracket: the useful place is where it was opened.
+        index = context_mark.index
+        message = f"invalid YAML: {_OPENED[context]} that starts here is never closed"
+    elif text[index:index + 1] == "\t":
+        message = "invalid YAML: a tab here; YAML indentation must use spaces, not tabs"
+    else:
+        message = f"invalid YAML: {problem}" + (f" ({context})" if context else "")
+    line_start = text.rfind("\n", 0, index) + 1
+    if "\t" in text[line_start:index + 1] and not text[line_start:index].strip(" \t") and "spaces, not tabs" not in message:
         message += "; YAML indentation must use spaces, not tabs"
-    return message
+    return YamlProblem("RL001", message, base + index, base + index + 1)
+
+
+def _char_name(character: str | int) -> str:
+    code = character if isinstance(character, int) else ord(character)
+    return f"U+{code:04X}" + (" (NUL)" if code == 0 else "")
