@@ -82,7 +82,7 @@ def _infer(entry: IndexEntry, index: ProfessionIndex, table: TitleTable) -> Clai
         evidence.setdefault(key, []).append(item)
 
     title = entry.heading
-    title_range = _heading_range(document)
+    title_range = _heading_range(document, title)
     if title:
         matches = table.lookup(title)
         for match in matches:
@@ -110,10 +110,12 @@ def _infer(entry: IndexEntry, index: ProfessionIndex, table: TitleTable) -> Clai
         claim.ambiguous = [(role, level)] + [(roles[k[0]], k[1]) for k in ties]
         claim.role, claim.level = None, None
         return claim
+    supporting = {item.what for item in claim.evidence}
     for key, items in evidence.items():
         if key[0] != best_key[0] or (key[1] is not None and key[1] != level):
             for item in items:
-                if item not in claim.evidence and item.role is not None:
+                # A title that also names the chosen level (a management twin, say) is not a conflict.
+                if item.what not in supporting and item.role is not None and item not in claim.conflicts:
                     claim.conflicts.append(item)
     return claim
 
@@ -128,15 +130,15 @@ def _level_by_seniority(role: Role, framework: Framework | None, title: str) -> 
     return None
 
 
-def _heading_range(document: Document) -> tuple[int, int]:
-    for section in document.sections:
-        if section.category != "preamble" and section.heading:
-            text = document.source.text[section.heading_start:section.heading_end]
-            offset = text.find(section.heading.strip())
-            if offset >= 0:
-                start = section.heading_start + offset
-                return start, start + len(section.heading.strip())
-            return section.heading_start, section.heading_end
+def _heading_range(document: Document, title: str | None = None) -> tuple[int, int]:
+    """Where the advert's title (``index.first_heading``) is written."""
+    from rolelint.profession.index import first_heading
+
+    title = title or first_heading(document)
+    if title:
+        at = document.source.text.find(title, document.body_start or 0)
+        if at >= 0:
+            return at, at + len(title)
     return 0, 0
 
 

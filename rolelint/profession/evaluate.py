@@ -156,12 +156,12 @@ def metrics(scored: list[Scored], *, min_similarity: float, ratio: float, half: 
     return Metrics(precision, recall, named / tp if tp else 0.0, tp + fp, tp + fn, len(rows))
 
 
-def tune(scored: list[Scored], *, min_precision: float = 0.85) -> tuple[float, float, Metrics]:
+def tune(scored: list[Scored], *, min_precision: float = 0.85, min_distinct: int = 2) -> tuple[float, float, Metrics]:
     """The (min_similarity, ratio) with the best recall on the dev half at ``min_precision`` or more."""
     best = None
     for min_similarity in (0.05, 0.08, 0.1, 0.12, 0.15, 0.2):
         for ratio in (1.0, 1.5, 2.0, 2.5, 3.0):
-            m = metrics(scored, min_similarity=min_similarity, ratio=ratio, half="dev")
+            m = metrics(scored, min_similarity=min_similarity, ratio=ratio, half="dev", min_distinct=min_distinct)
             if m.precision >= min_precision and (best is None or m.recall > best[2].recall):
                 best = (min_similarity, ratio, m)
     if best is None:
@@ -176,15 +176,15 @@ def main(argv: list[str]) -> int:
     started = time.perf_counter()
     scored = score(roles, all_trials)
     elapsed = time.perf_counter() - started
-    from rolelint.profession.checks.rl314_role_blurring import MIN_SIMILARITY, RATIO
+    from rolelint.profession.checks.rl314_role_blurring import MIN_DISTINCT, MIN_SIMILARITY, RATIO
 
     print(f"{len(roles)} roles, {len(all_trials)} trials ({len(all_trials) // 2} statements), scored in {elapsed:.2f}s")
     for half in ("dev", "test"):
-        m = metrics(scored, min_similarity=MIN_SIMILARITY, ratio=RATIO, half=half)
+        m = metrics(scored, min_similarity=MIN_SIMILARITY, ratio=RATIO, half=half, min_distinct=MIN_DISTINCT)
         print(f"{half}: precision {m.precision:.3f} recall {m.recall:.3f} F1 {m.f1:.3f} "
               f"attribution {m.attribution:.3f} ({m.flagged} flagged of {m.trials} trials, {m.positives} blurred)")
-    min_similarity, ratio, m = tune(scored)
-    print(f"best on dev at precision >= 0.85: min_similarity={min_similarity} ratio={ratio} -> "
+    min_similarity, ratio, m = tune(scored, min_distinct=MIN_DISTINCT)
+    print(f"best on dev at precision >= 0.85 (min_distinct={MIN_DISTINCT}): min_similarity={min_similarity} ratio={ratio} -> "
           f"precision {m.precision:.3f} recall {m.recall:.3f}")
     return 0
 

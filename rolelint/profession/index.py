@@ -137,12 +137,22 @@ def build_index(documents: list[Document], config: Config, *, cwd: Path, use_cac
 
 
 def first_heading(document: Document) -> str | None:
+    """The advert's title as written: its first heading, unless that is a section heading ("The role")
+    and a short first line comes before it, as in drafts that open with the bare job title."""
     if document.format == "yaml" and not document.sections:
         return None
-    for section in document.sections:
-        if section.category != "preamble" and section.heading:
-            return section.heading.strip()
-    return None
+    heading = next((s for s in document.sections if s.category != "preamble" and s.heading), None)
+    if heading is not None and heading.category == "other":
+        return heading.heading.strip()
+    start = document.body_start or 0
+    end = heading.heading_start if heading is not None else len(document.source.text)
+    for line in document.source.text[start:end].splitlines():
+        line = line.strip().strip("#*_ ").strip()
+        if line:
+            if len(line) <= 80 and not line.endswith((".", ":", "!", "?")) and "**" not in line:
+                return line
+            break
+    return heading.heading.strip() if heading is not None else None
 
 
 def _repo_files(config: Config, cwd: Path):

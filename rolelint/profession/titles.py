@@ -64,7 +64,8 @@ def level_titles(framework: Framework | None, role: Role, role_level: RoleLevel)
     level = framework.level(role_level.level) if framework else None
     if level is not None:
         for title in (level.title, *level.synonyms):
-            if without_seniority(title):
+            # "Senior" or "Practitioner" alone is a label of a shared ladder, not a job title.
+            if len(without_seniority(title).split()) >= 2 or (title == level.title and len(title.split()) >= 2):
                 titles.append(title)
     return titles
 

@@ -29,11 +29,21 @@ def skill_phrases(framework: Framework) -> list[tuple[str, tuple[str, ...]]]:
 
 @lru_cache(maxsize=32)
 def _phrases(skills: tuple) -> list[tuple[str, tuple[str, ...]]]:
+    def stems_of(text: str) -> tuple[str, ...]:
+        return tuple(t.term for t in tokens(text) if t.term)
+
+    # "Testing (business analysis)" is matched as "testing" only when no other skill is called that.
+    bare_names: dict[tuple[str, ...], int] = {}
+    for _, name, synonyms in skills:
+        for text in (name, *synonyms):
+            key = stems_of(re.sub(r"\(.*?\)", " ", text))
+            bare_names[key] = bare_names.get(key, 0) + 1
     out = []
     for skill_id, name, synonyms in skills:
         for text in (name, *synonyms):
-            text = re.sub(r"\(.*?\)", " ", text)
-            stems = tuple(t.term for t in tokens(text) if t.term)
+            stems = stems_of(re.sub(r"\(.*?\)", " ", text))
+            if bare_names.get(stems, 0) > 1 and "(" in text:
+                stems = stems_of(text)
             if stems:
                 out.append((skill_id, stems))
     return out

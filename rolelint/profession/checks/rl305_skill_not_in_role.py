@@ -18,9 +18,12 @@ def check(ctx: CheckContext) -> Iterator[Report | None]:
         if claim is None or claim.role_level is None or claim.framework is None:
             continue
         framework, role_level = claim.framework, claim.role_level
+        strong = framework.proficiency_rank(framework.scale[-2]) if len(framework.scale) > 1 else 0
         for demand in demands(entry, framework):
             if demand.skill in role_level.skills or demand.skill not in framework.skills:
                 continue
+            if demand.field is None and (demand.rank is None or demand.rank < strong):
+                continue  # in prose, only an insistent demand ("strong", "expert") is clearly a requirement
             skill = framework.skills[demand.skill].name
             message = (f"asks for {skill} ({demand.wording}), a skill that {framework.effective_title(role_level)} "
                        f"does not have in role `{claim.role.id}`")
@@ -36,7 +39,8 @@ RULE = ProfessionRule(
     severity=Severity.WARNING,
     check=check,
     docs={
-        "what": "An advert demands a skill of the framework's catalogue that its role level does not list.",
+        "what": "An advert demands a skill of the framework's catalogue that its role level does not list: in its "
+                "`skills:` metadata, or insistently in its essential criteria ('strong experience of', 'expert in').",
         "why": "Either the advert asks for another job's skills, or the role definition is out of date; "
                "both should be settled before the advert goes out.",
         "example": "---\nrole: delivery-manager\nlevel: senior\nskills: {user-research-insight: practitioner}\n---",

@@ -20,7 +20,7 @@ from rolelint.profession.text import normalise, tokens
 CODE = "RL314"
 MIN_SIMILARITY = 0.1
 RATIO = 2.5
-MIN_DISTINCT = 1
+MIN_DISTINCT = 2
 
 
 def profiles(ctx: CheckContext) -> RoleProfiles:
