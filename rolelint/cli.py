@@ -280,6 +280,27 @@ def import_ddat_command(roles_csv: Path, skills_csv: Path, out_dir: Path) -> Non
         click.echo(f"note: {note}", err=True)
 
 
+@cli.command()
+@click.argument("profession", required=False)
+@click.option("--format", "output_format", type=click.Choice(["text", "markdown", "html"]), default="text",
+              show_default=True, help="Terminal text, a Markdown table, or a self-contained HTML page.")
+@click.option("-o", "--output", "output", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write to FILE instead of standard output.")
+@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--no-cache", is_flag=True, help="Re-read every file instead of using the index cache.")
+def pathway(profession: str | None, output_format: str, output: Path | None, config_path: Path | None,
+            no_cache: bool) -> None:
+    """Show the career pathway of PROFESSION (a role or framework id or name; default: every role):
+    levels x skills with proficiency, pay bands, and the inconsistencies found in it."""
+    from rolelint.profession.pathway import render_pathway
+
+    text = render_pathway(_load(config_path), profession, output_format, cwd=Path.cwd(), use_cache=not no_cache)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8")
+        click.echo(f"wrote {output}")
+
 def main() -> None:
     """Console entry point: no traceback reaches a user unless --debug asks for it."""
     debug = "--debug" in sys.argv[1:]
