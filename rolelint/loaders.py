@@ -68,8 +68,41 @@ def load_file(path: Path, display: str, *, kind_hint: str | None, options: LoadO
 
 def parse_source(source: SourceText, *, fmt: str, kind_hint: str | None = None) -> tuple[Document, list[Finding]]:
     if fmt == "yaml":
-        return _parse_yaml(source, kind_hint)
-    return _parse_markdown(source, fmt, kind_hint)
+        document, findings = _parse_yaml(source, kind_hint)
+    else:
+        document, findings = _parse_markdown(source, fmt, kind_hint)
+    if any(len(span.text) > MAX_SPAN_CHARS for span in document.spans):
+        document.spans = [piece for span in document.spans for piece in split_long_span(span)]
+    return document, findings
+
+
+# No real paragraph, list item or field is this long; spaCy refuses texts over 1,000,000 characters
+# and its parser needs memory in proportion, so longer runs of text are read in pieces.
+MAX_SPAN_CHARS = 10_000
+_PIECE_END = re.compile(r"[.!?;:][\"')\]]*\s+|\s+")
+
+
+def split_long_span(span: TextSpan, limit: int = MAX_SPAN_CHARS) -> list[TextSpan]:
+    """``span`` in pieces of at most ``limit`` characters, cut after a sentence end where there is one
+    in the second half of a piece, else at a space, else anywhere."""
+    if len(span.text) <= limit:
+        return [span]
+    pieces = []
+    start = 0
+    text = span.text
+    while start < len(text):
+        end = min(start + limit, len(text))
+        if end < len(text):
+            window = text[start + limit // 2:end]
+            cuts = [m.end() for m in _PIECE_END.finditer(window)]
+            sentence_cuts = [m.end() for m in _PIECE_END.finditer(window) if not m.group().isspace()]
+            best = sentence_cuts[-1] if sentence_cuts else (cuts[-1] if cuts else None)
+            if best:
+                end = start + limit // 2 + best
+        pieces.append(TextSpan(text[start:end], tuple(span.offsets[start:end + 1]), span.field, span.section,
+                               span.heading, span.block))
+        start = end
+    return pieces
 
 
 def _findings_from(problems) -> list[Finding]:
