@@ -48,6 +48,7 @@ class Duplicate:
     display: str
     path: str
     first_display: str
+    first_path: str = "id"
 
 
 @dataclass
@@ -86,7 +87,7 @@ class ProfessionIndex:
                     continue
                 if framework.id in self.frameworks:
                     self.duplicates.append(Duplicate("framework", framework.id, entry.display, "id",
-                                                     self.frameworks[framework.id].display))
+                                                     self.frameworks[framework.id].display, "id"))
                     continue
                 self.frameworks[framework.id] = framework
                 for role in inline_roles(entry.data, entry.display):
@@ -100,8 +101,9 @@ class ProfessionIndex:
 
     def _add_role(self, role: Role) -> None:
         if role.key in self.roles:
-            self.duplicates.append(Duplicate("role", role.id, role.display, role.field("id"),
-                                             self.roles[role.key].display))
+            first = self.roles[role.key]
+            self.duplicates.append(Duplicate("role", role.id, role.display, role.field("id"), first.display,
+                                             first.field("id")))
             return
         self.roles[role.key] = role
 

@@ -16,10 +16,11 @@ CODE = "RL301"
 def check(ctx: CheckContext) -> Iterator[Report | None]:
     index = ctx.index
     for duplicate in index.duplicates:
-        if ctx.is_target(duplicate.display):
-            yield ctx.at_field(CODE, duplicate.display, duplicate.path,
-                               f"{duplicate.kind} id `{duplicate.id}` is already defined in {duplicate.first_display}; "
-                               "references to it are ambiguous")
+        for display, path, other in ((duplicate.display, duplicate.path, duplicate.first_display),
+                                     (duplicate.first_display, duplicate.first_path, duplicate.display)):
+            if ctx.is_target(display):
+                yield ctx.at_field(CODE, display, path, f"{duplicate.kind} id `{duplicate.id}` is also defined in "
+                                   f"{other}; references to it are ambiguous")
     for framework in ctx.target_frameworks():
         for level_id, path in framework.duplicate_levels:
             yield ctx.at_field(CODE, framework.display, path, f"level id `{level_id}` is defined twice in this framework")

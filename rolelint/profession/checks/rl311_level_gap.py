@@ -79,7 +79,7 @@ def _others(level_id: str, usage) -> tuple[int, int]:
 
 def _usual(level_id: str, usage) -> bool:
     spanning, having = _others(level_id, usage)
-    return spanning == 0 or having / spanning >= 0.5
+    return spanning == 0 or having / spanning > 0.5
 
 
 def _how_usual(level_id: str, usage) -> str:
