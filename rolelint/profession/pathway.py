@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import html
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -259,6 +260,11 @@ ol.issues li{margin:.25rem 0}ol.issues code{background:#f3f5f7;padding:0 .2rem}
 """
 
 
+def _code(text: str) -> str:
+    """Escape, and show `id` spans as code."""
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", html.escape(text))
+
+
 def render_html(pathways: list[Pathway]) -> str:
     esc = html.escape
     title = ", ".join(p.role.title for p in pathways[:3]) + (" ..." if len(pathways) > 3 else "")
@@ -278,7 +284,7 @@ def render_html(pathways: list[Pathway]) -> str:
             if len(pathway.tracks) > 1:
                 parts.append(f"<h2>Track: {esc(track.name)}</h2>")
             head = "".join(f"<th{_issue_attrs(c.marks, pathway)}>{esc(c.title)}<br><small>{esc(c.level)}</small>"
-                           f"{_sup(c.marks)}</th>" for c in track.columns)
+                           f"{_sup(c.marks, pathway)}</th>" for c in track.columns)
             parts.append(f"<table><thead><tr><th>Skill</th>{head}</tr></thead><tbody>")
             for row in track.rows:
                 cells = []
@@ -289,7 +295,7 @@ def render_html(pathways: list[Pathway]) -> str:
                     shade = _shade(cell.rank, len(scale)) if cell.rank is not None else 0
                     classes = f"p{shade}" + (" issue" if cell.marks else "")
                     cells.append(f"<td class=\"{classes}\"{_issue_attrs(cell.marks, pathway, attr_only=True)}>"
-                                 f"{esc(cell.proficiency)}{_sup(cell.marks)}</td>")
+                                 f"{esc(cell.proficiency)}{_sup(cell.marks, pathway)}</td>")
                 parts.append(f"<tr><th scope=\"row\">{esc(row.name)}</th>{''.join(cells)}</tr>")
             for label, values in (("Salary", [c.salary for c in track.columns]),
                                   ("Experience", [c.experience for c in track.columns])):
@@ -298,7 +304,7 @@ def render_html(pathways: list[Pathway]) -> str:
             parts.append("</tbody></table>")
         if pathway.issues:
             parts.append("<h2>Issues</h2><ol class=\"issues\">")
-            parts += [f"<li id=\"issue-{n}\"><code>{esc(i.code)}</code> {esc(i.message)} "
+            parts += [f"<li id=\"{_anchor(pathway, n)}\"><code>{esc(i.code)}</code> {_code(i.message)} "
                       f"<small>({esc(i.display)}, <code>{esc(i.path)}</code>)</small></li>"
                       for n, i in enumerate(pathway.issues, 1)]
             parts.append("</ol>")
@@ -317,8 +323,12 @@ def _colour(rank: int, size: int) -> str:
     return ("#eef5fb", "#cfe3f4", "#9cc6ea", "#5b9bd5")[_shade(rank, size)]
 
 
-def _sup(marks: list[int]) -> str:
-    return "".join(f"<sup class=\"mark\"><a href=\"#issue-{n}\">{n}</a></sup>" for n in marks)
+def _anchor(pathway: Pathway, number: int) -> str:
+    return f"{pathway.role.framework}-{pathway.role.id}-issue-{number}"
+
+
+def _sup(marks: list[int], pathway: Pathway) -> str:
+    return "".join(f"<sup class=\"mark\"><a href=\"#{_anchor(pathway, n)}\">{n}</a></sup>" for n in marks)
 
 
 def _issue_attrs(marks: list[int], pathway: Pathway, *, attr_only: bool = False) -> str:

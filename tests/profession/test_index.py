@@ -1,0 +1,119 @@
+"""The profession index: what it finds, what wins, and how its cache is kept honest."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from rolelint import __version__
+from rolelint.config import load_config
+from rolelint.loaders import load_file
+from rolelint.profession.index import build_index
+from tests.conftest import write
+
+FRAMEWORK = """
+kind: framework
+id: craft
+name: Craft
+levels: [{id: one, title: One}, {id: two, title: Two}]
+"""
+ROLE = """
+kind: role
+id: maker
+title: Maker
+framework: craft
+levels: [{level: one}]
+"""
+
+
+def _repo(tmp_path: Path) -> Path:
+    write(tmp_path, ".rolelint.yaml", "kinds:\n  framework: ['frameworks/**']\n  role: ['roles/**']\n")
+    write(tmp_path, "frameworks/craft.yaml", FRAMEWORK)
+    write(tmp_path, "roles/maker.yaml", ROLE)
+    write(tmp_path, "notes/other.yaml", "kind: role\nid: stray\ntitle: Stray\nframework: craft\nlevels: [{level: one}]\n")
+    return tmp_path
+
+
+def _cache_file(root: Path) -> Path:
+    return root / ".rolelint_cache" / f"index-{__version__}.json"
+
+
+def test_index_holds_the_files_its_kinds_globs_place_and_only_those(tmp_path):
+    root = _repo(tmp_path)
+    index = build_index([], load_config(cwd=root), cwd=root)
+    assert set(index.frameworks) == {"craft"}
+    assert [r.id for r in index.roles.values()] == ["maker"]
+    assert index.roles[("craft", "maker")].display == "roles/maker.yaml"
+
+
+def test_given_documents_win_over_their_copy_on_disk(tmp_path):
+    root = _repo(tmp_path)
+    config = load_config(cwd=root)
+    path = root / "roles/maker.yaml"
+    loaded = load_file(path, "roles/maker.yaml", kind_hint="role", options=config.load_options)
+    loaded.document.data["title"] = "Edited maker"
+    index = build_index([loaded.document], config, cwd=root)
+    assert index.roles[("craft", "maker")].title == "Edited maker"
+    assert [e.display for e in index.targets] == ["roles/maker.yaml"]
+
+
+def test_display_paths_are_relative_to_the_working_directory(tmp_path):
+    root = _repo(tmp_path)
+    index = build_index([], load_config(cwd=root), cwd=root / "roles")
+    assert set(index.entries) == {"../frameworks/craft.yaml", "maker.yaml"} or \
+        set(index.entries) == {(root / "frameworks/craft.yaml").as_posix(), "maker.yaml"}
+
+
+def test_second_run_reads_the_cache_and_a_changed_file_is_parsed_again(tmp_path):
+    root = _repo(tmp_path)
+    config = load_config(cwd=root)
+    first = build_index([], config, cwd=root)
+    assert first.stats["cache_misses"] == 2 and _cache_file(root).is_file()
+    second = build_index([], config, cwd=root)
+    assert second.stats == {"files": 2, "cache_hits": 2, "cache_misses": 0}
+    write(root, "roles/maker.yaml", ROLE.replace("title: Maker", "title: Renamed maker"))
+    third = build_index([], config, cwd=root)
+    assert third.stats["cache_misses"] == 1
+    assert third.roles[("craft", "maker")].title == "Renamed maker"
+
+
+def test_cache_from_another_version_or_corrupt_is_ignored(tmp_path):
+    root = _repo(tmp_path)
+    config = load_config(cwd=root)
+    build_index([], config, cwd=root)
+    cache = _cache_file(root)
+    raw = json.loads(cache.read_text())
+    raw["version"] = "0.0.0-old"
+    for entry in raw["entries"].values():
+        entry["data"] = {"id": "poisoned"}
+    cache.write_text(json.dumps(raw))
+    index = build_index([], config, cwd=root)
+    assert index.stats["cache_hits"] == 0 and "craft" in index.frameworks
+    cache.write_text("{not json")
+    assert "craft" in build_index([], config, cwd=root).frameworks
+
+
+def test_no_cache_neither_reads_nor_writes(tmp_path):
+    root = _repo(tmp_path)
+    index = build_index([], load_config(cwd=root), cwd=root, use_cache=False)
+    assert "craft" in index.frameworks
+    assert not _cache_file(root).exists()
+
+
+def test_deleted_files_leave_the_cache(tmp_path):
+    root = _repo(tmp_path)
+    config = load_config(cwd=root)
+    build_index([], config, cwd=root)
+    (root / "roles/maker.yaml").unlink()
+    index = build_index([], config, cwd=root)
+    assert not index.roles
+    assert "roles/maker.yaml" not in json.loads(_cache_file(root).read_text())["entries"]
+
+
+def test_without_kinds_every_yaml_file_with_a_kind_is_indexed(tmp_path, monkeypatch):
+    write(tmp_path, "a/craft.yaml", FRAMEWORK)
+    write(tmp_path, "b/maker.yaml", ROLE)
+    write(tmp_path, "c/readme.md", "# Notes\n")
+    monkeypatch.chdir(tmp_path)
+    index = build_index([], load_config(cwd=tmp_path), cwd=tmp_path)
+    assert set(index.frameworks) == {"craft"} and len(index.roles) == 1
