@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
-import yaml
 
 from rolelint.diagnostics import Severity
 from rolelint.globs import matches
@@ -114,19 +113,46 @@ def load_config(explicit: Path | None = None, *, cwd: Path | None = None) -> Con
     if path.name == "pyproject.toml":
         raw = _read_pyproject(path, strict=True).get("tool", {}).get("rolelint", {})
     else:
-        try:
-            raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"{path}: cannot read config: {exc}") from None
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
-            raise ConfigError(f"{path}{where}: invalid YAML in config: {getattr(exc, 'problem', exc)}") from None
+        raw = _read_yaml_config(path)
     raw = raw or {}
     if not isinstance(raw, dict):
         raise ConfigError(f"{path}: the config must be a mapping of keys, not a {type(raw).__name__}")
     validate_config(raw, path)
+    fallback = raw.get("encoding_fallback")
+    if fallback is not None and not _is_text_encoding(fallback):
+        raise ConfigError(f"{path}: `encoding_fallback` is {fallback!r}, which Python does not know as a text "
+                          "encoding; use a name such as cp1252, latin-1 or shift_jis")
     return build_config(raw, path)
+
+
+def _is_text_encoding(name: str) -> bool:
+    import codecs
+
+    try:
+        return getattr(codecs.lookup(name), "_is_text_encoding", True)
+    except LookupError:
+        return False
+
+
+def _read_yaml_config(path: Path) -> Any:
+    """The config's data through rolelint's own YAML loader: no tags constructed, aliases and nesting
+    bounded, duplicate keys refused; any problem is a ConfigError at its line and column."""
+    from rolelint.source import DecodeError, SourceText
+    from rolelint.yamlpos import load_yaml
+
+    try:
+        source = SourceText.from_bytes(str(path), path.read_bytes())
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read config: {exc.strerror or exc}") from None
+    except DecodeError as exc:
+        raise ConfigError(f"{path}:{exc.line}:{exc.column}: cannot read config: {exc}") from None
+    result = load_yaml(source.text)
+    if result.problems:
+        problem = result.problems[0]
+        line, column = source.position(problem.start)
+        message = problem.message if problem.message.startswith("invalid YAML") else f"invalid YAML: {problem.message}"
+        raise ConfigError(f"{path}:{line}:{column}: {message.replace('invalid YAML', 'invalid YAML in config', 1)}")
+    return result.data
 
 
 def validate_config(raw: dict, path: Path) -> None:

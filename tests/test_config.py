@@ -58,7 +58,9 @@ def test_invalid_yaml_config_gives_its_position(tmp_path):
     write(tmp_path, ".rolelint.yaml", "select: [RL1\n")
     with pytest.raises(ConfigError) as raised:
         load_config(cwd=tmp_path)
-    assert ".rolelint.yaml:2:1" in str(raised.value)
+    # The unclosed `[` is reported where it opens, not at the end of the file where the parser gave up.
+    assert ".rolelint.yaml:1:9" in str(raised.value)
+    assert "never closed" in str(raised.value)
 
 
 def test_config_that_is_not_a_mapping(tmp_path):
