@@ -336,6 +336,10 @@ def run_rules(
     if span_needs:
         _annotate(plan, span_needs, model)
     nlp = _pipeline_for(span_needs, model)
+    if nlp is not None:
+        for name, module in KINDS.items():
+            if hasattr(module, "prepare"):
+                module.prepare([rule for rule in rules if rule.kind == name], nlp)
     results: dict[str, list[Finding]] = {}
     for document, inputs, work in plan:
         findings: set[Finding] = set()

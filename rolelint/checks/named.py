@@ -14,6 +14,14 @@ from typing import Callable
 from rolelint.checks import document_finding, span_finding
 
 CORE_SECTIONS = ("about", "responsibilities", "essential", "pay", "location", "apply")
+# Front matter keys that stand in for a section (matched as substrings of the lower-cased key).
+FRONT_MATTER_SECTIONS = {
+    "responsibilities": ("responsibilit", "duties", "objective"),
+    "essential": ("requirement", "qualification", "criteria"),
+    "pay": ("salary", "pay"),
+    "location": ("location", "working_pattern", "working pattern", "remote"),
+    "apply": ("apply", "application", "closing"),
+}
 
 
 @dataclass(frozen=True)
@@ -66,14 +74,16 @@ class CodedWord:
     word: str
 
 
-def _stem_matches(stems: list[str], word: str) -> bool:
-    for stem in stems:
-        if stem.endswith("*"):
-            if word.startswith(stem[:-1]):
-                return True
-        elif word == stem:
-            return True
-    return False
+_STEM_REGEXES: dict[tuple[str, ...], re.Pattern] = {}
+
+
+def _stem_regex(stems) -> re.Pattern:
+    """One regex for a stem list: "lead*" is a prefix, "kind" a whole word."""
+    key = tuple(stems)
+    if key not in _STEM_REGEXES:
+        parts = [re.escape(s[:-1]) + r"\S*" if s.endswith("*") else re.escape(s) for s in stems]
+        _STEM_REGEXES[key] = re.compile("(?:" + "|".join(parts or ["(?!)"]) + ")")
+    return _STEM_REGEXES[key]
 
 
 def coded_words(rule, target) -> list[CodedWord]:
@@ -81,6 +91,7 @@ def coded_words(rule, target) -> list[CodedWord]:
     exclude = {w.lower() for w in spec.get("exclude", ())}
     allowed_pos = set(spec.get("pos", ("NOUN", "VERB", "ADJ", "ADV")))
     pos_only = {str(k).lower(): set(v) for k, v in (spec.get("pos_only") or {}).items()}
+    sides = [(side, _stem_regex(spec.get(side, ()))) for side in ("masculine", "feminine")]
     found = []
     for item in target.spans:
         if item.doc is None:
@@ -93,8 +104,8 @@ def coded_words(rule, target) -> list[CodedWord]:
                 continue
             if lemma in pos_only and token.pos_ not in pos_only[lemma]:
                 continue
-            for side in ("masculine", "feminine"):
-                if _stem_matches(spec.get(side, ()), lower) or _stem_matches(spec.get(side, ()), lemma):
+            for side, stems in sides:
+                if stems.fullmatch(lower) or stems.fullmatch(lemma):
                     found.append(CodedWord(item, token, side, lemma))
                     break
     return found
@@ -132,10 +143,11 @@ def gender_coded_balance(rule, target, options):
     masculine, masculine_words = _tally(words, "masculine")
     feminine, feminine_words = _tally(words, "feminine")
     difference = int(options.get("min_difference", 3))
+    ratio = float(options.get("min_ratio", 2))
     lean = None
-    if masculine - feminine >= difference:
+    if masculine - feminine >= difference and masculine >= ratio * feminine:
         lean = "masculine"
-    elif feminine - masculine >= difference and options.get("report_feminine", False):
+    elif feminine - masculine >= difference and feminine >= ratio * masculine and options.get("report_feminine", False):
         lean = "feminine"
     if lean:
         values = {
@@ -256,8 +268,10 @@ def core_sections(rule, target, options):
         present.add("about")
     if "benefits" in present or has_salary_figure(document, target.spans) or data.get("salary"):
         present.add("pay")
-    if data.get("location") or data.get("working_pattern"):
-        present.add("location")
+    for key in data:
+        for category, hints in FRONT_MATTER_SECTIONS.items():
+            if any(hint in str(key).lower() for hint in hints):
+                present.add(category)
     wanted = [s for s in options.get("required", CORE_SECTIONS) if s in CORE_SECTIONS]
     missing = [s for s in wanted if s not in present]
     if missing:
@@ -286,6 +300,14 @@ LEAD_IN = re.compile(r"^(?:you\s+will|you['’]ll|you\s+are\s+going\s+to|will|to
 VERB_TAGS = {"VB", "VBG", "VBP", "VBZ"}
 
 
+def _imperative_read_as_noun(first, following) -> bool:
+    """The tagger reads a capitalised imperative at the start of a fragment ("Define the roadmap")
+    as a proper noun; a determiner or possessive right after it gives the verb away."""
+    if following is None or not first.is_title or first.pos_ not in ("PROPN", "NOUN", "ADJ"):
+        return False
+    return following.tag_ in ("DT", "PRP$", "PRP", "PDT") and following.lower_ not in ("that", "this", "which")
+
+
 @check("action_verb_duties", needs=("pos",), params=("verbs",))
 def action_verb_duties(rule, target, options):
     extra_verbs = {v.lower() for v in rule.spec.get("verbs", ())}
@@ -297,10 +319,15 @@ def action_verb_duties(rule, target, options):
         if len(words) < 2 or ":" in item.text[: max(1, item.text.find(" ", 30))]:
             continue  # one-word items and "Label: text" items
         lead = LEAD_IN.match(item.text)
-        first = next((t for t in words if not lead or t.idx >= lead.end()), None)
-        if first is None:
+        rest = [t for t in words if not lead or t.idx >= lead.end()]
+        while len(rest) > 1 and rest[0].pos_ == "ADV" and rest[0].lower_.endswith("ly"):
+            rest = rest[1:]  # "Proactively manage ..."
+        if not rest:
             continue
+        first = rest[0]
         if first.tag_ in VERB_TAGS or first.lower_ in extra_verbs or first.lemma_.lower() in extra_verbs:
+            continue
+        if _imperative_read_as_noun(first, rest[1] if len(rest) > 1 else None):
             continue
         end = min(len(item.text), first.idx + len(first.text))
         yield span_finding(rule, item, first.idx, end, values={"word": first.text})

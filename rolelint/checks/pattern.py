@@ -81,31 +81,47 @@ def needs(rule, compiled: CompiledPatterns) -> set[str]:
     return set(compiled.needs)
 
 
-def _matcher(compiled: CompiledPatterns, nlp):
-    key = id(nlp)
-    if key not in compiled._matchers:
-        from spacy.matcher import Matcher
+def _key(rule, number: int) -> str:
+    return f"{rule.code}|{number}"
 
+
+def prepare(rules, nlp) -> None:
+    """One Matcher for all pattern rules of a run, so each span is matched once, not once per rule.
+    Parse patterns get their own, since only the spans they look at are parsed."""
+    from spacy.matcher import Matcher
+
+    for parsed in (False, True):
+        group = [rule for rule in rules if ("dep" in rule.compiled.needs) == parsed]
         matcher = Matcher(nlp.vocab)
-        for pattern in compiled.patterns:
-            matcher.add(pattern.id, [list(pattern.tokens)], greedy="LONGEST")
-        compiled._matchers[key] = matcher
-    return compiled._matchers[key]
+        for rule in group:
+            for number, pattern in enumerate(rule.compiled.patterns):
+                matcher.add(_key(rule, number), [list(pattern.tokens)], greedy="LONGEST")
+        for rule in group:
+            rule.compiled._matchers[id(nlp)] = matcher
+
+
+def _matches(matcher, doc, nlp) -> list[tuple[str, int, int]]:
+    cache_key = ("rolelint.matches", id(matcher))
+    if cache_key not in doc.user_data:
+        doc.user_data[cache_key] = [(nlp.vocab.strings[m], a, b) for m, a, b in matcher(doc)]
+    return doc.user_data[cache_key]
 
 
 def run(rule, compiled: CompiledPatterns, target, options, nlp):
     if nlp is None:  # no span in scope needed the pipeline
         return
-    matcher = _matcher(compiled, nlp)
+    if id(nlp) not in compiled._matchers:
+        prepare([rule], nlp)
+    matcher = compiled._matchers[id(nlp)]
     allowed = set(options.get("allow", ()) or ())
-    by_id = {pattern.id: pattern for pattern in compiled.patterns}
+    prefix = rule.code + "|"
     for item in target.spans:
         if item.doc is None:
             continue
         taken: list[tuple[int, int]] = []
-        matches = sorted(matcher(item.doc), key=lambda m: (m[1], -(m[2] - m[1])))
-        for match_id, first, end in matches:
-            pattern = by_id[nlp.vocab.strings[match_id]]
+        mine = [m for m in _matches(matcher, item.doc, nlp) if m[0].startswith(prefix)]
+        for key, first, end in sorted(mine, key=lambda m: (m[1], -(m[2] - m[1]))):
+            pattern = compiled.patterns[int(key[len(prefix):])]
             if pattern.id in allowed or any(a < end and first < b for a, b in taken):
                 continue
             taken.append((first, end))

@@ -99,19 +99,41 @@ def _keys(token, lemma: bool) -> set[str]:
     keys = {token.lower_}
     if lemma and token.lemma_:
         keys.add(token.lemma_.lower())
+        if (token.tag_ in ("NNS", "NNPS") or token.pos_ in ("NOUN", "PROPN")) and len(token.lower_) > 3:
+            keys |= _singulars(token.lower_)  # the lemmatizer leaves unknown plurals ("ninjas") alone
     return keys
 
 
-def find(tokens, index, lemma: bool):
-    """Leftmost-longest, non-overlapping matches: (first, last) positions in ``tokens`` and the entry."""
-    keys = [_keys(t, lemma) for t in tokens]
+def _singulars(word: str) -> set[str]:
+    if word.endswith("ies"):
+        return {word[:-3] + "y"}
+    if word.endswith("es"):
+        return {word[:-2], word[:-1]}
+    if word.endswith("s") and not word.endswith("ss"):
+        return {word[:-1]}
+    return set()
+
+
+def token_keys(doc, lemma: bool) -> tuple[list, list[set[str]], set[str]]:
+    """Non-space tokens of ``doc``, their match keys and the union of keys; cached on the Doc, since
+    every phrase rule reads the same spans."""
+    cache_key = ("rolelint.phrase-keys", lemma)
+    if cache_key not in doc.user_data:
+        tokens = [t for t in doc if not t.is_space]
+        keys = [_keys(t, lemma) for t in tokens]
+        doc.user_data[cache_key] = (tokens, keys, set().union(*keys) if keys else set())
+    return doc.user_data[cache_key]
+
+
+def find(keys: list[set[str]], index):
+    """Leftmost-longest, non-overlapping matches: (first, end) positions in the token list and the entry."""
     position = 0
-    while position < len(tokens):
+    while position < len(keys):
         found = None
         for key in keys[position]:
             for words, entry in index.get(key, ()):
                 end = position + len(words)
-                if end <= len(tokens) and all(words[k] in keys[position + k] for k in range(len(words))):
+                if end <= len(keys) and all(words[k] in keys[position + k] for k in range(len(words))):
                     if found is None or len(words) > found[1] - found[0]:
                         found = (position, end, entry)
                     break
@@ -131,9 +153,11 @@ def run(rule, compiled: CompiledPhrases, target, options, nlp):
         doc = item.doc
         if doc is None:
             continue
-        tokens = [t for t in doc if not t.is_space]
-        blocked = [(a, b) for a, b, _ in find(tokens, exception_index, compiled.lemma)]
-        for first, end, entry in find(tokens, index, compiled.lemma):
+        tokens, keys, every_key = token_keys(doc, compiled.lemma)
+        if every_key.isdisjoint(index):
+            continue
+        blocked = [(a, b) for a, b, _ in find(keys, exception_index)] if not every_key.isdisjoint(exception_index) else []
+        for first, end, entry in find(keys, index):
             if entry.phrase.lower() in allowed:
                 continue
             if any(a < end and first < b for a, b in blocked):
