@@ -313,7 +313,7 @@ def action_verb_duties(rule, target, options):
     extra_verbs = {v.lower() for v in rule.spec.get("verbs", ())}
     for item in target.spans:
         doc = item.doc
-        if doc is None or item.span.block != "list_item":
+        if doc is None or item.span.block not in ("list_item", "scalar"):
             continue
         words = [t for t in doc if not (t.is_space or t.is_punct)]
         if len(words) < 2 or ":" in item.text[: max(1, item.text.find(" ", 30))]:
