@@ -19,6 +19,7 @@ FRONT_MATTER_SECTIONS = {
     "responsibilities": ("responsibilit", "duties", "objective"),
     "essential": ("requirement", "qualification", "criteria"),
     "pay": ("salary", "pay"),
+    "about": ("about", "overview", "description"),
     "location": ("location", "working_pattern", "working pattern", "remote"),
     "apply": ("apply", "application", "closing"),
 }
@@ -258,6 +259,12 @@ def _categories(document) -> set[str]:
     return {section.category for section in document.sections if section.heading_end > section.heading_start}
 
 
+# A "Location: Leeds" or "**Salary:** £40,000" line stands in for a section too.
+SECTION_LABEL = re.compile(
+    r"^\W{0,3}(location|working pattern|salary|pay|how to apply|closing date|responsibilities|requirements)\W{0,3}:", re.IGNORECASE
+)
+
+
 @check("core_sections")
 def core_sections(rule, target, options):
     document = target.document
@@ -268,6 +275,10 @@ def core_sections(rule, target, options):
         present.add("about")
     if "benefits" in present or has_salary_figure(document, target.spans) or data.get("salary"):
         present.add("pay")
+    for item in target.spans:
+        label = SECTION_LABEL.match(item.text)
+        if label:
+            present.add(next(c for c, hints in FRONT_MATTER_SECTIONS.items() if any(h in label.group(1).lower() for h in hints)))
     for key in data:
         for category, hints in FRONT_MATTER_SECTIONS.items():
             if any(hint in str(key).lower() for hint in hints):
