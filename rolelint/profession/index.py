@@ -129,9 +129,17 @@ def build_index(documents: list[Document], config: Config, *, cwd: Path, use_cac
             cached = cache.store(entry.relative, entry.path, config.kind_for(entry.relative), config)
         if cached and cached.get("kind") in KINDS:
             index.add(IndexEntry(entry.display, cached["kind"], cached.get("data") or {}, cached.get("heading")))
+    root = config.root.resolve()
     for display, document in given.items():
         index.add(IndexEntry(display, document.kind, document.data if isinstance(document.data, dict) else {},
                              first_heading(document), document))
+        absolute = Path(os.path.abspath(cwd / display))
+        try:
+            relative = absolute.relative_to(root).as_posix()
+        except ValueError:
+            continue
+        # A given file is already parsed: keep (or refresh) its cache entry for the next run.
+        cache.put(relative, document, config.kind_for(relative))
     cache.save()
     index.stats = {"files": len(index.entries), "cache_hits": hits, "cache_misses": misses}
     index.link()
@@ -214,6 +222,20 @@ class _Cache:
             self.entries[relative] = entry
             self.dirty = True
         return entry
+
+    def put(self, relative: str, document: Document, kind_hint: str | None) -> None:
+        self.seen.add(relative)
+        if not self.enabled:
+            return
+        digest = _digest_text(document.source.text)
+        cached = self.entries.get(relative)
+        if isinstance(cached, dict) and cached.get("sha") == digest and cached.get("hint") == kind_hint:
+            return
+        entry: dict[str, Any] = {"sha": digest, "hint": kind_hint, "kind": None}
+        if document.kind in KINDS and isinstance(document.data, dict):
+            entry.update(kind=document.kind, data=_plain(document.data), heading=first_heading(document))
+        self.entries[relative] = entry
+        self.dirty = True
 
     def save(self) -> None:
         stale = set(self.entries) - self.seen

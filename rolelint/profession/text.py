@@ -34,25 +34,36 @@ class Token(NamedTuple):
     term: str  # lower-cased stem; "" for a stop word
 
 
+_PIECE = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
+
+
 def tokens(text: str) -> list[Token]:
     """Every word of ``text`` with its stem (compound words are split at hyphens and slashes)."""
     out: list[Token] = []
-    for match in _WORD.finditer(text):
-        word = match.group(0)
-        start = match.start()
-        for part in re.finditer(r"[A-Za-z0-9]+(?:['’][a-z]+)?", word):
-            piece = part.group(0)
-            lower = piece.lower().replace("’", "'")
-            if lower.endswith("'s"):
-                lower = lower[:-2]
-            term = "" if lower in STOP_WORDS or len(lower) < 2 else stem(lower)
-            out.append(Token(piece, start + part.start(), start + part.end(), term))
+    for match in _PIECE.finditer(text):
+        piece = match.group(0)
+        out.append(Token(piece, match.start(), match.end(), _term(piece)))
     return out
+
+
+@lru_cache(maxsize=200_000)
+def _term(piece: str) -> str:
+    lower = piece.lower().replace("’", "'")
+    if lower.endswith("'s"):
+        lower = lower[:-2]
+    if "'" in lower or lower in STOP_WORDS or len(lower) < 2 or not lower[0].isalpha():
+        return ""
+    return stem(lower)
+
+
+@lru_cache(maxsize=50_000)
+def _cached_terms(text: str) -> tuple[str, ...]:
+    return tuple(term for term in map(_term, _PIECE.findall(text)) if term)
 
 
 def terms(text: str) -> list[str]:
     """The content-word stems of ``text``, in order."""
-    return [t.term for t in tokens(text) if t.term]
+    return list(_cached_terms(text))
 
 
 # Longest suffix first. Each rule: suffix, replacement, shortest stem left behind.

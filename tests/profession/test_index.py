@@ -117,3 +117,12 @@ def test_without_kinds_every_yaml_file_with_a_kind_is_indexed(tmp_path, monkeypa
     monkeypatch.chdir(tmp_path)
     index = build_index([], load_config(cwd=tmp_path), cwd=tmp_path)
     assert set(index.frameworks) == {"craft"} and len(index.roles) == 1
+
+
+def test_given_files_keep_their_cache_entries(tmp_path):
+    root = _repo(tmp_path)
+    config = load_config(cwd=root)
+    path = root / "roles/maker.yaml"
+    loaded = load_file(path, "roles/maker.yaml", kind_hint="role", options=config.load_options)
+    build_index([loaded.document], config, cwd=root)
+    assert build_index([], config, cwd=root).stats["cache_misses"] == 0
