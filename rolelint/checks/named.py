@@ -265,13 +265,25 @@ SECTION_LABEL = re.compile(
 )
 
 
+def _intro_words(items) -> int:
+    """Words of prose before the first heading after the title: an untitled introduction."""
+    words, headings = 0, 0
+    for item in items:
+        if item.span.block == "heading":
+            headings += 1
+            if headings > 1:
+                break
+        elif item.span.block != "scalar":
+            words += len(item.text.split())
+    return words
+
+
 @check("core_sections")
 def core_sections(rule, target, options):
     document = target.document
     data = document.data if isinstance(document.data, dict) else {}
     present = _categories(document)
-    preamble_words = sum(len(item.text.split()) for item in target.spans if item.span.section == "preamble")
-    if preamble_words >= 30:
+    if _intro_words(target.spans) >= 30:
         present.add("about")
     if "benefits" in present or has_salary_figure(document, target.spans) or data.get("salary"):
         present.add("pay")
