@@ -144,7 +144,8 @@ def _output_target(value: str) -> tuple[str, Path]:
 
 
 @cli.group(invoke_without_command=True)
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "markdown"]), default="text",
+              show_default=True, help="markdown: every rule's full documentation (docs/rules.md).")
 @click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False))
 @click.pass_context
 def rules(ctx: click.Context, output_format: str, config_path: Path | None) -> None:
@@ -152,8 +153,12 @@ def rules(ctx: click.Context, output_format: str, config_path: Path | None) -> N
     if ctx.invoked_subcommand is not None:
         return
     from rolelint.registry import load_catalogue
+    from rolelint.ruledocs import catalogue_markdown
 
     catalogue = load_catalogue(_load(config_path))
+    if output_format == "markdown":
+        click.echo(catalogue_markdown(catalogue.rules), nl=False)
+        return
     rows = [_rule_row(rule) for _, rule in sorted(catalogue.rules.items())]
     if output_format == "json":
         click.echo(json.dumps({"rules": rows}, indent=2))
@@ -167,7 +172,8 @@ def rules(ctx: click.Context, output_format: str, config_path: Path | None) -> N
 
 
 def _rule_row(rule) -> dict:
-    docs = getattr(rule, "docs", {}) or {}
+    from rolelint.ruledocs import summary
+
     return {
         "code": rule.code,
         "name": rule.name,
@@ -175,7 +181,7 @@ def _rule_row(rule) -> dict:
         "enabled": bool(rule.enabled),
         "kind": rule.kind,
         "fixable": bool(getattr(rule, "fixable", False)),
-        "summary": " ".join(str(docs.get("what", "")).split()),
+        "summary": summary(rule),
     }
 
 
@@ -202,6 +208,7 @@ def rules_test_command(paths: tuple[Path, ...]) -> None:
 def rule(code: str, config_path: Path | None) -> None:
     """Show the documentation of rule CODE."""
     from rolelint.registry import _unknown_code, load_catalogue
+    from rolelint.ruledocs import rule_text
 
     catalogue = load_catalogue(_load(config_path))
     found = catalogue.rules.get(code.upper())
@@ -210,29 +217,7 @@ def rule(code: str, config_path: Path | None) -> None:
         found = by_name.get(code)
     if found is None:
         raise ConfigError(_unknown_code("CODE", code, sorted(catalogue.rules)))
-    click.echo(render_rule_docs(found))
-
-
-def render_rule_docs(rule) -> str:
-    docs = getattr(rule, "docs", {}) or {}
-    lines = [f"{rule.code} {rule.name}", "",
-             f"Severity: {rule.severity.label} (by default)   Kind: {rule.kind}   "
-             f"Fixable: {'yes' if getattr(rule, 'fixable', False) else 'no'}"
-             + ("" if rule.enabled else "   Off by default"), ""]
-    for title, key in (("What it does", "what"), ("Why is this bad?", "why"), ("Example", "example"),
-                       ("Use instead", "use_instead")):
-        if docs.get(key):
-            lines += [f"## {title}", str(docs[key]).rstrip(), ""]
-    options = getattr(rule, "options", None) or {}
-    if options:
-        lines.append("## Options")
-        for name, option in options.items():
-            lines.append(f"- `{name}` ({option.type}, default {option.default!r}): {option.description}")
-        lines.append("")
-    if docs.get("references"):
-        lines.append("## References")
-        lines += [f"- {ref}" for ref in docs["references"]]
-    return "\n".join(lines).rstrip() + "\n"
+    click.echo(rule_text(found))
 
 
 @cli.command()

@@ -233,6 +233,9 @@ def _max_years(limit) -> int | None:
 
 @check("experience_for_level")
 def experience_for_level(rule, target, options):
+    data = target.document.data if isinstance(target.document.data, dict) else {}
+    if data.get("framework"):
+        return  # the advert names its framework: RL307 checks it against that framework's own ranges
     limits = {str(k).lower(): v for k, v in (options.get("max_years") or {}).items()}
     level = level_of(target.document, limits)
     if level is None:

@@ -50,11 +50,11 @@ def _rules(result: RunResult) -> list[dict]:
 
 
 def _rule(rule) -> dict:
-    from rolelint.cli import render_rule_docs
+    from rolelint.ruledocs import rule_text
 
     docs = getattr(rule, "docs", None) or {}
     what = " ".join(str(docs.get("what") or getattr(rule, "summary", "") or rule.name).split())
-    help_text = render_rule_docs(rule)
+    help_text = rule_text(rule)
     descriptor = {
         "id": rule.code,
         "name": rule.name,
