@@ -9,9 +9,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable
 
 from rolelint.checks import document_finding, span_finding
+from rolelint.nlp import load_pipeline
 
 CORE_SECTIONS = ("about", "responsibilities", "essential", "pay", "location", "apply")
 # Front matter keys that stand in for a section (matched as substrings of the lower-cased key).
@@ -334,6 +336,25 @@ def _imperative_read_as_noun(first, following) -> bool:
     return following.tag_ in ("DT", "PRP$", "PRP", "PDT") and following.lower_ not in ("that", "this", "which")
 
 
+@lru_cache(maxsize=1)
+def _known_verbs() -> frozenset[str]:
+    """Base forms the English lemmatizer knows as verbs (its WordNet-derived verb index)."""
+    lookups = load_pipeline({"lemma"}).get_pipe("lemmatizer").lookups
+    return frozenset(lookups.get_table("lemma_index")["verb"]) if lookups.has_table("lemma_index") else frozenset()
+
+
+def _verb_when_read_as_a_duty(fragment: str) -> bool:
+    """Second opinion for a fragment whose first word the tagger did not read as a verb: tag it in a
+    verb slot ("You will record decisions") and accept it only if it is also a known English verb,
+    so "Record", "Understand" and "Line manage" pass while "Excellent" and "Strong" do not."""
+    words = fragment.split()[:12]
+    if not words:
+        return False
+    probe = load_pipeline({"lemma"})("You will " + words[0].lower() + " " + " ".join(words[1:]))
+    token = probe[2]
+    return token.tag_ in VERB_TAGS and token.lemma_.lower() in _known_verbs()
+
+
 @check("action_verb_duties", needs=("pos",), params=("verbs",))
 def action_verb_duties(rule, target, options):
     extra_verbs = {v.lower() for v in rule.spec.get("verbs", ())}
@@ -354,6 +375,8 @@ def action_verb_duties(rule, target, options):
         if first.tag_ in VERB_TAGS or first.lower_ in extra_verbs or first.lemma_.lower() in extra_verbs:
             continue
         if _imperative_read_as_noun(first, rest[1] if len(rest) > 1 else None):
+            continue
+        if _verb_when_read_as_a_duty(item.text[first.idx:]):
             continue
         end = min(len(item.text), first.idx + len(first.text))
         yield span_finding(rule, item, first.idx, end, values={"word": first.text})
