@@ -15,7 +15,7 @@ from rolelint.filestage import lint_files
 from rolelint.progress import progress_bar, progress_wanted
 from rolelint.registry import RuleCatalogue, load_catalogue
 from rolelint.source import SourceText
-from rolelint.suppressions import parse_suppressions
+from rolelint.suppressions import covering_count, match_suppressions, parse_suppressions
 
 
 @dataclass(frozen=True)
@@ -136,15 +136,11 @@ def _apply_suppressions(diagnostics: list[Diagnostic], source: SourceText, entry
     suppressions = parse_suppressions(source, fmt)
     if not suppressions:
         return diagnostics
-    kept = []
-    for diagnostic in diagnostics:
-        covering = [s for s in suppressions if s.covers(diagnostic.code, diagnostic.line)]
-        for suppression in covering:
-            suppression.used.add(diagnostic.code)
-        if not covering:
-            kept.append(diagnostic)
+    covered = match_suppressions(suppressions, [(d.code, d.line) for d in diagnostics])
+    kept = [diagnostic for diagnostic, hidden in zip(diagnostics, covered) if not hidden]
     if "RL009" not in active or any("RL009".startswith(p) for p in ignored):
         return kept
+    count_rl009 = covering_count(suppressions, "RL009")
     for suppression in suppressions:
         if suppression.used:
             continue
@@ -157,7 +153,7 @@ def _apply_suppressions(diagnostics: list[Diagnostic], source: SourceText, entry
             message += f" (not rule codes: {', '.join(suppression.invalid)})"
         finding = Finding("RL009", message, suppression.start, suppression.end)
         placed = _place(finding, source, catalogue, config)
-        if not any(s.covers("RL009", placed.line) and s is not suppression for s in suppressions):
+        if count_rl009(placed.line) - suppression.covers("RL009", placed.line) <= 0:  # none but itself
             kept.append(placed)
     return kept
 

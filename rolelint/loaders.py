@@ -114,7 +114,8 @@ def _parse_yaml(source: SourceText, kind_hint: str | None) -> tuple[Document, li
     findings = _findings_from(result.problems)
     document = Document(source=source, kind=None, format="yaml")
     if not result.ok:
-        document.kind = kind_hint
+        # Nothing was read, so there is nothing to check against a schema or by rule: the parse error
+        # is the finding (not a "missing key" for every required key of the kind the config gives).
         return document, findings
     if result.data is None:
         findings.append(Finding("RL003", "empty YAML file: nothing to lint", 0, 0))
@@ -181,6 +182,7 @@ def _parse_markdown(source: SourceText, fmt: str, kind_hint: str | None) -> tupl
                                     max(body_start - 1, 0), max(body_start - 1, 0)))
         elif not any(f.code in ("RL001", "RL008") for f in findings):
             findings.append(Finding("RL003", "empty file: nothing to lint", 0, 0))
+            document.kind = None  # no document: rules about missing sections or pay would only repeat RL003
     return document, findings
 
 

@@ -6,12 +6,14 @@ a known file offset and a rule's match maps straight back to line and column.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
+from typing import Iterator
 
 from rolelint.documents import Section, TextSpan
 
-_ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$|^ {0,3}(#{1,6})[ \t]*$")
+_ATX_OPEN = re.compile(r" {0,3}(#{1,6})(?:[ \t]|$)")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _BOLD_LINE = re.compile(r"^[ \t]*(\*\*|__)(?P<text>[^*_\n]{1,80}?)(?::)?\1[ \t]*:?[ \t]*$")
 _COLON_LINE = re.compile(r"^[ \t]*(?P<text>[A-Za-z][^:\n.!?]{0,60}):[ \t]*$")
@@ -20,13 +22,15 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _THEMATIC = re.compile(r"^ {0,3}([-*_])([ \t]*\1){2,}[ \t]*$")
 
 # Inline markup to mask. Each pattern's groups name the parts that become spaces.
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
-_LIQUID_COMMENT = re.compile(r"\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}", re.S)
-_LIQUID_TAG = re.compile(r"\{%.*?%\}", re.S)
-_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1", re.S)
-_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
-_LINK = re.compile(r"(\[)[^\]\n]*(\]\([^)\n]*\))")
-_REF_LINK = re.compile(r"(\[)[^\]\n]+(\]\[[^\]\n]*\])")
+# Every pattern here runs in linear time on any input: a bracketed part may not contain its own
+# brackets, so a line of ten thousand `[` is not rescanned ten thousand times; comments, Liquid
+# tags and code spans, whose bodies may hold anything, are found by scanning (see _delimited).
+_LIQUID_COMMENT_OPEN = re.compile(r"\{%-?\s*comment\s*-?%\}")
+_LIQUID_COMMENT_CLOSE = re.compile(r"\{%-?\s*endcomment\s*-?%\}")
+_BACKTICKS = re.compile(r"`+")
+_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\([^()\n]*\)")
+_LINK = re.compile(r"(\[)[^\[\]\n]*(\]\([^()\n]*\))")
+_REF_LINK = re.compile(r"(\[)[^\[\]\n]+(\]\[[^\[\]\n]*\])")
 _AUTOLINK = re.compile(r"<(?:https?|mailto):[^>\s]+>")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _EMPHASIS = re.compile(r"\*{1,3}|(?<![A-Za-z0-9])_{1,3}|_{1,3}(?![A-Za-z0-9])")
@@ -91,7 +95,13 @@ def mask_inline(text: str) -> str:
             if chars[i] not in "\r\n":
                 chars[i] = " "
 
-    for pattern in (_HTML_COMMENT, _LIQUID_COMMENT, _LIQUID_TAG, _CODE_SPAN, _IMAGE, _AUTOLINK, _HTML_TAG):
+    for start, end in _comments(text):
+        blank(start, end)
+    for start, end in _delimited(text, "{%", "%}"):
+        blank(start, end)
+    for start, end in _code_spans(text):
+        blank(start, end)
+    for pattern in (_IMAGE, _AUTOLINK, _HTML_TAG):
         for m in pattern.finditer(text):
             blank(m.start(), m.end())
     masked = "".join(chars)
@@ -104,6 +114,64 @@ def mask_inline(text: str) -> str:
         for m in pattern.finditer(masked):
             blank(m.start(), m.end() if m.end() > m.start() else m.start() + 1)
     return "".join(chars)
+
+
+def _delimited(text: str, opener: str, closer: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each ``opener`` ... ``closer`` in ``text``, shortest first, left to right.
+
+    A regex such as ``<!--.*?-->`` rescans to the end of the text from every unclosed opener, which
+    is quadratic on a file of ten thousand ``<!--``; once one opener has no closer after it, no later
+    opener has one either, so this stops there.
+    """
+    position = 0
+    while True:
+        start = text.find(opener, position)
+        if start < 0:
+            return
+        end = text.find(closer, start + len(opener))
+        if end < 0:
+            return
+        position = end + len(closer)
+        yield start, position
+
+
+def _comments(text: str) -> Iterator[tuple[int, int]]:
+    """HTML comments and Liquid ``{% comment %}`` blocks, each found in one pass."""
+    yield from _delimited(text, "<!--", "-->")
+    position = 0
+    while True:
+        opening = _LIQUID_COMMENT_OPEN.search(text, position)
+        if opening is None:
+            return
+        closing = _LIQUID_COMMENT_CLOSE.search(text, opening.end())
+        if closing is None:
+            return
+        position = closing.end()
+        yield opening.start(), position
+
+
+def _code_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Code spans: a run of backticks up to the next run of the same length (CommonMark), in linear
+    time; an opening run with no closing run is literal text."""
+    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text)]
+    later: dict[int, list[int]] = {}  # run length -> indices of runs of that length, in order
+    for index, (start, end) in enumerate(runs):
+        later.setdefault(end - start, []).append(index)
+    cursor = dict.fromkeys(later, 0)
+    index = 0
+    while index < len(runs):
+        start, end = runs[index]
+        same = later[end - start]
+        k = cursor[end - start]
+        while k < len(same) and same[k] <= index:
+            k += 1
+        cursor[end - start] = k
+        if k == len(same):
+            index += 1
+            continue
+        closing = same[k]
+        yield start, runs[closing][1]
+        index = closing + 1
 
 
 def split_body(text: str, offsets: list[int] | tuple[int, ...] | None = None, *, base: int = 0,
@@ -198,13 +266,14 @@ def split_body(text: str, offsets: list[int] | tuple[int, ...] | None = None, *,
     close_item()
 
     sections = _sections(headings, text, offsets)
+    starts = [section.start for section in sections]
     spans: list[TextSpan] = []
     for block, start, end in blocks:
         raw = masked_whole[start:end]
         masked = _mask_block(raw, block)
         if not masked.strip():
             continue
-        section = _section_at(sections, offsets[start])
+        section = _section_at(sections, starts, offsets[start])
         spans.append(
             TextSpan(
                 text=masked,
@@ -219,11 +288,10 @@ def split_body(text: str, offsets: list[int] | tuple[int, ...] | None = None, *,
 
 def _mask_comments(text: str) -> str:
     chars = list(text)
-    for pattern in (_HTML_COMMENT, _LIQUID_COMMENT):
-        for m in pattern.finditer(text):
-            for i in range(m.start(), m.end()):
-                if chars[i] not in "\r\n":
-                    chars[i] = " "
+    for start, end in _comments(text):
+        for i in range(start, end):
+            if chars[i] not in "\r\n":
+                chars[i] = " "
     return "".join(chars)
 
 
@@ -234,10 +302,11 @@ def _indented(content: str, indent: int) -> bool:
 
 def _heading(content: str, fmt: str) -> tuple[int, str] | None:
     if fmt == "markdown":
-        atx = _ATX.match(content)
+        atx = _ATX_OPEN.match(content)
         if atx:
-            hashes = atx.group(1) or atx.group(3)
-            return len(hashes), (atx.group(2) or "").strip()
+            rest = content[atx.end(1):]
+            closing = _closing_hashes(rest)
+            return len(atx.group(1)), (rest if closing is None else rest[:closing]).strip()
     bold = _BOLD_LINE.match(content)
     if bold:
         return 6, bold.group("text").strip().rstrip(":")
@@ -247,6 +316,22 @@ def _heading(content: str, fmt: str) -> tuple[int, str] | None:
         if fmt != "markdown" or categorize_heading(heading_text) != "other":
             return 6, heading_text
     return None
+
+
+def _closing_hashes(line: str) -> int | None:
+    """Where an ATX heading's optional closing ``#``s (and the blanks around them) start, or None.
+
+    ``#`` glued to a word (``C#``) is text, not a closing sequence. String methods rather than a regex
+    such as ``[ \t]+#+[ \t]*$``, which backtracks quadratically over a long run of spaces.
+    """
+    trimmed = line.rstrip(" \t")
+    without = trimmed.rstrip("#")
+    if len(without) == len(trimmed):
+        return None
+    before = without.rstrip(" \t")
+    if len(before) == len(without) and before:
+        return None
+    return len(before)
 
 
 def _sections(headings, text: str, offsets) -> list[Section]:
@@ -268,14 +353,10 @@ def _sections(headings, text: str, offsets) -> list[Section]:
     return sections
 
 
-def _section_at(sections: list[Section], offset: int) -> Section | None:
-    found = None
-    for section in sections:
-        if section.start <= offset:
-            found = section
-        else:
-            break
-    return found
+def _section_at(sections: list[Section], starts: list[int], offset: int) -> Section | None:
+    """The last section starting at or before ``offset`` (``starts`` ascending, one per section)."""
+    index = bisect.bisect_right(starts, offset) - 1
+    return sections[index] if index >= 0 else None
 
 
 def _mask_block(raw: str, block: str) -> str:
@@ -284,9 +365,9 @@ def _mask_block(raw: str, block: str) -> str:
         atx = re.match(r"^( {0,3}#{1,6}[ \t]*)", raw)
         if atx:
             chars[: atx.end()] = " " * atx.end()
-        closing = re.search(r"[ \t]+#+[ \t]*$", raw)
-        if closing:
-            chars[closing.start():] = " " * (len(chars) - closing.start())
+        closing = _closing_hashes(raw)
+        if closing is not None:
+            chars[closing:] = " " * (len(chars) - closing)
     if block == "list_item":
         item = _LIST_ITEM.match(raw)
         if item:

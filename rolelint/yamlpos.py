@@ -31,6 +31,9 @@ _STANDARD_TAGS = {
 # Scalars kept as written: dates are validated as text (`format: date`); bytes are not data we lint.
 _AS_WRITTEN = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:binary"}
 MAX_NODES = 200_000  # after alias expansion; a larger document is refused (an alias bomb, or generated data)
+# Aliases of long text multiply text, not values: 2,000 aliases of a 100 kB paragraph are 200 MB of prose
+# for the rules to read. Aliases may not take a document's text past this, or past the file's own size.
+MAX_EXPANDED_CHARS = 5_000_000
 # Real documents nest fewer than 15 levels; PyYAML's composer recurses about three frames a level.
 MAX_DEPTH = 100
 
@@ -66,6 +69,7 @@ class _Builder:
         self.result = result
         self.constructor = constructor
         self.count = 0
+        self.aligned: dict[int, tuple[int, ...]] = {}  # per scalar node: an alias reuses its alignment
 
     def offsets_of(self, node: yaml.Node) -> tuple[int, int]:
         return self.base + node.start_mark.index, self.base + node.end_mark.index
@@ -137,38 +141,58 @@ class _Builder:
         return value
 
     def _span(self, node: yaml.ScalarNode, value: str, path: str) -> TextSpan:
-        start, end = self.offsets_of(node)
-        offsets = align_offsets(value, self.text, start, end)
+        offsets = self.aligned.get(id(node))
+        if offsets is None:
+            start, end = self.offsets_of(node)
+            offsets = align_offsets(value, self.text, start, end, escapes=node.style == '"')
+            self.aligned[id(node)] = offsets
         return TextSpan(text=value, offsets=offsets, field=path, block="scalar")
 
 
-def align_offsets(value: str, text: str, start: int, end: int) -> tuple[int, ...]:
+_LINE_BREAKS = "\r\n\x85\u2028\u2029"  # what YAML reads as a line break
+_ESCAPE_LENGTH = {"x": 4, "u": 6, "U": 10}  # a double-quoted escape's length in the source, default 2
+
+
+def align_offsets(value: str, text: str, start: int, end: int, *, escapes: bool = False) -> tuple[int, ...]:
     """Map each character of a scalar's value back onto the source between ``start`` and ``end``.
 
     Quotes, indentation, escapes and folded line breaks appear in the source but not in the value;
     walking both strings and skipping source characters until the next value character matches
-    recovers the mapping for everything but exotic escapes, which fall back to the scalar's start.
+    recovers the mapping. With ``escapes`` (a double-quoted scalar) a backslash escape in the source
+    stands for the next value character. A character that cannot be found maps to where the search
+    stands; the search never looks more than 400 characters ahead, nor takes more steps in all than a
+    few times the scalar's length, so a hostile scalar costs linear time.
     """
     offsets: list[int] = []
     cursor = start
+    budget = 4 * (end - start) + 1024
     for char in value:
         probe = cursor
         found = -1
         # A folded line break is a space (or newline) in the value and a newline + indent in the source.
-        while probe < end:
+        while probe < end and budget > 0:
+            budget -= 1
             source_char = text[probe]
-            if source_char == char or (char in " \n" and source_char in "\r\n"):
+            if escapes and source_char == "\\":
+                if probe + 1 < end and text[probe + 1] in _LINE_BREAKS:  # an escaped line break is no character
+                    probe += 2
+                    continue
+                found = probe
+                break
+            if source_char == char or (char in " \n" and source_char in _LINE_BREAKS):
                 found = probe
                 break
             probe += 1
-            if probe - cursor > 400:  # an escape we do not understand: stop searching far ahead
+            if probe - cursor > 400:  # something we do not understand: stop searching far ahead
                 break
         if found < 0:
             offsets.append(min(cursor, end))
             continue
         offsets.append(found)
         cursor = found + 1
-        if text[found] == "\r" and cursor < end and text[cursor] == "\n":
+        if escapes and text[found] == "\\":
+            cursor = min(found + _ESCAPE_LENGTH.get(text[found + 1:found + 2], 2), end)
+        elif text[found] == "\r" and cursor < end and text[cursor] == "\n":
             cursor += 1
     offsets.append(min(cursor, end) if value else start)
     return tuple(offsets)
@@ -269,10 +293,13 @@ def compose(text: str, *, parser=None, max_nodes: int = MAX_NODES) -> Composed:
         loader.dispose()
 
 
-def expanded_size(root: yaml.Node, limit: int) -> tuple[int, yaml.Node | None, bool]:
+def expanded_size(root: yaml.Node, limit: int, *, characters: bool = False) -> tuple[int, yaml.Node | None, bool]:
     """How many values ``root`` stands for once every alias is expanded (capped at ``limit + 1``), and,
     past the limit, the node to blame: the reused (aliased) node that expands most, or the node an
-    alias loops back into (then the flag is true). Each distinct node is sized once: linear in the file."""
+    alias loops back into (then the flag is true). Each distinct node is sized once: linear in the file.
+
+    With ``characters``, the size is the length of the text instead: a scalar counts its characters.
+    """
     size: dict[int, int] = {}
     reused: dict[int, yaml.Node] = {}
     active: set[int] = set()
@@ -282,7 +309,8 @@ def expanded_size(root: yaml.Node, limit: int) -> tuple[int, yaml.Node | None, b
         key = id(node)
         if done:
             active.discard(key)
-            size[key] = min(limit + 1, 1 + sum(size[id(child)] for child in _children(node)))
+            own = len(node.value) + 1 if characters and isinstance(node, yaml.ScalarNode) else 1
+            size[key] = min(limit + 1, own + sum(size[id(child)] for child in _children(node)))
             continue
         if key in active:  # an alias inside its own anchor: it expands for ever
             return limit + 1, node, True
@@ -350,6 +378,12 @@ def load_yaml(text: str, *, base: int = 0, full_text: str | None = None) -> Yaml
             start = base + (worst.start_mark.index if worst is not None else 0)
             return fail(YamlProblem("RL008", f"aliases of the value anchored here expand the document to more than "
                                     f"{MAX_NODES:,} values (an alias bomb?); not read", start, start + 1))
+        char_limit = max(MAX_EXPANDED_CHARS, len(text))
+        chars, worst, _ = expanded_size(root, char_limit, characters=True)
+        if chars > char_limit:
+            start = base + (worst.start_mark.index if worst is not None else 0)
+            return fail(YamlProblem("RL008", f"aliases of the value anchored here expand the document's text to more "
+                                    f"than {char_limit:,} characters (an alias bomb?); not read", start, start + 1))
     builder = _Builder(source, base, result, yaml.constructor.SafeConstructor())
     try:
         result.data = builder.build(root, "", 0)
