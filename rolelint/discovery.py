@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 from rolelint.config import Config
 from rolelint.globs import matches
+from rolelint.loaders import not_regular
 
 
 @dataclass(frozen=True)
@@ -48,25 +51,51 @@ def discover(paths: list[Path], config: Config, *, cwd: Path) -> tuple[list[File
     for given in paths or [cwd]:
         absolute = (cwd / given) if not given.is_absolute() else given
         absolute = Path(os.path.abspath(absolute))
-        if absolute.is_symlink() and not absolute.exists():
-            problems.append(DiscoveryProblem(display_path(absolute, cwd), "broken symbolic link"))
+        try:
+            mode = absolute.stat().st_mode
+        except OSError as exc:
+            problems.append(DiscoveryProblem(display_path(absolute, cwd), _unreachable(absolute, exc)))
             continue
-        if absolute.is_file():
+        if stat.S_ISREG(mode):
             relative = _relative(absolute, config.root)
             if not matches(relative, config.exclude):
                 entries.setdefault(absolute, FileEntry(absolute, display_path(absolute, cwd), relative))
             continue
-        if absolute.is_dir():
+        if stat.S_ISDIR(mode):
             _walk(absolute, config, cwd, entries, problems)
             continue
-        problems.append(DiscoveryProblem(display_path(absolute, cwd), "no such file or directory"))
+        problems.append(DiscoveryProblem(display_path(absolute, cwd), not_regular(mode)))
     ordered = sorted(entries.values(), key=lambda e: e.display)
     return ordered, problems
 
 
+def _unreachable(path: Path, error: OSError) -> str:
+    """Why ``path`` cannot be reached, in words: a loop or dangling link, a missing path, permissions."""
+    if error.errno == errno.ELOOP:
+        return "symbolic link loop: the link leads back to itself; not read"
+    if path.is_symlink():
+        try:
+            target = os.readlink(path)
+        except OSError:
+            target = "?"
+        return f"broken symbolic link: it points to {target}, which does not exist"
+    if error.errno == errno.ENOENT:
+        return "no such file or directory"
+    return f"cannot read: {error.strerror or error}"
+
+
+def _inside(path: Path, top_real: str) -> bool:
+    real = os.path.realpath(path)
+    return real == top_real or real.startswith(top_real.rstrip(os.sep) + os.sep)
+
+
 def _walk(top: Path, config: Config, cwd: Path, entries: dict[Path, FileEntry],
           problems: list[DiscoveryProblem]) -> None:
+    """Walk ``top``, following symbolic links that stay inside it. A link out of the tree is reported and
+    not followed: a link to ``/`` would walk the whole machine, and a link to a secret would print its
+    lines in a CI log. Naming the target on the command line lints it."""
     seen_dirs: set[tuple[int, int]] = set()
+    top_real = os.path.realpath(top)
 
     def on_error(error: OSError) -> None:
         where = Path(error.filename) if error.filename else top
@@ -75,11 +104,11 @@ def _walk(top: Path, config: Config, cwd: Path, entries: dict[Path, FileEntry],
     for dirpath, dirnames, filenames in os.walk(top, onerror=on_error, followlinks=True):
         directory = Path(dirpath)
         try:
-            stat = directory.stat()
+            info = directory.stat()
         except OSError:
             dirnames[:] = []
             continue
-        key = (stat.st_dev, stat.st_ino)
+        key = (info.st_dev, info.st_ino)
         if key in seen_dirs:  # a loop of symbolic links: each real directory is walked once
             problems.append(DiscoveryProblem(display_path(directory, cwd),
                                              "symbolic link loop: directory already visited; skipped"))
@@ -89,16 +118,31 @@ def _walk(top: Path, config: Config, cwd: Path, entries: dict[Path, FileEntry],
         kept = []
         for name in sorted(dirnames):
             relative = _relative(directory / name, config.root)
-            if not matches(relative + "/", config.exclude) and not matches(relative, config.exclude):
-                kept.append(name)
+            if matches(relative + "/", config.exclude) or matches(relative, config.exclude):
+                continue
+            if (directory / name).is_symlink() and not _inside(directory / name, top_real):
+                problems.append(DiscoveryProblem(display_path(directory / name, cwd), _outside(directory / name)))
+                continue
+            kept.append(name)
         dirnames[:] = kept
         for name in sorted(filenames):
             path = directory / name
             relative = _relative(path, config.root)
             if not matches(relative, config.include) or matches(relative, config.exclude):
                 continue
-            if path.is_symlink() and not path.exists():
-                problems.append(DiscoveryProblem(display_path(path, cwd), "broken symbolic link"))
-                continue
+            if path.is_symlink():
+                try:
+                    path.stat()
+                except OSError as exc:
+                    problems.append(DiscoveryProblem(display_path(path, cwd), _unreachable(path, exc)))
+                    continue
+                if not _inside(path, top_real):
+                    problems.append(DiscoveryProblem(display_path(path, cwd), _outside(path)))
+                    continue
             resolved = Path(os.path.abspath(path))
             entries.setdefault(resolved, FileEntry(resolved, display_path(resolved, cwd), relative))
+
+
+def _outside(link: Path) -> str:
+    return (f"symbolic link to {os.path.realpath(link)}, outside the linted directory; not followed "
+            "(name it on the command line to lint it, or exclude the link)")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,14 +48,22 @@ def file_format(path: str | Path) -> str:
 
 def load_file(path: Path, display: str, *, kind_hint: str | None, options: LoadOptions) -> Loaded:
     """Read and parse one file. ``kind_hint`` is the kind the config globs give, if any."""
+    limit = options.max_file_size
     try:
-        size = path.stat().st_size
-        if size > options.max_file_size:
-            return Loaded(None, [Finding("RL005", f"file is {size:,} bytes, over the {options.max_file_size:,}-byte "
-                                         "limit (`max_file_size` in the config); not linted", 0, 0)])
-        data = path.read_bytes()
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # reading a FIFO would wait for a writer for ever
+            return Loaded(None, [Finding("RL002", not_regular(info.st_mode), 0, 0)])
+        if info.st_size > limit:
+            return Loaded(None, [_too_large(info.st_size, limit)])
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)  # the file may have grown since
     except OSError as exc:
         return Loaded(None, [Finding("RL002", f"cannot read file: {exc.strerror or exc}", 0, 0)])
+    if len(data) > limit:
+        return Loaded(None, [_too_large(None, limit)])
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return Loaded(None, [Finding("RL004", "the file is UTF-16 (or UTF-32) text, by its byte-order mark; save it as "
+                                     "UTF-8", 0, 0)])
     if b"\x00" in data[:8192]:
         return Loaded(None, [Finding("RL004", "binary file (it contains NUL bytes); rolelint lints text only", 0, 0)])
     try:
@@ -64,6 +73,18 @@ def load_file(path: Path, display: str, *, kind_hint: str | None, options: LoadO
         return Loaded(None, [Finding("RL004", str(exc), 0, 0, context=f"{exc.line}:{exc.column}")], probe)
     document, findings = parse_source(source, fmt=file_format(path), kind_hint=kind_hint)
     return Loaded(document, findings, source)
+
+
+def _too_large(size: int | None, limit: int) -> Finding:
+    what = f"file is {size:,} bytes, over" if size is not None else "file grew while it was read, past"
+    return Finding("RL005", f"{what} the {limit:,}-byte limit (`max_file_size` in the config); not linted", 0, 0)
+
+
+def not_regular(mode: int) -> str:
+    """Why a path that is neither a file nor a directory is not read."""
+    kind = ("a named pipe (FIFO)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
+            else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "not a file or directory")
+    return f"not a regular file ({kind}); not read"
 
 
 def parse_source(source: SourceText, *, fmt: str, kind_hint: str | None = None) -> tuple[Document, list[Finding]]:

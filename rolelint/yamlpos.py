@@ -403,6 +403,17 @@ _OPENED = {
     "while parsing a flow mapping": "a `{` mapping",
 }
 
+# libyaml's words for the usual indentation mistakes, in the words of the person who made them.
+_PLAIN = {
+    "mapping values are not allowed in this context":
+        "a `:` here cannot start a key; check this line's indentation, or quote a value that contains ': '",
+    "mapping values are not allowed here":
+        "a `:` here cannot start a key; check this line's indentation, or quote a value that contains ': '",
+    "did not find expected key": "this line does not line up with the keys above it; check its indentation",
+    "did not find expected '-' indicator":
+        "this line does not line up with the list items above it; check its indentation",
+}
+
 
 def _yaml_error(exc: yaml.YAMLError, text: str, base: int) -> YamlProblem:
     """An RL001 problem from a PyYAML or libyaml error: at the problem, in plain words."""
@@ -419,6 +430,16 @@ def _yaml_error(exc: yaml.YAMLError, text: str, base: int) -> YamlProblem:
         message = f"invalid YAML: {_OPENED[context]} that starts here is never closed"
     elif text[index:index + 1] == "\t":
         message = "invalid YAML: a tab here; YAML indentation must use spaces, not tabs"
+    elif context in _OPENED and context_mark is not None and context_mark.index < index:
+        closer = "]" if "sequence" in context else "}"
+        message = (f"invalid YAML: {_OPENED[context]} opened on line {context_mark.line + 1} is not closed: "
+                   f"expected `,` or `{closer}` here")
+    elif problem.startswith("could not find expected ':'") and context_mark is not None:
+        # libyaml notices at the next line; the line without its colon is where the simple key began.
+        index = min(context_mark.index, len(text))
+        message = "invalid YAML: this line is not `key: value`; add the `:` or indent it under a key"
+    elif problem in _PLAIN:
+        message = f"invalid YAML: {_PLAIN[problem]}"
     else:
         message = f"invalid YAML: {problem}" + (f" ({context})" if context else "")
     line_start = text.rfind("\n", 0, index) + 1
