@@ -20,6 +20,11 @@ from rolelint.source import DecodeError, SourceText
 
 # A run this big is worth starting worker processes for (each pays for importing spaCy).
 PARALLEL_THRESHOLD = 40
+# Files and bytes per text-rule pass: enough spans to keep spaCy's batches full, few enough that
+# the pass stays a small part of memory. spaCy's memory grows with the tokens in flight (about 15 KB
+# a token while tagging), so bytes are the bound that matters; one file is never split.
+CHUNK_FILES = 64
+CHUNK_BYTES = 64_000
 
 
 @dataclass
@@ -101,7 +106,7 @@ def lint_files(entries: list[FileEntry], config: Config, catalogue: RuleCatalogu
                                  progress=advance)
     else:
         linted = []
-        for chunk in _chunks(todo, 64 if progress else max(len(todo), 1)):
+        for chunk in chunk_entries(todo):
             linted.extend(lint_chunk(chunk, config, catalogue, active, keep_documents=need_documents))
             advance(len(chunk))
     for outcome in linted:
@@ -126,8 +131,25 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
-def _chunks(items: list, size: int) -> list[list]:
-    return [items[i:i + size] for i in range(0, len(items), size)]
+def chunk_entries(entries: list[FileEntry], *, max_files: int = CHUNK_FILES,
+                  max_bytes: int = CHUNK_BYTES) -> list[list[FileEntry]]:
+    """Consecutive runs of entries, each at most ``max_files`` long and ``max_bytes`` big (or one file)."""
+    chunks: list[list[FileEntry]] = []
+    current: list[FileEntry] = []
+    size = 0
+    for entry in entries:
+        try:
+            length = entry.path.stat().st_size
+        except OSError:
+            length = 0
+        if current and (len(current) >= max_files or size + length > max_bytes):
+            chunks.append(current)
+            current, size = [], 0
+        current.append(entry)
+        size += length
+    if current:
+        chunks.append(current)
+    return chunks
 
 
 def _from_cache(entry: FileEntry, config: Config, cached, *, need_documents: bool) -> FileOutcome:

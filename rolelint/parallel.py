@@ -13,7 +13,7 @@ from typing import Callable
 
 from rolelint.config import Config
 from rolelint.discovery import FileEntry
-from rolelint.filestage import FileOutcome, lint_chunk
+from rolelint.filestage import CHUNK_FILES, FileOutcome, chunk_entries, lint_chunk
 
 # Set in each worker by _start_worker.
 _WORKER: dict = {}
@@ -31,10 +31,9 @@ def _lint(entries: list[FileEntry], keep_documents: bool) -> list[FileOutcome]:
 
 
 def chunks_for(entries: list[FileEntry], workers: int) -> list[list[FileEntry]]:
-    """Contiguous chunks, several per worker so that a slow chunk does not leave a core idle,
-    large enough that each keeps spaCy's batches full."""
-    size = max(8, -(-len(entries) // (workers * 4)))
-    return [entries[i:i + size] for i in range(0, len(entries), size)]
+    """Contiguous chunks, several per worker so that a slow chunk does not leave a core idle, each
+    bounded as in a single process so that a worker's memory stays small."""
+    return chunk_entries(entries, max_files=min(CHUNK_FILES, max(8, -(-len(entries) // (workers * 4)))))
 
 
 def lint_in_workers(entries: list[FileEntry], config: Config, active: set[str], *, workers: int,
