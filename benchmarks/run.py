@@ -362,8 +362,12 @@ def bench_profession(report: Report, sizes: tuple[int, ...]) -> None:
     if len(sizes) > 1:
         ratio = seconds[sizes[-1]] / seconds[sizes[0]]
         allowed = 1.5 * sizes[-1] / sizes[0]
-        report.add(f"time {sizes[-1] // 1000}k / {sizes[0] // 1000}k", f"{ratio:.1f}x", f"<= {allowed:g}x",
+        report.add(f"time {_count(sizes[-1])} / {_count(sizes[0])}", f"{ratio:.1f}x", f"<= {allowed:g}x",
                    ratio <= allowed)
+
+
+def _count(n: int) -> str:
+    return f"{n // 1000}k" if n >= 1000 and n % 1000 == 0 else str(n)
 
 
 # --- putting it together ----------------------------------------------------------------------
