@@ -151,7 +151,7 @@ def _parse_yaml(source: SourceText, kind_hint: str | None) -> tuple[Document, li
     document.key_nodes = result.key_nodes
     document.kind, document.kind_source = _kind_of(result.data, kind_hint, default=None)
     body = result.data.get("body")
-    spans = [s for s in result.spans if s.field != "body"]
+    spans = _prose_spans([s for s in result.spans if s.field != "body"], source.text)
     if document.kind == "advert" and isinstance(body, str):
         body_span = next((s for s in result.spans if s.field == "body"), None)
         if body_span is not None:
@@ -165,6 +165,27 @@ def _parse_yaml(source: SourceText, kind_hint: str | None) -> tuple[Document, li
 
 def _with_field(spans: list[TextSpan], field: str) -> list[TextSpan]:
     return [TextSpan(s.text, s.offsets, field, s.section, s.heading, s.block) for s in spans]
+
+
+_MARKDOWN_LINE = re.compile(r"(?m)^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+\S|^ {0,3}#{1,6}[ \t]+\S")
+
+
+def _prose_spans(spans: list[TextSpan], source: str) -> list[TextSpan]:
+    """YAML scalars often hold Markdown (a description with a bullet list): split those into their
+    paragraphs and list items, as a body would be, so that items do not run together into one
+    sentence. A plain scalar folds its line breaks into spaces, so the breaks are put back where the
+    source has them (same length, so offsets still map). The spans keep their field and have no
+    section of their own."""
+    out: list[TextSpan] = []
+    for span in spans:
+        lines = "".join("\n" if char == " " and source[span.offsets[i]] in "\r\n" else char
+                        for i, char in enumerate(span.text))
+        if "\n" not in lines or not _MARKDOWN_LINE.search(lines):
+            out.append(span)
+            continue
+        _, parts = split_body(lines, span.offsets, fmt="markdown")
+        out.extend(TextSpan(p.text, p.offsets, span.field, None, None, p.block) for p in parts)
+    return out
 
 
 def _parse_markdown(source: SourceText, fmt: str, kind_hint: str | None) -> tuple[Document, list[Finding]]:
@@ -186,7 +207,7 @@ def _parse_markdown(source: SourceText, fmt: str, kind_hint: str | None) -> tupl
                 document.data = result.data
                 document.nodes = result.nodes
                 document.key_nodes = result.key_nodes
-                document.spans.extend(result.spans)
+                document.spans.extend(_prose_spans(result.spans, text))
             elif result.ok and result.data is not None:
                 findings.append(Finding("RL003", "front matter must be a mapping of keys", opening.end(),
                                         closing.start()))

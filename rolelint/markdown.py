@@ -25,7 +25,8 @@ _THEMATIC = re.compile(r"^ {0,3}([-*_])([ \t]*\1){2,}[ \t]*$")
 # Every pattern here runs in linear time on any input: a bracketed part may not contain its own
 # brackets, so a line of ten thousand `[` is not rescanned ten thousand times; comments, Liquid
 # tags and code spans, whose bodies may hold anything, are found by scanning (see _delimited).
-_LIQUID_COMMENT_OPEN = re.compile(r"\{%-?\s*comment\s*-?%\}")
+# `{% comment %}`, also written with a ruler inside the tag: `{% comment ------ %}`.
+_LIQUID_COMMENT_OPEN = re.compile(r"\{%-?\s*comment\b[^%}\n]*-?%\}")
 _LIQUID_COMMENT_CLOSE = re.compile(r"\{%-?\s*endcomment\s*-?%\}")
 _BACKTICKS = re.compile(r"`+")
 _IMAGE = re.compile(r"!\[[^\[\]\n]*\]\([^()\n]*\)")

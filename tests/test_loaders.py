@@ -113,3 +113,20 @@ def test_document_from_string_parses_markdown():
     document = document_from_string("## Benefits\n\nFree fruit\n")
     assert document.kind == "advert"
     assert document.spans[-1].section == "benefits"
+
+
+def test_markdown_list_inside_a_plain_yaml_scalar_is_split_into_items(tmp_path):
+    text = ("---\nduties:\n  - Lead the team\n    - Run planning every week\n    - Review the roadmap\n---\nBody.\n")
+    document = _load(write(tmp_path, "a.md", text)).document
+    items = [(s.text.strip(), s.field) for s in document.spans if s.field == "duties[0]"]
+    assert items == [("Lead the team", "duties[0]"), ("Run planning every week", "duties[0]"),
+                     ("Review the roadmap", "duties[0]")]
+    run = next(s for s in document.spans if "Run planning" in s.text)
+    index = run.text.index("Run")
+    assert document.source.position(run.file_offset(index)) == (4, 7)
+
+
+def test_liquid_comment_with_a_ruler_in_its_tag_is_not_prose(tmp_path):
+    text = "Real text.\n\n{% comment ------------- %}\nInstructions for editors TBC\n{% endcomment %}\n"
+    document = _load(write(tmp_path, "a.md", text)).document
+    assert [s.text.strip() for s in document.spans] == ["Real text."]
