@@ -38,6 +38,8 @@ _EMPHASIS = re.compile(r"\*{1,3}|(?<![A-Za-z0-9])_{1,3}|_{1,3}(?![A-Za-z0-9])")
 _ESCAPE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!|<>~])")
 
 SECTION_KEYWORDS: list[tuple[str, tuple[str, ...]]] = [
+    # Headings that mention a requirement or a benefit but are neither criteria nor perks.
+    ("other", ("travel", "clearance", "equal opportunit", "reasonable adjustment", "diversity and inclusion")),
     ("apply", ("how to apply", "apply", "application", "next steps", "selection process", "interview",
                "recruitment process", "hiring process")),
     ("desirable", ("desirable", "nice to have", "nice-to-have", "bonus", "preferred qualification",

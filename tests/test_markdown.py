@@ -87,3 +87,8 @@ def test_mask_inline_preserves_length():
     masked = mask_inline(text)
     assert len(masked) == len(text)
     assert "code" not in masked and "img" not in masked and "bold" in masked
+
+
+def test_headings_about_travel_or_clearance_are_not_criteria():
+    assert categorize_heading("Travel requirement") == "other"
+    assert categorize_heading("Security clearance requirements") == "other"

@@ -392,20 +392,46 @@ CAPS_WORDS = {
 }
 
 
+_NAME_WORDS = re.compile(r"\b[A-Z][\w-]*(?:\s+(?:(?:of|and|for|the|on|in|&)\s+)*[A-Z][\w-]*)+")
+
+
+def _spelled_out(text: str) -> set[str]:
+    """Initials of every run of capitalised words ("Legal Aid Agency" -> LAA, "Office of Personnel
+    Management" -> OPM): a reader can tie an acronym to a name written out anywhere in the advert."""
+    initials = set()
+    for match in _NAME_WORDS.finditer(text):
+        words = [w for w in re.split(r"\s+", match.group()) if w[:1].isupper()]
+        for start in range(len(words)):
+            for end in range(start + 2, min(len(words), start + 6) + 1):
+                initials.add("".join(w[0] for w in words[start:end]).upper())
+    return initials
+
+
+def _shouted_line(source, offset: int) -> bool:
+    line = source.line_text(source.position(offset)[0])
+    letters = re.findall(r"[A-Za-z]{2,}", line)
+    return bool(letters) and sum(w.isupper() for w in letters) * 2 > len(letters)
+
+
 @check("acronyms_expanded")
 def acronyms_expanded(rule, target, options):
     allowed = {a.upper() for a in options.get("allow", ())}
-    text = target.document.source.text
+    source = target.document.source
+    text = source.text
+    spelled: set[str] | None = None
     seen: set[str] = set()
     for item in target.spans:
-        letters = [w for w in re.findall(r"[A-Za-z]{2,}", item.text)]
-        if letters and sum(w.isupper() for w in letters) * 2 > len(letters):
-            continue  # a shouted line, not acronyms
         for match in ACRONYM.finditer(item.text):
             acronym = match.group(1)
             if acronym in seen or acronym in CAPS_WORDS or acronym in allowed or sum(c.isalpha() for c in acronym) < 2:
                 continue
+            if _shouted_line(source, item.span.file_offset(item.index[match.start(1)])):
+                continue  # a line in capitals, not acronyms
             seen.add(acronym)
             if f"({acronym})" in text or f"({acronym}s)" in text or re.search(re.escape(acronym) + r"s?\s+\(\s*[A-Za-z]", text):
+                continue
+            if spelled is None:
+                spelled = _spelled_out(text)
+            if acronym.upper() in spelled:
                 continue
             yield span_finding(rule, item, match.start(1), match.end(1), values={"acronym": acronym})
