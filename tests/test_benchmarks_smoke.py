@@ -49,7 +49,7 @@ def test_corpus_prose_counts_the_words_rolelint_reads(tmp_path):
 def test_profession_benchmark_and_record_on_tiny_repos(tmp_path):
     report = benchmarks.Report()
     benchmarks.bench_profession(report, (10, 20))
-    assert [row.name for row in report.rows][-1] == "time 20 / 10"
+    assert "time 20 / 10" in [row.name for row in report.rows]
     results = tmp_path / "RESULTS.md"
     benchmarks.record(report, results)
     assert "| profession rules (--select RL3), 10 roles |" in results.read_text(encoding="utf-8")
