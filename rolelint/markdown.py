@@ -25,9 +25,9 @@ _THEMATIC = re.compile(r"^ {0,3}([-*_])([ \t]*\1){2,}[ \t]*$")
 # Every pattern here runs in linear time on any input: a bracketed part may not contain its own
 # brackets, so a line of ten thousand `[` is not rescanned ten thousand times; comments, Liquid
 # tags and code spans, whose bodies may hold anything, are found by scanning (see _delimited).
-# `{% comment %}`, also written with a ruler inside the tag: `{% comment ------ %}`.
+# `{% comment %}` … `{% endcomment %}`, also written with a ruler inside the tags: `{% comment ------ %}`.
 _LIQUID_COMMENT_OPEN = re.compile(r"\{%-?\s*comment\b[^%}\n]*-?%\}")
-_LIQUID_COMMENT_CLOSE = re.compile(r"\{%-?\s*endcomment\s*-?%\}")
+_LIQUID_COMMENT_CLOSE = re.compile(r"\{%-?\s*endcomment\b[^%}\n]*-?%\}")
 _BACKTICKS = re.compile(r"`+")
 _IMAGE = re.compile(r"!\[[^\[\]\n]*\]\([^()\n]*\)")
 _LINK = re.compile(r"(\[)[^\[\]\n]*(\]\([^()\n]*\))")

@@ -127,6 +127,7 @@ def test_markdown_list_inside_a_plain_yaml_scalar_is_split_into_items(tmp_path):
 
 
 def test_liquid_comment_with_a_ruler_in_its_tag_is_not_prose(tmp_path):
-    text = "Real text.\n\n{% comment ------------- %}\nInstructions for editors TBC\n{% endcomment %}\n"
+    text = ("Real text.\n\n{% comment ------------- %}\nInstructions for editors TBC\n{% endcomment ------ %}\n\n"
+            "More text.\n\n{% comment %}x{% endcomment %}\n")
     document = _load(write(tmp_path, "a.md", text)).document
-    assert [s.text.strip() for s in document.spans] == ["Real text."]
+    assert [s.text.strip() for s in document.spans] == ["Real text.", "More text."]
