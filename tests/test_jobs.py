@@ -1,4 +1,4 @@
-"""`--jobs N`: worker processes give exactly the findings of a single process."""
+"""Large runs: `--jobs N` gives exactly the findings of a single process; the progress bar shows only on a terminal."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from rolelint.discovery import FileEntry
 from rolelint.engine import check
 from rolelint.filestage import PARALLEL_THRESHOLD, _workers, available_cores
 from rolelint.parallel import chunks_for
+from rolelint.progress import PROGRESS_THRESHOLD, progress_wanted
 from rolelint.registry import load_catalogue
 
 from conftest import write
@@ -92,3 +93,74 @@ def test_cli_jobs_output_is_identical_over_the_corpus(corpus, tmp_path):
     assert one.returncode in (0, 1), one.stderr
     assert two.stdout == one.stdout
     assert two.returncode == one.returncode
+
+
+# --- the progress bar --------------------------------------------------------------------------
+
+
+class _Terminal:
+    def __init__(self, tty: bool):
+        self.tty = tty
+
+    def isatty(self) -> bool:
+        return self.tty
+
+
+@pytest.mark.parametrize("files, tty, environ, wanted", [
+    (100, True, {}, True),
+    (100, True, {"CI": "true"}, False),
+    (100, True, {"CI": "1"}, False),
+    (100, True, {"CI": "false"}, True),
+    (100, False, {}, False),
+    (PROGRESS_THRESHOLD - 1, True, {}, False),
+])
+def test_progress_only_for_many_files_on_a_terminal_outside_ci(files, tty, environ, wanted):
+    assert progress_wanted(files, stream=_Terminal(tty), environ=environ) is wanted
+
+
+def _stderr_of_a_run_on_a_terminal(root: Path, environ: dict) -> str:
+    """Run rolelint with stderr on a pseudo-terminal and return what it wrote there."""
+    import os
+    import pty
+
+    controller, terminal = pty.openpty()
+    try:
+        subprocess.run([sys.executable, "-m", "rolelint", "check", "--select", "RL0", "--no-cache"], cwd=root,
+                       stdout=subprocess.DEVNULL, stderr=terminal, env={**os.environ, **environ}, timeout=300)
+        os.close(terminal)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(controller, 65536)
+            except OSError:  # the terminal side is closed and drained
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        return b"".join(chunks).decode("utf-8", "replace")
+    finally:
+        os.close(controller)
+
+
+@pytest.fixture
+def many_roles(repo: Path) -> Path:
+    for i in range(PROGRESS_THRESHOLD + 5):
+        write(repo, f"roles/r{i:03d}.yaml", f"kind: role\nid: r{i}\ntitle: Role {i}\nframework: pm\nlevels: [{{level: a}}]\n")
+    return repo
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_a_terminal_gets_a_progress_bar(many_roles):
+    output = _stderr_of_a_run_on_a_terminal(many_roles, {"CI": ""})
+    assert "Linting" in output and f"{PROGRESS_THRESHOLD + 5}/{PROGRESS_THRESHOLD + 5}" in output
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_ci_gets_no_progress_bar_even_on_a_terminal(many_roles):
+    assert "Linting" not in _stderr_of_a_run_on_a_terminal(many_roles, {"CI": "true"})
+
+
+def test_piped_stderr_gets_no_progress_bar(many_roles):
+    run = subprocess.run([sys.executable, "-m", "rolelint", "check", "--select", "RL0", "--no-cache"],
+                         cwd=many_roles, capture_output=True, text=True, timeout=300)
+    assert run.stderr == ""
