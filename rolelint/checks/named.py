@@ -407,10 +407,18 @@ def _spelled_out(text: str) -> set[str]:
     return initials
 
 
-def _shouted_line(source, offset: int) -> bool:
-    line = source.line_text(source.position(offset)[0])
+_CAPS_RUN = re.compile(r"\b[A-Z]{2,}(?:[ \t]+[A-Z]{2,})+\b")
+
+
+def _shouted(source, offset: int) -> bool:
+    """A line mostly in capitals, or a run of capitalised words ("POST TITLE:", "ON THIS MAP"),
+    is emphasis, not acronyms."""
+    line_number, column = source.position(offset)
+    line = source.line_text(line_number)
     letters = re.findall(r"[A-Za-z]{2,}", line)
-    return bool(letters) and sum(w.isupper() for w in letters) * 2 > len(letters)
+    if letters and sum(w.isupper() for w in letters) * 2 > len(letters):
+        return True
+    return any(run.start() <= column - 1 < run.end() for run in _CAPS_RUN.finditer(line))
 
 
 @check("acronyms_expanded")
@@ -425,7 +433,7 @@ def acronyms_expanded(rule, target, options):
             acronym = match.group(1)
             if acronym in seen or acronym in CAPS_WORDS or acronym in allowed or sum(c.isalpha() for c in acronym) < 2:
                 continue
-            if _shouted_line(source, item.span.file_offset(item.index[match.start(1)])):
+            if _shouted(source, item.span.file_offset(item.index[match.start(1)])):
                 continue  # a line in capitals, not acronyms
             seen.add(acronym)
             if f"({acronym})" in text or f"({acronym}s)" in text or re.search(re.escape(acronym) + r"s?\s+\(\s*[A-Za-z]", text):
