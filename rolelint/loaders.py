@@ -170,6 +170,11 @@ def _with_field(spans: list[TextSpan], field: str) -> list[TextSpan]:
 _MARKDOWN_LINE = re.compile(r"(?m)^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+\S|^ {0,3}#{1,6}[ \t]+\S")
 
 
+def _breaks(source: str, start: int, end: int) -> bool:
+    """Whether the source between two consecutive value characters holds a line break."""
+    return "\n" in source[start:end + 1] or "\r" in source[start:end + 1]
+
+
 def _prose_spans(spans: list[TextSpan], source: str) -> list[TextSpan]:
     """YAML scalars often hold Markdown (a description with a bullet list): split those into their
     paragraphs and list items, as a body would be, so that items do not run together into one
@@ -178,7 +183,8 @@ def _prose_spans(spans: list[TextSpan], source: str) -> list[TextSpan]:
     section of their own."""
     out: list[TextSpan] = []
     for span in spans:
-        lines = "".join("\n" if char == " " and source[span.offsets[i]] in "\r\n" else char
+        offsets = span.offsets
+        lines = "".join("\n" if char == " " and _breaks(source, offsets[i], offsets[i + 1]) else char
                         for i, char in enumerate(span.text))
         if "\n" not in lines or not _MARKDOWN_LINE.search(lines):
             out.append(span)

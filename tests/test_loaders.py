@@ -116,7 +116,7 @@ def test_document_from_string_parses_markdown():
 
 
 def test_markdown_list_inside_a_plain_yaml_scalar_is_split_into_items(tmp_path):
-    text = ("---\nduties:\n  - Lead the team\n    - Run planning every week\n    - Review the roadmap\n---\nBody.\n")
+    text = ("---\nduties:\n  - Lead the team \n    - Run planning every week\n    - Review the roadmap\n---\nBody.\n")
     document = _load(write(tmp_path, "a.md", text)).document
     items = [(s.text.strip(), s.field) for s in document.spans if s.field == "duties[0]"]
     assert items == [("Lead the team", "duties[0]"), ("Run planning every week", "duties[0]"),
