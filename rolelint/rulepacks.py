@@ -11,7 +11,7 @@ from typing import Any, Iterable
 import yaml
 
 import rolelint
-from rolelint.checks import DocumentInput, SpanInput
+from rolelint.checks import DocumentInput, SpanInput, template_problem
 from rolelint.checks import metric as metric_kind
 from rolelint.checks import named as named_kind
 from rolelint.checks import pattern as pattern_kind
@@ -189,6 +189,10 @@ def load_rule_file(path: Path) -> Rule:
         if problem:
             raise RulePackError(f"{label}: key `options.{name}.default`: {problem}")
         options[name] = option
+    for key in ("message", "suggestion"):
+        problem = template_problem(data[key]) if isinstance(data.get(key), str) else None
+        if problem:
+            raise RulePackError(f"{label}: key `{key}`: {problem}")
     kind = data["kind"]
     rule = Rule(
         code=data["code"],

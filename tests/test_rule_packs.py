@@ -134,3 +134,17 @@ def test_rules_test_reports_a_broken_user_case_clearly(tmp_path):
     assert len(results) == 2 and len(failed) == 1
     line = failed[0].describe()
     assert "ACME101 should not fire" in line and "Our widget shop." in line and "ACME101-no-widgets.yaml" in line
+
+
+def test_adjacent_whitespace_repeats_stay_allowed():
+    from rolelint.checks.regex import check_linear
+
+    check_linear(r"(\d{1,2})\s*(?:\+|plus)?\s*years")  # spans collapse whitespace runs, so this is linear
+
+
+def test_literal_braces_in_a_template_are_text():
+    from rolelint.checks import render, template_problem
+
+    assert template_problem("Add `salary: {min: ..., max: ...}`") is None
+    assert render("'{match}' then {min: 1}", {"match": "x"}) == "'x' then {min: 1}"
+    assert template_problem("{match!r}") is not None

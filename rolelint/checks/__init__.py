@@ -72,19 +72,25 @@ def normalise(text: str) -> tuple[str, tuple[int, ...]]:
     return "".join(out), tuple(index)
 
 
-class _Blank(dict):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
+TEMPLATE_FIELD = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+_FORMATTED_FIELD = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*[.\[!:][^{}\s]*\}")
+
+
+def template_problem(template: str) -> str | None:
+    """Messages and suggestions take plain ``{name}`` fields only: no format specs, conversions,
+    indexing or attribute access (a pack's `{match:>100000000}` must not allocate gigabytes).
+    Other braces, such as `{min: ..., max: ...}`, are literal text."""
+    field = _FORMATTED_FIELD.search(template)
+    if field:
+        return f"{field.group()!r} is not a plain {{name}} field; templates accept only fields like {{match}}"
+    return None
 
 
 def render(template: str | None, values: dict[str, Any]) -> str | None:
     """Fill ``{name}`` fields from ``values``; unknown fields are left as written."""
     if template is None:
         return None
-    try:
-        return template.format_map(_Blank(values))
-    except (ValueError, IndexError, AttributeError):
-        return template
+    return TEMPLATE_FIELD.sub(lambda m: str(values[m.group(1)]) if m.group(1) in values else m.group(0), template)
 
 
 def match_case(replacement: str, matched: str) -> str:

@@ -35,6 +35,7 @@ def check_linear(pattern: str, flags: int = 0) -> None:
 
 
 def _walk(tree, *, inside_repeat: bool) -> None:
+    _check_adjacent_repeats(tree)
     for op, arg in tree:
         if op in (_c.GROUPREF, _c.GROUPREF_EXISTS) or op is getattr(_c, "GROUPREF_IGNORE", None):
             raise UnsafeRegex("backreferences and conditional groups are not allowed")
@@ -59,6 +60,56 @@ def _walk(tree, *, inside_repeat: bool) -> None:
             _walk(body, inside_repeat=inside_repeat)
         elif op is getattr(_c, "ATOMIC_GROUP", None):
             _walk(arg, inside_repeat=inside_repeat)
+
+
+# Characters that stand for the classes a pattern can use, to test whether two one-character
+# items can match the same character.
+_SAMPLE = "".join(chr(c) for c in range(32, 127)) + "\t\n\r\u00a0éß’–—€£😀Ж中"
+
+
+_WHITESPACE = frozenset(" \t\n\r\u00a0")
+
+
+def _char_set(item) -> frozenset[str] | None:
+    """The sample characters a one-character item matches, or None when it is wider than one."""
+    sub = _p.SubPattern(_p.State(), [item]) if hasattr(_p, "State") else None
+    if sub is None or sub.getwidth() != (1, 1):
+        return None
+    try:
+        matcher = _compile(sub)
+    except Exception:  # noqa: BLE001 - anything we cannot compile alone is treated as overlapping
+        return frozenset(_SAMPLE)
+    return frozenset(c for c in _SAMPLE if matcher.fullmatch(c))
+
+
+def _compile(sub):
+    try:
+        from re import _compiler as compiler  # Python >= 3.11
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_compile as compiler  # type: ignore[no-redef]
+    return compiler.compile(sub, 0)
+
+
+def _check_adjacent_repeats(tree) -> None:
+    """Refuse two unbounded repeats of overlapping characters with nothing but optional items between
+    them (``\\w*\\w*``, ``.*\\s*.*``): each extra one multiplies the backtracking by the text's length."""
+    open_sets: list[frozenset[str]] = []
+    for op, arg in tree:
+        if op in _REPEATS:
+            low, high, body = arg
+            if high == _c.MAXREPEAT:
+                chars = _char_set(body[0]) if len(body) == 1 else None
+                chars = frozenset(_SAMPLE) if chars is None else chars
+                if chars <= _WHITESPACE:
+                    continue  # rules read spans with whitespace runs collapsed to one space
+                if any(chars & earlier for earlier in open_sets):
+                    raise UnsafeRegex("two unbounded repeats that can match the same characters stand next to each "
+                                      "other (e.g. \\w*\\w*); merge them into one")
+                open_sets.append(chars)
+                continue
+            if low == 0:
+                continue  # an optional item does not separate the repeats around it
+        open_sets = []
 
 
 def _has_branch(tree) -> bool:

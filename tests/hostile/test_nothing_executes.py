@@ -131,17 +131,11 @@ def test_an_unsafe_regex_in_a_token_pattern_is_a_config_error(repo, capsys):
     assert "XX101" in err and "REGEX" in err
 
 
-@pytest.mark.xfail(strict=True, reason="checks/regex.py accepts adjacent unbounded quantifiers over the same "
-                   "characters; r'\\w*\\w*\\w*!' took 8 s on 400 characters (O(n^3) per start), and spans are up "
-                   "to 10,000 characters. Owned by the rule-engine work; remove this mark when it is refused.")
 def test_adjacent_unbounded_quantifiers_are_refused(repo, capsys):
     code, err = check_with_pack(repo, capsys, rule_file(spec="regex:\n  pattern: '\\w*\\w*\\w*!'\n"))
     assert code == 2 and "XX101" in err
 
 
-@pytest.mark.xfail(strict=True, reason="checks/__init__.py render() applies str.format specs from a pack's "
-                   "message: '{match:>200000000}' took 32 s and 3 GB for five findings. Owned by the rule-engine "
-                   "work; remove this mark when templates accept plain {name} fields only.")
 def test_a_format_spec_in_a_message_template_is_refused(repo, capsys):
     code, err = check_with_pack(repo, capsys, rule_file(message="{match:>1000000}"))
     assert code == 2 and "XX101" in err
