@@ -12,7 +12,6 @@ from rolelint.documents import Document
 def run_profession_rules(documents: list[Document], rules: dict, config: Config, *, cwd: Path,
                          use_cache: bool = True) -> dict[str, list[Finding]]:
     """Findings by display path for the given documents, checked against the index of the whole repo."""
-    from rolelint.profession.context import CheckContext
     from rolelint.profession.index import build_index
     from rolelint.profession.rules import resolve_options
 
@@ -20,8 +19,10 @@ def run_profession_rules(documents: list[Document], rules: dict, config: Config,
                for code, rule in rules.items()}
     if not documents:
         return {}
-    index = build_index(documents, config, cwd=cwd, use_cache=use_cache)
-    return run_checks(index, rules, options)
+    index = build_index(documents, config, cwd=cwd, use_cache=use_cache, save=False)
+    found = run_checks(index, rules, options)
+    index.save()  # after the checks, which may have added role features to the cache
+    return found
 
 
 def run_checks(index, rules: dict, options: dict) -> dict[str, list[Finding]]:

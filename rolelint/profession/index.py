@@ -7,6 +7,10 @@ their copies on disk. Parsing with positions is the slow part, and an index entr
 file's plain data, so entries are cached as JSON in `<root>/<cache_dir>/index-<version>.json`, keyed
 by path and checked by a hash of the file's bytes. JSON, not pickle: a cache inside a cloned repo is
 data from a stranger, and must never be able to run code.
+
+An entry also keeps the text features of the roles its file defines (stem counts, MinHash
+signatures; see rolelint.profession.features), computed the first time a rule asks for them, so a
+warm run does not tokenise unchanged roles again.
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ from rolelint.loaders import YAML_SUFFIXES, load_file
 from rolelint.profession.model import (Advert, Framework, Role, advert_from, framework_from, inline_roles,
                                        role_from)
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 
 
 @dataclass
@@ -37,6 +41,9 @@ class IndexEntry:
     data: dict[str, Any]
     heading: str | None = None  # first heading of a Markdown or text advert
     document: Document | None = None  # set for the files given to this run
+    # Text features of the roles this file defines, by the role's path in the file ("" for a role
+    # file); the same dict as the cache entry's, so what a rule adds here is saved with it.
+    features: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -59,6 +66,10 @@ class ProfessionIndex:
     adverts: dict[str, Advert] = field(default_factory=dict)
     duplicates: list[Duplicate] = field(default_factory=list)
     stats: dict[str, int] = field(default_factory=dict)
+    _by_display: dict[str, list[Role]] = field(default_factory=dict, repr=False)
+    _by_framework: dict[str, list[Role]] = field(default_factory=dict, repr=False)
+    _by_id: dict[str, list[Role]] = field(default_factory=dict, repr=False)
+    _cache: _Cache | None = field(default=None, repr=False)
 
     @property
     def targets(self) -> list[IndexEntry]:
@@ -66,13 +77,29 @@ class ProfessionIndex:
         return [e for e in self.entries.values() if e.document is not None]
 
     def roles_of(self, framework_id: str) -> list[Role]:
-        return [r for r in self.roles.values() if r.framework == framework_id]
+        return list(self._by_framework.get(framework_id, ()))
 
     def roles_in(self, display: str) -> list[Role]:
-        return [r for r in self.roles.values() if r.display == display]
+        return list(self._by_display.get(display, ()))
 
     def find_roles(self, role_id: str) -> list[Role]:
-        return [r for r in self.roles.values() if r.id == role_id]
+        return list(self._by_id.get(role_id, ()))
+
+    def role_features(self, role: Role) -> dict[str, Any]:
+        """The cached features of ``role`` (a dict to read and add to; see ``features_changed``)."""
+        entry = self.entries.get(role.display)
+        if entry is None:
+            return {}
+        return entry.features.setdefault(role.path, {})
+
+    def features_changed(self) -> None:
+        if self._cache is not None:
+            self._cache.dirty = True
+
+    def save(self) -> None:
+        """Write the cache (index entries and the features rules added to them), if anything changed."""
+        if self._cache is not None:
+            self._cache.save()
 
     def add(self, entry: IndexEntry) -> None:
         self.entries[entry.display] = entry
@@ -106,10 +133,15 @@ class ProfessionIndex:
                                              first.field("id")))
             return
         self.roles[role.key] = role
+        self._by_display.setdefault(role.display, []).append(role)
+        self._by_framework.setdefault(role.framework, []).append(role)
+        self._by_id.setdefault(role.id, []).append(role)
 
 
-def build_index(documents: list[Document], config: Config, *, cwd: Path, use_cache: bool = True) -> ProfessionIndex:
-    """Index the repo under ``config.root``; ``documents`` (the files given to the run) win over disk."""
+def build_index(documents: list[Document], config: Config, *, cwd: Path, use_cache: bool = True,
+                save: bool = True) -> ProfessionIndex:
+    """Index the repo under ``config.root``; ``documents`` (the files given to the run) win over disk.
+    With ``save`` False the cache is written by ``index.save()``, after the rules have added features."""
     cwd = cwd.resolve()
     index = ProfessionIndex()
     given: dict[str, Document] = {}
@@ -128,19 +160,23 @@ def build_index(documents: list[Document], config: Config, *, cwd: Path, use_cac
             misses += 1
             cached = cache.store(entry.relative, entry.path, config.kind_for(entry.relative), config)
         if cached and cached.get("kind") in KINDS:
-            index.add(IndexEntry(entry.display, cached["kind"], cached.get("data") or {}, cached.get("heading")))
+            index.add(IndexEntry(entry.display, cached["kind"], cached.get("data") or {}, cached.get("heading"),
+                                 features=cache.features(cached)))
     root = config.root.resolve()
     for display, document in given.items():
-        index.add(IndexEntry(display, document.kind, document.data if isinstance(document.data, dict) else {},
-                             first_heading(document), document))
+        entry = IndexEntry(display, document.kind, document.data if isinstance(document.data, dict) else {},
+                           first_heading(document), document)
+        index.add(entry)
         absolute = Path(os.path.abspath(cwd / display))
         try:
             relative = absolute.relative_to(root).as_posix()
         except ValueError:
             continue
         # A given file is already parsed: keep (or refresh) its cache entry for the next run.
-        cache.put(relative, document, config.kind_for(relative))
-    cache.save()
+        entry.features = cache.features(cache.put(relative, document, config.kind_for(relative)))
+    index._cache = cache
+    if save:
+        cache.save()
     index.stats = {"files": len(index.entries), "cache_hits": hits, "cache_misses": misses}
     index.link()
     return index
@@ -223,19 +259,30 @@ class _Cache:
             self.dirty = True
         return entry
 
-    def put(self, relative: str, document: Document, kind_hint: str | None) -> None:
+    def put(self, relative: str, document: Document, kind_hint: str | None) -> dict | None:
         self.seen.add(relative)
         if not self.enabled:
-            return
+            return None
         digest = _digest_text(document.source.text)
         cached = self.entries.get(relative)
         if isinstance(cached, dict) and cached.get("sha") == digest and cached.get("hint") == kind_hint:
-            return
+            return cached
         entry: dict[str, Any] = {"sha": digest, "hint": kind_hint, "kind": None}
         if document.kind in KINDS and isinstance(document.data, dict):
             entry.update(kind=document.kind, data=_plain(document.data), heading=first_heading(document))
         self.entries[relative] = entry
         self.dirty = True
+        return entry
+
+    def features(self, cached: dict | None) -> dict[str, Any]:
+        """The entry's features dict, shared with the entry so that additions are saved (a fresh one
+        when the cache is off)."""
+        if not self.enabled or not isinstance(cached, dict):
+            return {}
+        features = cached.get("features")
+        if not isinstance(features, dict):
+            features = cached["features"] = {}
+        return features
 
     def save(self) -> None:
         stale = set(self.entries) - self.seen

@@ -16,6 +16,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, Hashable, Iterable
 
+import numpy as np
+
 from rolelint.profession.background import background
 from rolelint.profession.model import Framework, Role
 from rolelint.profession.text import terms as stem_terms
@@ -31,14 +33,25 @@ def features(text: str, analyzer: Analyzer = stem_terms) -> Counter:
     return counts
 
 
-def role_statements(role: Role, framework: Framework | None) -> list[str]:
-    """The texts that make up a role's profile."""
+def role_texts(role: Role) -> list[str]:
+    """The role's own texts: title, descriptions and responsibilities (skill names belong to its framework)."""
     texts = [role.title, role.description, *role.responsibilities]
     for role_level in role.levels:
         texts += [role_level.description, *role_level.responsibilities]
-        if framework is not None:
-            texts += [framework.skills[s].name for s in role_level.skills if s in framework.skills]
     return [t for t in texts if t]
+
+
+def skill_names(role: Role, framework: Framework | None) -> list[str]:
+    """The names of the skills of each of the role's levels (a skill of three levels is named three times)."""
+    if framework is None:
+        return []
+    return [framework.skills[s].name for lv in role.levels for s in lv.skills if s in framework.skills
+            and framework.skills[s].name]
+
+
+def role_statements(role: Role, framework: Framework | None) -> list[str]:
+    """The texts that make up a role's profile."""
+    return role_texts(role) + skill_names(role, framework)
 
 
 @dataclass(frozen=True)
@@ -53,13 +66,26 @@ class RoleProfiles:
 
     def __init__(self, statements: dict[Hashable, list[str]], analyzer: Analyzer = stem_terms, *,
                  use_background: bool = True):
-        self.analyzer = analyzer
-        self.counts: dict[Hashable, Counter] = {}
+        counts: dict[Hashable, Counter] = {}
         for key, texts in statements.items():
             total: Counter = Counter()
             for text in texts:
                 total.update(features(text, analyzer))
-            self.counts[key] = total
+            counts[key] = total
+        self._build(counts, analyzer, use_background)
+
+    @classmethod
+    def from_counts(cls, counts: dict[Hashable, Counter], analyzer: Analyzer = stem_terms, *,
+                    use_background: bool = True) -> "RoleProfiles":
+        """Profiles from each role's feature counts (as ``features`` gives them, summed over its texts)."""
+        profiles = cls.__new__(cls)
+        profiles._build(counts, analyzer, use_background)
+        return profiles
+
+    def _build(self, counts: dict[Hashable, Counter], analyzer: Analyzer, use_background: bool) -> None:
+        self.analyzer = analyzer
+        self.counts = counts
+        self._arrays: dict[tuple[str, frozenset | None], tuple[np.ndarray, np.ndarray]] = {}
         df: Counter = Counter()
         for total in self.counts.values():
             df.update(total.keys())
@@ -76,6 +102,10 @@ class RoleProfiles:
                 norm2 += weight * weight
                 self.postings.setdefault(term, []).append((key, weight))
             self.norm2[key] = norm2
+        self._keys = list(self.counts)
+        self._position = {key: i for i, key in enumerate(self._keys)}
+        self._norms = np.sqrt(np.array([self.norm2[key] for key in self._keys], dtype=float))
+        self._norms[self._norms == 0] = np.inf  # a profile with no words resembles nothing
 
     def vector(self, text: str) -> Counter:
         return features(text, self.analyzer)
@@ -137,6 +167,76 @@ class RoleProfiles:
         return norm2
 
 
+    # --- one statement against the profiles, without visiting every role ---------------------------
+
+    def query(self, text: str) -> tuple[dict[str, float], float]:
+        """The statement's TF-IDF weights (terms no profile uses dropped) and their norm."""
+        weights = {t: c * self.idf[t] for t, c in self.vector(text).items() if t in self.idf}
+        return weights, math.sqrt(sum(w * w for w in weights.values()))
+
+    def similarity(self, key: Hashable, weights: dict[str, float], qnorm: float, removed: Counter | None = None) -> float:
+        """Cosine similarity of a query with one profile, ``removed`` taken out of the profile first."""
+        counts = self.counts.get(key)
+        if counts is None or qnorm == 0:
+            return 0.0
+        dot = 0.0
+        for term, qweight in weights.items():
+            count = counts.get(term, 0)
+            if removed:
+                count -= removed.get(term, 0)
+            if count > 0:
+                dot += qweight * (count * self.idf[term])
+        norm2 = self._norm2_without(key, removed) if removed else self.norm2[key]
+        if dot == 0 or norm2 <= 0:
+            return 0.0
+        return dot / (qnorm * math.sqrt(norm2))
+
+    def best(self, weights: dict[str, float], qnorm: float, *, among: frozenset | None = None,
+             skip: Iterable[Hashable] = (), floor: float = 0.0) -> Resemblance | None:
+        """The profile most similar to a query, ``skip`` aside, if it reaches ``floor``.
+
+        One vectorised pass over the postings of the query's terms within ``among``: the work is the
+        statement's words times the roles using them, in numpy, and the sums are the same (term by
+        term, in the same order) as ``resemblances`` makes them."""
+        indexes, products = [], []
+        for term, qweight in weights.items():
+            roles, term_weights = self._posting_arrays(term, among)
+            if len(roles):
+                indexes.append(roles)
+                products.append(qweight * term_weights)
+        if not indexes:
+            return None
+        dots = np.bincount(np.concatenate(indexes), weights=np.concatenate(products), minlength=len(self._keys))
+        scores = dots / (qnorm * self._norms)
+        for key in skip:
+            if key in self._position:
+                scores[self._position[key]] = -1.0
+        scores[dots <= 0] = -1.0
+        best = int(np.argmax(scores))
+        if scores[best] < 0 or scores[best] < floor:
+            return None
+        key = self._keys[best]
+        return Resemblance(key, float(scores[best]), self.shared_terms(key, weights))
+
+    def shared_terms(self, key: Hashable, weights: dict[str, float]) -> tuple[str, ...]:
+        """The query's terms that weigh most in the profile of ``key``."""
+        counts = self.counts[key]
+        contributions = [(qweight * counts[term] * self.idf[term], term) for term, qweight in weights.items()
+                         if counts.get(term, 0) > 0]
+        return tuple(t for _, t in sorted(contributions, reverse=True)[:4])
+
+    def _posting_arrays(self, term: str, among: frozenset | None) -> tuple[np.ndarray, np.ndarray]:
+        """(role positions, weights) of the roles of ``among`` that use ``term``."""
+        cache_key = (term, among)
+        arrays = self._arrays.get(cache_key)
+        if arrays is None:
+            pairs = [(self._position[key], weight) for key, weight in self.postings.get(term, ())
+                     if among is None or key in among]
+            arrays = (np.array([i for i, _ in pairs], dtype=np.intp), np.array([w for _, w in pairs], dtype=float))
+            self._arrays[cache_key] = arrays
+        return arrays
+
+
 @dataclass(frozen=True)
 class BlurVerdict:
     blurred: bool
@@ -154,12 +254,41 @@ def decide(own: float, other: float, distinct: int, *, min_similarity: float, ra
 
 
 def judge(profiles: RoleProfiles, text: str, claimed: Hashable, *, own: Hashable | None = None,
-          leave_out: Iterable[str] = (), among: set | None = None, min_similarity: float, ratio: float,
+          leave_out: Iterable[str] = (), among: frozenset | None = None, min_similarity: float, ratio: float,
           min_distinct: int = 1) -> BlurVerdict:
-    leave_out = list(leave_out)
-    ranked = profiles.resemblances(text, own=own, leave_out=leave_out, among=among)
-    own_score = next((r.score for r in ranked if r.role == claimed), 0.0)
-    other = next((r for r in ranked if r.role != claimed), None)
+    """Does ``text`` blur into another role than ``claimed``? ``own`` is the role the text was taken
+    from, with ``leave_out`` (the text and its copies) removed from its profile first. ``other`` in the
+    verdict is the most similar other role when it could matter, that is when it reaches the floor
+    that ``min_similarity`` and ``ratio`` set; below it, no role is named."""
+    weights, qnorm = profiles.query(text)
+    if qnorm == 0:
+        return BlurVerdict(False, 0.0, None, ())
+    if among is not None and not isinstance(among, frozenset):
+        among = frozenset(among)
+    removed: Counter = Counter()
+    for item in leave_out:
+        removed.update(profiles.vector(item))
+
+    def score(key: Hashable) -> float:
+        if among is not None and key not in among:
+            return 0.0
+        return profiles.similarity(key, weights, qnorm, removed if key == own else None)
+
+    own_score = score(claimed)
+    # Only the statement's words that the claimed role never uses can count as distinct: with too few
+    # of them no other role can make a finding, and none need be looked for.
+    claimed_counts = profiles.counts.get(claimed, {})
+    left_out = removed if own == claimed else {}
+    unused = [t for t in weights if " " not in t and claimed_counts.get(t, 0) - left_out.get(t, 0) <= 0]
+    if len(unused) < min_distinct:
+        return BlurVerdict(False, own_score, None, ())
+    floor = max(min_similarity, ratio * own_score)
+    skip = {claimed} if own is None or own == claimed else {claimed, own}
+    other = profiles.best(weights, qnorm, among=among, skip=skip, floor=floor)
+    if own is not None and own != claimed:
+        own_as_other = score(own)
+        if own_as_other >= floor and (other is None or own_as_other > other.score):
+            other = Resemblance(own, own_as_other, profiles.shared_terms(own, weights))
     if other is None:
         return BlurVerdict(False, own_score, None, ())
     distinct = profiles.distinct_terms(text, other.role, claimed, leave_out if own == claimed else ())

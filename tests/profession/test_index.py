@@ -126,3 +126,54 @@ def test_given_files_keep_their_cache_entries(tmp_path):
     loaded = load_file(path, "roles/maker.yaml", kind_hint="role", options=config.load_options)
     build_index([loaded.document], config, cwd=root)
     assert build_index([], config, cwd=root).stats["cache_misses"] == 0
+
+
+def _features_run(root: Path):
+    """Index the repo, ask for every role's profile and signature as RL312 and RL314 do, and save."""
+    from rolelint.profession import features
+
+    index = build_index([], load_config(cwd=root), cwd=root, save=False)
+    features.role_profiles(index)
+    for role in index.roles.values():
+        features.minhash(index, role)
+    index.save()
+    return index
+
+
+def test_role_features_are_cached_with_the_entry_and_not_computed_again(tmp_path, monkeypatch):
+    root = _repo(tmp_path)
+    write(root, "roles/maker.yaml", ROLE + "description: Makes things by hand, one at a time, with care and patience\n")
+    first = _features_run(root)
+    stored = json.loads(_cache_file(root).read_text())["entries"]["roles/maker.yaml"]["features"]
+    assert set(stored[""]) == {"v", "counts", "minhash"} and stored[""]["counts"]["hand"] == 1
+
+    from rolelint.profession import features
+
+    def no_tokenising(*args, **kwargs):
+        raise AssertionError("an unchanged role was tokenised again")
+
+    monkeypatch.setattr(features, "features", no_tokenising)
+    monkeypatch.setattr(features, "shingles", no_tokenising)
+    features._name_features.cache_clear()
+    second = _features_run(root)
+    assert features.role_profiles(second).counts == features.role_profiles(first).counts
+
+
+def test_a_changed_role_gets_new_features(tmp_path):
+    root = _repo(tmp_path)
+    _features_run(root)
+    write(root, "roles/maker.yaml", ROLE.replace("title: Maker", "title: Glassblower"))
+    index = _features_run(root)
+    assert "glassblower" in index.role_features(index.roles[("craft", "maker")])["counts"]
+
+
+def test_features_from_a_tampered_cache_are_recomputed(tmp_path):
+    root = _repo(tmp_path)
+    _features_run(root)
+    cache = _cache_file(root)
+    raw = json.loads(cache.read_text())
+    raw["entries"]["roles/maker.yaml"]["features"][""].update(counts={"maker": "many"}, minhash=[1, 2])
+    cache.write_text(json.dumps(raw))
+    index = _features_run(root)
+    stored = index.role_features(index.roles[("craft", "maker")])
+    assert stored["counts"]["maker"] == 1 and stored["minhash"] is None  # too few shingles to compare

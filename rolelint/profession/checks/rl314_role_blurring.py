@@ -14,7 +14,7 @@ from rolelint.profession.advert_text import duty_spans
 from rolelint.profession.base import ProfessionRule, RuleOption
 from rolelint.profession.context import CheckContext, Report
 from rolelint.profession.model import Role
-from rolelint.profession.similarity import RoleProfiles, judge, role_statements
+from rolelint.profession.similarity import judge, role_statements
 from rolelint.profession.text import normalise, tokens
 
 CODE = "RL314"
@@ -23,22 +23,27 @@ RATIO = 2.5
 MIN_DISTINCT = 2
 
 
-def profiles(ctx: CheckContext) -> RoleProfiles:
-    cached = getattr(ctx, "_role_profiles", None)
-    if cached is None:
-        cached = RoleProfiles({role.key: role_statements(role, ctx.index.frameworks.get(role.framework))
-                               for role in ctx.index.roles.values()})
-        ctx._role_profiles = cached  # type: ignore[attr-defined]
-    return cached
+class Scopes:
+    """The roles a statement of a role is compared with: its framework's, and those of any framework
+    that has a role in the same family (product and delivery roles often live in separate frameworks).
+    One frozen set per (framework, family), shared by every role that has them."""
 
+    def __init__(self, ctx: CheckContext):
+        self.ctx = ctx
+        self.by_family: dict[str, set] = {}
+        for role in ctx.index.roles.values():
+            if role.family:
+                self.by_family.setdefault(role.family, set()).add(role.key)
+        self.made: dict[tuple[str, str | None], frozenset] = {}
 
-def scope(ctx: CheckContext, role: Role) -> set:
-    """The roles a statement of ``role`` is compared with: its framework's, and those of any framework
-    that has a role in the same family (product and delivery roles often live in separate frameworks)."""
-    keys = {r.key for r in ctx.index.roles_of(role.framework)}
-    if role.family:
-        keys |= {r.key for r in ctx.index.roles.values() if r.family == role.family}
-    return keys
+    def of(self, role: Role) -> frozenset:
+        key = (role.framework, role.family)
+        if key not in self.made:
+            keys = {r.key for r in self.ctx.index.roles_of(role.framework)}
+            if role.family:
+                keys |= self.by_family.get(role.family, set())
+            self.made[key] = frozenset(keys)
+        return self.made[key]
 
 
 def matched_words(text: str, distinct: tuple[str, ...], shared: tuple[str, ...]) -> list[str]:
@@ -61,10 +66,11 @@ def _message(ctx: CheckContext, claimed: Role, verdict, text: str) -> str:
 
 def check(ctx: CheckContext) -> Iterator[Report | None]:
     options = ctx.options[CODE]
-    model = None
+    scopes = None
     for role in ctx.target_roles():
-        model = model or profiles(ctx)
-        among = scope(ctx, role)
+        model = ctx.role_profiles
+        scopes = scopes or Scopes(ctx)
+        among = scopes.of(role)
         if len(among) < 2:
             continue
         statements: dict[str, list[str]] = {}
@@ -85,8 +91,9 @@ def check(ctx: CheckContext) -> Iterator[Report | None]:
         claim = ctx.claim(entry)
         if claim is None or claim.role is None or entry.document is None:
             continue
-        model = model or profiles(ctx)
-        among = scope(ctx, claim.role)
+        model = ctx.role_profiles
+        scopes = scopes or Scopes(ctx)
+        among = scopes.of(claim.role)
         if len(among) < 2:
             continue
         for span in duty_spans(entry.document):

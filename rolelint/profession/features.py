@@ -1,0 +1,73 @@
+"""Text features of roles for the similarity rules (RL312, RL314), kept in the index cache.
+
+Tokenising every role of a large repo on every run is what made the similarity rules slow, so a
+role's features are computed once and stored with its index entry, valid while its file's hash is
+unchanged: the stem and stem-pair counts of its own texts (the TF-IDF profile before weighting) and
+the MinHash signature of its shingles. Skill names belong to the framework, so they are counted
+when the profiles are put together, not stored with the role.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+from typing import Any
+
+from rolelint.profession.index import ProfessionIndex
+from rolelint.profession.minhash import MIN_SHINGLES, PERMUTATIONS, shingles, signature
+from rolelint.profession.model import Role
+from rolelint.profession.similarity import RoleProfiles, features, role_texts, skill_names
+
+# Bump when what is stored changes meaning (the stemmer, the shingles, the hash functions).
+FORMAT = 1
+
+
+def _stored(index: ProfessionIndex, role: Role) -> dict[str, Any]:
+    stored = index.role_features(role)
+    if stored.get("v") != FORMAT:
+        stored.clear()
+        stored["v"] = FORMAT
+    return stored
+
+
+def own_counts(index: ProfessionIndex, role: Role) -> dict[str, int]:
+    """Stem and stem-pair counts of the role's own texts."""
+    stored = _stored(index, role)
+    counts = stored.get("counts")
+    if not isinstance(counts, dict) or not all(type(v) is int for v in counts.values()):
+        total: Counter = Counter()
+        for text in role_texts(role):
+            total.update(features(text))
+        counts = stored["counts"] = dict(total)
+        index.features_changed()
+    return counts
+
+
+def minhash(index: ProfessionIndex, role: Role) -> list[int] | None:
+    """The role's MinHash signature, or None when it has too few shingles to compare."""
+    stored = _stored(index, role)
+    value = stored.get("minhash", False)
+    if value is None:
+        return None
+    if not isinstance(value, list) or len(value) != PERMUTATIONS or not all(type(v) is int for v in value):
+        items = shingles(role)
+        value = stored["minhash"] = signature(items) if len(items) >= MIN_SHINGLES else None
+        index.features_changed()
+    return value
+
+
+def role_profiles(index: ProfessionIndex) -> RoleProfiles:
+    """TF-IDF profiles of every role of the index: its own texts and its levels' skill names."""
+    counts: dict[tuple[str, str], Counter] = {}
+    for key, role in index.roles.items():
+        total = Counter(own_counts(index, role))
+        framework = index.frameworks.get(role.framework)
+        for name in skill_names(role, framework):
+            total.update(_name_features(name))
+        counts[key] = total
+    return RoleProfiles.from_counts(counts)
+
+
+@lru_cache(maxsize=4096)
+def _name_features(name: str) -> Counter:
+    return features(name)

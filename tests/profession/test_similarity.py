@@ -1,0 +1,75 @@
+"""The blurring judge reads only what can change its verdict, and agrees with ranking every role."""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+
+import pytest
+
+from rolelint.profession import evaluate
+from rolelint.profession.similarity import RoleProfiles, decide, judge
+from rolelint.profession.text import normalise
+
+OPTIONS = {"min_similarity": 0.1, "ratio": 2.5, "min_distinct": 2}
+
+
+def ranked_judge(profiles: RoleProfiles, text: str, claimed, *, own=None, leave_out=(), among=None,
+                 min_similarity: float, ratio: float, min_distinct: int):
+    """The verdict by ranking every role of ``among``: the specification ``judge`` must meet."""
+    ranked = profiles.resemblances(text, own=own, leave_out=leave_out, among=among)
+    own_score = next((r.score for r in ranked if r.role == claimed), 0.0)
+    other = next((r for r in ranked if r.role != claimed), None)
+    if other is None:
+        return False, own_score, None
+    distinct = profiles.distinct_terms(text, other.role, claimed, leave_out if own == claimed else ())
+    blurred = decide(own_score, other.score, len(distinct), min_similarity=min_similarity, ratio=ratio,
+                     min_distinct=min_distinct)
+    return blurred, own_score, other
+
+
+def _agree(profiles, text, claimed, **kwargs):
+    verdict = judge(profiles, text, claimed, **kwargs, **OPTIONS)
+    blurred, own_score, other = ranked_judge(profiles, text, claimed, **kwargs, **OPTIONS)
+    assert verdict.blurred == blurred, text
+    assert verdict.own == pytest.approx(own_score, abs=1e-12)
+    if blurred:
+        assert verdict.other.role == other.role and verdict.other.score == pytest.approx(other.score, abs=1e-12)
+        assert verdict.other.shared == other.shared
+
+
+def test_judge_agrees_with_ranking_every_role_on_generated_roles():
+    rng = random.Random(3)
+    verbs, nouns = ["Plan", "Run", "Review", "Own", "Test", "Agree"], ["roadmap", "budget", "release", "backlog",
+                                                                       "sprint", "contract", "incident", "survey"]
+    statements = {f"role-{i}": [f"{rng.choice(verbs)} the {rng.choice(nouns)} and the {rng.choice(nouns)}"
+                                for _ in range(6)] for i in range(40)}
+    profiles = RoleProfiles(statements)
+    among = frozenset(f"role-{i}" for i in range(30))  # a scope smaller than the whole index
+    for role, texts in statements.items():
+        for text in texts:
+            copies = [t for t in texts if normalise(t) == normalise(text)]
+            _agree(profiles, text, role, own=role, leave_out=copies, among=among if role in among else None)
+            _agree(profiles, text, "role-0")  # an advert's duty claimed by another role
+
+
+@pytest.mark.slow
+def test_judge_agrees_with_ranking_every_role_on_ddat(corpus):
+    roles = evaluate.load_roles(corpus / "ddat-capability-framework" / "official-csv" / "roles.csv")
+    profiles = RoleProfiles({name: role.texts for name, role in roles.items()})
+    rng = random.Random(5)
+    names = sorted(roles)
+    for name in names:
+        for text in dict.fromkeys(roles[name].bullets):
+            copies = [t for t in roles[name].texts if normalise(t) == normalise(text)]
+            _agree(profiles, text, name, own=name, leave_out=copies)
+            _agree(profiles, text, rng.choice(names))
+
+
+def test_profiles_from_counts_equal_profiles_from_texts():
+    texts = {"a": ["Run sprint ceremonies", "Remove blockers"], "b": ["Decide what to build next"]}
+    from rolelint.profession.similarity import features
+
+    counts = {key: sum((features(t) for t in items), Counter()) for key, items in texts.items()}
+    left, right = RoleProfiles(texts), RoleProfiles.from_counts(counts)
+    assert left.idf == right.idf and left.norm2 == right.norm2
