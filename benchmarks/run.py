@@ -463,13 +463,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", default=",".join(SECTIONS), help=f"comma-separated subset of {', '.join(SECTIONS)}")
     parser.add_argument("--runs", type=int, default=3, help="repeats of the short measurements (median)")
     parser.add_argument("--record", action="store_true", help="append the results to benchmarks/RESULTS.md")
+    parser.add_argument("--corpus", type=Path, default=CORPUS, help=f"the real-world corpus [default: {CORPUS}]")
     args = parser.parse_args(argv)
     sections = tuple(s.strip() for s in args.only.split(",") if s.strip())
     unknown = set(sections) - set(SECTIONS)
     if unknown:
         parser.error(f"unknown section(s) {', '.join(sorted(unknown))}; choose from {', '.join(SECTIONS)}")
     started = time.perf_counter()
-    report = run(sections, runs=args.runs)
+    report = run(sections, runs=args.runs, corpus=args.corpus)
     print(f"\n{sum(r.met is True for r in report.rows)} targets met, {sum(r.met is False for r in report.rows)} missed "
           f"({time.perf_counter() - started:.0f} s)")
     if args.record:

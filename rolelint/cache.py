@@ -19,6 +19,7 @@ from rolelint import __version__
 from rolelint.config import Config
 from rolelint.diagnostics import Finding, Fix
 from rolelint.discovery import FileEntry
+from rolelint.filestage import runs_text_rules
 
 CACHE_FORMAT = 1
 _PACKAGE = Path(__file__).resolve().parent
@@ -151,7 +152,7 @@ def run_key(config: Config, catalogue, active: set[str]) -> str:
             digest.update(path.read_bytes())
         except OSError:
             feed("unreadable")
-    if any(code in active for code in catalogue.text_rules):
+    if runs_text_rules(catalogue, active):
         feed(*model_identity(config.model))
     return digest.hexdigest()
 

@@ -68,7 +68,7 @@ def lint_chunk(entries: list[FileEntry], config: Config, catalogue: RuleCatalogu
     return outcomes
 
 
-def needs_nlp_workers(catalogue: RuleCatalogue, active: set[str]) -> bool:
+def runs_text_rules(catalogue: RuleCatalogue, active: set[str]) -> bool:
     return any(code in active for code in catalogue.text_rules)
 
 
@@ -98,7 +98,8 @@ def lint_files(entries: list[FileEntry], config: Config, catalogue: RuleCatalogu
         outcomes[entry.display] = _from_cache(entry, config, cached, need_documents=need_documents)
         advance(1)
 
-    workers = _workers(jobs, len(todo)) if needs_nlp_workers(catalogue, active) else 1
+    # Without text rules a file takes milliseconds: workers would cost more than they save.
+    workers = _workers(jobs, len(todo)) if runs_text_rules(catalogue, active) else 1
     if workers > 1:
         from rolelint.parallel import lint_in_workers
 

@@ -1,8 +1,9 @@
 """`--jobs N`: the per-file stage in worker processes, each loading the rules and spaCy once.
 
 Workers are started with ``spawn`` (the same on Linux, macOS and Windows, and safe with threads):
-they share nothing with the parent but what is sent to them, so a worker's result for a file is the
-result the parent would have computed.
+they share nothing with the parent but what is sent to them — the config and the active rule codes,
+from which each loads the catalogue — so a worker's result for a file is the result the parent
+would have computed.
 """
 
 from __future__ import annotations
