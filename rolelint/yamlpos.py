@@ -350,8 +350,9 @@ def load_yaml(text: str, *, base: int = 0, full_text: str | None = None) -> Yaml
     try:
         composed = compose(text)
     except yaml.reader.ReaderError as exc:
+        offset = base + _reader_offset(text, exc.position)
         return fail(YamlProblem("RL001", f"invalid YAML: character {_char_name(exc.character)} is not allowed in "
-                                "YAML; remove it", base + exc.position, base + exc.position + 1))
+                                "YAML; remove it", offset, offset + 1))
     except UnicodeEncodeError as exc:  # a lone surrogate, which libyaml cannot even be given
         return fail(YamlProblem("RL001", f"invalid YAML: character {_char_name(text[exc.start])} is not allowed "
                                 "in YAML; remove it", base + exc.start, base + exc.start + 1))
@@ -445,7 +446,16 @@ def _yaml_error(exc: yaml.YAMLError, text: str, base: int) -> YamlProblem:
     line_start = text.rfind("\n", 0, index) + 1
     if "\t" in text[line_start:index + 1] and not text[line_start:index].strip(" \t") and "spaces, not tabs" not in message:
         message += "; YAML indentation must use spaces, not tabs"
-    return YamlProblem("RL001", message, base + index, base + index + 1)
+    return YamlProblem("RL001", message, base + index, base + min(index + 1, len(text)))  # at the end: empty
+
+
+def _reader_offset(text: str, position: int) -> int:
+    """The character offset of a character the reader refused. libyaml gives its byte offset in the
+    UTF-8 text (so every accented letter before it would shift the finding right); PyYAML's own reader
+    counts characters."""
+    if _PARSER is yaml.SafeLoader:
+        return position
+    return len(text.encode("utf-8", "surrogatepass")[:position].decode("utf-8", "ignore"))
 
 
 def _char_name(character: str | int) -> str:
