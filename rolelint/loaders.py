@@ -83,8 +83,8 @@ def _too_large(size: int | None, limit: int) -> Finding:
 def not_regular(mode: int) -> str:
     """Why a path that is neither a file nor a directory is not read."""
     kind = ("a named pipe (FIFO)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
-            else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "not a file or directory")
-    return f"not a regular file ({kind}); not read"
+            else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "something other than a file")
+    return f"{kind}, not a regular file; not read"
 
 
 def parse_source(source: SourceText, *, fmt: str, kind_hint: str | None = None) -> tuple[Document, list[Finding]]:

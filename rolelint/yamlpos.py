@@ -209,7 +209,9 @@ _PARSER = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
 
 
 class _TooBig(Exception):
-    pass
+    def __init__(self, mark):
+        super().__init__("too big")
+        self.mark = mark  # where the first value past the limit starts
 
 
 @dataclass
@@ -255,7 +257,7 @@ def compose(text: str, *, parser=None, max_nodes: int = MAX_NODES) -> Composed:
             else:
                 count += 1
                 if count > max_nodes:
-                    raise _TooBig()
+                    raise _TooBig(event.start_mark)
                 tag = event.tag
                 if kind is scalar_event:
                     if tag is None or tag == "!":
@@ -362,9 +364,10 @@ def load_yaml(text: str, *, base: int = 0, full_text: str | None = None) -> Yaml
         offset = base + exc.mark.index
         return fail(YamlProblem("RL008", f"the YAML nests more than {MAX_DEPTH} levels deep here; rolelint reads "
                                 "documents up to that depth", offset, offset + 1))
-    except _TooBig:
-        return fail(YamlProblem("RL008", f"the document has more than {MAX_NODES:,} values; rolelint reads documents "
-                                "up to that size", base, base + 1))
+    except _TooBig as exc:
+        offset = base + exc.mark.index
+        return fail(YamlProblem("RL008", f"the document has more than {MAX_NODES:,} values (this is value "
+                                f"{MAX_NODES + 1:,}); rolelint reads documents up to that size", offset, offset + 1))
     root = composed.root
     if root is None:
         result.data = None
