@@ -130,15 +130,17 @@ def _walk(top: Path, config: Config, cwd: Path, entries: dict[Path, FileEntry],
             relative = _relative(path, config.root)
             if not matches(relative, config.include) or matches(relative, config.exclude):
                 continue
-            if path.is_symlink():
-                try:
-                    path.stat()
-                except OSError as exc:
-                    problems.append(DiscoveryProblem(display_path(path, cwd), _unreachable(path, exc)))
-                    continue
-                if not _inside(path, top_real):
-                    problems.append(DiscoveryProblem(display_path(path, cwd), _outside(path)))
-                    continue
+            try:
+                mode = path.stat().st_mode
+            except OSError as exc:
+                problems.append(DiscoveryProblem(display_path(path, cwd), _unreachable(path, exc)))
+                continue
+            if path.is_symlink() and not _inside(path, top_real):
+                problems.append(DiscoveryProblem(display_path(path, cwd), _outside(path)))
+                continue
+            if not stat.S_ISREG(mode):  # a named pipe would make every later reader (cache, index) wait for ever
+                problems.append(DiscoveryProblem(display_path(path, cwd), not_regular(mode)))
+                continue
             resolved = Path(os.path.abspath(path))
             entries.setdefault(resolved, FileEntry(resolved, display_path(resolved, cwd), relative))
 

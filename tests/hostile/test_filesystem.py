@@ -127,6 +127,13 @@ def test_a_named_pipe_is_reported_not_read(repo):
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this platform")
+def test_a_named_pipe_stalls_neither_the_cache_nor_the_profession_index(repo):
+    os.mkfifo(repo / "roles" / "pipe.yaml")
+    run = lint_with_witness(repo, select="RL0,RL3", cache=True)
+    assert run.at("roles/pipe.yaml") == [(1, 1, "RL002")]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this platform")
 def test_a_named_pipe_given_on_the_command_line_is_reported_not_read(repo):
     os.mkfifo(repo / "roles" / "pipe.yaml")
     run = lint_with_witness(repo, "roles/pipe.yaml", WITNESS_PATH)
