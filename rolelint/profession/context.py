@@ -34,11 +34,6 @@ class CheckContext:
         return TitleTable(list(self.index.roles.values()), self.index.frameworks)
 
     @cached_property
-    def role_positions(self) -> dict[tuple[str, str], int]:
-        """Each role's place in the index, for reporting in a stable order."""
-        return {key: i for i, key in enumerate(self.index.roles)}
-
-    @cached_property
     def role_profiles(self) -> RoleProfiles:
         """TF-IDF profiles of every role (RL314), from features cached with the index."""
         from rolelint.profession.features import role_profiles

@@ -43,14 +43,17 @@ def own_counts(index: ProfessionIndex, role: Role) -> dict[str, int]:
     return counts
 
 
-def minhash(index: ProfessionIndex, role: Role) -> list[int] | None:
-    """The role's MinHash signature, or None when it has too few shingles to compare."""
+def minhash(index: ProfessionIndex, role: Role, *, shingled: dict | None = None) -> list[int] | None:
+    """The role's MinHash signature, or None when it has too few shingles to compare. When the
+    signature has to be computed, the role's shingles are left in ``shingled`` (by role key)."""
     stored = _stored(index, role)
     value = stored.get("minhash", False)
     if value is None:
         return None
     if not isinstance(value, list) or len(value) != PERMUTATIONS or not all(type(v) is int for v in value):
         items = shingles(role)
+        if shingled is not None:
+            shingled[role.key] = items
         value = stored["minhash"] = signature(items) if len(items) >= MIN_SHINGLES else None
         index.features_changed()
     return value

@@ -46,8 +46,8 @@ def signature(items: set[str]) -> list[int]:
     return [int(v) for v in mixed.min(axis=1)]
 
 
-def candidate_pairs(signatures: dict[Hashable, list[int]], targets: Iterable[Hashable] | None = None) -> set[tuple]:
-    """Pairs of keys that share a band, in the order the keys were given. With ``targets``, only
+def candidate_pairs(signatures: dict[Hashable, list[int]], targets: Iterable[Hashable] | None = None) -> list[tuple]:
+    """Pairs of keys that share a band, sorted in the order the keys were given. With ``targets``, only
     pairs with at least one target in them: the work then grows with the targets' buckets."""
     order = {key: i for i, key in enumerate(signatures)}
     wanted = None if targets is None else set(targets)
@@ -64,4 +64,4 @@ def candidate_pairs(signatures: dict[Hashable, list[int]], targets: Iterable[Has
             continue
         for a in (m for m in members if m in wanted):
             pairs.update((a, b) if order[a] < order[b] else (b, a) for b in members if b != a)
-    return pairs
+    return sorted(pairs, key=lambda pair: (order[pair[0]], order[pair[1]]))

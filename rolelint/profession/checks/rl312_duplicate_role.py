@@ -24,13 +24,13 @@ def check(ctx: CheckContext) -> Iterator[Report | None]:
     if not targets:
         return
     signatures = {}
+    sets: dict[tuple[str, str], set[str]] = {}  # shingles, of the roles compared exactly
     for key, role in ctx.index.roles.items():
-        value = minhash(ctx.index, role)
+        value = minhash(ctx.index, role, shingled=sets)
         if value is not None:
             signatures[key] = value
-    sets: dict[tuple[str, str], set[str]] = {}
     min_similarity = ctx.options[CODE]["min_similarity"]
-    for a, b in sorted(candidate_pairs(signatures, targets), key=lambda pair: _order(ctx, pair)):
+    for a, b in candidate_pairs(signatures, targets):
         first, second = ctx.index.roles[a], ctx.index.roles[b]
         for key, role in ((a, first), (b, second)):
             if key not in sets:
@@ -44,11 +44,6 @@ def check(ctx: CheckContext) -> Iterator[Report | None]:
                 yield ctx.at_field(CODE, role.display, role.field("title"),
                                    f"role `{role.id}` ('{role.title}') has {share:.0%} of its content in common with "
                                    f"`{other.id}` ('{other.title}') in {other.display}: the same job under two names?")
-
-
-def _order(ctx: CheckContext, pair: tuple) -> tuple[int, int]:
-    positions = ctx.role_positions
-    return positions[pair[0]], positions[pair[1]]
 
 
 RULE = ProfessionRule(
