@@ -2,8 +2,9 @@
 
 A file's key hashes its bytes, its path relative to the config root (kind globs depend on it) and
 the run key: rolelint's version and code, the effective config, the active rules, the rule pack
-files and the spaCy model. Entries are small JSON files written atomically; an entry that cannot be
-read is a miss, never an error. Nothing here imports spaCy.
+files and the spaCy model. Entries are small JSON files written atomically and signed with this
+user's secret (an entry committed into the repo does not verify); an entry that cannot be read or
+verified is a miss, never an error. Nothing here imports spaCy.
 """
 
 from __future__ import annotations
@@ -16,12 +17,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rolelint import __version__
+from rolelint.cachesign import sign, verify
 from rolelint.config import Config
 from rolelint.diagnostics import Finding, Fix
 from rolelint.discovery import FileEntry
 from rolelint.filestage import runs_text_rules
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2  # 2: entries are signed (rolelint.cachesign)
 _PACKAGE = Path(__file__).resolve().parent
 _CACHEDIR_TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
                  "# This file is a cache directory tag created by rolelint.\n"
@@ -68,7 +70,11 @@ class ResultCache:
 
     def _read(self, key: str, data: bytes) -> CachedFile | None:
         try:
-            payload = json.loads(self._path(key).read_text(encoding="utf-8"))
+            envelope = json.loads(self._path(key).read_text(encoding="utf-8"))
+            body = envelope["body"]
+            if not verify(body.encode("utf-8"), envelope.get("mac")):
+                return None  # not written by this user's rolelint (e.g. committed into the repo)
+            payload = json.loads(body)
             if payload.get("key") != key:
                 return None
             findings = tuple(_finding(item) for item in payload["findings"])
@@ -89,8 +95,9 @@ class ResultCache:
             self._prepare(path.parent)
             handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
             try:
+                body = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
                 with os.fdopen(handle, "w", encoding="utf-8") as out:
-                    json.dump(payload, out, ensure_ascii=False, separators=(",", ":"))
+                    json.dump({"body": body, "mac": sign(body.encode("utf-8"))}, out, ensure_ascii=False)
                 os.replace(temporary, path)
             except BaseException:
                 Path(temporary).unlink(missing_ok=True)

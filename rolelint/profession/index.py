@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from rolelint.cachesign import sign, verify
 from rolelint import __version__
 from rolelint.config import Config
 from rolelint.discovery import discover, display_path
@@ -226,8 +227,12 @@ class _Cache:
 
     def _read(self) -> dict[str, dict]:
         try:
-            raw = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            envelope = json.loads(self.path.read_text(encoding="utf-8"))
+            body = envelope["body"]
+            if not verify(body.encode("utf-8"), envelope.get("mac")):
+                return {}  # not written by this user's rolelint (e.g. committed into the repo)
+            raw = json.loads(body)
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return {}
         if not isinstance(raw, dict) or raw.get("format") != CACHE_FORMAT or raw.get("version") != __version__:
             return {}
@@ -294,7 +299,9 @@ class _Cache:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
-            tmp.write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+            body = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+            tmp.write_text(json.dumps({"body": body, "mac": sign(body.encode("utf-8"))}, ensure_ascii=False),
+                           encoding="utf-8")
             os.replace(tmp, self.path)
         except OSError:
             pass  # a read-only checkout still lints; it just re-parses next time

@@ -183,17 +183,31 @@ def test_a_tree_of_100000_files_is_linted_in_bounded_time(tmp_path):
     assert elapsed < 900, f"{TREE_FILES:,} files took {elapsed:.0f} s"
 
 
-@pytest.mark.xfail(strict=True, reason="cache.py trusts any entry under cache_dir (default .rolelint_cache inside the "
-                   "checkout), so a pull request that commits forged entries hides its findings from CI. Owned by "
-                   "the cache work: e.g. keep the cache outside the checkout by default, or key entries with a "
-                   "per-machine secret. Remove this mark when forged entries are ignored.")
-def test_a_cache_shipped_inside_the_repo_cannot_hide_findings(repo):
+def test_a_cache_shipped_inside_the_repo_cannot_hide_findings(repo, tmp_path, monkeypatch):
+    """An attacker runs rolelint on their own machine, empties the findings of every cache entry,
+    signs them with their own secret (all they can do) and commits .rolelint_cache/."""
     import json
 
+    from rolelint import cachesign
+
+    def as_user(home: str) -> None:
+        monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / home))
+        cachesign.machine_secret.cache_clear()
+
+    as_user("attacker")
     lint(repo, cache=True)
+    forged = 0
     for entry in (repo / ".rolelint_cache").rglob("*.json"):
-        data = json.loads(entry.read_text(encoding="utf-8"))
-        if "findings" in data:
-            data["findings"] = []
-            entry.write_text(json.dumps(data), encoding="utf-8")
+        envelope = json.loads(entry.read_text(encoding="utf-8"))
+        payload = json.loads(envelope["body"])
+        if "findings" in payload:
+            payload["findings"] = []
+            body = json.dumps(payload)
+            entry.write_text(json.dumps({"body": body, "mac": cachesign.sign(body.encode())}), encoding="utf-8")
+            forged += 1
+    assert forged
+    assert not lint(repo, cache=True).has(*WITNESS_FINDING)  # the forgery works for its author
+
+    as_user("victim")
     assert lint(repo, cache=True).has(*WITNESS_FINDING)
+    cachesign.machine_secret.cache_clear()

@@ -38,6 +38,18 @@ def _cache_file(root: Path) -> Path:
     return root / ".rolelint_cache" / f"index-{__version__}.json"
 
 
+def _read_cache(root: Path) -> dict:
+    return json.loads(json.loads(_cache_file(root).read_text())["body"])
+
+
+def _write_cache(root: Path, raw: dict) -> None:
+    """Rewrite the index cache, signed as this user's rolelint would sign it."""
+    from rolelint.cachesign import sign
+
+    body = json.dumps(raw)
+    _cache_file(root).write_text(json.dumps({"body": body, "mac": sign(body.encode("utf-8"))}))
+
+
 def test_index_holds_the_files_its_kinds_globs_place_and_only_those(tmp_path):
     root = _repo(tmp_path)
     index = build_index([], load_config(cwd=root), cwd=root)
@@ -82,11 +94,11 @@ def test_cache_from_another_version_or_corrupt_is_ignored(tmp_path):
     config = load_config(cwd=root)
     build_index([], config, cwd=root)
     cache = _cache_file(root)
-    raw = json.loads(cache.read_text())
+    raw = _read_cache(root)
     raw["version"] = "0.0.0-old"
     for entry in raw["entries"].values():
         entry["data"] = {"id": "poisoned"}
-    cache.write_text(json.dumps(raw))
+    _write_cache(root, raw)
     index = build_index([], config, cwd=root)
     assert index.stats["cache_hits"] == 0 and "craft" in index.frameworks
     cache.write_text("{not json")
@@ -107,7 +119,7 @@ def test_deleted_files_leave_the_cache(tmp_path):
     (root / "roles/maker.yaml").unlink()
     index = build_index([], config, cwd=root)
     assert not index.roles
-    assert "roles/maker.yaml" not in json.loads(_cache_file(root).read_text())["entries"]
+    assert "roles/maker.yaml" not in _read_cache(root)["entries"]
 
 
 def test_without_kinds_every_yaml_file_with_a_kind_is_indexed(tmp_path, monkeypatch):
@@ -144,7 +156,7 @@ def test_role_features_are_cached_with_the_entry_and_not_computed_again(tmp_path
     root = _repo(tmp_path)
     write(root, "roles/maker.yaml", ROLE + "description: Makes things by hand, one at a time, with care and patience\n")
     first = _features_run(root)
-    stored = json.loads(_cache_file(root).read_text())["entries"]["roles/maker.yaml"]["features"]
+    stored = _read_cache(root)["entries"]["roles/maker.yaml"]["features"]
     assert set(stored[""]) == {"v", "counts", "minhash"} and stored[""]["counts"]["hand"] == 1
 
     from rolelint.profession import features
@@ -170,10 +182,21 @@ def test_a_changed_role_gets_new_features(tmp_path):
 def test_features_from_a_tampered_cache_are_recomputed(tmp_path):
     root = _repo(tmp_path)
     _features_run(root)
-    cache = _cache_file(root)
-    raw = json.loads(cache.read_text())
+    raw = _read_cache(root)
     raw["entries"]["roles/maker.yaml"]["features"][""].update(counts={"maker": "many"}, minhash=[1, 2])
-    cache.write_text(json.dumps(raw))
+    _write_cache(root, raw)
     index = _features_run(root)
     stored = index.role_features(index.roles[("craft", "maker")])
     assert stored["counts"]["maker"] == 1 and stored["minhash"] is None  # too few shingles to compare
+
+
+def test_an_index_cache_not_signed_by_this_user_is_ignored(tmp_path):
+    root = _repo(tmp_path)
+    config = load_config(cwd=root)
+    build_index([], config, cwd=root)
+    raw = _read_cache(root)
+    for entry in raw["entries"].values():
+        entry["data"] = {"id": "poisoned"}
+    _cache_file(root).write_text(json.dumps({"body": json.dumps(raw), "mac": "0" * 64}))
+    index = build_index([], config, cwd=root)
+    assert index.stats["cache_hits"] == 0 and "craft" in index.frameworks
