@@ -36,15 +36,20 @@ def categorised_spans(document: Document) -> list[tuple[TextSpan, str]]:
     return out
 
 
+def spans_in(document: Document, categories: tuple[str, ...]) -> list[tuple[TextSpan, str]]:
+    """Body spans of the given section categories, with their category."""
+    return [(span, category) for span, category in categorised_spans(document) if category in categories]
+
+
 def duty_spans(document: Document) -> list[TextSpan]:
     """List items (else paragraphs) of the advert's responsibilities sections."""
-    spans = [s for s, category in categorised_spans(document) if category in DUTY_SECTIONS]
+    spans = [s for s, _ in spans_in(document, DUTY_SECTIONS)]
     items = [s for s in spans if s.block == "list_item"]
     return items or spans
 
 
 def demand_spans(document: Document) -> list[TextSpan]:
-    return [s for s, category in categorised_spans(document) if category in DEMAND_SECTIONS]
+    return [s for s, _ in spans_in(document, DEMAND_SECTIONS)]
 
 
 # Phrases that say how well a candidate must know something, mapped to a step of the default scale.
@@ -85,35 +90,38 @@ def span_sentences(span: TextSpan) -> list[tuple[int, int]]:
 _YEARS = re.compile(
     r"\b(?:(?:at least|minimum of|a minimum of|over|more than)\s+)?(\d{1,2})\s*(?:\+|plus)?\s*"
     r"(?:(?:-|–|to)\s*(\d{1,2})\s*\+?\s*)?years?(?:['’]s?)?\b(?!\s+old)", re.I)
-_OPEN_ENDED = re.compile(r"\+|plus|at least|minimum|over|more than", re.I)
 
 
 @dataclass(frozen=True)
-class YearsDemand:
-    low: int
-    high: int | None
+class Mention:
+    """A range the advert's text states (years of experience, or pay) and where it says it."""
+
+    band: Band
     span: TextSpan
-    start: int
+    start: int  # offsets in the span's text
     end: int
 
+    @property
+    def wording(self) -> str:
+        return " ".join(self.span.text[self.start:self.end].split())
 
-def years_demands(document: Document) -> list[YearsDemand]:
-    """"5+ years", "3-5 years' experience", "at least 4 years" in the requirement sections."""
+    def file_range(self) -> tuple[int, int]:
+        return self.span.file_range(self.start, self.end)
+
+
+def years_demands(document: Document) -> list[Mention]:
+    """"5+ years", "3-5 years' experience", "at least 4 years" in the requirement sections
+    ("5 years' experience" reads as a minimum: the band's high end is open)."""
     found = []
-    for span, category in categorised_spans(document):
-        if category not in ("essential", "desirable", "about", "preamble", "other"):
-            continue
+    for span, category in spans_in(document, ("essential", "desirable", "about", "preamble", "other")):
         for match in _YEARS.finditer(span.text):
             window = span.text[max(0, match.start() - 60):match.end() + 60].lower()
             if "experience" not in window and category not in ("essential", "desirable"):
                 continue
             if re.search(r"service|leave|contract|pension|holiday|annual", window):
                 continue
-            low = int(match.group(1))
             high = int(match.group(2)) if match.group(2) else None
-            if high is None and not _OPEN_ENDED.search(match.group(0)):
-                high = None  # "5 years' experience" reads as a minimum
-            found.append(YearsDemand(low, high, span, match.start(), match.end()))
+            found.append(Mention(Band(int(match.group(1)), high, "years"), span, match.start(), match.end()))
     return found
 
 
@@ -123,27 +131,17 @@ _SALARY = re.compile(r"([£$€])\s?" + _AMOUNT + r"\s*(?:-|–|—|to)\s*[£$�
                      + r"(?:\s*(?:a|per|/)\s*(year|annum|day|hour|month))?")
 
 
-@dataclass(frozen=True)
-class SalaryMention:
-    band: Band
-    span: TextSpan
-    start: int
-    end: int
-
-
-def salary_mentions(document: Document) -> list[SalaryMention]:
+def salary_mentions(document: Document) -> list[Mention]:
     found = []
-    for span, category in categorised_spans(document):
-        if category not in ("pay", "benefits", "about", "preamble", "other"):
-            continue
+    for span, _ in spans_in(document, ("pay", "benefits", "about", "preamble", "other")):
         for match in _SALARY.finditer(span.text):
             low = _amount(match.group(2), match.group(3))
             high = _amount(match.group(4), match.group(5))
             if low is None or high is None or high < low or high < 1000 and not match.group(6):
                 continue
             period = {"annum": "year", None: "year"}.get(match.group(6), match.group(6))
-            found.append(SalaryMention(Band(low, high, f"{_CURRENCY[match.group(1)]}/{period}"), span,
-                                       match.start(), match.end()))
+            found.append(Mention(Band(low, high, f"{_CURRENCY[match.group(1)]}/{period}"), span,
+                                 match.start(), match.end()))
     return found
 
 

@@ -48,6 +48,13 @@ class CheckContext:
             if entry.kind in ("role", "framework"):
                 yield from self.index.roles_in(entry.display)
 
+    def claimed_role_levels(self) -> Iterator[tuple[IndexEntry, Claim]]:
+        """The adverts given to the run whose claim names a role level the index defines."""
+        for entry in self.target_entries("advert"):
+            claim = self.claim(entry)
+            if claim is not None and claim.role_level is not None and claim.framework is not None:
+                yield entry, claim
+
     def target_frameworks(self) -> Iterator[Framework]:
         for framework in self.index.frameworks.values():
             if self.is_target(framework.display):

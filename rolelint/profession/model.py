@@ -119,6 +119,16 @@ class Framework:
             return self.scale.index(proficiency)
         return None
 
+    def salary_of(self, role_level: RoleLevel) -> Band | None:
+        """The pay band of a role level: its own, else its framework level's."""
+        level = self.level(role_level.level)
+        return role_level.salary or (level.salary if level else None)
+
+    def experience_of(self, role_level: RoleLevel) -> Band | None:
+        """The experience range of a role level: its own, else its framework level's."""
+        level = self.level(role_level.level)
+        return role_level.experience or (level.experience if level else None)
+
     def effective_title(self, role_level: RoleLevel) -> str:
         if role_level.title:
             return role_level.title
@@ -156,25 +166,25 @@ def _number(value: Any) -> float | None:
     return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
 
 
-def salary_band(value: Any) -> Band | None:
+def _band(value: Any, low_key: str, high_key: str, unit: str) -> Band | None:
     if not isinstance(value, dict):
         return None
-    low, high = _number(value.get("min")), _number(value.get("max"))
+    low, high = _number(value.get(low_key)), _number(value.get(high_key))
     if low is None and high is None:
         return None
-    currency = value.get("currency") if isinstance(value.get("currency"), str) else ""
-    period = value.get("period") if isinstance(value.get("period"), str) else "year"
-    unit = f"{currency}/{period}" if currency else f"/{period}"
     return Band(low, high, unit)
 
 
-def experience_band(value: Any) -> Band | None:
+def salary_band(value: Any) -> Band | None:
     if not isinstance(value, dict):
         return None
-    low, high = _number(value.get("min_years")), _number(value.get("max_years"))
-    if low is None and high is None:
-        return None
-    return Band(low, high, "years")
+    currency = value.get("currency") if isinstance(value.get("currency"), str) else ""
+    period = value.get("period") if isinstance(value.get("period"), str) else "year"
+    return _band(value, "min", "max", f"{currency}/{period}" if currency else f"/{period}")
+
+
+def experience_band(value: Any) -> Band | None:
+    return _band(value, "min_years", "max_years", "years")
 
 
 def _skills(value: Any) -> dict[str, Any]:

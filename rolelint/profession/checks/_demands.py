@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from rolelint.profession.advert_text import demand_spans, proficiency_cue, span_sentences
 from rolelint.profession.checks._helpers import step_in_scale
+from rolelint.profession.context import CheckContext, Report
 from rolelint.profession.index import IndexEntry
 from rolelint.profession.model import Framework
 from rolelint.profession.text import find_phrase, tokens
@@ -47,6 +48,14 @@ def _phrases(skills: tuple) -> list[tuple[str, tuple[str, ...]]]:
             if stems:
                 out.append((skill_id, stems))
     return out
+
+
+def demand_report(ctx: CheckContext, code: str, entry: IndexEntry, demand: Demand, message: str, *,
+                  suggestion: str | None = None, key: bool = False) -> Report | None:
+    """A finding on a demand: on its `skills:` field, else on its words in the essential criteria."""
+    if demand.field:
+        return ctx.at_field(code, entry.display, demand.field, message, suggestion=suggestion, key=key)
+    return ctx.at_offsets(code, entry.display, demand.start, demand.end, message, section="essential")
 
 
 def demands(entry: IndexEntry, framework: Framework) -> list[Demand]:

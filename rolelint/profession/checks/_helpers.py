@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import difflib
-from typing import Iterable
+from typing import Callable, Iterable, Iterator
 
+from rolelint.profession.context import CheckContext, Report
+from rolelint.profession.issues import PathwayIssue
 from rolelint.profession.model import Framework, Role, RoleLevel
 
 
@@ -40,3 +42,28 @@ def step_in_scale(step: str, scale: tuple[str, ...]) -> int:
         return scale.index(step)
     position = default.index(step) / (len(default) - 1)
     return round(position * (len(scale) - 1))
+
+
+def issue_reports(ctx: CheckContext, issues: Iterable[PathwayIssue]) -> Iterator[Report | None]:
+    """Findings for pathway issues, each on the field it names."""
+    for issue in issues:
+        yield ctx.at_field(issue.code, issue.display, issue.path, issue.message, key=issue.key)
+
+
+def role_issue_check(code: str, issues: Callable[[Role, Framework, dict], list[PathwayIssue]]
+                     ) -> Callable[[CheckContext], Iterator[Report | None]]:
+    """The check of a pathway rule whose ``issues(role, framework, options)`` needs nothing else."""
+    def check(ctx: CheckContext) -> Iterator[Report | None]:
+        options = ctx.options.get(code, {})
+        yield from target_role_issues(ctx, lambda role, framework: issues(role, framework, options))
+
+    return check
+
+
+def target_role_issues(ctx: CheckContext,
+                       issues_of: Callable[[Role, Framework], list[PathwayIssue]]) -> Iterator[Report | None]:
+    """Findings for the pathway issues of each role given to the run whose framework is known."""
+    for role in ctx.target_roles():
+        framework = ctx.index.frameworks.get(role.framework)
+        if framework is not None:
+            yield from issue_reports(ctx, issues_of(role, framework))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Iterator
 
 from rolelint.profession.claims import _heading_range
 from rolelint.profession.context import CheckContext, Report
@@ -30,6 +31,17 @@ def advert_title(ctx: CheckContext, entry: IndexEntry, code: str, message: str,
 def advert_title_text(entry: IndexEntry) -> str | None:
     title = entry.data.get("title")
     return title if isinstance(title, str) and title.strip() else entry.heading
+
+
+def advert_title_reports(ctx: CheckContext, code: str, kind: str) -> Iterator[Report | None]:
+    """A finding on the title of each advert whose title fits its claimed role level as ``kind`` says
+    ("mismatch": RL302, "unknown": RL303)."""
+    for entry, claim in ctx.claimed_role_levels():
+        title = advert_title_text(entry)
+        if title:
+            verdict = judge_title(claim.framework, claim.role, claim.level, title)
+            if verdict.kind == kind:
+                yield advert_title(ctx, entry, code, verdict.message, verdict.suggestion)
 
 
 def apply_terminology(title: str, framework: Framework) -> str:

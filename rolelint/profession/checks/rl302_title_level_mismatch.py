@@ -6,7 +6,7 @@ from typing import Iterator
 
 from rolelint.diagnostics import Severity
 from rolelint.profession.base import ProfessionRule
-from rolelint.profession.checks._titles import advert_title, advert_title_text, judge_title
+from rolelint.profession.checks._titles import advert_title_reports, judge_title
 from rolelint.profession.context import CheckContext, Report
 
 CODE = "RL302"
@@ -22,14 +22,7 @@ def check(ctx: CheckContext) -> Iterator[Report | None]:
                 verdict = judge_title(framework, role, role_level.level, role_level.title, own=True)
                 if verdict.kind == "mismatch":
                     yield ctx.at_field(CODE, role.display, f"{role_level.path}.title", verdict.message)
-    for entry in ctx.target_entries("advert"):
-        claim = ctx.claim(entry)
-        title = advert_title_text(entry)
-        if claim is None or claim.role_level is None or claim.framework is None or not title:
-            continue
-        verdict = judge_title(claim.framework, claim.role, claim.level, title)
-        if verdict.kind == "mismatch":
-            yield advert_title(ctx, entry, CODE, verdict.message, verdict.suggestion)
+    yield from advert_title_reports(ctx, CODE, "mismatch")
 
 
 RULE = ProfessionRule(

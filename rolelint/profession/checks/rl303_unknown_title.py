@@ -6,21 +6,14 @@ from typing import Iterator
 
 from rolelint.diagnostics import Severity
 from rolelint.profession.base import ProfessionRule
-from rolelint.profession.checks._titles import advert_title, advert_title_text, judge_title
+from rolelint.profession.checks._titles import advert_title_reports
 from rolelint.profession.context import CheckContext, Report
 
 CODE = "RL303"
 
 
 def check(ctx: CheckContext) -> Iterator[Report | None]:
-    for entry in ctx.target_entries("advert"):
-        claim = ctx.claim(entry)
-        title = advert_title_text(entry)
-        if claim is None or claim.role_level is None or claim.framework is None or not title:
-            continue
-        verdict = judge_title(claim.framework, claim.role, claim.level, title)
-        if verdict.kind == "unknown":
-            yield advert_title(ctx, entry, CODE, verdict.message, verdict.suggestion)
+    yield from advert_title_reports(ctx, CODE, "unknown")
 
 
 RULE = ProfessionRule(

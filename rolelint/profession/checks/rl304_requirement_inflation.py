@@ -6,17 +6,14 @@ from typing import Iterator
 
 from rolelint.diagnostics import Severity
 from rolelint.profession.base import ProfessionRule
-from rolelint.profession.checks._demands import demands
+from rolelint.profession.checks._demands import demand_report, demands
 from rolelint.profession.context import CheckContext, Report
 
 CODE = "RL304"
 
 
 def check(ctx: CheckContext) -> Iterator[Report | None]:
-    for entry in ctx.target_entries("advert"):
-        claim = ctx.claim(entry)
-        if claim is None or claim.role_level is None or claim.framework is None:
-            continue
+    for entry, claim in ctx.claimed_role_levels():
         framework, role_level = claim.framework, claim.role_level
         for demand in demands(entry, framework):
             defined = role_level.skills.get(demand.skill)
@@ -26,10 +23,7 @@ def check(ctx: CheckContext) -> Iterator[Report | None]:
             skill = framework.skills[demand.skill].name if demand.skill in framework.skills else demand.skill
             message = (f"asks for {skill} at {framework.scale[demand.rank]} ({demand.wording}), but "
                        f"{framework.effective_title(role_level)} defines it at {defined}")
-            if demand.field:
-                yield ctx.at_field(CODE, entry.display, demand.field, message, suggestion=str(defined))
-            else:
-                yield ctx.at_offsets(CODE, entry.display, demand.start, demand.end, message, section="essential")
+            yield demand_report(ctx, CODE, entry, demand, message, suggestion=str(defined))
 
 
 RULE = ProfessionRule(

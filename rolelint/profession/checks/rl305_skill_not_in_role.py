@@ -6,17 +6,14 @@ from typing import Iterator
 
 from rolelint.diagnostics import Severity
 from rolelint.profession.base import ProfessionRule
-from rolelint.profession.checks._demands import demands
+from rolelint.profession.checks._demands import demand_report, demands
 from rolelint.profession.context import CheckContext, Report
 
 CODE = "RL305"
 
 
 def check(ctx: CheckContext) -> Iterator[Report | None]:
-    for entry in ctx.target_entries("advert"):
-        claim = ctx.claim(entry)
-        if claim is None or claim.role_level is None or claim.framework is None:
-            continue
+    for entry, claim in ctx.claimed_role_levels():
         framework, role_level = claim.framework, claim.role_level
         strong = framework.proficiency_rank(framework.scale[-2]) if len(framework.scale) > 1 else 0
         for demand in demands(entry, framework):
@@ -27,10 +24,7 @@ def check(ctx: CheckContext) -> Iterator[Report | None]:
             skill = framework.skills[demand.skill].name
             message = (f"asks for {skill} ({demand.wording}), a skill that {framework.effective_title(role_level)} "
                        f"does not have in role `{claim.role.id}`")
-            if demand.field:
-                yield ctx.at_field(CODE, entry.display, demand.field, message, key=True)
-            else:
-                yield ctx.at_offsets(CODE, entry.display, demand.start, demand.end, message, section="essential")
+            yield demand_report(ctx, CODE, entry, demand, message, key=True)
 
 
 RULE = ProfessionRule(

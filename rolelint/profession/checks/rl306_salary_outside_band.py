@@ -13,12 +13,8 @@ CODE = "RL306"
 
 
 def check(ctx: CheckContext) -> Iterator[Report | None]:
-    for entry in ctx.target_entries("advert"):
-        claim = ctx.claim(entry)
-        if claim is None or claim.role_level is None or claim.framework is None:
-            continue
-        level = claim.framework.level(claim.level)
-        band = claim.role_level.salary or (level.salary if level else None)
+    for entry, claim in ctx.claimed_role_levels():
+        band = claim.framework.salary_of(claim.role_level)
         if band is None:
             continue
         advert = ctx.index.adverts.get(entry.display)
@@ -27,7 +23,7 @@ def check(ctx: CheckContext) -> Iterator[Report | None]:
             mentions = [m for m in salary_mentions(entry.document) if m.band.unit == band.unit]
             if mentions:
                 offered = mentions[0].band
-                where = mentions[0].span.file_range(mentions[0].start, mentions[0].end)
+                where = mentions[0].file_range()
         if offered is None or offered.unit != band.unit:
             continue
         low = offered.low if offered.low is not None else offered.high

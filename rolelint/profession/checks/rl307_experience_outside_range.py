@@ -13,12 +13,8 @@ CODE = "RL307"
 
 
 def check(ctx: CheckContext) -> Iterator[Report | None]:
-    for entry in ctx.target_entries("advert"):
-        claim = ctx.claim(entry)
-        if claim is None or claim.role_level is None or claim.framework is None:
-            continue
-        level = claim.framework.level(claim.level)
-        expected = claim.role_level.experience or (level.experience if level else None)
+    for entry, claim in ctx.claimed_role_levels():
+        expected = claim.framework.experience_of(claim.role_level)
         if expected is None:
             continue
         title = claim.framework.effective_title(claim.role_level)
@@ -30,10 +26,9 @@ def check(ctx: CheckContext) -> Iterator[Report | None]:
         if entry.document is None:
             continue
         for demand in years_demands(entry.document):
-            message = _judge(demand.low, expected, title, " ".join(demand.span.text[demand.start:demand.end].split()))
+            message = _judge(demand.band.low, expected, title, demand.wording)
             if message:
-                start, end = demand.span.file_range(demand.start, demand.end)
-                yield ctx.at_offsets(CODE, entry.display, start, end, message)
+                yield ctx.at_offsets(CODE, entry.display, *demand.file_range(), message)
 
 
 def _judge(low: float, expected, title: str, wording: str) -> str | None:

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Iterator
-
 from rolelint.diagnostics import Severity
 from rolelint.profession.base import ProfessionRule
-from rolelint.profession.checks._helpers import ordered_levels
-from rolelint.profession.context import CheckContext, Report
+from rolelint.profession.checks._helpers import ordered_levels, role_issue_check
 from rolelint.profession.issues import PathwayIssue
 from rolelint.profession.model import Framework, Role
 
@@ -35,12 +32,7 @@ def issues(role: Role, framework: Framework, options: dict) -> list[PathwayIssue
     return found
 
 
-def check(ctx: CheckContext) -> Iterator[Report | None]:
-    for role in ctx.target_roles():
-        framework = ctx.index.frameworks.get(role.framework)
-        if framework is not None:
-            for issue in issues(role, framework, ctx.options.get(CODE, {})):
-                yield ctx.at_field(CODE, issue.display, issue.path, issue.message)
+check = role_issue_check(CODE, issues)
 
 
 RULE = ProfessionRule(

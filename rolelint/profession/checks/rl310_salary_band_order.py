@@ -6,7 +6,7 @@ from typing import Iterator
 
 from rolelint.diagnostics import Severity
 from rolelint.profession.base import ProfessionRule, RuleOption
-from rolelint.profession.checks._helpers import ordered_levels
+from rolelint.profession.checks._helpers import issue_reports, ordered_levels, target_role_issues
 from rolelint.profession.context import CheckContext, Report
 from rolelint.profession.issues import PathwayIssue
 from rolelint.profession.model import Band, Framework, Role
@@ -55,7 +55,7 @@ def issues(role: Role, framework: Framework, options: dict) -> list[PathwayIssue
     """Bands of a role whose levels override the framework's pay."""
     found = []
     for levels in ordered_levels(role, framework).values():
-        banded = [(lv, lv.salary or framework.level(lv.level).salary) for lv in levels]
+        banded = [(lv, framework.salary_of(lv)) for lv in levels]
         banded = [(lv, band) for lv, band in banded if band is not None]
         for (lower, low_band), (higher, high_band) in zip(banded, banded[1:]):
             if lower.salary is None and higher.salary is None:
@@ -70,13 +70,8 @@ def issues(role: Role, framework: Framework, options: dict) -> list[PathwayIssue
 def check(ctx: CheckContext) -> Iterator[Report | None]:
     options = ctx.options[CODE]
     for framework in ctx.target_frameworks():
-        for issue in framework_issues(framework, options):
-            yield ctx.at_field(CODE, issue.display, issue.path, issue.message)
-    for role in ctx.target_roles():
-        framework = ctx.index.frameworks.get(role.framework)
-        if framework is not None:
-            for issue in issues(role, framework, options):
-                yield ctx.at_field(CODE, issue.display, issue.path, issue.message)
+        yield from issue_reports(ctx, framework_issues(framework, options))
+    yield from target_role_issues(ctx, lambda role, framework: issues(role, framework, options))
 
 
 RULE = ProfessionRule(

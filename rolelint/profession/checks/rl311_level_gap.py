@@ -6,6 +6,7 @@ from typing import Iterator
 
 from rolelint.diagnostics import Severity
 from rolelint.profession.base import ProfessionRule, RuleOption
+from rolelint.profession.checks._helpers import target_role_issues
 from rolelint.profession.context import CheckContext, Report
 from rolelint.profession.issues import PathwayIssue
 from rolelint.profession.model import Framework, Role
@@ -89,13 +90,13 @@ def _how_usual(level_id: str, usage) -> str:
 
 def check(ctx: CheckContext) -> Iterator[Report | None]:
     usages: dict[str, dict] = {}
-    for role in ctx.target_roles():
-        framework = ctx.index.frameworks.get(role.framework)
-        if framework is not None:
-            if framework.id not in usages:
-                usages[framework.id] = level_usage(ctx.index.roles_of(framework.id), framework)
-            for issue in issues(role, framework, ctx.options[CODE], usages[framework.id]):
-                yield ctx.at_field(CODE, issue.display, issue.path, issue.message)
+
+    def issues_of(role: Role, framework: Framework) -> list[PathwayIssue]:
+        if framework.id not in usages:
+            usages[framework.id] = level_usage(ctx.index.roles_of(framework.id), framework)
+        return issues(role, framework, ctx.options[CODE], usages[framework.id])
+
+    yield from target_role_issues(ctx, issues_of)
 
 
 RULE = ProfessionRule(
