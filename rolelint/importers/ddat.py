@@ -539,6 +539,9 @@ def _ladder_entry(level: LadderLevel) -> dict:
     entry: dict = {"id": level.id, "title": level.title, "track": level.track}
     if level.track == SENIOR_CIVIL_SERVICE:
         entry["senior_civil_service"] = True
+    # DDaT defines each role's pathway by its own role levels; the ladder only ranks their titles.
+    # A role with no level at a step (no "Senior business architect") has skipped nothing.
+    entry["skippable"] = True
     entry["description"] = level.description
     return entry
 

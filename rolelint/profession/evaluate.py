@@ -7,6 +7,12 @@ claim: the model should flag it, ideally naming the true role). The bullet and i
 out of its own role's profile. Bullets are split in two halves by a hash of their text: thresholds
 are tuned on the "dev" half and precision and recall are reported on the "test" half.
 
+Two settings are measured. For adverts, every flagged correct claim is a false positive. For role
+definitions (``definition_ratio``), a correct claim flagged towards a role that has the same duty
+word for word is an overlap in the framework, not a false positive: it is counted apart; any other
+flag needs the other role to resemble the statement ``definition_ratio`` times more than its own.
+A blurred claim then stands for a duty moved into the wrong role's definition.
+
 Run: python -m rolelint.profession.evaluate ../shared/corpus/ddat-capability-framework/official-csv/roles.csv
 """
 
@@ -17,10 +23,10 @@ import hashlib
 import random
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from rolelint.profession.similarity import RoleProfiles, decide
+from rolelint.profession.similarity import RoleProfiles, decide, lifted
 from rolelint.profession.text import normalise
 
 ROLE_INTRO = "in this role, you will:"
@@ -33,6 +39,7 @@ class DdatRole:
     family: str
     texts: list[str]  # everything that goes into the profile
     bullets: list[str]  # the labelled statements
+    duties: list[str] = field(default_factory=list)  # descriptions and bullets: what the role says it does
 
 
 def _split(text: str, intro: str) -> tuple[str, list[str]]:
@@ -53,7 +60,8 @@ def load_roles(roles_csv: Path) -> dict[str, DdatRole]:
             name = row["Role"].strip()
             if name not in roles:
                 head, bullets = _split(row["Role Description"], ROLE_INTRO)
-                roles[name] = DdatRole(name, row["Role Family"].strip(), [name, head, *bullets], list(bullets))
+                roles[name] = DdatRole(name, row["Role Family"].strip(), [name, head, *bullets], list(bullets),
+                                       [head, *bullets])
             role = roles[name]
             level = row["Role Level"].strip()
             if level and level != "NOT IN USE" and (name, level) not in seen_levels:
@@ -61,6 +69,7 @@ def load_roles(roles_csv: Path) -> dict[str, DdatRole]:
                 head, bullets = _split(row["Role Level Description"], LEVEL_INTRO)
                 role.texts += [head, *bullets]
                 role.bullets += bullets
+                role.duties += [head, *bullets]
             skill = row["Skill Name"].strip()
             if skill and skill != "NOT IN USE":
                 role.texts.append(skill)
@@ -100,6 +109,7 @@ class Scored:
     other_role: str | None
     other: float
     distinct: int  # words shared with the other role that the claimed role never uses
+    lifted: bool = False  # a correct claim whose statement the other role has word for word
 
 
 def score(roles: dict[str, DdatRole], all_trials: list[Trial], analyzer=None) -> list[Scored]:
@@ -120,7 +130,8 @@ def score(roles: dict[str, DdatRole], all_trials: list[Trial], analyzer=None) ->
             leave = [t for t in roles[trial.true_role].texts if normalise(t) == normalise(trial.text)]
             distinct = len(profiles.distinct_terms(trial.text, other.role, trial.claimed,
                                                    leave if trial.claimed == trial.true_role else ()))
-        out.append(Scored(trial, own, other.role if other else None, other.score if other else 0.0, distinct))
+        copied = other is not None and not trial.blurred and lifted(trial.text, roles[other.role].duties)
+        out.append(Scored(trial, own, other.role if other else None, other.score if other else 0.0, distinct, copied))
     return out
 
 
@@ -132,18 +143,26 @@ class Metrics:
     flagged: int
     positives: int
     trials: int
+    overlaps: int = 0  # definitions: correct claims flagged towards a role with the same duty word for word
 
     @property
     def f1(self) -> float:
         return 2 * self.precision * self.recall / (self.precision + self.recall) if self.precision + self.recall else 0.0
 
 
-def metrics(scored: list[Scored], *, min_similarity: float, ratio: float, half: str, min_distinct: int = 1) -> Metrics:
-    tp = fp = fn = named = 0
+def metrics(scored: list[Scored], *, min_similarity: float, ratio: float, half: str, min_distinct: int = 1,
+            definition_ratio: float | None = None) -> Metrics:
+    """Precision and recall on one half; with ``definition_ratio``, as RL314 judges role definitions."""
+    tp = fp = fn = named = overlaps = 0
     rows = [s for s in scored if s.trial.half == half]
     for s in rows:
         flagged = s.other_role is not None and decide(s.own, s.other, s.distinct, min_similarity=min_similarity,
                                                       ratio=ratio, min_distinct=min_distinct)
+        if flagged and definition_ratio is not None:
+            if s.lifted:
+                overlaps += 1
+                continue
+            flagged = s.other >= definition_ratio * s.own
         if flagged and s.trial.blurred:
             tp += 1
             named += s.other_role == s.trial.true_role
@@ -153,7 +172,7 @@ def metrics(scored: list[Scored], *, min_similarity: float, ratio: float, half: 
             fn += 1
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
-    return Metrics(precision, recall, named / tp if tp else 0.0, tp + fp, tp + fn, len(rows))
+    return Metrics(precision, recall, named / tp if tp else 0.0, tp + fp, tp + fn, len(rows), overlaps)
 
 
 def tune(scored: list[Scored], *, min_precision: float = 0.85, min_distinct: int = 2) -> tuple[float, float, Metrics]:
@@ -169,6 +188,20 @@ def tune(scored: list[Scored], *, min_precision: float = 0.85, min_distinct: int
     return best
 
 
+def tune_definition_ratio(scored: list[Scored], *, min_similarity: float, ratio: float, min_distinct: int
+                          ) -> tuple[float, Metrics]:
+    """The ``definition_ratio`` with the best recall on the dev half with no false positive there."""
+    best = None
+    for definition_ratio in (2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 12.0, 16.0):
+        m = metrics(scored, min_similarity=min_similarity, ratio=ratio, min_distinct=min_distinct, half="dev",
+                    definition_ratio=definition_ratio)
+        if m.precision == 1.0 and (best is None or m.recall > best[1].recall):
+            best = (definition_ratio, m)
+    if best is None:
+        raise ValueError("no definition_ratio leaves the dev half without false positives")
+    return best
+
+
 def main(argv: list[str]) -> int:
     roles_csv = Path(argv[0])
     roles = load_roles(roles_csv)
@@ -176,7 +209,7 @@ def main(argv: list[str]) -> int:
     started = time.perf_counter()
     scored = score(roles, all_trials)
     elapsed = time.perf_counter() - started
-    from rolelint.profession.checks.rl314_role_blurring import MIN_DISTINCT, MIN_SIMILARITY, RATIO
+    from rolelint.profession.checks.rl314_role_blurring import DEFINITION_RATIO, MIN_DISTINCT, MIN_SIMILARITY, RATIO
 
     print(f"{len(roles)} roles, {len(all_trials)} trials ({len(all_trials) // 2} statements), scored in {elapsed:.2f}s")
     for half in ("dev", "test"):
@@ -186,6 +219,16 @@ def main(argv: list[str]) -> int:
     min_similarity, ratio, m = tune(scored, min_distinct=MIN_DISTINCT)
     print(f"best on dev at precision >= 0.85 (min_distinct={MIN_DISTINCT}): min_similarity={min_similarity} ratio={ratio} -> "
           f"precision {m.precision:.3f} recall {m.recall:.3f}")
+    print(f"role definitions (definition_ratio={DEFINITION_RATIO:g}):")
+    for half in ("dev", "test"):
+        m = metrics(scored, min_similarity=MIN_SIMILARITY, ratio=RATIO, half=half, min_distinct=MIN_DISTINCT,
+                    definition_ratio=DEFINITION_RATIO)
+        print(f"{half}: precision {m.precision:.3f} recall {m.recall:.3f} ({m.flagged} flagged, "
+              f"{m.flagged - round(m.precision * m.flagged)} of them correct claims; {m.overlaps} correct claims "
+              f"flagged towards a role with the same duty word for word)")
+    definition_ratio, m = tune_definition_ratio(scored, min_similarity=MIN_SIMILARITY, ratio=RATIO,
+                                                min_distinct=MIN_DISTINCT)
+    print(f"best definition_ratio on dev with no false positive: {definition_ratio:g} -> recall {m.recall:.3f}")
     return 0
 
 

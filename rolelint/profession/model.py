@@ -43,6 +43,7 @@ class LevelDef:
     salary: Band | None
     experience: Band | None
     path: str  # "levels[2]"
+    skippable: bool = False  # a role's pathway may leave it out (RL311)
 
 
 @dataclass(frozen=True)
@@ -216,7 +217,7 @@ def framework_from(data: dict, display: str) -> Framework | None:
         track_counts[track] = rank + 1
         levels.append(LevelDef(level_id, _text(raw.get("title")) or level_id, track, i, rank,
                                _texts(raw.get("synonyms")), salary_band(raw.get("salary")),
-                               experience_band(raw.get("experience")), f"levels[{i}]"))
+                               experience_band(raw.get("experience")), f"levels[{i}]", raw.get("skippable") is True))
     skills: dict[str, SkillDef] = {}
     duplicate_skills: list[tuple[str, str]] = []
     raw_skills = data.get("skills") if isinstance(data.get("skills"), list) else []

@@ -12,6 +12,7 @@ out): otherwise every role would trivially resemble its own sentences.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, Hashable, Iterable
@@ -35,10 +36,39 @@ def features(text: str, analyzer: Analyzer = stem_terms) -> Counter:
 
 def role_texts(role: Role) -> list[str]:
     """The role's own texts: title, descriptions and responsibilities (skill names belong to its framework)."""
-    texts = [role.title, role.description, *role.responsibilities]
+    return [role.title, *duty_texts(role)] if role.title else duty_texts(role)
+
+
+def duty_texts(role: Role) -> list[str]:
+    """What the role says it does: its descriptions and responsibilities, the role's and its levels'."""
+    texts = [role.description, *role.responsibilities]
     for role_level in role.levels:
         texts += [role_level.description, *role_level.responsibilities]
     return [t for t in texts if t]
+
+
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _trigrams(text: str) -> set[tuple[str, ...]]:
+    words = _WORD.findall(text.lower())
+    return {tuple(words[i:i + 3]) for i in range(len(words) - 2)}
+
+
+def lifted(text: str, texts: Iterable[str]) -> bool:
+    """Is ``text`` written, word for word or nearly, in one of ``texts``? Yes when three in four of its
+    word triples are in one of them (a duty copied with a word or a clause changed), or when three in
+    four of the triples of one of them, five words or more, are in it (a duty copied and extended).
+    A role's name inside a duty is not a copied duty, nor is a shared phrase."""
+    mine = _trigrams(text)
+    if len(mine) < 2:
+        return False
+    for other in texts:
+        theirs = _trigrams(other)
+        shared = len(mine & theirs)
+        if shared >= 2 and (shared >= 0.75 * len(mine) or len(theirs) >= 3 and shared >= 0.75 * len(theirs)):
+            return True
+    return False
 
 
 def skill_names(role: Role, framework: Framework | None) -> list[str]:

@@ -8,7 +8,7 @@ from collections import Counter
 import pytest
 
 from rolelint.profession import evaluate
-from rolelint.profession.similarity import RoleProfiles, decide, judge
+from rolelint.profession.similarity import RoleProfiles, decide, judge, lifted
 from rolelint.profession.text import normalise
 
 OPTIONS = {"min_similarity": 0.1, "ratio": 2.5, "min_distinct": 2}
@@ -73,3 +73,20 @@ def test_profiles_from_counts_equal_profiles_from_texts():
     counts = {key: sum((features(t) for t in items), Counter()) for key, items in texts.items()}
     left, right = RoleProfiles(texts), RoleProfiles.from_counts(counts)
     assert left.idf == right.idf and left.norm2 == right.norm2
+
+
+def test_a_duty_copied_word_for_word_or_nearly_is_lifted():
+    theirs = ["Own the operational relationships with suppliers, ensuring services are aligned to best practice"]
+    assert lifted("Own the operational relationships with suppliers, ensuring services are aligned to best practice",
+                  theirs)
+    assert lifted("potentially own the operational relationships with suppliers, ensuring services are aligned "
+                  "to best practice", theirs)  # a word added
+    assert lifted("perform root cause analysis", ["perform root cause analysis to minimise the impact of incidents"])
+
+
+def test_a_shared_phrase_or_a_role_name_is_not_a_lifted_duty():
+    assert not lifted("carry out the duties of an end user computing engineer, such as fixing laptops",
+                      ["End user computing engineer", "Fix hardware faults for users"])
+    assert not lifted("develop strategic roadmaps for technologies and services in your area",
+                      ["develop the roadmaps for the services your team runs and plan their technologies"])
+    assert not lifted("Testing", ["Testing"])  # too short to tell

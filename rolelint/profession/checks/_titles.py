@@ -9,7 +9,8 @@ from rolelint.profession.claims import _heading_range
 from rolelint.profession.context import CheckContext, Report
 from rolelint.profession.index import IndexEntry
 from rolelint.profession.model import Framework, Role
-from rolelint.profession.titles import (accepted_groups, core_title, groups_in, level_titles, seniority_words)
+from rolelint.profession.titles import (accepted_groups, core_title, groups_in, level_titles, seniority_words,
+                                       without_seniority)
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,7 @@ def judge_title(framework: Framework, role: Role, level_id: str, title: str, *, 
             accepted |= groups_in(synonym)
     else:
         accepted = accepted_groups(framework, role, level_id) or set()
-    stray = [w for w in words if w.group not in accepted]
+    stray = [w for w in words if w.group not in accepted and not _step_within_role(framework, role, level_id, title, w)]
     if stray:
         better = _levels_with(framework, role, {w.group for w in stray}, own=own)
         hint = f"; '{stray[0].word}' is the word of level {better}" if better else ""
@@ -88,6 +89,34 @@ def judge_title(framework: Framework, role: Role, level_id: str, title: str, *, 
     shown = ", ".join(f"'{t}'" for t in dict.fromkeys(known)) or f"'{best}'"
     return TitleVerdict("unknown", f"'{title}' is not a title that framework `{framework.id}` gives role "
                         f"`{role.id}` at level `{level_id}` (known: {shown})", best)
+
+
+# Seniority words that put a title above, or below, the same title without them.
+_UP = frozenset({"senior", "staff", "lead", "principal", "head"})
+_DOWN = frozenset({"trainee", "junior", "associate", "graduate"})
+
+
+def _step_within_role(framework: Framework, role: Role, level_id: str, title: str, word) -> bool:
+    """Does ``word`` place ``title`` relative to another title of the role's own pathway, correctly?
+
+    A role's pathway can hold a ladder of its own: 'Operations analyst', then 'Senior operations
+    analyst', then 'Operational control manager'. There 'senior' says "a step above Operations analyst",
+    not "the framework's senior level". So when the title without its seniority words is the title of
+    another level of the role, and that title is not the role's own name (for which the framework's
+    levels speak), the word is right if this level is above (or, for 'junior' and the like, below) it."""
+    base = without_seniority(title)
+    if not base or base == without_seniority(role.title):
+        return False
+    here = framework.level(level_id)
+    if here is None or (word.group not in _UP and word.group not in _DOWN):
+        return False
+    for other in role.levels:
+        level = framework.level(other.level)
+        if other.level == level_id or level is None or level.track != here.track or not other.title:
+            continue
+        if not groups_in(other.title) and without_seniority(other.title) == base:
+            return here.rank > level.rank if word.group in _UP else here.rank < level.rank
+    return False
 
 
 def _levels_with(framework: Framework, role: Role, groups: set[str], *, own: bool) -> str | None:

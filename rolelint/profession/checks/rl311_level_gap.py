@@ -64,7 +64,7 @@ def issues(role: Role, framework: Framework, options: dict,
         ladder = [lv for lv in framework.levels if lv.track == track]
         for (low_rank, low), (high_rank, high) in zip(items, items[1:]):
             missing = [lv for lv in ladder[low_rank + 1:high_rank]
-                       if lv.id not in skippable and _usual(lv.id, usage)]
+                       if lv.id not in skippable and not lv.skippable and _usual(lv.id, usage)]
             if missing:
                 names = ", ".join(f"`{lv.id}` ({lv.title})" for lv in missing)
                 found.append(PathwayIssue(CODE, f"the ladder skips {names} between `{low.level}` and `{high.level}`"
@@ -105,11 +105,13 @@ RULE = ProfessionRule(
     severity=Severity.WARNING,
     check=check,
     options={"skippable": RuleOption("list", [], "Level ids a role may skip without a finding (for frameworks "
-                                     "with alternative entry levels)")},
+                                     "with alternative entry levels); a framework can also mark a level "
+                                     "`skippable: true`")},
     docs={
         "what": "A role has levels below and above a framework level but not that level itself, while most other "
-                "roles of the framework whose ladders span that level do have it (or no other role spans it); or "
-                "a role lists its levels out of the framework's order, or a level twice.",
+                "roles of the framework whose ladders span that level do have it (or no other role spans it) and "
+                "the framework does not mark it `skippable`; or a role lists its levels out of the framework's "
+                "order, or a level twice.",
         "why": "A gap in the middle of a ladder means people at the level below have no defined next step.",
         "example": "levels:\n  - level: associate\n  - level: senior   # product-manager, between them, is missing",
         "use_instead": "levels:\n  - level: associate\n  - level: product-manager\n  - level: senior",

@@ -3,6 +3,12 @@
 The model (rolelint.profession.similarity) is TF-IDF over stemmed words and word pairs, one profile
 per role; its precision and recall are measured on the DDaT role texts by
 rolelint.profession.evaluate, and the defaults below are the thresholds tuned there.
+
+An advert's duty is judged with `ratio`. A role definition's own responsibility needs more: its
+author put it there on purpose, and a word-based resemblance is weak evidence against that. So
+unless the other role has the same duty written word for word (or nearly: `similarity.lifted`), an
+overlap that is a fact rather than a judgement, the other role must resemble it `definition_ratio`
+times more than its own role does.
 """
 
 from __future__ import annotations
@@ -14,13 +20,14 @@ from rolelint.profession.advert_text import duty_spans
 from rolelint.profession.base import ProfessionRule, RuleOption
 from rolelint.profession.context import CheckContext, Report
 from rolelint.profession.model import Role
-from rolelint.profession.similarity import judge, role_statements
+from rolelint.profession.similarity import duty_texts, judge, lifted, role_statements
 from rolelint.profession.text import normalise, tokens
 
 CODE = "RL314"
 MIN_SIMILARITY = 0.1
 RATIO = 2.5
 MIN_DISTINCT = 2
+DEFINITION_RATIO = 8.0
 
 
 class Scopes:
@@ -57,11 +64,20 @@ def matched_words(text: str, distinct: tuple[str, ...], shared: tuple[str, ...])
     return words[:5]
 
 
-def _message(ctx: CheckContext, claimed: Role, verdict, text: str) -> str:
+def _message(ctx: CheckContext, claimed: Role, verdict, text: str, *, copied: bool = False) -> str:
     other = ctx.index.roles[verdict.other.role]
     words = ", ".join(f"'{w}'" for w in matched_words(text, verdict.distinct, verdict.other.shared))
     return (f"reads like a duty of {other.title} (`{other.id}`, similarity {verdict.other.score:.2f}) more than of "
-            f"{claimed.title} ({verdict.own:.2f})" + (f"; matched {words}" if words else ""))
+            f"{claimed.title} ({verdict.own:.2f})" + (f"; matched {words}" if words else "")
+            + (f"; {other.display} has the same duty word for word" if copied else ""))
+
+
+def definition_finding(ctx: CheckContext, verdict, text: str, definition_ratio: float) -> tuple[bool, bool]:
+    """(report it, the other role has it word for word) for a blurred responsibility of a role definition."""
+    if not verdict.blurred:
+        return False, False
+    copied = lifted(text, duty_texts(ctx.index.roles[verdict.other.role]))
+    return copied or verdict.other.score >= definition_ratio * verdict.own, copied
 
 
 def check(ctx: CheckContext) -> Iterator[Report | None]:
@@ -85,8 +101,9 @@ def check(ctx: CheckContext) -> Iterator[Report | None]:
             verdict = judge(model, text, role.key, own=role.key, leave_out=copies, among=among,
                             min_similarity=options["min_similarity"], ratio=options["ratio"],
                             min_distinct=options["min_distinct"])
-            if verdict.blurred:
-                yield ctx.at_field(CODE, role.display, path, _message(ctx, role, verdict, text))
+            report, copied = definition_finding(ctx, verdict, text, options["definition_ratio"])
+            if report:
+                yield ctx.at_field(CODE, role.display, path, _message(ctx, role, verdict, text, copied=copied))
     for entry in ctx.target_entries("advert"):
         claim = ctx.claim(entry)
         if claim is None or claim.role is None or entry.document is None:
@@ -124,11 +141,16 @@ RULE = ProfessionRule(
                             "the claimed role does", minimum=1),
         "min_distinct": RuleOption("integer", MIN_DISTINCT, "Least number of matched words that the claimed role "
                                    "never uses", minimum=0),
+        "definition_ratio": RuleOption("number", DEFINITION_RATIO, "For a responsibility in a role definition that "
+                                       "the other role does not have word for word: how many times more the other "
+                                       "role must resemble it than its own role does", minimum=1),
     },
     docs={
         "what": "A responsibility in a role definition or an advert reads more like a duty of another role of the "
                 "framework (or of a role in the same family) than of the role it belongs to. The finding names the "
-                "role it resembles and the words that matched.",
+                "role it resembles and the words that matched. In a role definition, a responsibility that the other "
+                "role has word for word is an overlap and is reported on the usual evidence; any other needs the "
+                "stronger `definition_ratio`.",
         "why": "Adverts that describe another job attract the wrong candidates and set the person hired up to fail; "
                "role definitions that overlap leave teams arguing about who does what.",
         "example": "---\nrole: product-manager\n---\n## What you'll do\n- Run sprint ceremonies and remove blockers",
