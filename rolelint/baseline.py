@@ -37,14 +37,16 @@ def context_window(diagnostic: Diagnostic, source: SourceText | None) -> str:
     return _SPACE.sub(" ", window).strip()
 
 
-def fingerprint(diagnostic: Diagnostic, source: SourceText | None, path: str | None = None) -> str:
-    """A stable hex digest of (code, path, matched text, context window).
+def matched_text(diagnostic: Diagnostic) -> str:
+    """What the finding is about: the matched text, or for findings without one (schema errors,
+    unreadable files) the message."""
+    return diagnostic.context if diagnostic.context is not None else diagnostic.message
 
-    Findings without matched text (schema errors, unreadable files) use their message instead.
-    """
-    what = diagnostic.context if diagnostic.context is not None else diagnostic.message
-    parts = (diagnostic.code, path if path is not None else diagnostic.path, _SPACE.sub(" ", what).strip(),
-             context_window(diagnostic, source))
+
+def fingerprint(diagnostic: Diagnostic, source: SourceText | None, path: str | None = None) -> str:
+    """A stable hex digest of (code, path, matched text, context window)."""
+    parts = (diagnostic.code, path if path is not None else diagnostic.path,
+             _SPACE.sub(" ", matched_text(diagnostic)).strip(), context_window(diagnostic, source))
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
 
 
@@ -71,9 +73,8 @@ def entries_for(diagnostics: list[Diagnostic], sources: dict[str, SourceText], b
     entries = []
     for diagnostic in diagnostics:
         path = baseline_path_of(diagnostic.path, baseline_file, cwd)
-        what = diagnostic.context if diagnostic.context is not None else diagnostic.message
         entries.append(BaselineEntry(fingerprint(diagnostic, sources.get(diagnostic.path), path),
-                                     diagnostic.code, path, what))
+                                     diagnostic.code, path, matched_text(diagnostic)))
     return entries
 
 

@@ -42,8 +42,6 @@ class ResultCache:
     def __init__(self, directory: Path, run_key: str):
         self.directory = directory
         self.run_key = run_key
-        self.hits = 0
-        self.misses = 0
 
     def lookup(self, entry: FileEntry, config: Config) -> tuple[str, CachedFile | None] | None:
         """``(key, cached or None)``; None when the file is not cacheable (unreadable, too large)."""
@@ -58,12 +56,7 @@ class ResultCache:
             digest.update(part.encode("utf-8", "surrogateescape") + b"\0")
         digest.update(data)
         key = digest.hexdigest()
-        cached = self._read(key, data)
-        if cached is None:
-            self.misses += 1
-        else:
-            self.hits += 1
-        return key, cached
+        return key, self._read(key, data)
 
     def _path(self, key: str) -> Path:
         return self.directory / f"v{CACHE_FORMAT}" / key[:2] / f"{key}.json"

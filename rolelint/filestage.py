@@ -30,7 +30,7 @@ CHUNK_BYTES = 64_000
 @dataclass
 class FileOutcome:
     """One file after the per-file stage. ``document`` is None when the file has no lintable
-    document, or when it came from the cache and nothing later needs it."""
+    document, or when nothing later needs it (no profession rule is active)."""
 
     display: str
     findings: list[Finding]
