@@ -92,7 +92,7 @@ def parse_source(source: SourceText, *, fmt: str, kind_hint: str | None = None) 
         document, findings = _parse_yaml(source, kind_hint)
     else:
         document, findings = _parse_markdown(source, fmt, kind_hint)
-    if any(len(span.text) > MAX_SPAN_CHARS for span in document.spans):
+    if any(len(span.text) > MAX_SPAN_CHARS or _LONG_RUN.search(span.text) for span in document.spans):
         document.spans = [piece for span in document.spans for piece in split_long_span(span)]
     return document, findings
 
@@ -101,27 +101,49 @@ def parse_source(source: SourceText, *, fmt: str, kind_hint: str | None = None) 
 # and its parser needs memory in proportion, so longer runs of text are read in pieces.
 MAX_SPAN_CHARS = 10_000
 _PIECE_END = re.compile(r"[.!?;:][\"')\]]*\s+|\s+")
+# spaCy's tokenizer peels punctuation off a run without spaces one character at a time, copying the
+# rest each time: 8,000 `[` took 13 s, a 10,000-character piece of them longer. No word or URL in the
+# corpus is longer than 180 characters; longer runs are read in pieces of this size.
+MAX_RUN_CHARS = 200
+_LONG_RUN = re.compile(rf"(?<!\S)\S{{{MAX_RUN_CHARS + 1},}}")  # tried only where a run starts: linear
 
 
 def split_long_span(span: TextSpan, limit: int = MAX_SPAN_CHARS) -> list[TextSpan]:
     """``span`` in pieces of at most ``limit`` characters, cut after a sentence end where there is one
-    in the second half of a piece, else at a space, else anywhere."""
-    if len(span.text) <= limit:
+    in the second half of a piece, else at a space, else anywhere; a run of more than MAX_RUN_CHARS
+    characters without a space is cut into pieces of that size."""
+    if len(span.text) <= limit and not _LONG_RUN.search(span.text):
         return [span]
-    pieces = []
+    pieces: list[TextSpan] = []
     start = 0
+    for run in _LONG_RUN.finditer(span.text):
+        pieces += _pieces(span, start, run.start(), limit)
+        pieces += [_piece(span, cut, min(cut + MAX_RUN_CHARS, run.end()))
+                   for cut in range(run.start(), run.end(), MAX_RUN_CHARS)]
+        start = run.end()
+    pieces += _pieces(span, start, len(span.text), limit)
+    return [piece for piece in pieces if piece.text.strip()] or [span]
+
+
+def _piece(span: TextSpan, start: int, end: int) -> TextSpan:
+    return TextSpan(span.text[start:end], tuple(span.offsets[start:end + 1]), span.field, span.section,
+                    span.heading, span.block)
+
+
+def _pieces(span: TextSpan, start: int, stop: int, limit: int) -> list[TextSpan]:
+    """``span.text[start:stop]`` in pieces of at most ``limit`` characters, cut at sentence ends."""
+    pieces = []
     text = span.text
-    while start < len(text):
-        end = min(start + limit, len(text))
-        if end < len(text):
+    while start < stop:
+        end = min(start + limit, stop)
+        if end < stop:
             window = text[start + limit // 2:end]
             cuts = [m.end() for m in _PIECE_END.finditer(window)]
             sentence_cuts = [m.end() for m in _PIECE_END.finditer(window) if not m.group().isspace()]
             best = sentence_cuts[-1] if sentence_cuts else (cuts[-1] if cuts else None)
             if best:
                 end = start + limit // 2 + best
-        pieces.append(TextSpan(text[start:end], tuple(span.offsets[start:end + 1]), span.field, span.section,
-                               span.heading, span.block))
+        pieces.append(_piece(span, start, end))
         start = end
     return pieces
 

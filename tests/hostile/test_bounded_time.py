@@ -106,3 +106,13 @@ def test_many_findings_under_many_suppressions_are_matched_quickly(tmp_path: Pat
     assert run.codes("adverts/a.md") == ["RL009"] * 30_000
     assert run.at("adverts/a.md")[0] == (60_001, 1, "RL009")
     assert_positions_inside(run, tmp_path)
+
+
+def test_a_long_run_without_spaces_reaches_the_nlp_rules_in_pieces(tmp_path: Path):
+    # spaCy's tokenizer is quadratic in a run without spaces (8,000 `[` took 13 s, 10,000 about 20 s,
+    # and pieces were 10,000 characters). They now reach it in pieces of 200.
+    write(tmp_path, "adverts/a.md", "[" * 30_000 + " We want a ninja.\n")
+    started = time.monotonic()
+    run = lint(tmp_path, select="RL0,RL104")
+    assert time.monotonic() - started < 40
+    assert run.at("adverts/a.md") == [(1, 30_012, "RL104")]
