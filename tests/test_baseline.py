@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,6 +14,7 @@ from rolelint.diagnostics import Diagnostic, Severity
 from rolelint.source import SourceText
 
 from conftest import write
+from test_cli import rolelint
 
 PATH = "adverts/pm.md"
 
@@ -115,8 +115,7 @@ ROLE = "kind: role\nid: pm\ntitel: Product manager\nframework: pm\nlevels: [{lev
 
 
 def _rolelint(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "rolelint", "check", "--select", "RL0", "--format", "json",
-                           "--no-cache", *args], cwd=cwd, capture_output=True, text=True, timeout=300)
+    return rolelint("check", "--select", "RL0", "--format", "json", "--no-cache", *args, cwd=cwd)
 
 
 def _reported(run: subprocess.CompletedProcess) -> list[tuple[str, int, str]]:

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -24,6 +22,7 @@ from rolelint.reporters.sarif import FINGERPRINT_KEY, render_sarif
 from rolelint.source import SourceText
 
 from conftest import write
+from test_cli import rolelint
 
 SARIF_SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
 ADVERT = "# Rockstar wanted\n\nWe need a rockstar, 100% committed: see\n[Insert salary] for pay.\n"
@@ -201,20 +200,15 @@ def test_junit_for_a_clean_run_has_no_failures():
 # --- the command line --------------------------------------------------------------------------
 
 
-def _rolelint(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "rolelint", *args], cwd=cwd, capture_output=True, text=True,
-                          timeout=300)
-
-
 def test_every_reporter_is_a_format_choice(repo):
     assert set(REPORTERS) >= {"text", "json", "sarif", "github", "junit"}
-    help_text = _rolelint("check", "--help", cwd=repo).stdout
+    help_text = rolelint("check", "--help", cwd=repo).stdout
     assert "text|json|sarif|github|junit" in help_text
 
 
 def test_one_run_writes_several_formats(repo):
     write(repo, "roles/pm.yaml", "kind: role\nid: pm\ntitel: Product manager\nframework: pm\nlevels: [{level: a}]\n")
-    run = _rolelint("check", "--select", "RL0", "--format", "github", "--output-file", "sarif:out/results.sarif",
+    run = rolelint("check", "--select", "RL0", "--format", "github", "--output-file", "sarif:out/results.sarif",
                     "--output-file", "junit:out/junit.xml", "--output-file", "json:out/report.json", cwd=repo)
     assert run.returncode == 1, run.stderr
     assert {(c["file"], c["title"]) for c in _commands(run.stdout)} == {
@@ -227,6 +221,6 @@ def test_one_run_writes_several_formats(repo):
 
 
 def test_output_file_needs_a_known_format(repo):
-    run = _rolelint("check", "--output-file", "pdf:report.pdf", cwd=repo)
+    run = rolelint("check", "--output-file", "pdf:report.pdf", cwd=repo)
     assert run.returncode == 2
     assert "FORMAT:PATH" in run.stderr
