@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import json
 from pathlib import Path
 
@@ -11,6 +10,7 @@ import yaml
 from jsonschema import Draft202012Validator
 
 from rolelint.scaffold import TEMPLATE_DESTINATIONS, read_template, scaffold
+from test_schemas import as_json_data
 
 SCHEMAS = Path(__file__).parents[1] / "schemas"
 EXPECTED = {
@@ -25,16 +25,6 @@ EXPECTED = {
 
 def validator_for(kind: str) -> Draft202012Validator:
     return Draft202012Validator(json.loads((SCHEMAS / f"{kind}.schema.json").read_text(encoding="utf-8")))
-
-
-def as_json_data(value):
-    if isinstance(value, dict):
-        return {str(key): as_json_data(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [as_json_data(item) for item in value]
-    if isinstance(value, (datetime.date, datetime.datetime)):
-        return value.isoformat()
-    return value
 
 
 def front_matter(text: str) -> dict:
