@@ -170,7 +170,11 @@ def load_rules(dirs: Iterable[Path]) -> dict[str, Rule]:
 
 def load_rule_file(path: Path) -> Rule:
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
+        loader = _SAFE_LOADER(path.read_text(encoding="utf-8"))
+        try:
+            data = loader.get_single_data()
+        finally:
+            loader.dispose()
     except (OSError, UnicodeDecodeError) as exc:
         raise RulePackError(f"{path}: cannot read rule file ({exc})") from None
     except yaml.YAMLError as exc:
