@@ -11,7 +11,6 @@ from rolelint.documents import Document
 from rolelint.profession.claims import Claim, resolve_claim
 from rolelint.profession.index import IndexEntry, ProfessionIndex
 from rolelint.profession.model import Framework, Role
-from rolelint.profession.similarity import RoleProfiles
 from rolelint.profession.titles import TitleTable
 
 
@@ -32,13 +31,6 @@ class CheckContext:
     @cached_property
     def titles(self) -> TitleTable:
         return TitleTable(list(self.index.roles.values()), self.index.frameworks)
-
-    @cached_property
-    def role_profiles(self) -> RoleProfiles:
-        """TF-IDF profiles of every role (RL314), from features cached with the index."""
-        from rolelint.profession.features import role_profiles
-
-        return role_profiles(self.index)
 
     def target_entries(self, kind: str) -> list[IndexEntry]:
         return [e for e in self.index.targets if e.kind == kind]

@@ -14,12 +14,12 @@ from functools import lru_cache
 from typing import Any
 
 from rolelint.profession.index import ProfessionIndex
-from rolelint.profession.minhash import MIN_SHINGLES, PERMUTATIONS, shingles, signature
+from rolelint.profession.minhash import MIN_SHINGLES, SIGNATURE_LENGTH, shingles, signature
 from rolelint.profession.model import Role
 from rolelint.profession.similarity import RoleProfiles, features, role_texts, skill_names
 
 # Bump when what is stored changes meaning (the stemmer, the shingles, the hash functions).
-FORMAT = 1
+FORMAT = 2
 
 
 def _stored(index: ProfessionIndex, role: Role) -> dict[str, Any]:
@@ -43,14 +43,14 @@ def own_counts(index: ProfessionIndex, role: Role) -> dict[str, int]:
     return counts
 
 
-def minhash(index: ProfessionIndex, role: Role, *, shingled: dict | None = None) -> list[int] | None:
+def minhash(index: ProfessionIndex, role: Role, *, shingled: dict | None = None) -> str | None:
     """The role's MinHash signature, or None when it has too few shingles to compare. When the
     signature has to be computed, the role's shingles are left in ``shingled`` (by role key)."""
     stored = _stored(index, role)
     value = stored.get("minhash", False)
     if value is None:
         return None
-    if not isinstance(value, list) or len(value) != PERMUTATIONS or not all(type(v) is int for v in value):
+    if not isinstance(value, str) or len(value) != SIGNATURE_LENGTH:
         items = shingles(role)
         if shingled is not None:
             shingled[role.key] = items
@@ -59,8 +59,9 @@ def minhash(index: ProfessionIndex, role: Role, *, shingled: dict | None = None)
     return value
 
 
-def role_profiles(index: ProfessionIndex) -> RoleProfiles:
-    """TF-IDF profiles of every role of the index: its own texts and its levels' skill names."""
+def role_profiles(index: ProfessionIndex, *, indexed: set | None = None) -> RoleProfiles:
+    """TF-IDF profiles of every role of the index: its own texts and its levels' skill names.
+    Only the roles in ``indexed`` (default: all) can be compared with; all count for the weights."""
     counts: dict[tuple[str, str], Counter] = {}
     for key, role in index.roles.items():
         total = Counter(own_counts(index, role))
@@ -68,7 +69,7 @@ def role_profiles(index: ProfessionIndex) -> RoleProfiles:
         for name in skill_names(role, framework):
             total.update(_name_features(name))
         counts[key] = total
-    return RoleProfiles.from_counts(counts)
+    return RoleProfiles.from_counts(counts, indexed=indexed)
 
 
 @lru_cache(maxsize=4096)

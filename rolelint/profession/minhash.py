@@ -38,15 +38,20 @@ def shingles(role: Role) -> set[str]:
     return out
 
 
-def signature(items: set[str]) -> list[int]:
+SIGNATURE_LENGTH = PERMUTATIONS * 16  # hex digits: 16 a hash
+_BAND = ROWS * 16
+
+
+def signature(items: set[str]) -> str:
+    """The signature as hex text: 64 hashes of 16 digits, so that it is stored and cut into bands as is."""
     hashed = np.array([int.from_bytes(hashlib.blake2b(s.encode(), digest_size=7).digest(), "big") for s in items],
                       dtype=np.uint64)
     # (a*x + b) mod p with 64-bit wrap-around is not a true universal hash, but it mixes well enough here.
     mixed = (np.outer(_A, hashed) + _B[:, None]) % np.uint64(_PRIME)
-    return [int(v) for v in mixed.min(axis=1)]
+    return mixed.min(axis=1).astype(">u8").tobytes().hex()
 
 
-def candidate_pairs(signatures: dict[Hashable, list[int]], targets: Iterable[Hashable] | None = None) -> list[tuple]:
+def candidate_pairs(signatures: dict[Hashable, str], targets: Iterable[Hashable] | None = None) -> list[tuple]:
     """Pairs of keys that share a band, sorted in the order the keys were given. With ``targets``, only
     pairs with at least one target in them: the work then grows with the targets' buckets."""
     order = {key: i for i, key in enumerate(signatures)}
@@ -54,7 +59,7 @@ def candidate_pairs(signatures: dict[Hashable, list[int]], targets: Iterable[Has
     buckets: dict[tuple, list] = {}
     for key, sig in signatures.items():
         for band in range(BANDS):
-            buckets.setdefault((band, *sig[band * ROWS:(band + 1) * ROWS]), []).append(key)
+            buckets.setdefault((band, sig[band * _BAND:(band + 1) * _BAND]), []).append(key)
     pairs: set[tuple] = set()
     for members in buckets.values():
         if len(members) < 2:

@@ -106,13 +106,15 @@ class RoleProfiles:
 
     @classmethod
     def from_counts(cls, counts: dict[Hashable, Counter], analyzer: Analyzer = stem_terms, *,
-                    use_background: bool = True) -> "RoleProfiles":
-        """Profiles from each role's feature counts (as ``features`` gives them, summed over its texts)."""
+                    use_background: bool = True, indexed: set | None = None) -> "RoleProfiles":
+        """Profiles from each role's feature counts (as ``features`` gives them, summed over its texts).
+        Every role counts for the word weights; only those in ``indexed`` (default: all) can be compared."""
         profiles = cls.__new__(cls)
-        profiles._build(counts, analyzer, use_background)
+        profiles._build(counts, analyzer, use_background, indexed)
         return profiles
 
-    def _build(self, counts: dict[Hashable, Counter], analyzer: Analyzer, use_background: bool) -> None:
+    def _build(self, counts: dict[Hashable, Counter], analyzer: Analyzer, use_background: bool,
+               indexed: set | None = None) -> None:
         self.analyzer = analyzer
         self.counts = counts
         self._arrays: dict[tuple[str, frozenset | None], tuple[np.ndarray, np.ndarray]] = {}
@@ -126,13 +128,15 @@ class RoleProfiles:
         self.norm2: dict[Hashable, float] = {}
         self.postings: dict[str, list[tuple[Hashable, float]]] = {}
         for key, total in self.counts.items():
+            if indexed is not None and key not in indexed:
+                continue
             norm2 = 0.0
             for term, count in total.items():
                 weight = count * self.idf[term]
                 norm2 += weight * weight
                 self.postings.setdefault(term, []).append((key, weight))
             self.norm2[key] = norm2
-        self._keys = list(self.counts)
+        self._keys = list(self.norm2)
         self._position = {key: i for i, key in enumerate(self._keys)}
         self._norms = np.sqrt(np.array([self.norm2[key] for key in self._keys], dtype=float))
         self._norms[self._norms == 0] = np.inf  # a profile with no words resembles nothing
@@ -207,7 +211,7 @@ class RoleProfiles:
     def similarity(self, key: Hashable, weights: dict[str, float], qnorm: float, removed: Counter | None = None) -> float:
         """Cosine similarity of a query with one profile, ``removed`` taken out of the profile first."""
         counts = self.counts.get(key)
-        if counts is None or qnorm == 0:
+        if counts is None or key not in self.norm2 or qnorm == 0:
             return 0.0
         dot = 0.0
         for term, qweight in weights.items():

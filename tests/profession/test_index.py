@@ -183,7 +183,7 @@ def test_features_from_a_tampered_cache_are_recomputed(tmp_path):
     root = _repo(tmp_path)
     _features_run(root)
     raw = _read_cache(root)
-    raw["entries"]["roles/maker.yaml"]["features"][""].update(counts={"maker": "many"}, minhash=[1, 2])
+    raw["entries"]["roles/maker.yaml"]["features"][""].update(counts={"maker": "many"}, minhash="0f")
     _write_cache(root, raw)
     index = _features_run(root)
     stored = index.role_features(index.roles[("craft", "maker")])

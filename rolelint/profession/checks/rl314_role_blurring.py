@@ -19,6 +19,7 @@ from rolelint.diagnostics import Severity
 from rolelint.profession.advert_text import duty_spans
 from rolelint.profession.base import ProfessionRule, RuleOption
 from rolelint.profession.context import CheckContext, Report
+from rolelint.profession.features import role_profiles
 from rolelint.profession.model import Role
 from rolelint.profession.similarity import duty_texts, judge, lifted, role_statements
 from rolelint.profession.text import normalise, tokens
@@ -82,10 +83,16 @@ def definition_finding(ctx: CheckContext, verdict, text: str, definition_ratio: 
 
 def check(ctx: CheckContext) -> Iterator[Report | None]:
     options = ctx.options[CODE]
-    scopes = None
-    for role in ctx.target_roles():
-        model = ctx.role_profiles
-        scopes = scopes or Scopes(ctx)
+    roles = list(ctx.target_roles())
+    claims = [(entry, claim) for entry in ctx.target_entries("advert")
+              if (claim := ctx.claim(entry)) is not None and claim.role is not None and entry.document is not None]
+    if not roles and not claims:
+        return
+    scopes = Scopes(ctx)
+    # Profiles are weighted over every role, but only the roles some statement is compared with are indexed.
+    needed = set().union(*(scopes.of(role) for role in roles), *(scopes.of(claim.role) for _, claim in claims))
+    model = role_profiles(ctx.index, indexed=needed)
+    for role in roles:
         among = scopes.of(role)
         if len(among) < 2:
             continue
@@ -104,12 +111,7 @@ def check(ctx: CheckContext) -> Iterator[Report | None]:
             report, copied = definition_finding(ctx, verdict, text, options["definition_ratio"])
             if report:
                 yield ctx.at_field(CODE, role.display, path, _message(ctx, role, verdict, text, copied=copied))
-    for entry in ctx.target_entries("advert"):
-        claim = ctx.claim(entry)
-        if claim is None or claim.role is None or entry.document is None:
-            continue
-        model = ctx.role_profiles
-        scopes = scopes or Scopes(ctx)
+    for entry, claim in claims:
         among = scopes.of(claim.role)
         if len(among) < 2:
             continue
