@@ -15,6 +15,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, Hashable, Iterable
 
 import numpy as np
@@ -50,9 +51,10 @@ def duty_texts(role: Role) -> list[str]:
 _WORD = re.compile(r"[a-z0-9]+")
 
 
-def _trigrams(text: str) -> set[tuple[str, ...]]:
+@lru_cache(maxsize=65536)
+def _trigrams(text: str) -> frozenset[tuple[str, ...]]:
     words = _WORD.findall(text.lower())
-    return {tuple(words[i:i + 3]) for i in range(len(words) - 2)}
+    return frozenset(tuple(words[i:i + 3]) for i in range(len(words) - 2))
 
 
 def lifted(text: str, texts: Iterable[str]) -> bool:
@@ -118,6 +120,7 @@ class RoleProfiles:
         self.analyzer = analyzer
         self.counts = counts
         self._arrays: dict[tuple[str, frozenset | None], tuple[np.ndarray, np.ndarray]] = {}
+        self._scopes: dict[frozenset | None, _Scope] = {}
         df: Counter = Counter()
         for total in self.counts.values():
             df.update(total.keys())
@@ -136,10 +139,6 @@ class RoleProfiles:
                 norm2 += weight * weight
                 self.postings.setdefault(term, []).append((key, weight))
             self.norm2[key] = norm2
-        self._keys = list(self.norm2)
-        self._position = {key: i for i, key in enumerate(self._keys)}
-        self._norms = np.sqrt(np.array([self.norm2[key] for key in self._keys], dtype=float))
-        self._norms[self._norms == 0] = np.inf  # a profile with no words resembles nothing
 
     def vector(self, text: str) -> Counter:
         return features(text, self.analyzer)
@@ -230,8 +229,9 @@ class RoleProfiles:
         """The profile most similar to a query, ``skip`` aside, if it reaches ``floor``.
 
         One vectorised pass over the postings of the query's terms within ``among``: the work is the
-        statement's words times the roles using them, in numpy, and the sums are the same (term by
-        term, in the same order) as ``resemblances`` makes them."""
+        statement's words times the roles of the scope using them, in numpy, and the sums are the same
+        (term by term, in the same order) as ``resemblances`` makes them."""
+        scope = self._scope(among)
         indexes, products = [], []
         for term, qweight in weights.items():
             roles, term_weights = self._posting_arrays(term, among)
@@ -240,16 +240,16 @@ class RoleProfiles:
                 products.append(qweight * term_weights)
         if not indexes:
             return None
-        dots = np.bincount(np.concatenate(indexes), weights=np.concatenate(products), minlength=len(self._keys))
-        scores = dots / (qnorm * self._norms)
+        dots = np.bincount(np.concatenate(indexes), weights=np.concatenate(products), minlength=len(scope.keys))
+        scores = dots / (qnorm * scope.norms)
         for key in skip:
-            if key in self._position:
-                scores[self._position[key]] = -1.0
+            if key in scope.position:
+                scores[scope.position[key]] = -1.0
         scores[dots <= 0] = -1.0
         best = int(np.argmax(scores))
         if scores[best] < 0 or scores[best] < floor:
             return None
-        key = self._keys[best]
+        key = scope.keys[best]
         return Resemblance(key, float(scores[best]), self.shared_terms(key, weights))
 
     def shared_terms(self, key: Hashable, weights: dict[str, float]) -> tuple[str, ...]:
@@ -259,16 +259,42 @@ class RoleProfiles:
                          if counts.get(term, 0) > 0]
         return tuple(t for _, t in sorted(contributions, reverse=True)[:4])
 
+    def _scope(self, among: frozenset | None) -> "_Scope":
+        """The roles of ``among``, numbered, with their norms and their own postings (built from the
+        roles of the scope, so each scope costs its roles' words, not the whole index's)."""
+        scope = self._scopes.get(among)
+        if scope is None:
+            keys = [key for key in self.norm2 if among is None or key in among]
+            norms = np.sqrt(np.array([self.norm2[key] for key in keys], dtype=float))
+            norms[norms == 0] = np.inf  # a profile with no words resembles nothing
+            postings: dict[str, tuple[list[int], list[float]]] = {}
+            for i, key in enumerate(keys):
+                for term, count in self.counts[key].items():
+                    positions, weights = postings.setdefault(term, ([], []))
+                    positions.append(i)
+                    weights.append(count * self.idf[term])
+            scope = self._scopes[among] = _Scope(keys, {key: i for i, key in enumerate(keys)}, norms, postings)
+        return scope
+
     def _posting_arrays(self, term: str, among: frozenset | None) -> tuple[np.ndarray, np.ndarray]:
-        """(role positions, weights) of the roles of ``among`` that use ``term``."""
+        """(positions in the scope, weights) of the roles of ``among`` that use ``term``."""
         cache_key = (term, among)
         arrays = self._arrays.get(cache_key)
         if arrays is None:
-            pairs = [(self._position[key], weight) for key, weight in self.postings.get(term, ())
-                     if among is None or key in among]
-            arrays = (np.array([i for i, _ in pairs], dtype=np.intp), np.array([w for _, w in pairs], dtype=float))
+            positions, weights = self._scope(among).postings.get(term, ((), ()))
+            arrays = (np.array(positions, dtype=np.intp), np.array(weights, dtype=float))
             self._arrays[cache_key] = arrays
         return arrays
+
+
+@dataclass(frozen=True)
+class _Scope:
+    """The roles a statement is compared with, numbered for the vectorised pass."""
+
+    keys: list
+    position: dict
+    norms: np.ndarray
+    postings: dict  # term -> (positions, weights)
 
 
 @dataclass(frozen=True)
@@ -325,7 +351,8 @@ def judge(profiles: RoleProfiles, text: str, claimed: Hashable, *, own: Hashable
             other = Resemblance(own, own_as_other, profiles.shared_terms(own, weights))
     if other is None:
         return BlurVerdict(False, own_score, None, ())
-    distinct = profiles.distinct_terms(text, other.role, claimed, leave_out if own == claimed else ())
+    other_counts = profiles.counts.get(other.role, {})
+    distinct = tuple(t for t in unused if other_counts.get(t, 0) > 0)  # as ``distinct_terms`` finds them
     blurred = decide(own_score, other.score, len(distinct), min_similarity=min_similarity, ratio=ratio,
                      min_distinct=min_distinct)
     return BlurVerdict(blurred, own_score, other, distinct)

@@ -106,6 +106,7 @@ def _strip_e(word: str) -> str:
     return word[:-1] if word.endswith("e") and len(word) > 4 else word
 
 
+@lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
     """Lower case, straight quotes, single spaces, no surrounding punctuation: for comparing titles."""
     text = text.replace("’", "'").replace("–", "-").replace("—", "-").lower()

@@ -57,8 +57,9 @@ class Scopes:
 def matched_words(text: str, distinct: tuple[str, ...], shared: tuple[str, ...]) -> list[str]:
     wanted = list(distinct) + [part for term in shared for part in term.split() if part not in distinct]
     words = []
+    found = tokens(text)
     for term in wanted:
-        for token in tokens(text):
+        for token in found:
             if token.term == term and token.text.lower() not in (w.lower() for w in words):
                 words.append(token.text)
                 break
