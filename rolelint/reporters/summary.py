@@ -9,10 +9,16 @@ from rolelint.engine import RunResult
 
 
 def summarize(result: RunResult) -> dict:
+    """``files`` counts the files linted and ``files_with_problems`` those of them with a finding, so the
+    second never exceeds the first. A path reported without being linted (missing, a dangling link or a
+    link loop, a link out of the tree, a pipe, an unreadable directory) is counted in ``paths_not_read``."""
     counts = Counter(d.severity for d in result.diagnostics)
+    linted = set(result.files)
+    reported = {d.path for d in result.diagnostics}
     return {
         "files": len(result.files),
-        "files_with_problems": len({d.path for d in result.diagnostics}),
+        "files_with_problems": len(reported & linted),
+        "paths_not_read": len(reported - linted),
         "total": len(result.diagnostics),
         "errors": counts[Severity.ERROR],
         "warnings": counts[Severity.WARNING],

@@ -63,8 +63,18 @@ def _summary_line(result: RunResult, style) -> str:
     parts = [f"{s['errors']} error{'s' if s['errors'] != 1 else ''}",
              f"{s['warnings']} warning{'s' if s['warnings'] != 1 else ''}",
              f"{s['infos']} info"]
-    line = (f"Found {s['total']} problem{'s' if s['total'] != 1 else ''} ({', '.join(parts)}) "
-            f"in {s['files_with_problems']} of {files}.")
+    line = f"Found {s['total']} problem{'s' if s['total'] != 1 else ''} ({', '.join(parts)}) in "
+    # A path that was never linted (missing, a dangling link, a pipe) is not one of the files linted.
+    not_read = s["paths_not_read"]
+    paths = f"{not_read} path{'s' if not_read != 1 else ''} not read"
+    if not not_read:
+        line += f"{s['files_with_problems']} of {files}."
+    elif s["files_with_problems"]:
+        line += f"{s['files_with_problems']} of {files} and {paths}."
+    elif s["files"]:
+        line += f"{paths}; {files} linted without problems."
+    else:
+        line += f"{paths}; no file was linted."
     if s["fixable"]:
         line += f" {s['fixable']} fixable with --fix."
     return style(line, bold=True)

@@ -26,6 +26,7 @@ from tests.hostile.helpers import (
     assert_positions_inside,
     lint,
     lint_as_nobody,
+    run_main,
 )
 
 
@@ -96,6 +97,25 @@ def test_a_broken_link_says_where_it_points(repo):
     run = lint_with_witness(repo)
     assert run.at("roles/old.md") == [(1, 1, "RL002")]
     assert "broken symbolic link: it points to gone.md" in run.messages("roles/old.md")[0]
+
+
+def test_the_summary_counts_a_path_not_read_apart_from_the_files_linted(repo, capsys):
+    """A dangling link is reported but never linted: the summary once said "in 2 of 1 file"."""
+    os.symlink("gone.md", repo / "roles" / "old.md")
+    run = lint_with_witness(repo)
+    summary = run.payload["summary"]
+    assert (summary["files"], summary["files_with_problems"], summary["paths_not_read"]) == (1, 1, 1)
+    assert summary["total"] == len(run.diagnostics)
+    code, out, err = run_main(["check", "--no-cache", "--select", "RL0"], capsys, repo)
+    assert code == 1 and "Traceback" not in out + err
+    found = f"Found {summary['total']} problems ({summary['errors']} errors, 0 warnings, 0 info)"
+    assert out.splitlines()[-1] == f"{found} in 1 of 1 file and 1 path not read."
+    code, out, err = run_main(["check", "--no-cache", "--select", "RL0", "roles/old.md"], capsys, repo)
+    assert out.splitlines()[-1] == ("Found 1 problem (1 error, 0 warnings, 0 info) in 1 path not read; "
+                                    "no file was linted.")
+    code, out, err = run_main(["check", "--no-cache", "--select", "RL002", "roles"], capsys, repo)
+    assert out.splitlines()[-1] == ("Found 1 problem (1 error, 0 warnings, 0 info) in 1 path not read; "
+                                    "1 file linted without problems.")
 
 
 def test_links_out_of_the_tree_are_reported_not_followed(repo, tmp_path_factory):
