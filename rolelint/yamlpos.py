@@ -8,8 +8,10 @@ expanded under a budget (a "billion laughs" file is a finding, not an out-of-mem
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import unquote
 
 import yaml
 
@@ -28,6 +30,13 @@ _STANDARD_TAGS = {
     "tag:yaml.org,2002:binary", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq",
     "tag:yaml.org,2002:omap", "tag:yaml.org,2002:set", "tag:yaml.org,2002:merge",
 }
+_YAML_NAMESPACE = "tag:yaml.org,2002:"
+# A node's properties as written: an optional anchor, then a verbatim `!<...>` tag or a shorthand tag with
+# an optional handle (`!`, `!!`, `!name!`) and the URI characters the YAML scanners accept.
+_PROPERTIES = re.compile(r"(?:&[^\s,\[\]{}]+\s+)?(?P<tag>!<[^>\s]*>|!(?:[\w-]*!)?[\w\-;/?:@&=+$,.!~*'()\[\]%#]*)",
+                         re.ASCII)
+_HANDLE = re.compile(r"!(?:[\w-]*!)?", re.ASCII)
+_TAG_SHOWN = 100  # a longer tag is cut in the message
 # Scalars kept as written: dates are validated as text (`format: date`); bytes are not data we lint.
 _AS_WRITTEN = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:binary"}
 MAX_NODES = 200_000  # after alias expansion; a larger document is refused (an alias bomb, or generated data)
@@ -74,6 +83,29 @@ class _Builder:
     def offsets_of(self, node: yaml.Node) -> tuple[int, int]:
         return self.base + node.start_mark.index, self.base + node.end_mark.index
 
+    def tag_as_written(self, node: yaml.Node) -> str:
+        """``node``'s tag as the file spells it (``!!python/name:os.system``, ``!custom``, ``!e!foo``), not
+        PyYAML's resolved name. Read at the node's start, past an anchor, and kept only if it resolves to the
+        node's tag; otherwise rebuilt from the tag: ``!!`` for the YAML namespace, else ``!<...>``."""
+        start = self.base + node.start_mark.index
+        match = _PROPERTIES.match(self.text, start, min(len(self.text), start + _TAG_SHOWN + 2_000))
+        written = match.group("tag") if match else None
+        if written and written.startswith("!<") and written.endswith(">"):
+            resolves = unquote(written[2:-1]) == node.tag
+        elif written:
+            suffix = written[_HANDLE.match(written).end():]
+            resolves = node.tag.endswith(unquote(suffix))  # the handle may be redefined by %TAG
+        else:
+            resolves = False
+        if not resolves:
+            if node.tag.startswith(_YAML_NAMESPACE):
+                written = "!!" + node.tag[len(_YAML_NAMESPACE):]
+            elif node.tag.startswith("!"):
+                written = node.tag
+            else:
+                written = f"!<{node.tag}>"
+        return written if len(written) <= _TAG_SHOWN else written[:_TAG_SHOWN - 1] + "…"
+
     def build(self, node: yaml.Node, path: str, depth: int) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
@@ -84,8 +116,8 @@ class _Builder:
         self.result.nodes.setdefault(path, (start, end))
         if node.tag not in _STANDARD_TAGS:
             self.result.problems.append(
-                YamlProblem("RL008", f"tag {node.tag!r} is not allowed; rolelint reads plain YAML data only",
-                            start, end)
+                YamlProblem("RL008", f"tag `{self.tag_as_written(node)}` is not allowed; rolelint reads plain "
+                            "YAML data only", start, end)
             )
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path, depth)

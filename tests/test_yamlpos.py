@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+import yaml
+
 from rolelint.source import SourceText
-from rolelint.yamlpos import load_yaml
+from rolelint.yamlpos import YamlResult, _Builder, load_yaml
 
 
 def _span(result, field):
@@ -59,6 +62,54 @@ def test_python_tags_are_not_constructed():
     result = load_yaml("x: !!python/object/apply:os.system ['echo pwned']\n")
     assert [p.code for p in result.problems] == ["RL008"]
     assert result.data == {"x": ["echo pwned"]}
+    assert result.problems[0].message == ("tag `!!python/object/apply:os.system` is not allowed; "
+                                          "rolelint reads plain YAML data only")
+
+
+@pytest.mark.parametrize("text, shown", [
+    ("x: !custom foo\n", "!custom"),
+    ("x: &a !custom foo\n", "!custom"),  # past the anchor
+    ("x: !custom &a foo\n", "!custom"),
+    ("x: [!!python/name:os.system, b]\n", "!!python/name:os.system"),
+    ("x: !!python/object/apply:os.system\n  - echo\n", "!!python/object/apply:os.system"),
+    ("x: !<tag:yaml.org,2002:python/object/apply:os.system> [a]\n",
+     "!<tag:yaml.org,2002:python/object/apply:os.system>"),
+    ("x: !<tag:example.com,2000:app/foo> bar\n", "!<tag:example.com,2000:app/foo>"),
+    ("%TAG !e! tag:example.com,2000:app/\n---\nx: !e!foo bar\n", "!e!foo"),
+    ("%TAG !! tag:example.com,2000:\n---\nx: !!foo bar\n", "!!foo"),  # `!!` redefined: still as written
+    ("x: !c%41 y\n", "!c%41"),  # percent-escapes kept as written, not decoded to !cA
+])
+def test_a_refused_tag_is_shown_as_written(text, shown):
+    problems = load_yaml(text).problems
+    assert [p.code for p in problems] == ["RL008"]
+    assert problems[0].message.startswith(f"tag `{shown}` is not allowed;")
+    assert "tag:yaml.org,2002:" not in problems[0].message or shown.startswith("!<")
+
+
+def test_a_refused_tag_in_front_matter_is_read_at_its_file_offset():
+    text = "---\ntitle: !!python/name:os.system\n---\nBody.\n"
+    yaml_text = text[4:text.index("---", 4)]
+    problems = load_yaml(yaml_text, base=4, full_text=text).problems
+    assert [p.message.split("`")[1] for p in problems] == ["!!python/name:os.system"]
+
+
+@pytest.mark.parametrize("tag, shown", [
+    ("tag:yaml.org,2002:python/name:os.system", "!!python/name:os.system"),
+    ("!custom", "!custom"),
+    ("tag:example.com,2000:app/foo", "!<tag:example.com,2000:app/foo>"),
+])
+def test_a_tag_not_found_in_the_source_is_rebuilt_from_its_resolved_name(tag, shown):
+    """When the characters at the node's start do not spell its tag, the tag is shown in YAML's own
+    notation rather than as PyYAML's internal name."""
+    node = yaml.ScalarNode(tag, "x", yaml.Mark("<t>", 3, 0, 3, None, None), yaml.Mark("<t>", 4, 0, 4, None, None))
+    builder = _Builder("x: y\n", 0, YamlResult(), yaml.constructor.SafeConstructor())
+    assert builder.tag_as_written(node) == shown
+
+
+def test_a_very_long_tag_is_cut_in_the_message():
+    problems = load_yaml("x: !" + "a" * 5_000 + " y\n").problems
+    shown = problems[0].message.split("`")[1]
+    assert shown.startswith("!aaa") and shown.endswith("…") and len(shown) <= 100
 
 
 def test_alias_bomb_is_refused_quickly():

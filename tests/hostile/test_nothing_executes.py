@@ -40,6 +40,9 @@ def test_python_tags_in_a_yaml_file_never_construct(repo, index):
     run = lint(repo)
     assert not marker.exists()
     assert "RL008" in run.codes("roles/evil.yaml")
+    tag = payloads(marker)[index].split()[0]  # shown as written, not as PyYAML's internal name
+    shown = [m for c, m in zip(run.codes("roles/evil.yaml"), run.messages("roles/evil.yaml")) if c == "RL008"]
+    assert shown == [f"tag `{tag}` is not allowed; rolelint reads plain YAML data only"]
     assert run.has(*WITNESS_FINDING)
 
 
@@ -57,7 +60,7 @@ def test_python_tags_in_the_config_never_construct_and_stop_the_run(repo, capsys
     code, _, err = run_main(["check", "--select", "RL0"], capsys, repo)
     assert not marker.exists()
     assert code == 2
-    assert ".rolelint.yaml:1:10:" in err and "not allowed" in err
+    assert ".rolelint.yaml:1:10:" in err and "tag `!!python/object/apply:os.system` is not allowed" in err
 
 
 def test_python_tags_in_a_rule_pack_never_construct_and_stop_the_run(repo, capsys):
