@@ -5,6 +5,15 @@ the run key: rolelint's version and code, the effective config, the active rules
 files and the spaCy model. Entries are small JSON files written atomically and signed with this
 user's secret (an entry committed into the repo does not verify); an entry that cannot be read or
 verified is a miss, never an error. Nothing here imports spaCy.
+
+Housekeeping: a hit refreshes its entry's mtime when that is more than a day old (at most one utime
+per entry a day), so an entry's mtime says when it was last used. After a run that wrote entries,
+entries unused for `cache_max_age_days` (default 30; null: never) are removed; that walk runs at most
+once a day, recorded by the mtime of the `last-prune` stamp in the cache folder. The profession
+index of this version (`index-<version>.json`, one file that drops its own stale entries) is never
+pruned; the other `index-*.json` files (other versions' indexes, memoised profession findings, whose
+hits refresh them in the same way) age out like entries. `rolelint cache clear` removes everything
+rolelint wrote there, and nothing else.
 """
 
 from __future__ import annotations
@@ -12,18 +21,33 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from rolelint import __version__
 from rolelint.cachesign import sign, verify
-from rolelint.config import Config
+from rolelint.config import DEFAULT_CACHE_MAX_AGE_DAYS, Config
 from rolelint.diagnostics import Finding, Fix
 from rolelint.discovery import FileEntry
 from rolelint.filestage import runs_text_rules
 
 CACHE_FORMAT = 2  # 2: entries are signed (rolelint.cachesign)
+DAY = 86400.0
+PRUNE_EVERY = DAY  # seconds between automatic prunes
+REFRESH_AFTER = DAY  # a hit touches its entry when the entry's mtime is older than this
+PRUNE_STAMP = "last-prune"
+GITIGNORE = "# created by rolelint\n*\n"
+# Only names that rolelint writes: result entries and their temporary files, profession indexes and
+# theirs (see rolelint.profession.index), the prune stamp.
+_FORMAT_DIR = re.compile(r"v[0-9]+")
+_BUCKET_DIR = re.compile(r"[0-9a-f]{2}")
+_ENTRY = re.compile(r"[0-9a-f]{64}\.json")
+_ENTRY_TMP = re.compile(r"\.tmp-.*\.json")
+_INDEX = re.compile(r"index-[^/\\]+\.json")
+_INDEX_TMP = re.compile(r"index-[^/\\]+\.json\.[0-9]+\.tmp")
 _PACKAGE = Path(__file__).resolve().parent
 _CACHEDIR_TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
                  "# This file is a cache directory tag created by rolelint.\n"
@@ -39,9 +63,11 @@ class CachedFile:
 
 
 class ResultCache:
-    def __init__(self, directory: Path, run_key: str):
+    def __init__(self, directory: Path, run_key: str, *, max_age_days: int | None = DEFAULT_CACHE_MAX_AGE_DAYS):
         self.directory = directory
         self.run_key = run_key
+        self.max_age_days = max_age_days
+        self._wrote = False
 
     def lookup(self, entry: FileEntry, config: Config) -> tuple[str, CachedFile | None] | None:
         """``(key, cached or None)``; None when the file is not cacheable (unreadable, too large)."""
@@ -62,8 +88,12 @@ class ResultCache:
         return self.directory / f"v{CACHE_FORMAT}" / key[:2] / f"{key}.json"
 
     def _read(self, key: str, data: bytes) -> CachedFile | None:
+        path = self._path(key)
         try:
-            envelope = json.loads(self._path(key).read_text(encoding="utf-8"))
+            with path.open("rb") as handle:
+                modified = os.fstat(handle.fileno()).st_mtime
+                text = handle.read().decode("utf-8")
+            envelope = json.loads(text)
             body = envelope["body"]
             if not verify(body.encode("utf-8"), envelope.get("mac")):
                 return None  # not written by this user's rolelint (e.g. committed into the repo)
@@ -71,9 +101,15 @@ class ResultCache:
             if payload.get("key") != key:
                 return None
             findings = tuple(_finding(item) for item in payload["findings"])
-            return CachedFile(findings, bool(payload["has_source"]), payload["kind"], data)
+            cached = CachedFile(findings, bool(payload["has_source"]), payload["kind"], data)
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None  # absent, truncated or hand-edited: lint the file again
+        if not 0 <= time.time() - modified < REFRESH_AFTER:
+            try:
+                os.utime(path)  # used today: keep it from being pruned
+            except OSError:
+                pass
+        return cached
 
     def store(self, key: str, outcome) -> None:
         """Record a FileOutcome; a cache that cannot be written is silently skipped."""
@@ -96,7 +132,10 @@ class ResultCache:
                 Path(temporary).unlink(missing_ok=True)
                 raise
         except OSError:
-            pass
+            return
+        if not self._wrote:  # the first write of this run: time to see whether a prune is due
+            self._wrote = True
+            maybe_prune(self.directory, self.max_age_days)
 
     def _prepare(self, folder: Path) -> None:
         if folder.is_dir():
@@ -104,8 +143,122 @@ class ResultCache:
         folder.mkdir(parents=True, exist_ok=True)
         tag = self.directory / "CACHEDIR.TAG"
         if not tag.exists():  # keep the cache out of git and out of backups
-            (self.directory / ".gitignore").write_text("# created by rolelint\n*\n", encoding="utf-8")
+            try:  # but never replace a .gitignore that is there (cache_dir may be a folder of the repo)
+                with (self.directory / ".gitignore").open("x", encoding="utf-8") as out:
+                    out.write(GITIGNORE)
+            except FileExistsError:
+                pass
             tag.write_text(_CACHEDIR_TAG, encoding="utf-8")
+
+
+# --- housekeeping -----------------------------------------------------------------------------
+
+
+def maybe_prune(directory: Path, max_age_days: int | None, *, now: float | None = None) -> int | None:
+    """Prune ``directory`` unless that was done in the last day (or ``max_age_days`` is None); the
+    number of files removed, or None when no prune was due. Never raises for a cache problem."""
+    if max_age_days is None:
+        return None
+    now = time.time() if now is None else now
+    stamp = directory / PRUNE_STAMP
+    try:
+        if 0 <= now - stamp.stat().st_mtime < PRUNE_EVERY:
+            return None
+    except FileNotFoundError:
+        pass
+    except OSError:
+        return None
+    try:  # claim this day's prune first, so that a concurrent run does not walk the cache too
+        stamp.write_text("rolelint: the mtime of this file is when the cache was last pruned\n", encoding="utf-8")
+        os.utime(stamp, (now, now))
+    except OSError:
+        return None
+    return prune(directory, max_age_days, now=now)
+
+
+def prune(directory: Path, max_age_days: float, *, now: float | None = None) -> int:
+    """Remove rolelint's cache files in ``directory`` unused for ``max_age_days`` (and temporary files
+    older than a day); the number removed. This version's profession index is kept."""
+    now = time.time() if now is None else now
+    limit = max_age_days * DAY
+
+    def stale(path: Path, age: float) -> bool:
+        try:
+            return now - path.stat(follow_symlinks=False).st_mtime > age
+        except OSError:
+            return False
+
+    return _sweep(directory, lambda path, temporary: stale(path, DAY if temporary else limit),
+                  keep_index=f"index-{__version__}.json")
+
+
+def clear(directory: Path) -> int:
+    """Remove every file rolelint keeps in the cache ``directory`` (entries, profession indexes, the
+    prune stamp, the folder's .gitignore and CACHEDIR.TAG) and the folders left empty, the cache
+    folder itself included; files that rolelint did not write stay. The number of cache files removed."""
+    removed = _sweep(directory, lambda path, temporary: True, keep_index=None)
+    for name, ours in ((PRUNE_STAMP, None), (".gitignore", GITIGNORE), ("CACHEDIR.TAG", _CACHEDIR_TAG)):
+        path = directory / name
+        try:
+            if ours is None or (path.is_file() and path.read_text(encoding="utf-8") == ours):
+                path.unlink()
+        except (OSError, ValueError):
+            pass
+    try:
+        directory.rmdir()
+    except OSError:
+        pass  # absent, or holds something that is not rolelint's
+    return removed
+
+
+def _sweep(directory: Path, remove, *, keep_index: str | None) -> int:
+    """Unlink the rolelint files in ``directory`` for which ``remove(path, temporary)`` is true, then
+    the entry folders that this leaves empty; symbolic links to folders are not followed."""
+    removed = 0
+
+    def unlink(path: Path, temporary: bool) -> None:
+        nonlocal removed
+        if remove(path, temporary):
+            try:
+                path.unlink()
+            except OSError:
+                return
+            if not temporary:
+                removed += 1
+
+    for top in _children(directory):
+        if top.is_dir(follow_symlinks=False) and _FORMAT_DIR.fullmatch(top.name):
+            for bucket in _children(Path(top.path)):
+                if not (bucket.is_dir(follow_symlinks=False) and _BUCKET_DIR.fullmatch(bucket.name)):
+                    continue
+                for item in _children(Path(bucket.path)):
+                    if _ENTRY.fullmatch(item.name):
+                        unlink(Path(item.path), False)
+                    elif _ENTRY_TMP.fullmatch(item.name):
+                        unlink(Path(item.path), True)
+                _rmdir(Path(bucket.path))
+            _rmdir(Path(top.path))
+        elif top.is_file(follow_symlinks=False):
+            if _INDEX.fullmatch(top.name) and top.name != keep_index:
+                unlink(Path(top.path), False)
+            elif _INDEX_TMP.fullmatch(top.name):
+                unlink(Path(top.path), True)
+    return removed
+
+
+def _children(folder: Path) -> list[os.DirEntry]:
+    try:
+        with os.scandir(folder) as listing:
+            return list(listing)
+    except OSError:
+        return []
+
+
+def _rmdir(folder: Path) -> None:
+    try:
+        folder.rmdir()  # only when empty: a concurrent run's new entry keeps its folder
+    except OSError:
+        pass
 
 
 def _finding_dict(f: Finding) -> dict:
@@ -144,7 +297,9 @@ def run_key(config: Config, catalogue, active: set[str]) -> str:
             digest.update(str(part).encode("utf-8", "surrogateescape") + b"\0")
 
     feed("rolelint", __version__, CACHE_FORMAT, code_fingerprint())
-    feed(json.dumps(config.raw, sort_keys=True, default=str))
+    # Where the cache lives and how long it keeps entries change no finding.
+    housekeeping = {"cache_dir", "cache_max_age_days"}
+    feed(json.dumps({k: v for k, v in config.raw.items() if k not in housekeeping}, sort_keys=True, default=str))
     feed(*sorted(active))
     for path in rule_pack_files(config):
         feed(path.as_posix())
@@ -210,4 +365,5 @@ def model_identity(model: str | None) -> tuple[str, ...]:
 
 
 def open_cache(config: Config, catalogue, active: set[str]) -> ResultCache:
-    return ResultCache(cache_directory(config), run_key(config, catalogue, active))
+    return ResultCache(cache_directory(config), run_key(config, catalogue, active),
+                       max_age_days=config.cache_max_age_days)

@@ -292,6 +292,39 @@ def pathway(profession: str | None, output_format: str, output: Path | None, con
         output.write_text(text, encoding="utf-8")
         click.echo(f"wrote {output}")
 
+
+@cli.group("cache")
+def cache_group() -> None:
+    """Look after the result cache (`cache_dir`, default .rolelint_cache/)."""
+
+
+@cache_group.command("clear")
+@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False))
+def cache_clear_command(config_path: Path | None) -> None:
+    """Remove every cache file rolelint wrote (result entries, profession index); nothing else."""
+    from rolelint.cache import cache_directory, clear
+
+    directory = cache_directory(_load(config_path))
+    removed = clear(directory)
+    click.echo(f"removed {removed} cache file{'s' if removed != 1 else ''} from {directory}")
+
+
+@cache_group.command("prune")
+@click.option("--max-age-days", type=click.IntRange(min=1, max=36500), default=None,
+              help="Remove what was unused for this many days [default: the config's cache_max_age_days, 30].")
+@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False))
+def cache_prune_command(max_age_days: int | None, config_path: Path | None) -> None:
+    """Remove cache entries unused for a while now (`rolelint check` does it at most once a day)."""
+    from rolelint.cache import cache_directory, prune
+    from rolelint.config import DEFAULT_CACHE_MAX_AGE_DAYS
+
+    config = _load(config_path)
+    days = max_age_days or config.cache_max_age_days or DEFAULT_CACHE_MAX_AGE_DAYS
+    directory = cache_directory(config)
+    removed = prune(directory, days)
+    click.echo(f"removed {removed} cache file{'s' if removed != 1 else ''} unused for {days} days from {directory}")
+
+
 def main() -> None:
     """Console entry point: no traceback reaches a user unless --debug asks for it."""
     debug = "--debug" in sys.argv[1:] or os.environ.get("ROLELINT_DEBUG", "").strip().lower() in (

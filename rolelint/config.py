@@ -23,6 +23,7 @@ DEFAULT_EXCLUDE = (".git/**", "node_modules/**", ".venv/**", "venv/**", ".tox/**
                    "**/rolelint.yaml", "**/README.md", "**/CONTRIBUTING.md", "**/CODE_OF_CONDUCT.md",
                    "**/LICENSE*", "**/SECURITY.md")
 FAIL_ON = ("error", "warning", "info", "never")
+DEFAULT_CACHE_MAX_AGE_DAYS = 30
 
 
 class ConfigError(Exception):
@@ -53,6 +54,7 @@ class Config:
     max_file_size: int = 5_000_000
     encoding_fallback: str | None = None
     cache_dir: str = ".rolelint_cache"
+    cache_max_age_days: int | None = DEFAULT_CACHE_MAX_AGE_DAYS  # None: never prune
     raw: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -221,5 +223,7 @@ def build_config(raw: dict, path: Path) -> Config:
         max_file_size=int(raw.get("max_file_size", 5_000_000)),
         encoding_fallback=raw.get("encoding_fallback"),
         cache_dir=raw.get("cache_dir", ".rolelint_cache"),
+        cache_max_age_days=(None if (days := raw.get("cache_max_age_days", DEFAULT_CACHE_MAX_AGE_DAYS)) is None
+                            else int(days)),
         raw=raw,
     )
