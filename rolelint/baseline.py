@@ -38,8 +38,9 @@ def context_window(diagnostic: Diagnostic, source: SourceText | None) -> str:
 
 
 def matched_text(diagnostic: Diagnostic) -> str:
-    """What the finding is about: the matched text, or for findings without one (schema errors,
-    unreadable files) the message."""
+    """What the finding is about: the matched text; for a finding about a whole document, the
+    condition it names (``document_finding`` masks the numbers in it, so a longer advert keeps its
+    fingerprint); for findings without either (schema errors, unreadable files), the message."""
     return diagnostic.context if diagnostic.context is not None else diagnostic.message
 
 

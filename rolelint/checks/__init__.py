@@ -149,18 +149,27 @@ def document_finding(
     at: tuple[int, int] | None = None,
     context: str | None = None,
 ) -> Finding:
-    """A finding about the document as a whole, placed on the most telling heading."""
+    """A finding about the document as a whole, placed on the most telling heading.
+
+    Its ``context`` (default: the message) is what the baseline fingerprints in place of matched
+    text, so it names the condition, never a measurement: numbers in it are masked (``#``). An
+    advert that gains a word or a requirement stays the same finding; the message keeps the counts.
+    """
     start, end = at if at is not None else document_anchor(document, prefer_sections)
     section = document.section_of(start)
+    message = render(rule.message, values)
     return Finding(
         code=rule.code,
-        message=render(rule.message, values),
+        message=message,
         start=start,
         end=end,
         suggestion=render(rule.suggestion, values) if rule.suggestion else None,
         section=section.category if section else None,
-        context=context if context is not None else render(rule.message, values),
+        context=_NUMBER.sub("#", context if context is not None else message),
     )
+
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 def document_anchor(document: Document, prefer_sections: Iterable[str] = ()) -> tuple[int, int]:

@@ -42,14 +42,16 @@ def run(rule, spec: dict, target, options, nlp):
         yield from _sentence_words(rule, target, high)
     elif measure == "document_words":
         words = sum(len(WORD.findall(item.text)) for item in target.spans)
-        if target.spans and _outside(words, low, high):
+        breach = _breach(words, low, high)
+        if target.spans and breach:
             yield document_finding(rule, target.document, values={"words": words, "min": low, "max": high},
-                                   context=f"{words} words")
+                                   context=f"{measure} {breach}")
     elif measure == "grade_level":
         grade, words = grade_level(target.spans)
-        if words >= int(options.get("min_words", spec.get("min_words", 100))) and _outside(grade, low, high):
+        breach = _breach(grade, low, high)
+        if words >= int(options.get("min_words", spec.get("min_words", 100))) and breach:
             values = {"grade": f"{grade:.1f}", "min": low, "max": high, "words": words}
-            yield document_finding(rule, target.document, values=values, context=f"grade {grade:.0f}")
+            yield document_finding(rule, target.document, values=values, context=f"{measure} {breach}")
     elif measure == "list_items":
         items = [item for item in target.spans if item.span.block == "list_item"]
         if high is not None and len(items) > high:
@@ -57,8 +59,15 @@ def run(rule, spec: dict, target, options, nlp):
             yield span_finding(rule, extra, 0, len(extra.text), values={"count": len(items), "max": int(high)})
 
 
-def _outside(value: float, low, high) -> bool:
-    return (low is not None and value < low) or (high is not None and value > high)
+def _breach(value: float, low, high) -> str | None:
+    """Which limit ``value`` crosses. A per-document finding's context names this, not the value: the
+    baseline fingerprints the context, so an advert that gains a word must stay the same finding, and
+    one that goes from too long to too short must not."""
+    if high is not None and value > high:
+        return "above max"
+    if low is not None and value < low:
+        return "below min"
+    return None
 
 
 def _sentence_words(rule, target, high):
