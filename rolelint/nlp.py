@@ -92,3 +92,71 @@ def _first_line(exc: BaseException) -> str:
 def tagging_components(nlp) -> list[str]:
     """Components that run in the one batched ``nlp.pipe`` pass (everything but the parser)."""
     return [name for name in nlp.pipe_names if name != "parser"]
+
+
+class LemmaCandidates:
+    """Every lemma the tagged pipeline could give a word, worked out from the word alone.
+
+    spaCy's English lemmatizer picks a lemma by the token's part of speech, and the attribute ruler
+    sets a few by word ("'s" -> "be"). The union over every part of speech the lemmatizer has rules
+    for, plus the word itself and the attribute ruler's lemmas for it, holds the lemma the tagger
+    would lead to, whatever tag it chooses. Rules use it to skip tagging spans that hold none of
+    their words: a word whose candidates miss a rule's words cannot match it once tagged either.
+    Results are memoised per lower-case word, so a run pays once per distinct word.
+    """
+
+    def __init__(self, nlp):
+        lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+        lookups = lemmatizer.lookups if lemmatizer is not None else None
+        table = (lambda name: lookups.get_table(name, {})) if lookups is not None else (lambda name: {})
+        index, exceptions, rules = table("lemma_index"), table("lemma_exc"), table("lemma_rules")
+        self._tables = [
+            (set(index.get(pos, ())), exceptions.get(pos, {}), rules.get(pos, []))
+            for pos in sorted(set(index) | set(exceptions) | set(rules))
+        ]
+        self._by_word: dict[str, set[str]] = {}
+        if "attribute_ruler" in nlp.pipe_names:
+            for entry in nlp.get_pipe("attribute_ruler").patterns:
+                lemma = entry["attrs"].get("LEMMA")
+                if not isinstance(lemma, str):
+                    continue
+                for pattern in entry["patterns"]:
+                    position = entry.get("index", 0)
+                    token = pattern[position] if -len(pattern) <= position < len(pattern) else {}
+                    for key in ("LOWER", "ORTH", "TEXT", "NORM"):
+                        word = token.get(key)
+                        if isinstance(word, str):
+                            self._by_word.setdefault(word.lower(), set()).add(lemma.lower())
+                        elif isinstance(word, dict) and isinstance(word.get("IN"), list):
+                            for item in word["IN"]:
+                                self._by_word.setdefault(str(item).lower(), set()).add(lemma.lower())
+        self._memo: dict[str, frozenset[str]] = {}
+
+    def __call__(self, lower: str) -> frozenset[str]:
+        found = self._memo.get(lower)
+        if found is None:
+            found = self._memo[lower] = frozenset(self._compute(lower))
+        return found
+
+    def _compute(self, string: str) -> set[str]:
+        # What spaCy's Lemmatizer.rule_lemmatize can return for each part of speech. It picks one
+        # form by an order that has changed between spaCy releases, so every form it could pick is
+        # kept: a few more candidates, and no dependence on that order.
+        out = {string}
+        for index, exceptions, rules in self._tables:
+            forms: set[str] = set(exceptions.get(string, ()))
+            oov: list[str] = []
+            for old, new in rules:
+                if string.endswith(old):
+                    form = string[: len(string) - len(old)] + new
+                    if not form:
+                        continue
+                    if form in index or not form.isalpha():
+                        forms.add(form)
+                    else:
+                        oov.append(form)
+            if not forms and oov:
+                forms.add(oov[0])
+            out |= {form.lower() for form in forms}
+        out |= self._by_word.get(string, set())
+        return out

@@ -323,77 +323,224 @@ def run_rules(
     options: dict[str, dict] | None = None,
     *,
     model: str | None = None,
+    narrow: bool = True,
 ) -> dict[str, list[Finding]]:
     """Run ``rules`` over ``documents``: path -> findings sorted by position.
 
-    spaCy is imported only when a rule needs it; all spans that need tagging go through one
-    ``nlp.pipe`` call, and the parser runs afterwards only on spans a parse rule looks at.
+    spaCy is imported only when a rule needs it. Spans are tokenized first; a rule that needs tags
+    runs only on the spans holding one of its trigger words (``rolelint.checks.triggers``), only
+    those spans are tagged, in batches bounded by their number of tokens, and only those a parse
+    rule looks at are parsed. Each document's Docs are let go once its rules have run.
+    ``narrow=False`` tags every span a tagging rule looks at (the tests compare the two).
     """
     options = options or {}
     resolved = {rule.code: resolve_options(rule, options.get(rule.code)) for rule in rules}
-    plan: list[tuple[Document, list[SpanInput], list[tuple[Rule, list[int]]]]] = []
-    span_needs: dict[tuple[int, int], set[str]] = {}
-    for d, document in enumerate(documents):
+    plan: list[tuple[Document, list[SpanInput], list[tuple[Rule, list[int]]]] | None] = []
+    wanted: set[str] = set()
+    in_scope: dict[tuple, bool] = {}  # a span's scope depends only on its block, section and field
+    for document in documents:
         inputs = [SpanInput.of(span) for span in document.spans]
+        places = [(span.block, span.section, span.field) for span in document.spans]
         work = []
         for rule in rules:
             if not document_in_scope(rule, document):
                 continue
-            chosen = [s for s, span in enumerate(document.spans) if span_in_scope(rule, span)]
+            chosen = []
+            for s, span in enumerate(document.spans):
+                key = (rule.code, places[s])
+                found = in_scope.get(key)
+                if found is None:
+                    found = in_scope[key] = span_in_scope(rule, span)
+                if found:
+                    chosen.append(s)
             work.append((rule, chosen))
-            if rule.needs:
-                for s in chosen:
-                    span_needs.setdefault((d, s), set()).update(rule.needs)
+            if rule.needs and chosen:
+                wanted |= rule.needs
         plan.append((document, inputs, work))
-    if span_needs:
-        _annotate(plan, span_needs, model)
-    nlp = _pipeline_for(span_needs, model)
-    if nlp is not None:
+    nlp = None
+    if wanted:
+        from rolelint.nlp import load_pipeline
+
+        nlp = load_pipeline(wanted, model)
         for name, module in KINDS.items():
             if hasattr(module, "prepare"):
                 module.prepare([rule for rule in rules if rule.kind == name], nlp)
+        _annotate(plan, nlp, narrow)
     results: dict[str, list[Finding]] = {}
-    for document, inputs, work in plan:
+    for position, entry in enumerate(plan):
+        document, inputs, work = entry
         findings: set[Finding] = set()
         for rule, chosen in work:
             target = DocumentInput(document, tuple(inputs[s] for s in chosen))
             findings.update(KINDS[rule.kind].run(rule, rule.compiled, target, resolved[rule.code], nlp))
         results.setdefault(document.path, []).extend(sorted(findings, key=lambda f: (f.start, f.end, f.code, f.message)))
+        plan[position] = None  # its Docs are no longer needed
     return results
 
 
-def _pipeline_for(span_needs: dict, model: str | None):
-    if not span_needs:
-        return None
-    from rolelint.nlp import load_pipeline
-
-    return load_pipeline(set().union(*span_needs.values()), model)
+# Tokens per tagging batch. spaCy's memory while tagging grows with the tokens in flight (about
+# 15 kB a token), and a batch counted in texts (spaCy's own batch_size) can hold any number of
+# them; a few thousand tokens keep the matrix products efficient.
+BATCH_TOKENS = 4000
 
 
-def _annotate(plan, span_needs: dict[tuple[int, int], set[str]], model: str | None) -> None:
-    """Give each span that a rule needs NLP for its spaCy Doc (replacing the SpanInput in place)."""
-    nlp = _pipeline_for(span_needs, model)
-    tagged = [key for key, needs in span_needs.items() if needs & TAGGED_NEEDS]
-    plain = [key for key, needs in span_needs.items() if not needs & TAGGED_NEEDS]
+def _token_batches(docs: list, limit: int = BATCH_TOKENS):
+    batch, size = [], 0
+    for doc in docs:
+        if batch and size + len(doc) > limit:
+            yield batch
+            batch, size = [], 0
+        batch.append(doc)
+        size += len(doc)
+    if batch:
+        yield batch
+
+
+def rule_triggers(rule: Rule, nlp):
+    """The rule's ``Triggers`` when its kind can tell them (None: it may fire on any span)."""
+    module = KINDS[rule.kind]
+    return module.triggers(rule, rule.compiled, nlp) if hasattr(module, "triggers") else None
+
+
+def _annotate(plan, nlp, narrow: bool = True) -> None:
+    """Give the spans the rules need NLP for their spaCy Doc (replacing the SpanInputs in place).
+
+    Every such span is tokenized (and split into sentences when the pipeline has a sentencizer).
+    A tagging rule with triggers keeps only the spans where it can match, and says which tokens it
+    can match on; only those tokens are tagged (see ``_tag``). Rules without triggers, and parse
+    rules, have their whole spans tagged; parse rules' spans are then parsed."""
+    from rolelint.checks.triggers import TriggerMasks
+    from rolelint.nlp import LemmaCandidates
+
     docs: dict[tuple[int, int], Any] = {}
-    texts = [plan[d][1][s].text for d, s in tagged]
-    disable = ["parser"] if "parser" in nlp.pipe_names else []
-    for key, doc in zip(tagged, nlp.pipe(texts, disable=disable, batch_size=256)):
-        docs[key] = doc
-    sentencizer = nlp.get_pipe("sentencizer") if "sentencizer" in nlp.pipe_names else None
-    for d, s in plain:
-        doc = nlp.make_doc(plan[d][1][s].text)
-        if sentencizer is not None and "sents" in span_needs[(d, s)]:
-            doc = sentencizer(doc)
-        docs[(d, s)] = doc
-    parsed = [key for key in tagged if "dep" in span_needs[key]]
-    if parsed:
+    for d, (_, inputs, work) in enumerate(plan):
+        for rule, chosen in work:
+            if rule.needs:
+                for s in chosen:
+                    if (d, s) not in docs:
+                        docs[(d, s)] = nlp.make_doc(inputs[s].text)
+    if "sentencizer" in nlp.pipe_names:
+        sentencizer = nlp.get_pipe("sentencizer")
+        for doc in docs.values():
+            sentencizer(doc)
+    tagging = [rule for rule in dict.fromkeys(r for _, _, work in plan for r, _ in work) if rule.needs & TAGGED_NEEDS]
+    triggers = {rule: found for rule in tagging
+                if narrow and not rule.needs & {"dep", "ner"} and (found := rule_triggers(rule, nlp)) is not None}
+    masks = TriggerMasks(LemmaCandidates(nlp), triggers)
+    token_masks: dict[tuple[int, int], tuple[list[int], int]] = {}
+    ranges: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    parse: set[tuple[int, int]] = set()
+    for d, (_, inputs, work) in enumerate(plan):
+        for number, (rule, chosen) in enumerate(work):
+            if not rule.needs & TAGGED_NEEDS:
+                continue
+            if rule in triggers:
+                keep = []
+                for s in chosen:
+                    doc = docs[(d, s)]
+                    if (d, s) not in token_masks:
+                        each = masks.token_masks(doc)
+                        token_masks[(d, s)] = (each, _or(each))
+                    each, whole = token_masks[(d, s)]
+                    found = masks.ranges(rule, doc, each, whole) if whole else []
+                    if found:
+                        keep.append(s)
+                        ranges.setdefault((d, s), []).extend(found)
+                work[number] = (rule, keep)
+            else:
+                for s in chosen:
+                    ranges.setdefault((d, s), []).append((0, len(docs[(d, s)])))
+                    if "dep" in rule.needs:
+                        parse.add((d, s))
+    _tag(nlp, [(docs[key], ranges[key]) for key in sorted(ranges)])
+    if parse:
         parser = nlp.get_pipe("parser")
-        for key, doc in zip(parsed, parser.pipe([docs[k] for k in parsed], batch_size=256)):
-            docs[key] = doc
+        for batch in _token_batches([docs[key] for key in sorted(parse)]):
+            for _ in parser.pipe(batch, batch_size=len(batch)):
+                pass
+    empty = None
+    for key in ranges:
+        doc = docs[key]
+        if doc.tensor is not None and doc.tensor.size:
+            empty = doc.tensor[:0] if empty is None else empty
+            doc.tensor = empty  # the tok2vec output: most of a tagged Doc's memory, and no rule reads it
     for (d, s), doc in docs.items():
         inputs = plan[d][1]
         inputs[s] = SpanInput(inputs[s].span, inputs[s].text, inputs[s].index, doc)
+
+
+def _or(masks: list[int]) -> int:
+    total = 0
+    for mask in masks:
+        total |= mask
+    return total
+
+
+# Share of a span's tokens above which it is tagged whole rather than in windows.
+WHOLE_SHARE = 0.6
+
+
+def _tag(nlp, wanted: list[tuple[Any, list[tuple[int, int]]]]) -> None:
+    """Tag each Doc on the token ranges given for it: exactly as tagging the whole Doc would.
+
+    A token's tag depends only on the tokens within the tagger's reach of it (the receptive field
+    of tok2vec's window encoder), and its part of speech and lemma also on its neighbours' tags
+    (the attribute ruler's two-token patterns). So a window widened by that margin on each side,
+    tagged as a Doc of its own, gives its inner tokens the tags, parts of speech, morphology and
+    lemmas the whole Doc would; those are copied back. Spans mostly covered are tagged whole, as is
+    everything when the model's reach cannot be read from its config."""
+    from spacy.attrs import LEMMA, MORPH, POS, TAG
+
+    from rolelint.checks.triggers import merge
+
+    margin = tagging_margin(nlp)
+    skip = [name for name in ("sentencizer", "parser") if name in nlp.pipe_names]
+    whole, windows = [], []
+    for doc, found in wanted:
+        merged = merge(found)
+        covered = sum(end - start for start, end in merged)
+        if margin is None or covered >= WHOLE_SHARE * len(doc) or any(end - start == len(doc) for start, end in merged):
+            whole.append(doc)
+            continue
+        widened = merge([(max(0, start - margin), min(len(doc), end + margin)) for start, end in merged])
+        windows.append((doc, merged, widened))
+    pieces = [doc[start:end].as_doc() for doc, _, widened in windows for start, end in widened]
+    for batch in _token_batches(whole + pieces):
+        for _ in nlp.pipe(batch, disable=skip, batch_size=len(batch)):
+            pass
+    attrs = [TAG, POS, MORPH, LEMMA]
+    position = 0
+    for doc, merged, widened in windows:
+        values = doc.to_array(attrs)
+        for start, end in widened:
+            piece = pieces[position]
+            position += 1
+            tagged = piece.to_array(attrs)
+            for inner_start, inner_end in merged:
+                a, b = max(start, inner_start), min(end, inner_end)
+                if a < b:
+                    values[a:b] = tagged[a - start:b - start]
+        doc.from_array(attrs, values)
+
+
+def tagging_margin(nlp) -> int | None:
+    """Tokens on each side of a token that its tags depend on, from the model's config: tok2vec's
+    window encoder reaches ``depth * window_size`` tokens, and the attribute ruler's patterns as
+    many more as they are long, less one. None when the pipeline is not built that way (then spans
+    are tagged whole)."""
+    try:
+        components = nlp.config["components"]
+        encode = components["tok2vec"]["model"]["encode"]
+        listener = components["tagger"]["model"]["tok2vec"]["@architectures"]
+        if not str(encode["@architectures"]).startswith("spacy.MaxoutWindowEncoder") or "Tok2VecListener" not in listener:
+            return None
+        reach = int(encode["depth"]) * int(encode["window_size"])
+    except (KeyError, TypeError, ValueError):
+        return None
+    if "attribute_ruler" in nlp.pipe_names:
+        lengths = [len(pattern) for entry in nlp.get_pipe("attribute_ruler").patterns for pattern in entry["patterns"]]
+        reach += max(lengths, default=1) - 1
+    return reach
 
 
 # --- rule examples --------------------------------------------------------------------------

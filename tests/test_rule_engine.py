@@ -95,9 +95,10 @@ def test_parse_rule_only_parses_spans_in_its_scope(monkeypatch):
     parsed = []
     original = rulepacks._annotate
 
-    def spy(plan, span_needs, model):
-        parsed.extend(key for key, needs in span_needs.items() if "dep" in needs)
-        return original(plan, span_needs, model)
+    def spy(plan, nlp, narrow=True):
+        original(plan, nlp, narrow)
+        parsed.extend(item for _, inputs, _ in plan for item in inputs
+                      if item.doc is not None and item.doc.has_annotation("DEP"))
 
     monkeypatch.setattr(rulepacks, "_annotate", spy)
     text = "## About\n\nReports are written daily.\n\n## Responsibilities\n\n- Reports are written daily\n"

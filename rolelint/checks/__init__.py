@@ -59,16 +59,18 @@ def normalise(text: str) -> tuple[str, tuple[int, ...]]:
     index: list[int] = []
     position = 0
     for match in _WHITESPACE.finditer(text):
-        for offset in range(position, match.start()):
-            out.append(text[offset])
-            index.append(offset)
-        if out and match.end() < len(text):
+        if match.end() - match.start() == 1 and text[match.start()] == " " and position < match.start() < len(text) - 1:
+            continue  # a single space between words stays as it is
+        if position < match.start():
+            out.append(text[position:match.start()])
+            index.extend(range(position, match.start()))
+        if index and match.end() < len(text):
             out.append(" ")
             index.append(match.start())
         position = match.end()
-    for offset in range(position, len(text)):
-        out.append(text[offset])
-        index.append(offset)
+    if position < len(text):
+        out.append(text[position:])
+        index.extend(range(position, len(text)))
     return "".join(out), tuple(index)
 
 

@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Callable
 
 from rolelint.checks import document_finding, span_finding
+from rolelint.checks.triggers import Alternative, Requirement, Triggers
 from rolelint.nlp import load_pipeline
 
 CORE_SECTIONS = ("about", "responsibilities", "essential", "pay", "location", "apply")
@@ -33,14 +34,15 @@ class NamedCheck:
     needs: frozenset[str]
     run: Callable
     params: frozenset[str] = frozenset()
+    triggers: Callable | None = None  # rule -> Triggers: the words a span needs for the check to fire
 
 
 CHECKS: dict[str, NamedCheck] = {}
 
 
-def check(name: str, *, needs: tuple[str, ...] = (), params: tuple[str, ...] = ()):
+def check(name: str, *, needs: tuple[str, ...] = (), params: tuple[str, ...] = (), triggers: Callable | None = None):
     def register(function: Callable) -> Callable:
-        CHECKS[name] = NamedCheck(name, frozenset(needs), function, frozenset(params))
+        CHECKS[name] = NamedCheck(name, frozenset(needs), function, frozenset(params), triggers)
         return function
 
     return register
@@ -60,6 +62,10 @@ def compile(rule) -> NamedCheck:
 
 def needs(rule, named: NamedCheck) -> set[str]:
     return set(named.needs)
+
+
+def triggers(rule, named: NamedCheck, nlp) -> Triggers | None:
+    return named.triggers(rule) if named.triggers is not None else None
 
 
 def run(rule, named: NamedCheck, target, options, nlp):
@@ -125,7 +131,13 @@ def _compound_tail(token) -> bool:
 GENDER_PARAMS = ("masculine", "feminine", "exclude", "pos", "pos_only")
 
 
-@check("gender_coded_words", needs=("lemma", "pos"), params=GENDER_PARAMS)
+def _coded_triggers(rule) -> Triggers:
+    """A coded word is one whose text or lemma a stem matches."""
+    return Triggers(tuple(Alternative((Requirement(pattern=_stem_regex(rule.spec.get(side, ()))),))
+                          for side in ("masculine", "feminine")))
+
+
+@check("gender_coded_words", needs=("lemma", "pos"), params=GENDER_PARAMS, triggers=_coded_triggers)
 def gender_coded_words(rule, target, options):
     sides = set(options.get("sides", ["masculine", "feminine"]))
     for word in coded_words(rule, target):
@@ -140,7 +152,7 @@ def _tally(words: list[CodedWord], side: str) -> tuple[int, str]:
     return sum(counts.values()), listed or "none"
 
 
-@check("gender_coded_balance", needs=("lemma", "pos"), params=GENDER_PARAMS)
+@check("gender_coded_balance", needs=("lemma", "pos"), params=GENDER_PARAMS, triggers=_coded_triggers)
 def gender_coded_balance(rule, target, options):
     words = coded_words(rule, target)
     masculine, masculine_words = _tally(words, "masculine")
@@ -336,11 +348,30 @@ def _imperative_read_as_noun(first, following) -> bool:
     return following.tag_ in ("DT", "PRP$", "PRP", "PDT") and following.lower_ not in ("that", "this", "which")
 
 
-@lru_cache(maxsize=1)
+_RUN_PIPELINE: dict[str, object] = {}
+
+
+def prepare(rules, nlp) -> None:
+    """Keep the run's pipeline: a second opinion on a duty's verb reuses it when it can tag and
+    lemmatize, rather than loading the model a second time."""
+    _RUN_PIPELINE["nlp"] = nlp
+
+
+def _tagging_pipeline():
+    nlp = _RUN_PIPELINE.get("nlp")
+    if nlp is not None and {"tagger", "lemmatizer"} <= set(nlp.pipe_names):
+        return nlp
+    return load_pipeline({"lemma"})
+
+
+@lru_cache(maxsize=4)
+def _verbs_of(lookups) -> frozenset[str]:
+    return frozenset(lookups.get_table("lemma_index")["verb"]) if lookups.has_table("lemma_index") else frozenset()
+
+
 def _known_verbs() -> frozenset[str]:
     """Base forms the English lemmatizer knows as verbs (its WordNet-derived verb index)."""
-    lookups = load_pipeline({"lemma"}).get_pipe("lemmatizer").lookups
-    return frozenset(lookups.get_table("lemma_index")["verb"]) if lookups.has_table("lemma_index") else frozenset()
+    return _verbs_of(_tagging_pipeline().get_pipe("lemmatizer").lookups)
 
 
 def _verb_when_read_as_a_duty(fragment: str) -> bool:
@@ -350,7 +381,9 @@ def _verb_when_read_as_a_duty(fragment: str) -> bool:
     words = fragment.split()[:12]
     if not words:
         return False
-    probe = load_pipeline({"lemma"})("You will " + words[0].lower() + " " + " ".join(words[1:]))
+    nlp = _tagging_pipeline()
+    skip = [name for name in ("parser", "ner", "sentencizer") if name in nlp.pipe_names]
+    probe = next(iter(nlp.pipe(["You will " + words[0].lower() + " " + " ".join(words[1:])], disable=skip)))
     token = probe[2]
     return token.tag_ in VERB_TAGS and token.lemma_.lower() in _known_verbs()
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from rolelint.checks import span_finding
 from rolelint.checks.regex import UnsafeRegex, check_linear
+from rolelint.checks.triggers import Alternative, Requirement, Triggers, anchor_words, longest
 
 TOKEN_KEYS = {
     "ORTH", "TEXT", "NORM", "LOWER", "LENGTH", "SHAPE", "PREFIX", "SUFFIX", "LEMMA", "POS", "TAG", "MORPH", "DEP",
@@ -81,17 +82,37 @@ def needs(rule, compiled: CompiledPatterns) -> set[str]:
     return set(compiled.needs)
 
 
+def triggers(rule, compiled: CompiledPatterns, nlp) -> Triggers | None:
+    """A pattern matches only where each of its required word tokens finds one of its words, and
+    within the pattern's longest match of each (anywhere in the span, if it has no bound); a
+    pattern with no required word can match anywhere, and so can the rule."""
+    alternatives = []
+    for pattern in compiled.patterns:
+        words = [found for token in pattern.tokens if (found := anchor_words(token)) is not None]
+        if not words:
+            return None
+        most = longest(pattern.tokens)
+        reach = None if most is None else most - 1
+        alternatives.append(Alternative(tuple(dict.fromkeys(Requirement(w) for w in words)), reach, reach))
+    return Triggers(tuple(alternatives))
+
+
 def _key(rule, number: int) -> str:
     return f"{rule.code}|{number}"
 
 
 def prepare(rules, nlp) -> None:
     """One Matcher for all pattern rules of a run, so each span is matched once, not once per rule.
-    Parse patterns get their own, since only the spans they look at are parsed."""
+    Patterns on tags, and those on the parse, get their own, since only the spans they can match
+    are tagged, or parsed; the others run on tokens alone."""
     from spacy.matcher import Matcher
 
-    for parsed in (False, True):
-        group = [rule for rule in rules if ("dep" in rule.compiled.needs) == parsed]
+    def group_of(rule) -> int:
+        needs = rule.compiled.needs
+        return 2 if "dep" in needs else 1 if needs & {"lemma", "pos", "ner"} else 0
+
+    for number in (0, 1, 2):
+        group = [rule for rule in rules if group_of(rule) == number]
         matcher = Matcher(nlp.vocab)
         for rule in group:
             for number, pattern in enumerate(rule.compiled.patterns):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from rolelint.checks import sentences, span_finding
+from rolelint.checks.triggers import Alternative, Requirement, Triggers, singulars
 
 
 @dataclass(frozen=True)
@@ -100,18 +101,21 @@ def _keys(token, lemma: bool) -> set[str]:
     if lemma and token.lemma_:
         keys.add(token.lemma_.lower())
         if (token.tag_ in ("NNS", "NNPS") or token.pos_ in ("NOUN", "PROPN")) and len(token.lower_) > 3:
-            keys |= _singulars(token.lower_)  # the lemmatizer leaves unknown plurals ("ninjas") alone
+            keys |= singulars(token.lower_)  # the lemmatizer leaves unknown plurals ("ninjas") alone
     return keys
 
 
-def _singulars(word: str) -> set[str]:
-    if word.endswith("ies"):
-        return {word[:-3] + "y"}
-    if word.endswith("es"):
-        return {word[:-2], word[:-1]}
-    if word.endswith("s") and not word.endswith("ss"):
-        return {word[:-1]}
-    return set()
+def triggers(rule, compiled: CompiledPhrases, nlp) -> Triggers:
+    """A phrase matches only where all its words are, and within its length of each of them; an
+    entry that needs words around it in its sentence reads the whole sentence."""
+    index, _ = _build_index(compiled, nlp)
+    alternatives = []
+    for candidates in index.values():
+        for words, entry in candidates:
+            reach = len(words)  # one more than the phrase can reach, in case a space token falls inside
+            requirements = tuple(Requirement(frozenset({word})) for word in dict.fromkeys(words))
+            alternatives.append(Alternative(requirements, reach, reach, entry.context_only and bool(compiled.context_words)))
+    return Triggers(tuple(alternatives))
 
 
 def token_keys(doc, lemma: bool) -> tuple[list, list[set[str]], set[str]]:

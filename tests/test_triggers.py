@@ -1,0 +1,147 @@
+"""Narrowing: tagging rules run only on the spans (and tokens) where their words are, with the same
+findings as tagging everything."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rolelint.checks.triggers import anchor_words, longest, merge
+from rolelint.loaders import LoadOptions, document_from_string, load_file
+from rolelint.nlp import LemmaCandidates, load_pipeline
+from rolelint.rulepacks import _case_fields, _tag, builtin_rules_dir, load_rules, rule_triggers, run_rules, tagging_margin
+
+REPO = Path(__file__).resolve().parents[1]
+RULES = load_rules([builtin_rules_dir()])
+
+
+def example_texts() -> list[str]:
+    texts = []
+    for rule in RULES.values():
+        for case in rule.examples["fail"] + rule.examples["pass"]:
+            texts.append(_case_fields(rule, case)["text"])
+    return texts
+
+
+def documents_of(paths) -> list:
+    documents = []
+    for path in paths:
+        loaded = load_file(path, str(path), kind_hint=None, options=LoadOptions())
+        if loaded.document is not None:
+            documents.append(loaded.document)
+    return documents
+
+
+def corpus_sample(corpus: Path, every: int) -> list[Path]:
+    files = sorted(p for p in corpus.rglob("*") if p.suffix in (".md", ".yaml", ".yml", ".txt") and p.is_file())
+    return files[::every]
+
+
+def assert_same_findings(documents):
+    rules = list(RULES.values())
+    narrowed = run_rules(documents, rules)
+    whole = run_rules(documents, rules, narrow=False)
+    assert narrowed == whole
+    return sum(len(found) for found in whole.values())
+
+
+def test_lemma_candidates_hold_the_lemma_the_tagger_gives():
+    nlp = load_pipeline({"lemma"})
+    candidates = LemmaCandidates(nlp)
+    texts = example_texts() + [p.read_text(encoding="utf-8") for p in sorted((REPO / "examples").rglob("*.md"))]
+    missed = [(t.text, t.lemma_, t.pos_) for doc in nlp.pipe(texts) for t in doc if t.lemma_.lower() not in candidates(t.lower_)]
+    assert missed == []
+    assert {"be"} <= candidates("is") and {"run"} <= candidates("running") and {"ninja"} <= candidates("ninjas") | {"ninja"}
+
+
+def test_lemma_candidates_on_real_text(corpus):
+    nlp = load_pipeline({"lemma"})
+    candidates = LemmaCandidates(nlp)
+    texts = [item.text for document in documents_of(corpus_sample(corpus, 12)) for item in document.spans]
+    tokens = missed = 0
+    for doc in nlp.pipe(texts, batch_size=64):
+        for token in doc:
+            tokens += 1
+            missed += token.lemma_.lower() not in candidates(token.lower_)
+    assert tokens > 20_000
+    assert missed == 0
+
+
+def test_a_window_tagged_alone_gets_the_tags_of_the_whole_doc():
+    nlp = load_pipeline({"lemma", "sents"})
+    assert tagging_margin(nlp) == 5  # tok2vec: 4 layers of window 1; the attribute ruler: pairs
+    text = " ".join(example_texts()[:40])
+    whole = nlp.make_doc(text)
+    for _ in nlp.pipe([whole], disable=["sentencizer"]):
+        pass
+    attrs = ("tag_", "pos_", "lemma_")
+    for start, end in [(0, 3), (10, 12), (30, 60), (len(whole) - 4, len(whole)), (100, 101)]:
+        doc = nlp.make_doc(text)
+        _tag(nlp, [(doc, [(start, end)])])
+        got = [tuple(getattr(t, a) for a in attrs) + (str(t.morph),) for t in doc[start:end]]
+        want = [tuple(getattr(t, a) for a in attrs) + (str(t.morph),) for t in whole[start:end]]
+        assert got == want
+        assert all(t.tag_ == "" for t in doc[end + 6:end + 20])  # far from the window: not tagged
+
+
+def test_findings_are_the_same_as_tagging_every_span_on_the_examples():
+    documents = [document_from_string(text, path=f"e{n}.md") for n, text in enumerate(example_texts())]
+    documents += documents_of(sorted((REPO / "examples").rglob("*.*")))
+    assert assert_same_findings(documents) > 100
+
+
+def test_findings_are_the_same_as_tagging_every_span_on_real_adverts(corpus):
+    assert assert_same_findings(documents_of(corpus_sample(corpus, 10))) > 200
+
+
+def test_narrowing_tags_a_fraction_of_the_tokens(monkeypatch):
+    import rolelint.rulepacks as rulepacks
+
+    tagged = []
+    original = rulepacks._tag
+
+    def spy(nlp, wanted):
+        original(nlp, wanted)
+        tagged.extend(t.tag_ != "" for doc, _ in wanted for t in doc)
+
+    monkeypatch.setattr(rulepacks, "_tag", spy)
+    text = "We are a friendly team in Leeds. " * 30 + "You will hit the ground running. " + "Our office is near the station. " * 30
+    document = document_from_string(text, path="a.md")
+    found = run_rules([document], [RULES["RL118"]])[document.path]
+    assert [f.code for f in found] == ["RL118"]
+    assert 0 < sum(tagged) < len(tagged) / 10
+
+
+def test_pattern_triggers():
+    assert anchor_words({"LOWER": "ad"}) == {"ad"}
+    assert anchor_words({"LEMMA": {"IN": ["Duty", "task"]}}) == {"duty", "task"}
+    assert anchor_words({"LOWER": "-", "OP": "?"}) is None
+    assert anchor_words({"LOWER": {"IN": ["a"]}, "OP": "*"}) is None
+    assert anchor_words({"LOWER": "x", "OP": "{2,3}"}) == {"x"}
+    assert anchor_words({"POS": "VERB"}) is None
+    assert anchor_words({"LOWER": {"REGEX": "^x"}}) is None
+    assert longest([{"LOWER": "a"}, {"LOWER": "-", "OP": "?"}, {"LOWER": "b", "OP": "{1,3}"}]) == 5
+    assert longest([{"LOWER": "a"}, {"IS_PUNCT": True, "OP": "*"}]) is None
+    assert longest([{"LOWER": "a", "OP": "{2,}"}]) is None
+    assert merge([(5, 8), (0, 2), (1, 3), (8, 9)]) == [(0, 3), (5, 9)]
+
+
+def test_a_rule_with_no_required_word_looks_at_every_span():
+    nlp = load_pipeline({"lemma", "pos"})
+    rule = RULES["RL123"]
+    assert rule_triggers(rule, nlp) is not None
+    from rolelint.checks import pattern
+
+    no_words = pattern.CompiledPatterns((pattern.TokenPattern("p", ({"POS": "VERB"}, {"LOWER": "x", "OP": "?"})),), frozenset({"pos"}))
+    assert pattern.triggers(rule, no_words, nlp) is None
+    assert rule_triggers(RULES["RL203"], nlp) is None  # a named check without triggers
+
+
+@pytest.mark.parametrize("code", sorted(c for c, r in RULES.items() if r.kind in ("phrase", "pattern")))
+def test_every_trigger_word_is_lower_case(code):
+    nlp = load_pipeline({"lemma", "pos", "dep", "sents"})
+    found = rule_triggers(RULES[code], nlp)
+    for alternative in (found.alternatives if found else ()):
+        for requirement in alternative.requirements:
+            assert all(word == word.lower() for word in requirement.words)
