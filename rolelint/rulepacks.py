@@ -424,8 +424,7 @@ def _annotate(plan, nlp, narrow: bool = True) -> None:
         for doc in docs.values():
             sentencizer(doc)
     tagging = [rule for rule in dict.fromkeys(r for _, _, work in plan for r, _ in work) if rule.needs & TAGGED_NEEDS]
-    triggers = {rule: found for rule in tagging
-                if narrow and not rule.needs & {"dep", "ner"} and (found := rule_triggers(rule, nlp)) is not None}
+    triggers = {rule: found for rule in tagging if narrow and (found := rule_triggers(rule, nlp)) is not None}
     masks = TriggerMasks(LemmaCandidates(nlp), triggers)
     token_masks: dict[tuple[int, int], tuple[list[int], int]] = {}
     ranges: dict[tuple[int, int], list[tuple[int, int]]] = {}
@@ -447,7 +446,9 @@ def _annotate(plan, nlp, narrow: bool = True) -> None:
                         keep.append(s)
                         ranges.setdefault((d, s), []).extend(found)
                 work[number] = (rule, keep)
-            else:
+                chosen = keep
+            if rule not in triggers or rule.needs & {"dep", "ner"}:
+                # the parser and the entity recogniser read whole sentences: no windows for them
                 for s in chosen:
                     ranges.setdefault((d, s), []).append((0, len(docs[(d, s)])))
                     if "dep" in rule.needs:
@@ -504,6 +505,7 @@ def _tag(nlp, wanted: list[tuple[Any, list[tuple[int, int]]]]) -> None:
             continue
         widened = merge([(max(0, start - margin), min(len(doc), end + margin)) for start, end in merged])
         windows.append((doc, merged, widened))
+        doc.user_data["rolelint.windows"] = merged  # the only tokens given tags
     pieces = [doc[start:end].as_doc() for doc, _, widened in windows for start, end in widened]
     for batch in _token_batches(whole + pieces):
         for _ in nlp.pipe(batch, disable=skip, batch_size=len(batch)):

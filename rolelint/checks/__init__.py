@@ -205,3 +205,14 @@ def sentences(item: SpanInput):
     if doc.has_annotation("SENT_START"):
         return list(doc.sents)
     return [doc[:]]
+
+
+def tagged_tokens(doc):
+    """The tokens of ``doc`` that were tagged: all of them, unless only some windows were (see
+    ``rolelint.rulepacks._tag``); a rule reading tags need not look at the others."""
+    windows = doc.user_data.get("rolelint.windows")
+    if windows is None:
+        yield from doc
+    else:
+        for start, end in windows:
+            yield from doc[start:end]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
-from rolelint.checks import document_finding, span_finding
+from rolelint.checks import document_finding, span_finding, tagged_tokens
 from rolelint.checks.triggers import Alternative, Requirement, Triggers
 from rolelint.nlp import load_pipeline
 
@@ -105,7 +105,7 @@ def coded_words(rule, target) -> list[CodedWord]:
     for item in target.spans:
         if item.doc is None:
             continue
-        for token in item.doc:
+        for token in tagged_tokens(item.doc):
             if not token.is_alpha or token.pos_ not in allowed_pos or _compound_tail(token):
                 continue
             lower, lemma = token.lower_, token.lemma_.lower()
@@ -374,23 +374,42 @@ def _known_verbs() -> frozenset[str]:
     return _verbs_of(_tagging_pipeline().get_pipe("lemmatizer").lookups)
 
 
-def _verb_when_read_as_a_duty(fragment: str) -> bool:
-    """Second opinion for a fragment whose first word the tagger did not read as a verb: tag it in a
-    verb slot ("You will record decisions") and accept it only if it is also a known English verb,
-    so "Record", "Understand" and "Line manage" pass while "Excellent" and "Strong" do not."""
-    words = fragment.split()[:12]
-    if not words:
-        return False
+def _probe_text(fragment: str, margin: int | None) -> str | None:
+    """The fragment in a verb slot ("You will record decisions"). The verb's tags depend on the few
+    tokens the tagger reaches; words past them change nothing, so the probe stops there."""
+    words = fragment.split()[:12 if margin is None else 3 + margin]
+    return "You will " + words[0].lower() + " " + " ".join(words[1:]) if words else None
+
+
+_PROBES: dict[tuple[int, str], bool] = {}
+
+
+def _verbs_when_read_as_duties(fragments: list[str]) -> list[bool]:
+    """Second opinion for fragments whose first word the tagger did not read as a verb: tag each in
+    a verb slot and accept it only if it is also a known English verb, so "Record", "Understand" and
+    "Line manage" pass while "Excellent" and "Strong" do not. Tagged in one batch, and memoised
+    (duties repeat across a repo)."""
+    from rolelint.rulepacks import tagging_margin
+
     nlp = _tagging_pipeline()
-    skip = [name for name in ("parser", "ner", "sentencizer") if name in nlp.pipe_names]
-    probe = next(iter(nlp.pipe(["You will " + words[0].lower() + " " + " ".join(words[1:])], disable=skip)))
-    token = probe[2]
-    return token.tag_ in VERB_TAGS and token.lemma_.lower() in _known_verbs()
+    margin = tagging_margin(nlp)
+    texts = [_probe_text(fragment, margin) for fragment in fragments]
+    new = list(dict.fromkeys(t for t in texts if t is not None and (id(nlp), t) not in _PROBES))
+    if new:
+        if len(_PROBES) > 50_000:
+            _PROBES.clear()
+        skip = [name for name in ("parser", "ner", "sentencizer") if name in nlp.pipe_names]
+        verbs = _known_verbs()
+        for text, probe in zip(new, nlp.pipe(new, disable=skip)):
+            token = probe[2]
+            _PROBES[(id(nlp), text)] = token.tag_ in VERB_TAGS and token.lemma_.lower() in verbs
+    return [t is not None and _PROBES.get((id(nlp), t), False) for t in texts]
 
 
 @check("action_verb_duties", needs=("pos",), params=("verbs",))
 def action_verb_duties(rule, target, options):
     extra_verbs = {v.lower() for v in rule.spec.get("verbs", ())}
+    doubtful = []
     for item in target.spans:
         doc = item.doc
         if doc is None or item.span.block not in ("list_item", "scalar"):
@@ -409,10 +428,12 @@ def action_verb_duties(rule, target, options):
             continue
         if _imperative_read_as_noun(first, rest[1] if len(rest) > 1 else None):
             continue
-        if _verb_when_read_as_a_duty(item.text[first.idx:]):
-            continue
-        end = min(len(item.text), first.idx + len(first.text))
-        yield span_finding(rule, item, first.idx, end, values={"word": first.text})
+        doubtful.append((item, first.idx, first.text))
+    verdicts = _verbs_when_read_as_duties([item.text[idx:] for item, idx, _ in doubtful]) if doubtful else []
+    for (item, idx, text), verb in zip(doubtful, verdicts):
+        if not verb:
+            end = min(len(item.text), idx + len(text))
+            yield span_finding(rule, item, idx, end, values={"word": text})
 
 
 # --- acronyms ---------------------------------------------------------------------------------

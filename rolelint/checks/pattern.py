@@ -118,13 +118,20 @@ def prepare(rules, nlp) -> None:
             for number, pattern in enumerate(rule.compiled.patterns):
                 matcher.add(_key(rule, number), [list(pattern.tokens)], greedy="LONGEST")
         for rule in group:
-            rule.compiled._matchers[id(nlp)] = matcher
+            rule.compiled._matchers[id(nlp)] = (matcher, number == 1)
 
 
-def _matches(matcher, doc, nlp) -> list[tuple[str, int, int]]:
+def _matches(matcher, doc, nlp, windowed: bool = False) -> list[tuple[str, int, int]]:
+    """The matcher's matches in ``doc``, cached. Patterns on tags can only match inside the windows
+    a Doc was tagged in (``rolelint.rulepacks._tag`` records them), so only those are searched."""
     cache_key = ("rolelint.matches", id(matcher))
     if cache_key not in doc.user_data:
-        doc.user_data[cache_key] = [(nlp.vocab.strings[m], a, b) for m, a, b in matcher(doc)]
+        windows = doc.user_data.get("rolelint.windows") if windowed else None
+        if windows is None:
+            found = matcher(doc)
+        else:
+            found = [(m, start + a, start + b) for start, end in windows for m, a, b in matcher(doc[start:end])]
+        doc.user_data[cache_key] = [(nlp.vocab.strings[m], a, b) for m, a, b in found]
     return doc.user_data[cache_key]
 
 
@@ -133,14 +140,14 @@ def run(rule, compiled: CompiledPatterns, target, options, nlp):
         return
     if id(nlp) not in compiled._matchers:
         prepare([rule], nlp)
-    matcher = compiled._matchers[id(nlp)]
+    matcher, windowed = compiled._matchers[id(nlp)]
     allowed = set(options.get("allow", ()) or ())
     prefix = rule.code + "|"
     for item in target.spans:
         if item.doc is None:
             continue
         taken: list[tuple[int, int]] = []
-        mine = [m for m in _matches(matcher, item.doc, nlp) if m[0].startswith(prefix)]
+        mine = [m for m in _matches(matcher, item.doc, nlp, windowed) if m[0].startswith(prefix)]
         for key, first, end in sorted(mine, key=lambda m: (m[1], -(m[2] - m[1]))):
             pattern = compiled.patterns[int(key[len(prefix):])]
             if pattern.id in allowed or any(a < end and first < b for a, b in taken):
