@@ -74,7 +74,10 @@ def check(paths: list[Path], config: Config, *, selection: Selection = Selection
         per_file.setdefault(problem.display, []).append(Finding("RL002", problem.message, 0, 0))
     entry_by_display: dict[str, FileEntry] = {e.display: e for e in entries}
     cache = open_cache(config, catalogue, active) if use_cache else None
-    need_documents = any(code in active for code in catalogue.profession_rules)
+    # An unchanged repo: the profession findings of the last such run, and no documents to parse for them.
+    memo = catalogue.profession_memo(entries, active, config, cwd) if use_cache else None
+    recalled = memo.recall() if memo is not None else None
+    need_documents = recalled is None and any(code in active for code in catalogue.profession_rules)
     with progress_bar(len(entries), enabled=show_progress and progress_wanted(len(entries))) as advance:
         outcomes = lint_files(entries, config, catalogue, active, need_documents=need_documents, cache=cache,
                               jobs=jobs, progress=advance)
@@ -86,7 +89,9 @@ def check(paths: list[Path], config: Config, *, selection: Selection = Selection
             documents.append(outcome.document)
 
     # Profession rules see the whole index but report only on the files given to this run.
-    for path, findings in catalogue.run_profession_rules(documents, active, config, cwd, use_cache=use_cache).items():
+    profession = recalled if recalled is not None else catalogue.run_profession_rules(
+        documents, active, config, cwd, use_cache=use_cache, memo=memo)
+    for path, findings in profession.items():
         if path in entry_by_display:
             per_file.setdefault(path, []).extend(findings)
 

@@ -29,13 +29,23 @@ class RuleCatalogue:
         return run_rules(documents, selected, options, model=config.model)
 
     def run_profession_rules(self, documents: list[Document], active: set[str], config: Config,
-                             cwd: Path, *, use_cache: bool = True) -> dict[str, list[Finding]]:
+                             cwd: Path, *, use_cache: bool = True, memo=None) -> dict[str, list[Finding]]:
         selected = {code: rule for code, rule in self.profession_rules.items() if code in active}
         if not selected:
             return {}
         from rolelint.profession import run_profession_rules
 
-        return run_profession_rules(documents, selected, config, cwd=cwd, use_cache=use_cache)
+        return run_profession_rules(documents, selected, config, cwd=cwd, use_cache=use_cache, memo=memo)
+
+    def profession_memo(self, given: list, active: set[str], config: Config, cwd: Path):
+        """The findings memo of a cached run over the files ``given`` (rolelint.profession.memo), or
+        None when no profession rule is active."""
+        selected = {code: rule for code, rule in self.profession_rules.items() if code in active}
+        if not selected:
+            return None
+        from rolelint.profession import findings_memo
+
+        return findings_memo(given, selected, config, cwd=cwd)
 
 
 def load_catalogue(config: Config) -> RuleCatalogue:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
+from rolelint.config import ConfigError
 from rolelint.diagnostics import Severity
 
 _TYPES = {"number": (int, float), "integer": (int,), "boolean": (bool,), "list": (list,), "string": (str,)}
@@ -45,3 +46,20 @@ class ProfessionRule:
     @property
     def summary(self) -> str:
         return " ".join(str(self.docs.get("what", "")).split())
+
+
+def resolve_options(rule: ProfessionRule, given: dict[str, Any]) -> dict[str, Any]:
+    """The rule's options with the config's values, each checked against its declaration."""
+    resolved = {name: option.default for name, option in rule.options.items()}
+    for name, value in given.items():
+        option: RuleOption | None = rule.options.get(name)
+        if option is None:
+            accepted = ", ".join(rule.options) or "none"
+            raise ConfigError(f"invalid config: rule {rule.code} ({rule.name}) has no option {name!r} "
+                              f"(options: {accepted})")
+        problem = option.problem(value)
+        if problem:
+            raise ConfigError(f"invalid config: option {name!r} of {rule.code} ({rule.name}) {problem}, "
+                              f"not {value!r}")
+        resolved[name] = value
+    return resolved

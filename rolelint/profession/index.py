@@ -5,8 +5,8 @@ an advert against its role. So each run indexes the whole repo (the config's `ki
 root; with no `kinds:`, every YAML file the config includes) and the files given to the run replace
 their copies on disk. Parsing with positions is the slow part, and an index entry needs only a
 file's plain data, so entries are cached as JSON in `<root>/<cache_dir>/index-<version>.json`, keyed
-by path and checked by a hash of the file's bytes. JSON, not pickle: a cache inside a cloned repo is
-data from a stranger, and must never be able to run code.
+by path and checked by a hash of the file's text (rolelint.profession.repo). JSON, not pickle: a
+cache inside a cloned repo is data from a stranger, and must never be able to run code.
 
 An entry also keeps the text features of the roles its file defines (stem counts, MinHash
 signatures; see rolelint.profession.features), computed the first time a rule asks for them, so a
@@ -15,7 +15,6 @@ warm run does not tokenise unchanged roles again.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from dataclasses import dataclass, field
@@ -25,10 +24,10 @@ from typing import Any
 from rolelint.cachesign import sign, verify
 from rolelint import __version__
 from rolelint.config import Config
-from rolelint.discovery import discover, display_path
+from rolelint.discovery import display_path
 from rolelint.documents import KINDS, Document
-from rolelint.globs import matches
-from rolelint.loaders import YAML_SUFFIXES, load_file
+from rolelint.loaders import load_file
+from rolelint.profession.repo import RepoFiles, file_digest, repo_files, text_digest
 from rolelint.profession.model import (Advert, Framework, Role, advert_from, framework_from, inline_roles,
                                        role_from)
 
@@ -140,9 +139,11 @@ class ProfessionIndex:
 
 
 def build_index(documents: list[Document], config: Config, *, cwd: Path, use_cache: bool = True,
-                save: bool = True) -> ProfessionIndex:
+                save: bool = True, repo: RepoFiles | None = None) -> ProfessionIndex:
     """Index the repo under ``config.root``; ``documents`` (the files given to the run) win over disk.
-    With ``save`` False the cache is written by ``index.save()``, after the rules have added features."""
+    With ``save`` False the cache is written by ``index.save()``, after the rules have added features.
+    ``repo``: the files and digests taken earlier in the run (rolelint.profession.memo); the index
+    uses them rather than walking and hashing the repo again, and notes the files it reads itself."""
     cwd = cwd.resolve()
     index = ProfessionIndex()
     given: dict[str, Document] = {}
@@ -151,15 +152,18 @@ def build_index(documents: list[Document], config: Config, *, cwd: Path, use_cac
             given[document.path] = document
     cache = _Cache(config, enabled=use_cache)
     hits = misses = 0
-    for entry in _repo_files(config, cwd):
+    for entry in repo.files if repo is not None else repo_files(config, cwd):
         if entry.display in given:
             continue
-        cached = cache.lookup(entry.relative, entry.path, config.kind_for(entry.relative))
+        digest = repo.digests.get(entry.display) if repo is not None else None
+        cached = cache.lookup(entry.relative, entry.path, config.kind_for(entry.relative), digest=digest)
         if cached is not None:
             hits += 1
         else:
             misses += 1
             cached = cache.store(entry.relative, entry.path, config.kind_for(entry.relative), config)
+            if repo is not None:
+                repo.read_again.append(entry)
         if cached and cached.get("kind") in KINDS:
             index.add(IndexEntry(entry.display, cached["kind"], cached.get("data") or {}, cached.get("heading"),
                                  features=cache.features(cached)))
@@ -202,23 +206,13 @@ def first_heading(document: Document) -> str | None:
     return heading.heading.strip() if heading is not None else None
 
 
-def _repo_files(config: Config, cwd: Path):
-    root = config.root.resolve()
-    if not root.is_dir():
-        return []
-    entries, _problems = discover([root], config, cwd=cwd)
-    globs = [pattern for patterns in config.kinds.values() for pattern in patterns]
-    if globs:
-        return [e for e in entries if matches(e.relative, globs)]
-    return [e for e in entries if e.path.suffix.lower() in YAML_SUFFIXES]
-
-
 class _Cache:
     """Index entries by relative path, each valid while the file's hash and kind hint are unchanged."""
 
     def __init__(self, config: Config, *, enabled: bool):
         self.enabled = enabled
         self.path = config.root / config.cache_dir / f"index-{__version__}.json"
+        self.config = config
         self.entries: dict[str, dict] = {}
         self.dirty = False
         self.seen: set[str] = set()
@@ -239,13 +233,16 @@ class _Cache:
         entries = raw.get("entries")
         return entries if isinstance(entries, dict) else {}
 
-    def lookup(self, relative: str, path: Path, kind_hint: str | None) -> dict | None:
+    def lookup(self, relative: str, path: Path, kind_hint: str | None, *, digest: str | None = None) -> dict | None:
+        """The entry of an unchanged file: ``digest`` is the file's (rolelint.profession.repo.file_digest)
+        if already taken."""
         self.seen.add(relative)
         cached = self.entries.get(relative)
         if not self.enabled or not isinstance(cached, dict):
             return None
-        digest = _digest(path)
-        if digest is None or cached.get("sha") != digest or cached.get("hint") != kind_hint:
+        if digest is None:
+            digest = file_digest(path, self.config)
+        if cached.get("sha") != digest or cached.get("hint") != kind_hint:
             return None
         return cached
 
@@ -254,7 +251,7 @@ class _Cache:
         document = loaded.document
         if loaded.source is None:
             return None
-        entry: dict[str, Any] = {"sha": _digest_text(loaded.source.text), "hint": kind_hint, "kind": None}
+        entry: dict[str, Any] = {"sha": text_digest(loaded.source.text), "hint": kind_hint, "kind": None}
         if document is not None and document.kind in KINDS and isinstance(document.data, dict):
             entry["kind"] = document.kind
             entry["data"] = _plain(document.data)
@@ -268,7 +265,7 @@ class _Cache:
         self.seen.add(relative)
         if not self.enabled:
             return None
-        digest = _digest_text(document.source.text)
+        digest = text_digest(document.source.text)
         cached = self.entries.get(relative)
         if isinstance(cached, dict) and cached.get("sha") == digest and cached.get("hint") == kind_hint:
             return cached
@@ -305,22 +302,6 @@ class _Cache:
             os.replace(tmp, self.path)
         except OSError:
             pass  # a read-only checkout still lints; it just re-parses next time
-
-
-def _digest(path: Path) -> str | None:
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return hashlib.sha256(data).hexdigest()
-    return _digest_text(text)
-
-
-def _digest_text(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _plain(value: Any) -> Any:

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from rolelint.config import ConfigError
-from rolelint.profession.base import ProfessionRule, RuleOption
+from rolelint.profession.base import ProfessionRule, resolve_options
 from rolelint.profession.checks import (rl301_broken_reference, rl302_title_level_mismatch, rl303_unknown_title,
                                         rl304_requirement_inflation, rl305_skill_not_in_role,
                                         rl306_salary_outside_band, rl307_experience_outside_range,
@@ -22,19 +19,4 @@ _MODULES = (rl301_broken_reference, rl302_title_level_mismatch, rl303_unknown_ti
 
 PROFESSION_RULES: dict[str, ProfessionRule] = {m.RULE.code: m.RULE for m in _MODULES}
 
-
-def resolve_options(rule: ProfessionRule, given: dict[str, Any]) -> dict[str, Any]:
-    """The rule's options with the config's values, each checked against its declaration."""
-    resolved = {name: option.default for name, option in rule.options.items()}
-    for name, value in given.items():
-        option: RuleOption | None = rule.options.get(name)
-        if option is None:
-            accepted = ", ".join(rule.options) or "none"
-            raise ConfigError(f"invalid config: rule {rule.code} ({rule.name}) has no option {name!r} "
-                              f"(options: {accepted})")
-        problem = option.problem(value)
-        if problem:
-            raise ConfigError(f"invalid config: option {name!r} of {rule.code} ({rule.name}) {problem}, "
-                              f"not {value!r}")
-        resolved[name] = value
-    return resolved
+__all__ = ["PROFESSION_RULES", "ProfessionRule", "resolve_options"]

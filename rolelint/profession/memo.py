@@ -1,0 +1,186 @@
+"""Memoised profession findings: a run over an unchanged repo reads them instead of computing them.
+
+The profession rules read the whole index, so one file's RL3xx findings can depend on any file of
+the repo. The memo therefore keys a run's findings by everything they are computed from: every
+indexed file and every file given to the run (path, kind hint and a SHA-256 of its bytes), which
+files were given, the selected profession rules and their resolved options, the config, the
+working directory, and rolelint's version and code. Any change to any of these is another key — the
+safe default for rules that compare files with each other — so a run after an edit computes its
+findings again (and the per-file cache still spares it the rest). A hit also spares the engine from
+parsing the files the per-file cache serves, since no rule needs their documents.
+
+Entries are files ``<root>/<cache_dir>/index-<version>-findings-<key>.json``: JSON, never pickle,
+signed with this user's secret like the index cache (rolelint.cachesign). An entry that does not
+verify, names another key or format, or cannot be read is a miss, never an error. The newest
+``KEEP`` entries are kept; older ones are removed when a new one is written.
+
+The files are listed and hashed once, before the per-file stage; on a miss the index uses that list
+and those digests (rolelint.profession.repo.RepoFiles), so the memo costs a run that computes its
+findings little more than it did before. An entry is written only if the files given to the run and
+those the index read itself still hash as they did when the key was made, so a file edited during
+the run cannot leave findings under a key that does not describe them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from pathlib import Path
+from stat import S_ISREG
+from typing import Any
+
+from rolelint import __version__
+from rolelint.cachesign import sign, verify
+from rolelint.config import Config
+from rolelint.diagnostics import Finding, Fix
+from rolelint.discovery import FileEntry
+from rolelint.profession.repo import RepoFiles, file_digest
+
+MEMO_FORMAT = 1
+KEEP = 4  # entries kept: e.g. the whole repo's run and a few runs on single files
+REFRESH_AFTER = 86400.0  # a hit touches an entry older than this, so that cache pruning sees it used
+_PACKAGE = Path(__file__).resolve().parent.parent
+
+
+class FindingsMemo:
+    """The memo of one run: ``recall()`` before the run, ``remember(found)`` after computing."""
+
+    def __init__(self, config: Config, cwd: Path, options: dict[str, dict[str, Any]], given: list[FileEntry]):
+        self.directory = config.root / config.cache_dir
+        self._config = config
+        self.repo = RepoFiles.scan(config, cwd)
+        self._given = list(given)
+        digests = dict(self.repo.digests)
+        for entry in given:
+            if entry.display not in digests:
+                digests[entry.display] = file_digest(entry.path, config)
+        files: dict[str, tuple[FileEntry, bool]] = {e.display: (e, False) for e in self.repo.files}
+        files.update((e.display, (e, True)) for e in given)
+        head = hashlib.sha256()
+        for part in ("rolelint profession findings", MEMO_FORMAT, __version__, code_fingerprint(),
+                     config.root.resolve().as_posix(), cwd.as_posix(),
+                     json.dumps(config.raw, sort_keys=True, default=str),
+                     json.dumps(options, sort_keys=True, default=str)):
+            head.update(str(part).encode("utf-8", "surrogateescape") + b"\0")
+        for display in sorted(files):
+            entry, is_given = files[display]
+            for part in (display, entry.relative, config.kind_for(entry.relative), is_given, digests[display]):
+                head.update(str(part).encode("utf-8", "surrogateescape") + b"\0")
+        self._digests = digests
+        self.key = head.hexdigest()
+
+    @property
+    def path(self) -> Path:
+        return self.directory / f"index-{__version__}-findings-{self.key[:40]}.json"
+
+    def unchanged(self) -> bool:
+        """Whether the files this run read (the given ones, and those the index read itself) still
+        hash as they did when the key was made."""
+        for entry in [*self._given, *self.repo.read_again]:
+            if file_digest(entry.path, self._config) != self._digests.get(entry.display):
+                return False
+        return True
+
+    def recall(self) -> dict[str, list[Finding]] | None:
+        """The findings stored under this run's key, or None."""
+        path = self.path
+        try:
+            with path.open("rb") as handle:
+                modified = os.fstat(handle.fileno()).st_mtime
+                envelope = json.loads(handle.read().decode("utf-8"))
+            body = envelope["body"]
+            if not verify(body.encode("utf-8"), envelope.get("mac")):
+                return None  # not written by this user's rolelint (e.g. committed into the repo)
+            payload = json.loads(body)
+            if payload.get("format") != MEMO_FORMAT or payload.get("version") != __version__ \
+                    or payload.get("key") != self.key:
+                return None
+            found = {str(display): [_finding(item) for item in items] for display, items in payload["findings"].items()}
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
+            return None
+        if not 0 <= time.time() - modified < REFRESH_AFTER:
+            try:
+                os.utime(path)
+            except OSError:
+                pass
+        return found
+
+    def remember(self, found: dict[str, list[Finding]]) -> bool:
+        """Store ``found`` under this run's key, unless a file changed since the key was made.
+        True when it was written."""
+        if not self.unchanged():
+            return False
+        payload = {"format": MEMO_FORMAT, "version": __version__, "key": self.key,
+                   "findings": {display: [_finding_dict(f) for f in findings] for display, findings in found.items()}}
+        body = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+        path = self.path
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+            tmp.write_text(json.dumps({"body": body, "mac": sign(body.encode("utf-8"))}, ensure_ascii=False),
+                           encoding="utf-8")
+            os.replace(tmp, path)
+        except OSError:
+            return False  # a read-only checkout still lints; it just computes again next time
+        self._drop_old(path)
+        return True
+
+    def _drop_old(self, keep: Path) -> None:
+        prefix = f"index-{__version__}-findings-"
+        try:
+            entries = [p for p in self.directory.iterdir() if p.name.startswith(prefix) and p.name.endswith(".json")]
+        except OSError:
+            return
+
+        def modified(path: Path) -> float:
+            try:
+                return path.stat().st_mtime
+            except OSError:
+                return 0.0
+
+        entries.sort(key=modified, reverse=True)
+        for path in [p for p in entries if p != keep][KEEP - 1:]:
+            try:
+                path.unlink()
+            except OSError:
+                pass
+
+
+def code_fingerprint() -> str:
+    """Size and modification time of rolelint's modules and data: an editable install whose code
+    changed must not reuse findings that the old code produced under the same version number."""
+    parts = []
+    for path in sorted(_PACKAGE.rglob("*")):
+        if "__pycache__" in path.parts or path.suffix == ".pyc":
+            continue
+        try:
+            info = path.stat()
+        except OSError:
+            continue
+        if not S_ISREG(info.st_mode):
+            continue
+        parts.append(f"{path.relative_to(_PACKAGE).as_posix()}:{info.st_size}:{info.st_mtime_ns}")
+    return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def _finding_dict(f: Finding) -> dict:
+    item: dict[str, Any] = {"code": f.code, "message": f.message, "start": f.start, "end": f.end}
+    for name in ("suggestion", "field", "section", "context"):
+        value = getattr(f, name)
+        if value is not None:
+            item[name] = value
+    if f.fix is not None:
+        item["fix"] = [f.fix.start, f.fix.end, f.fix.replacement]
+    return item
+
+
+def _finding(item: dict) -> Finding:
+    fix = item.get("fix")
+    optional = {name: str(item[name]) for name in ("suggestion", "field", "section", "context") if item.get(name) is not None}
+    return Finding(code=str(item["code"]), message=str(item["message"]), start=int(item["start"]),
+                   end=int(item["end"]), fix=Fix(int(fix[0]), int(fix[1]), str(fix[2])) if fix else None, **optional)
+
+
+__all__ = ["FindingsMemo", "code_fingerprint"]
