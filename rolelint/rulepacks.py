@@ -441,7 +441,7 @@ def _annotate(plan, nlp, narrow: bool = True) -> None:
                         each = masks.token_masks(doc)
                         token_masks[(d, s)] = (each, _or(each))
                     each, whole = token_masks[(d, s)]
-                    found = masks.ranges(rule, doc, each, whole) if whole else []
+                    found = masks.ranges(rule, doc, each, whole) if whole or masks.windowed(rule) else []
                     if found:
                         keep.append(s)
                         ranges.setdefault((d, s), []).extend(found)

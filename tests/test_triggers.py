@@ -135,7 +135,25 @@ def test_a_rule_with_no_required_word_looks_at_every_span():
 
     no_words = pattern.CompiledPatterns((pattern.TokenPattern("p", ({"POS": "VERB"}, {"LOWER": "x", "OP": "?"})),), frozenset({"pos"}))
     assert pattern.triggers(rule, no_words, nlp) is None
-    assert rule_triggers(RULES["RL203"], nlp) is None  # a named check without triggers
+    assert rule_triggers(RULES["RL203"], nlp).window is not None  # reads tags near the start only
+
+
+def test_duty_verbs_are_judged_the_same_from_their_window():
+    items = [
+        "Proactively and carefully manage the roadmap with partners across government",
+        "You will really quickly lead discovery and alpha phases for new services in the department",
+        "Excellent communication skills and a strong record of delivery in a complex organisation",
+        "Record decisions, risks and issues in the team's log and share them every week",
+        "To line manage two junior analysts and support their development over the year",
+        "Strong stakeholder management: able to work with senior leaders and ministers",
+        "Stakeholder engagement across several directorates, agencies and arm's length bodies",
+        "Understand user needs by working with researchers, designers and policy colleagues",
+    ]
+    text = "## Responsibilities\n\n" + "".join(f"- {item}\n" for item in items)
+    document = document_from_string(text, path="a.md")
+    narrowed = run_rules([document], [RULES["RL203"]])[document.path]
+    assert narrowed == run_rules([document], [RULES["RL203"]], narrow=False)[document.path]
+    assert {text[f.start:f.end] for f in narrowed} >= {"Excellent", "Stakeholder"}
 
 
 @pytest.mark.parametrize("code", sorted(c for c, r in RULES.items() if r.kind in ("phrase", "pattern")))

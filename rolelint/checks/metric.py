@@ -8,6 +8,8 @@ spec and can be overridden by options of the same name.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from itertools import accumulate
 
 from rolelint.checks import document_finding, sentences, span_finding
 
@@ -70,17 +72,33 @@ def _breach(value: float, low, high) -> str | None:
     return None
 
 
+def _word_counts(doc):
+    """Running count of the tokens of ``doc`` that are words (not punctuation or space): the words
+    of tokens ``a:b`` are ``counts[b] - counts[a]``. From the Doc's arrays, cached."""
+    counts = doc.user_data.get("rolelint.word-counts")
+    if counts is None:
+        from spacy.attrs import IS_PUNCT, IS_SPACE
+
+        flags = doc.to_array([IS_PUNCT, IS_SPACE]).tolist() if len(doc) else []
+        counts = doc.user_data["rolelint.word-counts"] = list(accumulate((not (p or s) for p, s in flags), initial=0))
+    return counts
+
+
 def _sentence_words(rule, target, high):
     if high is None:
         return
     for item in target.spans:
+        if item.doc is None:
+            continue
+        counts = _word_counts(item.doc)
         for sentence in sentences(item):
-            words = [t for t in sentence if not (t.is_punct or t.is_space)]
-            if len(words) > high:
+            words = int(counts[sentence.end] - counts[sentence.start])
+            if words > high:
                 yield span_finding(rule, item, sentence.start_char, sentence.end_char,
-                                   values={"words": len(words), "max": int(high)})
+                                   values={"words": words, "max": int(high)})
 
 
+@lru_cache(maxsize=100_000)
 def syllables(word: str) -> int:
     word = word.lower().strip("'’-")
     if not word:
@@ -94,15 +112,22 @@ def syllables(word: str) -> int:
 
 def grade_level(items) -> tuple[float, int]:
     """Flesch-Kincaid grade of the spans' sentences, and the number of words counted."""
+    from spacy.attrs import IS_ALPHA, ORTH
+
     words = sentence_count = syllable_count = 0
     for item in items:
+        doc = item.doc
+        if doc is None:
+            continue
+        strings = doc.vocab.strings
+        values = doc.to_array([IS_ALPHA, ORTH]).tolist()
         for sentence in sentences(item):
-            tokens = [t.text for t in sentence if t.is_alpha]
+            tokens = [orth for alpha, orth in values[sentence.start:sentence.end] if alpha]
             if not tokens:
                 continue
             sentence_count += 1
             words += len(tokens)
-            syllable_count += sum(syllables(t) for t in tokens)
+            syllable_count += sum(syllables(strings[orth]) for orth in tokens)
     if not words or not sentence_count:
         return 0.0, 0
     return 0.39 * words / sentence_count + 11.8 * syllable_count / words - 15.59, words

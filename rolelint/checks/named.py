@@ -406,7 +406,24 @@ def _verbs_when_read_as_duties(fragments: list[str]) -> list[bool]:
     return [t is not None and _PROBES.get((id(nlp), t), False) for t in texts]
 
 
-@check("action_verb_duties", needs=("pos",), params=("verbs",))
+def _duty_window(doc) -> list[tuple[int, int]]:
+    """The tokens ``action_verb_duties`` reads tags of: from the first word after a lead-in, past
+    the words ending in -ly it may skip as adverbs, to the word after the first that does not; none
+    for the items it skips without reading tags."""
+    words = [t for t in doc if not (t.is_space or t.is_punct)]
+    if len(words) < 2 or ":" in doc.text[: max(1, doc.text.find(" ", 30))]:
+        return []
+    lead = LEAD_IN.match(doc.text)
+    rest = [t for t in words if not lead or t.idx >= lead.end()]
+    if not rest:
+        return []
+    skipped = 0
+    while len(rest) - skipped > 1 and rest[skipped].lower_.endswith("ly"):
+        skipped += 1
+    return [(rest[0].i, rest[min(skipped + 1, len(rest) - 1)].i + 1)]
+
+
+@check("action_verb_duties", needs=("pos",), params=("verbs",), triggers=lambda rule: Triggers(window=_duty_window))
 def action_verb_duties(rule, target, options):
     extra_verbs = {v.lower() for v in rule.spec.get("verbs", ())}
     doubtful = []

@@ -129,6 +129,17 @@ def token_keys(doc, lemma: bool) -> tuple[list, list[set[str]], set[str]]:
     return doc.user_data[cache_key]
 
 
+def lower_words(doc) -> frozenset[str]:
+    """The lower-case words of ``doc``, read from its array of string ids (no Token objects); cached."""
+    found = doc.user_data.get("rolelint.lower-words")
+    if found is None:
+        from spacy.attrs import LOWER
+
+        strings = doc.vocab.strings
+        found = doc.user_data["rolelint.lower-words"] = frozenset(strings[i] for i in set(doc.to_array(LOWER).tolist()))
+    return found
+
+
 def find(keys: list[set[str]], index):
     """Leftmost-longest, non-overlapping matches: (first, end) positions in the token list and the entry."""
     position = 0
@@ -157,6 +168,8 @@ def run(rule, compiled: CompiledPhrases, target, options, nlp):
         doc = item.doc
         if doc is None:
             continue
+        if not compiled.lemma and lower_words(doc).isdisjoint(index):
+            continue  # none of the phrases' first words: no need to build the token keys
         tokens, keys, every_key = token_keys(doc, compiled.lemma)
         if every_key.isdisjoint(index):
             continue

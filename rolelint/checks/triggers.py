@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any, Callable
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,11 @@ class Alternative:
 
 @dataclass(frozen=True)
 class Triggers:
-    alternatives: tuple[Alternative, ...]
+    """The ways a rule can fire; or, for a check that reads tags at places it can find from the
+    tokens alone, ``window``: a Doc -> the token ranges it reads (none: it cannot fire there)."""
+
+    alternatives: tuple[Alternative, ...] = ()
+    window: Callable[[Any], list[tuple[int, int]]] | None = None
 
 
 def singulars(word: str) -> set[str]:
@@ -73,6 +78,7 @@ class TriggerMasks:
         self._candidates = candidates
         bits: dict[Requirement, int] = {}
         self._rules: dict[object, list[tuple[int, Alternative]]] = {}
+        self._windows = {rule: found.window for rule, found in triggers.items() if found.window is not None}
         for rule, found in triggers.items():
             alternatives = []
             for alternative in found.alternatives:
@@ -121,12 +127,18 @@ class TriggerMasks:
             masks.append(found)
         return masks
 
+    def windowed(self, rule) -> bool:
+        return rule in self._windows
+
     def ranges(self, rule, doc, token_masks: list[int], span_mask: int) -> list[tuple[int, int]] | None:
         """Token ranges of ``doc`` where ``rule`` can match ([] if nowhere); None if ``rule`` has no
         triggers. A range covering the doc means it may match anywhere."""
         alternatives = self._rules.get(rule)
         if alternatives is None:
             return None
+        window = self._windows.get(rule)
+        if window is not None:
+            return window(doc)
         found: list[tuple[int, int]] = []
         length = len(doc)
         for mask, alternative in alternatives:
