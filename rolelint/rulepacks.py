@@ -75,7 +75,7 @@ class Rule:
     compiled: Any = field(default=None, compare=False, repr=False)
 
     def __hash__(self) -> int:
-        return hash((self.code, str(self.source_path)))
+        return hash(self.code)  # codes are unique in a run; rules are dictionary keys on hot paths
 
     @property
     def needs(self) -> frozenset[str]:
@@ -435,13 +435,14 @@ def _annotate(plan, nlp, narrow: bool = True) -> None:
                 continue
             if rule in triggers:
                 keep = []
+                any_of, windowed = masks.any_of(rule), masks.windowed(rule)
                 for s in chosen:
                     doc = docs[(d, s)]
                     if (d, s) not in token_masks:
                         each = masks.token_masks(doc)
                         token_masks[(d, s)] = (each, _or(each))
                     each, whole = token_masks[(d, s)]
-                    found = masks.ranges(rule, doc, each, whole) if whole or masks.windowed(rule) else []
+                    found = masks.ranges(rule, doc, each, whole) if whole & any_of or windowed else []
                     if found:
                         keep.append(s)
                         ranges.setdefault((d, s), []).extend(found)
@@ -506,23 +507,39 @@ def _tag(nlp, wanted: list[tuple[Any, list[tuple[int, int]]]]) -> None:
         widened = merge([(max(0, start - margin), min(len(doc), end + margin)) for start, end in merged])
         windows.append((doc, merged, widened))
         doc.user_data["rolelint.windows"] = merged  # the only tokens given tags
-    pieces = [doc[start:end].as_doc() for doc, _, widened in windows for start, end in widened]
+    pieces = [_piece(doc, widened) for doc, _, widened in windows]
     for batch in _token_batches(whole + pieces):
         for _ in nlp.pipe(batch, disable=skip, batch_size=len(batch)):
             pass
     attrs = [TAG, POS, MORPH, LEMMA]
-    position = 0
-    for doc, merged, widened in windows:
+    for piece, (doc, merged, widened) in zip(pieces, windows):
         values = doc.to_array(attrs)
+        tagged = piece.to_array(attrs)
+        offset = 0
         for start, end in widened:
-            piece = pieces[position]
-            position += 1
-            tagged = piece.to_array(attrs)
             for inner_start, inner_end in merged:
                 a, b = max(start, inner_start), min(end, inner_end)
                 if a < b:
-                    values[a:b] = tagged[a - start:b - start]
+                    values[a:b] = tagged[offset + a - start:offset + b - start]
+            offset += end - start
         doc.from_array(attrs, values)
+
+
+def _piece(doc, widened: list[tuple[int, int]]):
+    """One Doc of ``doc``'s widened windows end to end. Each window's inner tokens are a margin
+    away from its ends, so what sits beyond an end (the next window, or the Doc's real edge, which
+    a window touching it keeps) is out of their reach. Tokens keep their norms (set by tokenizer
+    exceptions, and read by tok2vec) and the space after them."""
+    import numpy
+    from spacy.attrs import NORM, ORTH, SPACY
+    from spacy.tokens import Doc
+
+    rows = doc.to_array([ORTH, SPACY, NORM])
+    rows = rows[numpy.concatenate([numpy.arange(start, end) for start, end in widened])]
+    strings = doc.vocab.strings
+    piece = Doc(doc.vocab, words=[strings[orth] for orth in rows[:, 0].tolist()], spaces=[bool(s) for s in rows[:, 1].tolist()])
+    piece.from_array([NORM], rows[:, 2])
+    return piece
 
 
 def tagging_margin(nlp) -> int | None:

@@ -71,18 +71,21 @@ def test_lemma_candidates_on_real_text(corpus):
 def test_a_window_tagged_alone_gets_the_tags_of_the_whole_doc():
     nlp = load_pipeline({"lemma", "sents"})
     assert tagging_margin(nlp) == 5  # tok2vec: 4 layers of window 1; the attribute ruler: pairs
-    text = " ".join(example_texts()[:40])
+    text = " ".join(example_texts()[:40]) + " They’re told it’s done, and we’re ready. " * 3
     whole = nlp.make_doc(text)
     for _ in nlp.pipe([whole], disable=["sentencizer"]):
         pass
     attrs = ("tag_", "pos_", "lemma_")
-    for start, end in [(0, 3), (10, 12), (30, 60), (len(whole) - 4, len(whole)), (100, 101)]:
+    n = len(whole)
+    for ranges in [[(0, 3)], [(10, 12)], [(30, 60)], [(n - 4, n)], [(100, 101)], [(n - 30, n - 20)],
+                   [(0, 2), (20, 25), (40, 41), (n - 3, n)]]:
         doc = nlp.make_doc(text)
-        _tag(nlp, [(doc, [(start, end)])])
-        got = [tuple(getattr(t, a) for a in attrs) + (str(t.morph),) for t in doc[start:end]]
-        want = [tuple(getattr(t, a) for a in attrs) + (str(t.morph),) for t in whole[start:end]]
+        _tag(nlp, [(doc, ranges)])
+        got = [tuple(getattr(t, a) for a in attrs) + (str(t.morph),) for start, end in ranges for t in doc[start:end]]
+        want = [tuple(getattr(t, a) for a in attrs) + (str(t.morph),) for start, end in ranges for t in whole[start:end]]
         assert got == want
-        assert all(t.tag_ == "" for t in doc[end + 6:end + 20])  # far from the window: not tagged
+        outside = [t for t in doc if not any(start <= t.i < end for start, end in ranges)]
+        assert outside and all(t.tag_ == "" for t in outside)  # only the ranges get tags
 
 
 def test_findings_are_the_same_as_tagging_every_span_on_the_examples():

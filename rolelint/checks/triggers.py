@@ -87,6 +87,7 @@ class TriggerMasks:
                     mask |= 1 << bits.setdefault(requirement, len(bits))
                 alternatives.append((mask, alternative))
             self._rules[rule] = alternatives
+        self._any = {rule: _or_all(mask for mask, _ in alternatives) for rule, alternatives in self._rules.items()}
         self._by_word: dict[str, int] = {}
         self._patterns: list[tuple[re.Pattern, int]] = []
         for requirement, n in bits.items():
@@ -130,6 +131,10 @@ class TriggerMasks:
     def windowed(self, rule) -> bool:
         return rule in self._windows
 
+    def any_of(self, rule) -> int:
+        """The requirements of every way ``rule`` can fire: a span holding none cannot fire it."""
+        return self._any[rule]
+
     def ranges(self, rule, doc, token_masks: list[int], span_mask: int) -> list[tuple[int, int]] | None:
         """Token ranges of ``doc`` where ``rule`` can match ([] if nowhere); None if ``rule`` has no
         triggers. A range covering the doc means it may match anywhere."""
@@ -157,6 +162,13 @@ class TriggerMasks:
                         start, end = doc[start].sent.start, doc[end - 1].sent.end
                     found.append((start, end))
         return found
+
+
+def _or_all(masks) -> int:
+    total = 0
+    for mask in masks:
+        total |= mask
+    return total
 
 
 def merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
