@@ -496,7 +496,10 @@ def _tag(nlp, wanted: list[tuple[Any, list[tuple[int, int]]]]) -> None:
     from rolelint.checks.triggers import merge
 
     margin = tagging_margin(nlp)
+    attributes = _token_attributes(nlp)
     skip = [name for name in ("sentencizer", "parser") if name in nlp.pipe_names]
+    if attributes.usable:
+        skip += ["attribute_ruler", "lemmatizer"]
     whole, windows = [], []
     for doc, found in wanted:
         merged = merge(found)
@@ -511,18 +514,38 @@ def _tag(nlp, wanted: list[tuple[Any, list[tuple[int, int]]]]) -> None:
     for batch in _token_batches(whole + pieces):
         for _ in nlp.pipe(batch, disable=skip, batch_size=len(batch)):
             pass
+    if attributes.usable:
+        for doc in whole:
+            attributes.apply(doc)
     attrs = [TAG, POS, MORPH, LEMMA]
     for piece, (doc, merged, widened) in zip(pieces, windows):
         values = doc.to_array(attrs)
-        tagged = piece.to_array(attrs)
+        copies = []  # (range in doc, start in piece)
         offset = 0
         for start, end in widened:
             for inner_start, inner_end in merged:
                 a, b = max(start, inner_start), min(end, inner_end)
                 if a < b:
-                    values[a:b] = tagged[offset + a - start:offset + b - start]
+                    copies.append((a, b, offset + a - start))
             offset += end - start
+        if attributes.usable:
+            tagged = attributes.apply(piece, [(at, at + b - a) for a, b, at in copies])
+        else:
+            tagged = piece.to_array(attrs)
+        for a, b, at in copies:
+            values[a:b] = tagged[at:at + b - a]
         doc.from_array(attrs, values)
+
+
+_ATTRIBUTES: dict[int, Any] = {}
+
+
+def _token_attributes(nlp):
+    from rolelint.tagging import TokenAttributes
+
+    if id(nlp) not in _ATTRIBUTES:
+        _ATTRIBUTES[id(nlp)] = TokenAttributes(nlp)
+    return _ATTRIBUTES[id(nlp)]
 
 
 def _piece(doc, widened: list[tuple[int, int]]):

@@ -166,3 +166,59 @@ def test_every_trigger_word_is_lower_case(code):
     for alternative in (found.alternatives if found else ()):
         for requirement in alternative.requirements:
             assert all(word == word.lower() for word in requirement.words)
+
+
+def _annotations(doc, ranges):
+    return [(t.tag_, t.pos_, t.lemma_, str(t.morph)) for start, end in ranges for t in doc[start:end]]
+
+
+def _tagged_whole(nlp, text):
+    whole = nlp.make_doc(text)
+    for _ in nlp.pipe([whole], disable=[n for n in ("sentencizer", "parser") if n in nlp.pipe_names]):
+        pass
+    return whole
+
+
+def test_the_memo_of_the_attribute_ruler_and_lemmatizer_gives_what_they_give():
+    import random
+
+    from rolelint.tagging import TokenAttributes
+
+    nlp = load_pipeline({"lemma", "sents"})
+    assert TokenAttributes(nlp).usable
+    texts = example_texts()[:60] + [
+        "We're gonna ship it, let's go; y'all ain't done and I gotta run.  Two  spaces\tand a tab.",
+        "It's what they’re told: you'll be fine, won't you? Didn't we say so?",
+    ]
+    random.seed(7)
+    for text in texts:
+        whole = _tagged_whole(nlp, text)
+        doc = nlp.make_doc(text)
+        _tag(nlp, [(doc, [(0, len(doc))])])
+        assert _annotations(doc, [(0, len(doc))]) == _annotations(whole, [(0, len(whole))]), text
+        if len(doc) > 12:
+            start = random.randrange(len(doc) - 3)
+            ranges = [(start, start + 2)]
+            doc = nlp.make_doc(text)
+            _tag(nlp, [(doc, ranges)])
+            assert _annotations(doc, ranges) == _annotations(whole, ranges), text
+
+
+def test_tagging_real_text_in_windows_or_whole_gives_the_full_pipeline_s_annotations(corpus):
+    import random
+
+    nlp = load_pipeline({"lemma", "sents"})
+    random.seed(11)
+    texts = [item.text for document in documents_of(corpus_sample(corpus, 25)) for item in document.spans]
+    checked = 0
+    for text in random.sample(texts, min(600, len(texts))):
+        whole = _tagged_whole(nlp, text)
+        n = len(whole)
+        for ranges in ([(0, n)], [(n // 3, n // 3 + 1), (n // 2, n // 2 + 3)] if n > 30 else []):
+            if not ranges:
+                continue
+            doc = nlp.make_doc(text)
+            _tag(nlp, [(doc, ranges)])
+            assert _annotations(doc, ranges) == _annotations(whole, ranges), text
+            checked += sum(end - start for start, end in ranges)
+    assert checked > 5_000

@@ -1,0 +1,81 @@
+"""The attribute ruler and the lemmatizer, applied from a memo of what they give each word.
+
+After the tagger, spaCy's English pipelines run the attribute ruler (Matcher patterns that set a
+token's part of speech, morphology and some lemmas from its tag and its words) and the rule
+lemmatizer. Both are exact functions of a token's own text, norm and tag, except for the ruler's
+few patterns of more than one token. So for Docs where none of those patterns match, what they
+give a token is read from a memo keyed by (text, norm, tag); a new key is worked out by running the
+real components on a one-token Doc. Docs where a longer pattern matches go through the real
+components. Only the tokens asked for are looked up, so the margins of a tagging window cost
+nothing here. ``tests/test_triggers.py`` compares the result with the full pipeline's.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class TokenAttributes:
+    """Applies ``attribute_ruler`` then ``lemmatizer`` (when the pipeline has them, in that order
+    after the tagger) to tagged Docs. ``usable`` is False for any other arrangement."""
+
+    def __init__(self, nlp):
+        names = nlp.pipe_names
+        self.usable = False
+        if "tagger" not in names or "attribute_ruler" not in names:
+            return
+        after = [n for n in names[names.index("tagger") + 1:] if n not in ("parser", "ner", "sentencizer")]
+        if after not in (["attribute_ruler"], ["attribute_ruler", "lemmatizer"]):
+            return
+        if nlp.get_pipe_meta("attribute_ruler").factory != "attribute_ruler":
+            return
+        if "lemmatizer" in after and nlp.get_pipe_meta("lemmatizer").factory != "lemmatizer":
+            return
+        from spacy.matcher import Matcher
+
+        self.components = [nlp.get_pipe(name) for name in after]
+        self.vocab = nlp.vocab
+        self.longer = Matcher(nlp.vocab)
+        for number, entry in enumerate(nlp.get_pipe("attribute_ruler").patterns):
+            longer = [pattern for pattern in entry["patterns"] if len(pattern) > 1]
+            if longer:
+                self.longer.add(f"longer-{number}", longer)
+        self.memo: dict[tuple[int, int, int], tuple[int, int, int, int]] = {}
+        self.usable = True
+
+    def apply(self, doc, ranges: list[tuple[int, int]] | None = None) -> Any:
+        """Set TAG, POS, MORPH and LEMMA on ``doc`` (already through tok2vec and the tagger) as the
+        two components would, on the tokens of ``ranges`` (all when None). Returns the array of
+        those attributes for every token (others left as they were)."""
+        from spacy.attrs import LEMMA, MORPH, NORM, ORTH, POS, TAG
+
+        attrs = [TAG, POS, MORPH, LEMMA]
+        if len(self.longer(doc, allow_missing=True)):
+            for component in self.components:
+                component(doc)
+            return doc.to_array(attrs)
+        keys = doc.to_array([ORTH, NORM, TAG]).tolist()
+        values = doc.to_array(attrs)
+        memo = self.memo
+        for start, end in ranges if ranges is not None else [(0, len(doc))]:
+            for i in range(start, end):
+                key = tuple(keys[i])
+                found = memo.get(key)
+                if found is None:
+                    found = memo[key] = self._work_out(*key)
+                values[i] = found
+        doc.from_array(attrs, values)
+        return values
+
+    def _work_out(self, orth: int, norm: int, tag: int) -> tuple[int, int, int, int]:
+        from spacy.tokens import Doc
+
+        strings = self.vocab.strings
+        one = Doc(self.vocab, words=[strings[orth]])
+        token = one[0]
+        token.norm_ = strings[norm]
+        if tag:
+            token.tag_ = strings[tag]
+        for component in self.components:
+            component(one)
+        return token.tag, token.pos, token.morph.key, token.lemma
