@@ -202,9 +202,10 @@ def sentences(item: SpanInput):
     doc = item.doc
     if doc is None:
         return []
-    if doc.has_annotation("SENT_START"):
-        return list(doc.sents)
-    return [doc[:]]
+    found = doc.user_data.get("rolelint.sentences")
+    if found is None:  # cached: several rules read them
+        found = doc.user_data["rolelint.sentences"] = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+    return found
 
 
 def tagged_tokens(doc):

@@ -123,10 +123,32 @@ def token_keys(doc, lemma: bool) -> tuple[list, list[set[str]], set[str]]:
     every phrase rule reads the same spans."""
     cache_key = ("rolelint.phrase-keys", lemma)
     if cache_key not in doc.user_data:
-        tokens = [t for t in doc if not t.is_space]
-        keys = [_keys(t, lemma) for t in tokens]
+        if lemma:
+            tokens = [t for t in doc if not t.is_space]
+            keys = [_keys(t, lemma) for t in tokens]
+        else:  # lower case only: read from the Doc's arrays, and make Token objects only for matches
+            from spacy.attrs import IS_SPACE, LOWER
+
+            strings = doc.vocab.strings
+            rows = doc.to_array([LOWER, IS_SPACE]).tolist() if len(doc) else []
+            positions = [i for i, (_, space) in enumerate(rows) if not space]
+            tokens = _Tokens(doc, positions)
+            keys = [{strings[rows[i][0]]} for i in positions]
         doc.user_data[cache_key] = (tokens, keys, set().union(*keys) if keys else set())
     return doc.user_data[cache_key]
+
+
+class _Tokens:
+    """The non-space tokens of a Doc, by position, each made when it is read."""
+
+    def __init__(self, doc, positions: list[int]):
+        self._doc, self._positions = doc, positions
+
+    def __len__(self) -> int:
+        return len(self._positions)
+
+    def __getitem__(self, i: int):
+        return self._doc[self._positions[i]]
 
 
 def lower_words(doc) -> frozenset[str]:
