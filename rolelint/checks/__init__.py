@@ -204,7 +204,26 @@ def sentences(item: SpanInput):
         return []
     found = doc.user_data.get("rolelint.sentences")
     if found is None:  # cached: several rules read them
-        found = doc.user_data["rolelint.sentences"] = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+        found = doc.user_data["rolelint.sentences"] = [doc[start:end] for start, end in sentence_bounds(item)]
+    return found
+
+
+def sentence_bounds(item: SpanInput) -> list[tuple[int, int]]:
+    """(start, end) token offsets of the sentences of a span (see ``sentences``), from the Doc's
+    sentence-start array; cached."""
+    doc = item.doc
+    if doc is None:
+        return []
+    found = doc.user_data.get("rolelint.sentence-bounds")
+    if found is None:
+        if len(doc) and doc.has_annotation("SENT_START"):
+            from spacy.attrs import SENT_START
+
+            starts = [i for i, flag in enumerate(doc.to_array(SENT_START).tolist()) if flag == 1 or i == 0]
+            found = list(zip(starts, starts[1:] + [len(doc)]))
+        else:
+            found = [(0, len(doc))]
+        doc.user_data["rolelint.sentence-bounds"] = found
     return found
 
 
@@ -217,3 +236,16 @@ def tagged_tokens(doc):
     else:
         for start, end in windows:
             yield from doc[start:end]
+
+
+def words_of(doc) -> frozenset[str]:
+    """The lower-case texts and norms of ``doc``'s tokens, read from its arrays (no Token objects);
+    cached. A rule on words can skip a span that holds none of its words."""
+    found = doc.user_data.get("rolelint.words")
+    if found is None:
+        from spacy.attrs import LOWER, NORM
+
+        strings = doc.vocab.strings
+        ids = set(doc.to_array([LOWER, NORM]).ravel().tolist()) if len(doc) else set()
+        found = doc.user_data["rolelint.words"] = frozenset(strings[i] for i in ids)
+    return found

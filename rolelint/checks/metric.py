@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from itertools import accumulate
 
-from rolelint.checks import document_finding, sentences, span_finding
+from rolelint.checks import document_finding, sentence_bounds, span_finding
 
 MEASURES = ("sentence_words", "document_words", "grade_level", "list_items")
 WORD = re.compile(r"[A-Za-z0-9\u00C0-\u024F][\w'’\u00C0-\u024F-]*")
@@ -91,9 +91,10 @@ def _sentence_words(rule, target, high):
         if item.doc is None:
             continue
         counts = _word_counts(item.doc)
-        for sentence in sentences(item):
-            words = int(counts[sentence.end] - counts[sentence.start])
+        for start, end in sentence_bounds(item):
+            words = int(counts[end] - counts[start])
             if words > high:
+                sentence = item.doc[start:end]
                 yield span_finding(rule, item, sentence.start_char, sentence.end_char,
                                    values={"words": words, "max": int(high)})
 
@@ -121,8 +122,8 @@ def grade_level(items) -> tuple[float, int]:
             continue
         strings = doc.vocab.strings
         values = doc.to_array([IS_ALPHA, ORTH]).tolist()
-        for sentence in sentences(item):
-            tokens = [orth for alpha, orth in values[sentence.start:sentence.end] if alpha]
+        for start, end in sentence_bounds(item):
+            tokens = [orth for alpha, orth in values[start:end] if alpha]
             if not tokens:
                 continue
             sentence_count += 1

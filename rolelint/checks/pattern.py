@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rolelint.checks import span_finding
+from rolelint.checks import span_finding, words_of
 from rolelint.checks.regex import UnsafeRegex, check_linear
 from rolelint.checks.triggers import Alternative, Requirement, Triggers, anchor_words, longest
 
@@ -97,6 +97,20 @@ def triggers(rule, compiled: CompiledPatterns, nlp) -> Triggers | None:
     return Triggers(tuple(alternatives))
 
 
+def _needed_words(compiled: CompiledPatterns) -> frozenset[str] | None:
+    """For patterns on words alone: one of these must be a token's lower-case text or norm for any
+    pattern to match (None: some pattern needs no particular word, or reads lemmas)."""
+    if "lemma" in compiled.needs:
+        return None
+    words: set[str] = set()
+    for pattern in compiled.patterns:
+        anchors = [found for token in pattern.tokens if (found := anchor_words(token, lexical=True)) is not None]
+        if not anchors:
+            return None
+        words |= min(anchors, key=len)
+    return frozenset(words)
+
+
 def _key(rule, number: int) -> str:
     return f"{rule.code}|{number}"
 
@@ -143,9 +157,12 @@ def run(rule, compiled: CompiledPatterns, target, options, nlp):
     matcher, windowed = compiled._matchers[id(nlp)]
     allowed = set(options.get("allow", ()) or ())
     prefix = rule.code + "|"
+    needed = _needed_words(compiled) if not windowed else None
     for item in target.spans:
         if item.doc is None:
             continue
+        if needed is not None and needed.isdisjoint(words_of(item.doc)):
+            continue  # no pattern of this rule can match here
         taken: list[tuple[int, int]] = []
         mine = [m for m in _matches(matcher, item.doc, nlp, windowed) if m[0].startswith(prefix)]
         for key, first, end in sorted(mine, key=lambda m: (m[1], -(m[2] - m[1]))):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rolelint.checks import sentences, span_finding
+from rolelint.checks import sentences, span_finding, words_of
 from rolelint.checks.triggers import Alternative, Requirement, Triggers, singulars
 
 
@@ -151,17 +151,6 @@ class _Tokens:
         return self._doc[self._positions[i]]
 
 
-def lower_words(doc) -> frozenset[str]:
-    """The lower-case words of ``doc``, read from its array of string ids (no Token objects); cached."""
-    found = doc.user_data.get("rolelint.lower-words")
-    if found is None:
-        from spacy.attrs import LOWER
-
-        strings = doc.vocab.strings
-        found = doc.user_data["rolelint.lower-words"] = frozenset(strings[i] for i in set(doc.to_array(LOWER).tolist()))
-    return found
-
-
 def find(keys: list[set[str]], index):
     """Leftmost-longest, non-overlapping matches: (first, end) positions in the token list and the entry."""
     position = 0
@@ -190,7 +179,7 @@ def run(rule, compiled: CompiledPhrases, target, options, nlp):
         doc = item.doc
         if doc is None:
             continue
-        if not compiled.lemma and lower_words(doc).isdisjoint(index):
+        if not compiled.lemma and words_of(doc).isdisjoint(index):
             continue  # none of the phrases' first words: no need to build the token keys
         tokens, keys, every_key = token_keys(doc, compiled.lemma)
         if every_key.isdisjoint(index):

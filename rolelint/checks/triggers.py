@@ -181,14 +181,14 @@ def merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def anchor_words(token: dict) -> frozenset[str] | None:
+def anchor_words(token: dict, *, lexical: bool = False) -> frozenset[str] | None:
     """The words a Matcher token pattern requires, lower-cased, if it requires one of a list of
     words (on ORTH, TEXT, LOWER, NORM or LEMMA) and must occur (no optional or negated ``OP``)."""
     if not required(token):
         return None
     best = None
     for key, value in token.items():
-        if key.upper() not in ("ORTH", "TEXT", "LOWER", "NORM", "LEMMA"):
+        if key.upper() not in (("ORTH", "TEXT", "LOWER", "NORM") if lexical else ("ORTH", "TEXT", "LOWER", "NORM", "LEMMA")):
             continue
         if isinstance(value, str):
             words = frozenset({value.lower()})
