@@ -6,14 +6,15 @@ import difflib
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import jsonschema
+from typing import TYPE_CHECKING, Any
 
 from rolelint.diagnostics import Severity
 from rolelint.globs import matches
 from rolelint.loaders import LoadOptions
 from rolelint.resources import load_schema
+
+if TYPE_CHECKING:
+    import jsonschema
 
 CONFIG_NAMES = (".rolelint.yaml", ".rolelint.yml", "rolelint.yaml")
 DEFAULT_INCLUDE = ("**/*.yaml", "**/*.yml", "**/*.md", "**/*.markdown", "**/*.txt")
@@ -158,6 +159,8 @@ def _read_yaml_config(path: Path) -> Any:
 
 
 def validate_config(raw: dict, path: Path) -> None:
+    import jsonschema  # only when there is a config file to validate
+
     schema = load_schema("config")
     validator = jsonschema.Draft202012Validator(schema)
     errors = sorted(validator.iter_errors(raw), key=lambda e: (len(e.absolute_path), list(map(str, e.absolute_path))))

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rolelint.cache import open_cache
 from rolelint.config import Config
 from rolelint.core_rules import CORE_RULES
 from rolelint.diagnostics import Diagnostic, Finding, Severity
@@ -73,7 +72,11 @@ def check(paths: list[Path], config: Config, *, selection: Selection = Selection
     for problem in problems:
         per_file.setdefault(problem.display, []).append(Finding("RL002", problem.message, 0, 0))
     entry_by_display: dict[str, FileEntry] = {e.display: e for e in entries}
-    cache = open_cache(config, catalogue, active) if use_cache else None
+    cache = None
+    if use_cache:
+        from rolelint.cache import open_cache
+
+        cache = open_cache(config, catalogue, active)
     # An unchanged repo: the profession findings of the last such run, and no documents to parse for them.
     memo = catalogue.profession_memo(entries, active, config, cwd) if use_cache else None
     recalled = memo.recall() if memo is not None else None

@@ -15,7 +15,6 @@ from rolelint.discovery import FileEntry
 from rolelint.documents import Document
 from rolelint.loaders import file_format, load_file, parse_source
 from rolelint.registry import RuleCatalogue
-from rolelint.schema import validate_document
 from rolelint.source import DecodeError, SourceText
 
 # A run this big is worth starting worker processes for (each pays for importing spaCy).
@@ -50,7 +49,9 @@ def load_entry(entry: FileEntry, config: Config) -> FileOutcome:
             findings.append(Finding("RL006", "no `kind:` key and no `kinds:` glob in the config matches this "
                                     "file, so it was skipped; add `kind: framework|role|advert`", 0, 0))
         document = None
-    elif document is not None:
+    elif document is not None and (document.data or document.format == "yaml"):
+        from rolelint.schema import validate_document  # a bare advert draft has no metadata to validate
+
         findings.extend(validate_document(document))
     return FileOutcome(entry.display, findings, loaded.source, document, document.kind if document else None)
 

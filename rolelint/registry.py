@@ -67,9 +67,10 @@ def load_catalogue(config: Config) -> RuleCatalogue:
 
 
 def _profession_rules() -> dict[str, Any]:
-    from rolelint.profession.rules import PROFESSION_RULES
+    """The profession rules, each importing its check module only when first needed."""
+    from rolelint.profession.catalogue import CATALOGUE
 
-    return dict(PROFESSION_RULES)
+    return dict(CATALOGUE)
 
 
 def check_config_codes(config: Config, catalogue: RuleCatalogue) -> None:

@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import difflib
 from functools import lru_cache
-
-import jsonschema
+from typing import TYPE_CHECKING
 
 from rolelint.diagnostics import Finding
 from rolelint.documents import Document, join_path
 from rolelint.resources import load_schema
+
+if TYPE_CHECKING:
+    import jsonschema
 
 _SLUG_PATTERN = "^[a-z0-9][a-z0-9._-]*$"
 
 
 @lru_cache(maxsize=None)
 def _validator(kind: str) -> jsonschema.Draft202012Validator:
+    import jsonschema  # only when a document has data to validate (a bare advert draft has none)
+
     return jsonschema.Draft202012Validator(load_schema(kind))
 
 
@@ -142,7 +146,9 @@ def _describe(error: jsonschema.ValidationError, path: str, kind: str) -> str:
     if validator == "format":
         return f"{where} is {value!r}, which is not a valid {expected}"
     if validator in ("oneOf", "anyOf"):
-        best = jsonschema.exceptions.best_match(error.context) if error.context else None
+        from jsonschema.exceptions import best_match
+
+        best = best_match(error.context) if error.context else None
         if best is not None:
             return _describe(best, _path_of(best) or path, kind)
     return f"{where}: {error.message}"

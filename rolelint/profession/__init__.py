@@ -7,11 +7,12 @@ from typing import TYPE_CHECKING, Any
 
 from rolelint.config import Config
 from rolelint.diagnostics import Finding
-from rolelint.documents import Document
+from rolelint.documents import KINDS, Document
 
 if TYPE_CHECKING:
     from rolelint.discovery import FileEntry
     from rolelint.profession.memo import FindingsMemo
+    from rolelint.profession.repo import RepoFiles
 
 
 def resolved_options(rules: dict, config: Config) -> dict[str, dict[str, Any]]:
@@ -22,27 +23,71 @@ def resolved_options(rules: dict, config: Config) -> dict[str, dict[str, Any]]:
             for code, rule in rules.items()}
 
 
+def check_configured_options(rules: dict, config: Config) -> None:
+    """A ConfigError for a bad option the config gives a selected rule, whether or not the rules
+    then have anything to check (only the rules with configured options are loaded for it)."""
+    configured = {code: rule for code, rule in rules.items() if code in config.rules and config.rules[code].options}
+    if configured:
+        resolved_options(configured, config)
+
+
 def findings_memo(given: list[FileEntry], rules: dict, config: Config, *, cwd: Path) -> FindingsMemo:
-    """The memo of a run over ``given`` (the files given to it) with ``rules`` (see rolelint.profession.memo)."""
+    """The memo of a run over ``given`` (the files given to it) with ``rules`` (see rolelint.profession.memo).
+    The options are part of the key through the config and the code (which holds the defaults)."""
     from rolelint.profession.memo import FindingsMemo
 
-    return FindingsMemo(config, cwd, resolved_options(rules, config), given)
+    check_configured_options(rules, config)
+    return FindingsMemo(config, cwd, sorted(rules), given)
+
+
+def nothing_to_check(index) -> bool:
+    """Whether no profession rule can report anything over ``index``: every rule compares documents
+    with the frameworks and roles of the index, so with none of either the one thing left to say is
+    that an advert names a framework or role that is not defined (RL301). Such a run (one advert
+    checked on its own, say) loads none of the rules' checks."""
+    if index.frameworks or index.roles or index.duplicates:
+        return False
+    for entry in index.targets:
+        advert = index.adverts.get(entry.display)
+        if entry.kind != "advert" or advert is None or advert.framework or advert.role:
+            return False
+    return True
+
+
+def only_plain_adverts(documents: list[Document], repo: RepoFiles) -> bool:
+    """``nothing_to_check`` decided before building the index, for the index it would build: the
+    files given are adverts that name no framework or role, and the repo holds no other file to
+    index (an advert checked on its own, outside a roles repo)."""
+    given = {document.path for document in documents if document.kind in KINDS}
+    if any(entry.display not in given for entry in repo.files):
+        return False
+    for document in documents:
+        if document.kind == "advert":
+            data = document.data if isinstance(document.data, dict) else {}
+            if any(isinstance(data.get(key), str) and data.get(key) for key in ("framework", "role")):
+                return False  # as rolelint.profession.model.advert_from reads them
+        elif document.kind in KINDS:
+            return False
+    return True
 
 
 def run_profession_rules(documents: list[Document], rules: dict, config: Config, *, cwd: Path,
                          use_cache: bool = True, memo: FindingsMemo | None = None) -> dict[str, list[Finding]]:
     """Findings by display path for the given documents, checked against the index of the whole repo.
     With a ``memo`` (made before the documents were read), they are remembered for the next run."""
-    options = resolved_options(rules, config)
-    if not documents:
-        found: dict[str, list[Finding]] = {}
-    else:
-        from rolelint.profession.index import build_index
+    check_configured_options(rules, config)
+    found: dict[str, list[Finding]] = {}
+    if documents:
+        from rolelint.profession.repo import RepoFiles, repo_files
 
-        index = build_index(documents, config, cwd=cwd, use_cache=use_cache, save=False,
-                            repo=memo.repo if memo is not None else None)
-        found = run_checks(index, rules, options)
-        index.save()  # after the checks, which may have added role features to the cache
+        repo = memo.repo if memo is not None else RepoFiles(repo_files(config, cwd), {})
+        if not only_plain_adverts(documents, repo):
+            from rolelint.profession.index import build_index
+
+            index = build_index(documents, config, cwd=cwd, use_cache=use_cache, save=False, repo=repo)
+            if not nothing_to_check(index):
+                found = run_checks(index, rules, resolved_options(rules, config))
+            index.save()  # after the checks, which may have added role features to the cache
     if memo is not None:
         memo.remember(found)
     return found

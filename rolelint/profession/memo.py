@@ -2,11 +2,11 @@
 
 The profession rules read the whole index, so one file's RL3xx findings can depend on any file of
 the repo. The memo therefore keys a run's findings by everything they are computed from: every
-indexed file and every file given to the run (path, kind hint and a SHA-256 of its bytes), which
-files were given, the selected profession rules and their resolved options, the config, the
-working directory, and rolelint's version and code. Any change to any of these is another key — the
-safe default for rules that compare files with each other — so a run after an edit computes its
-findings again (and the per-file cache still spares it the rest). A hit also spares the engine from
+indexed file and every file given to the run (path, kind hint and a SHA-256 of its text), which
+files were given, the selected profession rules, the config (which holds their options), the
+working directory, and rolelint's version and code (which holds the options' defaults). Any change
+to any of these is another key — the safe default for rules that compare files with each other —
+so a run after an edit computes its findings again (and the per-file cache still spares it the rest). A hit also spares the engine from
 parsing the files the per-file cache serves, since no rule needs their documents.
 
 Entries are files ``<root>/<cache_dir>/index-<version>-findings-<key>.json``: JSON, never pickle,
@@ -47,7 +47,7 @@ _PACKAGE = Path(__file__).resolve().parent.parent
 class FindingsMemo:
     """The memo of one run: ``recall()`` before the run, ``remember(found)`` after computing."""
 
-    def __init__(self, config: Config, cwd: Path, options: dict[str, dict[str, Any]], given: list[FileEntry]):
+    def __init__(self, config: Config, cwd: Path, codes: list[str], given: list[FileEntry]):
         self.directory = config.root / config.cache_dir
         self._config = config
         self.repo = RepoFiles.scan(config, cwd)
@@ -62,7 +62,7 @@ class FindingsMemo:
         for part in ("rolelint profession findings", MEMO_FORMAT, __version__, code_fingerprint(),
                      config.root.resolve().as_posix(), cwd.as_posix(),
                      json.dumps(config.raw, sort_keys=True, default=str),
-                     json.dumps(options, sort_keys=True, default=str)):
+                     " ".join(sorted(codes))):
             head.update(str(part).encode("utf-8", "surrogateescape") + b"\0")
         for display in sorted(files):
             entry, is_given = files[display]
