@@ -200,3 +200,14 @@ def test_an_index_cache_not_signed_by_this_user_is_ignored(tmp_path):
     _cache_file(root).write_text(json.dumps({"body": json.dumps(raw), "mac": "0" * 64}))
     index = build_index([], config, cwd=root)
     assert index.stats["cache_hits"] == 0 and "craft" in index.frameworks
+
+
+def test_a_file_read_with_the_fallback_encoding_is_found_in_the_cache(tmp_path):
+    """The cache is checked against the file's text as the loader reads it, fallback encoding included."""
+    write(tmp_path, ".rolelint.yaml", "encoding_fallback: cp1252\nkinds:\n  role: ['roles/**']\n")
+    write(tmp_path, "roles/cafe.yaml", "kind: role\nid: cafe\ntitle: Caf\xe9 manager\nframework: x\n".encode("cp1252"))
+    config = load_config(cwd=tmp_path)
+    assert build_index([], config, cwd=tmp_path).stats["cache_misses"] == 1
+    again = build_index([], config, cwd=tmp_path)
+    assert again.stats == {"files": 1, "cache_hits": 1, "cache_misses": 0}
+    assert [role.title for role in again.roles.values()] == ["Café manager"]
