@@ -495,8 +495,10 @@ def _tag(nlp, wanted: list[tuple[Any, list[tuple[int, int]]]]) -> None:
 
     from rolelint.checks.triggers import merge
 
-    margin = tagging_margin(nlp)
     attributes = _token_attributes(nlp)
+    # With the attribute ruler's one-token patterns read from the memo, a token's attributes depend
+    # on its own tag alone; a piece where a longer pattern matches is done again as a whole Doc.
+    margin = tagging_margin(nlp, attribute_ruler=not attributes.usable)
     skip = [name for name in ("sentencizer", "parser") if name in nlp.pipe_names]
     if attributes.usable:
         skip += ["attribute_ruler", "lemmatizer"]
@@ -518,7 +520,11 @@ def _tag(nlp, wanted: list[tuple[Any, list[tuple[int, int]]]]) -> None:
         for doc in whole:
             attributes.apply(doc)
     attrs = [TAG, POS, MORPH, LEMMA]
+    again = []
     for piece, (doc, merged, widened) in zip(pieces, windows):
+        if attributes.usable and attributes.longer_match(piece):
+            again.append(doc)
+            continue
         values = doc.to_array(attrs)
         copies = []  # (range in doc, start in piece)
         offset = 0
@@ -535,6 +541,11 @@ def _tag(nlp, wanted: list[tuple[Any, list[tuple[int, int]]]]) -> None:
         for a, b, at in copies:
             values[a:b] = tagged[at:at + b - a]
         doc.from_array(attrs, values)
+    whole_skip = [name for name in ("sentencizer", "parser") if name in nlp.pipe_names]
+    for doc in again:
+        del doc.user_data["rolelint.windows"]
+        for _ in nlp.pipe([doc], disable=whole_skip):
+            pass
 
 
 _ATTRIBUTES: dict[int, Any] = {}
@@ -565,7 +576,7 @@ def _piece(doc, widened: list[tuple[int, int]]):
     return piece
 
 
-def tagging_margin(nlp) -> int | None:
+def tagging_margin(nlp, *, attribute_ruler: bool = True) -> int | None:
     """Tokens on each side of a token that its tags depend on, from the model's config: tok2vec's
     window encoder reaches ``depth * window_size`` tokens, and the attribute ruler's patterns as
     many more as they are long, less one. None when the pipeline is not built that way (then spans
@@ -579,7 +590,7 @@ def tagging_margin(nlp) -> int | None:
         reach = int(encode["depth"]) * int(encode["window_size"])
     except (KeyError, TypeError, ValueError):
         return None
-    if "attribute_ruler" in nlp.pipe_names:
+    if attribute_ruler and "attribute_ruler" in nlp.pipe_names:
         lengths = [len(pattern) for entry in nlp.get_pipe("attribute_ruler").patterns for pattern in entry["patterns"]]
         reach += max(lengths, default=1) - 1
     return reach

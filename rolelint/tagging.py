@@ -43,6 +43,11 @@ class TokenAttributes:
         self.memo: dict[tuple[int, int, int], tuple[int, int, int, int]] = {}
         self.usable = True
 
+    def longer_match(self, doc) -> bool:
+        """One of the ruler's patterns of more than one token matches in ``doc``: its tokens'
+        attributes then depend on their neighbours' tags too."""
+        return len(self.longer(doc, allow_missing=True)) > 0
+
     def apply(self, doc, ranges: list[tuple[int, int]] | None = None) -> Any:
         """Set TAG, POS, MORPH and LEMMA on ``doc`` (already through tok2vec and the tagger) as the
         two components would, on the tokens of ``ranges`` (all when None). Returns the array of
@@ -50,7 +55,7 @@ class TokenAttributes:
         from spacy.attrs import LEMMA, MORPH, NORM, ORTH, POS, TAG
 
         attrs = [TAG, POS, MORPH, LEMMA]
-        if len(self.longer(doc, allow_missing=True)):
+        if self.longer_match(doc):
             for component in self.components:
                 component(doc)
             return doc.to_array(attrs)

@@ -10,6 +10,7 @@ import pytest
 from rolelint.checks.triggers import anchor_words, longest, merge
 from rolelint.loaders import LoadOptions, document_from_string, load_file
 from rolelint.nlp import LemmaCandidates, load_pipeline
+from rolelint.tagging import TokenAttributes
 from rolelint.rulepacks import _case_fields, _tag, builtin_rules_dir, load_rules, rule_triggers, run_rules, tagging_margin
 
 REPO = Path(__file__).resolve().parents[1]
@@ -71,11 +72,13 @@ def test_lemma_candidates_on_real_text(corpus):
 def test_a_window_tagged_alone_gets_the_tags_of_the_whole_doc():
     nlp = load_pipeline({"lemma", "sents"})
     assert tagging_margin(nlp) == 5  # tok2vec: 4 layers of window 1; the attribute ruler: pairs
+    assert tagging_margin(nlp, attribute_ruler=False) == 4
     text = " ".join(example_texts()[:40]) + " They’re told it’s done, and we’re ready. " * 3
     whole = nlp.make_doc(text)
     for _ in nlp.pipe([whole], disable=["sentencizer"]):
         pass
     attrs = ("tag_", "pos_", "lemma_")
+    longer = TokenAttributes(nlp).longer_match(whole)
     n = len(whole)
     for ranges in [[(0, 3)], [(10, 12)], [(30, 60)], [(n - 4, n)], [(100, 101)], [(n - 30, n - 20)],
                    [(0, 2), (20, 25), (40, 41), (n - 3, n)]]:
@@ -85,7 +88,8 @@ def test_a_window_tagged_alone_gets_the_tags_of_the_whole_doc():
         want = [tuple(getattr(t, a) for a in attrs) + (str(t.morph),) for start, end in ranges for t in whole[start:end]]
         assert got == want
         outside = [t for t in doc if not any(start <= t.i < end for start, end in ranges)]
-        assert outside and all(t.tag_ == "" for t in outside)  # only the ranges get tags
+        if not longer:  # else the doc is tagged whole (see the next test)
+            assert outside and all(t.tag_ == "" for t in outside)  # only the ranges get tags
 
 
 def test_findings_are_the_same_as_tagging_every_span_on_the_examples():
@@ -222,3 +226,17 @@ def test_tagging_real_text_in_windows_or_whole_gives_the_full_pipeline_s_annotat
             assert _annotations(doc, ranges) == _annotations(whole, ranges), text
             checked += sum(end - start for start, end in ranges)
     assert checked > 5_000
+
+
+def test_windows_next_to_the_attribute_ruler_s_longer_patterns():
+    nlp = load_pipeline({"lemma", "sents"})
+    text = ("Our team is friendly and we hire well. " * 3 + "We're gonna ship it, let's go; y'all ain't done yet. "
+            + "The office is near the station and the park. " * 3)
+    whole = _tagged_whole(nlp, text)
+    words = [t.lower_ for t in whole]
+    for word in ("gon", "na", "let", "'s", "ai", "n't", "all"):
+        i = words.index(word)
+        for ranges in ([(i, i + 1)], [(max(0, i - 4), i)], [(i + 1, i + 3)]):
+            doc = nlp.make_doc(text)
+            _tag(nlp, [(doc, ranges)])
+            assert _annotations(doc, ranges) == _annotations(whole, ranges), (word, ranges)
