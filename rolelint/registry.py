@@ -52,7 +52,7 @@ def load_catalogue(config: Config) -> RuleCatalogue:
     from rolelint.rulepacks import RulePackError, builtin_rules_dir, load_rules
 
     try:
-        text_rules = load_rules([builtin_rules_dir(), *config.rule_packs])
+        text_rules = load_rules([builtin_rules_dir(), *config.rule_packs], trusted=[builtin_rules_dir()])
     except RulePackError as exc:
         raise ConfigError(str(exc)) from None
     profession_rules = _profession_rules()

@@ -6,6 +6,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+import yaml
 
 from rolelint.checks.regex import UnsafeRegex, check_linear
 from rolelint.rulepacks import RulePackError, load_rules, resolve_options, rules_test
@@ -148,3 +149,28 @@ def test_literal_braces_in_a_template_are_text():
     assert template_problem("Add `salary: {min: ..., max: ...}`") is None
     assert render("'{match}' then {min: 1}", {"match": "x"}) == "'x' then {min: 1}"
     assert template_problem("{match!r}") is not None
+
+
+def test_every_shipped_rule_file_is_valid_against_the_rule_schema():
+    # A run trusts the shipped rules and skips this check (it would import jsonschema on every
+    # cold start); this test is what makes that safe.
+    from rolelint.rulepacks import _rule_validator, builtin_rules_dir, rule_files
+
+    paths = rule_files(builtin_rules_dir())
+    assert len(paths) >= 36
+    for path in paths:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert [e.message for e in _rule_validator().iter_errors(data)] == [], path
+
+
+def test_a_run_does_not_import_jsonschema_for_the_shipped_rules(tmp_path):
+    import subprocess
+    import sys
+
+    (tmp_path / "a.md").write_text("# Ninja wanted\n\nWe want a rockstar.\n", encoding="utf-8")
+    script = ("import sys\nfrom rolelint.cli import main\nsys.argv = ['rolelint', 'check', '--no-cache', 'a.md']\n"
+              "try:\n    main()\nexcept SystemExit:\n    pass\n"
+              "print('JSONSCHEMA' if 'jsonschema' in sys.modules else 'NO-JSONSCHEMA', file=sys.stderr)\n")
+    done = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True)
+    assert "NO-JSONSCHEMA" in done.stderr, done.stderr[-2000:]
+    assert "RL104" in done.stdout
