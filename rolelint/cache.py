@@ -30,7 +30,7 @@ from pathlib import Path
 from rolelint import __version__
 from rolelint.cachesign import sign, verify
 from rolelint.config import DEFAULT_CACHE_MAX_AGE_DAYS, Config
-from rolelint.diagnostics import Finding, Fix
+from rolelint.diagnostics import Finding, finding_from_dict, finding_to_dict
 from rolelint.discovery import FileEntry
 from rolelint.filestage import runs_text_rules
 
@@ -100,7 +100,7 @@ class ResultCache:
             payload = json.loads(body)
             if payload.get("key") != key:
                 return None
-            findings = tuple(_finding(item) for item in payload["findings"])
+            findings = tuple(finding_from_dict(item) for item in payload["findings"])
             cached = CachedFile(findings, bool(payload["has_source"]), payload["kind"], data)
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None  # absent, truncated or hand-edited: lint the file again
@@ -117,7 +117,7 @@ class ResultCache:
             "key": key,
             "has_source": outcome.source is not None,
             "kind": outcome.kind,
-            "findings": [_finding_dict(f) for f in outcome.findings],
+            "findings": [finding_to_dict(f) for f in outcome.findings],
         }
         path = self._path(key)
         try:
@@ -259,26 +259,6 @@ def _rmdir(folder: Path) -> None:
         folder.rmdir()  # only when empty: a concurrent run's new entry keeps its folder
     except OSError:
         pass
-
-
-def _finding_dict(f: Finding) -> dict:
-    item = {"code": f.code, "message": f.message, "start": f.start, "end": f.end}
-    for name in ("suggestion", "field", "section", "context"):
-        value = getattr(f, name)
-        if value is not None:
-            item[name] = value
-    if f.fix is not None:
-        item["fix"] = [f.fix.start, f.fix.end, f.fix.replacement]
-    return item
-
-
-def _finding(item: dict) -> Finding:
-    fix = item.get("fix")
-    return Finding(
-        code=str(item["code"]), message=str(item["message"]), start=int(item["start"]), end=int(item["end"]),
-        suggestion=item.get("suggestion"), fix=Fix(int(fix[0]), int(fix[1]), str(fix[2])) if fix else None,
-        field=item.get("field"), section=item.get("section"), context=item.get("context"),
-    )
 
 
 # --- the run key ------------------------------------------------------------------------------

@@ -88,3 +88,23 @@ class Diagnostic:
             "section": self.section,
             "fixable": self.fix is not None,
         }
+
+
+def finding_to_dict(f: Finding) -> dict:
+    """A Finding as plain JSON data (for the result cache and the profession findings memo)."""
+    item: dict = {"code": f.code, "message": f.message, "start": f.start, "end": f.end}
+    for name in ("suggestion", "field", "section", "context"):
+        value = getattr(f, name)
+        if value is not None:
+            item[name] = value
+    if f.fix is not None:
+        item["fix"] = [f.fix.start, f.fix.end, f.fix.replacement]
+    return item
+
+
+def finding_from_dict(item: dict) -> Finding:
+    """The Finding ``finding_to_dict`` wrote (raises KeyError, TypeError or ValueError if malformed)."""
+    fix = item.get("fix")
+    optional = {name: str(item[name]) for name in ("suggestion", "field", "section", "context") if item.get(name) is not None}
+    return Finding(code=str(item["code"]), message=str(item["message"]), start=int(item["start"]),
+                   end=int(item["end"]), fix=Fix(int(fix[0]), int(fix[1]), str(fix[2])) if fix else None, **optional)

@@ -34,7 +34,7 @@ from typing import Any
 from rolelint import __version__
 from rolelint.cachesign import sign, verify
 from rolelint.config import Config
-from rolelint.diagnostics import Finding, Fix
+from rolelint.diagnostics import Finding, finding_from_dict, finding_to_dict
 from rolelint.discovery import FileEntry
 from rolelint.profession.repo import RepoFiles, file_digest
 
@@ -97,7 +97,7 @@ class FindingsMemo:
             if payload.get("format") != MEMO_FORMAT or payload.get("version") != __version__ \
                     or payload.get("key") != self.key:
                 return None
-            found = {str(display): [_finding(item) for item in items] for display, items in payload["findings"].items()}
+            found = {str(display): [finding_from_dict(item) for item in items] for display, items in payload["findings"].items()}
         except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
             return None
         if not 0 <= time.time() - modified < REFRESH_AFTER:
@@ -113,7 +113,7 @@ class FindingsMemo:
         if not self.unchanged():
             return False
         payload = {"format": MEMO_FORMAT, "version": __version__, "key": self.key,
-                   "findings": {display: [_finding_dict(f) for f in findings] for display, findings in found.items()}}
+                   "findings": {display: [finding_to_dict(f) for f in findings] for display, findings in found.items()}}
         body = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
         path = self.path
         try:
@@ -163,24 +163,6 @@ def code_fingerprint() -> str:
             continue
         parts.append(f"{path.relative_to(_PACKAGE).as_posix()}:{info.st_size}:{info.st_mtime_ns}")
     return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
-
-
-def _finding_dict(f: Finding) -> dict:
-    item: dict[str, Any] = {"code": f.code, "message": f.message, "start": f.start, "end": f.end}
-    for name in ("suggestion", "field", "section", "context"):
-        value = getattr(f, name)
-        if value is not None:
-            item[name] = value
-    if f.fix is not None:
-        item["fix"] = [f.fix.start, f.fix.end, f.fix.replacement]
-    return item
-
-
-def _finding(item: dict) -> Finding:
-    fix = item.get("fix")
-    optional = {name: str(item[name]) for name in ("suggestion", "field", "section", "context") if item.get(name) is not None}
-    return Finding(code=str(item["code"]), message=str(item["message"]), start=int(item["start"]),
-                   end=int(item["end"]), fix=Fix(int(fix[0]), int(fix[1]), str(fix[2])) if fix else None, **optional)
 
 
 __all__ = ["FindingsMemo", "code_fingerprint"]
