@@ -21,6 +21,21 @@ def write(root: Path, relative: str, content: str | bytes) -> Path:
     return path
 
 
+def write_small_profession(root: Path, *, framework: str = "nowhere") -> None:
+    """A framework `pm` with one level, and a role `pm` naming ``framework`` (by default one that is
+    not there, which gives a profession finding)."""
+    write(root, "frameworks/pm.yaml", """\
+        kind: framework
+        id: pm
+        name: Product management
+        levels:
+          - {id: a, title: Associate product manager}
+        skills: [{id: discovery, name: Discovery}]
+        """)
+    write(root, "roles/pm.yaml", f"kind: role\nid: pm\ntitle: Product manager\nframework: {framework}\n"
+                                 "levels: [{level: a}]\n")
+
+
 @pytest.fixture
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """An empty directory with a minimal config, made the working directory."""

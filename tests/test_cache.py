@@ -15,7 +15,7 @@ from rolelint.config import load_config
 from rolelint.engine import Selection, check
 from rolelint.registry import RuleCatalogue, load_catalogue
 
-from conftest import write
+from conftest import write, write_small_profession
 
 ADVERT = """\
 # Senior rockstar product manager
@@ -168,16 +168,7 @@ def test_a_cache_dir_that_cannot_be_created_is_skipped(roles_repo):
 
 
 def test_profession_rules_still_see_cached_files(roles_repo):
-    write(roles_repo, "frameworks/pm.yaml", """\
-        kind: framework
-        id: pm
-        name: Product management
-        levels:
-          - {id: a, title: Associate product manager}
-        skills: [{id: discovery, name: Discovery}]
-        """)
-    write(roles_repo, "roles/pm.yaml", "kind: role\nid: pm\ntitle: Product manager\nframework: nowhere\n"
-                                       "levels: [{level: a}]\n")
+    write_small_profession(roles_repo)
     write(roles_repo, ".rolelint.yaml", "kinds: {framework: ['frameworks/**'], role: ['roles/**']}\n")
     uncached = _snapshot(_run(roles_repo, use_cache=False))
     assert any(d["code"].startswith("RL3") for d in uncached), "the example needs a profession finding"

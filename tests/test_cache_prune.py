@@ -20,7 +20,7 @@ from rolelint.engine import Selection, check
 from rolelint.profession.index import build_index
 from rolelint.registry import load_catalogue
 
-from conftest import write
+from conftest import write, write_small_profession
 
 CONFIG = "kinds: {framework: ['frameworks/**'], role: ['roles/**']}\n"
 ROLE = "kind: role\nid: {id}\ntitel: Product manager\nframework: pm\nlevels: [{{level: a}}]\n"
@@ -225,16 +225,7 @@ def test_cache_clear_removes_only_rolelints_own_files(roles_repo, monkeypatch, c
 
 
 def test_a_warm_profession_run_survives_pruning(roles_repo):
-    write(roles_repo, "frameworks/pm.yaml", """\
-        kind: framework
-        id: pm
-        name: Product management
-        levels:
-          - {id: a, title: Associate product manager}
-        skills: [{id: discovery, name: Discovery}]
-        """)
-    write(roles_repo, "roles/pm.yaml", "kind: role\nid: pm\ntitle: Product manager\nframework: nowhere\n"
-                                       "levels: [{level: a}]\n")
+    write_small_profession(roles_repo)
     selection = Selection(select=("RL0", "RL3"))
     uncached = dataclasses.asdict(_run(roles_repo, selection=selection, use_cache=False))["diagnostics"]
     assert any(d["code"].startswith("RL3") for d in uncached), "the example needs a profession finding"
