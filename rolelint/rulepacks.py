@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -414,7 +415,7 @@ def _annotate(plan, nlp, narrow: bool = True) -> None:
     A tagging rule with triggers keeps only the spans where it can match, and says which tokens it
     can match on; only those tokens are tagged (see ``_tag``). Rules without triggers, and parse
     rules, have their whole spans tagged; parse rules' spans are then parsed."""
-    from rolelint.checks.triggers import TriggerMasks
+    from rolelint.checks.triggers import TriggerMasks, union
     from rolelint.nlp import LemmaCandidates
 
     docs: dict[tuple[int, int], Any] = {}
@@ -445,7 +446,7 @@ def _annotate(plan, nlp, narrow: bool = True) -> None:
                     doc = docs[(d, s)]
                     if (d, s) not in token_masks:
                         each = masks.token_masks(doc)
-                        token_masks[(d, s)] = (each, _or(each))
+                        token_masks[(d, s)] = (each, union(each))
                     each, whole = token_masks[(d, s)]
                     found = masks.ranges(rule, doc, each, whole) if whole & any_of or windowed else []
                     if found:
@@ -476,13 +477,6 @@ def _annotate(plan, nlp, narrow: bool = True) -> None:
         inputs[s] = SpanInput(inputs[s].span, inputs[s].text, inputs[s].index, doc)
 
 
-def _or(masks: list[int]) -> int:
-    total = 0
-    for mask in masks:
-        total |= mask
-    return total
-
-
 # Share of a span's tokens above which it is tagged whole rather than in windows.
 WHOLE_SHARE = 0.6
 
@@ -504,9 +498,8 @@ def _tag(nlp, wanted: list[tuple[Any, list[tuple[int, int]]]]) -> None:
     # With the attribute ruler's one-token patterns read from the memo, a token's attributes depend
     # on its own tag alone; a piece where a longer pattern matches is done again as a whole Doc.
     margin = tagging_margin(nlp, attribute_ruler=not attributes.usable)
-    skip = [name for name in ("sentencizer", "parser") if name in nlp.pipe_names]
-    if attributes.usable:
-        skip += ["attribute_ruler", "lemmatizer"]
+    skip_whole = [name for name in ("sentencizer", "parser") if name in nlp.pipe_names]
+    skip = skip_whole + (["attribute_ruler", "lemmatizer"] if attributes.usable else [])
     whole, windows = [], []
     for doc, found in wanted:
         merged = merge(found)
@@ -523,7 +516,7 @@ def _tag(nlp, wanted: list[tuple[Any, list[tuple[int, int]]]]) -> None:
             pass
     if attributes.usable:
         for doc in whole:
-            attributes.apply(doc)
+            attributes.annotate(doc)
     attrs = [TAG, POS, MORPH, LEMMA]
     again = []
     for piece, (doc, merged, widened) in zip(pieces, windows):
@@ -546,22 +539,21 @@ def _tag(nlp, wanted: list[tuple[Any, list[tuple[int, int]]]]) -> None:
         for a, b, at in copies:
             values[a:b] = tagged[at:at + b - a]
         doc.from_array(attrs, values)
-    whole_skip = [name for name in ("sentencizer", "parser") if name in nlp.pipe_names]
     for doc in again:
         del doc.user_data["rolelint.windows"]
-        for _ in nlp.pipe([doc], disable=whole_skip):
+        for _ in nlp.pipe([doc], disable=skip_whole):
             pass
 
 
-_ATTRIBUTES: dict[int, Any] = {}
+_ATTRIBUTES: "weakref.WeakKeyDictionary[Any, Any]" = weakref.WeakKeyDictionary()
 
 
 def _token_attributes(nlp):
     from rolelint.tagging import TokenAttributes
 
-    if id(nlp) not in _ATTRIBUTES:
-        _ATTRIBUTES[id(nlp)] = TokenAttributes(nlp)
-    return _ATTRIBUTES[id(nlp)]
+    if nlp not in _ATTRIBUTES:
+        _ATTRIBUTES[nlp] = TokenAttributes(nlp)
+    return _ATTRIBUTES[nlp]
 
 
 def _piece(doc, widened: list[tuple[int, int]]):
@@ -581,11 +573,21 @@ def _piece(doc, widened: list[tuple[int, int]]):
     return piece
 
 
+_MARGINS: "weakref.WeakKeyDictionary[Any, dict[bool, int | None]]" = weakref.WeakKeyDictionary()
+
+
 def tagging_margin(nlp, *, attribute_ruler: bool = True) -> int | None:
     """Tokens on each side of a token that its tags depend on, from the model's config: tok2vec's
     window encoder reaches ``depth * window_size`` tokens, and the attribute ruler's patterns as
     many more as they are long, less one. None when the pipeline is not built that way (then spans
-    are tagged whole)."""
+    are tagged whole). Memoised per pipeline: spaCy builds ``nlp.config`` afresh on each access."""
+    found = _MARGINS.setdefault(nlp, {})
+    if attribute_ruler not in found:
+        found[attribute_ruler] = _margin(nlp, attribute_ruler)
+    return found[attribute_ruler]
+
+
+def _margin(nlp, attribute_ruler: bool) -> int | None:
     try:
         components = nlp.config["components"]
         encode = components["tok2vec"]["model"]["encode"]

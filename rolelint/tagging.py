@@ -48,17 +48,23 @@ class TokenAttributes:
         attributes then depend on their neighbours' tags too."""
         return len(self.longer(doc, allow_missing=True)) > 0
 
-    def apply(self, doc, ranges: list[tuple[int, int]] | None = None) -> Any:
-        """Set TAG, POS, MORPH and LEMMA on ``doc`` (already through tok2vec and the tagger) as the
-        two components would, on the tokens of ``ranges`` (all when None). Returns the array of
-        those attributes for every token (others left as they were)."""
-        from spacy.attrs import LEMMA, MORPH, NORM, ORTH, POS, TAG
-
-        attrs = [TAG, POS, MORPH, LEMMA]
+    def annotate(self, doc) -> None:
+        """Set TAG, POS, MORPH and LEMMA on every token of ``doc`` (already through tok2vec and the
+        tagger) as the two components would: from the memo, or by the components themselves when
+        one of the ruler's longer patterns matches."""
         if self.longer_match(doc):
             for component in self.components:
                 component(doc)
-            return doc.to_array(attrs)
+        else:
+            self.apply(doc)
+
+    def apply(self, doc, ranges: list[tuple[int, int]] | None = None) -> Any:
+        """Set TAG, POS, MORPH and LEMMA from the memo on the tokens of ``ranges`` (all when None) of
+        ``doc``, which must hold no match of the ruler's longer patterns (see ``longer_match``).
+        Returns the array of those attributes for every token (others left as they were)."""
+        from spacy.attrs import LEMMA, MORPH, NORM, ORTH, POS, TAG
+
+        attrs = [TAG, POS, MORPH, LEMMA]
         keys = doc.to_array([ORTH, NORM, TAG]).tolist()
         values = doc.to_array(attrs)
         memo = self.memo

@@ -3,10 +3,11 @@
 Tagging (spaCy's tok2vec, tagger, attribute ruler and lemmatizer) is most of the cost of a run, and
 most spans hold none of the words a rule looks for. So each rule kind may say, through a
 ``triggers(rule, compiled, nlp)`` function, which words a span must hold for the rule to fire at
-all: ``Triggers`` of words and whole-word regexes, matched against every key a token could match
-once tagged (its lower-case text, its norm, and every lemma the lemmatizer could give it, see
-``rolelint.nlp.LemmaCandidates``). A rule whose triggers miss a span is not run on it, and a span
-that no rule needs tagged is only tokenized. ``None`` means the rule may fire on any span in scope.
+all, and near which tokens: ``Triggers`` of words and whole-word regexes, matched against every key
+a token could match once tagged (its lower-case text, its norm, and every lemma the lemmatizer could
+give it, see ``rolelint.nlp.LemmaCandidates``). A rule whose triggers miss a span is not run on it;
+only the token windows some rule can match in are tagged, and a span no rule needs tagged is only
+tokenized. ``None`` means the rule may fire anywhere in a span in scope.
 
 The filter only removes spans where the rule cannot fire, so findings are the same as tagging
 every span; ``tests/test_triggers.py`` checks that on the rule examples and on real adverts.
@@ -25,11 +26,6 @@ class Requirement:
 
     words: frozenset[str] = frozenset()
     pattern: re.Pattern | None = None
-
-    def hit(self, keys: frozenset[str]) -> bool:
-        if not self.words.isdisjoint(keys):
-            return True
-        return self.pattern is not None and any(self.pattern.fullmatch(key) for key in keys)
 
 
 @dataclass(frozen=True)
@@ -87,7 +83,7 @@ class TriggerMasks:
                     mask |= 1 << bits.setdefault(requirement, len(bits))
                 alternatives.append((mask, alternative))
             self._rules[rule] = alternatives
-        self._any = {rule: _or_all(mask for mask, _ in alternatives) for rule, alternatives in self._rules.items()}
+        self._any = {rule: union(mask for mask, _ in alternatives) for rule, alternatives in self._rules.items()}
         self._by_word: dict[str, int] = {}
         self._patterns: list[tuple[re.Pattern, int]] = []
         for requirement, n in bits.items():
@@ -164,7 +160,8 @@ class TriggerMasks:
         return found
 
 
-def _or_all(masks) -> int:
+def union(masks) -> int:
+    """The bitwise OR of ``masks``."""
     total = 0
     for mask in masks:
         total |= mask
