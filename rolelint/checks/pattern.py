@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from rolelint.checks import span_finding, words_of
 from rolelint.checks.regex import UnsafeRegex, check_linear
@@ -37,6 +38,25 @@ class CompiledPatterns:
     patterns: tuple[TokenPattern, ...]
     needs: frozenset[str]
     _matchers: dict = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def needed_words(self) -> frozenset[str] | None:
+        """For patterns on words alone: one of these must be a token's lower-case text or norm for
+        any pattern to match (None: some pattern needs no particular word, or reads lemmas)."""
+        if "lemma" in self.needs:
+            return None
+        words: set[str] = set()
+        for pattern in self.patterns:
+            anchors = _anchors(pattern, lexical=True)
+            if not anchors:
+                return None
+            words |= min(anchors, key=len)
+        return frozenset(words)
+
+
+def _anchors(pattern: TokenPattern, *, lexical: bool = False) -> list[frozenset[str]]:
+    """For each token of ``pattern`` that requires one of a list of words, those words."""
+    return [found for token in pattern.tokens if (found := anchor_words(token, lexical=lexical)) is not None]
 
 
 def compile(rule) -> CompiledPatterns:
@@ -88,27 +108,13 @@ def triggers(rule, compiled: CompiledPatterns, nlp) -> Triggers | None:
     pattern with no required word can match anywhere, and so can the rule."""
     alternatives = []
     for pattern in compiled.patterns:
-        words = [found for token in pattern.tokens if (found := anchor_words(token)) is not None]
+        words = _anchors(pattern)
         if not words:
             return None
         most = longest(pattern.tokens)
         reach = None if most is None else most - 1
         alternatives.append(Alternative(tuple(dict.fromkeys(Requirement(w) for w in words)), reach, reach))
     return Triggers(tuple(alternatives))
-
-
-def _needed_words(compiled: CompiledPatterns) -> frozenset[str] | None:
-    """For patterns on words alone: one of these must be a token's lower-case text or norm for any
-    pattern to match (None: some pattern needs no particular word, or reads lemmas)."""
-    if "lemma" in compiled.needs:
-        return None
-    words: set[str] = set()
-    for pattern in compiled.patterns:
-        anchors = [found for token in pattern.tokens if (found := anchor_words(token, lexical=True)) is not None]
-        if not anchors:
-            return None
-        words |= min(anchors, key=len)
-    return frozenset(words)
 
 
 def _key(rule, number: int) -> str:
@@ -157,7 +163,7 @@ def run(rule, compiled: CompiledPatterns, target, options, nlp):
     matcher, windowed = compiled._matchers[id(nlp)]
     allowed = set(options.get("allow", ()) or ())
     prefix = rule.code + "|"
-    needed = _needed_words(compiled) if not windowed else None
+    needed = compiled.needed_words if not windowed else None
     for item in target.spans:
         if item.doc is None:
             continue
