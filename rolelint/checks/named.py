@@ -406,15 +406,21 @@ def _verbs_when_read_as_duties(fragments: list[str]) -> list[bool]:
     return [t is not None and _PROBES.get((id(nlp), t), False) for t in texts]
 
 
-def _duty_window(doc) -> list[tuple[int, int]]:
-    """The tokens ``action_verb_duties`` reads tags of: from the first word after a lead-in, past
-    the words ending in -ly it may skip as adverbs, to the word after the first that does not; none
-    for the items it skips without reading tags."""
+def _duty_words(doc) -> list:
+    """The words of a duty after its lead-in ("You will ..."), or none for the items
+    ``action_verb_duties`` skips: one-word items and "Label: text" items."""
     words = [t for t in doc if not (t.is_space or t.is_punct)]
     if len(words) < 2 or ":" in doc.text[: max(1, doc.text.find(" ", 30))]:
         return []
     lead = LEAD_IN.match(doc.text)
-    rest = [t for t in words if not lead or t.idx >= lead.end()]
+    return [t for t in words if not lead or t.idx >= lead.end()]
+
+
+def _duty_window(doc) -> list[tuple[int, int]]:
+    """The tokens ``action_verb_duties`` reads tags of: from the first word after a lead-in, past
+    the words ending in -ly it may skip as adverbs, to the word after the first that does not; none
+    for the items it skips without reading tags."""
+    rest = _duty_words(doc)
     if not rest:
         return []
     skipped = 0
@@ -431,11 +437,7 @@ def action_verb_duties(rule, target, options):
         doc = item.doc
         if doc is None or item.span.block not in ("list_item", "scalar"):
             continue
-        words = [t for t in doc if not (t.is_space or t.is_punct)]
-        if len(words) < 2 or ":" in item.text[: max(1, item.text.find(" ", 30))]:
-            continue  # one-word items and "Label: text" items
-        lead = LEAD_IN.match(item.text)
-        rest = [t for t in words if not lead or t.idx >= lead.end()]
+        rest = _duty_words(doc)
         while len(rest) > 1 and rest[0].pos_ == "ADV" and rest[0].lower_.endswith("ly"):
             rest = rest[1:]  # "Proactively manage ..."
         if not rest:
