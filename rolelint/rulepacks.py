@@ -448,7 +448,7 @@ def _annotate(plan, nlp, narrow: bool = True) -> None:
                         each = masks.token_masks(doc)
                         token_masks[(d, s)] = (each, union(each))
                     each, whole = token_masks[(d, s)]
-                    found = masks.ranges(rule, doc, each, whole) if whole & any_of or windowed else []
+                    found = masks.ranges(rule, doc, each, whole, inputs[s].text) if whole & any_of or windowed else []
                     if found:
                         keep.append(s)
                         ranges.setdefault((d, s), []).extend(found)

@@ -406,21 +406,35 @@ def _verbs_when_read_as_duties(fragments: list[str]) -> list[bool]:
     return [t is not None and _PROBES.get((id(nlp), t), False) for t in texts]
 
 
-def _duty_words(doc) -> list:
+def _duty_words(doc, text: str) -> list:
     """The words of a duty after its lead-in ("You will ..."), or none for the items
-    ``action_verb_duties`` skips: one-word items and "Label: text" items."""
-    words = [t for t in doc if not (t.is_space or t.is_punct)]
-    if len(words) < 2 or ":" in doc.text[: max(1, doc.text.find(" ", 30))]:
+    ``action_verb_duties`` skips: one-word items and "Label: text" items. ``text`` is the Doc's
+    text (``doc.text`` builds it token by token). Only the words the check and its window read are
+    returned: up to the first that does not end in -ly, and one more."""
+    if ":" in text[: max(1, text.find(" ", 30))]:
         return []
-    lead = LEAD_IN.match(doc.text)
-    return [t for t in words if not lead or t.idx >= lead.end()]
+    lead = LEAD_IN.match(text)
+    start = lead.end() if lead else 0
+    words, count, plain = [], 0, None
+    for token in doc:
+        if token.is_space or token.is_punct:
+            continue
+        count += 1
+        if token.idx < start:
+            continue
+        words.append(token)
+        if plain is None and not token.lower_.endswith("ly"):
+            plain = len(words) - 1
+        elif plain is not None and len(words) > plain + 1:
+            break
+    return words if count >= 2 else []
 
 
-def _duty_window(doc) -> list[tuple[int, int]]:
+def _duty_window(doc, text: str) -> list[tuple[int, int]]:
     """The tokens ``action_verb_duties`` reads tags of: from the first word after a lead-in, past
     the words ending in -ly it may skip as adverbs, to the word after the first that does not; none
     for the items it skips without reading tags."""
-    rest = _duty_words(doc)
+    rest = _duty_words(doc, text)
     if not rest:
         return []
     skipped = 0
@@ -437,7 +451,7 @@ def action_verb_duties(rule, target, options):
         doc = item.doc
         if doc is None or item.span.block not in ("list_item", "scalar"):
             continue
-        rest = _duty_words(doc)
+        rest = _duty_words(doc, item.text)
         while len(rest) > 1 and rest[0].pos_ == "ADV" and rest[0].lower_.endswith("ly"):
             rest = rest[1:]  # "Proactively manage ..."
         if not rest:

@@ -44,10 +44,11 @@ class Alternative:
 @dataclass(frozen=True)
 class Triggers:
     """The ways a rule can fire; or, for a check that reads tags at places it can find from the
-    tokens alone, ``window``: a Doc -> the token ranges it reads (none: it cannot fire there)."""
+    tokens alone, ``window``: (a Doc, its text) -> the token ranges it reads (none: it cannot fire
+    there)."""
 
     alternatives: tuple[Alternative, ...] = ()
-    window: Callable[[Any], list[tuple[int, int]]] | None = None
+    window: Callable[[Any, str], list[tuple[int, int]]] | None = None
 
 
 def singulars(word: str) -> set[str]:
@@ -131,15 +132,15 @@ class TriggerMasks:
         """The requirements of every way ``rule`` can fire: a span holding none cannot fire it."""
         return self._any[rule]
 
-    def ranges(self, rule, doc, token_masks: list[int], span_mask: int) -> list[tuple[int, int]] | None:
-        """Token ranges of ``doc`` where ``rule`` can match ([] if nowhere); None if ``rule`` has no
-        triggers. A range covering the doc means it may match anywhere."""
+    def ranges(self, rule, doc, token_masks: list[int], span_mask: int, text: str) -> list[tuple[int, int]] | None:
+        """Token ranges of ``doc`` (whose text is ``text``) where ``rule`` can match ([] if nowhere);
+        None if ``rule`` has no triggers. A range covering the doc means it may match anywhere."""
         alternatives = self._rules.get(rule)
         if alternatives is None:
             return None
         window = self._windows.get(rule)
         if window is not None:
-            return window(doc)
+            return window(doc, text)
         found: list[tuple[int, int]] = []
         length = len(doc)
         for mask, alternative in alternatives:
