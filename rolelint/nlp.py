@@ -82,7 +82,26 @@ def _load(model: str, wanted: frozenset[str]):
         )
     if "sentencizer" in wanted:
         nlp.add_pipe("sentencizer", first=True)
+    _use_numpy_blas(nlp)
     return nlp
+
+
+def _use_numpy_blas(nlp) -> None:
+    """Have the pipeline's models multiply matrices with numpy's BLAS rather than thinc's bundled
+    BLIS. Tagging is mostly tok2vec's matrix products; on the machines measured (benchmarks/RESULTS.md)
+    numpy's OpenBLAS does them about three times as fast on one core, since BLIS falls back to
+    generic kernels on CPUs it does not recognise. The results are the same products."""
+    from thinc.api import NumpyOps
+
+    shared = None
+    for _, component in nlp.pipeline:
+        model = getattr(component, "model", None)
+        if model is None or not hasattr(model, "walk"):
+            continue
+        for node in model.walk():
+            if type(node.ops) is NumpyOps and getattr(node.ops, "use_blis", False):
+                shared = shared or NumpyOps(use_blis=False)
+                node.ops = shared
 
 
 def _first_line(exc: BaseException) -> str:
