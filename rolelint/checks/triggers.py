@@ -22,10 +22,13 @@ from typing import Any, Callable
 
 @dataclass(frozen=True)
 class Requirement:
-    """A token holds it when one of its keys is in ``words`` or matches ``pattern`` in full."""
+    """A token holds it when one of its keys is in ``words`` or matches ``pattern`` in full. Keys in
+    ``exclude`` do not count, and a token whose lower-case text is in ``exclude`` holds nothing: for
+    checks that skip such words whatever their tags (so they need not be tagged)."""
 
     words: frozenset[str] = frozenset()
     pattern: re.Pattern | None = None
+    exclude: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -87,11 +90,14 @@ class TriggerMasks:
         self._any = {rule: union(mask for mask, _ in alternatives) for rule, alternatives in self._rules.items()}
         self._by_word: dict[str, int] = {}
         self._patterns: list[tuple[re.Pattern, int]] = []
+        self._excluding: list[tuple[frozenset[str], int]] = []
         for requirement, n in bits.items():
             for word in requirement.words:
                 self._by_word[word] = self._by_word.get(word, 0) | 1 << n
             if requirement.pattern is not None:
                 self._patterns.append((requirement.pattern, 1 << n))
+            if requirement.exclude:
+                self._excluding.append((requirement.exclude, 1 << n))
         self._memo: dict[tuple[str, str], int] = {}
         self._by_id: dict[tuple[int, int], int] = {}
 
@@ -104,10 +110,14 @@ class TriggerMasks:
         if mask is None:
             mask = 0
             for word in self.keys(lower, norm):
-                mask |= self._by_word.get(word, 0)
+                found = self._by_word.get(word, 0)
                 for pattern, bit in self._patterns:
                     if pattern.fullmatch(word):
-                        mask |= bit
+                        found |= bit
+                for exclude, bit in self._excluding:
+                    if word in exclude or lower in exclude:
+                        found &= ~bit
+                mask |= found
             self._memo[key] = mask
         return mask
 
