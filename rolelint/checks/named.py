@@ -132,8 +132,10 @@ GENDER_PARAMS = ("masculine", "feminine", "exclude", "pos", "pos_only")
 
 
 def _coded_triggers(rule) -> Triggers:
-    """A coded word is one whose text or lemma a stem matches."""
-    return Triggers(tuple(Alternative((Requirement(pattern=_stem_regex(rule.spec.get(side, ()))),))
+    """A coded word is one whose text or lemma a stem matches, and neither is excluded: a word
+    excluded as written ("analytics", "responsibilities") is skipped whatever its tags."""
+    exclude = frozenset(w.lower() for w in rule.spec.get("exclude", ()))
+    return Triggers(tuple(Alternative((Requirement(pattern=_stem_regex(rule.spec.get(side, ())), exclude=exclude),))
                           for side in ("masculine", "feminine")))
 
 
