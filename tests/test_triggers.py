@@ -134,6 +134,20 @@ def test_pattern_triggers():
     assert merge([(5, 8), (0, 2), (1, 3), (8, 9)]) == [(0, 3), (5, 9)]
 
 
+def test_words_a_gender_rule_excludes_as_written_are_not_tagged_for_it():
+    from rolelint.checks.triggers import TriggerMasks
+
+    nlp = load_pipeline({"lemma", "pos"})
+    rule = RULES["RL112"]
+    masks = TriggerMasks(LemmaCandidates(nlp), {rule: rule_triggers(rule, nlp)})
+    excluded = {w.lower() for w in rule.spec["exclude"]}
+    assert {"analytics", "responsibilities"} <= excluded
+    assert masks.word_mask("analytics", "analytics") == 0
+    assert masks.word_mask("responsibilities", "responsibilities") == 0
+    assert masks.word_mask("analytical", "analytical") != 0  # a stem matches, and it is not excluded
+    assert masks.word_mask("leads", "leads") != 0
+
+
 def test_a_rule_with_no_required_word_looks_at_every_span():
     nlp = load_pipeline({"lemma", "pos"})
     rule = RULES["RL123"]
