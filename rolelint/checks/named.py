@@ -7,9 +7,11 @@ code here only says how to count and where to point.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from typing import Callable
 
 from rolelint.checks import document_finding, span_finding, tagged_tokens
@@ -185,11 +187,41 @@ MONEY = re.compile(
 )
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def has_salary_figure(document, items) -> bool:
+    """A salary in the front matter, or an amount (``MONEY``) in one of ``items``."""
     salary = document.data.get("salary") if isinstance(document.data, dict) else None
-    if salary is not None and re.search(r"\d", str(salary)):
+    if salary is not None and _DIGIT.search(str(salary)):
         return True
-    return any(MONEY.search(item.text) for item in items)
+    return _any_amount([item.text for item in items])
+
+
+def _any_amount(texts: list[str]) -> bool:
+    """Whether ``MONEY`` matches in one of ``texts``: the same as searching each text, faster.
+
+    Every alternative of ``MONEY`` holds a digit, and most spans have none. ``MONEY`` starts with
+    word boundaries, which keep the regex engine from scanning ahead for a first character, so
+    searching a span tries each alternative at every position. One search for a digit over the
+    texts joined with line breaks (not digits) finds the texts worth that search; those results
+    are memoised, as RL208 and RL209 both ask about the same spans."""
+    joined = "\n".join(texts)
+    digit = _DIGIT.search(joined)
+    if digit is None:
+        return False
+    starts = list(accumulate((len(text) + 1 for text in texts), initial=0))
+    while digit is not None:
+        number = bisect_right(starts, digit.start()) - 1
+        if _has_amount(texts[number]):
+            return True
+        digit = _DIGIT.search(joined, starts[number + 1])
+    return False
+
+
+@lru_cache(maxsize=8192)
+def _has_amount(text: str) -> bool:
+    return MONEY.search(text) is not None
 
 
 @check("salary_figure")
