@@ -16,20 +16,15 @@ from rolelint.config import Config
 from rolelint.discovery import FileEntry
 from rolelint.filestage import CHUNK_FILES, FileOutcome, chunk_entries, lint_chunk
 
-BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
-
 # Set in each worker by _start_worker.
 _WORKER: dict = {}
 
 
 def _start_worker(config: Config, active: set[str]) -> None:
-    import os
-
-    # One BLAS thread per worker: the workers already use the cores, and BLAS threads of their own
-    # would contend for them. Read by numpy's OpenBLAS when it loads (with spaCy, later than this).
-    for name in BLAS_THREADS:
-        os.environ.setdefault(name, "1")
+    from rolelint.nlp import one_blas_thread
     from rolelint.registry import load_catalogue
+
+    one_blas_thread()  # before spaCy, and so numpy, loads in this worker
 
     _WORKER.update(config=config, active=active, catalogue=load_catalogue(config))
 
