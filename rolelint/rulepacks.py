@@ -415,8 +415,7 @@ def _annotate(plan, nlp, narrow: bool = True) -> None:
     A tagging rule with triggers keeps only the spans where it can match, and says which tokens it
     can match on; only those tokens are tagged (see ``_tag``). Rules without triggers, and parse
     rules, have their whole spans tagged; parse rules' spans are then parsed."""
-    from rolelint.checks.triggers import TriggerMasks, union
-    from rolelint.nlp import LemmaCandidates
+    from rolelint.checks.triggers import union
 
     docs: dict[tuple[int, int], Any] = {}
     for d, (_, inputs, work) in enumerate(plan):
@@ -430,8 +429,7 @@ def _annotate(plan, nlp, narrow: bool = True) -> None:
         for doc in docs.values():
             sentencizer(doc)
     tagging = [rule for rule in dict.fromkeys(r for _, _, work in plan for r, _ in work) if rule.needs & TAGGED_NEEDS]
-    triggers = {rule: found for rule in tagging if narrow and (found := rule_triggers(rule, nlp)) is not None}
-    masks = TriggerMasks(LemmaCandidates(nlp), triggers)
+    triggers, masks = _trigger_masks(nlp, tagging, narrow)
     token_masks: dict[tuple[int, int], tuple[list[int], int]] = {}
     ranges: dict[tuple[int, int], list[tuple[int, int]]] = {}
     parse: set[tuple[int, int]] = set()
@@ -475,6 +473,33 @@ def _annotate(plan, nlp, narrow: bool = True) -> None:
     for (d, s), doc in docs.items():
         inputs = plan[d][1]
         inputs[s] = SpanInput(inputs[s].span, inputs[s].text, inputs[s].index, doc)
+
+
+_MASKS: "weakref.WeakKeyDictionary[Any, dict[tuple, tuple[dict, Any]]]" = weakref.WeakKeyDictionary()
+
+
+def _trigger_masks(nlp, tagging: list[Rule], narrow: bool):
+    """The tagging rules' triggers, and the ``TriggerMasks`` that read them, kept per pipeline and
+    set of rules: their memos of each word's mask and lemma candidates then last the whole run,
+    where the engine calls ``run_rules`` once per chunk of files."""
+    from rolelint.checks.triggers import TriggerMasks
+    from rolelint.nlp import LemmaCandidates
+
+    kept = _MASKS.setdefault(nlp, {})
+    key = (narrow, *(id(rule) for rule in tagging))
+    if key not in kept:
+        if len(kept) > 16:
+            kept.clear()
+        triggers = {rule: found for rule in tagging if narrow and (found := rule_triggers(rule, nlp)) is not None}
+        candidates = _LEMMA_CANDIDATES.get(nlp)
+        if candidates is None:
+            candidates = _LEMMA_CANDIDATES[nlp] = LemmaCandidates(nlp)
+        kept[key] = (triggers, TriggerMasks(candidates, triggers), list(tagging))  # the rules kept alive with their ids
+    triggers, masks, _ = kept[key]
+    return triggers, masks
+
+
+_LEMMA_CANDIDATES: "weakref.WeakKeyDictionary[Any, Any]" = weakref.WeakKeyDictionary()
 
 
 # Share of a span's tokens above which it is tagged whole rather than in windows.
