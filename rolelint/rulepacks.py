@@ -370,7 +370,7 @@ def run_rules(
         nlp = load_pipeline(wanted, model)
         for name, module in KINDS.items():
             if hasattr(module, "prepare"):
-                module.prepare([rule for rule in rules if rule.kind == name], nlp)
+                _prepare(name, module, [rule for rule in rules if rule.kind == name], nlp)
         _annotate(plan, nlp, narrow)
     results: dict[str, list[Finding]] = {}
     for position, entry in enumerate(plan):
@@ -382,6 +382,19 @@ def run_rules(
         results.setdefault(document.path, []).extend(sorted(findings, key=lambda f: (f.start, f.end, f.code, f.message)))
         plan[position] = None  # its Docs are no longer needed
     return results
+
+
+_PREPARED: dict[str, tuple] = {}
+
+
+def _prepare(kind: str, module, rules: list[Rule], nlp) -> None:
+    """A kind's ``prepare`` (building its shared matchers), skipped when its last call had the same
+    rules and pipeline: the engine calls ``run_rules`` once per chunk of files, with the same ones."""
+    last = _PREPARED.get(kind)
+    if last is not None and last[0]() is nlp and last[1] == [id(rule) for rule in rules]:
+        return
+    module.prepare(rules, nlp)
+    _PREPARED[kind] = (weakref.ref(nlp), [id(rule) for rule in rules], rules)  # the rules kept alive with their ids
 
 
 # Tokens per tagging batch. spaCy's memory while tagging grows with the tokens in flight (about
