@@ -346,19 +346,23 @@ def run_rules(
     in_scope: dict[tuple, bool] = {}  # a span's scope depends only on its block, section and field
     for document in documents:
         inputs = [SpanInput.of(span) for span in document.spans]
-        places = [(span.block, span.section, span.field) for span in document.spans]
+        places: dict[tuple, list[int]] = {}  # spans by (block, section, field), in order
+        for s, span in enumerate(document.spans):
+            places.setdefault((span.block, span.section, span.field), []).append(s)
+        firsts = [(place, document.spans[numbers[0]], numbers) for place, numbers in places.items()]
         work = []
         for rule in rules:
             if not document_in_scope(rule, document):
                 continue
-            chosen = []
-            for s, span in enumerate(document.spans):
-                key = (rule.code, places[s])
+            picked = []
+            for place, span, numbers in firsts:
+                key = (rule.code, place)
                 found = in_scope.get(key)
                 if found is None:
                     found = in_scope[key] = span_in_scope(rule, span)
                 if found:
-                    chosen.append(s)
+                    picked.append(numbers)
+            chosen = sorted(s for numbers in picked for s in numbers) if len(picked) > 1 else list(picked[0]) if picked else []
             work.append((rule, chosen))
             if rule.needs and chosen:
                 wanted |= rule.needs
