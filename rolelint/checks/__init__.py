@@ -11,13 +11,13 @@ A kind module has three functions:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Iterable
 
 from rolelint.diagnostics import Finding, Fix
 from rolelint.documents import Document, TextSpan
-
-_WHITESPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,7 @@ class SpanInput:
 
     span: TextSpan
     text: str
-    index: tuple[int, ...]
+    index: "Offsets"
     doc: Any = None  # the spaCy Doc of ``text`` when a rule needs one
 
     @classmethod
@@ -53,25 +53,72 @@ class DocumentInput:
     spans: tuple[SpanInput, ...]
 
 
-def normalise(text: str) -> tuple[str, tuple[int, ...]]:
-    """Collapse whitespace runs to one space and strip the ends, keeping a map back to ``text``."""
-    out: list[str] = []
-    index: list[int] = []
-    position = 0
-    for match in _WHITESPACE.finditer(text):
-        if match.end() - match.start() == 1 and text[match.start()] == " " and position < match.start() < len(text) - 1:
-            continue  # a single space between words stays as it is
-        if position < match.start():
-            out.append(text[position:match.start()])
-            index.extend(range(position, match.start()))
-        if index and match.end() < len(text):
-            out.append(" ")
-            index.append(match.start())
+def normalise(text: str) -> tuple[str, "Offsets"]:
+    """Collapse whitespace runs to one space and strip the ends, keeping a map back to ``text``.
+
+    Called on every span of every document, so it avoids per-character Python work: the text is
+    ``" ".join(text.split())`` (``str.split`` and ``\\s`` agree on what whitespace is), and the map
+    is kept as linear runs (``Offsets``), one per whitespace run that changed length, found with one
+    regex search; a span with single spaces only (most of them) maps one to one."""
+    collapsed = " ".join(text.split())
+    if collapsed == text:
+        return text, Offsets((0,), (0,), len(text))
+    if not collapsed:
+        return collapsed, Offsets((), (), 0)
+    first = len(text) - len(text.lstrip())
+    last = len(text.rstrip())
+    starts, sources = [0], [first]
+    length = 0  # characters of ``collapsed`` mapped so far
+    position = first  # where in ``text`` the current run of kept characters started
+    for match in _CHANGED.finditer(text, first, last):
+        # ``text[position:match.start()]`` and the single space standing for the run map linearly
+        length += match.start() - position + 1
         position = match.end()
-    if position < len(text):
-        out.append(text[position:])
-        index.extend(range(position, len(text)))
-    return "".join(out), tuple(index)
+        if position - length != sources[-1] - starts[-1]:  # a run shorter than one space joins on
+            starts.append(length)
+            sources.append(position)
+    return collapsed, Offsets(tuple(starts), tuple(sources), len(collapsed))
+
+
+# A whitespace run that is not a single space: two or more characters, or one other than a space.
+_CHANGED = re.compile(r"\s(?:\s+|(?<! ))")
+
+
+class Offsets(Sequence[int]):
+    """``offsets[i]``: the offset in a span's text of character ``i`` of its normalised text.
+
+    Stored as linear runs (character ``starts[k]`` onward maps to ``sources[k]`` onward) rather than
+    one integer per character, since building a tuple of every offset of every span was most of the
+    cost of ``normalise``; lookups bisect the runs."""
+
+    __slots__ = ("_starts", "_sources", "_length")
+
+    def __init__(self, starts: tuple[int, ...], sources: tuple[int, ...], length: int):
+        self._starts, self._sources, self._length = starts, sources, length
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return tuple(self[j] for j in range(*i.indices(self._length)))
+        if i < 0:
+            i += self._length
+        if not 0 <= i < self._length:
+            raise IndexError("offset index out of range")
+        k = bisect_right(self._starts, i) - 1 if len(self._starts) > 1 else 0
+        return self._sources[k] + i - self._starts[k]
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, Offsets):
+            return (self._length, self._starts, self._sources) == (other._length, other._starts, other._sources)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((self._length, self._starts, self._sources))
+
+    def __repr__(self) -> str:
+        return f"Offsets({list(self)!r})"
 
 
 TEMPLATE_FIELD = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
