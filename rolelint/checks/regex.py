@@ -9,7 +9,11 @@ lookarounds whose body is not of short bounded width.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass
+from itertools import accumulate
+from typing import Any
 
 try:  # Python >= 3.11
     from re import _constants as _c
@@ -121,10 +125,267 @@ def _has_branch(tree) -> bool:
     return False
 
 
+# --- literal prefilter -------------------------------------------------------------------------
+#
+# Python's ``re`` cannot skip ahead to a pattern that starts with an alternation, a word boundary
+# or a case-insensitive word: it tries the whole pattern at every character, and every span of
+# every document goes through every regex rule. So at load time we work out, from the parsed
+# pattern, literal strings a match must contain: alternatives (any one suffices), each a list of
+# clauses (all must hold), each clause a set of needles (one must occur). A span whose text holds
+# no alternative cannot match, and string searches (``candidates``) rule that out far faster than
+# the regex.
+#
+# A needle is ``(text, folded)``. An unfolded needle is looked for as written. A case-insensitive
+# one is looked for in the lower-cased span, and only in ASCII spans (most of them): for those,
+# ``str.lower`` and the regex engine's case folding agree character by character once each pattern
+# character is mapped to the one ASCII character it can match (worked out by asking ``re`` itself,
+# so special folds such as the Kelvin sign or the long s are covered); in other spans it is taken
+# as found. ``None`` stands for a literal that no ASCII character can match.
+
+Needle = tuple[Any, bool]
+Clause = frozenset  # of Needle: one must occur
+Prefilter = tuple[tuple[Clause, ...], ...]  # alternatives: in one, every clause must hold
+
+_MAX_REPEATED_LITERAL = 16  # copies of a repeated literal taken into a needle ("X{3}" -> "XXX")
+_MAX_VARIANTS = 16  # ways a run of literals with optional characters may read, kept as one clause
+
+
+def literal_prefilter(pattern: str, flags: int = 0) -> Prefilter | None:
+    """Alternatives of clauses of literals a match of ``pattern`` must contain (see above), or
+    None when some way of matching needs no literal at all (the prefilter would let all through)."""
+    tree = _p.parse(pattern, flags)
+    state_flags = tree.state.flags if hasattr(tree, "state") else flags
+    found = _alternatives(list(tree), bool(state_flags & re.IGNORECASE), state_flags)
+    if any(not clauses for clauses in found):
+        return None
+    # ``candidates`` looks for each clause in a document in this order, memoised: first the clauses
+    # that several alternatives share (then one lookup rules out all of them), then those with the
+    # longest needles (most likely the rarest)
+    shared = Counter(clause for clauses in found for clause in set(clauses))
+    return tuple(tuple(sorted(clauses, key=lambda c: (shared[c], _shortest(c)), reverse=True)) for clauses in found)
+
+
+def _shortest(clause: Clause) -> int:
+    """The length of the shortest needle of ``clause`` (longer needles are rarer)."""
+    return min(len(text) if text is not None else _MAX_REPEATED_LITERAL for text, _ in clause)
+
+
+def candidates(prefilter: Prefilter, texts: list[str]) -> set[int]:
+    """Positions in ``texts`` of the texts that hold some alternative of ``prefilter`` (the only
+    ones the regex can match).
+
+    Testing each text for each needle costs more than the regex saves, so the texts are joined and
+    each needle is first looked for once in the whole document: an alternative with a clause found
+    nowhere is dropped (most are; clauses are tried in the order ``literal_prefilter`` gives, shared
+    ones first, and each needle's answer is memoised). Otherwise its rarest clause (by
+    ``str.count``) is located, jumping to the next text after each find, and its other clauses are
+    checked only in the texts holding that one."""
+    joined = "\n".join(texts)
+    starts = list(accumulate((len(text) + 1 for text in texts), initial=0))
+    if joined.isascii():
+        lowered, unfoldable = joined.lower(), frozenset()
+    else:  # case folding outside ASCII is the regex's business: those texts hold every folded needle
+        lowered = "\n".join(text.lower() if text.isascii() else text for text in texts)
+        unfoldable = frozenset(i for i, text in enumerate(texts) if not text.isascii())
+    present: dict[Needle, bool] = {}
+    located: dict[Clause, set[int]] = {}
+
+    def anywhere(needle: Needle) -> bool:
+        found = present.get(needle)
+        if found is None:
+            text, folded = needle
+            if text == "" or (folded and unfoldable):
+                found = True
+            else:
+                found = text is not None and text in (lowered if folded else joined)
+            present[needle] = found
+        return found
+
+    def holding(needle: Needle) -> set[int]:
+        """The texts holding ``needle``."""
+        text, folded = needle
+        if text == "":
+            return set(range(len(texts)))
+        found = set(unfoldable) if folded else set()
+        if text is not None:
+            haystack = lowered if folded else joined
+            at = haystack.find(text)
+            while at >= 0:
+                i = bisect_right(starts, at) - 1
+                found.add(i)
+                at = haystack.find(text, starts[i + 1]) if i + 1 < len(texts) else -1
+        return found
+
+    def holds(needle: Needle, i: int) -> bool:
+        """Whether text ``i`` holds ``needle``."""
+        text, folded = needle
+        if not folded:
+            return text in texts[i]
+        if i in unfoldable:
+            return True
+        return text is not None and text in lowered[starts[i]:starts[i + 1] - 1]
+
+    counts: dict[Needle, int] = {}
+
+    def weight(clause: Clause) -> int:
+        """How many times the clause's needles occur in the document (what locating it costs)."""
+        total = 0
+        for needle in clause:
+            if needle not in counts:
+                text, folded = needle
+                found = len(texts) if text == "" else len(unfoldable) if folded else 0
+                if text:
+                    found += (lowered if folded else joined).count(text)
+                counts[needle] = found
+            total += counts[needle]
+        return total
+
+    result: set[int] = set()
+    for clauses in prefilter:
+        if not all(any(anywhere(needle) for needle in clause) for clause in clauses):
+            continue
+        # the alternative may be here: locate its rarest clause, and check the others where that is
+        first = clauses[0] if len(clauses) == 1 else min(clauses, key=lambda c: (c not in located, weight(c)))
+        if first not in located:
+            located[first] = set().union(*(holding(needle) for needle in first if anywhere(needle)))
+        spans = located[first]
+        for clause in clauses:
+            if clause is not first:
+                spans = {i for i in spans if any(holds(needle, i) for needle in clause)}
+                if not spans:
+                    break
+        result |= spans
+    return result
+
+
+def _alternatives(items: list, ignore_case: bool, flags: int) -> list[list[Clause]]:
+    """The alternatives of the sequence ``items`` (a group's body or a branch's alternative)."""
+    if len(items) == 1:
+        op, arg = items[0]
+        if op is _c.BRANCH:
+            found: list[list[Clause]] = []
+            for branch in arg[1]:
+                found.extend(_alternatives(list(branch), ignore_case, flags))
+            return [[]] if any(not clauses for clauses in found) else found
+        if op is _c.SUBPATTERN:
+            return _alternatives(list(arg[-1]), *_scoped(arg[1], arg[2], ignore_case, flags))
+    clauses: list[Clause] = []
+    run = [""]  # the ways a run of literal characters can read ("D\\.?O" -> "DO", "D.O")
+    expanded: list[list[Clause]] | None = None  # one group's several alternatives, kept apart
+
+    def end_run() -> None:
+        if "" not in run:
+            clauses.append(frozenset(_needle(variant, ignore_case, flags) for variant in run))
+        run[:] = [""]
+
+    def add(found: list[list[Clause]]) -> None:
+        nonlocal expanded
+        if expanded is None and len(found) > 1 and all(found):
+            expanded = found  # "\\b(?:a|b)\\s+c" is a-and-c or b-and-c
+        else:
+            clauses.extend(_one_alternative(found))
+
+    for op, arg in items:
+        if op is _c.LITERAL:
+            run[:] = [variant + chr(arg) for variant in run]
+            continue
+        if op in _REPEATS and len(arg[2]) == 1 and arg[2][0][0] is _c.LITERAL:  # "X+", "X{2,3}", "\\.?"
+            low, high, body = arg
+            char = chr(body[0][1])
+            if high == low and low <= _MAX_REPEATED_LITERAL:
+                run[:] = [variant + char * low for variant in run]
+                continue
+            if high - low < _MAX_REPEATED_LITERAL and len(run) * (high - low + 1) <= _MAX_VARIANTS:
+                run[:] = [variant + char * n for variant in run for n in range(low, high + 1)]
+                continue
+            if low <= _MAX_REPEATED_LITERAL:
+                run[:] = [variant + char * low for variant in run]
+            end_run()
+            continue
+        if op in _REPEATS and arg[0] >= 1:  # the body occurs at least once
+            end_run()
+            clauses.extend(_one_alternative(_alternatives(list(arg[2]), ignore_case, flags)))
+            continue
+        end_run()
+        if op is _c.SUBPATTERN:
+            add(_alternatives(list(arg[-1]), *_scoped(arg[1], arg[2], ignore_case, flags)))
+        elif op is _c.BRANCH:
+            add(_alternatives([(op, arg)], ignore_case, flags))
+        elif op is getattr(_c, "ATOMIC_GROUP", None):
+            add(_alternatives(list(arg), ignore_case, flags))
+        # classes, anchors, lookarounds and optional items require no literal
+    end_run()
+    if expanded is not None:
+        return [clauses + alternative for alternative in expanded]
+    return [clauses]
+
+
+def _one_alternative(found: list[list[Clause]]) -> list[Clause]:
+    """Clauses that hold whichever of ``found`` matched: all of them when there is one; else one
+    clause made of the most telling clause (longest shortest needle) of each alternative."""
+    if any(not clauses for clauses in found):
+        return []
+    if len(found) == 1:
+        return found[0]
+    chosen: set = set()
+    for clauses in found:
+        chosen |= max(clauses, key=_shortest)
+    return [frozenset(chosen)]
+
+
+def _scoped(add: int, delete: int, ignore_case: bool, flags: int) -> tuple[bool, int]:
+    """Case-insensitivity and flags inside a ``(?flags-flags:...)`` group."""
+    if add & re.IGNORECASE:
+        ignore_case = True
+    if delete & re.IGNORECASE:
+        ignore_case = False
+    return ignore_case, (flags | add) & ~delete
+
+
+_ASCII = [chr(c) for c in range(128)]
+
+
+def _needle(literal: str, ignore_case: bool, flags: int) -> Needle:
+    """The needle for ``literal`` (see above); ``("", False)``, found everywhere, when a character's
+    case folding does not map it onto one lower-case ASCII character."""
+    if not ignore_case:
+        return literal, False
+    folded = []
+    for char in literal:
+        fold = _fold(char, flags & re.ASCII)
+        if fold is None:
+            return None, True
+        if fold == "":
+            return "", False
+        folded.append(fold)
+    return "".join(folded), True
+
+
+_FOLDS: dict[tuple[str, int], str | None] = {}
+
+
+def _fold(char: str, ascii_flag: int) -> str | None:
+    """The lower-case ASCII character that ``char`` matches case-insensitively, None if it matches
+    no ASCII character, "" if that is not one lower-case character (then no prefilter for it)."""
+    key = (char, ascii_flag)
+    if key not in _FOLDS:
+        matcher = re.compile(re.escape(char), re.IGNORECASE | ascii_flag)
+        matches = {c for c in _ASCII if matcher.fullmatch(c)}
+        lowered = {c.lower() for c in matches}
+        if not matches:
+            _FOLDS[key] = None
+        elif len(lowered) == 1 and matches == {c for c in _ASCII if c.lower() in lowered}:
+            _FOLDS[key] = lowered.pop()
+        else:
+            _FOLDS[key] = ""
+    return _FOLDS[key]
+
+
 @dataclass(frozen=True)
 class CompiledRegex:
     regex: re.Pattern
     replacement: str | None
+    prefilter: Prefilter | None = None  # literals a match must contain (see ``literal_prefilter``)
 
 
 def compile(rule) -> CompiledRegex:
@@ -138,7 +399,7 @@ def compile(rule) -> CompiledRegex:
         raise ValueError(f"regex.pattern: invalid regular expression ({exc})") from None
     except UnsafeRegex as exc:
         raise ValueError(f"regex.pattern: {exc} (rolelint accepts linear-time patterns only)") from None
-    return CompiledRegex(regex, spec.get("replacement"))
+    return CompiledRegex(regex, spec.get("replacement"), literal_prefilter(source, flags))
 
 
 def needs(rule, compiled) -> set[str]:
@@ -146,7 +407,11 @@ def needs(rule, compiled) -> set[str]:
 
 
 def run(rule, compiled: CompiledRegex, target, options, nlp):
-    for item in target.spans:
+    spans = target.spans
+    if compiled.prefilter is not None:
+        chosen = candidates(compiled.prefilter, [item.text for item in spans])
+        spans = [item for i, item in enumerate(spans) if i in chosen]
+    for item in spans:
         for match in compiled.regex.finditer(item.text):
             if match.end() == match.start():
                 continue
