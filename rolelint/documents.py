@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Sequence
 
 from rolelint.source import SourceText
 
@@ -16,12 +16,13 @@ class TextSpan:
 
     ``text`` is what rules read; ``offsets[i]`` is the character offset in the file of ``text[i]``
     (``offsets`` has one extra entry, the offset just past the end). For Markdown the text is a
-    verbatim slice of the file with markup masked to spaces; for YAML scalars it is the scalar's
-    value, aligned back onto the source.
+    verbatim slice of the file with markup masked to spaces, and ``offsets`` a ``range`` (one int
+    a character in a tuple was most of a span's memory, and of what --jobs workers send back); for
+    YAML scalars it is the scalar's value, aligned back onto the source, offset by offset.
     """
 
     text: str
-    offsets: tuple[int, ...]
+    offsets: Sequence[int]
     field: str | None = None  # e.g. "levels[2].responsibilities[0]"
     section: str | None = None  # section category, e.g. "responsibilities"
     heading: str | None = None  # the section's heading text as written

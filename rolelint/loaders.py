@@ -9,7 +9,7 @@ from pathlib import Path
 
 from rolelint.diagnostics import Finding
 from rolelint.documents import KINDS, Document, TextSpan
-from rolelint.markdown import split_body
+from rolelint.markdown import offsets_slice, split_body
 from rolelint.source import DecodeError, SourceText
 from rolelint.yamlpos import load_yaml
 
@@ -126,7 +126,7 @@ def split_long_span(span: TextSpan, limit: int = MAX_SPAN_CHARS) -> list[TextSpa
 
 
 def _piece(span: TextSpan, start: int, end: int) -> TextSpan:
-    return TextSpan(span.text[start:end], tuple(span.offsets[start:end + 1]), span.field, span.section,
+    return TextSpan(span.text[start:end], offsets_slice(span.offsets, start, end + 1), span.field, span.section,
                     span.heading, span.block)
 
 

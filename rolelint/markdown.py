@@ -290,13 +290,18 @@ def split_body(text: str, offsets: list[int] | tuple[int, ...] | None = None, *,
         spans.append(
             TextSpan(
                 text=masked,
-                offsets=tuple(offsets[start:end + 1]),
+                offsets=offsets_slice(offsets, start, end + 1),
                 section=section.category if section else "preamble",
                 heading=section.heading if section else None,
                 block=block,
             )
         )
     return sections, spans
+
+
+def offsets_slice(offsets, start: int, end: int):
+    """``offsets[start:end]``: a range stays a range, anything else becomes a tuple."""
+    return offsets[start:end] if isinstance(offsets, range) else tuple(offsets[start:end])
 
 
 def _mask_comments(text: str) -> str:
