@@ -387,7 +387,9 @@ _RUN_PIPELINE: dict[str, object] = {}
 
 def prepare(rules, nlp) -> None:
     """Keep the run's pipeline: a second opinion on a duty's verb reuses it when it can tag and
-    lemmatize, rather than loading the model a second time."""
+    lemmatize, rather than loading the model a second time (else it asks for a tagging pipeline
+    once per run, not once per document)."""
+    _RUN_PIPELINE.clear()
     _RUN_PIPELINE["nlp"] = nlp
 
 
@@ -395,7 +397,9 @@ def _tagging_pipeline():
     nlp = _RUN_PIPELINE.get("nlp")
     if nlp is not None and {"tagger", "lemmatizer"} <= set(nlp.pipe_names):
         return nlp
-    return load_pipeline({"lemma"})
+    if "lemma" not in _RUN_PIPELINE:  # load_pipeline looks for the installed model on every call
+        _RUN_PIPELINE["lemma"] = load_pipeline({"lemma"})
+    return _RUN_PIPELINE["lemma"]
 
 
 @lru_cache(maxsize=4)
@@ -422,8 +426,12 @@ def _verbs_when_read_as_duties(fragments: list[str]) -> list[bool]:
     """Second opinion for fragments whose first word the tagger did not read as a verb: tag each in
     a verb slot and accept it only if it is also a known English verb, so "Record", "Understand" and
     "Line manage" pass while "Excellent" and "Strong" do not. Tagged in one batch, and memoised
-    (duties repeat across a repo)."""
-    from rolelint.rulepacks import tagging_margin
+    (duties repeat across a repo).
+
+    Only the verb slot's tag and lemma are read, so the attribute ruler and the lemmatizer are not
+    run over whole probes: as in ``rolelint.rulepacks._tag``, ``TokenAttributes`` gives that one
+    token what they would (the ruler's Matcher over every probe cost more than the tagger)."""
+    from rolelint.rulepacks import _token_attributes, tagging_margin
 
     nlp = _tagging_pipeline()
     margin = tagging_margin(nlp)
@@ -433,8 +441,16 @@ def _verbs_when_read_as_duties(fragments: list[str]) -> list[bool]:
         if len(_PROBES) > 50_000:
             _PROBES.clear()
         skip = [name for name in ("parser", "ner", "sentencizer") if name in nlp.pipe_names]
+        attributes = _token_attributes(nlp)
+        if attributes.usable:
+            skip += ["attribute_ruler", "lemmatizer"]
         verbs = _known_verbs()
         for text, probe in zip(new, nlp.pipe(new, disable=skip)):
+            if attributes.usable:
+                if attributes.longer_match(probe):
+                    attributes.annotate(probe)  # the ruler's longer patterns: the real components
+                else:
+                    attributes.apply(probe, [(2, 3)])
             token = probe[2]
             _PROBES[(id(nlp), text)] = token.tag_ in VERB_TAGS and token.lemma_.lower() in verbs
     return [t is not None and _PROBES.get((id(nlp), t), False) for t in texts]

@@ -1,0 +1,110 @@
+"""The faster paths in ``rolelint.checks.named`` and ``rolelint.checks.metric`` give what the plain
+computations they replace give: each is compared here with a direct, unoptimised version."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from rolelint.checks import SpanInput
+from rolelint.checks import named
+from rolelint.loaders import LoadOptions, load_file
+from rolelint.nlp import load_pipeline
+from rolelint.rulepacks import tagging_margin
+
+FRAGMENTS = [
+    "Record decisions and risks in the team log",
+    "Understand what users need from the service",
+    "Line manage two associate product managers",
+    "Excellent communication with senior leaders",
+    "Strong ownership of the delivery plan",
+    "Stakeholder management across three teams",
+    "Responsible for the product roadmap",
+    "Gonna ship it every week with the team",
+    "Let's go and build things that matter to people",
+    "Ain't nobody here who does not test their code",
+    "Y'all ship code and review each other's work",
+    "Gotta run the retrospectives for two teams",
+    "Cannot be shy about asking for help from others",
+    "Don't wait to be told what to do next",
+    "Working with designers on research and prototypes",
+    "Manages a budget of two million pounds a year",
+    "Be the voice of the user in planning meetings",
+    "Have oversight of the whole service's delivery",
+    "Data-driven decisions about what to build next",
+    "Self-starter who can own problems end to end",
+    "",
+    "   ",
+    "Ship",
+]
+
+
+def _documents(corpus: Path, every: int) -> list:
+    files = sorted(p for p in corpus.rglob("*") if p.suffix in (".md", ".yaml", ".yml", ".txt") and p.is_file())
+    documents = []
+    for path in files[::every]:
+        loaded = load_file(path, str(path), kind_hint=None, options=LoadOptions())
+        if loaded.document is not None:
+            documents.append(loaded.document)
+    return documents
+
+
+def _verdicts_with_the_full_pipeline(fragments: list[str]) -> list[bool]:
+    """RL203's second opinion worked out plainly: each probe through the whole pipeline."""
+    nlp = named._tagging_pipeline()
+    margin = tagging_margin(nlp)
+    verbs = named._known_verbs()
+    skip = [name for name in ("parser", "ner", "sentencizer") if name in nlp.pipe_names]
+    verdicts = []
+    for fragment in fragments:
+        text = named._probe_text(fragment, margin)
+        if text is None:
+            verdicts.append(False)
+            continue
+        token = next(nlp.pipe([text], disable=skip))[2]
+        verdicts.append(token.tag_ in named.VERB_TAGS and token.lemma_.lower() in verbs)
+    return verdicts
+
+
+@pytest.mark.parametrize("needs", [{"pos"}, {"lemma", "pos"}, {"lemma", "pos", "dep", "sents"}])
+def test_duty_verb_probes_match_the_full_pipeline(needs):
+    named.prepare([], load_pipeline(needs))
+    named._PROBES.clear()
+    assert named._verbs_when_read_as_duties(FRAGMENTS) == _verdicts_with_the_full_pipeline(FRAGMENTS)
+
+
+def test_duty_verb_probes_match_the_full_pipeline_on_real_list_items(corpus):
+    named.prepare([], load_pipeline({"lemma", "pos"}))
+    named._PROBES.clear()
+    random.seed(5)
+    items = [SpanInput.of(span).text for document in _documents(corpus, 20) for span in document.spans
+             if span.block == "list_item"]
+    sample = random.sample(items, min(400, len(items)))
+    assert named._verbs_when_read_as_duties(sample) == _verdicts_with_the_full_pipeline(sample)
+
+
+SALARY_TEXTS = [
+    "", "No pay here.", "£45,000 to £52,000 a year.", "The range is $120k to $140k.", "52,000 GBP", "GBP 40000",
+    "about 45k per year", "45k", "a 45k", "version 3.12 of Python", "call 0113 496 0000", "up to 60K+",
+    "€ 5", "12 k.", "123,456.789 euros", "1,000,000 dollars", "x45k", "45kg of kit", "EUR5", "In 2024 we grew.",
+]
+
+
+def test_a_salary_figure_is_found_as_by_searching_each_span():
+    random.seed(3)
+    for _ in range(3000):
+        texts = random.sample(SALARY_TEXTS, random.randrange(0, 6))
+        expected = any(named.MONEY.search(text) for text in texts)
+        assert named._any_amount(texts) == expected, texts
+    for text in SALARY_TEXTS:  # a figure split across two spans is not one
+        for cut in range(len(text) + 1):
+            pieces = [text[:cut], text[cut:]]
+            assert named._any_amount(pieces) == any(named.MONEY.search(piece) for piece in pieces), pieces
+
+
+def test_a_salary_figure_is_found_as_by_searching_each_span_of_real_adverts(corpus):
+    for document in _documents(corpus, 3):
+        texts = [SpanInput.of(span).text for span in document.spans]
+        assert named._any_amount(texts) == any(named.MONEY.search(text) for text in texts), document.path
