@@ -575,7 +575,7 @@ def _tag(nlp, wanted: list[tuple[Any, list[tuple[int, int]]]]) -> None:
                     copies.append((a, b, offset + a - start))
             offset += end - start
         if attributes.usable:
-            tagged = attributes.apply(piece, [(at, at + b - a) for a, b, at in copies])
+            tagged = attributes.apply(piece, [(at, at + b - a) for a, b, at in copies], write=False)
         else:
             tagged = piece.to_array(attrs)
         for a, b, at in copies:

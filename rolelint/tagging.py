@@ -58,24 +58,30 @@ class TokenAttributes:
         else:
             self.apply(doc)
 
-    def apply(self, doc, ranges: list[tuple[int, int]] | None = None) -> Any:
+    def apply(self, doc, ranges: list[tuple[int, int]] | None = None, *, write: bool = True) -> Any:
         """Set TAG, POS, MORPH and LEMMA from the memo on the tokens of ``ranges`` (all when None) of
         ``doc``, which must hold no match of the ruler's longer patterns (see ``longer_match``).
-        Returns the array of those attributes for every token (others left as they were)."""
+        Returns the array of those attributes for every token (others left as they were); with
+        ``write=False`` only returns it (for a tagging window's piece, which is then let go)."""
+        import numpy
         from spacy.attrs import LEMMA, MORPH, NORM, ORTH, POS, TAG
 
         attrs = [TAG, POS, MORPH, LEMMA]
-        keys = doc.to_array([ORTH, NORM, TAG]).tolist()
         values = doc.to_array(attrs)
+        ranges = [(0, len(doc))] if ranges is None else [(start, end) for start, end in ranges if start < end]
+        if not ranges:
+            return values
+        index = numpy.concatenate([numpy.arange(start, end) for start, end in ranges])
         memo = self.memo
-        for start, end in ranges if ranges is not None else [(0, len(doc))]:
-            for i in range(start, end):
-                key = tuple(keys[i])
-                found = memo.get(key)
-                if found is None:
-                    found = memo[key] = self._work_out(*key)
-                values[i] = found
-        doc.from_array(attrs, values)
+        rows = []
+        for key in map(tuple, doc.to_array([ORTH, NORM, TAG])[index].tolist()):
+            found = memo.get(key)
+            if found is None:
+                found = memo[key] = self._work_out(*key)
+            rows.append(found)
+        values[index] = numpy.array(rows, dtype=values.dtype)  # one assignment, not one a token
+        if write:
+            doc.from_array(attrs, values)
         return values
 
     def _work_out(self, orth: int, norm: int, tag: int) -> tuple[int, int, int, int]:
