@@ -108,3 +108,65 @@ def test_a_salary_figure_is_found_as_by_searching_each_span_of_real_adverts(corp
     for document in _documents(corpus, 3):
         texts = [SpanInput.of(span).text for span in document.spans]
         assert named._any_amount(texts) == any(named.MONEY.search(text) for text in texts), document.path
+
+
+def _grade_level_sentence_by_sentence(items) -> tuple[float, int]:
+    """Flesch-Kincaid worked out plainly, sentence by sentence (``sentence_bounds``), token by token."""
+    from rolelint.checks import sentence_bounds
+    from rolelint.checks.metric import syllables
+
+    words = sentence_count = syllable_count = 0
+    for item in items:
+        if item.doc is None:
+            continue
+        for start, end in sentence_bounds(item):
+            tokens = [token.text for token in item.doc[start:end] if token.is_alpha]
+            if tokens:
+                sentence_count += 1
+                words += len(tokens)
+                syllable_count += sum(syllables(text) for text in tokens)
+    if not words or not sentence_count:
+        return 0.0, 0
+    return 0.39 * words / sentence_count + 11.8 * syllable_count / words - 15.59, words
+
+
+def _items(nlp, texts: list[str]) -> list[SpanInput]:
+    """Paragraph spans of ``texts`` with their Docs, made as a run makes them."""
+    from rolelint.documents import TextSpan
+
+    items = []
+    for text in texts:
+        item = SpanInput.of(TextSpan(text=text, offsets=range(len(text) + 1), block="paragraph"))
+        items.append(SpanInput(item.span, item.text, item.index, nlp(item.text)))
+    return items
+
+
+GRADED = [
+    "You will work with a small team. We build tools for nurses! Do you like it?",
+    "One sentence with no end",
+    "... -- !!",
+    "",
+    "The organisation's multidisciplinary capability necessitates comprehensive interdepartmental collaboration.",
+    "Apply now.\n\nSalary: £45,000. Start date: 1 May 2025. Hybrid: 2 days a week in Leeds... or Manchester?",
+    "e.g. a CV, i.e. two pages. Mr. Smith will read it! 3.5 days a week.",
+]
+
+
+@pytest.mark.parametrize("needs", [{"tokens", "sents"}, {"tokens"}])
+def test_the_reading_grade_is_the_sentence_by_sentence_one(needs):
+    from rolelint.checks.metric import grade_level
+
+    nlp = load_pipeline(needs)
+    for count in range(1, len(GRADED) + 1):
+        items = _items(nlp, GRADED[:count])
+        assert grade_level(items) == _grade_level_sentence_by_sentence(items)
+
+
+def test_the_reading_grade_of_real_adverts_is_the_sentence_by_sentence_one(corpus):
+    from rolelint.checks.metric import grade_level
+
+    nlp = load_pipeline({"tokens", "sents"})
+    for document in _documents(corpus, 15):
+        texts = [span.text for span in document.spans if span.block in ("paragraph", "list_item")]
+        items = _items(nlp, texts)
+        assert grade_level(items) == _grade_level_sentence_by_sentence(items), document.path

@@ -88,9 +88,13 @@ def _sentence_words(rule, target, high):
     if high is None:
         return
     for item in target.spans:
-        if item.doc is None:
+        # A sentence has no more words than its span has tokens, or words: most spans are too
+        # short to hold a long sentence, and those are passed over before reading any array.
+        if item.doc is None or len(item.doc) <= high:
             continue
         counts = _word_counts(item.doc)
+        if counts[-1] <= high:
+            continue
         for start, end in sentence_bounds(item):
             words = int(counts[end] - counts[start])
             if words > high:
@@ -111,24 +115,48 @@ def syllables(word: str) -> int:
     return max(1, len(_VOWEL_GROUPS.findall(word)))
 
 
-def grade_level(items) -> tuple[float, int]:
-    """Flesch-Kincaid grade of the spans' sentences, and the number of words counted."""
-    from spacy.attrs import IS_ALPHA, ORTH
+_SYLLABLES_OF_ORTH: dict[int, int] = {}
 
-    words = sentence_count = syllable_count = 0
+
+def grade_level(items) -> tuple[float, int]:
+    """Flesch-Kincaid grade of the spans' sentences, and the number of words counted.
+
+    The formula needs three totals: the alphabetic tokens, their syllables, and the sentences that
+    hold at least one of them. Most spans are a line or two, so per-span Python work would cost
+    more than the counting: the spans' arrays are joined and counted with numpy once per document,
+    with sentences starting where ``sentence_bounds`` starts them (each span's first token, and
+    each token whose SENT_START is 1). Each distinct word's syllables are counted once per
+    document, memoised by its ORTH id (spaCy's hash of the word's text)."""
+    import numpy
+    from spacy.attrs import IS_ALPHA, ORTH, SENT_START
+
+    arrays, stores = [], {}
     for item in items:
         doc = item.doc
-        if doc is None:
+        if doc is None or not len(doc):
             continue
-        strings = doc.vocab.strings
-        values = doc.to_array([IS_ALPHA, ORTH]).tolist()
-        for start, end in sentence_bounds(item):
-            tokens = [orth for alpha, orth in values[start:end] if alpha]
-            if not tokens:
-                continue
-            sentence_count += 1
-            words += len(tokens)
-            syllable_count += sum(syllables(strings[orth]) for orth in tokens)
+        values = doc.to_array([IS_ALPHA, ORTH, SENT_START])
+        values[0, 2] = 1  # a span's first token starts a sentence
+        arrays.append(values)
+        stores[id(doc.vocab.strings)] = doc.vocab.strings
+    if not arrays:
+        return 0.0, 0
+    values = numpy.concatenate(arrays)
+    alpha = values[:, 0] != 0
+    sentence = numpy.cumsum(values[:, 2] == 1)  # sentence number of each token, from 1
+    sentence_count = len(numpy.unique(sentence[alpha]))
+    words = int(numpy.count_nonzero(alpha))
+    orths, repeats = numpy.unique(values[alpha, 1], return_counts=True)
+    known = _SYLLABLES_OF_ORTH
+    if len(known) > 200_000:
+        known.clear()
+    syllable_count = 0
+    for orth, n in zip(orths.tolist(), repeats.tolist()):
+        count = known.get(orth)
+        if count is None:
+            text = next(store[orth] for store in stores.values() if orth in store)
+            count = known[orth] = syllables(text)
+        syllable_count += count * n
     if not words or not sentence_count:
         return 0.0, 0
     return 0.39 * words / sentence_count + 11.8 * syllable_count / words - 15.59, words
