@@ -4,6 +4,7 @@ computations they replace give: each is compared here with a direct, unoptimised
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -170,3 +171,51 @@ def test_the_reading_grade_of_real_adverts_is_the_sentence_by_sentence_one(corpu
         texts = [span.text for span in document.spans if span.block in ("paragraph", "list_item")]
         items = _items(nlp, texts)
         assert grade_level(items) == _grade_level_sentence_by_sentence(items), document.path
+
+
+# The patterns as first written, with the look-behind and word boundary before the first capital.
+ACRONYM_AS_WRITTEN = r"(?<![\w/.@#-])([A-Z][A-Z0-9&]{1,5})s?(?![\w/@-])"
+NAME_WORDS_AS_WRITTEN = r"\b[A-Z][\w-]*(?:\s+(?:(?:of|and|for|the|on|in|&)\s+)*[A-Z][\w-]*)+"
+ACRONYM_TEXTS = [
+    "", "SRO", "the SRO.", "xSRO", "/SRO", ".SRO", "@SRO", "#SRO", "-SRO", "SRO-", "SROs", "SROs/x", "AB&C", "A1",
+    "MY NAME IS", "Legal Aid Agency (LAA)", "Office of Personnel Management", "e.g. BPSS, SC and DV",
+    "ÉCOLE DE PARIS", "HMRC\nDWP", "__AB", "9AB", "ABCDEFGH", "CVs and APIs", "Join the LAA digital team",
+    "Department for Work and Pensions", "Head of the Government Digital Service", "A B C D", "Big-Data Team Lead",
+]
+
+
+def _sample_texts(corpus: Path | None) -> list[str]:
+    texts = list(ACRONYM_TEXTS) + [" ".join(ACRONYM_TEXTS), "\n".join(ACRONYM_TEXTS)]
+    if corpus is not None:
+        texts += [document.source.text for document in _documents(corpus, 4)]
+    return texts
+
+
+def _spelled_out_as_a_set(text: str) -> set[str]:
+    initials = set()
+    for match in re.finditer(NAME_WORDS_AS_WRITTEN, text):
+        words = [w for w in re.split(r"\s+", match.group()) if w[:1].isupper()]
+        for start in range(len(words)):
+            for end in range(start + 2, min(len(words), start + 6) + 1):
+                initials.add("".join(w[0] for w in words[start:end]).upper())
+    return initials
+
+
+def _check_acronym_patterns(texts):
+    for text in texts:
+        assert ([(m.span(), m.span(1)) for m in named.ACRONYM.finditer(text)]
+                == [(m.span(), m.span(1)) for m in re.finditer(ACRONYM_AS_WRITTEN, text)]), text
+        assert [m.span() for m in named._NAME_WORDS.finditer(text)] == [m.span() for m in re.finditer(NAME_WORDS_AS_WRITTEN, text)]
+        spelled, expected = named._spelled_out(text), _spelled_out_as_a_set(text)
+        candidates = {m.group(1) for m in re.finditer(ACRONYM_AS_WRITTEN, text)} | expected | {"LAA", "OPM", "DWP", "AB"}
+        for acronym in candidates:
+            if 2 <= len(acronym) <= 6:
+                assert (acronym in spelled) == (acronym in expected), (acronym, text[:200])
+
+
+def test_the_acronym_patterns_find_what_they_found_as_first_written():
+    _check_acronym_patterns(_sample_texts(None))
+
+
+def test_the_acronym_patterns_find_what_they_found_as_first_written_on_real_adverts(corpus):
+    _check_acronym_patterns(_sample_texts(corpus))
