@@ -285,14 +285,27 @@ def tagged_tokens(doc):
             yield from doc[start:end]
 
 
-def words_of(doc) -> frozenset[str]:
-    """The lower-case texts and norms of ``doc``'s tokens, read from its arrays (no Token objects);
-    cached. A rule on words can skip a span that holds none of its words."""
-    found = doc.user_data.get("rolelint.words")
+def lexical_ids(doc) -> frozenset[int]:
+    """The string ids of the lower-case texts and norms of ``doc``'s tokens (``words_of`` as ids),
+    read from the Doc's arrays (no Token objects); cached. A rule compares them with its words' ids
+    (``spacy.strings.hash_string``), which spares looking up every token's string. The first rule
+    to ask pays for reading every token (a few microseconds a Doc, and there are as many Docs as
+    spans); the others find the answer cached."""
+    found = doc.user_data.get("rolelint.lexical-ids")
     if found is None:
         from spacy.attrs import LOWER, NORM
 
+        ids = doc.to_array([LOWER, NORM]).ravel().tolist() if len(doc) else ()
+        found = doc.user_data["rolelint.lexical-ids"] = frozenset(ids)
+    return found
+
+
+def words_of(doc) -> frozenset[str]:
+    """The lower-case texts and norms of ``doc``'s tokens, read from its arrays (no Token objects);
+    cached. A rule on words can skip a span that holds none of its words (``lexical_ids`` does the
+    same without looking up the strings)."""
+    found = doc.user_data.get("rolelint.words")
+    if found is None:
         strings = doc.vocab.strings
-        ids = set(doc.to_array([LOWER, NORM]).ravel().tolist()) if len(doc) else set()
-        found = doc.user_data["rolelint.words"] = frozenset(strings[i] for i in ids)
+        found = doc.user_data["rolelint.words"] = frozenset(strings[i] for i in lexical_ids(doc))
     return found

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from rolelint.checks import span_finding, words_of
+from rolelint.checks import lexical_ids, span_finding
 from rolelint.checks.regex import UnsafeRegex, check_linear
 from rolelint.checks.triggers import Alternative, Requirement, Triggers, anchor_words, longest
 
@@ -52,6 +52,15 @@ class CompiledPatterns:
                 return None
             words |= min(anchors, key=len)
         return frozenset(words)
+
+    @cached_property
+    def needed_ids(self) -> frozenset[int] | None:
+        """``needed_words`` as string ids, to compare with ``lexical_ids`` of a Doc."""
+        if self.needed_words is None:
+            return None
+        from spacy.strings import hash_string
+
+        return frozenset(map(hash_string, self.needed_words))
 
 
 def _anchors(pattern: TokenPattern, *, lexical: bool = False) -> list[frozenset[str]]:
@@ -163,11 +172,11 @@ def run(rule, compiled: CompiledPatterns, target, options, nlp):
     matcher, windowed = compiled._matchers[id(nlp)]
     allowed = set(options.get("allow", ()) or ())
     prefix = rule.code + "|"
-    needed = compiled.needed_words if not windowed else None
+    needed = compiled.needed_ids if not windowed else None
     for item in target.spans:
         if item.doc is None:
             continue
-        if needed is not None and needed.isdisjoint(words_of(item.doc)):
+        if needed is not None and needed.isdisjoint(lexical_ids(item.doc)):
             continue  # no pattern of this rule can match here
         taken: list[tuple[int, int]] = []
         mine = [m for m in _matches(matcher, item.doc, nlp, windowed) if m[0].startswith(prefix)]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rolelint.checks import sentences, span_finding, words_of
+from rolelint.checks import lexical_ids, sentences, span_finding
 from rolelint.checks.triggers import Alternative, Requirement, Triggers, singulars
 
 
@@ -29,6 +29,7 @@ class CompiledPhrases:
     context_sections: frozenset[str]
     context_words: frozenset[str]
     _index: dict = field(default_factory=dict, repr=False)  # id(nlp) -> (index, exception index)
+    _first: dict = field(default_factory=dict, repr=False)  # id(nlp) -> see _lower_index
 
 
 def _entries(raw, *, context_only: bool, where: str) -> list[Entry]:
@@ -120,22 +121,40 @@ def triggers(rule, compiled: CompiledPhrases, nlp) -> Triggers:
 
 def token_keys(doc, lemma: bool) -> tuple[list, list[set[str]], set[str]]:
     """Non-space tokens of ``doc``, their match keys and the union of keys; cached on the Doc, since
-    every phrase rule reads the same spans."""
+    every phrase rule reads the same spans. (``run`` reads ``lower`` mode from ``lower_tokens``.)"""
     cache_key = ("rolelint.phrase-keys", lemma)
     if cache_key not in doc.user_data:
         if lemma:
             tokens = [t for t in doc if not t.is_space]
             keys = [_keys(t, lemma) for t in tokens]
-        else:  # lower case only: read from the Doc's arrays, and make Token objects only for matches
-            from spacy.attrs import IS_SPACE, LOWER
-
+        else:
+            positions, ids = lower_tokens(doc)
             strings = doc.vocab.strings
-            rows = doc.to_array([LOWER, IS_SPACE]).tolist() if len(doc) else []
-            positions = [i for i, (_, space) in enumerate(rows) if not space]
             tokens = _Tokens(doc, positions)
-            keys = [{strings[rows[i][0]]} for i in positions]
+            keys = [{strings[i]} for i in ids]
         doc.user_data[cache_key] = (tokens, keys, set().union(*keys) if keys else set())
     return doc.user_data[cache_key]
+
+
+def lower_tokens(doc) -> tuple[list[int], list[int]]:
+    """Positions of ``doc``'s non-space tokens and the string ids of their lower-case texts, read
+    from the Doc's arrays (no Token objects, no strings, no container per token); cached."""
+    found = doc.user_data.get("rolelint.phrase-lower")
+    if found is None:
+        if not len(doc):
+            found = ([], [])
+        else:
+            from spacy.attrs import IS_SPACE, LOWER
+
+            array = doc.to_array([LOWER, IS_SPACE])
+            lowers, spaces = array[:, 0].tolist(), array[:, 1].tolist()
+            if any(spaces):
+                positions = [i for i, space in enumerate(spaces) if not space]
+                found = (positions, [lowers[i] for i in positions])
+            else:
+                found = (list(range(len(lowers))), lowers)
+        doc.user_data["rolelint.phrase-lower"] = found
+    return found
 
 
 class _Tokens:
@@ -170,35 +189,80 @@ def find(keys: list[set[str]], index):
             position += 1
 
 
+def find_ids(ids: list[int], index):
+    """``find`` for one key per token (``lower`` mode, on string ids): the same matches."""
+    position, length = 0, len(ids)
+    while position < length:
+        for words, entry in index.get(ids[position], ()):
+            end = position + len(words)
+            if end <= length and (len(words) == 1 or tuple(ids[position:end]) == words):
+                yield position, end, entry
+                position = end
+                break
+        else:
+            position += 1
+
+
+def _lower_index(compiled: CompiledPhrases, nlp):
+    """For ``lower`` mode: the ids of the phrases' first words, and the phrase and exception indexes
+    (see ``_build_index``) keyed by string ids, so that a span is matched on its tokens' ids
+    (``lexical_ids``, then ``lower_tokens``) without reading a string; cached."""
+    key = id(nlp)
+    if key not in compiled._first:
+        from spacy.strings import hash_string
+
+        def by_id(table):
+            return {hash_string(first): [(tuple(map(hash_string, words)), entry) for words, entry in candidates]
+                    for first, candidates in table.items()}
+
+        index, exceptions = _build_index(compiled, nlp)
+        by_first = by_id(index)
+        compiled._first[key] = (frozenset(by_first), by_first, by_id(exceptions))
+    return compiled._first[key]
+
+
 def run(rule, compiled: CompiledPhrases, target, options, nlp):
+    """Findings of a phrase rule. ``lower`` mode reads only string ids from the Docs' arrays: first
+    whether a span holds a phrase's first word at all, then, where it does, its tokens."""
     if nlp is None:  # no span in scope needed the pipeline
         return
-    index, exception_index = _build_index(compiled, nlp)
     allowed = {str(a).lower() for a in options.get("allow", ()) or ()}
+    if compiled.lemma:
+        index, exception_index = _build_index(compiled, nlp)
+        for item in target.spans:
+            if item.doc is None:
+                continue
+            tokens, keys, every_key = token_keys(item.doc, True)
+            if every_key.isdisjoint(index):
+                continue
+            blocked = [(a, b) for a, b, _ in find(keys, exception_index)] if not every_key.isdisjoint(exception_index) else []
+            yield from _findings(rule, compiled, item, tokens, find(keys, index), blocked, allowed)
+        return
+    first_ids, index, exception_index = _lower_index(compiled, nlp)
     for item in target.spans:
-        doc = item.doc
-        if doc is None:
+        if item.doc is None or first_ids.isdisjoint(lexical_ids(item.doc)):
+            continue  # none of the phrases' first words (most spans)
+        positions, ids = lower_tokens(item.doc)
+        if first_ids.isdisjoint(ids):
+            continue  # a first word was only some token's norm
+        blocked = [(a, b) for a, b, _ in find_ids(ids, exception_index)] if exception_index else []
+        yield from _findings(rule, compiled, item, _Tokens(item.doc, positions), find_ids(ids, index), blocked, allowed)
+
+
+def _findings(rule, compiled: CompiledPhrases, item, tokens, matches, blocked, allowed):
+    """Findings for ``matches`` ((first, end, entry) over ``tokens``) not blocked by exceptions."""
+    for first, end, entry in matches:
+        if entry.phrase.lower() in allowed:
             continue
-        if not compiled.lemma and words_of(doc).isdisjoint(index):
-            continue  # none of the phrases' first words: no need to build the token keys
-        tokens, keys, every_key = token_keys(doc, compiled.lemma)
-        if every_key.isdisjoint(index):
+        if any(a < end and first < b for a, b in blocked):
             continue
-        blocked = [(a, b) for a, b, _ in find(keys, exception_index)] if not every_key.isdisjoint(exception_index) else []
-        for first, end, entry in find(keys, index):
-            if entry.phrase.lower() in allowed:
-                continue
-            if any(a < end and first < b for a, b in blocked):
-                continue
-            if compiled.pos and end - first == 1 and tokens[first].pos_ not in compiled.pos:
-                continue
-            if entry.context_only and not _in_context(compiled, item, tokens[first]):
-                continue
-            start_char = tokens[first].idx
-            end_char = tokens[end - 1].idx + len(tokens[end - 1].text)
-            yield span_finding(
-                rule, item, start_char, end_char, replacement=entry.replacement, fixable=entry.fixable
-            )
+        if compiled.pos and end - first == 1 and tokens[first].pos_ not in compiled.pos:
+            continue
+        if entry.context_only and not _in_context(compiled, item, tokens[first]):
+            continue
+        start_char = tokens[first].idx
+        end_char = tokens[end - 1].idx + len(tokens[end - 1].text)
+        yield span_finding(rule, item, start_char, end_char, replacement=entry.replacement, fixable=entry.fixable)
 
 
 def _in_context(compiled: CompiledPhrases, item, token) -> bool:
