@@ -376,15 +376,22 @@ def run_rules(
             if hasattr(module, "prepare"):
                 _prepare(name, module, [rule for rule in rules if rule.kind == name], nlp)
         _annotate(plan, nlp, narrow)
+    targets = [[DocumentInput(document, tuple(inputs[s] for s in chosen)) for _, chosen in work]
+               for document, inputs, work in plan]
+    for rule in rules:
+        module = KINDS[rule.kind]
+        if hasattr(module, "prefetch"):  # work a check does once for the run, in batches
+            mine = [targets[d][n] for d, (_, _, work) in enumerate(plan) for n, (r, _) in enumerate(work) if r is rule]
+            if mine:
+                module.prefetch(rule, rule.compiled, mine, resolved[rule.code], nlp)
     results: dict[str, list[Finding]] = {}
     for position, entry in enumerate(plan):
         document, inputs, work = entry
         findings: set[Finding] = set()
-        for rule, chosen in work:
-            target = DocumentInput(document, tuple(inputs[s] for s in chosen))
+        for (rule, _), target in zip(work, targets[position]):
             findings.update(KINDS[rule.kind].run(rule, rule.compiled, target, resolved[rule.code], nlp))
         results.setdefault(document.path, []).extend(sorted(findings, key=lambda f: (f.start, f.end, f.code, f.message)))
-        plan[position] = None  # its Docs are no longer needed
+        plan[position] = targets[position] = None  # its Docs are no longer needed
     return results
 
 

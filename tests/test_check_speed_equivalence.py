@@ -219,3 +219,31 @@ def test_the_acronym_patterns_find_what_they_found_as_first_written():
 
 def test_the_acronym_patterns_find_what_they_found_as_first_written_on_real_adverts(corpus):
     _check_acronym_patterns(_sample_texts(corpus))
+
+
+def test_duty_probes_of_a_whole_run_are_tagged_in_one_batch(monkeypatch):
+    from rolelint.loaders import document_from_string
+    from rolelint.rulepacks import builtin_rules_dir, load_rules, run_rules
+
+    rule = load_rules([builtin_rules_dir()])["RL203"]
+    documents = [document_from_string(f"## Responsibilities\n\n- {duty}\n- Write the weekly report\n", path=f"a{n}.md")
+                 for n, duty in enumerate(["Excellent communication with senior leaders",
+                                           "Strong ownership of the delivery plan",
+                                           "Stakeholder management across three teams"])]
+    one_by_one = {}
+    for document in documents:
+        named._PROBES.clear()
+        one_by_one.update(run_rules([document], [rule]))
+    calls = []
+    original = named._verbs_when_read_as_duties
+
+    def spy(fragments):
+        calls.append(list(fragments))
+        return original(fragments)
+
+    monkeypatch.setattr(named, "_verbs_when_read_as_duties", spy)
+    named._PROBES.clear()
+    together = run_rules(documents, [rule])
+    assert together == one_by_one
+    assert sum(len(found) for found in together.values()) == 3
+    assert len(calls[0]) == 3  # the first call probes every document's doubtful duty

@@ -37,14 +37,18 @@ class NamedCheck:
     run: Callable
     params: frozenset[str] = frozenset()
     triggers: Callable | None = None  # rule -> Triggers: the words a span needs for the check to fire
+    # (rule, targets of every document of the run) -> None: work done once for the run, in batches,
+    # before the check runs document by document
+    prefetch: Callable | None = None
 
 
 CHECKS: dict[str, NamedCheck] = {}
 
 
-def check(name: str, *, needs: tuple[str, ...] = (), params: tuple[str, ...] = (), triggers: Callable | None = None):
+def check(name: str, *, needs: tuple[str, ...] = (), params: tuple[str, ...] = (), triggers: Callable | None = None,
+          prefetch: Callable | None = None):
     def register(function: Callable) -> Callable:
-        CHECKS[name] = NamedCheck(name, frozenset(needs), function, frozenset(params), triggers)
+        CHECKS[name] = NamedCheck(name, frozenset(needs), function, frozenset(params), triggers, prefetch)
         return function
 
     return register
@@ -72,6 +76,11 @@ def triggers(rule, named: NamedCheck, nlp) -> Triggers | None:
 
 def run(rule, named: NamedCheck, target, options, nlp):
     yield from named.run(rule, target, options)
+
+
+def prefetch(rule, named: NamedCheck, targets, options, nlp) -> None:
+    if named.prefetch is not None:
+        named.prefetch(rule, targets)
 
 
 # --- gender-coded wording (Gaucher, Friesen & Kay 2011) -------------------------------------
@@ -493,25 +502,51 @@ def _duty_window(doc, text: str) -> list[tuple[int, int]]:
     return [(rest[0].i, rest[min(skipped + 1, len(rest) - 1)].i + 1)]
 
 
-@check("action_verb_duties", needs=("pos",), params=("verbs",), triggers=lambda rule: Triggers(window=_duty_window))
-def action_verb_duties(rule, target, options):
+def _doubtful_duties(rule, target) -> list[tuple]:
+    """The duties (item, offset and text of the first word) whose first word the tagger did not
+    read as a verb, nor is one of the rule's extra verbs; kept on each item's Doc, so that
+    ``_probe_duties`` and the check read them once."""
     extra_verbs = {v.lower() for v in rule.spec.get("verbs", ())}
+    key = ("rolelint.doubtful-duty", rule.code)
     doubtful = []
     for item in target.spans:
         doc = item.doc
         if doc is None or item.span.block not in ("list_item", "scalar"):
             continue
-        rest = _duty_words(doc, item.text)
-        while len(rest) > 1 and rest[0].pos_ == "ADV" and rest[0].lower_.endswith("ly"):
-            rest = rest[1:]  # "Proactively manage ..."
-        if not rest:
-            continue
-        first = rest[0]
-        if first.tag_ in VERB_TAGS or first.lower_ in extra_verbs or first.lemma_.lower() in extra_verbs:
-            continue
-        if _imperative_read_as_noun(first, rest[1] if len(rest) > 1 else None):
-            continue
-        doubtful.append((item, first.idx, first.text))
+        found = doc.user_data.get(key)
+        if found is None:
+            found = doc.user_data[key] = _doubtful_first_word(doc, item.text, extra_verbs)
+        if found:
+            doubtful.append((item, *found))
+    return doubtful
+
+
+def _doubtful_first_word(doc, text: str, extra_verbs: set[str]) -> tuple[int, str] | tuple[()]:
+    rest = _duty_words(doc, text)
+    while len(rest) > 1 and rest[0].pos_ == "ADV" and rest[0].lower_.endswith("ly"):
+        rest = rest[1:]  # "Proactively manage ..."
+    if not rest:
+        return ()
+    first = rest[0]
+    if first.tag_ in VERB_TAGS or first.lower_ in extra_verbs or first.lemma_.lower() in extra_verbs:
+        return ()
+    if _imperative_read_as_noun(first, rest[1] if len(rest) > 1 else None):
+        return ()
+    return first.idx, first.text
+
+
+def _probe_duties(rule, targets) -> None:
+    """Tag the second-opinion probes of every document of the run in one batch (they are memoised),
+    rather than a small batch a document."""
+    fragments = [item.text[idx:] for target in targets for item, idx, _ in _doubtful_duties(rule, target)]
+    if fragments:
+        _verbs_when_read_as_duties(fragments)
+
+
+@check("action_verb_duties", needs=("pos",), params=("verbs",), triggers=lambda rule: Triggers(window=_duty_window),
+       prefetch=_probe_duties)
+def action_verb_duties(rule, target, options):
+    doubtful = _doubtful_duties(rule, target)
     verdicts = _verbs_when_read_as_duties([item.text[idx:] for item, idx, _ in doubtful]) if doubtful else []
     for (item, idx, text), verb in zip(doubtful, verdicts):
         if not verb:
