@@ -177,9 +177,9 @@ def candidates(prefilter: Prefilter, texts: list[str]) -> set[int]:
     Testing each text for each needle costs more than the regex saves, so the texts are joined and
     each needle is first looked for once in the whole document: an alternative with a clause found
     nowhere is dropped (most are; clauses are tried in the order ``literal_prefilter`` gives, shared
-    ones first, and each needle's answer is memoised). Otherwise its rarest clause (by
-    ``str.count``) is located, jumping to the next text after each find, and its other clauses are
-    checked only in the texts holding that one."""
+    ones first, and each needle's answer is memoised). Otherwise one of its clauses is located,
+    jumping to the next text after each find, and its other clauses are checked only in the texts
+    holding that one."""
     joined = "\n".join(texts)
     starts = list(accumulate((len(text) + 1 for text in texts), initial=0))
     if joined.isascii():
@@ -225,27 +225,13 @@ def candidates(prefilter: Prefilter, texts: list[str]) -> set[int]:
             return True
         return text is not None and text in lowered[starts[i]:starts[i + 1] - 1]
 
-    counts: dict[Needle, int] = {}
-
-    def weight(clause: Clause) -> int:
-        """How many times the clause's needles occur in the document (what locating it costs)."""
-        total = 0
-        for needle in clause:
-            if needle not in counts:
-                text, folded = needle
-                found = len(texts) if text == "" else len(unfoldable) if folded else 0
-                if text:
-                    found += (lowered if folded else joined).count(text)
-                counts[needle] = found
-            total += counts[needle]
-        return total
-
     result: set[int] = set()
     for clauses in prefilter:
         if not all(any(anywhere(needle) for needle in clause) for clause in clauses):
             continue
-        # the alternative may be here: locate its rarest clause, and check the others where that is
-        first = clauses[0] if len(clauses) == 1 else min(clauses, key=lambda c: (c not in located, weight(c)))
+        # the alternative may be here: locate one clause (one already located, else the one with the
+        # longest needles, likely the rarest), and check the others only where that one is
+        first = clauses[0] if len(clauses) == 1 else min(clauses, key=lambda c: (c not in located, -_shortest(c)))
         if first not in located:
             located[first] = set().union(*(holding(needle) for needle in first if anywhere(needle)))
         spans = located[first]
