@@ -125,8 +125,7 @@ def token_keys(doc, lemma: bool) -> tuple[list, list[set[str]], set[str]]:
     cache_key = ("rolelint.phrase-keys", lemma)
     if cache_key not in doc.user_data:
         if lemma:
-            tokens = [t for t in doc if not t.is_space]
-            keys = [_keys(t, lemma) for t in tokens]
+            tokens, keys = _lemma_keys(doc)
         else:
             positions, ids = lower_tokens(doc)
             strings = doc.vocab.strings
@@ -134,6 +133,42 @@ def token_keys(doc, lemma: bool) -> tuple[list, list[set[str]], set[str]]:
             keys = [{strings[i]} for i in ids]
         doc.user_data[cache_key] = (tokens, keys, set().union(*keys) if keys else set())
     return doc.user_data[cache_key]
+
+
+def _lemma_keys(doc) -> tuple["_Tokens", list[frozenset[str]]]:
+    """``lemma`` mode keys of the non-space tokens (as ``_keys`` gives them), from the Doc's arrays:
+    a token's keys depend only on its lower-case text, lemma, tag and part of speech, so they are
+    worked out once per combination (``_KEYS``), and no Token object is made."""
+    from spacy.attrs import IS_SPACE, LEMMA, LOWER, POS, TAG
+    from spacy.strings import hash_string
+    from spacy.symbols import NOUN, PROPN
+
+    if not len(doc):
+        return _Tokens(doc, []), []
+    strings = doc.vocab.strings
+    plural_tags = {hash_string("NNS"), hash_string("NNPS")}
+    positions, keys = [], []
+    for i, row in enumerate(doc.to_array([LOWER, LEMMA, TAG, POS, IS_SPACE]).tolist()):
+        lower, lemma, tag, pos, space = row
+        if space:
+            continue
+        found = _KEYS.get((lower, lemma, tag, pos))
+        if found is None:  # as _keys(token, True) does it
+            lower_, lemma_ = strings[lower], strings[lemma]
+            found = {lower_}
+            if lemma_:
+                found.add(lemma_.lower())
+                if (tag in plural_tags or pos in (NOUN, PROPN)) and len(lower_) > 3:
+                    found |= singulars(lower_)
+            found = _KEYS[(lower, lemma, tag, pos)] = frozenset(found)
+        positions.append(i)
+        keys.append(found)
+    return _Tokens(doc, positions), keys
+
+
+# (LOWER, LEMMA, TAG, POS) ids -> a token's lemma-mode keys; string ids are hashes, the same in
+# every pipeline, and the distinct combinations are few (one per word form and tagging)
+_KEYS: dict[tuple[int, int, int, int], frozenset[str]] = {}
 
 
 def lower_tokens(doc) -> tuple[list[int], list[int]]:
