@@ -329,9 +329,10 @@ def main() -> None:
     """Console entry point: no traceback reaches a user unless --debug asks for it."""
     debug = "--debug" in sys.argv[1:] or os.environ.get("ROLELINT_DEBUG", "").strip().lower() in (
         "1", "true", "t", "yes", "y", "on")  # what click accepts for the --debug flag's envvar
-    from rolelint.nlp import one_blas_thread
+    from rolelint.nlp import one_blas_thread, quieter_garbage_collector
 
     one_blas_thread()
+    quieter_garbage_collector()
     try:
         cli.main(standalone_mode=False)
     except click.exceptions.Exit as exc:

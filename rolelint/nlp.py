@@ -62,6 +62,16 @@ def default_model() -> str:
 BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 
 
+def quieter_garbage_collector() -> None:
+    """Run Python's cyclic garbage collector less often (the application's choice, made by the
+    command line and --jobs workers). A run keeps many objects alive at once (documents, spans,
+    spaCy Docs, memos), and each young-generation collection walks the ones not yet promoted:
+    with the default threshold of 700 allocations that was about a seventh of a run's CPU time."""
+    import gc
+
+    gc.set_threshold(100_000, 50, 100)
+
+
 def one_blas_thread() -> None:
     """Ask numpy's BLAS, when it has not loaded yet, for one thread (unless the user set otherwise).
 
@@ -100,6 +110,9 @@ def _load(model: str, wanted: frozenset[str]):
     if "sentencizer" in wanted:
         nlp.add_pipe("sentencizer", first=True)
     _use_numpy_blas(nlp)
+    import gc
+
+    gc.freeze()  # the pipeline lives as long as the process: no collection need walk it again
     return nlp
 
 

@@ -21,10 +21,11 @@ _WORKER: dict = {}
 
 
 def _start_worker(config: Config, active: set[str]) -> None:
-    from rolelint.nlp import one_blas_thread
+    from rolelint.nlp import one_blas_thread, quieter_garbage_collector
     from rolelint.registry import load_catalogue
 
     one_blas_thread()  # before spaCy, and so numpy, loads in this worker
+    quieter_garbage_collector()
 
     _WORKER.update(config=config, active=active, catalogue=load_catalogue(config))
 
