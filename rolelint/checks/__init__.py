@@ -300,6 +300,13 @@ def lexical_ids(doc) -> frozenset[int]:
     return found
 
 
+def keep_lexical_ids(doc, rows: list[list[int]]) -> None:
+    """Cache ``lexical_ids`` from the rows of ``doc.to_array([LOWER, NORM])`` read by someone else
+    (the trigger masks read them for every Doc before any rule runs)."""
+    if "rolelint.lexical-ids" not in doc.user_data:
+        doc.user_data["rolelint.lexical-ids"] = frozenset(i for row in rows for i in row)
+
+
 def words_of(doc) -> frozenset[str]:
     """The lower-case texts and norms of ``doc``'s tokens, read from its arrays (no Token objects);
     cached. A rule on words can skip a span that holds none of its words (``lexical_ids`` does the

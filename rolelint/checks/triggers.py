@@ -125,14 +125,18 @@ class TriggerMasks:
         """Each token's mask, read from the Doc's arrays of string ids (no Token objects)."""
         from spacy.attrs import LOWER, NORM
 
+        from rolelint.checks import keep_lexical_ids
+
         strings = doc.vocab.strings
         masks = []
         by_id = self._by_id
-        for lower, norm in doc.to_array([LOWER, NORM]).tolist():
+        rows = doc.to_array([LOWER, NORM]).tolist()
+        for lower, norm in rows:
             found = by_id.get((lower, norm))
             if found is None:
                 found = by_id[(lower, norm)] = self.word_mask(strings[lower], strings[norm])
             masks.append(found)
+        keep_lexical_ids(doc, rows)  # the word rules read the same ids later
         return masks
 
     def windowed(self, rule) -> bool:
