@@ -210,8 +210,9 @@ print(json.dumps({"load": loaded - start, "pipe": done - loaded}))
 _BREAKDOWN = r"""
 import json, sys, time
 from pathlib import Path
-from rolelint.nlp import one_blas_thread
+from rolelint.nlp import one_blas_thread, quieter_garbage_collector
 one_blas_thread()  # as the command line does, before numpy loads
+quieter_garbage_collector()  # as the command line does
 import rolelint.rulepacks as rulepacks
 import rolelint.filestage as filestage
 import rolelint.registry as registry
