@@ -391,7 +391,12 @@ def load_yaml(text: str, *, base: int = 0, full_text: str | None = None) -> Yaml
         return fail(YamlProblem("RL001", f"invalid YAML: character {_char_name(text[exc.start])} is not allowed "
                                 "in YAML; remove it", base + exc.start, base + exc.start + 1))
     except yaml.YAMLError as exc:
-        return fail(_yaml_error(exc, text, base))
+        deep = _too_deep_for_the_parser(exc, text)
+        if deep is None:
+            return fail(_yaml_error(exc, text, base))
+        offset = base + deep
+        return fail(YamlProblem("RL008", f"the YAML nests more than {MAX_DEPTH} levels deep here; rolelint reads "
+                                "documents up to that depth", offset, offset + 1))
     except _TooDeep as exc:
         offset = base + exc.mark.index
         return fail(YamlProblem("RL008", f"the YAML nests more than {MAX_DEPTH} levels deep here; rolelint reads "
@@ -449,6 +454,33 @@ _PLAIN = {
     "did not find expected '-' indicator":
         "this line does not line up with the list items above it; check its indentation",
 }
+
+
+def _too_deep_for_the_parser(exc: yaml.YAMLError, text: str) -> int | None:
+    """Where the text nests deeper than MAX_DEPTH, when PyYAML refused it for nesting past its own
+    limit (6.0.4 and later stop at 1,000 levels, and libyaml's scanner reads ahead of the events
+    ``compose`` counts, so it may stop first): the text before that point is composed again, and
+    ``compose`` finds the level past MAX_DEPTH in it. None for any other error."""
+    if "maximum nesting depth" not in str(exc):
+        return None
+    index = len(text)
+    while True:  # each refusal is earlier in the text than the last, so this ends
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        if mark is None or mark.index >= index:
+            return index
+        index = mark.index
+        try:
+            compose(text[:index])
+        except _TooDeep as deeper:
+            return deeper.mark.index
+        except yaml.YAMLError as again:
+            if "maximum nesting depth" not in str(again):
+                return index
+            exc = again
+        except _TooBig:
+            return index
+        else:
+            return index
 
 
 def _yaml_error(exc: yaml.YAMLError, text: str, base: int) -> YamlProblem:

@@ -142,3 +142,21 @@ def test_front_matter_offsets_are_file_offsets():
 
 def test_dates_stay_as_written_text():
     assert load_yaml("closing_date: 2026-12-01\n").data == {"closing_date": "2026-12-01"}
+
+
+def test_pyyaml_s_own_nesting_limit_is_reported_at_rolelint_s_depth_limit():
+    # PyYAML 6.0.4 and later refuse nesting past 1,000 levels, and libyaml's scanner may get there
+    # before rolelint's composer has counted 100; the finding must still be RL008 where the document passes 100 levels (the mapping is the first).
+    import yaml
+
+    from rolelint import yamlpos
+
+    text = "kind: role\nx: " + "[" * 2000 + "]" * 2000 + "\n"
+    at = text.index("[") + 1500
+    error = yaml.scanner.ScannerError("while increasing flow level", None, "exceeded maximum nesting depth",
+                                      yaml.Mark("<text>", at, 1, at - 11, None, None))
+    assert yamlpos._too_deep_for_the_parser(error, text) == text.index("[") + yamlpos.MAX_DEPTH - 1
+    other = yaml.scanner.ScannerError(None, None, "found character '\\t'", yaml.Mark("<text>", 3, 0, 3, None, None))
+    assert yamlpos._too_deep_for_the_parser(other, text) is None
+    result = yamlpos.load_yaml(text)
+    assert [(p.code, p.start) for p in result.problems] == [("RL008", text.index("[") + yamlpos.MAX_DEPTH - 1)]
