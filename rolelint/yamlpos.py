@@ -392,15 +392,9 @@ def load_yaml(text: str, *, base: int = 0, full_text: str | None = None) -> Yaml
                                 "in YAML; remove it", base + exc.start, base + exc.start + 1))
     except yaml.YAMLError as exc:
         deep = _too_deep_for_the_parser(exc, text)
-        if deep is None:
-            return fail(_yaml_error(exc, text, base))
-        offset = base + deep
-        return fail(YamlProblem("RL008", f"the YAML nests more than {MAX_DEPTH} levels deep here; rolelint reads "
-                                "documents up to that depth", offset, offset + 1))
+        return fail(_yaml_error(exc, text, base) if deep is None else _too_deep(base + deep))
     except _TooDeep as exc:
-        offset = base + exc.mark.index
-        return fail(YamlProblem("RL008", f"the YAML nests more than {MAX_DEPTH} levels deep here; rolelint reads "
-                                "documents up to that depth", offset, offset + 1))
+        return fail(_too_deep(base + exc.mark.index))
     except _TooBig as exc:
         offset = base + exc.mark.index
         return fail(YamlProblem("RL008", f"the document has more than {MAX_NODES:,} values (this is value "
@@ -474,13 +468,17 @@ def _too_deep_for_the_parser(exc: yaml.YAMLError, text: str) -> int | None:
         except _TooDeep as deeper:
             return deeper.mark.index
         except yaml.YAMLError as again:
-            if "maximum nesting depth" not in str(again):
-                return index
-            exc = again
+            if "maximum nesting depth" in str(again):
+                exc = again
+                continue
         except _TooBig:
-            return index
-        else:
-            return index
+            pass
+        return index
+
+
+def _too_deep(offset: int) -> YamlProblem:
+    return YamlProblem("RL008", f"the YAML nests more than {MAX_DEPTH} levels deep here; rolelint reads documents "
+                       "up to that depth", offset, offset + 1)
 
 
 def _yaml_error(exc: yaml.YAMLError, text: str, base: int) -> YamlProblem:
