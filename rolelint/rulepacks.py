@@ -362,7 +362,7 @@ def run_rules(
                     found = in_scope[key] = span_in_scope(rule, span)
                 if found:
                     picked.append(numbers)
-            chosen = sorted(s for numbers in picked for s in numbers) if len(picked) > 1 else list(picked[0]) if picked else []
+            chosen = sorted(s for numbers in picked for s in numbers)
             work.append((rule, chosen))
             if rule.needs and chosen:
                 wanted |= rule.needs
@@ -515,15 +515,20 @@ def _trigger_masks(nlp, tagging: list[Rule], narrow: bool):
         if len(kept) > 16:
             kept.clear()
         triggers = {rule: found for rule in tagging if narrow and (found := rule_triggers(rule, nlp)) is not None}
-        candidates = _LEMMA_CANDIDATES.get(nlp)
-        if candidates is None:
-            candidates = _LEMMA_CANDIDATES[nlp] = LemmaCandidates(nlp)
+        candidates = _per_pipeline(_LEMMA_CANDIDATES, nlp, LemmaCandidates)
         kept[key] = (triggers, TriggerMasks(candidates, triggers), list(tagging))  # the rules kept alive with their ids
     triggers, masks, _ = kept[key]
     return triggers, masks
 
 
 _LEMMA_CANDIDATES: "weakref.WeakKeyDictionary[Any, Any]" = weakref.WeakKeyDictionary()
+
+
+def _per_pipeline(memo: "weakref.WeakKeyDictionary[Any, Any]", nlp, make):
+    """``make(nlp)``, made once per pipeline and kept in ``memo``."""
+    if nlp not in memo:
+        memo[nlp] = make(nlp)
+    return memo[nlp]
 
 
 # Share of a span's tokens above which it is tagged whole rather than in windows.
@@ -600,9 +605,7 @@ _ATTRIBUTES: "weakref.WeakKeyDictionary[Any, Any]" = weakref.WeakKeyDictionary()
 def _token_attributes(nlp):
     from rolelint.tagging import TokenAttributes
 
-    if nlp not in _ATTRIBUTES:
-        _ATTRIBUTES[nlp] = TokenAttributes(nlp)
-    return _ATTRIBUTES[nlp]
+    return _per_pipeline(_ATTRIBUTES, nlp, TokenAttributes)
 
 
 def _piece(doc, widened: list[tuple[int, int]]):

@@ -285,26 +285,29 @@ def tagged_tokens(doc):
             yield from doc[start:end]
 
 
+_LEXICAL_IDS = "rolelint.lexical-ids"  # the user_data key lexical_ids caches under
+
+
 def lexical_ids(doc) -> frozenset[int]:
     """The string ids of the lower-case texts and norms of ``doc``'s tokens (``words_of`` as ids),
     read from the Doc's arrays (no Token objects); cached. A rule compares them with its words' ids
     (``spacy.strings.hash_string``), which spares looking up every token's string. The first rule
     to ask pays for reading every token (a few microseconds a Doc, and there are as many Docs as
     spans); the others find the answer cached."""
-    found = doc.user_data.get("rolelint.lexical-ids")
+    found = doc.user_data.get(_LEXICAL_IDS)
     if found is None:
         from spacy.attrs import LOWER, NORM
 
         ids = doc.to_array([LOWER, NORM]).ravel().tolist() if len(doc) else ()
-        found = doc.user_data["rolelint.lexical-ids"] = frozenset(ids)
+        found = doc.user_data[_LEXICAL_IDS] = frozenset(ids)
     return found
 
 
 def keep_lexical_ids(doc, rows: list[list[int]]) -> None:
     """Cache ``lexical_ids`` from the rows of ``doc.to_array([LOWER, NORM])`` read by someone else
     (the trigger masks read them for every Doc before any rule runs)."""
-    if "rolelint.lexical-ids" not in doc.user_data:
-        doc.user_data["rolelint.lexical-ids"] = frozenset(i for row in rows for i in row)
+    if _LEXICAL_IDS not in doc.user_data:
+        doc.user_data[_LEXICAL_IDS] = frozenset(i for row in rows for i in row)
 
 
 def words_of(doc) -> frozenset[str]:
