@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rolelint.diagnostics import Severity
+from rolelint.formats import default_include
 from rolelint.globs import matches
 from rolelint.loaders import LoadOptions
 from rolelint.resources import load_schema
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
     import jsonschema
 
 CONFIG_NAMES = (".rolelint.yaml", ".rolelint.yml", "rolelint.yaml")
-DEFAULT_INCLUDE = ("**/*.yaml", "**/*.yml", "**/*.md", "**/*.markdown", "**/*.txt")
+DEFAULT_INCLUDE = default_include()
 DEFAULT_EXCLUDE = (".git/**", "node_modules/**", ".venv/**", "venv/**", ".tox/**", ".rolelint_cache/**",
                    "**/.pre-commit-config.yaml", "**/.pre-commit-hooks.yaml", "**/.github/**",
                    "**/pyproject.toml", "**/CHANGELOG.md", "**/.rolelint.yaml", "**/.rolelint.yml",

@@ -11,6 +11,7 @@ from rolelint.diagnostics import Diagnostic, Finding, Severity
 from rolelint.discovery import FileEntry, discover
 from rolelint.documents import Document
 from rolelint.filestage import lint_files
+from rolelint.formats import format_for
 from rolelint.progress import progress_bar, progress_wanted
 from rolelint.registry import RuleCatalogue, load_catalogue
 from rolelint.source import SourceText
@@ -140,8 +141,7 @@ def _apply_suppressions(diagnostics: list[Diagnostic], source: SourceText, entry
                         ignored: tuple[str, ...]) -> list[Diagnostic]:
     if entry is None or not source.text:
         return diagnostics
-    fmt = "yaml" if entry.path.suffix.lower() in (".yaml", ".yml") else "markdown"
-    suppressions = parse_suppressions(source, fmt)
+    suppressions = parse_suppressions(source, format_for(entry.path).suppressions)
     if not suppressions:
         return diagnostics
     covered = match_suppressions(suppressions, [(d.code, d.line) for d in diagnostics])

@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Iterable
 
 from rolelint.diagnostics import Diagnostic, Fix
-from rolelint.loaders import file_format, parse_source
+from rolelint.formats import Format, format_for
+from rolelint.loaders import parse_source
 from rolelint.source import DecodeError, SourceText
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -104,7 +105,7 @@ def _covers_match(text: str, diagnostic: Diagnostic) -> bool:
     return found == " ".join(diagnostic.context.split())
 
 
-def _parsed(source: SourceText, fmt: str) -> tuple[tuple[str, ...], object, list[str]]:
+def _parsed(source: SourceText, fmt: Format) -> tuple[tuple[str, ...], object, list[str]]:
     document, findings = parse_source(source, fmt=fmt)
     problems = tuple(sorted(f.code for f in findings if f.code in _STRUCTURAL))
     return problems, document.data, [s.category for s in document.sections]
@@ -124,7 +125,7 @@ def _same_shape(old, new, replacements: list[str]) -> bool:
     return type(old) is type(new) and old == new
 
 
-def _keeps_structure(before: SourceText, after: SourceText, fmt: str, replacements: list[str]) -> bool:
+def _keeps_structure(before: SourceText, after: SourceText, fmt: Format, replacements: list[str]) -> bool:
     old_problems, old_data, old_sections = _parsed(before, fmt)
     new_problems, new_data, new_sections = _parsed(after, fmt)
     return (old_problems == new_problems and old_sections == new_sections
@@ -151,6 +152,9 @@ def _fix_file(path: Path, result: FileFixResult, diagnostics: list[Diagnostic], 
         result.skipped.append(f"{left} overlapping fix(es) left for another run")
     if not chosen:
         return
+    fmt = format_for(path)
+    if not fmt.fixable:
+        raise FixError(f"fixes cannot be written back into {fmt.name} files; edit the text by hand")
     real = Path(os.path.realpath(path))  # write through a symbolic link, not over it
     try:
         info = real.stat()
@@ -184,7 +188,6 @@ def _fix_file(path: Path, result: FileFixResult, diagnostics: list[Diagnostic], 
     if not applied:
         return
     new_text = apply_fixes(source.text, [fix for _, fix in applied])
-    fmt = file_format(path)
     if not _keeps_structure(source, SourceText(result.display, new_text), fmt, [f.replacement for _, f in applied]):
         raise FixError("the fixes would change the file's structure (its YAML keys or Markdown sections); "
                        "nothing was changed, fix it by hand")

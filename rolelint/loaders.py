@@ -1,4 +1,4 @@
-"""Read a file into a Document: decode, parse YAML or split Markdown, decide its kind."""
+"""Read a file into a Document through its format (rolelint.formats): size checks, decode, parse."""
 
 from __future__ import annotations
 
@@ -8,16 +8,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rolelint.diagnostics import Finding
-from rolelint.documents import KINDS, Document, TextSpan
-from rolelint.markdown import offsets_slice, split_body
-from rolelint.source import DecodeError, SourceText
-from rolelint.yamlpos import load_yaml
+from rolelint.documents import Document, TextSpan
+from rolelint.formats import Format, Unreadable, format_for, format_named
+from rolelint.formats.yaml import YAML
+from rolelint.markdown import offsets_slice
+from rolelint.source import SourceText
 
-YAML_SUFFIXES = (".yaml", ".yml")
-MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown")
-TEXT_SUFFIXES = (".txt", ".text")
-_FRONT_MATTER_OPEN = re.compile(r"\A---[ \t]*(?:\r\n|\r|\n)")
-_FRONT_MATTER_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|\Z)", re.M)
+# The YAML format's suffixes, for code that looks for YAML files (rule packs, the profession index).
+YAML_SUFFIXES = YAML.suffixes
 
 
 @dataclass(frozen=True)
@@ -38,12 +36,8 @@ class Loaded:
 
 
 def file_format(path: str | Path) -> str:
-    suffix = Path(path).suffix.lower()
-    if suffix in YAML_SUFFIXES:
-        return "yaml"
-    if suffix in MARKDOWN_SUFFIXES:
-        return "markdown"
-    return "text"
+    """The name of the format a file is read as (rolelint.formats.format_for)."""
+    return format_for(path).name
 
 
 def load_file(path: Path, display: str, *, kind_hint: str | None, options: LoadOptions) -> Loaded:
@@ -61,17 +55,13 @@ def load_file(path: Path, display: str, *, kind_hint: str | None, options: LoadO
         return Loaded(None, [Finding("RL002", f"cannot read file: {exc.strerror or exc}", 0, 0)])
     if len(data) > limit:
         return Loaded(None, [_too_large(None, limit)])
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return Loaded(None, [Finding("RL004", "the file is UTF-16 (or UTF-32) text, by its byte-order mark; save it as "
-                                     "UTF-8", 0, 0)])
-    if b"\x00" in data[:8192]:
-        return Loaded(None, [Finding("RL004", "binary file (it contains NUL bytes); rolelint lints text only", 0, 0)])
+    fmt = format_for(path)
     try:
-        source = SourceText.from_bytes(display, data, fallback_encoding=options.encoding_fallback)
-    except DecodeError as exc:
-        probe = SourceText(display, "")
-        return Loaded(None, [Finding("RL004", str(exc), 0, 0, context=f"{exc.line}:{exc.column}")], probe)
-    document, findings = parse_source(source, fmt=file_format(path), kind_hint=kind_hint)
+        source = fmt.decode(data, display, options.encoding_fallback)
+    except Unreadable as exc:
+        probe = SourceText(display, "") if exc.finding.context else None
+        return Loaded(None, [exc.finding], probe)
+    document, findings = parse_source(source, fmt=fmt, kind_hint=kind_hint)
     return Loaded(document, findings, source)
 
 
@@ -87,11 +77,11 @@ def not_regular(mode: int) -> str:
     return f"{kind}, not a regular file; not read"
 
 
-def parse_source(source: SourceText, *, fmt: str, kind_hint: str | None = None) -> tuple[Document, list[Finding]]:
-    if fmt == "yaml":
-        document, findings = _parse_yaml(source, kind_hint)
-    else:
-        document, findings = _parse_markdown(source, fmt, kind_hint)
+def parse_source(source: SourceText, *, fmt: str | Format,
+                 kind_hint: str | None = None) -> tuple[Document, list[Finding]]:
+    """``source`` parsed as the format ``fmt`` (a Format or its name), long spans cut in pieces."""
+    parser = format_named(fmt) if isinstance(fmt, str) else fmt
+    document, findings = parser.parse(source, kind_hint)
     if any(len(span.text) > MAX_SPAN_CHARS or _LONG_RUN.search(span.text) for span in document.spans):
         document.spans = [piece for span in document.spans for piece in split_long_span(span)]
     return document, findings
@@ -146,126 +136,6 @@ def _pieces(span: TextSpan, start: int, stop: int, limit: int) -> list[TextSpan]
         pieces.append(_piece(span, start, end))
         start = end
     return pieces
-
-
-def _findings_from(problems) -> list[Finding]:
-    return [Finding(p.code, p.message, p.start, p.end) for p in problems]
-
-
-def _parse_yaml(source: SourceText, kind_hint: str | None) -> tuple[Document, list[Finding]]:
-    result = load_yaml(source.text)
-    findings = _findings_from(result.problems)
-    document = Document(source=source, kind=None, format="yaml")
-    if not result.ok:
-        # Nothing was read, so there is nothing to check against a schema or by rule: the parse error
-        # is the finding (not a "missing key" for every required key of the kind the config gives).
-        return document, findings
-    if result.data is None:
-        findings.append(Finding("RL003", "empty YAML file: nothing to lint", 0, 0))
-        return document, findings
-    if not isinstance(result.data, dict):
-        start, end = result.nodes.get("", (0, 0))
-        findings.append(Finding("RL003", f"expected a mapping of keys at the top level, found a "
-                                f"{type(result.data).__name__}", start, end))
-        return document, findings
-    document.data = result.data
-    document.nodes = result.nodes
-    document.key_nodes = result.key_nodes
-    document.kind, document.kind_source = _kind_of(result.data, kind_hint, default=None)
-    body = result.data.get("body")
-    spans = _prose_spans([s for s in result.spans if s.field != "body"], source.text)
-    if document.kind == "advert" and isinstance(body, str):
-        body_span = next((s for s in result.spans if s.field == "body"), None)
-        if body_span is not None:
-            sections, body_spans = split_body(body, body_span.offsets, fmt="markdown")
-            document.sections = sections
-            document.body_start = body_span.offsets[0]
-            spans.extend(_with_field(body_spans, "body"))
-    document.spans = spans
-    return document, findings
-
-
-def _with_field(spans: list[TextSpan], field: str) -> list[TextSpan]:
-    return [TextSpan(s.text, s.offsets, field, s.section, s.heading, s.block) for s in spans]
-
-
-_MARKDOWN_LINE = re.compile(r"(?m)^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+\S|^ {0,3}#{1,6}[ \t]+\S")
-
-
-def _breaks(source: str, start: int, end: int) -> bool:
-    """Whether the source between two consecutive value characters holds a line break."""
-    return "\n" in source[start:end + 1] or "\r" in source[start:end + 1]
-
-
-def _prose_spans(spans: list[TextSpan], source: str) -> list[TextSpan]:
-    """YAML scalars often hold Markdown (a description with a bullet list): split those into their
-    paragraphs and list items, as a body would be, so that items do not run together into one
-    sentence. A plain scalar folds its line breaks into spaces, so the breaks are put back where the
-    source has them (same length, so offsets still map). The spans keep their field and have no
-    section of their own."""
-    out: list[TextSpan] = []
-    for span in spans:
-        offsets = span.offsets
-        lines = "".join("\n" if char == " " and _breaks(source, offsets[i], offsets[i + 1]) else char
-                        for i, char in enumerate(span.text))
-        if "\n" not in lines or not _MARKDOWN_LINE.search(lines):
-            out.append(span)
-            continue
-        _, parts = split_body(lines, span.offsets, fmt="markdown")
-        out.extend(TextSpan(p.text, p.offsets, span.field, None, None, p.block) for p in parts)
-    return out
-
-
-def _parse_markdown(source: SourceText, fmt: str, kind_hint: str | None) -> tuple[Document, list[Finding]]:
-    text = source.text
-    findings: list[Finding] = []
-    document = Document(source=source, kind=None, format=fmt)
-    body_start = 0
-    opening = _FRONT_MATTER_OPEN.match(text)
-    if opening and fmt == "markdown":
-        closing = _FRONT_MATTER_CLOSE.search(text, opening.end())
-        if closing is None:
-            findings.append(Finding("RL001", "front matter opened with `---` on line 1 is never closed; add a "
-                                    "`---` line after the metadata", 0, 3))
-        else:
-            front = text[opening.end():closing.start()]
-            result = load_yaml(front, base=opening.end(), full_text=text)
-            findings.extend(_findings_from(result.problems))
-            if result.ok and isinstance(result.data, dict):
-                document.data = result.data
-                document.nodes = result.nodes
-                document.key_nodes = result.key_nodes
-                document.spans.extend(_prose_spans(result.spans, text))
-            elif result.ok and result.data is not None:
-                findings.append(Finding("RL003", "front matter must be a mapping of keys", opening.end(),
-                                        closing.start()))
-            body_start = closing.end()
-    kind, kind_source = _kind_of(document.data, kind_hint, default="advert")
-    document.kind, document.kind_source = kind, kind_source
-    document.body_start = body_start
-    sections, spans = split_body(text[body_start:], base=body_start, fmt=fmt)
-    document.sections = sections
-    document.spans.extend(spans)
-    if not text[body_start:].strip():
-        if document.data:
-            findings.append(Finding("RL003", "front matter with no body: the advert has no text",
-                                    max(body_start - 1, 0), max(body_start - 1, 0)))
-        elif not any(f.code in ("RL001", "RL008") for f in findings):
-            findings.append(Finding("RL003", "empty file: nothing to lint", 0, 0))
-            document.kind = None  # no document: rules about missing sections or pay would only repeat RL003
-    return document, findings
-
-
-def _kind_of(data: dict, kind_hint: str | None, *, default: str | None) -> tuple[str | None, str]:
-    declared = data.get("kind") if isinstance(data, dict) else None
-    if isinstance(declared, str) and declared in KINDS:
-        return declared, "key"
-    if declared is not None:
-        # An unknown kind is reported by schema validation of the `kind` key; lint as the hint says.
-        return (kind_hint or default), "key"
-    if kind_hint:
-        return kind_hint, "config"
-    return default, "default"
 
 
 def document_from_string(text: str, *, kind: str = "advert", fmt: str = "markdown",

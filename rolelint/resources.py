@@ -29,4 +29,27 @@ def load_schema(name: str) -> dict:
     """A shipped JSON Schema by short name (``framework``, ``role``, ``advert``, ``config``, ``rule``)."""
     path = schemas_dir() / f"{name}.schema.json"
     with path.open(encoding="utf-8") as handle:
-        return json.load(handle)
+        schema = json.load(handle)
+    if name == "rule":
+        _list_formats(schema)
+    return schema
+
+
+def _list_formats(schema: dict) -> None:
+    """A rule's ``scope.formats`` takes the names of the input formats there are (rolelint.formats)."""
+    from rolelint.formats import FORMATS
+
+    for node in _subschemas(schema):
+        formats = node.get("properties", {}).get("formats")
+        if isinstance(formats, dict) and formats.get("type") == "array":
+            formats["items"] = {"enum": list(FORMATS)}
+
+
+def _subschemas(node):
+    if isinstance(node, dict):
+        yield node
+        for value in node.values():
+            yield from _subschemas(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _subschemas(value)

@@ -134,12 +134,11 @@ def schemas_dir() -> Path:
 
 @lru_cache(maxsize=1)
 def _rule_validator():
-    import json
-
     import jsonschema
 
-    schema = json.loads((schemas_dir() / "rule.schema.json").read_text(encoding="utf-8"))
-    return jsonschema.Draft202012Validator(schema)
+    from rolelint.resources import load_schema
+
+    return jsonschema.Draft202012Validator(load_schema("rule"))
 
 
 # --- loading --------------------------------------------------------------------------------
