@@ -6,11 +6,13 @@ import json
 import os
 import sys
 import traceback
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import click
 
 from rolelint import __version__
+from rolelint.api import Linter, LintResult, RuleInfo
 from rolelint.config import FAIL_ON, Config, ConfigError, load_config
 from rolelint.diagnostics import Severity
 from rolelint.reporters import REPORTERS
@@ -33,31 +35,16 @@ def exit_code_for(severities: list[Severity], fail_on: str) -> int:
     return EXIT_FINDINGS if any(s >= threshold for s in severities) else EXIT_CLEAN
 
 
-class _Context:
-    def __init__(self, debug: bool):
-        self.debug = debug
-
-
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="rolelint")
 @click.option("--debug", is_flag=True, envvar="ROLELINT_DEBUG", help="Show tracebacks for internal errors.")
-@click.pass_context
-def cli(ctx: click.Context, debug: bool) -> None:
+def cli(debug: bool) -> None:
     """rolelint: lint career frameworks, role definitions and job adverts."""
-    ctx.obj = _Context(debug)
+    # --debug is read by main() before click parses anything, so that it covers every error.
 
 
 def _load(config_path: Path | None) -> Config:
     return load_config(config_path)
-
-
-def _config_start(paths: tuple[Path, ...]) -> Path:
-    """Where config discovery starts: the first path given (so `rolelint check examples/` uses
-    `examples/.rolelint.yaml`), else the working directory."""
-    if not paths:
-        return Path.cwd()
-    first = paths[0] if paths[0].is_absolute() else Path.cwd() / paths[0]
-    return first if first.is_dir() else first.parent
 
 
 @cli.command()
@@ -82,62 +69,92 @@ def _config_start(paths: tuple[Path, ...]) -> Path:
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache (`cache_dir`).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes [default: all cores for 40 or more files to lint, else 1].")
-@click.pass_obj
-def check(obj: _Context, paths: tuple[Path, ...], output_format: str, select: tuple[str, ...],
+def check(paths: tuple[Path, ...], output_format: str, select: tuple[str, ...],
           ignore: tuple[str, ...], fail_on: str | None, config_path: Path | None, color: bool | None,
           apply_fixes: bool = False, output_files: tuple[str, ...] = (), baseline_file: Path | None = None,
           write_baseline_file: Path | None = None, no_cache: bool = False, jobs: int | None = None) -> None:
     """Lint PATHS (files or directories; default: the current directory)."""
-    from rolelint.engine import Selection
-    from rolelint.engine import check as run_check
-    from rolelint.registry import check_code_prefix, load_catalogue
+    request = CheckRequest(
+        paths=paths, output_format=output_format, targets=tuple(_output_target(v) for v in output_files),
+        select=_codes(select), ignore=_codes(ignore), fail_on=fail_on, config_path=config_path, color=color,
+        apply_fixes=apply_fixes, baseline_file=baseline_file, write_baseline_file=write_baseline_file,
+        use_cache=not no_cache, jobs=jobs)
+    sys.exit(execute_check(request, build_linter(request)))
 
-    targets = [_output_target(value) for value in output_files]
-    config = load_config(config_path, cwd=_config_start(paths))
-    catalogue = load_catalogue(config)
-    selection = Selection(select=_codes(select), ignore=_codes(ignore))
-    known = sorted(catalogue.rules)
-    for option, codes in (("--select", selection.select), ("--ignore", selection.ignore)):
-        for code in codes:
-            check_code_prefix(code, known, option)
-    def lint():
-        return run_check(list(paths), config, selection=selection, catalogue=catalogue, use_cache=not no_cache,
-                         jobs=jobs, show_progress=True)
+
+@dataclass(frozen=True)
+class CheckRequest:
+    """`rolelint check` as parsed from the command line."""
+
+    paths: tuple[Path, ...]
+    output_format: str = "text"
+    targets: tuple[tuple[str, Path], ...] = ()  # --output-file FORMAT:PATH
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    fail_on: str | None = None
+    config_path: Path | None = None
+    color: bool | None = None
+    apply_fixes: bool = False
+    baseline_file: Path | None = None
+    write_baseline_file: Path | None = None
+    use_cache: bool = True
+    jobs: int | None = None
+
+
+def build_linter(request: CheckRequest) -> Linter:
+    """The Linter for a check: config found from the first path, select/ignore codes checked (exit 2)."""
+    return Linter.for_paths(request.paths, config_path=request.config_path, select=request.select,
+                            ignore=request.ignore, use_cache=request.use_cache,
+                            option_names=("--select", "--ignore"))
+
+
+def execute_check(request: CheckRequest, linter: Linter) -> int:
+    """Lint, fix, baseline and report as asked; the exit code."""
+    def lint() -> LintResult:
+        return linter.lint_paths(request.paths, jobs=request.jobs, show_progress=True)
 
     result = lint()
     fix_failed = False
-    if apply_fixes:
+    if request.apply_fixes:
         from rolelint.fixes import fix_and_relint
 
         result, fix_failed = fix_and_relint(
-            lint, result, cwd=Path.cwd(), encoding_fallback=config.encoding_fallback,
+            lint, result, cwd=Path.cwd(), encoding_fallback=linter.config.encoding_fallback,
             echo=lambda line: click.echo(line, err=True))
-    if write_baseline_file is not None:
+    if request.write_baseline_file is not None:
         from rolelint.baseline import write_baseline
 
-        count = write_baseline(write_baseline_file, result.diagnostics, result.sources, cwd=Path.cwd())
-        click.echo(f"rolelint: recorded {count} finding{'s' if count != 1 else ''} in {write_baseline_file}", err=True)
-        sys.exit(EXIT_CLEAN)
-    if baseline_file is not None:
+        count = write_baseline(request.write_baseline_file, result.diagnostics, result.sources, cwd=Path.cwd())
+        click.echo(f"rolelint: recorded {count} finding{'s' if count != 1 else ''} in "
+                   f"{request.write_baseline_file}", err=True)
+        return EXIT_CLEAN
+    if request.baseline_file is not None:
         from rolelint.baseline import apply_baseline
 
-        result.diagnostics, hidden = apply_baseline(result.diagnostics, result.sources, baseline_file, cwd=Path.cwd())
+        kept, hidden = apply_baseline(list(result.diagnostics), result.sources, request.baseline_file,
+                                      cwd=Path.cwd())
+        result = replace(result, diagnostics=tuple(kept))
         if hidden:
-            click.echo(f"rolelint: {hidden} finding{'s' if hidden != 1 else ''} recorded in {baseline_file} "
-                       "not reported", err=True)
-    use_color = color if color is not None else (output_format == "text" and sys.stdout.isatty())
-    for name, target in targets:
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(REPORTERS[name](result, False), encoding="utf-8")
-        except OSError as exc:
-            parent = target.parent
-            why = f"{parent} is a file, not a directory" if parent.exists() and not parent.is_dir() else exc.strerror
-            raise ConfigError(f"cannot write the {name} report to {target}: {why or exc}") from None
-    click.echo(REPORTERS[output_format](result, use_color), nl=False, color=use_color)
+            click.echo(f"rolelint: {hidden} finding{'s' if hidden != 1 else ''} recorded in "
+                       f"{request.baseline_file} not reported", err=True)
+    use_color = request.color if request.color is not None else (
+        request.output_format == "text" and sys.stdout.isatty())
+    for name, target in request.targets:
+        _write_report(name, target, result)
+    click.echo(REPORTERS[request.output_format](result, use_color), nl=False, color=use_color)
     if fix_failed:
-        sys.exit(EXIT_ERROR)
-    sys.exit(exit_code_for([d.severity for d in result.diagnostics], fail_on or config.fail_on))
+        return EXIT_ERROR
+    return exit_code_for([d.severity for d in result.diagnostics], request.fail_on or linter.config.fail_on)
+
+
+def _write_report(name: str, target: Path, result: LintResult) -> None:
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(REPORTERS[name](result, False), encoding="utf-8")
+    except OSError as exc:
+        parent = target.parent
+        why = f"{parent} is a file, not a directory" if parent.exists() and not parent.is_dir() else exc.strerror
+        raise ConfigError(f"cannot write the {name} report to {target}: {why or exc}") from None
 
 
 def _output_target(value: str) -> tuple[str, Path]:
@@ -158,14 +175,13 @@ def rules(ctx: click.Context, output_format: str, config_path: Path | None) -> N
     """List every rule (or `rules test` to run rule examples)."""
     if ctx.invoked_subcommand is not None:
         return
-    from rolelint.registry import load_catalogue
-    from rolelint.ruledocs import catalogue_markdown
-
-    catalogue = load_catalogue(_load(config_path))
+    linter = Linter(config_path=config_path)
     if output_format == "markdown":
-        click.echo(catalogue_markdown(catalogue.rules), nl=False)
+        from rolelint.ruledocs import catalogue_markdown
+
+        click.echo(catalogue_markdown(linter.catalogue.rules), nl=False)
         return
-    rows = [_rule_row(rule) for _, rule in sorted(catalogue.rules.items())]
+    rows = [_rule_row(rule) for rule in linter.rules()]
     if output_format == "json":
         click.echo(json.dumps({"rules": rows}, indent=2))
         return
@@ -177,18 +193,9 @@ def rules(ctx: click.Context, output_format: str, config_path: Path | None) -> N
                    f"{'yes' if r['fixable'] else '   '}  {r['summary']}{on}")
 
 
-def _rule_row(rule) -> dict:
-    from rolelint.ruledocs import summary
-
-    return {
-        "code": rule.code,
-        "name": rule.name,
-        "severity": rule.severity.label,
-        "enabled": bool(rule.enabled),
-        "kind": rule.kind,
-        "fixable": bool(getattr(rule, "fixable", False)),
-        "summary": summary(rule),
-    }
+def _rule_row(rule: RuleInfo) -> dict:
+    return {"code": rule.code, "name": rule.name, "severity": rule.severity.label, "enabled": rule.enabled,
+            "kind": rule.kind, "fixable": rule.fixable, "summary": rule.summary}
 
 
 @rules.command("test")
@@ -213,17 +220,13 @@ def rules_test_command(paths: tuple[Path, ...]) -> None:
 @click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False))
 def rule(code: str, config_path: Path | None) -> None:
     """Show the documentation of rule CODE."""
-    from rolelint.registry import _unknown_code, load_catalogue
-    from rolelint.ruledocs import rule_text
+    linter = Linter(config_path=config_path)
+    try:
+        click.echo(linter.rule(code).text)
+    except KeyError:
+        from rolelint.registry import unknown_code
 
-    catalogue = load_catalogue(_load(config_path))
-    found = catalogue.rules.get(code.upper())
-    if found is None:
-        by_name = {r.name: r for r in catalogue.rules.values()}
-        found = by_name.get(code)
-    if found is None:
-        raise ConfigError(_unknown_code("CODE", code, sorted(catalogue.rules)))
-    click.echo(rule_text(found))
+        raise ConfigError(unknown_code("CODE", code, sorted(linter.catalogue.rules))) from None
 
 
 @cli.command()

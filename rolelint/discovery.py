@@ -5,7 +5,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from rolelint.config import Config
@@ -18,6 +18,10 @@ class FileEntry:
     path: Path  # absolute
     display: str  # what reports show: relative to the working directory when possible
     relative: str  # POSIX path relative to the config root, for globs
+    # The file's content when it does not come from disk (standard input, an editor's buffer, a web
+    # form): text as given, or bytes to decode as the path's format would be.
+    content: str | bytes | None = field(default=None, compare=False, repr=False)
+    kind: str | None = field(default=None, compare=False)  # the caller's word, over the config's globs
 
 
 @dataclass(frozen=True)

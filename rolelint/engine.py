@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable, Sequence
 
 from rolelint.config import Config
 from rolelint.core_rules import CORE_RULES
 from rolelint.diagnostics import Diagnostic, Finding, Severity
-from rolelint.discovery import FileEntry, discover
+from rolelint.discovery import DiscoveryProblem, FileEntry, discover
 from rolelint.documents import Document
 from rolelint.filestage import lint_files
 from rolelint.formats import format_for
@@ -16,6 +17,10 @@ from rolelint.progress import progress_bar, progress_wanted
 from rolelint.registry import RuleCatalogue, load_catalogue
 from rolelint.source import SourceText
 from rolelint.suppressions import covering_count, match_suppressions, parse_suppressions
+
+
+# Profession findings by display path for the documents of a run, given the active codes.
+ProfessionRun = Callable[[list[Document], set[str]], dict[str, list[Finding]]]
 
 
 @dataclass(frozen=True)
@@ -63,9 +68,27 @@ def check(paths: list[Path], config: Config, *, selection: Selection = Selection
     """``jobs`` None: all cores for a large run, else 1. ``documents`` in the result lacks files served
     from the cache when no profession rule needed them."""
     cwd = (cwd or Path.cwd()).resolve()
-    catalogue = catalogue or load_catalogue(config)
-    active = {code for code, rule in catalogue.rules.items() if is_enabled(code, rule.enabled, config, selection)}
     entries, problems = discover(paths, config, cwd=cwd)
+    return check_entries(entries, config, selection=selection, cwd=cwd, catalogue=catalogue, use_cache=use_cache,
+                         jobs=jobs, show_progress=show_progress, problems=problems)
+
+
+def active_codes(catalogue: RuleCatalogue, config: Config, selection: Selection) -> set[str]:
+    """The codes of the rules a run with this config and selection runs."""
+    return {code for code, rule in catalogue.rules.items() if is_enabled(code, rule.enabled, config, selection)}
+
+
+def check_entries(entries: list[FileEntry], config: Config, *, selection: Selection = Selection(),
+                  cwd: Path | None = None, catalogue: RuleCatalogue | None = None, use_cache: bool = False,
+                  jobs: int | None = 1, show_progress: bool = False, problems: Sequence[DiscoveryProblem] = (),
+                  profession: ProfessionRun | None = None) -> RunResult:
+    """``check`` for files already found (some may carry their content: see FileEntry). ``problems``
+    are what discovery could not read. ``profession`` runs the profession rules against an index
+    loaded before (rolelint.api), instead of indexing the repo for this run."""
+    cwd = (cwd or Path.cwd()).resolve()
+    catalogue = catalogue or load_catalogue(config)
+    active = active_codes(catalogue, config, selection)
+    use_cache = use_cache and not any(entry.content is not None for entry in entries)
 
     per_file: dict[str, list[Finding]] = {}
     sources: dict[str, SourceText] = {}
@@ -93,9 +116,13 @@ def check(paths: list[Path], config: Config, *, selection: Selection = Selection
             documents.append(outcome.document)
 
     # Profession rules see the whole index but report only on the files given to this run.
-    profession = recalled if recalled is not None else catalogue.run_profession_rules(
-        documents, active, config, cwd, use_cache=use_cache, memo=memo)
-    for path, findings in profession.items():
+    if recalled is not None:
+        found = recalled
+    elif profession is not None:
+        found = profession(documents, active)
+    else:
+        found = catalogue.run_profession_rules(documents, active, config, cwd, use_cache=use_cache, memo=memo)
+    for path, findings in found.items():
         if path in entry_by_display:
             per_file.setdefault(path, []).extend(findings)
 
@@ -166,4 +193,5 @@ def _apply_suppressions(diagnostics: list[Diagnostic], source: SourceText, entry
     return kept
 
 
-__all__ = ["CORE_RULES", "RunResult", "Selection", "check", "is_enabled", "severity_of"]
+__all__ = ["CORE_RULES", "ProfessionRun", "RunResult", "Selection", "active_codes", "check", "check_entries",
+           "is_enabled", "severity_of"]

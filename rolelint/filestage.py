@@ -13,7 +13,8 @@ from rolelint.config import Config
 from rolelint.diagnostics import Finding
 from rolelint.discovery import FileEntry
 from rolelint.documents import Document
-from rolelint.loaders import file_format, load_file, parse_source
+from rolelint.formats import format_for
+from rolelint.loaders import file_format, load_content, load_file, parse_source
 from rolelint.registry import RuleCatalogue
 from rolelint.source import DecodeError, SourceText
 
@@ -40,8 +41,12 @@ class FileOutcome:
 
 def load_entry(entry: FileEntry, config: Config) -> FileOutcome:
     """Read and parse one file, decide its kind and validate it against its kind's schema."""
-    loaded = load_file(entry.path, entry.display, kind_hint=config.kind_for(entry.relative),
-                       options=config.load_options)
+    kind_hint = entry.kind or config.kind_for(entry.relative)
+    if entry.content is not None:
+        loaded = load_content(entry.content, entry.display, fmt=format_for(entry.path), kind_hint=kind_hint,
+                              options=config.load_options)
+    else:
+        loaded = load_file(entry.path, entry.display, kind_hint=kind_hint, options=config.load_options)
     findings = list(loaded.findings)
     document = loaded.document
     if document is not None and document.kind is None:

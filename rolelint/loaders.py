@@ -55,12 +55,24 @@ def load_file(path: Path, display: str, *, kind_hint: str | None, options: LoadO
         return Loaded(None, [Finding("RL002", f"cannot read file: {exc.strerror or exc}", 0, 0)])
     if len(data) > limit:
         return Loaded(None, [_too_large(None, limit)])
-    fmt = format_for(path)
-    try:
-        source = fmt.decode(data, display, options.encoding_fallback)
-    except Unreadable as exc:
-        probe = SourceText(display, "") if exc.finding.context else None
-        return Loaded(None, [exc.finding], probe)
+    return load_content(data, display, fmt=format_for(path), kind_hint=kind_hint, options=options)
+
+
+def load_content(content: str | bytes, display: str, *, fmt: Format, kind_hint: str | None,
+                 options: LoadOptions) -> Loaded:
+    """Parse content that is already in memory: bytes decode as ``fmt`` says, text is taken as it is."""
+    if isinstance(content, str):
+        if len(content) > options.max_file_size:
+            return Loaded(None, [_too_large(len(content.encode("utf-8", "surrogatepass")), options.max_file_size)])
+        source = SourceText(display, content)
+    else:
+        if len(content) > options.max_file_size:
+            return Loaded(None, [_too_large(len(content), options.max_file_size)])
+        try:
+            source = fmt.decode(content, display, options.encoding_fallback)
+        except Unreadable as exc:
+            probe = SourceText(display, "") if exc.finding.context else None
+            return Loaded(None, [exc.finding], probe)
     document, findings = parse_source(source, fmt=fmt, kind_hint=kind_hint)
     return Loaded(document, findings, source)
 

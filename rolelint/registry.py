@@ -78,7 +78,7 @@ def check_config_codes(config: Config, catalogue: RuleCatalogue) -> None:
     known = sorted(catalogue.rules)
     for code in config.rules:
         if code not in catalogue.rules:
-            raise ConfigError(_unknown_code(f"rules.{code}", code, known))
+            raise ConfigError(unknown_code(f"rules.{code}", code, known))
     for key, codes in (("select", config.select), ("ignore", config.ignore)):
         for code in codes:
             check_code_prefix(code, known, f"{key}")
@@ -90,18 +90,12 @@ def check_config_codes(config: Config, catalogue: RuleCatalogue) -> None:
 def check_code_prefix(code: str, known: list[str], where: str) -> None:
     if code == "ALL" or any(k.startswith(code) for k in known):
         return
-    raise ConfigError(_unknown_code(where, code, known))
+    raise ConfigError(unknown_code(where, code, known))
 
 
-def _unknown_code(where: str, code: str, known: list[str]) -> str:
+def unknown_code(where: str, code: str, known: list[str]) -> str:
     hint = difflib.get_close_matches(code, known, n=1)
     message = f"`{where}`: unknown rule code {code!r}"
     if hint:
         message += f"; did you mean {hint[0]!r}?"
     return message + " (run `rolelint rules` for the list)"
-
-
-def rule_sources() -> list[Path]:
-    from rolelint.rulepacks import builtin_rules_dir
-
-    return [builtin_rules_dir()]

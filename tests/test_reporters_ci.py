@@ -13,8 +13,7 @@ import pytest
 
 from rolelint.config import Config
 from rolelint.diagnostics import Diagnostic, Fix, Severity
-from rolelint.engine import RunResult
-from rolelint.registry import load_catalogue
+from rolelint.api import Linter, LintResult
 from rolelint.reporters import REPORTERS
 from rolelint.reporters.github import render_github
 from rolelint.reporters.junit import render_junit
@@ -38,11 +37,11 @@ def _diagnostic(path: str, line: int, column: int, end_line: int, end_column: in
 
 
 @pytest.fixture(scope="module")
-def result() -> RunResult:
+def result() -> LintResult:
     """A run's result with the awkward cases: a zero-width span, a multi-line span, a fix, every severity,
     a message with `%`, newlines and `::`, a path with a comma, colon, space and `%`, and a clean file."""
-    catalogue = load_catalogue(Config(root=Path.cwd()))
-    codes = sorted(catalogue.text_rules) or ["RL101"]
+    linter = Linter(Config(root=Path.cwd()))
+    codes = sorted(linter.catalogue.text_rules) or ["RL101"]
     sources = {"adverts/a.md": SourceText("adverts/a.md", ADVERT), TRICKY_PATH: SourceText(TRICKY_PATH, ADVERT)}
     diagnostics = sorted([
         _diagnostic("adverts/a.md", 1, 3, 1, 11, codes[0], context="Rockstar", severity=Severity.ERROR,
@@ -54,8 +53,9 @@ def result() -> RunResult:
         _diagnostic("roles/ctrl.yaml", 1, 1, 1, 2, "RL010", message="control \x0b\x00 characters",
                     severity=Severity.ERROR),
     ])
-    return RunResult(diagnostics=diagnostics, files=["adverts/a.md", TRICKY_PATH, "roles/ctrl.yaml", "roles/clean.yaml"],
-                     sources=sources, catalogue=catalogue)
+    return LintResult(diagnostics=tuple(diagnostics),
+                      files=("adverts/a.md", TRICKY_PATH, "roles/ctrl.yaml", "roles/clean.yaml"), sources=sources,
+                      rules={rule.code: rule for rule in linter.rules()})
 
 
 # --- sarif -------------------------------------------------------------------------------------
@@ -70,15 +70,16 @@ def test_sarif_is_valid_against_the_official_2_1_0_schema(result):
 
 def test_sarif_with_no_findings_is_valid_too():
     schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
-    empty = RunResult(diagnostics=[], files=["a.md"], catalogue=load_catalogue(Config(root=Path.cwd())))
+    rules = {rule.code: rule for rule in Linter(Config(root=Path.cwd())).rules()}
+    empty = LintResult(diagnostics=(), files=("a.md",), sources={}, rules=rules)
     jsonschema.validators.validator_for(schema)(schema).validate(json.loads(render_sarif(empty)))
 
 
 def test_sarif_describes_every_rule_with_help_from_its_docs(result):
     run = json.loads(render_sarif(result))["runs"][0]
     rules = {rule["id"]: rule for rule in run["tool"]["driver"]["rules"]}
-    assert set(rules) == set(result.catalogue.rules)
-    for code, rule in result.catalogue.rules.items():
+    assert set(rules) == set(result.rules)
+    for code, rule in result.rules.items():
         what = " ".join(str(rule.docs.get("what", "")).split())
         assert rules[code]["name"] == rule.name
         assert rules[code]["fullDescription"]["text"] == what
@@ -178,7 +179,7 @@ def test_junit_has_one_testcase_per_file_and_fails_those_with_findings(result):
     root = ET.fromstring(render_junit(result))
     suite = root.find("testsuite")
     cases = suite.findall("testcase")
-    assert [c.get("name") for c in cases] == result.files
+    assert tuple(c.get("name") for c in cases) == result.files
     failed = {c.get("name") for c in cases if c.find("failure") is not None}
     assert failed == {"adverts/a.md", TRICKY_PATH, "roles/ctrl.yaml"}
     assert (suite.get("tests"), suite.get("failures")) == ("4", "3")
@@ -193,7 +194,7 @@ def test_junit_failure_text_lists_each_finding(result):
 
 
 def test_junit_for_a_clean_run_has_no_failures():
-    root = ET.fromstring(render_junit(RunResult(diagnostics=[], files=["a.md", "b.yaml"])))
+    root = ET.fromstring(render_junit(LintResult(diagnostics=(), files=("a.md", "b.yaml"), sources={})))
     assert (root.get("tests"), root.get("failures")) == ("2", "0")
 
 

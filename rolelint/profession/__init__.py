@@ -93,6 +93,28 @@ def run_profession_rules(documents: list[Document], rules: dict, config: Config,
     return found
 
 
+def load_index(config: Config, *, cwd: Path):
+    """Every framework, role and advert under the config's root, read once and kept in memory (nothing
+    is written), for a caller that checks many texts against the same repo (rolelint.api)."""
+    from rolelint.profession.index import build_index
+
+    return build_index([], config, cwd=cwd, use_cache=False, save=False)
+
+
+def run_against(index, documents: list[Document], rules: dict, config: Config) -> dict[str, list[Finding]]:
+    """Findings by display path for ``documents``, checked against ``index`` (from ``load_index``)
+    as though they were the files given to a run over that repo."""
+    from rolelint.profession.index import with_documents
+
+    check_configured_options(rules, config)
+    if not documents:
+        return {}
+    run = with_documents(index, documents)
+    if nothing_to_check(run):
+        return {}
+    return run_checks(run, rules, resolved_options(rules, config))
+
+
 def run_checks(index, rules: dict, options: dict) -> dict[str, list[Finding]]:
     from rolelint.profession.context import CheckContext
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -187,6 +187,21 @@ def build_index(documents: list[Document], config: Config, *, cwd: Path, use_cac
     return index
 
 
+def with_documents(base: ProfessionIndex, documents: list[Document]) -> ProfessionIndex:
+    """``base`` (an index loaded earlier, not changed) with ``documents`` added as the files given to
+    a run, each replacing the entry of the same path."""
+    index = ProfessionIndex()
+    index.entries = {display: replace(entry, document=None) for display, entry in base.entries.items()}
+    for document in documents:
+        if document.kind in KINDS:
+            index.add(IndexEntry(document.path, document.kind,
+                                 document.data if isinstance(document.data, dict) else {},
+                                 first_heading(document), document))
+    index.stats = {"files": len(index.entries), "cache_hits": 0, "cache_misses": 0}
+    index.link()
+    return index
+
+
 def first_heading(document: Document) -> str | None:
     """The advert's title as written: its first heading, unless that is a section heading ("The role")
     and a short first line comes before it, as in drafts that open with the bare job title."""
@@ -309,4 +324,4 @@ def _plain(value: Any) -> Any:
     return json.loads(json.dumps(value, default=str))
 
 
-__all__ = ["IndexEntry", "ProfessionIndex", "build_index", "display_path", "first_heading"]
+__all__ = ["IndexEntry", "ProfessionIndex", "build_index", "display_path", "first_heading", "with_documents"]

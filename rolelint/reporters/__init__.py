@@ -11,9 +11,9 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Callable, Iterator
 
 if TYPE_CHECKING:
-    from rolelint.engine import RunResult
+    from rolelint.api import LintResult
 
-Reporter = Callable[["RunResult", bool], str]
+Reporter = Callable[["LintResult", bool], str]
 
 _WHERE = {
     "text": ("rolelint.reporters.text", "render_text"),

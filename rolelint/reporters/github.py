@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from rolelint.diagnostics import Diagnostic, Severity
-from rolelint.engine import RunResult
+from rolelint.api import LintResult
 
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 # Other characters that end a line for some readers, and NUL: a command must stay on one line.
@@ -37,5 +37,5 @@ def annotation(d: Diagnostic) -> str:
     return f"::{_COMMANDS[d.severity]} {rendered}::{escape_data(message)}"
 
 
-def render_github(result: RunResult, color: bool = False) -> str:
+def render_github(result: LintResult, color: bool = False) -> str:
     return "".join(annotation(d) + "\n" for d in result.diagnostics)

@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 
 from rolelint import __version__
-from rolelint.engine import RunResult
+from rolelint.api import LintResult
 from rolelint.reporters.summary import summarize
 
 JSON_FORMAT_VERSION = 1
 
 
-def render_json(result: RunResult, color: bool = False) -> str:
+def render_json(result: LintResult, color: bool = False) -> str:
     payload = {
         "version": JSON_FORMAT_VERSION,
         "tool": {"name": "rolelint", "version": __version__},

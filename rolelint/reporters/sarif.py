@@ -9,7 +9,7 @@ from urllib.parse import quote
 from rolelint import __version__
 from rolelint.baseline import fingerprint
 from rolelint.diagnostics import Diagnostic, Severity
-from rolelint.engine import RunResult
+from rolelint.api import LintResult, RuleInfo
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 INFORMATION_URI = "https://github.com/rolelint/rolelint"
@@ -18,7 +18,7 @@ _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: 
 FINGERPRINT_KEY = "rolelintFingerprint/v1"
 
 
-def render_sarif(result: RunResult, color: bool = False) -> str:
+def render_sarif(result: LintResult, color: bool = False) -> str:
     rules = _rules(result)
     index = {rule["id"]: i for i, rule in enumerate(rules)}
     run = {
@@ -39,22 +39,19 @@ def render_sarif(result: RunResult, color: bool = False) -> str:
     return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
 
 
-def _rules(result: RunResult) -> list[dict]:
-    catalogue = getattr(result, "catalogue", None)
-    known = dict(catalogue.rules) if catalogue is not None else {}
-    rules = [_rule(rule) for _, rule in sorted(known.items())]
+def _rules(result: LintResult) -> list[dict]:
+    known = result.rules
+    rules = [_rule(known[code]) for code in sorted(known)]
     # A diagnostic from a rule the catalogue does not list still needs a descriptor.
     for code in sorted({d.code for d in result.diagnostics} - set(known)):
         rules.append({"id": code, "shortDescription": {"text": code}})
     return rules
 
 
-def _rule(rule) -> dict:
-    from rolelint.ruledocs import rule_text
-
-    docs = getattr(rule, "docs", None) or {}
-    what = " ".join(str(docs.get("what") or getattr(rule, "summary", "") or rule.name).split())
-    help_text = rule_text(rule)
+def _rule(rule: RuleInfo) -> dict:
+    docs = rule.docs
+    what = " ".join(str(docs.get("what") or rule.summary or rule.name).split())
+    help_text = rule.text
     descriptor = {
         "id": rule.code,
         "name": rule.name,
@@ -62,7 +59,7 @@ def _rule(rule) -> dict:
         "fullDescription": {"text": what},
         "help": {"text": help_text, "markdown": help_text},
         "defaultConfiguration": {"level": _LEVELS[rule.severity], "enabled": bool(rule.enabled)},
-        "properties": {"tags": ["rolelint", str(getattr(rule, "kind", "rule"))]},
+        "properties": {"tags": ["rolelint", rule.kind]},
     }
     references = docs.get("references") or []
     if references:
@@ -86,7 +83,7 @@ def _region(d: Diagnostic) -> dict:
     return region
 
 
-def _result(d: Diagnostic, result: RunResult, index: dict[str, int]) -> dict:
+def _result(d: Diagnostic, result: LintResult, index: dict[str, int]) -> dict:
     location = {"physicalLocation": {"artifactLocation": artifact_uri(d.path), "region": _region(d)}}
     message = d.message + (f" (suggestion: {d.suggestion})" if d.suggestion else "")
     item = {

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections import Counter
 
 from rolelint.diagnostics import Severity
-from rolelint.engine import RunResult
+from rolelint.api import LintResult
 
 
-def summarize(result: RunResult) -> dict:
+def summarize(result: LintResult) -> dict:
     """``files`` counts the files linted and ``files_with_problems`` those of them with a finding, so the
     second never exceeds the first. A path reported without being linted (missing, a dangling link or a
     link loop, a link out of the tree, a pipe, an unreadable directory) is counted in ``paths_not_read``."""

@@ -7,13 +7,13 @@ from itertools import groupby
 import click
 
 from rolelint.diagnostics import Diagnostic, Severity
-from rolelint.engine import RunResult
+from rolelint.api import LintResult
 from rolelint.reporters.summary import summarize
 
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 
 
-def render_text(result: RunResult, color: bool = False) -> str:
+def render_text(result: LintResult, color: bool = False) -> str:
     def style(text: str, **kwargs) -> str:
         return click.style(text, **kwargs) if color else text
 
@@ -55,7 +55,7 @@ def _excerpt(d: Diagnostic, text: str, style) -> list[str]:
     return [style(gutter, dim=True) + expanded, style(" " * (len(gutter) - 2) + "| ", dim=True) + caret]
 
 
-def _summary_line(result: RunResult, style) -> str:
+def _summary_line(result: LintResult, style) -> str:
     s = summarize(result)
     files = f"{s['files']} file{'s' if s['files'] != 1 else ''}"
     if not s["total"]:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-import rolelint.engine
+import rolelint.api
 from tests.conftest import write
 from tests.hostile.helpers import run_main
 
@@ -77,7 +77,7 @@ def broken_engine(monkeypatch):
     def explode(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(rolelint.engine, "check", explode)
+    monkeypatch.setattr(rolelint.api.Linter, "lint_paths", explode)
 
 
 def test_an_internal_error_is_one_line_without_traceback(repo, capsys, broken_engine):
@@ -113,7 +113,7 @@ def test_an_interrupt_exits_130_quietly(repo, capsys, monkeypatch):
     def interrupt(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(rolelint.engine, "check", interrupt)
+    monkeypatch.setattr(rolelint.api.Linter, "lint_paths", interrupt)
     code, _, err = run_main(["check", "--no-cache"], capsys, repo)
     assert code == 130
     assert err.strip() == "Interrupted."

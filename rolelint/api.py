@@ -1,0 +1,261 @@
+"""The public API: lint files or texts, list the rules, check texts against a roles repo loaded once.
+
+Every front end uses it: the command line, the web page (`rolelint serve`), the editor server
+(`rolelint lsp`) and the corpus audit (`rolelint audit`). A ``Linter`` loads the config, the rule
+catalogue, and on first use the spaCy pipeline and the profession index, then lints as many texts
+as it is given. Inputs and results are immutable; a Linter holds no global state, and its methods may
+be called from several threads (they take turns: spaCy's pipeline is not shared between threads).
+
+    >>> import rolelint
+    >>> linter = rolelint.Linter()                       # config found from the working directory
+    >>> result = linter.lint_text("We need a rockstar ninja.", name="draft.md")
+    >>> [(d.line, d.column, d.code) for d in result.diagnostics]  # doctest: +SKIP
+    [(1, 11, 'RL103'), ...]
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Iterable, Mapping, Sequence
+
+from rolelint.config import Config, ConfigError, load_config
+from rolelint.diagnostics import Diagnostic, Severity
+from rolelint.discovery import FileEntry, display_path
+from rolelint.documents import KINDS, Document
+from rolelint.engine import RunResult, Selection, active_codes, check_entries
+from rolelint.engine import check as check_paths
+from rolelint.registry import RuleCatalogue, check_code_prefix, load_catalogue
+from rolelint.source import SourceText
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    """One rule as users see it: ``rolelint rules`` and ``rolelint rule CODE``."""
+
+    code: str
+    name: str
+    severity: Severity
+    enabled: bool  # on by default
+    kind: str  # engine, phrase, pattern, regex, metric, named, profession
+    fixable: bool
+    summary: str
+    docs: Mapping[str, object]  # what, why, example, use_instead, references
+    text: str  # the rule's documentation as `rolelint rule CODE` prints it
+
+
+@dataclass(frozen=True)
+class LintResult:
+    """What one lint call found: ``diagnostics`` sorted by path and position; ``files`` the files
+    (or texts) linted, in order; ``sources`` the text of each, by display path, as rolelint read it;
+    ``documents`` the parsed documents of the files a profession rule read (may be empty); ``rules``
+    the catalogue the run used, for reporters that describe the rules (SARIF)."""
+
+    diagnostics: tuple[Diagnostic, ...]
+    files: tuple[str, ...]
+    sources: Mapping[str, SourceText]
+    documents: tuple[Document, ...] = ()
+    rules: Mapping[str, RuleInfo] = field(default_factory=lambda: MappingProxyType({}))  # by code
+
+    def worst(self) -> Severity | None:
+        """The highest severity found, or None when nothing was."""
+        return max((d.severity for d in self.diagnostics), default=None)
+
+    def fails(self, fail_on: str) -> bool:
+        """Whether a run with this ``--fail-on`` (error, warning, info or never) would exit 1."""
+        if fail_on == "never":
+            return False
+        threshold = Severity.parse(fail_on)
+        return any(d.severity >= threshold for d in self.diagnostics)
+
+
+class Linter:
+    """A config, its rule catalogue and (loaded when first needed) the spaCy pipeline and the roles
+    repo's profession index, to lint many texts with.
+
+    ``config``: a loaded Config; else the file ``config_path``; else the nearest `.rolelint.yaml` or
+    `pyproject.toml` from ``start`` (default: the working directory). ``select``/``ignore`` replace
+    the config's, as the command line's `--select`/`--ignore` do. ``use_cache``: ``lint_paths`` reads
+    and writes the config's result cache (texts are never cached). A bad config, option or code raises
+    ``ConfigError`` here, before anything is linted; ``option_names`` is how that error names the
+    select and ignore options (the command line passes its flags).
+    """
+
+    def __init__(self, config: Config | None = None, *, config_path: Path | str | None = None,
+                 start: Path | str | None = None, select: Sequence[str] = (), ignore: Sequence[str] = (),
+                 use_cache: bool = False, option_names: tuple[str, str] = ("select", "ignore")):
+        if config is None:
+            config = load_config(Path(config_path) if config_path else None,
+                                 cwd=Path(start) if start is not None else Path.cwd())
+        self.config = config
+        self.catalogue: RuleCatalogue = load_catalogue(config)
+        known = sorted(self.catalogue.rules)
+        for option, codes in zip(option_names, (select, ignore)):
+            for code in codes:
+                check_code_prefix(code.upper(), known, option)
+        self.selection = Selection(select=tuple(c.upper() for c in select), ignore=tuple(c.upper() for c in ignore))
+        self.active: frozenset[str] = frozenset(active_codes(self.catalogue, config, self.selection))
+        self.use_cache = use_cache
+        self._lock = threading.RLock()
+        self._index = None  # the profession index, loaded by the first text that needs it
+        self._rule_infos = _RuleInfos(self.catalogue.rules)
+
+    @classmethod
+    def for_paths(cls, paths: Sequence[Path | str], *, config_path: Path | str | None = None,
+                  select: Sequence[str] = (), ignore: Sequence[str] = (), use_cache: bool = False,
+                  option_names: tuple[str, str] = ("select", "ignore")) -> "Linter":
+        """A Linter whose config is found as `rolelint check PATHS` finds it: from the first path (so
+        `rolelint check examples/` uses `examples/.rolelint.yaml`), else the working directory."""
+        return cls(config_path=config_path, start=_config_start([Path(p) for p in paths]), select=select,
+                   ignore=ignore, use_cache=use_cache, option_names=option_names)
+
+    # --- linting ---------------------------------------------------------------------------
+
+    def lint_paths(self, paths: Iterable[Path | str], *, cwd: Path | str | None = None, jobs: int | None = 1,
+                   show_progress: bool = False) -> LintResult:
+        """Lint files and folders as `rolelint check PATHS` does (folders through the config's
+        include/exclude). ``jobs`` None: all cores for a large run."""
+        with self._lock:
+            run = check_paths([Path(p) for p in paths], self.config, selection=self.selection,
+                              cwd=Path(cwd) if cwd is not None else None, catalogue=self.catalogue,
+                              use_cache=self.use_cache, jobs=jobs, show_progress=show_progress)
+        return self._result(run)
+
+    def lint_text(self, text: str, *, name: str = "advert.md", kind: str | None = None) -> LintResult:
+        """Lint ``text`` as if it were the file ``name`` (relative to the config's root): the name's
+        suffix chooses the format (rolelint.formats), and the config's globs, unless ``kind`` (framework,
+        role or advert) says, its kind. Profession rules check it against the roles repo under the
+        config's root, loaded once; the text replaces a repo file of the same name."""
+        return self._lint_content(text, name=name, kind=kind)
+
+    def lint_bytes(self, data: bytes, *, name: str, kind: str | None = None) -> LintResult:
+        """``lint_text`` for a file's bytes, decoded as its format does (a `.docx`, or text in the
+        config's fallback encoding)."""
+        return self._lint_content(bytes(data), name=name, kind=kind)
+
+    def lint_texts(self, texts: Iterable[tuple[str, str]], *, kind: str | None = None) -> LintResult:
+        """Several (name, text) pairs in one call: one batch through spaCy, one profession pass."""
+        return self._lint_many(list(texts), kind=kind)
+
+    def _lint_content(self, content: str | bytes, *, name: str, kind: str | None) -> LintResult:
+        return self._lint_many([(name, content)], kind=kind)
+
+    def _lint_many(self, items: list[tuple[str, str | bytes]], *, kind: str | None) -> LintResult:
+        if kind is not None and kind not in KINDS:
+            raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
+        root = self.config.root.resolve()
+        entries = [self._entry(name, content, root, kind) for name, content in items]
+        with self._lock:
+            run = check_entries(entries, self.config, selection=self.selection, cwd=root, catalogue=self.catalogue,
+                                jobs=1, profession=self._profession)
+        return self._result(run)
+
+    def _entry(self, name: str, content: str | bytes, root: Path, kind: str | None) -> FileEntry:
+        relative = Path(name)
+        if relative.is_absolute() or ".." in relative.parts or not name.strip():
+            raise ValueError(f"name must be a relative file name such as 'advert.md', not {name!r}")
+        path = Path(os.path.normpath(root / relative))
+        return FileEntry(path, display_path(path, root), relative.as_posix(), content=content, kind=kind)
+
+    def _profession(self, documents: list[Document], active: set[str]) -> dict:
+        from rolelint.profession import load_index, run_against
+
+        rules = {code: rule for code, rule in self.catalogue.profession_rules.items() if code in active}
+        if not rules or not documents:
+            return {}
+        if self._index is None:
+            self._index = load_index(self.config, cwd=self.config.root.resolve())
+        return run_against(self._index, documents, rules, self.config)
+
+    def reload_profession(self) -> None:
+        """Forget the profession index: the next text re-reads the roles repo (after a framework or
+        role file changed on disk)."""
+        with self._lock:
+            self._index = None
+
+    # --- rules -----------------------------------------------------------------------------
+
+    def rules(self) -> tuple[RuleInfo, ...]:
+        """Every rule of the catalogue (built-in and the config's packs), by code."""
+        return tuple(self._rule_infos.values())
+
+    def rule(self, code: str) -> RuleInfo:
+        """One rule by code (or name); KeyError when there is none."""
+        if code.upper() in self._rule_infos:
+            return self._rule_infos[code.upper()]
+        found = next((r for r in self.catalogue.rules.values() if r.name == code), None)
+        if found is None:
+            raise KeyError(code)
+        return self._rule_infos[found.code]
+
+    def _result(self, run: RunResult) -> LintResult:
+        return LintResult(diagnostics=tuple(run.diagnostics), files=tuple(run.files),
+                          sources=MappingProxyType(dict(run.sources)), documents=tuple(run.documents),
+                          rules=self._rule_infos)
+
+
+class _RuleInfos(Mapping[str, RuleInfo]):
+    """A catalogue's rules as RuleInfo, by code, each made when first asked for (a run that reports
+    no SARIF never needs their documentation)."""
+
+    def __init__(self, rules: Mapping[str, object]):
+        self._rules = rules
+        self._infos: dict[str, RuleInfo] = {}
+
+    def __getitem__(self, code: str) -> RuleInfo:
+        info = self._infos.get(code)
+        if info is None:
+            info = self._infos[code] = rule_info(self._rules[code])
+        return info
+
+    def __iter__(self):
+        return iter(sorted(self._rules))
+
+    def __len__(self) -> int:
+        return len(self._rules)
+
+
+def rule_info(rule) -> RuleInfo:
+    from rolelint.ruledocs import rule_text, summary
+
+    return RuleInfo(code=rule.code, name=rule.name, severity=rule.severity, enabled=bool(rule.enabled),
+                    kind=rule.kind, fixable=bool(getattr(rule, "fixable", False)), summary=summary(rule),
+                    docs=MappingProxyType(dict(getattr(rule, "docs", {}) or {})), text=rule_text(rule))
+
+
+# --- one-call helpers ------------------------------------------------------------------------
+
+
+def lint_paths(paths: Iterable[Path | str], *, config_path: Path | str | None = None, select: Sequence[str] = (),
+               ignore: Sequence[str] = (), jobs: int | None = 1) -> LintResult:
+    """Lint files and folders once (config found from the first path, as the command line does)."""
+    paths = [Path(p) for p in paths]
+    linter = Linter.for_paths(paths, config_path=config_path, select=select, ignore=ignore)
+    return linter.lint_paths(paths, jobs=jobs)
+
+
+def lint_text(text: str, *, name: str = "advert.md", kind: str | None = None, config_path: Path | str | None = None,
+              select: Sequence[str] = (), ignore: Sequence[str] = ()) -> LintResult:
+    """Lint one text once (config found from the working directory). To lint many, make a Linter."""
+    return Linter(config_path=config_path, select=select, ignore=ignore).lint_text(text, name=name, kind=kind)
+
+
+def list_rules(*, config_path: Path | str | None = None) -> tuple[RuleInfo, ...]:
+    """Every rule: built-in, and the rule packs of the config."""
+    return Linter(config_path=config_path).rules()
+
+
+def _config_start(paths: Sequence[Path]) -> Path:
+    """Where config discovery starts: the first path given (so `rolelint check examples/` uses
+    `examples/.rolelint.yaml`), else the working directory."""
+    if not paths:
+        return Path.cwd()
+    first = paths[0] if paths[0].is_absolute() else Path.cwd() / paths[0]
+    return first if first.is_dir() else first.parent
+
+
+__all__ = ["ConfigError", "Diagnostic", "LintResult", "Linter", "RuleInfo", "Severity", "lint_paths", "lint_text",
+           "list_rules", "rule_info"]
