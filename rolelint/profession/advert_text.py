@@ -131,13 +131,15 @@ _SALARY = re.compile(r"([£$€])\s?" + _AMOUNT + r"\s*(?:-|–|—|to)\s*[£$�
                      + r"(?:\s*(?:a|per|/)\s*(year|annum|day|hour|month))?")
 
 
-def salary_mentions(document: Document) -> list[Mention]:
+def salary_mentions(document: Document, *, backwards: bool = False) -> list[Mention]:
+    """Pay ranges in the advert's text ("£55,000 to £61,000 a year"), lowest first. With ``backwards``,
+    only the ranges written highest first ("£61,000 to £55,000"), as written: ``low`` above ``high``."""
     found = []
     for span, _ in spans_in(document, ("pay", "benefits", "about", "preamble", "other")):
         for match in _SALARY.finditer(span.text):
             low = _amount(match.group(2), match.group(3))
             high = _amount(match.group(4), match.group(5))
-            if low is None or high is None or high < low or high < 1000 and not match.group(6):
+            if low is None or high is None or (high < low) != backwards or max(low, high) < 1000 and not match.group(6):
                 continue
             period = {"annum": "year", None: "year"}.get(match.group(6), match.group(6))
             found.append(Mention(Band(low, high, f"{_CURRENCY[match.group(1)]}/{period}"), span,

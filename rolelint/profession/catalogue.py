@@ -34,6 +34,7 @@ _ENTRIES = (
     ("RL315", "non-preferred-term", "rl315_non_preferred_term", Severity.WARNING, True),
     ("RL316", "inferred-role-level", "rl316_inferred_role_level", Severity.INFO, True),
     ("RL317", "conflicting-role-claim", "rl317_conflicting_role_claim", Severity.WARNING, True),
+    ("RL318", "range-backwards", "rl318_range_backwards", Severity.WARNING, True),
 )
 
 
