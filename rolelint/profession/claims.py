@@ -109,6 +109,14 @@ def _infer(entry: IndexEntry, index: ProfessionIndex, table: TitleTable) -> Clai
     if ties:
         claim.ambiguous = [(role, level)] + [(roles[k[0]], k[1]) for k in ties]
         claim.role, claim.level = None, None
+        # Pieces of evidence that each back a different one of the tied role levels contradict each
+        # other (a title against a link): that is a conflict, not only a doubt. One piece of evidence
+        # that fits several role levels (a title two roles share) is a doubt alone.
+        backing = {key: {item.what for item in evidence[key]} for key in [best_key, *ties]}
+        for key, whats in backing.items():
+            if any(whats - other for other_key, other in backing.items() if other_key != key):
+                claim.conflicts += [item for item in evidence[key] if item not in claim.conflicts
+                                    and all(item.what not in other for k, other in backing.items() if k != key)]
         return claim
     supporting = {item.what for item in claim.evidence}
     for key, items in evidence.items():

@@ -14,7 +14,10 @@ CODE = "RL317"
 def check(ctx: CheckContext) -> Iterator[Report | None]:
     for entry in ctx.target_entries("advert"):
         claim = ctx.claim(entry)
-        if claim is None or claim.role is None or not claim.conflicts:
+        if claim is None or not claim.conflicts:
+            continue
+        if claim.role is None:
+            yield from _tie(ctx, entry, claim)
             continue
         chosen = f"`{claim.role.id}`" + (f" at `{claim.level}`" if claim.level else "")
         basis = "the front matter" if claim.source == "metadata" else " and ".join(
@@ -25,13 +28,31 @@ def check(ctx: CheckContext) -> Iterator[Report | None]:
                                  f"{conflict.what} points at {other}, but {basis} says {chosen}")
 
 
+def _point(item) -> str:
+    return f"`{item.role.id}`" + (f" at `{item.level}`" if item.level else "")
+
+
+def _tie(ctx: CheckContext, entry, claim) -> Iterator[Report | None]:
+    """Evidence that ties: each piece names the role levels the others point at, so whichever is wrong
+    can be fixed where it is written."""
+    for conflict in claim.conflicts:
+        others = [item for item in claim.conflicts if item.what != conflict.what]
+        against = " and ".join(dict.fromkeys(f"{item.what} points at {_point(item)}" for item in others))
+        yield ctx.at_offsets(CODE, entry.display, conflict.start, conflict.end,
+                             f"{conflict.what} points at {_point(conflict)}, but {against}: rolelint cannot tell "
+                             "which role level this advert is for; correct the one that is wrong, or add `role:` "
+                             "and `level:` front matter")
+
+
 RULE = ProfessionRule(
     code=CODE,
     name="conflicting-role-claim",
     severity=Severity.WARNING,
     check=check,
     docs={
-        "what": "An advert's front matter, title and links to DDaT role pages do not agree on the role level.",
+        "what": "An advert's front matter, title and links to DDaT role pages do not agree on the role level. When "
+                "they tie (a title and a link that name different role levels, each with the same weight), every "
+                "piece of evidence in the tie is reported, naming what the others point at.",
         "why": "Candidates read the linked role page to understand the job; if it describes a different role or "
                "level, they apply for the wrong job or not at all.",
         "example": "# Senior DevOps engineer\nThis role aligns with [Senior developer](https://ddat-capability-"
