@@ -282,18 +282,24 @@ def import_ddat_command(roles_csv: Path, skills_csv: Path, out_dir: Path) -> Non
               help="Write to FILE instead of standard output.")
 @click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--no-cache", is_flag=True, help="Re-read every file instead of using the index cache.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when the pathway lists findings.")
 def pathway(profession: str | None, output_format: str, output: Path | None, config_path: Path | None,
-            no_cache: bool) -> None:
+            no_cache: bool, exit_zero: bool) -> None:
     """Show the career pathway of PROFESSION (a role or framework id or name; default: every role):
-    levels x skills with proficiency, pay bands, and the inconsistencies found in it."""
-    from rolelint.profession.pathway import render_pathway
+    levels x skills with proficiency, pay bands, and every profession finding on them, marked where
+    it applies. Exits 1 when it lists any finding (0 with --exit-zero), 2 on a usage error."""
+    from rolelint.profession.pathway import RENDERERS, build_pathways
 
-    text = render_pathway(_load(config_path), profession, output_format, cwd=Path.cwd(), use_cache=not no_cache)
+    pathways = build_pathways(_load(config_path), profession, cwd=Path.cwd(), use_cache=not no_cache)
+    text = RENDERERS[output_format](pathways)
     if output is None:
         click.echo(text, nl=False)
     else:
         output.write_text(text, encoding="utf-8")
         click.echo(f"wrote {output}")
+    listed = sum(len(p.issues) for p in pathways)
+    if listed and not exit_zero:
+        raise SystemExit(1)
 
 
 @cli.group("cache")

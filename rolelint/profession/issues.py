@@ -14,3 +14,5 @@ class PathwayIssue:
     level: str | None = None  # the level the issue is shown at
     skill: str | None = None
     key: bool = False  # place the finding on the field's key rather than its value
+    line: int | None = None  # where `rolelint pathway` says the finding is (1-based)
+    severity: str | None = None  # as the config grades it, for `rolelint pathway`

@@ -9,13 +9,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rolelint.config import Config, ConfigError
-from rolelint.profession.checks import (rl308_proficiency_falls, rl309_no_progression, rl310_salary_band_order,
-                                        rl311_level_gap)
+from rolelint.diagnostics import Diagnostic
 from rolelint.profession.checks._helpers import ordered_levels
 from rolelint.profession.index import ProfessionIndex, build_index
 from rolelint.profession.issues import PathwayIssue
 from rolelint.profession.model import Band, Framework, Role
-from rolelint.profession.rules import PROFESSION_RULES, resolve_options
 
 FORMATS = ("text", "markdown", "html")
 
@@ -27,6 +25,7 @@ class Column:
     salary: Band | None
     experience: Band | None
     marks: list[int] = field(default_factory=list)  # issue numbers shown on the whole level
+    band_marks: dict[str, list[int]] = field(default_factory=dict)  # "salary"/"experience" -> issue numbers
 
 
 @dataclass
@@ -83,19 +82,77 @@ def find_roles(index: ProfessionIndex, name: str | None) -> list[Role]:
     raise ConfigError(message)
 
 
-def build_pathway(index: ProfessionIndex, role: Role, config: Config) -> Pathway:
+_LEVEL_FIELD = re.compile(r"^levels\[(\d+)\](?:\.skills\.([^.]+))?")
+_SKILL_FIELD = re.compile(r"^skills\[(\d+)\]")
+
+
+def pathway_findings(config: Config, roles: list[Role], index: ProfessionIndex, *, cwd: Path,
+                     use_cache: bool = True) -> list[Diagnostic]:
+    """The profession rules' findings on the files that define ``roles`` and their frameworks, as
+    `rolelint check --select RL3` gives them (the config's ignores, severities and suppressions apply)."""
+    from rolelint.engine import Selection, check
+
+    displays = dict.fromkeys([r.display for r in roles] + [index.frameworks[r.framework].display for r in roles])
+    paths = [Path(d) for d in displays if (cwd / d).is_file()]
+    if not paths:
+        return []
+    result = check(paths, config, selection=Selection(select=("RL3",)), cwd=cwd, use_cache=use_cache)
+    return [d for d in result.diagnostics if d.code.startswith("RL3")]
+
+
+def place(diagnostic: Diagnostic, role: Role, framework: Framework) -> PathwayIssue | None:
+    """The finding as an issue of ``role``'s pathway, at the level (and skill) its field names; None when
+    it is about something else (another role of the file, a level or skill the role does not have)."""
+    field_path = diagnostic.field_path or ""
+    level = skill = None
+    if diagnostic.path == role.display:
+        if role.path:
+            if not field_path.startswith(role.path + "."):
+                if diagnostic.path != framework.display or field_path.startswith("roles["):
+                    return None
+                return _framework_issue(diagnostic, role, framework)
+            field_path = field_path[len(role.path) + 1:]
+        match = _LEVEL_FIELD.match(field_path)
+        if match:
+            index = int(match.group(1))
+            role_level = next((lv for lv in role.levels if lv.path.endswith(f"levels[{index}]")), None)
+            level = role_level.level if role_level else None
+            skill = match.group(2)
+        return _issue(diagnostic, level, skill)
+    if diagnostic.path == framework.display:
+        return _framework_issue(diagnostic, role, framework)
+    return None
+
+
+def _framework_issue(diagnostic: Diagnostic, role: Role, framework: Framework) -> PathwayIssue | None:
+    field_path = diagnostic.field_path or ""
+    if field_path.startswith("roles["):
+        return None  # another role defined in the framework file
+    level = skill = None
+    match = _LEVEL_FIELD.match(field_path)
+    if match:
+        position = int(match.group(1))
+        defined = next((lv for lv in framework.levels if lv.position == position), None)
+        if defined is None or role.level(defined.id) is None:
+            return None
+        level = defined.id
+    match = _SKILL_FIELD.match(field_path)
+    if match:
+        position = int(match.group(1))
+        skill = next((s.id for s in framework.skills.values() if s.path == f"skills[{position}]"), None)
+        if skill is None or not any(skill in lv.skills for lv in role.levels):
+            return None
+    return _issue(diagnostic, level, skill)
+
+
+def _issue(diagnostic: Diagnostic, level: str | None, skill: str | None) -> PathwayIssue:
+    return PathwayIssue(diagnostic.code, diagnostic.message, diagnostic.path, diagnostic.field_path or "",
+                        level, skill, line=diagnostic.line, severity=diagnostic.severity.label)
+
+
+def build_pathway(index: ProfessionIndex, role: Role, findings: list[Diagnostic]) -> Pathway:
     framework = index.frameworks[role.framework]
-    options = {code: resolve_options(rule, config.rules[code].options if code in config.rules else {})
-               for code, rule in PROFESSION_RULES.items()}
-    issues = [
-        *rl308_proficiency_falls.issues(role, framework, options["RL308"]),
-        *rl309_no_progression.issues(role, framework, options["RL309"]),
-        *[i for i in rl310_salary_band_order.framework_issues(framework, options["RL310"])
-          if role.level(i.level or "")],
-        *rl310_salary_band_order.issues(role, framework, options["RL310"]),
-        *rl311_level_gap.issues(role, framework, options["RL311"],
-                                rl311_level_gap.level_usage(index.roles_of(framework.id), framework)),
-    ]
+    issues = [issue for d in findings if (issue := place(d, role, framework)) is not None]
     tracks = []
     for track_name, levels in ordered_levels(role, framework).items():
         columns = []
@@ -121,33 +178,44 @@ def build_pathway(index: ProfessionIndex, role: Role, config: Config) -> Pathway
                 if column.level != issue.level:
                     continue
                 row = next((r for r in track.rows if r.skill == issue.skill), None) if issue.skill else None
+                band = issue.path.rsplit(".", 1)[-1] if issue.path else ""
                 if row is not None:
                     row.cells[i].marks.append(number)
+                elif band in ("salary", "experience"):
+                    column.band_marks.setdefault(band, []).append(number)
                 else:
                     column.marks.append(number)
     return Pathway(framework, role, tracks, issues)
 
 
-def render_pathway(config: Config, name: str | None, fmt: str, *, cwd: Path, use_cache: bool = True) -> str:
+def build_pathways(config: Config, name: str | None, *, cwd: Path, use_cache: bool = True) -> list[Pathway]:
+    """The pathways of the roles ``name`` names (every role when None), each with its findings."""
     index = build_index([], config, cwd=cwd, use_cache=use_cache)
     roles = [r for r in find_roles(index, name) if r.framework in index.frameworks]
     if not roles:
         raise ConfigError("no role in the index belongs to a framework that is defined in it")
-    pathways = [build_pathway(index, role, config) for role in roles]
-    return RENDERERS[fmt](pathways)
+    findings = pathway_findings(config, roles, index, cwd=cwd, use_cache=use_cache)
+    return [build_pathway(index, role, findings) for role in roles]
+
+
+def render_pathway(config: Config, name: str | None, fmt: str, *, cwd: Path, use_cache: bool = True) -> str:
+    return RENDERERS[fmt](build_pathways(config, name, cwd=cwd, use_cache=use_cache))
 
 
 def _band(band: Band | None) -> str:
     return band.describe() if band else ""
 
 
-def _band_row(label: str, bands: list[Band | None]) -> list[str]:
+def _band_row(label: str, columns: list[Column]) -> list[str]:
     """A row of bands; a unit shared by all of them moves into the label to keep the columns narrow."""
+    key = label.lower()
+    bands = [getattr(c, key) for c in columns]
+    marks = [_marks(c.band_marks.get(key, [])) for c in columns]
     units = {b.unit for b in bands if b is not None}
     if len(units) == 1:
         unit = units.pop()
-        return [f"{label} ({unit})"] + [_band(Band(b.low, b.high, "")) if b else "-" for b in bands]
-    return [label] + [_band(b) or "-" for b in bands]
+        return [f"{label} ({unit})"] + [(_band(Band(b.low, b.high, "")) if b else "-") + m for b, m in zip(bands, marks)]
+    return [label] + [(_band(b) or "-") + m for b, m in zip(bands, marks)]
 
 
 def _marks(marks: list[int], style: str = "text") -> str:
@@ -183,8 +251,8 @@ def render_text(pathways: list[Pathway]) -> str:
                 out += ["", f"Track: {track.name}"]
             out.append("")
             body = [[r.name] + [(c.proficiency or "-") + _marks(c.marks) for c in r.cells] for r in track.rows]
-            body.append(_band_row("Salary", [c.salary for c in track.columns]))
-            body.append(_band_row("Experience", [c.experience for c in track.columns]))
+            body.append(_band_row("Salary", track.columns))
+            body.append(_band_row("Experience", track.columns))
             if any(c.marks for c in track.columns):
                 body.append(["Level issues"] + [_marks(c.marks).strip() or "" for c in track.columns])
             first = max([len(r[0]) for r in body] + [5])
@@ -201,15 +269,26 @@ def render_text(pathways: list[Pathway]) -> str:
         out.append("")
         if pathway.issues:
             out.append("Issues:")
-            out += [f"  !{n} {i.code} {i.message} ({i.display}, {i.path})" for n, i in enumerate(pathway.issues, 1)]
+            out += [f"  !{n} {i.code} {i.message} ({_where(i)})" for n, i in enumerate(pathway.issues, 1)]
         else:
             out.append("No pathway issues.")
         out.append("")
     return "\n".join(out)
 
 
+def _where(issue: PathwayIssue) -> str:
+    """file:line, and the field when there is one: where to make the fix."""
+    place = f"{issue.display}:{issue.line}" if issue.line else issue.display
+    return f"{place}, {issue.path}" if issue.path else place
+
+
 def _md(text: str) -> str:
     return text.replace("|", "\\|")
+
+
+def _band_cell_md(band: Band | None, marks: list[int]) -> str:
+    text = _band(band) or "–"
+    return (f"**{text}**" if marks else text) + _marks(marks, "markdown")
 
 
 def render_markdown(pathways: list[Pathway]) -> str:
@@ -229,12 +308,13 @@ def render_markdown(pathways: list[Pathway]) -> str:
                 cells = [(f"**{c.proficiency}**" if c.marks else c.proficiency or "–") + _marks(c.marks, "markdown")
                          for c in row.cells]
                 out.append("| " + " | ".join([_md(row.name), *cells]) + " |")
-            out.append("| *Salary* | " + " | ".join(_band(c.salary) or "–" for c in track.columns) + " |")
-            out.append("| *Experience* | " + " | ".join(_band(c.experience) or "–" for c in track.columns) + " |")
+            for label in ("salary", "experience"):
+                cells = [_band_cell_md(getattr(c, label), c.band_marks.get(label, [])) for c in track.columns]
+                out.append(f"| *{label.capitalize()}* | " + " | ".join(cells) + " |")
             out.append("")
         if pathway.issues:
             out += ["**Issues**", ""]
-            out += [f"{n}. ⚠{n} `{i.code}` {_md(i.message)} — `{i.display}`, `{i.path}`"
+            out += [f"{n}. ⚠{n} `{i.code}` {_md(i.message)} — `{_where(i)}`"
                     for n, i in enumerate(pathway.issues, 1)]
         else:
             out.append("No pathway issues.")
@@ -297,15 +377,18 @@ def render_html(pathways: list[Pathway]) -> str:
                     cells.append(f"<td class=\"{classes}\"{_issue_attrs(cell.marks, pathway, attr_only=True)}>"
                                  f"{esc(cell.proficiency)}{_sup(cell.marks, pathway)}</td>")
                 parts.append(f"<tr><th scope=\"row\">{esc(row.name)}</th>{''.join(cells)}</tr>")
-            for label, values in (("Salary", [c.salary for c in track.columns]),
-                                  ("Experience", [c.experience for c in track.columns])):
-                parts.append(f"<tr class=\"band\"><th scope=\"row\">{label}</th>"
-                             + "".join(f"<td>{esc(_band(v)) or '–'}</td>" for v in values) + "</tr>")
+            for label in ("salary", "experience"):
+                cells = []
+                for column in track.columns:
+                    marks = column.band_marks.get(label, [])
+                    attrs = f" class=\"issue\"{_issue_attrs(marks, pathway, attr_only=True)}" if marks else ""
+                    cells.append(f"<td{attrs}>{esc(_band(getattr(column, label))) or '–'}{_sup(marks, pathway)}</td>")
+                parts.append(f"<tr class=\"band\"><th scope=\"row\">{label.capitalize()}</th>{''.join(cells)}</tr>")
             parts.append("</tbody></table>")
         if pathway.issues:
             parts.append("<h2>Issues</h2><ol class=\"issues\">")
             parts += [f"<li id=\"{_anchor(pathway, n)}\"><code>{esc(i.code)}</code> {_code(i.message)} "
-                      f"<small>({esc(i.display)}, <code>{esc(i.path)}</code>)</small></li>"
+                      f"<small>(<code>{esc(_where(i))}</code>)</small></li>"
                       for n, i in enumerate(pathway.issues, 1)]
             parts.append("</ol>")
         else:
