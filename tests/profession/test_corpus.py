@@ -12,7 +12,7 @@ import pytest
 
 from rolelint.config import load_config
 from rolelint.engine import Selection, check
-from rolelint.profession import evaluate
+from benchmarks import blurring as evaluate
 
 DDAT = Path("ddat-capability-framework") / "official-csv"
 

@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 
-from rolelint.profession import evaluate
+from benchmarks import blurring as evaluate
 from rolelint.profession.similarity import RoleProfiles, decide, judge, lifted
 from rolelint.profession.text import normalise
 

@@ -2,7 +2,7 @@
 
 The model (rolelint.profession.similarity) is TF-IDF over stemmed words and word pairs, one profile
 per role; its precision and recall are measured on the DDaT role texts by
-rolelint.profession.evaluate, and the defaults below are the thresholds tuned there.
+benchmarks/blurring.py, and the defaults below are the thresholds tuned there.
 
 An advert's duty is judged with `ratio`. A role definition's own responsibility needs more: its
 author put it there on purpose, and a word-based resemblance is weak evidence against that. So

@@ -13,7 +13,8 @@ word for word is an overlap in the framework, not a false positive: it is counte
 flag needs the other role to resemble the statement ``definition_ratio`` times more than its own.
 A blurred claim then stands for a duty moved into the wrong role's definition.
 
-Run: python -m rolelint.profession.evaluate ../shared/corpus/ddat-capability-framework/official-csv/roles.csv
+Run: python benchmarks/blurring.py ../shared/corpus/ddat-capability-framework/official-csv/roles.csv
+(``--write-background ROLES_CSV`` rebuilds rolelint/profession/data/background_df.json.)
 """
 
 from __future__ import annotations
@@ -202,7 +203,41 @@ def tune_definition_ratio(scored: list[Scored], *, min_similarity: float, ratio:
     return best
 
 
+def build_background(roles_csv: Path) -> dict:
+    """How many DDaT roles use each stem and stem pair (counts only, no text) for
+    rolelint.profession.background."""
+    from collections import Counter
+
+    from rolelint.profession.similarity import features
+
+    roles = load_roles(roles_csv)
+    df: Counter = Counter()
+    for role in roles.values():
+        seen: set[str] = set()
+        for text in role.texts:
+            seen |= set(features(text))
+        df.update(seen)
+    # Words used by a single role say nothing general; leaving them out keeps the table small.
+    kept = {term: count for term, count in sorted(df.items()) if count >= 2}
+    return {"source": "DDaT capability framework, official CSV export (Open Government Licence v3.0): "
+                      "number of roles whose texts use each stem or stem pair",
+            "roles": len(roles), "df": kept}
+
+
+def write_background(roles_csv: Path) -> None:
+    import json
+
+    from rolelint.profession.background import DATA
+
+    table = build_background(roles_csv)
+    DATA.write_text(json.dumps(table, indent=0, sort_keys=True), encoding="utf-8")
+    print(f"wrote {len(table['df'])} terms over {table['roles']} roles to {DATA}")
+
+
 def main(argv: list[str]) -> int:
+    if argv and argv[0] == "--write-background":
+        write_background(Path(argv[1]))
+        return 0
     roles_csv = Path(argv[0])
     roles = load_roles(roles_csv)
     all_trials = trials(roles)
