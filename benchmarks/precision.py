@@ -1,0 +1,508 @@
+"""Precision and recall of rolelint on real adverts it was not written against, per rule, by publisher half.
+
+    python benchmarks/adverts/extract.py                 # rebuild the adverts (see its docstring)
+    python benchmarks/precision.py                       # both halves, printed
+    python benchmarks/precision.py --split heldout       # one half
+    python benchmarks/precision.py --unjudged new.csv    # write findings nobody has judged yet
+    python benchmarks/precision.py --markdown            # also write docs/precision.md
+
+Inputs, all in ``benchmarks/adverts/``:
+
+- ``manifest.csv``: one row per advert (id, publisher, format, source, licence, ``split``). The split is
+  by publisher, fixed before rolelint was run on any advert: ``tune`` is the half whose errors may be
+  looked at while changing rules; ``heldout`` is only ever counted.
+- ``gold.csv``: the problems a careful reviewer listed per advert before seeing rolelint's output
+  (category, quoted text or ``whole advert``, reason).
+- ``judgements.csv``: every finding rolelint gave, judged by hand: TP (worth acting on) or FP, with a
+  reason. A judgement is keyed by (advert, code, line, quoted text), so a re-run after a code change
+  reuses it; when the line moved it is found by (advert, code, quoted text) if that is unambiguous.
+  Findings with no judgement are listed (and written with ``--unjudged``) and left out of the figures.
+
+Precision per rule is TP / judged findings with a Wilson 95% interval. Recall per gold category is the
+share of gold problems found: a problem counts as found when a finding judged TP, of a rule that covers
+its category, touches the lines of its quoted text (any such finding, for ``whole advert`` and for the
+rules that judge a list or the whole advert: RL112, RL201, RL202, RL206-RL209).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import math
+import re
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+ADVERTS = HERE / "adverts"
+sys.path.insert(0, str(ADVERTS))
+sys.path.insert(0, str(REPO))
+
+from extract import DEFAULT_OUT, advert_filename, read_manifest  # noqa: E402
+
+GOLD = ADVERTS / "gold.csv"
+JUDGEMENTS = ADVERTS / "judgements.csv"
+MARKDOWN = REPO / "docs" / "precision.md"
+HISTORY = ADVERTS / "history.csv"
+HISTORY_FIELDS = ["label", "commit", "split", "adverts", "tp", "judged", "precision", "found", "gold", "recall",
+                  "errors", "below_80"]
+JUDGEMENT_FIELDS = ["advert", "code", "line", "column", "quote", "verdict", "reason"]
+
+# Rules that judge a list or the whole advert: where they anchor their finding is not where the gold
+# quote points (a list's first item, a paragraph), so any TP finding of theirs in the advert counts.
+ADVERT_LEVEL_RULES = frozenset({"RL112", "RL201", "RL202", "RL206", "RL207", "RL208", "RL209"})
+
+# Which rules cover each gold category (the catalogue's own grouping; see docs/rules.md).
+CATEGORY_RULES: dict[str, tuple[str, ...]] = {
+    "placeholder": ("RL101",),
+    "catch-all-duty": ("RL102",),
+    "bro-culture": ("RL103",),
+    "hype-title": ("RL104",),
+    "sexualised": ("RL105",),
+    "profanity": ("RL106",),
+    "jargon": ("RL107", "RL108"),
+    "gendered-wording": ("RL109", "RL110"),
+    "gender-coded": ("RL111", "RL112"),
+    "age-coded": ("RL113",),
+    "exclusionary-wording": ("RL114", "RL115", "RL116", "RL117"),
+    "ability": ("RL114",),
+    "elitist-credentials": ("RL115",),
+    "native-speaker": ("RL116",),
+    "culture-fit": ("RL117",),
+    "unrealistic-expectation": ("RL118",),
+    "hollow-perks": ("RL119",),
+    "hyper-competitive": ("RL120",),
+    "vague-pay": ("RL121",),
+    "experience-level": ("RL122", "RL307"),
+    "third-person": ("RL123",),
+    "legacy-technology": ("RL124",),
+    "prescribed-editor": ("RL125",),
+    "misspelt-technology": ("RL126",),
+    "unexplained-acronym": ("RL127",),
+    "too-many-requirements": ("RL201",),
+    "no-desirable-split": ("RL202",),
+    "duty-wording": ("RL203", "RL204"),
+    "long-sentence": ("RL205",),
+    "hard-to-read": ("RL206",),
+    "advert-length": ("RL207",),
+    "no-salary": ("RL208",),
+    "missing-section": ("RL209",),
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    advert: str
+    code: str
+    line: int
+    column: int
+    end_line: int
+    quote: str
+    severity: str
+    enabled_by_default: bool
+
+
+def normalise(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def quote_of(text: str, line: int, column: int, end_line: int, end_column: int, limit: int = 100) -> str:
+    """The finding's text (1-based lines and columns, end exclusive), whitespace collapsed, cut at ``limit``."""
+    lines = text.splitlines()
+    if not lines or line < 1 or line > len(lines):
+        return ""
+    if end_line < line or end_line > len(lines) or (end_line == line and end_column <= column):
+        return normalise(lines[line - 1][max(column - 1, 0):])[:limit]
+    chunk = [lines[line - 1][max(column - 1, 0):]] + lines[line:end_line - 1]
+    chunk.append(lines[end_line - 1][:max(end_column - 1, 0)] if end_line > line else "")
+    if end_line == line:
+        chunk = [lines[line - 1][max(column - 1, 0):max(end_column - 1, 0)]]
+    return normalise(" ".join(chunk))[:limit]
+
+
+def lint(directory: Path, rows: list[dict[str, str]]) -> tuple[list[Finding], list[str]]:
+    """Run rolelint over the adverts that exist in ``directory``; return findings and the ids missing."""
+    present = [r for r in rows if (directory / advert_filename(r)).is_file()]
+    missing = [r["id"] for r in rows if r not in present]
+    paths = [directory / advert_filename(r) for r in present]
+    by_name = {advert_filename(r): r["id"] for r in present}
+    diagnostics, enabled_by_default = _run_rolelint(paths, directory)
+    texts: dict[str, str] = {}
+    findings = []
+    for d in diagnostics:
+        name = Path(d["path"]).name
+        advert = by_name.get(name)
+        if advert is None:
+            continue
+        if name not in texts:
+            texts[name] = (directory / name).read_text(encoding="utf-8", errors="replace")
+        findings.append(Finding(advert, d["code"], d["line"], d["column"], d["end_line"],
+                                quote_of(texts[name], d["line"], d["column"], d["end_line"], d["end_column"]),
+                                d["severity"], enabled_by_default.get(d["code"], True)))
+    return findings, missing
+
+
+def _run_rolelint(paths: list[Path], root: Path) -> tuple[list[dict], dict[str, bool]]:
+    """Diagnostics as dicts, and each rule's default enablement: through ``rolelint.api`` when it exists,
+    else the engine (the API is the supported way in; the engine stands in until it lands)."""
+    try:
+        from rolelint import api  # type: ignore[attr-defined]
+    except ImportError:
+        api = None
+    if api is not None and hasattr(api, "Linter"):
+        linter = api.Linter(root=root) if "root" in api.Linter.__init__.__code__.co_varnames else api.Linter()
+        result = linter.lint_paths(paths)
+        diagnostics = [d.to_dict() if hasattr(d, "to_dict") else dict(d) for d in result.diagnostics]
+        defaults = {r.code: bool(r.enabled) for r in api.list_rules()}
+        return diagnostics, defaults
+    from rolelint.config import Config
+    from rolelint.engine import check
+    config = Config(root=root)
+    result = check(paths, config, cwd=root, jobs=1)
+    defaults = {code: rule.enabled for code, rule in result.catalogue.rules.items()}
+    return [d.to_dict() for d in result.diagnostics], defaults
+
+
+# ---- judgements ---------------------------------------------------------------------------------------
+
+def read_judgements(path: Path = JUDGEMENTS) -> list[dict[str, str]]:
+    if not path.is_file():
+        return []
+    with path.open(newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+class Judge:
+    """Looks up the verdict of a finding by (advert, code, line, quote), else by (advert, code, quote)."""
+
+    def __init__(self, rows: list[dict[str, str]]):
+        self.exact: dict[tuple, dict[str, str]] = {}
+        loose: dict[tuple, list[dict[str, str]]] = defaultdict(list)
+        for row in rows:
+            key = (row["advert"], row["code"], int(row["line"]), normalise(row["quote"]))
+            self.exact[key] = row
+            loose[key[:2] + key[3:]].append(row)
+        self.loose = {k: v[0] for k, v in loose.items() if len({r["verdict"] for r in v}) == 1}
+
+    def verdict(self, f: Finding) -> str | None:
+        row = self.exact.get((f.advert, f.code, f.line, normalise(f.quote)))
+        if row is None:
+            row = self.loose.get((f.advert, f.code, normalise(f.quote)))
+        return row["verdict"].strip().upper() if row else None
+
+
+# ---- statistics ---------------------------------------------------------------------------------------
+
+def wilson(successes: int, n: int, z: float = 1.96) -> tuple[float, float]:
+    if n == 0:
+        return (0.0, 1.0)
+    p = successes / n
+    denominator = 1 + z * z / n
+    centre = (p + z * z / (2 * n)) / denominator
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denominator
+    return (max(0.0, centre - half), min(1.0, centre + half))
+
+
+def pct(x: float) -> str:
+    return f"{100 * x:.0f}%"
+
+
+@dataclass
+class Report:
+    split: str
+    adverts: int
+    per_rule: dict[str, tuple[int, int]]          # code -> (TP, judged)
+    unjudged: list[Finding]
+    recall: dict[str, tuple[int, int]]            # category -> (found, gold)
+    missed: list[tuple[str, str, str]]            # (advert, category, quote)
+    errors_on: list[Finding]                      # error-level findings
+    default_on: dict[str, bool]
+    severities: dict[str, str]
+
+    @property
+    def overall(self) -> tuple[int, int]:
+        return (sum(tp for tp, _ in self.per_rule.values()), sum(n for _, n in self.per_rule.values()))
+
+    @property
+    def overall_recall(self) -> tuple[int, int]:
+        return (sum(f for f, _ in self.recall.values()), sum(n for _, n in self.recall.values()))
+
+
+def gold_lines(text: str, quote: str) -> tuple[int, int] | None:
+    """1-based first and last line of ``quote`` in ``text`` (whitespace-insensitive), or None."""
+    pattern = r"\s+".join(re.escape(word) for word in quote.split())
+    match = re.search(pattern, text)
+    if not match:
+        return None
+    first = text.count("\n", 0, match.start()) + 1
+    return first, first + text.count("\n", match.start(), match.end())
+
+
+def build_report(split: str, rows: list[dict[str, str]], findings: list[Finding], judge: Judge,
+                 gold: list[dict[str, str]], directory: Path) -> Report:
+    ids = {r["id"] for r in rows if split == "all" or r["split"] == split}
+    names = {r["id"]: advert_filename(r) for r in rows}
+    mine = [f for f in findings if f.advert in ids]
+    per_rule: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    unjudged = []
+    for f in mine:
+        verdict = judge.verdict(f)
+        if verdict not in ("TP", "FP"):
+            unjudged.append(f)
+            continue
+        per_rule[f.code][1] += 1
+        per_rule[f.code][0] += verdict == "TP"
+    by_advert: dict[str, list[Finding]] = defaultdict(list)
+    for f in mine:
+        by_advert[f.advert].append(f)
+    recall: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    missed = []
+    texts: dict[str, str] = {}
+    for g in gold:
+        if g["advert"] not in ids:
+            continue
+        codes = CATEGORY_RULES.get(g["category"], ())
+        candidates = [f for f in by_advert[g["advert"]] if f.code in codes and judge.verdict(f) == "TP"]
+        found = False
+        if g["quote"] == "whole advert" or any(f.code in ADVERT_LEVEL_RULES for f in candidates):
+            found = bool(candidates)
+        elif candidates:
+            path = directory / names[g["advert"]]
+            if g["advert"] not in texts:
+                texts[g["advert"]] = path.read_text(encoding="utf-8", errors="replace") if path.is_file() else ""
+            span = gold_lines(texts[g["advert"]], g["quote"])
+            found = span is not None and any(f.line <= span[1] and f.end_line >= span[0] for f in candidates)
+        recall[g["category"]][1] += 1
+        recall[g["category"]][0] += found
+        if not found:
+            missed.append((g["advert"], g["category"], g["quote"]))
+    return Report(split, len(ids), {k: tuple(v) for k, v in per_rule.items()}, unjudged,
+                  {k: tuple(v) for k, v in recall.items()}, missed,
+                  [f for f in mine if f.severity == "error"],
+                  {f.code: f.enabled_by_default for f in mine}, {f.code: f.severity for f in mine})
+
+
+# ---- output -------------------------------------------------------------------------------------------
+
+def rule_table(report: Report) -> list[str]:
+    lines = ["| rule | default | severity | TP / judged | precision | Wilson 95% |", "|---|---|---|---:|---:|---|"]
+    for code in sorted(report.per_rule, key=lambda c: (report.per_rule[c][0] / max(report.per_rule[c][1], 1), c)):
+        tp, n = report.per_rule[code]
+        low, high = wilson(tp, n)
+        default = "on" if report.default_on.get(code, True) else "off"
+        lines.append(f"| {code} | {default} | {report.severities.get(code, '')} | {tp} / {n} | {pct(tp / n)} | "
+                     f"{pct(low)}–{pct(high)} |")
+    tp, n = report.overall
+    low, high = wilson(tp, n)
+    lines.append(f"| **all** | | | {tp} / {n} | **{pct(tp / n) if n else '—'}** | {pct(low)}–{pct(high)} |")
+    return lines
+
+
+def recall_table(report: Report) -> list[str]:
+    lines = ["| gold category | rules | found / gold | recall |", "|---|---|---:|---:|"]
+    for category in sorted(report.recall, key=lambda c: (-report.recall[c][1], c)):
+        found, n = report.recall[category]
+        rules = ", ".join(CATEGORY_RULES.get(category, ())) or "(none)"
+        lines.append(f"| {category} | {rules} | {found} / {n} | {pct(found / n)} |")
+    found, n = report.overall_recall
+    low, high = wilson(found, n)
+    lines.append(f"| **all** | | {found} / {n} | **{pct(found / n) if n else '—'}** ({pct(low)}–{pct(high)}) |")
+    return lines
+
+
+def summary_line(report: Report) -> str:
+    tp, n = report.overall
+    found, g = report.overall_recall
+    low, high = wilson(tp, n)
+    below = [c for c, (t, k) in report.per_rule.items() if report.default_on.get(c, True) and k and t / k < 0.8]
+    return (f"{report.split}: {report.adverts} adverts, precision {pct(tp / n) if n else '—'} ({tp}/{n}, "
+            f"95% {pct(low)}–{pct(high)}), recall {pct(found / g) if g else '—'} ({found}/{g}), "
+            f"default-on rules below 80%: {', '.join(sorted(below)) or 'none'}, "
+            f"error-level findings: {len(report.errors_on)}, unjudged: {len(report.unjudged)}")
+
+
+def print_report(report: Report, *, show_missed: bool) -> None:
+    print(f"\n== {report.split} ==")
+    print(summary_line(report))
+    print("\n".join(rule_table(report)))
+    print()
+    print("\n".join(recall_table(report)))
+    if report.errors_on:
+        print("\nerror-level findings:")
+        for f in report.errors_on:
+            print(f"  {f.advert}:{f.line}:{f.column} {f.code} {f.quote[:70]}")
+    if show_missed and report.missed:
+        print("\ngold problems not found:")
+        for advert, category, quote in report.missed:
+            print(f"  {advert} [{category}] {quote[:70]}")
+    if report.unjudged:
+        print(f"\n{len(report.unjudged)} findings not judged yet (use --unjudged FILE to write them):")
+        for f in report.unjudged[:40]:
+            print(f"  {f.advert}:{f.line}:{f.column} {f.code} {f.quote[:70]}")
+
+
+def write_unjudged(path: Path, findings: list[Finding]) -> None:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=JUDGEMENT_FIELDS, lineterminator="\n")
+        writer.writeheader()
+        for f in findings:
+            writer.writerow({"advert": f.advert, "code": f.code, "line": f.line, "column": f.column,
+                             "quote": f.quote, "verdict": "", "reason": ""})
+
+
+JUDGING_GUIDE = [
+    "## How findings are judged", "",
+    "A finding is TP when a careful reviewer would tell the hiring manager to change the advert because of "
+    "it, and the message is right about what is wrong. The recurring calls:", "",
+    "- Front-matter keys of a publishing system (`layout`, `translationKey`, `contact` ...) are not problems "
+    "in an advert: FP. So is any finding whose text is front matter, navigation chrome or markup.",
+    "- A \"sentence\" that joins list items, headings, fields or paragraphs: FP. A real sentence of 30 or more "
+    "words: TP; of 26-29 words that reads clearly: FP. Long legal boilerplate (equal opportunity, privacy, "
+    "pay law), inline lists of names, and French text in a bilingual advert: FP.",
+    "- Vague pay (\"competitive\", \"depending on experience\") is TP only when the advert gives no figure.",
+    "- Missing sections: TP when at least half of the sections named are really absent (front-matter "
+    "`location`, an apply URL, or a heading it did not recognise count as present).",
+    "- A second finding of the same rule in the same sentence or bullet, which one rewrite fixes: FP.",
+    "- Acronyms: TP only for ones the audience may not know (government classification codes, niche "
+    "terms); names of organisations, products, places, postcodes and tickers, and words in capitals: FP.",
+    "- Reading grade: TP only when the prose is genuinely dense, not when front matter, URLs or lists "
+    "run together inflate the grade. Advert length: TP for stubs and for more than about 900 words of real text.", ""]
+
+
+def history_rows(path: Path = HISTORY) -> list[dict[str, str]]:
+    if not path.is_file():
+        return []
+    with path.open(newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def record(reports: list[Report], label: str, path: Path = HISTORY) -> None:
+    import subprocess
+    commit = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True,
+                            text=True).stdout.strip()
+    new = not path.is_file()
+    with path.open("a", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=HISTORY_FIELDS, lineterminator="\n")
+        if new:
+            writer.writeheader()
+        for r in reports:
+            tp, n = r.overall
+            found, g = r.overall_recall
+            below = sorted(c for c, (t, k) in r.per_rule.items() if r.default_on.get(c, True) and k and t / k < 0.8)
+            writer.writerow({"label": label, "commit": commit, "split": r.split, "adverts": r.adverts, "tp": tp,
+                             "judged": n, "precision": pct(tp / n) if n else "", "found": found, "gold": g,
+                             "recall": pct(found / g) if g else "", "errors": len(r.errors_on),
+                             "below_80": " ".join(below)})
+
+
+def history_table() -> list[str]:
+    rows = history_rows()
+    if not rows:
+        return []
+    out = ["## History", "", "Each row is one run recorded with `--record LABEL` (after judging every new finding).", "",
+           "| change | commit | half | precision (TP / judged) | recall (found / gold) | error-level findings | "
+           "default-on rules below 80% |", "|---|---|---|---|---|---:|---|"]
+    for r in rows:
+        out.append(f"| {r['label']} | {r['commit']} | {r['split']} | {r['precision']} ({r['tp']} / {r['judged']}) | "
+                   f"{r['recall']} ({r['found']} / {r['gold']}) | {r['errors']} | {r['below_80'] or 'none'} |")
+    return out + [""]
+
+
+def write_markdown(path: Path, reports: list[Report], rows: list[dict[str, str]], missing: list[str]) -> None:
+    formats = Counter(r["format"] for r in rows)
+    publishers = {r["publisher"] for r in rows}
+    out = ["# Precision and recall on real adverts", "",
+           "<!-- Generated by `python benchmarks/precision.py --markdown`; do not edit by hand. -->", "",
+           "How often rolelint's findings are worth acting on, measured on real job adverts from publishers "
+           "whose text rolelint's rules were not written against, and how many of the problems a careful "
+           "reviewer listed it finds.", "",
+           "## Method", "",
+           f"- **Adverts**: {len(rows)} real adverts from {len(publishers)} publishers "
+           f"({', '.join(f'{n} {k}' for k, n in sorted(formats.items()))}), from public repositories that "
+           "are not in `../shared/corpus`. `benchmarks/adverts/manifest.csv` names each one's repository, "
+           "commit, path and licence; the texts are not committed.",
+           "- **Split by publisher** before rolelint was run on any advert: publishers in SHA-1 order, each "
+           "to the half with fewer adverts so far. Rule changes may be made looking only at the `tune` "
+           "half; the `heldout` half is only counted, so its figures are the evidence.",
+           "- **Gold problems** (`gold.csv`): written per advert by reading it before any rolelint run (the "
+           "git history shows the order), in the catalogue's categories: only problems a hiring manager "
+           "should act on.",
+           "- **Judgements** (`judgements.csv`): every finding judged by hand as TP (worth acting on) or FP, "
+           "with a reason, keyed by (advert, code, line, quoted text) so that re-runs reuse them. A "
+           "finding is never re-judged to move a figure.",
+           "- **Precision** per rule: TP / judged findings, with a Wilson 95% interval; **recall** per gold "
+           "category: a gold problem is found when a finding of a rule covering its category touches the "
+           "lines of its quoted text and was itself judged TP (any such finding, for a whole-advert problem).", "",
+           "## Re-running it", "",
+           "```sh",
+           "# 1. fetch the repositories listed in benchmarks/adverts/manifest.csv (any git clone works):",
+           "#    git clone --mirror https://github.com/OWNER/NAME /work/.mirror/OWNER+NAME",
+           "python benchmarks/adverts/extract.py /work/adverts-eval   # 2. rebuild the adverts",
+           "python benchmarks/precision.py --unjudged new.csv          # 3. figures; new findings to judge",
+           "# 4. judge new.csv by hand (TP/FP + reason), append it to benchmarks/adverts/judgements.csv",
+           "python benchmarks/precision.py --markdown                  # 5. regenerate this page",
+           "```", ""]
+    out += JUDGING_GUIDE
+    out += history_table()
+    if missing:
+        out += [f"Adverts missing when this page was generated: {len(missing)} ({', '.join(missing[:10])}…).", ""]
+    for report in reports:
+        out += [f"## {report.split}", "", summary_line(report), "", "### Precision per rule", ""]
+        out += rule_table(report)
+        out += ["", "### Recall per gold category", ""]
+        out += recall_table(report)
+        out.append("")
+    path.write_text("\n".join(out), encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--adverts", type=Path, default=DEFAULT_OUT, help=f"extracted adverts (default {DEFAULT_OUT})")
+    parser.add_argument("--split", choices=("tune", "heldout", "all", "both"), default="both")
+    parser.add_argument("--unjudged", type=Path, help="write findings with no judgement to this CSV")
+    parser.add_argument("--missed", action="store_true", help="list the gold problems not found")
+    parser.add_argument("--markdown", action="store_true", help=f"write {MARKDOWN.relative_to(REPO)}")
+    parser.add_argument("--record", metavar="LABEL", help=f"append this run's figures to {HISTORY.relative_to(REPO)}")
+    args = parser.parse_args(argv)
+    rows = read_manifest()
+    if not args.adverts.is_dir():
+        print(f"no adverts in {args.adverts}: run benchmarks/adverts/extract.py first", file=sys.stderr)
+        return 1
+    findings, missing = lint(args.adverts, rows)
+    if missing:
+        print(f"{len(missing)} adverts missing from {args.adverts} (run extract.py); counting the rest",
+              file=sys.stderr)
+    rows_present = [r for r in rows if r["id"] not in missing]
+    with GOLD.open(newline="", encoding="utf-8") as handle:
+        gold = list(csv.DictReader(handle))
+    judge = Judge(read_judgements())
+    splits = ("tune", "heldout") if args.split == "both" else (args.split,)
+    reports = [build_report(s, rows_present, findings, judge, gold, args.adverts) for s in splits]
+    for report in reports:
+        print_report(report, show_missed=args.missed)
+    if args.unjudged:
+        seen = set()
+        fresh = []
+        for f in findings:
+            key = (f.advert, f.code, f.line, f.quote)
+            if judge.verdict(f) is None and key not in seen:
+                seen.add(key)
+                fresh.append(f)
+        write_unjudged(args.unjudged, fresh)
+        print(f"\nwrote {len(fresh)} unjudged findings to {args.unjudged}")
+    if args.record:
+        if any(r.unjudged for r in reports):
+            print("not recording: judge the unjudged findings first", file=sys.stderr)
+            return 1
+        record(reports, args.record)
+    if args.markdown:
+        write_markdown(MARKDOWN, reports, rows_present, missing)
+        print(f"wrote {MARKDOWN}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,97 @@
+"""The advert precision benchmark's parts: its data files agree with each other, and its arithmetic."""
+
+from __future__ import annotations
+
+import csv
+import subprocess
+import sys
+
+import pytest
+
+from conftest import REPO
+
+sys.path.insert(0, str(REPO / "benchmarks"))
+sys.path.insert(0, str(REPO / "benchmarks" / "adverts"))
+
+import extract  # noqa: E402
+import precision  # noqa: E402
+
+ADVERTS = REPO / "benchmarks" / "adverts"
+
+
+def _csv(name):
+    with (ADVERTS / name).open(newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_manifest_splits_by_publisher_into_two_halves():
+    rows = extract.read_manifest()
+    halves = {}
+    for row in rows:
+        halves.setdefault(row["publisher"], set()).add(row["split"])
+    assert all(len(splits) == 1 for splits in halves.values())
+    assert {r["split"] for r in rows} == {"tune", "heldout"}
+    assert len({r["id"] for r in rows}) == len(rows)
+    assert all(r["format"] in extract.SUFFIX for r in rows)
+
+
+def test_gold_and_judgements_name_adverts_of_the_manifest_and_known_categories():
+    ids = {r["id"] for r in extract.read_manifest()}
+    for row in _csv("gold.csv"):
+        assert row["advert"] in ids
+        assert row["category"] in precision.CATEGORY_RULES or row["category"] == "exclusionary-wording"
+    for row in _csv("judgements.csv"):
+        assert row["advert"] in ids
+        assert row["verdict"] in ("TP", "FP"), row
+        assert row["reason"].strip(), row
+
+
+def test_gold_list_was_committed_before_any_judgement():
+    log = subprocess.run(["git", "-C", str(REPO), "log", "--format=%H", "--diff-filter=A", "--",
+                          "benchmarks/adverts/gold.csv", "benchmarks/adverts/judgements.csv"],
+                         capture_output=True, text=True)
+    if log.returncode != 0 or not log.stdout.strip():
+        pytest.skip("no git history here")
+    first_gold = subprocess.run(["git", "-C", str(REPO), "log", "--format=%ct", "--diff-filter=A", "--",
+                                 "benchmarks/adverts/gold.csv"], capture_output=True, text=True).stdout.split()
+    first_judged = subprocess.run(["git", "-C", str(REPO), "log", "--format=%ct", "--diff-filter=A", "--",
+                                   "benchmarks/adverts/judgements.csv"], capture_output=True, text=True).stdout.split()
+    if first_gold and first_judged:
+        assert int(first_gold[-1]) <= int(first_judged[-1])
+
+
+def test_wilson_interval_brackets_the_rate_and_narrows_with_more_data():
+    low, high = precision.wilson(9, 10)
+    assert low < 0.9 < high
+    wide = precision.wilson(1, 2)
+    narrow = precision.wilson(50, 100)
+    assert narrow[1] - narrow[0] < wide[1] - wide[0]
+    assert precision.wilson(0, 0) == (0.0, 1.0)
+
+
+def test_quote_of_takes_the_span_and_collapses_whitespace():
+    text = "first line\nsecond   line here\nthird"
+    assert precision.quote_of(text, 2, 1, 2, 7) == "second"
+    assert precision.quote_of(text, 1, 7, 2, 7) == "line second"
+
+
+def test_gold_lines_finds_a_quote_across_line_breaks():
+    text = "a\nWe are looking for\nsomeone kind.\n"
+    assert precision.gold_lines(text, "looking for someone") == (2, 3)
+    assert precision.gold_lines(text, "absent words") is None
+
+
+def test_judge_reuses_a_verdict_when_the_line_moved():
+    rows = [{"advert": "a", "code": "RL205", "line": "3", "quote": "Some  long sentence", "verdict": "TP"}]
+    judge = precision.Judge(rows)
+    moved = precision.Finding("a", "RL205", 9, 1, 9, "Some long sentence", "info", True)
+    assert judge.verdict(moved) == "TP"
+    other = precision.Finding("a", "RL205", 3, 1, 3, "Another sentence", "info", True)
+    assert judge.verdict(other) is None
+
+
+def test_extract_skips_missing_mirrors_and_names_them(tmp_path):
+    rows = extract.read_manifest()[:2]
+    written, missing = extract.extract(tmp_path / "out", tmp_path / "no-mirrors", rows)
+    assert written == 0
+    assert sum(len(ids) for ids in missing.values()) == 2
