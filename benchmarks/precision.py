@@ -146,23 +146,13 @@ def lint(directory: Path, rows: list[dict[str, str]]) -> tuple[list[Finding], li
 
 
 def _run_rolelint(paths: list[Path], root: Path) -> tuple[list[dict], dict[str, bool]]:
-    """Diagnostics as dicts, and each rule's default enablement: through ``rolelint.api`` when it exists,
-    else the engine (the API is the supported way in; the engine stands in until it lands)."""
-    try:
-        from rolelint import api  # type: ignore[attr-defined]
-    except ImportError:
-        api = None
-    if api is not None and hasattr(api, "Linter"):
-        linter = api.Linter(root=root) if "root" in api.Linter.__init__.__code__.co_varnames else api.Linter()
-        result = linter.lint_paths(paths)
-        diagnostics = [d.to_dict() if hasattr(d, "to_dict") else dict(d) for d in result.diagnostics]
-        defaults = {r.code: bool(r.enabled) for r in api.list_rules()}
-        return diagnostics, defaults
+    """Diagnostics as dicts, and each rule's default enablement, through the public API (default config
+    rooted at the adverts folder, so no config file of the machine changes the figures)."""
+    from rolelint.api import Linter
     from rolelint.config import Config
-    from rolelint.engine import check
-    config = Config(root=root)
-    result = check(paths, config, cwd=root, jobs=1)
-    defaults = {code: rule.enabled for code, rule in result.catalogue.rules.items()}
+
+    result = Linter(Config(root=root)).lint_paths(paths, cwd=root)
+    defaults = {code: info.enabled for code, info in result.rules.items()}
     return [d.to_dict() for d in result.diagnostics], defaults
 
 
