@@ -213,7 +213,7 @@ from pathlib import Path
 from rolelint.nlp import one_blas_thread, quieter_garbage_collector
 one_blas_thread()  # as the command line does, before numpy loads
 quieter_garbage_collector()  # as the command line does
-import rolelint.rulepacks as rulepacks
+import rolelint.runner as runner
 import rolelint.filestage as filestage
 import rolelint.registry as registry
 from rolelint.config import load_config
@@ -233,17 +233,17 @@ def timed(owner, name, bucket):
             spent[bucket] += time.perf_counter() - start
     setattr(owner, name, wrapper)
 
-timed(rulepacks, "_annotate", "nlp")
+timed(runner, "_annotate", "nlp")
 import rolelint.nlp
 timed(rolelint.nlp, "load_pipeline", "model_load")  # spaCy's load, on the first chunk's run_rules
-original_annotate = rulepacks._annotate
+original_annotate = runner._annotate
 def annotate(*args, **kwargs):
     inside["annotate"] = True
     try:
         return original_annotate(*args, **kwargs)
     finally:
         inside["annotate"] = False
-rulepacks._annotate = annotate
+runner._annotate = annotate
 
 # spaCy run by a rule itself (RL203 tags a doubtful duty again in a verb slot) is NLP time too.
 from spacy.language import Language

@@ -202,7 +202,9 @@ def _rule_row(rule: RuleInfo) -> dict:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path, exists=True))
 def rules_test_command(paths: tuple[Path, ...]) -> None:
     """Run the pass/fail examples of rule packs (default: the built-in packs)."""
-    from rolelint.rulepacks import RulePackError, builtin_rules_dir, rules_test
+    from rolelint.ruleexamples import rules_test
+    from rolelint.rulemodel import RulePackError
+    from rolelint.rulepacks import builtin_rules_dir
 
     try:
         results = rules_test(list(paths) or [builtin_rules_dir()])

@@ -15,7 +15,7 @@ from rolelint.documents import Document
 
 @dataclass
 class RuleCatalogue:
-    rules: dict[str, Any]  # code -> CoreRule | rulepacks.Rule | profession rule (same attribute names)
+    rules: dict[str, Any]  # code -> CoreRule | rulemodel.Rule | profession rule (same attribute names)
     text_rules: dict[str, Any] = field(default_factory=dict)
     profession_rules: dict[str, Any] = field(default_factory=dict)
 
@@ -23,7 +23,7 @@ class RuleCatalogue:
         selected = [rule for code, rule in self.text_rules.items() if code in active]
         if not selected or not documents:
             return {}
-        from rolelint.rulepacks import run_rules
+        from rolelint.runner import run_rules
 
         options = {code: settings.options for code, settings in config.rules.items() if settings.options}
         return run_rules(documents, selected, options, model=config.model)
@@ -49,7 +49,8 @@ class RuleCatalogue:
 
 
 def load_catalogue(config: Config) -> RuleCatalogue:
-    from rolelint.rulepacks import RulePackError, builtin_rules_dir, load_rules
+    from rolelint.rulemodel import RulePackError
+    from rolelint.rulepacks import builtin_rules_dir, load_rules
 
     try:
         text_rules = load_rules([builtin_rules_dir(), *config.rule_packs], trusted=[builtin_rules_dir()])

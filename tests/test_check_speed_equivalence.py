@@ -13,7 +13,8 @@ from rolelint.checks import SpanInput
 from rolelint.checks import named
 from rolelint.loaders import LoadOptions, load_file
 from rolelint.nlp import load_pipeline
-from rolelint.rulepacks import tagging_margin
+from rolelint.nlp.state import state_of
+from rolelint.nlp.windows import tagging_margin
 
 FRAGMENTS = [
     "Record decisions and risks in the team log",
@@ -71,14 +72,15 @@ def _verdicts_with_the_full_pipeline(fragments: list[str]) -> list[bool]:
 
 @pytest.mark.parametrize("needs", [{"pos"}, {"lemma", "pos"}, {"lemma", "pos", "dep", "sents"}])
 def test_duty_verb_probes_match_the_full_pipeline(needs):
-    named.prepare([], load_pipeline(needs))
-    named._PROBES.clear()
+    nlp = load_pipeline(needs)
+    named.prepare([], nlp)
+    state_of(named._tagging_pipeline()).verb_probes.clear()
     assert named._verbs_when_read_as_duties(FRAGMENTS) == _verdicts_with_the_full_pipeline(FRAGMENTS)
 
 
 def test_duty_verb_probes_match_the_full_pipeline_on_real_list_items(corpus):
     named.prepare([], load_pipeline({"lemma", "pos"}))
-    named._PROBES.clear()
+    state_of(named._tagging_pipeline()).verb_probes.clear()
     random.seed(5)
     items = [SpanInput.of(span).text for document in _documents(corpus, 20) for span in document.spans
              if span.block == "list_item"]
@@ -223,7 +225,8 @@ def test_the_acronym_patterns_find_what_they_found_as_first_written_on_real_adve
 
 def test_duty_probes_of_a_whole_run_are_tagged_in_one_batch(monkeypatch):
     from rolelint.loaders import document_from_string
-    from rolelint.rulepacks import builtin_rules_dir, load_rules, run_rules
+    from rolelint.rulepacks import builtin_rules_dir, load_rules
+    from rolelint.runner import run_rules
 
     rule = load_rules([builtin_rules_dir()])["RL203"]
     documents = [document_from_string(f"## Responsibilities\n\n- {duty}\n- Write the weekly report\n", path=f"a{n}.md")
@@ -232,8 +235,8 @@ def test_duty_probes_of_a_whole_run_are_tagged_in_one_batch(monkeypatch):
                                            "Stakeholder management across three teams"])]
     one_by_one = {}
     for document in documents:
-        named._PROBES.clear()
         one_by_one.update(run_rules([document], [rule]))
+        state_of(named._tagging_pipeline()).verb_probes.clear()
     calls = []
     original = named._verbs_when_read_as_duties
 
@@ -242,7 +245,6 @@ def test_duty_probes_of_a_whole_run_are_tagged_in_one_batch(monkeypatch):
         return original(fragments)
 
     monkeypatch.setattr(named, "_verbs_when_read_as_duties", spy)
-    named._PROBES.clear()
     together = run_rules(documents, [rule])
     assert together == one_by_one
     assert sum(len(found) for found in together.values()) == 3

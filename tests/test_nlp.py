@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rolelint import nlp
+from rolelint.nlp import pipeline as nlp
 
 
 def test_tokens_only_loads_no_trained_component():

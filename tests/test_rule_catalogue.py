@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from rolelint.rulepacks import builtin_rules_dir, load_rules, rules_test
+from rolelint.ruleexamples import rules_test
+from rolelint.rulepacks import builtin_rules_dir, load_rules
 
 RULES = load_rules([builtin_rules_dir()])
 DOC_KEYS = ("what", "why", "example", "use_instead")

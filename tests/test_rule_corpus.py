@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from rolelint.loaders import file_format, parse_source
-from rolelint.rulepacks import builtin_rules_dir, load_rules, run_rules
+from rolelint.rulepacks import builtin_rules_dir, load_rules
+from rolelint.runner import run_rules
 from rolelint.source import SourceText
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"

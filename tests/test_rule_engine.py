@@ -9,7 +9,8 @@ import sys
 import pytest
 
 from rolelint.loaders import document_from_string
-from rolelint.rulepacks import builtin_rules_dir, load_rules, run_rules
+from rolelint.rulepacks import builtin_rules_dir, load_rules
+from rolelint.runner import run_rules
 
 RULES = load_rules([builtin_rules_dir()])
 
@@ -23,7 +24,7 @@ def test_regex_only_run_does_not_import_spacy():
     script = (
         "import sys\n"
         "from rolelint.loaders import document_from_string\n"
-        "from rolelint.rulepacks import builtin_rules_dir, load_rules, run_rules\n"
+        "from rolelint.rulepacks import builtin_rules_dir, load_rules\nfrom rolelint.runner import run_rules\n"
         "rules = load_rules([builtin_rules_dir()])\n"
         "doc = document_from_string('Salary: [Insert amount]. Competitive salary.')\n"
         "found = run_rules([doc], [rules['RL101'], rules['RL121'], rules['RL208']], {})[doc.path]\n"
@@ -90,17 +91,17 @@ def test_gender_coded_balance_lists_the_words_it_counted():
 
 
 def test_parse_rule_only_parses_spans_in_its_scope(monkeypatch):
-    import rolelint.rulepacks as rulepacks
+    import rolelint.runner as runner
 
     parsed = []
-    original = rulepacks._annotate
+    original = runner._annotate
 
     def spy(plan, nlp, narrow=True):
         original(plan, nlp, narrow)
         parsed.extend(item for _, inputs, _ in plan for item in inputs
                       if item.doc is not None and item.doc.has_annotation("DEP"))
 
-    monkeypatch.setattr(rulepacks, "_annotate", spy)
+    monkeypatch.setattr(runner, "_annotate", spy)
     text = "## About\n\nReports are written daily.\n\n## Responsibilities\n\n- Reports are written daily\n"
     _, found = run(text, ["RL204", "RL104"])
     assert [f.section for f in found] == ["responsibilities"]

@@ -9,7 +9,9 @@ import pytest
 import yaml
 
 from rolelint.checks.regex import UnsafeRegex, check_linear
-from rolelint.rulepacks import RulePackError, load_rules, resolve_options, rules_test
+from rolelint.ruleexamples import rules_test
+from rolelint.rulemodel import RulePackError, resolve_options
+from rolelint.rulepacks import load_rules
 
 MINIMAL = """
 code: ACME101

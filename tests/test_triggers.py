@@ -7,11 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from rolelint.checks.triggers import anchor_words, longest, merge
+from rolelint.nlp.triggers import anchor_words, longest, merge
 from rolelint.loaders import LoadOptions, document_from_string, load_file
 from rolelint.nlp import LemmaCandidates, load_pipeline
-from rolelint.tagging import TokenAttributes
-from rolelint.rulepacks import _case_fields, _tag, builtin_rules_dir, load_rules, rule_triggers, run_rules, tagging_margin
+from rolelint.nlp.attributes import TokenAttributes
+from rolelint.nlp.windows import tag_windows, tagging_margin
+from rolelint.ruleexamples import case_fields
+from rolelint.rulepacks import builtin_rules_dir, load_rules
+from rolelint.runner import rule_triggers, run_rules
 
 REPO = Path(__file__).resolve().parents[1]
 RULES = load_rules([builtin_rules_dir()])
@@ -21,7 +24,7 @@ def example_texts() -> list[str]:
     texts = []
     for rule in RULES.values():
         for case in rule.examples["fail"] + rule.examples["pass"]:
-            texts.append(_case_fields(rule, case)["text"])
+            texts.append(case_fields(rule, case)["text"])
     return texts
 
 
@@ -83,7 +86,7 @@ def test_a_window_tagged_alone_gets_the_tags_of_the_whole_doc():
     for ranges in [[(0, 3)], [(10, 12)], [(30, 60)], [(n - 4, n)], [(100, 101)], [(n - 30, n - 20)],
                    [(0, 2), (20, 25), (40, 41), (n - 3, n)]]:
         doc = nlp.make_doc(text)
-        _tag(nlp, [(doc, ranges)])
+        tag_windows(nlp, [(doc, ranges)])
         got = [tuple(getattr(t, a) for a in attrs) + (str(t.morph),) for start, end in ranges for t in doc[start:end]]
         want = [tuple(getattr(t, a) for a in attrs) + (str(t.morph),) for start, end in ranges for t in whole[start:end]]
         assert got == want
@@ -103,16 +106,16 @@ def test_findings_are_the_same_as_tagging_every_span_on_real_adverts(corpus):
 
 
 def test_narrowing_tags_a_fraction_of_the_tokens(monkeypatch):
-    import rolelint.rulepacks as rulepacks
+    import rolelint.nlp.windows as windows
 
     tagged = []
-    original = rulepacks._tag
+    original = windows.tag_windows
 
     def spy(nlp, wanted):
         original(nlp, wanted)
         tagged.extend(t.tag_ != "" for doc, _ in wanted for t in doc)
 
-    monkeypatch.setattr(rulepacks, "_tag", spy)
+    monkeypatch.setattr(windows, "tag_windows", spy)
     text = "We are a friendly team in Leeds. " * 30 + "You will hit the ground running. " + "Our office is near the station. " * 30
     document = document_from_string(text, path="a.md")
     found = run_rules([document], [RULES["RL118"]])[document.path]
@@ -135,7 +138,7 @@ def test_pattern_triggers():
 
 
 def test_words_a_gender_rule_excludes_as_written_are_not_tagged_for_it():
-    from rolelint.checks.triggers import TriggerMasks
+    from rolelint.nlp.triggers import TriggerMasks
 
     nlp = load_pipeline({"lemma", "pos"})
     rule = RULES["RL112"]
@@ -200,7 +203,7 @@ def _tagged_whole(nlp, text):
 def test_the_memo_of_the_attribute_ruler_and_lemmatizer_gives_what_they_give():
     import random
 
-    from rolelint.tagging import TokenAttributes
+    from rolelint.nlp.attributes import TokenAttributes
 
     nlp = load_pipeline({"lemma", "sents"})
     assert TokenAttributes(nlp).usable
@@ -212,13 +215,13 @@ def test_the_memo_of_the_attribute_ruler_and_lemmatizer_gives_what_they_give():
     for text in texts:
         whole = _tagged_whole(nlp, text)
         doc = nlp.make_doc(text)
-        _tag(nlp, [(doc, [(0, len(doc))])])
+        tag_windows(nlp, [(doc, [(0, len(doc))])])
         assert _annotations(doc, [(0, len(doc))]) == _annotations(whole, [(0, len(whole))]), text
         if len(doc) > 12:
             start = random.randrange(len(doc) - 3)
             ranges = [(start, start + 2)]
             doc = nlp.make_doc(text)
-            _tag(nlp, [(doc, ranges)])
+            tag_windows(nlp, [(doc, ranges)])
             assert _annotations(doc, ranges) == _annotations(whole, ranges), text
 
 
@@ -236,7 +239,7 @@ def test_tagging_real_text_in_windows_or_whole_gives_the_full_pipeline_s_annotat
             if not ranges:
                 continue
             doc = nlp.make_doc(text)
-            _tag(nlp, [(doc, ranges)])
+            tag_windows(nlp, [(doc, ranges)])
             assert _annotations(doc, ranges) == _annotations(whole, ranges), text
             checked += sum(end - start for start, end in ranges)
     assert checked > 5_000
@@ -252,5 +255,5 @@ def test_windows_next_to_the_attribute_ruler_s_longer_patterns():
         i = words.index(word)
         for ranges in ([(i, i + 1)], [(max(0, i - 4), i)], [(i + 1, i + 3)]):
             doc = nlp.make_doc(text)
-            _tag(nlp, [(doc, ranges)])
+            tag_windows(nlp, [(doc, ranges)])
             assert _annotations(doc, ranges) == _annotations(whole, ranges), (word, ranges)

@@ -276,7 +276,7 @@ def sentence_bounds(item: SpanInput) -> list[tuple[int, int]]:
 
 def tagged_tokens(doc):
     """The tokens of ``doc`` that were tagged: all of them, unless only some windows were (see
-    ``rolelint.rulepacks._tag``); a rule reading tags need not look at the others."""
+    ``rolelint.nlp.windows.tag_windows``); a rule reading tags need not look at the others."""
     windows = doc.user_data.get("rolelint.windows")
     if windows is None:
         yield from doc

