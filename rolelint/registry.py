@@ -86,6 +86,17 @@ def check_config_codes(config: Config, catalogue: RuleCatalogue) -> None:
     for pattern, codes in config.per_file_ignores.items():
         for code in codes:
             check_code_prefix(code, known, f"per_file_ignores.{pattern}")
+    check_config_options(config, catalogue)
+
+
+def check_config_options(config: Config, catalogue: RuleCatalogue) -> None:
+    """Every option the config gives a rule must be one it declares, with a value it accepts
+    (OptionError, exit 2, naming the rule and the option), before any file is read."""
+    from rolelint.options import resolve_options
+
+    for code, settings in config.rules.items():
+        if settings.options:
+            resolve_options(catalogue.rules[code], settings.options)
 
 
 def check_code_prefix(code: str, known: list[str], where: str) -> None:

@@ -11,7 +11,7 @@ import yaml
 from rolelint.checks import template_problem
 from rolelint.diagnostics import Severity
 from rolelint.resources import data_dir
-from rolelint.rulemodel import KINDS, Rule, RuleOption, RulePackError, option_problem
+from rolelint.rulemodel import KINDS, Rule, RuleOption, RulePackError
 
 # libyaml's safe loader when PyYAML was built with it: rule packs load ~8x faster, which is most of
 # a single-file cold start. Both build plain data only.
@@ -91,8 +91,9 @@ def load_rule_file(path: Path, *, validate: bool = True) -> Rule:
         raise RulePackError(f"{label}: the file name must start with the rule code ({data['code']}-{data['name']}.yaml)")
     options = {}
     for name, raw in (data.get("options") or {}).items():
-        option = RuleOption(name, raw["type"], raw["default"], raw["description"], tuple(raw["choices"]) if "choices" in raw else None)
-        problem = option_problem(option, option.default)
+        option = RuleOption(raw["type"], raw["default"], raw["description"],
+                            choices=tuple(raw["choices"]) if "choices" in raw else None)
+        problem = option.problem(option.default)
         if problem:
             raise RulePackError(f"{label}: key `options.{name}.default`: {problem}")
         options[name] = option

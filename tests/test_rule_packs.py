@@ -10,6 +10,7 @@ import yaml
 
 from rolelint.checks.regex import UnsafeRegex, check_linear
 from rolelint.ruleexamples import rules_test
+from rolelint.options import OptionError
 from rolelint.rulemodel import RulePackError, resolve_options
 from rolelint.rulepacks import load_rules
 
@@ -118,15 +119,15 @@ def test_file_name_must_start_with_the_code(tmp_path):
 def test_option_errors_name_rule_key_and_accepted_values():
     rule = load_rules([Path(__file__).resolve().parents[1] / "rules" / "structure"])["RL201"]
     assert resolve_options(rule, {"max": 10})["max"] == 10
-    with pytest.raises(RulePackError, match=r"option 'max' of rule RL201 \(too-many-essentials\) should be integer"):
+    with pytest.raises(OptionError, match=r"option 'max' of rule RL201 \(too-many-essentials\) should be integer"):
         resolve_options(rule, {"max": "ten"})
-    with pytest.raises(RulePackError, match="has no option 'maximum'; accepted options: max"):
+    with pytest.raises(OptionError, match="has no option 'maximum'; accepted options: max"):
         resolve_options(rule, {"maximum": 3})
 
 
 def test_option_choices_are_enforced():
     rule = load_rules([Path(__file__).resolve().parents[1] / "rules" / "inclusion"])["RL114"]
-    with pytest.raises(RulePackError, match="'jump' is not accepted; choose from lift, stand, physical"):
+    with pytest.raises(OptionError, match="'jump' is not accepted; choose from lift, stand, physical"):
         resolve_options(rule, {"allow": ["jump"]})
 
 

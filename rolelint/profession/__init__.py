@@ -23,20 +23,11 @@ def resolved_options(rules: dict, config: Config) -> dict[str, dict[str, Any]]:
             for code, rule in rules.items()}
 
 
-def check_configured_options(rules: dict, config: Config) -> None:
-    """A ConfigError for a bad option the config gives a selected rule, whether or not the rules
-    then have anything to check (only the rules with configured options are loaded for it)."""
-    configured = {code: rule for code, rule in rules.items() if code in config.rules and config.rules[code].options}
-    if configured:
-        resolved_options(configured, config)
-
-
 def findings_memo(given: list[FileEntry], rules: dict, config: Config, *, cwd: Path) -> FindingsMemo:
     """The memo of a run over ``given`` (the files given to it) with ``rules`` (see rolelint.profession.memo).
     The options are part of the key through the config and the code (which holds the defaults)."""
     from rolelint.profession.memo import FindingsMemo
 
-    check_configured_options(rules, config)
     return FindingsMemo(config, cwd, sorted(rules), given)
 
 
@@ -75,7 +66,6 @@ def run_profession_rules(documents: list[Document], rules: dict, config: Config,
                          use_cache: bool = True, memo: FindingsMemo | None = None) -> dict[str, list[Finding]]:
     """Findings by display path for the given documents, checked against the index of the whole repo.
     With a ``memo`` (made before the documents were read), they are remembered for the next run."""
-    check_configured_options(rules, config)
     found: dict[str, list[Finding]] = {}
     if documents:
         from rolelint.profession.repo import RepoFiles, repo_files
@@ -106,7 +96,6 @@ def run_against(index, documents: list[Document], rules: dict, config: Config) -
     as though they were the files given to a run over that repo."""
     from rolelint.profession.index import with_documents
 
-    check_configured_options(rules, config)
     if not documents:
         return {}
     run = with_documents(index, documents)

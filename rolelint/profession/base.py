@@ -5,28 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
-from rolelint.config import ConfigError
 from rolelint.diagnostics import Severity
-
-_TYPES = {"number": (int, float), "integer": (int,), "boolean": (bool,), "list": (list,), "string": (str,)}
-
-
-@dataclass(frozen=True)
-class RuleOption:
-    type: str  # number | integer | boolean | list | string
-    default: Any
-    description: str
-    minimum: float | None = None
-    maximum: float | None = None
-
-    def problem(self, value: Any) -> str | None:
-        """Why ``value`` is not acceptable, or None."""
-        accepted = _TYPES[self.type]
-        if isinstance(value, bool) and self.type != "boolean" or not isinstance(value, accepted):
-            return f"should be {self.type}"
-        if self.minimum is not None and value < self.minimum or self.maximum is not None and value > self.maximum:
-            return f"should be between {self.minimum:g} and {self.maximum:g}"
-        return None
+from rolelint.options import RuleOption, resolve_options
 
 
 @dataclass(frozen=True)
@@ -48,18 +28,4 @@ class ProfessionRule:
         return " ".join(str(self.docs.get("what", "")).split())
 
 
-def resolve_options(rule: ProfessionRule, given: dict[str, Any]) -> dict[str, Any]:
-    """The rule's options with the config's values, each checked against its declaration."""
-    resolved = {name: option.default for name, option in rule.options.items()}
-    for name, value in given.items():
-        option: RuleOption | None = rule.options.get(name)
-        if option is None:
-            accepted = ", ".join(rule.options) or "none"
-            raise ConfigError(f"invalid config: rule {rule.code} ({rule.name}) has no option {name!r} "
-                              f"(options: {accepted})")
-        problem = option.problem(value)
-        if problem:
-            raise ConfigError(f"invalid config: option {name!r} of {rule.code} ({rule.name}) {problem}, "
-                              f"not {value!r}")
-        resolved[name] = value
-    return resolved
+__all__ = ["ProfessionRule", "RuleOption", "resolve_options"]
