@@ -84,7 +84,7 @@ def run_rules(
     options = options or {}
     resolved = {rule.code: resolve_options(rule, options.get(rule.code)) for rule in rules}
     plan: list[tuple[Document, list[SpanInput], list[tuple[Rule, list[int]]]] | None] = []
-    wanted: set[str] = set()
+    any_nlp = False
     in_scope: dict[tuple, bool] = {}  # a span's scope depends only on its block, section and field
     for document in documents:
         inputs = [SpanInput.of(span) for span in document.spans]
@@ -106,18 +106,12 @@ def run_rules(
                     picked.append(numbers)
             chosen = sorted(s for numbers in picked for s in numbers)
             work.append((rule, chosen))
-            if rule.needs and chosen:
-                wanted |= rule.needs
+            any_nlp = any_nlp or bool(rule.needs and chosen)
         plan.append((document, inputs, work))
     nlp = None
-    if wanted:
-        from rolelint.nlp import load_pipeline
-
-        nlp = load_pipeline(wanted, model)
-        for name, module in KINDS.items():
-            if hasattr(module, "prepare"):
-                _prepare(name, module, [rule for rule in rules if rule.kind == name], nlp)
-        _annotate(plan, nlp, narrow)
+    if any_nlp:
+        nlp = prepare_rules(rules, model=model)
+        _annotate(plan, nlp, narrow, rules)
     targets = [[DocumentInput(document, tuple(inputs[s] for s in chosen)) for _, chosen in work]
                for document, inputs, work in plan]
     for rule in rules:
@@ -137,6 +131,30 @@ def run_rules(
     return results
 
 
+def prepare_rules(rules: list[Rule], *, model: str | None = None):
+    """Load what ``run_rules`` with these rules uses on any documents, before it sees one: the
+    pipeline their needs call for, each kind's shared matchers, the tagging rules' trigger masks and
+    the memos of lemma candidates and token attributes. Returns the pipeline (None when no rule
+    needs spaCy). ``run_rules`` calls it itself; a --jobs parent calls it before forking workers,
+    which then share all of it.
+
+    The pipeline is chosen from every rule's needs, not only those of the rules that find spans in
+    a batch of documents, so that every batch of a run uses one pipeline and one set of memos."""
+    wanted = frozenset().union(*(rule.needs for rule in rules))
+    if not wanted:
+        return None
+    from rolelint.nlp import load_pipeline
+    from rolelint.nlp.state import state_of
+
+    nlp = load_pipeline(set(wanted), model)
+    for name, module in KINDS.items():
+        if hasattr(module, "prepare"):
+            _prepare(name, module, [rule for rule in rules if rule.kind == name], nlp)
+    _trigger_masks(nlp, [rule for rule in rules if rule.needs & TAGGED_NEEDS], True)
+    state_of(nlp).token_attributes  # noqa: B018 - made now, so that forked workers share it
+    return nlp
+
+
 def _prepare(kind: str, module, rules: list[Rule], nlp) -> None:
     """A kind's ``prepare`` (building its shared matchers), once per pipeline and set of rules: the
     engine calls ``run_rules`` once per chunk of files, with the same ones."""
@@ -151,7 +169,7 @@ def rule_triggers(rule: Rule, nlp):
     return module.triggers(rule, rule.compiled, nlp) if hasattr(module, "triggers") else None
 
 
-def _annotate(plan, nlp, narrow: bool = True) -> None:
+def _annotate(plan, nlp, narrow: bool = True, rules: list[Rule] | None = None) -> None:
     """Give the spans the rules need NLP for their spaCy Doc (replacing the SpanInputs in place).
 
     Every such span is tokenized (and split into sentences when the pipeline has a sentencizer).
@@ -172,7 +190,11 @@ def _annotate(plan, nlp, narrow: bool = True) -> None:
         sentencizer = nlp.get_pipe("sentencizer")
         for doc in docs.values():
             sentencizer(doc)
-    tagging = [rule for rule in dict.fromkeys(r for _, _, work in plan for r, _ in work) if rule.needs & TAGGED_NEEDS]
+    # Every tagging rule of the run, in scope of these documents or not: the same masks (and their
+    # memos) for every batch of a run.
+    if rules is None:
+        rules = list(dict.fromkeys(r for _, _, work in plan for r, _ in work))
+    tagging = [rule for rule in rules if rule.needs & TAGGED_NEEDS]
     triggers, masks = _trigger_masks(nlp, tagging, narrow)
     token_masks: dict[tuple[int, int], tuple[list[int], int]] = {}
     ranges: dict[tuple[int, int], list[tuple[int, int]]] = {}
