@@ -68,7 +68,7 @@ def _load(config_path: Path | None) -> Config:
               help="Record every current finding in this file and exit 0.")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache (`cache_dir`).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
-              help="Worker processes [default: all cores for 40 or more files to lint, else 1].")
+              help="Worker processes [default: from the amount of text to lint, one per 256 kB up to all cores].")
 def check(paths: tuple[Path, ...], output_format: str, select: tuple[str, ...],
           ignore: tuple[str, ...], fail_on: str | None, config_path: Path | None, color: bool | None,
           apply_fixes: bool = False, output_files: tuple[str, ...] = (), baseline_file: Path | None = None,

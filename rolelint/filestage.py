@@ -18,8 +18,11 @@ from rolelint.loaders import file_format, load_content, load_file, parse_source
 from rolelint.registry import RuleCatalogue
 from rolelint.source import DecodeError, SourceText
 
-# A run this big is worth starting worker processes for (each pays for importing spaCy).
-PARALLEL_THRESHOLD = 40
+# Bytes of files to lint for each worker a default run starts: a worker pays for itself when its
+# share of the work is well above what starting it costs (benchmarks/RESULTS.md, "Scaling").
+# Forked workers start warm and cost little more than the memos they fill again; spawned ones
+# import spaCy and load the pipeline each.
+BYTES_PER_WORKER = {"fork": 256_000, "spawn": 2_000_000}
 # Files and bytes per text-rule pass: enough spans to keep spaCy's batches full, few enough that
 # the pass stays a small part of memory. spaCy's memory grows with the tokens in flight (about 15 KB
 # a token while tagging), so bytes are the bound that matters; one file is never split.
@@ -84,7 +87,7 @@ def lint_files(entries: list[FileEntry], config: Config, catalogue: RuleCatalogu
     """The per-file stage for every entry, in entry order: cached results where the cache has them,
     the rest linted here or, for large runs, in worker processes.
 
-    ``jobs`` None picks all cores for a run of at least PARALLEL_THRESHOLD uncached files, else 1.
+    ``jobs`` None picks the number of workers from the bytes to lint (``default_workers``).
     ``progress`` is called with the number of files just finished.
     """
     advance = progress or (lambda n: None)
@@ -105,11 +108,11 @@ def lint_files(entries: list[FileEntry], config: Config, catalogue: RuleCatalogu
         advance(1)
 
     # Without text rules a file takes milliseconds: workers would cost more than they save.
-    workers = _workers(jobs, len(todo)) if runs_text_rules(catalogue, active) else 1
+    workers = _workers(jobs, todo) if runs_text_rules(catalogue, active) else 1
     if workers > 1:
         from rolelint.parallel import lint_in_workers
 
-        linted = lint_in_workers(todo, config, active, workers=workers, keep_documents=need_documents,
+        linted = lint_in_workers(todo, config, catalogue, active, workers=workers, keep_documents=need_documents,
                                  progress=advance)
     else:
         linted = []
@@ -123,10 +126,27 @@ def lint_files(entries: list[FileEntry], config: Config, catalogue: RuleCatalogu
     return [outcomes[entry.display] for entry in entries]
 
 
-def _workers(jobs: int | None, files: int) -> int:
+def _workers(jobs: int | None, todo: list[FileEntry]) -> int:
     if jobs is None:
-        jobs = available_cores() if files >= PARALLEL_THRESHOLD else 1
-    return max(1, min(jobs, files))
+        return default_workers(sum(file_size(entry) for entry in todo))
+    return max(1, min(jobs, len(todo)))
+
+
+def default_workers(size: int, *, cores: int | None = None, method: str | None = None) -> int:
+    """Workers for ``size`` bytes of files: one per BYTES_PER_WORKER, at most one per core."""
+    if method is None:
+        from rolelint.parallel import start_method
+
+        method = start_method()
+    cores = cores or available_cores()
+    return max(1, min(cores, size // BYTES_PER_WORKER[method]))
+
+
+def file_size(entry: FileEntry) -> int:
+    try:
+        return entry.path.stat().st_size
+    except OSError:
+        return 0
 
 
 def available_cores() -> int:
@@ -145,10 +165,7 @@ def chunk_entries(entries: list[FileEntry], *, max_files: int = CHUNK_FILES,
     current: list[FileEntry] = []
     size = 0
     for entry in entries:
-        try:
-            length = entry.path.stat().st_size
-        except OSError:
-            length = 0
+        length = file_size(entry)
         if current and (len(current) >= max_files or size + length > max_bytes):
             chunks.append(current)
             current, size = [], 0

@@ -1,38 +1,108 @@
-"""`--jobs N`: the per-file stage in worker processes, each loading the rules and spaCy once.
+"""`--jobs N`: the per-file stage in worker processes that start warm.
 
-Workers are started with ``spawn`` (the same on Linux, macOS and Windows, and safe with threads):
-they share nothing with the parent but what is sent to them — the config and the active rule codes,
-from which each loads the catalogue — so a worker's result for a file is the result the parent
-would have computed.
+On Linux, when the parent runs no other thread, the parent loads what the text rules use (the
+spaCy pipeline their needs call for, the shared matchers, trigger masks and memos:
+``runner.prepare_rules``), moves it out of the garbage collector's reach (``gc.freeze``, so
+that no collection in a worker writes to those pages) and forks the workers, which share it all
+with the parent and start in milliseconds. Elsewhere (macOS, Windows, or a parent with threads,
+where fork could copy a lock another thread holds) workers are spawned and each loads the same
+itself: slower to start, the same results.
+
+Workers are sent chunks of file entries (paths) and send back each file's findings and text, and
+its parsed document only when a profession rule will read it.
+
+A pool ends one way, ``WorkerPool.shutdown``: after the last chunk, on an error, or on an
+interrupt. It cancels what has not started and ends the workers. Workers ignore SIGINT (the parent
+decides what Ctrl-C does and ends them) and take the default action on SIGTERM.
 """
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
-from concurrent.futures import ProcessPoolExecutor, as_completed
+import os
+import signal
+import sys
+import threading
+import time
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
 from typing import Callable
 
 from rolelint.config import Config
 from rolelint.discovery import FileEntry
-from rolelint.filestage import CHUNK_FILES, FileOutcome, chunk_entries, lint_chunk
+from rolelint.filestage import CHUNK_FILES, FileOutcome, chunk_entries, file_size, lint_chunk
+from rolelint.registry import RuleCatalogue
 
-# Set in each worker by _start_worker.
+# What a worker lints with: set in the parent before a fork (and inherited), or by _start_worker
+# in a spawned worker.
 _WORKER: dict = {}
 
 
-def _start_worker(config: Config, active: set[str]) -> None:
+def start_method() -> str:
+    """``fork`` where a forked worker can inherit the parent's loaded pipeline safely, else ``spawn``."""
+    if sys.platform.startswith("linux") and threading.active_count() == 1 \
+            and "fork" in multiprocessing.get_all_start_methods():
+        return "fork"
+    return "spawn"
+
+
+def _text_rules(catalogue: RuleCatalogue, active: set[str]) -> list:
+    return [rule for code, rule in catalogue.text_rules.items() if code in active]
+
+
+def warm_up(config: Config, catalogue: RuleCatalogue, active: set[str]) -> None:
+    """Load everything the text rules of this run use, so that forked workers inherit it."""
+    from rolelint.runner import prepare_rules
+
+    prepare_rules(_text_rules(catalogue, active), model=config.model)
+
+
+def _worker_signals(parent: int) -> None:
+    """Ctrl-C is the parent's to handle; SIGTERM ends a worker; and on Linux a worker whose parent
+    dies, however it dies (even by SIGKILL), gets SIGTERM rather than living on as an orphan."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+        if os.getppid() != parent:  # the parent died before prctl took effect
+            os._exit(143)
+
+
+def _forked_worker(parent: int) -> None:
+    _worker_signals(parent)
+
+
+def _start_worker(parent: int, config: Config, active: set[str]) -> None:
+    """A spawned worker: load the catalogue and what its text rules use, as the parent would."""
+    _worker_signals(parent)
     from rolelint.nlp import one_blas_thread, quieter_garbage_collector
     from rolelint.registry import load_catalogue
 
     one_blas_thread()  # before spaCy, and so numpy, loads in this worker
     quieter_garbage_collector()
+    catalogue = load_catalogue(config)
+    _WORKER.update(config=config, active=active, catalogue=catalogue)
+    warm_up(config, catalogue, active)
+    gc.freeze()
 
-    _WORKER.update(config=config, active=active, catalogue=load_catalogue(config))
+
+@dataclass
+class ChunkDone:
+    outcomes: list[FileOutcome]
+    worker: int  # the worker's process id
+    cpu_seconds: float  # the worker's CPU time since it started, at the end of this chunk
 
 
-def _lint(entries: list[FileEntry], keep_documents: bool) -> list[FileOutcome]:
-    return lint_chunk(entries, _WORKER["config"], _WORKER["catalogue"], _WORKER["active"],
-                      keep_documents=keep_documents)
+def _lint(entries: list[FileEntry], keep_documents: bool) -> ChunkDone:
+    outcomes = lint_chunk(entries, _WORKER["config"], _WORKER["catalogue"], _WORKER["active"],
+                          keep_documents=keep_documents)
+    return ChunkDone(outcomes, os.getpid(), time.process_time())
 
 
 def chunks_for(entries: list[FileEntry], workers: int) -> list[list[FileEntry]]:
@@ -41,16 +111,77 @@ def chunks_for(entries: list[FileEntry], workers: int) -> list[list[FileEntry]]:
     return chunk_entries(entries, max_files=min(CHUNK_FILES, max(8, -(-len(entries) // (workers * 4)))))
 
 
-def lint_in_workers(entries: list[FileEntry], config: Config, active: set[str], *, workers: int,
-                    keep_documents: bool, progress: Callable[[int], None]) -> list[FileOutcome]:
+@dataclass
+class WorkerPool:
+    """Worker processes for one run's per-file stage. Use as a context manager: leaving it, by the
+    last result, an exception or an interrupt, always calls ``shutdown``."""
+
+    config: Config
+    catalogue: RuleCatalogue
+    active: set[str]
+    workers: int
+    method: str = field(default_factory=start_method)
+    cpu_by_worker: dict[int, float] = field(default_factory=dict)  # process id -> CPU seconds
+    _pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> "WorkerPool":
+        context = multiprocessing.get_context(self.method)
+        if self.method == "fork":
+            warm_up(self.config, self.catalogue, self.active)
+            _WORKER.update(config=self.config, catalogue=self.catalogue, active=set(self.active))
+            gc.freeze()  # what the parent loaded stays in shared pages: no worker's collection touches it
+            initializer, initargs = _forked_worker, (os.getpid(),)
+        else:
+            initializer, initargs = _start_worker, (os.getpid(), self.config, set(self.active))
+        self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context, initializer=initializer,
+                                         initargs=initargs)
+        return self
+
+    def __exit__(self, exc_type, exc, traceback) -> None:
+        self.shutdown(terminate=exc_type is not None)
+
+    def run(self, chunks: list[list[FileEntry]], *, keep_documents: bool,
+            progress: Callable[[int], None]) -> list[FileOutcome]:
+        """Lint ``chunks`` in the workers; the outcomes in chunk order.
+
+        The biggest chunks go first, so that the last ones to finish are small and no worker is
+        left with a big one while the others wait (longest-processing-time-first scheduling)."""
+        assert self._pool is not None, "use WorkerPool as a context manager"
+        sizes = [sum(file_size(entry) for entry in chunk) for chunk in chunks]
+        order = sorted(range(len(chunks)), key=lambda i: -sizes[i])
+        futures: dict[Future, int] = {self._pool.submit(_lint, chunks[i], keep_documents): i for i in order}
+        results: dict[int, list[FileOutcome]] = {}
+        pending = set(futures)
+        while pending:
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                index = futures[future]
+                finished = future.result()  # a worker's exception (or its death) is raised here
+                results[index] = finished.outcomes
+                self.cpu_by_worker[finished.worker] = max(finished.cpu_seconds,
+                                                          self.cpu_by_worker.get(finished.worker, 0.0))
+                progress(len(chunks[index]))
+        return [outcome for i in range(len(chunks)) for outcome in results[i]]
+
+    def shutdown(self, *, terminate: bool = True) -> None:
+        """Cancel the chunks not started and end the workers (``terminate``: at once, by SIGTERM,
+        without waiting for the chunks they are on); safe to call more than once."""
+        pool, self._pool = self._pool, None
+        if pool is None:
+            return
+        processes = list((getattr(pool, "_processes", None) or {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        if terminate:
+            for process in processes:
+                if process.is_alive():
+                    process.terminate()
+        pool.shutdown(wait=True)
+        for process in processes:
+            process.join()
+
+
+def lint_in_workers(entries: list[FileEntry], config: Config, catalogue: RuleCatalogue, active: set[str], *,
+                    workers: int, keep_documents: bool, progress: Callable[[int], None]) -> list[FileOutcome]:
     chunks = chunks_for(entries, workers)
-    context = multiprocessing.get_context("spawn")
-    results: dict[int, list[FileOutcome]] = {}
-    with ProcessPoolExecutor(max_workers=min(workers, len(chunks)), mp_context=context,
-                             initializer=_start_worker, initargs=(config, set(active))) as pool:
-        futures = {pool.submit(_lint, chunk, keep_documents): i for i, chunk in enumerate(chunks)}
-        for future in as_completed(futures):
-            index = futures[future]
-            results[index] = future.result()
-            progress(len(chunks[index]))
-    return [outcome for i in range(len(chunks)) for outcome in results[i]]
+    with WorkerPool(config, catalogue, active, workers=min(workers, len(chunks))) as pool:
+        return pool.run(chunks, keep_documents=keep_documents, progress=progress)

@@ -12,8 +12,8 @@ import pytest
 from rolelint.config import load_config
 from rolelint.discovery import FileEntry
 from rolelint.engine import check
-from rolelint.filestage import PARALLEL_THRESHOLD, _workers, available_cores
-from rolelint.parallel import chunks_for
+from rolelint.filestage import BYTES_PER_WORKER, _workers, available_cores, default_workers
+from rolelint.parallel import WorkerPool, chunks_for, lint_in_workers, start_method
 from rolelint.progress import PROGRESS_THRESHOLD, progress_wanted
 from rolelint.registry import load_catalogue
 
@@ -65,11 +65,92 @@ def test_more_workers_than_files_is_fine(repo):
     assert _snapshot(_run(repo, 8)) == _snapshot(_run(repo, 1))
 
 
-def test_default_jobs_use_every_core_only_for_large_runs():
-    assert _workers(None, PARALLEL_THRESHOLD - 1) == 1
-    assert _workers(None, PARALLEL_THRESHOLD) == available_cores()
-    assert _workers(4, 2) == 2
-    assert _workers(3, 100) == 3
+def test_default_workers_follow_the_bytes_to_lint_not_the_files():
+    per_worker = BYTES_PER_WORKER["fork"]
+    assert default_workers(per_worker - 1, cores=16, method="fork") == 1
+    assert default_workers(2 * per_worker, cores=16, method="fork") == 2
+    assert default_workers(100 * per_worker, cores=16, method="fork") == 16
+    assert default_workers(2 * per_worker, cores=16, method="spawn") == 1  # a spawned worker costs more to start
+
+
+def test_default_jobs_for_many_tiny_files_is_one_process(tmp_path):
+    entries = []
+    for i in range(200):
+        path = write(tmp_path, f"a{i}.md", "Short.\n")
+        entries.append(FileEntry(path, path.name, path.name))
+    assert _workers(None, entries) == 1
+
+
+def test_explicit_jobs_are_capped_by_the_files():
+    entries = [FileEntry(Path(f"/r/{i}.md"), f"{i}.md", f"{i}.md") for i in range(2)]
+    assert _workers(4, entries) == 2
+    assert _workers(3, entries * 50) == 3
+
+
+def test_linux_workers_are_forked_from_the_warm_parent():
+    if not sys.platform.startswith("linux"):
+        pytest.skip("fork is used on Linux only")
+    assert start_method() == "fork"
+
+
+def test_forked_workers_load_no_pipeline_of_their_own(mixed_repo, tmp_path, monkeypatch):
+    if start_method() != "fork":
+        pytest.skip("workers are spawned here, and each loads the pipeline")
+    import os
+
+    import spacy
+
+    loads = tmp_path / "loads.txt"
+    original = spacy.load
+
+    def counting_load(*args, **kwargs):
+        with loads.open("a") as out:
+            out.write(f"{os.getpid()}\n")
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(spacy, "load", counting_load)
+    from rolelint.nlp import pipeline
+
+    pipeline._load.cache_clear()
+    try:
+        _run(mixed_repo, 2)
+    finally:
+        pipeline._load.cache_clear()
+    assert loads.read_text().split() == [str(os.getpid())]
+
+
+def test_spawned_workers_find_what_one_process_finds(mixed_repo):
+    config = load_config(cwd=mixed_repo)
+    catalogue = load_catalogue(config)
+    from rolelint.discovery import discover
+    from rolelint.engine import is_enabled, Selection
+    from rolelint.filestage import lint_chunk
+
+    active = {code for code, rule in catalogue.rules.items() if is_enabled(code, rule.enabled, config, Selection())}
+    entries, _ = discover([mixed_repo], config, cwd=mixed_repo)
+    entries = [e for e in entries if e.display.endswith((".md", ".txt"))][:8]
+    here = lint_chunk(entries, config, catalogue, active, keep_documents=False)
+    with WorkerPool(config, catalogue, active, workers=1, method="spawn") as pool:
+        there = pool.run([entries[:4], entries[4:]], keep_documents=False, progress=lambda n: None)
+    assert [(o.display, o.findings) for o in there] == [(o.display, o.findings) for o in here]
+
+
+def test_an_interrupted_run_leaves_no_worker_running(mixed_repo):
+    import multiprocessing
+
+    config = load_config(cwd=mixed_repo)
+    catalogue = load_catalogue(config)
+    from rolelint.discovery import discover
+
+    entries, _ = discover([mixed_repo], config, cwd=mixed_repo)
+
+    def interrupt(done: int) -> None:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        lint_in_workers(entries, config, catalogue, set(catalogue.text_rules), workers=2, keep_documents=False,
+                        progress=interrupt)
+    assert multiprocessing.active_children() == []
 
 
 def test_chunks_cover_every_file_once_in_order():
@@ -164,3 +245,48 @@ def test_piped_stderr_gets_no_progress_bar(many_roles):
     run = subprocess.run([sys.executable, "-m", "rolelint", "check", "--select", "RL0", "--no-cache"],
                          cwd=many_roles, capture_output=True, text=True, timeout=300)
     assert run.stderr == ""
+
+
+_KILL_PARENT_MIDWAY = r"""
+import multiprocessing, os, signal, sys
+from pathlib import Path
+from rolelint.config import load_config
+from rolelint.discovery import discover
+from rolelint.parallel import lint_in_workers
+from rolelint.registry import load_catalogue
+
+root = Path(sys.argv[1])
+config = load_config(cwd=root)
+catalogue = load_catalogue(config)
+entries, _ = discover([root], config, cwd=root)
+
+def die(done):
+    print(" ".join(str(p.pid) for p in multiprocessing.active_children()), flush=True)
+    os.kill(os.getpid(), signal.SIGKILL)
+
+lint_in_workers(entries, config, catalogue, set(catalogue.text_rules), workers=2, keep_documents=False, progress=die)
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a parent's death signal is Linux's")
+def test_workers_end_when_their_parent_is_killed(mixed_repo):
+    import os
+    import time
+
+    run = subprocess.run([sys.executable, "-c", _KILL_PARENT_MIDWAY, str(mixed_repo)], capture_output=True, text=True,
+                         timeout=300)
+    assert run.returncode == -9, run.stderr
+    workers = [int(pid) for pid in run.stdout.split()]
+    assert workers
+
+    def alive(pid: int) -> bool:
+        try:
+            with open(f"/proc/{pid}/stat") as handle:
+                return handle.read().rsplit(")", 1)[1].split()[0] != "Z"
+        except OSError:
+            return False
+
+    deadline = time.monotonic() + 10
+    while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(alive(pid) for pid in workers)

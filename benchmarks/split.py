@@ -1,0 +1,125 @@
+"""Where a `rolelint check --jobs N` run spends its CPU time, parent and workers apart.
+
+    python benchmarks/split.py PATH [--jobs N] [--format json]
+
+Runs one lint in this process as the command line does (worker processes forked from it when N > 1)
+and prints, as JSON, the parent's CPU seconds by phase and each worker's CPU seconds:
+
+- ``setup``: config, rule catalogue, discovery (and, with N = 1, nothing else);
+- ``warm``: loading the pipeline, matchers and memos before forking (N > 1; with N = 1 that happens
+  inside ``per_file``);
+- ``start``: creating the pool and forking the workers;
+- ``per_file``: with N = 1 the whole per-file stage; with N > 1 the parent's own work while the
+  workers run (receiving and unpickling their results);
+- ``after``: profession rules, placing findings, suppressions, sorting;
+- ``report``: rendering the report;
+- ``workers``: each worker's CPU seconds (its whole life, start included).
+
+CPU time stays put when other work shares the machine, which wall time does not: the critical path
+of a run on an idle machine is ``setup + warm + start + max(workers) + after + report`` (the parent's
+own share of ``per_file`` overlaps the workers').
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+
+def measure(path: Path, jobs: int, output_format: str = "json", *, pool: bool = False) -> dict:
+    """``pool``: run the per-file stage in worker processes even with ``jobs`` 1 (one worker)."""
+    from rolelint.nlp import one_blas_thread, quieter_garbage_collector
+
+    one_blas_thread()
+    quieter_garbage_collector()
+    import rolelint.engine as engine
+    import rolelint.filestage as filestage
+    import rolelint.parallel as parallel
+    from rolelint.config import load_config
+    from rolelint.reporters import REPORTERS
+
+    marks: dict[str, float] = {}
+    pools: list = []
+
+    def mark(name: str) -> None:
+        marks[name] = time.process_time()
+
+    original_lint_files = filestage.lint_files
+
+    def lint_files(*args, **kwargs):
+        mark("per_file_start")
+        try:
+            return original_lint_files(*args, **kwargs)
+        finally:
+            mark("per_file_end")
+
+    engine.lint_files = lint_files
+    original_workers, original_in_workers = filestage._workers, parallel.lint_in_workers
+    if pool:
+        filestage._workers = lambda jobs, todo: 2  # past the in-process path, then ``jobs`` workers
+        parallel.lint_in_workers = lambda entries, *args, workers, **kwargs: original_in_workers(
+            entries, *args, workers=jobs, **kwargs)
+    original_enter, original_run = parallel.WorkerPool.__enter__, parallel.WorkerPool.run
+    original_warm = parallel.warm_up
+
+    def warm_up(*args, **kwargs):
+        mark("warm_start")
+        try:
+            return original_warm(*args, **kwargs)
+        finally:
+            mark("warm_end")
+
+    def enter(self):
+        pools.append(self)
+        result = original_enter(self)
+        mark("start_end")
+        return result
+
+    parallel.warm_up = warm_up
+    parallel.WorkerPool.__enter__ = enter
+    started = time.process_time()
+    wall = time.perf_counter()
+    config = load_config(cwd=path if path.is_dir() else path.parent)
+    result = engine.check([path], config, cwd=Path.cwd(), jobs=jobs)
+    mark("checked")
+    REPORTERS[output_format](result, False)
+    mark("reported")
+    wall = time.perf_counter() - wall
+    parallel.WorkerPool.__enter__, parallel.WorkerPool.run = original_enter, original_run
+    parallel.warm_up = original_warm
+    engine.lint_files = original_lint_files
+    filestage._workers, parallel.lint_in_workers = original_workers, original_in_workers
+
+    per_file = marks["per_file_end"] - marks["per_file_start"]
+    split = {"setup": marks["per_file_start"] - started, "warm": 0.0, "start": 0.0}
+    if pools:
+        began = marks.get("warm_end", marks["per_file_start"])
+        split["warm"] = began - marks.get("warm_start", began)
+        split["start"] = marks["start_end"] - began
+        per_file -= split["warm"] + split["start"]
+    split["per_file"] = per_file
+    split["after"] = marks["checked"] - marks["per_file_end"]
+    split["report"] = marks["reported"] - marks["checked"]
+    split["workers"] = sorted(pools[0].cpu_by_worker.values(), reverse=True) if pools else []
+    split["method"] = pools[0].method if pools else "in-process"
+    split["files"] = len(result.files)
+    split["wall"] = wall
+    return split
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("path", type=Path)
+    parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--format", default="json")
+    parser.add_argument("--pool", action="store_true", help="worker processes even for --jobs 1")
+    args = parser.parse_args(argv)
+    print(json.dumps(measure(args.path.resolve(), args.jobs, args.format, pool=args.pool)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
