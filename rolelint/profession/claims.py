@@ -82,7 +82,7 @@ def _infer(entry: IndexEntry, index: ProfessionIndex, table: TitleTable) -> Clai
         evidence.setdefault(key, []).append(item)
 
     title = entry.heading
-    title_range = _heading_range(document, title)
+    title_range = heading_range(document, title)
     if title:
         matches = table.lookup(title)
         for match in matches:
@@ -138,7 +138,7 @@ def _level_by_seniority(role: Role, framework: Framework | None, title: str) -> 
     return None
 
 
-def _heading_range(document: Document, title: str | None = None) -> tuple[int, int]:
+def heading_range(document: Document, title: str | None = None) -> tuple[int, int]:
     """Where the advert's title (``index.first_heading``) is written."""
     from rolelint.profession.index import first_heading
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
-from rolelint.profession.claims import _heading_range
+from rolelint.profession.claims import heading_range
 from rolelint.profession.context import CheckContext, Report
 from rolelint.profession.index import IndexEntry
 from rolelint.profession.model import Framework, Role
@@ -25,7 +25,7 @@ def advert_title(ctx: CheckContext, entry: IndexEntry, code: str, message: str,
     """A finding on the advert's title: the front-matter `title`, else the first heading."""
     if isinstance(entry.data.get("title"), str):
         return ctx.at_field(code, entry.display, "title", message, suggestion=suggestion)
-    start, end = _heading_range(entry.document)
+    start, end = heading_range(entry.document)
     return ctx.at_offsets(code, entry.display, start, end, message, suggestion=suggestion)
 
 
