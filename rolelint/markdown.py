@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterator, Sequence
 
 from rolelint.documents import Section, TextSpan
 
@@ -187,7 +187,7 @@ def _code_spans(text: str) -> Iterator[tuple[int, int]]:
         index = closing + 1
 
 
-def split_body(text: str, offsets: list[int] | tuple[int, ...] | None = None, *, base: int = 0,
+def split_body(text: str, offsets: Sequence[int] | None = None, *, base: int = 0,
                fmt: str = "markdown") -> tuple[list[Section], list[TextSpan]]:
     """Sections and prose spans of a body.
 

@@ -87,8 +87,8 @@ def rules_test(
             fields = case_fields(rule, case)
             document = case_document(fields["text"], kind=fields["kind"], fmt=fields["fmt"], section=fields["section"],
                                      name=f"{rule.source_path.name}#{expect}")
-            found = run_rules([document], [rule], {rule.code: fields["options"]}, model=model).get(document.path, [])
-            found = tuple(f for f in found if f.code == rule.code)
+            ran = run_rules([document], [rule], {rule.code: fields["options"]}, model=model).get(document.path, [])
+            found = tuple(f for f in ran if f.code == rule.code)
             passed = bool(found) if expect == "fail" else not found
             results.append(CaseResult(rule.code, rule.name, expect, fields["text"], passed, found, rule.source_path, fields["section"]))
     return results

@@ -95,4 +95,4 @@ class TokenAttributes:
             token.tag_ = strings[tag]
         for component in self.components:
             component(one)
-        return token.tag, token.pos, token.morph.key, token.lemma
+        return token.tag, token.pos, token.morph.key, token.lemma  # type: ignore[attr-defined]  # not in the stubs

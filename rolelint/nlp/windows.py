@@ -6,7 +6,7 @@ widened by the tagger's reach, are tagged as Docs of their own and their attribu
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Iterator
 
 # Tokens per tagging batch. spaCy's memory while tagging grows with the tokens in flight (about
 # 15 kB a token), and a batch counted in texts (spaCy's own batch_size) can hold any number of
@@ -14,8 +14,10 @@ from typing import Any
 BATCH_TOKENS = 4000
 
 
-def token_batches(docs: list, limit: int = BATCH_TOKENS):
-    batch, size = [], 0
+def token_batches(docs: list, limit: int = BATCH_TOKENS) -> Iterator[list]:
+    """``docs`` in consecutive batches of at most ``limit`` tokens (or one Doc)."""
+    batch: list = []
+    size = 0
     for doc in docs:
         if batch and size + len(doc) > limit:
             yield batch

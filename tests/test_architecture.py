@@ -1,0 +1,133 @@
+"""The shape of the package, as docs/architecture.md describes it: checked, so that it stays true."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import rolelint
+
+PACKAGE = Path(rolelint.__file__).resolve().parent
+
+
+def _modules() -> dict[str, Path]:
+    found = {}
+    for path in PACKAGE.rglob("*.py"):
+        parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+        name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+        found[name] = path
+    return found
+
+
+MODULES = _modules()
+
+
+def _owner(name: str) -> str | None:
+    """The module a dotted name is, or is defined in."""
+    while name and name not in MODULES:
+        name = name.rpartition(".")[0]
+    return name or None
+
+
+def _imports(module: str, path: Path):
+    """(imported module, imported names) for every import in ``module``, at any depth (an import
+    inside a function is still a dependency)."""
+    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                yield alias.name, ()
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                anchor = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join(anchor + ([base] if base else []))
+            yield base, tuple(alias.name for alias in node.names)
+
+
+def _graph() -> dict[str, set[str]]:
+    graph: dict[str, set[str]] = {name: set() for name in MODULES}
+    for module, path in MODULES.items():
+        for base, names in _imports(module, path):
+            if not base.startswith("rolelint"):
+                continue
+            targets = [_owner(f"{base}.{n}") if f"{base}.{n}" in MODULES else _owner(base) for n in names] or [
+                _owner(base)]
+            for target in targets:
+                # a module's own packages are imported before it anyway: not an edge of the graph
+                if target and target != module and not module.startswith(target + "."):
+                    graph[module].add(target)
+    return graph
+
+
+def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Strongly connected components of more than one module (Tarjan, iteratively)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+    counter = 0
+    for root in graph:
+        if root in index:
+            continue
+        work = [(root, iter(sorted(graph[root])))]
+        index[root] = low[root] = counter
+        counter += 1
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, children = work[-1]
+            child = next(children, None)
+            if child is not None:
+                if child not in index:
+                    index[child] = low[child] = counter
+                    counter += 1
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(sorted(graph[child]))))
+                elif child in on_stack:
+                    low[node] = min(low[node], index[child])
+                continue
+            work.pop()
+            if work:
+                low[work[-1][0]] = min(low[work[-1][0]], low[node])
+            if low[node] == index[node]:
+                component = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component.append(member)
+                    if member == node:
+                        break
+                if len(component) > 1:
+                    found.append(sorted(component))
+    return found
+
+
+def test_the_import_graph_has_no_cycles():
+    assert _cycles(_graph()) == []
+
+
+def test_the_cycle_finder_finds_a_cycle():
+    assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+
+
+def test_no_module_imports_another_modules_private_names():
+    offences = []
+    for module, path in MODULES.items():
+        for base, names in _imports(module, path):
+            if base.startswith("rolelint") and _owner(base) != module:
+                offences += [f"{module} imports {base}.{name}" for name in names
+                             if name.startswith("_") and not name.startswith("__")]
+    assert offences == []
+
+
+def test_measurement_scripts_live_outside_the_package():
+    assert not [name for name in MODULES if name.rpartition(".")[2] in ("evaluate", "benchmark", "measure")]
+
+
+def test_the_public_api_is_what_the_package_exports():
+    import rolelint.api
+
+    assert set(rolelint.__all__) - {"__version__"} <= set(rolelint.api.__all__)
