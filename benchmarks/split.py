@@ -36,7 +36,7 @@ def measure(path: Path, jobs: int, output_format: str = "json", *, pool: bool = 
     one_blas_thread()
     quieter_garbage_collector()
     import rolelint.engine as engine
-    import rolelint.filestage as filestage
+    import rolelint.schedule as schedule
     import rolelint.parallel as parallel
     from rolelint.config import load_config
     from rolelint.reporters import REPORTERS
@@ -47,7 +47,7 @@ def measure(path: Path, jobs: int, output_format: str = "json", *, pool: bool = 
     def mark(name: str) -> None:
         marks[name] = time.process_time()
 
-    original_lint_files = filestage.lint_files
+    original_lint_files = schedule.lint_files
 
     def lint_files(*args, **kwargs):
         mark("per_file_start")
@@ -57,9 +57,9 @@ def measure(path: Path, jobs: int, output_format: str = "json", *, pool: bool = 
             mark("per_file_end")
 
     engine.lint_files = lint_files
-    original_workers, original_in_workers = filestage._workers, parallel.lint_in_workers
+    original_workers, original_in_workers = schedule.workers_for, parallel.lint_in_workers
     if pool:
-        filestage._workers = lambda jobs, todo: 2  # past the in-process path, then ``jobs`` workers
+        schedule.workers_for = lambda jobs, todo: 2  # past the in-process path, then ``jobs`` workers
         parallel.lint_in_workers = lambda entries, *args, workers, **kwargs: original_in_workers(
             entries, *args, workers=jobs, **kwargs)
     original_enter, original_run = parallel.WorkerPool.__enter__, parallel.WorkerPool.run
@@ -91,7 +91,7 @@ def measure(path: Path, jobs: int, output_format: str = "json", *, pool: bool = 
     parallel.WorkerPool.__enter__, parallel.WorkerPool.run = original_enter, original_run
     parallel.warm_up = original_warm
     engine.lint_files = original_lint_files
-    filestage._workers, parallel.lint_in_workers = original_workers, original_in_workers
+    schedule.workers_for, parallel.lint_in_workers = original_workers, original_in_workers
 
     per_file = marks["per_file_end"] - marks["per_file_start"]
     split = {"setup": marks["per_file_start"] - started, "warm": 0.0, "start": 0.0}

@@ -11,7 +11,7 @@ from rolelint.core_rules import CORE_RULES
 from rolelint.diagnostics import Diagnostic, Finding, Severity
 from rolelint.discovery import DiscoveryProblem, FileEntry, discover
 from rolelint.documents import Document
-from rolelint.filestage import lint_files
+from rolelint.schedule import lint_files
 from rolelint.formats import format_for
 from rolelint.progress import progress_bar, progress_wanted
 from rolelint.registry import RuleCatalogue, load_catalogue

@@ -12,7 +12,7 @@ import pytest
 from rolelint.config import load_config
 from rolelint.discovery import FileEntry
 from rolelint.engine import check
-from rolelint.filestage import BYTES_PER_WORKER, _workers, available_cores, default_workers
+from rolelint.schedule import BYTES_PER_WORKER, available_cores, default_workers, workers_for
 from rolelint.parallel import WorkerPool, chunks_for, lint_in_workers, start_method
 from rolelint.progress import PROGRESS_THRESHOLD, progress_wanted
 from rolelint.registry import load_catalogue
@@ -78,13 +78,13 @@ def test_default_jobs_for_many_tiny_files_is_one_process(tmp_path):
     for i in range(200):
         path = write(tmp_path, f"a{i}.md", "Short.\n")
         entries.append(FileEntry(path, path.name, path.name))
-    assert _workers(None, entries) == 1
+    assert workers_for(None, entries) == 1
 
 
 def test_explicit_jobs_are_capped_by_the_files():
     entries = [FileEntry(Path(f"/r/{i}.md"), f"{i}.md", f"{i}.md") for i in range(2)]
-    assert _workers(4, entries) == 2
-    assert _workers(3, entries * 50) == 3
+    assert workers_for(4, entries) == 2
+    assert workers_for(3, entries * 50) == 3
 
 
 def test_linux_workers_are_forked_from_the_warm_parent():

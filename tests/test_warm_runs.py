@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 import rolelint.profession as profession
-from rolelint import cachesign, filestage
+from rolelint import cachesign, schedule
 from rolelint.config import load_config
 from rolelint.engine import Selection, check
 from rolelint.profession import memo as memo_module
@@ -102,13 +102,13 @@ def test_a_warm_run_reads_the_memo_and_reports_what_a_computed_run_does(roles_re
     first = _run(roles_repo)
     assert len(computed) == 2 and len(_memo_files(roles_repo)) == 1
     parsed: list[str] = []
-    original = filestage.parse_source
+    original = schedule.parse_source
 
     def spy(source, **kwargs):
         parsed.append(source.path)
         return original(source, **kwargs)
 
-    monkeypatch.setattr(filestage, "parse_source", spy)
+    monkeypatch.setattr(schedule, "parse_source", spy)
     second = _run(roles_repo)
     assert len(computed) == 2, "the profession rules ran again over an unchanged repo"
     assert parsed == [], "files served by the cache were parsed although no rule needed their documents"
