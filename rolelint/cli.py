@@ -67,18 +67,22 @@ def _load(config_path: Path | None) -> Config:
 @click.option("--write-baseline", "write_baseline_file", type=click.Path(path_type=Path, dir_okay=False),
               help="Record every current finding in this file and exit 0.")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache (`cache_dir`).")
+@click.option("--force-exclude", is_flag=True, default=None,
+              help="Apply the config's include and exclude to files named on the command line too "
+                   "(the pre-commit hooks pass it) [default: the config's force_exclude].")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes [default: from the amount of text to lint, one per 256 kB up to all cores].")
 def check(paths: tuple[Path, ...], output_format: str, select: tuple[str, ...],
           ignore: tuple[str, ...], fail_on: str | None, config_path: Path | None, color: bool | None,
           apply_fixes: bool = False, output_files: tuple[str, ...] = (), baseline_file: Path | None = None,
-          write_baseline_file: Path | None = None, no_cache: bool = False, jobs: int | None = None) -> None:
+          write_baseline_file: Path | None = None, no_cache: bool = False, jobs: int | None = None,
+          force_exclude: bool | None = None) -> None:
     """Lint PATHS (files or directories; default: the current directory)."""
     request = CheckRequest(
         paths=paths, output_format=output_format, targets=tuple(_output_target(v) for v in output_files),
         select=_codes(select), ignore=_codes(ignore), fail_on=fail_on, config_path=config_path, color=color,
         apply_fixes=apply_fixes, baseline_file=baseline_file, write_baseline_file=write_baseline_file,
-        use_cache=not no_cache, jobs=jobs)
+        use_cache=not no_cache, jobs=jobs, force_exclude=force_exclude)
     sys.exit(execute_check(request, build_linter(request)))
 
 
@@ -99,13 +103,17 @@ class CheckRequest:
     write_baseline_file: Path | None = None
     use_cache: bool = True
     jobs: int | None = None
+    force_exclude: bool | None = None  # None: the config's force_exclude
 
 
 def build_linter(request: CheckRequest) -> Linter:
     """The Linter for a check: config found from the first path, select/ignore codes checked (exit 2)."""
-    return Linter.for_paths(request.paths, config_path=request.config_path, select=request.select,
-                            ignore=request.ignore, use_cache=request.use_cache,
-                            option_names=("--select", "--ignore"))
+    linter = Linter.for_paths(request.paths, config_path=request.config_path, select=request.select,
+                              ignore=request.ignore, use_cache=request.use_cache,
+                              option_names=("--select", "--ignore"))
+    if request.force_exclude:
+        linter.config.force_exclude = True
+    return linter
 
 
 def execute_check(request: CheckRequest, linter: Linter) -> int:
@@ -245,15 +253,15 @@ def schema(name: str) -> None:
 @click.option("--force", is_flag=True, help="Overwrite existing files.")
 def init(directory: Path, force: bool) -> None:
     """Scaffold a working roles repo in DIRECTORY."""
-    from rolelint.scaffold import scaffold
+    from rolelint.scaffold import next_step, scaffold
 
     try:
         written = scaffold(directory, force=force)
     except FileExistsError as exc:
-        raise ConfigError(f"{exc}; use --force to overwrite") from None
+        raise ConfigError(f"{exc.filename} already exists; use --force to overwrite it") from None
     for path in written:
         click.echo(f"created {path}")
-    click.echo(f"\nNext: cd {directory} && rolelint check")
+    click.echo(f"\nNext: {next_step(directory)}")
 
 
 @cli.group("import")

@@ -23,7 +23,8 @@ DEFAULT_EXCLUDE = (".git/**", "node_modules/**", ".venv/**", "venv/**", ".tox/**
                    "**/.pre-commit-config.yaml", "**/.pre-commit-hooks.yaml", "**/.github/**",
                    "**/pyproject.toml", "**/CHANGELOG.md", "**/.rolelint.yaml", "**/.rolelint.yml",
                    "**/rolelint.yaml", "**/README.md", "**/CONTRIBUTING.md", "**/CODE_OF_CONDUCT.md",
-                   "**/LICENSE*", "**/SECURITY.md")
+                   "**/LICENSE*", "**/SECURITY.md", "**/requirements*.txt", "**/constraints*.txt",
+                   "**/robots.txt", "**/CMakeLists.txt")
 FAIL_ON = ("error", "warning", "info", "never")
 DEFAULT_CACHE_MAX_AGE_DAYS = 30
 
@@ -45,6 +46,8 @@ class Config:
     path: Path | None = None
     include: tuple[str, ...] = DEFAULT_INCLUDE
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    respect_gitignore: bool = True
+    force_exclude: bool = False
     kinds: dict[str, tuple[str, ...]] = field(default_factory=dict)
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
@@ -62,6 +65,12 @@ class Config:
     @property
     def load_options(self) -> LoadOptions:
         return LoadOptions(max_file_size=self.max_file_size, encoding_fallback=self.encoding_fallback)
+
+    @property
+    def places_adverts(self) -> bool:
+        """Whether `kinds.advert` says where adverts are: then a Markdown or text file elsewhere is an
+        advert only when it says `kind: advert` itself."""
+        return bool(self.kinds.get("advert"))
 
     def kind_for(self, relative: str) -> str | None:
         for kind, patterns in self.kinds.items():
@@ -216,6 +225,8 @@ def build_config(raw: dict, path: Path) -> Config:
         path=path,
         include=tuple(raw.get("include") or DEFAULT_INCLUDE),
         exclude=tuple(DEFAULT_EXCLUDE) + tuple(raw.get("exclude") or ()),
+        respect_gitignore=bool(raw.get("respect_gitignore", True)),
+        force_exclude=bool(raw.get("force_exclude", False)),
         kinds={k: tuple(v) for k, v in (raw.get("kinds") or {}).items()},
         select=tuple(raw.get("select") or ()),
         ignore=tuple(raw.get("ignore") or ()),

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rolelint.config import Config
-from rolelint.globs import matches
+from rolelint.gitignore import GitIgnore
+from rolelint.globs import has_negation, matches
 from rolelint.loaders import not_regular
 
 
@@ -44,12 +45,22 @@ def _relative(path: Path, root: Path) -> str:
         return path.as_posix().lstrip("/")
 
 
-def discover(paths: list[Path], config: Config, *, cwd: Path) -> tuple[list[FileEntry], list[DiscoveryProblem]]:
-    """Files under ``paths`` that the config includes and does not exclude, each once, in a stable order.
+def selected(relative: str, config: Config) -> bool:
+    """Whether the config's `include` picks ``relative`` and its `exclude` does not drop it."""
+    return matches(relative, config.include) and not matches(relative, config.exclude)
 
-    A file named explicitly is linted even when the include globs would not pick it (pre-commit passes
-    exactly the files it wants checked); exclude globs still apply to it.
+
+def discover(paths: list[Path], config: Config, *, cwd: Path,
+             force_exclude: bool | None = None) -> tuple[list[FileEntry], list[DiscoveryProblem]]:
+    """Files under ``paths`` that the config includes and does not exclude, each once, in a stable order.
+    A directory's walk also leaves out what git ignores (`respect_gitignore`).
+
+    A file named explicitly is linted even when the include patterns would not pick it, and exclude
+    patterns still apply to it; with ``force_exclude`` (default: the config's `force_exclude`, and
+    what the pre-commit hooks pass) both `include` and `exclude` apply to it, so that the files
+    pre-commit names are filtered as a folder's walk would be.
     """
+    force = config.force_exclude if force_exclude is None else force_exclude
     entries: dict[Path, FileEntry] = {}
     problems: list[DiscoveryProblem] = []
     for given in paths or [cwd]:
@@ -62,7 +73,7 @@ def discover(paths: list[Path], config: Config, *, cwd: Path) -> tuple[list[File
             continue
         if stat.S_ISREG(mode):
             relative = _relative(absolute, config.root)
-            if not matches(relative, config.exclude):
+            if selected(relative, config) if force else not matches(relative, config.exclude):
                 entries.setdefault(absolute, FileEntry(absolute, display_path(absolute, cwd), relative))
             continue
         if stat.S_ISDIR(mode):
@@ -100,6 +111,10 @@ def _walk(top: Path, config: Config, cwd: Path, entries: dict[Path, FileEntry],
     lines in a CI log. Naming the target on the command line lints it."""
     seen_dirs: set[tuple[int, int]] = set()
     top_real = os.path.realpath(top)
+    git = GitIgnore(top) if config.respect_gitignore else None
+    # A directory the exclude patterns match can be skipped whole, unless a `!` pattern may re-include
+    # something inside it.
+    prune_excluded = not has_negation(config.exclude)
 
     def on_error(error: OSError) -> None:
         where = Path(error.filename) if error.filename else top
@@ -122,7 +137,9 @@ def _walk(top: Path, config: Config, cwd: Path, entries: dict[Path, FileEntry],
         kept = []
         for name in sorted(dirnames):
             relative = _relative(directory / name, config.root)
-            if matches(relative + "/", config.exclude) or matches(relative, config.exclude):
+            if prune_excluded and matches(relative + "/", config.exclude):
+                continue
+            if git is not None and git.ignored(directory / name, is_dir=True):
                 continue
             if (directory / name).is_symlink() and not _inside(directory / name, top_real):
                 problems.append(DiscoveryProblem(display_path(directory / name, cwd), _outside(directory / name)))
@@ -132,7 +149,7 @@ def _walk(top: Path, config: Config, cwd: Path, entries: dict[Path, FileEntry],
         for name in sorted(filenames):
             path = directory / name
             relative = _relative(path, config.root)
-            if not matches(relative, config.include) or matches(relative, config.exclude):
+            if not selected(relative, config) or (git is not None and git.ignored(path, is_dir=False)):
                 continue
             try:
                 mode = path.stat().st_mode

@@ -38,6 +38,17 @@ class FileOutcome:
     kind: str | None = None  # the document's kind, kept when the document itself is dropped
 
 
+def not_an_advert(entry: FileEntry, loaded, config: Config) -> bool:
+    """A Markdown or text file is an advert by default only where the config does not say where adverts
+    are: with `kinds.advert`, a `docs/guide.md` or `notes.txt` that no `kinds:` glob places and whose
+    front matter does not say `kind:` is not rolelint's to lint, and nothing is reported on it. A text
+    given to the API (an editor's buffer, a pasted draft) is linted as its caller asked."""
+    if (entry.content is not None or entry.kind or not config.places_adverts or file_format(entry.path) == "yaml"
+            or config.kind_for(entry.relative)):
+        return False
+    return loaded.document is None or loaded.document.kind_source == "default"
+
+
 def load_entry(entry: FileEntry, config: Config) -> FileOutcome:
     """Read and parse one file, decide its kind and validate it against its kind's schema."""
     kind_hint = entry.kind or config.kind_for(entry.relative)
@@ -46,6 +57,8 @@ def load_entry(entry: FileEntry, config: Config) -> FileOutcome:
                               options=config.load_options)
     else:
         loaded = load_file(entry.path, entry.display, kind_hint=kind_hint, options=config.load_options)
+    if not_an_advert(entry, loaded, config):
+        return FileOutcome(entry.display, [], loaded.source)
     findings = list(loaded.findings)
     document = loaded.document
     if document is not None and document.kind is None:

@@ -1,52 +1,40 @@
-"""Gitignore-style globs (``**`` spans directories) matched against POSIX relative paths."""
+"""Gitignore-style patterns (pathspec's ``GitIgnoreSpec``) matched against POSIX relative paths.
+
+A list of patterns reads as a ``.gitignore`` does: ``**`` spans directories, a pattern without a slash
+matches at any depth, a trailing ``/`` matches a directory and everything in it, and ``!pattern``
+negates (the last pattern that matches a path decides).
+"""
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
+import pathspec
 
-@lru_cache(maxsize=1024)
-def compile_glob(pattern: str) -> re.Pattern[str]:
-    pattern = pattern.strip().lstrip("./") if pattern.startswith("./") else pattern.strip()
-    anchored = "/" in pattern.rstrip("/")
-    if pattern.endswith("/"):
-        pattern += "**"
-    out = []
-    i = 0
-    while i < len(pattern):
-        char = pattern[i]
-        if pattern.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-        elif pattern.startswith("**", i):
-            out.append(".*")
-            i += 2
-        elif char == "*":
-            out.append("[^/]*")
-            i += 1
-        elif char == "?":
-            out.append("[^/]")
-            i += 1
-        elif char == "[":
-            end = pattern.find("]", i + 1)
-            if end == -1:
-                out.append(re.escape(char))
-                i += 1
-            else:
-                body = pattern[i + 1:end].replace("\\", "\\\\")
-                if body.startswith("!"):
-                    body = "^" + body[1:]
-                out.append(f"[{body}]")
-                i = end + 1
-        else:
-            out.append(re.escape(char))
-            i += 1
-    regex = "".join(out)
-    # A pattern without a slash matches at any depth, as in .gitignore.
-    prefix = "" if anchored else "(?:.*/)?"
-    return re.compile(f"^{prefix}{regex}(?:/.*)?$")
+
+@lru_cache(maxsize=256)
+def compile_patterns(patterns: tuple[str, ...]) -> pathspec.GitIgnoreSpec:
+    # "./adverts/**" means "adverts/**" from the config's root, as users write it.
+    cleaned = [p.strip()[2:] if p.strip().startswith("./") else p.strip() for p in patterns]
+    return pathspec.GitIgnoreSpec.from_lines([p for p in cleaned if p])
 
 
 def matches(path: str, patterns: list[str] | tuple[str, ...]) -> bool:
-    return any(compile_glob(p).match(path) for p in patterns)
+    """Whether the gitignore-style ``patterns`` select ``path`` (the last matching pattern decides)."""
+    if not patterns:
+        return False
+    return compile_patterns(tuple(patterns)).match_file(path)
+
+
+def has_negation(patterns: list[str] | tuple[str, ...]) -> bool:
+    """Whether any pattern re-includes (``!``): then a matched directory may still hold selected files."""
+    return any(p.strip().startswith("!") for p in patterns)
+
+
+def check_patterns(patterns: list[str] | tuple[str, ...]) -> str | None:
+    """Why ``patterns`` cannot be compiled, or None."""
+    try:
+        compile_patterns(tuple(patterns))
+    except (ValueError, TypeError) as exc:
+        return str(exc)
+    return None

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
+import shlex
 from importlib import resources
 from pathlib import Path
+
+from rolelint import __version__
 
 # Template file in rolelint/templates -> where it goes in the new repo.
 TEMPLATE_DESTINATIONS: tuple[tuple[str, str], ...] = (
@@ -19,6 +23,39 @@ TEMPLATE_DESTINATIONS: tuple[tuple[str, str], ...] = (
 def read_template(name: str) -> str:
     """The text of one template shipped in `rolelint.templates`."""
     return resources.files("rolelint.templates").joinpath(name).read_text(encoding="utf-8")
+
+
+# A release: digits and dots, with an optional pre-release (0.2.0, 1.0.0rc1); not .dev or +local.
+_RELEASE = re.compile(r"^\d+(?:\.\d+)*(?:(?:a|b|rc)\d+)?(?:\.post\d+)?$")
+DEVELOPMENT_REV = "main"
+
+
+def hook_rev(version: str = __version__) -> str:
+    """The `rev:` the scaffold's pre-commit config pins: the tag of the installed release (`v0.2.0`),
+    or, for a development version that has no tag, the `main` branch, which pre-commit accepts (with
+    a warning that it is mutable) until `pre-commit autoupdate` pins a release."""
+    return f"v{version}" if _RELEASE.match(version) else DEVELOPMENT_REV
+
+
+def render_template(name: str, *, version: str = __version__) -> str:
+    """A template's text as `rolelint init` writes it (the pre-commit config pinned to ``version``)."""
+    text = read_template(name)
+    if name == "pre-commit-config.yaml":
+        text = text.replace("{rev}", hook_rev(version))
+    return text
+
+
+def next_step(directory: Path, cwd: Path | None = None) -> str:
+    """What to run after `rolelint init DIRECTORY`, as a shell line that works from ``cwd``."""
+    cwd = (cwd or Path.cwd()).resolve()
+    target = Path(directory).resolve()
+    if target == cwd:
+        return "rolelint check"
+    try:
+        shown = target.relative_to(cwd).as_posix()
+    except ValueError:
+        shown = str(target)
+    return f"cd {shlex.quote(shown)} && rolelint check"
 
 
 def scaffold(directory: Path, *, force: bool = False) -> list[Path]:
@@ -39,6 +76,6 @@ def scaffold(directory: Path, *, force: bool = False) -> list[Path]:
     for name, target in targets:
         target.parent.mkdir(parents=True, exist_ok=True)
         # Bytes, so the files keep LF line endings on every platform.
-        target.write_bytes(read_template(name).encode("utf-8"))
+        target.write_bytes(render_template(name).encode("utf-8"))
         written.append(target)
     return written

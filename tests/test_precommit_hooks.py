@@ -97,3 +97,28 @@ def test_whole_repo_hook_runs_without_changes_and_lints_everything(roles_git_rep
     assert "roles/product-manager.yaml" in output and "RL011" in output, output
     clean = _pre_commit("run", "rolelint", cwd=roles_git_repo, home=pre_commit_home)
     assert "(no files to check)Skipped" in clean.stdout.replace(".", ""), clean.stdout
+
+
+def test_docs_and_requirements_in_a_commit_pass_the_hook(roles_git_repo, pre_commit_home):
+    """pre-commit names every changed Markdown and text file; with `kinds.advert` in the config they are
+    not adverts, and the hook's --force-exclude keeps the config's include/exclude for them."""
+    (roles_git_repo / ".pre-commit-config.yaml").write_text(
+        (roles_git_repo / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+        .replace('args: [--select, "RL0,RL3", --no-cache]', "args: [--no-cache]"), encoding="utf-8")
+    (roles_git_repo / "docs").mkdir()
+    # Everything an advert rule would flag: no salary, hype, a placeholder, a gendered word.
+    (roles_git_repo / "docs" / "contributing.md").write_text(
+        "# How to add a role\n\nOpen a pull request, rockstar! Fill in [Insert salary] later; he will review it.\n",
+        encoding="utf-8")
+    (roles_git_repo / "requirements.txt").write_text("rolelint\npre-commit>=3.5\n", encoding="utf-8")
+    _git("add", "-A", cwd=roles_git_repo)
+    run = _pre_commit("run", "rolelint", cwd=roles_git_repo, home=pre_commit_home)
+    output = run.stdout + run.stderr
+    assert run.returncode == 0, output
+    assert "rolelint" in output and "Passed" in output, output
+    # The same text as an advert fails the same hook: what passed above was not linted as one.
+    (roles_git_repo / "adverts" / "contributing.md").write_text(
+        (roles_git_repo / "docs" / "contributing.md").read_text(encoding="utf-8"), encoding="utf-8")
+    _git("add", "-A", cwd=roles_git_repo)
+    flagged = _pre_commit("run", "rolelint", cwd=roles_git_repo, home=pre_commit_home)
+    assert flagged.returncode == 1 and "adverts/contributing.md" in flagged.stdout, flagged.stdout

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from rolelint.scaffold import TEMPLATE_DESTINATIONS, read_template, scaffold
+from rolelint import __version__
+from rolelint.scaffold import TEMPLATE_DESTINATIONS, hook_rev, next_step, read_template, render_template, scaffold
+from test_cli import rolelint
 from test_schemas import as_json_data
 
 SCHEMAS = Path(__file__).parents[1] / "schemas"
@@ -40,10 +44,12 @@ def test_scaffold_writes_every_starter_file(tmp_path):
     assert all(path.is_file() and path.stat().st_size > 0 for path in written)
 
 
-def test_scaffold_copies_templates_verbatim(tmp_path):
+def test_scaffold_copies_templates_with_the_hook_pinned(tmp_path):
     scaffold(tmp_path)
     for name, destination in TEMPLATE_DESTINATIONS:
-        assert (tmp_path / destination).read_bytes() == read_template(name).encode("utf-8")
+        assert (tmp_path / destination).read_bytes() == render_template(name).encode("utf-8")
+        if name != "pre-commit-config.yaml":
+            assert render_template(name) == read_template(name)
 
 
 def test_scaffold_creates_a_missing_directory(tmp_path):
@@ -74,7 +80,7 @@ def test_scaffold_overwrites_with_force(tmp_path):
     config = tmp_path / ".rolelint.yaml"
     config.write_text("fail_on: never\n", encoding="utf-8")
     scaffold(tmp_path, force=True)
-    assert config.read_text(encoding="utf-8") == read_template("rolelint.yaml")
+    assert config.read_text(encoding="utf-8") == render_template("rolelint.yaml")
 
 
 @pytest.mark.parametrize(
@@ -112,5 +118,56 @@ def test_pre_commit_config_uses_the_rolelint_hook(tmp_path):
     scaffold(tmp_path)
     config = yaml.safe_load((tmp_path / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     (repo,) = config["repos"]
-    assert repo["rev"] == "v0.1.0"
+    assert repo["rev"] == hook_rev(__version__)
     assert [hook["id"] for hook in repo["hooks"]] == ["rolelint"]
+
+
+@pytest.mark.parametrize(("version", "rev"), [
+    ("0.1.0", "v0.1.0"), ("1.2.3", "v1.2.3"), ("2.0.0rc1", "v2.0.0rc1"), ("1.0.0.post1", "v1.0.0.post1"),
+    ("0.2.0.dev0", "main"), ("0.1.0+g1234abc", "main"), ("0.1.dev3+gabc", "main"),
+])
+def test_hook_is_pinned_to_the_installed_release_tag_or_main(version, rev):
+    assert hook_rev(version) == rev
+    assert f"rev: {rev}\n" in render_template("pre-commit-config.yaml", version=version)
+
+
+def test_pre_commit_accepts_the_scaffolded_config(tmp_path):
+    scaffold(tmp_path)
+    result = subprocess.run([sys.executable, "-m", "pre_commit", "validate-config", ".pre-commit-config.yaml"],
+                            cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(("directory", "expected"), [
+    (".", "rolelint check"), ("roles-repo", "cd roles-repo && rolelint check"),
+    ("my roles", "cd 'my roles' && rolelint check"), ("a/b", "cd a/b && rolelint check"),
+])
+def test_next_step_is_a_command_that_works_from_here(tmp_path, directory, expected):
+    assert next_step(tmp_path / directory, cwd=tmp_path) == expected
+
+
+def test_a_fresh_init_repo_passes_its_own_check(tmp_path):
+    made = rolelint("init", "roles-repo", cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    assert made.stdout.rstrip().endswith("Next: cd roles-repo && rolelint check"), made.stdout
+    checked = rolelint("check", "--no-cache", "--fail-on", "info", cwd=tmp_path / "roles-repo")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert checked.stdout.strip() == "No problems found in 4 files.", checked.stdout
+
+
+def test_init_in_the_current_directory_says_to_run_check_here(tmp_path):
+    made = rolelint("init", cwd=tmp_path)
+    assert made.stdout.rstrip().endswith("Next: rolelint check"), made.stdout
+    again = rolelint("init", cwd=tmp_path)
+    assert again.returncode == 2
+    assert again.stderr.strip() == "rolelint: error: .rolelint.yaml already exists; use --force to overwrite it"
+
+
+def test_the_scaffold_keeps_docs_out_of_the_lint(tmp_path):
+    scaffold(tmp_path)
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "guide.md").write_text("# Guide\n\nRockstar wanted; [Insert salary].\n", encoding="utf-8")
+    (tmp_path / "requirements.txt").write_text("rolelint\n", encoding="utf-8")
+    checked = rolelint("check", "--no-cache", "--force-exclude", "docs/guide.md", "requirements.txt",
+                       "adverts/senior-software-engineer.md", cwd=tmp_path)
+    assert checked.returncode == 0 and "No problems found in 1 file." in checked.stdout, checked.stdout

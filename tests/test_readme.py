@@ -1,0 +1,36 @@
+"""The README's quick start says what `rolelint check examples/` reports: keep it true to the output."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from conftest import REPO
+from test_cli import rolelint
+
+
+def quick_start() -> str:
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    start = text.index("**Run rolelint on the bundled examples**")
+    return text[start:text.index("**Run the tests**", start)]
+
+
+def test_quick_start_names_exactly_the_files_rolelint_flags_in_the_examples():
+    result = rolelint("check", "--no-cache", "--format", "json", "examples/", cwd=REPO)
+    assert result.returncode == 1, result.stderr  # the README says it exits 1
+    payload = json.loads(result.stdout)
+    flagged = {d["path"] for d in payload["diagnostics"]}
+    section = quick_start()
+    named = set(re.findall(r"`(examples/[^`]+\.(?:md|yaml))`", section))
+    assert named == flagged
+    summary = payload["summary"]
+    assert f"in {summary['files_with_problems']} of {summary['files']} files." in section
+    assert f"flags {summary['files_with_problems']} of the {summary['files']} files" in section
+    for code in {d["code"] for d in payload["diagnostics"] if d["path"] != "examples/adverts/growth-hacker-draft.md"}:
+        assert code in section
+
+
+def test_quick_start_summary_line_has_the_shape_the_text_format_prints():
+    result = rolelint("check", "--no-cache", "examples/", cwd=REPO)
+    last = result.stdout.strip().splitlines()[-1]
+    assert re.fullmatch(r"Found \d+ problems \(\d+ errors, \d+ warnings, \d+ info\) in 2 of 7 files\.", last), last
