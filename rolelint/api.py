@@ -45,6 +45,8 @@ class RuleInfo:
     summary: str
     docs: Mapping[str, object]  # what, why, example, use_instead, references
     text: str  # the rule's documentation as `rolelint rule CODE` prints it
+    markdown: str = ""  # the same as Markdown, examples fenced (SARIF's help.markdown)
+    help_uri: str = ""  # the rule's section of docs/rules.md at this version's release tag
 
 
 @dataclass(frozen=True)
@@ -219,11 +221,12 @@ class _RuleInfos(Mapping[str, RuleInfo]):
 
 
 def rule_info(rule) -> RuleInfo:
-    from rolelint.ruledocs import rule_text, summary
+    from rolelint.ruledocs import help_uri, rule_markdown, rule_text, summary
 
     return RuleInfo(code=rule.code, name=rule.name, severity=rule.severity, enabled=bool(rule.enabled),
                     kind=rule.kind, fixable=bool(getattr(rule, "fixable", False)), summary=summary(rule),
-                    docs=MappingProxyType(dict(getattr(rule, "docs", {}) or {})), text=rule_text(rule))
+                    docs=MappingProxyType(dict(getattr(rule, "docs", {}) or {})), text=rule_text(rule),
+                    markdown=rule_markdown(rule), help_uri=help_uri(rule))
 
 
 # --- one-call helpers ------------------------------------------------------------------------

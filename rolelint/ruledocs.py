@@ -6,6 +6,10 @@ the attributes code, name, severity, enabled, kind, fixable and docs; options an
 
 from __future__ import annotations
 
+import re
+
+from rolelint.release import docs_url, rule_anchor
+
 _SECTIONS = (("What it does", "what"), ("Why is this bad?", "why"), ("Example", "example"), ("Use instead", "use_instead"))
 _FAMILIES = (("RL0", "Files, parsing and schemas"), ("RL1", "Wording"), ("RL2", "Structure and readability"),
              ("RL3", "Consistency across the profession"))
@@ -31,6 +35,49 @@ def rule_text(rule) -> str:
     if docs.get("references"):
         lines.append("## References")
         lines += [f"- {ref}" for ref in docs["references"]]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def help_uri(rule) -> str:
+    """The rule's section of docs/rules.md, at this version's release tag."""
+    return docs_url("rules.md", rule_anchor(rule.code, rule.name))
+
+
+_YAML_LINE = re.compile(r"^(?:---|[A-Za-z_][\w-]*:(?:\s|$))")
+
+
+def _fence(text: str) -> list[str]:
+    """A fenced code block holding ``text``: YAML for keys and front matter, else Markdown."""
+    text = text.rstrip()
+    language = "yaml" if _YAML_LINE.match(text) else "markdown"
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return [fence + language, text, fence]
+
+
+def rule_markdown(rule) -> str:
+    """One rule's documentation as Markdown with fenced examples (SARIF `help.markdown`)."""
+    docs = getattr(rule, "docs", {}) or {}
+    facts = [f"{rule.severity.label} by default", f"kind: {rule.kind}",
+             "fixable with `--fix`" if getattr(rule, "fixable", False) else "not fixable"]
+    if not rule.enabled:
+        facts.append("off by default")
+    lines = [f"**{rule.code} {rule.name}** ({', '.join(facts)})", ""]
+    for title, key in _SECTIONS:
+        value = docs.get(key)
+        if not value:
+            continue
+        lines += [f"### {title}", ""]
+        lines += _fence(str(value)) if key in ("example", "use_instead") else [str(value).rstrip()]
+        lines.append("")
+    options = getattr(rule, "options", None) or {}
+    if options:
+        lines += ["### Options", ""]
+        lines += [f"- `{name}` ({option.type}, default `{option.default!r}`): {option.description}"
+                  for name, option in options.items()]
+        lines.append("")
+    lines += ["### References", "", f"- [rolelint documentation for {rule.code}]({help_uri(rule)})"]
+    lines += [f"- <{ref}>" for ref in docs.get("references") or ()]
     return "\n".join(lines).rstrip() + "\n"
 
 

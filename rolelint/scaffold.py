@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 import shlex
 from importlib import resources
 from pathlib import Path
 
 from rolelint import __version__
+from rolelint.release import release_ref
 
 # Template file in rolelint/templates -> where it goes in the new repo.
 TEMPLATE_DESTINATIONS: tuple[tuple[str, str], ...] = (
@@ -25,16 +25,11 @@ def read_template(name: str) -> str:
     return resources.files("rolelint.templates").joinpath(name).read_text(encoding="utf-8")
 
 
-# A release: digits and dots, with an optional pre-release (0.2.0, 1.0.0rc1); not .dev or +local.
-_RELEASE = re.compile(r"^\d+(?:\.\d+)*(?:(?:a|b|rc)\d+)?(?:\.post\d+)?$")
-DEVELOPMENT_REV = "main"
-
-
 def hook_rev(version: str = __version__) -> str:
     """The `rev:` the scaffold's pre-commit config pins: the tag of the installed release (`v0.2.0`),
     or, for a development version that has no tag, the `main` branch, which pre-commit accepts (with
     a warning that it is mutable) until `pre-commit autoupdate` pins a release."""
-    return f"v{version}" if _RELEASE.match(version) else DEVELOPMENT_REV
+    return release_ref(version)
 
 
 def render_template(name: str, *, version: str = __version__) -> str:

@@ -14,7 +14,8 @@ import pytest
 from rolelint.config import Config
 from rolelint.diagnostics import Diagnostic, Fix, Severity
 from rolelint.api import Linter, LintResult
-from rolelint.reporters import REPORTERS
+from rolelint.reporters import REPORTERS, ReportOptions
+from rolelint.reporters.gitlab import render_gitlab
 from rolelint.reporters.github import render_github
 from rolelint.reporters.junit import render_junit
 from rolelint.reporters.sarif import FINGERPRINT_KEY, render_sarif
@@ -83,9 +84,45 @@ def test_sarif_describes_every_rule_with_help_from_its_docs(result):
         what = " ".join(str(rule.docs.get("what", "")).split())
         assert rules[code]["name"] == rule.name
         assert rules[code]["fullDescription"]["text"] == what
-        assert "## What it does" in rules[code]["help"]["markdown"]
+        assert "### What it does" in rules[code]["help"]["markdown"]
+        assert "## What it does" in rules[code]["help"]["text"]
         assert rules[code]["defaultConfiguration"]["level"] == {"error": "error", "warning": "warning",
                                                                 "info": "note"}[rule.severity.label]
+
+
+def github_anchors(markdown: str) -> set[str]:
+    """The anchors GitHub gives a page's headings: lower case, punctuation other than `-` and `_`
+    dropped, spaces turned into hyphens (duplicates are not expected in docs/rules.md)."""
+    anchors = set()
+    for heading in re.findall(r"(?m)^#{1,6} (.+?)\s*$", markdown):
+        anchors.add(re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-"))
+    return anchors
+
+
+def test_every_sarif_rule_links_to_its_own_section_of_rolelint_docs_at_the_release(result):
+    from rolelint.release import release_ref
+
+    run = json.loads(render_sarif(result))["runs"][0]
+    anchors = github_anchors((Path(__file__).parents[1] / "docs" / "rules.md").read_text(encoding="utf-8"))
+    base = f"https://github.com/rolelint/rolelint/blob/{release_ref()}/docs/rules.md#"
+    for rule in run["tool"]["driver"]["rules"]:
+        if rule["id"] not in result.rules:
+            continue
+        assert rule["helpUri"].startswith(base), rule["helpUri"]
+        assert rule["helpUri"][len(base):] in anchors, rule["helpUri"]
+
+
+def test_sarif_help_markdown_fences_the_examples(result):
+    run = json.loads(render_sarif(result))["runs"][0]
+    rules = {rule["id"]: rule for rule in run["tool"]["driver"]["rules"]}
+    hype = rules["RL104"]["help"]["markdown"]
+    assert "### Example\n\n```markdown\nWe're hiring a JavaScript ninja" in hype
+    assert "### Use instead\n\n```markdown\n" in hype
+    assert rules["RL011"]["help"]["markdown"].count("```yaml\n") == 2
+    assert rules["RL104"]["helpUri"] in hype  # the references end with rolelint's own page
+    for rule in rules.values():
+        markdown = rule.get("help", {}).get("markdown", "")
+        assert markdown.count("```") % 2 == 0, rule["id"]
 
 
 def test_sarif_results_point_at_their_rule_and_region(result):
@@ -172,6 +209,79 @@ def test_github_multi_line_annotation_has_no_columns(result):
     assert "col" not in two_lines and "endColumn" not in two_lines
 
 
+def _many(counts: dict[Severity, int]) -> LintResult:
+    diagnostics = sorted(_diagnostic(f"adverts/{severity.label}-{i:02}.md", 1, 1, 1, 2, "RL104", severity=severity)
+                         for severity, count in counts.items() for i in range(count))
+    return LintResult(diagnostics=tuple(diagnostics), files=tuple(sorted({d.path for d in diagnostics})), sources={})
+
+
+def test_github_says_nothing_more_when_github_will_show_every_annotation():
+    output = render_github(_many({Severity.ERROR: 10, Severity.WARNING: 10, Severity.INFO: 10}))
+    assert len(_commands(output)) == 30
+
+
+def test_github_summary_line_counts_what_github_will_not_show():
+    output = render_github(_many({Severity.ERROR: 3, Severity.WARNING: 25, Severity.INFO: 12}))
+    *commands, last = output.splitlines()
+    assert len(_commands("\n".join(commands))) == 40
+    assert not last.startswith("::")  # a plain log line: a notice would itself count against the limit
+    assert last.startswith("rolelint: 40 findings; 23 will show as annotations; 17 annotations beyond what GitHub shows")
+
+
+def test_github_severity_floor_and_limit_pick_the_most_severe(result):
+    many = _many({Severity.ERROR: 4, Severity.WARNING: 8, Severity.INFO: 30})
+    floor = render_github(many, options=ReportOptions(annotations_severity="warning"))
+    *commands, last = floor.splitlines()
+    assert {c["command"] for c in _commands("\n".join(commands))} == {"error", "warning"}
+    assert "30 findings not annotated (30 below warning)" in last
+    capped = render_github(many, options=ReportOptions(annotations_limit=6))
+    *commands, last = capped.splitlines()
+    picked = _commands("\n".join(commands))
+    assert [c["command"] for c in picked] == ["error"] * 4 + ["warning"] * 2
+    assert [c["file"] for c in picked] == sorted(c["file"] for c in picked)  # still in file order
+    assert "36 findings not annotated (36 over the limit of 6)" in last
+
+
+# --- gitlab ------------------------------------------------------------------------------------
+
+# What GitLab's "Code Quality report format" requires of each issue, written out as a schema.
+GITLAB_ISSUE = {
+    "type": "object",
+    "required": ["description", "check_name", "fingerprint", "severity", "location"],
+    "properties": {
+        "description": {"type": "string", "minLength": 1},
+        "check_name": {"type": "string", "minLength": 1},
+        "fingerprint": {"type": "string", "minLength": 1},
+        "severity": {"enum": ["info", "minor", "major", "critical", "blocker"]},
+        "location": {
+            "type": "object", "required": ["path", "lines"],
+            "properties": {"path": {"type": "string"},
+                           "lines": {"type": "object", "required": ["begin"],
+                                     "properties": {"begin": {"type": "integer", "minimum": 1},
+                                                    "end": {"type": "integer", "minimum": 1}}}},
+        },
+    },
+}
+
+
+def test_gitlab_report_has_every_field_gitlab_requires(result):
+    issues = json.loads(render_gitlab(result))
+    jsonschema.validate(issues, {"type": "array", "items": GITLAB_ISSUE})
+    assert len(issues) == len(result.diagnostics)
+    first = issues[0]
+    d = result.diagnostics[0]
+    assert (first["location"]["path"], first["location"]["lines"]["begin"], first["check_name"]) == (d.path, d.line, d.code)
+    assert first["severity"] == {"error": "major", "warning": "minor", "info": "info"}[d.severity.label]
+
+
+def test_gitlab_fingerprints_are_unique_and_stable():
+    twice = LintResult(diagnostics=(_diagnostic("a.md", 1, 1, 1, 2, "RL104"),) * 2, files=("a.md",),
+                       sources={"a.md": SourceText("a.md", "ninja\n")})
+    prints = [issue["fingerprint"] for issue in json.loads(render_gitlab(twice))]
+    assert len(set(prints)) == 2  # GitLab would merge two issues that share one
+    assert prints == [issue["fingerprint"] for issue in json.loads(render_gitlab(twice))]
+
+
 # --- junit -------------------------------------------------------------------------------------
 
 
@@ -184,13 +294,22 @@ def test_junit_has_one_testcase_per_file_and_fails_those_with_findings(result):
     assert failed == {"adverts/a.md", TRICKY_PATH, "roles/ctrl.yaml"}
     assert (suite.get("tests"), suite.get("failures")) == ("4", "3")
     assert (root.get("tests"), root.get("failures")) == ("4", "3")
-    assert next(c for c in cases if c.get("name") == "adverts/a.md").find("failure").get("message") == "3 problems"
+    a = next(c for c in cases if c.get("name") == "adverts/a.md")
+    assert a.find("failure").get("message") == "1 problem at or above warning"
+    assert a.find("system-out").text.count("[info]") == 2  # below the threshold: output, not failure
 
 
 def test_junit_failure_text_lists_each_finding(result):
     root = ET.fromstring(render_junit(result))
     case = next(c for c in root.iter("testcase") if c.get("name") == "roles/ctrl.yaml")
     assert case.find("failure").text.startswith("roles/ctrl.yaml:1:1: RL010 control")
+
+
+@pytest.mark.parametrize(("fail_on", "failures"), [("error", "2"), ("warning", "3"), ("info", "3"), ("never", "0")])
+def test_junit_failures_follow_the_fail_threshold(result, fail_on, failures):
+    root = ET.fromstring(render_junit(result, options=ReportOptions(fail_on=fail_on)))
+    assert root.get("failures") == failures
+    assert sum(1 for c in root.iter("testcase") if c.find("failure") is not None) == int(failures)
 
 
 def test_junit_for_a_clean_run_has_no_failures():
@@ -202,9 +321,9 @@ def test_junit_for_a_clean_run_has_no_failures():
 
 
 def test_every_reporter_is_a_format_choice(repo):
-    assert set(REPORTERS) >= {"text", "json", "sarif", "github", "junit"}
+    assert set(REPORTERS) >= {"text", "concise", "json", "sarif", "github", "gitlab", "junit"}
     help_text = rolelint("check", "--help", cwd=repo).stdout
-    assert "text|json|sarif|github|junit" in help_text
+    assert "text|concise|json|sarif|github|gitlab|junit" in help_text
 
 
 def test_one_run_writes_several_formats(repo):

@@ -11,7 +11,7 @@ from rolelint.reporters.summary import summarize
 JSON_FORMAT_VERSION = 1
 
 
-def render_json(result: LintResult, color: bool = False) -> str:
+def render_json(result: LintResult, color: bool = False, options=None) -> str:
     payload = {
         "version": JSON_FORMAT_VERSION,
         "tool": {"name": "rolelint", "version": __version__},

@@ -10,15 +10,16 @@ from rolelint import __version__
 from rolelint.baseline import fingerprint
 from rolelint.diagnostics import Diagnostic, Severity
 from rolelint.api import LintResult, RuleInfo
+from rolelint.release import REPOSITORY
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
-INFORMATION_URI = "https://github.com/rolelint/rolelint"
+INFORMATION_URI = REPOSITORY
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 # The key GitHub keeps alongside its own fingerprints; bump the suffix if the fingerprint changes.
 FINGERPRINT_KEY = "rolelintFingerprint/v1"
 
 
-def render_sarif(result: LintResult, color: bool = False) -> str:
+def render_sarif(result: LintResult, color: bool = False, options=None) -> str:
     rules = _rules(result)
     index = {rule["id"]: i for i, rule in enumerate(rules)}
     run = {
@@ -49,22 +50,19 @@ def _rules(result: LintResult) -> list[dict]:
 
 
 def _rule(rule: RuleInfo) -> dict:
-    docs = rule.docs
-    what = " ".join(str(docs.get("what") or rule.summary or rule.name).split())
-    help_text = rule.text
-    descriptor = {
+    what = " ".join(str(rule.docs.get("what") or rule.summary or rule.name).split())
+    return {
         "id": rule.code,
         "name": rule.name,
         "shortDescription": {"text": what.split(". ")[0].rstrip(".") + "."},
         "fullDescription": {"text": what},
-        "help": {"text": help_text, "markdown": help_text},
+        # rolelint's own page for the rule, at this version's release tag; the rule's references are
+        # listed in the help.
+        "helpUri": rule.help_uri,
+        "help": {"text": rule.text, "markdown": rule.markdown},
         "defaultConfiguration": {"level": _LEVELS[rule.severity], "enabled": bool(rule.enabled)},
         "properties": {"tags": ["rolelint", rule.kind]},
     }
-    references = docs.get("references") or []
-    if references:
-        descriptor["helpUri"] = str(references[0])
-    return descriptor
 
 
 def artifact_uri(path: str) -> dict:

@@ -13,10 +13,15 @@ from rolelint.reporters.summary import summarize
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 
 
-def render_text(result: LintResult, color: bool = False) -> str:
+def style_for(color: bool):
+    """``style(text, **click_style_options)``: click's styling when ``color``, else the text as it is."""
     def style(text: str, **kwargs) -> str:
         return click.style(text, **kwargs) if color else text
+    return style
 
+
+def render_text(result: LintResult, color: bool = False, options=None) -> str:
+    style = style_for(color)
     lines: list[str] = []
     for path, group in groupby(result.diagnostics, key=lambda d: d.path):
         source = result.sources.get(path)
@@ -27,7 +32,7 @@ def render_text(result: LintResult, color: bool = False) -> str:
             if diagnostic.suggestion:
                 lines.append(f"     {style('=', fg='cyan')} suggestion: {diagnostic.suggestion}")
         lines.append("")
-    lines.append(_summary_line(result, style))
+    lines.append(summary_line(result, style))
     return "\n".join(lines) + "\n"
 
 
@@ -55,7 +60,7 @@ def _excerpt(d: Diagnostic, text: str, style) -> list[str]:
     return [style(gutter, dim=True) + expanded, style(" " * (len(gutter) - 2) + "| ", dim=True) + caret]
 
 
-def _summary_line(result: LintResult, style) -> str:
+def summary_line(result: LintResult, style) -> str:
     s = summarize(result)
     files = f"{s['files']} file{'s' if s['files'] != 1 else ''}"
     if not s["total"]:
