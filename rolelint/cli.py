@@ -15,7 +15,7 @@ from rolelint import __version__
 from rolelint.api import Linter, LintResult, RuleInfo
 from rolelint.config import FAIL_ON, Config, ConfigError, load_config
 from rolelint.diagnostics import Severity
-from rolelint.reporters import REPORTERS
+from rolelint.reporters import REPORTERS, ReportOptions, render
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -72,17 +72,23 @@ def _load(config_path: Path | None) -> Config:
                    "(the pre-commit hooks pass it) [default: the config's force_exclude].")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes [default: from the amount of text to lint, one per 256 kB up to all cores].")
+@click.option("--annotations-severity", type=click.Choice(["error", "warning", "info"]), default="info",
+              show_default=True, help="--format github: the lowest severity to annotate.")
+@click.option("--annotations-limit", type=click.IntRange(min=0), default=None,
+              help="--format github: annotate at most N findings, the most severe first [default: all].")
 def check(paths: tuple[Path, ...], output_format: str, select: tuple[str, ...],
           ignore: tuple[str, ...], fail_on: str | None, config_path: Path | None, color: bool | None,
           apply_fixes: bool = False, output_files: tuple[str, ...] = (), baseline_file: Path | None = None,
           write_baseline_file: Path | None = None, no_cache: bool = False, jobs: int | None = None,
-          force_exclude: bool | None = None) -> None:
+          force_exclude: bool | None = None, annotations_severity: str = "info",
+          annotations_limit: int | None = None) -> None:
     """Lint PATHS (files or directories; default: the current directory)."""
     request = CheckRequest(
         paths=paths, output_format=output_format, targets=tuple(_output_target(v) for v in output_files),
         select=_codes(select), ignore=_codes(ignore), fail_on=fail_on, config_path=config_path, color=color,
         apply_fixes=apply_fixes, baseline_file=baseline_file, write_baseline_file=write_baseline_file,
-        use_cache=not no_cache, jobs=jobs, force_exclude=force_exclude)
+        use_cache=not no_cache, jobs=jobs, force_exclude=force_exclude,
+        annotations_severity=annotations_severity, annotations_limit=annotations_limit)
     sys.exit(execute_check(request, build_linter(request)))
 
 
@@ -104,6 +110,8 @@ class CheckRequest:
     use_cache: bool = True
     jobs: int | None = None
     force_exclude: bool | None = None  # None: the config's force_exclude
+    annotations_severity: str = "info"
+    annotations_limit: int | None = None
 
 
 def build_linter(request: CheckRequest) -> Linter:
@@ -147,18 +155,27 @@ def execute_check(request: CheckRequest, linter: Linter) -> int:
                        f"{request.baseline_file} not reported", err=True)
     use_color = request.color if request.color is not None else (
         request.output_format == "text" and sys.stdout.isatty())
+    options = report_options(request, linter)
     for name, target in request.targets:
-        _write_report(name, target, result)
-    click.echo(REPORTERS[request.output_format](result, use_color), nl=False, color=use_color)
+        _write_report(name, target, result, options)
+    click.echo(render(request.output_format, result, color=use_color, options=options), nl=False, color=use_color)
     if fix_failed:
         return EXIT_ERROR
     return exit_code_for([d.severity for d in result.diagnostics], request.fail_on or linter.config.fail_on)
 
 
-def _write_report(name: str, target: Path, result: LintResult) -> None:
+def report_options(request: CheckRequest, linter: Linter) -> ReportOptions:
+    """What the reporters need beyond the findings: the fail threshold (JUnit fails as the exit code
+    does) and which findings to annotate (GitHub)."""
+    return ReportOptions(fail_on=request.fail_on or linter.config.fail_on,
+                         annotations_severity=request.annotations_severity,
+                         annotations_limit=request.annotations_limit)
+
+
+def _write_report(name: str, target: Path, result: LintResult, options: ReportOptions) -> None:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(REPORTERS[name](result, False), encoding="utf-8")
+        target.write_text(render(name, result, options=options), encoding="utf-8")
     except OSError as exc:
         parent = target.parent
         why = f"{parent} is a file, not a directory" if parent.exists() and not parent.is_dir() else exc.strerror

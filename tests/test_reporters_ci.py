@@ -344,3 +344,46 @@ def test_output_file_needs_a_known_format(repo):
     run = rolelint("check", "--output-file", "pdf:report.pdf", cwd=repo)
     assert run.returncode == 2
     assert "FORMAT:PATH" in run.stderr
+
+
+SKETCHY_ADVERT = ("# Rockstar ninja wanted\n\nWe need a rockstar ninja. Salary: [Insert salary]. Work hard, play hard.\n"
+                  "A guru and a wizard and a unicorn and a hero.\n")
+
+
+def test_github_floor_and_limit_from_the_command_line(repo):
+    write(repo, "a.md", SKETCHY_ADVERT)
+    run = rolelint("check", "--no-cache", "--select", "RL1", "--format", "github", "--annotations-severity",
+                   "warning", "--annotations-limit", "3", cwd=repo)
+    *lines, last = run.stdout.splitlines()
+    commands = _commands("\n".join(lines))
+    assert len(commands) == 3 and "error" in [c["command"] for c in commands]  # the placeholder is kept
+    assert {c["command"] for c in commands} <= {"error", "warning"}
+    assert re.fullmatch(r"rolelint: \d+ findings; 3 will show as annotations; \d+ findings not annotated "
+                        r"\((\d+ below warning, )?\d+ over the limit of 3\)\. .*", last), last
+    assert run.returncode == 1
+
+
+def test_junit_from_the_command_line_follows_fail_on(repo):
+    write(repo, "notes.yaml", "title: notes\n")  # RL006, info only
+    write(repo, "roles/pm.yaml", "kind: role\nid: pm\ntitel: Product manager\nframework: pm\nlevels: [{level: a}]\n")
+    for fail_on, failures, code in (("warning", "1", 1), ("info", "2", 1), ("never", "0", 0)):
+        run = rolelint("check", "--no-cache", "--select", "RL0", "--fail-on", fail_on, "--output-file",
+                       "junit:out.xml", cwd=repo)
+        assert run.returncode == code
+        assert ET.parse(repo / "out.xml").getroot().get("failures") == failures, fail_on
+
+
+def test_junit_uses_the_config_fail_on(repo):
+    write(repo, ".rolelint.yaml", "fail_on: never\n")
+    write(repo, "roles/pm.yaml", "kind: role\nid: pm\ntitel: Product manager\nframework: pm\nlevels: [{level: a}]\n")
+    run = rolelint("check", "--no-cache", "--select", "RL0", "--format", "junit", cwd=repo)
+    assert run.returncode == 0 and ET.fromstring(run.stdout).get("failures") == "0"
+
+
+def test_gitlab_from_the_command_line(repo):
+    write(repo, "a.md", SKETCHY_ADVERT)
+    run = rolelint("check", "--no-cache", "--select", "RL1", "--format", "gitlab", cwd=repo)
+    issues = json.loads(run.stdout)
+    jsonschema.validate(issues, {"type": "array", "items": GITLAB_ISSUE})
+    assert {i["location"]["path"] for i in issues} == {"a.md"} and len(issues) >= 5
+    assert len({i["fingerprint"] for i in issues}) == len(issues)
