@@ -16,6 +16,7 @@ from rolelint.api import Linter, LintResult, RuleInfo
 from rolelint.config import FAIL_ON, Config, ConfigError, load_config
 from rolelint.diagnostics import Severity
 from rolelint.reporters import REPORTERS, ReportOptions, render
+from rolelint.terminal import color_wanted
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -59,7 +60,9 @@ def _load(config_path: Path | None) -> Config:
               help="Lowest severity that makes the exit code 1 [default: warning, or the config's fail_on].")
 @click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
               help="Config file (default: nearest .rolelint.yaml or pyproject.toml [tool.rolelint]).")
-@click.option("--color/--no-color", default=None, help="Colour the text output (default: only on a terminal).")
+@click.option("--color/--no-color", default=None,
+              help="Colour the text output [default: on a terminal, unless NO_COLOR is set or TERM=dumb; "
+                   "FORCE_COLOR forces it].")
 @click.option("--fix", "apply_fixes", is_flag=True,
               help="Apply safe fixes in place (atomic writes), print what changed to stderr, report what remains.")
 @click.option("--baseline", "baseline_file", type=click.Path(path_type=Path, dir_okay=False),
@@ -76,19 +79,28 @@ def _load(config_path: Path | None) -> Config:
               show_default=True, help="--format github: the lowest severity to annotate.")
 @click.option("--annotations-limit", type=click.IntRange(min=0), default=None,
               help="--format github: annotate at most N findings, the most severe first [default: all].")
+@click.option("-q", "--quiet", is_flag=True,
+              help="Print the findings only: no summary line, no progress bar, no notes on stderr.")
+@click.option("--statistics", is_flag=True,
+              help="Print how many findings each rule made instead of the findings (text, concise or json).")
+@click.option("--diff", "show_diff", is_flag=True,
+              help="Print a diff of what --fix would change, write nothing; exit 1 if there is any.")
 def check(paths: tuple[Path, ...], output_format: str, select: tuple[str, ...],
           ignore: tuple[str, ...], fail_on: str | None, config_path: Path | None, color: bool | None,
           apply_fixes: bool = False, output_files: tuple[str, ...] = (), baseline_file: Path | None = None,
           write_baseline_file: Path | None = None, no_cache: bool = False, jobs: int | None = None,
           force_exclude: bool | None = None, annotations_severity: str = "info",
-          annotations_limit: int | None = None) -> None:
+          annotations_limit: int | None = None, quiet: bool = False, statistics: bool = False,
+          show_diff: bool = False) -> None:
     """Lint PATHS (files or directories; default: the current directory)."""
     request = CheckRequest(
         paths=paths, output_format=output_format, targets=tuple(_output_target(v) for v in output_files),
         select=_codes(select), ignore=_codes(ignore), fail_on=fail_on, config_path=config_path, color=color,
         apply_fixes=apply_fixes, baseline_file=baseline_file, write_baseline_file=write_baseline_file,
         use_cache=not no_cache, jobs=jobs, force_exclude=force_exclude,
-        annotations_severity=annotations_severity, annotations_limit=annotations_limit)
+        annotations_severity=annotations_severity, annotations_limit=annotations_limit, quiet=quiet,
+        statistics=statistics, show_diff=show_diff)
+    check_combinations(request)
     sys.exit(execute_check(request, build_linter(request)))
 
 
@@ -112,6 +124,22 @@ class CheckRequest:
     force_exclude: bool | None = None  # None: the config's force_exclude
     annotations_severity: str = "info"
     annotations_limit: int | None = None
+    quiet: bool = False
+    statistics: bool = False
+    show_diff: bool = False
+
+
+def check_combinations(request: CheckRequest) -> None:
+    """Flags that cannot go together are a usage error (exit 2), named."""
+    if request.show_diff and request.apply_fixes:
+        raise click.UsageError("--diff previews what --fix would write; give one of them, not both")
+    if request.statistics and request.output_format not in ("text", "concise", "json"):
+        raise click.UsageError(f"--statistics prints text or json, not --format {request.output_format}")
+
+
+def missing_paths(paths: tuple[Path, ...]) -> list[Path]:
+    """Paths given that do not exist at all (a dangling link exists, and is reported as RL002)."""
+    return [path for path in paths if not os.path.lexists(path)]
 
 
 def build_linter(request: CheckRequest) -> Linter:
@@ -127,8 +155,13 @@ def build_linter(request: CheckRequest) -> Linter:
 def execute_check(request: CheckRequest, linter: Linter) -> int:
     """Lint, fix, baseline and report as asked; the exit code."""
     def lint() -> LintResult:
-        return linter.lint_paths(request.paths, jobs=request.jobs, show_progress=True)
+        return linter.lint_paths(request.paths, jobs=request.jobs, show_progress=not request.quiet)
 
+    def note(line: str) -> None:
+        if not request.quiet:
+            click.echo(line, err=True)
+
+    missing = missing_paths(request.paths)
     result = lint()
     fix_failed = False
     if request.apply_fixes:
@@ -136,13 +169,12 @@ def execute_check(request: CheckRequest, linter: Linter) -> int:
 
         result, fix_failed = fix_and_relint(
             lint, result, cwd=Path.cwd(), encoding_fallback=linter.config.encoding_fallback,
-            echo=lambda line: click.echo(line, err=True))
+            echo=lambda line: click.echo(line, err=True) if not line.startswith("rolelint: applied") else note(line))
     if request.write_baseline_file is not None:
         from rolelint.baseline import write_baseline
 
         count = write_baseline(request.write_baseline_file, result.diagnostics, result.sources, cwd=Path.cwd())
-        click.echo(f"rolelint: recorded {count} finding{'s' if count != 1 else ''} in "
-                   f"{request.write_baseline_file}", err=True)
+        note(f"rolelint: recorded {count} finding{'s' if count != 1 else ''} in {request.write_baseline_file}")
         return EXIT_CLEAN
     if request.baseline_file is not None:
         from rolelint.baseline import apply_baseline
@@ -151,17 +183,44 @@ def execute_check(request: CheckRequest, linter: Linter) -> int:
                                       cwd=Path.cwd())
         result = replace(result, diagnostics=tuple(kept))
         if hidden:
-            click.echo(f"rolelint: {hidden} finding{'s' if hidden != 1 else ''} recorded in "
-                       f"{request.baseline_file} not reported", err=True)
-    use_color = request.color if request.color is not None else (
-        request.output_format == "text" and sys.stdout.isatty())
+            note(f"rolelint: {hidden} finding{'s' if hidden != 1 else ''} recorded in {request.baseline_file} "
+                 "not reported")
+    if request.show_diff:
+        return _print_diff(result, note, missing)
+    use_color = color_wanted(request.color, request.output_format)
     options = report_options(request, linter)
     for name, target in request.targets:
         _write_report(name, target, result, options)
-    click.echo(render(request.output_format, result, color=use_color, options=options), nl=False, color=use_color)
-    if fix_failed:
+    if request.statistics:
+        from rolelint.reporters.statistics import render_statistics
+
+        click.echo(render_statistics(result, as_json=request.output_format == "json"), nl=False)
+    else:
+        click.echo(render(request.output_format, result, color=use_color, options=options), nl=False,
+                   color=use_color)
+    if fix_failed or _report_missing(missing):
         return EXIT_ERROR
     return exit_code_for([d.severity for d in result.diagnostics], request.fail_on or linter.config.fail_on)
+
+
+def _report_missing(missing: list[Path]) -> bool:
+    """Say which paths given do not exist (exit 2 follows: a usage error, not a finding)."""
+    for path in missing:
+        click.echo(f"rolelint: error: {path}: no such file or directory", err=True)
+    return bool(missing)
+
+
+def _print_diff(result: LintResult, note, missing: list[Path]) -> int:
+    """`--diff`: what --fix would change, as a unified diff on stdout; exit 1 when there is any."""
+    from rolelint.fixes import fix_diffs
+
+    lines, count = fix_diffs(result)
+    click.echo("".join(lines), nl=False)
+    note(f"rolelint: {count} fix{'es' if count != 1 else ''} would be applied by --fix" if count
+         else "rolelint: nothing to fix")
+    if _report_missing(missing):
+        return EXIT_ERROR
+    return EXIT_FINDINGS if count else EXIT_CLEAN
 
 
 def report_options(request: CheckRequest, linter: Linter) -> ReportOptions:
@@ -169,7 +228,7 @@ def report_options(request: CheckRequest, linter: Linter) -> ReportOptions:
     does) and which findings to annotate (GitHub)."""
     return ReportOptions(fail_on=request.fail_on or linter.config.fail_on,
                          annotations_severity=request.annotations_severity,
-                         annotations_limit=request.annotations_limit)
+                         annotations_limit=request.annotations_limit, quiet=request.quiet)
 
 
 def _write_report(name: str, target: Path, result: LintResult, options: ReportOptions) -> None:

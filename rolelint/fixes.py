@@ -176,21 +176,9 @@ def _fix_file(path: Path, result: FileFixResult, diagnostics: list[Diagnostic], 
         raise FixError(f"the file does not round-trip through {source.encoding}; fixing it could change bytes "
                        "no fix touches")
 
-    newline = dominant_line_break(source.text)
-    applied: list[tuple[Diagnostic, Fix]] = []
-    for diagnostic in chosen:
-        if not _covers_match(source.text, diagnostic):
-            result.skipped.append(f"{diagnostic.line}:{diagnostic.column} {diagnostic.code}: the text there is not "
-                                  f"{diagnostic.context!r}; not fixed")
-            continue
-        fix = diagnostic.fix
-        applied.append((diagnostic, Fix(fix.start, fix.end, _LINE_BREAK.sub(newline, fix.replacement))))
+    new_text, applied = planned_text(source, chosen, fmt, result.skipped)
     if not applied:
         return
-    new_text = apply_fixes(source.text, [fix for _, fix in applied])
-    if not _keeps_structure(source, SourceText(result.display, new_text), fmt, [f.replacement for _, f in applied]):
-        raise FixError("the fixes would change the file's structure (its YAML keys or Markdown sections); "
-                       "nothing was changed, fix it by hand")
     data = prefix + _encode(new_text, source.encoding)
     write_atomic(real, data, info)
     if info.st_nlink > 1:
@@ -198,6 +186,66 @@ def _fix_file(path: Path, result: FileFixResult, diagnostics: list[Diagnostic], 
     for diagnostic, fix in applied:
         result.changes.append(Change(diagnostic.line, diagnostic.column, diagnostic.code,
                                      source.text[fix.start:fix.end], fix.replacement))
+
+
+def planned_text(source: SourceText, chosen: list[Diagnostic], fmt: Format,
+                 skipped: list[str]) -> tuple[str, list[tuple[Diagnostic, Fix]]]:
+    """``source``'s text with the ``chosen`` (non-overlapping) fixes applied, and the fixes applied;
+    a fix whose text no longer matches is noted in ``skipped``. FixError when the result would not
+    parse to the same structure."""
+    newline = dominant_line_break(source.text)
+    applied: list[tuple[Diagnostic, Fix]] = []
+    for diagnostic in chosen:
+        if not _covers_match(source.text, diagnostic):
+            skipped.append(f"{diagnostic.line}:{diagnostic.column} {diagnostic.code}: the text there is not "
+                           f"{diagnostic.context!r}; not fixed")
+            continue
+        fix = diagnostic.fix
+        applied.append((diagnostic, Fix(fix.start, fix.end, _LINE_BREAK.sub(newline, fix.replacement))))
+    if not applied:
+        return source.text, []
+    new_text = apply_fixes(source.text, [fix for _, fix in applied])
+    if not _keeps_structure(source, SourceText(source.path, new_text), fmt, [f.replacement for _, f in applied]):
+        raise FixError("the fixes would change the file's structure (its YAML keys or Markdown sections); "
+                       "nothing was changed, fix it by hand")
+    return new_text, applied
+
+
+def fix_diffs(result) -> tuple[list[str], int]:
+    """`check --diff`: a unified diff of what `--fix` would change in each file of ``result`` (one
+    pass of the non-overlapping fixes, applied to the text as linted), writing nothing; and how many
+    fixes the diffs hold. A file whose fixes cannot apply gets a comment line saying why."""
+    import difflib
+
+    by_file: dict[str, list[Diagnostic]] = {}
+    for diagnostic in result.diagnostics:
+        if diagnostic.fix is not None:
+            by_file.setdefault(diagnostic.path, []).append(diagnostic)
+    out: list[str] = []
+    count = 0
+    for display in sorted(by_file):
+        source = result.sources.get(display)
+        if source is None:
+            continue
+        chosen, left = choose_fixes(by_file[display])
+        fmt = format_for(display)
+        if not fmt.fixable:
+            continue
+        try:
+            new_text, applied = planned_text(source, chosen, fmt, [])
+        except FixError as exc:
+            out.append(f"# {display}: not fixable: {exc}\n")
+            continue
+        if not applied:
+            continue
+        count += len(applied)
+        out.extend(difflib.unified_diff(source.text.splitlines(keepends=True), new_text.splitlines(keepends=True),
+                                        fromfile=f"a/{display}", tofile=f"b/{display}"))
+        if out and not out[-1].endswith(("\n", "\r")):
+            out[-1] += "\n\\ No newline at end of file\n"
+        if left:
+            out.append(f"# {display}: {left} overlapping fix(es) left for another run\n")
+    return out, count
 
 
 def _encode(text: str, encoding: str) -> bytes:

@@ -12,10 +12,13 @@ PROGRESS_THRESHOLD = 40
 
 
 def progress_wanted(files: int, *, stream: TextIO | None = None, environ: Mapping[str, str] | None = None) -> bool:
-    """Only for many files, only on a terminal, and never in CI (where stderr may still be a TTY)."""
+    """Only for many files, only on a terminal that can redraw a line (not TERM=dumb), and never in CI
+    (where stderr may still be a TTY)."""
     stream = stream if stream is not None else sys.stderr
     environ = environ if environ is not None else os.environ
     if files < PROGRESS_THRESHOLD or environ.get("CI", "").lower() not in ("", "0", "false"):
+        return False
+    if environ.get("TERM", "") == "dumb":  # a terminal that cannot redraw a line
         return False
     try:
         return stream.isatty()

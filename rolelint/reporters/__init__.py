@@ -22,6 +22,7 @@ class ReportOptions:
     fail_on: str = "warning"  # error | warning | info | never: what counts as a failure (junit)
     annotations_severity: str = "info"  # the lowest severity annotated (github)
     annotations_limit: int | None = None  # the most annotations printed, most severe first (github)
+    quiet: bool = False  # the findings only, no summary line (text, concise)
 
 
 Reporter = Callable[["LintResult", bool, ReportOptions], str]

@@ -18,5 +18,6 @@ def concise_line(d: Diagnostic, style=lambda text, **_: text) -> str:
 def render_concise(result: LintResult, color: bool = False, options: ReportOptions | None = None) -> str:
     style = style_for(color)
     lines = [concise_line(d, style) for d in result.diagnostics]
-    lines.append(summary_line(result, style))
-    return "\n".join(lines) + "\n"
+    if not (options is not None and options.quiet):
+        lines.append(summary_line(result, style))
+    return "".join(line + "\n" for line in lines)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from itertools import groupby
 
 import click
@@ -32,6 +33,8 @@ def render_text(result: LintResult, color: bool = False, options=None) -> str:
             if diagnostic.suggestion:
                 lines.append(f"     {style('=', fg='cyan')} suggestion: {diagnostic.suggestion}")
         lines.append("")
+    if options is not None and options.quiet:
+        return "\n".join(lines) + "\n" if lines else ""
     lines.append(summary_line(result, style))
     return "\n".join(lines) + "\n"
 
@@ -42,22 +45,34 @@ def _headline(d: Diagnostic, style) -> str:
     return f"{location} {code} {d.message} [{d.severity.label}]"
 
 
+# Lines longer than this show a window of WINDOW characters around the span instead.
+LONG_LINE = 200
+WINDOW = 160
+
+
+def _cells(text: str) -> int:
+    """How many terminal columns ``text`` takes: wide (East Asian) characters two, combining marks none."""
+    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
 def _excerpt(d: Diagnostic, text: str, style) -> list[str]:
-    expanded = text.replace("\t", " ")
-    gutter = f"{d.line:>4} | "
-    start = max(d.column - 1, 0)
-    if d.end_line == d.line:
-        width = max(d.end_column - d.column, 1)
-    else:
-        width = max(len(expanded) - start, 1)
-    width = min(width, max(len(expanded) - start, 1))
-    if len(expanded) > 200:  # keep very long lines readable: show a window around the span
+    """The source line (a window of it, when long) and a caret line under the span, which never
+    runs past the text shown."""
+    shown = text.rstrip("\r\n").replace("\t", " ")
+    start = min(max(d.column - 1, 0), len(shown))
+    end = d.end_column - 1 if d.end_line == d.line else len(shown)
+    end = min(max(end, start + 1), len(shown))
+    prefix = suffix = ""
+    if len(shown) > LONG_LINE:  # keep very long lines readable: show a window around the span
         left = max(start - 60, 0)
-        expanded = ("…" if left else "") + expanded[left:left + 160] + "…"
-        start = start - left + (1 if left else 0)
-        width = min(width, 160)
-    caret = " " * start + style("^" * width, fg=_COLOURS[d.severity], bold=True)
-    return [style(gutter, dim=True) + expanded, style(" " * (len(gutter) - 2) + "| ", dim=True) + caret]
+        right = min(left + WINDOW, len(shown))
+        prefix, suffix = ("…" if left else ""), ("…" if right < len(shown) else "")
+        shown, start, end = shown[left:right], start - left, min(end, right) - left
+    gutter = f"{d.line:>4} | "
+    pad = _cells(prefix + shown[:start])
+    width = max(_cells(shown[start:end]), 1)
+    caret = " " * pad + style("^" * width, fg=_COLOURS[d.severity], bold=True)
+    return [style(gutter, dim=True) + prefix + shown + suffix, style(" " * (len(gutter) - 2) + "| ", dim=True) + caret]
 
 
 def summary_line(result: LintResult, style) -> str:
