@@ -62,7 +62,7 @@ def walk(node: Any, pointer: str = "") -> Iterator[tuple[str, Any]]:
     if isinstance(node, dict):
         yield pointer, node
         for key, value in node.items():
-            if key in ("examples", "const", "enum", "default"):
+            if key in ("examples", "defaultSnippets", "const", "enum", "default"):
                 continue
             escaped = key.replace("~", "~0").replace("/", "~1")
             yield from walk(value, f"{pointer}/{escaped}")
@@ -79,7 +79,7 @@ def test_schema_is_valid_draft_2020_12(name):
     Draft202012Validator.check_schema(schema)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert schema["$id"] == f"https://rolelint.dev/schemas/{name}"
-    assert schema["title"] and schema["description"] and schema["examples"]
+    assert schema["title"] and schema["description"] and schema["defaultSnippets"]
 
 
 @pytest.mark.parametrize("name", SCHEMA_NAMES)
@@ -99,7 +99,7 @@ def test_every_examples_entry_validates_against_its_subschema(name):
     registry = Registry().with_resource(schema["$id"], Resource.from_contents(schema))
     checked = 0
     for pointer, node in walk(schema):
-        for example in node.get("examples", []):
+        for example in [*node.get("examples", []), *(s["body"] for s in node.get("defaultSnippets", []))]:
             validator = Draft202012Validator({"$ref": f"{schema['$id']}#{pointer}"}, registry=registry)
             problems = [error.message for error in validator.iter_errors(example)]
             assert problems == [], f"{name}#{pointer}: example {example!r}"
@@ -107,10 +107,26 @@ def test_every_examples_entry_validates_against_its_subschema(name):
     assert checked > 0
 
 
+@pytest.mark.parametrize("name", [*SCHEMA_NAMES, "config.schema.json", "rule.schema.json"])
+def test_no_example_is_an_object(name):
+    """yaml-language-server labels a completion from `examples` with the value as a string, so an
+    object shows as "[object Object]": objects go in `defaultSnippets`, which it inserts as YAML."""
+    objects = [pointer for pointer, node in walk(load_schema(name)) for example in node.get("examples", [])
+               if isinstance(example, dict) or (isinstance(example, list)
+                                                and any(isinstance(item, (dict, list)) for item in example))]
+    assert objects == []
+
+
+@pytest.mark.parametrize("name", SCHEMA_NAMES)
+def test_snippets_have_a_label_and_a_body(name):
+    snippets = [snippet for _, node in walk(load_schema(name)) for snippet in node.get("defaultSnippets", [])]
+    assert snippets and all(set(s) == {"label", "description", "body"} and s["label"] for s in snippets)
+
+
 @pytest.mark.parametrize("name", SCHEMA_NAMES)
 def test_top_level_allows_x_extension_keys(name):
     kind = name.split(".")[0]
-    example = dict(load_schema(name)["examples"][0])
+    example = dict(load_schema(name)["defaultSnippets"][0]["body"])
     example["x-owner"] = {"team": "people"}
     assert errors(kind, example) == []
 
