@@ -72,6 +72,8 @@ class Document:
     format: str = "yaml"  # yaml | markdown | text
     kind_source: str = "key"  # key | config | default
     body_start: int | None = None  # file offset where a Markdown/text body starts
+    # rolelint.language.Languages: each span's language, worked out when a text rule run first asks
+    languages: Any = field(default=None, compare=False, repr=False)
 
     @property
     def path(self) -> str:

@@ -11,7 +11,7 @@ from rolelint.diagnostics import Finding
 from rolelint.documents import Document
 from rolelint.rulemodel import Rule
 from rolelint.rulepacks import builtin_rules_dir, load_rules
-from rolelint.runner import run_rules
+from rolelint.runner import rule_languages, run_rules
 
 
 @dataclass(frozen=True)
@@ -87,6 +87,12 @@ def rules_test(
             fields = case_fields(rule, case)
             document = case_document(fields["text"], kind=fields["kind"], fmt=fields["fmt"], section=fields["section"],
                                      name=f"{rule.source_path.name}#{expect}")
+            languages = rule_languages(rule)
+            if languages is not None and "en" not in languages:
+                # A rule's examples are in its language: too short to be told, so they are not guessed.
+                from rolelint.language import written_in
+
+                written_in(document, sorted(languages)[0])
             ran = run_rules([document], [rule], {rule.code: fields["options"]}, model=model).get(document.path, [])
             found = tuple(f for f in ran if f.code == rule.code)
             passed = bool(found) if expect == "fail" else not found

@@ -49,6 +49,31 @@ def document_in_scope(rule: Rule, document: Document) -> bool:
     return not formats or document.format in formats
 
 
+DEFAULT_LANGUAGES = ("en",)
+
+
+def rule_languages(rule: Rule) -> frozenset[str] | None:
+    """The languages a rule reads (`scope.languages`, default English), or None for any language."""
+    languages = rule.scope.get("languages") or DEFAULT_LANGUAGES
+    return None if "any" in languages else frozenset(languages)
+
+
+def in_language(rule: Rule, document: Document, chosen: list[int]) -> list[int] | None:
+    """Of the spans ``chosen`` for ``rule``, those in a language it reads; None when the document has
+    no span in one (the rule skips the document, document-level checks included)."""
+    languages = rule_languages(rule)
+    if languages is None:
+        return chosen
+    from rolelint.language import document_languages
+
+    found = document_languages(document)
+    if all(code in languages for code, _ in found.words):
+        return chosen  # the whole document is in the rule's languages (or has no words)
+    if not any(code in languages for code, _ in found.words):
+        return None
+    return [s for s in chosen if found.spans[s] in languages]
+
+
 def span_in_scope(rule: Rule, span) -> bool:
     """Sections and fields, when both are given, are alternatives: a span in either is in scope."""
     scope = rule.scope
@@ -104,7 +129,9 @@ def run_rules(
                     found = in_scope[key] = span_in_scope(rule, span)
                 if found:
                     picked.append(numbers)
-            chosen = sorted(s for numbers in picked for s in numbers)
+            chosen = in_language(rule, document, sorted(s for numbers in picked for s in numbers))
+            if chosen is None:
+                continue
             work.append((rule, chosen))
             any_nlp = any_nlp or bool(rule.needs and chosen)
         plan.append((document, inputs, work))

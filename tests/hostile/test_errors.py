@@ -55,7 +55,8 @@ FAILURES = [
     ("baseline-missing", {}, ["check", "--baseline", "nope.json"], 2, ["cannot read baseline nope.json"]),
     ("baseline-not-json", {"base.json": "{{"}, ["check", "--baseline", "base.json"], 2,
      ["baseline base.json is not valid JSON", "--write-baseline"]),
-    ("path-missing", {}, ["check", "--select", "RL0", "nope.md"], 1, ["nope.md:1:1: RL002 no such file or directory"]),
+    ("path-missing", {}, ["check", "--select", "RL0", "nope.md"], 2,
+     ["nope.md:1:1: RL002 no such file or directory", "rolelint: error: nope.md: no such file or directory"]),
     ("rule-pack-broken", {"pack/XX101-x.yaml": "code: XX101\nname: x\n"}, ["rules", "test", "pack"], 2,
      ["pack/XX101-x.yaml: rule XX101", "is a required property"]),
 ]

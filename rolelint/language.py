@@ -1,0 +1,185 @@
+"""Which language each prose span of a document is written in, so that English wording rules skip the
+rest (the Welsh half of a bilingual advert) and the run can say that they did.
+
+Most spans are plainly English, and a cheap test says so: enough of their words are English function
+words ("the", "and", "with", "you" ...). Only the spans that fail it go to a language detector,
+py3langid (a naive Bayes model over byte n-grams, shipped inside the package, offline), and only
+when they hold enough words between them to make a language worth reporting; the detector is
+loaded on first use. Short spans (headings, short list items) are too short to tell, so they take
+the language of the nearest long span: a heading the next one's, anything else the previous one's.
+A language other than English counts only when it holds enough of the document's words; spans
+detected as any other language are English as far as the rules are concerned.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import Counter
+from dataclasses import dataclass
+
+ENGLISH = "en"
+# Words a span must have for its own language to be told; shorter spans take a neighbour's.
+MIN_WORDS = 5
+# A span at least this share of whose words are English function words is English.
+ENGLISH_SHARE = 0.2
+# The detector's probability a span's language needs; below it the span stays English.
+MIN_CONFIDENCE = 0.9
+# Words a document needs in another language before that language counts at all.
+MIN_LANGUAGE_WORDS = 25
+# The detector runs only when the spans that fail the cheap test hold this share of a document's
+# words: in English adverts they are tables and skill lists, a tenth of the words (median over the
+# shared corpus; 95th percentile 22%), while a bilingual advert is half another language.
+DOUBTFUL_SHARE = 0.25
+
+# Frequent English function words that are not also common words of languages UK and European
+# adverts are written in ("a", "i", "am", "an", "o", "y", "on", "de", "en" are left out: Welsh,
+# French, Spanish and Dutch use them too).
+_FUNCTION_WORDS = frozenset("""
+    the and of to in is are was were be been being will would can could should may might must shall
+    you your yours we our ours us they their them he she his her it its this that these those which who
+    whom whose what when where why how with for from by at as about into onto over under between
+    through during before after than then there here also not but or if so such very more most
+    some any all each every other only just both either neither nor while because although though
+    have has had having do does did done get gets got work working team role job help need needs
+    want like make makes across within without up out new good well our you'll we'll we're you're
+    it's don't isn't aren't won't can't
+""".split())
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+@dataclass(frozen=True)
+class Languages:
+    """A document's languages: ``spans[i]`` is span ``i``'s language (ISO 639-1), ``words`` the
+    words in each language that counts, English included."""
+
+    spans: tuple[str, ...]
+    words: tuple[tuple[str, int], ...]
+
+    @property
+    def others(self) -> tuple[tuple[str, int], ...]:
+        """The languages other than English that count, with their words, most first."""
+        return tuple((code, count) for code, count in self.words if code != ENGLISH)
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def looks_english(words: list[str]) -> bool:
+    """The cheap test: enough of the words are English function words."""
+    return bool(words) and sum(1 for w in words if w in _FUNCTION_WORDS) >= ENGLISH_SHARE * len(words)
+
+
+class _Detector:
+    """py3langid's identifier, loaded once per process on first use (its model takes ~0.6 CPU-s to
+    read and ~70 MB of memory), shared by threads."""
+
+    _lock = threading.Lock()
+    _identifier = None
+
+    @classmethod
+    def classify(cls, text: str) -> tuple[str, float]:
+        with cls._lock:
+            if cls._identifier is None:
+                from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+                cls._identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+            code, probability = cls._identifier.classify(text)
+        return code, float(probability)
+
+
+def classify(text: str) -> tuple[str, float]:
+    """The detector's language for ``text`` and its probability."""
+    return _Detector.classify(text)
+
+
+def span_languages(texts: list[str], headings: list[bool]) -> Languages:
+    """The language of each of a document's prose spans, given their texts in document order and
+    whether each is a heading."""
+    words = [_words(text) for text in texts]
+    told: list[str | None] = [None] * len(texts)
+    doubtful = []
+    for i, found in enumerate(words):
+        if len(found) < MIN_WORDS:
+            continue
+        if looks_english(found):
+            told[i] = ENGLISH
+        else:
+            doubtful.append(i)
+    # Only a document with enough doubtful words could have another language that counts.
+    doubtful_words = sum(len(words[i]) for i in doubtful)
+    if doubtful_words >= max(MIN_LANGUAGE_WORDS, DOUBTFUL_SHARE * sum(len(found) for found in words)):
+        for i in doubtful:
+            code, probability = classify(texts[i])
+            told[i] = code if probability >= MIN_CONFIDENCE else ENGLISH
+    else:
+        for i in doubtful:
+            told[i] = ENGLISH
+    # Languages that hold enough words count; a span in any other is English to the rules.
+    tally = Counter()
+    for i, code in enumerate(told):
+        if code is not None:
+            tally[code] += len(words[i])
+    counting = {code for code, count in tally.items() if code == ENGLISH or count >= MIN_LANGUAGE_WORDS}
+    told = [code if code is None or code in counting else ENGLISH for code in told]
+    spans = _fill_short(told, headings)
+    totals = Counter()
+    for code, found in zip(spans, words):
+        totals[code] += len(found)
+    ordered = sorted(((code, count) for code, count in totals.items() if count), key=lambda item: (-item[1], item[0]))
+    return Languages(tuple(spans), tuple(ordered))
+
+
+def document_languages(document) -> Languages:
+    """``span_languages`` of a Document's spans, worked out once and kept on it."""
+    if document.languages is None:
+        document.languages = span_languages([span.text for span in document.spans],
+                                            [span.block == "heading" for span in document.spans])
+    return document.languages
+
+
+def written_in(document, code: str) -> Languages:
+    """Say that all of ``document`` is in the language ``code`` (a rule pack's examples are)."""
+    count = sum(len(_words(span.text)) for span in document.spans)
+    document.languages = Languages(tuple(code for _ in document.spans), ((code, count),) if count else ())
+    return document.languages
+
+
+def _fill_short(told: list[str | None], headings: list[bool]) -> list[str]:
+    """Short spans take the language of the nearest long span: a heading the next one's (it heads
+    it), anything else the previous one's; with no long span on that side, the other side's."""
+    previous: list[str | None] = []
+    last = None
+    for code in told:
+        last = code if code is not None else last
+        previous.append(last)
+    following: list[str | None] = [None] * len(told)
+    after = None
+    for i in range(len(told) - 1, -1, -1):
+        after = told[i] if told[i] is not None else after
+        following[i] = after
+    out = []
+    for i, code in enumerate(told):
+        if code is None:
+            first, second = (following[i], previous[i]) if headings[i] else (previous[i], following[i])
+            code = first or second or ENGLISH
+        out.append(code)
+    return out
+
+
+_NAMES = {
+    "cy": "Welsh", "ga": "Irish", "gd": "Scottish Gaelic", "fr": "French", "de": "German", "es": "Spanish",
+    "it": "Italian", "nl": "Dutch", "pt": "Portuguese", "pl": "Polish", "sv": "Swedish", "da": "Danish",
+    "no": "Norwegian", "nb": "Norwegian", "fi": "Finnish", "ro": "Romanian", "cs": "Czech", "hu": "Hungarian",
+    "el": "Greek", "ru": "Russian", "uk": "Ukrainian", "tr": "Turkish", "ar": "Arabic", "zh": "Chinese",
+    "ja": "Japanese", "ko": "Korean", "hi": "Hindi", "ur": "Urdu", "pa": "Punjabi", "bn": "Bengali",
+    "en": "English", "ca": "Catalan", "eu": "Basque", "gl": "Galician", "lt": "Lithuanian", "lv": "Latvian",
+    "et": "Estonian", "sk": "Slovak", "sl": "Slovenian", "hr": "Croatian", "sr": "Serbian", "bg": "Bulgarian",
+}
+
+
+def language_name(code: str) -> str:
+    """`cy` -> "Welsh"; a code rolelint has no name for is shown as itself."""
+    return _NAMES.get(code, code)
