@@ -43,7 +43,7 @@ def not_an_advert(entry: FileEntry, loaded, config: Config) -> bool:
     are: with `kinds.advert`, a `docs/guide.md` or `notes.txt` that no `kinds:` glob places and whose
     front matter does not say `kind:` is not rolelint's to lint, and nothing is reported on it. A text
     given to the API (an editor's buffer, a pasted draft) is linted as its caller asked."""
-    if (entry.content is not None or entry.kind or not config.places_adverts or file_format(entry.path) == "yaml"
+    if (entry.content is not None or entry.kind or not config.places_adverts or format_for(entry.path).name == "yaml"
             or config.kind_for(entry.relative)):
         return False
     return loaded.document is None or loaded.document.kind_source == "default"
