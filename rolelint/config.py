@@ -57,6 +57,8 @@ class Config:
     encoding_fallback: str | None = None
     cache_dir: str = ".rolelint_cache"
     cache_max_age_days: int | None = DEFAULT_CACHE_MAX_AGE_DAYS  # None: never prune
+    # Report front-matter keys rolelint does not know (RL011) even where they are a site's own metadata
+    strict_front_matter: bool = False
     raw: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -229,5 +231,6 @@ def build_config(raw: dict, path: Path) -> Config:
         cache_dir=raw.get("cache_dir", ".rolelint_cache"),
         cache_max_age_days=(None if (days := raw.get("cache_max_age_days", DEFAULT_CACHE_MAX_AGE_DAYS)) is None
                             else int(days)),
+        strict_front_matter=bool(raw.get("strict_front_matter", False)),
         raw=raw,
     )

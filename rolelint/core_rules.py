@@ -85,4 +85,10 @@ CORE_RULES: dict[str, CoreRule] = {r.code: r for r in [
           "A misspelt key is silently ignored by everything that reads the file.",
           "kind: role\ntitel: Product manager",
           "kind: role\ntitle: Product manager"),
+    _rule("RL012", "front-matter-not-read", Severity.INFO,
+          "Front matter in a syntax rolelint does not read (it reads YAML, TOML and JSON); its keys are not checked.",
+          "The block is still front matter, so its lines are not linted as the advert's text; but keys such as "
+          "`salary` or `location` in it are not seen.",
+          "---js\n{ title: 'Product manager' }\n---",
+          "---json\n{\"title\": \"Product manager\"}\n---"),
 ]}

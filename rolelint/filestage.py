@@ -56,7 +56,7 @@ def load_entry(entry: FileEntry, config: Config) -> FileOutcome:
     elif document is not None and (document.data or document.format == "yaml"):
         from rolelint.schema import validate_document  # a bare advert draft has no metadata to validate
 
-        findings.extend(validate_document(document))
+        findings.extend(validate_document(document, strict_front_matter=config.strict_front_matter))
     return FileOutcome(entry.display, findings, loaded.source, document, document.kind if document else None)
 
 

@@ -23,15 +23,22 @@ def _validator(kind: str) -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(load_schema(kind))
 
 
-def validate_document(document: Document) -> list[Finding]:
-    """Schema findings for a framework, role or advert; none for a document of unknown kind."""
+def validate_document(document: Document, *, strict_front_matter: bool = False) -> list[Finding]:
+    """Schema findings for a framework, role or advert; none for a document of unknown kind.
+
+    In front matter that is a site's metadata (``document.site_metadata``), top-level keys the schema
+    does not define are the site's, not mistakes, and are not reported unless ``strict_front_matter``.
+    """
     if document.kind is None:
         return []
     data = document.data
     if document.format != "yaml" and not data:
         return []  # a bare advert draft has no metadata to validate
     findings: list[Finding] = []
+    tolerant = document.site_metadata and not strict_front_matter
     for error in _validator(document.kind).iter_errors(data):
+        if tolerant and error.validator == "additionalProperties" and not error.absolute_path:
+            continue
         findings.extend(_findings_for(error, document))
     # jsonschema yields one `required` error per missing key, each naming them all: report each once.
     return list(dict.fromkeys(findings))

@@ -204,9 +204,14 @@ def document_finding(
     text, so it names the condition, never a measurement: numbers in it are masked (``#``). An
     advert that gains a word or a requirement stays the same finding; the message keeps the counts.
     """
-    start, end = at if at is not None else document_anchor(document, prefer_sections)
-    section = document.section_of(start)
     message = render(rule.message, values)
+    if at is not None:
+        start, end = at
+    else:
+        start, end, whole = document_anchor(document, prefer_sections)
+        if whole:
+            message += WHOLE_DOCUMENT_NOTE.format(kind=document.kind or "document")
+    section = document.section_of(start)
     return Finding(
         code=rule.code,
         message=message,
@@ -219,23 +224,37 @@ def document_finding(
 
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# A finding about a document as a whole, with no section of its own to point at, is shown where the
+# text starts, never inside front matter nor on an unrelated heading; the message says so.
+WHOLE_DOCUMENT_NOTE = " (about the whole {kind}; shown where its text starts)"
 
 
-def document_anchor(document: Document, prefer_sections: Iterable[str] = ()) -> tuple[int, int]:
-    """The heading of the first preferred section, else the first heading, else the first span."""
+def document_anchor(document: Document, prefer_sections: Iterable[str] = ()) -> tuple[int, int, bool]:
+    """Where a finding about the whole document goes: the heading of the first preferred section (the
+    finding's subject), else the first line of the document's text (``True``: the message should say
+    the finding is about the whole document)."""
     for category in prefer_sections:
         for section in document.sections:
             if section.category == category and section.heading_end > section.heading_start:
-                return section.heading_start, section.heading_end
-    for span in document.spans:
+                return section.heading_start, section.heading_end, False
+    text = document.source.text
+    if document.body_start is not None:
+        for span in document.spans:
+            if span.field in (None, "body") and span.text.strip():
+                start, end = _trimmed(span)
+                line_end = min((i for i in (text.find("\n", start), text.find("\r", start)) if i >= 0),
+                               default=end)
+                return start, max(start, min(end, line_end)), True
+        start = min(document.body_start, len(text))
+        return start, start, True
+    for span in document.spans:  # a framework or role: its first heading or value
         if span.block == "heading" and span.text.strip():
-            return _trimmed(span)
+            return (*_trimmed(span), False)
     for span in document.spans:
         if span.text.strip():
-            return _trimmed(span)
-    text = document.source.text
+            return (*_trimmed(span), False)
     first_line_end = text.find("\n")
-    return 0, (first_line_end if first_line_end >= 0 else len(text))
+    return 0, (first_line_end if first_line_end >= 0 else len(text)), False
 
 
 def _trimmed(span: TextSpan) -> tuple[int, int]:
