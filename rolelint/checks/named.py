@@ -17,6 +17,7 @@ from typing import Callable
 from rolelint.checks import document_finding, span_finding, tagged_tokens
 from rolelint.nlp.triggers import Alternative, Requirement, Triggers
 from rolelint.nlp import load_pipeline
+from rolelint.structure import DESIRABLE
 
 CORE_SECTIONS = ("about", "responsibilities", "essential", "pay", "location", "apply")
 # Front matter keys that stand in for a section (matched as substrings of the lower-cased key).
@@ -310,9 +311,7 @@ def experience_for_level(rule, target, options):
 
 # --- structure of an advert -----------------------------------------------------------------
 
-DESIRABLE_WORDS = re.compile(
-    r"\b(desirable|nice[- ]to[- ]have|bonus|a plus|preferred|advantageous|would be great|not essential|ideally)\b", re.IGNORECASE
-)
+DESIRABLE_WORDS = DESIRABLE  # the shared marks of a desirable requirement (rolelint.structure)
 
 
 def _categories(document) -> set[str]:

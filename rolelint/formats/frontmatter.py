@@ -19,8 +19,9 @@ from typing import Any
 from rolelint.diagnostics import Finding
 from rolelint.documents import TextSpan
 from rolelint.formats.common import findings_from, prose_spans
+from rolelint.jsonpos import load_json
 from rolelint.tomlpos import load_toml
-from rolelint.yamlpos import MAX_DEPTH, load_yaml
+from rolelint.yamlpos import load_yaml
 
 _OPEN = re.compile(r"\A(?P<fence>---|\+\+\+)[ \t]*(?P<syntax>[A-Za-z][A-Za-z0-9_-]*)?[ \t]*(?:\r\n|\r|\n)")
 _CLOSE = {"---": re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|\Z)", re.M),
@@ -94,39 +95,17 @@ def _fill_toml(found: FrontMatter, metadata: str, text: str) -> None:
 
 
 def _fill_json(found: FrontMatter, metadata: str, text: str, base: int) -> None:
-    """JSON is checked by the json module (its errors, in JSON's terms) and then read through the YAML
-    reader, which keeps positions: a JSON text is YAML with the same values."""
-    try:
-        data = json.loads(metadata)
-    except json.JSONDecodeError as exc:
-        found.findings.append(Finding("RL001", f"invalid JSON front matter: {exc.msg}", base + exc.pos,
-                                      base + exc.pos + 1))
+    result = load_json(metadata, base=base, full_text=text, what="JSON front matter")
+    found.findings.extend(result.findings)
+    if not result.ok:
         return
-    except RecursionError:
-        found.findings.append(_too_deep(base, metadata))
-        return
-    if not isinstance(data, dict):
+    if not isinstance(result.data, dict):
         found.findings.append(Finding("RL003", "front matter must be a JSON object of keys", found.start, found.end))
         return
-    result = load_yaml(metadata, base=base, full_text=text)
-    if result.ok and result.data == data:
-        _fill(found, result, text)
-    elif any(p.code == "RL008" for p in result.problems):
-        found.findings.extend(findings_from(result.problems))
-    else:  # a JSON corner the YAML reader reads differently: keep the values, without positions
-        found.data = data
-
-
-def _too_deep(base: int, metadata: str) -> Finding:
-    depth, at = 0, 0
-    for index, char in enumerate(metadata):
-        depth += char in "[{"
-        depth -= char in "]}"
-        if depth > MAX_DEPTH:
-            at = index
-            break
-    return Finding("RL008", f"the front matter nests deeper than {MAX_DEPTH} levels; rolelint reads documents up "
-                   "to that depth", base + at, base + at + 1)
+    found.data = result.data
+    found.nodes = result.nodes
+    found.key_nodes = result.key_nodes
+    found.spans = prose_spans(result.spans, text)
 
 
 def _json_object(text: str) -> FrontMatter:
