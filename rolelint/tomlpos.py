@@ -9,6 +9,7 @@ one file offset per character, so findings in TOML front matter point at the rig
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -40,7 +41,10 @@ class _TooDeep(Exception):
 
 def load_toml(text: str, *, base: int = 0) -> TomlResult:
     """Parse ``text`` (TOML front matter starting at file offset ``base``)."""
-    import tomllib
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on 3.10 only
+        import tomli as tomllib
 
     result = TomlResult()
     try:

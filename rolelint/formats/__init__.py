@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import PurePath
 
 from rolelint.formats.base import Format, Unreadable, decode_text
+from rolelint.formats.docx import DOCX
 from rolelint.formats.html import HTML
 from rolelint.formats.jsonld import JSON_LD
 from rolelint.formats.markdown import MARKDOWN
@@ -19,7 +20,7 @@ from rolelint.formats.text import TEXT
 from rolelint.formats.yaml import YAML
 
 # In the order a suffix is looked up; the last is the fallback for any other suffix.
-FORMATS: dict[str, Format] = {f.name: f for f in (YAML, MARKDOWN, HTML, JSON_LD, TEXT)}
+FORMATS: dict[str, Format] = {f.name: f for f in (YAML, MARKDOWN, HTML, JSON_LD, DOCX, TEXT)}
 FALLBACK = TEXT
 
 
