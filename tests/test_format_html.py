@@ -10,7 +10,7 @@ import pytest
 from rolelint.config import load_config
 from rolelint.engine import Selection, check
 from rolelint.formats import format_for
-from rolelint.formats.html import readable_length
+from rolelint.htmltext import readable_length
 from rolelint.loaders import LoadOptions, load_file, parse_source
 from rolelint.source import SourceText
 

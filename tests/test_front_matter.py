@@ -10,6 +10,7 @@ import pytest
 from rolelint.config import load_config
 from rolelint.engine import Selection, check
 from rolelint.loaders import LoadOptions, load_file
+from rolelint.schema import site_prose
 
 from conftest import write
 
@@ -163,7 +164,8 @@ def test_front_matter_that_names_its_kind_keeps_unknown_key_findings(tmp_path):
 def test_site_keys_holding_slugs_and_paths_are_not_read_as_prose(tmp_path):
     document = _load(write(tmp_path, "a.md", SITE.replace("translationKey: analyst",
                                                           "description: We hire a data analyst in Leeds"))).document
-    fields = {s.field for s in document.spans if s.field}
+    assert document.site_metadata
+    fields = {s.field for s in site_prose(document.spans) if s.field}
     assert fields == {"title", "description", "location.city"}
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from rolelint.diagnostics import Finding
@@ -123,14 +122,6 @@ def _json_object(text: str) -> FrontMatter:
     return found
 
 
-@lru_cache(maxsize=1)
-def advert_keys() -> frozenset[str]:
-    """The keys the advert schema defines: front matter keys rolelint knows."""
-    from rolelint.resources import load_schema
-
-    return frozenset(load_schema("advert").get("properties", {}))
-
-
 def is_site_metadata(data: dict[str, Any]) -> bool:
     """Front matter that does not say it is rolelint's (no `kind:`, no `$schema`): keys rolelint does not
     know are the site's own (Jekyll's `layout`, Hugo's `weight` …), not mistakes."""
@@ -141,18 +132,4 @@ def top_key(path: str | None) -> str:
     return (path or "").split(".", 1)[0].split("[", 1)[0]
 
 
-_WORD = re.compile(r"[^\W\d_]{2,}")
-_NOT_PROSE = re.compile(r"\s*(?:[a-z][a-z0-9+.-]*://|/|\{\{|\{%|[\w.-]+@[\w-]+\.)")
-
-
-def site_prose(spans: list[TextSpan]) -> list[TextSpan]:
-    """The spans of site metadata worth reading as the advert's text: values of keys rolelint knows,
-    and values of the site's own keys that are prose (a `description:` of three words or more), not
-    layouts, paths, addresses, dates or template expressions."""
-    known = advert_keys()
-    return [span for span in spans if top_key(span.field) in known
-            or (len(_WORD.findall(span.text)) >= 3 and not _NOT_PROSE.match(span.text))]
-
-
-__all__ = ["SYNTAXES", "FrontMatter", "advert_keys", "is_site_metadata", "read_front_matter", "site_prose",
-           "top_key"]
+__all__ = ["SYNTAXES", "FrontMatter", "is_site_metadata", "read_front_matter", "top_key"]

@@ -16,7 +16,9 @@ from typing import Any
 from rolelint.diagnostics import Finding
 from rolelint.documents import Document, Section, TextSpan, join_path
 from rolelint.formats.base import Format
+from rolelint.htmltext import read_html
 from rolelint.jsonpos import load_json
+from rolelint.markdown import split_body
 from rolelint.source import SourceText
 from rolelint.structure import SectionFinder, build_sections
 
@@ -207,9 +209,6 @@ def _location(value: dict) -> str | None:
 
 def _text(posting: Posting, prefix: str, value: dict, result, full: str) -> None:
     """Sections and spans of the posting's text fields, each under its key as a heading."""
-    from rolelint.formats.html import read_html
-    from rolelint.markdown import split_body
-
     by_field = {span.field: span for span in result.spans}
     headings: list[tuple[int, str, int, int]] = []
     pieces: list[tuple[str, tuple[int, ...], str]] = []

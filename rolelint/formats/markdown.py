@@ -6,7 +6,7 @@ from rolelint.diagnostics import Finding
 from rolelint.documents import Document
 from rolelint.formats.base import Format
 from rolelint.formats.common import kind_of
-from rolelint.formats.frontmatter import SYNTAXES, is_site_metadata, read_front_matter, site_prose
+from rolelint.formats.frontmatter import SYNTAXES, is_site_metadata, read_front_matter
 from rolelint.markdown import split_body
 from rolelint.source import SourceText
 
@@ -31,9 +31,9 @@ def parse_prose(source: SourceText, kind_hint: str | None, *, fmt: str,
     kind, kind_source = kind_of(document.data, kind_hint, default="advert")
     document.kind, document.kind_source = kind, kind_source
     if kind == "advert" and document.data and is_site_metadata(document.data):
-        # The site's own keys (`layout`, `permalink` …) are not the advert's text, unless they hold prose.
+        # The site's own keys (`layout`, `permalink` …) are not findings, nor the advert's text unless
+        # they hold prose: rolelint.schema.site_prose, applied where the schema is read.
         document.site_metadata = True
-        document.spans = site_prose(document.spans)
     document.body_start = body_start
     sections, spans = split_body(text[body_start:], base=body_start, fmt=fmt)
     document.sections = sections
