@@ -18,6 +18,7 @@ from rolelint.diagnostics import Severity
 from rolelint.reporters import REPORTERS
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+STDIN_DEFAULT_NAME = "advert.md"  # what `rolelint check -` reads standard input as, without --stdin-filename
 
 
 def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -69,17 +70,35 @@ def _load(config_path: Path | None) -> Config:
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache (`cache_dir`).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes [default: from the amount of text to lint, one per 256 kB up to all cores].")
+@click.option("--stdin-filename", metavar="NAME", default=None,
+              help=f"With PATH `-`: the file standard input stands for; its suffix chooses the format and its "
+                   f"folder the config [default: {STDIN_DEFAULT_NAME}].")
 def check(paths: tuple[Path, ...], output_format: str, select: tuple[str, ...],
           ignore: tuple[str, ...], fail_on: str | None, config_path: Path | None, color: bool | None,
           apply_fixes: bool = False, output_files: tuple[str, ...] = (), baseline_file: Path | None = None,
-          write_baseline_file: Path | None = None, no_cache: bool = False, jobs: int | None = None) -> None:
-    """Lint PATHS (files or directories; default: the current directory)."""
+          write_baseline_file: Path | None = None, no_cache: bool = False, jobs: int | None = None,
+          stdin_filename: str | None = None) -> None:
+    """Lint PATHS (files or directories; default: the current directory; `-`: standard input)."""
     request = CheckRequest(
         paths=paths, output_format=output_format, targets=tuple(_output_target(v) for v in output_files),
         select=_codes(select), ignore=_codes(ignore), fail_on=fail_on, config_path=config_path, color=color,
         apply_fixes=apply_fixes, baseline_file=baseline_file, write_baseline_file=write_baseline_file,
-        use_cache=not no_cache, jobs=jobs)
+        use_cache=not no_cache, jobs=jobs, stdin_filename=stdin_filename)
+    _check_stdin_request(request)
     sys.exit(execute_check(request, build_linter(request)))
+
+
+def _check_stdin_request(request: "CheckRequest") -> None:
+    """`-` stands alone, and `--fix` has no file to write back into."""
+    reads_stdin = Path("-") in request.paths
+    if reads_stdin and len(request.paths) > 1:
+        raise ConfigError("`-` (standard input) cannot be combined with other paths")
+    if reads_stdin and request.apply_fixes:
+        raise ConfigError("--fix cannot write back into standard input; lint a file to fix it")
+    if request.stdin_filename is not None and not reads_stdin:
+        raise ConfigError("--stdin-filename names standard input: give `-` as the path")
+    if request.stdin_filename is not None and not request.stdin_filename.strip():
+        raise ConfigError("--stdin-filename must be a file name such as adverts/draft.md")
 
 
 @dataclass(frozen=True)
@@ -99,11 +118,18 @@ class CheckRequest:
     write_baseline_file: Path | None = None
     use_cache: bool = True
     jobs: int | None = None
+    stdin_filename: str | None = None  # with paths `-`: the file standard input stands for
+
+    @property
+    def stdin_name(self) -> str | None:
+        """The name standard input is linted as, or None when the paths are files."""
+        return (self.stdin_filename or STDIN_DEFAULT_NAME) if self.paths == (Path("-"),) else None
 
 
 def build_linter(request: CheckRequest) -> Linter:
     """The Linter for a check: config found from the first path, select/ignore codes checked (exit 2)."""
-    return Linter.for_paths(request.paths, config_path=request.config_path, select=request.select,
+    paths = (Path(request.stdin_name),) if request.stdin_name else request.paths  # NAME's folder: its config
+    return Linter.for_paths(paths, config_path=request.config_path, select=request.select,
                             ignore=request.ignore, use_cache=request.use_cache,
                             option_names=("--select", "--ignore"))
 
@@ -111,6 +137,8 @@ def build_linter(request: CheckRequest) -> Linter:
 def execute_check(request: CheckRequest, linter: Linter) -> int:
     """Lint, fix, baseline and report as asked; the exit code."""
     def lint() -> LintResult:
+        if request.stdin_name:
+            return lint_stdin(linter, request.stdin_name, sys.stdin.buffer.read())
         return linter.lint_paths(request.paths, jobs=request.jobs, show_progress=True)
 
     result = lint()
@@ -145,6 +173,25 @@ def execute_check(request: CheckRequest, linter: Linter) -> int:
     if fix_failed:
         return EXIT_ERROR
     return exit_code_for([d.severity for d in result.diagnostics], request.fail_on or linter.config.fail_on)
+
+
+def lint_stdin(linter: Linter, name: str, data: bytes) -> LintResult:
+    """Standard input linted as the file ``name`` (as given, relative to the working directory): its
+    suffix chooses the format, its place under the config's root the kinds and per-file ignores, and
+    reports show ``name``."""
+    root = linter.config.root.resolve()
+    absolute = Path(os.path.normpath(Path.cwd() / name))
+    try:
+        relative = absolute.relative_to(root).as_posix()
+    except ValueError:
+        relative = Path(name).name
+    result = linter.lint_bytes(data, name=relative)
+    shown = {display: name for display in result.files}
+    return replace(
+        result,
+        diagnostics=tuple(replace(d, path=shown.get(d.path, d.path)) for d in result.diagnostics),
+        files=tuple(shown.get(f, f) for f in result.files),
+        sources={shown.get(k, k): replace(v, path=shown.get(k, k)) for k, v in result.sources.items()})
 
 
 def _write_report(name: str, target: Path, result: LintResult) -> None:
