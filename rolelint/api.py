@@ -59,6 +59,8 @@ class LintResult:
     sources: Mapping[str, SourceText]
     documents: tuple[Document, ...] = ()
     rules: Mapping[str, RuleInfo] = field(default_factory=lambda: MappingProxyType({}))  # by code
+    # files found in folders that no input format reads, by suffix (reported once, in the summary)
+    skipped: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
 
     def worst(self) -> Severity | None:
         """The highest severity found, or None when nothing was."""
@@ -194,7 +196,7 @@ class Linter:
     def _result(self, run: RunResult) -> LintResult:
         return LintResult(diagnostics=tuple(run.diagnostics), files=tuple(run.files),
                           sources=MappingProxyType(dict(run.sources)), documents=tuple(run.documents),
-                          rules=self._rule_infos)
+                          rules=self._rule_infos, skipped=MappingProxyType(dict(run.skipped)))
 
 
 class _RuleInfos(Mapping[str, RuleInfo]):

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rolelint.config import Config
+from rolelint.formats import has_format
 from rolelint.globs import matches
 from rolelint.loaders import not_regular
 
@@ -44,11 +45,15 @@ def _relative(path: Path, root: Path) -> str:
         return path.as_posix().lstrip("/")
 
 
-def discover(paths: list[Path], config: Config, *, cwd: Path) -> tuple[list[FileEntry], list[DiscoveryProblem]]:
+def discover(paths: list[Path], config: Config, *, cwd: Path,
+             skipped: Counter | None = None) -> tuple[list[FileEntry], list[DiscoveryProblem]]:
     """Files under ``paths`` that the config includes and does not exclude, each once, in a stable order.
 
     A file named explicitly is linted even when the include globs would not pick it (pre-commit passes
     exactly the files it wants checked); exclude globs still apply to it.
+
+    ``skipped`` (when given) counts, by suffix, the files found in folders that no input format reads
+    (`.pdf`, `.doc` …): a run reports them once, in its summary.
     """
     entries: dict[Path, FileEntry] = {}
     problems: list[DiscoveryProblem] = []
@@ -66,7 +71,7 @@ def discover(paths: list[Path], config: Config, *, cwd: Path) -> tuple[list[File
                 entries.setdefault(absolute, FileEntry(absolute, display_path(absolute, cwd), relative))
             continue
         if stat.S_ISDIR(mode):
-            _walk(absolute, config, cwd, entries, problems)
+            _walk(absolute, config, cwd, entries, problems, skipped)
             continue
         problems.append(DiscoveryProblem(display_path(absolute, cwd), not_regular(mode)))
     ordered = sorted(entries.values(), key=lambda e: e.display)
@@ -94,7 +99,7 @@ def _inside(path: Path, top_real: str) -> bool:
 
 
 def _walk(top: Path, config: Config, cwd: Path, entries: dict[Path, FileEntry],
-          problems: list[DiscoveryProblem]) -> None:
+          problems: list[DiscoveryProblem], skipped: Counter | None = None) -> None:
     """Walk ``top``, following symbolic links that stay inside it. A link out of the tree is reported and
     not followed: a link to ``/`` would walk the whole machine, and a link to a secret would print its
     lines in a CI log. Naming the target on the command line lints it."""
@@ -133,6 +138,9 @@ def _walk(top: Path, config: Config, cwd: Path, entries: dict[Path, FileEntry],
             path = directory / name
             relative = _relative(path, config.root)
             if not matches(relative, config.include) or matches(relative, config.exclude):
+                if skipped is not None and not has_format(name) and not name.startswith(".") \
+                        and not matches(relative, config.exclude):
+                    skipped[Path(name).suffix.lower() or "(no suffix)"] += 1
                 continue
             try:
                 mode = path.stat().st_mode

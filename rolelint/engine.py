@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Sequence
@@ -38,6 +39,7 @@ class RunResult:
     sources: dict[str, SourceText] = field(default_factory=dict)
     documents: list[Document] = field(default_factory=list)
     catalogue: RuleCatalogue | None = None  # for reporters that describe the rules (sarif)
+    skipped: dict[str, int] = field(default_factory=dict)  # suffix -> files in folders no format reads
 
 
 def _prefix_length(code: str, prefixes: tuple[str, ...]) -> int:
@@ -68,9 +70,12 @@ def check(paths: list[Path], config: Config, *, selection: Selection = Selection
     """``jobs`` None: all cores for a large run, else 1. ``documents`` in the result lacks files served
     from the cache when no profession rule needed them."""
     cwd = (cwd or Path.cwd()).resolve()
-    entries, problems = discover(paths, config, cwd=cwd)
-    return check_entries(entries, config, selection=selection, cwd=cwd, catalogue=catalogue, use_cache=use_cache,
-                         jobs=jobs, show_progress=show_progress, problems=problems)
+    skipped: Counter = Counter()
+    entries, problems = discover(paths, config, cwd=cwd, skipped=skipped)
+    run = check_entries(entries, config, selection=selection, cwd=cwd, catalogue=catalogue, use_cache=use_cache,
+                        jobs=jobs, show_progress=show_progress, problems=problems)
+    run.skipped = dict(skipped.most_common())
+    return run
 
 
 def active_codes(catalogue: RuleCatalogue, config: Config, selection: Selection) -> set[str]:

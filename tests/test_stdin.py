@@ -62,3 +62,17 @@ def test_stdin_filename_without_dash_is_a_usage_error(tmp_path):
     run = subprocess.run([sys.executable, "-m", "rolelint", "check", "a.md", "--stdin-filename", "a.md"],
                          capture_output=True, cwd=tmp_path, timeout=300)
     assert run.returncode == 2 and b"give `-`" in run.stderr
+
+
+def test_a_folder_run_reports_files_no_format_reads_once_in_its_summary(tmp_path):
+    write(tmp_path, "adverts/a.md", "# Data analyst\n")
+    for name in ("adverts/b.pdf", "adverts/old/c.pdf", "adverts/d.odt"):
+        write(tmp_path, name, b"%PDF")
+    run = subprocess.run([sys.executable, "-m", "rolelint", "check", ".", "--no-cache", "--select", "RL104"],
+                         capture_output=True, cwd=tmp_path, timeout=300, text=True)
+    assert run.stdout.count("Skipped") == 1
+    assert "Skipped 3 files that no input format reads: .pdf (2), .odt (1)" in run.stdout
+    payload = subprocess.run([sys.executable, "-m", "rolelint", "check", ".", "--no-cache", "--select", "RL104",
+                              "--format", "json"], capture_output=True, cwd=tmp_path, timeout=300, text=True)
+    assert json.loads(payload.stdout)["summary"]["skipped"] == {".pdf": 2, ".odt": 1}
+    assert not any(d["path"].endswith((".pdf", ".odt")) for d in json.loads(payload.stdout)["diagnostics"])

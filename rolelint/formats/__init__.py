@@ -38,10 +38,16 @@ def format_for(path: str | PurePath) -> Format:
     return FALLBACK
 
 
+def has_format(path: str | PurePath) -> bool:
+    """Whether a format claims the file's suffix (otherwise it is read as plain text only when named)."""
+    suffix = PurePath(path).suffix.lower()
+    return any(suffix in fmt.suffixes for fmt in FORMATS.values())
+
+
 def default_include() -> tuple[str, ...]:
     """The config's default ``include``: every format's default globs."""
     return tuple(glob for fmt in FORMATS.values() for glob in fmt.default_globs)
 
 
 __all__ = ["FALLBACK", "FORMATS", "Format", "Unreadable", "decode_text", "default_include", "format_for",
-           "format_named"]
+           "format_named", "has_format"]

@@ -59,7 +59,7 @@ def _summary_line(result: LintResult, style) -> str:
     s = summarize(result)
     files = f"{s['files']} file{'s' if s['files'] != 1 else ''}"
     if not s["total"]:
-        return style(f"No problems found in {files}.", fg="green", bold=True)
+        return style(f"No problems found in {files}.", fg="green", bold=True) + _skipped(s["skipped"])
     parts = [f"{s['errors']} error{'s' if s['errors'] != 1 else ''}",
              f"{s['warnings']} warning{'s' if s['warnings'] != 1 else ''}",
              f"{s['infos']} info"]
@@ -77,4 +77,16 @@ def _summary_line(result: LintResult, style) -> str:
         line += f"{paths}; no file was linted."
     if s["fixable"]:
         line += f" {s['fixable']} fixable with --fix."
-    return style(line, bold=True)
+    return style(line, bold=True) + _skipped(s["skipped"])
+
+
+def _skipped(skipped: dict[str, int]) -> str:
+    """Files left out because no format reads them, said once: "Skipped 3 files no format reads: .pdf (2),
+    .odt (1)."""
+    if not skipped:
+        return ""
+    total = sum(skipped.values())
+    shown = [f"{suffix} ({count})" for suffix, count in list(skipped.items())[:6]]
+    more = ", …" if len(skipped) > 6 else ""
+    return (f"\nSkipped {total} file{'s' if total != 1 else ''} that no input format reads: {', '.join(shown)}{more} "
+            "(see docs/formats.md).")
