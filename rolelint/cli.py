@@ -44,8 +44,15 @@ def cli(debug: bool) -> None:
     # --debug is read by main() before click parses anything, so that it covers every error.
 
 
-def _load(config_path: Path | None) -> Config:
-    return load_config(config_path)
+def _load(config_path: Path | None, trusted_paths: tuple[Path, ...] = ()) -> Config:
+    return load_config(config_path, trusted_paths=trusted_paths)
+
+
+def trusted_path_option(command):
+    """`--trusted-path DIR` (repeatable): a location outside the repository that its config may name."""
+    return click.option("--trusted-path", "trusted_paths", multiple=True, type=click.Path(path_type=Path),
+                        metavar="DIR", help="Let the config name paths in DIR (cache_dir, rule_packs, nlp.model) "
+                        "although it lies outside the repository (repeatable).")(command)
 
 
 @cli.command()
@@ -73,17 +80,18 @@ def _load(config_path: Path | None) -> Config:
 @click.option("--stdin-filename", metavar="NAME", default=None,
               help=f"With PATH `-`: the file standard input stands for; its suffix chooses the format and its "
                    f"folder the config [default: {STDIN_DEFAULT_NAME}].")
+@trusted_path_option
 def check(paths: tuple[Path, ...], output_format: str, select: tuple[str, ...],
           ignore: tuple[str, ...], fail_on: str | None, config_path: Path | None, color: bool | None,
           apply_fixes: bool = False, output_files: tuple[str, ...] = (), baseline_file: Path | None = None,
           write_baseline_file: Path | None = None, no_cache: bool = False, jobs: int | None = None,
-          stdin_filename: str | None = None) -> None:
+          stdin_filename: str | None = None, trusted_paths: tuple[Path, ...] = ()) -> None:
     """Lint PATHS (files or directories; default: the current directory; `-`: standard input)."""
     request = CheckRequest(
         paths=paths, output_format=output_format, targets=tuple(_output_target(v) for v in output_files),
         select=_codes(select), ignore=_codes(ignore), fail_on=fail_on, config_path=config_path, color=color,
         apply_fixes=apply_fixes, baseline_file=baseline_file, write_baseline_file=write_baseline_file,
-        use_cache=not no_cache, jobs=jobs, stdin_filename=stdin_filename)
+        use_cache=not no_cache, jobs=jobs, stdin_filename=stdin_filename, trusted_paths=tuple(trusted_paths))
     _check_stdin_request(request)
     sys.exit(execute_check(request, build_linter(request)))
 
@@ -119,6 +127,7 @@ class CheckRequest:
     use_cache: bool = True
     jobs: int | None = None
     stdin_filename: str | None = None  # with paths `-`: the file standard input stands for
+    trusted_paths: tuple[Path, ...] = ()  # --trusted-path: locations outside the repo the config may name
 
     @property
     def stdin_name(self) -> str | None:
@@ -131,7 +140,7 @@ def build_linter(request: CheckRequest) -> Linter:
     paths = (Path(request.stdin_name),) if request.stdin_name else request.paths  # NAME's folder: its config
     return Linter.for_paths(paths, config_path=request.config_path, select=request.select,
                             ignore=request.ignore, use_cache=request.use_cache,
-                            option_names=("--select", "--ignore"))
+                            option_names=("--select", "--ignore"), trusted_paths=request.trusted_paths)
 
 
 def execute_check(request: CheckRequest, linter: Linter) -> int:
@@ -217,12 +226,14 @@ def _output_target(value: str) -> tuple[str, Path]:
 @click.option("--format", "output_format", type=click.Choice(["text", "json", "markdown"]), default="text",
               show_default=True, help="markdown: every rule's full documentation (docs/rules.md).")
 @click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False))
+@trusted_path_option
 @click.pass_context
-def rules(ctx: click.Context, output_format: str, config_path: Path | None) -> None:
+def rules(ctx: click.Context, output_format: str, config_path: Path | None,
+          trusted_paths: tuple[Path, ...] = ()) -> None:
     """List every rule (or `rules test` to run rule examples)."""
     if ctx.invoked_subcommand is not None:
         return
-    linter = Linter(config_path=config_path)
+    linter = Linter(config_path=config_path, trusted_paths=trusted_paths)
     if output_format == "markdown":
         from rolelint.ruledocs import catalogue_markdown
 
@@ -267,9 +278,10 @@ def rules_test_command(paths: tuple[Path, ...]) -> None:
 @cli.command()
 @click.argument("code")
 @click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False))
-def rule(code: str, config_path: Path | None) -> None:
+@trusted_path_option
+def rule(code: str, config_path: Path | None, trusted_paths: tuple[Path, ...] = ()) -> None:
     """Show the documentation of rule CODE."""
-    linter = Linter(config_path=config_path)
+    linter = Linter(config_path=config_path, trusted_paths=trusted_paths)
     try:
         click.echo(linter.rule(code).text)
     except KeyError:
@@ -332,14 +344,16 @@ def import_ddat_command(roles_csv: Path, skills_csv: Path, out_dir: Path) -> Non
 @click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--no-cache", is_flag=True, help="Re-read every file instead of using the index cache.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when the pathway lists findings.")
+@trusted_path_option
 def pathway(profession: str | None, output_format: str, output: Path | None, config_path: Path | None,
-            no_cache: bool, exit_zero: bool) -> None:
+            no_cache: bool, exit_zero: bool, trusted_paths: tuple[Path, ...] = ()) -> None:
     """Show the career pathway of PROFESSION (a role or framework id or name; default: every role):
     levels x skills with proficiency, pay bands, and every profession finding on them, marked where
     it applies. Exits 1 when it lists any finding (0 with --exit-zero), 2 on a usage error."""
     from rolelint.profession.pathway import RENDERERS, build_pathways
 
-    pathways = build_pathways(_load(config_path), profession, cwd=Path.cwd(), use_cache=not no_cache)
+    pathways = build_pathways(_load(config_path, trusted_paths), profession, cwd=Path.cwd(),
+                              use_cache=not no_cache)
     text = RENDERERS[output_format](pathways)
     if output is None:
         click.echo(text, nl=False)
@@ -358,11 +372,12 @@ def cache_group() -> None:
 
 @cache_group.command("clear")
 @click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False))
-def cache_clear_command(config_path: Path | None) -> None:
+@trusted_path_option
+def cache_clear_command(config_path: Path | None, trusted_paths: tuple[Path, ...] = ()) -> None:
     """Remove every cache file rolelint wrote (result entries, profession index); nothing else."""
     from rolelint.cache import cache_directory, clear
 
-    directory = cache_directory(_load(config_path))
+    directory = cache_directory(_load(config_path, trusted_paths))
     removed = clear(directory)
     click.echo(f"removed {removed} cache file{'s' if removed != 1 else ''} from {directory}")
 
@@ -371,12 +386,14 @@ def cache_clear_command(config_path: Path | None) -> None:
 @click.option("--max-age-days", type=click.IntRange(min=1, max=36500), default=None,
               help="Remove what was unused for this many days [default: the config's cache_max_age_days, 30].")
 @click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False))
-def cache_prune_command(max_age_days: int | None, config_path: Path | None) -> None:
+@trusted_path_option
+def cache_prune_command(max_age_days: int | None, config_path: Path | None,
+                        trusted_paths: tuple[Path, ...] = ()) -> None:
     """Remove cache entries unused for a while now (`rolelint check` does it at most once a day)."""
     from rolelint.cache import cache_directory, prune
     from rolelint.config import DEFAULT_CACHE_MAX_AGE_DAYS
 
-    config = _load(config_path)
+    config = _load(config_path, trusted_paths)
     days = max_age_days or config.cache_max_age_days or DEFAULT_CACHE_MAX_AGE_DAYS
     directory = cache_directory(config)
     removed = prune(directory, days)

@@ -50,11 +50,13 @@ CORE_RULES: dict[str, CoreRule] = {r.code: r for r in [
           "Text in a legacy encoding shows up garbled on job boards and cannot be checked reliably.",
           "A file saved as Windows-1252 containing 'caf\\xe9'.",
           "Save the file as UTF-8, or set `encoding_fallback: cp1252` in the config."),
-    _rule("RL005", "file-too-large", Severity.WARNING,
-          "The file is larger than `max_file_size` (default 5 MB) and was not linted.",
-          "Role definitions and adverts are small; a huge file is usually generated or misplaced.",
+    _rule("RL005", "file-too-large", Severity.ERROR,
+          "The file is larger than `max_file_size` (default 5 MB, at most 10 MB) and was not linted.",
+          "Role definitions and adverts are small; a huge file is usually generated or misplaced. It is an "
+          "error, not a warning, so that an advert cannot hide its wording from a gate by padding itself "
+          "past the limit.",
           "A 40 MB export committed into adverts/.",
-          "Exclude generated files, or raise `max_file_size` in the config."),
+          "Exclude generated files, or split the file; `max_file_size` can be raised up to 10 MB."),
     _rule("RL006", "unknown-kind", Severity.INFO,
           "A YAML file has no `kind:` key and matches none of the config's `kinds:` globs, so it was skipped.",
           "rolelint cannot tell a framework from a role or an advert without one of these.",
