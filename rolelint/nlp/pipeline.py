@@ -95,7 +95,7 @@ def _load(model: str, wanted: frozenset[str]):
     if not Path(model).is_absolute() and not spacy.util.is_package(model):
         # spaCy would try the name as a path relative to the working directory (the repo being
         # linted); a path from the config comes here resolved and checked (rolelint.config)
-        raise ModelNotFound(f"no spaCy model package {model!r} is installed; {INSTALL_HINT}")
+        raise ModelNotFound(f"cannot load spaCy model {model!r}: no installed package has that name; {INSTALL_HINT}")
     try:
         nlp = spacy.load(model, exclude=exclude)
     except (OSError, ImportError) as exc:
