@@ -93,4 +93,10 @@ CORE_RULES: dict[str, CoreRule] = {r.code: r for r in [
           "`salary` or `location` in it are not seen.",
           "---js\n{ title: 'Product manager' }\n---",
           "---json\n{\"title\": \"Product manager\"}\n---"),
+    _rule("RL013", "rule-gave-up", Severity.ERROR,
+          "A regex rule spent its time budget on this document and stopped; its findings there are incomplete.",
+          "rolelint never lets one rule hold up a run, but a document a rule did not finish has not been checked "
+          "by it: an error, so that a gate does not pass it by default.",
+          "A 5 MB advert and a rule pack pattern with many bounded repeats.",
+          "Split the document, or simplify the rule's pattern."),
 ]}

@@ -80,7 +80,24 @@ def check(paths: list[Path], config: Config, *, selection: Selection = Selection
 
 def active_codes(catalogue: RuleCatalogue, config: Config, selection: Selection) -> set[str]:
     """The codes of the rules a run with this config and selection runs."""
-    return {code for code, rule in catalogue.rules.items() if is_enabled(code, rule.enabled, config, selection)}
+    active = {code for code, rule in catalogue.rules.items() if is_enabled(code, rule.enabled, config, selection)}
+    # A rule that gives up (RL013) must say so whenever it runs, unless RL013 itself is turned off.
+    if GAVE_UP not in active and any(getattr(catalogue.rules[code], "kind", None) == "regex" for code in active) \
+            and not _turned_off(GAVE_UP, config, selection):
+        active.add(GAVE_UP)
+    return active
+
+
+GAVE_UP = "RL013"
+
+
+def _turned_off(code: str, config: Config, selection: Selection) -> bool:
+    """Whether ``code`` is ignored (by a prefix at least as long as any selecting it) or disabled."""
+    settings = config.rules.get(code)
+    if settings is not None and settings.enabled is False:
+        return True
+    ignore = selection.ignore or config.ignore
+    return _prefix_length(code, ignore) >= max(_prefix_length(code, selection.select or config.select), 1)
 
 
 def check_entries(entries: list[FileEntry], config: Config, *, selection: Selection = Selection(),

@@ -63,8 +63,8 @@ def lint_files(entries: list[FileEntry], config: Config, catalogue: RuleCatalogu
             advance(len(chunk))
     for outcome in linted:
         outcomes[outcome.display] = outcome
-        if outcome.display in keys:
-            cache.store(keys[outcome.display], outcome)
+        if outcome.display in keys and not any(f.code == "RL013" for f in outcome.findings):
+            cache.store(keys[outcome.display], outcome)  # a rule that gave up may finish next time
     return [outcomes[entry.display] for entry in entries]
 
 
