@@ -15,6 +15,7 @@ from rolelint.documents import Section, TextSpan
 from rolelint.structure import LIST_ITEM as _LIST_ITEM
 from rolelint.structure import (PSEUDO_LEVEL, SECTION_KEYWORDS, SectionFinder, build_sections, categorize_heading,
                                 line_heading, unmarked_list)
+from rolelint.textfold import WORD_JOINER
 
 _ATX_OPEN = re.compile(r" {0,3}(#{1,6})(?:[ \t]|$)")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
@@ -87,7 +88,14 @@ def mask_inline(text: str) -> str:
     masked = "".join(chars)
     for pattern in (_EMPHASIS, _ESCAPE):
         for m in pattern.finditer(masked):
-            blank(m.start(), m.end() if m.end() > m.start() else m.start() + 1)
+            start, end = m.start(), (m.end() if m.end() > m.start() else m.start() + 1)
+            if pattern is _EMPHASIS and 0 < start and end < len(masked) and masked[start - 1].isalnum() \
+                    and masked[end].isalnum():
+                # emphasis inside a word ("rock**star**"): a word joiner, which the text folding
+                # removes (rolelint.textfold), so the word is not read as two
+                chars[start:end] = [WORD_JOINER] * (end - start)
+            else:
+                blank(start, end)
     return "".join(chars)
 
 

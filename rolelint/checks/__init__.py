@@ -11,29 +11,80 @@ A kind module has three functions:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Iterable
 
 from rolelint.diagnostics import Finding, Fix
 from rolelint.documents import Document, TextSpan
+from rolelint.textfold import fold
+
+
+def is_builtin(rule) -> bool:
+    """Whether ``rule`` is one of rolelint's own rules (trusted: see docs/security.md), by where its
+    file lives; a rule from a user's pack is not."""
+    from rolelint.rulepacks import builtin_rules_dir
+    from rolelint.trust import is_inside, real
+
+    path = getattr(rule, "source_path", None)
+    return path is not None and is_inside(real(path), real(builtin_rules_dir()))
 
 
 @dataclass(frozen=True)
 class SpanInput:
-    """A prose span as rules see it: whitespace runs collapsed to one space (so that masked markup
-    and line breaks do not split phrases), with ``index[i]`` = offset in ``span.text`` of ``text[i]``."""
+    """A prose span as rules see it: folded to what a reader sees (rolelint.textfold: invisible
+    characters removed, look-alike letters, compatibility forms and references made plain) and
+    whitespace runs collapsed to one space (so that masked markup and line breaks do not split
+    phrases), with ``index[i]`` = offset in ``span.text`` of ``text[i]``. ``lookalike``: positions
+    in ``text`` of letters that were written with other characters; ``hidden``: positions in
+    ``text`` before which folding removed invisible characters or markup inside a word."""
 
     span: TextSpan
     text: str
-    index: "Offsets"
+    index: Sequence[int]
     doc: Any = None  # the spaCy Doc of ``text`` when a rule needs one
+    lookalike: tuple[int, ...] = ()
+    hidden: tuple[int, ...] = ()
+    ends: dict | None = None  # positions in ``text`` of characters written with several (a reference) -> end
 
     @classmethod
     def of(cls, span: TextSpan) -> "SpanInput":
-        text, index = normalise(span.text)
-        return cls(span, text, index)
+        folded = fold(span.text)
+        text, index = normalise(folded.text)
+        if folded.index is None:
+            return cls(span, text, index)
+        inner = folded.index
+        composed = [inner[i] for i in index]
+        lookalike: tuple[int, ...] = ()
+        if folded.lookalike:
+            marked = set(folded.lookalike)
+            lookalike = tuple(i for i, at in enumerate(index) if at in marked)
+        hidden: tuple[int, ...] = ()
+        if folded.hidden:
+            marked = set(folded.hidden)
+            hidden = tuple(i for i, at in enumerate(index) if at in marked)
+        ends = None
+        if folded.wide:
+            ends = {i: folded.wide[at] for i, at in enumerate(index) if at in folded.wide}
+        return cls(span, text, composed, lookalike=lookalike, hidden=hidden, ends=ends)
+
+    def replace_doc(self, doc) -> "SpanInput":
+        return SpanInput(self.span, self.text, self.index, doc, self.lookalike, self.hidden, self.ends)
+
+    def written_as(self, start: int, end: int) -> str | None:
+        """How ``text[start:end]`` was written, when folding changed it: "look-alike" (a letter
+        written with another character) or "hidden" (invisible characters or markup inside it);
+        else None."""
+        if self.lookalike:
+            at = bisect_left(self.lookalike, start)
+            if at < len(self.lookalike) and self.lookalike[at] < end:
+                return "look-alike"
+        if self.hidden:
+            at = bisect_right(self.hidden, start)
+            if at < len(self.hidden) and self.hidden[at] < end:
+                return "hidden"
+        return None
 
     def file_range(self, start: int, end: int) -> tuple[int, int]:
         """File offsets of ``text[start:end]``."""
@@ -42,7 +93,9 @@ class SpanInput:
         if end <= start:
             offset = self.index[min(start, len(self.index) - 1)]
             return self.span.file_range(offset, offset)
-        return self.span.file_range(self.index[start], self.index[min(end, len(self.index)) - 1] + 1)
+        last = min(end, len(self.index)) - 1
+        stop = self.ends[last] if self.ends and last in self.ends else self.index[last] + 1
+        return self.span.file_range(self.index[start], stop)
 
 
 @dataclass(frozen=True)
@@ -170,15 +223,19 @@ def span_finding(
     fields = {"match": matched, "replacement": replacement if replacement is not None else ""}
     fields.update(values or {})
     file_start, file_end = item.file_range(start, end)
+    written = item.written_as(start, end) if (item.lookalike or item.hidden) else None
     suggestion = None
     if rule.suggestion and (replacement is not None or "{replacement}" not in rule.suggestion):
         suggestion = render(rule.suggestion, fields)
     fix = None
     if replacement is not None and (rule.fixable if fixable is None else fixable):
         fix = Fix(file_start, file_end, replacement)
+    message = render(rule.message, fields)
+    if written is not None:
+        message += NOTES[written]
     return Finding(
         code=rule.code,
-        message=render(rule.message, fields),
+        message=message,
         start=file_start,
         end=file_end,
         suggestion=suggestion,
@@ -187,6 +244,11 @@ def span_finding(
         section=item.span.section,
         context=matched,
     )
+
+
+# Said of a finding made through folding (rolelint.textfold)
+NOTES = {"look-alike": " (written with look-alike characters)",
+         "hidden": " (written with invisible characters or markup inside it)"}
 
 
 def document_finding(
