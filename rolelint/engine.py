@@ -190,7 +190,7 @@ def _apply_suppressions(diagnostics: list[Diagnostic], source: SourceText, entry
                         ignored: tuple[str, ...]) -> list[Diagnostic]:
     if entry is None or not source.text:
         return diagnostics
-    suppressions = parse_suppressions(source, format_for(entry.path).suppressions)
+    suppressions = parse_suppressions(source, format_for(entry.path).suppressions, known=catalogue.rules)
     if not suppressions:
         return diagnostics
     covered = match_suppressions(suppressions, [(d.code, d.line) for d in diagnostics])
@@ -198,17 +198,30 @@ def _apply_suppressions(diagnostics: list[Diagnostic], source: SourceText, entry
     if "RL009" not in active or any("RL009".startswith(p) for p in ignored):
         return kept
     count_rl009 = covering_count(suppressions, "RL009")
+    named: dict[tuple[int, int], list[str]] = {}  # a comment's codes, over the ranges it is kept in
     for suppression in suppressions:
+        named.setdefault((suppression.start, suppression.end), []).extend(suppression.codes)
+    for suppression in suppressions:
+        if suppression.continued:
+            continue  # reported (or not) with the comment's first range
+        codes = tuple(dict.fromkeys(named[(suppression.start, suppression.end)]))
+        if suppression.invalid:
+            # a mistyped code suppresses nothing, and would otherwise go unnoticed
+            what = ", ".join(f"`{code}`" for code in suppression.invalid)
+            plural = len(suppression.invalid) > 1
+            message = (f"suppression names {what}, which {'are' if plural else 'is'} no rule's code; "
+                       + ("it suppresses nothing" if suppression.nothing else f"only {', '.join(codes)} is suppressed"))
+            kept.append(_place(Finding("RL009", message, suppression.start, suppression.end), source, catalogue, config))
+            if suppression.nothing:
+                continue
         if suppression.used:
             continue
         # Only a suppression whose rules all ran can be known to be unused.
-        if suppression.codes and not all(any(code.startswith(p) for code in active) for p in suppression.codes):
+        if codes and not all(any(code.startswith(p) for code in active) for p in codes):
             continue
-        what = ", ".join(suppression.codes) if suppression.codes else "all rules"
-        message = f"suppression of {what} suppresses nothing; remove it"
-        if suppression.invalid:
-            message += f" (not rule codes: {', '.join(suppression.invalid)})"
-        finding = Finding("RL009", message, suppression.start, suppression.end)
+        what = ", ".join(codes) if codes else "all rules"
+        finding = Finding("RL009", f"suppression of {what} suppresses nothing; remove it", suppression.start,
+                          suppression.end)
         placed = _place(finding, source, catalogue, config)
         if count_rl009(placed.line) - suppression.covers("RL009", placed.line) <= 0:  # none but itself
             kept.append(placed)
