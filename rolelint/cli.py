@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
+import signal
 import sys
 import traceback
 from dataclasses import dataclass, replace
@@ -15,6 +17,7 @@ from rolelint import __version__
 from rolelint.api import Linter, LintResult, RuleInfo
 from rolelint.config import FAIL_ON, Config, ConfigError, load_config
 from rolelint.diagnostics import Severity
+from rolelint.display import visible
 from rolelint.reporters import REPORTERS
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -157,7 +160,7 @@ def execute_check(request: CheckRequest, linter: Linter) -> int:
 
         result, fix_failed = fix_and_relint(
             lint, result, cwd=Path.cwd(), encoding_fallback=linter.config.encoding_fallback,
-            echo=lambda line: click.echo(line, err=True))
+            echo=lambda line: click.echo(visible(line), err=True))
     if request.write_baseline_file is not None:
         from rolelint.baseline import write_baseline
 
@@ -204,9 +207,12 @@ def lint_stdin(linter: Linter, name: str, data: bytes) -> LintResult:
 
 
 def _write_report(name: str, target: Path, result: LintResult) -> None:
+    from rolelint.safefiles import atomic_write
+
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(REPORTERS[name](result, False), encoding="utf-8")
+        # a full disk or an interrupt leaves the old report (or none), never a torn one
+        atomic_write(target, REPORTERS[name](result, False).encode("utf-8"))
     except OSError as exc:
         parent = target.parent
         why = f"{parent} is a file, not a directory" if parent.exists() and not parent.is_dir() else exc.strerror
@@ -237,7 +243,7 @@ def rules(ctx: click.Context, output_format: str, config_path: Path | None,
     if output_format == "markdown":
         from rolelint.ruledocs import catalogue_markdown
 
-        click.echo(catalogue_markdown(linter.catalogue.rules), nl=False)
+        click.echo(visible(catalogue_markdown(linter.catalogue.rules)), nl=False)
         return
     rows = [_rule_row(rule) for rule in linter.rules()]
     if output_format == "json":
@@ -247,8 +253,8 @@ def rules(ctx: click.Context, output_format: str, config_path: Path | None,
     click.echo(f"{'CODE':<7} {'NAME':<{width}} {'SEVERITY':<8} {'KIND':<8} FIX  SUMMARY")
     for r in rows:
         on = "" if r["enabled"] else " (off by default)"
-        click.echo(f"{r['code']:<7} {r['name']:<{width}} {r['severity']:<8} {r['kind']:<8} "
-                   f"{'yes' if r['fixable'] else '   '}  {r['summary']}{on}")
+        click.echo(visible(f"{r['code']:<7} {r['name']:<{width}} {r['severity']:<8} {r['kind']:<8} "
+                           f"{'yes' if r['fixable'] else '   '}  {r['summary']}{on}"))
 
 
 def _rule_row(rule: RuleInfo) -> dict:
@@ -270,7 +276,7 @@ def rules_test_command(paths: tuple[Path, ...]) -> None:
         raise ConfigError(str(exc)) from None
     failed = [r for r in results if not r.passed]
     for result in failed:
-        click.echo(f"FAIL {result.describe()}")
+        click.echo(visible(f"FAIL {result.describe()}"))
     click.echo(f"{len(results) - len(failed)} passed, {len(failed)} failed")
     sys.exit(EXIT_FINDINGS if failed else EXIT_CLEAN)
 
@@ -283,7 +289,7 @@ def rule(code: str, config_path: Path | None, trusted_paths: tuple[Path, ...] = 
     """Show the documentation of rule CODE."""
     linter = Linter(config_path=config_path, trusted_paths=trusted_paths)
     try:
-        click.echo(linter.rule(code).text)
+        click.echo(visible(linter.rule(code).text))
     except KeyError:
         from rolelint.registry import unknown_code
 
@@ -356,9 +362,11 @@ def pathway(profession: str | None, output_format: str, output: Path | None, con
                               use_cache=not no_cache)
     text = RENDERERS[output_format](pathways)
     if output is None:
-        click.echo(text, nl=False)
+        click.echo(visible(text), nl=False)
     else:
-        output.write_text(text, encoding="utf-8")
+        from rolelint.safefiles import atomic_write
+
+        atomic_write(output, text.encode("utf-8", "surrogateescape"))
         click.echo(f"wrote {output}")
     listed = sum(len(p.issues) for p in pathways)
     if listed and not exit_zero:
@@ -400,8 +408,20 @@ def cache_prune_command(max_age_days: int | None, config_path: Path | None,
     click.echo(f"removed {removed} cache file{'s' if removed != 1 else ''} unused for {days} days from {directory}")
 
 
+class Terminated(BaseException):
+    """SIGTERM arrived: unwind like Ctrl-C (workers stopped, temporary files removed), then exit 143."""
+
+
+def _terminate(signum, frame) -> None:
+    raise Terminated
+
+
+_STDOUT_ERRORS = (errno.EPIPE, errno.ENOSPC, errno.EIO, errno.EDQUOT, errno.EFBIG, errno.EBADF)
+
+
 def main() -> None:
-    """Console entry point: no traceback reaches a user unless --debug asks for it."""
+    """Console entry point: no traceback reaches a user unless --debug asks for it. Exits 130 on
+    Ctrl-C and 143 on SIGTERM with one line; a closed or full standard output is one line and exit 2."""
     debug = "--debug" in sys.argv[1:] or os.environ.get("ROLELINT_DEBUG", "").strip().lower() in (
         "1", "true", "t", "yes", "y", "on")  # what click accepts for the --debug flag's envvar
     from rolelint.nlp import one_blas_thread, quieter_garbage_collector
@@ -409,30 +429,72 @@ def main() -> None:
     one_blas_thread()
     quieter_garbage_collector()
     try:
+        signal.signal(signal.SIGTERM, _terminate)
+    except ValueError:  # not the main thread (an embedding program): leave its handlers alone
+        pass
+    code = _run(debug)
+    if type(sys.stdout).__name__ == "_PacifyFlushWrapper":  # click met a closed stdout and carried on
+        code = _stdout_failed(OSError(errno.EPIPE, "Broken pipe"))
+    try:
+        sys.stdout.flush()  # a report still in the buffer must reach a closed or full stdout here, not at exit
+    except OSError as exc:
+        code = _stdout_failed(exc)
+    sys.exit(code)
+
+
+def _run(debug: bool) -> int:
+    """The command's exit code."""
+    try:
         cli.main(standalone_mode=False)
+        return EXIT_CLEAN
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else (EXIT_CLEAN if exc.code is None else EXIT_ERROR)
     except click.exceptions.Exit as exc:
-        sys.exit(exc.exit_code)
+        return exc.exit_code
     except click.exceptions.Abort as exc:
         if isinstance(exc.__context__, KeyboardInterrupt):  # click turns Ctrl-C into Abort
-            click.echo("Interrupted.", err=True)
-            sys.exit(130)
-        click.echo("Aborted.", err=True)
-        sys.exit(EXIT_ERROR)
+            return _say("Interrupted.", 130)
+        return _say("Aborted.", EXIT_ERROR)
     except click.ClickException as exc:
         exc.show()
-        sys.exit(EXIT_ERROR)
+        return EXIT_ERROR
     except ConfigError as exc:
-        click.echo(f"rolelint: error: {exc}", err=True)
-        sys.exit(EXIT_ERROR)
+        return _say(f"rolelint: error: {visible(str(exc))}", EXIT_ERROR)
     except KeyboardInterrupt:
-        click.echo("Interrupted.", err=True)
-        sys.exit(130)
-    except BrokenPipeError:
-        sys.exit(EXIT_ERROR)
+        return _say("Interrupted.", 130)
+    except Terminated:
+        return _say("Terminated.", 143)
+    except OSError as exc:
+        # writing a file names it (and rolelint's own writes say so); one that names none was stdout
+        if exc.errno in _STDOUT_ERRORS and exc.filename is None:
+            return _stdout_failed(exc)
+        return _internal(exc, debug)
     except Exception as exc:  # noqa: BLE001 - the last line of defence for users
-        if debug:
-            traceback.print_exc()
-        else:
-            click.echo(f"rolelint: internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback, "
-                       "and please report it)", err=True)
-        sys.exit(EXIT_ERROR)
+        return _internal(exc, debug)
+
+
+def _say(line: str, code: int) -> int:
+    try:
+        click.echo(line, err=True)
+    except OSError:
+        pass
+    return code
+
+
+def _internal(exc: BaseException, debug: bool) -> int:
+    if debug:
+        traceback.print_exc()
+        return EXIT_ERROR
+    return _say(f"rolelint: internal error: {type(exc).__name__}: {visible(str(exc))} (run with --debug for the "
+                "traceback, and please report it)", EXIT_ERROR)
+
+
+def _stdout_failed(exc: OSError) -> int:
+    """One line for a standard output that was closed or is full; the rest of the output is dropped."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so that Python's own flush at exit finds nothing to write
+    except (OSError, ValueError):
+        pass
+    why = "it was closed" if exc.errno in (errno.EPIPE, errno.EBADF) else (exc.strerror or str(exc)).lower()
+    return _say(f"rolelint: error: cannot write to standard output: {why}", EXIT_ERROR)

@@ -42,8 +42,17 @@ def validate_document(document: Document, *, strict_front_matter: bool = False) 
         if tolerant and error.validator == "additionalProperties" and not error.absolute_path:
             continue
         findings.extend(_findings_for(error, document))
-    # jsonschema yields one `required` error per missing key, each naming them all: report each once.
-    return list(dict.fromkeys(findings))
+    # jsonschema yields one `required` error per missing key, each naming them all: report each once;
+    # and a value merged in by a YAML merge key (`<<: *anchor`) is checked wherever it is merged, but
+    # written once, at the anchor: report a problem there once.
+    seen: set[tuple] = set()
+    unique = []
+    for finding in dict.fromkeys(findings):
+        key = (finding.code, finding.start, finding.end)
+        if key not in seen:
+            seen.add(key)
+            unique.append(finding)
+    return unique
 
 
 @lru_cache(maxsize=1)

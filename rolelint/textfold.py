@@ -6,8 +6,9 @@ letters, HTML character references, emphasis markup splitting it. ``fold`` undoe
 
 - HTML character references (``&#x440;``, ``&shy;``, ``&amp;``) are decoded;
 - invisible and format characters are removed: every format character (Unicode category Cf: zero
-  width space and joiners, soft hyphen, word joiner, bidi controls, tag characters), variation
-  selectors, the combining grapheme joiner and the Hangul fillers;
+  width space and joiners, soft hyphen, word joiner, bidi controls, tag characters), control
+  characters other than whitespace, variation selectors, the combining grapheme joiner and the
+  Hangul fillers;
 - compatibility forms whose NFKC normalisation is ASCII letters and digits (fullwidth and
   mathematical letters, ligatures, circled letters) become those letters;
 - letters that look like a Latin letter (Unicode TR39 confusables, from the maintained table of the
@@ -126,8 +127,8 @@ def fold_char(char: str) -> str:
     """What one character folds to: itself, "" (removed), or ASCII letters, digits or marks."""
     if char.isascii():
         return char
-    if char in _INVISIBLE_EXTRA or unicodedata.category(char) == "Cf":
-        return ""
+    if char in _INVISIBLE_EXTRA or unicodedata.category(char) in ("Cf", "Cc") and not char.isspace():
+        return ""  # format characters, and controls (an escape sequence's ESC) that render as nothing
     if char in _DASHES:
         return "-"
     if char in _SLASHES:

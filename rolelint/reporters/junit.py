@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+
+from rolelint.display import shown_path, visible
 from rolelint.api import LintResult
 
 # Characters XML 1.0 cannot carry at all, even escaped.
@@ -11,7 +13,7 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _clean(text: str) -> str:
-    return _NOT_XML.sub("\ufffd", text)
+    return _NOT_XML.sub("\ufffd", visible(text))
 
 
 def render_junit(result: LintResult, color: bool = False) -> str:
@@ -26,7 +28,8 @@ def render_junit(result: LintResult, color: bool = False) -> str:
     suite = ET.SubElement(suites, "testsuite", name="rolelint", tests=str(len(paths)), failures=str(failures),
                           errors="0", skipped="0", time="0")
     for path in paths:
-        case = ET.SubElement(suite, "testcase", classname="rolelint", name=_clean(path), file=_clean(path),
+        case = ET.SubElement(suite, "testcase", classname="rolelint", name=_clean(shown_path(path)),
+                             file=_clean(shown_path(path)),
                              time="0")
         diagnostics = by_path.get(path)
         if not diagnostics:
@@ -34,7 +37,8 @@ def render_junit(result: LintResult, color: bool = False) -> str:
         count = len(diagnostics)
         failure = ET.SubElement(case, "failure", type="rolelint",
                                 message=f"{count} problem{'s' if count != 1 else ''}")
-        failure.text = _clean("\n".join(f"{d.path}:{d.line}:{d.column}: {d.code} {d.message} [{d.severity.label}]"
+        failure.text = _clean("\n".join(f"{shown_path(d.path)}:{d.line}:{d.column}: {d.code} {d.message} "
+                                        f"[{d.severity.label}]"
                                         for d in diagnostics))
     ET.indent(suites)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"

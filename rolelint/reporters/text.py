@@ -7,6 +7,7 @@ from itertools import groupby
 import click
 
 from rolelint.diagnostics import Diagnostic, Severity
+from rolelint.display import shown_path, visible
 from rolelint.api import LintResult
 from rolelint.reporters.summary import summarize
 
@@ -25,16 +26,16 @@ def render_text(result: LintResult, color: bool = False) -> str:
             if source is not None and source.text:
                 lines.extend(_excerpt(diagnostic, source.line_text(diagnostic.line), style))
             if diagnostic.suggestion:
-                lines.append(f"     {style('=', fg='cyan')} suggestion: {diagnostic.suggestion}")
+                lines.append(f"     {style('=', fg='cyan')} suggestion: {visible(diagnostic.suggestion, lines=True)}")
         lines.append("")
     lines.append(_summary_line(result, style))
     return "\n".join(lines) + "\n"
 
 
 def _headline(d: Diagnostic, style) -> str:
-    location = style(f"{d.path}:{d.line}:{d.column}:", bold=True)
+    location = style(f"{visible(shown_path(d.path), lines=True)}:{d.line}:{d.column}:", bold=True)
     code = style(d.code, fg=_COLOURS[d.severity], bold=True)
-    return f"{location} {code} {d.message} [{d.severity.label}]"
+    return f"{location} {code} {visible(d.message, lines=True)} [{d.severity.label}]"
 
 
 def _excerpt(d: Diagnostic, text: str, style) -> list[str]:
@@ -51,6 +52,10 @@ def _excerpt(d: Diagnostic, text: str, style) -> list[str]:
         expanded = ("…" if left else "") + expanded[left:left + 160] + "…"
         start = start - left + (1 if left else 0)
         width = min(width, 160)
+    # escape sequences and invisible characters in the line are shown as text, and the caret moves
+    # with what they became
+    start, width = len(visible(expanded[:start])), len(visible(expanded[start:start + width])) or width
+    expanded = visible(expanded)
     caret = " " * start + style("^" * width, fg=_COLOURS[d.severity], bold=True)
     return [style(gutter, dim=True) + expanded, style(" " * (len(gutter) - 2) + "| ", dim=True) + caret]
 
