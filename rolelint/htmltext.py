@@ -238,7 +238,8 @@ def read_html(text: str, offsets: Sequence[int] | None = None, *, end: int | Non
             if piece_block == "heading":
                 lead = len(piece_text) - len(piece_text.lstrip())
                 stripped = piece_text.strip()
-                headings.append((level, stripped, piece_offsets[lead], piece_offsets[lead + len(stripped) - 1] + 1))
+                headings.append((level, stripped.rstrip(":").rstrip(), piece_offsets[lead],
+                                 piece_offsets[lead + len(stripped) - 1] + 1))
             pieces.append((piece_text, piece_offsets, piece_block))
     file_end = (offsets[-1] if offsets else len(text)) if end is None else end
     sections = build_sections(headings, file_end)

@@ -127,3 +127,11 @@ def test_a_damaged_file_is_a_clear_finding_not_a_traceback(data, words):
 def test_an_unreadable_docx_in_a_run_is_rl004(tmp_path):
     write(tmp_path, "a.docx", b"PK\x03\x04 broken")
     assert [d.code for d in _run(tmp_path, ("RL004",)).diagnostics] == ["RL004"]
+
+
+def test_missing_sections_are_checked_in_word_documents_too(tmp_path):
+    _word(tmp_path / "a.docx")
+    [finding] = _run(tmp_path, ("RL209",)).diagnostics
+    assert (finding.line, finding.column) == (1, 1)
+    assert "responsibilities" in finding.message and "requirements" not in finding.message
+    assert finding.message.endswith("(about the whole advert; shown where its text starts)")

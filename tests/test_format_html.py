@@ -78,7 +78,7 @@ def test_script_style_and_title_are_not_text():
 def test_headings_lists_and_definition_lists_are_structure():
     document, _ = _document(PAGE)
     assert [(s.heading, s.category) for s in document.sections] == [
-        ("Data analyst", "other"), ("What will you do?", "responsibilities"), ("Requirements:", "essential"),
+        ("Data analyst", "other"), ("What will you do?", "responsibilities"), ("Requirements", "essential"),
         ("Salary", "pay")]
     blocks = [(s.block, s.section, s.text.strip()) for s in document.spans]
     assert ("list_item", "responsibilities", "Build reports") in blocks
