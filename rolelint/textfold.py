@@ -18,8 +18,8 @@ letters, HTML character references, emphasis markup splitting it. ``fold`` undoe
 
 Emphasis markup inside a word is masked by the Markdown splitter with a word joiner (U+2060), which
 this removes. Each character of the folded text maps to the offset of the character it came from,
-so findings still point at the original text. Text that is ASCII with no ``&`` (most of it) is
-returned as it is, with no map, at the cost of two string scans.
+so findings still point at the original text. Text that is ASCII with no ``&`` and no control
+character (most of it) is returned as it is, with no map, at the cost of three string scans.
 """
 
 from __future__ import annotations
@@ -62,8 +62,11 @@ class Folded:
         self.wide = wide or {}
 
 
+_ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def needs_folding(text: str) -> bool:
-    return not text.isascii() or "&" in text
+    return not text.isascii() or "&" in text or _ASCII_CONTROL.search(text) is not None
 
 
 def fold(source: str) -> Folded:
@@ -119,14 +122,14 @@ def fold(source: str) -> Folded:
     return Folded(text, index, tuple(lookalike), hidden, wide)
 
 
-_SPECIAL = re.compile(r"[^\x00-\x7f]|&")
+_SPECIAL = re.compile(r"[^\x00-\x7f]|&|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 @lru_cache(maxsize=4096)
 def fold_char(char: str) -> str:
     """What one character folds to: itself, "" (removed), or ASCII letters, digits or marks."""
     if char.isascii():
-        return char
+        return "" if _ASCII_CONTROL.match(char) else char
     if char in _INVISIBLE_EXTRA or unicodedata.category(char) in ("Cf", "Cc") and not char.isspace():
         return ""  # format characters, and controls (an escape sequence's ESC) that render as nothing
     if char in _DASHES:

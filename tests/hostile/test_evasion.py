@@ -23,7 +23,7 @@ INVISIBLE = {
     "soft hyphen": "\u00ad", "word joiner": "\u2060", "zero width no-break space": "\ufeff",
     "mongolian vowel separator": "\u180e", "combining grapheme joiner": "\u034f",
     "variation selector 16": "\ufe0f", "variation selector 1": "\ufe00", "variation selector 17": "\U000e0100",
-    "tag letter": "\U000e0072", "cancel tag": "\U000e007f", "left-to-right embedding": "\u202a",
+    "tag letter": "\U000e0072", "escape": "\x1b", "bell": "\x07", "cancel tag": "\U000e007f", "left-to-right embedding": "\u202a",
     "right-to-left embedding": "\u202b", "pop directional formatting": "\u202c", "left-to-right override": "\u202d",
     "right-to-left override": "\u202e", "left-to-right isolate": "\u2066", "right-to-left isolate": "\u2067",
     "first strong isolate": "\u2068", "pop directional isolate": "\u2069", "left-to-right mark": "\u200e",
