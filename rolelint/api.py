@@ -61,6 +61,8 @@ class LintResult:
     sources: Mapping[str, SourceText]
     documents: tuple[Document, ...] = ()
     rules: Mapping[str, RuleInfo] = field(default_factory=lambda: MappingProxyType({}))  # by code
+    # files found in folders that no input format reads, by suffix (reported once, in the summary)
+    skipped: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
 
     def worst(self) -> Severity | None:
         """The highest severity found, or None when nothing was."""
@@ -83,15 +85,19 @@ class Linter:
     the config's, as the command line's `--select`/`--ignore` do. ``use_cache``: ``lint_paths`` reads
     and writes the config's result cache (texts are never cached). A bad config, option or code raises
     ``ConfigError`` here, before anything is linted; ``option_names`` is how that error names the
-    select and ignore options (the command line passes its flags).
+    select and ignore options (the command line passes its flags). ``trusted_paths``: directories
+    outside the repository that its config may name (the command line's `--trusted-path`; see
+    docs/security.md); every other path the config names must lie inside the repository.
     """
 
     def __init__(self, config: Config | None = None, *, config_path: Path | str | None = None,
                  start: Path | str | None = None, select: Sequence[str] = (), ignore: Sequence[str] = (),
-                 use_cache: bool = False, option_names: tuple[str, str] = ("select", "ignore")):
+                 use_cache: bool = False, option_names: tuple[str, str] = ("select", "ignore"),
+                 trusted_paths: Sequence[Path | str] = ()):
         if config is None:
             config = load_config(Path(config_path) if config_path else None,
-                                 cwd=Path(start) if start is not None else Path.cwd())
+                                 cwd=Path(start) if start is not None else Path.cwd(),
+                                 trusted_paths=tuple(Path(p) for p in trusted_paths))
         self.config = config
         self.catalogue: RuleCatalogue = load_catalogue(config)
         known = sorted(self.catalogue.rules)
@@ -108,11 +114,12 @@ class Linter:
     @classmethod
     def for_paths(cls, paths: Sequence[Path | str], *, config_path: Path | str | None = None,
                   select: Sequence[str] = (), ignore: Sequence[str] = (), use_cache: bool = False,
-                  option_names: tuple[str, str] = ("select", "ignore")) -> "Linter":
+                  option_names: tuple[str, str] = ("select", "ignore"),
+                  trusted_paths: Sequence[Path | str] = ()) -> "Linter":
         """A Linter whose config is found as `rolelint check PATHS` finds it: from the first path (so
         `rolelint check examples/` uses `examples/.rolelint.yaml`), else the working directory."""
         return cls(config_path=config_path, start=_config_start([Path(p) for p in paths]), select=select,
-                   ignore=ignore, use_cache=use_cache, option_names=option_names)
+                   ignore=ignore, use_cache=use_cache, option_names=option_names, trusted_paths=trusted_paths)
 
     # --- linting ---------------------------------------------------------------------------
 
@@ -196,7 +203,7 @@ class Linter:
     def _result(self, run: RunResult) -> LintResult:
         return LintResult(diagnostics=tuple(run.diagnostics), files=tuple(run.files),
                           sources=MappingProxyType(dict(run.sources)), documents=tuple(run.documents),
-                          rules=self._rule_infos)
+                          rules=self._rule_infos, skipped=MappingProxyType(dict(run.skipped)))
 
 
 class _RuleInfos(Mapping[str, RuleInfo]):

@@ -48,7 +48,7 @@ def fingerprint(diagnostic: Diagnostic, source: SourceText | None, path: str | N
     """A stable hex digest of (code, path, matched text, context window)."""
     parts = (diagnostic.code, path if path is not None else diagnostic.path,
              _SPACE.sub(" ", matched_text(diagnostic)).strip(), context_window(diagnostic, source))
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
 
 @dataclass(frozen=True)
@@ -91,8 +91,11 @@ def write_baseline(baseline_file: Path, diagnostics: list[Diagnostic], sources: 
         "findings": [{"fingerprint": e.fingerprint, "code": e.code, "path": e.path, "context": e.context}
                      for e in entries],
     }
+    from rolelint.safefiles import atomic_write
+
     baseline_file.parent.mkdir(parents=True, exist_ok=True)
-    baseline_file.write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    text = json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+    atomic_write(baseline_file, text.encode("utf-8", "surrogateescape"))
     return len(entries)
 
 

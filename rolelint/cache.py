@@ -14,6 +14,13 @@ index of this version (`index-<version>.json`, one file that drops its own stale
 pruned; the other `index-*.json` files (other versions' indexes, memoised profession findings, whose
 hits refresh them in the same way) age out like entries. `rolelint cache clear` removes everything
 rolelint wrote there, and nothing else.
+
+The cache folder may be committed into the repo, or named by a config written by a stranger, so
+rolelint deletes only what it can prove it wrote: when it creates the folder it leaves a marker
+there (``.rolelint-owner``) signed with this user's secret and bound to the folder's real path; only
+in a folder whose marker verifies does it prune, clear temporary files or remove its stamp and tags,
+and an entry or index is removed only when its own signature verifies. Cache files are read without
+following links, only when regular and of bounded size.
 """
 
 from __future__ import annotations
@@ -33,13 +40,18 @@ from rolelint.config import DEFAULT_CACHE_MAX_AGE_DAYS, Config
 from rolelint.diagnostics import Finding, finding_from_dict, finding_to_dict
 from rolelint.discovery import FileEntry
 from rolelint.filestage import runs_text_rules
+from rolelint.safefiles import atomic_write, read_regular
+from rolelint.trust import is_inside, real
 
 CACHE_FORMAT = 2  # 2: entries are signed (rolelint.cachesign)
 DAY = 86400.0
 PRUNE_EVERY = DAY  # seconds between automatic prunes
 REFRESH_AFTER = DAY  # a hit touches its entry when the entry's mtime is older than this
 PRUNE_STAMP = "last-prune"
+MARKER = ".rolelint-owner"
 GITIGNORE = "# created by rolelint\n*\n"
+MAX_ENTRY_BYTES = 64 << 20  # a result entry: a file's findings (30,000 findings are about 10 MB)
+MAX_SIGNED_BYTES = 1 << 30  # any signed cache file, the profession index of a large repo included
 # Only names that rolelint writes: result entries and their temporary files, profession indexes and
 # theirs (see rolelint.profession.index), the prune stamp.
 _FORMAT_DIR = re.compile(r"v[0-9]+")
@@ -47,7 +59,7 @@ _BUCKET_DIR = re.compile(r"[0-9a-f]{2}")
 _ENTRY = re.compile(r"[0-9a-f]{64}\.json")
 _ENTRY_TMP = re.compile(r"\.tmp-.*\.json")
 _INDEX = re.compile(r"index-[^/\\]+\.json")
-_INDEX_TMP = re.compile(r"index-[^/\\]+\.json\.[0-9]+\.tmp")
+_INDEX_TMP = re.compile(r"\.index-[^/\\]+\.json\.[^/\\]+\.tmp")
 _PACKAGE = Path(__file__).resolve().parent
 _CACHEDIR_TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
                  "# This file is a cache directory tag created by rolelint.\n"
@@ -68,6 +80,7 @@ class ResultCache:
         self.run_key = run_key
         self.max_age_days = max_age_days
         self._wrote = False
+        self._ready: set[Path] = set()  # entry folders made (or found) inside the cache folder
 
     def lookup(self, entry: FileEntry, config: Config) -> tuple[str, CachedFile | None] | None:
         """``(key, cached or None)``; None when the file is not cacheable (unreadable, too large)."""
@@ -90,9 +103,8 @@ class ResultCache:
     def _read(self, key: str, data: bytes) -> CachedFile | None:
         path = self._path(key)
         try:
-            with path.open("rb") as handle:
-                modified = os.fstat(handle.fileno()).st_mtime
-                text = handle.read().decode("utf-8")
+            modified = path.stat(follow_symlinks=False).st_mtime
+            text = read_regular(path, MAX_ENTRY_BYTES).decode("utf-8")
             envelope = json.loads(text)
             body = envelope["body"]
             if not verify(body.encode("utf-8"), envelope.get("mac")):
@@ -138,17 +150,60 @@ class ResultCache:
             maybe_prune(self.directory, self.max_age_days)
 
     def _prepare(self, folder: Path) -> None:
-        if folder.is_dir():
+        """Make the entry folder ``folder``, and the cache folder (claimed as rolelint's) if it is
+        not there; OSError when ``folder`` resolves outside the cache folder (a committed link)."""
+        if folder in self._ready:
             return
+        if not self.directory.is_dir():
+            create_cache_folder(self.directory)
+        if not is_inside(real(folder), real(self.directory)):  # resolved before anything is made there
+            raise OSError(f"{folder} leads out of the cache folder")
         folder.mkdir(parents=True, exist_ok=True)
-        tag = self.directory / "CACHEDIR.TAG"
-        if not tag.exists():  # keep the cache out of git and out of backups
-            try:  # but never replace a .gitignore that is there (cache_dir may be a folder of the repo)
-                with (self.directory / ".gitignore").open("x", encoding="utf-8") as out:
-                    out.write(GITIGNORE)
-            except FileExistsError:
-                pass
-            tag.write_text(_CACHEDIR_TAG, encoding="utf-8")
+        self._ready.add(folder)
+
+
+def create_cache_folder(directory: Path) -> bool:
+    """Create ``directory`` as a cache folder of rolelint's: its signed marker, a .gitignore (keep
+    it out of git) and a CACHEDIR.TAG (out of backups). False when it was there already (then it is
+    left as it is: a folder rolelint did not make is never claimed)."""
+    directory.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        directory.mkdir()
+    except FileExistsError:
+        return False
+    atomic_write(directory / MARKER, _marker(directory).encode("utf-8"))
+    for name, text in ((".gitignore", GITIGNORE), ("CACHEDIR.TAG", _CACHEDIR_TAG)):
+        try:
+            with (directory / name).open("x", encoding="utf-8") as out:
+                out.write(text)
+        except FileExistsError:
+            pass
+    return True
+
+
+def _marker(directory: Path) -> str:
+    where = os.fsencode(str(real(directory)))
+    return ("rolelint: this folder is a rolelint cache; this signature (made with this user's cache secret) "
+            f"lets rolelint prune it\n{sign(b'rolelint cache folder' + bytes(1) + where)}\n")
+
+
+def owned(directory: Path) -> bool:
+    """Whether ``directory`` holds this user's rolelint marker for this very folder."""
+    try:
+        text = read_regular(directory / MARKER, 4096).decode("utf-8")
+    except (OSError, ValueError):
+        return False
+    return text == _marker(directory)
+
+
+def signed_by_us(path: Path) -> bool:
+    """Whether ``path`` is a cache file (an envelope with ``body`` and ``mac``) that this user's
+    rolelint signed: the proof needed before removing an entry or index."""
+    try:
+        envelope = json.loads(read_regular(path, MAX_SIGNED_BYTES).decode("utf-8"))
+        return verify(envelope["body"].encode("utf-8"), envelope.get("mac"))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return False
 
 
 # --- housekeeping -----------------------------------------------------------------------------
@@ -157,7 +212,7 @@ class ResultCache:
 def maybe_prune(directory: Path, max_age_days: int | None, *, now: float | None = None) -> int | None:
     """Prune ``directory`` unless that was done in the last day (or ``max_age_days`` is None); the
     number of files removed, or None when no prune was due. Never raises for a cache problem."""
-    if max_age_days is None:
+    if max_age_days is None or not owned(directory):
         return None
     now = time.time() if now is None else now
     stamp = directory / PRUNE_STAMP
@@ -169,16 +224,17 @@ def maybe_prune(directory: Path, max_age_days: int | None, *, now: float | None 
     except OSError:
         return None
     try:  # claim this day's prune first, so that a concurrent run does not walk the cache too
-        stamp.write_text("rolelint: the mtime of this file is when the cache was last pruned\n", encoding="utf-8")
-        os.utime(stamp, (now, now))
+        atomic_write(stamp, b"rolelint: the mtime of this file is when the cache was last pruned\n")
+        os.utime(stamp, (now, now), follow_symlinks=False)
     except OSError:
         return None
     return prune(directory, max_age_days, now=now)
 
 
 def prune(directory: Path, max_age_days: float, *, now: float | None = None) -> int:
-    """Remove rolelint's cache files in ``directory`` unused for ``max_age_days`` (and temporary files
-    older than a day); the number removed. This version's profession index is kept."""
+    """Remove rolelint's cache files in ``directory`` unused for ``max_age_days`` (and, in a folder
+    rolelint made, temporary files older than a day); the number removed. This version's profession
+    index is kept. Only signed entries are removed (see the module's docstring)."""
     now = time.time() if now is None else now
     limit = max_age_days * DAY
 
@@ -197,13 +253,15 @@ def clear(directory: Path) -> int:
     prune stamp, the folder's .gitignore and CACHEDIR.TAG) and the folders left empty, the cache
     folder itself included; files that rolelint did not write stay. The number of cache files removed."""
     removed = _sweep(directory, lambda path, temporary: True, keep_index=None)
-    for name, ours in ((PRUNE_STAMP, None), (".gitignore", GITIGNORE), ("CACHEDIR.TAG", _CACHEDIR_TAG)):
-        path = directory / name
-        try:
-            if ours is None or (path.is_file() and path.read_text(encoding="utf-8") == ours):
-                path.unlink()
-        except (OSError, ValueError):
-            pass
+    if owned(directory):
+        for name, ours in ((PRUNE_STAMP, None), (".gitignore", GITIGNORE), ("CACHEDIR.TAG", _CACHEDIR_TAG),
+                           (MARKER, None)):
+            path = directory / name
+            try:
+                if ours is None or read_regular(path, 4096).decode("utf-8") == ours:
+                    path.unlink()
+            except (OSError, ValueError):
+                pass
     try:
         directory.rmdir()
     except OSError:
@@ -213,12 +271,15 @@ def clear(directory: Path) -> int:
 
 def _sweep(directory: Path, remove, *, keep_index: str | None) -> int:
     """Unlink the rolelint files in ``directory`` for which ``remove(path, temporary)`` is true, then
-    the entry folders that this leaves empty; symbolic links to folders are not followed."""
+    the entry folders that this leaves empty; symbolic links to folders are not followed. A file is
+    removed only when rolelint can prove it wrote it: an entry or index whose signature verifies,
+    or a temporary file in a folder that holds rolelint's marker."""
     removed = 0
+    ours = owned(directory)
 
     def unlink(path: Path, temporary: bool) -> None:
         nonlocal removed
-        if remove(path, temporary):
+        if (ours if temporary else True) and remove(path, temporary) and (temporary or signed_by_us(path)):
             try:
                 path.unlink()
             except OSError:
@@ -265,7 +326,8 @@ def _rmdir(folder: Path) -> None:
 
 
 def cache_directory(config: Config) -> Path:
-    return (config.root / config.cache_dir).resolve()
+    """The cache folder (a ConfigError when the config points it out of the repository)."""
+    return config.cache_directory
 
 
 def run_key(config: Config, catalogue, active: set[str]) -> str:
@@ -284,7 +346,7 @@ def run_key(config: Config, catalogue, active: set[str]) -> str:
     for path in rule_pack_files(config):
         feed(path.as_posix())
         try:
-            digest.update(path.read_bytes())
+            digest.update(read_regular(path, MAX_ENTRY_BYTES, follow_links=True))
         except OSError:
             feed("unreadable")
     if runs_text_rules(catalogue, active):
@@ -306,15 +368,14 @@ def code_fingerprint() -> str:
 
 
 def rule_pack_files(config: Config) -> list[Path]:
-    from rolelint.rulepacks import builtin_rules_dir
+    """The rule files of the built-in and the config's packs, as the run loads them."""
+    from rolelint.config import ConfigError
+    from rolelint.rulepacks import RulePackError, builtin_rules_dir, pack_files
 
-    files: list[Path] = []
-    for pack in (builtin_rules_dir(), *config.rule_packs):
-        if pack.is_file():
-            files.append(pack)
-        elif pack.is_dir():
-            files.extend(sorted(p for p in pack.rglob("*") if p.is_file() and "__pycache__" not in p.parts))
-    return files
+    try:
+        return pack_files([builtin_rules_dir(), *config.rule_packs])
+    except RulePackError as exc:
+        raise ConfigError(str(exc)) from None
 
 
 def model_identity(model: str | None) -> tuple[str, ...]:

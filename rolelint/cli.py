@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
+import signal
 import sys
 import traceback
 from dataclasses import dataclass, replace
@@ -15,10 +17,12 @@ from rolelint import __version__
 from rolelint.api import Linter, LintResult, RuleInfo
 from rolelint.config import FAIL_ON, Config, ConfigError, load_config
 from rolelint.diagnostics import Severity
+from rolelint.display import visible
 from rolelint.reporters import REPORTERS, ReportOptions, render
 from rolelint.terminal import color_wanted
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+STDIN_DEFAULT_NAME = "advert.md"  # what `rolelint check -` reads standard input as, without --stdin-filename
 
 
 def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -44,8 +48,15 @@ def cli(debug: bool) -> None:
     # --debug is read by main() before click parses anything, so that it covers every error.
 
 
-def _load(config_path: Path | None) -> Config:
-    return load_config(config_path)
+def _load(config_path: Path | None, trusted_paths: tuple[Path, ...] = ()) -> Config:
+    return load_config(config_path, trusted_paths=trusted_paths)
+
+
+def trusted_path_option(command):
+    """`--trusted-path DIR` (repeatable): a location outside the repository that its config may name."""
+    return click.option("--trusted-path", "trusted_paths", multiple=True, type=click.Path(path_type=Path),
+                        metavar="DIR", help="Let the config name paths in DIR (cache_dir, rule_packs, nlp.model) "
+                        "although it lies outside the repository (repeatable).")(command)
 
 
 @cli.command()
@@ -75,6 +86,10 @@ def _load(config_path: Path | None) -> Config:
                    "(the pre-commit hooks pass it) [default: the config's force_exclude].")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes [default: from the amount of text to lint, one per 256 kB up to all cores].")
+@click.option("--stdin-filename", metavar="NAME", default=None,
+              help=f"With PATH `-`: the file standard input stands for; its suffix chooses the format and its "
+                   f"folder the config [default: {STDIN_DEFAULT_NAME}].")
+@trusted_path_option
 @click.option("--annotations-severity", type=click.Choice(["error", "warning", "info"]), default="info",
               show_default=True, help="--format github: the lowest severity to annotate.")
 @click.option("--annotations-limit", type=click.IntRange(min=0), default=None,
@@ -89,19 +104,34 @@ def check(paths: tuple[Path, ...], output_format: str, select: tuple[str, ...],
           ignore: tuple[str, ...], fail_on: str | None, config_path: Path | None, color: bool | None,
           apply_fixes: bool = False, output_files: tuple[str, ...] = (), baseline_file: Path | None = None,
           write_baseline_file: Path | None = None, no_cache: bool = False, jobs: int | None = None,
+          stdin_filename: str | None = None, trusted_paths: tuple[Path, ...] = (),
           force_exclude: bool | None = None, annotations_severity: str = "info",
           annotations_limit: int | None = None, quiet: bool = False, statistics: bool = False,
           show_diff: bool = False) -> None:
-    """Lint PATHS (files or directories; default: the current directory)."""
+    """Lint PATHS (files or directories; default: the current directory; `-`: standard input)."""
     request = CheckRequest(
         paths=paths, output_format=output_format, targets=tuple(_output_target(v) for v in output_files),
         select=_codes(select), ignore=_codes(ignore), fail_on=fail_on, config_path=config_path, color=color,
         apply_fixes=apply_fixes, baseline_file=baseline_file, write_baseline_file=write_baseline_file,
-        use_cache=not no_cache, jobs=jobs, force_exclude=force_exclude,
-        annotations_severity=annotations_severity, annotations_limit=annotations_limit, quiet=quiet,
-        statistics=statistics, show_diff=show_diff)
+        use_cache=not no_cache, jobs=jobs, stdin_filename=stdin_filename, trusted_paths=tuple(trusted_paths),
+        force_exclude=force_exclude, annotations_severity=annotations_severity,
+        annotations_limit=annotations_limit, quiet=quiet, statistics=statistics, show_diff=show_diff)
+    _check_stdin_request(request)
     check_combinations(request)
     sys.exit(execute_check(request, build_linter(request)))
+
+
+def _check_stdin_request(request: "CheckRequest") -> None:
+    """`-` stands alone, and `--fix` has no file to write back into."""
+    reads_stdin = Path("-") in request.paths
+    if reads_stdin and len(request.paths) > 1:
+        raise ConfigError("`-` (standard input) cannot be combined with other paths")
+    if reads_stdin and request.apply_fixes:
+        raise ConfigError("--fix cannot write back into standard input; lint a file to fix it")
+    if request.stdin_filename is not None and not reads_stdin:
+        raise ConfigError("--stdin-filename names standard input: give `-` as the path")
+    if request.stdin_filename is not None and not request.stdin_filename.strip():
+        raise ConfigError("--stdin-filename must be a file name such as adverts/draft.md")
 
 
 @dataclass(frozen=True)
@@ -121,12 +151,19 @@ class CheckRequest:
     write_baseline_file: Path | None = None
     use_cache: bool = True
     jobs: int | None = None
+    stdin_filename: str | None = None  # with paths `-`: the file standard input stands for
+    trusted_paths: tuple[Path, ...] = ()  # --trusted-path: locations outside the repo the config may name
     force_exclude: bool | None = None  # None: the config's force_exclude
     annotations_severity: str = "info"
     annotations_limit: int | None = None
     quiet: bool = False
     statistics: bool = False
     show_diff: bool = False
+
+    @property
+    def stdin_name(self) -> str | None:
+        """The name standard input is linted as, or None when the paths are files."""
+        return (self.stdin_filename or STDIN_DEFAULT_NAME) if self.paths == (Path("-"),) else None
 
 
 def check_combinations(request: CheckRequest) -> None:
@@ -138,15 +175,17 @@ def check_combinations(request: CheckRequest) -> None:
 
 
 def missing_paths(paths: tuple[Path, ...]) -> list[Path]:
-    """Paths given that do not exist at all (a dangling link exists, and is reported as RL002)."""
-    return [path for path in paths if not os.path.lexists(path)]
+    """Paths given that do not exist at all (a dangling link exists, and is reported as RL002; `-` is
+    standard input)."""
+    return [path for path in paths if str(path) != "-" and not os.path.lexists(path)]
 
 
 def build_linter(request: CheckRequest) -> Linter:
     """The Linter for a check: config found from the first path, select/ignore codes checked (exit 2)."""
-    linter = Linter.for_paths(request.paths, config_path=request.config_path, select=request.select,
+    paths = (Path(request.stdin_name),) if request.stdin_name else request.paths  # NAME's folder: its config
+    linter = Linter.for_paths(paths, config_path=request.config_path, select=request.select,
                               ignore=request.ignore, use_cache=request.use_cache,
-                              option_names=("--select", "--ignore"))
+                              option_names=("--select", "--ignore"), trusted_paths=request.trusted_paths)
     if request.force_exclude:
         linter.config.force_exclude = True
     return linter
@@ -155,6 +194,8 @@ def build_linter(request: CheckRequest) -> Linter:
 def execute_check(request: CheckRequest, linter: Linter) -> int:
     """Lint, fix, baseline and report as asked; the exit code."""
     def lint() -> LintResult:
+        if request.stdin_name:
+            return lint_stdin(linter, request.stdin_name, sys.stdin.buffer.read())
         return linter.lint_paths(request.paths, jobs=request.jobs, show_progress=not request.quiet)
 
     def note(line: str) -> None:
@@ -169,7 +210,8 @@ def execute_check(request: CheckRequest, linter: Linter) -> int:
 
         result, fix_failed = fix_and_relint(
             lint, result, cwd=Path.cwd(), encoding_fallback=linter.config.encoding_fallback,
-            echo=lambda line: click.echo(line, err=True) if not line.startswith("rolelint: applied") else note(line))
+            echo=lambda line: click.echo(visible(line), err=True) if not line.startswith("rolelint: applied")
+            else note(visible(line)))
     if request.write_baseline_file is not None:
         from rolelint.baseline import write_baseline
 
@@ -206,7 +248,7 @@ def execute_check(request: CheckRequest, linter: Linter) -> int:
 def _report_missing(missing: list[Path]) -> bool:
     """Say which paths given do not exist (exit 2 follows: a usage error, not a finding)."""
     for path in missing:
-        click.echo(f"rolelint: error: {path}: no such file or directory", err=True)
+        click.echo(visible(f"rolelint: error: {path}: no such file or directory"), err=True)
     return bool(missing)
 
 
@@ -231,10 +273,32 @@ def report_options(request: CheckRequest, linter: Linter) -> ReportOptions:
                          annotations_limit=request.annotations_limit, quiet=request.quiet)
 
 
+def lint_stdin(linter: Linter, name: str, data: bytes) -> LintResult:
+    """Standard input linted as the file ``name`` (as given, relative to the working directory): its
+    suffix chooses the format, its place under the config's root the kinds and per-file ignores, and
+    reports show ``name``."""
+    root = linter.config.root.resolve()
+    absolute = Path(os.path.normpath(Path.cwd() / name))
+    try:
+        relative = absolute.relative_to(root).as_posix()
+    except ValueError:
+        relative = Path(name).name
+    result = linter.lint_bytes(data, name=relative)
+    shown = {display: name for display in result.files}
+    return replace(
+        result,
+        diagnostics=tuple(replace(d, path=shown.get(d.path, d.path)) for d in result.diagnostics),
+        files=tuple(shown.get(f, f) for f in result.files),
+        sources={shown.get(k, k): replace(v, path=shown.get(k, k)) for k, v in result.sources.items()})
+
+
 def _write_report(name: str, target: Path, result: LintResult, options: ReportOptions) -> None:
+    from rolelint.safefiles import atomic_write
+
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(render(name, result, options=options), encoding="utf-8")
+        # a full disk or an interrupt leaves the old report (or none), never a torn one
+        atomic_write(target, render(name, result, options=options).encode("utf-8"))
     except OSError as exc:
         parent = target.parent
         why = f"{parent} is a file, not a directory" if parent.exists() and not parent.is_dir() else exc.strerror
@@ -254,16 +318,18 @@ def _output_target(value: str) -> tuple[str, Path]:
 @click.option("--format", "output_format", type=click.Choice(["text", "json", "markdown"]), default="text",
               show_default=True, help="markdown: every rule's full documentation (docs/rules.md).")
 @click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False))
+@trusted_path_option
 @click.pass_context
-def rules(ctx: click.Context, output_format: str, config_path: Path | None) -> None:
+def rules(ctx: click.Context, output_format: str, config_path: Path | None,
+          trusted_paths: tuple[Path, ...] = ()) -> None:
     """List every rule (or `rules test` to run rule examples)."""
     if ctx.invoked_subcommand is not None:
         return
-    linter = Linter(config_path=config_path)
+    linter = Linter(config_path=config_path, trusted_paths=trusted_paths)
     if output_format == "markdown":
         from rolelint.ruledocs import catalogue_markdown
 
-        click.echo(catalogue_markdown(linter.catalogue.rules), nl=False)
+        click.echo(visible(catalogue_markdown(linter.catalogue.rules)), nl=False)
         return
     rows = [_rule_row(rule) for rule in linter.rules()]
     if output_format == "json":
@@ -273,8 +339,8 @@ def rules(ctx: click.Context, output_format: str, config_path: Path | None) -> N
     click.echo(f"{'CODE':<7} {'NAME':<{width}} {'SEVERITY':<8} {'KIND':<8} FIX  SUMMARY")
     for r in rows:
         on = "" if r["enabled"] else " (off by default)"
-        click.echo(f"{r['code']:<7} {r['name']:<{width}} {r['severity']:<8} {r['kind']:<8} "
-                   f"{'yes' if r['fixable'] else '   '}  {r['summary']}{on}")
+        click.echo(visible(f"{r['code']:<7} {r['name']:<{width}} {r['severity']:<8} {r['kind']:<8} "
+                           f"{'yes' if r['fixable'] else '   '}  {r['summary']}{on}"))
 
 
 def _rule_row(rule: RuleInfo) -> dict:
@@ -296,7 +362,7 @@ def rules_test_command(paths: tuple[Path, ...]) -> None:
         raise ConfigError(str(exc)) from None
     failed = [r for r in results if not r.passed]
     for result in failed:
-        click.echo(f"FAIL {result.describe()}")
+        click.echo(visible(f"FAIL {result.describe()}"))
     click.echo(f"{len(results) - len(failed)} passed, {len(failed)} failed")
     sys.exit(EXIT_FINDINGS if failed else EXIT_CLEAN)
 
@@ -304,11 +370,12 @@ def rules_test_command(paths: tuple[Path, ...]) -> None:
 @cli.command()
 @click.argument("code")
 @click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False))
-def rule(code: str, config_path: Path | None) -> None:
+@trusted_path_option
+def rule(code: str, config_path: Path | None, trusted_paths: tuple[Path, ...] = ()) -> None:
     """Show the documentation of rule CODE."""
-    linter = Linter(config_path=config_path)
+    linter = Linter(config_path=config_path, trusted_paths=trusted_paths)
     try:
-        click.echo(linter.rule(code).text)
+        click.echo(visible(linter.rule(code).text))
     except KeyError:
         from rolelint.registry import unknown_code
 
@@ -369,19 +436,23 @@ def import_ddat_command(roles_csv: Path, skills_csv: Path, out_dir: Path) -> Non
 @click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--no-cache", is_flag=True, help="Re-read every file instead of using the index cache.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when the pathway lists findings.")
+@trusted_path_option
 def pathway(profession: str | None, output_format: str, output: Path | None, config_path: Path | None,
-            no_cache: bool, exit_zero: bool) -> None:
+            no_cache: bool, exit_zero: bool, trusted_paths: tuple[Path, ...] = ()) -> None:
     """Show the career pathway of PROFESSION (a role or framework id or name; default: every role):
     levels x skills with proficiency, pay bands, and every profession finding on them, marked where
     it applies. Exits 1 when it lists any finding (0 with --exit-zero), 2 on a usage error."""
     from rolelint.profession.pathway import RENDERERS, build_pathways
 
-    pathways = build_pathways(_load(config_path), profession, cwd=Path.cwd(), use_cache=not no_cache)
+    pathways = build_pathways(_load(config_path, trusted_paths), profession, cwd=Path.cwd(),
+                              use_cache=not no_cache)
     text = RENDERERS[output_format](pathways)
     if output is None:
-        click.echo(text, nl=False)
+        click.echo(visible(text), nl=False)
     else:
-        output.write_text(text, encoding="utf-8")
+        from rolelint.safefiles import atomic_write
+
+        atomic_write(output, text.encode("utf-8", "surrogateescape"))
         click.echo(f"wrote {output}")
     listed = sum(len(p.issues) for p in pathways)
     if listed and not exit_zero:
@@ -395,11 +466,12 @@ def cache_group() -> None:
 
 @cache_group.command("clear")
 @click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False))
-def cache_clear_command(config_path: Path | None) -> None:
+@trusted_path_option
+def cache_clear_command(config_path: Path | None, trusted_paths: tuple[Path, ...] = ()) -> None:
     """Remove every cache file rolelint wrote (result entries, profession index); nothing else."""
     from rolelint.cache import cache_directory, clear
 
-    directory = cache_directory(_load(config_path))
+    directory = cache_directory(_load(config_path, trusted_paths))
     removed = clear(directory)
     click.echo(f"removed {removed} cache file{'s' if removed != 1 else ''} from {directory}")
 
@@ -408,20 +480,34 @@ def cache_clear_command(config_path: Path | None) -> None:
 @click.option("--max-age-days", type=click.IntRange(min=1, max=36500), default=None,
               help="Remove what was unused for this many days [default: the config's cache_max_age_days, 30].")
 @click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False))
-def cache_prune_command(max_age_days: int | None, config_path: Path | None) -> None:
+@trusted_path_option
+def cache_prune_command(max_age_days: int | None, config_path: Path | None,
+                        trusted_paths: tuple[Path, ...] = ()) -> None:
     """Remove cache entries unused for a while now (`rolelint check` does it at most once a day)."""
     from rolelint.cache import cache_directory, prune
     from rolelint.config import DEFAULT_CACHE_MAX_AGE_DAYS
 
-    config = _load(config_path)
+    config = _load(config_path, trusted_paths)
     days = max_age_days or config.cache_max_age_days or DEFAULT_CACHE_MAX_AGE_DAYS
     directory = cache_directory(config)
     removed = prune(directory, days)
     click.echo(f"removed {removed} cache file{'s' if removed != 1 else ''} unused for {days} days from {directory}")
 
 
+class Terminated(BaseException):
+    """SIGTERM arrived: unwind like Ctrl-C (workers stopped, temporary files removed), then exit 143."""
+
+
+def _terminate(signum, frame) -> None:
+    raise Terminated
+
+
+_STDOUT_ERRORS = (errno.EPIPE, errno.ENOSPC, errno.EIO, errno.EDQUOT, errno.EFBIG, errno.EBADF)
+
+
 def main() -> None:
-    """Console entry point: no traceback reaches a user unless --debug asks for it."""
+    """Console entry point: no traceback reaches a user unless --debug asks for it. Exits 130 on
+    Ctrl-C and 143 on SIGTERM with one line; a closed or full standard output is one line and exit 2."""
     debug = "--debug" in sys.argv[1:] or os.environ.get("ROLELINT_DEBUG", "").strip().lower() in (
         "1", "true", "t", "yes", "y", "on")  # what click accepts for the --debug flag's envvar
     from rolelint.nlp import one_blas_thread, quieter_garbage_collector
@@ -429,30 +515,72 @@ def main() -> None:
     one_blas_thread()
     quieter_garbage_collector()
     try:
+        signal.signal(signal.SIGTERM, _terminate)
+    except ValueError:  # not the main thread (an embedding program): leave its handlers alone
+        pass
+    code = _run(debug)
+    if type(sys.stdout).__name__ == "_PacifyFlushWrapper":  # click met a closed stdout and carried on
+        code = _stdout_failed(OSError(errno.EPIPE, "Broken pipe"))
+    try:
+        sys.stdout.flush()  # a report still in the buffer must reach a closed or full stdout here, not at exit
+    except OSError as exc:
+        code = _stdout_failed(exc)
+    sys.exit(code)
+
+
+def _run(debug: bool) -> int:
+    """The command's exit code."""
+    try:
         cli.main(standalone_mode=False)
+        return EXIT_CLEAN
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else (EXIT_CLEAN if exc.code is None else EXIT_ERROR)
     except click.exceptions.Exit as exc:
-        sys.exit(exc.exit_code)
+        return exc.exit_code
     except click.exceptions.Abort as exc:
         if isinstance(exc.__context__, KeyboardInterrupt):  # click turns Ctrl-C into Abort
-            click.echo("Interrupted.", err=True)
-            sys.exit(130)
-        click.echo("Aborted.", err=True)
-        sys.exit(EXIT_ERROR)
+            return _say("Interrupted.", 130)
+        return _say("Aborted.", EXIT_ERROR)
     except click.ClickException as exc:
         exc.show()
-        sys.exit(EXIT_ERROR)
+        return EXIT_ERROR
     except ConfigError as exc:
-        click.echo(f"rolelint: error: {exc}", err=True)
-        sys.exit(EXIT_ERROR)
+        return _say(f"rolelint: error: {visible(str(exc))}", EXIT_ERROR)
     except KeyboardInterrupt:
-        click.echo("Interrupted.", err=True)
-        sys.exit(130)
-    except BrokenPipeError:
-        sys.exit(EXIT_ERROR)
+        return _say("Interrupted.", 130)
+    except Terminated:
+        return _say("Terminated.", 143)
+    except OSError as exc:
+        # writing a file names it (and rolelint's own writes say so); one that names none was stdout
+        if exc.errno in _STDOUT_ERRORS and exc.filename is None:
+            return _stdout_failed(exc)
+        return _internal(exc, debug)
     except Exception as exc:  # noqa: BLE001 - the last line of defence for users
-        if debug:
-            traceback.print_exc()
-        else:
-            click.echo(f"rolelint: internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback, "
-                       "and please report it)", err=True)
-        sys.exit(EXIT_ERROR)
+        return _internal(exc, debug)
+
+
+def _say(line: str, code: int) -> int:
+    try:
+        click.echo(line, err=True)
+    except OSError:
+        pass
+    return code
+
+
+def _internal(exc: BaseException, debug: bool) -> int:
+    if debug:
+        traceback.print_exc()
+        return EXIT_ERROR
+    return _say(f"rolelint: internal error: {type(exc).__name__}: {visible(str(exc))} (run with --debug for the "
+                "traceback, and please report it)", EXIT_ERROR)
+
+
+def _stdout_failed(exc: OSError) -> int:
+    """One line for a standard output that was closed or is full; the rest of the output is dropped."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so that Python's own flush at exit finds nothing to write
+    except (OSError, ValueError):
+        pass
+    why = "it was closed" if exc.errno in (errno.EPIPE, errno.EBADF) else (exc.strerror or str(exc)).lower()
+    return _say(f"rolelint: error: cannot write to standard output: {why}", EXIT_ERROR)

@@ -27,6 +27,10 @@ DEFAULT_EXCLUDE = (".git/**", "node_modules/**", ".venv/**", "venv/**", ".tox/**
                    "**/robots.txt", "**/CMakeLists.txt")
 FAIL_ON = ("error", "warning", "info", "never")
 DEFAULT_CACHE_MAX_AGE_DAYS = 30
+DEFAULT_MAX_FILE_SIZE = 5_000_000
+# Hard ceiling: a config (written by whoever opens a pull request) may lower the limit, never raise
+# it past this. A 50 MB advert took 165 s and 7.4 GB; 10 MB stays within a few GB.
+MAX_FILE_SIZE_CEILING = 10_000_000
 
 
 class ConfigError(Exception):
@@ -56,11 +60,21 @@ class Config:
     per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
     rule_packs: tuple[Path, ...] = ()
     model: str | None = None
-    max_file_size: int = 5_000_000
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
     encoding_fallback: str | None = None
     cache_dir: str = ".rolelint_cache"
     cache_max_age_days: int | None = DEFAULT_CACHE_MAX_AGE_DAYS  # None: never prune
+    # Report front-matter keys rolelint does not know (RL011) even where they are a site's own metadata
+    strict_front_matter: bool = False
     raw: dict[str, Any] = field(default_factory=dict)
+    # Directories the user trusted on the command line (--trusted-path): config paths may lead there.
+    trusted_paths: tuple[Path, ...] = ()
+
+    @property
+    def cache_directory(self) -> Path:
+        """The resolved cache folder; a ConfigError when `cache_dir` leads outside the repository
+        and every trusted path (see rolelint.trust)."""
+        return _confined(self.cache_dir, self.root, self.trusted_paths, "cache_dir", self.path)
 
     @property
     def load_options(self) -> LoadOptions:
@@ -114,12 +128,18 @@ def _read_pyproject(path: Path, *, strict: bool) -> dict:
         return {}
 
 
-def load_config(explicit: Path | None = None, *, cwd: Path | None = None) -> Config:
-    """Read and validate a config; with no file anywhere, the defaults rooted at ``cwd``."""
+def load_config(explicit: Path | None = None, *, cwd: Path | None = None,
+                trusted_paths: tuple[Path, ...] = ()) -> Config:
+    """Read and validate a config; with no file anywhere, the defaults rooted at ``cwd``.
+    ``trusted_paths``: directories outside the repository that the config may name (the user's
+    --trusted-path); every other path the config names must lie inside the repository."""
     cwd = (cwd or Path.cwd()).resolve()
+    trusted_paths = tuple(Path(p).resolve() for p in trusted_paths)
     path = explicit if explicit is not None else find_config(cwd)
     if path is None:
-        return Config(root=cwd)
+        config = Config(root=cwd, trusted_paths=trusted_paths)
+        config.cache_directory  # noqa: B018 - a .rolelint_cache that links out of the tree stops here
+        return config
     path = path.resolve()
     if not path.is_file():
         raise ConfigError(f"config file {path} does not exist")
@@ -135,7 +155,25 @@ def load_config(explicit: Path | None = None, *, cwd: Path | None = None) -> Con
     if fallback is not None and not _is_text_encoding(fallback):
         raise ConfigError(f"{path}: `encoding_fallback` is {fallback!r}, which Python does not know as a text "
                           "encoding; use a name such as cp1252, latin-1 or shift_jis")
-    return build_config(raw, path)
+    return build_config(raw, path, trusted_paths=trusted_paths)
+
+
+def _confined(value: str, root: Path, trusted: tuple[Path, ...], key: str, path: Path | None,
+              *, allow_absolute: bool = True) -> Path:
+    from rolelint.trust import PathOutside, confine
+
+    try:
+        return confine(value, root=root, trusted=trusted, key=key, allow_absolute=allow_absolute)
+    except PathOutside as exc:
+        raise ConfigError(f"{path}: {exc}" if path is not None else str(exc)) from None
+
+
+def _model(value: str | None, root: Path, trusted: tuple[Path, ...], path: Path) -> str | None:
+    """`nlp.model`: an installed package's name as given; a path (it has a separator or starts with
+    a dot) resolved, and only inside the repository or a trusted location."""
+    if value is None or not any(mark in value for mark in ("/", "\\")) and not value.startswith((".", "~")):
+        return value
+    return str(_confined(value, root, trusted, "nlp.model", path))
 
 
 def _is_text_encoding(name: str) -> bool:
@@ -199,6 +237,9 @@ def describe_config_error(error: jsonschema.ValidationError, schema: dict) -> st
     if error.validator == "enum":
         accepted = ", ".join(str(v) for v in error.validator_value)
         return f"{where} is {error.instance!r}; accepted values: {accepted}"
+    if error.validator == "maximum":
+        return (f"{where} is {error.instance!r}; the most rolelint accepts is {error.validator_value:,} (a config "
+                "may lower this limit, not raise it past that)")
     if error.validator == "type":
         return f"{where} must be of type {error.validator_value}, not {type(error.instance).__name__}"
     return f"{where}: {error.message}"
@@ -208,8 +249,14 @@ def _allowed_keys(schema: dict) -> list[str]:
     return list(schema.get("properties", {}))
 
 
-def build_config(raw: dict, path: Path) -> Config:
+def build_config(raw: dict, path: Path, *, trusted_paths: tuple[Path, ...] = ()) -> Config:
     root = path.parent
+    max_file_size = int(raw.get("max_file_size", DEFAULT_MAX_FILE_SIZE))
+    if max_file_size > MAX_FILE_SIZE_CEILING:  # the schema says so too; a config built by hand is checked here
+        raise ConfigError(f"{path}: `max_file_size` is {max_file_size:,}; the most rolelint accepts is "
+                          f"{MAX_FILE_SIZE_CEILING:,} (a config may lower this limit, not raise it past that)")
+    packs = tuple(_confined(str(p), root, trusted_paths, f"rule_packs[{i}]", path, allow_absolute=False)
+                  for i, p in enumerate(raw.get("rule_packs") or ()))
     rules: dict[str, RuleSettings] = {}
     for code, settings in (raw.get("rules") or {}).items():
         settings = settings or {}
@@ -220,7 +267,7 @@ def build_config(raw: dict, path: Path) -> Config:
             options=dict(settings.get("options") or {}),
         )
     nlp = raw.get("nlp") or {}
-    return Config(
+    config = Config(
         root=root,
         path=path,
         include=tuple(raw.get("include") or DEFAULT_INCLUDE),
@@ -233,12 +280,16 @@ def build_config(raw: dict, path: Path) -> Config:
         fail_on=raw.get("fail_on", "warning"),
         rules=rules,
         per_file_ignores={k: tuple(v) for k, v in (raw.get("per_file_ignores") or {}).items()},
-        rule_packs=tuple((root / p).resolve() for p in raw.get("rule_packs") or ()),
-        model=nlp.get("model"),
-        max_file_size=int(raw.get("max_file_size", 5_000_000)),
+        rule_packs=packs,
+        model=_model(nlp.get("model"), root, trusted_paths, path),
+        max_file_size=max_file_size,
         encoding_fallback=raw.get("encoding_fallback"),
         cache_dir=raw.get("cache_dir", ".rolelint_cache"),
         cache_max_age_days=(None if (days := raw.get("cache_max_age_days", DEFAULT_CACHE_MAX_AGE_DAYS)) is None
                             else int(days)),
+        strict_front_matter=bool(raw.get("strict_front_matter", False)),
         raw=raw,
+        trusted_paths=tuple(trusted_paths),
     )
+    config.cache_directory  # noqa: B018 - stops a config whose cache_dir leads out of the repository
+    return config

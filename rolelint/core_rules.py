@@ -50,11 +50,13 @@ CORE_RULES: dict[str, CoreRule] = {r.code: r for r in [
           "Text in a legacy encoding shows up garbled on job boards and cannot be checked reliably.",
           "A file saved as Windows-1252 containing 'caf\\xe9'.",
           "Save the file as UTF-8, or set `encoding_fallback: cp1252` in the config."),
-    _rule("RL005", "file-too-large", Severity.WARNING,
-          "The file is larger than `max_file_size` (default 5 MB) and was not linted.",
-          "Role definitions and adverts are small; a huge file is usually generated or misplaced.",
+    _rule("RL005", "file-too-large", Severity.ERROR,
+          "The file is larger than `max_file_size` (default 5 MB, at most 10 MB) and was not linted.",
+          "Role definitions and adverts are small; a huge file is usually generated or misplaced. It is an "
+          "error, not a warning, so that an advert cannot hide its wording from a gate by padding itself "
+          "past the limit.",
           "A 40 MB export committed into adverts/.",
-          "Exclude generated files, or raise `max_file_size` in the config."),
+          "Exclude generated files, or split the file; `max_file_size` can be raised up to 10 MB."),
     _rule("RL006", "unknown-kind", Severity.INFO,
           "A YAML file has no `kind:` key and matches none of the config's `kinds:` globs, so it was skipped.",
           "rolelint cannot tell a framework from a role or an advert without one of these.",
@@ -85,4 +87,16 @@ CORE_RULES: dict[str, CoreRule] = {r.code: r for r in [
           "A misspelt key is silently ignored by everything that reads the file.",
           "kind: role\ntitel: Product manager",
           "kind: role\ntitle: Product manager"),
+    _rule("RL012", "front-matter-not-read", Severity.INFO,
+          "Front matter in a syntax rolelint does not read (it reads YAML, TOML and JSON); its keys are not checked.",
+          "The block is still front matter, so its lines are not linted as the advert's text; but keys such as "
+          "`salary` or `location` in it are not seen.",
+          "---js\n{ title: 'Product manager' }\n---",
+          "---json\n{\"title\": \"Product manager\"}\n---"),
+    _rule("RL013", "rule-gave-up", Severity.ERROR,
+          "A regex rule spent its time budget on this document and stopped; its findings there are incomplete.",
+          "rolelint never lets one rule hold up a run, but a document a rule did not finish has not been checked "
+          "by it: an error, so that a gate does not pass it by default.",
+          "A 5 MB advert and a rule pack pattern with many bounded repeats.",
+          "Split the document, or simplify the rule's pattern."),
 ]}

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rolelint.config import Config
+from rolelint.formats import has_format
 from rolelint.gitignore import GitIgnore
 from rolelint.globs import has_negation, matches
 from rolelint.loaders import not_regular
@@ -50,7 +51,7 @@ def selected(relative: str, config: Config) -> bool:
     return matches(relative, config.include) and not matches(relative, config.exclude)
 
 
-def discover(paths: list[Path], config: Config, *, cwd: Path,
+def discover(paths: list[Path], config: Config, *, cwd: Path, skipped: Counter | None = None,
              force_exclude: bool | None = None) -> tuple[list[FileEntry], list[DiscoveryProblem]]:
     """Files under ``paths`` that the config includes and does not exclude, each once, in a stable order.
     A directory's walk also leaves out what git ignores (`respect_gitignore`).
@@ -59,6 +60,9 @@ def discover(paths: list[Path], config: Config, *, cwd: Path,
     patterns still apply to it; with ``force_exclude`` (default: the config's `force_exclude`, and
     what the pre-commit hooks pass) both `include` and `exclude` apply to it, so that the files
     pre-commit names are filtered as a folder's walk would be.
+
+    ``skipped`` (when given) counts, by suffix, the files found in folders that no input format reads
+    (`.pdf`, `.doc` …): a run reports them once, in its summary.
     """
     force = config.force_exclude if force_exclude is None else force_exclude
     entries: dict[Path, FileEntry] = {}
@@ -77,7 +81,7 @@ def discover(paths: list[Path], config: Config, *, cwd: Path,
                 entries.setdefault(absolute, FileEntry(absolute, display_path(absolute, cwd), relative))
             continue
         if stat.S_ISDIR(mode):
-            _walk(absolute, config, cwd, entries, problems)
+            _walk(absolute, config, cwd, entries, problems, skipped)
             continue
         problems.append(DiscoveryProblem(display_path(absolute, cwd), not_regular(mode)))
     ordered = sorted(entries.values(), key=lambda e: e.display)
@@ -105,7 +109,7 @@ def _inside(path: Path, top_real: str) -> bool:
 
 
 def _walk(top: Path, config: Config, cwd: Path, entries: dict[Path, FileEntry],
-          problems: list[DiscoveryProblem]) -> None:
+          problems: list[DiscoveryProblem], skipped: Counter | None = None) -> None:
     """Walk ``top``, following symbolic links that stay inside it. A link out of the tree is reported and
     not followed: a link to ``/`` would walk the whole machine, and a link to a secret would print its
     lines in a CI log. Naming the target on the command line lints it."""
@@ -149,7 +153,12 @@ def _walk(top: Path, config: Config, cwd: Path, entries: dict[Path, FileEntry],
         for name in sorted(filenames):
             path = directory / name
             relative = _relative(path, config.root)
-            if not selected(relative, config) or (git is not None and git.ignored(path, is_dir=False)):
+            if git is not None and git.ignored(path, is_dir=False):
+                continue
+            if not selected(relative, config):
+                if skipped is not None and not has_format(name) and not name.startswith(".") \
+                        and not matches(relative, config.exclude):
+                    skipped[Path(name).suffix.lower() or "(no suffix)"] += 1
                 continue
             try:
                 mode = path.stat().st_mode

@@ -69,9 +69,12 @@ class Document:
     sections: list[Section] = field(default_factory=list)
     nodes: dict[str, tuple[int, int]] = field(default_factory=dict)
     key_nodes: dict[str, tuple[int, int]] = field(default_factory=dict)
-    format: str = "yaml"  # yaml | markdown | text
+    format: str = "yaml"  # a name in rolelint.formats.FORMATS
     kind_source: str = "key"  # key | config | default
     body_start: int | None = None  # file offset where a Markdown/text body starts
+    front_matter: str | None = None  # its syntax (yaml | toml | json | as written), None without one
+    # Front matter with no `kind:` or `$schema`: keys rolelint does not know are the site's own metadata
+    site_metadata: bool = False
     # rolelint.language.Languages: each span's language, worked out when a text rule run first asks
     languages: Any = field(default=None, compare=False, repr=False)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Sequence
@@ -38,6 +39,7 @@ class RunResult:
     sources: dict[str, SourceText] = field(default_factory=dict)
     documents: list[Document] = field(default_factory=list)
     catalogue: RuleCatalogue | None = None  # for reporters that describe the rules (sarif)
+    skipped: dict[str, int] = field(default_factory=dict)  # suffix -> files in folders no format reads
 
 
 def _prefix_length(code: str, prefixes: tuple[str, ...]) -> int:
@@ -68,14 +70,34 @@ def check(paths: list[Path], config: Config, *, selection: Selection = Selection
     """``jobs`` None: all cores for a large run, else 1. ``documents`` in the result lacks files served
     from the cache when no profession rule needed them."""
     cwd = (cwd or Path.cwd()).resolve()
-    entries, problems = discover(paths, config, cwd=cwd)
-    return check_entries(entries, config, selection=selection, cwd=cwd, catalogue=catalogue, use_cache=use_cache,
-                         jobs=jobs, show_progress=show_progress, problems=problems)
+    skipped: Counter = Counter()
+    entries, problems = discover(paths, config, cwd=cwd, skipped=skipped)
+    run = check_entries(entries, config, selection=selection, cwd=cwd, catalogue=catalogue, use_cache=use_cache,
+                        jobs=jobs, show_progress=show_progress, problems=problems)
+    run.skipped = dict(skipped.most_common())
+    return run
 
 
 def active_codes(catalogue: RuleCatalogue, config: Config, selection: Selection) -> set[str]:
     """The codes of the rules a run with this config and selection runs."""
-    return {code for code, rule in catalogue.rules.items() if is_enabled(code, rule.enabled, config, selection)}
+    active = {code for code, rule in catalogue.rules.items() if is_enabled(code, rule.enabled, config, selection)}
+    # A rule that gives up (RL013) must say so whenever it runs, unless RL013 itself is turned off.
+    if GAVE_UP not in active and any(getattr(catalogue.rules[code], "kind", None) == "regex" for code in active) \
+            and not _turned_off(GAVE_UP, config, selection):
+        active.add(GAVE_UP)
+    return active
+
+
+GAVE_UP = "RL013"
+
+
+def _turned_off(code: str, config: Config, selection: Selection) -> bool:
+    """Whether ``code`` is ignored (by a prefix at least as long as any selecting it) or disabled."""
+    settings = config.rules.get(code)
+    if settings is not None and settings.enabled is False:
+        return True
+    ignore = selection.ignore or config.ignore
+    return _prefix_length(code, ignore) >= max(_prefix_length(code, selection.select or config.select), 1)
 
 
 def check_entries(entries: list[FileEntry], config: Config, *, selection: Selection = Selection(),
@@ -168,7 +190,7 @@ def _apply_suppressions(diagnostics: list[Diagnostic], source: SourceText, entry
                         ignored: tuple[str, ...]) -> list[Diagnostic]:
     if entry is None or not source.text:
         return diagnostics
-    suppressions = parse_suppressions(source, format_for(entry.path).suppressions)
+    suppressions = parse_suppressions(source, format_for(entry.path).suppressions, known=catalogue.rules)
     if not suppressions:
         return diagnostics
     covered = match_suppressions(suppressions, [(d.code, d.line) for d in diagnostics])
@@ -176,17 +198,30 @@ def _apply_suppressions(diagnostics: list[Diagnostic], source: SourceText, entry
     if "RL009" not in active or any("RL009".startswith(p) for p in ignored):
         return kept
     count_rl009 = covering_count(suppressions, "RL009")
+    named: dict[tuple[int, int], list[str]] = {}  # a comment's codes, over the ranges it is kept in
     for suppression in suppressions:
+        named.setdefault((suppression.start, suppression.end), []).extend(suppression.codes)
+    for suppression in suppressions:
+        if suppression.continued:
+            continue  # reported (or not) with the comment's first range
+        codes = tuple(dict.fromkeys(named[(suppression.start, suppression.end)]))
+        if suppression.invalid:
+            # a mistyped code suppresses nothing, and would otherwise go unnoticed
+            what = ", ".join(f"`{code}`" for code in suppression.invalid)
+            plural = len(suppression.invalid) > 1
+            message = (f"suppression names {what}, which {'are' if plural else 'is'} no rule's code; "
+                       + ("it suppresses nothing" if suppression.nothing else f"only {', '.join(codes)} is suppressed"))
+            kept.append(_place(Finding("RL009", message, suppression.start, suppression.end), source, catalogue, config))
+            if suppression.nothing:
+                continue
         if suppression.used:
             continue
         # Only a suppression whose rules all ran can be known to be unused.
-        if suppression.codes and not all(any(code.startswith(p) for code in active) for p in suppression.codes):
+        if codes and not all(any(code.startswith(p) for code in active) for p in codes):
             continue
-        what = ", ".join(suppression.codes) if suppression.codes else "all rules"
-        message = f"suppression of {what} suppresses nothing; remove it"
-        if suppression.invalid:
-            message += f" (not rule codes: {', '.join(suppression.invalid)})"
-        finding = Finding("RL009", message, suppression.start, suppression.end)
+        what = ", ".join(codes) if codes else "all rules"
+        finding = Finding("RL009", f"suppression of {what} suppresses nothing; remove it", suppression.start,
+                          suppression.end)
         placed = _place(finding, source, catalogue, config)
         if count_rl009(placed.line) - suppression.covers("RL009", placed.line) <= 0:  # none but itself
             kept.append(placed)

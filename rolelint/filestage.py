@@ -67,9 +67,11 @@ def load_entry(entry: FileEntry, config: Config) -> FileOutcome:
                                     "file, so it was skipped; add `kind: framework|role|advert`", 0, 0))
         document = None
     elif document is not None and (document.data or document.format == "yaml"):
-        from rolelint.schema import validate_document  # a bare advert draft has no metadata to validate
+        from rolelint.schema import site_prose, validate_document  # a bare draft has no metadata to validate
 
-        findings.extend(validate_document(document))
+        if document.site_metadata:
+            document.spans = site_prose(document.spans)
+        findings.extend(validate_document(document, strict_front_matter=config.strict_front_matter))
     return FileOutcome(entry.display, findings, loaded.source, document, document.kind if document else None)
 
 

@@ -12,6 +12,7 @@ import os
 import re
 import stat
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
@@ -138,11 +139,34 @@ def fix_file(path: Path, display: str, diagnostics: list[Diagnostic], *, linted_
     result's ``error`` says why nothing was written."""
     result = FileFixResult(display)
     try:
-        _fix_file(Path(path), result, diagnostics, linted_text, encoding_fallback)
+        with _folder_lock(Path(os.path.realpath(path)).parent):
+            _fix_file(Path(path), result, diagnostics, linted_text, encoding_fallback)
     except FixError as exc:
         result.error = str(exc)
         result.changes.clear()
     return result
+
+
+@contextmanager
+def _folder_lock(folder: Path):
+    """Hold an exclusive lock on ``folder`` while a file in it is read, checked and replaced: a
+    second `--fix` run waits, then finds the file changed since it linted it and counts nothing
+    (locking the file itself would not do: the fix replaces it with a new one)."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        yield
+        return
+    try:
+        descriptor = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        yield
+        return
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)
 
 
 def _fix_file(path: Path, result: FileFixResult, diagnostics: list[Diagnostic], linted_text: str | None,

@@ -79,7 +79,8 @@ def load_content(content: str | bytes, display: str, *, fmt: Format, kind_hint: 
 
 def _too_large(size: int | None, limit: int) -> Finding:
     what = f"file is {size:,} bytes, over" if size is not None else "file grew while it was read, past"
-    return Finding("RL005", f"{what} the {limit:,}-byte limit (`max_file_size` in the config); not linted", 0, 0)
+    return Finding("RL005", f"{what} the {limit:,}-byte limit (`max_file_size` in the config); not linted, so "
+                   "nothing in it was checked", 0, 0)
 
 
 def not_regular(mode: int) -> str:

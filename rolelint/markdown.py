@@ -1,4 +1,5 @@
-"""Split a Markdown or plain-text body into headed sections and prose blocks.
+"""Split a Markdown or plain-text body into headed sections and prose blocks (which lines are headings,
+and what they are about, is rolelint.structure's, shared with the other formats).
 
 Markup is masked to spaces rather than removed, so that every character of a block's text sits at
 a known file offset and a rule's match maps straight back to line and column.
@@ -6,18 +7,18 @@ a known file offset and a rule's match maps straight back to line and column.
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 from typing import Iterator, Sequence
 
 from rolelint.documents import Section, TextSpan
+from rolelint.structure import LIST_ITEM as _LIST_ITEM
+from rolelint.structure import (PSEUDO_LEVEL, SECTION_KEYWORDS, SectionFinder, build_sections, categorize_heading,
+                                line_heading, unmarked_list)
+from rolelint.textfold import WORD_JOINER
 
 _ATX_OPEN = re.compile(r" {0,3}(#{1,6})(?:[ \t]|$)")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
-_BOLD_LINE = re.compile(r"^[ \t]*(\*\*|__)(?P<text>[^*_\n]{1,80}?)(?::)?\1[ \t]*:?[ \t]*$")
-_COLON_LINE = re.compile(r"^[ \t]*(?P<text>[A-Za-z][^:\n.!?]{0,60}):[ \t]*$")
-_LIST_ITEM = re.compile(r"^([ \t]*)([-*+•]|\d{1,3}[.)])[ \t]+")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _THEMATIC = re.compile(r"^ {0,3}([-*_])([ \t]*\1){2,}[ \t]*$")
 
@@ -37,46 +38,8 @@ _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _EMPHASIS = re.compile(r"\*{1,3}|(?<![A-Za-z0-9])_{1,3}|_{1,3}(?![A-Za-z0-9])")
 _ESCAPE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!|<>~])")
 
-SECTION_KEYWORDS: list[tuple[str, tuple[str, ...]]] = [
-    # Headings that mention a requirement or a benefit but are neither criteria nor perks.
-    ("other", ("travel", "clearance", "equal opportunit", "reasonable adjustment", "diversity and inclusion")),
-    ("apply", ("how to apply", "apply", "application", "next steps", "selection process", "interview",
-               "recruitment process", "hiring process")),
-    ("desirable", ("desirable", "nice to have", "nice-to-have", "bonus", "preferred qualification",
-                   "it would be great", "extra credit", "plus if")),
-    ("essential", ("essential", "requirement", "what we're looking for", "what we are looking for",
-                   "skills and experience", "experience and skills", "qualification", "you have",
-                   "you'll have", "you will have", "about you", "who you are", "person specification",
-                   "criteria", "must have", "what you need", "what you'll need", "what you will need",
-                   "skills", "competenc", "key skills")),
-    ("responsibilities", ("responsibilit", "what you'll do", "what you will do", "duties", "your role",
-                          "the job", "day to day", "day-to-day", "key tasks", "what you'll be doing",
-                          "what you will be doing", "accountabilit", "main tasks")),
-    ("benefits", ("benefit", "perk", "what we offer", "we offer", "why join", "why work", "rewards",
-                  "what's in it for you", "package")),
-    ("pay", ("salary", "pay", "compensation", "remuneration", "wage")),
-    ("location", ("location", "working pattern", "where you'll work", "where you will work", "hours",
-                  "remote", "hybrid", "working arrangements", "office")),
-    ("about", ("about", "the role", "overview", "job description", "introduction", "summary", "who we are",
-               "the team", "our team", "the opportunity", "role description", "job purpose")),
-]
-
-
-# One search per category instead of one `in` per keyword: a file of 250,000 headings spent most of
-# its time here.
-_CATEGORY_PATTERNS = [(category, re.compile("|".join(re.escape(word) for word in words)))
-                      for category, words in SECTION_KEYWORDS]
 # Characters that start some inline markup; a block without any has nothing to mask.
 _MARKUP_START = re.compile(r"[<{`\[*_\\]")
-
-
-def categorize_heading(heading: str) -> str:
-    """The section category of a heading, by the first keyword group it mentions."""
-    lowered = heading.lower().replace("’", "'").strip(" :*#_")
-    for category, pattern in _CATEGORY_PATTERNS:
-        if pattern.search(lowered):
-            return category
-    return "other"
 
 
 @dataclass
@@ -125,7 +88,14 @@ def mask_inline(text: str) -> str:
     masked = "".join(chars)
     for pattern in (_EMPHASIS, _ESCAPE):
         for m in pattern.finditer(masked):
-            blank(m.start(), m.end() if m.end() > m.start() else m.start() + 1)
+            start, end = m.start(), (m.end() if m.end() > m.start() else m.start() + 1)
+            if pattern is _EMPHASIS and 0 < start and end < len(masked) and masked[start - 1].isalnum() \
+                    and masked[end].isalnum():
+                # emphasis inside a word ("rock**star**"): a word joiner, which the text folding
+                # removes (rolelint.textfold), so the word is not read as two
+                chars[start:end] = [WORD_JOINER] * (end - start)
+            else:
+                blank(start, end)
     return "".join(chars)
 
 
@@ -204,6 +174,7 @@ def split_body(text: str, offsets: Sequence[int] | None = None, *, base: int = 0
     para_start: int | None = None
     para_end = 0
     para_lines = 0
+    para_first = 0  # index of the paragraph's first line
     item_start: int | None = None
     item_end = 0
     item_indent = 0
@@ -211,7 +182,17 @@ def split_body(text: str, offsets: Sequence[int] | None = None, *, base: int = 0
     def close_para() -> None:
         nonlocal para_start, para_lines
         if para_start is not None:
-            blocks.append(("paragraph", para_start, para_end))
+            own = lines[para_first:para_first + para_lines]
+            if fmt == "text" and para_lines > 1 and unmarked_list(line.text for line in own):
+                # A list without bullets, perhaps under a heading line: each line is an item.
+                first = line_heading(own[0].text, fmt, alone=True)
+                if first is not None:
+                    headings.append((para_first, PSEUDO_LEVEL, first, own[0].start, own[0].end))
+                    blocks.append(("heading", own[0].start, own[0].end))
+                    own = own[1:]
+                blocks.extend(("list_item" if len(own) > 1 else "paragraph", line.start, line.end) for line in own)
+            else:
+                blocks.append(("paragraph", para_start, para_end))
         para_start = None
         para_lines = 0
 
@@ -238,7 +219,9 @@ def split_body(text: str, offsets: Sequence[int] | None = None, *, base: int = 0
             if item_start is not None and index + 1 < len(lines) and not _indented(lines[index + 1].text, item_indent):
                 close_item()
             continue
-        heading = _heading(content, fmt)
+        alone = para_start is None and (index + 1 == len(lines) or not lines[index + 1].text.strip()
+                                        or _LIST_ITEM.match(lines[index + 1].text) is not None)
+        heading = _heading(content, fmt, alone=alone and item_start is None)
         if heading is None and fmt == "markdown" and para_start is not None and para_lines == 1 \
                 and _SETEXT.match(content):
             prev = lines[index - 1]
@@ -273,29 +256,21 @@ def split_body(text: str, offsets: Sequence[int] | None = None, *, base: int = 0
         close_item()
         if para_start is None:
             para_start = line.start
+            para_first = index
         para_end = line.end
         para_lines += 1
     close_para()
     close_item()
 
     sections = _sections(headings, text, offsets)
-    starts = [section.start for section in sections]
+    finder = SectionFinder(sections)
     spans: list[TextSpan] = []
     for block, start, end in blocks:
         raw = masked_whole[start:end]
         masked = _mask_block(raw, block)
         if not masked.strip():
             continue
-        section = _section_at(sections, starts, offsets[start])
-        spans.append(
-            TextSpan(
-                text=masked,
-                offsets=offsets_slice(offsets, start, end + 1),
-                section=section.category if section else "preamble",
-                heading=section.heading if section else None,
-                block=block,
-            )
-        )
+        spans.append(finder.span(masked, offsets_slice(offsets, start, end + 1), block))
     return sections, spans
 
 
@@ -318,22 +293,15 @@ def _indented(content: str, indent: int) -> bool:
     return stripped >= indent and bool(content.strip())
 
 
-def _heading(content: str, fmt: str) -> tuple[int, str] | None:
+def _heading(content: str, fmt: str, *, alone: bool) -> tuple[int, str] | None:
     if fmt == "markdown":
         atx = _ATX_OPEN.match(content)
         if atx:
             rest = content[atx.end(1):]
             closing = _closing_hashes(rest)
             return len(atx.group(1)), (rest if closing is None else rest[:closing]).strip()
-    bold = _BOLD_LINE.match(content)
-    if bold:
-        return 6, bold.group("text").strip().rstrip(":")
-    colon = _COLON_LINE.match(content)
-    if colon and not _LIST_ITEM.match(content) and len(colon.group("text").split()) <= 6:
-        heading_text = colon.group("text").strip()
-        if fmt != "markdown" or categorize_heading(heading_text) != "other":
-            return 6, heading_text
-    return None
+    heading = line_heading(content, fmt, alone=alone)
+    return None if heading is None else (PSEUDO_LEVEL, heading)
 
 
 def _closing_hashes(line: str) -> int | None:
@@ -353,28 +321,9 @@ def _closing_hashes(line: str) -> int | None:
 
 
 def _sections(headings, text: str, offsets) -> list[Section]:
-    sections: list[Section] = []
-    stack: list[tuple[int, str]] = []  # (level, category) of enclosing headings
-    for i, (_, level, heading_text, start, end) in enumerate(headings):
-        section_end = headings[i + 1][3] if i + 1 < len(headings) else len(text)
-        while stack and stack[-1][0] >= level:
-            stack.pop()
-        category = categorize_heading(heading_text)
-        if category == "other" and stack:
-            category = stack[-1][1]
-        stack.append((level, category))
-        sections.append(
-            Section(heading=heading_text, category=category, level=level, start=offsets[start],
-                    end=offsets[section_end] if section_end < len(offsets) else offsets[-1],
-                    heading_start=offsets[start], heading_end=offsets[end])
-        )
-    return sections
-
-
-def _section_at(sections: list[Section], starts: list[int], offset: int) -> Section | None:
-    """The last section starting at or before ``offset`` (``starts`` ascending, one per section)."""
-    index = bisect.bisect_right(starts, offset) - 1
-    return sections[index] if index >= 0 else None
+    """Sections in file offsets from headings found in the body (body indices)."""
+    placed = [(level, heading_text, offsets[start], offsets[end]) for _, level, heading_text, start, end in headings]
+    return build_sections(placed, offsets[-1])
 
 
 def _mask_block(raw: str, block: str) -> str:
@@ -394,3 +343,6 @@ def _mask_block(raw: str, block: str) -> str:
     text = "".join(chars)
     text = re.sub(r"(?m)^([ \t]*)>", lambda m: m.group(1) + " ", text)
     return text.replace("\r", " ").replace("\n", " ")
+
+
+__all__ = ["SECTION_KEYWORDS", "categorize_heading", "mask_inline", "offsets_slice", "split_body"]

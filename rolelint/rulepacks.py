@@ -38,13 +38,75 @@ def _rule_validator():
 # --- loading --------------------------------------------------------------------------------
 
 
+# Bounds on what rule packs may hold (they are named by a config that a stranger may write): a
+# folder is walked for at most MAX_PACK_ENTRIES names, and the packs of a run hold at most
+# MAX_PACK_FILES rule files, each at most MAX_RULE_FILE_BYTES, MAX_PACK_BYTES in all.
+MAX_PACK_ENTRIES = 20_000
+MAX_PACK_FILES = 2_000
+MAX_RULE_FILE_BYTES = 256_000
+MAX_PACK_BYTES = 20_000_000
+
+
 def rule_files(directory: Path) -> list[Path]:
+    """The rule files (``*.yaml``, ``*.yml``) of one pack: the file itself, or those in the folder
+    and its subfolders, walked without following links to folders; a linked file must lead inside
+    the pack. RulePackError past the bounds above."""
+    import os
+
+    from rolelint.trust import is_inside, real
+
     directory = Path(directory)
     if directory.is_file():
         return [directory]
     if not directory.is_dir():
         raise RulePackError(f"{directory}: rule pack directory not found")
-    return sorted(p for p in directory.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+    top = real(directory)
+    found: list[Path] = []
+    seen = 0
+    for folder, subfolders, names in os.walk(directory):
+        subfolders.sort()
+        seen += len(subfolders) + len(names)
+        if seen > MAX_PACK_ENTRIES:
+            raise RulePackError(f"{directory}: rule pack folder holds more than {MAX_PACK_ENTRIES:,} files and "
+                                "folders; a pack is a folder of rule files")
+        for name in sorted(names):
+            path = Path(folder) / name
+            if path.suffix not in (".yaml", ".yml"):
+                continue
+            if path.is_symlink() and not is_inside(real(path), top):
+                raise RulePackError(f"{path}: a symbolic link out of the rule pack ({real(path)}); not read")
+            if path.is_file():
+                found.append(path)
+    return sorted(found)
+
+
+def pack_files(packs: Iterable[Path]) -> list[Path]:
+    """The rule files of every pack in ``packs``, within the bounds on count and size."""
+    return [path for _, files in packs_files(packs) for path in files]
+
+
+def packs_files(packs: Iterable[Path]) -> list[tuple[Path, list[Path]]]:
+    """Each pack of ``packs`` with its rule files, within the bounds on count and size."""
+    found: list[tuple[Path, list[Path]]] = []
+    files: list[Path] = []
+    total = 0
+    for pack in packs:
+        found.append((Path(pack), rule_files(Path(pack))))
+        for path in found[-1][1]:
+            files.append(path)
+            if len(files) > MAX_PACK_FILES:
+                raise RulePackError(f"{pack}: the rule packs hold more than {MAX_PACK_FILES:,} rule files")
+            try:
+                size = path.stat().st_size
+            except OSError:
+                continue  # reported when it is read
+            if size > MAX_RULE_FILE_BYTES:
+                raise RulePackError(f"{path}: rule file is {size:,} bytes, over the {MAX_RULE_FILE_BYTES:,}-byte "
+                                    "limit for one rule")
+            total += size
+            if total > MAX_PACK_BYTES:
+                raise RulePackError(f"{pack}: the rule packs hold more than {MAX_PACK_BYTES:,} bytes of rule files")
+    return found
 
 
 def load_rules(dirs: Iterable[Path], *, trusted: Iterable[Path] = ()) -> dict[str, Rule]:
@@ -54,9 +116,9 @@ def load_rules(dirs: Iterable[Path], *, trusted: Iterable[Path] = ()) -> dict[st
     check, so that a run need not import jsonschema: most of a cold start's cost beyond spaCy."""
     rules: dict[str, Rule] = {}
     trusted = {Path(t).resolve() for t in trusted}
-    for directory in dirs:
-        validate = Path(directory).resolve() not in trusted
-        for path in rule_files(Path(directory)):
+    for directory, paths in packs_files(dirs):  # the bounds on count and size, before any file is read
+        validate = directory.resolve() not in trusted
+        for path in paths:
             rule = load_rule_file(path, validate=validate)
             if rule.code in rules:
                 raise RulePackError(
@@ -68,8 +130,10 @@ def load_rules(dirs: Iterable[Path], *, trusted: Iterable[Path] = ()) -> dict[st
 
 
 def load_rule_file(path: Path, *, validate: bool = True) -> Rule:
+    from rolelint.safefiles import read_regular
+
     try:
-        loader = _SAFE_LOADER(path.read_text(encoding="utf-8"))
+        loader = _SAFE_LOADER(read_regular(path, MAX_RULE_FILE_BYTES, follow_links=True).decode("utf-8"))
         try:
             data = loader.get_single_data()
         finally:

@@ -265,7 +265,7 @@ def _annotate(plan, nlp, narrow: bool = True, rules: list[Rule] | None = None) -
             doc.tensor = empty  # the tok2vec output: most of a tagged Doc's memory, and no rule reads it
     for (d, s), doc in docs.items():
         inputs = plan[d][1]
-        inputs[s] = SpanInput(inputs[s].span, inputs[s].text, inputs[s].index, doc)
+        inputs[s] = inputs[s].replace_doc(doc)
 
 
 def _trigger_masks(nlp, tagging: list[Rule], narrow: bool):

@@ -11,9 +11,10 @@ from typing import Callable
 from rolelint.config import Config
 from rolelint.discovery import FileEntry
 from rolelint.filestage import FileOutcome, chunk_entries, file_size, lint_chunk, runs_text_rules
+from rolelint.formats import Unreadable, format_for
 from rolelint.loaders import file_format, parse_source
 from rolelint.registry import RuleCatalogue
-from rolelint.source import DecodeError, SourceText
+from rolelint.source import DecodeError
 
 # Bytes of files to lint for each worker a default run starts: a worker pays for itself when its
 # share of the work is well above what starting it costs (benchmarks/RESULTS.md, "Scaling").
@@ -62,8 +63,8 @@ def lint_files(entries: list[FileEntry], config: Config, catalogue: RuleCatalogu
             advance(len(chunk))
     for outcome in linted:
         outcomes[outcome.display] = outcome
-        if outcome.display in keys:
-            cache.store(keys[outcome.display], outcome)
+        if outcome.display in keys and not any(f.code == "RL013" for f in outcome.findings):
+            cache.store(keys[outcome.display], outcome)  # a rule that gave up may finish next time
     return [outcomes[entry.display] for entry in entries]
 
 
@@ -95,9 +96,9 @@ def available_cores() -> int:
 def outcome_from_cache(entry: FileEntry, config: Config, cached, *, need_documents: bool) -> FileOutcome:
     source = None
     if cached.has_source:
-        try:
-            source = SourceText.from_bytes(entry.display, cached.data, fallback_encoding=config.encoding_fallback)
-        except DecodeError:
+        try:  # decoded as its format does: a .docx is a zip, not text
+            source = format_for(entry.path).decode(cached.data, entry.display, config.encoding_fallback)
+        except (Unreadable, DecodeError):
             source = None
     document = None
     if need_documents and source is not None and cached.kind is not None:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import difflib
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from rolelint.diagnostics import Finding
-from rolelint.documents import Document, join_path
+from rolelint.documents import Document, TextSpan, join_path
+from rolelint.formats.frontmatter import top_key
 from rolelint.resources import load_schema
 
 if TYPE_CHECKING:
@@ -23,18 +25,53 @@ def _validator(kind: str) -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(load_schema(kind))
 
 
-def validate_document(document: Document) -> list[Finding]:
-    """Schema findings for a framework, role or advert; none for a document of unknown kind."""
+def validate_document(document: Document, *, strict_front_matter: bool = False) -> list[Finding]:
+    """Schema findings for a framework, role or advert; none for a document of unknown kind.
+
+    In front matter that is a site's metadata (``document.site_metadata``), top-level keys the schema
+    does not define are the site's, not mistakes, and are not reported unless ``strict_front_matter``.
+    """
     if document.kind is None:
         return []
     data = document.data
     if document.format != "yaml" and not data:
         return []  # a bare advert draft has no metadata to validate
     findings: list[Finding] = []
+    tolerant = document.site_metadata and not strict_front_matter
     for error in _validator(document.kind).iter_errors(data):
+        if tolerant and error.validator == "additionalProperties" and not error.absolute_path:
+            continue
         findings.extend(_findings_for(error, document))
-    # jsonschema yields one `required` error per missing key, each naming them all: report each once.
-    return list(dict.fromkeys(findings))
+    # jsonschema yields one `required` error per missing key, each naming them all: report each once;
+    # and a value merged in by a YAML merge key (`<<: *anchor`) is checked wherever it is merged, but
+    # written once, at the anchor: report a problem there once.
+    seen: set[tuple] = set()
+    unique = []
+    for finding in dict.fromkeys(findings):
+        key = (finding.code, finding.start, finding.end)
+        if key not in seen:
+            seen.add(key)
+            unique.append(finding)
+    return unique
+
+
+@lru_cache(maxsize=1)
+def advert_keys() -> frozenset[str]:
+    """The keys the advert schema defines: the front matter keys rolelint knows."""
+    return frozenset(load_schema("advert").get("properties", {}))
+
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_NOT_PROSE = re.compile(r"\s*(?:[a-z][a-z0-9+.-]*://|/|\{\{|\{%|[\w.-]+@[\w-]+\.)")
+
+
+def site_prose(spans: list[TextSpan]) -> list[TextSpan]:
+    """The spans of a site's front matter (``Document.site_metadata``) worth reading as the advert's
+    text: the body, values of keys rolelint knows, and values of the site's own keys that are prose (a
+    `description:` of three words or more), not layouts, paths, addresses, dates or templates."""
+    known = advert_keys()
+    return [span for span in spans if span.field is None or top_key(span.field) in known
+            or (len(_WORD.findall(span.text)) >= 3 and not _NOT_PROSE.match(span.text))]
 
 
 def _path_of(error: jsonschema.ValidationError) -> str:

@@ -72,9 +72,10 @@ class SourceText:
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a character offset, clamped to the text."""
         offset = max(0, min(offset, len(self.text)))
+        if 0 < offset < len(self.text) and self.text[offset] == "\n" and self.text[offset - 1] == "\r":
+            offset -= 1  # between CR and LF: the end of the line, not a column past it
         index = bisect.bisect_right(self._line_starts, offset) - 1
         start = self._line_starts[index]
-        # An offset between CR and LF belongs to the end of the line, not a column past it.
         return index + 1, offset - start + 1
 
     def offset(self, line: int, column: int) -> int:

@@ -1,17 +1,29 @@
-"""Inline suppression comments: parse them, apply them, and report the ones that suppress nothing."""
+"""Inline suppression comments: parse them, apply them, and report the ones that suppress nothing.
+
+A suppression counts only where it is a comment of its format: in Markdown and text an HTML comment
+outside code (fenced and indented code blocks, inline code spans), in YAML (and a Markdown file's
+front matter) a real YAML comment, not text inside a string value. A code that names no rule makes
+the suppression suppress nothing for that code, and is reported (RL009); a suppression written with
+codes of which none is a rule's suppresses nothing at all (it never falls back to "every rule").
+`disable`/`enable` ranges are kept per code: `enable RL101` ends RL101's range whatever else its
+`disable` named, and within a `disable RL1` range it ends the range for RL101 only.
+"""
 
 from __future__ import annotations
 
 import bisect
 import re
 from dataclasses import dataclass, field
+from typing import Iterable
 
 from rolelint.source import SourceText
 
+# The codes run to the end of the comment, so that a mistyped one ("RL-104") is read, and reported,
+# rather than cut short into a prefix of every rule ("RL").
 _YAML = re.compile(r"#\s*rolelint:\s*(?P<verb>disable-file|disable-next-line|disable-line|disable)\b"
-                   r"(?:\s*=\s*(?P<codes>[A-Za-z0-9_, ]*))?")
+                   r"(?:\s*=\s*(?P<codes>[^#\r\n]*))?")
 _HTML = re.compile(r"<!--\s*rolelint-(?P<verb>disable-file|disable-next-line|disable-line|disable|enable)\b"
-                   r"(?P<codes>[A-Za-z0-9_, ]*)-->")
+                   r"(?P<codes>[^<>]*?)-->")
 _CODE = re.compile(r"^[A-Z]{2,4}[0-9]{0,3}$")
 
 
@@ -23,36 +35,63 @@ class Suppression:
     start: int  # comment offsets, to report an unused suppression
     end: int
     used: set[str] = field(default_factory=set)
-    invalid: tuple[str, ...] = ()
+    invalid: tuple[str, ...] = ()  # what it names that is not a rule code (reported; suppresses nothing)
+    excluded: tuple[str, ...] = ()  # codes an `enable` took out of a `disable` range of a prefix
+    nothing: bool = False  # every code it names is unknown: it suppresses nothing
+    continued: bool = False  # the rest of another comment's range after an `enable` of a narrower code
 
     def covers(self, code: str, line: int) -> bool:
         return self.first_line <= line <= self.last_line and self.names(code)
 
     def names(self, code: str) -> bool:
         """The suppression is about ``code`` (it names it, a prefix of it, or every rule)."""
+        if self.nothing or any(code.startswith(prefix) for prefix in self.excluded):
+            return False
         return not self.codes or any(code.startswith(prefix) for prefix in self.codes)
 
 
-def _codes(raw: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _codes(raw: str | None, known: frozenset[str] | None = None) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
+    """(rule codes or prefixes, what is not one, whether the comment named codes of which none is
+    known). A part is a code when it looks like one and, given ``known``, is a prefix of a known code."""
     parts = [p.strip() for p in re.split(r"[,\s]+", raw or "") if p.strip()]
-    good = tuple(p.upper() for p in parts if _CODE.match(p.upper()))
-    bad = tuple(p for p in parts if not _CODE.match(p.upper()))
-    return good, bad
+
+    def is_code(part: str) -> bool:
+        code = part.upper()
+        return bool(_CODE.match(code)) and (known is None or any(k.startswith(code) for k in known))
+
+    good = tuple(p.upper() for p in parts if is_code(p))
+    bad = tuple(p for p in parts if not is_code(p))
+    return good, bad, bool(parts) and not good
 
 
-def parse_suppressions(source: SourceText, fmt: str) -> list[Suppression]:
+def parse_suppressions(source: SourceText, fmt: str, *, known: Iterable[str] | None = None) -> list[Suppression]:
+    """The suppression comments of ``source`` in format ``fmt`` ("yaml" or "markdown"); ``known``:
+    the rule codes there are (None: any code-like word counts as one)."""
     text = source.text
-    if "rolelint" not in text:
+    if fmt == "none" or "rolelint" not in text:  # a format with no comments (JSON-LD, .docx) takes none
         return []
+    known_codes = frozenset(known) if known is not None else None
     last = source.line_count
     found: list[Suppression] = []
     front_matter_end = _front_matter_end(source) if fmt != "yaml" else 0
     # YAML comments: in YAML files and in a Markdown file's front matter.
-    for match in _YAML.finditer(text):
+    yaml_matches = list(_YAML.finditer(text))
+    if yaml_matches:
+        if fmt == "yaml":
+            comments = yaml_comments(text, 0, len(text))
+        elif front_matter_end > 1:
+            first = source.offset(2, 1)
+            end = source.offset(front_matter_end, 1) if front_matter_end <= source.line_count else len(text)
+            comments = yaml_comments(text, first, end)
+        else:
+            comments = None
+    for match in yaml_matches:
         line, _ = source.position(match.start())
         if fmt != "yaml" and not 1 < line < front_matter_end:
             continue
-        codes, bad = _codes(match.group("codes"))
+        if comments is not None and not comments(match.start()):
+            continue  # inside a string value, not a comment
+        codes, bad, nothing = _codes(match.group("codes"), known_codes)
         verb = match.group("verb")
         own_line = _alone_on_its_line(text, match.start())
         if verb == "disable-file":
@@ -61,31 +100,173 @@ def parse_suppressions(source: SourceText, fmt: str) -> list[Suppression]:
             first = end_line = line + 1
         else:
             first = end_line = line
-        found.append(Suppression(codes, first, end_line, match.start(), match.end(), invalid=bad))
+        found.append(Suppression(codes, first, end_line, match.start(), match.end(), invalid=bad, nothing=nothing))
     if fmt == "yaml":
         return found
-    open_ranges: dict[tuple[str, ...], Suppression] = {}
+    closed = 0 < front_matter_end <= source.line_count
+    body_start = source.offset(front_matter_end + 1, 1) if closed and front_matter_end < source.line_count else (
+        len(text) if closed else 0)
+    in_code = code_ranges(text, body_start)
+    open_ranges: list[Suppression] = []
     for match in _HTML.finditer(text):
+        if match.start() < body_start or in_code(match.start()):
+            continue  # in front matter (not a YAML comment there) or inside code: not a comment
         line, _ = source.position(match.start())
         end_line_of_comment, _ = source.position(match.end())
-        codes, bad = _codes(match.group("codes"))
+        codes, bad, nothing = _codes(match.group("codes"), known_codes)
         verb = match.group("verb")
+        where = (match.start(), match.end())
         if verb == "disable-file":
-            found.append(Suppression(codes, 1, last, match.start(), match.end(), invalid=bad))
+            found.append(Suppression(codes, 1, last, *where, invalid=bad, nothing=nothing))
         elif verb == "disable-next-line":
             target = end_line_of_comment + 1
-            found.append(Suppression(codes, target, target, match.start(), match.end(), invalid=bad))
+            found.append(Suppression(codes, target, target, *where, invalid=bad, nothing=nothing))
         elif verb == "disable-line":
-            found.append(Suppression(codes, line, line, match.start(), match.end(), invalid=bad))
+            found.append(Suppression(codes, line, line, *where, invalid=bad, nothing=nothing))
         elif verb == "disable":
-            suppression = Suppression(codes, line, last, match.start(), match.end(), invalid=bad)
-            found.append(suppression)
-            open_ranges[codes] = suppression
-        else:  # enable closes the matching open range (or every open range when no codes are given)
-            keys = [codes] if codes in open_ranges else (list(open_ranges) if not codes else [])
-            for key in keys:
-                open_ranges.pop(key).last_line = line
+            if nothing or not codes:
+                suppression = Suppression(codes, line, last, *where, invalid=bad, nothing=nothing)
+                found.append(suppression)
+                open_ranges.append(suppression)
+                continue
+            used: set[str] = set()  # one comment's ranges, one per code, share what they suppressed
+            for number, code in enumerate(codes):
+                suppression = Suppression((code,), line, last, *where, used=used, invalid=bad if number == 0 else (),
+                                          continued=number > 0)
+                found.append(suppression)
+                open_ranges.append(suppression)
+        else:  # enable: ends the open ranges of the codes it names (every open range when it names none)
+            if nothing:
+                found.append(Suppression((), line, line, *where, invalid=bad, nothing=True))
+                continue
+            still_open = []
+            for suppression in open_ranges:
+                if suppression.nothing:
+                    still_open.append(suppression)
+                    continue
+                if not codes or any(c.startswith(code) for c in suppression.codes or ("",) for code in codes):
+                    suppression.last_line = line  # the enable names this range's code (or a prefix of it)
+                    continue
+                narrower = [code for code in codes if any(code.startswith(p) for p in suppression.codes or ("",))
+                            and code not in suppression.excluded]
+                if narrower:  # `disable RL1` ... `enable RL101`: the range goes on for the rest of RL1
+                    suppression.last_line = line
+                    rest = Suppression(suppression.codes, line + 1, last, suppression.start, suppression.end,
+                                       used=suppression.used, excluded=suppression.excluded + tuple(narrower),
+                                       continued=True)
+                    found.append(rest)
+                    still_open.append(rest)
+                    continue
+                still_open.append(suppression)
+            open_ranges = still_open
     return found
+
+
+def yaml_comments(text: str, start: int, end: int):
+    """A function telling whether the `#` at an offset in ``text[start:end]`` (YAML) begins a
+    comment rather than sitting inside a scalar: the YAML scanner's tokens cover every scalar, and a
+    comment is in none. Past a point the scanner cannot read, every `#` counts as a comment."""
+    import yaml
+
+    loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    piece = text[start:end]
+    lines = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", piece)]
+    spans: list[tuple[int, int]] = []
+    readable_to = len(piece)
+    loader = loader_class(piece)
+    try:
+        while True:
+            token = loader.get_token()
+            if token is None:
+                break
+            if isinstance(token, (yaml.ScalarToken, yaml.AliasToken, yaml.AnchorToken, yaml.TagToken)):
+                first = lines[min(token.start_mark.line, len(lines) - 1)] + token.start_mark.column
+                last = lines[min(token.end_mark.line, len(lines) - 1)] + token.end_mark.column
+                spans.append((first, last))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        readable_to = lines[min(mark.line, len(lines) - 1)] if mark is not None else 0
+    finally:
+        loader.dispose()
+    starts = [s for s, _ in spans]
+
+    def is_comment(offset: int) -> bool:
+        offset -= start
+        if offset >= readable_to:
+            return True
+        at = bisect.bisect_right(starts, offset) - 1
+        return at < 0 or not spans[at][0] <= offset < spans[at][1]
+
+    return is_comment
+
+
+_FENCE_LINE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.M)
+
+
+def code_ranges(text: str, start: int):
+    """A function telling whether an offset of a Markdown ``text`` (its body from ``start``) lies in
+    code: a fenced block, an indented block (four spaces or a tab after a blank line), or an inline
+    code span (a run of backticks up to the next run of the same length, within a paragraph)."""
+    from rolelint.markdown import _code_spans
+
+    ranges: list[tuple[int, int]] = []
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\r\n]*(?:\r\n|\r|\n|$)", text[start:]) if m.end() > m.start()]
+    fence: str | None = None
+    fence_start = 0
+    previous_blank = True
+    paragraph_start: int | None = None
+    for line_start, line_end in lines:
+        line_start += start
+        line_end += start
+        content = text[line_start:line_end].rstrip("\r\n")
+        if fence is not None:
+            closing = _FENCE_LINE.match(content)
+            if closing and closing.group(1)[0] == fence[0] and len(closing.group(1)) >= len(fence) \
+                    and not content.strip().strip(fence[0]):
+                ranges.append((fence_start, line_end))
+                fence = None
+            continue
+        opening = _FENCE_LINE.match(content)
+        if opening:
+            if paragraph_start is not None:
+                ranges.extend(_code_spans_at(text, paragraph_start, line_start, _code_spans))
+                paragraph_start = None
+            fence, fence_start = opening.group(1), line_start
+            previous_blank = False
+            continue
+        blank = not content.strip()
+        if not blank and previous_blank and (content.startswith("    ") or content.startswith("\t")) \
+                and paragraph_start is None:
+            ranges.append((line_start, line_end))  # indented code (a blank line or code before it)
+            continue
+        if blank:
+            if paragraph_start is not None:
+                ranges.extend(_code_spans_at(text, paragraph_start, line_start, _code_spans))
+                paragraph_start = None
+            previous_blank = True
+            continue
+        if paragraph_start is None:
+            paragraph_start = line_start
+        previous_blank = False
+    if fence is not None:
+        ranges.append((fence_start, len(text)))
+    if paragraph_start is not None:
+        ranges.extend(_code_spans_at(text, paragraph_start, len(text), _code_spans))
+    ranges.sort()
+    starts = [s for s, _ in ranges]
+
+    def in_code(offset: int) -> bool:
+        at = bisect.bisect_right(starts, offset) - 1
+        return at >= 0 and ranges[at][0] <= offset < ranges[at][1]
+
+    return in_code
+
+
+def _code_spans_at(text: str, start: int, end: int, spans) -> list[tuple[int, int]]:
+    piece = text[start:end]
+    if "`" not in piece:
+        return []
+    return [(start + a, start + b) for a, b in spans(piece)]
 
 
 def _alone_on_its_line(text: str, offset: int) -> bool:

@@ -490,6 +490,13 @@ def _yaml_error(exc: yaml.YAMLError, text: str, base: int) -> YamlProblem:
     index = min(mark.index, len(text)) if mark is not None else 0
     if "expected a single document" in str(exc):
         message = "more than one YAML document in this file (a second `---`); rolelint reads one"
+    elif "invalid Unicode character escape code" in problem:
+        # libyaml refuses "\ud800" (a surrogate) and escapes past U+10FFFF inside a quoted value;
+        # that is the escape's fault, not an unclosed quote
+        start = text.rfind("\\", 0, index + 1)
+        index = start if start >= 0 and index - start <= 10 else index
+        message = ("invalid YAML: this escape is not a Unicode character (a surrogate such as `\\ud800`, or past "
+                   "U+10FFFF); write the character itself or a valid escape")
     elif context in _OPENED and context_mark is not None and not text[index:].strip():
         # Hitting the end inside a quote or bracket: the useful place is where it was opened.
         index = context_mark.index

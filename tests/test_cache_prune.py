@@ -14,6 +14,7 @@ import pytest
 
 from rolelint import __version__
 from rolelint.cache import DAY, PRUNE_STAMP
+from rolelint.cachesign import sign
 from rolelint.cli import main
 from rolelint.config import load_config
 from rolelint.engine import Selection, check
@@ -54,9 +55,11 @@ def _age(path: Path, days: float) -> float:
     return stamp
 
 
-def _planted(root: Path, relative: str, days: float) -> Path:
-    """A file in the cache folder, last used ``days`` ago."""
-    path = write(_cache(root), relative, '{"body": "{}", "mac": "0"}')
+def _planted(root: Path, relative: str, days: float, *, signed: bool = True) -> Path:
+    """A file in the cache folder, last used ``days`` ago: signed with this user's secret (as
+    rolelint signs what it writes) unless ``signed`` is false."""
+    mac = sign(b"{}") if signed else "0" * 64
+    path = write(_cache(root), relative, '{"body": "{}", "mac": "%s"}' % mac)
     _age(path, days)
     return path
 

@@ -116,14 +116,14 @@ def test_document_from_string_parses_markdown():
 
 
 def test_markdown_list_inside_a_plain_yaml_scalar_is_split_into_items(tmp_path):
-    text = ("---\nduties:\n  - Lead the team \n    - Run planning every week\n    - Review the roadmap\n---\nBody.\n")
+    text = ("---\nkind: advert\nduties:\n  - Lead the team \n    - Run planning every week\n    - Review the roadmap\n---\nBody.\n")
     document = _load(write(tmp_path, "a.md", text)).document
     items = [(s.text.strip(), s.field) for s in document.spans if s.field == "duties[0]"]
     assert items == [("Lead the team", "duties[0]"), ("Run planning every week", "duties[0]"),
                      ("Review the roadmap", "duties[0]")]
     run = next(s for s in document.spans if "Run planning" in s.text)
     index = run.text.index("Run")
-    assert document.source.position(run.file_offset(index)) == (4, 7)
+    assert document.source.position(run.file_offset(index)) == (5, 7)
 
 
 def test_liquid_comment_with_a_ruler_in_its_tag_is_not_prose(tmp_path):

@@ -62,19 +62,25 @@ def test_missing_examples_are_rejected(tmp_path):
         load_rules([directory])
 
 
-@pytest.mark.parametrize(
-    "pattern, reason",
-    [
-        (r"(a+)+b", "nested"),
-        (r"(\w)\1", "backreference"),
-        (r"(?:ab|a)*c", "alternation"),
-        (r"x(?=.*y)", "lookaround"),
-    ],
-)
-def test_regexes_that_can_backtrack_catastrophically_are_refused(tmp_path, pattern, reason):
+@pytest.mark.parametrize("pattern", [r"(\w)\1", r"x(?=.*y)", r"(?<!a)b"])
+def test_a_pack_regex_re2_cannot_run_is_refused(tmp_path, pattern):
     directory = pack(tmp_path, MINIMAL.replace("'\\bwidgets?\\b'", "'" + pattern + "'"))
-    with pytest.raises(RulePackError, match=reason):
+    with pytest.raises(RulePackError, match="backreferences and look-around are not supported"):
         load_rules([directory])
+
+
+@pytest.mark.parametrize("pattern", [r"(a+)+b", r"(?:ab|a)*c"])
+def test_a_pack_regex_that_would_backtrack_on_python_re_runs_on_re2(tmp_path, pattern):
+    directory = pack(tmp_path, MINIMAL.replace("'\\bwidgets?\\b'", "'" + pattern + "'"))
+    rule = next(iter(load_rules([directory]).values()))
+    assert rule.compiled.engine == "re2"
+
+
+@pytest.mark.parametrize(("pattern", "reason"), [(r"(a+)+b", "nested"), (r"(\w)\1", "backreference"),
+                                                 (r"(?:ab|a)*c", "alternation"), (r"x(?=.*y)", "lookaround")])
+def test_python_re_patterns_that_can_backtrack_catastrophically_are_refused(pattern, reason):
+    with pytest.raises(UnsafeRegex, match=reason):
+        check_linear(pattern)
 
 
 def test_linear_patterns_are_accepted():

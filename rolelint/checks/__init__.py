@@ -11,29 +11,80 @@ A kind module has three functions:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Iterable
 
 from rolelint.diagnostics import Finding, Fix
 from rolelint.documents import Document, TextSpan
+from rolelint.textfold import fold
+
+
+def is_builtin(rule) -> bool:
+    """Whether ``rule`` is one of rolelint's own rules (trusted: see docs/security.md), by where its
+    file lives; a rule from a user's pack is not."""
+    from rolelint.rulepacks import builtin_rules_dir
+    from rolelint.trust import is_inside, real
+
+    path = getattr(rule, "source_path", None)
+    return path is not None and is_inside(real(path), real(builtin_rules_dir()))
 
 
 @dataclass(frozen=True)
 class SpanInput:
-    """A prose span as rules see it: whitespace runs collapsed to one space (so that masked markup
-    and line breaks do not split phrases), with ``index[i]`` = offset in ``span.text`` of ``text[i]``."""
+    """A prose span as rules see it: folded to what a reader sees (rolelint.textfold: invisible
+    characters removed, look-alike letters, compatibility forms and references made plain) and
+    whitespace runs collapsed to one space (so that masked markup and line breaks do not split
+    phrases), with ``index[i]`` = offset in ``span.text`` of ``text[i]``. ``lookalike``: positions
+    in ``text`` of letters that were written with other characters; ``hidden``: positions in
+    ``text`` before which folding removed invisible characters or markup inside a word."""
 
     span: TextSpan
     text: str
-    index: "Offsets"
+    index: Sequence[int]
     doc: Any = None  # the spaCy Doc of ``text`` when a rule needs one
+    lookalike: tuple[int, ...] = ()
+    hidden: tuple[int, ...] = ()
+    ends: dict | None = None  # positions in ``text`` of characters written with several (a reference) -> end
 
     @classmethod
     def of(cls, span: TextSpan) -> "SpanInput":
-        text, index = normalise(span.text)
-        return cls(span, text, index)
+        folded = fold(span.text)
+        text, index = normalise(folded.text)
+        if folded.index is None:
+            return cls(span, text, index)
+        inner = folded.index
+        composed = [inner[i] for i in index]
+        lookalike: tuple[int, ...] = ()
+        if folded.lookalike:
+            marked = set(folded.lookalike)
+            lookalike = tuple(i for i, at in enumerate(index) if at in marked)
+        hidden: tuple[int, ...] = ()
+        if folded.hidden:
+            marked = set(folded.hidden)
+            hidden = tuple(i for i, at in enumerate(index) if at in marked)
+        ends = None
+        if folded.wide:
+            ends = {i: folded.wide[at] for i, at in enumerate(index) if at in folded.wide}
+        return cls(span, text, composed, lookalike=lookalike, hidden=hidden, ends=ends)
+
+    def replace_doc(self, doc) -> "SpanInput":
+        return SpanInput(self.span, self.text, self.index, doc, self.lookalike, self.hidden, self.ends)
+
+    def written_as(self, start: int, end: int) -> str | None:
+        """How ``text[start:end]`` was written, when folding changed it: "look-alike" (a letter
+        written with another character) or "hidden" (invisible characters or markup inside it);
+        else None."""
+        if self.lookalike:
+            at = bisect_left(self.lookalike, start)
+            if at < len(self.lookalike) and self.lookalike[at] < end:
+                return "look-alike"
+        if self.hidden:
+            at = bisect_right(self.hidden, start)
+            if at < len(self.hidden) and self.hidden[at] < end:
+                return "hidden"
+        return None
 
     def file_range(self, start: int, end: int) -> tuple[int, int]:
         """File offsets of ``text[start:end]``."""
@@ -42,7 +93,9 @@ class SpanInput:
         if end <= start:
             offset = self.index[min(start, len(self.index) - 1)]
             return self.span.file_range(offset, offset)
-        return self.span.file_range(self.index[start], self.index[min(end, len(self.index)) - 1] + 1)
+        last = min(end, len(self.index)) - 1
+        stop = self.ends[last] if self.ends and last in self.ends else self.index[last] + 1
+        return self.span.file_range(self.index[start], stop)
 
 
 @dataclass(frozen=True)
@@ -170,15 +223,19 @@ def span_finding(
     fields = {"match": matched, "replacement": replacement if replacement is not None else ""}
     fields.update(values or {})
     file_start, file_end = item.file_range(start, end)
+    written = item.written_as(start, end) if (item.lookalike or item.hidden) else None
     suggestion = None
     if rule.suggestion and (replacement is not None or "{replacement}" not in rule.suggestion):
         suggestion = render(rule.suggestion, fields)
     fix = None
     if replacement is not None and (rule.fixable if fixable is None else fixable):
         fix = Fix(file_start, file_end, replacement)
+    message = render(rule.message, fields)
+    if written is not None:
+        message += NOTES[written]
     return Finding(
         code=rule.code,
-        message=render(rule.message, fields),
+        message=message,
         start=file_start,
         end=file_end,
         suggestion=suggestion,
@@ -187,6 +244,11 @@ def span_finding(
         section=item.span.section,
         context=matched,
     )
+
+
+# Said of a finding made through folding (rolelint.textfold)
+NOTES = {"look-alike": " (written with look-alike characters)",
+         "hidden": " (written with invisible characters or markup inside it)"}
 
 
 def document_finding(
@@ -204,9 +266,14 @@ def document_finding(
     text, so it names the condition, never a measurement: numbers in it are masked (``#``). An
     advert that gains a word or a requirement stays the same finding; the message keeps the counts.
     """
-    start, end = at if at is not None else document_anchor(document, prefer_sections)
-    section = document.section_of(start)
     message = render(rule.message, values)
+    if at is not None:
+        start, end = at
+    else:
+        start, end, whole = document_anchor(document, prefer_sections)
+        if whole:
+            message += WHOLE_DOCUMENT_NOTE.format(kind=document.kind or "document")
+    section = document.section_of(start)
     return Finding(
         code=rule.code,
         message=message,
@@ -219,23 +286,37 @@ def document_finding(
 
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# A finding about a document as a whole, with no section of its own to point at, is shown where the
+# text starts, never inside front matter nor on an unrelated heading; the message says so.
+WHOLE_DOCUMENT_NOTE = " (about the whole {kind}; shown where its text starts)"
 
 
-def document_anchor(document: Document, prefer_sections: Iterable[str] = ()) -> tuple[int, int]:
-    """The heading of the first preferred section, else the first heading, else the first span."""
+def document_anchor(document: Document, prefer_sections: Iterable[str] = ()) -> tuple[int, int, bool]:
+    """Where a finding about the whole document goes: the heading of the first preferred section (the
+    finding's subject), else the first line of the document's text (``True``: the message should say
+    the finding is about the whole document)."""
     for category in prefer_sections:
         for section in document.sections:
             if section.category == category and section.heading_end > section.heading_start:
-                return section.heading_start, section.heading_end
-    for span in document.spans:
+                return section.heading_start, section.heading_end, False
+    text = document.source.text
+    if document.body_start is not None:
+        for span in document.spans:
+            if span.field in (None, "body") and span.text.strip():
+                start, end = _trimmed(span)
+                line_end = min((i for i in (text.find("\n", start), text.find("\r", start)) if i >= 0),
+                               default=end)
+                return start, max(start, min(end, line_end)), True
+        start = min(document.body_start, len(text))
+        return start, start, True
+    for span in document.spans:  # a framework or role: its first heading or value
         if span.block == "heading" and span.text.strip():
-            return _trimmed(span)
+            return (*_trimmed(span), False)
     for span in document.spans:
         if span.text.strip():
-            return _trimmed(span)
-    text = document.source.text
+            return (*_trimmed(span), False)
     first_line_end = text.find("\n")
-    return 0, (first_line_end if first_line_end >= 0 else len(text))
+    return 0, (first_line_end if first_line_end >= 0 else len(text)), False
 
 
 def _trimmed(span: TextSpan) -> tuple[int, int]:

@@ -14,9 +14,10 @@ from functools import lru_cache
 from itertools import accumulate
 from typing import Callable
 
-from rolelint.checks import document_finding, span_finding, tagged_tokens
+from rolelint.checks import document_finding, render, span_finding, tagged_tokens
 from rolelint.nlp.triggers import Alternative, Requirement, Triggers
 from rolelint.nlp import load_pipeline
+from rolelint.structure import DESIRABLE
 
 CORE_SECTIONS = ("about", "responsibilities", "essential", "pay", "location", "apply")
 # Front matter keys that stand in for a section (matched as substrings of the lower-cased key).
@@ -81,6 +82,37 @@ def run(rule, named: NamedCheck, target, options, nlp):
 def prefetch(rule, named: NamedCheck, targets, options, nlp) -> None:
     if named.prefetch is not None:
         named.prefetch(rule, targets)
+
+
+# --- words spelt with letters of several scripts (look-alike letters) ---------------------------
+
+
+_WORD = re.compile(r"[^\W\d_]+")  # runs of letters
+
+
+@check("mixed_script_words")
+def mixed_script_words(rule, target, options):
+    """Words (runs of letters, in the text as written) that mix Latin letters with another script's."""
+    from rolelint.diagnostics import Finding
+    from rolelint.textfold import fold, script_of
+
+    for item in target.spans:
+        text = item.span.text
+        if text.isascii():
+            continue
+        for match in _WORD.finditer(text):
+            word = match.group()
+            if word.isascii():
+                continue
+            scripts = {script_of(char) for char in word} - {"COMMON", "INHERITED", "UNKNOWN"}
+            if len(scripts) < 2 or "LATIN" not in scripts:
+                continue
+            names = " and ".join(sorted(s.title() for s in scripts))
+            start, end = item.span.file_range(match.start(), match.end())
+            values = {"word": word, "scripts": names, "plain": fold(word).text}
+            yield Finding(rule.code, render(rule.message, values), start, end,
+                          suggestion=render(rule.suggestion, values) if rule.suggestion else None,
+                          field=item.span.field, section=item.span.section, context=word)
 
 
 # --- gender-coded wording (Gaucher, Friesen & Kay 2011) -------------------------------------
@@ -310,9 +342,7 @@ def experience_for_level(rule, target, options):
 
 # --- structure of an advert -----------------------------------------------------------------
 
-DESIRABLE_WORDS = re.compile(
-    r"\b(desirable|nice[- ]to[- ]have|bonus|a plus|preferred|advantageous|would be great|not essential|ideally)\b", re.IGNORECASE
-)
+DESIRABLE_WORDS = DESIRABLE  # the shared marks of a desirable requirement (rolelint.structure)
 
 
 def _categories(document) -> set[str]:

@@ -71,6 +71,9 @@ def _anchors(pattern: TokenPattern, *, lexical: bool = False) -> list[frozenset[
 
 
 def compile(rule) -> CompiledPatterns:
+    from rolelint.checks import is_builtin
+
+    strict = not is_builtin(rule)  # a pack's REGEX runs on Python's re in spaCy's Matcher: analysed strictly
     patterns = []
     wanted: set[str] = {"tokens"}
     for number, raw in enumerate(rule.spec):
@@ -82,14 +85,14 @@ def compile(rule) -> CompiledPatterns:
                 if upper not in TOKEN_KEYS:
                     raise ValueError(f"{where}[{position}]: unknown token attribute {key!r}")
                 wanted.add(NEED_OF_KEY.get(upper, "tokens"))
-                _check_value(value, f"{where}[{position}].{key}", strings=upper in STRING_KEYS)
+                _check_value(value, f"{where}[{position}].{key}", strings=upper in STRING_KEYS, strict=strict)
         patterns.append(
             TokenPattern(entry.get("id", f"p{number}"), tuple(entry["tokens"]), entry.get("replacement"), entry.get("fixable"))
         )
     return CompiledPatterns(tuple(patterns), frozenset(wanted))
 
 
-def _check_value(value, where: str, *, strings: bool) -> None:
+def _check_value(value, where: str, *, strings: bool, strict: bool = False) -> None:
     if not isinstance(value, dict):
         if strings and not isinstance(value, str):
             raise ValueError(f"{where}: expected a string, got {value!r} (quote words such as \"on\" or \"no\" in YAML)")
@@ -104,7 +107,7 @@ def _check_value(value, where: str, *, strings: bool) -> None:
             raise ValueError(f"{where}: unknown predicate {predicate!r}; expected one of {sorted(PREDICATES)}")
         if predicate == "REGEX":
             try:
-                check_linear(str(argument))
+                check_linear(str(argument), strict=strict)
             except (UnsafeRegex, re.error) as exc:
                 raise ValueError(f"{where}.REGEX: {exc}") from None
 

@@ -1,14 +1,23 @@
 """Rule kind ``regex``: linear-time regular expressions over prose spans.
 
-Python's ``re`` backtracks, so a careless pattern from a user's pack could hang a run. Instead of a
-timeout we refuse, at load time, the constructs that make backtracking blow up: backreferences,
-conditional groups, a variable quantifier or an alternation inside another quantifier, and
-lookarounds whose body is not of short bounded width.
+A rule pack's patterns are written by whoever can commit to the repo (docs/security.md), so they
+run on RE2 (google-re2), whose automata match in time linear in the text and which refuses
+backreferences and look-around by construction; a pattern whose compiled program is larger than
+MAX_PROGRAM_SIZE is refused too, since matching time grows with it. The built-in rules are trusted
+and may use look-around, so they run on Python's ``re``, screened at load time for the constructs
+that make backtracking blow up (``check_linear``: backreferences, conditional groups, nested or
+neighbouring variable quantifiers, long look-arounds).
+
+Either way each rule has a time budget per document (TIME_BUDGET seconds of CPU time): once it is
+spent, the rule stops on that document with an RL013 finding that names it, instead of holding up
+the run. Spans are at most 10,000 characters (rolelint.loaders.split_long_span), so the budget is
+checked often enough.
 """
 
 from __future__ import annotations
 
 import re
+import time
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
@@ -23,8 +32,12 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as _p  # type: ignore[no-redef]
 
 from rolelint.checks import span_finding
+from rolelint.diagnostics import Finding
 
 MAX_LOOKAROUND_WIDTH = 40
+MAX_PROGRAM_SIZE = 5_000  # RE2 program size: 10,000-character spans match in at most ~0.2 s each
+TIME_BUDGET = 2.0  # CPU seconds a regex rule may spend on one document
+GAVE_UP = "RL013"
 _REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT} | ({_c.POSSESSIVE_REPEAT} if hasattr(_c, "POSSESSIVE_REPEAT") else set())
 
 
@@ -32,14 +45,23 @@ class UnsafeRegex(ValueError):
     """The pattern could backtrack catastrophically."""
 
 
-def check_linear(pattern: str, flags: int = 0) -> None:
-    """Raise ``UnsafeRegex`` (or ``re.error``) unless ``pattern`` matches in linear time."""
+def check_linear(pattern: str, flags: int = 0, *, strict: bool = False) -> None:
+    """Raise ``UnsafeRegex`` (or ``re.error``) unless ``pattern`` matches in linear time.
+
+    ``strict`` (for patterns from rule packs that must run on Python's ``re``, such as a token
+    pattern's REGEX) also refuses variable repeats that a required item between them does not
+    separate (``\\w*a\\w*a\\w*b``: the ``a`` is a word character, so each repeat can run over it and
+    the backtracking is polynomial of the degree of their number), counting bounded repeats with a
+    wide range (``[a-z]{0,1000}``) as variable."""
     tree = _p.parse(pattern, flags)
-    _walk(tree, inside_repeat=False)
+    _walk(tree, inside_repeat=False, strict=strict)
 
 
-def _walk(tree, *, inside_repeat: bool) -> None:
-    _check_adjacent_repeats(tree)
+_WIDE_RANGE = 8  # a bounded repeat whose range (high - low) is wider than this counts as variable
+
+
+def _walk(tree, *, inside_repeat: bool, strict: bool = False) -> None:
+    _check_adjacent_repeats(tree, strict=strict)
     for op, arg in tree:
         if op in (_c.GROUPREF, _c.GROUPREF_EXISTS) or op is getattr(_c, "GROUPREF_IGNORE", None):
             raise UnsafeRegex("backreferences and conditional groups are not allowed")
@@ -51,19 +73,19 @@ def _walk(tree, *, inside_repeat: bool) -> None:
             repeated = high > 1
             if repeated and _has_branch(body):
                 raise UnsafeRegex("an alternation inside a repeated group is not allowed; use a character class")
-            _walk(body, inside_repeat=inside_repeat or repeated)
+            _walk(body, inside_repeat=inside_repeat or repeated, strict=strict)
         elif op is _c.SUBPATTERN:
-            _walk(arg[-1], inside_repeat=inside_repeat)
+            _walk(arg[-1], inside_repeat=inside_repeat, strict=strict)
         elif op is _c.BRANCH:
             for branch in arg[1]:
-                _walk(branch, inside_repeat=inside_repeat)
+                _walk(branch, inside_repeat=inside_repeat, strict=strict)
         elif op in (_c.ASSERT, _c.ASSERT_NOT):
             body = arg[1]
             if body.getwidth()[1] > MAX_LOOKAROUND_WIDTH:
                 raise UnsafeRegex(f"a lookaround must match at most {MAX_LOOKAROUND_WIDTH} characters")
-            _walk(body, inside_repeat=inside_repeat)
+            _walk(body, inside_repeat=inside_repeat, strict=strict)
         elif op is getattr(_c, "ATOMIC_GROUP", None):
-            _walk(arg, inside_repeat=inside_repeat)
+            _walk(arg, inside_repeat=inside_repeat, strict=strict)
 
 
 # Characters that stand for the classes a pattern can use, to test whether two one-character
@@ -94,14 +116,16 @@ def _compile(sub):
     return compiler.compile(sub, 0)
 
 
-def _check_adjacent_repeats(tree) -> None:
+def _check_adjacent_repeats(tree, *, strict: bool = False) -> None:
     """Refuse two unbounded repeats of overlapping characters with nothing but optional items between
-    them (``\\w*\\w*``, ``.*\\s*.*``): each extra one multiplies the backtracking by the text's length."""
+    them (``\\w*\\w*``, ``.*\\s*.*``): each extra one multiplies the backtracking by the text's length.
+    ``strict``: wide bounded repeats count too, and a required item between two repeats separates
+    them only when it is one character that the earlier repeat cannot match."""
     open_sets: list[frozenset[str]] = []
     for op, arg in tree:
         if op in _REPEATS:
             low, high, body = arg
-            if high == _c.MAXREPEAT:
+            if high == _c.MAXREPEAT or (strict and high - low > _WIDE_RANGE):
                 chars = _char_set(body[0]) if len(body) == 1 else None
                 chars = frozenset(_SAMPLE) if chars is None else chars
                 if chars <= _WHITESPACE:
@@ -113,6 +137,11 @@ def _check_adjacent_repeats(tree) -> None:
                 continue
             if low == 0:
                 continue  # an optional item does not separate the repeats around it
+        if strict:
+            chars = _char_set((op, arg))
+            # a repeat stays open past a required item it can match (or one we cannot tell)
+            open_sets = [s for s in open_sets if chars is None or s & chars]
+            continue
         open_sets = []
 
 
@@ -369,15 +398,25 @@ def _fold(char: str, ascii_flag: int) -> str | None:
 
 @dataclass(frozen=True)
 class CompiledRegex:
-    regex: re.Pattern
+    regex: Any  # a compiled pattern: Python's ``re`` (built-in rules) or RE2 (rule packs)
     replacement: str | None
     prefilter: Prefilter | None = None  # literals a match must contain (see ``literal_prefilter``)
+    engine: str = "re"  # "re" or "re2"
 
 
-def compile(rule) -> CompiledRegex:
+def compile(rule, *, trusted: bool | None = None) -> CompiledRegex:
+    """``trusted`` (default: whether the rule is one of the built-in rules): run on Python's ``re``
+    after ``check_linear``; else on RE2."""
+    from rolelint.checks import is_builtin
+
     spec = rule.spec
     flags = re.IGNORECASE if spec.get("ignore_case", False) else 0
     source = spec["pattern"]
+    if trusted is None:
+        trusted = is_builtin(rule)
+    if not trusted:
+        return CompiledRegex(compile_re2(source, ignore_case=bool(flags)), spec.get("replacement"),
+                             _prefilter_or_none(source, flags), "re2")
     try:
         check_linear(source, flags)
         regex = re.compile(source, flags)
@@ -386,6 +425,38 @@ def compile(rule) -> CompiledRegex:
     except UnsafeRegex as exc:
         raise ValueError(f"regex.pattern: {exc} (rolelint accepts linear-time patterns only)") from None
     return CompiledRegex(regex, spec.get("replacement"), literal_prefilter(source, flags))
+
+
+def compile_re2(source: str, *, ignore_case: bool = False):
+    """``source`` compiled by RE2; ValueError (naming ``regex.pattern``) when RE2 refuses it or its
+    program is over MAX_PROGRAM_SIZE."""
+    import re2
+
+    options = re2.Options()
+    options.log_errors = False
+    options.case_sensitive = not ignore_case
+    try:
+        regex = re2.compile(source, options)
+    except re2.error as exc:
+        reason = exc.args[0].decode("utf-8", "replace") if exc.args and isinstance(exc.args[0], bytes) else str(exc)
+        hint = ""
+        if any(mark in source for mark in ("(?=", "(?!", "(?<=", "(?<!")) or re.search(r"\\[1-9]|\(\?P=", source):
+            hint = "; backreferences and look-around are not supported: they cannot run in linear time"
+        raise ValueError(f"regex.pattern: invalid regular expression for RE2, the linear-time engine rule "
+                         f"packs run on ({reason}){hint}") from None
+    if regex.programsize > MAX_PROGRAM_SIZE:
+        raise ValueError(f"regex.pattern: the pattern compiles to a program of {regex.programsize:,} steps, over "
+                         f"the {MAX_PROGRAM_SIZE:,} rolelint allows (matching time grows with it); use fewer or "
+                         "smaller bounded repeats")
+    return regex
+
+
+def _prefilter_or_none(source: str, flags: int) -> Prefilter | None:
+    """The literal prefilter when Python's parser reads the pattern as RE2 does (else none)."""
+    try:
+        return literal_prefilter(source, flags)
+    except (re.error, RecursionError, OverflowError):
+        return None
 
 
 def needs(rule, compiled) -> set[str]:
@@ -397,7 +468,11 @@ def run(rule, compiled: CompiledRegex, target, options, nlp):
     if compiled.prefilter is not None:
         chosen = candidates(compiled.prefilter, [item.text for item in spans])
         spans = [item for i, item in enumerate(spans) if i in chosen]
-    for item in spans:
+    deadline = time.process_time() + TIME_BUDGET
+    for number, item in enumerate(spans):
+        if number and time.process_time() > deadline:
+            yield gave_up(rule, item, TIME_BUDGET)
+            return
         for match in compiled.regex.finditer(item.text):
             if match.end() == match.start():
                 continue
@@ -405,3 +480,12 @@ def run(rule, compiled: CompiledRegex, target, options, nlp):
             if compiled.replacement is not None:
                 replacement = compiled.replacement.format(match=match.group(0), **match.groupdict(default=""))
             yield span_finding(rule, item, match.start(), match.end(), replacement=replacement)
+
+
+def gave_up(rule, item, budget: float) -> Finding:
+    """The RL013 finding of a rule that spent its time budget on a document, placed at the span
+    where it stopped."""
+    start, end = item.file_range(0, min(len(item.text), 1))
+    return Finding(GAVE_UP, f"rule {rule.code} ({rule.name}) gave up on this document after {budget:g} s of its "
+                   "time budget; its findings here are incomplete", start, end, context=rule.code,
+                   field=item.span.field, section=item.span.section)

@@ -12,12 +12,15 @@ from __future__ import annotations
 from pathlib import PurePath
 
 from rolelint.formats.base import Format, Unreadable, decode_text
+from rolelint.formats.docx import DOCX
+from rolelint.formats.html import HTML
+from rolelint.formats.jsonld import JSON_LD
 from rolelint.formats.markdown import MARKDOWN
 from rolelint.formats.text import TEXT
 from rolelint.formats.yaml import YAML
 
 # In the order a suffix is looked up; the last is the fallback for any other suffix.
-FORMATS: dict[str, Format] = {f.name: f for f in (YAML, MARKDOWN, TEXT)}
+FORMATS: dict[str, Format] = {f.name: f for f in (YAML, MARKDOWN, HTML, JSON_LD, DOCX, TEXT)}
 FALLBACK = TEXT
 
 
@@ -35,10 +38,16 @@ def format_for(path: str | PurePath) -> Format:
     return FALLBACK
 
 
+def has_format(path: str | PurePath) -> bool:
+    """Whether a format claims the file's suffix (otherwise it is read as plain text only when named)."""
+    suffix = PurePath(path).suffix.lower()
+    return any(suffix in fmt.suffixes for fmt in FORMATS.values())
+
+
 def default_include() -> tuple[str, ...]:
     """The config's default ``include``: every format's default globs."""
     return tuple(glob for fmt in FORMATS.values() for glob in fmt.default_globs)
 
 
 __all__ = ["FALLBACK", "FORMATS", "Format", "Unreadable", "decode_text", "default_include", "format_for",
-           "format_named"]
+           "format_named", "has_format"]

@@ -92,6 +92,10 @@ def _load(model: str, wanted: frozenset[str]):
     except ImportError as exc:  # pragma: no cover - spaCy is a hard dependency
         raise ModelNotFound(f"spaCy is not installed ({exc}); run `pip install rolelint` again") from None
     exclude = [name for name in MODEL_COMPONENTS if name not in wanted]
+    if not Path(model).is_absolute() and not spacy.util.is_package(model):
+        # spaCy would try the name as a path relative to the working directory (the repo being
+        # linted); a path from the config comes here resolved and checked (rolelint.config)
+        raise ModelNotFound(f"cannot load spaCy model {model!r}: no installed package has that name; {INSTALL_HINT}")
     try:
         nlp = spacy.load(model, exclude=exclude)
     except (OSError, ImportError) as exc:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from rolelint.documents import Document
 from rolelint.profession.index import IndexEntry, ProfessionIndex
-from rolelint.profession.model import Framework, Role
+from rolelint.profession.model import Framework, Role, RoleLevel
 from rolelint.profession.titles import TitleTable, accepted_groups, groups_in
 
 DDAT_LINK = re.compile(r"ddat-capability-framework\.service\.gov\.uk/role/([A-Za-z0-9-]+)(?:/?#([A-Za-z0-9-]+))?")
@@ -35,8 +35,25 @@ class Claim:
     ambiguous: list[tuple[Role, str]] = field(default_factory=list)
 
     @property
-    def role_level(self):
+    def role_level(self) -> RoleLevel | None:
         return self.role.level(self.level) if self.role and self.level else None
+
+    def resolved(self) -> RoleLevelClaim | None:
+        """The claim with every part known, when it names a role level of a framework the index has."""
+        role_level = self.role_level
+        if self.framework is None or self.role is None or self.level is None or role_level is None:
+            return None
+        return RoleLevelClaim(self.framework, self.role, self.level, role_level)
+
+
+@dataclass(frozen=True)
+class RoleLevelClaim:
+    """A claim that names a role level the index defines: none of its parts is missing."""
+
+    framework: Framework
+    role: Role
+    level: str
+    role_level: RoleLevel
 
 
 def resolve_claim(entry: IndexEntry, index: ProfessionIndex, table: TitleTable) -> Claim | None:

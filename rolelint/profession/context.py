@@ -8,7 +8,7 @@ from typing import Any, Iterator, NamedTuple
 
 from rolelint.diagnostics import Finding
 from rolelint.documents import Document
-from rolelint.profession.claims import Claim, resolve_claim
+from rolelint.profession.claims import Claim, RoleLevelClaim, resolve_claim
 from rolelint.profession.index import IndexEntry, ProfessionIndex
 from rolelint.profession.model import Framework, Role
 from rolelint.profession.titles import TitleTable
@@ -40,12 +40,13 @@ class CheckContext:
             if entry.kind in ("role", "framework"):
                 yield from self.index.roles_in(entry.display)
 
-    def claimed_role_levels(self) -> Iterator[tuple[IndexEntry, Claim]]:
+    def claimed_role_levels(self) -> Iterator[tuple[IndexEntry, RoleLevelClaim]]:
         """The adverts given to the run whose claim names a role level the index defines."""
         for entry in self.target_entries("advert"):
             claim = self.claim(entry)
-            if claim is not None and claim.role_level is not None and claim.framework is not None:
-                yield entry, claim
+            resolved = claim.resolved() if claim is not None else None
+            if resolved is not None:
+                yield entry, resolved
 
     def target_frameworks(self) -> Iterator[Framework]:
         for framework in self.index.frameworks.values():

@@ -226,7 +226,7 @@ class _Cache:
 
     def __init__(self, config: Config, *, enabled: bool):
         self.enabled = enabled
-        self.path = config.root / config.cache_dir / f"index-{__version__}.json"
+        self.path = config.cache_directory / f"index-{__version__}.json"
         self.config = config
         self.entries: dict[str, dict] = {}
         self.dirty = False
@@ -235,8 +235,11 @@ class _Cache:
             self.entries = self._read()
 
     def _read(self) -> dict[str, dict]:
+        from rolelint.cache import MAX_SIGNED_BYTES
+        from rolelint.safefiles import read_regular
+
         try:
-            envelope = json.loads(self.path.read_text(encoding="utf-8"))
+            envelope = json.loads(read_regular(self.path, MAX_SIGNED_BYTES).decode("utf-8"))
             body = envelope["body"]
             if not verify(body.encode("utf-8"), envelope.get("mac")):
                 return {}  # not written by this user's rolelint (e.g. committed into the repo)
@@ -308,13 +311,15 @@ class _Cache:
         if not self.enabled or not (self.dirty or stale):
             return
         payload = {"format": CACHE_FORMAT, "version": __version__, "entries": self.entries}
+        from rolelint.cache import create_cache_folder
+        from rolelint.safefiles import atomic_write
+
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+            if not self.path.parent.is_dir():
+                create_cache_folder(self.path.parent)
             body = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
-            tmp.write_text(json.dumps({"body": body, "mac": sign(body.encode("utf-8"))}, ensure_ascii=False),
-                           encoding="utf-8")
-            os.replace(tmp, self.path)
+            envelope = json.dumps({"body": body, "mac": sign(body.encode("utf-8"))}, ensure_ascii=False)
+            atomic_write(self.path, envelope.encode("utf-8"))
         except OSError:
             pass  # a read-only checkout still lints; it just re-parses next time
 

@@ -48,7 +48,7 @@ class FindingsMemo:
     """The memo of one run: ``recall()`` before the run, ``remember(found)`` after computing."""
 
     def __init__(self, config: Config, cwd: Path, codes: list[str], given: list[FileEntry]):
-        self.directory = config.root / config.cache_dir
+        self.directory = config.cache_directory
         self._config = config
         self.repo = RepoFiles.scan(config, cwd)
         self._given = list(given)
@@ -85,11 +85,13 @@ class FindingsMemo:
 
     def recall(self) -> dict[str, list[Finding]] | None:
         """The findings stored under this run's key, or None."""
+        from rolelint.cache import MAX_SIGNED_BYTES
+        from rolelint.safefiles import read_regular
+
         path = self.path
         try:
-            with path.open("rb") as handle:
-                modified = os.fstat(handle.fileno()).st_mtime
-                envelope = json.loads(handle.read().decode("utf-8"))
+            modified = path.stat(follow_symlinks=False).st_mtime
+            envelope = json.loads(read_regular(path, MAX_SIGNED_BYTES).decode("utf-8"))
             body = envelope["body"]
             if not verify(body.encode("utf-8"), envelope.get("mac")):
                 return None  # not written by this user's rolelint (e.g. committed into the repo)
@@ -115,19 +117,25 @@ class FindingsMemo:
         payload = {"format": MEMO_FORMAT, "version": __version__, "key": self.key,
                    "findings": {display: [finding_to_dict(f) for f in findings] for display, findings in found.items()}}
         body = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+        from rolelint.cache import create_cache_folder
+        from rolelint.safefiles import atomic_write
+
         path = self.path
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-            tmp.write_text(json.dumps({"body": body, "mac": sign(body.encode("utf-8"))}, ensure_ascii=False),
-                           encoding="utf-8")
-            os.replace(tmp, path)
+            if not path.parent.is_dir():
+                create_cache_folder(path.parent)
+            envelope = json.dumps({"body": body, "mac": sign(body.encode("utf-8"))}, ensure_ascii=False)
+            atomic_write(path, envelope.encode("utf-8"))
         except OSError:
             return False  # a read-only checkout still lints; it just computes again next time
         self._drop_old(path)
         return True
 
     def _drop_old(self, keep: Path) -> None:
+        """Remove all but the newest KEEP memo entries, each only when its signature shows that this
+        user's rolelint wrote it."""
+        from rolelint.cache import signed_by_us
+
         prefix = f"index-{__version__}-findings-"
         try:
             entries = [p for p in self.directory.iterdir() if p.name.startswith(prefix) and p.name.endswith(".json")]
@@ -142,6 +150,8 @@ class FindingsMemo:
 
         entries.sort(key=modified, reverse=True)
         for path in [p for p in entries if p != keep][KEEP - 1:]:
+            if not signed_by_us(path):
+                continue
             try:
                 path.unlink()
             except OSError:

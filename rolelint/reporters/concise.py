@@ -4,6 +4,7 @@ summary line (as ruff's `concise` and yamllint's `parsable`: for grep, editors' 
 from __future__ import annotations
 
 from rolelint.diagnostics import Diagnostic
+from rolelint.display import shown_path, visible
 from rolelint.api import LintResult
 from rolelint.reporters import ReportOptions
 from rolelint.reporters.text import style_for, summary_line
@@ -11,8 +12,9 @@ from rolelint.reporters.text import style_for, summary_line
 
 def concise_line(d: Diagnostic, style=lambda text, **_: text) -> str:
     """One finding on one line; a message's own line breaks are folded so that it stays one line."""
-    message = " ".join(d.message.split())
-    return f"{style(f'{d.path}:{d.line}:{d.column}:', bold=True)} {d.code} {message} [{d.severity.label}]"
+    message = visible(" ".join(d.message.split()), lines=True)
+    location = f"{visible(shown_path(d.path), lines=True)}:{d.line}:{d.column}:"
+    return f"{style(location, bold=True)} {d.code} {message} [{d.severity.label}]"
 
 
 def render_concise(result: LintResult, color: bool = False, options: ReportOptions | None = None) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from rolelint.diagnostics import Diagnostic, Severity
+from rolelint.display import shown_path, visible
 from rolelint.api import LintResult
 from rolelint.reporters import ReportOptions
 
@@ -34,7 +35,7 @@ def escape_property(text: str) -> str:
 
 
 def annotation(d: Diagnostic) -> str:
-    properties = [("file", d.path), ("line", str(d.line))]
+    properties = [("file", visible(shown_path(d.path), lines=True)), ("line", str(d.line))]
     # GitHub accepts columns only when the annotation starts and ends on the same line.
     if d.end_line == d.line:
         properties += [("endLine", str(d.end_line)), ("col", str(d.column)),
@@ -43,7 +44,7 @@ def annotation(d: Diagnostic) -> str:
         properties.append(("endLine", str(d.end_line)))
     title = f"{d.code} {d.rule}".strip()
     properties.append(("title", title))
-    message = d.message + (f" (suggestion: {d.suggestion})" if d.suggestion else "")
+    message = visible(d.message + (f" (suggestion: {d.suggestion})" if d.suggestion else ""))
     rendered = ",".join(f"{key}={escape_property(value)}" for key, value in properties)
     return f"::{_COMMANDS[d.severity]} {rendered}::{escape_data(message)}"
 

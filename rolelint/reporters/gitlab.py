@@ -14,6 +14,7 @@ import json
 
 from rolelint.baseline import fingerprint
 from rolelint.diagnostics import Diagnostic, Severity
+from rolelint.display import shown_path, visible
 from rolelint.api import LintResult
 from rolelint.reporters import ReportOptions
 
@@ -22,7 +23,7 @@ SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO:
 
 
 def _issue(d: Diagnostic, digest: str) -> dict:
-    description = f"{d.code} {d.message}" + (f" (suggestion: {d.suggestion})" if d.suggestion else "")
+    description = visible(f"{d.code} {d.message}" + (f" (suggestion: {d.suggestion})" if d.suggestion else ""))
     return {
         "type": "issue",
         "check_name": d.code,
@@ -31,7 +32,7 @@ def _issue(d: Diagnostic, digest: str) -> dict:
         "severity": SEVERITIES[d.severity],
         "fingerprint": digest,
         "location": {
-            "path": d.path,
+            "path": shown_path(d.path),
             "lines": {"begin": d.line, "end": max(d.end_line, d.line)},
         },
     }

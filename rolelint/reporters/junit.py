@@ -7,6 +7,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from rolelint.diagnostics import Diagnostic, Severity
+from rolelint.display import shown_path, visible
 from rolelint.api import LintResult
 from rolelint.reporters import ReportOptions
 
@@ -15,7 +16,7 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _clean(text: str) -> str:
-    return _NOT_XML.sub("\ufffd", text)
+    return _NOT_XML.sub("\ufffd", visible(text))
 
 
 def _fails(diagnostic: Diagnostic, fail_on: str) -> bool:
@@ -23,7 +24,7 @@ def _fails(diagnostic: Diagnostic, fail_on: str) -> bool:
 
 
 def _lines(diagnostics: list[Diagnostic]) -> str:
-    return _clean("\n".join(f"{d.path}:{d.line}:{d.column}: {d.code} {d.message} [{d.severity.label}]"
+    return _clean("\n".join(f"{shown_path(d.path)}:{d.line}:{d.column}: {d.code} {d.message} [{d.severity.label}]"
                              for d in diagnostics))
 
 
@@ -41,7 +42,8 @@ def render_junit(result: LintResult, color: bool = False, options: ReportOptions
     suite = ET.SubElement(suites, "testsuite", name="rolelint", tests=str(len(paths)), failures=str(failures),
                           errors="0", skipped="0", time="0")
     for path in paths:
-        case = ET.SubElement(suite, "testcase", classname="rolelint", name=_clean(path), file=_clean(path),
+        case = ET.SubElement(suite, "testcase", classname="rolelint", name=_clean(shown_path(path)),
+                             file=_clean(shown_path(path)),
                              time="0")
         diagnostics = by_path.get(path)
         if not diagnostics:

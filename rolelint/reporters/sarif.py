@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from urllib.parse import quote
 
 from rolelint import __version__
 from rolelint.baseline import fingerprint
 from rolelint.diagnostics import Diagnostic, Severity
+from rolelint.display import visible
 from rolelint.api import LintResult, RuleInfo
 from rolelint.release import REPOSITORY
 
@@ -68,9 +70,10 @@ def _rule(rule: RuleInfo) -> dict:
 def artifact_uri(path: str) -> dict:
     """Paths relative to the working directory stay relative (GitHub resolves them against the repo
     root); others become file URIs."""
+    raw = os.fsencode(Path(path).as_posix())  # a name that is not UTF-8 keeps its bytes, percent-encoded
     if Path(path).is_absolute():
-        return {"uri": Path(path).as_uri()}
-    return {"uri": quote(Path(path).as_posix()), "uriBaseId": "%SRCROOT%"}
+        return {"uri": "file://" + quote(raw)}
+    return {"uri": quote(raw), "uriBaseId": "%SRCROOT%"}
 
 
 def _region(d: Diagnostic) -> dict:
@@ -83,7 +86,7 @@ def _region(d: Diagnostic) -> dict:
 
 def _result(d: Diagnostic, result: LintResult, index: dict[str, int]) -> dict:
     location = {"physicalLocation": {"artifactLocation": artifact_uri(d.path), "region": _region(d)}}
-    message = d.message + (f" (suggestion: {d.suggestion})" if d.suggestion else "")
+    message = visible(d.message + (f" (suggestion: {d.suggestion})" if d.suggestion else ""))
     item = {
         "ruleId": d.code,
         "ruleIndex": index[d.code],

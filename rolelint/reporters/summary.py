@@ -24,4 +24,6 @@ def summarize(result: LintResult) -> dict:
         "warnings": counts[Severity.WARNING],
         "infos": counts[Severity.INFO],
         "fixable": sum(1 for d in result.diagnostics if d.fix is not None),
+        # files in the folders linted that no input format reads, by suffix
+        "skipped": dict(getattr(result, "skipped", {}) or {}),
     }

@@ -8,6 +8,7 @@ from itertools import groupby
 import click
 
 from rolelint.diagnostics import Diagnostic, Severity
+from rolelint.display import shown_path, visible
 from rolelint.api import LintResult
 from rolelint.reporters.summary import summarize
 
@@ -31,7 +32,7 @@ def render_text(result: LintResult, color: bool = False, options=None) -> str:
             if source is not None and source.text:
                 lines.extend(_excerpt(diagnostic, source.line_text(diagnostic.line), style))
             if diagnostic.suggestion:
-                lines.append(f"     {style('=', fg='cyan')} suggestion: {diagnostic.suggestion}")
+                lines.append(f"     {style('=', fg='cyan')} suggestion: {visible(diagnostic.suggestion, lines=True)}")
         lines.append("")
     if options is not None and options.quiet:
         return "\n".join(lines) + "\n" if lines else ""
@@ -40,9 +41,9 @@ def render_text(result: LintResult, color: bool = False, options=None) -> str:
 
 
 def _headline(d: Diagnostic, style) -> str:
-    location = style(f"{d.path}:{d.line}:{d.column}:", bold=True)
+    location = style(f"{visible(shown_path(d.path), lines=True)}:{d.line}:{d.column}:", bold=True)
     code = style(d.code, fg=_COLOURS[d.severity], bold=True)
-    return f"{location} {code} {d.message} [{d.severity.label}]"
+    return f"{location} {code} {visible(d.message, lines=True)} [{d.severity.label}]"
 
 
 # Lines longer than this show a window of WINDOW characters around the span instead.
@@ -69,17 +70,21 @@ def _excerpt(d: Diagnostic, text: str, style) -> list[str]:
         prefix, suffix = ("…" if left else ""), ("…" if right < len(shown) else "")
         shown, start, end = shown[left:right], start - left, min(end, right) - left
     gutter = f"{d.line:>4} | "
-    pad = _cells(prefix + shown[:start])
-    width = max(_cells(shown[start:end]), 1)
+    # escape sequences and invisible characters in the line are shown as text, and the caret moves
+    # with what they became
+    before, inside, after = visible(shown[:start]), visible(shown[start:end]), visible(shown[end:])
+    pad = _cells(prefix + before)
+    width = max(_cells(inside), 1)
     caret = " " * pad + style("^" * width, fg=_COLOURS[d.severity], bold=True)
-    return [style(gutter, dim=True) + prefix + shown + suffix, style(" " * (len(gutter) - 2) + "| ", dim=True) + caret]
+    return [style(gutter, dim=True) + prefix + before + inside + after + suffix,
+            style(" " * (len(gutter) - 2) + "| ", dim=True) + caret]
 
 
 def summary_line(result: LintResult, style) -> str:
     s = summarize(result)
     files = f"{s['files']} file{'s' if s['files'] != 1 else ''}"
     if not s["total"]:
-        return style(f"No problems found in {files}.", fg="green", bold=True)
+        return style(f"No problems found in {files}.", fg="green", bold=True) + _skipped(s["skipped"])
     parts = [f"{s['errors']} error{'s' if s['errors'] != 1 else ''}",
              f"{s['warnings']} warning{'s' if s['warnings'] != 1 else ''}",
              f"{s['infos']} info"]
@@ -97,4 +102,16 @@ def summary_line(result: LintResult, style) -> str:
         line += f"{paths}; no file was linted."
     if s["fixable"]:
         line += f" {s['fixable']} fixable with --fix."
-    return style(line, bold=True)
+    return style(line, bold=True) + _skipped(s["skipped"])
+
+
+def _skipped(skipped: dict[str, int]) -> str:
+    """Files left out because no format reads them, said once: "Skipped 3 files no format reads: .pdf (2),
+    .odt (1)."""
+    if not skipped:
+        return ""
+    total = sum(skipped.values())
+    shown = [f"{suffix} ({count})" for suffix, count in list(skipped.items())[:6]]
+    more = ", …" if len(skipped) > 6 else ""
+    return (f"\nSkipped {total} file{'s' if total != 1 else ''} that no input format reads: {', '.join(shown)}{more} "
+            "(see docs/formats.md).")

@@ -166,6 +166,52 @@ def case_advert_tree(count: int):
 
 
 # name -> (what it is, how to build it, extra arguments)
+PACK_RULE = """code: XX101
+name: team-rule
+severity: warning
+kind: regex
+message: "'{{match}}' found"
+regex:
+  pattern: '{pattern}'
+docs: {{what: x, why: x, example: x, use_instead: x, references: []}}
+examples: {{fail: [x], pass: [y]}}
+"""
+
+
+def case_pack_regex(pattern: str, size: int):
+    def build(root: Path) -> list[str]:
+        _write(root, ".rolelint.yaml", CONFIG + "rule_packs: [team]\n")
+        _write(root, "team/XX101-team-rule.yaml", PACK_RULE.format(pattern=pattern))
+        _write(root, "adverts/a.md", "# About the role\n\n" + _repeat_to(" ".join(["alpaca" * 20] * 13), size) + "\n")
+        return ["adverts/a.md"]
+    return build
+
+
+def case_evasion(root: Path) -> list[str]:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+    from tests.hostile.test_evasion import VARIANTS
+
+    lines = [f"We want a {written} for the team." for _, written, _, _ in VARIANTS]
+    _write(root, "adverts/evasive.md", "# About the role\n\n" + "\n\n".join(lines) + "\n")
+    return ["adverts/evasive.md"]
+
+
+def case_config(setting: str, files: dict[str, str | bytes] | None = None):
+    def build(root: Path) -> list[str]:
+        _write(root, ".rolelint.yaml", CONFIG + setting + "\n")
+        for name, content in (files or {"adverts/a.md": "# About the role\n\nWe want a rockstar.\n"}).items():
+            _write(root, name, content)
+        return ["."]
+    return build
+
+
+def case_escapes(root: Path) -> list[str]:
+    osc52 = "\x1b]52;c;cm0gLXJmIH4=\x07"
+    _write(root, "adverts/a.md", f"# About the role {osc52}\n\nWe want a rockstar \x1b[2J\x9b31m now.\n")
+    _write(root, f"adverts/name{osc52}.md", "# About the role\n\nA ninja.\n")
+    return ["adverts"]
+
+
 CASES = {
     "corpus": ("../shared/corpus: 821 real frameworks, roles and adverts", case_corpus, []),
     "advert-1mb": ("a real GDS advert repeated to 1 MB", case_1mb_advert, []),
@@ -189,6 +235,20 @@ CASES = {
     "tree-100k": ("100,000 role files (RL0 rules)", case_tree(100_000), ["--select", "RL0"]),
     "tree-100k-all": ("100,000 role files (all rules)", case_tree(100_000), []),
     "adverts-2k": ("2,000 copies of a real advert (all rules)", case_advert_tree(2_000), []),
+    "pack-regex-1.5kb": ("a pack regex `\\w*a\\w*a\\w*a\\w*a\\w*b` over a 1.5 kB paragraph (issue 13)",
+                         case_pack_regex(r"\w*a\w*a\w*a\w*a\w*b", 1_500), ["--select", "XX"]),
+    "pack-regex-bounded-1mb": ("a pack regex of three `[a-z]{0,400}` and `q` over 1 MB of words",
+                               case_pack_regex("[a-z]{0,400}[a-z]{0,400}[a-z]{0,400}q", 1_000_000), ["--select", "XX"]),
+    "evasion": ("232 flagged words written to evade the rules (tests/hostile/test_evasion.py)", case_evasion, []),
+    "cache-dir-outside": ("config `cache_dir: ../elsewhere`", case_config("cache_dir: ../elsewhere"), []),
+    "rule-pack-root": ("config `rule_packs: [/]`", case_config("rule_packs: ['/']"), []),
+    "max-file-size-50mb": ("config `max_file_size: 50000000` and a 50 MB advert",
+                           case_config("max_file_size: 50000000", {"adverts/a.md": b"We want a rockstar. " * 2_500_000}),
+                           []),
+    "padded-6mb": ("a 6 MB advert padding a rockstar past the limit",
+                   case_config("", {"adverts/a.md": "We want a rockstar." + " " * 6_000_000}), ["--fail-on", "error"]),
+    "escape-sequences": ("OSC 52 and CSI sequences in a file and a file name (text output)", case_escapes,
+                         ["--format", "text"]),
 }
 
 
@@ -221,6 +281,12 @@ def measure(name: str) -> dict:
         diagnostics = json.loads(stdout)["diagnostics"]
     except ValueError:
         diagnostics = []
+    if not diagnostics and stdout.strip() and not stdout.lstrip().startswith("{"):  # a text report
+        safe = "no raw escape character in the output" if "\x1b" not in stdout + stderr else "RAW ESCAPES IN OUTPUT"
+        return {"name": name, "what": what, "seconds": elapsed, "cpu": usage.ru_utime + usage.ru_stime,
+                "peak_mb": usage.ru_maxrss / 1024, "exit": child.returncode,
+                "answer": f"{safe}; {stdout.strip().splitlines()[-1]}",
+                "example": next((line for line in stdout.splitlines() if "\\x1b" in line), "")}
     codes = Counter(d["code"] for d in diagnostics)
     first = next((d for d in diagnostics if d["code"].startswith("RL0")), diagnostics[0] if diagnostics else None)
     answer = ", ".join(f"{code} x{count:,}" if count > 1 else code for code, count in sorted(codes.items()))

@@ -25,6 +25,8 @@ def advert_title(ctx: CheckContext, entry: IndexEntry, code: str, message: str,
     """A finding on the advert's title: the front-matter `title`, else the first heading."""
     if isinstance(entry.data.get("title"), str):
         return ctx.at_field(code, entry.display, "title", message, suggestion=suggestion)
+    if entry.document is None:
+        return None
     start, end = heading_range(entry.document)
     return ctx.at_offsets(code, entry.display, start, end, message, suggestion=suggestion)
 

@@ -15,7 +15,7 @@ CODE = "RL305"
 def check(ctx: CheckContext) -> Iterator[Report | None]:
     for entry, claim in ctx.claimed_role_levels():
         framework, role_level = claim.framework, claim.role_level
-        strong = framework.proficiency_rank(framework.scale[-2]) if len(framework.scale) > 1 else 0
+        strong = (framework.proficiency_rank(framework.scale[-2]) or 0) if len(framework.scale) > 1 else 0
         for demand in demands(entry, framework):
             if demand.skill in role_level.skills or demand.skill not in framework.skills:
                 continue

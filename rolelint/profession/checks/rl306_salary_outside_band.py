@@ -18,7 +18,8 @@ def check(ctx: CheckContext) -> Iterator[Report | None]:
         if band is None:
             continue
         advert = ctx.index.adverts.get(entry.display)
-        offered, where = (advert.salary, None) if advert and advert.salary else (None, None)
+        offered = advert.salary if advert and advert.salary else None
+        where: tuple[int, int] | None = None
         if offered is None and entry.document is not None:
             mentions = [m for m in salary_mentions(entry.document) if m.band.unit == band.unit]
             if mentions:
@@ -28,6 +29,8 @@ def check(ctx: CheckContext) -> Iterator[Report | None]:
             continue
         low = offered.low if offered.low is not None else offered.high
         high = offered.high if offered.high is not None else offered.low
+        if low is None or high is None:
+            continue
         problems = []
         if band.low is not None and low < band.low:
             problems.append("starts below the band")

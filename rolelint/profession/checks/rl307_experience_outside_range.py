@@ -26,6 +26,8 @@ def check(ctx: CheckContext) -> Iterator[Report | None]:
         if entry.document is None:
             continue
         for demand in years_demands(entry.document):
+            if demand.band.low is None:
+                continue
             message = _judge(demand.band.low, expected, title, demand.wording)
             if message:
                 yield ctx.at_offsets(CODE, entry.display, *demand.file_range(), message)

@@ -1,0 +1,135 @@
+"""Front matter at the top of a prose file, in the syntaxes static-site generators use, read with positions.
+
+- YAML between `---` lines (Jekyll, Hugo, Eleventy; `---yaml` too), closed by `---` or `...`;
+- TOML between `+++` lines (Hugo, Zola), or `---toml` … `---` (Eleventy);
+- JSON: an object at the very top of the file (Hugo), or `---json` … `---` (Eleventy).
+
+A block in any other syntax (`---js`, `---coffee` …) is recognised as front matter, so that its
+lines are not read as the advert's prose, and reported once as not read (RL012).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from rolelint.diagnostics import Finding
+from rolelint.documents import TextSpan
+from rolelint.formats.common import findings_from, prose_spans
+from rolelint.jsonpos import load_json
+from rolelint.tomlpos import load_toml
+from rolelint.yamlpos import load_yaml
+
+_OPEN = re.compile(r"\A(?P<fence>---|\+\+\+)[ \t]*(?P<syntax>[A-Za-z][A-Za-z0-9_-]*)?[ \t]*(?:\r\n|\r|\n)")
+_CLOSE = {"---": re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|\Z)", re.M),
+          "+++": re.compile(r"^\+\+\+[ \t]*(?:\r\n|\r|\n|\Z)", re.M)}
+_LINE_END = re.compile(r"[ \t]*(?:\r\n|\r|\n|\Z)")
+SYNTAXES = ("yaml", "toml", "json")
+
+
+@dataclass
+class FrontMatter:
+    """What the front matter held, with positions in the file; ``syntax`` None when there is none."""
+
+    syntax: str | None = None
+    start: int = 0  # where the metadata starts (after the opening fence)
+    end: int = 0  # where it ends (before the closing fence)
+    body_start: int = 0
+    data: dict[str, Any] = field(default_factory=dict)
+    nodes: dict[str, tuple[int, int]] = field(default_factory=dict)
+    key_nodes: dict[str, tuple[int, int]] = field(default_factory=dict)
+    spans: list[TextSpan] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+
+def read_front_matter(text: str) -> FrontMatter:
+    """The front matter at the top of ``text``, if any, read in its syntax."""
+    opening = _OPEN.match(text)
+    if opening is None:
+        return _json_object(text) if text.startswith("{") else FrontMatter()
+    fence = opening.group("fence")
+    syntax = (opening.group("syntax") or ("yaml" if fence == "---" else "toml")).lower()
+    closing = _CLOSE[fence].search(text, opening.end())
+    if closing is None:
+        return FrontMatter(syntax=syntax, findings=[Finding(
+            "RL001", f"front matter opened with `{fence}` on line 1 is never closed; add a `{fence}` line after "
+            "the metadata", 0, len(fence))])
+    found = FrontMatter(syntax=syntax, start=opening.end(), end=closing.start(), body_start=closing.end())
+    metadata = text[found.start:found.end]
+    if syntax == "yaml":
+        _fill(found, load_yaml(metadata, base=found.start, full_text=text), text)
+    elif syntax == "toml":
+        _fill_toml(found, metadata, text)
+    elif syntax == "json":
+        _fill_json(found, metadata, text, found.start)
+    else:
+        found.findings.append(Finding(
+            "RL012", f"front matter in `{syntax}` is not read (rolelint reads YAML, TOML and JSON front matter); "
+            "its keys are not checked", 0, opening.end() - 1))
+    return found
+
+
+def _fill(found: FrontMatter, result, text: str) -> None:
+    """Data, positions and prose spans from a yamlpos result."""
+    found.findings.extend(findings_from(result.problems))
+    if result.ok and isinstance(result.data, dict):
+        found.data = result.data
+        found.nodes = result.nodes
+        found.key_nodes = result.key_nodes
+        found.spans = prose_spans(result.spans, text)
+    elif result.ok and result.data is not None:
+        found.findings.append(Finding("RL003", "front matter must be a mapping of keys", found.start, found.end))
+
+
+def _fill_toml(found: FrontMatter, metadata: str, text: str) -> None:
+    result = load_toml(metadata, base=found.start)
+    found.findings.extend(Finding(code, message, start, end) for code, message, start, end in result.problems)
+    if result.ok and isinstance(result.data, dict):
+        found.data = result.data
+        found.nodes = result.nodes
+        found.key_nodes = result.key_nodes
+        found.spans = prose_spans(result.spans, text)
+
+
+def _fill_json(found: FrontMatter, metadata: str, text: str, base: int) -> None:
+    result = load_json(metadata, base=base, full_text=text, what="JSON front matter")
+    found.findings.extend(result.findings)
+    if not result.ok:
+        return
+    if not isinstance(result.data, dict):
+        found.findings.append(Finding("RL003", "front matter must be a JSON object of keys", found.start, found.end))
+        return
+    found.data = result.data
+    found.nodes = result.nodes
+    found.key_nodes = result.key_nodes
+    found.spans = prose_spans(result.spans, text)
+
+
+def _json_object(text: str) -> FrontMatter:
+    """Hugo's JSON front matter: an object at the top of the file, closed at the end of a line. Text that
+    merely starts with `{` (a placeholder such as `{Company} is hiring`) is not front matter."""
+    try:
+        data, end = json.JSONDecoder().raw_decode(text)
+    except (json.JSONDecodeError, RecursionError):
+        return FrontMatter()
+    line_end = _LINE_END.match(text, end)
+    if not isinstance(data, dict) or line_end is None:
+        return FrontMatter()
+    found = FrontMatter(syntax="json", start=0, end=end, body_start=line_end.end())
+    _fill_json(found, text[:end], text, 0)
+    return found
+
+
+def is_site_metadata(data: dict[str, Any]) -> bool:
+    """Front matter that does not say it is rolelint's (no `kind:`, no `$schema`): keys rolelint does not
+    know are the site's own (Jekyll's `layout`, Hugo's `weight` …), not mistakes."""
+    return "kind" not in data and "$schema" not in data
+
+
+def top_key(path: str | None) -> str:
+    return (path or "").split(".", 1)[0].split("[", 1)[0]
+
+
+__all__ = ["SYNTAXES", "FrontMatter", "is_site_metadata", "read_front_matter", "top_key"]

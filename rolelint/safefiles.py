@@ -1,0 +1,84 @@
+"""Reading and writing files that a stranger may have planted: bounded reads that follow no link,
+and atomic writes that leave no temporary file behind.
+
+A cache folder or rule pack may hold symbolic links (to ``/dev/zero``, to a secret, to a file of
+the user's to overwrite) and files of any size. ``read_regular`` reads only a regular file, not
+through a link, up to a limit; ``atomic_write`` writes a new file with a name no one could have
+guessed (``mkstemp``) in the target's folder and renames it over the target, so that a reader
+sees the old file or the new one, never a torn one, and a failure (a full disk, an interrupt)
+removes the temporary file.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+
+class TooLarge(OSError):
+    """The file is larger than the caller's limit."""
+
+
+def read_regular(path: Path, limit: int, *, follow_links: bool = False) -> bytes:
+    """The bytes of ``path``, which must be a regular file of at most ``limit`` bytes; raises OSError
+    (TooLarge when too big) otherwise. Without ``follow_links``, a symbolic link is refused."""
+    flags = os.O_RDONLY | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NONBLOCK", 0)
+    if not follow_links:
+        flags |= getattr(os, "O_NOFOLLOW", 0)
+    descriptor = os.open(path, flags)  # O_NONBLOCK: opening a FIFO does not wait for a writer
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(f"{path}: not a regular file")
+        if info.st_size > limit:
+            raise TooLarge(f"{path}: {info.st_size:,} bytes, over the {limit:,}-byte limit")
+        chunks, size = [], 0
+        while True:
+            chunk = os.read(descriptor, min(1 << 20, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > limit:  # it grew while we read it
+                raise TooLarge(f"{path}: over the {limit:,}-byte limit")
+        return b"".join(chunks)
+    finally:
+        os.close(descriptor)
+
+
+def atomic_write(path: Path, data: bytes, *, prefix: str | None = None, suffix: str = ".tmp",
+                 mode: int | None = None, durable: bool = False) -> None:
+    """Replace ``path`` with ``data`` atomically: a temporary file in the same folder, renamed over
+    ``path``; on any failure (including KeyboardInterrupt) the temporary file is removed and the
+    old ``path`` is left as it was. ``mode`` sets the new file's permission bits (default: as
+    ``open`` would create it); ``durable`` fsyncs the data before the rename."""
+    path = Path(path)
+    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=prefix or f".{path.name}.", suffix=suffix)
+    try:
+        with os.fdopen(descriptor, "wb") as out:
+            out.write(data)
+            if durable:
+                out.flush()
+                os.fsync(out.fileno())
+        os.chmod(temporary, mode if mode is not None else (0o666 & ~_umask()))
+        os.replace(temporary, path)
+    except BaseException:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        raise
+
+
+_UMASK: list[int] = []
+
+
+def _umask() -> int:
+    """The process's umask (read once: os.umask can only be read by setting it)."""
+    if not _UMASK:
+        current = os.umask(0o022)
+        os.umask(current)
+        _UMASK.append(current)
+    return _UMASK[0]

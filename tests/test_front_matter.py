@@ -1,0 +1,183 @@
+"""Front matter in YAML, TOML and JSON: values read with positions, site metadata not reported, and
+whole-advert findings anchored where the text starts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rolelint.config import load_config
+from rolelint.engine import Selection, check
+from rolelint.loaders import LoadOptions, load_file
+from rolelint.schema import site_prose
+
+from conftest import write
+
+
+def _load(path: Path):
+    return load_file(path, path.name, kind_hint=None, options=LoadOptions())
+
+
+def _at(document, field: str) -> tuple[int, int]:
+    start, _ = document.nodes[field]
+    return document.source.position(start)
+
+
+def _span_position(document, word: str) -> tuple[int, int]:
+    span = next(s for s in document.spans if word in s.text)
+    return document.source.position(span.file_offset(span.text.index(word)))
+
+
+TOML = """\
++++
+title = "Senior \\"data\\" ninja"
+layout = "job"
+location = 'Leeds'
+
+[salary]
+min = 40000
+max = 48000
+currency = "GBP"
++++
+# Senior data engineer
+
+We build pipelines.
+"""
+
+
+def test_toml_front_matter_is_read_with_positions(tmp_path):
+    loaded = _load(write(tmp_path, "a.md", TOML))
+    document = loaded.document
+    assert loaded.findings == []
+    assert document.front_matter == "toml"
+    assert document.data["location"] == "Leeds" and document.data["salary"]["max"] == 48000
+    assert _at(document, "location") == (4, 12)
+    assert _at(document, "salary.max") == (8, 7)
+    assert document.source.position(document.key_nodes["salary.currency"][0]) == (9, 1)
+    # an escaped quote is one character of the value; the word after it still lands on its column
+    assert _span_position(document, "ninja") == (2, 26)
+    # the body starts after the closing `+++`, and none of the metadata is read as its prose
+    assert document.source.position(document.body_start) == (11, 1)
+    assert not any("layout" in span.text or "+++" in span.text for span in document.spans)
+
+
+def test_toml_multiline_strings_arrays_and_tables_of_arrays_keep_positions(tmp_path):
+    text = ('+++\ndescription = """\nA team of\nrockstars."""\ntags = ["a", "b"]\n[[offices]]\nname = "Leeds"\n'
+            '[[offices]]\nname = "York"\n+++\nBody text here.\n')
+    document = _load(write(tmp_path, "a.md", text)).document
+    assert _span_position(document, "rockstars") == (4, 1)
+    assert _at(document, "tags[1]") == (5, 14)
+    assert _at(document, "offices[1].name") == (9, 8)
+
+
+def test_broken_toml_front_matter_is_a_parse_error_at_its_line(tmp_path):
+    path = write(tmp_path, "a.md", '+++\ntitle = "x"\nlocation = \n+++\nBody.\n')
+    loaded = _load(path)
+    assert [f.code for f in loaded.findings] == ["RL001"]
+    assert "invalid TOML front matter" in loaded.findings[0].message
+    assert loaded.document.source.position(loaded.findings[0].start)[0] == 3
+
+
+def test_unclosed_toml_front_matter_is_reported(tmp_path):
+    loaded = _load(write(tmp_path, "a.md", '+++\ntitle = "x"\n\nBody\n'))
+    assert [f.code for f in loaded.findings] == ["RL001"] and "`+++`" in loaded.findings[0].message
+
+
+def test_deeply_nested_toml_is_refused_without_a_recursion_error(tmp_path):
+    text = "+++\nx = " + "[" * 100_000 + "]" * 100_000 + "\n+++\nBody.\n"
+    loaded = _load(write(tmp_path, "a.md", text))
+    assert [f.code for f in loaded.findings] == ["RL008"]
+    assert loaded.document.source.position(loaded.findings[0].start)[0] == 2
+
+
+@pytest.mark.parametrize("text", [
+    '{\n  "title": "Data rockstar",\n  "location": "York"\n}\nBody text.\n',
+    '---json\n{\n  "title": "Data rockstar",\n  "location": "York"\n}\n---\nBody text.\n',
+])
+def test_json_front_matter_is_read_with_positions(tmp_path, text):
+    document = _load(write(tmp_path, "a.md", text)).document
+    assert document.front_matter == "json"
+    assert document.data == {"title": "Data rockstar", "location": "York"}
+    offset = 1 if text.startswith("{") else 2
+    assert _at(document, "location") == (2 + offset, 15)
+    assert _span_position(document, "rockstar") == (1 + offset, 18)
+    assert [s.text.strip() for s in document.spans if s.field is None] == ["Body text."]
+
+
+def test_text_that_merely_starts_with_a_brace_is_not_front_matter(tmp_path):
+    document = _load(write(tmp_path, "a.md", "{Company name} is hiring a product manager.\n")).document
+    assert document.front_matter is None and document.data == {}
+    assert document.spans[0].text.startswith("{Company name}")
+
+
+def test_broken_json_front_matter_is_a_parse_error(tmp_path):
+    loaded = _load(write(tmp_path, "a.md", '---json\n{"title": "x",}\n---\nBody.\n'))
+    assert [f.code for f in loaded.findings] == ["RL001"]
+    assert loaded.document.source.position(loaded.findings[0].start) == (2, 15)
+
+
+def test_front_matter_in_an_unknown_syntax_is_reported_once_and_not_read_as_prose(tmp_path):
+    loaded = _load(write(tmp_path, "a.md", "---js\nmodule.exports = { layout: 'job' };\n---\n# Analyst\n\nText.\n"))
+    assert [f.code for f in loaded.findings] == ["RL012"]
+    assert "`js`" in loaded.findings[0].message
+    assert [s.text.strip() for s in loaded.document.spans] == ["Analyst", "Text."]
+
+
+SITE = """\
+---
+layout: job-posting
+permalink: /jobs/analyst/
+translationKey: analyst
+title: Data analyst
+location: {city: Leeds}
+---
+# Data analyst
+
+We analyse data.
+"""
+
+
+def _run(root: Path, codes: tuple[str, ...], config: str = ""):
+    write(root, ".rolelint.yaml", config or "include: ['**/*.md']\n")
+    return check([root], load_config(cwd=root), selection=Selection(select=codes), cwd=root)
+
+
+def test_unknown_keys_of_site_front_matter_are_not_findings_but_known_keys_are_checked(tmp_path):
+    write(tmp_path, "adverts/a.md", SITE)
+    found = [(d.code, d.line, d.column) for d in _run(tmp_path, ("RL010", "RL011")).diagnostics]
+    assert found == [("RL010", 6, 11)]  # `location` is rolelint's key, and must be text
+
+
+def test_strict_front_matter_reports_the_sites_keys(tmp_path):
+    write(tmp_path, "adverts/a.md", SITE)
+    result = _run(tmp_path, ("RL011",), "include: ['**/*.md']\nstrict_front_matter: true\n")
+    assert [(d.line, d.context) for d in result.diagnostics] == [(2, "layout"), (3, "permalink"),
+                                                                  (4, "translationKey")]
+
+
+def test_front_matter_that_names_its_kind_keeps_unknown_key_findings(tmp_path):
+    write(tmp_path, "adverts/a.md", "---\nkind: advert\ntitel: Data analyst\n---\nText.\n")
+    assert [(d.code, d.line) for d in _run(tmp_path, ("RL011",)).diagnostics] == [("RL011", 3)]
+
+
+def test_site_keys_holding_slugs_and_paths_are_not_read_as_prose(tmp_path):
+    document = _load(write(tmp_path, "a.md", SITE.replace("translationKey: analyst",
+                                                          "description: We hire a data analyst in Leeds"))).document
+    assert document.site_metadata
+    fields = {s.field for s in site_prose(document.spans) if s.field}
+    assert fields == {"title", "description", "location.city"}
+
+
+def test_a_whole_advert_finding_is_anchored_at_the_body_not_in_the_front_matter(tmp_path):
+    write(tmp_path, "adverts/a.md", "---\nlayout: job\ntitle: Data analyst\n---\n\nWe analyse data.\n")
+    result = _run(tmp_path, ("RL208",))
+    [finding] = result.diagnostics
+    assert (finding.line, finding.column) == (6, 1)
+    assert finding.message.endswith("(about the whole advert; shown where its text starts)")
+
+
+def test_a_whole_advert_finding_with_a_subject_section_stays_on_its_heading(tmp_path):
+    write(tmp_path, "adverts/a.md", "# Data analyst\n\nWe analyse data.\n\n## Benefits\n\nA pension.\n")
+    [finding] = _run(tmp_path, ("RL208",)).diagnostics
+    assert (finding.line, finding.column) == (5, 1) and "whole advert" not in finding.message

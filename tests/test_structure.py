@@ -1,0 +1,100 @@
+"""Structure recognition shared by every format: headings that are not marked up as headings, what a
+heading is about, desirable requirements, and lists without bullets."""
+
+from __future__ import annotations
+
+import pytest
+
+from rolelint.markdown import split_body
+from rolelint.structure import categorize_heading, line_heading, marks_desirable, unmarked_list
+
+
+def _sections(text: str, fmt: str) -> list[tuple[str, str]]:
+    sections, _ = split_body(text, fmt=fmt)
+    return [(s.heading, s.category) for s in sections]
+
+
+@pytest.mark.parametrize("heading, category", [
+    ("What will you do?", "responsibilities"), ("What will you be doing?", "responsibilities"),
+    ("Who are you?", "essential"), ("What are we looking for?", "essential"), ("What do we offer?", "benefits"),
+    ("Where will you work?", "location"), ("How do I apply?", "apply"), ("Preferred qualifications", "desirable"),
+    ("Would be an asset", "desirable"), ("Good to have", "desirable"), ("Ideally you will have", "desirable"),
+])
+def test_question_and_reworded_headings_get_their_category(heading, category):
+    assert categorize_heading(heading) == category
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "text"])
+@pytest.mark.parametrize("line", ["**Requirements:**", "Requirements:", "What will you do?", "BENEFITS",
+                                  "Benefits"])
+def test_a_line_standing_alone_that_names_a_section_is_a_heading_in_markdown_and_text(fmt, line):
+    assert line_heading(line, fmt, alone=True) is not None
+
+
+def test_looser_signs_need_a_known_section_in_markdown_but_not_in_plain_text():
+    assert line_heading("OUR STACK", "text", alone=True) == "OUR STACK"
+    assert line_heading("OUR STACK", "markdown", alone=True) is None
+    assert line_heading("Our stack:", "text") == "Our stack"
+    assert line_heading("Our stack:", "markdown") is None
+
+
+@pytest.mark.parametrize("line", ["Benefits of working here are many.", "What will you do?", "BENEFITS"])
+def test_a_line_inside_a_paragraph_is_not_a_heading(line):
+    assert line_heading(line, "text", alone=False) is None
+
+
+def test_a_short_line_that_names_nothing_is_not_a_heading():
+    assert line_heading("Thanks for reading", "text", alone=True) is None
+
+
+def test_an_emphasised_line_is_a_heading_but_not_a_bold_sentence():
+    assert line_heading("Our team", "html", emphasised=True) == "Our team"
+    assert line_heading("We pay well.", "html", emphasised=True) is None
+
+
+def test_plain_text_gets_the_sections_the_same_text_gets_as_markdown():
+    text = ("Data analyst\n\nAbout the role\n\nWe analyse data.\n\nWhat will you do?\n\n- Build reports\n\n"
+            "ESSENTIAL CRITERIA\n\n- SQL\n\nNice to have:\n- Python\n")
+    expected = [("About the role", "about"), ("What will you do?", "responsibilities"),
+                ("ESSENTIAL CRITERIA", "essential"), ("Nice to have", "desirable")]
+    assert _sections(text, "text") == expected
+    assert _sections(text, "markdown") == expected
+
+
+def test_a_requirement_marked_desirable_under_an_essential_heading_counts_as_desirable():
+    _, spans = split_body("## Essential criteria\n\n- SQL\n- Python is a plus\n- Go would be an asset\n"
+                          "- A degree (preferred)\n")
+    assert [(s.text.strip(), s.section) for s in spans if s.block == "list_item"] == [
+        ("SQL", "essential"), ("Python is a plus", "desirable"), ("Go would be an asset", "desirable"),
+        ("A degree (preferred)", "desirable")]
+
+
+@pytest.mark.parametrize("text", ["nice to have", "Bonus: Rust", "preferably in fintech", "an asset",
+                                  "Not essential but helpful"])
+def test_desirable_marks(text):
+    assert marks_desirable(text)
+
+
+def test_essential_words_are_not_desirable_marks():
+    assert not marks_desirable("You must have five years of SQL")
+
+
+def test_lines_of_a_plain_text_list_without_bullets_are_items_not_one_sentence():
+    _, spans = split_body("Requirements\nStrong SQL\nExperience with dashboards\nClear writing\n", fmt="text")
+    assert [(s.block, s.section, s.text) for s in spans] == [
+        ("heading", "essential", "Requirements"), ("list_item", "essential", "Strong SQL"),
+        ("list_item", "essential", "Experience with dashboards"), ("list_item", "essential", "Clear writing")]
+
+
+def test_hard_wrapped_prose_stays_one_paragraph():
+    text = "We are looking for someone who\nloves data, and who works with\nGitLab every day.\n"
+    _, spans = split_body(text, fmt="text")
+    assert len(spans) == 1 and spans[0].block == "paragraph"
+    assert not unmarked_list(["We build tools for the", "NHS and others."])
+
+
+def test_unmarked_list_item_positions_are_the_lines_in_the_file():
+    text = "Intro.\n\nSkills\nSQL\nPython\n"
+    _, spans = split_body(text, base=100, fmt="text")
+    python = next(s for s in spans if s.text == "Python")
+    assert python.file_offset(0) == 100 + text.index("Python")
