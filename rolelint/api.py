@@ -20,7 +20,7 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
 
 from rolelint.config import Config, ConfigError, load_config
 from rolelint.diagnostics import Diagnostic, Severity
@@ -30,6 +30,9 @@ from rolelint.engine import RunResult, Selection, active_codes, check_entries
 from rolelint.engine import check as check_paths
 from rolelint.registry import RuleCatalogue, check_code_prefix, load_catalogue
 from rolelint.source import SourceText
+
+if TYPE_CHECKING:
+    from rolelint.summary import AdvertSummary
 
 
 @dataclass(frozen=True)
@@ -66,12 +69,39 @@ class LintResult:
         """The highest severity found, or None when nothing was."""
         return max((d.severity for d in self.diagnostics), default=None)
 
+    def fixed_text(self, path: str | None = None, *, only: Iterable[Diagnostic] | None = None) -> str:
+        """The text of ``path`` (default: the first file) with its safe fixes applied: every one, or
+        those of the diagnostics ``only``; of overlapping fixes the first wins, as with
+        `rolelint check --fix`. Nothing is written anywhere."""
+        from rolelint.fixes import apply_fixes, choose_fixes
+
+        path = path if path is not None else self.files[0]
+        candidates = [d for d in (self.diagnostics if only is None else only) if d.path == path]
+        chosen, _ = choose_fixes(candidates)
+        return apply_fixes(self.sources[path].text, [d.fix for d in chosen])
+
     def fails(self, fail_on: str) -> bool:
         """Whether a run with this ``--fail-on`` (error, warning, info or never) would exit 1."""
         if fail_on == "never":
             return False
         threshold = Severity.parse(fail_on)
         return any(d.severity >= threshold for d in self.diagnostics)
+
+
+@dataclass(frozen=True)
+class RoleLevelInfo:
+    """One level of one role of a roles repo (``Linter.role_levels``): ids as an advert's front matter
+    names them (``framework``, ``role``, ``level``), the title advertised at that level, and its pay
+    band and experience range described in words (None when the framework gives none)."""
+
+    framework: str
+    framework_name: str
+    role: str
+    role_title: str
+    level: str
+    title: str
+    salary: str | None = None
+    experience: str | None = None
 
 
 class Linter:
@@ -168,14 +198,62 @@ class Linter:
         return FileEntry(path, display_path(path, root), relative.as_posix(), content=content, kind=kind)
 
     def _profession(self, documents: list[Document], active: set[str]) -> dict:
-        from rolelint.profession import load_index, run_against
+        from rolelint.profession import run_against
 
         rules = {code: rule for code, rule in self.catalogue.profession_rules.items() if code in active}
         if not rules or not documents:
             return {}
+        return run_against(self._profession_index(), documents, rules, self.config)
+
+    def summarise(self, result: LintResult, path: str | None = None, *, kind: str | None = None
+                  ) -> "AdvertSummary | None":
+        """The summary of an advert this Linter linted (``path``: one of ``result.files``, default the
+        first; ``kind``: the kind it was linted as, if the lint call named one): its length, reading grade, whether a salary is stated, its core sections found and
+        missing, and its gender-coded words, each measured as the rule that reports on it measures
+        it (RL207, RL206, RL208, RL209, RL112) with the config's options. None for a framework or a
+        role, or a text that could not be read."""
+        from rolelint.loaders import parse_source
+        from rolelint.formats import format_for
+        from rolelint.summary import summarise
+
+        path = path if path is not None else (result.files[0] if result.files else None)
+        source = result.sources.get(path) if path is not None else None
+        if source is None:
+            return None
+        document = next((d for d in result.documents if d.path == path), None)
+        if document is None:
+            document, _ = parse_source(source, fmt=format_for(path), kind_hint=kind or self.config.kind_for(path))
+        rules = {code: rule for code, rule in self.catalogue.text_rules.items()}
+        options = {code: settings.options for code, settings in self.config.rules.items() if settings.options}
+        needs = set().union(*(rule.needs for code, rule in rules.items() if code in self.active))
+        with self._lock:
+            return summarise(document, rules, options, model=self.config.model, pipeline_needs=needs)
+
+    def role_levels(self) -> tuple["RoleLevelInfo", ...]:
+        """Every role level of the roles repo under the config's root (loaded once, as profession
+        rules load it), in framework, role and level order: what an advert can be written for."""
+        with self._lock:
+            index = self._profession_index()
+        found = []
+        for framework_id in sorted(index.frameworks):
+            framework = index.frameworks[framework_id]
+            order = {level.id: n for n, level in enumerate(framework.levels)}
+            for role in sorted(index.roles_of(framework_id), key=lambda r: (r.title.lower(), r.id)):
+                for level in sorted(role.levels, key=lambda lv: order.get(lv.level, len(order))):
+                    salary, experience = framework.salary_of(level), framework.experience_of(level)
+                    found.append(RoleLevelInfo(
+                        framework=framework.id, framework_name=framework.name, role=role.id, role_title=role.title,
+                        level=level.level, title=framework.effective_title(level),
+                        salary=salary.describe() if salary else None,
+                        experience=experience.describe() if experience else None))
+        return tuple(found)
+
+    def _profession_index(self):
+        from rolelint.profession import load_index
+
         if self._index is None:
             self._index = load_index(self.config, cwd=self.config.root.resolve())
-        return run_against(self._index, documents, rules, self.config)
+        return self._index
 
     def reload_profession(self) -> None:
         """Forget the profession index: the next text re-reads the roles repo (after a framework or
@@ -264,5 +342,5 @@ def _config_start(paths: Sequence[Path]) -> Path:
     return first if first.is_dir() else first.parent
 
 
-__all__ = ["ConfigError", "Diagnostic", "LintResult", "Linter", "RuleInfo", "Severity", "lint_paths", "lint_text",
+__all__ = ["ConfigError", "Diagnostic", "LintResult", "Linter", "RoleLevelInfo", "RuleInfo", "Severity", "lint_paths", "lint_text",
            "list_rules", "rule_info"]
