@@ -408,6 +408,29 @@ def cache_prune_command(max_age_days: int | None, config_path: Path | None,
     click.echo(f"removed {removed} cache file{'s' if removed != 1 else ''} unused for {days} days from {directory}")
 
 
+@cli.command()
+@click.option("--repo", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+              help="A roles repo: choose the role level an advert is for, and check it against the profession.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to serve on. Anything but this computer's own address prints a warning.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port to serve on (0: any free port; the address is printed).")
+@click.option("--open", "open_browser", is_flag=True, help="Open the page in the web browser once it is ready.")
+def serve(repo: Path | None, host: str, port: int, open_browser: bool) -> None:
+    """A local web page to check an advert: paste or upload it, see the findings in place, fix, download."""
+    from rolelint.serve import ServeError, missing_dependencies, run
+
+    missing = missing_dependencies()
+    if missing:
+        raise click.UsageError(f"`rolelint serve` needs {', '.join(missing)}: install them with "
+                               "`pip install 'rolelint[serve]'`")
+    try:
+        run(repo=repo, host=host, port=port, open_browser=open_browser)
+    except ServeError as exc:
+        click.echo(f"rolelint: error: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+
+
 class Terminated(BaseException):
     """SIGTERM arrived: unwind like Ctrl-C (workers stopped, temporary files removed), then exit 143."""
 
