@@ -27,7 +27,7 @@ from starlette.routing import Route
 import rolelint
 from rolelint.api import Linter
 from rolelint.serve.analysis import SAME_FORMAT, Checker, PageError, apply_fix, normalise_line_breaks, suffix_of
-from rolelint.serve.security import Guard
+from rolelint.serve.security import BodyTooLarge, Guard
 
 log = logging.getLogger("rolelint.serve")
 
@@ -140,6 +140,10 @@ def build_app(linter: Linter, *, profession: bool, host: str = "127.0.0.1", port
                                                              version=rolelint.__version__)
         return HTMLResponse(body, headers={"content-disposition": 'attachment; filename="advert-report.html"'})
 
+    async def too_large(request: Request, exc: Exception) -> Response:
+        return JSONResponse({"error": f"That is too large for the page: it takes up to {MAX_UPLOAD // 1_000_000} MB. "
+                                      "Paste the advert's text instead."}, status_code=413)
+
     async def page_error(request: Request, exc: Exception) -> Response:
         if request.url.path.startswith("/api/"):
             if isinstance(exc, PageError):
@@ -164,7 +168,7 @@ def build_app(linter: Linter, *, profession: bool, host: str = "127.0.0.1", port
         Route("/api/report", api_report, methods=["POST"]),
     ]
     app = Starlette(routes=routes, exception_handlers={Exception: page_error, HTTPException: page_error,
-                                                       PageError: page_error})
+                                                       PageError: page_error, BodyTooLarge: too_large})
     return Guard(app, host=host, port_holder=port_holder, max_body=MAX_BODY)
 
 
