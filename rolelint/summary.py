@@ -59,8 +59,9 @@ def summarise(document: Document, rules: dict, options: dict[str, dict], *, mode
               pipeline_needs=()) -> AdvertSummary | None:
     """The summary of an advert (None for a framework or role): ``rules`` by code (RL206, RL207,
     RL208, RL209, RL112 are used), ``options`` the config's options by code. ``pipeline_needs``: the
-    NLP needs of the run, so the spaCy pipeline it loaded is reused (rulepacks.annotated_targets)."""
-    from rolelint.rulepacks import annotated_targets, resolve_options
+    NLP needs of the run, so the spaCy pipeline it loaded is reused (runner.annotated_targets)."""
+    from rolelint.options import resolve_options
+    from rolelint.runner import annotated_targets
 
     if document.kind != "advert":
         return None
