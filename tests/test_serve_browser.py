@@ -373,8 +373,25 @@ def test_screenshots_of_the_page_empty_and_with_findings(repo_server, page, tmp_
     page.set_viewport_size({"width": 1360, "height": 1500})
     page.click("#example")
     _wait_checked(page)
+    page.select_option("#role", "product-management/product-manager/associate")
+    _until(page, "document.getElementById('role-note').textContent.includes('Associate product manager')")
     page.locator("#findings li").nth(2).locator("summary").click()
     page.evaluate("window.scrollTo(0, 0)")
     page.screenshot(path=str(target / "serve-findings.png"))
     for name in ("serve-empty.png", "serve-findings.png"):
         assert (target / name).stat().st_size > 20_000
+
+
+def test_an_uploaded_word_document_is_shown_and_checked(server, page):
+    from rolelint.serve.analysis import page_formats
+    from test_serve import docx_bytes
+
+    if "docx" not in page_formats():
+        pytest.skip("rolelint does not read .docx files yet (rolelint/formats)")
+    page.goto(server.url)
+    page.set_input_files("#upload", files=[{
+        "name": "advert.docx", "buffer": docx_bytes(["Rockstar developer", "Hey guys, join us."]),
+        "mimeType": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}])
+    _until(page, "document.getElementById('status').textContent.startsWith('Read advert.docx')")
+    assert "Hey guys" in page.input_value("#advert")
+    assert {"Rockstar", "guys"} <= {m["text"] for m in _marks(page)}

@@ -116,8 +116,9 @@ class Checker:
     def __init__(self, linter: Linter, *, profession: bool):
         self.linter = linter
         self.profession = profession
-        # Each rule's advice (what, why, use instead) in plain words, for the side pane.
-        self.advice = {info.code: {key: " ".join(str(info.docs[key]).split())
+        # Each rule's advice (what, why, use instead), for the side pane; line breaks are kept (the page
+        # shows them), as an example may be a few lines of front matter.
+        self.advice = {info.code: {key: str(info.docs[key]).strip()
                                    for key in ("what", "why", "use_instead") if info.docs.get(key)}
                        for info in linter.rules()}
         self.role_levels: tuple[RoleLevelInfo, ...] = linter.role_levels() if profession else ()
