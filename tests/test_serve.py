@@ -10,6 +10,7 @@ import json
 import socket
 import subprocess
 import sys
+import time
 import zipfile
 
 import pytest
@@ -351,3 +352,17 @@ def test_an_uploaded_web_page_is_read_and_its_script_stays_text(server):
     status, data = _upload(server, "advert.html", page)
     assert status == 200 and data["format"] == "html"
     assert {"RL104", "RL109"} <= {f["code"] for f in data["findings"]}
+
+
+def test_open_starts_the_web_browser_on_the_page_once_it_is_ready(tmp_path, monkeypatch):
+    opened = tmp_path / "opened.txt"
+    fake_browser = tmp_path / "fake-browser"
+    fake_browser.write_text(f"#!{sys.executable}\nimport sys\nopen({str(opened)!r}, 'w').write(sys.argv[1])\n")
+    fake_browser.chmod(0o755)
+    monkeypatch.setenv("BROWSER", str(fake_browser))  # what Python's webbrowser module runs
+    with running_server("--open") as running:
+        for _ in range(200):
+            if opened.exists() and opened.read_text():
+                break
+            time.sleep(0.05)
+        assert opened.read_text() == running.url

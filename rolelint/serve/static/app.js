@@ -363,7 +363,8 @@
       add("Reading grade", "no prose to grade yet");
     }
     add("Salary", s.salary_stated ? "stated" : "not stated",
-      verdict(s.salary_stated, "good", "add a pay range"));
+      verdict(s.salary_stated, "good", "add a pay range"),
+      s.salary_stated ? null : el("div", { class: "hint", text: "Pay transparency laws require a salary range in the EU from June 2026 and in many US states." }));
     const chips = el("ul", { class: "chips", "aria-label": "Sections" });
     for (const name of s.sections_found) chips.append(el("li", { class: "chip found" }, "\u2713 ", name, el("span", { class: "visually-hidden", text: " (found)" })));
     for (const name of s.sections_missing) chips.append(el("li", { class: "chip missing" }, "\u2717 ", name, el("span", { class: "visually-hidden", text: " (missing)" })));
