@@ -42,7 +42,7 @@ def test_no_salary_and_the_missing_sections_are_those_rl209_names(linter):
     summary = linter.summarise(result)
     assert summary.salary_stated is False
     rl209 = next(d for d in result.diagnostics if d.code == "RL209")
-    assert summary.sections_missing == ("apply",) and rl209.message.endswith("apply")
+    assert summary.sections_missing == ("apply",) and rl209.context == "apply"
     assert "responsibilities" in summary.sections_found
 
 
