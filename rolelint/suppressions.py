@@ -207,7 +207,7 @@ def code_ranges(text: str, start: int):
     """A function telling whether an offset of a Markdown ``text`` (its body from ``start``) lies in
     code: a fenced block, an indented block (four spaces or a tab after a blank line), or an inline
     code span (a run of backticks up to the next run of the same length, within a paragraph)."""
-    from rolelint.markdown import _code_spans
+    from rolelint.markdown import code_spans
 
     ranges: list[tuple[int, int]] = []
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\r\n]*(?:\r\n|\r|\n|$)", text[start:]) if m.end() > m.start()]
@@ -229,7 +229,7 @@ def code_ranges(text: str, start: int):
         opening = _FENCE_LINE.match(content)
         if opening:
             if paragraph_start is not None:
-                ranges.extend(_code_spans_at(text, paragraph_start, line_start, _code_spans))
+                ranges.extend(_code_spans_at(text, paragraph_start, line_start, code_spans))
                 paragraph_start = None
             fence, fence_start = opening.group(1), line_start
             previous_blank = False
@@ -241,7 +241,7 @@ def code_ranges(text: str, start: int):
             continue
         if blank:
             if paragraph_start is not None:
-                ranges.extend(_code_spans_at(text, paragraph_start, line_start, _code_spans))
+                ranges.extend(_code_spans_at(text, paragraph_start, line_start, code_spans))
                 paragraph_start = None
             previous_blank = True
             continue
@@ -251,7 +251,7 @@ def code_ranges(text: str, start: int):
     if fence is not None:
         ranges.append((fence_start, len(text)))
     if paragraph_start is not None:
-        ranges.extend(_code_spans_at(text, paragraph_start, len(text), _code_spans))
+        ranges.extend(_code_spans_at(text, paragraph_start, len(text), code_spans))
     ranges.sort()
     starts = [s for s, _ in ranges]
 
