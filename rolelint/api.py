@@ -23,7 +23,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
 
 from rolelint.config import Config, ConfigError, load_config
-from rolelint.diagnostics import Diagnostic, Severity
+from rolelint.diagnostics import Diagnostic, Fix, Severity
 from rolelint.discovery import FileEntry, display_path
 from rolelint.documents import KINDS, Document
 from rolelint.engine import RunResult, Selection, active_codes, check_entries
@@ -102,6 +102,41 @@ class RoleLevelInfo:
     title: str
     salary: str | None = None
     experience: str | None = None
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A value the roles repo defines for a key (see ``Linter.defined``): ``value`` as a file writes it,
+    ``title`` its name in words, ``path`` the file that defines it (relative to the config's root),
+    ``framework`` the framework it belongs to."""
+
+    value: str
+    title: str
+    path: str
+    framework: str
+
+
+@dataclass(frozen=True)
+class RelatedPlace:
+    """A place in another file (or the same one) that a finding was checked against: ``path`` relative
+    to the config's root; line and columns as in a Diagnostic (1-based, ``end_column`` exclusive)."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    message: str
+
+
+@dataclass(frozen=True)
+class FixedText:
+    """What ``fix_text`` made: ``text`` with the safe fixes of ``applied`` made (the text unchanged when
+    none could be), and why the others were not (``skipped``)."""
+
+    text: str
+    applied: tuple[Diagnostic, ...]
+    skipped: tuple[str, ...]
 
 
 class Linter:
@@ -261,6 +296,69 @@ class Linter:
         with self._lock:
             self._index = None
 
+    def refresh_profession(self, names: Iterable[str]) -> None:
+        """Read the files ``names`` (relative to the config's root) of the roles repo again, after they
+        were saved, created or deleted, and keep the rest of the loaded index: faster than
+        ``reload_profession`` for a few files. Nothing happens before the index is first loaded."""
+        from rolelint.profession.index import refreshed
+
+        names = [Path(name).as_posix() for name in names]
+        for name in names:
+            self._entry(name, "", self.config.root, None)  # the same check of the name as lint_text's
+        with self._lock:
+            if self._index is not None and names:
+                self._index = refreshed(self._index, self.config, cwd=self.config.root.resolve(), changed=names)
+
+    def defined(self, what: str, *, framework: str | None = None, role: str | None = None) -> tuple[Choice, ...]:
+        """The values the roles repo defines for ``what``: ``framework`` ids, ``role`` ids, ``level``
+        ids, ``skill`` ids or ``proficiency`` steps, in the repo's order (what an editor completes).
+        ``framework`` keeps those of one framework; for levels, ``role`` gives that role's own levels.
+        Loads the profession index if it is not loaded yet."""
+        from rolelint.profession.lookup import defined_values
+
+        with self._lock:
+            values = defined_values(self._profession_index(), what, framework=framework, role=role)
+        return tuple(Choice(v.value, v.title, v.display, v.framework) for v in values)
+
+    def related(self, result: LintResult) -> Mapping[Diagnostic, tuple[RelatedPlace, ...]]:
+        """For each profession finding of ``result`` (a result of this Linter), the places it was
+        checked against: the role level an advert names or is taken to be for, the framework level
+        for pay, experience and titles, the first definition of a duplicated id. Other findings have
+        none. The places' files are read from disk, so their lines are those of the saved files."""
+        from rolelint.profession.lookup import place_range, related_places
+
+        wanted = [d for d in result.diagnostics if d.code in self.catalogue.profession_rules]
+        if not wanted:
+            return MappingProxyType({})
+        documents = {document.path: document for document in result.documents}
+        root = self.config.root.resolve()
+        found: dict[Diagnostic, tuple[RelatedPlace, ...]] = {}
+        with self._lock:
+            index = self._profession_index()
+            for diagnostic in wanted:
+                document = documents.get(diagnostic.path)
+                if document is None:
+                    continue
+                places = []
+                for place in related_places(index, document, diagnostic.code):
+                    where = place_range(root, place.display, place.field, options=self.config.load_options)
+                    if where is not None:
+                        places.append(RelatedPlace(place.display, *where, place.message))
+                if places:
+                    found[diagnostic] = tuple(places)
+        return MappingProxyType(found)
+
+    def excluded(self, name: str) -> bool:
+        """Whether the config's ``exclude`` leaves out the file ``name`` (relative to the config's root),
+        as `rolelint check` leaves it out even when it is named."""
+        from rolelint.globs import matches
+
+        return matches(Path(name).as_posix(), self.config.exclude)
+
+        if self._index is None:
+            self._index = load_index(self.config, cwd=self.config.root.resolve())
+        return self._index
+
     # --- rules -----------------------------------------------------------------------------
 
     def rules(self) -> tuple[RuleInfo, ...]:
@@ -333,6 +431,40 @@ def list_rules(*, config_path: Path | str | None = None) -> tuple[RuleInfo, ...]
     return Linter(config_path=config_path).rules()
 
 
+def find_config(start: Path | str) -> Path | None:
+    """The config file `rolelint check` uses for files in the folder ``start``: the nearest
+    `.rolelint.yaml` (or `.rolelint.yml`, `rolelint.yaml`), or `pyproject.toml` with a `[tool.rolelint]`
+    table, at or above it; None when there is none (the defaults apply)."""
+    from rolelint.config import find_config as find
+
+    return find(Path(start).resolve())
+
+
+def fix_text(text: str, diagnostics: Iterable[Diagnostic], *, name: str) -> FixedText:
+    """``text`` (the file ``name``, as linted) with the safe fixes among ``diagnostics`` made, checked
+    as `rolelint check --fix` checks them before writing a file: fixes that overlap an earlier one are
+    left for another pass, a fix whose text is no longer there is skipped, and when the fixes together
+    would change the document's structure (its YAML keys, its Markdown sections) none is made."""
+    from rolelint.fixes import fix_source
+
+    fixed, applied, skipped = fix_source(SourceText(name, text), list(diagnostics))
+    return FixedText(fixed, tuple(applied), tuple(skipped))
+
+
+def suppression(text: str, *, name: str, code: str, line: int, whole_file: bool = False) -> Fix | None:
+    """An edit to ``text`` (the file ``name``) that suppresses ``code`` on the 1-based ``line``, or with
+    ``whole_file`` in the whole file, written in the comment syntax the file's format reads there
+    (docs/formats.md); None when no comment can do it without changing the document (a YAML block
+    scalar's line, say: suppress it for the file instead). A ``Fix``: characters ``start``..``end``
+    become ``replacement``."""
+    from rolelint.formats import format_for
+    from rolelint.suppressions import suppression_edit
+
+    found = suppression_edit(SourceText(name, text), format_for(name).suppressions, code.upper(), line,
+                             whole_file=whole_file)
+    return Fix(*found) if found is not None else None
+
+
 def _config_start(paths: Sequence[Path]) -> Path:
     """Where config discovery starts: the first path given (so `rolelint check examples/` uses
     `examples/.rolelint.yaml`), else the working directory."""
@@ -342,5 +474,6 @@ def _config_start(paths: Sequence[Path]) -> Path:
     return first if first.is_dir() else first.parent
 
 
-__all__ = ["ConfigError", "Diagnostic", "LintResult", "Linter", "RoleLevelInfo", "RuleInfo", "Severity", "lint_paths", "lint_text",
-           "list_rules", "rule_info"]
+__all__ = ["Choice", "ConfigError", "Diagnostic", "Fix", "FixedText", "LintResult", "Linter", "RelatedPlace",
+           "RoleLevelInfo", "RuleInfo", "Severity", "find_config", "fix_text", "lint_paths", "lint_text", "list_rules",
+           "rule_info", "suppression"]

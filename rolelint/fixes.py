@@ -13,7 +13,7 @@ import re
 import stat
 import tempfile
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable
 
@@ -200,21 +200,9 @@ def _fix_file(path: Path, result: FileFixResult, diagnostics: list[Diagnostic], 
         raise FixError(f"the file does not round-trip through {source.encoding}; fixing it could change bytes "
                        "no fix touches")
 
-    newline = dominant_line_break(source.text)
-    applied: list[tuple[Diagnostic, Fix]] = []
-    for diagnostic in chosen:
-        if not _covers_match(source.text, diagnostic):
-            result.skipped.append(f"{diagnostic.line}:{diagnostic.column} {diagnostic.code}: the text there is not "
-                                  f"{diagnostic.context!r}; not fixed")
-            continue
-        fix = diagnostic.fix
-        applied.append((diagnostic, Fix(fix.start, fix.end, _LINE_BREAK.sub(newline, fix.replacement))))
+    new_text, applied = _planned(source, chosen, fmt, result.skipped)
     if not applied:
         return
-    new_text = apply_fixes(source.text, [fix for _, fix in applied])
-    if not _keeps_structure(source, SourceText(result.display, new_text), fmt, [f.replacement for _, f in applied]):
-        raise FixError("the fixes would change the file's structure (its YAML keys or Markdown sections); "
-                       "nothing was changed, fix it by hand")
     data = prefix + _encode(new_text, source.encoding)
     write_atomic(real, data, info)
     if info.st_nlink > 1:
@@ -222,6 +210,50 @@ def _fix_file(path: Path, result: FileFixResult, diagnostics: list[Diagnostic], 
     for diagnostic, fix in applied:
         result.changes.append(Change(diagnostic.line, diagnostic.column, diagnostic.code,
                                      source.text[fix.start:fix.end], fix.replacement))
+
+
+def _planned(source: SourceText, chosen: list[Diagnostic], fmt: Format,
+             skipped: list[str]) -> tuple[str, list[tuple[Diagnostic, Fix]]]:
+    """The text with the ``chosen`` (non-overlapping) fixes made, and each applied one with its fix as
+    made (line breaks as the file's); a fix whose text is no longer there is noted in ``skipped``.
+    FixError when the fixes would change the document's structure."""
+    newline = dominant_line_break(source.text)
+    applied: list[tuple[Diagnostic, Fix]] = []
+    for diagnostic in chosen:
+        if not _covers_match(source.text, diagnostic):
+            skipped.append(f"{diagnostic.line}:{diagnostic.column} {diagnostic.code}: the text there is not "
+                           f"{diagnostic.context!r}; not fixed")
+            continue
+        fix = diagnostic.fix
+        applied.append((diagnostic, Fix(fix.start, fix.end, _LINE_BREAK.sub(newline, fix.replacement))))
+    if not applied:
+        return source.text, []
+    new_text = apply_fixes(source.text, [fix for _, fix in applied])
+    if not _keeps_structure(source, SourceText(source.path, new_text), fmt, [f.replacement for _, f in applied]):
+        raise FixError("the fixes would change the file's structure (its YAML keys or Markdown sections); "
+                       "nothing was changed, fix it by hand")
+    return new_text, applied
+
+
+def fix_source(source: SourceText, diagnostics: list[Diagnostic]) -> tuple[str, list[Diagnostic], list[str]]:
+    """A text's own ``--fix``, in memory (an editor's buffer): the text with the safe fixes among
+    ``diagnostics`` made, as ``fix_file`` would make them in the file ``source.path``; the diagnostics
+    whose fixes were made (each with its fix as made); and why others were not. No fix is made when
+    together they would change the document's structure."""
+    skipped: list[str] = []
+    chosen, left = choose_fixes(diagnostics)
+    if left:
+        skipped.append(f"{left} overlapping fix(es) left for another run")
+    if not chosen:
+        return source.text, [], skipped
+    fmt = format_for(source.path)
+    if not fmt.fixable:
+        return source.text, [], skipped + [f"fixes cannot be made in {fmt.name} files; edit the text by hand"]
+    try:
+        text, applied = _planned(source, chosen, fmt, skipped)
+    except FixError as exc:
+        return source.text, [], skipped + [str(exc)]
+    return text, [replace(diagnostic, fix=fix) for diagnostic, fix in applied], skipped
 
 
 def _encode(text: str, encoding: str) -> bytes:
