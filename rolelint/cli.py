@@ -373,6 +373,24 @@ def pathway(profession: str | None, output_format: str, output: Path | None, con
         raise SystemExit(1)
 
 
+@cli.command()
+@click.option("--tcp", metavar="[HOST:]PORT", default=None,
+              help="Listen on a TCP port instead of standard input and output (one client).")
+def lsp(tcp: str | None) -> None:
+    """Run the language server for editors (LSP over standard input and output; see docs/editors.md)."""
+    try:
+        import pygls  # noqa: F401 - only to say what is missing before the server starts
+    except ImportError:
+        raise click.ClickException("the language server needs the `lsp` extra: pip install 'rolelint[lsp]'") from None
+    if tcp is not None:
+        _host, _, port = tcp.rpartition(":")
+        if not port.isdigit() or not 0 < int(port) < 65536:
+            raise click.BadParameter(f"{tcp!r} is not a port or HOST:PORT", param_hint="--tcp")
+    from rolelint.lsp import serve
+
+    serve(tcp=tcp)
+
+
 @cli.group("cache")
 def cache_group() -> None:
     """Look after the result cache (`cache_dir`, default .rolelint_cache/)."""
