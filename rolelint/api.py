@@ -20,16 +20,19 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
 
 from rolelint.config import Config, ConfigError, load_config
-from rolelint.diagnostics import Diagnostic, Severity
+from rolelint.diagnostics import Diagnostic, Fix, Severity
 from rolelint.discovery import FileEntry, display_path
 from rolelint.documents import KINDS, Document
 from rolelint.engine import RunResult, Selection, active_codes, check_entries
 from rolelint.engine import check as check_paths
 from rolelint.registry import RuleCatalogue, check_code_prefix, load_catalogue
 from rolelint.source import SourceText
+
+if TYPE_CHECKING:
+    from rolelint.summary import AdvertSummary
 
 
 @dataclass(frozen=True)
@@ -68,12 +71,74 @@ class LintResult:
         """The highest severity found, or None when nothing was."""
         return max((d.severity for d in self.diagnostics), default=None)
 
+    def fixed_text(self, path: str | None = None, *, only: Iterable[Diagnostic] | None = None) -> str:
+        """The text of ``path`` (default: the first file) with its safe fixes applied: every one, or
+        those of the diagnostics ``only``; of overlapping fixes the first wins, as with
+        `rolelint check --fix`. Nothing is written anywhere."""
+        from rolelint.fixes import apply_fixes, choose_fixes
+
+        path = path if path is not None else self.files[0]
+        candidates = [d for d in (self.diagnostics if only is None else only) if d.path == path]
+        chosen, _ = choose_fixes(candidates)
+        return apply_fixes(self.sources[path].text, [d.fix for d in chosen])
+
     def fails(self, fail_on: str) -> bool:
         """Whether a run with this ``--fail-on`` (error, warning, info or never) would exit 1."""
         if fail_on == "never":
             return False
         threshold = Severity.parse(fail_on)
         return any(d.severity >= threshold for d in self.diagnostics)
+
+
+@dataclass(frozen=True)
+class RoleLevelInfo:
+    """One level of one role of a roles repo (``Linter.role_levels``): ids as an advert's front matter
+    names them (``framework``, ``role``, ``level``), the title advertised at that level, and its pay
+    band and experience range described in words (None when the framework gives none)."""
+
+    framework: str
+    framework_name: str
+    role: str
+    role_title: str
+    level: str
+    title: str
+    salary: str | None = None
+    experience: str | None = None
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A value the roles repo defines for a key (see ``Linter.defined``): ``value`` as a file writes it,
+    ``title`` its name in words, ``path`` the file that defines it (relative to the config's root),
+    ``framework`` the framework it belongs to."""
+
+    value: str
+    title: str
+    path: str
+    framework: str
+
+
+@dataclass(frozen=True)
+class RelatedPlace:
+    """A place in another file (or the same one) that a finding was checked against: ``path`` relative
+    to the config's root; line and columns as in a Diagnostic (1-based, ``end_column`` exclusive)."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    message: str
+
+
+@dataclass(frozen=True)
+class FixedText:
+    """What ``fix_text`` made: ``text`` with the safe fixes of ``applied`` made (the text unchanged when
+    none could be), and why the others were not (``skipped``)."""
+
+    text: str
+    applied: tuple[Diagnostic, ...]
+    skipped: tuple[str, ...]
 
 
 class Linter:
@@ -170,20 +235,131 @@ class Linter:
         return FileEntry(path, display_path(path, root), relative.as_posix(), content=content, kind=kind)
 
     def _profession(self, documents: list[Document], active: set[str]) -> dict:
-        from rolelint.profession import load_index, run_against
+        from rolelint.profession import run_against
 
         rules = {code: rule for code, rule in self.catalogue.profession_rules.items() if code in active}
         if not rules or not documents:
             return {}
+        return run_against(self._profession_index(), documents, rules, self.config)
+
+    def summarise(self, result: LintResult, path: str | None = None, *, kind: str | None = None
+                  ) -> "AdvertSummary | None":
+        """The summary of an advert this Linter linted (``path``: one of ``result.files``, default the
+        first; ``kind``: the kind it was linted as, if the lint call named one): its length, reading grade, whether a salary is stated, its core sections found and
+        missing, and its gender-coded words, each measured as the rule that reports on it measures
+        it (RL207, RL206, RL208, RL209, RL112) with the config's options. None for a framework or a
+        role, or a text that could not be read."""
+        from rolelint.loaders import parse_source
+        from rolelint.formats import format_for
+        from rolelint.summary import summarise
+
+        path = path if path is not None else (result.files[0] if result.files else None)
+        source = result.sources.get(path) if path is not None else None
+        if source is None:
+            return None
+        document = next((d for d in result.documents if d.path == path), None)
+        if document is None:
+            document, _ = parse_source(source, fmt=format_for(path), kind_hint=kind or self.config.kind_for(path))
+        rules = {code: rule for code, rule in self.catalogue.text_rules.items()}
+        options = {code: settings.options for code, settings in self.config.rules.items() if settings.options}
+        needs = set().union(*(rule.needs for code, rule in rules.items() if code in self.active))
+        with self._lock:
+            return summarise(document, rules, options, model=self.config.model, pipeline_needs=needs)
+
+    def role_levels(self) -> tuple["RoleLevelInfo", ...]:
+        """Every role level of the roles repo under the config's root (loaded once, as profession
+        rules load it), in framework, role and level order: what an advert can be written for."""
+        with self._lock:
+            index = self._profession_index()
+        found = []
+        for framework_id in sorted(index.frameworks):
+            framework = index.frameworks[framework_id]
+            order = {level.id: n for n, level in enumerate(framework.levels)}
+            for role in sorted(index.roles_of(framework_id), key=lambda r: (r.title.lower(), r.id)):
+                for level in sorted(role.levels, key=lambda lv: order.get(lv.level, len(order))):
+                    salary, experience = framework.salary_of(level), framework.experience_of(level)
+                    found.append(RoleLevelInfo(
+                        framework=framework.id, framework_name=framework.name, role=role.id, role_title=role.title,
+                        level=level.level, title=framework.effective_title(level),
+                        salary=salary.describe() if salary else None,
+                        experience=experience.describe() if experience else None))
+        return tuple(found)
+
+    def _profession_index(self):
+        from rolelint.profession import load_index
+
         if self._index is None:
             self._index = load_index(self.config, cwd=self.config.root.resolve())
-        return run_against(self._index, documents, rules, self.config)
+        return self._index
 
     def reload_profession(self) -> None:
         """Forget the profession index: the next text re-reads the roles repo (after a framework or
         role file changed on disk)."""
         with self._lock:
             self._index = None
+
+    def refresh_profession(self, names: Iterable[str]) -> None:
+        """Read the files ``names`` (relative to the config's root) of the roles repo again, after they
+        were saved, created or deleted, and keep the rest of the loaded index: faster than
+        ``reload_profession`` for a few files. Nothing happens before the index is first loaded."""
+        from rolelint.profession.index import refreshed
+
+        names = [Path(name).as_posix() for name in names]
+        for name in names:
+            self._entry(name, "", self.config.root, None)  # the same check of the name as lint_text's
+        with self._lock:
+            if self._index is not None and names:
+                self._index = refreshed(self._index, self.config, cwd=self.config.root.resolve(), changed=names)
+
+    def defined(self, what: str, *, framework: str | None = None, role: str | None = None) -> tuple[Choice, ...]:
+        """The values the roles repo defines for ``what``: ``framework`` ids, ``role`` ids, ``level``
+        ids, ``skill`` ids or ``proficiency`` steps, in the repo's order (what an editor completes).
+        ``framework`` keeps those of one framework; for levels, ``role`` gives that role's own levels.
+        Loads the profession index if it is not loaded yet."""
+        from rolelint.profession.lookup import defined_values
+
+        with self._lock:
+            values = defined_values(self._profession_index(), what, framework=framework, role=role)
+        return tuple(Choice(v.value, v.title, v.display, v.framework) for v in values)
+
+    def related(self, result: LintResult) -> Mapping[Diagnostic, tuple[RelatedPlace, ...]]:
+        """For each profession finding of ``result`` (a result of this Linter), the places it was
+        checked against: the role level an advert names or is taken to be for, the framework level
+        for pay, experience and titles, the first definition of a duplicated id. Other findings have
+        none. The places' files are read from disk, so their lines are those of the saved files."""
+        from rolelint.profession.lookup import place_range, related_places
+
+        wanted = [d for d in result.diagnostics if d.code in self.catalogue.profession_rules]
+        if not wanted:
+            return MappingProxyType({})
+        documents = {document.path: document for document in result.documents}
+        root = self.config.root.resolve()
+        found: dict[Diagnostic, tuple[RelatedPlace, ...]] = {}
+        with self._lock:
+            index = self._profession_index()
+            for diagnostic in wanted:
+                document = documents.get(diagnostic.path)
+                if document is None:
+                    continue
+                places = []
+                for place in related_places(index, document, diagnostic.code):
+                    where = place_range(root, place.display, place.field, options=self.config.load_options)
+                    if where is not None:
+                        places.append(RelatedPlace(place.display, *where, place.message))
+                if places:
+                    found[diagnostic] = tuple(places)
+        return MappingProxyType(found)
+
+    def excluded(self, name: str) -> bool:
+        """Whether the config's ``exclude`` leaves out the file ``name`` (relative to the config's root),
+        as `rolelint check` leaves it out even when it is named."""
+        from rolelint.globs import matches
+
+        return matches(Path(name).as_posix(), self.config.exclude)
+
+        if self._index is None:
+            self._index = load_index(self.config, cwd=self.config.root.resolve())
+        return self._index
 
     # --- rules -----------------------------------------------------------------------------
 
@@ -258,6 +434,40 @@ def list_rules(*, config_path: Path | str | None = None) -> tuple[RuleInfo, ...]
     return Linter(config_path=config_path).rules()
 
 
+def find_config(start: Path | str) -> Path | None:
+    """The config file `rolelint check` uses for files in the folder ``start``: the nearest
+    `.rolelint.yaml` (or `.rolelint.yml`, `rolelint.yaml`), or `pyproject.toml` with a `[tool.rolelint]`
+    table, at or above it; None when there is none (the defaults apply)."""
+    from rolelint.config import find_config as find
+
+    return find(Path(start).resolve())
+
+
+def fix_text(text: str, diagnostics: Iterable[Diagnostic], *, name: str) -> FixedText:
+    """``text`` (the file ``name``, as linted) with the safe fixes among ``diagnostics`` made, checked
+    as `rolelint check --fix` checks them before writing a file: fixes that overlap an earlier one are
+    left for another pass, a fix whose text is no longer there is skipped, and when the fixes together
+    would change the document's structure (its YAML keys, its Markdown sections) none is made."""
+    from rolelint.fixes import fix_source
+
+    fixed, applied, skipped = fix_source(SourceText(name, text), list(diagnostics))
+    return FixedText(fixed, tuple(applied), tuple(skipped))
+
+
+def suppression(text: str, *, name: str, code: str, line: int, whole_file: bool = False) -> Fix | None:
+    """An edit to ``text`` (the file ``name``) that suppresses ``code`` on the 1-based ``line``, or with
+    ``whole_file`` in the whole file, written in the comment syntax the file's format reads there
+    (docs/formats.md); None when no comment can do it without changing the document (a YAML block
+    scalar's line, say: suppress it for the file instead). A ``Fix``: characters ``start``..``end``
+    become ``replacement``."""
+    from rolelint.formats import format_for
+    from rolelint.suppressions import suppression_edit
+
+    found = suppression_edit(SourceText(name, text), format_for(name).suppressions, code.upper(), line,
+                             whole_file=whole_file)
+    return Fix(*found) if found is not None else None
+
+
 def _config_start(paths: Sequence[Path]) -> Path:
     """Where config discovery starts: the first path given (so `rolelint check examples/` uses
     `examples/.rolelint.yaml`), else the working directory."""
@@ -267,5 +477,6 @@ def _config_start(paths: Sequence[Path]) -> Path:
     return first if first.is_dir() else first.parent
 
 
-__all__ = ["ConfigError", "Diagnostic", "LintResult", "Linter", "RuleInfo", "Severity", "lint_paths", "lint_text",
-           "list_rules", "rule_info"]
+__all__ = ["Choice", "ConfigError", "Diagnostic", "Fix", "FixedText", "LintResult", "Linter", "RelatedPlace",
+           "RoleLevelInfo", "RuleInfo", "Severity", "find_config", "fix_text", "lint_paths", "lint_text", "list_rules",
+           "rule_info", "suppression"]

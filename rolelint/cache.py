@@ -39,7 +39,6 @@ from rolelint.cachesign import sign, verify
 from rolelint.config import DEFAULT_CACHE_MAX_AGE_DAYS, Config
 from rolelint.diagnostics import Finding, finding_from_dict, finding_to_dict
 from rolelint.discovery import FileEntry
-from rolelint.filestage import runs_text_rules
 from rolelint.safefiles import atomic_write, read_regular
 from rolelint.trust import is_inside, real
 
@@ -349,7 +348,7 @@ def run_key(config: Config, catalogue, active: set[str]) -> str:
             digest.update(read_regular(path, MAX_ENTRY_BYTES, follow_links=True))
         except OSError:
             feed("unreadable")
-    if runs_text_rules(catalogue, active):
+    if catalogue.runs_text_rules(active):
         feed(*model_identity(config.model))
     return digest.hexdigest()
 

@@ -459,6 +459,24 @@ def pathway(profession: str | None, output_format: str, output: Path | None, con
         raise SystemExit(1)
 
 
+@cli.command()
+@click.option("--tcp", metavar="[HOST:]PORT", default=None,
+              help="Listen on a TCP port instead of standard input and output (one client).")
+def lsp(tcp: str | None) -> None:
+    """Run the language server for editors (LSP over standard input and output; see docs/editors.md)."""
+    try:
+        import pygls  # noqa: F401 - only to say what is missing before the server starts
+    except ImportError:
+        raise click.ClickException("the language server needs the `lsp` extra: pip install 'rolelint[lsp]'") from None
+    if tcp is not None:
+        _host, _, port = tcp.rpartition(":")
+        if not port.isdigit() or not 0 < int(port) < 65536:
+            raise click.BadParameter(f"{tcp!r} is not a port or HOST:PORT", param_hint="--tcp")
+    from rolelint.lsp import serve
+
+    serve(tcp=tcp)
+
+
 @cli.group("cache")
 def cache_group() -> None:
     """Look after the result cache (`cache_dir`, default .rolelint_cache/)."""
@@ -492,6 +510,29 @@ def cache_prune_command(max_age_days: int | None, config_path: Path | None,
     directory = cache_directory(config)
     removed = prune(directory, days)
     click.echo(f"removed {removed} cache file{'s' if removed != 1 else ''} unused for {days} days from {directory}")
+
+
+@cli.command()
+@click.option("--repo", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+              help="A roles repo: choose the role level an advert is for, and check it against the profession.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to serve on. Anything but this computer's own address prints a warning.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port to serve on (0: any free port; the address is printed).")
+@click.option("--open", "open_browser", is_flag=True, help="Open the page in the web browser once it is ready.")
+def serve(repo: Path | None, host: str, port: int, open_browser: bool) -> None:
+    """A local web page to check an advert: paste or upload it, see the findings in place, fix, download."""
+    from rolelint.serve import ServeError, missing_dependencies, run
+
+    missing = missing_dependencies()
+    if missing:
+        raise click.UsageError(f"`rolelint serve` needs {', '.join(missing)}: install them with "
+                               "`pip install 'rolelint[serve]'`")
+    try:
+        run(repo=repo, host=host, port=port, open_browser=open_browser)
+    except ServeError as exc:
+        click.echo(f"rolelint: error: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
 
 
 class Terminated(BaseException):

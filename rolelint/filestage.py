@@ -88,10 +88,6 @@ def lint_chunk(entries: list[FileEntry], config: Config, catalogue: RuleCatalogu
     return outcomes
 
 
-def runs_text_rules(catalogue: RuleCatalogue, active: set[str]) -> bool:
-    return any(code in active for code in catalogue.text_rules)
-
-
 def file_size(entry: FileEntry) -> int:
     try:
         return entry.path.stat().st_size

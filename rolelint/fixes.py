@@ -13,7 +13,7 @@ import re
 import stat
 import tempfile
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable
 
@@ -200,7 +200,7 @@ def _fix_file(path: Path, result: FileFixResult, diagnostics: list[Diagnostic], 
         raise FixError(f"the file does not round-trip through {source.encoding}; fixing it could change bytes "
                        "no fix touches")
 
-    new_text, applied = planned_text(source, chosen, fmt, result.skipped)
+    new_text, applied = _planned(source, chosen, fmt, result.skipped)
     if not applied:
         return
     data = prefix + _encode(new_text, source.encoding)
@@ -212,11 +212,11 @@ def _fix_file(path: Path, result: FileFixResult, diagnostics: list[Diagnostic], 
                                      source.text[fix.start:fix.end], fix.replacement))
 
 
-def planned_text(source: SourceText, chosen: list[Diagnostic], fmt: Format,
-                 skipped: list[str]) -> tuple[str, list[tuple[Diagnostic, Fix]]]:
-    """``source``'s text with the ``chosen`` (non-overlapping) fixes applied, and the fixes applied;
-    a fix whose text no longer matches is noted in ``skipped``. FixError when the result would not
-    parse to the same structure."""
+def _planned(source: SourceText, chosen: list[Diagnostic], fmt: Format,
+             skipped: list[str]) -> tuple[str, list[tuple[Diagnostic, Fix]]]:
+    """The text with the ``chosen`` (non-overlapping) fixes made, and each applied one with its fix as
+    made (line breaks as the file's); a fix whose text is no longer there is noted in ``skipped``.
+    FixError when the fixes would change the document's structure."""
     newline = dominant_line_break(source.text)
     applied: list[tuple[Diagnostic, Fix]] = []
     for diagnostic in chosen:
@@ -256,7 +256,7 @@ def fix_diffs(result) -> tuple[list[str], int]:
         if not fmt.fixable:
             continue
         try:
-            new_text, applied = planned_text(source, chosen, fmt, [])
+            new_text, applied = _planned(source, chosen, fmt, [])
         except FixError as exc:
             out.append(f"# {display}: not fixable: {exc}\n")
             continue
@@ -270,6 +270,27 @@ def fix_diffs(result) -> tuple[list[str], int]:
         if left:
             out.append(f"# {display}: {left} overlapping fix(es) left for another run\n")
     return out, count
+
+
+def fix_source(source: SourceText, diagnostics: list[Diagnostic]) -> tuple[str, list[Diagnostic], list[str]]:
+    """A text's own ``--fix``, in memory (an editor's buffer): the text with the safe fixes among
+    ``diagnostics`` made, as ``fix_file`` would make them in the file ``source.path``; the diagnostics
+    whose fixes were made (each with its fix as made); and why others were not. No fix is made when
+    together they would change the document's structure."""
+    skipped: list[str] = []
+    chosen, left = choose_fixes(diagnostics)
+    if left:
+        skipped.append(f"{left} overlapping fix(es) left for another run")
+    if not chosen:
+        return source.text, [], skipped
+    fmt = format_for(source.path)
+    if not fmt.fixable:
+        return source.text, [], skipped + [f"fixes cannot be made in {fmt.name} files; edit the text by hand"]
+    try:
+        text, applied = _planned(source, chosen, fmt, skipped)
+    except FixError as exc:
+        return source.text, [], skipped + [str(exc)]
+    return text, [replace(diagnostic, fix=fix) for diagnostic, fix in applied], skipped
 
 
 def _encode(text: str, encoding: str) -> bytes:

@@ -75,7 +75,7 @@ def mask_inline(text: str) -> str:
         blank(start, end)
     for start, end in _delimited(text, "{%", "%}"):
         blank(start, end)
-    for start, end in _code_spans(text):
+    for start, end in code_spans(text):
         blank(start, end)
     for pattern in (_IMAGE, _AUTOLINK, _HTML_TAG):
         for m in pattern.finditer(text):
@@ -133,7 +133,7 @@ def _comments(text: str) -> Iterator[tuple[int, int]]:
         yield opening.start(), position
 
 
-def _code_spans(text: str) -> Iterator[tuple[int, int]]:
+def code_spans(text: str) -> Iterator[tuple[int, int]]:
     """Code spans: a run of backticks up to the next run of the same length (CommonMark), in linear
     time; an opening run with no closing run is literal text."""
     runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text)]

@@ -19,6 +19,10 @@ class RuleCatalogue:
     text_rules: dict[str, Any] = field(default_factory=dict)
     profession_rules: dict[str, Any] = field(default_factory=dict)
 
+    def runs_text_rules(self, active: set[str] | frozenset[str]) -> bool:
+        """Whether any of the ``active`` codes is a text rule (which may need spaCy)."""
+        return any(code in active for code in self.text_rules)
+
     def run_text_rules(self, documents: list[Document], active: set[str], config: Config) -> dict[str, list[Finding]]:
         selected = [rule for code, rule in self.text_rules.items() if code in active]
         if not selected or not documents:

@@ -108,6 +108,41 @@ def run_rules(
     """
     options = options or {}
     resolved = {rule.code: resolve_options(rule, options.get(rule.code)) for rule in rules}
+    plan, nlp = _plan(documents, rules, model, narrow)
+    targets = _targets(plan)
+    for rule in rules:
+        module = KINDS[rule.kind]
+        if hasattr(module, "prefetch"):  # work a check does once for the run, in batches
+            mine = [targets[d][n] for d, (_, _, work) in enumerate(plan) for n, (r, _) in enumerate(work) if r is rule]
+            if mine:
+                module.prefetch(rule, rule.compiled, mine, resolved[rule.code], nlp)
+    results: dict[str, list[Finding]] = {}
+    for position, entry in enumerate(plan):
+        document, inputs, work = entry
+        findings: set[Finding] = set()
+        for (rule, _), target in zip(work, targets[position]):
+            findings.update(KINDS[rule.kind].run(rule, rule.compiled, target, resolved[rule.code], nlp))
+        results.setdefault(document.path, []).extend(sorted(findings, key=lambda f: (f.start, f.end, f.code, f.message)))
+        plan[position] = targets[position] = None  # its Docs are no longer needed
+    return results
+
+
+def annotated_targets(documents: list[Document], rules: list[Rule], *, model: str | None = None,
+                      pipeline_needs: Iterable[str] = ()) -> list[dict[str, DocumentInput]]:
+    """What each rule would be given for each document, without running it: per document, rule code
+    -> the document and its spans in the rule's scope, with the spaCy Docs the rule needs (tagged
+    only where its trigger words are, as ``run_rules`` tags them). For callers that measure a
+    document the way the rules measure it (rolelint.summary). ``pipeline_needs`` widens the pipeline
+    asked for, so that a caller can reuse the one its lint runs loaded rather than load another."""
+    plan, _ = _plan(documents, rules, model, True, set(pipeline_needs))
+    return [{rule.code: target for (rule, _), target in zip(work, targets)}
+            for (_, _, work), targets in zip(plan, _targets(plan))]
+
+
+def _plan(documents: list[Document], rules: list[Rule], model: str | None, narrow: bool,
+          extra: set[str] = frozenset()):
+    """Per document, its SpanInputs and each rule in scope with the spans it looks at; the spans
+    that need NLP annotated (``_annotate``). Returns the plan and the pipeline (None without NLP)."""
     plan: list[tuple[Document, list[SpanInput], list[tuple[Rule, list[int]]]] | None] = []
     any_nlp = False
     in_scope: dict[tuple, bool] = {}  # a span's scope depends only on its block, section and field
@@ -137,28 +172,17 @@ def run_rules(
         plan.append((document, inputs, work))
     nlp = None
     if any_nlp:
-        nlp = prepare_rules(rules, model=model)
+        nlp = prepare_rules(rules, model=model, extra_needs=extra)
         _annotate(plan, nlp, narrow, rules)
-    targets = [[DocumentInput(document, tuple(inputs[s] for s in chosen)) for _, chosen in work]
-               for document, inputs, work in plan]
-    for rule in rules:
-        module = KINDS[rule.kind]
-        if hasattr(module, "prefetch"):  # work a check does once for the run, in batches
-            mine = [targets[d][n] for d, (_, _, work) in enumerate(plan) for n, (r, _) in enumerate(work) if r is rule]
-            if mine:
-                module.prefetch(rule, rule.compiled, mine, resolved[rule.code], nlp)
-    results: dict[str, list[Finding]] = {}
-    for position, entry in enumerate(plan):
-        document, inputs, work = entry
-        findings: set[Finding] = set()
-        for (rule, _), target in zip(work, targets[position]):
-            findings.update(KINDS[rule.kind].run(rule, rule.compiled, target, resolved[rule.code], nlp))
-        results.setdefault(document.path, []).extend(sorted(findings, key=lambda f: (f.start, f.end, f.code, f.message)))
-        plan[position] = targets[position] = None  # its Docs are no longer needed
-    return results
+    return plan, nlp
 
 
-def prepare_rules(rules: list[Rule], *, model: str | None = None):
+def _targets(plan) -> list[list[DocumentInput]]:
+    return [[DocumentInput(document, tuple(inputs[s] for s in chosen)) for _, chosen in work]
+            for document, inputs, work in plan]
+
+
+def prepare_rules(rules: list[Rule], *, model: str | None = None, extra_needs: Iterable[str] = ()):
     """Load what ``run_rules`` with these rules uses on any documents, before it sees one: the
     pipeline their needs call for, each kind's shared matchers, the tagging rules' trigger masks and
     the memos of lemma candidates and token attributes. Returns the pipeline (None when no rule
@@ -166,8 +190,11 @@ def prepare_rules(rules: list[Rule], *, model: str | None = None):
     which then share all of it.
 
     The pipeline is chosen from every rule's needs, not only those of the rules that find spans in
-    a batch of documents, so that every batch of a run uses one pipeline and one set of memos."""
+    a batch of documents, so that every batch of a run uses one pipeline and one set of memos.
+    ``extra_needs`` widens it (rolelint.summary asks for the pipeline of the run it follows)."""
     wanted = frozenset().union(*(rule.needs for rule in rules))
+    if wanted:
+        wanted |= frozenset(extra_needs)
     if not wanted:
         return None
     from rolelint.nlp import load_pipeline

@@ -10,7 +10,7 @@ from typing import Callable
 
 from rolelint.config import Config
 from rolelint.discovery import FileEntry
-from rolelint.filestage import FileOutcome, chunk_entries, file_size, lint_chunk, runs_text_rules
+from rolelint.filestage import FileOutcome, chunk_entries, file_size, lint_chunk
 from rolelint.formats import Unreadable, format_for
 from rolelint.loaders import file_format, parse_source
 from rolelint.registry import RuleCatalogue
@@ -50,7 +50,7 @@ def lint_files(entries: list[FileEntry], config: Config, catalogue: RuleCatalogu
         advance(1)
 
     # Without text rules a file takes milliseconds: workers would cost more than they save.
-    workers = workers_for(jobs, todo) if runs_text_rules(catalogue, active) else 1
+    workers = workers_for(jobs, todo) if catalogue.runs_text_rules(active) else 1
     if workers > 1:
         from rolelint.parallel import lint_in_workers
 

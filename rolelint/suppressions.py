@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from rolelint.source import SourceText
+from rolelint.source import BOM, SourceText
 
 # The codes run to the end of the comment, so that a mistyped one ("RL-104") is read, and reported,
 # rather than cut short into a prefix of every rule ("RL").
@@ -207,7 +207,7 @@ def code_ranges(text: str, start: int):
     """A function telling whether an offset of a Markdown ``text`` (its body from ``start``) lies in
     code: a fenced block, an indented block (four spaces or a tab after a blank line), or an inline
     code span (a run of backticks up to the next run of the same length, within a paragraph)."""
-    from rolelint.markdown import _code_spans
+    from rolelint.markdown import code_spans
 
     ranges: list[tuple[int, int]] = []
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\r\n]*(?:\r\n|\r|\n|$)", text[start:]) if m.end() > m.start()]
@@ -229,7 +229,7 @@ def code_ranges(text: str, start: int):
         opening = _FENCE_LINE.match(content)
         if opening:
             if paragraph_start is not None:
-                ranges.extend(_code_spans_at(text, paragraph_start, line_start, _code_spans))
+                ranges.extend(_code_spans_at(text, paragraph_start, line_start, code_spans))
                 paragraph_start = None
             fence, fence_start = opening.group(1), line_start
             previous_blank = False
@@ -241,7 +241,7 @@ def code_ranges(text: str, start: int):
             continue
         if blank:
             if paragraph_start is not None:
-                ranges.extend(_code_spans_at(text, paragraph_start, line_start, _code_spans))
+                ranges.extend(_code_spans_at(text, paragraph_start, line_start, code_spans))
                 paragraph_start = None
             previous_blank = True
             continue
@@ -251,7 +251,7 @@ def code_ranges(text: str, start: int):
     if fence is not None:
         ranges.append((fence_start, len(text)))
     if paragraph_start is not None:
-        ranges.extend(_code_spans_at(text, paragraph_start, len(text), _code_spans))
+        ranges.extend(_code_spans_at(text, paragraph_start, len(text), code_spans))
     ranges.sort()
     starts = [s for s, _ in ranges]
 
@@ -335,3 +335,128 @@ def covering_count(suppressions: list[Suppression], code: str):
         return bisect.bisect_right(firsts, line) - bisect.bisect_left(lasts, line)
 
     return count
+
+
+# --- writing a suppression (an editor's "suppress this finding") -------------------------------
+
+_LIST_OR_HEADING = re.compile(r"^\s*(?:[-*+]\s|\d{1,9}[.)]\s|#{1,6}\s|>)")
+# Above this size the candidate comments are checked for what they suppress, not parsed again.
+CHECK_STRUCTURE_CHARS = 200_000
+
+
+def suppression_edit(source: SourceText, fmt: str, code: str, line: int, *,
+                     whole_file: bool = False) -> tuple[int, int, str] | None:
+    """An edit (start, end, new text; character offsets) that adds a suppression of ``code`` covering
+    the 1-based ``line`` of ``source`` (in a file whose suppression syntax is ``fmt``), or with
+    ``whole_file`` the whole file; None when no comment can do it without changing the document.
+
+    The comment is the one the format reads there: in YAML (and a Markdown file's front matter)
+    `# rolelint: disable=CODE` at the end of the line, else `# rolelint: disable-next-line=CODE` on a
+    line of its own above; in Markdown and text `<!-- rolelint-disable-next-line CODE -->` above the
+    line, or `<!-- rolelint-disable-line CODE -->` at its end in the middle of a paragraph (a
+    comment line would split it). A comment already there gains the code. Each candidate is
+    checked: the text with it must suppress the finding and parse to the same data and sections
+    (a comment inside a YAML block scalar would be text, and is refused)."""
+    text = source.text
+    yaml_here = fmt == "yaml" or 1 < line < _front_matter_end(source)
+    if whole_file:
+        candidates = _file_candidates(source, fmt, code)
+    elif yaml_here:
+        candidates = _yaml_candidates(source, code, line)
+    else:
+        candidates = _html_candidates(source, fmt, code, line)
+    before = None
+    for start, end, new, target in candidates:
+        after = SourceText(source.path, text[:start] + new + text[end:])
+        covered = [s for s in parse_suppressions(after, fmt) if s.covers(code, target)]
+        if not covered:
+            continue
+        if len(text) <= CHECK_STRUCTURE_CHARS:
+            before = before if before is not None else _structure(source)
+            if _structure(after) != before:
+                continue
+        return start, end, new
+    return None
+
+
+def _structure(source: SourceText):
+    from rolelint.formats import format_for
+    from rolelint.loaders import parse_source
+
+    document, findings = parse_source(source, fmt=format_for(source.path))
+    return (document.data, [s.category for s in document.sections],
+            sorted(f.code for f in findings if f.code in ("RL001", "RL003", "RL007", "RL008")))
+
+
+def _line_bounds(source: SourceText, line: int) -> tuple[int, int, str]:
+    """Start and end offsets of a 1-based line (without its break), and its line break ('' at the end)."""
+    start = source.offset(line, 1)
+    content = source.line_text(line)
+    end = start + len(content)
+    rest = source.text[end:end + 2]
+    newline = "\r\n" if rest.startswith("\r\n") else rest[:1] if rest[:1] in ("\r", "\n") else ""
+    return start, end, newline
+
+
+def _newline(source: SourceText) -> str:
+    match = re.search(r"\r\n|\r|\n", source.text)
+    return match.group() if match else "\n"
+
+
+def _indent(text: str) -> str:
+    return text[: len(text) - len(text.lstrip(" \t"))]
+
+
+def _yaml_candidates(source: SourceText, code: str, line: int):
+    start, end, _ = _line_bounds(source, line)
+    content = source.text[start:end]
+    existing = _YAML.search(content)
+    if existing and existing.group("verb") in ("disable", "disable-line") and existing.group("codes") is not None \
+            and not _alone_on_its_line(source.text, start + existing.start()):
+        at = start + existing.end("codes")
+        yield at, at, f",{code}", line
+    else:
+        yield end, end, f"  # rolelint: disable={code}", line
+    if line > 1:
+        above_start, above_end, _ = _line_bounds(source, line - 1)
+        above = _YAML.search(source.text[above_start:above_end])
+        if above and above.group("verb") == "disable-next-line" and above.group("codes") \
+                and _alone_on_its_line(source.text, above_start + above.start()):
+            at = above_start + above.end("codes")
+            yield at, at, f",{code}", line
+    yield start, start, f"{_indent(content)}# rolelint: disable-next-line={code}{_newline(source)}", line + 1
+
+
+def _html_candidates(source: SourceText, fmt: str, code: str, line: int):
+    start, end, _ = _line_bounds(source, line)
+    content = source.text[start:end]
+    if line > 1:
+        above_start, above_end, _ = _line_bounds(source, line - 1)
+        above = _HTML.fullmatch(source.text[above_start:above_end].strip())
+        if above and above.group("verb") == "disable-next-line" and above.group("codes").strip():
+            codes = above.group("codes").rstrip()
+            at = above_start + source.text[above_start:above_end].index(codes) + len(codes)
+            yield at, at, f", {code}", line
+    previous = source.line_text(line - 1) if line > 1 else ""
+    in_paragraph = (fmt == "markdown" and previous.strip() and not _HTML.search(previous)
+                    and not _LIST_OR_HEADING.match(content) and line - 1 >= _front_matter_end(source) + 1)
+    comment = f"<!-- rolelint-disable-next-line {code} -->"
+    if in_paragraph:
+        yield end, end, f" <!-- rolelint-disable-line {code} -->", line
+    yield start, start, f"{_indent(content)}{comment}{_newline(source)}", line + 1
+    yield end, end, f" <!-- rolelint-disable-line {code} -->", line
+
+
+def _file_candidates(source: SourceText, fmt: str, code: str):
+    text = source.text
+    at = 1 if text.startswith(BOM) else 0
+    if fmt == "yaml":
+        yield at, at, f"# rolelint: disable-file={code}{_newline(source)}", 1
+        return
+    closing = _front_matter_end(source)
+    if closing and closing <= source.line_count:
+        start, end, newline = _line_bounds(source, closing)
+        at = end + len(newline)
+        yield at, at, f"{'' if newline else _newline(source)}<!-- rolelint-disable-file {code} -->{_newline(source)}", 1
+    elif not closing:
+        yield at, at, f"<!-- rolelint-disable-file {code} -->{_newline(source)}", 1

@@ -70,3 +70,18 @@ def test_installed_rolelint_lints_examples_from_another_directory(installed, tmp
     rules = _run(installed, "rules", "--format", "json", cwd=elsewhere)
     assert rules.returncode == 0 and len(json.loads(rules.stdout)["rules"]) > 11
     assert _run(installed, "schema", "advert", cwd=elsewhere).returncode == 0
+
+
+def test_wheel_ships_the_page_and_asks_for_the_serve_extra_when_missing(installed, tmp_path):
+    python = installed / "bin" / "python"
+    probe = subprocess.run([str(python), "-c", "import rolelint, pathlib; p = pathlib.Path(rolelint.__file__).parent;"
+                            "print(sorted(x.name for x in (p / 'serve' / 'templates').iterdir()));"
+                            "print(sorted(x.name for x in (p / 'serve' / 'static').iterdir()))"],
+                           capture_output=True, text=True, cwd="/")
+    assert probe.returncode == 0, probe.stderr
+    templates, static = probe.stdout.splitlines()
+    assert "index.html" in templates and "report.html" in templates
+    assert "app.js" in static and "app.css" in static
+    # The plain install has no serve extra: `rolelint serve` says how to get it (exit 2), no traceback.
+    result = _run(installed, "serve", "--port", "0", cwd=tmp_path)
+    assert result.returncode == 2 and "rolelint[serve]" in result.stderr and "Traceback" not in result.stderr

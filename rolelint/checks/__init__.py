@@ -24,11 +24,11 @@ from rolelint.textfold import fold
 def is_builtin(rule) -> bool:
     """Whether ``rule`` is one of rolelint's own rules (trusted: see docs/security.md), by where its
     file lives; a rule from a user's pack is not."""
-    from rolelint.rulepacks import builtin_rules_dir
+    from rolelint.resources import data_dir
     from rolelint.trust import is_inside, real
 
     path = getattr(rule, "source_path", None)
-    return path is not None and is_inside(real(path), real(builtin_rules_dir()))
+    return path is not None and is_inside(real(path), real(data_dir("rules")))
 
 
 @dataclass(frozen=True)

@@ -368,16 +368,16 @@ def _intro_words(items) -> int:
     return words
 
 
-@check("core_sections")
-def core_sections(rule, target, options):
-    document = target.document
+def sections_present(document, items) -> set[str]:
+    """The section categories an advert has, as RL209 counts them: headed sections, an introduction
+    of 30+ words (about), a salary or benefits (pay), "Location:"-style labels and front matter keys."""
     data = document.data if isinstance(document.data, dict) else {}
     present = _categories(document)
-    if _intro_words(target.spans) >= 30:
+    if _intro_words(items) >= 30:
         present.add("about")
-    if "benefits" in present or has_salary_figure(document, target.spans) or data.get("salary"):
+    if "benefits" in present or has_salary_figure(document, items) or data.get("salary"):
         present.add("pay")
-    for item in target.spans:
+    for item in items:
         label = SECTION_LABEL.match(item.text)
         if label:
             present.add(next(c for c, hints in FRONT_MATTER_SECTIONS.items() if any(h in label.group(1).lower() for h in hints)))
@@ -385,6 +385,13 @@ def core_sections(rule, target, options):
         for category, hints in FRONT_MATTER_SECTIONS.items():
             if any(hint in str(key).lower() for hint in hints):
                 present.add(category)
+    return present
+
+
+@check("core_sections")
+def core_sections(rule, target, options):
+    document = target.document
+    present = sections_present(document, target.spans)
     wanted = [s for s in options.get("required", CORE_SECTIONS) if s in CORE_SECTIONS]
     missing = [s for s in wanted if s not in present]
     if missing:

@@ -202,6 +202,31 @@ def with_documents(base: ProfessionIndex, documents: list[Document]) -> Professi
     return index
 
 
+def refreshed(base: ProfessionIndex, config: Config, *, cwd: Path, changed: list[str]) -> ProfessionIndex:
+    """``base`` with the files ``changed`` (paths relative to the config's root) read again from disk:
+    a file that is gone, or that the index would no longer hold, leaves it; the rest keep their entries.
+    What a long-lived index (rolelint.api) does when a framework or role file is saved."""
+    from rolelint.profession.repo import indexed
+
+    cwd = cwd.resolve()
+    root = config.root.resolve()
+    index = ProfessionIndex()
+    index.entries = {display: replace(entry, document=None) for display, entry in base.entries.items()}
+    cache = _Cache(config, enabled=False)
+    for relative in changed:
+        path = Path(os.path.normpath(root / relative))
+        display = display_path(path, cwd)
+        index.entries.pop(display, None)
+        if not path.is_file() or not indexed(relative, config):
+            continue
+        stored = cache.store(relative, path, config.kind_for(relative), config)
+        if stored and stored.get("kind") in KINDS:
+            index.add(IndexEntry(display, stored["kind"], stored.get("data") or {}, stored.get("heading")))
+    index.stats = {"files": len(index.entries), "cache_hits": 0, "cache_misses": len(changed)}
+    index.link()
+    return index
+
+
 def first_heading(document: Document) -> str | None:
     """The advert's title as written: its first heading, unless that is a section heading ("The role")
     and a short first line comes before it, as in drafts that open with the bare job title."""
@@ -329,4 +354,4 @@ def _plain(value: Any) -> Any:
     return json.loads(json.dumps(value, default=str))
 
 
-__all__ = ["IndexEntry", "ProfessionIndex", "build_index", "display_path", "first_heading", "with_documents"]
+__all__ = ["IndexEntry", "ProfessionIndex", "build_index", "display_path", "first_heading", "refreshed", "with_documents"]

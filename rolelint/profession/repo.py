@@ -30,6 +30,16 @@ def repo_files(config: Config, cwd: Path) -> list[FileEntry]:
     return [e for e in entries if e.path.suffix.lower() in YAML_SUFFIXES]
 
 
+def indexed(relative: str, config: Config) -> bool:
+    """Whether the index holds the file ``relative`` (to the config's root), as ``repo_files`` picks them."""
+    if not matches(relative, config.include) or matches(relative, config.exclude):
+        return False
+    globs = [pattern for patterns in config.kinds.values() for pattern in patterns]
+    if globs:
+        return matches(relative, globs)
+    return Path(relative).suffix.lower() in YAML_SUFFIXES
+
+
 def file_digest(path: Path, config: Config) -> str:
     """SHA-256 of the file's text as rolelint reads it (UTF-8 without a byte-order mark, else the
     config's fallback encoding), else of its bytes; a file over `max_file_size` is never read, so

@@ -1,0 +1,270 @@
+"""What the page shows for one advert: findings placed in its text, ranked, with their rules' advice,
+and the summary; built from one ``Linter`` through the public API only.
+
+Positions go to the browser in UTF-16 code units, as JavaScript counts a string, so that a finding
+after an emoji still highlights the right words; fixes go back as character offsets with the text
+they replace, and are applied only when the text still holds it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from rolelint.api import Diagnostic, Linter, LintResult, RoleLevelInfo
+from rolelint.summary import SECTION_NAMES
+
+# The formats the page reads, by the suffix of the name it lints a text as.
+TEXT_FORMATS = {"md": "Markdown", "txt": "plain text"}
+UPLOAD_FORMATS = {"html": "a web page", "docx": "a Word document"}
+# Other suffixes of those formats, read as the format named.
+SAME_FORMAT = {"markdown": "md", "htm": "html"}
+MAX_TEXT_CHARS = 100_000  # an advert is a few thousand characters; the page refuses more
+SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+_FRONT_MATTER_KEYS = re.compile(r"^(framework|role|level)\s*:", re.MULTILINE)
+_LINE_BREAKS = re.compile(r"\r\n?")
+
+
+class PageError(Exception):
+    """A request the page cannot do; the message is shown to the person as it is."""
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """Front matter the page adds for the role level a person chose: ``text`` inserted at ``at``."""
+
+    at: int
+    text: str
+
+    def to_user(self, offset: int) -> int | None:
+        """An offset in the linted text as an offset in the person's text (None inside the insert)."""
+        if offset < self.at:
+            return offset
+        if offset < self.at + len(self.text):
+            return None
+        return offset - len(self.text)
+
+
+NO_METADATA = Metadata(0, "")
+
+
+def normalise_line_breaks(text: str) -> str:
+    """A browser's text box holds line feeds only; so does every text the page lints."""
+    return _LINE_BREAKS.sub("\n", text)
+
+
+def utf16_offsets(text: str) -> list[int]:
+    """``result[i]``: the UTF-16 offset of character ``i`` of ``text`` (one extra entry for the end)."""
+    out = [0] * (len(text) + 1)
+    position = 0
+    for i, char in enumerate(text):
+        out[i] = position
+        position += 2 if ord(char) > 0xFFFF else 1
+    out[len(text)] = position
+    return out
+
+
+def page_formats() -> dict[str, str]:
+    """The formats a person can paste or upload, by suffix: Markdown and plain text, and the other
+    advert formats rolelint reads (rolelint.formats: HTML, Word documents) when it has them."""
+    from rolelint.formats import format_for
+
+    found = dict(TEXT_FORMATS)
+    for suffix, description in UPLOAD_FORMATS.items():
+        if format_for(f"advert.{suffix}").name not in ("text", "yaml"):
+            found[suffix] = description
+    return found
+
+
+def name_for(fmt: str, formats: dict[str, str]) -> str:
+    """The name a text of this format is linted as (it only chooses the format; see Linter.lint_text)."""
+    if fmt not in formats:
+        raise PageError("The page reads " + ", ".join(f".{s}" for s in formats) + " files; "
+                        f"this one is {('.' + fmt) if fmt else 'without a suffix'}.")
+    return f"advert.{fmt}"
+
+
+def role_metadata(text: str, role: RoleLevelInfo | None, fmt: str) -> Metadata:
+    """The front matter that tells the profession rules which role level the advert is for.
+
+    With no front matter, a block is put before the text; with front matter that names no role yet,
+    the keys go after its opening `---`. Front matter that already names a framework, role or level
+    wins (the page says so), and a format without front matter takes none."""
+    if role is None or fmt != "md":
+        return NO_METADATA
+    keys = f"framework: {role.framework}\nrole: {role.role}\nlevel: {role.level}\n"
+    if text.startswith("---\n"):
+        end = text.find("\n---", 3)
+        if end == -1 or _FRONT_MATTER_KEYS.search(text[4:end + 1]):
+            return NO_METADATA
+        return Metadata(4, keys)
+    return Metadata(0, "---\n" + keys + "---\n")
+
+
+def front_matter_role(text: str) -> bool:
+    """Whether the text's own front matter names a framework, role or level."""
+    if not text.startswith("---\n"):
+        return False
+    end = text.find("\n---", 3)
+    return end != -1 and bool(_FRONT_MATTER_KEYS.search(text[4:end + 1]))
+
+
+class Checker:
+    """One Linter and what the page keeps from it: the rules' advice and the repo's role levels."""
+
+    def __init__(self, linter: Linter, *, profession: bool):
+        self.linter = linter
+        self.profession = profession
+        # Each rule's advice (what, why, use instead), for the side pane; line breaks are kept (the page
+        # shows them), as an example may be a few lines of front matter.
+        self.advice = {info.code: {key: str(info.docs[key]).strip()
+                                   for key in ("what", "why", "use_instead") if info.docs.get(key)}
+                       for info in linter.rules()}
+        self.role_levels: tuple[RoleLevelInfo, ...] = linter.role_levels() if profession else ()
+        self.formats = page_formats()
+
+    def find_role(self, wanted: str | None) -> RoleLevelInfo | None:
+        """The role level "framework/role/level" names, from the repo's own list (never a path)."""
+        if not wanted:
+            return None
+        for info in self.role_levels:
+            if _value(info) == wanted:
+                return info
+        raise PageError("That role level is not in the roles repo; choose one from the list.")
+
+    def _lint(self, text: str, fmt: str, role: str | None):
+        if len(text) > MAX_TEXT_CHARS:
+            raise PageError(f"The advert is {len(text):,} characters long; the page checks up to "
+                            f"{MAX_TEXT_CHARS:,}. Check a longer text with `rolelint check` instead.")
+        chosen = self.find_role(role)
+        metadata = role_metadata(text, chosen, fmt)
+        linted = text[:metadata.at] + metadata.text + text[metadata.at:]
+        return self.linter.lint_text(linted, name=name_for(fmt, self.formats), kind="advert"), metadata, chosen
+
+    def check(self, text: str, *, fmt: str = "md", role: str | None = None) -> dict:
+        """Lint the text as the page shows it: findings, summary and the role level it was checked against."""
+        text = normalise_line_breaks(text)
+        result, metadata, chosen = self._lint(text, fmt, role)
+        path = result.files[0]
+        source = result.sources.get(path)
+        units = utf16_offsets(text)
+        findings = [self._finding(d, source, text, units, metadata) for d in result.diagnostics]
+        findings.sort(key=lambda f: (SEVERITY_RANK[f["severity"]], f["start"] if f["start"] is not None else -1,
+                                     f["code"]))
+        for number, finding in enumerate(findings, 1):
+            finding["id"] = number
+        summary = self.linter.summarise(result, path, kind="advert") if source is not None else None
+        return {
+            "text": text,
+            "format": fmt,
+            "findings": findings,
+            "counts": {sev: sum(f["severity"] == sev for f in findings) for sev in SEVERITY_RANK},
+            "fixable": sum(f["fix"] is not None for f in findings),
+            "summary": _summary(summary, units, metadata) if summary is not None else None,
+            "role": _role(result, chosen, text, self.role_levels, metadata) if self.profession else {"source": "off"},
+        }
+
+    def apply_all_fixes(self, text: str, *, fmt: str = "md", role: str | None = None) -> str:
+        """The text with every safe fix applied (as `rolelint check --fix` chooses them)."""
+        text = normalise_line_breaks(text)
+        result, metadata, _ = self._lint(text, fmt, role)
+        inside = range(metadata.at, metadata.at + len(metadata.text))
+        outside = [d for d in result.diagnostics if d.fix is not None
+                   and d.fix.start not in inside and (d.fix.end - 1) not in inside]
+        fixed = result.fixed_text(only=outside)
+        return fixed[:metadata.at] + fixed[metadata.at + len(metadata.text):]
+
+    def _finding(self, d: Diagnostic, source, text: str, units: list[int], metadata: Metadata) -> dict:
+        advice = self.advice.get(d.code, {})
+        start = end = None
+        if source is not None:
+            a, b = source.offset(d.line, d.column), source.offset(d.end_line, d.end_column)
+            placed = source.text[a:b]
+            # A finding about the whole advert (its length, missing sections) sits on the title: its
+            # context names what it measured, not the words there, so it is listed, not highlighted.
+            whole = d.context is not None and " ".join(placed.split()) != " ".join(d.context.split())
+            ua, ub = metadata.to_user(a), metadata.to_user(b)
+            if not whole and ua is not None and ub is not None and b > a:
+                start, end = ua, ub
+        fix = None
+        if d.fix is not None and start is not None:
+            fa, fb = metadata.to_user(d.fix.start), metadata.to_user(d.fix.end)
+            if fa is not None and fb is not None:
+                fix = {"start": fa, "end": fb, "replacement": d.fix.replacement, "before": text[fa:fb]}
+        line = column = None
+        if start is not None:
+            line = text.count("\n", 0, start) + 1
+            column = start - (text.rfind("\n", 0, start) + 1) + 1
+        return {
+            "code": d.code, "rule": d.rule, "severity": d.severity.label, "message": d.message,
+            "suggestion": d.suggestion, "line": line, "column": column,
+            "start": units[start] if start is not None else None, "end": units[end] if end is not None else None,
+            "excerpt": text[start:end] if start is not None else None, "fix": fix,
+            "what": advice.get("what"), "why": advice.get("why"), "use_instead": advice.get("use_instead"),
+        }
+
+
+def _summary(summary, units: list[int], metadata: Metadata) -> dict:
+    low, high = summary.words_range
+
+    def words(found):
+        out = []
+        for w in found:
+            a, b = metadata.to_user(w.start), metadata.to_user(w.end)
+            if a is not None and b is not None:
+                out.append({"word": w.word, "text": w.text, "start": units[a], "end": units[b]})
+        return out
+
+    return {
+        "words": summary.words, "words_min": low, "words_max": high,
+        "length": "short" if low is not None and summary.words < low else
+                  "long" if high is not None and summary.words > high else "ok",
+        "grade": summary.grade, "grade_max": summary.grade_max, "grade_words": summary.grade_words,
+        "salary_stated": summary.salary_stated,
+        "sections_found": [SECTION_NAMES.get(s, s) for s in summary.sections_found],
+        "sections_missing": [SECTION_NAMES.get(s, s) for s in summary.sections_missing],
+        "masculine": words(summary.masculine), "feminine": words(summary.feminine),
+    }
+
+
+def _role(result: LintResult, chosen: RoleLevelInfo | None, text: str, levels: tuple[RoleLevelInfo, ...],
+          metadata: Metadata) -> dict:
+    """The role level the advert was checked against: chosen on the page, named in its front matter,
+    or inferred by RL316 (whose suggestion names the role and level)."""
+    if front_matter_role(text):
+        return {"source": "front matter"}
+    if chosen is not None and not metadata.text:
+        return {"source": "not applied", "title": chosen.title}
+    if chosen is not None:
+        return {"source": "chosen", "value": _value(chosen), "title": chosen.title}
+    inferred = next((d for d in result.diagnostics if d.code == "RL316"), None)
+    if inferred is not None and inferred.suggestion:
+        keys = {k.strip(): v.strip() for k, v in
+                (line.split(":", 1) for line in inferred.suggestion.splitlines() if ":" in line)}
+        matches = [r for r in levels if r.role == keys.get("role") and r.level == keys.get("level")
+                   and keys.get("framework", r.framework) == r.framework]
+        if len(matches) == 1:
+            return {"source": "inferred", "value": _value(matches[0]), "title": matches[0].title}
+    return {"source": "none"}
+
+
+def _value(info: RoleLevelInfo) -> str:
+    return f"{info.framework}/{info.role}/{info.level}"
+
+
+def apply_fix(text: str, fix: dict) -> str:
+    """The text with one fix the page was given applied, when the text still holds what it replaces."""
+    try:
+        start, end = int(fix["start"]), int(fix["end"])
+        replacement, before = str(fix["replacement"]), str(fix["before"])
+    except (KeyError, TypeError, ValueError):
+        raise PageError("that fix is not one the page made") from None
+    text = normalise_line_breaks(text)
+    if not 0 <= start <= end <= len(text) or text[start:end] != before:
+        raise PageError("The text has changed since that fix was offered; check it again and retry.")
+    return text[:start] + replacement + text[end:]
+
+
+def suffix_of(filename: str) -> str:
+    return PurePath(filename or "").suffix.lower().lstrip(".")
