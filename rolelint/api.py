@@ -28,6 +28,7 @@ from rolelint.discovery import FileEntry, display_path
 from rolelint.documents import KINDS, Document
 from rolelint.engine import RunResult, Selection, active_codes, check_entries
 from rolelint.engine import check as check_paths
+from rolelint.nlp.state import keeping_annotations
 from rolelint.registry import RuleCatalogue, check_code_prefix, load_catalogue
 from rolelint.source import SourceText
 
@@ -220,7 +221,7 @@ class Linter:
             raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
         root = self.config.root.resolve()
         entries = [self._entry(name, content, root, kind) for name, content in items]
-        with self._lock:
+        with self._lock, keeping_annotations():
             run = check_entries(entries, self.config, selection=self.selection, cwd=root, catalogue=self.catalogue,
                                 jobs=1, profession=self._profession)
         return self._result(run)
