@@ -61,7 +61,17 @@ def minhash(index: ProfessionIndex, role: Role, *, shingled: dict | None = None)
 
 def role_profiles(index: ProfessionIndex, *, indexed: set | None = None) -> RoleProfiles:
     """TF-IDF profiles of every role of the index: its own texts and its levels' skill names.
-    Only the roles in ``indexed`` (default: all) can be compared with; all count for the weights."""
+    Only the roles in ``indexed`` (default: all) can be compared with; all count for the weights.
+    Kept with the index (``derived``) for the next run over the same roles."""
+    key = ("role-profiles", frozenset(indexed) if indexed is not None else None)
+    if key not in index.derived:
+        if len(index.derived) > 64:
+            index.derived.clear()
+        index.derived[key] = _role_profiles(index, indexed)
+    return index.derived[key]
+
+
+def _role_profiles(index: ProfessionIndex, indexed: set | None) -> RoleProfiles:
     counts: dict[tuple[str, str], Counter] = {}
     for key, role in index.roles.items():
         total = Counter(own_counts(index, role))
