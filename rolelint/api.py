@@ -20,7 +20,7 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
 from rolelint.config import Config, ConfigError, load_config
 from rolelint.diagnostics import Diagnostic, Fix, Severity
@@ -47,7 +47,7 @@ class RuleInfo:
     kind: str  # engine, phrase, pattern, regex, metric, named, profession
     fixable: bool
     summary: str
-    docs: Mapping[str, object]  # what, why, example, use_instead, references
+    docs: Mapping[str, Any]  # what, why, example, use_instead, references
     text: str  # the rule's documentation as `rolelint rule CODE` prints it
 
 
@@ -355,10 +355,6 @@ class Linter:
         from rolelint.globs import matches
 
         return matches(Path(name).as_posix(), self.config.exclude)
-
-        if self._index is None:
-            self._index = load_index(self.config, cwd=self.config.root.resolve())
-        return self._index
 
     # --- rules -----------------------------------------------------------------------------
 

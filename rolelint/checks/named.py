@@ -12,9 +12,9 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
-from typing import Callable
+from typing import Any, Callable
 
-from rolelint.checks import document_finding, render, span_finding, tagged_tokens
+from rolelint.checks import SpanInput, document_finding, render, span_finding, tagged_tokens
 from rolelint.nlp.triggers import Alternative, Requirement, Triggers
 from rolelint.nlp import load_pipeline
 from rolelint.structure import DESIRABLE
@@ -120,8 +120,8 @@ def mixed_script_words(rule, target, options):
 
 @dataclass(frozen=True)
 class CodedWord:
-    item: object
-    token: object
+    item: SpanInput
+    token: Any  # a spaCy Token
     side: str
     word: str
 

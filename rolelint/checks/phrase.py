@@ -143,7 +143,7 @@ def _lemma_keys(doc) -> tuple["_Tokens", list[frozenset[str]]]:
     a token's keys depend only on its lower-case text, lemma, tag and part of speech, so they are
     worked out once per combination (``_KEYS``), and no Token object is made."""
     from spacy.attrs import IS_SPACE, LEMMA, LOWER, POS, TAG
-    from spacy.strings import hash_string
+    from spacy.strings import hash_string  # type: ignore[attr-defined]  # not in the stubs
     from spacy.symbols import NOUN, PROPN
 
     if not len(doc):
@@ -247,7 +247,7 @@ def _lower_index(compiled: CompiledPhrases, nlp):
     (``lexical_ids``, then ``lower_tokens``) without reading a string; cached."""
     key = nlp
     if key not in compiled._first:
-        from spacy.strings import hash_string
+        from spacy.strings import hash_string  # type: ignore[attr-defined]  # not in the stubs
 
         def by_id(table):
             return {hash_string(first): [(tuple(map(hash_string, words)), entry) for words, entry in candidates]

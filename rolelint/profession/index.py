@@ -172,16 +172,16 @@ def build_index(documents: list[Document], config: Config, *, cwd: Path, use_cac
                                  features=cache.features(cached)))
     root = config.root.resolve()
     for display, document in given.items():
-        entry = IndexEntry(display, document.kind, document.data if isinstance(document.data, dict) else {},
-                           first_heading(document), document)
-        index.add(entry)
+        given_entry = IndexEntry(display, document.kind, document.data if isinstance(document.data, dict) else {},
+                                 first_heading(document), document)
+        index.add(given_entry)
         absolute = Path(os.path.abspath(cwd / display))
         try:
             relative = absolute.relative_to(root).as_posix()
         except ValueError:
             continue
         # A given file is already parsed: keep (or refresh) its cache entry for the next run.
-        entry.features = cache.features(cache.put(relative, document, config.kind_for(relative)))
+        given_entry.features = cache.features(cache.put(relative, document, config.kind_for(relative)))
     index._cache = cache
     if save:
         cache.save()
