@@ -121,13 +121,21 @@ class RoleProfiles:
         self.counts = counts
         self._arrays: dict[tuple[str, frozenset | None], tuple[np.ndarray, np.ndarray]] = {}
         self._scopes: dict[frozenset | None, _Scope] = {}
-        df: Counter = Counter()
+        terms: set[str] = set()
         for total in self.counts.values():
-            df.update(total.keys())
-        n = len(self.counts)
-        extra_n, extra_df = background() if use_background else (0, {})
-        self.idf = {term: math.log((1 + n + extra_n) / (1 + count + extra_df.get(term, 0))) + 1.0
-                    for term, count in df.items()}
+            terms.update(total.keys())
+        table_n, table_df = background() if use_background else (0, {})
+        if table_n:
+            # Weights from the shipped table alone: a word's weight, and so every verdict, never depends
+            # on which other roles the repo happens to hold (an edit to one role cannot move a finding
+            # on another). A word the table lacks is one no two DDaT roles share: telling, so weighty.
+            self.idf = {term: math.log((1 + table_n) / (1 + table_df.get(term, 0))) + 1.0 for term in terms}
+        else:
+            df: Counter = Counter()
+            for total in self.counts.values():
+                df.update(total.keys())
+            n = len(self.counts)
+            self.idf = {term: math.log((1 + n) / (1 + count)) + 1.0 for term, count in df.items()}
         self.norm2: dict[Hashable, float] = {}
         self.postings: dict[str, list[tuple[Hashable, float]]] = {}
         for key, total in self.counts.items():
@@ -252,6 +260,27 @@ class RoleProfiles:
         key = scope.keys[best]
         return Resemblance(key, float(scores[best]), self.shared_terms(key, weights))
 
+    def above(self, weights: dict[str, float], qnorm: float, *, among: frozenset | None = None,
+              skip: Iterable[Hashable] = (), floor: float = 0.0) -> list[tuple[Hashable, float]]:
+        """Every profile of ``among`` (``skip`` aside) whose similarity to the query reaches ``floor``,
+        most similar first (ties in the order of their keys), by the same vectorised pass as ``best``."""
+        scope = self._scope(among)
+        indexes, products = [], []
+        for term, qweight in weights.items():
+            roles, term_weights = self._posting_arrays(term, among)
+            if len(roles):
+                indexes.append(roles)
+                products.append(qweight * term_weights)
+        if not indexes:
+            return []
+        dots = np.bincount(np.concatenate(indexes), weights=np.concatenate(products), minlength=len(scope.keys))
+        scores = dots / (qnorm * scope.norms)
+        skipped = {scope.position[key] for key in skip if key in scope.position}
+        found = [(scope.keys[i], float(scores[i])) for i in np.flatnonzero((dots > 0) & (scores >= floor))
+                 if int(i) not in skipped]
+        found.sort(key=lambda item: (-item[1], str(item[0])))
+        return found
+
     def shared_terms(self, key: Hashable, weights: dict[str, float]) -> tuple[str, ...]:
         """The query's terms that weigh most in the profile of ``key``."""
         counts = self.counts[key]
@@ -303,6 +332,7 @@ class BlurVerdict:
     own: float  # similarity to the claimed role
     other: Resemblance | None  # the most similar other role
     distinct: tuple[str, ...]  # stems the statement shares with the other role that the claimed role never uses
+    concepts: tuple[str, ...] = ()  # vocabulary terms of the other role's kind that decided it (``by_concepts``)
 
 
 def decide(own: float, other: float, distinct: int, *, min_similarity: float, ratio: float, min_distinct: int) -> bool:
@@ -344,15 +374,51 @@ def judge(profiles: RoleProfiles, text: str, claimed: Hashable, *, own: Hashable
         return BlurVerdict(False, own_score, None, ())
     floor = max(min_similarity, ratio * own_score)
     skip = {claimed} if own is None or own == claimed else {claimed, own}
-    other = profiles.best(weights, qnorm, among=among, skip=skip, floor=floor)
+    candidates = profiles.above(weights, qnorm, among=among, skip=skip, floor=floor)
     if own is not None and own != claimed:
         own_as_other = score(own)
-        if own_as_other >= floor and (other is None or own_as_other > other.score):
-            other = Resemblance(own, own_as_other, profiles.shared_terms(own, weights))
-    if other is None:
-        return BlurVerdict(False, own_score, None, ())
-    other_counts = profiles.counts.get(other.role, {})
-    distinct = tuple(t for t in unused if other_counts.get(t, 0) > 0)  # as ``distinct_terms`` finds them
-    blurred = decide(own_score, other.score, len(distinct), min_similarity=min_similarity, ratio=ratio,
-                     min_distinct=min_distinct)
-    return BlurVerdict(blurred, own_score, other, distinct)
+        if own_as_other >= floor:
+            candidates.append((own, own_as_other))
+            candidates.sort(key=lambda item: (-item[1], str(item[0])))
+    # The statement blurs when any one other role makes the case on its own: the verdict is a fact
+    # about the statement, its role and that other role, which no edit to a third role can change.
+    first = None
+    for key, other_score in candidates:
+        other_counts = profiles.counts.get(key, {})
+        distinct = tuple(t for t in unused if other_counts.get(t, 0) > 0)  # as ``distinct_terms`` finds them
+        other = Resemblance(key, other_score, profiles.shared_terms(key, weights))
+        if decide(own_score, other_score, len(distinct), min_similarity=min_similarity, ratio=ratio,
+                  min_distinct=min_distinct):
+            return BlurVerdict(True, own_score, other, distinct)
+        first = first or BlurVerdict(False, own_score, other, distinct)
+    return first or BlurVerdict(False, own_score, None, ())
+
+
+CONCEPT_MARGIN = 1.0
+MIN_CONCEPTS = 2
+
+
+def by_concepts(profiles: RoleProfiles, text: str, claimed: Hashable, vocabulary_of: Callable[[Hashable], dict],
+                *, among: frozenset | None = None, margin: float = CONCEPT_MARGIN,
+                min_concepts: int = MIN_CONCEPTS) -> BlurVerdict:
+    """Does ``text`` name ``min_concepts`` practices, artefacts or methods of another role's kind (its
+    profession vocabulary) that the claimed role's kind and words do not have? The other role must also resemble
+    the statement at least ``margin`` times as much as the claimed role does; the first such role, most
+    similar first, is named. Like ``judge``, a fact about the statement and the two roles alone."""
+    from rolelint.profession.vocabulary import concepts_in
+
+    if concepts_in(text, vocabulary_of(claimed)):
+        return BlurVerdict(False, 0.0, None, ())
+    weights, qnorm = profiles.query(text)
+    if qnorm == 0:
+        return BlurVerdict(False, 0.0, None, ())
+    if among is not None and not isinstance(among, frozenset):
+        among = frozenset(among)
+    own_score = profiles.similarity(claimed, weights, qnorm) if among is None or claimed in among else 0.0
+    used = profiles.counts.get(claimed, {})
+    for key, other_score in profiles.above(weights, qnorm, among=among, skip={claimed}, floor=margin * own_score):
+        found = concepts_in(text, vocabulary_of(key), used)
+        if found and len(found) >= min_concepts:
+            return BlurVerdict(True, own_score, Resemblance(key, other_score, profiles.shared_terms(key, weights)),
+                               (), found)
+    return BlurVerdict(False, own_score, None, ())
