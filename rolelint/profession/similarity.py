@@ -281,6 +281,39 @@ class RoleProfiles:
         found.sort(key=lambda item: (-item[1], str(item[0])))
         return found
 
+    def first_blurring(self, weights: dict[str, float], qnorm: float, unused: list[str], *,
+                       among: frozenset | None, skip: Iterable[Hashable], floor: float,
+                       min_distinct: int) -> tuple[Hashable, float] | None:
+        """The most similar profile of ``among`` (``skip`` aside; ties in the order of their keys) that
+        reaches ``floor`` and uses at least ``min_distinct`` of the ``unused`` terms, with its similarity:
+        every role of the scope judged at once, in numpy."""
+        scope = self._scope(among)
+        indexes, products = [], []
+        for term, qweight in weights.items():
+            roles, term_weights = self._posting_arrays(term, among)
+            if len(roles):
+                indexes.append(roles)
+                products.append(qweight * term_weights)
+        if not indexes:
+            return None
+        dots = np.bincount(np.concatenate(indexes), weights=np.concatenate(products), minlength=len(scope.keys))
+        scores = dots / (qnorm * scope.norms)
+        passing = (dots > 0) & (scores >= floor)
+        if min_distinct > 0:
+            distinct = np.zeros(len(scope.keys), dtype=np.intp)
+            for term in unused:
+                distinct[self._posting_arrays(term, among)[0]] += 1
+            passing &= distinct >= min_distinct
+        for key in skip:
+            if key in scope.position:
+                passing[scope.position[key]] = False
+        chosen = np.flatnonzero(passing)
+        if not len(chosen):
+            return None
+        top = scores[chosen].max()
+        best = min((int(i) for i in chosen[scores[chosen] == top]), key=lambda i: str(scope.keys[i]))
+        return scope.keys[best], float(scores[best])
+
     def shared_terms(self, key: Hashable, weights: dict[str, float]) -> tuple[str, ...]:
         """The query's terms that weigh most in the profile of ``key``."""
         counts = self.counts[key]
@@ -374,24 +407,23 @@ def judge(profiles: RoleProfiles, text: str, claimed: Hashable, *, own: Hashable
         return BlurVerdict(False, own_score, None, ())
     floor = max(min_similarity, ratio * own_score)
     skip = {claimed} if own is None or own == claimed else {claimed, own}
-    candidates = profiles.above(weights, qnorm, among=among, skip=skip, floor=floor)
+    found = profiles.first_blurring(weights, qnorm, unused, among=among, skip=skip, floor=floor,
+                                    min_distinct=min_distinct)
     if own is not None and own != claimed:
         own_as_other = score(own)
-        if own_as_other >= floor:
-            candidates.append((own, own_as_other))
-            candidates.sort(key=lambda item: (-item[1], str(item[0])))
-    # The statement blurs when any one other role makes the case on its own: the verdict is a fact
-    # about the statement, its role and that other role, which no edit to a third role can change.
-    first = None
-    for key, other_score in candidates:
-        other_counts = profiles.counts.get(key, {})
-        distinct = tuple(t for t in unused if other_counts.get(t, 0) > 0)  # as ``distinct_terms`` finds them
-        other = Resemblance(key, other_score, profiles.shared_terms(key, weights))
-        if decide(own_score, other_score, len(distinct), min_similarity=min_similarity, ratio=ratio,
-                  min_distinct=min_distinct):
-            return BlurVerdict(True, own_score, other, distinct)
-        first = first or BlurVerdict(False, own_score, other, distinct)
-    return first or BlurVerdict(False, own_score, None, ())
+        own_counts = profiles.counts.get(own, {})
+        if own_as_other >= floor and sum(1 for t in unused if own_counts.get(t, 0) > 0) >= min_distinct and (
+                found is None or (-own_as_other, str(own)) < (-found[1], str(found[0]))):
+            found = (own, own_as_other)
+    # The statement blurs when any one other role makes the case on its own (the most similar such role
+    # is named): the verdict is a fact about the statement, its role and that other role, which no edit
+    # to a third role can change.
+    if found is None:
+        return BlurVerdict(False, own_score, None, ())
+    key, other_score = found
+    other_counts = profiles.counts.get(key, {})
+    distinct = tuple(t for t in unused if other_counts.get(t, 0) > 0)  # as ``distinct_terms`` finds them
+    return BlurVerdict(True, own_score, Resemblance(key, other_score, profiles.shared_terms(key, weights)), distinct)
 
 
 CONCEPT_MARGIN = 1.0
@@ -404,10 +436,13 @@ def by_concepts(profiles: RoleProfiles, text: str, claimed: Hashable, vocabulary
     """Does ``text`` name ``min_concepts`` practices, artefacts or methods of another role's kind (its
     profession vocabulary) that the claimed role's kind and words do not have? The other role must also resemble
     the statement at least ``margin`` times as much as the claimed role does; the first such role, most
-    similar first, is named. Like ``judge``, a fact about the statement and the two roles alone."""
+    similar first, is named. Like ``judge``, a fact about the statement and the two roles alone.
+    ``vocabulary_of(None)`` is every role's vocabulary together (stem phrase -> term), so that the
+    statements that name too few terms of any kind are passed over at once."""
     from rolelint.profession.vocabulary import concepts_in
 
-    if concepts_in(text, vocabulary_of(claimed)):
+    named = concepts_in(text, vocabulary_of(None))  # every term of every kind of role, looked for once
+    if len(named) < min_concepts or concepts_in(text, vocabulary_of(claimed)):
         return BlurVerdict(False, 0.0, None, ())
     weights, qnorm = profiles.query(text)
     if qnorm == 0:
@@ -417,7 +452,8 @@ def by_concepts(profiles: RoleProfiles, text: str, claimed: Hashable, vocabulary
     own_score = profiles.similarity(claimed, weights, qnorm) if among is None or claimed in among else 0.0
     used = profiles.counts.get(claimed, {})
     for key, other_score in profiles.above(weights, qnorm, among=among, skip={claimed}, floor=margin * own_score):
-        found = concepts_in(text, vocabulary_of(key), used)
+        theirs = vocabulary_of(key)
+        found = concepts_in(text, {phrase: term for phrase, term in theirs.items() if term in named}, used)
         if found and len(found) >= min_concepts:
             return BlurVerdict(True, own_score, Resemblance(key, other_score, profiles.shared_terms(key, weights)),
                                (), found)

@@ -93,13 +93,23 @@ def concepts_in(text: str, vocabulary: dict[tuple[str, ...], str], used: Any = (
     from rolelint.profession.text import terms as stems
 
     words = stems(text)
+    longest = max(map(len, vocabulary), default=0)
+    spans = dict.fromkeys(tuple(words[i:i + width]) for width in range(1, longest + 1)
+                          for i in range(len(words) - width + 1))
     found = []
-    for phrase, term in vocabulary.items():
-        width = len(phrase)
-        if not any(tuple(words[i:i + width]) == phrase for i in range(len(words) - width + 1)):
+    for phrase in spans:
+        term = vocabulary.get(phrase)
+        if term is None:
             continue
-        pieces = [" ".join(phrase[i:i + 2]) for i in range(max(width - 1, 1))] if width > 1 else [phrase[0]]
-        if all(used.get(piece, 0) > 0 for piece in pieces) if hasattr(used, "get") else False:
+        width = len(phrase)
+        pieces = [" ".join(phrase[i:i + 2]) for i in range(width - 1)] if width > 1 else [phrase[0]]
+        if hasattr(used, "get") and all(used.get(piece, 0) > 0 for piece in pieces):
             continue
         found.append(term)
-    return tuple(found)
+    return tuple(dict.fromkeys(found))
+
+
+def every_term(frameworks: Iterable[Any] = ()) -> dict[tuple[str, ...], str]:
+    """The phrases of every entry, shipped and of ``frameworks`` (objects with a ``vocabulary``)."""
+    entries = [*shipped(), *(entry for framework in frameworks for entry in framework.vocabulary)]
+    return phrases(term for entry in entries for term in entry.terms)

@@ -27,7 +27,7 @@ from rolelint.profession.model import Role
 from rolelint.profession.similarity import (CONCEPT_MARGIN, MIN_CONCEPTS, by_concepts, duty_texts, judge, lifted,
                                             role_statements)
 from rolelint.profession.text import normalise, tokens
-from rolelint.profession.vocabulary import phrases, role_terms
+from rolelint.profession.vocabulary import every_term, phrases, role_terms
 
 CODE = "RL314"
 MIN_SIMILARITY = 0.1
@@ -91,6 +91,10 @@ class Vocabularies:
         self.made: dict = {}
 
     def __call__(self, key) -> dict:
+        if key is None:  # every kind of role's together (the shipped vocabulary and every framework's own)
+            if None not in self.made:
+                self.made[None] = every_term(self.ctx.index.frameworks.values())
+            return self.made[None]
         if key not in self.made:
             role = self.ctx.index.roles[key]
             framework = self.ctx.index.frameworks.get(role.framework)
