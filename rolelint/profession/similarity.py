@@ -125,6 +125,7 @@ class RoleProfiles:
         for total in self.counts.values():
             terms.update(total.keys())
         table_n, table_df = background() if use_background else (0, {})
+        self._table = (table_n, table_df)
         if table_n:
             # Weights from the shipped table alone: a word's weight, and so every verdict, never depends
             # on which other roles the repo happens to hold (an edit to one role cannot move a finding
@@ -151,12 +152,24 @@ class RoleProfiles:
     def vector(self, text: str) -> Counter:
         return features(text, self.analyzer)
 
+    def query_weight(self, term: str) -> float | None:
+        """The weight of a statement's term: from the shipped table even when no profile uses it, so that
+        a statement's norm, and so its similarity to a role, never depends on which other roles exist
+        (None without the table for a term no profile uses, which then counts for nothing)."""
+        weight = self.idf.get(term)
+        if weight is None:
+            table_n, table_df = self._table
+            if not table_n:
+                return None
+            weight = math.log((1 + table_n) / (1 + table_df.get(term, 0))) + 1.0
+        return weight
+
     def resemblances(self, text: str, *, own: Hashable | None = None, leave_out: Iterable[str] = (),
                      among: set | None = None) -> list[Resemblance]:
         """Roles ordered by similarity to ``text``. ``own`` is the role the text was taken from and
         ``leave_out`` the texts to remove from its profile first (the statement and its copies)."""
         query = self.vector(text)
-        weights = {t: c * self.idf[t] for t, c in query.items() if t in self.idf}
+        weights = {t: c * w for t, c in query.items() if (w := self.query_weight(t)) is not None}
         qnorm = math.sqrt(sum(w * w for w in weights.values()))
         if qnorm == 0:
             return []
@@ -211,8 +224,8 @@ class RoleProfiles:
     # --- one statement against the profiles, without visiting every role ---------------------------
 
     def query(self, text: str) -> tuple[dict[str, float], float]:
-        """The statement's TF-IDF weights (terms no profile uses dropped) and their norm."""
-        weights = {t: c * self.idf[t] for t, c in self.vector(text).items() if t in self.idf}
+        """The statement's TF-IDF weights (``query_weight``) and their norm."""
+        weights = {t: c * w for t, c in self.vector(text).items() if (w := self.query_weight(t)) is not None}
         return weights, math.sqrt(sum(w * w for w in weights.values()))
 
     def similarity(self, key: Hashable, weights: dict[str, float], qnorm: float, removed: Counter | None = None) -> float:

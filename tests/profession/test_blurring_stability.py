@@ -69,7 +69,7 @@ EXTRA = {
         ## What you'll do
 
         - Facilitate sprint ceremonies, daily stand-ups and retrospectives
-        - Track burndown and velocity and keep the RAID log up to date
+        - Track burndown and velocity in Jira and keep the RAID log in Confluence
         - Plan usability testing sessions and write discussion guides
         - Decide which customer problems the team tackles next, using research
         - Review pull requests and refactor legacy code
@@ -150,6 +150,16 @@ MUTATIONS = {
                       .replace("id: developer", "id: developer-two").replace("title: Software developer\n",
                                                                              "title: Software engineer\n", 1)}),
         {"roles/developer-copy.yaml"}, {"developer-two"}),
+    "add a role that uses the adverts' words": lambda root: (
+        _write(root, {"roles/analyst.yaml": """\
+            kind: role
+            id: analyst
+            title: Business analyst
+            framework: delivery
+            responsibilities:
+              - Keep requirements in Jira and process maps in Confluence
+            """}),
+        {"roles/analyst.yaml"}, {"analyst"}),
     "reuse an id": lambda root: (_edit_yaml(root / "roles/user-researcher.yaml",
                                             lambda data: data.update(id="developer")),
                                  {"roles/user-researcher.yaml"}, {"developer", "user-researcher"}),
