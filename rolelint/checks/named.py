@@ -260,9 +260,37 @@ def _any_amount(texts: list[str]) -> bool:
     return False
 
 
+# An amount is not pay when its sentence is about money of another kind (funding, revenue, a budget
+# or allowance, a price), when it is scaled to millions or more, or when it is the US "401(k)" plan.
+NOT_PAY = re.compile(
+    r"\b(?:rais(?:e|ed|ing)|funding|funded|round|invest(?:ed|ors?|ment|ments)?|revenues?|sales|sells?|"
+    r"valuation|worth|market|budget|allowance|stipend|credit|discount|spend|price|costs?|billion|trillion|"
+    r"million)\b",
+    re.IGNORECASE,
+)
+SCALED = re.compile(r"\s?(?:m|bn|b|mn|million|billion|trillion)\b\+?", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|\n")
+
+
 @lru_cache(maxsize=8192)
 def _has_amount(text: str) -> bool:
-    return MONEY.search(text) is not None
+    for found in MONEY.finditer(text):
+        if _is_pay(text, found):
+            return True
+    return False
+
+
+def _is_pay(text: str, found: re.Match) -> bool:
+    """Whether the amount ``found`` in ``text`` reads as pay rather than another sum of money."""
+    figure = re.match(r"[£$€]?\s?[\d.,]+", text[found.start():])
+    after = found.start() + (figure.end() if figure else len(found.group(0)))
+    if SCALED.match(text, after) or text[max(0, found.start() - 3):found.end() + 1].lower().startswith("401"):
+        return False
+    begin = 0
+    for stop in _SENTENCE_END.finditer(text, 0, found.start()):
+        begin = stop.end()
+    end = _SENTENCE_END.search(text, found.end())
+    return NOT_PAY.search(text, begin, end.start() if end else len(text)) is None
 
 
 @check("salary_figure")
