@@ -229,13 +229,15 @@ MONEY = re.compile(
 
 
 _DIGIT = re.compile(r"\d")
+_PAY_KEY = re.compile(r"salary|\bpay\b|pay_|compensation|remuneration|wage", re.IGNORECASE)
 
 
 def has_salary_figure(document, items) -> bool:
     """A salary in the front matter, or an amount (``MONEY``) in one of ``items``."""
-    salary = document.data.get("salary") if isinstance(document.data, dict) else None
-    if salary is not None and _DIGIT.search(str(salary)):
-        return True
+    data = document.data if isinstance(document.data, dict) else {}
+    for key, value in data.items():  # `salary`, or a site's own `salary_range`, `pay` ...
+        if value is not None and _PAY_KEY.search(str(key)) and _DIGIT.search(str(value)):
+            return True
     return _any_amount([item.text for item in items])
 
 
