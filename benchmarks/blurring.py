@@ -1,17 +1,24 @@
-"""Measure the role-blurring model on the DDaT framework's own role texts.
+"""Measure RL314 (role blurring) on labelled duties, held out by role.
 
-The labelled set: every responsibility bullet of every DDaT role and role level, labelled with the
-role it comes from. Each bullet is tried twice: claimed by its own role (a correct claim: the model
-must not flag it) and claimed by another role of the same family, else of the framework (a blurred
-claim: the model should flag it, ideally naming the true role). The bullet and its copies are left
-out of its own role's profile. Bullets are split in two halves by a hash of their text: thresholds
-are tuned on the "dev" half and precision and recall are reported on the "test" half.
+Three labelled sets, each duty labelled with the DDaT role it belongs to:
+
+- **ddat**: every responsibility bullet of every DDaT role and role level (the official CSV export);
+  the bullet and its copies are left out of its own role's profile when it is scored;
+- **written**: duties we wrote in the style of adverts (benchmarks/data/blurring_duties.yaml);
+- **corpus**: the duty bullets of real GDS adverts, a publisher nothing was tuned on, read from
+  ../shared/corpus by the references in benchmarks/data/blurring_corpus.yaml.
+
+Each duty is tried twice: claimed by its own role (a correct claim: must not be flagged) and claimed
+by another role of its DDaT family (a blurred claim: should be flagged). The 52 DDaT roles are split
+in two halves by a hash of their name: thresholds are tuned on the duties of the "dev" roles, and
+precision and recall (with Wilson 95% intervals) are reported on the duties of the held-out "test"
+roles. Profiles are the roles' DDaT texts plus the profession vocabulary of their kind of role
+(rolelint/profession/data/vocabulary.yaml), weighted by the shipped background table, as RL314 does.
 
 Two settings are measured. For adverts, every flagged correct claim is a false positive. For role
 definitions (``definition_ratio``), a correct claim flagged towards a role that has the same duty
 word for word is an overlap in the framework, not a false positive: it is counted apart; any other
 flag needs the other role to resemble the statement ``definition_ratio`` times more than its own.
-A blurred claim then stands for a duty moved into the wrong role's definition.
 
 Run: python benchmarks/blurring.py ../shared/corpus/ddat-capability-framework/official-csv/roles.csv
 (``--write-background ROLES_CSV`` rebuilds rolelint/profession/data/background_df.json.)
@@ -21,13 +28,14 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import math
 import random
 import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rolelint.profession.similarity import RoleProfiles, decide, lifted
+from rolelint.profession.similarity import CONCEPT_MARGIN, MIN_CONCEPTS, RoleProfiles, decide, lifted
 from rolelint.profession.text import normalise
 
 ROLE_INTRO = "in this role, you will:"
@@ -77,29 +85,90 @@ def load_roles(roles_csv: Path) -> dict[str, DdatRole]:
     return roles
 
 
+HERE = Path(__file__).parent
+WRITTEN = HERE / "data" / "blurring_duties.yaml"
+CORPUS_REFERENCES = HERE / "data" / "blurring_corpus.yaml"
+
+
+def role_half(name: str) -> str:
+    """Which half a role is in: its duties are tuned on ("dev") or held out ("test")."""
+    return "dev" if hashlib.sha256(name.encode()).digest()[0] % 2 == 0 else "test"
+
+
+def with_vocabulary(roles: dict[str, DdatRole]) -> dict[str, DdatRole]:
+    """The roles with the shipped profession vocabulary of their kind added to their profile texts."""
+    from rolelint.profession.text import slug
+    from rolelint.profession.vocabulary import role_terms
+
+    for name, role in roles.items():
+        role.texts = role.texts + role_terms(slug(name), name)
+    return roles
+
+
+def written_duties(path: Path = WRITTEN) -> list[tuple[str, str]]:
+    """(duty, role) from our own written set."""
+    import yaml
+
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return [(duty, role) for role, duties in data.items() for duty in duties]
+
+
+def corpus_duties(corpus: Path, path: Path = CORPUS_REFERENCES) -> list[tuple[str, str]]:
+    """(duty, role) from the referenced bullet lines of corpus adverts ([] when the corpus is absent)."""
+    import re
+
+    import yaml
+
+    out = []
+    for ref in yaml.safe_load(path.read_text(encoding="utf-8")):
+        source = corpus / ref["path"]
+        if not source.is_file():
+            continue
+        lines = source.read_text(encoding="utf-8").splitlines()
+        first, last = ref["lines"]
+        for line in lines[first - 1:last]:
+            match = re.match(r"\s*[-*•]\s+(.*)", line)
+            text = re.sub(r"\[([^]]*)\]\([^)]*\)", r"\1", match.group(1)).strip() if match else ""
+            if len(text.split()) >= 3:
+                out.append((text, ref["role"]))
+    return out
+
+
 @dataclass(frozen=True)
 class Trial:
     text: str
     true_role: str
     claimed: str
-    half: str  # dev | test
+    half: str  # dev | test: the half of the true role
+    source: str = "ddat"  # ddat | written | corpus
 
     @property
     def blurred(self) -> bool:
         return self.claimed != self.true_role
 
 
-def trials(roles: dict[str, DdatRole], *, seed: int = 7) -> list[Trial]:
+def trials(roles: dict[str, DdatRole], *, seed: int = 7, extra: dict[str, list[tuple[str, str]]] | None = None
+           ) -> list[Trial]:
+    """Each duty claimed by its own role and by another role of its family. ``extra``: more labelled
+    duties by source name ("written", "corpus")."""
     rng = random.Random(seed)
     out = []
     names = sorted(roles)
+
+    def pair(text: str, name: str, source: str) -> None:
+        family = [n for n in names if n != name and roles[n].family == roles[name].family] or \
+            [n for n in names if n != name]
+        out.append(Trial(text, name, name, role_half(name), source))
+        out.append(Trial(text, name, rng.choice(family), role_half(name), source))
+
     for name in names:
-        role = roles[name]
-        family = [n for n in names if n != name and roles[n].family == role.family] or [n for n in names if n != name]
-        for bullet in dict.fromkeys(role.bullets):
-            half = "dev" if hashlib.sha256(normalise(bullet).encode()).digest()[0] % 2 == 0 else "test"
-            out.append(Trial(bullet, name, name, half))
-            out.append(Trial(bullet, name, rng.choice(family), half))
+        for bullet in dict.fromkeys(roles[name].bullets):
+            pair(bullet, name, "ddat")
+    for source, duties in (extra or {}).items():
+        for text, name in duties:
+            if name not in roles:
+                raise ValueError(f"{source}: {name!r} is not a DDaT role")
+            pair(text, name, source)
     return out
 
 
@@ -107,33 +176,71 @@ def trials(roles: dict[str, DdatRole], *, seed: int = 7) -> list[Trial]:
 class Scored:
     trial: Trial
     own: float  # similarity to the claimed role
-    other_role: str | None
-    other: float
-    distinct: int  # words shared with the other role that the claimed role never uses
-    lifted: bool = False  # a correct claim whose statement the other role has word for word
+    others: list[tuple[str, float, int, bool, int]]  # (role, similarity, distinct words, has the duty word for
+    # word, vocabulary terms of its kind in the duty that the claimed role's kind and words do not have)
+    claimed_concepts: bool = False  # the duty names a term of the claimed role's own vocabulary
+
+    def flagged(self, *, min_similarity: float, ratio: float, min_distinct: int,
+                definition_ratio: float | None = None, concepts: bool = True,
+                margin: float = CONCEPT_MARGIN, min_concepts: int = MIN_CONCEPTS) -> tuple[str | None, bool]:
+        """(the role RL314 would name, or None; whether that is a copied-duty overlap) — the first other
+        role, most similar first, that makes the case on its own."""
+        for role, other, distinct, copied, _ in self.others:
+            if decide(self.own, other, distinct, min_similarity=min_similarity, ratio=ratio,
+                      min_distinct=min_distinct):
+                if definition_ratio is None:
+                    return role, False
+                if copied and not self.trial.blurred:
+                    return role, True
+                if copied or other >= definition_ratio * self.own:
+                    return role, False
+        if concepts and definition_ratio is None and not self.claimed_concepts:
+            # RL314 on adverts: similarity.by_concepts
+            for role, other, _, _, hits in self.others:
+                if other >= margin * self.own and hits >= min_concepts:
+                    return role, False
+        return None, False
 
 
 def score(roles: dict[str, DdatRole], all_trials: list[Trial], analyzer=None) -> list[Scored]:
+    from collections import Counter
+
+    from rolelint.profession.text import slug
+    from rolelint.profession.vocabulary import concepts_in, phrases, role_terms
+
     kwargs = {"analyzer": analyzer} if analyzer else {}
     profiles = RoleProfiles({name: role.texts for name, role in roles.items()}, **kwargs)
+    vocabulary = {name: phrases(role_terms(slug(name), name)) for name in roles}
     out = []
     cache: dict[str, list] = {}
     for trial in all_trials:
+        copies = [t for t in roles[trial.true_role].texts if normalise(t) == normalise(trial.text)]
         key = trial.text + "\0" + trial.true_role
         if key not in cache:
-            copies = [t for t in roles[trial.true_role].texts if normalise(t) == normalise(trial.text)]
             cache[key] = profiles.resemblances(trial.text, own=trial.true_role, leave_out=copies)
-        ranked = cache[key]
+        ranked = sorted(cache[key], key=lambda r: (-r.score, str(r.role)))
         own = next((r.score for r in ranked if r.role == trial.claimed), 0.0)
-        other = next((r for r in ranked if r.role != trial.claimed), None)
-        distinct = 0
-        if other is not None:
-            leave = [t for t in roles[trial.true_role].texts if normalise(t) == normalise(trial.text)]
-            distinct = len(profiles.distinct_terms(trial.text, other.role, trial.claimed,
-                                                   leave if trial.claimed == trial.true_role else ()))
-        copied = other is not None and not trial.blurred and lifted(trial.text, roles[other.role].duties)
-        out.append(Scored(trial, own, other.role if other else None, other.score if other else 0.0, distinct, copied))
+        leave = copies if trial.claimed == trial.true_role else ()
+        used = Counter(profiles.counts[trial.claimed])
+        for item in leave:
+            used.subtract(profiles.vector(item))
+        others = [(r.role, r.score, len(profiles.distinct_terms(trial.text, r.role, trial.claimed, leave)),
+                   not trial.blurred and lifted(trial.text, roles[r.role].duties),
+                   len(concepts_in(trial.text, vocabulary[r.role], used)))
+                  for r in ranked if r.role != trial.claimed]
+        out.append(Scored(trial, own, others, bool(concepts_in(trial.text, vocabulary[trial.claimed]))))
     return out
+
+
+def wilson(successes: int, total: int, z: float = 1.96) -> tuple[float, float]:
+    """The Wilson score 95% interval of a proportion."""
+    if total == 0:
+        return 0.0, 1.0
+    p = successes / total
+    centre = p + z * z / (2 * total)
+    spread = z * math.sqrt(p * (1 - p) / total + z * z / (4 * total * total))
+    denominator = 1 + z * z / total
+    return (centre - spread) / denominator, (centre + spread) / denominator
 
 
 @dataclass(frozen=True)
@@ -145,62 +252,101 @@ class Metrics:
     positives: int
     trials: int
     overlaps: int = 0  # definitions: correct claims flagged towards a role with the same duty word for word
+    true_positives: int = 0
 
     @property
     def f1(self) -> float:
         return 2 * self.precision * self.recall / (self.precision + self.recall) if self.precision + self.recall else 0.0
 
+    @property
+    def precision_interval(self) -> tuple[float, float]:
+        return wilson(self.true_positives, self.flagged)
 
-def metrics(scored: list[Scored], *, min_similarity: float, ratio: float, half: str, min_distinct: int = 1,
-            definition_ratio: float | None = None) -> Metrics:
-    """Precision and recall on one half; with ``definition_ratio``, as RL314 judges role definitions."""
+    @property
+    def recall_interval(self) -> tuple[float, float]:
+        return wilson(self.true_positives, self.positives)
+
+    def describe(self) -> str:
+        (pl, ph), (rl, rh) = self.precision_interval, self.recall_interval
+        return (f"precision {self.precision:.3f} [{pl:.2f}, {ph:.2f}] recall {self.recall:.3f} [{rl:.2f}, {rh:.2f}] "
+                f"({self.true_positives}/{self.flagged} flagged right, {self.positives} blurred of {self.trials} "
+                f"trials; names the true role {self.attribution:.2f})")
+
+
+def metrics(scored: list[Scored], *, min_similarity: float, ratio: float, half: str | None, min_distinct: int = 1,
+            definition_ratio: float | None = None, sources: tuple[str, ...] | None = None,
+            concepts: bool = True, margin: float = CONCEPT_MARGIN, min_concepts: int = MIN_CONCEPTS) -> Metrics:
+    """Precision and recall on one half (None: both) and some sources; with ``definition_ratio``, as
+    RL314 judges role definitions."""
     tp = fp = fn = named = overlaps = 0
-    rows = [s for s in scored if s.trial.half == half]
+    rows = [s for s in scored if (half is None or s.trial.half == half)
+            and (sources is None or s.trial.source in sources)]
     for s in rows:
-        flagged = s.other_role is not None and decide(s.own, s.other, s.distinct, min_similarity=min_similarity,
-                                                      ratio=ratio, min_distinct=min_distinct)
-        if flagged and definition_ratio is not None:
-            if s.lifted:
-                overlaps += 1
-                continue
-            flagged = s.other >= definition_ratio * s.own
-        if flagged and s.trial.blurred:
+        role, overlap = s.flagged(min_similarity=min_similarity, ratio=ratio, min_distinct=min_distinct,
+                                  definition_ratio=definition_ratio, concepts=concepts, margin=margin,
+                                  min_concepts=min_concepts)
+        if overlap:
+            overlaps += 1
+            continue
+        if role is not None and s.trial.blurred:
             tp += 1
-            named += s.other_role == s.trial.true_role
-        elif flagged:
+            named += role == s.trial.true_role
+        elif role is not None:
             fp += 1
         elif s.trial.blurred:
             fn += 1
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
-    return Metrics(precision, recall, named / tp if tp else 0.0, tp + fp, tp + fn, len(rows), overlaps)
+    return Metrics(precision, recall, named / tp if tp else 0.0, tp + fp, tp + fn, len(rows), overlaps, tp)
 
 
-def tune(scored: list[Scored], *, min_precision: float = 0.85, min_distinct: int = 2) -> tuple[float, float, Metrics]:
-    """The (min_similarity, ratio) with the best recall on the dev half at ``min_precision`` or more."""
+GRID_SIMILARITY = (0.05, 0.08, 0.1, 0.12, 0.15, 0.2)
+GRID_RATIO = (1.0, 1.25, 1.5, 2.0, 2.5, 3.0)
+GRID_DISTINCT = (1, 2, 3)
+
+
+GRID_MARGIN = (1.0, 1.5, 2.0, 3.0)
+GRID_CONCEPTS = (1, 2)
+
+
+def tune(scored: list[Scored], *, min_precision: float = 0.9, sources: tuple[str, ...] | None = None
+         ) -> tuple[dict, Metrics]:
+    """The options with the best recall on the dev roles at ``min_precision`` (else the best F1)."""
     best = None
-    for min_similarity in (0.05, 0.08, 0.1, 0.12, 0.15, 0.2):
-        for ratio in (1.0, 1.5, 2.0, 2.5, 3.0):
-            m = metrics(scored, min_similarity=min_similarity, ratio=ratio, half="dev", min_distinct=min_distinct)
-            if m.precision >= min_precision and (best is None or m.recall > best[2].recall):
-                best = (min_similarity, ratio, m)
-    if best is None:
-        raise ValueError(f"no threshold reaches precision {min_precision}")
-    return best
+    for min_similarity in GRID_SIMILARITY:
+        for ratio in GRID_RATIO:
+            for min_distinct in GRID_DISTINCT:
+                for margin in GRID_MARGIN:
+                    for min_concepts in GRID_CONCEPTS:
+                        options = dict(min_similarity=min_similarity, ratio=ratio, min_distinct=min_distinct,
+                                       margin=margin, min_concepts=min_concepts)
+                        m = metrics(scored, half="dev", sources=sources, **options)
+                        rank = (m.precision >= min_precision, m.recall if m.precision >= min_precision else m.f1)
+                        if best is None or rank > best[0]:
+                            best = (rank, options, m)
+    return best[1], best[2]
 
 
 def tune_definition_ratio(scored: list[Scored], *, min_similarity: float, ratio: float, min_distinct: int
                           ) -> tuple[float, Metrics]:
-    """The ``definition_ratio`` with the best recall on the dev half with no false positive there."""
+    """The ``definition_ratio`` with the best recall on the dev roles' DDaT duties with no false positive."""
     best = None
     for definition_ratio in (2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 12.0, 16.0):
         m = metrics(scored, min_similarity=min_similarity, ratio=ratio, min_distinct=min_distinct, half="dev",
-                    definition_ratio=definition_ratio)
+                    definition_ratio=definition_ratio, sources=("ddat",))
         if m.precision == 1.0 and (best is None or m.recall > best[1].recall):
             best = (definition_ratio, m)
     if best is None:
-        raise ValueError("no definition_ratio leaves the dev half without false positives")
+        raise ValueError("no definition_ratio leaves the dev roles without false positives")
     return best
+
+
+def labelled(roles_csv: Path) -> tuple[dict[str, DdatRole], list[Trial]]:
+    """The DDaT roles (with vocabulary) and every trial of the three labelled sets."""
+    roles = with_vocabulary(load_roles(roles_csv))
+    corpus = roles_csv.parents[2]
+    extra = {"written": written_duties(), "corpus": corpus_duties(corpus)}
+    return roles, trials(roles, extra=extra)
 
 
 def build_background(roles_csv: Path) -> dict:
@@ -238,32 +384,40 @@ def main(argv: list[str]) -> int:
     if argv and argv[0] == "--write-background":
         write_background(Path(argv[1]))
         return 0
-    roles_csv = Path(argv[0])
-    roles = load_roles(roles_csv)
-    all_trials = trials(roles)
+    roles, all_trials = labelled(Path(argv[0]))
     started = time.perf_counter()
     scored = score(roles, all_trials)
     elapsed = time.perf_counter() - started
     from rolelint.profession.checks.rl314_role_blurring import DEFINITION_RATIO, MIN_DISTINCT, MIN_SIMILARITY, RATIO
 
-    print(f"{len(roles)} roles, {len(all_trials)} trials ({len(all_trials) // 2} statements), scored in {elapsed:.2f}s")
+    halves = {h: sorted(n for n in roles if role_half(n) == h) for h in ("dev", "test")}
+    counts = {src: sum(1 for t in all_trials if t.source == src) // 2 for src in ("ddat", "written", "corpus")}
+    print(f"{len(roles)} roles ({len(halves['dev'])} dev, {len(halves['test'])} held out); duties: "
+          + ", ".join(f"{n} {src}" for src, n in counts.items()) + f"; {len(all_trials)} trials scored in {elapsed:.1f}s")
+    options = dict(min_similarity=MIN_SIMILARITY, ratio=RATIO, min_distinct=MIN_DISTINCT)
+    print(f"\nadverts (RL314 defaults: min_similarity {MIN_SIMILARITY}, ratio {RATIO}, min_distinct {MIN_DISTINCT}):")
+    for label, sources in (("ddat", ("ddat",)), ("written", ("written",)), ("corpus", ("corpus",)),
+                           ("written+corpus", ("written", "corpus")), ("all", None)):
+        for half in ("dev", "test"):
+            m = metrics(scored, half=half, sources=sources, **options)
+            print(f"  {label:15} {half:4}: {m.describe()}")
+    print("\nthe same without the vocabulary's concept rule (words alone):")
+    for label, sources in (("ddat", ("ddat",)), ("written+corpus", ("written", "corpus"))):
+        m = metrics(scored, half="test", sources=sources, concepts=False, **options)
+        print(f"  {label:15} test: {m.describe()}")
+    for label, sources in (("all", None), ("written+corpus", ("written", "corpus"))):
+        tuned, m = tune(scored, sources=sources)
+        print(f"\nbest on the dev roles ({label}) at precision >= 0.9: {tuned}\n  dev : {m.describe()}")
+        for test_label, test_sources in (("ddat", ("ddat",)), ("written", ("written",)), ("corpus", ("corpus",)),
+                                         ("written+corpus", ("written", "corpus"))):
+            print(f"  test {test_label:15}: {metrics(scored, half='test', sources=test_sources, **tuned).describe()}")
+    print(f"\nrole definitions (definition_ratio={DEFINITION_RATIO:g}, DDaT duties):")
     for half in ("dev", "test"):
-        m = metrics(scored, min_similarity=MIN_SIMILARITY, ratio=RATIO, half=half, min_distinct=MIN_DISTINCT)
-        print(f"{half}: precision {m.precision:.3f} recall {m.recall:.3f} F1 {m.f1:.3f} "
-              f"attribution {m.attribution:.3f} ({m.flagged} flagged of {m.trials} trials, {m.positives} blurred)")
-    min_similarity, ratio, m = tune(scored, min_distinct=MIN_DISTINCT)
-    print(f"best on dev at precision >= 0.85 (min_distinct={MIN_DISTINCT}): min_similarity={min_similarity} ratio={ratio} -> "
-          f"precision {m.precision:.3f} recall {m.recall:.3f}")
-    print(f"role definitions (definition_ratio={DEFINITION_RATIO:g}):")
-    for half in ("dev", "test"):
-        m = metrics(scored, min_similarity=MIN_SIMILARITY, ratio=RATIO, half=half, min_distinct=MIN_DISTINCT,
-                    definition_ratio=DEFINITION_RATIO)
-        print(f"{half}: precision {m.precision:.3f} recall {m.recall:.3f} ({m.flagged} flagged, "
-              f"{m.flagged - round(m.precision * m.flagged)} of them correct claims; {m.overlaps} correct claims "
-              f"flagged towards a role with the same duty word for word)")
-    definition_ratio, m = tune_definition_ratio(scored, min_similarity=MIN_SIMILARITY, ratio=RATIO,
-                                                min_distinct=MIN_DISTINCT)
-    print(f"best definition_ratio on dev with no false positive: {definition_ratio:g} -> recall {m.recall:.3f}")
+        m = metrics(scored, half=half, definition_ratio=DEFINITION_RATIO, sources=("ddat",), **options)
+        print(f"  {half}: {m.describe()}; {m.overlaps} correct claims flagged towards a role with the same duty "
+              "word for word")
+    definition_ratio, m = tune_definition_ratio(scored, **options)
+    print(f"best definition_ratio on the dev roles with no false positive: {definition_ratio:g} -> {m.describe()}")
     return 0
 
 

@@ -20,7 +20,7 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
 from rolelint.config import Config, ConfigError, load_config
 from rolelint.diagnostics import Diagnostic, Fix, Severity
@@ -28,6 +28,7 @@ from rolelint.discovery import FileEntry, display_path
 from rolelint.documents import KINDS, Document
 from rolelint.engine import RunResult, Selection, active_codes, check_entries
 from rolelint.engine import check as check_paths
+from rolelint.nlp.state import keeping_annotations
 from rolelint.registry import RuleCatalogue, check_code_prefix, load_catalogue
 from rolelint.source import SourceText
 
@@ -46,7 +47,7 @@ class RuleInfo:
     kind: str  # engine, phrase, pattern, regex, metric, named, profession
     fixable: bool
     summary: str
-    docs: Mapping[str, object]  # what, why, example, use_instead, references
+    docs: Mapping[str, Any]  # what, why, example, use_instead, references
     text: str  # the rule's documentation as `rolelint rule CODE` prints it
     markdown: str = ""  # the same as Markdown, examples fenced (SARIF's help.markdown)
     help_uri: str = ""  # the rule's section of docs/rules.md at this version's release tag
@@ -222,7 +223,7 @@ class Linter:
             raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
         root = self.config.root.resolve()
         entries = [self._entry(name, content, root, kind) for name, content in items]
-        with self._lock:
+        with self._lock, keeping_annotations():
             run = check_entries(entries, self.config, selection=self.selection, cwd=root, catalogue=self.catalogue,
                                 jobs=1, profession=self._profession)
         return self._result(run)
@@ -356,10 +357,6 @@ class Linter:
         from rolelint.globs import matches
 
         return matches(Path(name).as_posix(), self.config.exclude)
-
-        if self._index is None:
-            self._index = load_index(self.config, cwd=self.config.root.resolve())
-        return self._index
 
     # --- rules -----------------------------------------------------------------------------
 

@@ -82,7 +82,7 @@ CORE_RULES: dict[str, CoreRule] = {r.code: r for r in [
           "Other tools and rolelint's profession checks rely on these fields having the documented shape.",
           "kind: advert\nsalary: {min: forty thousand}",
           "kind: advert\nsalary: {min: 40000, max: 48000, currency: GBP}"),
-    _rule("RL011", "unknown-key", Severity.ERROR,
+    _rule("RL011", "unknown-key", Severity.WARNING,
           "A key that the schema does not define (often a typo; the message suggests the closest known key).",
           "A misspelt key is silently ignored by everything that reads the file.",
           "kind: role\ntitel: Product manager",

@@ -230,28 +230,41 @@ def _annotate(plan, nlp, narrow: bool = True, rules: list[Rule] | None = None) -
     A tagging rule with triggers keeps only the spans where it can match, and says which tokens it
     can match on; only those tokens are tagged (see ``_tag``). Rules without triggers, and parse
     rules, have their whole spans tagged; parse rules' spans are then parsed."""
+    from rolelint.nlp.state import annotation_memo
     from rolelint.nlp.triggers import union
     from rolelint.nlp.windows import tag_windows, token_batches
 
-    docs: dict[tuple[int, int], Any] = {}
-    for d, (_, inputs, work) in enumerate(plan):
-        for rule, chosen in work:
-            if rule.needs:
-                for s in chosen:
-                    if (d, s) not in docs:
-                        docs[(d, s)] = nlp.make_doc(inputs[s].text)
-    if "sentencizer" in nlp.pipe_names:
-        sentencizer = nlp.get_pipe("sentencizer")
-        for doc in docs.values():
-            sentencizer(doc)
     # Every tagging rule of the run, in scope of these documents or not: the same masks (and their
     # memos) for every batch of a run.
     if rules is None:
         rules = list(dict.fromkeys(r for _, _, work in plan for r, _ in work))
+    # Which rules look at each span: with the span's text, what its annotation depends on.
+    lookers: dict[tuple[int, int], list[str]] = {}
+    for d, (_, inputs, work) in enumerate(plan):
+        for rule, chosen in work:
+            if rule.needs:
+                for s in chosen:
+                    lookers.setdefault((d, s), []).append(rule.code)
+    memo = annotation_memo(nlp, (narrow, tuple(rules)))
+    recalled: dict[tuple[int, int], tuple[Any, frozenset]] = {}  # span -> (Doc, codes of the rules that kept it)
+    if memo is not None:
+        for (d, s), codes in lookers.items():
+            found = memo.get((plan[d][1][s].text, tuple(codes)))
+            if found is not None:
+                recalled[(d, s)] = found
+    docs: dict[tuple[int, int], Any] = {}
+    for (d, s) in lookers:
+        if (d, s) not in recalled:
+            docs[(d, s)] = nlp.make_doc(plan[d][1][s].text)
+    if "sentencizer" in nlp.pipe_names:
+        sentencizer = nlp.get_pipe("sentencizer")
+        for doc in docs.values():
+            sentencizer(doc)
     tagging = [rule for rule in rules if rule.needs & TAGGED_NEEDS]
     triggers, masks = _trigger_masks(nlp, tagging, narrow)
     token_masks: dict[tuple[int, int], tuple[list[int], int]] = {}
     ranges: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    kept_by: dict[tuple[int, int], set[str]] = {}
     parse: set[tuple[int, int]] = set()
     for d, (_, inputs, work) in enumerate(plan):
         for number, (rule, chosen) in enumerate(work):
@@ -261,6 +274,10 @@ def _annotate(plan, nlp, narrow: bool = True, rules: list[Rule] | None = None) -
                 keep = []
                 any_of, windowed = masks.any_of(rule), masks.windowed(rule)
                 for s in chosen:
+                    if (d, s) in recalled:
+                        if rule.code in recalled[(d, s)][1]:
+                            keep.append(s)
+                        continue
                     doc = docs[(d, s)]
                     if (d, s) not in token_masks:
                         each = masks.token_masks(doc)
@@ -269,12 +286,15 @@ def _annotate(plan, nlp, narrow: bool = True, rules: list[Rule] | None = None) -
                     found = masks.ranges(rule, doc, each, whole, inputs[s].text) if whole & any_of or windowed else []
                     if found:
                         keep.append(s)
+                        kept_by.setdefault((d, s), set()).add(rule.code)
                         ranges.setdefault((d, s), []).extend(found)
                 work[number] = (rule, keep)
                 chosen = keep
             if rule not in triggers or rule.needs & {"dep", "ner"}:
                 # the parser and the entity recogniser read whole sentences: no windows for them
                 for s in chosen:
+                    if (d, s) in recalled:
+                        continue
                     ranges.setdefault((d, s), []).append((0, len(docs[(d, s)])))
                     if "dep" in rule.needs:
                         parse.add((d, s))
@@ -290,6 +310,11 @@ def _annotate(plan, nlp, narrow: bool = True, rules: list[Rule] | None = None) -
         if doc.tensor is not None and doc.tensor.size:
             empty = doc.tensor[:0] if empty is None else empty
             doc.tensor = empty  # the tok2vec output: most of a tagged Doc's memory, and no rule reads it
+    if memo is not None:
+        for (d, s), doc in docs.items():
+            memo.put((plan[d][1][s].text, tuple(lookers[(d, s)])), (doc, frozenset(kept_by.get((d, s), ()))))
+    for (d, s), (doc, _) in recalled.items():
+        docs[(d, s)] = doc
     for (d, s), doc in docs.items():
         inputs = plan[d][1]
         inputs[s] = inputs[s].replace_doc(doc)

@@ -22,8 +22,8 @@ def real(path: Path) -> Path:
 
 def is_inside(path: Path, top: Path) -> bool:
     """Whether the resolved ``path`` is ``top`` or below it (both taken as resolved)."""
-    path, top = str(path), str(top)
-    return path == top or path.startswith(top.rstrip(os.sep) + os.sep)
+    inner, outer = str(path), str(top)
+    return inner == outer or inner.startswith(outer.rstrip(os.sep) + os.sep)
 
 
 def confine(value: str, *, root: Path, trusted: tuple[Path, ...] = (), key: str,

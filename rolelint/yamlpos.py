@@ -123,6 +123,7 @@ class _Builder:
             return self._mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, join_path(path, i), depth + 1) for i, item in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode)  # the only other kind of node the composer makes
         return self._scalar(node, path)
 
     def _mapping(self, node: yaml.MappingNode, path: str, depth: int) -> dict:

@@ -91,6 +91,7 @@ def _word_counts(doc):
 def _sentence_words(rule, target, high):
     if high is None:
         return
+    source = target.document.source.text
     for item in target.spans:
         # A sentence has no more words than its span has tokens, or words: most spans are too
         # short to hold a long sentence, and those are passed over before reading any array.
@@ -100,11 +101,47 @@ def _sentence_words(rule, target, high):
         if counts[-1] <= high:
             continue
         for start, end in sentence_bounds(item):
-            words = int(counts[end] - counts[start])
-            if words > high:
-                sentence = item.doc[start:end]
-                yield span_finding(rule, item, sentence.start_char, sentence.end_char,
-                                   values={"words": words, "max": int(high)})
+            if int(counts[end] - counts[start]) <= high:
+                continue
+            for start, end in line_items(item, source, start, end):
+                words = int(counts[end] - counts[start])
+                if words > high:
+                    sentence = item.doc[start:end]
+                    yield span_finding(rule, item, sentence.start_char, sentence.end_char,
+                                       values={"words": words, "max": int(high)})
+
+
+_RUNS_ON = frozenset({",", ";", "(", "-", "–", "—", "/", "&", "+"})
+
+
+def line_items(item, source: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split the sentence ``item.doc[start:end]`` where a line break of the file starts a new item:
+    the line after it begins with a capital, a digit or a bullet, and the line before it does not run
+    on (it does not end with a comma, a conjunction or another stop word). Lists, fields and headings
+    written one per line without full stops are separate items; prose wrapped across lines stays one
+    sentence. Rules read spans with line breaks turned to spaces, so the breaks are looked up in the
+    file's ``source`` text between the two tokens."""
+    doc = item.doc
+    first_char = item.span.file_offset(item.index[doc[start].idx]) if item.index else 0
+    last_char = item.span.file_offset(item.index[min(doc[end - 1].idx, len(item.index) - 1)]) if item.index else 0
+    if "\n" not in source[first_char:last_char]:
+        return [(start, end)]
+    cuts = [start]
+    for i in range(start + 1, end):
+        before, token = doc[i - 1], doc[i]
+        if not before.whitespace_ or token.idx < 2:
+            continue
+        low = item.span.file_offset(item.index[token.idx - 2]) + 1
+        high = item.span.file_offset(item.index[token.idx])
+        if "\n" not in source[low:high]:
+            continue
+        if before.text in _RUNS_ON or (before.is_stop and before.is_lower):
+            continue
+        first = token.text[:1]
+        if first.isupper() or first.isdigit() or not first.isalnum():
+            cuts.append(i)
+    cuts.append(end)
+    return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
 
 
 @lru_cache(maxsize=100_000)

@@ -12,9 +12,9 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
-from typing import Callable
+from typing import Any, Callable
 
-from rolelint.checks import document_finding, render, span_finding, tagged_tokens
+from rolelint.checks import SpanInput, document_finding, render, span_finding, tagged_tokens
 from rolelint.nlp.triggers import Alternative, Requirement, Triggers
 from rolelint.nlp import load_pipeline
 from rolelint.structure import DESIRABLE
@@ -120,8 +120,8 @@ def mixed_script_words(rule, target, options):
 
 @dataclass(frozen=True)
 class CodedWord:
-    item: object
-    token: object
+    item: SpanInput
+    token: Any  # a spaCy Token
     side: str
     word: str
 
@@ -229,13 +229,15 @@ MONEY = re.compile(
 
 
 _DIGIT = re.compile(r"\d")
+_PAY_KEY = re.compile(r"salary|\bpay\b|pay_|compensation|remuneration|wage", re.IGNORECASE)
 
 
 def has_salary_figure(document, items) -> bool:
     """A salary in the front matter, or an amount (``MONEY``) in one of ``items``."""
-    salary = document.data.get("salary") if isinstance(document.data, dict) else None
-    if salary is not None and _DIGIT.search(str(salary)):
-        return True
+    data = document.data if isinstance(document.data, dict) else {}
+    for key, value in data.items():  # `salary`, or a site's own `salary_range`, `pay` ...
+        if value is not None and _PAY_KEY.search(str(key)) and _DIGIT.search(str(value)):
+            return True
     return _any_amount([item.text for item in items])
 
 
@@ -260,9 +262,37 @@ def _any_amount(texts: list[str]) -> bool:
     return False
 
 
+# An amount is not pay when its sentence is about money of another kind (funding, revenue, a budget
+# or allowance, a price), when it is scaled to millions or more, or when it is the US "401(k)" plan.
+NOT_PAY = re.compile(
+    r"\b(?:rais(?:e|ed|ing)|funding|funded|round|invest(?:ed|ors?|ment|ments)?|revenues?|sales|sells?|"
+    r"valuation|worth|market|budget|allowance|stipend|credit|discount|spend|price|costs?|billion|trillion|"
+    r"million)\b",
+    re.IGNORECASE,
+)
+SCALED = re.compile(r"\s?(?:m|bn|b|mn|million|billion|trillion)\b\+?", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|\n")
+
+
 @lru_cache(maxsize=8192)
 def _has_amount(text: str) -> bool:
-    return MONEY.search(text) is not None
+    for found in MONEY.finditer(text):
+        if _is_pay(text, found):
+            return True
+    return False
+
+
+def _is_pay(text: str, found: re.Match) -> bool:
+    """Whether the amount ``found`` in ``text`` reads as pay rather than another sum of money."""
+    figure = re.match(r"[£$€]?\s?[\d.,]+", text[found.start():])
+    after = found.start() + (figure.end() if figure else len(found.group(0)))
+    if SCALED.match(text, after) or text[max(0, found.start() - 3):found.end() + 1].lower().startswith("401"):
+        return False
+    begin = 0
+    for stop in _SENTENCE_END.finditer(text, 0, found.start()):
+        begin = stop.end()
+    end = _SENTENCE_END.search(text, found.end())
+    return NOT_PAY.search(text, begin, end.start() if end else len(text)) is None
 
 
 @check("salary_figure")

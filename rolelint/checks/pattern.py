@@ -60,7 +60,7 @@ class CompiledPatterns:
         """``needed_words`` as string ids, to compare with ``lexical_ids`` of a Doc."""
         if self.needed_words is None:
             return None
-        from spacy.strings import hash_string
+        from spacy.strings import hash_string  # type: ignore[attr-defined]  # not in the stubs
 
         return frozenset(map(hash_string, self.needed_words))
 

@@ -10,7 +10,7 @@ import weakref
 
 from dataclasses import dataclass, field
 
-from rolelint.checks import lexical_ids, sentences, span_finding
+from rolelint.checks import lexical_ids, sentence_bounds, sentences, span_finding
 from rolelint.nlp.triggers import Alternative, Requirement, Triggers, singulars
 
 
@@ -30,6 +30,8 @@ class CompiledPhrases:
     pos: frozenset[str]
     context_sections: frozenset[str]
     context_words: frozenset[str]
+    one_per_sentence: bool = False  # report only the first match of a sentence
+    skip_negated: bool = False  # drop a match with a negation shortly before it in its sentence
     # Per pipeline: nlp -> (index, exception index); nlp -> see _lower_index.
     _index: weakref.WeakKeyDictionary = field(default_factory=weakref.WeakKeyDictionary, repr=False)
     _first: weakref.WeakKeyDictionary = field(default_factory=weakref.WeakKeyDictionary, repr=False)
@@ -65,6 +67,8 @@ def compile(rule) -> CompiledPhrases:
         pos=frozenset(spec.get("pos", ())),
         context_sections=frozenset(context.get("sections", ())),
         context_words=frozenset(w.lower() for w in context.get("sentence_words", ())),
+        one_per_sentence=bool(spec.get("one_per_sentence", False)),
+        skip_negated=bool(spec.get("skip_negated", False)),
     )
 
 
@@ -74,6 +78,8 @@ def needs(rule, compiled: CompiledPhrases) -> set[str]:
         wanted.add("pos")
     if compiled.context_words:
         wanted |= {"lemma", "sents"}
+    if compiled.one_per_sentence or compiled.skip_negated:
+        wanted.add("sents")
     return wanted
 
 
@@ -143,7 +149,7 @@ def _lemma_keys(doc) -> tuple["_Tokens", list[frozenset[str]]]:
     a token's keys depend only on its lower-case text, lemma, tag and part of speech, so they are
     worked out once per combination (``_KEYS``), and no Token object is made."""
     from spacy.attrs import IS_SPACE, LEMMA, LOWER, POS, TAG
-    from spacy.strings import hash_string
+    from spacy.strings import hash_string  # type: ignore[attr-defined]  # not in the stubs
     from spacy.symbols import NOUN, PROPN
 
     if not len(doc):
@@ -247,7 +253,7 @@ def _lower_index(compiled: CompiledPhrases, nlp):
     (``lexical_ids``, then ``lower_tokens``) without reading a string; cached."""
     key = nlp
     if key not in compiled._first:
-        from spacy.strings import hash_string
+        from spacy.strings import hash_string  # type: ignore[attr-defined]  # not in the stubs
 
         def by_id(table):
             return {hash_string(first): [(tuple(map(hash_string, words)), entry) for words, entry in candidates]
@@ -287,8 +293,27 @@ def run(rule, compiled: CompiledPhrases, target, options, nlp):
         yield from _findings(rule, compiled, item, _Tokens(item.doc, positions), find_ids(ids, index), blocked, allowed)
 
 
+NEGATIONS = frozenset({"not", "no", "never", "n't", "without", "nor"})
+NEGATION_REACH = 8  # tokens before a match that a negation may stand in
+
+
+def _sentence_of(item, index: int) -> tuple[int, int]:
+    for start, end in sentence_bounds(item):
+        if start <= index < end:
+            return start, end
+    return 0, len(item.doc)
+
+
+def _negated(item, index: int) -> bool:
+    """Whether a negation ("not", "no", "never", "without") stands in the few tokens before token
+    ``index`` of its sentence: "it may not have a table tennis table", "not looking for a rockstar"."""
+    start, _ = _sentence_of(item, index)
+    return any(t.lower_ in NEGATIONS for t in item.doc[max(start, index - NEGATION_REACH):index])
+
+
 def _findings(rule, compiled: CompiledPhrases, item, tokens, matches, blocked, allowed):
     """Findings for ``matches`` ((first, end, entry) over ``tokens``) not blocked by exceptions."""
+    reported: set[tuple[int, int]] = set()
     for first, end, entry in matches:
         if entry.phrase.lower() in allowed:
             continue
@@ -298,6 +323,13 @@ def _findings(rule, compiled: CompiledPhrases, item, tokens, matches, blocked, a
             continue
         if entry.context_only and not _in_context(compiled, item, tokens[first]):
             continue
+        if compiled.skip_negated and _negated(item, tokens[first].i):
+            continue
+        if compiled.one_per_sentence:
+            sentence = _sentence_of(item, tokens[first].i)
+            if sentence in reported:
+                continue
+            reported.add(sentence)
         start_char = tokens[first].idx
         end_char = tokens[end - 1].idx + len(tokens[end - 1].text)
         yield span_finding(rule, item, start_char, end_char, replacement=entry.replacement, fixable=entry.fixable)

@@ -402,6 +402,20 @@ class CompiledRegex:
     replacement: str | None
     prefilter: Prefilter | None = None  # literals a match must contain (see ``literal_prefilter``)
     engine: str = "re"  # "re" or "re2"
+    unless_sentence: Any = None  # a match is dropped when its sentence holds this (same engine)
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence of ``text`` holding ``text[start:end]``: from the last full stop, question or
+    exclamation mark before it to the next one after it."""
+    begin = 0
+    for found in _SENTENCE_END.finditer(text, 0, start):
+        begin = found.end()
+    after = _SENTENCE_END.search(text, end)
+    return text[begin:after.end() if after else len(text)]
 
 
 def compile(rule, *, trusted: bool | None = None) -> CompiledRegex:
@@ -414,9 +428,11 @@ def compile(rule, *, trusted: bool | None = None) -> CompiledRegex:
     source = spec["pattern"]
     if trusted is None:
         trusted = is_builtin(rule)
+    unless_source = spec.get("unless_sentence")
     if not trusted:
+        unless = compile_re2(unless_source, ignore_case=bool(flags)) if unless_source else None
         return CompiledRegex(compile_re2(source, ignore_case=bool(flags)), spec.get("replacement"),
-                             _prefilter_or_none(source, flags), "re2")
+                             _prefilter_or_none(source, flags), "re2", unless)
     try:
         check_linear(source, flags)
         regex = re.compile(source, flags)
@@ -424,7 +440,16 @@ def compile(rule, *, trusted: bool | None = None) -> CompiledRegex:
         raise ValueError(f"regex.pattern: invalid regular expression ({exc})") from None
     except UnsafeRegex as exc:
         raise ValueError(f"regex.pattern: {exc} (rolelint accepts linear-time patterns only)") from None
-    return CompiledRegex(regex, spec.get("replacement"), literal_prefilter(source, flags))
+    unless = None
+    if unless_source:
+        try:
+            check_linear(unless_source, flags)
+            unless = re.compile(unless_source, flags)
+        except re.error as exc:
+            raise ValueError(f"regex.unless_sentence: invalid regular expression ({exc})") from None
+        except UnsafeRegex as exc:
+            raise ValueError(f"regex.unless_sentence: {exc} (rolelint accepts linear-time patterns only)") from None
+    return CompiledRegex(regex, spec.get("replacement"), literal_prefilter(source, flags), unless_sentence=unless)
 
 
 def compile_re2(source: str, *, ignore_case: bool = False):
@@ -475,6 +500,9 @@ def run(rule, compiled: CompiledRegex, target, options, nlp):
             return
         for match in compiled.regex.finditer(item.text):
             if match.end() == match.start():
+                continue
+            if compiled.unless_sentence is not None and compiled.unless_sentence.search(
+                    sentence_around(item.text, match.start(), match.end())):
                 continue
             replacement = None
             if compiled.replacement is not None:

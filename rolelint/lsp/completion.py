@@ -49,8 +49,8 @@ def slot_at(text: str, lines: list[str], line: int, column: int, *, markdown: bo
     before, after = current[:column], current[column:]
     tail = _WORD_AFTER.match(after).group()
     end = column + len(tail)
-    kind = _KIND.search(text)
-    kind = kind.group(1) if kind else None
+    declared = _KIND.search(text)
+    kind = declared.group(1) if declared else None
     framework, role = (_top(text, name) for name in ("framework", "role"))
 
     found = _VALUE_AT_CURSOR.match(before)

@@ -216,7 +216,7 @@ class RolelintServer(LanguageServer):
         return list(self.docs)
 
     def _refresh_index(self, paths: list[Path]) -> list[str]:
-        touched: set[str] = set()
+        touched: set[tuple[str | None, str]] = set()
         for project in self.projects.all():
             if project.linter is None:
                 continue

@@ -10,7 +10,10 @@ let go takes its state with it), never by ``id()``, which a later object can reu
 from __future__ import annotations
 
 import weakref
-from typing import Any, Callable, Hashable
+from collections import OrderedDict
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any, Callable, Hashable, Iterator
 
 _STATES: "weakref.WeakKeyDictionary[Any, PipelineState]" = weakref.WeakKeyDictionary()
 
@@ -80,3 +83,52 @@ def state_of(nlp) -> PipelineState:
     if state is None:
         state = _STATES[nlp] = PipelineState(nlp)
     return state
+
+
+# --- annotated spans kept between runs ----------------------------------------------------------
+
+_KEEP: ContextVar[int] = ContextVar("rolelint_keep_annotations", default=0)
+
+
+@contextmanager
+def keeping_annotations(size: int = 4096) -> Iterator[None]:
+    """Within it, the spaCy Docs that runs annotate are kept (the newest ``size`` per pipeline and set
+    of rules) and reused for a span of the same text that the same rules look at, so that a process
+    linting a text again after a small edit (rolelint.api's Linter, an editor) tags only the spans
+    that changed. Outside it nothing is kept: a run over many files would only fill memory."""
+    token = _KEEP.set(size)
+    try:
+        yield
+    finally:
+        _KEEP.reset(token)
+
+
+class AnnotationMemo:
+    """Annotated Docs by (span text, codes of the rules that look at it), least recently used first."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self._items: OrderedDict[Hashable, Any] = OrderedDict()
+
+    def get(self, key: Hashable) -> Any:
+        item = self._items.get(key)
+        if item is not None:
+            self._items.move_to_end(key)
+        return item
+
+    def put(self, key: Hashable, value: Any) -> None:
+        self._items[key] = value
+        self._items.move_to_end(key)
+        while len(self._items) > self.size:
+            self._items.popitem(last=False)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
+def annotation_memo(nlp, rules: Hashable) -> AnnotationMemo | None:
+    """The memo of annotated spans for ``nlp`` and ``rules``, inside ``keeping_annotations``; else None."""
+    size = _KEEP.get()
+    if not size:
+        return None
+    return state_of(nlp).memo(("annotations", rules), lambda: AnnotationMemo(size))

@@ -30,7 +30,10 @@ class CheckContext:
 
     @cached_property
     def titles(self) -> TitleTable:
-        return TitleTable(list(self.index.roles.values()), self.index.frameworks)
+        derived = self.index.derived
+        if "titles" not in derived:
+            derived["titles"] = TitleTable(list(self.index.roles.values()), self.index.frameworks)
+        return derived["titles"]
 
     def target_entries(self, kind: str) -> list[IndexEntry]:
         return [e for e in self.index.targets if e.kind == kind]

@@ -17,6 +17,7 @@ from rolelint.profession.index import ProfessionIndex
 from rolelint.profession.minhash import MIN_SHINGLES, SIGNATURE_LENGTH, shingles, signature
 from rolelint.profession.model import Role
 from rolelint.profession.similarity import RoleProfiles, features, role_texts, skill_names
+from rolelint.profession.vocabulary import role_terms
 
 # Bump when what is stored changes meaning (the stemmer, the shingles, the hash functions).
 FORMAT = 2
@@ -60,14 +61,29 @@ def minhash(index: ProfessionIndex, role: Role, *, shingled: dict | None = None)
 
 
 def role_profiles(index: ProfessionIndex, *, indexed: set | None = None) -> RoleProfiles:
-    """TF-IDF profiles of every role of the index: its own texts and its levels' skill names.
-    Only the roles in ``indexed`` (default: all) can be compared with; all count for the weights."""
+    """TF-IDF profiles of every role of the index: its own texts, its levels' skill names and the
+    profession vocabulary of its kind of role (rolelint.profession.vocabulary). Only the roles in
+    ``indexed`` (default: all) can be compared with; each profile depends on its own role alone.
+    Kept with the index (``derived``) for the next run over the same roles."""
+    key = ("role-profiles", frozenset(indexed) if indexed is not None else None)
+    if key not in index.derived:
+        if len(index.derived) > 64:
+            index.derived.clear()
+        index.derived[key] = _role_profiles(index, indexed)
+    return index.derived[key]
+
+
+def _role_profiles(index: ProfessionIndex, indexed: set | None) -> RoleProfiles:
     counts: dict[tuple[str, str], Counter] = {}
     for key, role in index.roles.items():
+        if indexed is not None and key not in indexed:
+            continue
         total = Counter(own_counts(index, role))
         framework = index.frameworks.get(role.framework)
         for name in skill_names(role, framework):
             total.update(_name_features(name))
+        for term in role_terms(role.id, role.title, framework.vocabulary if framework else ()):
+            total.update(_name_features(term))
         counts[key] = total
     return RoleProfiles.from_counts(counts, indexed=indexed)
 

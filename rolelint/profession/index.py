@@ -70,6 +70,9 @@ class ProfessionIndex:
     _by_framework: dict[str, list[Role]] = field(default_factory=dict, repr=False)
     _by_id: dict[str, list[Role]] = field(default_factory=dict, repr=False)
     _cache: _Cache | None = field(default=None, repr=False)
+    # What rules work out from the frameworks and roles alone (role profiles, the title table),
+    # shared by the runs of a long-lived index that add only adverts to it (``with_documents``).
+    derived: dict[Any, Any] = field(default_factory=dict, repr=False)
 
     @property
     def targets(self) -> list[IndexEntry]:
@@ -169,16 +172,16 @@ def build_index(documents: list[Document], config: Config, *, cwd: Path, use_cac
                                  features=cache.features(cached)))
     root = config.root.resolve()
     for display, document in given.items():
-        entry = IndexEntry(display, document.kind, document.data if isinstance(document.data, dict) else {},
-                           first_heading(document), document)
-        index.add(entry)
+        given_entry = IndexEntry(display, document.kind, document.data if isinstance(document.data, dict) else {},
+                                 first_heading(document), document)
+        index.add(given_entry)
         absolute = Path(os.path.abspath(cwd / display))
         try:
             relative = absolute.relative_to(root).as_posix()
         except ValueError:
             continue
         # A given file is already parsed: keep (or refresh) its cache entry for the next run.
-        entry.features = cache.features(cache.put(relative, document, config.kind_for(relative)))
+        given_entry.features = cache.features(cache.put(relative, document, config.kind_for(relative)))
     index._cache = cache
     if save:
         cache.save()
@@ -192,14 +195,27 @@ def with_documents(base: ProfessionIndex, documents: list[Document]) -> Professi
     a run, each replacing the entry of the same path."""
     index = ProfessionIndex()
     index.entries = {display: replace(entry, document=None) for display, entry in base.entries.items()}
-    for document in documents:
-        if document.kind in KINDS:
-            index.add(IndexEntry(document.path, document.kind,
-                                 document.data if isinstance(document.data, dict) else {},
-                                 first_heading(document), document))
+    given = [document for document in documents if document.kind in KINDS]
+    for document in given:
+        index.add(IndexEntry(document.path, document.kind, document.data if isinstance(document.data, dict) else {},
+                             first_heading(document), document))
     index.stats = {"files": len(index.entries), "cache_hits": 0, "cache_misses": 0}
-    index.link()
+    adverts_only = all(d.kind == "advert" and base.entries.get(d.path, _ADVERT).kind == "advert" for d in given)
+    if not adverts_only:
+        index.link()
+        return index
+    # Only adverts change: the frameworks and roles, and what rules derive from them, are the base's.
+    index.frameworks, index.roles, index.duplicates = base.frameworks, base.roles, base.duplicates
+    index._by_display, index._by_framework, index._by_id = base._by_display, base._by_framework, base._by_id
+    index.derived = base.derived
+    index.adverts = dict(base.adverts)
+    for document in given:
+        entry = index.entries[document.path]
+        index.adverts[entry.display] = advert_from(entry.data, entry.display, title=entry.heading)
     return index
+
+
+_ADVERT = IndexEntry("", "advert", {})
 
 
 def refreshed(base: ProfessionIndex, config: Config, *, cwd: Path, changed: list[str]) -> ProfessionIndex:

@@ -111,6 +111,7 @@ class Framework:
     display: str
     duplicate_levels: list[tuple[str, str]] = field(default_factory=list)  # (level id, path)
     duplicate_skills: list[tuple[str, str]] = field(default_factory=list)
+    vocabulary: tuple = ()  # rolelint.profession.vocabulary.VocabularyEntry: the framework's own entries
 
     def level(self, level_id: str) -> LevelDef | None:
         return next((lv for lv in self.levels if lv.id == level_id), None)
@@ -237,8 +238,10 @@ def framework_from(data: dict, display: str) -> Framework | None:
             avoid_list = _texts(avoid) if isinstance(avoid, list) else (_text(avoid),) if _text(avoid) else ()
             terms.append(Term(_text(raw["preferred"]), avoid_list, _text(raw.get("reason")), f"terminology[{i}]"))
     families = {raw["id"] for raw in data.get("families") or () if isinstance(raw, dict) and _slug(raw.get("id"))}
+    from rolelint.profession.vocabulary import entries_from
+
     return Framework(fid, _text(data.get("name")) or fid, scale, levels, skills, terms, families, display,
-                     duplicates, duplicate_skills)
+                     duplicates, duplicate_skills, entries_from(data.get("vocabulary")))
 
 
 def role_from(data: dict, display: str, *, path: str = "", framework: str | None = None) -> Role | None:

@@ -121,13 +121,22 @@ class RoleProfiles:
         self.counts = counts
         self._arrays: dict[tuple[str, frozenset | None], tuple[np.ndarray, np.ndarray]] = {}
         self._scopes: dict[frozenset | None, _Scope] = {}
-        df: Counter = Counter()
+        terms: set[str] = set()
         for total in self.counts.values():
-            df.update(total.keys())
-        n = len(self.counts)
-        extra_n, extra_df = background() if use_background else (0, {})
-        self.idf = {term: math.log((1 + n + extra_n) / (1 + count + extra_df.get(term, 0))) + 1.0
-                    for term, count in df.items()}
+            terms.update(total.keys())
+        table_n, table_df = background() if use_background else (0, {})
+        self._table = (table_n, table_df)
+        if table_n:
+            # Weights from the shipped table alone: a word's weight, and so every verdict, never depends
+            # on which other roles the repo happens to hold (an edit to one role cannot move a finding
+            # on another). A word the table lacks is one no two DDaT roles share: telling, so weighty.
+            self.idf = {term: math.log((1 + table_n) / (1 + table_df.get(term, 0))) + 1.0 for term in terms}
+        else:
+            df: Counter = Counter()
+            for total in self.counts.values():
+                df.update(total.keys())
+            n = len(self.counts)
+            self.idf = {term: math.log((1 + n) / (1 + count)) + 1.0 for term, count in df.items()}
         self.norm2: dict[Hashable, float] = {}
         self.postings: dict[str, list[tuple[Hashable, float]]] = {}
         for key, total in self.counts.items():
@@ -143,12 +152,24 @@ class RoleProfiles:
     def vector(self, text: str) -> Counter:
         return features(text, self.analyzer)
 
+    def query_weight(self, term: str) -> float | None:
+        """The weight of a statement's term: from the shipped table even when no profile uses it, so that
+        a statement's norm, and so its similarity to a role, never depends on which other roles exist
+        (None without the table for a term no profile uses, which then counts for nothing)."""
+        weight = self.idf.get(term)
+        if weight is None:
+            table_n, table_df = self._table
+            if not table_n:
+                return None
+            weight = math.log((1 + table_n) / (1 + table_df.get(term, 0))) + 1.0
+        return weight
+
     def resemblances(self, text: str, *, own: Hashable | None = None, leave_out: Iterable[str] = (),
                      among: set | None = None) -> list[Resemblance]:
         """Roles ordered by similarity to ``text``. ``own`` is the role the text was taken from and
         ``leave_out`` the texts to remove from its profile first (the statement and its copies)."""
         query = self.vector(text)
-        weights = {t: c * self.idf[t] for t, c in query.items() if t in self.idf}
+        weights = {t: c * w for t, c in query.items() if (w := self.query_weight(t)) is not None}
         qnorm = math.sqrt(sum(w * w for w in weights.values()))
         if qnorm == 0:
             return []
@@ -203,8 +224,8 @@ class RoleProfiles:
     # --- one statement against the profiles, without visiting every role ---------------------------
 
     def query(self, text: str) -> tuple[dict[str, float], float]:
-        """The statement's TF-IDF weights (terms no profile uses dropped) and their norm."""
-        weights = {t: c * self.idf[t] for t, c in self.vector(text).items() if t in self.idf}
+        """The statement's TF-IDF weights (``query_weight``) and their norm."""
+        weights = {t: c * w for t, c in self.vector(text).items() if (w := self.query_weight(t)) is not None}
         return weights, math.sqrt(sum(w * w for w in weights.values()))
 
     def similarity(self, key: Hashable, weights: dict[str, float], qnorm: float, removed: Counter | None = None) -> float:
@@ -251,6 +272,60 @@ class RoleProfiles:
             return None
         key = scope.keys[best]
         return Resemblance(key, float(scores[best]), self.shared_terms(key, weights))
+
+    def above(self, weights: dict[str, float], qnorm: float, *, among: frozenset | None = None,
+              skip: Iterable[Hashable] = (), floor: float = 0.0) -> list[tuple[Hashable, float]]:
+        """Every profile of ``among`` (``skip`` aside) whose similarity to the query reaches ``floor``,
+        most similar first (ties in the order of their keys), by the same vectorised pass as ``best``."""
+        scope = self._scope(among)
+        indexes, products = [], []
+        for term, qweight in weights.items():
+            roles, term_weights = self._posting_arrays(term, among)
+            if len(roles):
+                indexes.append(roles)
+                products.append(qweight * term_weights)
+        if not indexes:
+            return []
+        dots = np.bincount(np.concatenate(indexes), weights=np.concatenate(products), minlength=len(scope.keys))
+        scores = dots / (qnorm * scope.norms)
+        skipped = {scope.position[key] for key in skip if key in scope.position}
+        found = [(scope.keys[i], float(scores[i])) for i in np.flatnonzero((dots > 0) & (scores >= floor))
+                 if int(i) not in skipped]
+        found.sort(key=lambda item: (-item[1], str(item[0])))
+        return found
+
+    def first_blurring(self, weights: dict[str, float], qnorm: float, unused: list[str], *,
+                       among: frozenset | None, skip: Iterable[Hashable], floor: float,
+                       min_distinct: int) -> tuple[Hashable, float] | None:
+        """The most similar profile of ``among`` (``skip`` aside; ties in the order of their keys) that
+        reaches ``floor`` and uses at least ``min_distinct`` of the ``unused`` terms, with its similarity:
+        every role of the scope judged at once, in numpy."""
+        scope = self._scope(among)
+        indexes, products = [], []
+        for term, qweight in weights.items():
+            roles, term_weights = self._posting_arrays(term, among)
+            if len(roles):
+                indexes.append(roles)
+                products.append(qweight * term_weights)
+        if not indexes:
+            return None
+        dots = np.bincount(np.concatenate(indexes), weights=np.concatenate(products), minlength=len(scope.keys))
+        scores = dots / (qnorm * scope.norms)
+        passing = (dots > 0) & (scores >= floor)
+        if min_distinct > 0:
+            distinct = np.zeros(len(scope.keys), dtype=np.intp)
+            for term in unused:
+                distinct[self._posting_arrays(term, among)[0]] += 1
+            passing &= distinct >= min_distinct
+        for key in skip:
+            if key in scope.position:
+                passing[scope.position[key]] = False
+        chosen = np.flatnonzero(passing)
+        if not len(chosen):
+            return None
+        top = scores[chosen].max()
+        best = min((int(i) for i in chosen[scores[chosen] == top]), key=lambda i: str(scope.keys[i]))
+        return scope.keys[best], float(scores[best])
 
     def shared_terms(self, key: Hashable, weights: dict[str, float]) -> tuple[str, ...]:
         """The query's terms that weigh most in the profile of ``key``."""
@@ -303,6 +378,7 @@ class BlurVerdict:
     own: float  # similarity to the claimed role
     other: Resemblance | None  # the most similar other role
     distinct: tuple[str, ...]  # stems the statement shares with the other role that the claimed role never uses
+    concepts: tuple[str, ...] = ()  # vocabulary terms of the other role's kind that decided it (``by_concepts``)
 
 
 def decide(own: float, other: float, distinct: int, *, min_similarity: float, ratio: float, min_distinct: int) -> bool:
@@ -344,15 +420,54 @@ def judge(profiles: RoleProfiles, text: str, claimed: Hashable, *, own: Hashable
         return BlurVerdict(False, own_score, None, ())
     floor = max(min_similarity, ratio * own_score)
     skip = {claimed} if own is None or own == claimed else {claimed, own}
-    other = profiles.best(weights, qnorm, among=among, skip=skip, floor=floor)
+    found = profiles.first_blurring(weights, qnorm, unused, among=among, skip=skip, floor=floor,
+                                    min_distinct=min_distinct)
     if own is not None and own != claimed:
         own_as_other = score(own)
-        if own_as_other >= floor and (other is None or own_as_other > other.score):
-            other = Resemblance(own, own_as_other, profiles.shared_terms(own, weights))
-    if other is None:
+        own_counts = profiles.counts.get(own, {})
+        if own_as_other >= floor and sum(1 for t in unused if own_counts.get(t, 0) > 0) >= min_distinct and (
+                found is None or (-own_as_other, str(own)) < (-found[1], str(found[0]))):
+            found = (own, own_as_other)
+    # The statement blurs when any one other role makes the case on its own (the most similar such role
+    # is named): the verdict is a fact about the statement, its role and that other role, which no edit
+    # to a third role can change.
+    if found is None:
         return BlurVerdict(False, own_score, None, ())
-    other_counts = profiles.counts.get(other.role, {})
+    key, other_score = found
+    other_counts = profiles.counts.get(key, {})
     distinct = tuple(t for t in unused if other_counts.get(t, 0) > 0)  # as ``distinct_terms`` finds them
-    blurred = decide(own_score, other.score, len(distinct), min_similarity=min_similarity, ratio=ratio,
-                     min_distinct=min_distinct)
-    return BlurVerdict(blurred, own_score, other, distinct)
+    return BlurVerdict(True, own_score, Resemblance(key, other_score, profiles.shared_terms(key, weights)), distinct)
+
+
+CONCEPT_MARGIN = 1.0
+MIN_CONCEPTS = 2
+
+
+def by_concepts(profiles: RoleProfiles, text: str, claimed: Hashable, vocabulary_of: Callable[[Hashable], dict],
+                *, among: frozenset | None = None, margin: float = CONCEPT_MARGIN,
+                min_concepts: int = MIN_CONCEPTS) -> BlurVerdict:
+    """Does ``text`` name ``min_concepts`` practices, artefacts or methods of another role's kind (its
+    profession vocabulary) that the claimed role's kind and words do not have? The other role must also resemble
+    the statement at least ``margin`` times as much as the claimed role does; the first such role, most
+    similar first, is named. Like ``judge``, a fact about the statement and the two roles alone.
+    ``vocabulary_of(None)`` is every role's vocabulary together (stem phrase -> term), so that the
+    statements that name too few terms of any kind are passed over at once."""
+    from rolelint.profession.vocabulary import concepts_in
+
+    named = concepts_in(text, vocabulary_of(None))  # every term of every kind of role, looked for once
+    if len(named) < min_concepts or concepts_in(text, vocabulary_of(claimed)):
+        return BlurVerdict(False, 0.0, None, ())
+    weights, qnorm = profiles.query(text)
+    if qnorm == 0:
+        return BlurVerdict(False, 0.0, None, ())
+    if among is not None and not isinstance(among, frozenset):
+        among = frozenset(among)
+    own_score = profiles.similarity(claimed, weights, qnorm) if among is None or claimed in among else 0.0
+    used = profiles.counts.get(claimed, {})
+    for key, other_score in profiles.above(weights, qnorm, among=among, skip={claimed}, floor=margin * own_score):
+        theirs = vocabulary_of(key)
+        found = concepts_in(text, {phrase: term for phrase, term in theirs.items() if term in named}, used)
+        if found and len(found) >= min_concepts:
+            return BlurVerdict(True, own_score, Resemblance(key, other_score, profiles.shared_terms(key, weights)),
+                               (), found)
+    return BlurVerdict(False, own_score, None, ())

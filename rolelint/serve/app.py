@@ -51,7 +51,7 @@ def _package_files(folder: str, suffixes: tuple[str, ...]) -> dict[str, str]:
             if item.is_file() and item.name.endswith(suffixes)}
 
 
-def build_app(linter: Linter, *, profession: bool, host: str = "127.0.0.1", port_holder=lambda: None) -> Starlette:
+def build_app(linter: Linter, *, profession: bool, host: str = "127.0.0.1", port_holder=lambda: None) -> Guard:
     """The page for ``linter``. ``profession``: offer the role level chooser and the profession checks
     (``rolelint serve --repo``). ``host`` and ``port_holder`` (a callable giving the bound port) are
     what the Host header is checked against."""
@@ -128,7 +128,8 @@ def build_app(linter: Linter, *, profession: bool, host: str = "127.0.0.1", port
         await upload.close()
         if len(data) > MAX_UPLOAD:
             raise PageError(f"The file is larger than {MAX_UPLOAD // 1_000_000} MB; an advert is much smaller.")
-        role = form.get("role") if isinstance(form.get("role"), str) else None
+        chosen = form.get("role")
+        role = chosen if isinstance(chosen, str) else None
         result = await run_in_threadpool(_read_upload, checker, data, fmt, role or None)
         return JSONResponse(result)
 

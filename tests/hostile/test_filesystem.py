@@ -108,7 +108,8 @@ def test_the_summary_counts_a_path_not_read_apart_from_the_files_linted(repo, ca
     assert summary["total"] == len(run.diagnostics)
     code, out, err = run_main(["check", "--no-cache", "--select", "RL0"], capsys, repo)
     assert code == 1 and "Traceback" not in out + err
-    found = f"Found {summary['total']} problems ({summary['errors']} errors, 0 warnings, 0 info)"
+    warnings = f"{summary['warnings']} warning" + ("" if summary["warnings"] == 1 else "s")
+    found = f"Found {summary['total']} problems ({summary['errors']} errors, {warnings}, {summary['infos']} info)"
     assert out.splitlines()[-1] == f"{found} in 1 of 1 file and 1 path not read."
     code, out, err = run_main(["check", "--no-cache", "--select", "RL0", "roles/old.md"], capsys, repo)
     assert out.splitlines()[-1] == ("Found 1 problem (1 error, 0 warnings, 0 info) in 1 path not read; "

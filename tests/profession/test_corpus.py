@@ -16,44 +16,56 @@ from benchmarks import blurring as evaluate
 
 DDAT = Path("ddat-capability-framework") / "official-csv"
 
-# Measured on the held-out ("test") half: precision 0.910, recall 0.367 (see docs/profession.md).
-# The floor sits a little below, so that an honest change of the model is not a test failure.
-PRECISION_FLOOR = 0.88
-RECALL_FLOOR = 0.33
+# Measured on the duties of held-out roles (benchmarks/blurring.py; see docs/profession.md): DDaT duties
+# precision 0.906, recall 0.350; our written advert duties precision 0.968, recall 0.545. The floors sit
+# a little below, so that an honest change of the model is not a test failure.
+FLOORS = {("ddat",): (0.88, 0.32), ("written",): (0.93, 0.48)}
+
+
+@pytest.fixture(scope="module")
+def scored():
+    from tests.conftest import CORPUS
+
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus is not present")
+    roles, trials = evaluate.labelled(CORPUS / DDAT / "roles.csv")
+    assert len(roles) >= 50
+    return evaluate.score(roles, trials)
 
 
 @pytest.mark.slow
-def test_blurring_precision_and_recall_on_held_out_ddat_statements(corpus):
-    roles = evaluate.load_roles(corpus / DDAT / "roles.csv")
-    assert len(roles) >= 50
-    scored = evaluate.score(roles, evaluate.trials(roles))
+def test_blurring_precision_and_recall_on_duties_of_held_out_roles(scored):
     from rolelint.profession.checks.rl314_role_blurring import MIN_DISTINCT, MIN_SIMILARITY, RATIO
 
-    measured = evaluate.metrics(scored, min_similarity=MIN_SIMILARITY, ratio=RATIO, min_distinct=MIN_DISTINCT,
-                                half="test")
-    assert measured.positives > 300
-    assert measured.precision >= PRECISION_FLOOR, measured
-    assert measured.recall >= RECALL_FLOOR, measured
+    for sources, (precision, recall) in FLOORS.items():
+        measured = evaluate.metrics(scored, min_similarity=MIN_SIMILARITY, ratio=RATIO, min_distinct=MIN_DISTINCT,
+                                    half="test", sources=sources)
+        assert measured.positives > (300 if sources == ("ddat",) else 40), measured
+        assert measured.precision >= precision, (sources, measured)
+        assert measured.recall >= recall, (sources, measured)
 
 
-# Role definitions (definition_ratio 8, copied duties counted apart), measured on the test half:
-# precision 0.969, recall 0.231 (see docs/profession.md).
+def test_labelled_sets_hold_more_than_sixty_duties_of_our_own():
+    duties = evaluate.written_duties()
+    assert len(duties) >= 60 and len({role for _, role in duties}) >= 10
+
+
+# Role definitions (definition_ratio 8, copied duties counted apart), measured on the held-out roles'
+# DDaT duties: precision 0.968, recall 0.192 (see docs/profession.md).
 DEFINITION_PRECISION_FLOOR = 0.95
-DEFINITION_RECALL_FLOOR = 0.2
+DEFINITION_RECALL_FLOOR = 0.17
 
 
 @pytest.mark.slow
-def test_blurring_in_role_definitions_needs_a_copied_duty_or_a_stronger_margin(corpus):
-    roles = evaluate.load_roles(corpus / DDAT / "roles.csv")
-    scored = evaluate.score(roles, evaluate.trials(roles))
+def test_blurring_in_role_definitions_needs_a_copied_duty_or_a_stronger_margin(scored):
     from rolelint.profession.checks.rl314_role_blurring import DEFINITION_RATIO, MIN_DISTINCT, MIN_SIMILARITY, RATIO
 
     measured = evaluate.metrics(scored, min_similarity=MIN_SIMILARITY, ratio=RATIO, min_distinct=MIN_DISTINCT,
-                                half="test", definition_ratio=DEFINITION_RATIO)
+                                half="test", definition_ratio=DEFINITION_RATIO, sources=("ddat",))
     assert measured.precision >= DEFINITION_PRECISION_FLOOR, measured
     assert measured.recall >= DEFINITION_RECALL_FLOOR, measured
     assert measured.overlaps > 0  # DDaT copies some duties word for word between roles
-    # The ratio is the one tuned on the dev half: the best recall there with no false positive.
+    # The ratio is the one tuned on the dev roles: the best recall there with no false positive.
     tuned, _ = evaluate.tune_definition_ratio(scored, min_similarity=MIN_SIMILARITY, ratio=RATIO,
                                               min_distinct=MIN_DISTINCT)
     assert tuned == DEFINITION_RATIO

@@ -16,16 +16,17 @@ OPTIONS = {"min_similarity": 0.1, "ratio": 2.5, "min_distinct": 2}
 
 def ranked_judge(profiles: RoleProfiles, text: str, claimed, *, own=None, leave_out=(), among=None,
                  min_similarity: float, ratio: float, min_distinct: int):
-    """The verdict by ranking every role of ``among``: the specification ``judge`` must meet."""
+    """The verdict by ranking every role of ``among``: the specification ``judge`` must meet. The
+    statement blurs when any other role, taken on its own, makes the case."""
     ranked = profiles.resemblances(text, own=own, leave_out=leave_out, among=among)
     own_score = next((r.score for r in ranked if r.role == claimed), 0.0)
-    other = next((r for r in ranked if r.role != claimed), None)
-    if other is None:
-        return False, own_score, None
-    distinct = profiles.distinct_terms(text, other.role, claimed, leave_out if own == claimed else ())
-    blurred = decide(own_score, other.score, len(distinct), min_similarity=min_similarity, ratio=ratio,
-                     min_distinct=min_distinct)
-    return blurred, own_score, other
+    others = sorted((r for r in ranked if r.role != claimed), key=lambda r: (-r.score, str(r.role)))
+    for other in others:
+        distinct = profiles.distinct_terms(text, other.role, claimed, leave_out if own == claimed else ())
+        if decide(own_score, other.score, len(distinct), min_similarity=min_similarity, ratio=ratio,
+                  min_distinct=min_distinct):
+            return True, own_score, other
+    return False, own_score, None
 
 
 def _agree(profiles, text, claimed, **kwargs):
@@ -90,3 +91,36 @@ def test_a_shared_phrase_or_a_role_name_is_not_a_lifted_duty():
     assert not lifted("develop strategic roadmaps for technologies and services in your area",
                       ["develop the roadmaps for the services your team runs and plan their technologies"])
     assert not lifted("Testing", ["Testing"])  # too short to tell
+
+
+def test_a_duty_naming_two_practices_of_another_kind_of_role_blurs_by_concepts():
+    from rolelint.profession.similarity import by_concepts
+    from rolelint.profession.vocabulary import phrases, role_terms
+
+    texts = {"pm": ["Product manager", "Decide what the team builds next"],
+             "dm": ["Delivery manager", "Help the team deliver at a steady pace"]}
+    titles = {"pm": "Product manager", "dm": "Delivery manager"}
+    for key in texts:
+        texts[key] = texts[key] + role_terms(key, titles[key])
+    profiles = RoleProfiles(texts)
+
+    def vocabulary_of(key):
+        if key is None:
+            return {**vocabulary_of("pm"), **vocabulary_of("dm")}
+        return phrases(role_terms(key, titles[key]))
+
+    verdict = by_concepts(profiles, "Keep the burndown chart and the RAID log current", "pm", vocabulary_of)
+    assert verdict.blurred and verdict.other.role == "dm"
+    assert set(verdict.concepts) == {"burndown", "raid log"}
+    # One term is not enough by default, and a term of the claimed role's own kind settles it.
+    assert not by_concepts(profiles, "Keep the burndown chart current", "pm", vocabulary_of).blurred
+    assert not by_concepts(profiles, "Keep the burndown chart and RAID log next to the roadmap", "pm",
+                           vocabulary_of).blurred
+
+
+def test_shipped_vocabulary_names_the_roles_it_applies_to_by_title():
+    from rolelint.profession.vocabulary import role_vocabulary, shipped
+
+    assert len(shipped()) >= 20
+    assert "delivery" in {e.id for e in role_vocabulary("x", "Senior delivery manager")}
+    assert "delivery" not in {e.id for e in role_vocabulary("x", "Product manager")}

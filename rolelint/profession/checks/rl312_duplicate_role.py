@@ -7,7 +7,7 @@ role being checked are compared: the cost grows with the number of roles, not wi
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Hashable, Iterator
 
 from rolelint.diagnostics import Severity
 from rolelint.profession.base import ProfessionRule, RuleOption
@@ -23,7 +23,7 @@ def check(ctx: CheckContext) -> Iterator[Report | None]:
     targets = {role.key for role in ctx.target_roles()}
     if not targets:
         return
-    signatures = {}
+    signatures: dict[Hashable, str] = {}
     sets: dict[tuple[str, str], set[str]] = {}  # shingles, of the roles compared exactly
     for key, role in ctx.index.roles.items():
         value = minhash(ctx.index, role, shingled=sets)

@@ -1,8 +1,11 @@
 """RL314: a responsibility that belongs to another role more than to the one that claims it.
 
 The model (rolelint.profession.similarity) is TF-IDF over stemmed words and word pairs, one profile
-per role; its precision and recall are measured on the DDaT role texts by
-benchmarks/blurring.py, and the defaults below are the thresholds tuned there.
+per role (its own texts, its skill names and the profession vocabulary of its kind of role), weighted
+by a shipped table so that a verdict depends only on the statement, its role and the role it is said
+to resemble. An advert's duty also blurs when it names `min_concepts` vocabulary terms of another
+role's kind that its own role's kind and words lack. Precision and recall are measured on labelled
+duties held out by role by benchmarks/blurring.py, and the defaults below are the ones tuned there.
 
 An advert's duty is judged with `ratio`. A role definition's own responsibility needs more: its
 author put it there on purpose, and a word-based resemblance is weak evidence against that. So
@@ -21,8 +24,10 @@ from rolelint.profession.base import ProfessionRule, RuleOption
 from rolelint.profession.context import CheckContext, Report
 from rolelint.profession.features import role_profiles
 from rolelint.profession.model import Role
-from rolelint.profession.similarity import duty_texts, judge, lifted, role_statements
+from rolelint.profession.similarity import (CONCEPT_MARGIN, MIN_CONCEPTS, by_concepts, duty_texts, judge, lifted,
+                                            role_statements)
 from rolelint.profession.text import normalise, tokens
+from rolelint.profession.vocabulary import every_term, phrases, role_terms
 
 CODE = "RL314"
 MIN_SIMILARITY = 0.1
@@ -68,10 +73,33 @@ def matched_words(text: str, distinct: tuple[str, ...], shared: tuple[str, ...])
 
 def _message(ctx: CheckContext, claimed: Role, verdict, text: str, *, copied: bool = False) -> str:
     other = ctx.index.roles[verdict.other.role]
+    head = (f"reads like a duty of {other.title} (`{other.id}`, similarity {verdict.other.score:.2f}) more than of "
+            f"{claimed.title} ({verdict.own:.2f})")
+    if verdict.concepts:
+        terms = ", ".join(f"'{t}'" for t in verdict.concepts[:5])
+        return f"{head}; names {terms}, the work of a {other.title.lower()} (profession vocabulary)"
     words = ", ".join(f"'{w}'" for w in matched_words(text, verdict.distinct, verdict.other.shared))
-    return (f"reads like a duty of {other.title} (`{other.id}`, similarity {verdict.other.score:.2f}) more than of "
-            f"{claimed.title} ({verdict.own:.2f})" + (f"; matched {words}" if words else "")
+    return (head + (f"; matched {words}" if words else "")
             + (f"; {other.display} has the same duty word for word" if copied else ""))
+
+
+class Vocabularies:
+    """Each role's profession vocabulary as stem phrases (rolelint.profession.vocabulary), made once."""
+
+    def __init__(self, ctx: CheckContext):
+        self.ctx = ctx
+        self.made: dict = {}
+
+    def __call__(self, key) -> dict:
+        if key is None:  # every kind of role's together (the shipped vocabulary and every framework's own)
+            if None not in self.made:
+                self.made[None] = every_term(self.ctx.index.frameworks.values())
+            return self.made[None]
+        if key not in self.made:
+            role = self.ctx.index.roles[key]
+            framework = self.ctx.index.frameworks.get(role.framework)
+            self.made[key] = phrases(role_terms(role.id, role.title, framework.vocabulary if framework else ()))
+        return self.made[key]
 
 
 def definition_finding(ctx: CheckContext, verdict, text: str, definition_ratio: float) -> tuple[bool, bool]:
@@ -112,6 +140,7 @@ def check(ctx: CheckContext) -> Iterator[Report | None]:
             report, copied = definition_finding(ctx, verdict, text, options["definition_ratio"])
             if report:
                 yield ctx.at_field(CODE, role.display, path, _message(ctx, role, verdict, text, copied=copied))
+    vocabularies = Vocabularies(ctx)
     for entry, claim in claims:
         among = scopes.of(claim.role)
         if len(among) < 2:
@@ -119,6 +148,9 @@ def check(ctx: CheckContext) -> Iterator[Report | None]:
         for span in duty_spans(entry.document):
             verdict = judge(model, span.text, claim.role.key, among=among, min_similarity=options["min_similarity"],
                             ratio=options["ratio"], min_distinct=options["min_distinct"])
+            if not verdict.blurred and options["min_concepts"] > 0:
+                verdict = by_concepts(model, span.text, claim.role.key, vocabularies, among=among,
+                                      margin=options["concept_margin"], min_concepts=options["min_concepts"])
             if verdict.blurred:
                 start, end = _trimmed(span)
                 yield ctx.at_offsets(CODE, entry.display, start, end, _message(ctx, claim.role, verdict, span.text),
@@ -147,11 +179,18 @@ RULE = ProfessionRule(
         "definition_ratio": RuleOption("number", DEFINITION_RATIO, "For a responsibility in a role definition that "
                                        "the other role does not have word for word: how many times more the other "
                                        "role must resemble it than its own role does", minimum=1),
+        "min_concepts": RuleOption("integer", MIN_CONCEPTS, "For an advert's duty: how many terms of another "
+                                   "role's profession vocabulary (that the claimed role's kind and words lack) make "
+                                   "a finding on their own; 0 turns the vocabulary rule off", minimum=0),
+        "concept_margin": RuleOption("number", CONCEPT_MARGIN, "For the vocabulary rule: how many times as much as the "
+                                     "claimed role the other role must resemble the duty", minimum=0),
     },
     docs={
         "what": "A responsibility in a role definition or an advert reads more like a duty of another role of the "
-                "framework (or of a role in the same family) than of the role it belongs to. The finding names the "
-                "role it resembles and the words that matched. In a role definition, a responsibility that the other "
+                "framework (or of a role in the same family) than of the role it belongs to, by its words or by the "
+                "practices, artefacts and methods it names (the profession vocabulary, which a framework can extend "
+                "under `vocabulary:`). The finding names the role it resembles and the words or terms that matched; "
+                "it depends only on the duty, its role and that other role, so edits elsewhere never move it. In a role definition, a responsibility that the other "
                 "role has word for word is an overlap and is reported on the usual evidence; any other needs the "
                 "stronger `definition_ratio`.",
         "why": "Adverts that describe another job attract the wrong candidates and set the person hired up to fail; "
