@@ -488,12 +488,13 @@ def run(sections: tuple[str, ...] = SECTIONS, *, runs: int = 3, cache_roles: int
     return report
 
 
-def record(report: Report, path: Path = HERE / "RESULTS.md") -> None:
+def record(report: Report, path: Path = HERE / "RESULTS.md", *, title: str = "") -> None:
     import rolelint
 
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True,
                             text=True).stdout.strip()
-    lines = [f"\n## {datetime.date.today()} — rolelint {rolelint.__version__} ({commit or 'no git'})", "",
+    heading = f"{datetime.date.today()} — rolelint {rolelint.__version__} ({commit or 'no git'})"
+    lines = [f"\n## {title + ', ' if title else ''}{heading}", "",
              f"Machine: {machine()}", "", "| measure | value | target | |", "|---|---|---|---|"]
     for row in report.rows:
         mark = "" if row.met is None else ("met" if row.met else "**missed**")

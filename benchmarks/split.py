@@ -29,7 +29,7 @@ import time
 from pathlib import Path
 
 
-def measure(path: Path, jobs: int, output_format: str = "json", *, pool: bool = False) -> dict:
+def measure(path: Path, jobs: int | None, output_format: str = "json", *, pool: bool = False) -> dict:
     """``pool``: run the per-file stage in worker processes even with ``jobs`` 1 (one worker)."""
     from rolelint.nlp import one_blas_thread, quieter_garbage_collector
 
@@ -80,6 +80,25 @@ def measure(path: Path, jobs: int, output_format: str = "json", *, pool: bool = 
 
     parallel.warm_up = warm_up
     parallel.WorkerPool.__enter__ = enter
+    import os
+    import tempfile
+
+    pss_file = Path(tempfile.mkstemp(prefix="rolelint-pss-")[1])
+    original_lint = parallel._lint
+
+    def lint(*args, **kwargs):
+        done = original_lint(*args, **kwargs)
+        try:  # proportional set size: shared pages counted once across the processes sharing them
+            for line in Path("/proc/self/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    with pss_file.open("a") as out:
+                        out.write(f"{os.getpid()} {line.split()[1]}\n")
+        except OSError:
+            pass
+        return done
+
+    lint.__module__, lint.__qualname__ = original_lint.__module__, original_lint.__qualname__  # pickled by name
+    parallel._lint = lint
     started = time.process_time()
     wall = time.perf_counter()
     config = load_config(cwd=path if path.is_dir() else path.parent)
@@ -91,6 +110,12 @@ def measure(path: Path, jobs: int, output_format: str = "json", *, pool: bool = 
     parallel.WorkerPool.__enter__, parallel.WorkerPool.run = original_enter, original_run
     parallel.warm_up = original_warm
     engine.lint_files = original_lint_files
+    parallel._lint = original_lint
+    pss: dict[str, int] = {}
+    for line in pss_file.read_text().splitlines():
+        pid, kb = line.split()
+        pss[pid] = max(pss.get(pid, 0), int(kb))
+    pss_file.unlink()
     schedule.workers_for, parallel.lint_in_workers = original_workers, original_in_workers
 
     per_file = marks["per_file_end"] - marks["per_file_start"]
@@ -104,20 +129,26 @@ def measure(path: Path, jobs: int, output_format: str = "json", *, pool: bool = 
     split["after"] = marks["checked"] - marks["per_file_end"]
     split["report"] = marks["reported"] - marks["checked"]
     split["workers"] = sorted(pools[0].cpu_by_worker.values(), reverse=True) if pools else []
+    split["worker_peak_mb"] = (max(pools[0].peak_rss_by_worker.values()) / 2**20) if pools else 0.0
+    split["worker_pss_mb"] = max(pss.values()) / 1024 if pss else 0.0
     split["method"] = pools[0].method if pools else "in-process"
     split["files"] = len(result.files)
     split["wall"] = wall
+    import resource
+
+    split["process_peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return split
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("path", type=Path)
-    parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--jobs", default="1", help="a number, or 'default' for what rolelint chooses")
     parser.add_argument("--format", default="json")
     parser.add_argument("--pool", action="store_true", help="worker processes even for --jobs 1")
     args = parser.parse_args(argv)
-    print(json.dumps(measure(args.path.resolve(), args.jobs, args.format, pool=args.pool)))
+    jobs = None if args.jobs == "default" else int(args.jobs)
+    print(json.dumps(measure(args.path.resolve(), jobs, args.format, pool=args.pool)))
     return 0
 
 

@@ -211,8 +211,9 @@ class Linter:
         config's fallback encoding)."""
         return self._lint_content(bytes(data), name=name, kind=kind)
 
-    def lint_texts(self, texts: Iterable[tuple[str, str]], *, kind: str | None = None) -> LintResult:
-        """Several (name, text) pairs in one call: one batch through spaCy, one profession pass."""
+    def lint_texts(self, texts: Iterable[tuple[str, str | bytes]], *, kind: str | None = None) -> LintResult:
+        """Several (name, text) pairs in one call: one batch through spaCy, one profession pass. A
+        text given as bytes is decoded as ``lint_bytes`` decodes it (a byte-order mark, an encoding)."""
         return self._lint_many(list(texts), kind=kind)
 
     def _lint_content(self, content: str | bytes, *, name: str, kind: str | None) -> LintResult:

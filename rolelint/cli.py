@@ -546,6 +546,38 @@ def _terminate(signum, frame) -> None:
 _STDOUT_ERRORS = (errno.EPIPE, errno.ENOSPC, errno.EIO, errno.EDQUOT, errno.EFBIG, errno.EBADF)
 
 
+@cli.command()
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option("-o", "--out", type=click.Path(path_type=Path, file_okay=False), default=Path("rolelint-audit"),
+              show_default=True, help="Folder for the per-advert findings and the report (re-runs resume in it).")
+@click.option("--repo", type=click.Path(path_type=Path, file_okay=False),
+              help="A roles repo: profession rules check each advert against its frameworks and roles.")
+@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
+              help="Config file (default: the repo's, else the nearest .rolelint.yaml).")
+@click.option("--input-format", type=click.Choice(["folder", "jsonl", "csv", "parquet", "jsonld"]),
+              help="Default: from SOURCE (a folder, or the file's suffix).")
+@click.option("--column", "columns", multiple=True, metavar="FIELD=COLUMN",
+              help="Where a field is in the input, e.g. text=description, organisation=company (repeatable).")
+@click.option("--select", multiple=True, metavar="CODES", help="Only these rule codes or prefixes (comma-separated).")
+@click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rule codes or prefixes (comma-separated).")
+@click.option("--scheduler", metavar="tcp://HOST:PORT", help="An existing Dask cluster [default: a LocalCluster here].")
+@click.option("--workers", type=click.IntRange(min=1), help="LocalCluster worker processes [default: all cores].")
+@click.option("--partition-size", type=click.IntRange(min=1), default=200, show_default=True,
+              help="Adverts (or files) per task.")
+@click.option("--title", default="Advert audit", show_default=True, help="The report's title.")
+def audit(source: Path, out: Path, repo: Path | None, config_path: Path | None, input_format: str | None,
+          columns: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ...], scheduler: str | None,
+          workers: int | None, partition_size: int, title: str) -> None:
+    """Lint a corpus of adverts on Dask (SOURCE: a folder, .jsonl, .csv, .parquet or JobPosting JSON-LD)
+    and write per-advert findings (Parquet, JSON Lines) and a report (HTML, CSV). Exit 0 when every
+    partition ran, 1 when some failed (run again to retry them), 2 on a usage or input error."""
+    from rolelint.audit.command import audit as run
+
+    sys.exit(run(source, out=out, repo=repo, config_path=config_path, input_format=input_format, columns=columns,
+                 select=_codes(select), ignore=_codes(ignore), scheduler=scheduler, workers=workers,
+                 partition_size=partition_size, title=title))
+
+
 def main() -> None:
     """Console entry point: no traceback reaches a user unless --debug asks for it. Exits 130 on
     Ctrl-C and 143 on SIGTERM with one line; a closed or full standard output is one line and exit 2."""

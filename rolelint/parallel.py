@@ -97,12 +97,22 @@ class ChunkDone:
     outcomes: list[FileOutcome]
     worker: int  # the worker's process id
     cpu_seconds: float  # the worker's CPU time since it started, at the end of this chunk
+    peak_rss: int = 0  # the worker's peak resident memory so far, in bytes (0 where unknown)
 
 
 def _lint(entries: list[FileEntry], keep_documents: bool) -> ChunkDone:
     outcomes = lint_chunk(entries, _WORKER["config"], _WORKER["catalogue"], _WORKER["active"],
                           keep_documents=keep_documents)
-    return ChunkDone(outcomes, os.getpid(), time.process_time())
+    return ChunkDone(outcomes, os.getpid(), time.process_time(), _peak_rss())
+
+
+def _peak_rss() -> int:
+    try:
+        import resource
+    except ImportError:  # Windows
+        return 0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak if sys.platform == "darwin" else peak * 1024
 
 
 def chunks_for(entries: list[FileEntry], workers: int) -> list[list[FileEntry]]:
@@ -122,6 +132,7 @@ class WorkerPool:
     workers: int
     method: str = field(default_factory=start_method)
     cpu_by_worker: dict[int, float] = field(default_factory=dict)  # process id -> CPU seconds
+    peak_rss_by_worker: dict[int, int] = field(default_factory=dict)  # process id -> bytes
     _pool: ProcessPoolExecutor | None = None
 
     def __enter__(self) -> "WorkerPool":
@@ -160,6 +171,8 @@ class WorkerPool:
                 results[index] = finished.outcomes
                 self.cpu_by_worker[finished.worker] = max(finished.cpu_seconds,
                                                           self.cpu_by_worker.get(finished.worker, 0.0))
+                self.peak_rss_by_worker[finished.worker] = max(finished.peak_rss,
+                                                               self.peak_rss_by_worker.get(finished.worker, 0))
                 progress(len(chunks[index]))
         return [outcome for i in range(len(chunks)) for outcome in results[i]]
 

@@ -90,33 +90,43 @@ def test_explicit_jobs_are_capped_by_the_files():
 def test_linux_workers_are_forked_from_the_warm_parent():
     if not sys.platform.startswith("linux"):
         pytest.skip("fork is used on Linux only")
-    assert start_method() == "fork"
+    # In a fresh interpreter: a test process that used Dask or a server has threads left, and then
+    # workers are spawned, as they should be.
+    run = subprocess.run([sys.executable, "-c", "from rolelint.parallel import start_method; print(start_method())"],
+                         capture_output=True, text=True, timeout=120)
+    assert run.stdout.strip() == "fork", run.stderr
 
 
-def test_forked_workers_load_no_pipeline_of_their_own(mixed_repo, tmp_path, monkeypatch):
-    if start_method() != "fork":
+_COUNT_PIPELINE_LOADS = r"""
+import os, sys
+from pathlib import Path
+import spacy
+loads = []
+original = spacy.load
+def counting_load(*args, **kwargs):
+    loads.append(os.getpid())
+    with open(sys.argv[2], "a") as out:
+        out.write(f"{os.getpid()}\n")
+    return original(*args, **kwargs)
+spacy.load = counting_load
+from rolelint.config import load_config
+from rolelint.engine import check
+from rolelint.parallel import start_method
+root = Path(sys.argv[1])
+assert start_method() == "fork"
+check([], load_config(cwd=root), cwd=root, jobs=2)
+print(os.getpid())
+"""
+
+
+def test_forked_workers_load_no_pipeline_of_their_own(mixed_repo, tmp_path):
+    if not sys.platform.startswith("linux"):
         pytest.skip("workers are spawned here, and each loads the pipeline")
-    import os
-
-    import spacy
-
     loads = tmp_path / "loads.txt"
-    original = spacy.load
-
-    def counting_load(*args, **kwargs):
-        with loads.open("a") as out:
-            out.write(f"{os.getpid()}\n")
-        return original(*args, **kwargs)
-
-    monkeypatch.setattr(spacy, "load", counting_load)
-    from rolelint.nlp import pipeline
-
-    pipeline._load.cache_clear()
-    try:
-        _run(mixed_repo, 2)
-    finally:
-        pipeline._load.cache_clear()
-    assert loads.read_text().split() == [str(os.getpid())]
+    run = subprocess.run([sys.executable, "-c", _COUNT_PIPELINE_LOADS, str(mixed_repo), str(loads)],
+                         capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr
+    assert loads.read_text().split() == [run.stdout.strip()]  # one load, in the parent
 
 
 def test_spawned_workers_find_what_one_process_finds(mixed_repo):

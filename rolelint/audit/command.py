@@ -1,0 +1,78 @@
+"""`rolelint audit`: the command line's side (options to settings, progress, what is printed)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from rolelint.config import ConfigError
+
+
+def _columns(values: tuple[str, ...]):
+    from rolelint.audit.inputs import Columns
+
+    overrides = {}
+    for value in values:
+        key, sep, name = value.partition("=")
+        if not sep or not key.strip() or not name.strip():
+            raise click.BadParameter(f"{value!r} is not FIELD=COLUMN, e.g. text=description", param_hint="--column")
+        overrides[key.strip()] = name.strip()
+    return Columns().with_overrides(overrides)
+
+
+def audit(source: Path, *, out: Path, repo: Path | None, config_path: Path | None, input_format: str | None,
+          columns: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ...], scheduler: str | None,
+          workers: int | None, partition_size: int, title: str) -> int:
+    try:
+        from rolelint.audit.inputs import AuditInputError
+        from rolelint.audit.run import AuditSettings, run_audit
+    except ImportError as exc:
+        raise ConfigError(f"rolelint audit needs Dask, pandas and pyarrow ({exc.name or exc} is missing): "
+                          "pip install 'rolelint[audit]'") from None
+    from rolelint.api import Linter
+    from rolelint.progress import PROGRESS_THRESHOLD, progress_wanted
+
+    if repo is not None and not repo.is_dir():
+        raise ConfigError(f"--repo {repo}: not a folder (a roles repo with frameworks and roles)")
+    try:
+        settings = AuditSettings(out=str(out.resolve()), columns=_columns(columns),
+                                 repo=str(repo.resolve()) if repo else None,
+                                 config_path=str(config_path.resolve()) if config_path else None,
+                                 start=str(Path.cwd()), select=select, ignore=ignore)
+        # The rules and config are checked here, before a cluster starts: a bad one is exit 2 now.
+        linter = Linter(config_path=settings.config_path, start=settings.repo or settings.start,
+                        select=select, ignore=ignore, option_names=("--select", "--ignore"))
+    except AuditInputError as exc:
+        raise ConfigError(str(exc)) from None
+
+    bar = {}
+
+    def progress(total: int, skipped: int):
+        if skipped:
+            click.echo(f"rolelint audit: {skipped} of {total} partitions done by an earlier run, skipped", err=True)
+        if not progress_wanted(PROGRESS_THRESHOLD):  # on a terminal, outside CI, however few partitions
+            return None
+        bar["bar"] = click.progressbar(length=total - skipped, label="Auditing", file=sys.stderr, show_pos=True,
+                                       show_eta=True, width=30)
+        bar["bar"].__enter__()
+        return bar["bar"].update
+
+    try:
+        outcome = run_audit(source, settings, input_format=input_format, partition_size=partition_size,
+                            scheduler=scheduler, workers=workers, title=title, progress=progress,
+                            rule_names=lambda: {info.code: info.name for info in linter.rules()})
+    except AuditInputError as exc:
+        raise ConfigError(str(exc)) from None
+    finally:
+        if "bar" in bar:
+            bar["bar"].__exit__(None, None, None)
+    click.echo(f"rolelint audit: {outcome.adverts:,} adverts in {outcome.partitions} partitions; report: "
+               f"{outcome.report}", err=True)
+    if outcome.record_errors:
+        click.echo(f"rolelint audit: {outcome.record_errors:,} records could not be read or linted: "
+                   f"see {out / 'errors'}", err=True)
+    for failure in outcome.failed:
+        click.echo(f"rolelint audit: partition {failure} (run again to retry it)", err=True)
+    return 1 if outcome.failed else 0

@@ -1,0 +1,144 @@
+"""Run an audit: plan the partitions, send those not done yet to a Dask cluster (a LocalCluster on
+this machine's cores, or an existing one), follow them with a progress bar, and write the report.
+
+The cluster this starts is always closed before ``run_audit`` returns, whatever happens.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import uuid
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from distributed.diagnostics.plugin import WorkerPlugin
+
+from rolelint.audit.inputs import AuditInputError, Columns, Partition, detect_format, plan
+from rolelint.audit.work import AuditSettings, audit_partition, partition_done, warm
+
+SETTINGS_FILE = "audit.json"
+
+
+@dataclass
+class AuditOutcome:
+    partitions: int = 0
+    skipped: int = 0  # done by an earlier run
+    adverts: int = 0
+    findings: int = 0
+    record_errors: int = 0
+    failed: list[str] = field(default_factory=list)  # partitions whose task failed: "name: why"
+    report: Path | None = None
+
+
+class LinterPlugin(WorkerPlugin):
+    """Loads the run's Linter (config, rules, spaCy pipeline) once, when a worker joins."""
+
+    name = "rolelint-audit"
+
+    def __init__(self, settings: AuditSettings):
+        self.settings = settings
+
+    def setup(self, worker) -> None:
+        warm(self.settings)
+
+
+def check_output_folder(out: Path, record: dict) -> None:
+    """An output folder holds one audit: a re-run with other settings would mix two."""
+    path = out / SETTINGS_FILE
+    if path.exists():
+        try:
+            before = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            before = None
+        if before != record:
+            changed = sorted(k for k in set(record) | set(before or {}) if (before or {}).get(k) != record.get(k))
+            raise AuditInputError(f"{out} holds an audit made with other settings ({', '.join(changed) or 'unreadable'}"
+                                  f" differ); give another --out, or delete {out} to start again")
+    out.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(record, indent=2), encoding="utf-8")
+
+
+def run_audit(source: Path, settings: AuditSettings, *, input_format: str | None = None, partition_size: int = 200,
+              scheduler: str | None = None, workers: int | None = None, title: str = "Advert audit",
+              progress: Callable[[int, int], Callable[[int], None] | None] | None = None,
+              rule_names: Callable[[], dict[str, str]] | None = None) -> AuditOutcome:
+    """``progress(total, skipped)`` returns ``advance(n)`` (or None) for the partitions to run."""
+    source = source.resolve()
+    fmt = input_format or detect_format(source)
+    partitions = plan(source, fmt, settings.columns, partition_size=partition_size)
+    out = Path(settings.out)
+    record = {"input": str(source), "input_format": fmt, "partition_size": partition_size,
+              "settings": {k: v for k, v in asdict(settings).items() if k != "out"}}
+    check_output_folder(out, json.loads(json.dumps(record, default=list)))
+    todo = [p for p in partitions if not partition_done(out, p)]
+    outcome = AuditOutcome(partitions=len(partitions), skipped=len(partitions) - len(todo))
+    advance = progress(len(partitions), outcome.skipped) if progress else None
+    # Nothing left to lint: the report is made here, without starting a cluster.
+    with (_client(scheduler, workers) if todo else contextlib.nullcontext()) as client:
+        if todo:
+            client.register_plugin(LinterPlugin(settings))
+            _run_partitions(client, todo, settings, outcome, advance)
+        from rolelint.audit.report import aggregate, write_report
+
+        names = rule_names() if rule_names else {}
+        aggregates = aggregate(out, names)
+        outcome.record_errors = aggregates.record_errors
+        outcome.adverts = aggregates.adverts
+        outcome.report = write_report(out, aggregates, title=title, source=str(source), rule_names=names)
+    return outcome
+
+
+def _run_partitions(client, todo: list[Partition], settings: AuditSettings, outcome: AuditOutcome,
+                    advance: Callable[[int], None] | None) -> None:
+    from distributed import as_completed
+
+    run = uuid.uuid4().hex[:8]
+    futures = {client.submit(audit_partition, partition, settings, key=f"rolelint-audit-{run}-{partition.name}",
+                             pure=False, retries=1): partition for partition in todo}
+    for future in as_completed(futures):
+        partition = futures[future]
+        try:
+            summary = future.result()
+        except Exception as exc:  # noqa: BLE001 - one partition's failure does not stop the others
+            outcome.failed.append(f"{partition.name}: {type(exc).__name__}: {exc}")
+        else:
+            outcome.findings += summary["findings"]
+        if advance:
+            advance(1)
+
+
+class _client:
+    """A Dask client on ``scheduler``, or on a LocalCluster of ``workers`` processes that is closed
+    when the block ends."""
+
+    def __init__(self, scheduler: str | None, workers: int | None):
+        self.scheduler, self.workers = scheduler, workers
+        self.cluster = self.client = None
+
+    def __enter__(self):
+        from distributed import Client, LocalCluster
+
+        from rolelint.schedule import available_cores
+
+        if self.scheduler:
+            try:
+                self.client = Client(self.scheduler, timeout="20s")
+            except (OSError, TimeoutError) as exc:
+                raise AuditInputError(f"--scheduler {self.scheduler}: cannot connect ({exc})") from None
+            return self.client
+        self.cluster = LocalCluster(n_workers=self.workers or available_cores(), threads_per_worker=1, processes=True,
+                                    dashboard_address=None, silence_logs=logging.ERROR)
+        self.client = Client(self.cluster)
+        return self.client
+
+    def __exit__(self, *exc_info) -> None:
+        if self.client is not None:
+            self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+__all__ = ["AuditInputError", "AuditOutcome", "AuditSettings", "Columns", "run_audit"]

@@ -1,0 +1,262 @@
+"""`rolelint audit` on a real Dask LocalCluster with two worker processes: the per-advert findings are
+those `rolelint check` gives on the same texts; partitions resume; bad records and missing columns
+are reported."""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("distributed")
+pytest.importorskip("pyarrow")
+
+from rolelint.audit.inputs import Advert, Columns, RecordError, html_to_markdown, plan, read  # noqa: E402
+from rolelint.audit.run import AuditInputError, AuditSettings, run_audit  # noqa: E402
+from rolelint.audit.work import month_of, text_measures  # noqa: E402
+
+from conftest import CORPUS, REPO  # noqa: E402
+
+EXAMPLES = REPO / "examples"
+
+
+def _generator():
+    spec = importlib.util.spec_from_file_location("audit_sample", EXAMPLES / "audit" / "generate.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    """One LocalCluster of two worker processes for the module (closed at its end)."""
+    import logging
+
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                      silence_logs=logging.ERROR) as running:
+        yield running.scheduler_address
+
+
+def _findings_by_id(out: Path) -> dict[str, list[tuple]]:
+    found = {}
+    for path in sorted((out / "findings-jsonl").glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            advert = json.loads(line)
+            found[advert["id"]] = sorted((f["line"], f["column"], f["end_line"], f["end_column"], f["code"],
+                                          f["message"]) for f in advert["findings"])
+    return found
+
+
+def _check_findings(root: Path, files: dict[str, Path], *args: str) -> dict[str, list[tuple]]:
+    """`rolelint check --format json` over ``files`` (id -> path), its findings by id."""
+    run = subprocess.run([sys.executable, "-m", "rolelint", "check", "--no-cache", "--format", "json", "--jobs", "1",
+                          *args, *(str(p) for p in files.values())], cwd=root, capture_output=True, text=True,
+                         timeout=900)
+    assert run.returncode in (0, 1), run.stderr
+    by_path: dict[str, list[tuple]] = {}
+    for d in json.loads(run.stdout)["diagnostics"]:
+        by_path.setdefault(str((root / d["path"]).resolve()), []).append(
+            (d["line"], d["column"], d["end_line"], d["end_column"], d["code"], d["message"]))
+    return {ident: sorted(by_path.get(str(path.resolve()), [])) for ident, path in files.items()}
+
+
+def test_audit_findings_equal_rolelint_check_on_the_same_texts(cluster, tmp_path):
+    adverts = _generator().generate_adverts(200, seed=11)
+    source = tmp_path / "adverts.jsonl"
+    lines = [json.dumps(a) for a in adverts]
+    lines.insert(17, "{this line is not JSON")
+    lines.insert(90, json.dumps({"id": "no-text", "organisation": "Nowhere"}))
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    audited_repo = shutil.copytree(EXAMPLES, tmp_path / "repo-audited", ignore=shutil.ignore_patterns("audit"))
+    out = tmp_path / "out"
+    settings = AuditSettings(out=str(out), repo=str(audited_repo), start=str(tmp_path))
+
+    outcome = run_audit(source, settings, partition_size=60, scheduler=cluster)
+
+    assert outcome.failed == []
+    assert outcome.partitions >= 3
+    assert outcome.adverts == 200
+    errors = [json.loads(line) for p in sorted((out / "errors").glob("*.jsonl"))
+              for line in p.read_text().splitlines()]
+    assert sorted(e["where"] for e in errors) == ["adverts.jsonl:18", "adverts.jsonl:91"]
+    assert any("no 'text' value" in e["message"] for e in errors)
+
+    checked_repo = shutil.copytree(EXAMPLES, tmp_path / "repo-checked", ignore=shutil.ignore_patterns("audit"))
+    files = {}
+    for advert in adverts:
+        files[advert["id"]] = path = checked_repo / "adverts" / "audit" / f"{advert['id']}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(advert["text"], encoding="utf-8")
+    audited = _findings_by_id(out)
+    checked = _check_findings(checked_repo, files)
+    assert audited == checked
+    assert sum(len(f) for f in audited.values()) > 200
+    assert {code for f in audited.values() for *_, code, _ in f} >= {"RL121", "RL208", "RL316"}
+
+    report = (out / "report" / "index.html").read_text(encoding="utf-8")
+    assert "<svg" in report and "<script" not in report and "http://" not in report.replace(
+        'xmlns="http://www.w3.org/2000/svg"', "")
+    with (out / "report" / "rates_by_organisation.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert sum(int(r["adverts"]) for r in rows) == 200
+    kestrel = sum(1 for a in adverts if a["organisation"] == "Kestrel Bank")
+    assert next(int(r["adverts"]) for r in rows if r["organisation"] == "Kestrel Bank") == kestrel
+
+
+def test_a_rerun_skips_the_partitions_already_written(cluster, tmp_path):
+    adverts = _generator().generate_adverts(40, seed=3)
+    source = tmp_path / "adverts.jsonl"
+    source.write_text("".join(json.dumps(a) + "\n" for a in adverts), encoding="utf-8")
+    settings = AuditSettings(out=str(tmp_path / "out"), start=str(tmp_path))
+    first = run_audit(source, settings, partition_size=10, scheduler=cluster)
+    assert (first.partitions, first.skipped, first.adverts) == (4, 0, 40)
+    written = {p.name: p.stat().st_mtime_ns for p in (tmp_path / "out" / "adverts").glob("*.parquet")}
+
+    again = run_audit(source, settings, partition_size=10, scheduler=cluster)
+    assert (again.skipped, again.adverts) == (4, 40)
+    assert {p.name: p.stat().st_mtime_ns for p in (tmp_path / "out" / "adverts").glob("*.parquet")} == written
+
+    (tmp_path / "out" / "adverts" / "part-00002.parquet").unlink()
+    resumed = run_audit(source, settings, partition_size=10, scheduler=cluster)
+    assert (resumed.skipped, resumed.adverts) == (3, 40)
+
+
+def test_an_output_folder_of_another_audit_is_refused(cluster, tmp_path):
+    source = tmp_path / "adverts.jsonl"
+    source.write_text(json.dumps({"text": "We need a rockstar."}) + "\n", encoding="utf-8")
+    run_audit(source, AuditSettings(out=str(tmp_path / "out"), start=str(tmp_path)), scheduler=cluster)
+    with pytest.raises(AuditInputError, match="other settings"):
+        run_audit(source, AuditSettings(out=str(tmp_path / "out"), start=str(tmp_path), ignore=("RL1",)),
+                  scheduler=cluster)
+
+
+def test_corpus_adverts_audited_as_a_folder_equal_rolelint_check(cluster, tmp_path):
+    folder = CORPUS / "moj-job-descriptions"
+    if not folder.is_dir():
+        pytest.skip("../shared/corpus is not present")
+    chosen = sorted(folder.rglob("*.md"))[:24]
+    adverts = tmp_path / "adverts"
+    files = {}
+    for number, path in enumerate(chosen):
+        copy = adverts / f"{number:03d}-{path.name}"
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(path, copy)
+        files[str(copy)] = copy
+    out = tmp_path / "out"
+    outcome = run_audit(adverts, AuditSettings(out=str(out), start=str(tmp_path)), partition_size=8,
+                        scheduler=cluster)
+    assert outcome.failed == [] and outcome.adverts == len(chosen)
+    assert _findings_by_id(out) == _check_findings(tmp_path, files, "--ignore", "RL3")
+
+
+# --- the command line, with its own LocalCluster ------------------------------------------------
+
+
+def test_the_readme_command_runs_on_the_sample_dataset(tmp_path):
+    sample = tmp_path / "sample.jsonl"
+    _generator().write_jsonl(_generator().generate_adverts(60), sample)
+    run = subprocess.run([sys.executable, "-m", "rolelint", "audit", str(sample), "--repo", str(EXAMPLES), "-o",
+                          str(tmp_path / "out"), "--workers", "2", "--partition-size", "20"],
+                         cwd=tmp_path, capture_output=True, text=True, timeout=900)
+    assert run.returncode == 0, run.stderr
+    assert "60 adverts in 3 partitions" in run.stderr
+    assert (tmp_path / "out" / "report" / "index.html").is_file()
+    assert len(list((tmp_path / "out" / "findings").glob("*.parquet"))) == 3
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(tmp_path / "out" / "findings").to_pylist()
+    assert table and {"id", "organisation", "line", "column", "code", "severity", "message"} <= set(table[0])
+
+
+def test_a_missing_text_column_is_exit_2_naming_it(tmp_path):
+    source = tmp_path / "adverts.csv"
+    source.write_text("id,body,organisation\n1,We need a ninja.,Acme\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "rolelint", "audit", str(source), "-o", str(tmp_path / "out")],
+                         cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 2
+    assert "no column 'text'" in run.stderr and "body" in run.stderr and "--column text=NAME" in run.stderr
+    assert "Traceback" not in run.stderr
+
+
+# --- reading inputs (no cluster) ----------------------------------------------------------------
+
+
+def test_csv_rows_with_line_breaks_and_a_bad_row(tmp_path):
+    source = tmp_path / "adverts.csv"
+    with source.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["id", "description", "company", "posted"])
+        writer.writerow(["a1", "# Developer\n\nLine one.\nLine two.", "Acme", "2026-03-02"])
+        handle.write("a2,too,many,fields,here\n")
+        writer.writerow(["a3", "Short advert.", "Bolt", "14/04/2026"])
+    columns = Columns().with_overrides({"text": "description", "organisation": "company", "date": "posted"})
+    records = [r for p in plan(source, "csv", columns, partition_size=10) for r in read(p, columns)]
+    assert [type(r) for r in records] == [Advert, RecordError, Advert]
+    assert records[0].text == "# Developer\n\nLine one.\nLine two."
+    assert dict(records[2].metadata)["organisation"] == "Bolt"
+    assert month_of(dict(records[2].metadata)["date"]) == "2026-04"
+    assert "5 fields" in records[1].message
+
+
+def test_jsonl_partitions_cover_every_line_once(tmp_path):
+    source = tmp_path / "adverts.jsonl"
+    source.write_text("".join(json.dumps({"id": f"a{i}", "text": f"Advert {i}."}) + "\n" for i in range(95)))
+    partitions = plan(source, "jsonl", Columns(), partition_size=10)
+    assert len(partitions) > 5
+    ids = [r.id for p in partitions for r in read(p, Columns())]
+    assert ids == [f"a{i}" for i in range(95)]
+    wheres = [r.where for p in partitions for r in read(p, Columns())]
+    assert wheres[0] == "adverts.jsonl:1" and wheres[-1] == "adverts.jsonl:95"
+
+
+def test_parquet_row_groups_are_partitions(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    source = tmp_path / "adverts.parquet"
+    table = pa.table({"text": [f"Advert {i}." for i in range(30)], "organisation": ["Acme"] * 30})
+    pq.write_table(table, source, row_group_size=10)
+    partitions = plan(source, "parquet", Columns(), partition_size=10)
+    assert len(partitions) == 3
+    records = [r for p in partitions for r in read(p, Columns())]
+    assert [r.text for r in records] == [f"Advert {i}." for i in range(30)]
+    assert records[12].where == "adverts.parquet:row 13"
+    with pytest.raises(AuditInputError, match="no column 'body'"):
+        plan(source, "parquet", Columns(text="body"), partition_size=10)
+
+
+def test_jobposting_json_ld_becomes_a_markdown_advert(tmp_path):
+    posting = {"@context": "https://schema.org", "@type": "JobPosting", "title": "Data analyst",
+               "description": "<p>Join our <b>data</b> team.</p><ul><li>Build dashboards</li><li>Explain data</li></ul>",
+               "hiringOrganization": {"@type": "Organization", "name": "Acme"}, "datePosted": "2026-05-01",
+               "baseSalary": {"@type": "MonetaryAmount", "currency": "GBP",
+                              "value": {"@type": "QuantitativeValue", "minValue": 40000, "maxValue": 45000,
+                                        "unitText": "YEAR"}}}
+    (tmp_path / "one.jsonld").write_text(json.dumps({"@graph": [posting, {"@type": "Organization"}]}))
+    (tmp_path / "broken.jsonld").write_text("{not json")
+    records = [r for p in plan(tmp_path, "jsonld", Columns(), partition_size=5) for r in read(p, Columns())]
+    assert [type(r) for r in records] == [RecordError, Advert]
+    advert = records[1]
+    assert advert.text.startswith("# Data analyst\n\nJoin our data team.\n\n- Build dashboards\n- Explain data")
+    assert "## Pay\n\n40000 to 45000 GBP per year" in advert.text
+    assert dict(advert.metadata)["organisation"] == "Acme"
+
+
+def test_html_to_markdown_keeps_lists_and_headings():
+    assert html_to_markdown("<h2>Duties</h2><ul><li>One</li><li>Two &amp; three</li></ul>") == \
+        "## Duties\n\n- One\n- Two & three"
+    assert html_to_markdown("Plain text stays.") == "Plain text stays."
+
+
+def test_reading_grade_of_plain_sentences():
+    words, grade = text_measures("# Title\n\nThe cat sat on the mat. The dog ran.\n")
+    assert words == 10 and grade is not None and grade < 3
+    assert text_measures("") == (0, None)
