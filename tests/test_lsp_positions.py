@@ -98,3 +98,4 @@ def test_a_key_already_followed_by_a_colon_gets_no_second_one():
     text = "kind: advert\nskills:\n  prod: working\n"
     found = slot(text, 2, 4)
     assert (found.what, found.suffix, found.start, found.end) == ("skill", "", 2, 6)
+
