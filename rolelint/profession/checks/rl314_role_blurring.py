@@ -61,7 +61,7 @@ class Scopes:
 
 def matched_words(text: str, distinct: tuple[str, ...], shared: tuple[str, ...]) -> list[str]:
     wanted = list(distinct) + [part for term in shared for part in term.split() if part not in distinct]
-    words = []
+    words: list[str] = []
     found = tokens(text)
     for term in wanted:
         for token in found:
