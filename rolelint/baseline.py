@@ -12,6 +12,7 @@ import json
 import os
 import re
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -69,7 +70,7 @@ def baseline_path_of(display: str, baseline_file: Path, cwd: Path) -> str:
         return absolute.as_posix()
 
 
-def entries_for(diagnostics: list[Diagnostic], sources: dict[str, SourceText], baseline_file: Path,
+def entries_for(diagnostics: Sequence[Diagnostic], sources: Mapping[str, SourceText], baseline_file: Path,
                 cwd: Path) -> list[BaselineEntry]:
     entries = []
     for diagnostic in diagnostics:
@@ -79,7 +80,7 @@ def entries_for(diagnostics: list[Diagnostic], sources: dict[str, SourceText], b
     return entries
 
 
-def write_baseline(baseline_file: Path, diagnostics: list[Diagnostic], sources: dict[str, SourceText],
+def write_baseline(baseline_file: Path, diagnostics: Sequence[Diagnostic], sources: Mapping[str, SourceText],
                    *, cwd: Path) -> int:
     """Record ``diagnostics``; returns how many. Entries carry no line numbers, so the file changes
     only when findings do."""
@@ -115,7 +116,7 @@ def read_baseline(baseline_file: Path) -> Counter[str]:
     return Counter(str(item.get("fingerprint")) for item in payload["findings"] if isinstance(item, dict))
 
 
-def apply_baseline(diagnostics: list[Diagnostic], sources: dict[str, SourceText], baseline_file: Path,
+def apply_baseline(diagnostics: Sequence[Diagnostic], sources: Mapping[str, SourceText], baseline_file: Path,
                    *, cwd: Path) -> tuple[list[Diagnostic], int]:
     """The diagnostics the baseline does not account for, and how many it hid.
 

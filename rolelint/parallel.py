@@ -141,7 +141,8 @@ class WorkerPool:
             warm_up(self.config, self.catalogue, self.active)
             _WORKER.update(config=self.config, catalogue=self.catalogue, active=set(self.active))
             gc.freeze()  # what the parent loaded stays in shared pages: no worker's collection touches it
-            initializer, initargs = _forked_worker, (os.getpid(),)
+            initializer: Callable[..., None] = _forked_worker
+            initargs: tuple = (os.getpid(),)
         else:
             initializer, initargs = _start_worker, (os.getpid(), self.config, set(self.active))
         self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context, initializer=initializer,

@@ -81,3 +81,4 @@ async def test_a_config_broken_later_keeps_the_last_good_one(client: LanguageCli
     assert diagnostic.range.start.line >= 1
     linted = await published(client, advert.as_uri(), after=after)
     assert "RL104" in [d.code for d in linted.diagnostics]
+

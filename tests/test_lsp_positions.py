@@ -98,3 +98,36 @@ def test_a_key_already_followed_by_a_colon_gets_no_second_one():
     text = "kind: advert\nskills:\n  prod: working\n"
     found = slot(text, 2, 4)
     assert (found.what, found.suffix, found.start, found.end) == ("skill", "", 2, 6)
+
+
+# --- where a config error is shown (no server needed) ---------------------------------------------
+
+
+def test_a_config_error_is_placed_where_its_message_says_or_at_the_key_it_names(tmp_path):
+    from rolelint import ConfigError, Linter
+    from rolelint.lsp.projects import error_place
+
+    config = tmp_path / ".rolelint.yaml"
+    config.write_text("kinds:\n  advert: ['a/*.md']\nrules:\n  RL999: {severity: error}\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        Linter(config_path=config)
+    line, column, message = error_place(str(caught.value), config.resolve(), config.read_text(encoding="utf-8"))
+    assert (line, column) == (4, 3) and "RL999" in message and str(config) not in message
+
+    config.write_text("kinds: [unclosed\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        Linter(config_path=config)
+    line, _, message = error_place(str(caught.value), config.resolve(), config.read_text(encoding="utf-8"))
+    assert line >= 1 and "invalid YAML" in message
+
+
+def test_a_pyproject_error_is_shown_at_its_rolelint_table(tmp_path):
+    from rolelint import ConfigError, Linter
+    from rolelint.lsp.projects import error_place
+
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text("[project]\nname = 'x'\n\n[tool.rolelint]\nfail_onn = 'warning'\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        Linter(config_path=pyproject)
+    line, column, message = error_place(str(caught.value), pyproject.resolve(), pyproject.read_text(encoding="utf-8"))
+    assert (line, column) == (5, 1) and "fail_onn" in message

@@ -139,7 +139,7 @@ def token_keys(doc, lemma: bool) -> tuple[list, list[set[str]], set[str]]:
             positions, ids = lower_tokens(doc)
             strings = doc.vocab.strings
             tokens = _Tokens(doc, positions)
-            keys = [{strings[i]} for i in ids]
+            keys = [frozenset({strings[i]}) for i in ids]
         doc.user_data[cache_key] = (tokens, keys, set().union(*keys) if keys else set())
     return doc.user_data[cache_key]
 
@@ -164,12 +164,12 @@ def _lemma_keys(doc) -> tuple["_Tokens", list[frozenset[str]]]:
         found = _KEYS.get((lower, lemma, tag, pos))
         if found is None:  # as _keys(token, True) does it
             lower_, lemma_ = strings[lower], strings[lemma]
-            found = {lower_}
+            words = {lower_}
             if lemma_:
-                found.add(lemma_.lower())
+                words.add(lemma_.lower())
                 if (tag in plural_tags or pos in (NOUN, PROPN)) and len(lower_) > 3:
-                    found |= singulars(lower_)
-            found = _KEYS[(lower, lemma, tag, pos)] = frozenset(found)
+                    words |= singulars(lower_)
+            found = _KEYS[(lower, lemma, tag, pos)] = frozenset(words)
         positions.append(i)
         keys.append(found)
     return _Tokens(doc, positions), keys

@@ -22,11 +22,11 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from itertools import accumulate
-from typing import Any
+from typing import AbstractSet, Any
 
 try:  # Python >= 3.11
-    from re import _constants as _c
-    from re import _parser as _p
+    from re import _constants as _c  # type: ignore[attr-defined]  # private, and not in the stubs
+    from re import _parser as _p  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _c  # type: ignore[no-redef]
     import sre_parse as _p  # type: ignore[no-redef]
@@ -194,7 +194,7 @@ def literal_prefilter(pattern: str, flags: int = 0) -> Prefilter | None:
     return tuple(tuple(sorted(clauses, key=lambda c: (shared[c], _shortest(c)), reverse=True)) for clauses in found)
 
 
-def _shortest(clause: Clause) -> int:
+def _shortest(clause: Clause | AbstractSet) -> int:
     """The length of the shortest needle of ``clause`` (longer needles are rarer)."""
     return min(len(text) if text is not None else _MAX_REPEATED_LITERAL for text, _ in clause)
 
@@ -212,7 +212,7 @@ def candidates(prefilter: Prefilter, texts: list[str]) -> set[int]:
     joined = "\n".join(texts)
     starts = list(accumulate((len(text) + 1 for text in texts), initial=0))
     if joined.isascii():
-        lowered, unfoldable = joined.lower(), frozenset()
+        lowered, unfoldable = joined.lower(), frozenset[int]()
     else:  # case folding outside ASCII is the regex's business: those texts hold every folded needle
         lowered = "\n".join(text.lower() if text.isascii() else text for text in texts)
         unfoldable = frozenset(i for i, text in enumerate(texts) if not text.isascii())

@@ -5,7 +5,9 @@ need a profession rule's check, documentation or options: a run with no professi
 one whose index holds nothing to compare, or a warm run that reads its findings from the memo. So
 the registry lists each rule by code, name, default severity and whether it is on by default, and
 imports its module (rolelint.profession.checks.rl3xx_...) the first time anything else is asked of
-it. The module's ``RULE`` stays the one definition: loading it checks that this table agrees.
+it. This table is the one place a profession rule's code, name, severity and default are declared:
+the module's ``RULE`` takes them from here (rolelint.profession.base.declared) and adds its check,
+documentation and options.
 """
 
 from __future__ import annotations
@@ -53,12 +55,7 @@ class LazyProfessionRule:
 
     def load(self):
         """The rule as its module defines it (rolelint.profession.base.ProfessionRule)."""
-        rule = import_module(f"rolelint.profession.checks.{self.module}").RULE
-        listed = (self.code, self.name, self.severity, self.enabled)
-        defined = (rule.code, rule.name, rule.severity, rule.enabled)
-        if listed != defined:
-            raise RuntimeError(f"rolelint.profession.catalogue lists {listed} but {self.module} defines {defined}")
-        return rule
+        return import_module(f"rolelint.profession.checks.{self.module}").RULE
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__"):  # copy, pickle and friends probe for these: no reason to import the check

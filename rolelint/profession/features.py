@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import lru_cache
-from typing import Any
+from typing import Any, Hashable
 
 from rolelint.profession.index import ProfessionIndex
 from rolelint.profession.minhash import MIN_SHINGLES, SIGNATURE_LENGTH, shingles, signature
@@ -74,7 +74,7 @@ def role_profiles(index: ProfessionIndex, *, indexed: set | None = None) -> Role
 
 
 def _role_profiles(index: ProfessionIndex, indexed: set | None) -> RoleProfiles:
-    counts: dict[tuple[str, str], Counter] = {}
+    counts: dict[Hashable, Counter] = {}
     for key, role in index.roles.items():
         if indexed is not None and key not in indexed:
             continue

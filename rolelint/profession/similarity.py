@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Hashable, Iterable
+from typing import Callable, Hashable, Iterable, Mapping
 
 import numpy as np
 
@@ -202,11 +202,11 @@ class RoleProfiles:
 
     def distinct_terms(self, text: str, other: Hashable, claimed: Hashable, leave_out: Iterable[str] = ()) -> tuple[str, ...]:
         """Single stems of ``text`` that ``other``'s profile uses and ``claimed``'s does not."""
-        claimed_counts = self.counts.get(claimed, {})
+        claimed_counts: Mapping[str, int] = self.counts.get(claimed, {})
         removed: Counter = Counter()
         for item in leave_out:
             removed.update(self.vector(item))
-        other_counts = self.counts.get(other, {})
+        other_counts: Mapping[str, int] = self.counts.get(other, {})
         return tuple(t for t in self.vector(text) if " " not in t and other_counts.get(t, 0) > 0
                      and claimed_counts.get(t, 0) - removed.get(t, 0) <= 0)
 
@@ -413,7 +413,7 @@ def judge(profiles: RoleProfiles, text: str, claimed: Hashable, *, own: Hashable
     own_score = score(claimed)
     # Only the statement's words that the claimed role never uses can count as distinct: with too few
     # of them no other role can make a finding, and none need be looked for.
-    claimed_counts = profiles.counts.get(claimed, {})
+    claimed_counts: Mapping[str, int] = profiles.counts.get(claimed, {})
     left_out = removed if own == claimed else {}
     unused = [t for t in weights if " " not in t and claimed_counts.get(t, 0) - left_out.get(t, 0) <= 0]
     if len(unused) < min_distinct:
@@ -424,7 +424,7 @@ def judge(profiles: RoleProfiles, text: str, claimed: Hashable, *, own: Hashable
                                     min_distinct=min_distinct)
     if own is not None and own != claimed:
         own_as_other = score(own)
-        own_counts = profiles.counts.get(own, {})
+        own_counts: Mapping[str, int] = profiles.counts.get(own, {})
         if own_as_other >= floor and sum(1 for t in unused if own_counts.get(t, 0) > 0) >= min_distinct and (
                 found is None or (-own_as_other, str(own)) < (-found[1], str(found[0]))):
             found = (own, own_as_other)
@@ -434,7 +434,7 @@ def judge(profiles: RoleProfiles, text: str, claimed: Hashable, *, own: Hashable
     if found is None:
         return BlurVerdict(False, own_score, None, ())
     key, other_score = found
-    other_counts = profiles.counts.get(key, {})
+    other_counts: Mapping[str, int] = profiles.counts.get(key, {})
     distinct = tuple(t for t in unused if other_counts.get(t, 0) > 0)  # as ``distinct_terms`` finds them
     return BlurVerdict(True, own_score, Resemblance(key, other_score, profiles.shared_terms(key, weights)), distinct)
 
@@ -463,7 +463,7 @@ def by_concepts(profiles: RoleProfiles, text: str, claimed: Hashable, vocabulary
     if among is not None and not isinstance(among, frozenset):
         among = frozenset(among)
     own_score = profiles.similarity(claimed, weights, qnorm) if among is None or claimed in among else 0.0
-    used = profiles.counts.get(claimed, {})
+    used: Mapping[str, int] = profiles.counts.get(claimed, {})
     for key, other_score in profiles.above(weights, qnorm, among=among, skip={claimed}, floor=margin * own_score):
         theirs = vocabulary_of(key)
         found = concepts_in(text, {phrase: term for phrase, term in theirs.items() if term in named}, used)

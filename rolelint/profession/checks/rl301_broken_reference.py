@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from rolelint.diagnostics import Severity
-from rolelint.profession.base import ProfessionRule
+from rolelint.profession.base import declared
 from rolelint.profession.checks._helpers import did_you_mean
 from rolelint.profession.context import CheckContext, Report
 from rolelint.profession.model import Framework, Role
@@ -110,10 +109,8 @@ def _check_advert(ctx: CheckContext, entry) -> Iterator[Report | None]:
         yield from _check_skills(ctx, framework, entry.display, "skills", advert.skills)
 
 
-RULE = ProfessionRule(
-    code=CODE,
-    name="broken-reference",
-    severity=Severity.ERROR,
+RULE = declared(
+    CODE,
     check=check,
     docs={
         "what": "A framework, role, level, family, skill or proficiency is referred to but not defined, "

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from rolelint.diagnostics import Severity
-from rolelint.profession.base import ProfessionRule
+from rolelint.profession.base import declared
 from rolelint.profession.checks._helpers import issue_reports
 from rolelint.profession.checks._titles import advert_title_reports, judge_title
 from rolelint.profession.context import CheckContext, Report
@@ -57,10 +56,8 @@ def check(ctx: CheckContext) -> Iterator[Report | None]:
     yield from advert_title_reports(ctx, CODE, "mismatch")
 
 
-RULE = ProfessionRule(
-    code=CODE,
-    name="title-level-mismatch",
-    severity=Severity.WARNING,
+RULE = declared(
+    CODE,
     check=check,
     docs={
         "what": "A job title whose seniority word (junior, associate, senior, lead, principal, staff, head) "

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from rolelint.diagnostics import Severity
-from rolelint.profession.base import ProfessionRule
+from rolelint.profession.base import declared
 from rolelint.profession.checks._titles import advert_title_reports
 from rolelint.profession.context import CheckContext, Report
 
@@ -16,10 +15,8 @@ def check(ctx: CheckContext) -> Iterator[Report | None]:
     yield from advert_title_reports(ctx, CODE, "unknown")
 
 
-RULE = ProfessionRule(
-    code=CODE,
-    name="unknown-title",
-    severity=Severity.WARNING,
+RULE = declared(
+    CODE,
     check=check,
     docs={
         "what": "An advert's title is not one the framework gives its role at its level: not the level's title, "

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from rolelint.diagnostics import Severity
-from rolelint.profession.base import ProfessionRule
+from rolelint.profession.base import declared
 from rolelint.profession.checks._demands import demand_report, demands
 from rolelint.profession.context import CheckContext, Report
 
@@ -26,10 +25,8 @@ def check(ctx: CheckContext) -> Iterator[Report | None]:
             yield demand_report(ctx, CODE, entry, demand, message, suggestion=str(defined))
 
 
-RULE = ProfessionRule(
-    code=CODE,
-    name="requirement-inflation",
-    severity=Severity.WARNING,
+RULE = declared(
+    CODE,
     check=check,
     docs={
         "what": "An advert asks for a skill at a higher proficiency than its role level defines: in its `skills:` "

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from rolelint.diagnostics import Severity
-from rolelint.profession.base import ProfessionRule
+from rolelint.profession.base import declared
 from rolelint.profession.checks._demands import demand_report, demands
 from rolelint.profession.context import CheckContext, Report
 
@@ -27,10 +26,8 @@ def check(ctx: CheckContext) -> Iterator[Report | None]:
             yield demand_report(ctx, CODE, entry, demand, message, key=True)
 
 
-RULE = ProfessionRule(
-    code=CODE,
-    name="skill-not-in-role",
-    severity=Severity.WARNING,
+RULE = declared(
+    CODE,
     check=check,
     docs={
         "what": "An advert demands a skill of the framework's catalogue that its role level does not list: in its "

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from rolelint.diagnostics import Severity
 from rolelint.profession.advert_text import salary_mentions
-from rolelint.profession.base import ProfessionRule
+from rolelint.profession.base import declared
 from rolelint.profession.context import CheckContext, Report
 
 CODE = "RL306"
@@ -46,10 +45,8 @@ def check(ctx: CheckContext) -> Iterator[Report | None]:
             yield ctx.at_offsets(CODE, entry.display, where[0], where[1], message)
 
 
-RULE = ProfessionRule(
-    code=CODE,
-    name="salary-outside-band",
-    severity=Severity.WARNING,
+RULE = declared(
+    CODE,
     check=check,
     docs={
         "what": "The salary an advert offers (its `salary:` metadata, else a range such as '£55,000 to £61,000' in "

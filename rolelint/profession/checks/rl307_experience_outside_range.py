@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from rolelint.diagnostics import Severity
 from rolelint.profession.advert_text import years_demands
-from rolelint.profession.base import ProfessionRule
+from rolelint.profession.base import declared
 from rolelint.profession.context import CheckContext, Report
 
 CODE = "RL307"
@@ -41,10 +40,8 @@ def _judge(low: float, expected, title: str, wording: str) -> str | None:
     return None
 
 
-RULE = ProfessionRule(
-    code=CODE,
-    name="experience-outside-range",
-    severity=Severity.WARNING,
+RULE = declared(
+    CODE,
     check=check,
     docs={
         "what": "An advert asks for more years of experience than its level's range allows ('5+ years' for a level "

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from rolelint.diagnostics import Severity
-from rolelint.profession.base import ProfessionRule
+from rolelint.profession.base import declared
 from rolelint.profession.checks._helpers import ordered_levels, role_issue_check
 from rolelint.profession.issues import PathwayIssue
 from rolelint.profession.model import Framework, Role
@@ -35,10 +34,8 @@ def issues(role: Role, framework: Framework, options: dict) -> list[PathwayIssue
 check = role_issue_check(CODE, issues)
 
 
-RULE = ProfessionRule(
-    code=CODE,
-    name="proficiency-falls",
-    severity=Severity.WARNING,
+RULE = declared(
+    CODE,
     check=check,
     docs={
         "what": "A skill is needed at a lower proficiency at a higher level of the role than at a level below it "

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from rolelint.diagnostics import Severity
-from rolelint.profession.base import ProfessionRule
+from rolelint.profession.base import declared
 from rolelint.profession.checks._helpers import ordered_levels, role_issue_check
 from rolelint.profession.issues import PathwayIssue
 from rolelint.profession.model import Framework, Role
@@ -31,10 +30,8 @@ def issues(role: Role, framework: Framework, options: dict) -> list[PathwayIssue
 check = role_issue_check(CODE, issues)
 
 
-RULE = ProfessionRule(
-    code=CODE,
-    name="no-progression",
-    severity=Severity.WARNING,
+RULE = declared(
+    CODE,
     check=check,
     docs={
         "what": "Two adjacent levels of a role have the same skills at the same proficiencies and the same "

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from rolelint.diagnostics import Severity
-from rolelint.profession.base import ProfessionRule, RuleOption
+from rolelint.profession.base import RuleOption, declared
 from rolelint.profession.checks._helpers import issue_reports, ordered_levels, target_role_issues
 from rolelint.profession.context import CheckContext, Report
 from rolelint.profession.issues import PathwayIssue
@@ -74,10 +73,8 @@ def check(ctx: CheckContext) -> Iterator[Report | None]:
     yield from target_role_issues(ctx, lambda role, framework: issues(role, framework, options))
 
 
-RULE = ProfessionRule(
-    code=CODE,
-    name="salary-band-order",
-    severity=Severity.WARNING,
+RULE = declared(
+    CODE,
     check=check,
     options={"max_overlap": RuleOption("number", 0.5, "Largest share of the narrower of two adjacent bands that "
                                        "they may have in common (0 = no overlap at all, 1 = any overlap)",

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from rolelint.diagnostics import Severity
-from rolelint.profession.base import ProfessionRule, RuleOption
+from rolelint.profession.base import RuleOption, declared
 from rolelint.profession.checks._helpers import target_role_issues
 from rolelint.profession.context import CheckContext, Report
 from rolelint.profession.issues import PathwayIssue
@@ -99,10 +98,8 @@ def check(ctx: CheckContext) -> Iterator[Report | None]:
     yield from target_role_issues(ctx, issues_of)
 
 
-RULE = ProfessionRule(
-    code=CODE,
-    name="level-gap",
-    severity=Severity.WARNING,
+RULE = declared(
+    CODE,
     check=check,
     options={"skippable": RuleOption("list", [], "Level ids a role may skip without a finding (for frameworks "
                                      "with alternative entry levels); a framework can also mark a level "

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from typing import Hashable, Iterator
 
-from rolelint.diagnostics import Severity
-from rolelint.profession.base import ProfessionRule, RuleOption
+from rolelint.profession.base import RuleOption, declared
 from rolelint.profession.context import CheckContext, Report
 from rolelint.profession.features import minhash
 from rolelint.profession.minhash import candidate_pairs, shingles
@@ -46,10 +45,8 @@ def check(ctx: CheckContext) -> Iterator[Report | None]:
                                    f"`{other.id}` ('{other.title}') in {other.display}: the same job under two names?")
 
 
-RULE = ProfessionRule(
-    code=CODE,
-    name="duplicate-role",
-    severity=Severity.WARNING,
+RULE = declared(
+    CODE,
     check=check,
     options={"min_similarity": RuleOption("number", 0.8, "Share of content (Jaccard similarity of word triples and "
                                           "skill levels) above which two roles count as duplicates",

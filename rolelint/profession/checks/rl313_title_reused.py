@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from rolelint.diagnostics import Severity
-from rolelint.profession.base import ProfessionRule
+from rolelint.profession.base import declared
 from rolelint.profession.context import CheckContext, Report
 from rolelint.profession.model import Role
 from rolelint.profession.titles import core_title
@@ -43,10 +42,8 @@ def check(ctx: CheckContext) -> Iterator[Report | None]:
                                    "one title should name one role")
 
 
-RULE = ProfessionRule(
-    code=CODE,
-    name="title-reused",
-    severity=Severity.WARNING,
+RULE = declared(
+    CODE,
     check=check,
     docs={
         "what": "A title (a role's title, a role level's title or synonym) that another role of the same framework "

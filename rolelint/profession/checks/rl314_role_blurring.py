@@ -18,9 +18,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from rolelint.diagnostics import Severity
 from rolelint.profession.advert_text import duty_spans
-from rolelint.profession.base import ProfessionRule, RuleOption
+from rolelint.profession.base import RuleOption, declared
 from rolelint.profession.context import CheckContext, Report
 from rolelint.profession.features import role_profiles
 from rolelint.profession.model import Role
@@ -61,7 +60,7 @@ class Scopes:
 
 def matched_words(text: str, distinct: tuple[str, ...], shared: tuple[str, ...]) -> list[str]:
     wanted = list(distinct) + [part for term in shared for part in term.split() if part not in distinct]
-    words = []
+    words: list[str] = []
     found = tokens(text)
     for term in wanted:
         for token in found:
@@ -164,10 +163,8 @@ def _trimmed(span) -> tuple[int, int]:
     return span.file_range(left, max(right, left))
 
 
-RULE = ProfessionRule(
-    code=CODE,
-    name="role-blurring",
-    severity=Severity.WARNING,
+RULE = declared(
+    CODE,
     check=check,
     options={
         "min_similarity": RuleOption("number", MIN_SIMILARITY, "Least similarity (cosine, 0-1) between a statement "

@@ -6,8 +6,7 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
-from rolelint.diagnostics import Severity
-from rolelint.profession.base import ProfessionRule
+from rolelint.profession.base import declared
 from rolelint.profession.context import CheckContext, Report
 from rolelint.profession.model import Term
 
@@ -53,10 +52,8 @@ def _find(ctx: CheckContext, display: str, span, term: Term) -> Iterator[Report 
                                  context=match.group(0))
 
 
-RULE = ProfessionRule(
-    code=CODE,
-    name="non-preferred-term",
-    severity=Severity.WARNING,
+RULE = declared(
+    CODE,
     check=check,
     docs={
         "what": "A term that the framework's `terminology:` lists under `avoid`, found in any prose of a framework, "

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from rolelint.diagnostics import Severity
-from rolelint.profession.base import ProfessionRule
+from rolelint.profession.base import declared
 from rolelint.profession.context import CheckContext, Report
 
 CODE = "RL316"
@@ -33,10 +32,8 @@ def check(ctx: CheckContext) -> Iterator[Report | None]:
                              f"`{claim.role.framework}`) from {sources}", suggestion=suggestion)
 
 
-RULE = ProfessionRule(
-    code=CODE,
-    name="inferred-role-level",
-    severity=Severity.INFO,
+RULE = declared(
+    CODE,
     check=check,
     docs={
         "what": "An advert with no `role:` metadata names a role level in its title (its first heading) or links a "

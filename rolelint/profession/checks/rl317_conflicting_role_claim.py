@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from rolelint.diagnostics import Severity
-from rolelint.profession.base import ProfessionRule
+from rolelint.profession.base import declared
 from rolelint.profession.context import CheckContext, Report
 
 CODE = "RL317"
@@ -44,10 +43,8 @@ def _tie(ctx: CheckContext, entry, claim) -> Iterator[Report | None]:
                              "and `level:` front matter")
 
 
-RULE = ProfessionRule(
-    code=CODE,
-    name="conflicting-role-claim",
-    severity=Severity.WARNING,
+RULE = declared(
+    CODE,
     check=check,
     docs={
         "what": "An advert's front matter, title and links to DDaT role pages do not agree on the role level. When "

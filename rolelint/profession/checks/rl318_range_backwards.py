@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from rolelint.diagnostics import Severity
 from rolelint.profession.advert_text import salary_mentions
-from rolelint.profession.base import ProfessionRule
+from rolelint.profession.base import declared
 from rolelint.profession.context import CheckContext, Report
 from rolelint.profession.issues import PathwayIssue
 from rolelint.profession.model import Band, Framework, Role
@@ -75,10 +74,8 @@ def check(ctx: CheckContext) -> Iterator[Report | None]:
                                      "write the lower end first")
 
 
-RULE = ProfessionRule(
-    code=CODE,
-    name="range-backwards",
-    severity=Severity.WARNING,
+RULE = declared(
+    CODE,
     check=check,
     docs={
         "what": "A salary band or an experience range whose minimum is above its maximum: on a framework level, a "
