@@ -21,21 +21,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from rolelint.checks import SpanInput, normalise  # noqa: E402
 from rolelint.config import load_config  # noqa: E402
 from rolelint.discovery import discover  # noqa: E402
 from rolelint.loaders import load_file  # noqa: E402
 from rolelint.textfold import needs_folding  # noqa: E402
+from snapshot import folders  # noqa: E402  (examples/ and every corpus folder, as the snapshot lints them)
 
-CORPUS = ROOT.parent / "shared" / "corpus"
-
-
-def folders() -> list[Path]:
-    found = [ROOT / "examples"]
-    if CORPUS.is_dir():
-        found += sorted(p for p in CORPUS.iterdir() if p.is_dir())
-    return found
 
 
 def spans() -> list:
