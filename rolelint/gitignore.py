@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pathspec
 
+from rolelint.globs import gitignore_spec
+
 
 def repository_root(start: Path) -> Path | None:
     """The nearest directory at or above ``start`` that holds `.git` (a directory, or a worktree's file)."""
@@ -39,7 +41,7 @@ class GitIgnore:
         except OSError:
             return None
         try:
-            spec = pathspec.GitIgnoreSpec.from_lines(lines)
+            spec = gitignore_spec(lines)
         except (ValueError, TypeError):  # a pattern git would also refuse; git skips it, so the file counts as empty
             return None
         return spec if spec.patterns else None

@@ -16,7 +16,13 @@ import pathspec
 def compile_patterns(patterns: tuple[str, ...]) -> pathspec.GitIgnoreSpec:
     # "./adverts/**" means "adverts/**" from the config's root, as users write it.
     cleaned = [p.strip()[2:] if p.strip().startswith("./") else p.strip() for p in patterns]
-    return pathspec.GitIgnoreSpec.from_lines([p for p in cleaned if p])
+    return gitignore_spec([p for p in cleaned if p])
+
+
+def gitignore_spec(lines: list[str]) -> pathspec.GitIgnoreSpec:
+    """A compiled ``.gitignore``-style spec. The pure-Python backend, not RE2: file names that are
+    not UTF-8 reach us with surrogate escapes, which RE2 cannot encode."""
+    return pathspec.GitIgnoreSpec.from_lines(lines, backend="simple")
 
 
 def matches(path: str, patterns: list[str] | tuple[str, ...]) -> bool:

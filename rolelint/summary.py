@@ -36,8 +36,9 @@ class CodedWord:
 
 @dataclass(frozen=True)
 class AdvertSummary:
-    """The figures a hiring manager wants at a glance. ``words_range`` is RL207's (min, max) (300 to
-    700 by default); ``grade`` the Flesch-Kincaid grade of the prose (None when there is none) and
+    """The figures a hiring manager wants at a glance. ``words_range`` is RL207's (min, max), outside
+    which it reports (200 to 900 by default), and ``words_aim`` the range that works best, which the
+    summary recommends (RL207's ``aim_min``/``aim_max``, 300 to 700 by default); ``grade`` the Flesch-Kincaid grade of the prose (None when there is none) and
     ``grade_max`` RL206's limit; ``salary_stated`` whether a salary figure is given (front matter or
     text); ``sections_found``/``sections_missing`` RL209's core sections, by category (see
     ``SECTION_NAMES``); ``masculine``/``feminine`` the gender-coded words in order of position."""
@@ -45,6 +46,7 @@ class AdvertSummary:
     path: str
     words: int
     words_range: tuple[int | None, int | None]
+    words_aim: tuple[int | None, int | None]
     grade: float | None
     grade_words: int
     grade_max: float | None
@@ -75,6 +77,8 @@ def summarise(document: Document, rules: dict, options: dict[str, dict], *, mode
 
     words = sum(len(metric_kind.WORD.findall(item.text)) for item in spans(LENGTH))
     low, high = _limits(rules.get(LENGTH), resolved.get(LENGTH, {}))
+    length_options = resolved.get(LENGTH, {})
+    aim = (_int(length_options.get("aim_min", low)), _int(length_options.get("aim_max", high)))
     grade, grade_words = metric_kind.grade_level(spans(GRADE)) if spans(GRADE) else (0.0, 0)
     _, grade_max = _limits(rules.get(GRADE), resolved.get(GRADE, {}))
     salary = named.has_salary_figure(document, spans(SALARY) if SALARY in targets
@@ -89,7 +93,7 @@ def summarise(document: Document, rules: dict, options: dict[str, dict], *, mode
             coded.append(CodedWord(found.word, token.text, found.side, start, end))
     coded.sort(key=lambda w: (w.start, w.end))
     return AdvertSummary(
-        path=document.path, words=words, words_range=(_int(low), _int(high)),
+        path=document.path, words=words, words_range=(_int(low), _int(high)), words_aim=aim,
         grade=round(grade, 1) if grade_words else None, grade_words=grade_words, grade_max=grade_max,
         salary_stated=salary, sections_found=tuple(s for s in named.CORE_SECTIONS if s in present),
         sections_missing=tuple(s for s in wanted if s not in present),

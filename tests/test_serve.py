@@ -77,6 +77,7 @@ def test_the_summary_gives_length_grade_salary_sections_and_coded_words(server):
     _, data = server.post_json("/api/check", {"text": SKETCHY + "\nYou are assertive and competitive.\n"})
     summary = data["summary"]
     assert summary["words"] > 10 and summary["length"] == "short" and summary["words_min"] == 300
+    assert summary["words_reported_below"] == 200
     assert summary["salary_stated"] is False
     assert "how to apply" in summary["sections_missing"]
     assert [w["word"] for w in summary["masculine"]] == ["assertive", "competitive"]

@@ -23,10 +23,19 @@ def _words_in_rl207_message(result) -> int | None:
 
 
 def test_the_length_is_the_one_rl207_reports(linter):
-    result = linter.lint_text(DRAFT, name="adverts/draft.md")
+    stub = DRAFT[:DRAFT.index("\n", 700)] + "\n"  # under RL207's 200 words, so that it reports the length
+    result = linter.lint_text(stub, name="adverts/draft.md")
     summary = linter.summarise(result)
     assert summary.words == _words_in_rl207_message(result)
-    assert summary.words_range == (300, 700)
+    assert summary.words_range == (200, 900) and summary.words_aim == (300, 700)
+
+
+def test_the_length_aimed_for_follows_the_config(tmp_path):
+    (tmp_path / ".rolelint.yaml").write_text("rules:\n  RL207:\n    options: {aim_min: 400, aim_max: 600, min: 350}\n",
+                                             encoding="utf-8")
+    linter = Linter(start=tmp_path)
+    summary = linter.summarise(linter.lint_text(DRAFT, name="adverts/draft.md"))
+    assert summary.words_aim == (400, 600) and summary.words_range == (350, 900)
 
 
 def test_a_short_draft_is_measured_and_a_salary_figure_counts_as_stated(linter):
@@ -38,7 +47,7 @@ def test_a_short_draft_is_measured_and_a_salary_figure_counts_as_stated(linter):
 
 
 def test_no_salary_and_the_missing_sections_are_those_rl209_names(linter):
-    result = linter.lint_text(DRAFT, name="adverts/draft.md")
+    result = Linter(start=EXAMPLES, select=["RL209"]).lint_text(DRAFT, name="adverts/draft.md")
     summary = linter.summarise(result)
     assert summary.salary_stated is False
     rl209 = next(d for d in result.diagnostics if d.code == "RL209")

@@ -206,7 +206,7 @@ class Checker:
 
 
 def _summary(summary, units: list[int], metadata: Metadata) -> dict:
-    low, high = summary.words_range
+    low, high = summary.words_aim  # the page recommends the range that works best, not RL207's limits
 
     def words(found):
         out = []
@@ -218,6 +218,7 @@ def _summary(summary, units: list[int], metadata: Metadata) -> dict:
 
     return {
         "words": summary.words, "words_min": low, "words_max": high,
+        "words_reported_below": summary.words_range[0], "words_reported_above": summary.words_range[1],
         "length": "short" if low is not None and summary.words < low else
                   "long" if high is not None and summary.words > high else "ok",
         "grade": summary.grade, "grade_max": summary.grade_max, "grade_words": summary.grade_words,

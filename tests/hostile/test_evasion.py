@@ -34,7 +34,7 @@ CYRILLIC = {"a": "\u0430", "c": "\u0441", "e": "\u0435", "i": "\u0456", "j": "\u
             "s": "\u0455", "x": "\u0445", "y": "\u0443", "C": "\u0421", "h": "\u04bb"}
 GREEK = {"o": "\u03bf", "i": "\u03b9", "a": "\u03b1", "C": "\u03f9", "v": "\u03bd"}
 MATH = ["bold", "italic", "bold italic", "double-struck", "sans-serif", "sans-serif bold", "monospace", "fraktur"]
-DASHED = [("cutting-edge", "RL120"), ("able-bodied", "RL114")]
+DASHED = [("game-changing", "RL108"), ("able-bodied", "RL114")]
 DASHES = ["\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2212", "\ufe63", "\uff0d"]
 SLASHED = [("he/she", "RL110"), ("his/her", "RL110")]
 SLASHES = ["\u2044", "\u2215", "\u29f8", "\uff0f"]
@@ -146,7 +146,7 @@ def test_each_variant_is_found_at_its_original_characters(linted, number):
 
 def test_plain_text_is_not_said_to_be_written_with_look_alikes(linted):
     linter = Linter()
-    result = linter.lint_text("# About the role\n\nWe want a rockstar, a café owner and a naïve ninja.\n",
+    result = linter.lint_text("# About the role\n\nWe want a rockstar and a café owner. And a naïve ninja.\n",
                               name="adverts/plain.md")
     messages = [d.message for d in result.diagnostics if d.code == "RL104"]
     assert len(messages) == 2 and not any("written with" in m for m in messages)

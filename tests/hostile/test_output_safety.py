@@ -30,7 +30,7 @@ C1 = "\x9b31m"
 @pytest.fixture
 def hostile_repo(tmp_path: Path) -> Path:
     write(tmp_path, ".rolelint.yaml", CONFIG)
-    write(tmp_path, "adverts/a.md", f"# About the role {OSC52}\n\nWe want a rockstar {CSI}and a ninja {C1}now.\n")
+    write(tmp_path, "adverts/a.md", f"# About the role {OSC52}\n\nWe want a {CSI}and a ninja {C1}now.\n")
     write(tmp_path, "roles/r.yaml", f"kind: role\nid: r\ntitle: R\nframework: pm\n\"ti{CSI}tel\": x\n"
                                     "levels: [{level: a}]\n")
     write(tmp_path, f"adverts/name{OSC52}.md", "# About the role\n\nA rockstar.\n")
@@ -52,11 +52,11 @@ def test_the_caret_still_points_at_the_finding_after_escaping(hostile_repo, caps
                                 hostile_repo)
     lines = out.splitlines()
     carets = [(lines[n], lines[n + 1]) for n, line in enumerate(lines) if line.lstrip().startswith("3 |")]
-    assert len(carets) == 2
+    assert len(carets) == 1  # "ninja" comes after an escape sequence
     for source, caret in carets:
         at = caret.index("^")
-        assert source[at:].startswith(("rockstar", "ninja")), (source, caret)
-        assert "\\x1b[2J" in source
+        assert source[at:].startswith("ninja"), (source, caret)
+        assert "\\x1b[2J" in source and "\\x9b" in source
 
 
 def test_a_config_error_naming_a_hostile_key_is_escaped(tmp_path, capsys):
@@ -185,8 +185,10 @@ def _descendants(pid: int) -> set[int]:
                                                       (signal.SIGINT, 130, "Interrupted.")])
 def test_a_signal_during_jobs_stops_the_workers_and_leaves_nothing(tmp_path, signum, code, line):
     write(tmp_path, ".rolelint.yaml", CONFIG)
-    for n in range(60):
-        write(tmp_path, f"adverts/a{n:02d}.md", "# About the role\n\nWe want a rockstar. " * 40 + "\n")
+    # Enough work that the run is still going when the signal comes, on a fast machine too.
+    for n in range(300):
+        write(tmp_path, f"adverts/a{n:03d}.md",
+              "# About the role\n\n" + "We want a rockstar who works with the team on discovery. " * 150 + "\n")
     run = _rolelint("check", "--jobs", "2", "--select", "RL104", "--output-file", "json:out/r.json", cwd=tmp_path,
                     stdout=subprocess.DEVNULL)
     workers: set[int] = set()
@@ -197,7 +199,7 @@ def test_a_signal_during_jobs_stops_the_workers_and_leaves_nothing(tmp_path, sig
             break
         time.sleep(0.2)
     assert run.poll() is None and len(workers) >= 2, "the workers never started"
-    time.sleep(1.0)
+    time.sleep(0.3)
     run.send_signal(signum)
     _out, err = run.communicate(timeout=60)
     assert run.returncode == code, err
