@@ -48,8 +48,22 @@ def bench(report: Report, sizes: list[int], workers: int) -> None:
             source = scratch / "adverts.jsonl"
             generator.write_jsonl(adverts, source)
             audited = shutil.copytree(REPO / "examples", scratch / "audited", ignore=shutil.ignore_patterns("audit"))
-            audit = measure([PYTHON, "-m", "rolelint", "audit", str(source), "--repo", str(audited), "-o",
-                             str(scratch / "out"), "--workers", str(workers)], cwd=scratch)
+            audit = measure(
+                [
+                    PYTHON,
+                    "-m",
+                    "rolelint",
+                    "audit",
+                    str(source),
+                    "--repo",
+                    str(audited),
+                    "-o",
+                    str(scratch / "out"),
+                    "--workers",
+                    str(workers),
+                ],
+                cwd=scratch,
+            )
             if audit.returncode != 0:
                 raise RuntimeError(f"audit exited {audit.returncode}: {audit.stderr[-2000:]}")
             summary = json.loads((scratch / "out" / "report" / "summary.json").read_text())
@@ -58,30 +72,54 @@ def bench(report: Report, sizes: list[int], workers: int) -> None:
             report.add("  adverts/s (per CPU-second)", f"{size / audit.seconds:,.0f} ({size / audit.cpu_seconds:,.0f})")
             per_advert[size] = audit.cpu_seconds / size
             if size == sizes[-1]:
-                checked = shutil.copytree(REPO / "examples", scratch / "checked", ignore=shutil.ignore_patterns("audit"))
+                checked = shutil.copytree(
+                    REPO / "examples", scratch / "checked", ignore=shutil.ignore_patterns("audit")
+                )
                 folder = checked / "adverts" / "audit"
                 folder.mkdir(parents=True)
                 for advert in adverts:
                     (folder / f"{advert['id']}.md").write_text(advert["text"], encoding="utf-8")
-                check = measure([PYTHON, "-m", "rolelint", "check", "--no-cache", "--jobs", str(workers), "--format",
-                                 "json", str(folder)], cwd=checked)
+                check = measure(
+                    [
+                        PYTHON,
+                        "-m",
+                        "rolelint",
+                        "check",
+                        "--no-cache",
+                        "--jobs",
+                        str(workers),
+                        "--format",
+                        "json",
+                        str(folder),
+                    ],
+                    cwd=checked,
+                )
                 if check.returncode not in (0, 1):
                     raise RuntimeError(f"check exited {check.returncode}: {check.stderr[-2000:]}")
                 report.add(f"  rolelint check --jobs {workers}, same adverts", _seconds(check))
-                report.add("  adverts/s (per CPU-second)",
-                           f"{size / check.seconds:,.0f} ({size / check.cpu_seconds:,.0f})")
+                report.add(
+                    "  adverts/s (per CPU-second)", f"{size / check.seconds:,.0f} ({size / check.cpu_seconds:,.0f})"
+                )
                 ratio = check.seconds / audit.seconds
                 report.add("  audit throughput / check throughput (wall)", f"{ratio:.2f}", ">= 0.85", ratio >= 0.85)
                 report.add("  the same per CPU-second", f"{check.cpu_seconds / audit.cpu_seconds:.2f}")
-                report.add("  peak memory: audit tree / check tree (sampled)",
-                           f"{audit.tree_rss_mb:.0f} MB / {check.tree_rss_mb:.0f} MB")
+                report.add(
+                    "  peak memory: audit tree / check tree (sampled)",
+                    f"{audit.tree_rss_mb:.0f} MB / {check.tree_rss_mb:.0f} MB",
+                )
     if len(sizes) > 1:
         first, last = sizes[0], sizes[-1]
-        report.add(f"CPU per advert, {first:,} / {last:,} adverts",
-                   f"{per_advert[first] * 1000:.1f} / {per_advert[last] * 1000:.1f} ms")
+        report.add(
+            f"CPU per advert, {first:,} / {last:,} adverts",
+            f"{per_advert[first] * 1000:.1f} / {per_advert[last] * 1000:.1f} ms",
+        )
         growth = (per_advert[last] * last) / (per_advert[first] * first)
-        report.add(f"cost {last:,} / {first:,} adverts (linear: {last / first:g}x)", f"{growth:.2f}x",
-                   f"<= {1.15 * last / first:g}x", growth <= 1.15 * last / first)
+        report.add(
+            f"cost {last:,} / {first:,} adverts (linear: {last / first:g}x)",
+            f"{growth:.2f}x",
+            f"<= {1.15 * last / first:g}x",
+            growth <= 1.15 * last / first,
+        )
 
 
 def _seconds(measured) -> str:

@@ -57,7 +57,9 @@ def _split(text: str, intro: str) -> tuple[str, list[str]]:
     if at < 0:
         return text.strip(), []
     head = text[:at].strip()
-    bullets = [line.strip()[1:].strip() for line in text[at + len(intro):].splitlines() if line.strip().startswith("-")]
+    bullets = [
+        line.strip()[1:].strip() for line in text[at + len(intro) :].splitlines() if line.strip().startswith("-")
+    ]
     return head, bullets
 
 
@@ -69,8 +71,9 @@ def load_roles(roles_csv: Path) -> dict[str, DdatRole]:
             name = row["Role"].strip()
             if name not in roles:
                 head, bullets = _split(row["Role Description"], ROLE_INTRO)
-                roles[name] = DdatRole(name, row["Role Family"].strip(), [name, head, *bullets], list(bullets),
-                                       [head, *bullets])
+                roles[name] = DdatRole(
+                    name, row["Role Family"].strip(), [name, head, *bullets], list(bullets), [head, *bullets]
+                )
             role = roles[name]
             level = row["Role Level"].strip()
             if level and level != "NOT IN USE" and (name, level) not in seen_levels:
@@ -126,7 +129,7 @@ def corpus_duties(corpus: Path, path: Path = CORPUS_REFERENCES) -> list[tuple[st
             continue
         lines = source.read_text(encoding="utf-8").splitlines()
         first, last = ref["lines"]
-        for line in lines[first - 1:last]:
+        for line in lines[first - 1 : last]:
             match = re.match(r"\s*[-*•]\s+(.*)", line)
             text = re.sub(r"\[([^]]*)\]\([^)]*\)", r"\1", match.group(1)).strip() if match else ""
             if len(text.split()) >= 3:
@@ -147,8 +150,9 @@ class Trial:
         return self.claimed != self.true_role
 
 
-def trials(roles: dict[str, DdatRole], *, seed: int = 7, extra: dict[str, list[tuple[str, str]]] | None = None
-           ) -> list[Trial]:
+def trials(
+    roles: dict[str, DdatRole], *, seed: int = 7, extra: dict[str, list[tuple[str, str]]] | None = None
+) -> list[Trial]:
     """Each duty claimed by its own role and by another role of its family. ``extra``: more labelled
     duties by source name ("written", "corpus")."""
     rng = random.Random(seed)
@@ -156,8 +160,9 @@ def trials(roles: dict[str, DdatRole], *, seed: int = 7, extra: dict[str, list[t
     names = sorted(roles)
 
     def pair(text: str, name: str, source: str) -> None:
-        family = [n for n in names if n != name and roles[n].family == roles[name].family] or \
-            [n for n in names if n != name]
+        family = [n for n in names if n != name and roles[n].family == roles[name].family] or [
+            n for n in names if n != name
+        ]
         out.append(Trial(text, name, name, role_half(name), source))
         out.append(Trial(text, name, rng.choice(family), role_half(name), source))
 
@@ -180,14 +185,21 @@ class Scored:
     # word, vocabulary terms of its kind in the duty that the claimed role's kind and words do not have)
     claimed_concepts: bool = False  # the duty names a term of the claimed role's own vocabulary
 
-    def flagged(self, *, min_similarity: float, ratio: float, min_distinct: int,
-                definition_ratio: float | None = None, concepts: bool = True,
-                margin: float = CONCEPT_MARGIN, min_concepts: int = MIN_CONCEPTS) -> tuple[str | None, bool]:
+    def flagged(
+        self,
+        *,
+        min_similarity: float,
+        ratio: float,
+        min_distinct: int,
+        definition_ratio: float | None = None,
+        concepts: bool = True,
+        margin: float = CONCEPT_MARGIN,
+        min_concepts: int = MIN_CONCEPTS,
+    ) -> tuple[str | None, bool]:
         """(the role RL314 would name, or None; whether that is a copied-duty overlap) — the first other
         role, most similar first, that makes the case on its own."""
         for role, other, distinct, copied, _ in self.others:
-            if decide(self.own, other, distinct, min_similarity=min_similarity, ratio=ratio,
-                      min_distinct=min_distinct):
+            if decide(self.own, other, distinct, min_similarity=min_similarity, ratio=ratio, min_distinct=min_distinct):
                 if definition_ratio is None:
                     return role, False
                 if copied and not self.trial.blurred:
@@ -224,10 +236,17 @@ def score(roles: dict[str, DdatRole], all_trials: list[Trial], analyzer=None) ->
         used = Counter(profiles.counts[trial.claimed])
         for item in leave:
             used.subtract(profiles.vector(item))
-        others = [(r.role, r.score, len(profiles.distinct_terms(trial.text, r.role, trial.claimed, leave)),
-                   not trial.blurred and lifted(trial.text, roles[r.role].duties),
-                   len(concepts_in(trial.text, vocabulary[r.role], used)))
-                  for r in ranked if r.role != trial.claimed]
+        others = [
+            (
+                r.role,
+                r.score,
+                len(profiles.distinct_terms(trial.text, r.role, trial.claimed, leave)),
+                not trial.blurred and lifted(trial.text, roles[r.role].duties),
+                len(concepts_in(trial.text, vocabulary[r.role], used)),
+            )
+            for r in ranked
+            if r.role != trial.claimed
+        ]
         out.append(Scored(trial, own, others, bool(concepts_in(trial.text, vocabulary[trial.claimed]))))
     return out
 
@@ -256,7 +275,9 @@ class Metrics:
 
     @property
     def f1(self) -> float:
-        return 2 * self.precision * self.recall / (self.precision + self.recall) if self.precision + self.recall else 0.0
+        return (
+            2 * self.precision * self.recall / (self.precision + self.recall) if self.precision + self.recall else 0.0
+        )
 
     @property
     def precision_interval(self) -> tuple[float, float]:
@@ -268,23 +289,42 @@ class Metrics:
 
     def describe(self) -> str:
         (pl, ph), (rl, rh) = self.precision_interval, self.recall_interval
-        return (f"precision {self.precision:.3f} [{pl:.2f}, {ph:.2f}] recall {self.recall:.3f} [{rl:.2f}, {rh:.2f}] "
-                f"({self.true_positives}/{self.flagged} flagged right, {self.positives} blurred of {self.trials} "
-                f"trials; names the true role {self.attribution:.2f})")
+        return (
+            f"precision {self.precision:.3f} [{pl:.2f}, {ph:.2f}] recall {self.recall:.3f} [{rl:.2f}, {rh:.2f}] "
+            f"({self.true_positives}/{self.flagged} flagged right, {self.positives} blurred of {self.trials} "
+            f"trials; names the true role {self.attribution:.2f})"
+        )
 
 
-def metrics(scored: list[Scored], *, min_similarity: float, ratio: float, half: str | None, min_distinct: int = 1,
-            definition_ratio: float | None = None, sources: tuple[str, ...] | None = None,
-            concepts: bool = True, margin: float = CONCEPT_MARGIN, min_concepts: int = MIN_CONCEPTS) -> Metrics:
+def metrics(
+    scored: list[Scored],
+    *,
+    min_similarity: float,
+    ratio: float,
+    half: str | None,
+    min_distinct: int = 1,
+    definition_ratio: float | None = None,
+    sources: tuple[str, ...] | None = None,
+    concepts: bool = True,
+    margin: float = CONCEPT_MARGIN,
+    min_concepts: int = MIN_CONCEPTS,
+) -> Metrics:
     """Precision and recall on one half (None: both) and some sources; with ``definition_ratio``, as
     RL314 judges role definitions."""
     tp = fp = fn = named = overlaps = 0
-    rows = [s for s in scored if (half is None or s.trial.half == half)
-            and (sources is None or s.trial.source in sources)]
+    rows = [
+        s for s in scored if (half is None or s.trial.half == half) and (sources is None or s.trial.source in sources)
+    ]
     for s in rows:
-        role, overlap = s.flagged(min_similarity=min_similarity, ratio=ratio, min_distinct=min_distinct,
-                                  definition_ratio=definition_ratio, concepts=concepts, margin=margin,
-                                  min_concepts=min_concepts)
+        role, overlap = s.flagged(
+            min_similarity=min_similarity,
+            ratio=ratio,
+            min_distinct=min_distinct,
+            definition_ratio=definition_ratio,
+            concepts=concepts,
+            margin=margin,
+            min_concepts=min_concepts,
+        )
         if overlap:
             overlaps += 1
             continue
@@ -309,8 +349,9 @@ GRID_MARGIN = (1.0, 1.5, 2.0, 3.0)
 GRID_CONCEPTS = (1, 2)
 
 
-def tune(scored: list[Scored], *, min_precision: float = 0.9, sources: tuple[str, ...] | None = None
-         ) -> tuple[dict, Metrics]:
+def tune(
+    scored: list[Scored], *, min_precision: float = 0.9, sources: tuple[str, ...] | None = None
+) -> tuple[dict, Metrics]:
     """The options with the best recall on the dev roles at ``min_precision`` (else the best F1)."""
     best = None
     for min_similarity in GRID_SIMILARITY:
@@ -318,8 +359,13 @@ def tune(scored: list[Scored], *, min_precision: float = 0.9, sources: tuple[str
             for min_distinct in GRID_DISTINCT:
                 for margin in GRID_MARGIN:
                     for min_concepts in GRID_CONCEPTS:
-                        options = dict(min_similarity=min_similarity, ratio=ratio, min_distinct=min_distinct,
-                                       margin=margin, min_concepts=min_concepts)
+                        options = dict(
+                            min_similarity=min_similarity,
+                            ratio=ratio,
+                            min_distinct=min_distinct,
+                            margin=margin,
+                            min_concepts=min_concepts,
+                        )
                         m = metrics(scored, half="dev", sources=sources, **options)
                         rank = (m.precision >= min_precision, m.recall if m.precision >= min_precision else m.f1)
                         if best is None or rank > best[0]:
@@ -327,13 +373,21 @@ def tune(scored: list[Scored], *, min_precision: float = 0.9, sources: tuple[str
     return best[1], best[2]
 
 
-def tune_definition_ratio(scored: list[Scored], *, min_similarity: float, ratio: float, min_distinct: int
-                          ) -> tuple[float, Metrics]:
+def tune_definition_ratio(
+    scored: list[Scored], *, min_similarity: float, ratio: float, min_distinct: int
+) -> tuple[float, Metrics]:
     """The ``definition_ratio`` with the best recall on the dev roles' DDaT duties with no false positive."""
     best = None
     for definition_ratio in (2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 12.0, 16.0):
-        m = metrics(scored, min_similarity=min_similarity, ratio=ratio, min_distinct=min_distinct, half="dev",
-                    definition_ratio=definition_ratio, sources=("ddat",))
+        m = metrics(
+            scored,
+            min_similarity=min_similarity,
+            ratio=ratio,
+            min_distinct=min_distinct,
+            half="dev",
+            definition_ratio=definition_ratio,
+            sources=("ddat",),
+        )
         if m.precision == 1.0 and (best is None or m.recall > best[1].recall):
             best = (definition_ratio, m)
     if best is None:
@@ -365,9 +419,12 @@ def build_background(roles_csv: Path) -> dict:
         df.update(seen)
     # Words used by a single role say nothing general; leaving them out keeps the table small.
     kept = {term: count for term, count in sorted(df.items()) if count >= 2}
-    return {"source": "DDaT capability framework, official CSV export (Open Government Licence v3.0): "
-                      "number of roles whose texts use each stem or stem pair",
-            "roles": len(roles), "df": kept}
+    return {
+        "source": "DDaT capability framework, official CSV export (Open Government Licence v3.0): "
+        "number of roles whose texts use each stem or stem pair",
+        "roles": len(roles),
+        "df": kept,
+    }
 
 
 def write_background(roles_csv: Path) -> None:
@@ -392,12 +449,20 @@ def main(argv: list[str]) -> int:
 
     halves = {h: sorted(n for n in roles if role_half(n) == h) for h in ("dev", "test")}
     counts = {src: sum(1 for t in all_trials if t.source == src) // 2 for src in ("ddat", "written", "corpus")}
-    print(f"{len(roles)} roles ({len(halves['dev'])} dev, {len(halves['test'])} held out); duties: "
-          + ", ".join(f"{n} {src}" for src, n in counts.items()) + f"; {len(all_trials)} trials scored in {elapsed:.1f}s")
+    print(
+        f"{len(roles)} roles ({len(halves['dev'])} dev, {len(halves['test'])} held out); duties: "
+        + ", ".join(f"{n} {src}" for src, n in counts.items())
+        + f"; {len(all_trials)} trials scored in {elapsed:.1f}s"
+    )
     options = dict(min_similarity=MIN_SIMILARITY, ratio=RATIO, min_distinct=MIN_DISTINCT)
     print(f"\nadverts (RL314 defaults: min_similarity {MIN_SIMILARITY}, ratio {RATIO}, min_distinct {MIN_DISTINCT}):")
-    for label, sources in (("ddat", ("ddat",)), ("written", ("written",)), ("corpus", ("corpus",)),
-                           ("written+corpus", ("written", "corpus")), ("all", None)):
+    for label, sources in (
+        ("ddat", ("ddat",)),
+        ("written", ("written",)),
+        ("corpus", ("corpus",)),
+        ("written+corpus", ("written", "corpus")),
+        ("all", None),
+    ):
         for half in ("dev", "test"):
             m = metrics(scored, half=half, sources=sources, **options)
             print(f"  {label:15} {half:4}: {m.describe()}")
@@ -408,14 +473,20 @@ def main(argv: list[str]) -> int:
     for label, sources in (("all", None), ("written+corpus", ("written", "corpus"))):
         tuned, m = tune(scored, sources=sources)
         print(f"\nbest on the dev roles ({label}) at precision >= 0.9: {tuned}\n  dev : {m.describe()}")
-        for test_label, test_sources in (("ddat", ("ddat",)), ("written", ("written",)), ("corpus", ("corpus",)),
-                                         ("written+corpus", ("written", "corpus"))):
+        for test_label, test_sources in (
+            ("ddat", ("ddat",)),
+            ("written", ("written",)),
+            ("corpus", ("corpus",)),
+            ("written+corpus", ("written", "corpus")),
+        ):
             print(f"  test {test_label:15}: {metrics(scored, half='test', sources=test_sources, **tuned).describe()}")
     print(f"\nrole definitions (definition_ratio={DEFINITION_RATIO:g}, DDaT duties):")
     for half in ("dev", "test"):
         m = metrics(scored, half=half, definition_ratio=DEFINITION_RATIO, sources=("ddat",), **options)
-        print(f"  {half}: {m.describe()}; {m.overlaps} correct claims flagged towards a role with the same duty "
-              "word for word")
+        print(
+            f"  {half}: {m.describe()}; {m.overlaps} correct claims flagged towards a role with the same duty "
+            "word for word"
+        )
     definition_ratio, m = tune_definition_ratio(scored, **options)
     print(f"best definition_ratio on the dev roles with no false positive: {definition_ratio:g} -> {m.describe()}")
     return 0

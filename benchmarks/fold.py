@@ -23,13 +23,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from snapshot import folders  # noqa: E402  (examples/ and every corpus folder, as the snapshot lints them)
+
 from rolelint.checks import SpanInput, normalise  # noqa: E402
 from rolelint.config import load_config  # noqa: E402
 from rolelint.discovery import discover  # noqa: E402
 from rolelint.loaders import load_file  # noqa: E402
 from rolelint.textfold import needs_folding  # noqa: E402
-from snapshot import folders  # noqa: E402  (examples/ and every corpus folder, as the snapshot lints them)
-
 
 
 def spans() -> list:
@@ -38,8 +38,9 @@ def spans() -> list:
         config = load_config(cwd=folder)
         entries, _ = discover([folder], config, cwd=folder)
         for entry in entries:
-            loaded = load_file(entry.path, entry.display, kind_hint=config.kind_for(entry.relative),
-                               options=config.load_options)
+            loaded = load_file(
+                entry.path, entry.display, kind_hint=config.kind_for(entry.relative), options=config.load_options
+            )
             if loaded.document is not None:
                 found.extend(loaded.document.spans)
     return found
@@ -58,8 +59,10 @@ def per_span(repeat: int) -> None:
             times.append(time.process_time() - started)
         best[name] = min(times)
     characters = sum(len(span.text) for span in found)
-    print(f"{len(found):,} spans, {characters:,} characters; {folding:,} spans need folding "
-          f"({folding / max(len(found), 1):.0%})")
+    print(
+        f"{len(found):,} spans, {characters:,} characters; {folding:,} spans need folding "
+        f"({folding / max(len(found), 1):.0%})"
+    )
     for name, seconds in best.items():
         print(f"  {name:<18} {seconds * 1000:8.1f} ms CPU (best of {repeat})")
     print(f"  ratio              {best['fold + normalise'] / best['normalise only']:.2f}x")
@@ -68,10 +71,28 @@ def per_span(repeat: int) -> None:
 def whole_run(baseline: Path, repeat: int) -> None:
     def cpu(checkout: Path, folder: Path) -> float:
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        subprocess.run([sys.executable, "-m", "rolelint", "check", str(folder), "--no-cache", "--jobs", "1",
-                        "--select", "ALL", "--fail-on", "never", "--format", "json"],
-                       cwd=checkout, stdout=subprocess.DEVNULL, check=True,
-                       env={**os.environ, "PYTHONPATH": str(checkout)})
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "rolelint",
+                "check",
+                str(folder),
+                "--no-cache",
+                "--jobs",
+                "1",
+                "--select",
+                "ALL",
+                "--fail-on",
+                "never",
+                "--format",
+                "json",
+            ],
+            cwd=checkout,
+            stdout=subprocess.DEVNULL,
+            check=True,
+            env={**os.environ, "PYTHONPATH": str(checkout)},
+        )
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
@@ -83,10 +104,14 @@ def whole_run(baseline: Path, repeat: int) -> None:
                 best[name] = min(best[name], cpu(checkout, folder))
         for name in total:
             total[name] += best[name]
-        print(f"  {folder.name:<40} baseline {best['baseline']:6.2f} s  this {best['this']:6.2f} s  "
-              f"{best['this'] / best['baseline']:.3f}x")
-    print(f"  {'all':<40} baseline {total['baseline']:6.2f} s  this {total['this']:6.2f} s  "
-          f"{total['this'] / total['baseline']:.3f}x")
+        print(
+            f"  {folder.name:<40} baseline {best['baseline']:6.2f} s  this {best['this']:6.2f} s  "
+            f"{best['this'] / best['baseline']:.3f}x"
+        )
+    print(
+        f"  {'all':<40} baseline {total['baseline']:6.2f} s  this {total['this']:6.2f} s  "
+        f"{total['this'] / total['baseline']:.3f}x"
+    )
 
 
 def main() -> None:

@@ -22,13 +22,26 @@ def main() -> int:
     parser.add_argument("--scale", type=int, default=20, help="multiply the CI budget of examples by this")
     args = parser.parse_args()
     started, cpu = time.monotonic(), os.times()
-    run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
-                          "--hypothesis-show-statistics", str(ROOT / "tests" / "hostile" / "test_fuzz.py")],
-                         cwd=ROOT, env={**os.environ, "ROLELINT_FUZZ_SCALE": str(args.scale)})
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "--hypothesis-show-statistics",
+            str(ROOT / "tests" / "hostile" / "test_fuzz.py"),
+        ],
+        cwd=ROOT,
+        env={**os.environ, "ROLELINT_FUZZ_SCALE": str(args.scale)},
+    )
     after = os.times()
-    print(f"scale {args.scale}: {time.monotonic() - started:.1f} s wall, "
-          f"{(after.children_user - cpu.children_user) + (after.children_system - cpu.children_system):.1f} s CPU, "
-          f"load average {os.getloadavg()[0]:.2f}, exit {run.returncode}")
+    print(
+        f"scale {args.scale}: {time.monotonic() - started:.1f} s wall, "
+        f"{(after.children_user - cpu.children_user) + (after.children_system - cpu.children_system):.1f} s CPU, "
+        f"load average {os.getloadavg()[0]:.2f}, exit {run.returncode}"
+    )
     return run.returncode
 
 

@@ -10,20 +10,92 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-LEVELS = [("associate", "Associate {t}", 30000), ("practitioner", "{T}", 42000), ("senior", "Senior {t}", 54000),
-          ("lead", "Lead {t}", 66000), ("head", "Head of {p}", 80000)]
+LEVELS = [
+    ("associate", "Associate {t}", 30000),
+    ("practitioner", "{T}", 42000),
+    ("senior", "Senior {t}", 54000),
+    ("lead", "Lead {t}", 66000),
+    ("head", "Head of {p}", 80000),
+]
 SCALE = ["awareness", "working", "practitioner", "expert"]
-PROFESSIONS = ["product", "delivery", "design", "research", "data", "engineering", "content", "security",
-               "operations", "architecture"]
-NOUNS = ["service", "platform", "roadmap", "backlog", "budget", "risk register", "research plan", "data model",
-         "release", "incident review", "prototype", "dashboard", "supplier contract", "user journey", "API",
-         "training plan", "accessibility audit", "migration", "pricing model", "onboarding flow"]
-VERBS = ["Plan", "Run", "Review", "Improve", "Own", "Design", "Test", "Measure", "Explain", "Agree", "Maintain",
-         "Document", "Prioritise", "Coordinate", "Assess", "Support", "Deliver", "Simplify"]
-PEOPLE = ["the team", "users", "service owners", "finance colleagues", "senior leaders", "suppliers", "researchers",
-          "engineers", "other professions", "new starters"]
-SKILLS = ["strategy", "user-focus", "communication", "technical-understanding", "planning", "analysis",
-          "leadership", "risk-management", "coaching", "commercial-awareness"]
+PROFESSIONS = [
+    "product",
+    "delivery",
+    "design",
+    "research",
+    "data",
+    "engineering",
+    "content",
+    "security",
+    "operations",
+    "architecture",
+]
+NOUNS = [
+    "service",
+    "platform",
+    "roadmap",
+    "backlog",
+    "budget",
+    "risk register",
+    "research plan",
+    "data model",
+    "release",
+    "incident review",
+    "prototype",
+    "dashboard",
+    "supplier contract",
+    "user journey",
+    "API",
+    "training plan",
+    "accessibility audit",
+    "migration",
+    "pricing model",
+    "onboarding flow",
+]
+VERBS = [
+    "Plan",
+    "Run",
+    "Review",
+    "Improve",
+    "Own",
+    "Design",
+    "Test",
+    "Measure",
+    "Explain",
+    "Agree",
+    "Maintain",
+    "Document",
+    "Prioritise",
+    "Coordinate",
+    "Assess",
+    "Support",
+    "Deliver",
+    "Simplify",
+]
+PEOPLE = [
+    "the team",
+    "users",
+    "service owners",
+    "finance colleagues",
+    "senior leaders",
+    "suppliers",
+    "researchers",
+    "engineers",
+    "other professions",
+    "new starters",
+]
+SKILLS = [
+    "strategy",
+    "user-focus",
+    "communication",
+    "technical-understanding",
+    "planning",
+    "analysis",
+    "leadership",
+    "risk-management",
+    "coaching",
+    "commercial-awareness",
+]
 
 
 def _sentence(rng: random.Random) -> str:
@@ -31,13 +103,20 @@ def _sentence(rng: random.Random) -> str:
 
 
 def framework_yaml(profession: str) -> str:
-    lines = [f"kind: framework", f"id: {profession}", f"name: {profession.capitalize()} profession",
-             f"description: How people in {profession} grow.", "scale: [awareness, working, practitioner, expert]",
-             "levels:"]
+    lines = [
+        "kind: framework",
+        f"id: {profession}",
+        f"name: {profession.capitalize()} profession",
+        f"description: How people in {profession} grow.",
+        "scale: [awareness, working, practitioner, expert]",
+        "levels:",
+    ]
     for level_id, title, pay in LEVELS:
-        lines += [f"  - id: {level_id}",
-                  f"    title: {title.format(t=profession + ' specialist', T=profession.capitalize() + ' specialist', p=profession)}",
-                  f"    salary: {{min: {pay}, max: {pay + 9000}, currency: GBP, period: year}}"]
+        lines += [
+            f"  - id: {level_id}",
+            f"    title: {title.format(t=profession + ' specialist', T=profession.capitalize() + ' specialist', p=profession)}",
+            f"    salary: {{min: {pay}, max: {pay + 9000}, currency: GBP, period: year}}",
+        ]
     lines.append("skills:")
     for skill in SKILLS:
         lines += [f"  - id: {skill}", f"    name: {skill.replace('-', ' ').capitalize()}"]
@@ -47,16 +126,23 @@ def framework_yaml(profession: str) -> str:
 def role_yaml(rng: random.Random, number: int, profession: str) -> str:
     role_id = f"{profession}-role-{number:05d}"
     first = rng.randrange(0, 3)
-    levels = LEVELS[first:first + rng.randrange(2, 4)]
-    lines = ["kind: role", f"id: {role_id}", f"title: {profession.capitalize()} role {number}",
-             f"framework: {profession}",
-             f"description: Looks after the {rng.choice(NOUNS)} and the {rng.choice(NOUNS)} of a {profession} team.",
-             "responsibilities:"]
+    levels = LEVELS[first : first + rng.randrange(2, 4)]
+    lines = [
+        "kind: role",
+        f"id: {role_id}",
+        f"title: {profession.capitalize()} role {number}",
+        f"framework: {profession}",
+        f"description: Looks after the {rng.choice(NOUNS)} and the {rng.choice(NOUNS)} of a {profession} team.",
+        "responsibilities:",
+    ]
     lines += [f"  - {_sentence(rng)}" for _ in range(3)]
     lines.append("levels:")
     for step, (level_id, _, _) in enumerate(levels):
-        lines += [f"  - level: {level_id}", f"    description: {_sentence(rng)} at this level.",
-                  "    responsibilities:"]
+        lines += [
+            f"  - level: {level_id}",
+            f"    description: {_sentence(rng)} at this level.",
+            "    responsibilities:",
+        ]
         lines += [f"      - {_sentence(rng)}" for _ in range(3)]
         lines.append("    skills:")
         for skill in rng.sample(SKILLS, 4):
@@ -75,7 +161,7 @@ kinds:
 def write_roles_repo(root: Path, roles: int, *, frameworks: int = 10, seed: int = 0) -> Path:
     """``roles`` role definitions spread over ``frameworks`` frameworks under ``root``; returns ``root``."""
     rng = random.Random(seed)
-    professions = PROFESSIONS[:max(1, min(frameworks, len(PROFESSIONS)))]
+    professions = PROFESSIONS[: max(1, min(frameworks, len(PROFESSIONS)))]
     (root / "frameworks").mkdir(parents=True, exist_ok=True)
     (root / "roles").mkdir(parents=True, exist_ok=True)
     (root / ".rolelint.yaml").write_text(CONFIG, encoding="utf-8")

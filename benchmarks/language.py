@@ -54,8 +54,10 @@ def main() -> int:
     print(f"load average: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     print(f"files linted: {len(result.files)}; findings: {len(result.diagnostics)}")
     print(f"whole run: {total_cpu:.2f} CPU-s ({total_wall:.2f} s wall)")
-    print(f"language detection: {spent[0]:.2f} CPU-s = {100 * spent[0] / total_cpu:.1f}% of the run "
-          f"(detector: {detector[1]} spans, {detector[0]:.2f} CPU-s including loading its model)")
+    print(
+        f"language detection: {spent[0]:.2f} CPU-s = {100 * spent[0] / total_cpu:.1f}% of the run "
+        f"(detector: {detector[1]} spans, {detector[0]:.2f} CPU-s including loading its model)"
+    )
     print(f"documents reported as not (all) English (RL210): {len(flagged)}")
     for path in flagged[:20]:
         print(f"  {path}")

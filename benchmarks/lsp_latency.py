@@ -44,17 +44,32 @@ CONFIG = """kinds:
   role: ["roles/**/*.yaml", "ddat/roles/**/*.yaml"]
   advert: ["adverts/**/*.md", "adverts/**/*.yaml"]
 """
-SECTIONS = ["About the role", "What you'll do", "Essential criteria", "Desirable criteria", "Pay and benefits",
-            "How to apply"]
+SECTIONS = [
+    "About the role",
+    "What you'll do",
+    "Essential criteria",
+    "Desirable criteria",
+    "Pay and benefits",
+    "How to apply",
+]
 
 
 def advert(words: int, seed: int = 7) -> str:
     """A Markdown advert of about ``words`` words, written from the generator's small vocabularies."""
     rng = random.Random(seed)
-    lines = ["---", "kind: advert", "title: Senior product manager", "framework: product-management",
-             "role: product-manager", "level: senior",
-             "salary: {min: 55000, max: 61000, currency: GBP, period: year}", "location: Leeds", "---",
-             "# Senior product manager", ""]
+    lines = [
+        "---",
+        "kind: advert",
+        "title: Senior product manager",
+        "framework: product-management",
+        "role: product-manager",
+        "level: senior",
+        "salary: {min: 55000, max: 61000, currency: GBP, period: year}",
+        "location: Leeds",
+        "---",
+        "# Senior product manager",
+        "",
+    ]
     count = 0
     section = 0
     while count < words:
@@ -62,9 +77,11 @@ def advert(words: int, seed: int = 7) -> str:
         section += 1
         for _ in range(4):
             if section % 2:
-                sentence = (f"You will {rng.choice(VERBS).lower()} the {rng.choice(NOUNS)} with "
-                            f"{rng.choice(PEOPLE)}, and {rng.choice(VERBS).lower()} the {rng.choice(NOUNS)} "
-                            f"so that {rng.choice(PEOPLE)} can {rng.choice(VERBS).lower()} it.")
+                sentence = (
+                    f"You will {rng.choice(VERBS).lower()} the {rng.choice(NOUNS)} with "
+                    f"{rng.choice(PEOPLE)}, and {rng.choice(VERBS).lower()} the {rng.choice(NOUNS)} "
+                    f"so that {rng.choice(PEOPLE)} can {rng.choice(VERBS).lower()} it."
+                )
                 lines.append(sentence)
             else:
                 sentence = f"- {rng.choice(VERBS)} the {rng.choice(NOUNS)} with {rng.choice(PEOPLE)}"
@@ -78,8 +95,21 @@ def workspace(root: Path, *, ddat: bool) -> Path:
     shutil.copytree(REPO / "examples", root, dirs_exist_ok=True)
     (root / ".rolelint.yaml").write_text(CONFIG, encoding="utf-8")
     if ddat and DDAT.is_dir():
-        subprocess.run([sys.executable, "-m", "rolelint", "import", "ddat", str(DDAT / "roles.csv"),
-                        str(DDAT / "skills.csv"), "-o", str(root / "ddat")], check=True, capture_output=True)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "rolelint",
+                "import",
+                "ddat",
+                str(DDAT / "roles.csv"),
+                str(DDAT / "skills.csv"),
+                "-o",
+                str(root / "ddat"),
+            ],
+            check=True,
+            capture_output=True,
+        )
     return root
 
 
@@ -92,7 +122,7 @@ def edits(text: str, count: int, seed: int = 11):
     for number in range(count):
         if typed is not None and number % 2:
             start, word = typed
-            new = text[:start] + text[start + len(word):]
+            new = text[:start] + text[start + len(word) :]
             yield start, start + len(word), "", new
             text, typed = new, None
             continue
@@ -138,10 +168,15 @@ async def measure(root: Path, text: str, changes: list, *, debounce: int) -> dic
     await client.start_io(sys.executable, "-m", "rolelint", "lsp")
     pid = client._server.pid
     try:
-        await client.initialize_async(types.InitializeParams(
-            capabilities=types.ClientCapabilities(), process_id=os.getpid(), root_uri=root.as_uri(),
-            workspace_folders=[types.WorkspaceFolder(root.as_uri(), "bench")],
-            initialization_options={"debounce": debounce}))
+        await client.initialize_async(
+            types.InitializeParams(
+                capabilities=types.ClientCapabilities(),
+                process_id=os.getpid(),
+                root_uri=root.as_uri(),
+                workspace_folders=[types.WorkspaceFolder(root.as_uri(), "bench")],
+                initialization_options={"debounce": debounce},
+            )
+        )
         client.initialized(types.InitializedParams())
 
         async def wait(uri: str, version: int | None, timeout: float = 600.0) -> float:
@@ -154,28 +189,40 @@ async def measure(root: Path, text: str, changes: list, *, debounce: int) -> dic
 
         uri = (root / "adverts" / "bench.md").as_uri()
         started = time.perf_counter()
-        client.text_document_did_open(types.DidOpenTextDocumentParams(
-            types.TextDocumentItem(uri=uri, language_id="markdown", version=1, text=text)))
+        client.text_document_did_open(
+            types.DidOpenTextDocumentParams(
+                types.TextDocumentItem(uri=uri, language_id="markdown", version=1, text=text)
+            )
+        )
         first = await wait(uri, 1) - started
         latencies = []
         cpu_before = cpu_seconds(pid)
         current = text
         for version, (start, end, new_text, after) in enumerate(changes, start=2):
             change = types.TextDocumentContentChangePartial(
-                range=types.Range(position(current, start), position(current, end)), text=new_text)
+                range=types.Range(position(current, start), position(current, end)), text=new_text
+            )
             sent = time.perf_counter()
-            client.text_document_did_change(types.DidChangeTextDocumentParams(
-                types.VersionedTextDocumentIdentifier(uri=uri, version=version), [change]))
+            client.text_document_did_change(
+                types.DidChangeTextDocumentParams(
+                    types.VersionedTextDocumentIdentifier(uri=uri, version=version), [change]
+                )
+            )
             latencies.append(await wait(uri, version) - sent)
             current = after
             await asyncio.sleep(0.01)
         cpu = cpu_seconds(pid) - cpu_before
 
         files = sorted(p for p in root.rglob("*") if p.suffix in (".yaml", ".md") and p.name != ".rolelint.yaml")
-        for number, path in enumerate(files):
+        for path in files:
             language = "markdown" if path.suffix == ".md" else "yaml"
-            client.text_document_did_open(types.DidOpenTextDocumentParams(types.TextDocumentItem(
-                uri=path.as_uri(), language_id=language, version=1, text=path.read_text(encoding="utf-8"))))
+            client.text_document_did_open(
+                types.DidOpenTextDocumentParams(
+                    types.TextDocumentItem(
+                        uri=path.as_uri(), language_id=language, version=1, text=path.read_text(encoding="utf-8")
+                    )
+                )
+            )
         for path in files:
             await wait(path.as_uri(), 1)
         mem = memory(pid)
@@ -224,18 +271,30 @@ def main() -> None:
     n = len(lat)
     rows = [
         ("advert", f"{len(text.split())} words, {len(text):,} characters; {n} edits"),
-        ("workspace", f"examples/{' + DDaT import' if not args.no_ddat and DDAT.is_dir() else ''}; {server['files']} files opened for the memory row"),
+        (
+            "workspace",
+            f"examples/{' + DDaT import' if not args.no_ddat and DDAT.is_dir() else ''}; {server['files']} files opened for the memory row",
+        ),
         ("first diagnostics after didOpen (loads spaCy and the index)", f"{server['first']:.2f} s"),
         ("didChange -> publishDiagnostics p50", f"{statistics.median(lat):.1f} ms"),
         ("didChange -> publishDiagnostics p95 (target <= 50 ms)", f"{percentile(lat, 0.95):.1f} ms"),
         ("didChange -> publishDiagnostics max", f"{max(lat):.1f} ms"),
         ("server CPU per edit (user + system)", f"{1000 * server['cpu'] / n:.1f} ms"),
-        ("peer: Linter.lint_text in-process p50 / p95", f"{statistics.median(api):.1f} / {percentile(api, 0.95):.1f} ms"),
+        (
+            "peer: Linter.lint_text in-process p50 / p95",
+            f"{statistics.median(api):.1f} / {percentile(api, 0.95):.1f} ms",
+        ),
         ("peer CPU per edit", f"{1000 * alone['cpu'] / n:.1f} ms"),
         ("server p50 / peer p50", f"{statistics.median(lat) / statistics.median(api):.2f}x"),
         ("server CPU / peer CPU per edit", f"{server['cpu'] / alone['cpu']:.2f}x"),
-        ("server memory with every file open: VmRSS / VmHWM", f"{server['memory'].get('VmRSS', 0):.0f} / {server['memory'].get('VmHWM', 0):.0f} MB"),
-        ("load average before / after (1 min)", f"{load_before[0]:.1f} / {load_after[0]:.1f} on {os.cpu_count()} cores"),
+        (
+            "server memory with every file open: VmRSS / VmHWM",
+            f"{server['memory'].get('VmRSS', 0):.0f} / {server['memory'].get('VmHWM', 0):.0f} MB",
+        ),
+        (
+            "load average before / after (1 min)",
+            f"{load_before[0]:.1f} / {load_after[0]:.1f} on {os.cpu_count()} cores",
+        ),
     ]
     print("| measure | value |\n|---|---|")
     for name, value in rows:

@@ -47,8 +47,20 @@ GOLD = ADVERTS / "gold.csv"
 JUDGEMENTS = ADVERTS / "judgements.csv"
 MARKDOWN = REPO / "docs" / "precision.md"
 HISTORY = ADVERTS / "history.csv"
-HISTORY_FIELDS = ["label", "commit", "split", "adverts", "tp", "judged", "precision", "found", "gold", "recall",
-                  "errors", "below_80"]
+HISTORY_FIELDS = [
+    "label",
+    "commit",
+    "split",
+    "adverts",
+    "tp",
+    "judged",
+    "precision",
+    "found",
+    "gold",
+    "recall",
+    "errors",
+    "below_80",
+]
 JUDGEMENT_FIELDS = ["advert", "code", "line", "column", "quote", "verdict", "reason"]
 
 # Rules that judge a list or the whole advert: where they anchor their finding is not where the gold
@@ -115,11 +127,11 @@ def quote_of(text: str, line: int, column: int, end_line: int, end_column: int, 
     if not lines or line < 1 or line > len(lines):
         return ""
     if end_line < line or end_line > len(lines) or (end_line == line and end_column <= column):
-        return normalise(lines[line - 1][max(column - 1, 0):])[:limit]
-    chunk = [lines[line - 1][max(column - 1, 0):]] + lines[line:end_line - 1]
-    chunk.append(lines[end_line - 1][:max(end_column - 1, 0)] if end_line > line else "")
+        return normalise(lines[line - 1][max(column - 1, 0) :])[:limit]
+    chunk = [lines[line - 1][max(column - 1, 0) :]] + lines[line : end_line - 1]
+    chunk.append(lines[end_line - 1][: max(end_column - 1, 0)] if end_line > line else "")
     if end_line == line:
-        chunk = [lines[line - 1][max(column - 1, 0):max(end_column - 1, 0)]]
+        chunk = [lines[line - 1][max(column - 1, 0) : max(end_column - 1, 0)]]
     return normalise(" ".join(chunk))[:limit]
 
 
@@ -139,9 +151,18 @@ def lint(directory: Path, rows: list[dict[str, str]]) -> tuple[list[Finding], li
             continue
         if name not in texts:
             texts[name] = (directory / name).read_text(encoding="utf-8", errors="replace")
-        findings.append(Finding(advert, d["code"], d["line"], d["column"], d["end_line"],
-                                quote_of(texts[name], d["line"], d["column"], d["end_line"], d["end_column"]),
-                                d["severity"], enabled_by_default.get(d["code"], True)))
+        findings.append(
+            Finding(
+                advert,
+                d["code"],
+                d["line"],
+                d["column"],
+                d["end_line"],
+                quote_of(texts[name], d["line"], d["column"], d["end_line"], d["end_column"]),
+                d["severity"],
+                enabled_by_default.get(d["code"], True),
+            )
+        )
     return findings, missing
 
 
@@ -157,6 +178,7 @@ def _run_rolelint(paths: list[Path], root: Path) -> tuple[list[dict], dict[str, 
 
 
 # ---- judgements ---------------------------------------------------------------------------------------
+
 
 def read_judgements(path: Path = JUDGEMENTS) -> list[dict[str, str]]:
     if not path.is_file():
@@ -186,6 +208,7 @@ class Judge:
 
 # ---- statistics ---------------------------------------------------------------------------------------
 
+
 def wilson(successes: int, n: int, z: float = 1.96) -> tuple[float, float]:
     if n == 0:
         return (0.0, 1.0)
@@ -204,11 +227,11 @@ def pct(x: float) -> str:
 class Report:
     split: str
     adverts: int
-    per_rule: dict[str, tuple[int, int]]          # code -> (TP, judged)
+    per_rule: dict[str, tuple[int, int]]  # code -> (TP, judged)
     unjudged: list[Finding]
-    recall: dict[str, tuple[int, int]]            # category -> (found, gold)
-    missed: list[tuple[str, str, str]]            # (advert, category, quote)
-    errors_on: list[Finding]                      # error-level findings
+    recall: dict[str, tuple[int, int]]  # category -> (found, gold)
+    missed: list[tuple[str, str, str]]  # (advert, category, quote)
+    errors_on: list[Finding]  # error-level findings
     default_on: dict[str, bool]
     severities: dict[str, str]
 
@@ -231,8 +254,14 @@ def gold_lines(text: str, quote: str) -> tuple[int, int] | None:
     return first, first + text.count("\n", match.start(), match.end())
 
 
-def build_report(split: str, rows: list[dict[str, str]], findings: list[Finding], judge: Judge,
-                 gold: list[dict[str, str]], directory: Path) -> Report:
+def build_report(
+    split: str,
+    rows: list[dict[str, str]],
+    findings: list[Finding],
+    judge: Judge,
+    gold: list[dict[str, str]],
+    directory: Path,
+) -> Report:
     ids = {r["id"] for r in rows if split == "all" or r["split"] == split}
     names = {r["id"]: advert_filename(r) for r in rows}
     mine = [f for f in findings if f.advert in ids]
@@ -269,13 +298,21 @@ def build_report(split: str, rows: list[dict[str, str]], findings: list[Finding]
         recall[g["category"]][0] += found
         if not found:
             missed.append((g["advert"], g["category"], g["quote"]))
-    return Report(split, len(ids), {k: tuple(v) for k, v in per_rule.items()}, unjudged,
-                  {k: tuple(v) for k, v in recall.items()}, missed,
-                  [f for f in mine if f.severity == "error"],
-                  {f.code: f.enabled_by_default for f in mine}, {f.code: f.severity for f in mine})
+    return Report(
+        split,
+        len(ids),
+        {k: tuple(v) for k, v in per_rule.items()},
+        unjudged,
+        {k: tuple(v) for k, v in recall.items()},
+        missed,
+        [f for f in mine if f.severity == "error"],
+        {f.code: f.enabled_by_default for f in mine},
+        {f.code: f.severity for f in mine},
+    )
 
 
 # ---- output -------------------------------------------------------------------------------------------
+
 
 def rule_table(report: Report) -> list[str]:
     lines = ["| rule | default | severity | TP / judged | precision | Wilson 95% |", "|---|---|---|---:|---:|---|"]
@@ -283,8 +320,10 @@ def rule_table(report: Report) -> list[str]:
         tp, n = report.per_rule[code]
         low, high = wilson(tp, n)
         default = "on" if report.default_on.get(code, True) else "off"
-        lines.append(f"| {code} | {default} | {report.severities.get(code, '')} | {tp} / {n} | {pct(tp / n)} | "
-                     f"{pct(low)}–{pct(high)} |")
+        lines.append(
+            f"| {code} | {default} | {report.severities.get(code, '')} | {tp} / {n} | {pct(tp / n)} | "
+            f"{pct(low)}–{pct(high)} |"
+        )
     tp, n = report.overall
     low, high = wilson(tp, n)
     lines.append(f"| **all** | | | {tp} / {n} | **{pct(tp / n) if n else '—'}** | {pct(low)}–{pct(high)} |")
@@ -308,10 +347,12 @@ def summary_line(report: Report) -> str:
     found, g = report.overall_recall
     low, high = wilson(tp, n)
     below = [c for c, (t, k) in report.per_rule.items() if report.default_on.get(c, True) and k and t / k < 0.8]
-    return (f"{report.split}: {report.adverts} adverts, precision {pct(tp / n) if n else '—'} ({tp}/{n}, "
-            f"95% {pct(low)}–{pct(high)}), recall {pct(found / g) if g else '—'} ({found}/{g}), "
-            f"default-on rules below 80%: {', '.join(sorted(below)) or 'none'}, "
-            f"error-level findings: {len(report.errors_on)}, unjudged: {len(report.unjudged)}")
+    return (
+        f"{report.split}: {report.adverts} adverts, precision {pct(tp / n) if n else '—'} ({tp}/{n}, "
+        f"95% {pct(low)}–{pct(high)}), recall {pct(found / g) if g else '—'} ({found}/{g}), "
+        f"default-on rules below 80%: {', '.join(sorted(below)) or 'none'}, "
+        f"error-level findings: {len(report.errors_on)}, unjudged: {len(report.unjudged)}"
+    )
 
 
 def print_report(report: Report, *, show_missed: bool) -> None:
@@ -339,27 +380,40 @@ def write_unjudged(path: Path, findings: list[Finding]) -> None:
         writer = csv.DictWriter(handle, fieldnames=JUDGEMENT_FIELDS, lineterminator="\n")
         writer.writeheader()
         for f in findings:
-            writer.writerow({"advert": f.advert, "code": f.code, "line": f.line, "column": f.column,
-                             "quote": f.quote, "verdict": "", "reason": ""})
+            writer.writerow(
+                {
+                    "advert": f.advert,
+                    "code": f.code,
+                    "line": f.line,
+                    "column": f.column,
+                    "quote": f.quote,
+                    "verdict": "",
+                    "reason": "",
+                }
+            )
 
 
 JUDGING_GUIDE = [
-    "## How findings are judged", "",
+    "## How findings are judged",
+    "",
     "A finding is TP when a careful reviewer would tell the hiring manager to change the advert because of "
-    "it, and the message is right about what is wrong. The recurring calls:", "",
+    "it, and the message is right about what is wrong. The recurring calls:",
+    "",
     "- Front-matter keys of a publishing system (`layout`, `translationKey`, `contact` ...) are not problems "
     "in an advert: FP. So is any finding whose text is front matter, navigation chrome or markup.",
-    "- A \"sentence\" that joins list items, headings, fields or paragraphs: FP. A real sentence of 30 or more "
+    '- A "sentence" that joins list items, headings, fields or paragraphs: FP. A real sentence of 30 or more '
     "words: TP; of 26-29 words that reads clearly: FP. Long legal boilerplate (equal opportunity, privacy, "
     "pay law), inline lists of names, and French text in a bilingual advert: FP.",
-    "- Vague pay (\"competitive\", \"depending on experience\") is TP only when the advert gives no figure.",
+    '- Vague pay ("competitive", "depending on experience") is TP only when the advert gives no figure.',
     "- Missing sections: TP when at least half of the sections named are really absent (front-matter "
     "`location`, an apply URL, or a heading it did not recognise count as present).",
     "- A second finding of the same rule in the same sentence or bullet, which one rewrite fixes: FP.",
     "- Acronyms: TP only for ones the audience may not know (government classification codes, niche "
     "terms); names of organisations, products, places, postcodes and tickers, and words in capitals: FP.",
     "- Reading grade: TP only when the prose is genuinely dense, not when front matter, URLs or lists "
-    "run together inflate the grade. Advert length: TP for stubs and for more than about 900 words of real text.", ""]
+    "run together inflate the grade. Advert length: TP for stubs and for more than about 900 words of real text.",
+    "",
+]
 
 
 def history_rows(path: Path = HISTORY) -> list[dict[str, str]]:
@@ -371,8 +425,10 @@ def history_rows(path: Path = HISTORY) -> list[dict[str, str]]:
 
 def record(reports: list[Report], label: str, path: Path = HISTORY) -> None:
     import subprocess
-    commit = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True,
-                            text=True).stdout.strip()
+
+    commit = subprocess.run(
+        ["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True, text=True
+    ).stdout.strip()
     new = not path.is_file()
     with path.open("a", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, fieldnames=HISTORY_FIELDS, lineterminator="\n")
@@ -382,59 +438,88 @@ def record(reports: list[Report], label: str, path: Path = HISTORY) -> None:
             tp, n = r.overall
             found, g = r.overall_recall
             below = sorted(c for c, (t, k) in r.per_rule.items() if r.default_on.get(c, True) and k and t / k < 0.8)
-            writer.writerow({"label": label, "commit": commit, "split": r.split, "adverts": r.adverts, "tp": tp,
-                             "judged": n, "precision": pct(tp / n) if n else "", "found": found, "gold": g,
-                             "recall": pct(found / g) if g else "", "errors": len(r.errors_on),
-                             "below_80": " ".join(below)})
+            writer.writerow(
+                {
+                    "label": label,
+                    "commit": commit,
+                    "split": r.split,
+                    "adverts": r.adverts,
+                    "tp": tp,
+                    "judged": n,
+                    "precision": pct(tp / n) if n else "",
+                    "found": found,
+                    "gold": g,
+                    "recall": pct(found / g) if g else "",
+                    "errors": len(r.errors_on),
+                    "below_80": " ".join(below),
+                }
+            )
 
 
 def history_table() -> list[str]:
     rows = history_rows()
     if not rows:
         return []
-    out = ["## History", "", "Each row is one run recorded with `--record LABEL` (after judging every new finding).", "",
-           "| change | commit | half | precision (TP / judged) | recall (found / gold) | error-level findings | "
-           "default-on rules below 80% |", "|---|---|---|---|---|---:|---|"]
+    out = [
+        "## History",
+        "",
+        "Each row is one run recorded with `--record LABEL` (after judging every new finding).",
+        "",
+        "| change | commit | half | precision (TP / judged) | recall (found / gold) | error-level findings | "
+        "default-on rules below 80% |",
+        "|---|---|---|---|---|---:|---|",
+    ]
     for r in rows:
-        out.append(f"| {r['label']} | {r['commit']} | {r['split']} | {r['precision']} ({r['tp']} / {r['judged']}) | "
-                   f"{r['recall']} ({r['found']} / {r['gold']}) | {r['errors']} | {r['below_80'] or 'none'} |")
+        out.append(
+            f"| {r['label']} | {r['commit']} | {r['split']} | {r['precision']} ({r['tp']} / {r['judged']}) | "
+            f"{r['recall']} ({r['found']} / {r['gold']}) | {r['errors']} | {r['below_80'] or 'none'} |"
+        )
     return out + [""]
 
 
 def write_markdown(path: Path, reports: list[Report], rows: list[dict[str, str]], missing: list[str]) -> None:
     formats = Counter(r["format"] for r in rows)
     publishers = {r["publisher"] for r in rows}
-    out = ["# Precision and recall on real adverts", "",
-           "<!-- Generated by `python benchmarks/precision.py --markdown`; do not edit by hand. -->", "",
-           "How often rolelint's findings are worth acting on, measured on real job adverts from publishers "
-           "whose text rolelint's rules were not written against, and how many of the problems a careful "
-           "reviewer listed it finds.", "",
-           "## Method", "",
-           f"- **Adverts**: {len(rows)} real adverts from {len(publishers)} publishers "
-           f"({', '.join(f'{n} {k}' for k, n in sorted(formats.items()))}), from public repositories that "
-           "are not in `../shared/corpus`. `benchmarks/adverts/manifest.csv` names each one's repository, "
-           "commit, path and licence; the texts are not committed.",
-           "- **Split by publisher** before rolelint was run on any advert: publishers in SHA-1 order, each "
-           "to the half with fewer adverts so far. Rule changes may be made looking only at the `tune` "
-           "half; the `heldout` half is only counted, so its figures are the evidence.",
-           "- **Gold problems** (`gold.csv`): written per advert by reading it before any rolelint run (the "
-           "git history shows the order), in the catalogue's categories: only problems a hiring manager "
-           "should act on.",
-           "- **Judgements** (`judgements.csv`): every finding judged by hand as TP (worth acting on) or FP, "
-           "with a reason, keyed by (advert, code, line, quoted text) so that re-runs reuse them. A "
-           "finding is never re-judged to move a figure.",
-           "- **Precision** per rule: TP / judged findings, with a Wilson 95% interval; **recall** per gold "
-           "category: a gold problem is found when a finding of a rule covering its category touches the "
-           "lines of its quoted text and was itself judged TP (any such finding, for a whole-advert problem).", "",
-           "## Re-running it", "",
-           "```sh",
-           "# 1. fetch the repositories listed in benchmarks/adverts/manifest.csv (any git clone works):",
-           "#    git clone --mirror https://github.com/OWNER/NAME /work/.mirror/OWNER+NAME",
-           "python benchmarks/adverts/extract.py /work/adverts-eval   # 2. rebuild the adverts",
-           "python benchmarks/precision.py --unjudged new.csv          # 3. figures; new findings to judge",
-           "# 4. judge new.csv by hand (TP/FP + reason), append it to benchmarks/adverts/judgements.csv",
-           "python benchmarks/precision.py --markdown                  # 5. regenerate this page",
-           "```", ""]
+    out = [
+        "# Precision and recall on real adverts",
+        "",
+        "<!-- Generated by `python benchmarks/precision.py --markdown`; do not edit by hand. -->",
+        "",
+        "How often rolelint's findings are worth acting on, measured on real job adverts from publishers "
+        "whose text rolelint's rules were not written against, and how many of the problems a careful "
+        "reviewer listed it finds.",
+        "",
+        "## Method",
+        "",
+        f"- **Adverts**: {len(rows)} real adverts from {len(publishers)} publishers "
+        f"({', '.join(f'{n} {k}' for k, n in sorted(formats.items()))}), from public repositories that "
+        "are not in `../shared/corpus`. `benchmarks/adverts/manifest.csv` names each one's repository, "
+        "commit, path and licence; the texts are not committed.",
+        "- **Split by publisher** before rolelint was run on any advert: publishers in SHA-1 order, each "
+        "to the half with fewer adverts so far. Rule changes may be made looking only at the `tune` "
+        "half; the `heldout` half is only counted, so its figures are the evidence.",
+        "- **Gold problems** (`gold.csv`): written per advert by reading it before any rolelint run (the "
+        "git history shows the order), in the catalogue's categories: only problems a hiring manager "
+        "should act on.",
+        "- **Judgements** (`judgements.csv`): every finding judged by hand as TP (worth acting on) or FP, "
+        "with a reason, keyed by (advert, code, line, quoted text) so that re-runs reuse them. A "
+        "finding is never re-judged to move a figure.",
+        "- **Precision** per rule: TP / judged findings, with a Wilson 95% interval; **recall** per gold "
+        "category: a gold problem is found when a finding of a rule covering its category touches the "
+        "lines of its quoted text and was itself judged TP (any such finding, for a whole-advert problem).",
+        "",
+        "## Re-running it",
+        "",
+        "```sh",
+        "# 1. fetch the repositories listed in benchmarks/adverts/manifest.csv (any git clone works):",
+        "#    git clone --mirror https://github.com/OWNER/NAME /work/.mirror/OWNER+NAME",
+        "python benchmarks/adverts/extract.py /work/adverts-eval   # 2. rebuild the adverts",
+        "python benchmarks/precision.py --unjudged new.csv          # 3. figures; new findings to judge",
+        "# 4. judge new.csv by hand (TP/FP + reason), append it to benchmarks/adverts/judgements.csv",
+        "python benchmarks/precision.py --markdown                  # 5. regenerate this page",
+        "```",
+        "",
+    ]
     out += JUDGING_GUIDE
     out += history_table()
     if missing:
@@ -463,8 +548,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     findings, missing = lint(args.adverts, rows)
     if missing:
-        print(f"{len(missing)} adverts missing from {args.adverts} (run extract.py); counting the rest",
-              file=sys.stderr)
+        print(
+            f"{len(missing)} adverts missing from {args.adverts} (run extract.py); counting the rest", file=sys.stderr
+        )
     rows_present = [r for r in rows if r["id"] not in missing]
     with GOLD.open(newline="", encoding="utf-8") as handle:
         gold = list(csv.DictReader(handle))

@@ -115,13 +115,24 @@ def measure(command: list[str], *, cwd: Path, env: dict | None = None) -> Measur
         report = Path(scratch) / "measure.json"
         out, err = Path(scratch) / "stdout", Path(scratch) / "stderr"
         with out.open("wb") as stdout, err.open("wb") as stderr:
-            subprocess.run([PYTHON, "-c", _MEASURE, str(report), *command], cwd=cwd, stdout=stdout, stderr=stderr,
-                           env={**os.environ, **(env or {})}, check=False)
+            subprocess.run(
+                [PYTHON, "-c", _MEASURE, str(report), *command],
+                cwd=cwd,
+                stdout=stdout,
+                stderr=stderr,
+                env={**os.environ, **(env or {})},
+                check=False,
+            )
         data = json.loads(report.read_text())
-        return Measured(data["seconds"], data["cpu"], data["returncode"], data["largest_rss"] / 2**20,
-                        data["tree_rss"] / 2**20,
-                        out.read_text(encoding="utf-8", errors="replace"),
-                        err.read_text(encoding="utf-8", errors="replace"))
+        return Measured(
+            data["seconds"],
+            data["cpu"],
+            data["returncode"],
+            data["largest_rss"] / 2**20,
+            data["tree_rss"] / 2**20,
+            out.read_text(encoding="utf-8", errors="replace"),
+            err.read_text(encoding="utf-8", errors="replace"),
+        )
 
 
 def best_of(runs: int, command: list[str], *, cwd: Path, env: dict | None = None) -> Measured:
@@ -281,10 +292,16 @@ def bench_throughput(report: Report, corpus: Path, model: str, runs: int) -> Mea
     report.add("corpus", f"{files} files, {words:,} words")
     with tempfile.TemporaryDirectory() as scratch:
         scratch = Path(scratch)
-        full = rolelint_ok(best_of(runs, [*ROLELINT, "check", "--no-cache", "--format", "json", str(corpus)],
-                                   cwd=scratch), "corpus run")
-        one = rolelint_ok(best_of(runs, [*ROLELINT, "check", "--no-cache", "--jobs", "1", "--format", "json",
-                                         str(corpus)], cwd=scratch), "corpus run, --jobs 1")
+        full = rolelint_ok(
+            best_of(runs, [*ROLELINT, "check", "--no-cache", "--format", "json", str(corpus)], cwd=scratch),
+            "corpus run",
+        )
+        one = rolelint_ok(
+            best_of(
+                runs, [*ROLELINT, "check", "--no-cache", "--jobs", "1", "--format", "json", str(corpus)], cwd=scratch
+            ),
+            "corpus run, --jobs 1",
+        )
         texts = scratch / "texts.json"
         texts.write_text(json.dumps(prose.texts), encoding="utf-8")
         bare = best_of(runs, [PYTHON, "-c", _BARE_PIPE, model, str(texts)], cwd=scratch)
@@ -292,10 +309,12 @@ def bench_throughput(report: Report, corpus: Path, model: str, runs: int) -> Mea
         proselint = shutil.which("proselint", path=str(Path(PYTHON).parent)) or shutil.which("proselint")
         prose_run = None
         if proselint:
-            prose_run = best_of(runs, [proselint, "check", "--output-format", "json", *map(str, prose.files)],
-                                cwd=scratch)
-        breakdown = json.loads(measure([PYTHON, "-c", _BREAKDOWN, str(corpus)], cwd=scratch).stdout.strip()
-                               .splitlines()[-1])
+            prose_run = best_of(
+                runs, [proselint, "check", "--output-format", "json", *map(str, prose.files)], cwd=scratch
+            )
+        breakdown = json.loads(
+            measure([PYTHON, "-c", _BREAKDOWN, str(corpus)], cwd=scratch).stdout.strip().splitlines()[-1]
+        )
     wps = words / full.seconds
     report.add("rolelint, all cores (default --jobs)", _seconds(full))
     report.add("  files/s", f"{files / full.seconds:,.0f}")
@@ -304,8 +323,11 @@ def bench_throughput(report: Report, corpus: Path, model: str, runs: int) -> Mea
     report.add("  words/s (per CPU-second)", f"{words / one.seconds:,.0f} ({words / one.cpu_seconds:,.0f})")
     report.add(f"bare nlp.pipe, full {model} (1 core)", _seconds(bare))
     report.add("  of which import + load / pipe", f"{bare_split['load']:.2f} s / {bare_split['pipe']:.2f} s")
-    report.add("rolelint words/s / bare nlp.pipe words/s", f"{bare.seconds / full.seconds:.2f}x",
-               "(the practical ceiling is ~1x per core)")
+    report.add(
+        "rolelint words/s / bare nlp.pipe words/s",
+        f"{bare.seconds / full.seconds:.2f}x",
+        "(the practical ceiling is ~1x per core)",
+    )
     report.add("  the same per CPU-second", f"{bare.cpu_seconds / full.cpu_seconds:.2f}x")
     if prose_run is not None:
         ratio = prose_run.seconds / full.seconds
@@ -321,14 +343,21 @@ def bench_throughput(report: Report, corpus: Path, model: str, runs: int) -> Mea
     rule_time = breakdown["text_rules"] - nlp_time - breakdown["model_load"]
     overhead = rule_time / nlp_time if nlp_time else 0.0
     report.add("in-process --jobs 1: total", f"{breakdown['total']:.2f} s")
-    report.add("  load + schema / spaCy load / NLP / rules / profession",
-               f"{breakdown['load_and_schema']:.2f} / {breakdown['model_load']:.2f} / {nlp_time:.2f} / "
-               f"{rule_time:.2f} / {breakdown['profession']:.2f} s")
-    report.add("  of the NLP: spaCy run by rules themselves (RL203's verb probes)",
-               f"{breakdown['nlp_in_rules']:.2f} s")
+    report.add(
+        "  load + schema / spaCy load / NLP / rules / profession",
+        f"{breakdown['load_and_schema']:.2f} / {breakdown['model_load']:.2f} / {nlp_time:.2f} / "
+        f"{rule_time:.2f} / {breakdown['profession']:.2f} s",
+    )
+    report.add(
+        "  of the NLP: spaCy run by rules themselves (RL203's verb probes)", f"{breakdown['nlp_in_rules']:.2f} s"
+    )
     report.add("rule overhead / NLP time", f"{overhead:.0%}", "< 25%", overhead < 0.25)
-    report.add("peak memory, largest process (getrusage)", f"{full.largest_rss_mb:.0f} MB", "<= 600 MB",
-               full.largest_rss_mb <= 600)
+    report.add(
+        "peak memory, largest process (getrusage)",
+        f"{full.largest_rss_mb:.0f} MB",
+        "<= 600 MB",
+        full.largest_rss_mb <= 600,
+    )
     report.add("peak memory, whole process tree (sampled)", f"{full.tree_rss_mb:.0f} MB")
     report.add("peak memory, --jobs 1", f"{one.largest_rss_mb:.0f} MB", "<= 600 MB", one.largest_rss_mb <= 600)
     return full
@@ -352,9 +381,12 @@ def one_advert(corpus: Path | None, scratch: Path) -> Path:
         if adverts:
             return adverts[0]
     advert = scratch / "advert.md"
-    advert.write_text("# Product manager\n\n## About the role\nYou will lead discovery with a team of eight, "
-                      "and work with user researchers and designers to decide what to build next.\n\n"
-                      "## Pay\n£45,000 to £52,000 a year.\n", encoding="utf-8")
+    advert.write_text(
+        "# Product manager\n\n## About the role\nYou will lead discovery with a team of eight, "
+        "and work with user researchers and designers to decide what to build next.\n\n"
+        "## Pay\n£45,000 to £52,000 a year.\n",
+        encoding="utf-8",
+    )
     return advert
 
 
@@ -364,10 +396,13 @@ def bench_cold_start(report: Report, corpus: Path | None, model: str, runs: int)
         advert = one_advert(corpus, scratch)
         report.add("advert", advert.name)
         spacy_load = best_of(runs, [PYTHON, "-c", f"import spacy; spacy.load({model!r})"], cwd=scratch)
-        cold = rolelint_ok(best_of(runs, [*ROLELINT, "check", "--no-cache", str(advert)], cwd=scratch),
-                           "cold start")
-        schema = rolelint_ok(best_of(runs, [PYTHON, "-c", _SPACY_PROBE, "check", "--no-cache", "--select", "RL0",
-                                            str(advert)], cwd=scratch), "schema-only run")
+        cold = rolelint_ok(best_of(runs, [*ROLELINT, "check", "--no-cache", str(advert)], cwd=scratch), "cold start")
+        schema = rolelint_ok(
+            best_of(
+                runs, [PYTHON, "-c", _SPACY_PROBE, "check", "--no-cache", "--select", "RL0", str(advert)], cwd=scratch
+            ),
+            "schema-only run",
+        )
         bare_python = best_of(runs, [PYTHON, "-c", "pass"], cwd=scratch)
     ratio = cold.seconds / spacy_load.seconds
     report.add("python -c 'import spacy; spacy.load(...)'", _seconds(spacy_load))
@@ -398,8 +433,11 @@ def bench_cache(report: Report, roles: int) -> None:
     report.add("  the same in CPU time", f"{again.cpu_seconds / first.cpu_seconds:.0%}")
     report.add("without profession rules (--ignore RL3): first run", _seconds(first_per_file))
     report.add("  fully cached re-run", _seconds(again_per_file))
-    report.add("  cached / first, wall (CPU)", f"{again_per_file.seconds / first_per_file.seconds:.0%} "
-               f"({again_per_file.cpu_seconds / first_per_file.cpu_seconds:.0%})")
+    report.add(
+        "  cached / first, wall (CPU)",
+        f"{again_per_file.seconds / first_per_file.seconds:.0%} "
+        f"({again_per_file.cpu_seconds / first_per_file.cpu_seconds:.0%})",
+    )
 
 
 def _seconds(measured: Measured) -> str:
@@ -417,16 +455,19 @@ def bench_profession(report: Report, sizes: tuple[int, ...]) -> None:
     for size in sizes:
         with tempfile.TemporaryDirectory() as scratch:
             root = write_roles_repo(Path(scratch) / "repo", size)
-            run = rolelint_ok(measure([*ROLELINT, "check", "--no-cache", "--select", "RL3", "--format", "json"],
-                                      cwd=root), f"profession rules over {size} roles")
+            run = rolelint_ok(
+                measure([*ROLELINT, "check", "--no-cache", "--select", "RL3", "--format", "json"], cwd=root),
+                f"profession rules over {size} roles",
+            )
             seconds[size] = run.seconds
             cpu[size] = run.cpu_seconds
             report.add(f"profession rules (--select RL3), {size:,} roles", _seconds(run))
     if len(sizes) > 1:
         ratio = seconds[sizes[-1]] / seconds[sizes[0]]
         allowed = 1.5 * sizes[-1] / sizes[0]
-        report.add(f"time {_count(sizes[-1])} / {_count(sizes[0])}", f"{ratio:.1f}x", f"<= {allowed:g}x",
-                   ratio <= allowed)
+        report.add(
+            f"time {_count(sizes[-1])} / {_count(sizes[0])}", f"{ratio:.1f}x", f"<= {allowed:g}x", ratio <= allowed
+        )
         report.add("  the same in CPU time", f"{cpu[sizes[-1]] / cpu[sizes[0]]:.1f}x")
 
 
@@ -455,8 +496,14 @@ def machine() -> str:
     return f"{platform.system()} {platform.release()}, {cpu}, {os.cpu_count()} cores{memory}, Python {platform.python_version()}"
 
 
-def run(sections: tuple[str, ...] = SECTIONS, *, runs: int = 3, cache_roles: int = 1000,
-        profession_sizes: tuple[int, ...] = (1000, 5000, 10000), corpus: Path | None = CORPUS) -> Report:
+def run(
+    sections: tuple[str, ...] = SECTIONS,
+    *,
+    runs: int = 3,
+    cache_roles: int = 1000,
+    profession_sizes: tuple[int, ...] = (1000, 5000, 10000),
+    corpus: Path | None = CORPUS,
+) -> Report:
     import rolelint
 
     report = Report()
@@ -491,11 +538,18 @@ def run(sections: tuple[str, ...] = SECTIONS, *, runs: int = 3, cache_roles: int
 def record(report: Report, path: Path = HERE / "RESULTS.md", *, title: str = "") -> None:
     import rolelint
 
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True,
-                            text=True).stdout.strip()
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True
+    ).stdout.strip()
     heading = f"{datetime.date.today()} — rolelint {rolelint.__version__} ({commit or 'no git'})"
-    lines = [f"\n## {title + ', ' if title else ''}{heading}", "",
-             f"Machine: {machine()}", "", "| measure | value | target | |", "|---|---|---|---|"]
+    lines = [
+        f"\n## {title + ', ' if title else ''}{heading}",
+        "",
+        f"Machine: {machine()}",
+        "",
+        "| measure | value | target | |",
+        "|---|---|---|---|",
+    ]
     for row in report.rows:
         mark = "" if row.met is None else ("met" if row.met else "**missed**")
         lines.append(f"| {row.name.strip()} | {row.value} | {row.target} | {mark} |")
@@ -518,8 +572,10 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown section(s) {', '.join(sorted(unknown))}; choose from {', '.join(SECTIONS)}")
     started = time.perf_counter()
     report = run(sections, runs=args.runs, corpus=args.corpus)
-    print(f"\n{sum(r.met is True for r in report.rows)} targets met, {sum(r.met is False for r in report.rows)} missed "
-          f"({time.perf_counter() - started:.0f} s)")
+    print(
+        f"\n{sum(r.met is True for r in report.rows)} targets met, {sum(r.met is False for r in report.rows)} missed "
+        f"({time.perf_counter() - started:.0f} s)"
+    )
     if args.record:
         record(report)
     return 0

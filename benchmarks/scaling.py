@@ -99,12 +99,17 @@ def bench(report: Report, corpus: Path, runs: int) -> None:
     cores = available_cores()
     prose = corpus_prose(corpus)
     words = prose.words
-    report.add("corpus", f"{len(prose.files)} files, {words:,} words, {sum(p.stat().st_size for p in prose.files):,} bytes")
+    report.add(
+        "corpus", f"{len(prose.files)} files, {words:,} words, {sum(p.stat().st_size for p in prose.files):,} bytes"
+    )
 
     print("\nStarting a worker")
     imports = float(subprocess.run([PYTHON, "-c", _IMPORT], capture_output=True, text=True, check=True).stdout)
-    spawned = float(subprocess.run([PYTHON, "-c", _SPAWNED_WORKER, str(corpus)], capture_output=True, text=True,
-                                   check=True).stdout.strip().splitlines()[-1])
+    spawned = float(
+        subprocess.run([PYTHON, "-c", _SPAWNED_WORKER, str(corpus)], capture_output=True, text=True, check=True)
+        .stdout.strip()
+        .splitlines()[-1]
+    )
     one_in_process = split(corpus, 1, runs=runs)
     one_worker = split(corpus, 1, pool=True, runs=runs)
     two = split(corpus, 2, runs=runs)
@@ -113,8 +118,11 @@ def bench(report: Report, corpus: Path, runs: int) -> None:
     report.add("python start + import rolelint (CPU)", f"{imports:.2f} s")
     report.add("spawned worker: imports, catalogue, pipeline, memos (CPU)", f"{spawned:.2f} s")
     report.add("forked worker: parent's CPU per fork", f"{fork_cost * 1000:.1f} ms")
-    report.add("forked worker: CPU an added worker costs (2 workers vs 1)", f"{extra:.2f} s",
-               "(memos refilled, results pickled)")
+    report.add(
+        "forked worker: CPU an added worker costs (2 workers vs 1)",
+        f"{extra:.2f} s",
+        "(memos refilled, results pickled)",
+    )
     report.add("  as a share of the work", f"{extra / sum(one_worker['workers']):.1%}")
 
     print("\nScaling curve over the corpus (critical path = parent's serial CPU + slowest worker's CPU)")
@@ -128,16 +136,21 @@ def bench(report: Report, corpus: Path, runs: int) -> None:
             continue
         speedup = t1 / result["critical"]
         report.add(f"--jobs {n}: critical path / wall", f"{result['critical']:.2f} s / {result['wall']:.1f} s")
-        report.add(f"  speedup, efficiency", f"{speedup:.2f}x, {speedup / n:.0%}",
-                   ">= 1.7x" if n == 2 else "", speedup >= 1.7 if n == 2 else None)
-        report.add(f"  workers' CPU (s)", " / ".join(f"{w:.2f}" for w in result["workers"]))
+        report.add(
+            "  speedup, efficiency",
+            f"{speedup:.2f}x, {speedup / n:.0%}",
+            ">= 1.7x" if n == 2 else "",
+            speedup >= 1.7 if n == 2 else None,
+        )
+        report.add("  workers' CPU (s)", " / ".join(f"{w:.2f}" for w in result["workers"]))
 
     print("\nAmdahl's law with these figures")
-    s_run = serial(two) - two["start"]  # setup + pipeline load + profession + placing + reporting
     parallel_cpu = sum(one_worker["workers"])
     per_worker = max(extra, 0.0)
-    report.add("serial CPU: start-up / setup / pipeline load / after / report",
-               f"{imports:.2f} / {two['setup']:.2f} / {two['warm']:.2f} / {two['after']:.2f} / {two['report']:.2f} s")
+    report.add(
+        "serial CPU: start-up / setup / pipeline load / after / report",
+        f"{imports:.2f} / {two['setup']:.2f} / {two['warm']:.2f} / {two['after']:.2f} / {two['report']:.2f} s",
+    )
     report.add("parallel CPU (one worker's whole share)", f"{parallel_cpu:.2f} s")
     for label, scale in (("the corpus", 1), ("twice the corpus (1.5 M words)", 2)):
         fixed = imports + two["warm"]  # once per run whatever its size
@@ -146,30 +159,43 @@ def bench(report: Report, corpus: Path, runs: int) -> None:
         t_1 = fixed + grows + work
         for n in (2, 16):
             t_n = fixed + grows + n * fork_cost + work / n + per_worker
-            report.add(f"  {label}: predicted speedup on {n} cores", f"{t_1 / t_n:.1f}x",
-                       ">= 12x" if n == 16 else "", (t_1 / t_n >= 12) if n == 16 else None)
+            report.add(
+                f"  {label}: predicted speedup on {n} cores",
+                f"{t_1 / t_n:.1f}x",
+                ">= 12x" if n == 16 else "",
+                (t_1 / t_n >= 12) if n == 16 else None,
+            )
         share = (fixed + grows) / t_1
         report.add(f"  {label}: serial share (start-up and model load included)", f"{share:.1%}")
         t_16_grows = grows + 16 * fork_cost + work / 16 + per_worker
-        report.add(f"  {label}: speedup on 16 cores of the part that grows with the input",
-                   f"{(grows + work) / t_16_grows:.1f}x")
+        report.add(
+            f"  {label}: speedup on 16 cores of the part that grows with the input",
+            f"{(grows + work) / t_16_grows:.1f}x",
+        )
 
     print("\nDefault --jobs against --jobs 1, by input size")
     with tempfile.TemporaryDirectory() as scratch:
         for size, folder in subsets(corpus, Path(scratch), [20_000, 100_000, 300_000, 600_000, 1_200_000]) + [
-                (sum(p.stat().st_size for p in prose.files), corpus)]:
+            (sum(p.stat().st_size for p in prose.files), corpus)
+        ]:
             single = split(folder, 1, runs=runs)
             default = split(folder, None, runs=runs)
             ratio = default["critical"] / single["critical"]
             used = len(default["workers"]) or 1
-            report.add(f"{size / 1000:,.0f} kB: default ({used} worker{'s' if used > 1 else ''}) / --jobs 1",
-                       f"{ratio:.2f}", "<= 1.0", ratio <= 1.02)
+            report.add(
+                f"{size / 1000:,.0f} kB: default ({used} worker{'s' if used > 1 else ''}) / --jobs 1",
+                f"{ratio:.2f}",
+                "<= 1.0",
+                ratio <= 1.02,
+            )
 
     print("\nWords per CPU-second against proselint (same files)")
     proselint = shutil.which("proselint", path=str(Path(PYTHON).parent)) or shutil.which("proselint")
     with tempfile.TemporaryDirectory() as scratch:
-        ours = measure([PYTHON, "-m", "rolelint", "check", "--no-cache", "--jobs", "1", "--format", "json",
-                        str(corpus)], cwd=Path(scratch))
+        ours = measure(
+            [PYTHON, "-m", "rolelint", "check", "--no-cache", "--jobs", "1", "--format", "json", str(corpus)],
+            cwd=Path(scratch),
+        )
         report.add("rolelint --jobs 1: words per CPU-second", f"{words / ours.cpu_seconds:,.0f}")
         if proselint:
             theirs = measure([proselint, "check", "--output-format", "json", *map(str, prose.files)], cwd=Path(scratch))
@@ -181,11 +207,17 @@ def bench(report: Report, corpus: Path, runs: int) -> None:
 
     print("\nMemory")
     report.add("peak memory, --jobs 1 process", f"{one_in_process['process_peak_mb']:.0f} MB")
-    report.add("peak memory per worker, --jobs 2 (resident)", f"{two['worker_peak_mb']:.0f} MB", "<= 400 MB",
-               two["worker_peak_mb"] <= 400)
+    report.add(
+        "peak memory per worker, --jobs 2 (resident)",
+        f"{two['worker_peak_mb']:.0f} MB",
+        "<= 400 MB",
+        two["worker_peak_mb"] <= 400,
+    )
     report.add("  proportional (shared pages counted once)", f"{two['worker_pss_mb']:.0f} MB")
-    report.add("default workers per input", f"one per {BYTES_PER_WORKER['fork'] // 1000} kB (fork), "
-               f"{BYTES_PER_WORKER['spawn'] // 1_000_000} MB (spawn)")
+    report.add(
+        "default workers per input",
+        f"one per {BYTES_PER_WORKER['fork'] // 1000} kB (fork), {BYTES_PER_WORKER['spawn'] // 1_000_000} MB (spawn)",
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

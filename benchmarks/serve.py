@@ -48,8 +48,12 @@ def advert_of(words: int = WORDS) -> str:
 
     base = (REPO / "examples" / "adverts" / "senior-product-manager.md").read_text(encoding="utf-8")
     rng = random.Random(7)
-    extra = ["", "## More about the work", "",
-             "We need a rockstar who can hit the ground running, and our chairman wants a native English speaker."]
+    extra = [
+        "",
+        "## More about the work",
+        "",
+        "We need a rockstar who can hit the ground running, and our chairman wants a native English speaker.",
+    ]
     text = base + "\n".join(extra) + "\n"
     while len(re.findall(r"\w+", _body(text))) < words:
         text += f"\n- {generate._sentence(rng)} every week, and explain the results to {rng.choice(generate.PEOPLE)}."
@@ -129,15 +133,27 @@ def run(requests: int) -> list[tuple[str, str, str, str]]:
         ("rolelint serve --repo examples: launch to ready", f"{startup_wall:.2f} s (CPU {startup_cpu:.2f} s)", "", ""),
         ("start-up / spacy.load", f"{startup_wall / spacy_wall:.2f}x (CPU {startup_cpu / spacy_cpu:.2f}x)", "", ""),
         (f"time to findings, {len(texts)} checks: p50", f"{p50:.0f} ms", "", ""),
-        ("time to findings: p95", f"{p95:.0f} ms", f"<= {TARGET_P95_MS} ms",
-         "met" if p95 <= TARGET_P95_MS else "**missed**"),
+        (
+            "time to findings: p95",
+            f"{p95:.0f} ms",
+            f"<= {TARGET_P95_MS} ms",
+            "met" if p95 <= TARGET_P95_MS else "**missed**",
+        ),
         ("server CPU per check", f"{server_cpu_ms:.0f} ms", "", ""),
-        ("peer: Linter.lint_text in-process, p50 / p95", f"{peer50:.0f} / {peer95:.0f} ms (CPU {peer_cpu_ms:.0f} ms)",
-         "", ""),
+        (
+            "peer: Linter.lint_text in-process, p50 / p95",
+            f"{peer50:.0f} / {peer95:.0f} ms (CPU {peer_cpu_ms:.0f} ms)",
+            "",
+            "",
+        ),
         ("page / in-process lint, p50 (CPU)", f"{p50 / peer50:.2f}x ({server_cpu_ms / peer_cpu_ms:.2f}x)", "", ""),
         ("findings per check", str(findings), "", ""),
-        ("load average (1, 5, 15 min) before / after",
-         f"{'/'.join(f'{x:.1f}' for x in load_before)} / {'/'.join(f'{x:.1f}' for x in load_after)}", "", ""),
+        (
+            "load average (1, 5, 15 min) before / after",
+            f"{'/'.join(f'{x:.1f}' for x in load_before)} / {'/'.join(f'{x:.1f}' for x in load_after)}",
+            "",
+            "",
+        ),
     ]
     return rows
 
@@ -153,12 +169,16 @@ def record(rows, path: Path = HERE / "RESULTS.md") -> None:
 
     import spacy
 
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True,
-                            text=True).stdout.strip() or "unknown"
-    heading = (f"\n## {datetime.date.today().isoformat()} — the advert page (`rolelint serve`), commit {commit}\n\n"
-               f"Machine: {platform.system()} {platform.release()}, {os.cpu_count()} cores, Python "
-               f"{platform.python_version()}, spaCy {spacy.__version__}. Produced by `python benchmarks/serve.py "
-               f"--record`; see its docstring for what each line measures.\n\n")
+    commit = (
+        subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True).stdout.strip()
+        or "unknown"
+    )
+    heading = (
+        f"\n## {datetime.date.today().isoformat()} — the advert page (`rolelint serve`), commit {commit}\n\n"
+        f"Machine: {platform.system()} {platform.release()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}, spaCy {spacy.__version__}. Produced by `python benchmarks/serve.py "
+        f"--record`; see its docstring for what each line measures.\n\n"
+    )
     with path.open("a", encoding="utf-8") as handle:
         handle.write(heading + table(rows) + "\n")
 

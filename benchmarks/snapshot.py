@@ -29,13 +29,33 @@ def folders() -> list[Path]:
 def dump(out: Path, *, jobs: int) -> None:
     findings: dict[str, list[list]] = {}
     for folder in folders():
-        run = subprocess.run([sys.executable, "-m", "rolelint", "check", str(folder), "--format", "json",
-                              "--no-cache", "--fail-on", "never", "--select", "ALL", "--jobs", str(jobs)],
-                             capture_output=True, text=True, cwd=ROOT)
+        run = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "rolelint",
+                "check",
+                str(folder),
+                "--format",
+                "json",
+                "--no-cache",
+                "--fail-on",
+                "never",
+                "--select",
+                "ALL",
+                "--jobs",
+                str(jobs),
+            ],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+        )
         if run.returncode != 0:
             sys.exit(f"{folder}: rolelint exited {run.returncode}\n{run.stderr}")
-        rows = [[d["path"], d["line"], d["column"], d["end_line"], d["end_column"], d["code"], d["severity"],
-                 d["message"]] for d in json.loads(run.stdout)["diagnostics"]]
+        rows = [
+            [d["path"], d["line"], d["column"], d["end_line"], d["end_column"], d["code"], d["severity"], d["message"]]
+            for d in json.loads(run.stdout)["diagnostics"]
+        ]
         findings[folder.name] = rows
         print(f"{folder.name}: {len(rows)} findings", file=sys.stderr)
     out.write_text(json.dumps(findings, indent=0, ensure_ascii=False), encoding="utf-8")

@@ -36,8 +36,8 @@ def measure(path: Path, jobs: int | None, output_format: str = "json", *, pool: 
     one_blas_thread()
     quieter_garbage_collector()
     import rolelint.engine as engine
-    import rolelint.schedule as schedule
     import rolelint.parallel as parallel
+    import rolelint.schedule as schedule
     from rolelint.config import load_config
     from rolelint.reporters import REPORTERS
 
@@ -61,7 +61,8 @@ def measure(path: Path, jobs: int | None, output_format: str = "json", *, pool: 
     if pool:
         schedule.workers_for = lambda jobs, todo: 2  # past the in-process path, then ``jobs`` workers
         parallel.lint_in_workers = lambda entries, *args, workers, **kwargs: original_in_workers(
-            entries, *args, workers=jobs, **kwargs)
+            entries, *args, workers=jobs, **kwargs
+        )
     original_enter, original_run = parallel.WorkerPool.__enter__, parallel.WorkerPool.run
     original_warm = parallel.warm_up
 

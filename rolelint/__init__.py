@@ -36,6 +36,22 @@ from rolelint.api import (  # noqa: E402 - the version comes first: the modules 
     suppression,
 )
 
-__all__ = ["Choice", "ConfigError", "Diagnostic", "Fix", "FixedText", "LintResult", "Linter", "RelatedPlace",
-           "RuleInfo", "Severity", "__version__", "find_config", "fix_text", "lint_paths", "lint_text", "list_rules",
-           "suppression"]
+__all__ = [
+    "Choice",
+    "ConfigError",
+    "Diagnostic",
+    "Fix",
+    "FixedText",
+    "LintResult",
+    "Linter",
+    "RelatedPlace",
+    "RuleInfo",
+    "Severity",
+    "__version__",
+    "find_config",
+    "fix_text",
+    "lint_paths",
+    "lint_text",
+    "list_rules",
+    "suppression",
+]

@@ -156,14 +156,24 @@ class Linter:
     docs/security.md); every other path the config names must lie inside the repository.
     """
 
-    def __init__(self, config: Config | None = None, *, config_path: Path | str | None = None,
-                 start: Path | str | None = None, select: Sequence[str] = (), ignore: Sequence[str] = (),
-                 use_cache: bool = False, option_names: tuple[str, str] = ("select", "ignore"),
-                 trusted_paths: Sequence[Path | str] = ()):
+    def __init__(
+        self,
+        config: Config | None = None,
+        *,
+        config_path: Path | str | None = None,
+        start: Path | str | None = None,
+        select: Sequence[str] = (),
+        ignore: Sequence[str] = (),
+        use_cache: bool = False,
+        option_names: tuple[str, str] = ("select", "ignore"),
+        trusted_paths: Sequence[Path | str] = (),
+    ):
         if config is None:
-            config = load_config(Path(config_path) if config_path else None,
-                                 cwd=Path(start) if start is not None else Path.cwd(),
-                                 trusted_paths=tuple(Path(p) for p in trusted_paths))
+            config = load_config(
+                Path(config_path) if config_path else None,
+                cwd=Path(start) if start is not None else Path.cwd(),
+                trusted_paths=tuple(Path(p) for p in trusted_paths),
+            )
         self.config = config
         self.catalogue: RuleCatalogue = load_catalogue(config)
         known = sorted(self.catalogue.rules)
@@ -178,25 +188,52 @@ class Linter:
         self._rule_infos = _RuleInfos(self.catalogue.rules)
 
     @classmethod
-    def for_paths(cls, paths: Sequence[Path | str], *, config_path: Path | str | None = None,
-                  select: Sequence[str] = (), ignore: Sequence[str] = (), use_cache: bool = False,
-                  option_names: tuple[str, str] = ("select", "ignore"),
-                  trusted_paths: Sequence[Path | str] = ()) -> "Linter":
+    def for_paths(
+        cls,
+        paths: Sequence[Path | str],
+        *,
+        config_path: Path | str | None = None,
+        select: Sequence[str] = (),
+        ignore: Sequence[str] = (),
+        use_cache: bool = False,
+        option_names: tuple[str, str] = ("select", "ignore"),
+        trusted_paths: Sequence[Path | str] = (),
+    ) -> Linter:
         """A Linter whose config is found as `rolelint check PATHS` finds it: from the first path (so
         `rolelint check examples/` uses `examples/.rolelint.yaml`), else the working directory."""
-        return cls(config_path=config_path, start=_config_start([Path(p) for p in paths]), select=select,
-                   ignore=ignore, use_cache=use_cache, option_names=option_names, trusted_paths=trusted_paths)
+        return cls(
+            config_path=config_path,
+            start=_config_start([Path(p) for p in paths]),
+            select=select,
+            ignore=ignore,
+            use_cache=use_cache,
+            option_names=option_names,
+            trusted_paths=trusted_paths,
+        )
 
     # --- linting ---------------------------------------------------------------------------
 
-    def lint_paths(self, paths: Iterable[Path | str], *, cwd: Path | str | None = None, jobs: int | None = 1,
-                   show_progress: bool = False) -> LintResult:
+    def lint_paths(
+        self,
+        paths: Iterable[Path | str],
+        *,
+        cwd: Path | str | None = None,
+        jobs: int | None = 1,
+        show_progress: bool = False,
+    ) -> LintResult:
         """Lint files and folders as `rolelint check PATHS` does (folders through the config's
         include/exclude). ``jobs`` None: all cores for a large run."""
         with self._lock:
-            run = check_paths([Path(p) for p in paths], self.config, selection=self.selection,
-                              cwd=Path(cwd) if cwd is not None else None, catalogue=self.catalogue,
-                              use_cache=self.use_cache, jobs=jobs, show_progress=show_progress)
+            run = check_paths(
+                [Path(p) for p in paths],
+                self.config,
+                selection=self.selection,
+                cwd=Path(cwd) if cwd is not None else None,
+                catalogue=self.catalogue,
+                use_cache=self.use_cache,
+                jobs=jobs,
+                show_progress=show_progress,
+            )
         return self._result(run)
 
     def lint_text(self, text: str, *, name: str = "advert.md", kind: str | None = None) -> LintResult:
@@ -225,8 +262,15 @@ class Linter:
         root = self.config.root.resolve()
         entries = [self._entry(name, content, root, kind) for name, content in items]
         with self._lock, keeping_annotations():
-            run = check_entries(entries, self.config, selection=self.selection, cwd=root, catalogue=self.catalogue,
-                                jobs=1, profession=self._profession)
+            run = check_entries(
+                entries,
+                self.config,
+                selection=self.selection,
+                cwd=root,
+                catalogue=self.catalogue,
+                jobs=1,
+                profession=self._profession,
+            )
         return self._result(run)
 
     def _entry(self, name: str, content: str | bytes, root: Path, kind: str | None) -> FileEntry:
@@ -244,15 +288,16 @@ class Linter:
             return {}
         return run_against(self._profession_index(), documents, rules, self.config)
 
-    def summarise(self, result: LintResult, path: str | None = None, *, kind: str | None = None
-                  ) -> "AdvertSummary | None":
+    def summarise(
+        self, result: LintResult, path: str | None = None, *, kind: str | None = None
+    ) -> AdvertSummary | None:
         """The summary of an advert this Linter linted (``path``: one of ``result.files``, default the
         first; ``kind``: the kind it was linted as, if the lint call named one): its length, reading grade, whether a salary is stated, its core sections found and
         missing, and its gender-coded words, each measured as the rule that reports on it measures
         it (RL207, RL206, RL208, RL209, RL112) with the config's options. None for a framework or a
         role, or a text that could not be read."""
-        from rolelint.loaders import parse_source
         from rolelint.formats import format_for
+        from rolelint.loaders import parse_source
         from rolelint.summary import summarise
 
         path = path if path is not None else (result.files[0] if result.files else None)
@@ -268,7 +313,7 @@ class Linter:
         with self._lock:
             return summarise(document, rules, options, model=self.config.model, pipeline_needs=needs)
 
-    def role_levels(self) -> tuple["RoleLevelInfo", ...]:
+    def role_levels(self) -> tuple[RoleLevelInfo, ...]:
         """Every role level of the roles repo under the config's root (loaded once, as profession
         rules load it), in framework, role and level order: what an advert can be written for."""
         with self._lock:
@@ -280,11 +325,18 @@ class Linter:
             for role in sorted(index.roles_of(framework_id), key=lambda r: (r.title.lower(), r.id)):
                 for level in sorted(role.levels, key=lambda lv: order.get(lv.level, len(order))):
                     salary, experience = framework.salary_of(level), framework.experience_of(level)
-                    found.append(RoleLevelInfo(
-                        framework=framework.id, framework_name=framework.name, role=role.id, role_title=role.title,
-                        level=level.level, title=framework.effective_title(level),
-                        salary=salary.describe() if salary else None,
-                        experience=experience.describe() if experience else None))
+                    found.append(
+                        RoleLevelInfo(
+                            framework=framework.id,
+                            framework_name=framework.name,
+                            role=role.id,
+                            role_title=role.title,
+                            level=level.level,
+                            title=framework.effective_title(level),
+                            salary=salary.describe() if salary else None,
+                            experience=experience.describe() if experience else None,
+                        )
+                    )
         return tuple(found)
 
     def _profession_index(self):
@@ -375,9 +427,14 @@ class Linter:
         return self._rule_infos[found.code]
 
     def _result(self, run: RunResult) -> LintResult:
-        return LintResult(diagnostics=tuple(run.diagnostics), files=tuple(run.files),
-                          sources=MappingProxyType(dict(run.sources)), documents=tuple(run.documents),
-                          rules=self._rule_infos, skipped=MappingProxyType(dict(run.skipped)))
+        return LintResult(
+            diagnostics=tuple(run.diagnostics),
+            files=tuple(run.files),
+            sources=MappingProxyType(dict(run.sources)),
+            documents=tuple(run.documents),
+            rules=self._rule_infos,
+            skipped=MappingProxyType(dict(run.skipped)),
+        )
 
 
 class _RuleInfos(Mapping[str, RuleInfo]):
@@ -404,25 +461,47 @@ class _RuleInfos(Mapping[str, RuleInfo]):
 def rule_info(rule) -> RuleInfo:
     from rolelint.ruledocs import help_uri, rule_markdown, rule_text, summary
 
-    return RuleInfo(code=rule.code, name=rule.name, severity=rule.severity, enabled=bool(rule.enabled),
-                    kind=rule.kind, fixable=bool(getattr(rule, "fixable", False)), summary=summary(rule),
-                    docs=MappingProxyType(dict(getattr(rule, "docs", {}) or {})), text=rule_text(rule),
-                    markdown=rule_markdown(rule), help_uri=help_uri(rule))
+    return RuleInfo(
+        code=rule.code,
+        name=rule.name,
+        severity=rule.severity,
+        enabled=bool(rule.enabled),
+        kind=rule.kind,
+        fixable=bool(getattr(rule, "fixable", False)),
+        summary=summary(rule),
+        docs=MappingProxyType(dict(getattr(rule, "docs", {}) or {})),
+        text=rule_text(rule),
+        markdown=rule_markdown(rule),
+        help_uri=help_uri(rule),
+    )
 
 
 # --- one-call helpers ------------------------------------------------------------------------
 
 
-def lint_paths(paths: Iterable[Path | str], *, config_path: Path | str | None = None, select: Sequence[str] = (),
-               ignore: Sequence[str] = (), jobs: int | None = 1) -> LintResult:
+def lint_paths(
+    paths: Iterable[Path | str],
+    *,
+    config_path: Path | str | None = None,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    jobs: int | None = 1,
+) -> LintResult:
     """Lint files and folders once (config found from the first path, as the command line does)."""
     paths = [Path(p) for p in paths]
     linter = Linter.for_paths(paths, config_path=config_path, select=select, ignore=ignore)
     return linter.lint_paths(paths, jobs=jobs)
 
 
-def lint_text(text: str, *, name: str = "advert.md", kind: str | None = None, config_path: Path | str | None = None,
-              select: Sequence[str] = (), ignore: Sequence[str] = ()) -> LintResult:
+def lint_text(
+    text: str,
+    *,
+    name: str = "advert.md",
+    kind: str | None = None,
+    config_path: Path | str | None = None,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+) -> LintResult:
     """Lint one text once (config found from the working directory). To lint many, make a Linter."""
     return Linter(config_path=config_path, select=select, ignore=ignore).lint_text(text, name=name, kind=kind)
 
@@ -461,8 +540,9 @@ def suppression(text: str, *, name: str, code: str, line: int, whole_file: bool 
     from rolelint.formats import format_for
     from rolelint.suppressions import suppression_edit
 
-    found = suppression_edit(SourceText(name, text), format_for(name).suppressions, code.upper(), line,
-                             whole_file=whole_file)
+    found = suppression_edit(
+        SourceText(name, text), format_for(name).suppressions, code.upper(), line, whole_file=whole_file
+    )
     return Fix(*found) if found is not None else None
 
 
@@ -475,6 +555,23 @@ def _config_start(paths: Sequence[Path]) -> Path:
     return first if first.is_dir() else first.parent
 
 
-__all__ = ["Choice", "ConfigError", "Diagnostic", "Fix", "FixedText", "LintResult", "Linter", "RelatedPlace",
-           "RoleLevelInfo", "RuleInfo", "Severity", "find_config", "fix_text", "lint_paths", "lint_text", "list_rules",
-           "rule_info", "suppression"]
+__all__ = [
+    "Choice",
+    "ConfigError",
+    "Diagnostic",
+    "Fix",
+    "FixedText",
+    "LintResult",
+    "Linter",
+    "RelatedPlace",
+    "RoleLevelInfo",
+    "RuleInfo",
+    "Severity",
+    "find_config",
+    "fix_text",
+    "lint_paths",
+    "lint_text",
+    "list_rules",
+    "rule_info",
+    "suppression",
+]

@@ -34,7 +34,7 @@ def context_window(diagnostic: Diagnostic, source: SourceText | None) -> str:
     line = source.line_text(diagnostic.line)
     start = max(diagnostic.column - 1, 0)
     end = diagnostic.end_column - 1 if diagnostic.end_line == diagnostic.line else len(line)
-    window = line[max(start - WINDOW, 0):max(end, start) + WINDOW]
+    window = line[max(start - WINDOW, 0) : max(end, start) + WINDOW]
     return _SPACE.sub(" ", window).strip()
 
 
@@ -47,8 +47,12 @@ def matched_text(diagnostic: Diagnostic) -> str:
 
 def fingerprint(diagnostic: Diagnostic, source: SourceText | None, path: str | None = None) -> str:
     """A stable hex digest of (code, path, matched text, context window)."""
-    parts = (diagnostic.code, path if path is not None else diagnostic.path,
-             _SPACE.sub(" ", matched_text(diagnostic)).strip(), context_window(diagnostic, source))
+    parts = (
+        diagnostic.code,
+        path if path is not None else diagnostic.path,
+        _SPACE.sub(" ", matched_text(diagnostic)).strip(),
+        context_window(diagnostic, source),
+    )
     return hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
 
@@ -70,27 +74,37 @@ def baseline_path_of(display: str, baseline_file: Path, cwd: Path) -> str:
         return absolute.as_posix()
 
 
-def entries_for(diagnostics: Sequence[Diagnostic], sources: Mapping[str, SourceText], baseline_file: Path,
-                cwd: Path) -> list[BaselineEntry]:
+def entries_for(
+    diagnostics: Sequence[Diagnostic], sources: Mapping[str, SourceText], baseline_file: Path, cwd: Path
+) -> list[BaselineEntry]:
     entries = []
     for diagnostic in diagnostics:
         path = baseline_path_of(diagnostic.path, baseline_file, cwd)
-        entries.append(BaselineEntry(fingerprint(diagnostic, sources.get(diagnostic.path), path),
-                                     diagnostic.code, path, matched_text(diagnostic)))
+        entries.append(
+            BaselineEntry(
+                fingerprint(diagnostic, sources.get(diagnostic.path), path),
+                diagnostic.code,
+                path,
+                matched_text(diagnostic),
+            )
+        )
     return entries
 
 
-def write_baseline(baseline_file: Path, diagnostics: Sequence[Diagnostic], sources: Mapping[str, SourceText],
-                   *, cwd: Path) -> int:
+def write_baseline(
+    baseline_file: Path, diagnostics: Sequence[Diagnostic], sources: Mapping[str, SourceText], *, cwd: Path
+) -> int:
     """Record ``diagnostics``; returns how many. Entries carry no line numbers, so the file changes
     only when findings do."""
-    entries = sorted(entries_for(diagnostics, sources, baseline_file, cwd),
-                     key=lambda e: (e.path, e.code, e.fingerprint))
+    entries = sorted(
+        entries_for(diagnostics, sources, baseline_file, cwd), key=lambda e: (e.path, e.code, e.fingerprint)
+    )
     payload = {
         "version": BASELINE_VERSION,
         "tool": "rolelint",
-        "findings": [{"fingerprint": e.fingerprint, "code": e.code, "path": e.path, "context": e.context}
-                     for e in entries],
+        "findings": [
+            {"fingerprint": e.fingerprint, "code": e.code, "path": e.path, "context": e.context} for e in entries
+        ],
     }
     from rolelint.safefiles import atomic_write
 
@@ -107,17 +121,25 @@ def read_baseline(baseline_file: Path) -> Counter[str]:
     except OSError as exc:
         raise ConfigError(f"cannot read baseline {baseline_file}: {exc.strerror or exc}") from None
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"baseline {baseline_file} is not valid JSON ({exc}); write it again with "
-                          "`rolelint check --write-baseline FILE`") from None
-    if not isinstance(payload, dict) or payload.get("version") != BASELINE_VERSION \
-            or not isinstance(payload.get("findings"), list):
-        raise ConfigError(f"baseline {baseline_file} is not a version {BASELINE_VERSION} rolelint baseline; "
-                          "write it again with `rolelint check --write-baseline FILE`")
+        raise ConfigError(
+            f"baseline {baseline_file} is not valid JSON ({exc}); write it again with "
+            "`rolelint check --write-baseline FILE`"
+        ) from None
+    if (
+        not isinstance(payload, dict)
+        or payload.get("version") != BASELINE_VERSION
+        or not isinstance(payload.get("findings"), list)
+    ):
+        raise ConfigError(
+            f"baseline {baseline_file} is not a version {BASELINE_VERSION} rolelint baseline; "
+            "write it again with `rolelint check --write-baseline FILE`"
+        )
     return Counter(str(item.get("fingerprint")) for item in payload["findings"] if isinstance(item, dict))
 
 
-def apply_baseline(diagnostics: Sequence[Diagnostic], sources: Mapping[str, SourceText], baseline_file: Path,
-                   *, cwd: Path) -> tuple[list[Diagnostic], int]:
+def apply_baseline(
+    diagnostics: Sequence[Diagnostic], sources: Mapping[str, SourceText], baseline_file: Path, *, cwd: Path
+) -> tuple[list[Diagnostic], int]:
     """The diagnostics the baseline does not account for, and how many it hid.
 
     Multiset semantics: a fingerprint recorded twice hides two findings, not every finding with it.

@@ -60,9 +60,11 @@ _ENTRY_TMP = re.compile(r"\.tmp-.*\.json")
 _INDEX = re.compile(r"index-[^/\\]+\.json")
 _INDEX_TMP = re.compile(r"\.index-[^/\\]+\.json\.[^/\\]+\.tmp")
 _PACKAGE = Path(__file__).resolve().parent
-_CACHEDIR_TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
-                 "# This file is a cache directory tag created by rolelint.\n"
-                 "# For information about cache directory tags see https://bford.info/cachedir/\n")
+_CACHEDIR_TAG = (
+    "Signature: 8a477f597d28d172789f06886806bc55\n"
+    "# This file is a cache directory tag created by rolelint.\n"
+    "# For information about cache directory tags see https://bford.info/cachedir/\n"
+)
 
 
 @dataclass(frozen=True)
@@ -182,8 +184,10 @@ def create_cache_folder(directory: Path) -> bool:
 
 def _marker(directory: Path) -> str:
     where = os.fsencode(str(real(directory)))
-    return ("rolelint: this folder is a rolelint cache; this signature (made with this user's cache secret) "
-            f"lets rolelint prune it\n{sign(b'rolelint cache folder' + bytes(1) + where)}\n")
+    return (
+        "rolelint: this folder is a rolelint cache; this signature (made with this user's cache secret) "
+        f"lets rolelint prune it\n{sign(b'rolelint cache folder' + bytes(1) + where)}\n"
+    )
 
 
 def owned(directory: Path) -> bool:
@@ -243,8 +247,11 @@ def prune(directory: Path, max_age_days: float, *, now: float | None = None) -> 
         except OSError:
             return False
 
-    return _sweep(directory, lambda path, temporary: stale(path, DAY if temporary else limit),
-                  keep_index=f"index-{__version__}.json")
+    return _sweep(
+        directory,
+        lambda path, temporary: stale(path, DAY if temporary else limit),
+        keep_index=f"index-{__version__}.json",
+    )
 
 
 def clear(directory: Path) -> int:
@@ -253,8 +260,12 @@ def clear(directory: Path) -> int:
     folder itself included; files that rolelint did not write stay. The number of cache files removed."""
     removed = _sweep(directory, lambda path, temporary: True, keep_index=None)
     if owned(directory):
-        for name, ours in ((PRUNE_STAMP, None), (".gitignore", GITIGNORE), ("CACHEDIR.TAG", _CACHEDIR_TAG),
-                           (MARKER, None)):
+        for name, ours in (
+            (PRUNE_STAMP, None),
+            (".gitignore", GITIGNORE),
+            ("CACHEDIR.TAG", _CACHEDIR_TAG),
+            (MARKER, None),
+        ):
             path = directory / name
             try:
                 if ours is None or read_regular(path, 4096).decode("utf-8") == ours:
@@ -405,5 +416,6 @@ def model_identity(model: str | None) -> tuple[str, ...]:
 
 
 def open_cache(config: Config, catalogue, active: set[str]) -> ResultCache:
-    return ResultCache(cache_directory(config), run_key(config, catalogue, active),
-                       max_age_days=config.cache_max_age_days)
+    return ResultCache(
+        cache_directory(config), run_key(config, catalogue, active), max_age_days=config.cache_max_age_days
+    )

@@ -54,74 +54,174 @@ def _load(config_path: Path | None, trusted_paths: tuple[Path, ...] = ()) -> Con
 
 def trusted_path_option(command):
     """`--trusted-path DIR` (repeatable): a location outside the repository that its config may name."""
-    return click.option("--trusted-path", "trusted_paths", multiple=True, type=click.Path(path_type=Path),
-                        metavar="DIR", help="Let the config name paths in DIR (cache_dir, rule_packs, nlp.model) "
-                        "although it lies outside the repository (repeatable).")(command)
+    return click.option(
+        "--trusted-path",
+        "trusted_paths",
+        multiple=True,
+        type=click.Path(path_type=Path),
+        metavar="DIR",
+        help="Let the config name paths in DIR (cache_dir, rule_packs, nlp.model) "
+        "although it lies outside the repository (repeatable).",
+    )(command)
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--format", "output_format", default="text", show_default=True,
-              type=click.Choice(list(REPORTERS)), help="Output format (to stdout).")
-@click.option("--output-file", "output_files", multiple=True, metavar="FORMAT:PATH",
-              help="Also write the report in FORMAT to PATH, e.g. sarif:results.sarif (repeatable).")
+@click.option(
+    "--format",
+    "output_format",
+    default="text",
+    show_default=True,
+    type=click.Choice(list(REPORTERS)),
+    help="Output format (to stdout).",
+)
+@click.option(
+    "--output-file",
+    "output_files",
+    multiple=True,
+    metavar="FORMAT:PATH",
+    help="Also write the report in FORMAT to PATH, e.g. sarif:results.sarif (repeatable).",
+)
 @click.option("--select", multiple=True, metavar="CODES", help="Only these rule codes or prefixes (comma-separated).")
 @click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rule codes or prefixes (comma-separated).")
-@click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
-              help="Lowest severity that makes the exit code 1 [default: warning, or the config's fail_on].")
-@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
-              help="Config file (default: nearest .rolelint.yaml or pyproject.toml [tool.rolelint]).")
-@click.option("--color/--no-color", default=None,
-              help="Colour the text output [default: on a terminal, unless NO_COLOR is set or TERM=dumb; "
-                   "FORCE_COLOR forces it].")
-@click.option("--fix", "apply_fixes", is_flag=True,
-              help="Apply safe fixes in place (atomic writes), print what changed to stderr, report what remains.")
-@click.option("--baseline", "baseline_file", type=click.Path(path_type=Path, dir_okay=False),
-              help="Report (and fail on) only findings that this baseline file does not record.")
-@click.option("--write-baseline", "write_baseline_file", type=click.Path(path_type=Path, dir_okay=False),
-              help="Record every current finding in this file and exit 0.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_ON),
+    default=None,
+    help="Lowest severity that makes the exit code 1 [default: warning, or the config's fail_on].",
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Config file (default: nearest .rolelint.yaml or pyproject.toml [tool.rolelint]).",
+)
+@click.option(
+    "--color/--no-color",
+    default=None,
+    help="Colour the text output [default: on a terminal, unless NO_COLOR is set or TERM=dumb; FORCE_COLOR forces it].",
+)
+@click.option(
+    "--fix",
+    "apply_fixes",
+    is_flag=True,
+    help="Apply safe fixes in place (atomic writes), print what changed to stderr, report what remains.",
+)
+@click.option(
+    "--baseline",
+    "baseline_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Report (and fail on) only findings that this baseline file does not record.",
+)
+@click.option(
+    "--write-baseline",
+    "write_baseline_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Record every current finding in this file and exit 0.",
+)
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache (`cache_dir`).")
-@click.option("--force-exclude", is_flag=True, default=None,
-              help="Apply the config's include and exclude to files named on the command line too "
-                   "(the pre-commit hooks pass it) [default: the config's force_exclude].")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
-              help="Worker processes [default: from the amount of text to lint, one per 256 kB up to all cores].")
-@click.option("--stdin-filename", metavar="NAME", default=None,
-              help=f"With PATH `-`: the file standard input stands for; its suffix chooses the format and its "
-                   f"folder the config [default: {STDIN_DEFAULT_NAME}].")
+@click.option(
+    "--force-exclude",
+    is_flag=True,
+    default=None,
+    help="Apply the config's include and exclude to files named on the command line too "
+    "(the pre-commit hooks pass it) [default: the config's force_exclude].",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes [default: from the amount of text to lint, one per 256 kB up to all cores].",
+)
+@click.option(
+    "--stdin-filename",
+    metavar="NAME",
+    default=None,
+    help=f"With PATH `-`: the file standard input stands for; its suffix chooses the format and its "
+    f"folder the config [default: {STDIN_DEFAULT_NAME}].",
+)
 @trusted_path_option
-@click.option("--annotations-severity", type=click.Choice(["error", "warning", "info"]), default="info",
-              show_default=True, help="--format github: the lowest severity to annotate.")
-@click.option("--annotations-limit", type=click.IntRange(min=0), default=None,
-              help="--format github: annotate at most N findings, the most severe first [default: all].")
-@click.option("-q", "--quiet", is_flag=True,
-              help="Print the findings only: no summary line, no progress bar, no notes on stderr.")
-@click.option("--statistics", is_flag=True,
-              help="Print how many findings each rule made instead of the findings (text, concise or json).")
-@click.option("--diff", "show_diff", is_flag=True,
-              help="Print a diff of what --fix would change, write nothing; exit 1 if there is any.")
-def check(paths: tuple[Path, ...], output_format: str, select: tuple[str, ...],
-          ignore: tuple[str, ...], fail_on: str | None, config_path: Path | None, color: bool | None,
-          apply_fixes: bool = False, output_files: tuple[str, ...] = (), baseline_file: Path | None = None,
-          write_baseline_file: Path | None = None, no_cache: bool = False, jobs: int | None = None,
-          stdin_filename: str | None = None, trusted_paths: tuple[Path, ...] = (),
-          force_exclude: bool | None = None, annotations_severity: str = "info",
-          annotations_limit: int | None = None, quiet: bool = False, statistics: bool = False,
-          show_diff: bool = False) -> None:
+@click.option(
+    "--annotations-severity",
+    type=click.Choice(["error", "warning", "info"]),
+    default="info",
+    show_default=True,
+    help="--format github: the lowest severity to annotate.",
+)
+@click.option(
+    "--annotations-limit",
+    type=click.IntRange(min=0),
+    default=None,
+    help="--format github: annotate at most N findings, the most severe first [default: all].",
+)
+@click.option(
+    "-q", "--quiet", is_flag=True, help="Print the findings only: no summary line, no progress bar, no notes on stderr."
+)
+@click.option(
+    "--statistics",
+    is_flag=True,
+    help="Print how many findings each rule made instead of the findings (text, concise or json).",
+)
+@click.option(
+    "--diff",
+    "show_diff",
+    is_flag=True,
+    help="Print a diff of what --fix would change, write nothing; exit 1 if there is any.",
+)
+def check(
+    paths: tuple[Path, ...],
+    output_format: str,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    fail_on: str | None,
+    config_path: Path | None,
+    color: bool | None,
+    apply_fixes: bool = False,
+    output_files: tuple[str, ...] = (),
+    baseline_file: Path | None = None,
+    write_baseline_file: Path | None = None,
+    no_cache: bool = False,
+    jobs: int | None = None,
+    stdin_filename: str | None = None,
+    trusted_paths: tuple[Path, ...] = (),
+    force_exclude: bool | None = None,
+    annotations_severity: str = "info",
+    annotations_limit: int | None = None,
+    quiet: bool = False,
+    statistics: bool = False,
+    show_diff: bool = False,
+) -> None:
     """Lint PATHS (files or directories; default: the current directory; `-`: standard input)."""
     request = CheckRequest(
-        paths=paths, output_format=output_format, targets=tuple(_output_target(v) for v in output_files),
-        select=_codes(select), ignore=_codes(ignore), fail_on=fail_on, config_path=config_path, color=color,
-        apply_fixes=apply_fixes, baseline_file=baseline_file, write_baseline_file=write_baseline_file,
-        use_cache=not no_cache, jobs=jobs, stdin_filename=stdin_filename, trusted_paths=tuple(trusted_paths),
-        force_exclude=force_exclude, annotations_severity=annotations_severity,
-        annotations_limit=annotations_limit, quiet=quiet, statistics=statistics, show_diff=show_diff)
+        paths=paths,
+        output_format=output_format,
+        targets=tuple(_output_target(v) for v in output_files),
+        select=_codes(select),
+        ignore=_codes(ignore),
+        fail_on=fail_on,
+        config_path=config_path,
+        color=color,
+        apply_fixes=apply_fixes,
+        baseline_file=baseline_file,
+        write_baseline_file=write_baseline_file,
+        use_cache=not no_cache,
+        jobs=jobs,
+        stdin_filename=stdin_filename,
+        trusted_paths=tuple(trusted_paths),
+        force_exclude=force_exclude,
+        annotations_severity=annotations_severity,
+        annotations_limit=annotations_limit,
+        quiet=quiet,
+        statistics=statistics,
+        show_diff=show_diff,
+    )
     _check_stdin_request(request)
     check_combinations(request)
     sys.exit(execute_check(request, build_linter(request)))
 
 
-def _check_stdin_request(request: "CheckRequest") -> None:
+def _check_stdin_request(request: CheckRequest) -> None:
     """`-` stands alone, and `--fix` has no file to write back into."""
     reads_stdin = Path("-") in request.paths
     if reads_stdin and len(request.paths) > 1:
@@ -183,9 +283,15 @@ def missing_paths(paths: tuple[Path, ...]) -> list[Path]:
 def build_linter(request: CheckRequest) -> Linter:
     """The Linter for a check: config found from the first path, select/ignore codes checked (exit 2)."""
     paths = (Path(request.stdin_name),) if request.stdin_name else request.paths  # NAME's folder: its config
-    linter = Linter.for_paths(paths, config_path=request.config_path, select=request.select,
-                              ignore=request.ignore, use_cache=request.use_cache,
-                              option_names=("--select", "--ignore"), trusted_paths=request.trusted_paths)
+    linter = Linter.for_paths(
+        paths,
+        config_path=request.config_path,
+        select=request.select,
+        ignore=request.ignore,
+        use_cache=request.use_cache,
+        option_names=("--select", "--ignore"),
+        trusted_paths=request.trusted_paths,
+    )
     if request.force_exclude:
         linter.config.force_exclude = True
     return linter
@@ -193,6 +299,7 @@ def build_linter(request: CheckRequest) -> Linter:
 
 def execute_check(request: CheckRequest, linter: Linter) -> int:
     """Lint, fix, baseline and report as asked; the exit code."""
+
     def lint() -> LintResult:
         if request.stdin_name:
             return lint_stdin(linter, request.stdin_name, sys.stdin.buffer.read())
@@ -209,9 +316,14 @@ def execute_check(request: CheckRequest, linter: Linter) -> int:
         from rolelint.fixes import fix_and_relint
 
         result, fix_failed = fix_and_relint(
-            lint, result, cwd=Path.cwd(), encoding_fallback=linter.config.encoding_fallback,
-            echo=lambda line: click.echo(visible(line), err=True) if not line.startswith("rolelint: applied")
-            else note(visible(line)))
+            lint,
+            result,
+            cwd=Path.cwd(),
+            encoding_fallback=linter.config.encoding_fallback,
+            echo=lambda line: (
+                click.echo(visible(line), err=True) if not line.startswith("rolelint: applied") else note(visible(line))
+            ),
+        )
     if request.write_baseline_file is not None:
         from rolelint.baseline import write_baseline
 
@@ -221,12 +333,13 @@ def execute_check(request: CheckRequest, linter: Linter) -> int:
     if request.baseline_file is not None:
         from rolelint.baseline import apply_baseline
 
-        kept, hidden = apply_baseline(list(result.diagnostics), result.sources, request.baseline_file,
-                                      cwd=Path.cwd())
+        kept, hidden = apply_baseline(list(result.diagnostics), result.sources, request.baseline_file, cwd=Path.cwd())
         result = replace(result, diagnostics=tuple(kept))
         if hidden:
-            note(f"rolelint: {hidden} finding{'s' if hidden != 1 else ''} recorded in {request.baseline_file} "
-                 "not reported")
+            note(
+                f"rolelint: {hidden} finding{'s' if hidden != 1 else ''} recorded in {request.baseline_file} "
+                "not reported"
+            )
     if request.show_diff:
         return _print_diff(result, note, missing)
     use_color = color_wanted(request.color, request.output_format)
@@ -238,8 +351,7 @@ def execute_check(request: CheckRequest, linter: Linter) -> int:
 
         click.echo(render_statistics(result, as_json=request.output_format == "json"), nl=False)
     else:
-        click.echo(render(request.output_format, result, color=use_color, options=options), nl=False,
-                   color=use_color)
+        click.echo(render(request.output_format, result, color=use_color, options=options), nl=False, color=use_color)
     if fix_failed or _report_missing(missing):
         return EXIT_ERROR
     return exit_code_for([d.severity for d in result.diagnostics], request.fail_on or linter.config.fail_on)
@@ -258,8 +370,11 @@ def _print_diff(result: LintResult, note, missing: list[Path]) -> int:
 
     lines, count = fix_diffs(result)
     click.echo("".join(lines), nl=False)
-    note(f"rolelint: {count} fix{'es' if count != 1 else ''} would be applied by --fix" if count
-         else "rolelint: nothing to fix")
+    note(
+        f"rolelint: {count} fix{'es' if count != 1 else ''} would be applied by --fix"
+        if count
+        else "rolelint: nothing to fix"
+    )
     if _report_missing(missing):
         return EXIT_ERROR
     return EXIT_FINDINGS if count else EXIT_CLEAN
@@ -268,9 +383,12 @@ def _print_diff(result: LintResult, note, missing: list[Path]) -> int:
 def report_options(request: CheckRequest, linter: Linter) -> ReportOptions:
     """What the reporters need beyond the findings: the fail threshold (JUnit fails as the exit code
     does) and which findings to annotate (GitHub)."""
-    return ReportOptions(fail_on=request.fail_on or linter.config.fail_on,
-                         annotations_severity=request.annotations_severity,
-                         annotations_limit=request.annotations_limit, quiet=request.quiet)
+    return ReportOptions(
+        fail_on=request.fail_on or linter.config.fail_on,
+        annotations_severity=request.annotations_severity,
+        annotations_limit=request.annotations_limit,
+        quiet=request.quiet,
+    )
 
 
 def lint_stdin(linter: Linter, name: str, data: bytes) -> LintResult:
@@ -289,7 +407,8 @@ def lint_stdin(linter: Linter, name: str, data: bytes) -> LintResult:
         result,
         diagnostics=tuple(replace(d, path=shown.get(d.path, d.path)) for d in result.diagnostics),
         files=tuple(shown.get(f, f) for f in result.files),
-        sources={shown.get(k, k): replace(v, path=shown.get(k, k)) for k, v in result.sources.items()})
+        sources={shown.get(k, k): replace(v, path=shown.get(k, k)) for k, v in result.sources.items()},
+    )
 
 
 def _write_report(name: str, target: Path, result: LintResult, options: ReportOptions) -> None:
@@ -309,19 +428,27 @@ def _output_target(value: str) -> tuple[str, Path]:
     """`sarif:results.sarif` -> ("sarif", Path("results.sarif"))."""
     name, _, path = value.partition(":")
     if name not in REPORTERS or not path:
-        raise click.BadParameter(f"{value!r} is not FORMAT:PATH with FORMAT one of {', '.join(REPORTERS)}",
-                                 param_hint="--output-file")
+        raise click.BadParameter(
+            f"{value!r} is not FORMAT:PATH with FORMAT one of {', '.join(REPORTERS)}", param_hint="--output-file"
+        )
     return name, Path(path)
 
 
 @cli.group(invoke_without_command=True)
-@click.option("--format", "output_format", type=click.Choice(["text", "json", "markdown"]), default="text",
-              show_default=True, help="markdown: every rule's full documentation (docs/rules.md).")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
+    help="markdown: every rule's full documentation (docs/rules.md).",
+)
 @click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False))
 @trusted_path_option
 @click.pass_context
-def rules(ctx: click.Context, output_format: str, config_path: Path | None,
-          trusted_paths: tuple[Path, ...] = ()) -> None:
+def rules(
+    ctx: click.Context, output_format: str, config_path: Path | None, trusted_paths: tuple[Path, ...] = ()
+) -> None:
     """List every rule (or `rules test` to run rule examples)."""
     if ctx.invoked_subcommand is not None:
         return
@@ -339,13 +466,24 @@ def rules(ctx: click.Context, output_format: str, config_path: Path | None,
     click.echo(f"{'CODE':<7} {'NAME':<{width}} {'SEVERITY':<8} {'KIND':<8} FIX  SUMMARY")
     for r in rows:
         on = "" if r["enabled"] else " (off by default)"
-        click.echo(visible(f"{r['code']:<7} {r['name']:<{width}} {r['severity']:<8} {r['kind']:<8} "
-                           f"{'yes' if r['fixable'] else '   '}  {r['summary']}{on}"))
+        click.echo(
+            visible(
+                f"{r['code']:<7} {r['name']:<{width}} {r['severity']:<8} {r['kind']:<8} "
+                f"{'yes' if r['fixable'] else '   '}  {r['summary']}{on}"
+            )
+        )
 
 
 def _rule_row(rule: RuleInfo) -> dict:
-    return {"code": rule.code, "name": rule.name, "severity": rule.severity.label, "enabled": rule.enabled,
-            "kind": rule.kind, "fixable": rule.fixable, "summary": rule.summary}
+    return {
+        "code": rule.code,
+        "name": rule.name,
+        "severity": rule.severity.label,
+        "enabled": rule.enabled,
+        "kind": rule.kind,
+        "fixable": rule.fixable,
+        "summary": rule.summary,
+    }
 
 
 @rules.command("test")
@@ -421,31 +559,50 @@ def import_ddat_command(roles_csv: Path, skills_csv: Path, out_dir: Path) -> Non
     from rolelint.importers.ddat import import_ddat
 
     report = import_ddat(roles_csv, skills_csv, out_dir)
-    click.echo(f"wrote {len(report.files)} files to {out_dir}: {report.families} families, {report.roles} roles, "
-               f"{report.role_levels} role levels, {report.skills} skills")
+    click.echo(
+        f"wrote {len(report.files)} files to {out_dir}: {report.families} families, {report.roles} roles, "
+        f"{report.role_levels} role levels, {report.skills} skills"
+    )
     for note in report.ambiguities:
         click.echo(f"note: {note}", err=True)
 
 
 @cli.command()
 @click.argument("profession", required=False)
-@click.option("--format", "output_format", type=click.Choice(["text", "markdown", "html"]), default="text",
-              show_default=True, help="Terminal text, a Markdown table, or a self-contained HTML page.")
-@click.option("-o", "--output", "output", type=click.Path(path_type=Path, dir_okay=False),
-              help="Write to FILE instead of standard output.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "markdown", "html"]),
+    default="text",
+    show_default=True,
+    help="Terminal text, a Markdown table, or a self-contained HTML page.",
+)
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write to FILE instead of standard output.",
+)
 @click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--no-cache", is_flag=True, help="Re-read every file instead of using the index cache.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when the pathway lists findings.")
 @trusted_path_option
-def pathway(profession: str | None, output_format: str, output: Path | None, config_path: Path | None,
-            no_cache: bool, exit_zero: bool, trusted_paths: tuple[Path, ...] = ()) -> None:
+def pathway(
+    profession: str | None,
+    output_format: str,
+    output: Path | None,
+    config_path: Path | None,
+    no_cache: bool,
+    exit_zero: bool,
+    trusted_paths: tuple[Path, ...] = (),
+) -> None:
     """Show the career pathway of PROFESSION (a role or framework id or name; default: every role):
     levels x skills with proficiency, pay bands, and every profession finding on them, marked where
     it applies. Exits 1 when it lists any finding (0 with --exit-zero), 2 on a usage error."""
     from rolelint.profession.pathway import RENDERERS, build_pathways
 
-    pathways = build_pathways(_load(config_path, trusted_paths), profession, cwd=Path.cwd(),
-                              use_cache=not no_cache)
+    pathways = build_pathways(_load(config_path, trusted_paths), profession, cwd=Path.cwd(), use_cache=not no_cache)
     text = RENDERERS[output_format](pathways)
     if output is None:
         click.echo(visible(text), nl=False)
@@ -460,8 +617,12 @@ def pathway(profession: str | None, output_format: str, output: Path | None, con
 
 
 @cli.command()
-@click.option("--tcp", metavar="[HOST:]PORT", default=None,
-              help="Listen on a TCP port instead of standard input and output (one client).")
+@click.option(
+    "--tcp",
+    metavar="[HOST:]PORT",
+    default=None,
+    help="Listen on a TCP port instead of standard input and output (one client).",
+)
 def lsp(tcp: str | None) -> None:
     """Run the language server for editors (LSP over standard input and output; see docs/editors.md)."""
     try:
@@ -495,12 +656,17 @@ def cache_clear_command(config_path: Path | None, trusted_paths: tuple[Path, ...
 
 
 @cache_group.command("prune")
-@click.option("--max-age-days", type=click.IntRange(min=1, max=36500), default=None,
-              help="Remove what was unused for this many days [default: the config's cache_max_age_days, 30].")
+@click.option(
+    "--max-age-days",
+    type=click.IntRange(min=1, max=36500),
+    default=None,
+    help="Remove what was unused for this many days [default: the config's cache_max_age_days, 30].",
+)
 @click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False))
 @trusted_path_option
-def cache_prune_command(max_age_days: int | None, config_path: Path | None,
-                        trusted_paths: tuple[Path, ...] = ()) -> None:
+def cache_prune_command(
+    max_age_days: int | None, config_path: Path | None, trusted_paths: tuple[Path, ...] = ()
+) -> None:
     """Remove cache entries unused for a while now (`rolelint check` does it at most once a day)."""
     from rolelint.cache import cache_directory, prune
     from rolelint.config import DEFAULT_CACHE_MAX_AGE_DAYS
@@ -513,12 +679,25 @@ def cache_prune_command(max_age_days: int | None, config_path: Path | None,
 
 
 @cli.command()
-@click.option("--repo", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
-              help="A roles repo: choose the role level an advert is for, and check it against the profession.")
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to serve on. Anything but this computer's own address prints a warning.")
-@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
-              help="Port to serve on (0: any free port; the address is printed).")
+@click.option(
+    "--repo",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=None,
+    help="A roles repo: choose the role level an advert is for, and check it against the profession.",
+)
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to serve on. Anything but this computer's own address prints a warning.",
+)
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8000,
+    show_default=True,
+    help="Port to serve on (0: any free port; the address is printed).",
+)
 @click.option("--open", "open_browser", is_flag=True, help="Open the page in the web browser once it is ready.")
 def serve(repo: Path | None, host: str, port: int, open_browser: bool) -> None:
     """A local web page to check an advert: paste or upload it, see the findings in place, fix, download."""
@@ -526,8 +705,9 @@ def serve(repo: Path | None, host: str, port: int, open_browser: bool) -> None:
 
     missing = missing_dependencies()
     if missing:
-        raise click.UsageError(f"`rolelint serve` needs {', '.join(missing)}: install them with "
-                               "`pip install 'rolelint[serve]'`")
+        raise click.UsageError(
+            f"`rolelint serve` needs {', '.join(missing)}: install them with `pip install 'rolelint[serve]'`"
+        )
     try:
         run(repo=repo, host=host, port=port, open_browser=open_browser)
     except ServeError as exc:
@@ -548,41 +728,93 @@ _STDOUT_ERRORS = (errno.EPIPE, errno.ENOSPC, errno.EIO, errno.EDQUOT, errno.EFBI
 
 @cli.command()
 @click.argument("source", type=click.Path(path_type=Path))
-@click.option("-o", "--out", type=click.Path(path_type=Path, file_okay=False), default=Path("rolelint-audit"),
-              show_default=True, help="Folder for the per-advert findings and the report (re-runs resume in it).")
-@click.option("--repo", type=click.Path(path_type=Path, file_okay=False),
-              help="A roles repo: profession rules check each advert against its frameworks and roles.")
-@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
-              help="Config file (default: the repo's, else the nearest .rolelint.yaml).")
-@click.option("--input-format", type=click.Choice(["folder", "jsonl", "csv", "parquet", "jsonld"]),
-              help="Default: from SOURCE (a folder, or the file's suffix).")
-@click.option("--column", "columns", multiple=True, metavar="FIELD=COLUMN",
-              help="Where a field is in the input, e.g. text=description, organisation=company (repeatable).")
+@click.option(
+    "-o",
+    "--out",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("rolelint-audit"),
+    show_default=True,
+    help="Folder for the per-advert findings and the report (re-runs resume in it).",
+)
+@click.option(
+    "--repo",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="A roles repo: profession rules check each advert against its frameworks and roles.",
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Config file (default: the repo's, else the nearest .rolelint.yaml).",
+)
+@click.option(
+    "--input-format",
+    type=click.Choice(["folder", "jsonl", "csv", "parquet", "jsonld"]),
+    help="Default: from SOURCE (a folder, or the file's suffix).",
+)
+@click.option(
+    "--column",
+    "columns",
+    multiple=True,
+    metavar="FIELD=COLUMN",
+    help="Where a field is in the input, e.g. text=description, organisation=company (repeatable).",
+)
 @click.option("--select", multiple=True, metavar="CODES", help="Only these rule codes or prefixes (comma-separated).")
 @click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rule codes or prefixes (comma-separated).")
 @click.option("--scheduler", metavar="tcp://HOST:PORT", help="An existing Dask cluster [default: a LocalCluster here].")
 @click.option("--workers", type=click.IntRange(min=1), help="LocalCluster worker processes [default: all cores].")
-@click.option("--partition-size", type=click.IntRange(min=1), default=200, show_default=True,
-              help="Adverts (or files) per task.")
+@click.option(
+    "--partition-size", type=click.IntRange(min=1), default=200, show_default=True, help="Adverts (or files) per task."
+)
 @click.option("--title", default="Advert audit", show_default=True, help="The report's title.")
-def audit(source: Path, out: Path, repo: Path | None, config_path: Path | None, input_format: str | None,
-          columns: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ...], scheduler: str | None,
-          workers: int | None, partition_size: int, title: str) -> None:
+def audit(
+    source: Path,
+    out: Path,
+    repo: Path | None,
+    config_path: Path | None,
+    input_format: str | None,
+    columns: tuple[str, ...],
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    scheduler: str | None,
+    workers: int | None,
+    partition_size: int,
+    title: str,
+) -> None:
     """Lint a corpus of adverts on Dask (SOURCE: a folder, .jsonl, .csv, .parquet or JobPosting JSON-LD)
     and write per-advert findings (Parquet, JSON Lines) and a report (HTML, CSV). Exit 0 when every
     partition ran, 1 when some failed (run again to retry them), 2 on a usage or input error."""
     from rolelint.audit.command import audit as run
 
-    sys.exit(run(source, out=out, repo=repo, config_path=config_path, input_format=input_format, columns=columns,
-                 select=_codes(select), ignore=_codes(ignore), scheduler=scheduler, workers=workers,
-                 partition_size=partition_size, title=title))
+    sys.exit(
+        run(
+            source,
+            out=out,
+            repo=repo,
+            config_path=config_path,
+            input_format=input_format,
+            columns=columns,
+            select=_codes(select),
+            ignore=_codes(ignore),
+            scheduler=scheduler,
+            workers=workers,
+            partition_size=partition_size,
+            title=title,
+        )
+    )
 
 
 def main() -> None:
     """Console entry point: no traceback reaches a user unless --debug asks for it. Exits 130 on
     Ctrl-C and 143 on SIGTERM with one line; a closed or full standard output is one line and exit 2."""
     debug = "--debug" in sys.argv[1:] or os.environ.get("ROLELINT_DEBUG", "").strip().lower() in (
-        "1", "true", "t", "yes", "y", "on")  # what click accepts for the --debug flag's envvar
+        "1",
+        "true",
+        "t",
+        "yes",
+        "y",
+        "on",
+    )  # what click accepts for the --debug flag's envvar
     from rolelint.nlp import one_blas_thread, quieter_garbage_collector
 
     one_blas_thread()
@@ -644,8 +876,11 @@ def _internal(exc: BaseException, debug: bool) -> int:
     if debug:
         traceback.print_exc()
         return EXIT_ERROR
-    return _say(f"rolelint: internal error: {type(exc).__name__}: {visible(str(exc))} (run with --debug for the "
-                "traceback, and please report it)", EXIT_ERROR)
+    return _say(
+        f"rolelint: internal error: {type(exc).__name__}: {visible(str(exc))} (run with --debug for the "
+        "traceback, and please report it)",
+        EXIT_ERROR,
+    )
 
 
 def _stdout_failed(exc: OSError) -> int:

@@ -19,12 +19,31 @@ if TYPE_CHECKING:
 
 CONFIG_NAMES = (".rolelint.yaml", ".rolelint.yml", "rolelint.yaml")
 DEFAULT_INCLUDE = default_include()
-DEFAULT_EXCLUDE = (".git/**", "node_modules/**", ".venv/**", "venv/**", ".tox/**", ".rolelint_cache/**",
-                   "**/.pre-commit-config.yaml", "**/.pre-commit-hooks.yaml", "**/.github/**",
-                   "**/pyproject.toml", "**/CHANGELOG.md", "**/.rolelint.yaml", "**/.rolelint.yml",
-                   "**/rolelint.yaml", "**/README.md", "**/CONTRIBUTING.md", "**/CODE_OF_CONDUCT.md",
-                   "**/LICENSE*", "**/SECURITY.md", "**/requirements*.txt", "**/constraints*.txt",
-                   "**/robots.txt", "**/CMakeLists.txt")
+DEFAULT_EXCLUDE = (
+    ".git/**",
+    "node_modules/**",
+    ".venv/**",
+    "venv/**",
+    ".tox/**",
+    ".rolelint_cache/**",
+    "**/.pre-commit-config.yaml",
+    "**/.pre-commit-hooks.yaml",
+    "**/.github/**",
+    "**/pyproject.toml",
+    "**/CHANGELOG.md",
+    "**/.rolelint.yaml",
+    "**/.rolelint.yml",
+    "**/rolelint.yaml",
+    "**/README.md",
+    "**/CONTRIBUTING.md",
+    "**/CODE_OF_CONDUCT.md",
+    "**/LICENSE*",
+    "**/SECURITY.md",
+    "**/requirements*.txt",
+    "**/constraints*.txt",
+    "**/robots.txt",
+    "**/CMakeLists.txt",
+)
 FAIL_ON = ("error", "warning", "info", "never")
 DEFAULT_CACHE_MAX_AGE_DAYS = 30
 DEFAULT_MAX_FILE_SIZE = 5_000_000
@@ -128,8 +147,9 @@ def _read_pyproject(path: Path, *, strict: bool) -> dict:
         return {}
 
 
-def load_config(explicit: Path | None = None, *, cwd: Path | None = None,
-                trusted_paths: tuple[Path, ...] = ()) -> Config:
+def load_config(
+    explicit: Path | None = None, *, cwd: Path | None = None, trusted_paths: tuple[Path, ...] = ()
+) -> Config:
     """Read and validate a config; with no file anywhere, the defaults rooted at ``cwd``.
     ``trusted_paths``: directories outside the repository that the config may name (the user's
     --trusted-path); every other path the config names must lie inside the repository."""
@@ -153,13 +173,16 @@ def load_config(explicit: Path | None = None, *, cwd: Path | None = None,
     validate_config(raw, path)
     fallback = raw.get("encoding_fallback")
     if fallback is not None and not _is_text_encoding(fallback):
-        raise ConfigError(f"{path}: `encoding_fallback` is {fallback!r}, which Python does not know as a text "
-                          "encoding; use a name such as cp1252, latin-1 or shift_jis")
+        raise ConfigError(
+            f"{path}: `encoding_fallback` is {fallback!r}, which Python does not know as a text "
+            "encoding; use a name such as cp1252, latin-1 or shift_jis"
+        )
     return build_config(raw, path, trusted_paths=trusted_paths)
 
 
-def _confined(value: str, root: Path, trusted: tuple[Path, ...], key: str, path: Path | None,
-              *, allow_absolute: bool = True) -> Path:
+def _confined(
+    value: str, root: Path, trusted: tuple[Path, ...], key: str, path: Path | None, *, allow_absolute: bool = True
+) -> Path:
     from rolelint.trust import PathOutside, confine
 
     try:
@@ -229,8 +252,11 @@ def describe_config_error(error: jsonschema.ValidationError, schema: dict) -> st
                 continue
             where = f"{location}.{key}" if location else key
             hint = difflib.get_close_matches(key, allowed, n=1)
-            parts.append(f"unknown key `{where}`" + (f"; did you mean `{hint[0]}`?" if hint else "")
-                         + f" (accepted: {', '.join(allowed)})")
+            parts.append(
+                f"unknown key `{where}`"
+                + (f"; did you mean `{hint[0]}`?" if hint else "")
+                + f" (accepted: {', '.join(allowed)})"
+            )
         if parts:
             return "; ".join(parts)
     where = f"`{location}`" if location else "the config"
@@ -238,8 +264,10 @@ def describe_config_error(error: jsonschema.ValidationError, schema: dict) -> st
         accepted = ", ".join(str(v) for v in error.validator_value)
         return f"{where} is {error.instance!r}; accepted values: {accepted}"
     if error.validator == "maximum":
-        return (f"{where} is {error.instance!r}; the most rolelint accepts is {error.validator_value:,} (a config "
-                "may lower this limit, not raise it past that)")
+        return (
+            f"{where} is {error.instance!r}; the most rolelint accepts is {error.validator_value:,} (a config "
+            "may lower this limit, not raise it past that)"
+        )
     if error.validator == "type":
         return f"{where} must be of type {error.validator_value}, not {type(error.instance).__name__}"
     return f"{where}: {error.message}"
@@ -253,10 +281,14 @@ def build_config(raw: dict, path: Path, *, trusted_paths: tuple[Path, ...] = ())
     root = path.parent
     max_file_size = int(raw.get("max_file_size", DEFAULT_MAX_FILE_SIZE))
     if max_file_size > MAX_FILE_SIZE_CEILING:  # the schema says so too; a config built by hand is checked here
-        raise ConfigError(f"{path}: `max_file_size` is {max_file_size:,}; the most rolelint accepts is "
-                          f"{MAX_FILE_SIZE_CEILING:,} (a config may lower this limit, not raise it past that)")
-    packs = tuple(_confined(str(p), root, trusted_paths, f"rule_packs[{i}]", path, allow_absolute=False)
-                  for i, p in enumerate(raw.get("rule_packs") or ()))
+        raise ConfigError(
+            f"{path}: `max_file_size` is {max_file_size:,}; the most rolelint accepts is "
+            f"{MAX_FILE_SIZE_CEILING:,} (a config may lower this limit, not raise it past that)"
+        )
+    packs = tuple(
+        _confined(str(p), root, trusted_paths, f"rule_packs[{i}]", path, allow_absolute=False)
+        for i, p in enumerate(raw.get("rule_packs") or ())
+    )
     rules: dict[str, RuleSettings] = {}
     for code, settings in (raw.get("rules") or {}).items():
         settings = settings or {}
@@ -285,8 +317,9 @@ def build_config(raw: dict, path: Path, *, trusted_paths: tuple[Path, ...] = ())
         max_file_size=max_file_size,
         encoding_fallback=raw.get("encoding_fallback"),
         cache_dir=raw.get("cache_dir", ".rolelint_cache"),
-        cache_max_age_days=(None if (days := raw.get("cache_max_age_days", DEFAULT_CACHE_MAX_AGE_DAYS)) is None
-                            else int(days)),
+        cache_max_age_days=(
+            None if (days := raw.get("cache_max_age_days", DEFAULT_CACHE_MAX_AGE_DAYS)) is None else int(days)
+        ),
         strict_front_matter=bool(raw.get("strict_front_matter", False)),
         raw=raw,
         trusted_paths=tuple(trusted_paths),

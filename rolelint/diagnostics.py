@@ -14,7 +14,7 @@ class Severity(IntEnum):
     ERROR = 3
 
     @classmethod
-    def parse(cls, name: str) -> "Severity":
+    def parse(cls, name: str) -> Severity:
         try:
             return cls[name.upper()]
         except KeyError:
@@ -105,6 +105,14 @@ def finding_to_dict(f: Finding) -> dict:
 def finding_from_dict(item: dict) -> Finding:
     """The Finding ``finding_to_dict`` wrote (raises KeyError, TypeError or ValueError if malformed)."""
     fix = item.get("fix")
-    optional = {name: str(item[name]) for name in ("suggestion", "field", "section", "context") if item.get(name) is not None}
-    return Finding(code=str(item["code"]), message=str(item["message"]), start=int(item["start"]),
-                   end=int(item["end"]), fix=Fix(int(fix[0]), int(fix[1]), str(fix[2])) if fix else None, **optional)
+    optional = {
+        name: str(item[name]) for name in ("suggestion", "field", "section", "context") if item.get(name) is not None
+    }
+    return Finding(
+        code=str(item["code"]),
+        message=str(item["message"]),
+        start=int(item["start"]),
+        end=int(item["end"]),
+        fix=Fix(int(fix[0]), int(fix[1]), str(fix[2])) if fix else None,
+        **optional,
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -51,8 +52,9 @@ def selected(relative: str, config: Config) -> bool:
     return matches(relative, config.include) and not matches(relative, config.exclude)
 
 
-def discover(paths: list[Path], config: Config, *, cwd: Path, skipped: Counter | None = None,
-             force_exclude: bool | None = None) -> tuple[list[FileEntry], list[DiscoveryProblem]]:
+def discover(
+    paths: list[Path], config: Config, *, cwd: Path, skipped: Counter | None = None, force_exclude: bool | None = None
+) -> tuple[list[FileEntry], list[DiscoveryProblem]]:
     """Files under ``paths`` that the config includes and does not exclude, each once, in a stable order.
     A directory's walk also leaves out what git ignores (`respect_gitignore`).
 
@@ -108,8 +110,14 @@ def _inside(path: Path, top_real: str) -> bool:
     return real == top_real or real.startswith(top_real.rstrip(os.sep) + os.sep)
 
 
-def _walk(top: Path, config: Config, cwd: Path, entries: dict[Path, FileEntry],
-          problems: list[DiscoveryProblem], skipped: Counter | None = None) -> None:
+def _walk(
+    top: Path,
+    config: Config,
+    cwd: Path,
+    entries: dict[Path, FileEntry],
+    problems: list[DiscoveryProblem],
+    skipped: Counter | None = None,
+) -> None:
     """Walk ``top``, following symbolic links that stay inside it. A link out of the tree is reported and
     not followed: a link to ``/`` would walk the whole machine, and a link to a secret would print its
     lines in a CI log. Naming the target on the command line lints it."""
@@ -133,8 +141,9 @@ def _walk(top: Path, config: Config, cwd: Path, entries: dict[Path, FileEntry],
             continue
         key = (info.st_dev, info.st_ino)
         if key in seen_dirs:  # a loop of symbolic links: each real directory is walked once
-            problems.append(DiscoveryProblem(display_path(directory, cwd),
-                                             "symbolic link loop: directory already visited; skipped"))
+            problems.append(
+                DiscoveryProblem(display_path(directory, cwd), "symbolic link loop: directory already visited; skipped")
+            )
             dirnames[:] = []
             continue
         seen_dirs.add(key)
@@ -156,8 +165,12 @@ def _walk(top: Path, config: Config, cwd: Path, entries: dict[Path, FileEntry],
             if git is not None and git.ignored(path, is_dir=False):
                 continue
             if not selected(relative, config):
-                if skipped is not None and not has_format(name) and not name.startswith(".") \
-                        and not matches(relative, config.exclude):
+                if (
+                    skipped is not None
+                    and not has_format(name)
+                    and not name.startswith(".")
+                    and not matches(relative, config.exclude)
+                ):
                     skipped[Path(name).suffix.lower() or "(no suffix)"] += 1
                 continue
             try:
@@ -176,5 +189,7 @@ def _walk(top: Path, config: Config, cwd: Path, entries: dict[Path, FileEntry],
 
 
 def _outside(link: Path) -> str:
-    return (f"symbolic link to {os.path.realpath(link)}, outside the linted directory; not followed "
-            "(name it on the command line to lint it, or exclude the link)")
+    return (
+        f"symbolic link to {os.path.realpath(link)}, outside the linted directory; not followed "
+        "(name it on the command line to lint it, or exclude the link)"
+    )

@@ -14,8 +14,10 @@ import re
 
 # C0 controls (but tab and line breaks, which the caller's format encodes), DEL and C1; format characters that
 # change what is shown (bidi controls, zero-width characters, soft hyphen, tags); lone surrogates.
-_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069"
-                     "\ufeff\ufff9-\ufffb\U000e0000-\U000e007f\ud800-\udfff]")
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069"
+    "\ufeff\ufff9-\ufffb\U000e0000-\U000e007f\ud800-\udfff]"
+)
 _UNSAFE_LINES = re.compile(_UNSAFE.pattern[:-1] + "\t\n\r]")
 
 
@@ -59,11 +61,11 @@ def path_from_shown(shown: str) -> str:
     position = 0
     raw = shown.encode("utf-8")
     while position < len(raw):
-        if raw[position:position + 2] == b"\\\\":
+        if raw[position : position + 2] == b"\\\\":
             out += b"\\"
             position += 2
-        elif raw[position:position + 2] == b"\\x" and position + 4 <= len(raw):
-            out.append(int(raw[position + 2:position + 4], 16))
+        elif raw[position : position + 2] == b"\\x" and position + 4 <= len(raw):
+            out.append(int(raw[position + 2 : position + 4], 16))
             position += 4
         else:
             out.append(raw[position])

@@ -12,13 +12,12 @@ from rolelint.core_rules import CORE_RULES
 from rolelint.diagnostics import Diagnostic, Finding, Severity
 from rolelint.discovery import DiscoveryProblem, FileEntry, discover
 from rolelint.documents import Document
-from rolelint.schedule import lint_files
 from rolelint.formats import format_for
 from rolelint.progress import progress_bar, progress_wanted
 from rolelint.registry import RuleCatalogue, load_catalogue
+from rolelint.schedule import lint_files
 from rolelint.source import SourceText
 from rolelint.suppressions import covering_count, match_suppressions, parse_suppressions
-
 
 # Profession findings by display path for the documents of a run, given the active codes.
 ProfessionRun = Callable[[list[Document], set[str]], dict[str, list[Finding]]]
@@ -64,16 +63,33 @@ def is_enabled(code: str, default: bool, config: Config, selection: Selection) -
     return enabled
 
 
-def check(paths: list[Path], config: Config, *, selection: Selection = Selection(), cwd: Path | None = None,
-          catalogue: RuleCatalogue | None = None, use_cache: bool = False, jobs: int | None = 1,
-          show_progress: bool = False) -> RunResult:
+def check(
+    paths: list[Path],
+    config: Config,
+    *,
+    selection: Selection = Selection(),
+    cwd: Path | None = None,
+    catalogue: RuleCatalogue | None = None,
+    use_cache: bool = False,
+    jobs: int | None = 1,
+    show_progress: bool = False,
+) -> RunResult:
     """``jobs`` None: all cores for a large run, else 1. ``documents`` in the result lacks files served
     from the cache when no profession rule needed them."""
     cwd = (cwd or Path.cwd()).resolve()
     skipped: Counter = Counter()
     entries, problems = discover(paths, config, cwd=cwd, skipped=skipped)
-    run = check_entries(entries, config, selection=selection, cwd=cwd, catalogue=catalogue, use_cache=use_cache,
-                        jobs=jobs, show_progress=show_progress, problems=problems)
+    run = check_entries(
+        entries,
+        config,
+        selection=selection,
+        cwd=cwd,
+        catalogue=catalogue,
+        use_cache=use_cache,
+        jobs=jobs,
+        show_progress=show_progress,
+        problems=problems,
+    )
     run.skipped = dict(skipped.most_common())
     return run
 
@@ -82,8 +98,11 @@ def active_codes(catalogue: RuleCatalogue, config: Config, selection: Selection)
     """The codes of the rules a run with this config and selection runs."""
     active = {code for code, rule in catalogue.rules.items() if is_enabled(code, rule.enabled, config, selection)}
     # A rule that gives up (RL013) must say so whenever it runs, unless RL013 itself is turned off.
-    if GAVE_UP not in active and any(getattr(catalogue.rules[code], "kind", None) == "regex" for code in active) \
-            and not _turned_off(GAVE_UP, config, selection):
+    if (
+        GAVE_UP not in active
+        and any(getattr(catalogue.rules[code], "kind", None) == "regex" for code in active)
+        and not _turned_off(GAVE_UP, config, selection)
+    ):
         active.add(GAVE_UP)
     return active
 
@@ -100,10 +119,19 @@ def _turned_off(code: str, config: Config, selection: Selection) -> bool:
     return _prefix_length(code, ignore) >= max(_prefix_length(code, selection.select or config.select), 1)
 
 
-def check_entries(entries: list[FileEntry], config: Config, *, selection: Selection = Selection(),
-                  cwd: Path | None = None, catalogue: RuleCatalogue | None = None, use_cache: bool = False,
-                  jobs: int | None = 1, show_progress: bool = False, problems: Sequence[DiscoveryProblem] = (),
-                  profession: ProfessionRun | None = None) -> RunResult:
+def check_entries(
+    entries: list[FileEntry],
+    config: Config,
+    *,
+    selection: Selection = Selection(),
+    cwd: Path | None = None,
+    catalogue: RuleCatalogue | None = None,
+    use_cache: bool = False,
+    jobs: int | None = 1,
+    show_progress: bool = False,
+    problems: Sequence[DiscoveryProblem] = (),
+    profession: ProfessionRun | None = None,
+) -> RunResult:
     """``check`` for files already found (some may carry their content: see FileEntry). ``problems``
     are what discovery could not read. ``profession`` runs the profession rules against an index
     loaded before (rolelint.api), instead of indexing the repo for this run."""
@@ -128,8 +156,9 @@ def check_entries(entries: list[FileEntry], config: Config, *, selection: Select
     recalled = memo.recall() if memo is not None else None
     need_documents = recalled is None and any(code in active for code in catalogue.profession_rules)
     with progress_bar(len(entries), enabled=show_progress and progress_wanted(len(entries))) as advance:
-        outcomes = lint_files(entries, config, catalogue, active, need_documents=need_documents, cache=cache,
-                              jobs=jobs, progress=advance)
+        outcomes = lint_files(
+            entries, config, catalogue, active, need_documents=need_documents, cache=cache, jobs=jobs, progress=advance
+        )
     for outcome in outcomes:
         per_file.setdefault(outcome.display, []).extend(outcome.findings)
         if outcome.source is not None:
@@ -153,12 +182,20 @@ def check_entries(entries: list[FileEntry], config: Config, *, selection: Select
         entry = entry_by_display.get(display)
         source = sources.get(display) or SourceText(display, "")
         ignored = config.ignored_codes_for(entry.relative) if entry else ()
-        placed = [_place(f, source, catalogue, config) for f in findings
-                  if f.code in active and not any(f.code.startswith(p) for p in ignored)]
+        placed = [
+            _place(f, source, catalogue, config)
+            for f in findings
+            if f.code in active and not any(f.code.startswith(p) for p in ignored)
+        ]
         diagnostics.extend(_apply_suppressions(placed, source, entry, active, catalogue, config, ignored))
     diagnostics.sort()
-    return RunResult(diagnostics=diagnostics, files=[e.display for e in entries], sources=sources,
-                     documents=documents, catalogue=catalogue)
+    return RunResult(
+        diagnostics=diagnostics,
+        files=[e.display for e in entries],
+        sources=sources,
+        documents=documents,
+        catalogue=catalogue,
+    )
 
 
 def severity_of(code: str, catalogue: RuleCatalogue, config: Config) -> Severity:
@@ -178,16 +215,32 @@ def _place(finding: Finding, source: SourceText, catalogue: RuleCatalogue, confi
         end_line, end_column = source.position(max(finding.end, finding.start))
     rule = catalogue.rules.get(finding.code)
     return Diagnostic(
-        path=source.path, line=line, column=column, end_line=end_line, end_column=end_column,
-        code=finding.code, severity=severity_of(finding.code, catalogue, config), message=finding.message,
-        rule=rule.name if rule else "", suggestion=finding.suggestion, field_path=finding.field,
-        section=finding.section, fix=finding.fix, context=finding.context,
+        path=source.path,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        code=finding.code,
+        severity=severity_of(finding.code, catalogue, config),
+        message=finding.message,
+        rule=rule.name if rule else "",
+        suggestion=finding.suggestion,
+        field_path=finding.field,
+        section=finding.section,
+        fix=finding.fix,
+        context=finding.context,
     )
 
 
-def _apply_suppressions(diagnostics: list[Diagnostic], source: SourceText, entry: FileEntry | None,
-                        active: set[str], catalogue: RuleCatalogue, config: Config,
-                        ignored: tuple[str, ...]) -> list[Diagnostic]:
+def _apply_suppressions(
+    diagnostics: list[Diagnostic],
+    source: SourceText,
+    entry: FileEntry | None,
+    active: set[str],
+    catalogue: RuleCatalogue,
+    config: Config,
+    ignored: tuple[str, ...],
+) -> list[Diagnostic]:
     if entry is None or not source.text:
         return diagnostics
     suppressions = parse_suppressions(source, format_for(entry.path).suppressions, known=catalogue.rules)
@@ -209,9 +262,12 @@ def _apply_suppressions(diagnostics: list[Diagnostic], source: SourceText, entry
             # a mistyped code suppresses nothing, and would otherwise go unnoticed
             what = ", ".join(f"`{code}`" for code in suppression.invalid)
             plural = len(suppression.invalid) > 1
-            message = (f"suppression names {what}, which {'are' if plural else 'is'} no rule's code; "
-                       + ("it suppresses nothing" if suppression.nothing else f"only {', '.join(codes)} is suppressed"))
-            kept.append(_place(Finding("RL009", message, suppression.start, suppression.end), source, catalogue, config))
+            message = f"suppression names {what}, which {'are' if plural else 'is'} no rule's code; " + (
+                "it suppresses nothing" if suppression.nothing else f"only {', '.join(codes)} is suppressed"
+            )
+            kept.append(
+                _place(Finding("RL009", message, suppression.start, suppression.end), source, catalogue, config)
+            )
             if suppression.nothing:
                 continue
         if suppression.used:
@@ -220,13 +276,23 @@ def _apply_suppressions(diagnostics: list[Diagnostic], source: SourceText, entry
         if codes and not all(any(code.startswith(p) for code in active) for p in codes):
             continue
         what = ", ".join(codes) if codes else "all rules"
-        finding = Finding("RL009", f"suppression of {what} suppresses nothing; remove it", suppression.start,
-                          suppression.end)
+        finding = Finding(
+            "RL009", f"suppression of {what} suppresses nothing; remove it", suppression.start, suppression.end
+        )
         placed = _place(finding, source, catalogue, config)
         if count_rl009(placed.line) - suppression.covers("RL009", placed.line) <= 0:  # none but itself
             kept.append(placed)
     return kept
 
 
-__all__ = ["CORE_RULES", "ProfessionRun", "RunResult", "Selection", "active_codes", "check", "check_entries",
-           "is_enabled", "severity_of"]
+__all__ = [
+    "CORE_RULES",
+    "ProfessionRun",
+    "RunResult",
+    "Selection",
+    "active_codes",
+    "check",
+    "check_entries",
+    "is_enabled",
+    "severity_of",
+]

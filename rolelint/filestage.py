@@ -43,8 +43,13 @@ def not_an_advert(entry: FileEntry, loaded, config: Config) -> bool:
     are: with `kinds.advert`, a `docs/guide.md` or `notes.txt` that no `kinds:` glob places and whose
     front matter does not say `kind:` is not rolelint's to lint, and nothing is reported on it. A text
     given to the API (an editor's buffer, a pasted draft) is linted as its caller asked."""
-    if (entry.content is not None or entry.kind or not config.places_adverts or format_for(entry.path).name == "yaml"
-            or config.kind_for(entry.relative)):
+    if (
+        entry.content is not None
+        or entry.kind
+        or not config.places_adverts
+        or format_for(entry.path).name == "yaml"
+        or config.kind_for(entry.relative)
+    ):
         return False
     return loaded.document is None or loaded.document.kind_source == "default"
 
@@ -53,8 +58,9 @@ def load_entry(entry: FileEntry, config: Config) -> FileOutcome:
     """Read and parse one file, decide its kind and validate it against its kind's schema."""
     kind_hint = entry.kind or config.kind_for(entry.relative)
     if entry.content is not None:
-        loaded = load_content(entry.content, entry.display, fmt=format_for(entry.path), kind_hint=kind_hint,
-                              options=config.load_options)
+        loaded = load_content(
+            entry.content, entry.display, fmt=format_for(entry.path), kind_hint=kind_hint, options=config.load_options
+        )
     else:
         loaded = load_file(entry.path, entry.display, kind_hint=kind_hint, options=config.load_options)
     if not_an_advert(entry, loaded, config):
@@ -63,8 +69,15 @@ def load_entry(entry: FileEntry, config: Config) -> FileOutcome:
     document = loaded.document
     if document is not None and document.kind is None:
         if not any(f.code == "RL001" for f in loaded.findings) and document.data:
-            findings.append(Finding("RL006", "no `kind:` key and no `kinds:` glob in the config matches this "
-                                    "file, so it was skipped; add `kind: framework|role|advert`", 0, 0))
+            findings.append(
+                Finding(
+                    "RL006",
+                    "no `kind:` key and no `kinds:` glob in the config matches this "
+                    "file, so it was skipped; add `kind: framework|role|advert`",
+                    0,
+                    0,
+                )
+            )
         document = None
     elif document is not None and (document.data or document.format == "yaml"):
         from rolelint.schema import site_prose, validate_document  # a bare draft has no metadata to validate
@@ -75,8 +88,9 @@ def load_entry(entry: FileEntry, config: Config) -> FileOutcome:
     return FileOutcome(entry.display, findings, loaded.source, document, document.kind if document else None)
 
 
-def lint_chunk(entries: list[FileEntry], config: Config, catalogue: RuleCatalogue, active: set[str], *,
-               keep_documents: bool = True) -> list[FileOutcome]:
+def lint_chunk(
+    entries: list[FileEntry], config: Config, catalogue: RuleCatalogue, active: set[str], *, keep_documents: bool = True
+) -> list[FileOutcome]:
     """The per-file stage for ``entries``, with one batched text-rule pass over all of them."""
     outcomes = [load_entry(entry, config) for entry in entries]
     documents = [o.document for o in outcomes if o.document is not None]
@@ -95,8 +109,9 @@ def file_size(entry: FileEntry) -> int:
         return 0
 
 
-def chunk_entries(entries: list[FileEntry], *, max_files: int = CHUNK_FILES,
-                  max_bytes: int = CHUNK_BYTES) -> list[list[FileEntry]]:
+def chunk_entries(
+    entries: list[FileEntry], *, max_files: int = CHUNK_FILES, max_bytes: int = CHUNK_BYTES
+) -> list[list[FileEntry]]:
     """Consecutive runs of entries, each at most ``max_files`` long and ``max_bytes`` big (or one file)."""
     chunks: list[list[FileEntry]] = []
     current: list[FileEntry] = []

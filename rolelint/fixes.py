@@ -61,8 +61,9 @@ def choose_fixes(diagnostics: Iterable[Diagnostic]) -> tuple[list[Diagnostic], i
     Identical fixes (two rules proposing the same edit) count once. Of two overlapping fixes the
     earlier-starting (then shorter) one wins.
     """
-    candidates = sorted((d for d in diagnostics if d.fix is not None),
-                        key=lambda d: (d.fix.start, d.fix.end, d.code, d.fix.replacement))
+    candidates = sorted(
+        (d for d in diagnostics if d.fix is not None), key=lambda d: (d.fix.start, d.fix.end, d.code, d.fix.replacement)
+    )
     chosen: list[Diagnostic] = []
     seen: set[Fix] = set()
     left = 0
@@ -72,8 +73,9 @@ def choose_fixes(diagnostics: Iterable[Diagnostic]) -> tuple[list[Diagnostic], i
             continue
         previous = chosen[-1].fix if chosen else None
         # Two insertions at one point have no safe order either.
-        if previous is not None and (fix.start < previous.end
-                                     or fix.start == fix.end == previous.start == previous.end):
+        if previous is not None and (
+            fix.start < previous.end or fix.start == fix.end == previous.start == previous.end
+        ):
             left += 1
             continue
         chosen.append(diagnostic)
@@ -87,7 +89,7 @@ def apply_fixes(text: str, fixes: Iterable[Fix]) -> str:
     for fix in sorted(fixes, key=lambda f: (f.start, f.end), reverse=True):
         if not 0 <= fix.start <= fix.end <= len(out):
             raise FixError(f"a fix covers characters {fix.start}..{fix.end}, outside the file")
-        out = out[: fix.start] + fix.replacement + out[fix.end:]
+        out = out[: fix.start] + fix.replacement + out[fix.end :]
     return out
 
 
@@ -102,7 +104,7 @@ def _covers_match(text: str, diagnostic: Diagnostic) -> bool:
     """The fix's range still holds the text the rule matched (whitespace runs count as one space)."""
     if diagnostic.context is None:
         return True
-    found = " ".join(text[diagnostic.fix.start:diagnostic.fix.end].split())
+    found = " ".join(text[diagnostic.fix.start : diagnostic.fix.end].split())
     return found == " ".join(diagnostic.context.split())
 
 
@@ -116,11 +118,17 @@ def _same_shape(old, new, replacements: list[str]) -> bool:
     """``new`` is ``old`` with only string values changed, each changed one now holding a replacement
     (a replacement that YAML would read as a comment or a new key fails this)."""
     if isinstance(old, dict):
-        return (isinstance(new, dict) and list(old) == list(new)
-                and all(_same_shape(old[k], new[k], replacements) for k in old))
+        return (
+            isinstance(new, dict)
+            and list(old) == list(new)
+            and all(_same_shape(old[k], new[k], replacements) for k in old)
+        )
     if isinstance(old, list):
-        return (isinstance(new, list) and len(old) == len(new)
-                and all(_same_shape(a, b, replacements) for a, b in zip(old, new)))
+        return (
+            isinstance(new, list)
+            and len(old) == len(new)
+            and all(_same_shape(a, b, replacements) for a, b in zip(old, new))
+        )
     if isinstance(old, str) and isinstance(new, str):
         return old == new or any(r in new for r in replacements)
     return type(old) is type(new) and old == new
@@ -129,12 +137,19 @@ def _same_shape(old, new, replacements: list[str]) -> bool:
 def _keeps_structure(before: SourceText, after: SourceText, fmt: Format, replacements: list[str]) -> bool:
     old_problems, old_data, old_sections = _parsed(before, fmt)
     new_problems, new_data, new_sections = _parsed(after, fmt)
-    return (old_problems == new_problems and old_sections == new_sections
-            and _same_shape(old_data, new_data, replacements))
+    return (
+        old_problems == new_problems and old_sections == new_sections and _same_shape(old_data, new_data, replacements)
+    )
 
 
-def fix_file(path: Path, display: str, diagnostics: list[Diagnostic], *, linted_text: str | None,
-             encoding_fallback: str | None = None) -> FileFixResult:
+def fix_file(
+    path: Path,
+    display: str,
+    diagnostics: list[Diagnostic],
+    *,
+    linted_text: str | None,
+    encoding_fallback: str | None = None,
+) -> FileFixResult:
     """Apply the fixes among ``diagnostics`` to one file. Never raises for a file problem: the
     result's ``error`` says why nothing was written."""
     result = FileFixResult(display)
@@ -169,8 +184,13 @@ def _folder_lock(folder: Path):
         os.close(descriptor)
 
 
-def _fix_file(path: Path, result: FileFixResult, diagnostics: list[Diagnostic], linted_text: str | None,
-              encoding_fallback: str | None) -> None:
+def _fix_file(
+    path: Path,
+    result: FileFixResult,
+    diagnostics: list[Diagnostic],
+    linted_text: str | None,
+    encoding_fallback: str | None,
+) -> None:
     chosen, left = choose_fixes(diagnostics)
     if left:
         result.skipped.append(f"{left} overlapping fix(es) left for another run")
@@ -197,8 +217,9 @@ def _fix_file(path: Path, result: FileFixResult, diagnostics: list[Diagnostic], 
         raise FixError("the file changed since it was linted; run rolelint again")
     prefix = b"\xef\xbb\xbf" if source.had_bom else b""
     if prefix + _encode(source.text, source.encoding) != raw:
-        raise FixError(f"the file does not round-trip through {source.encoding}; fixing it could change bytes "
-                       "no fix touches")
+        raise FixError(
+            f"the file does not round-trip through {source.encoding}; fixing it could change bytes no fix touches"
+        )
 
     new_text, applied = _planned(source, chosen, fmt, result.skipped)
     if not applied:
@@ -208,12 +229,16 @@ def _fix_file(path: Path, result: FileFixResult, diagnostics: list[Diagnostic], 
     if info.st_nlink > 1:
         result.notes.append(f"the file had {info.st_nlink} hard links; only this name has the fixed text")
     for diagnostic, fix in applied:
-        result.changes.append(Change(diagnostic.line, diagnostic.column, diagnostic.code,
-                                     source.text[fix.start:fix.end], fix.replacement))
+        result.changes.append(
+            Change(
+                diagnostic.line, diagnostic.column, diagnostic.code, source.text[fix.start : fix.end], fix.replacement
+            )
+        )
 
 
-def _planned(source: SourceText, chosen: list[Diagnostic], fmt: Format,
-             skipped: list[str]) -> tuple[str, list[tuple[Diagnostic, Fix]]]:
+def _planned(
+    source: SourceText, chosen: list[Diagnostic], fmt: Format, skipped: list[str]
+) -> tuple[str, list[tuple[Diagnostic, Fix]]]:
     """The text with the ``chosen`` (non-overlapping) fixes made, and each applied one with its fix as
     made (line breaks as the file's); a fix whose text is no longer there is noted in ``skipped``.
     FixError when the fixes would change the document's structure."""
@@ -221,8 +246,10 @@ def _planned(source: SourceText, chosen: list[Diagnostic], fmt: Format,
     applied: list[tuple[Diagnostic, Fix]] = []
     for diagnostic in chosen:
         if not _covers_match(source.text, diagnostic):
-            skipped.append(f"{diagnostic.line}:{diagnostic.column} {diagnostic.code}: the text there is not "
-                           f"{diagnostic.context!r}; not fixed")
+            skipped.append(
+                f"{diagnostic.line}:{diagnostic.column} {diagnostic.code}: the text there is not "
+                f"{diagnostic.context!r}; not fixed"
+            )
             continue
         fix = diagnostic.fix
         applied.append((diagnostic, Fix(fix.start, fix.end, _LINE_BREAK.sub(newline, fix.replacement))))
@@ -230,8 +257,10 @@ def _planned(source: SourceText, chosen: list[Diagnostic], fmt: Format,
         return source.text, []
     new_text = apply_fixes(source.text, [fix for _, fix in applied])
     if not _keeps_structure(source, SourceText(source.path, new_text), fmt, [f.replacement for _, f in applied]):
-        raise FixError("the fixes would change the file's structure (its YAML keys or Markdown sections); "
-                       "nothing was changed, fix it by hand")
+        raise FixError(
+            "the fixes would change the file's structure (its YAML keys or Markdown sections); "
+            "nothing was changed, fix it by hand"
+        )
     return new_text, applied
 
 
@@ -263,8 +292,14 @@ def fix_diffs(result) -> tuple[list[str], int]:
         if not applied:
             continue
         count += len(applied)
-        out.extend(difflib.unified_diff(source.text.splitlines(keepends=True), new_text.splitlines(keepends=True),
-                                        fromfile=f"a/{display}", tofile=f"b/{display}"))
+        out.extend(
+            difflib.unified_diff(
+                source.text.splitlines(keepends=True),
+                new_text.splitlines(keepends=True),
+                fromfile=f"a/{display}",
+                tofile=f"b/{display}",
+            )
+        )
         if out and not out[-1].endswith(("\n", "\r")):
             out[-1] += "\n\\ No newline at end of file\n"
         if left:
@@ -330,8 +365,9 @@ def write_atomic(path: Path, data: bytes, info: os.stat_result | None = None) ->
         raise
 
 
-def fix_run(result, *, cwd: Path, encoding_fallback: str | None = None,
-            skip: frozenset[str] | set[str] = frozenset()) -> list[FileFixResult]:
+def fix_run(
+    result, *, cwd: Path, encoding_fallback: str | None = None, skip: frozenset[str] | set[str] = frozenset()
+) -> list[FileFixResult]:
     """Apply the fixes of an engine ``RunResult``: one FileFixResult per file that had any fix
     (except the files in ``skip``)."""
     by_file: dict[str, list[Diagnostic]] = {}
@@ -341,9 +377,15 @@ def fix_run(result, *, cwd: Path, encoding_fallback: str | None = None,
     reports = []
     for display in sorted(by_file):
         source = result.sources.get(display)
-        reports.append(fix_file(cwd / display, display, by_file[display],
-                                linted_text=source.text if source is not None else None,
-                                encoding_fallback=encoding_fallback))
+        reports.append(
+            fix_file(
+                cwd / display,
+                display,
+                by_file[display],
+                linted_text=source.text if source is not None else None,
+                encoding_fallback=encoding_fallback,
+            )
+        )
     return reports
 
 

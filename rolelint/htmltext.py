@@ -21,21 +21,89 @@ from rolelint.structure import LIST_ITEM, SectionFinder, build_sections, line_he
 HEADING_LEVELS = {f"h{n}": n for n in range(1, 7)}
 _PSEUDO_LEVEL = 7  # a bold line or a `<dt>`: below every `<h6>`
 # Elements whose start or end ends a block of text.
-_BLOCKS = frozenset({
-    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "div",
-    "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "header", "hgroup", "hr", "html", "legend",
-    "li", "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th",
-    "thead", "tr", "ul", *HEADING_LEVELS,
-})
+_BLOCKS = frozenset(
+    {
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "caption",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "header",
+        "hgroup",
+        "hr",
+        "html",
+        "legend",
+        "li",
+        "main",
+        "menu",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+        *HEADING_LEVELS,
+    }
+)
 # Elements whose content is not the advert's text.
-_SKIPPED = frozenset({"script", "style", "template", "noscript", "svg", "math", "title", "iframe", "object",
-                      "textarea", "select", "canvas", "button"})
+_SKIPPED = frozenset(
+    {
+        "script",
+        "style",
+        "template",
+        "noscript",
+        "svg",
+        "math",
+        "title",
+        "iframe",
+        "object",
+        "textarea",
+        "select",
+        "canvas",
+        "button",
+    }
+)
 _BOLD = frozenset({"b", "strong"})
 # Elements that give the blocks inside them their kind, nearest first.
-_KINDS = {"li": "list_item", "dd": "list_item", "dt": "term", "td": "cell", "th": "cell", "caption": "cell",
-          **{name: "heading" for name in HEADING_LEVELS}}
-_SELF_CLOSING = {"p": {"p"}, "li": {"li"}, "dt": {"dt", "dd"}, "dd": {"dt", "dd"}, "tr": {"tr"},
-                 "td": {"td", "th"}, "th": {"td", "th"}}
+_KINDS = {
+    "li": "list_item",
+    "dd": "list_item",
+    "dt": "term",
+    "td": "cell",
+    "th": "cell",
+    "caption": "cell",
+    **{name: "heading" for name in HEADING_LEVELS},
+}
+_SELF_CLOSING = {
+    "p": {"p"},
+    "li": {"li"},
+    "dt": {"dt", "dd"},
+    "dd": {"dt", "dd"},
+    "tr": {"tr"},
+    "td": {"td", "th"},
+    "th": {"td", "th"},
+}
 _LOOK_BACK = 64  # how far up the open elements an end tag or a kind is looked for: bounded work per tag
 _WHITESPACE = re.compile(r"[\s\u00a0]")
 JSON_LD = "application/ld+json"
@@ -228,7 +296,7 @@ def read_html(text: str, offsets: Sequence[int] | None = None, *, end: int | Non
     """The text blocks of ``text`` (a page, or HTML in a JSON string whose characters sit at
     ``offsets`` in the file), as sections and spans."""
     reader = _Reader(text, offsets)
-    reader.feed(text[:readable_length(text)])
+    reader.feed(text[: readable_length(text)])
     reader.close()
     reader.flush()
     headings: list[tuple[int, str, int, int]] = []
@@ -238,14 +306,22 @@ def read_html(text: str, offsets: Sequence[int] | None = None, *, end: int | Non
             if piece_block == "heading":
                 lead = len(piece_text) - len(piece_text.lstrip())
                 stripped = piece_text.strip()
-                headings.append((level, stripped.rstrip(":").rstrip(), piece_offsets[lead],
-                                 piece_offsets[lead + len(stripped) - 1] + 1))
+                headings.append(
+                    (
+                        level,
+                        stripped.rstrip(":").rstrip(),
+                        piece_offsets[lead],
+                        piece_offsets[lead + len(stripped) - 1] + 1,
+                    )
+                )
             pieces.append((piece_text, piece_offsets, piece_block))
     file_end = (offsets[-1] if offsets else len(text)) if end is None else end
     sections = build_sections(headings, file_end)
     finder = SectionFinder(sections)
-    spans = [finder.span(piece_text, (*piece_offsets, piece_offsets[-1] + 1), block)
-             for piece_text, piece_offsets, block in pieces]
+    spans = [
+        finder.span(piece_text, (*piece_offsets, piece_offsets[-1] + 1), block)
+        for piece_text, piece_offsets, block in pieces
+    ]
     return HtmlText(sections, spans, reader.scripts, headings, pieces)
 
 
@@ -274,11 +350,11 @@ def _pieces(block: _Block):
         item = LIST_ITEM.match(line)
         bold = all(flag for char, flag in zip(line, block.bold[a:b]) if not char.isspace())
         heading = None if item else line_heading(line, "html", alone=True, emphasised=bold)
-        if paragraph is not None and (item or heading or not _continues(text[paragraph[0]:paragraph[1]], line)):
+        if paragraph is not None and (item or heading or not _continues(text[paragraph[0] : paragraph[1]], line)):
             yield _piece(text, block, *paragraph, "paragraph")
             paragraph = None
         if item:
-            masked = " " * item.end() + line[item.end():]
+            masked = " " * item.end() + line[item.end() :]
             yield masked, block.offsets[a:b], "list_item", 0
         elif heading is not None:
             yield line, block.offsets[a:b], "heading", _PSEUDO_LEVEL
@@ -302,5 +378,3 @@ def _continues(before: str, line: str) -> bool:
     line before did not end one)."""
     first = line.lstrip()[:1]
     return bool(first) and first.islower() and not _ENDS_SENTENCE.search(before)
-
-

@@ -57,5 +57,9 @@ def too_deep(base: int, text: str, what: str) -> Finding:
         if depth > MAX_DEPTH:
             at = index
             break
-    return Finding("RL008", f"the {what} nests deeper than {MAX_DEPTH} levels; rolelint reads documents up to "
-                   "that depth", base + at, base + at + 1)
+    return Finding(
+        "RL008",
+        f"the {what} nests deeper than {MAX_DEPTH} levels; rolelint reads documents up to that depth",
+        base + at,
+        base + at + 1,
+    )

@@ -35,7 +35,8 @@ DOUBTFUL_SHARE = 0.25
 # Frequent English function words that are not also common words of languages UK and European
 # adverts are written in ("a", "i", "am", "an", "o", "y", "on", "de", "en" are left out: Welsh,
 # French, Spanish and Dutch use them too).
-_FUNCTION_WORDS = frozenset("""
+_FUNCTION_WORDS = frozenset(
+    """
     the and of to in is are was were be been being will would can could should may might must shall
     you your yours we our ours us they their them he she his her it its this that these those which who
     whom whose what when where why how with for from by at as about into onto over under between
@@ -44,7 +45,8 @@ _FUNCTION_WORDS = frozenset("""
     have has had having do does did done get gets got work working team role job help need needs
     want like make makes across within without up out new good well our you'll we'll we're you're
     it's don't isn't aren't won't can't
-""".split())
+""".split()
+)
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
@@ -118,14 +120,14 @@ def span_languages(texts: list[str], headings: list[bool]) -> Languages:
         for i in doubtful:
             told[i] = ENGLISH
     # Languages that hold enough words count; a span in any other is English to the rules.
-    tally = Counter()
+    tally: Counter[str] = Counter()
     for i, code in enumerate(told):
         if code is not None:
             tally[code] += len(words[i])
     counting = {code for code, count in tally.items() if code == ENGLISH or count >= MIN_LANGUAGE_WORDS}
     told = [code if code is None or code in counting else ENGLISH for code in told]
     spans = _fill_short(told, headings)
-    totals = Counter()
+    totals: Counter[str | None] = Counter()
     for code, found in zip(spans, words):
         totals[code] += len(found)
     ordered = sorted(((code, count) for code, count in totals.items() if count), key=lambda item: (-item[1], item[0]))
@@ -135,8 +137,9 @@ def span_languages(texts: list[str], headings: list[bool]) -> Languages:
 def document_languages(document) -> Languages:
     """``span_languages`` of a Document's spans, worked out once and kept on it."""
     if document.languages is None:
-        document.languages = span_languages([span.text for span in document.spans],
-                                            [span.block == "heading" for span in document.spans])
+        document.languages = span_languages(
+            [span.text for span in document.spans], [span.block == "heading" for span in document.spans]
+        )
     return document.languages
 
 
@@ -170,13 +173,48 @@ def _fill_short(told: list[str | None], headings: list[bool]) -> list[str]:
 
 
 _NAMES = {
-    "cy": "Welsh", "ga": "Irish", "gd": "Scottish Gaelic", "fr": "French", "de": "German", "es": "Spanish",
-    "it": "Italian", "nl": "Dutch", "pt": "Portuguese", "pl": "Polish", "sv": "Swedish", "da": "Danish",
-    "no": "Norwegian", "nb": "Norwegian", "fi": "Finnish", "ro": "Romanian", "cs": "Czech", "hu": "Hungarian",
-    "el": "Greek", "ru": "Russian", "uk": "Ukrainian", "tr": "Turkish", "ar": "Arabic", "zh": "Chinese",
-    "ja": "Japanese", "ko": "Korean", "hi": "Hindi", "ur": "Urdu", "pa": "Punjabi", "bn": "Bengali",
-    "en": "English", "ca": "Catalan", "eu": "Basque", "gl": "Galician", "lt": "Lithuanian", "lv": "Latvian",
-    "et": "Estonian", "sk": "Slovak", "sl": "Slovenian", "hr": "Croatian", "sr": "Serbian", "bg": "Bulgarian",
+    "cy": "Welsh",
+    "ga": "Irish",
+    "gd": "Scottish Gaelic",
+    "fr": "French",
+    "de": "German",
+    "es": "Spanish",
+    "it": "Italian",
+    "nl": "Dutch",
+    "pt": "Portuguese",
+    "pl": "Polish",
+    "sv": "Swedish",
+    "da": "Danish",
+    "no": "Norwegian",
+    "nb": "Norwegian",
+    "fi": "Finnish",
+    "ro": "Romanian",
+    "cs": "Czech",
+    "hu": "Hungarian",
+    "el": "Greek",
+    "ru": "Russian",
+    "uk": "Ukrainian",
+    "tr": "Turkish",
+    "ar": "Arabic",
+    "zh": "Chinese",
+    "ja": "Japanese",
+    "ko": "Korean",
+    "hi": "Hindi",
+    "ur": "Urdu",
+    "pa": "Punjabi",
+    "bn": "Bengali",
+    "en": "English",
+    "ca": "Catalan",
+    "eu": "Basque",
+    "gl": "Galician",
+    "lt": "Lithuanian",
+    "lv": "Latvian",
+    "et": "Estonian",
+    "sk": "Slovak",
+    "sl": "Slovenian",
+    "hr": "Croatian",
+    "sr": "Serbian",
+    "bg": "Bulgarian",
 }
 
 

@@ -58,8 +58,9 @@ def load_file(path: Path, display: str, *, kind_hint: str | None, options: LoadO
     return load_content(data, display, fmt=format_for(path), kind_hint=kind_hint, options=options)
 
 
-def load_content(content: str | bytes, display: str, *, fmt: Format, kind_hint: str | None,
-                 options: LoadOptions) -> Loaded:
+def load_content(
+    content: str | bytes, display: str, *, fmt: Format, kind_hint: str | None, options: LoadOptions
+) -> Loaded:
     """Parse content that is already in memory: bytes decode as ``fmt`` says, text is taken as it is."""
     if isinstance(content, str):
         if len(content) > options.max_file_size:
@@ -79,19 +80,31 @@ def load_content(content: str | bytes, display: str, *, fmt: Format, kind_hint: 
 
 def _too_large(size: int | None, limit: int) -> Finding:
     what = f"file is {size:,} bytes, over" if size is not None else "file grew while it was read, past"
-    return Finding("RL005", f"{what} the {limit:,}-byte limit (`max_file_size` in the config); not linted, so "
-                   "nothing in it was checked", 0, 0)
+    return Finding(
+        "RL005",
+        f"{what} the {limit:,}-byte limit (`max_file_size` in the config); not linted, so nothing in it was checked",
+        0,
+        0,
+    )
 
 
 def not_regular(mode: int) -> str:
     """Why a path that is neither a file nor a directory is not read."""
-    kind = ("a named pipe (FIFO)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
-            else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "something other than a file")
+    kind = (
+        "a named pipe (FIFO)"
+        if stat.S_ISFIFO(mode)
+        else "a socket"
+        if stat.S_ISSOCK(mode)
+        else "a device"
+        if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+        else "something other than a file"
+    )
     return f"{kind}, not a regular file; not read"
 
 
-def parse_source(source: SourceText, *, fmt: str | Format,
-                 kind_hint: str | None = None) -> tuple[Document, list[Finding]]:
+def parse_source(
+    source: SourceText, *, fmt: str | Format, kind_hint: str | None = None
+) -> tuple[Document, list[Finding]]:
     """``source`` parsed as the format ``fmt`` (a Format or its name), long spans cut in pieces."""
     parser = format_named(fmt) if isinstance(fmt, str) else fmt
     document, findings = parser.parse(source, kind_hint)
@@ -121,16 +134,24 @@ def split_long_span(span: TextSpan, limit: int = MAX_SPAN_CHARS) -> list[TextSpa
     start = 0
     for run in _LONG_RUN.finditer(span.text):
         pieces += _pieces(span, start, run.start(), limit)
-        pieces += [_piece(span, cut, min(cut + MAX_RUN_CHARS, run.end()))
-                   for cut in range(run.start(), run.end(), MAX_RUN_CHARS)]
+        pieces += [
+            _piece(span, cut, min(cut + MAX_RUN_CHARS, run.end()))
+            for cut in range(run.start(), run.end(), MAX_RUN_CHARS)
+        ]
         start = run.end()
     pieces += _pieces(span, start, len(span.text), limit)
     return [piece for piece in pieces if piece.text.strip()] or [span]
 
 
 def _piece(span: TextSpan, start: int, end: int) -> TextSpan:
-    return TextSpan(span.text[start:end], offsets_slice(span.offsets, start, end + 1), span.field, span.section,
-                    span.heading, span.block)
+    return TextSpan(
+        span.text[start:end],
+        offsets_slice(span.offsets, start, end + 1),
+        span.field,
+        span.section,
+        span.heading,
+        span.block,
+    )
 
 
 def _pieces(span: TextSpan, start: int, stop: int, limit: int) -> list[TextSpan]:
@@ -140,7 +161,7 @@ def _pieces(span: TextSpan, start: int, stop: int, limit: int) -> list[TextSpan]
     while start < stop:
         end = min(start + limit, stop)
         if end < stop:
-            window = text[start + limit // 2:end]
+            window = text[start + limit // 2 : end]
             cuts = [m.end() for m in _PIECE_END.finditer(window)]
             sentence_cuts = [m.end() for m in _PIECE_END.finditer(window) if not m.group().isspace()]
             best = sentence_cuts[-1] if sentence_cuts else (cuts[-1] if cuts else None)
@@ -151,8 +172,9 @@ def _pieces(span: TextSpan, start: int, stop: int, limit: int) -> list[TextSpan]
     return pieces
 
 
-def document_from_string(text: str, *, kind: str = "advert", fmt: str = "markdown",
-                         section: str | None = None, path: str = "<string>") -> Document:
+def document_from_string(
+    text: str, *, kind: str = "advert", fmt: str = "markdown", section: str | None = None, path: str = "<string>"
+) -> Document:
     """A Document from text, for rule examples and tests.
 
     With ``section``, the whole text is one paragraph span in that section category.
@@ -160,8 +182,15 @@ def document_from_string(text: str, *, kind: str = "advert", fmt: str = "markdow
     source = SourceText(path, text)
     if section is not None:
         document = Document(source=source, kind=kind, format=fmt, kind_source="key", body_start=0)
-        document.spans = [TextSpan(text.replace("\r", " ").replace("\n", " "), tuple(range(len(text) + 1)),
-                                   section=section, heading=section, block="paragraph")]
+        document.spans = [
+            TextSpan(
+                text.replace("\r", " ").replace("\n", " "),
+                tuple(range(len(text) + 1)),
+                section=section,
+                heading=section,
+                block="paragraph",
+            )
+        ]
         return document
     document, _ = parse_source(source, fmt=fmt, kind_hint=kind)
     if document.kind is None:

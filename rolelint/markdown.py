@@ -13,8 +13,15 @@ from typing import Iterator, Sequence
 
 from rolelint.documents import Section, TextSpan
 from rolelint.structure import LIST_ITEM as _LIST_ITEM
-from rolelint.structure import (PSEUDO_LEVEL, SECTION_KEYWORDS, SectionFinder, build_sections, categorize_heading,
-                                line_heading, unmarked_list)
+from rolelint.structure import (
+    PSEUDO_LEVEL,
+    SECTION_KEYWORDS,
+    SectionFinder,
+    build_sections,
+    categorize_heading,
+    line_heading,
+    unmarked_list,
+)
 from rolelint.textfold import WORD_JOINER
 
 _ATX_OPEN = re.compile(r" {0,3}(#{1,6})(?:[ \t]|$)")
@@ -89,8 +96,13 @@ def mask_inline(text: str) -> str:
     for pattern in (_EMPHASIS, _ESCAPE):
         for m in pattern.finditer(masked):
             start, end = m.start(), (m.end() if m.end() > m.start() else m.start() + 1)
-            if pattern is _EMPHASIS and 0 < start and end < len(masked) and masked[start - 1].isalnum() \
-                    and masked[end].isalnum():
+            if (
+                pattern is _EMPHASIS
+                and 0 < start
+                and end < len(masked)
+                and masked[start - 1].isalnum()
+                and masked[end].isalnum()
+            ):
                 # emphasis inside a word ("rock**star**"): a word joiner, which the text folding
                 # removes (rolelint.textfold), so the word is not read as two
                 chars[start:end] = [WORD_JOINER] * (end - start)
@@ -157,8 +169,9 @@ def code_spans(text: str) -> Iterator[tuple[int, int]]:
         index = closing + 1
 
 
-def split_body(text: str, offsets: Sequence[int] | None = None, *, base: int = 0,
-               fmt: str = "markdown") -> tuple[list[Section], list[TextSpan]]:
+def split_body(
+    text: str, offsets: Sequence[int] | None = None, *, base: int = 0, fmt: str = "markdown"
+) -> tuple[list[Section], list[TextSpan]]:
     """Sections and prose spans of a body.
 
     ``offsets`` maps body indices to file offsets (a YAML ``body:`` scalar); when omitted the body is a
@@ -182,7 +195,7 @@ def split_body(text: str, offsets: Sequence[int] | None = None, *, base: int = 0
     def close_para() -> None:
         nonlocal para_start, para_lines
         if para_start is not None:
-            own = lines[para_first:para_first + para_lines]
+            own = lines[para_first : para_first + para_lines]
             if fmt == "text" and para_lines > 1 and unmarked_list(line.text for line in own):
                 # A list without bullets, perhaps under a heading line: each line is an item.
                 first = line_heading(own[0].text, fmt, alone=True)
@@ -219,14 +232,23 @@ def split_body(text: str, offsets: Sequence[int] | None = None, *, base: int = 0
             if item_start is not None and index + 1 < len(lines) and not _indented(lines[index + 1].text, item_indent):
                 close_item()
             continue
-        alone = para_start is None and (index + 1 == len(lines) or not lines[index + 1].text.strip()
-                                        or _LIST_ITEM.match(lines[index + 1].text) is not None)
+        alone = para_start is None and (
+            index + 1 == len(lines)
+            or not lines[index + 1].text.strip()
+            or _LIST_ITEM.match(lines[index + 1].text) is not None
+        )
         heading = _heading(content, fmt, alone=alone and item_start is None)
-        if heading is None and fmt == "markdown" and para_start is not None and para_lines == 1 \
-                and _SETEXT.match(content):
+        if (
+            heading is None
+            and fmt == "markdown"
+            and para_start is not None
+            and para_lines == 1
+            and _SETEXT.match(content)
+        ):
             prev = lines[index - 1]
-            headings.append((index - 1, 1 if content.strip().startswith("=") else 2, prev.text.strip(),
-                             prev.start, prev.end))
+            headings.append(
+                (index - 1, 1 if content.strip().startswith("=") else 2, prev.text.strip(), prev.start, prev.end)
+            )
             blocks.append(("heading", prev.start, prev.end))
             para_start = None
             para_lines = 0
@@ -250,7 +272,9 @@ def split_body(text: str, offsets: Sequence[int] | None = None, *, base: int = 0
             item_end = line.end
             item_indent = len(item.group(1)) + 1
             continue
-        if item_start is not None and (_indented(content, item_indent) or para_start is None and lines[index - 1].text.strip()):
+        if item_start is not None and (
+            _indented(content, item_indent) or para_start is None and lines[index - 1].text.strip()
+        ):
             item_end = line.end
             continue
         close_item()
@@ -297,7 +321,7 @@ def _heading(content: str, fmt: str, *, alone: bool) -> tuple[int, str] | None:
     if fmt == "markdown":
         atx = _ATX_OPEN.match(content)
         if atx:
-            rest = content[atx.end(1):]
+            rest = content[atx.end(1) :]
             closing = _closing_hashes(rest)
             return len(atx.group(1)), (rest if closing is None else rest[:closing]).strip()
     heading = line_heading(content, fmt, alone=alone)

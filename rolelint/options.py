@@ -49,8 +49,11 @@ class RuleOption:
         if isinstance(value, (int, float)) and (low is not None and value < low or high is not None and value > high):
             if low is not None and high is not None:
                 return f"should be between {low:g} and {high:g}, got {value!r}"
-            return f"should be at least {low:g}, got {value!r}" if low is not None else \
-                f"should be at most {high:g}, got {value!r}"
+            return (
+                f"should be at least {low:g}, got {value!r}"
+                if low is not None
+                else f"should be at most {high:g}, got {value!r}"
+            )
         return None
 
 
@@ -63,8 +66,9 @@ def resolve_options(rule, given: Mapping[str, Any] | None) -> dict[str, Any]:
         option = declared.get(key)
         if option is None:
             accepted = ", ".join(sorted(declared)) or "none"
-            raise OptionError(f"invalid config: rule {rule.code} ({rule.name}) has no option {key!r}; "
-                              f"accepted options: {accepted}")
+            raise OptionError(
+                f"invalid config: rule {rule.code} ({rule.name}) has no option {key!r}; accepted options: {accepted}"
+            )
         problem = option.problem(value)
         if problem:
             raise OptionError(f"invalid config: option {key!r} of rule {rule.code} ({rule.name}) {problem}")

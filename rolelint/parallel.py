@@ -41,8 +41,11 @@ _WORKER: dict = {}
 
 def start_method() -> str:
     """``fork`` where a forked worker can inherit the parent's loaded pipeline safely, else ``spawn``."""
-    if sys.platform.startswith("linux") and threading.active_count() == 1 \
-            and "fork" in multiprocessing.get_all_start_methods():
+    if (
+        sys.platform.startswith("linux")
+        and threading.active_count() == 1
+        and "fork" in multiprocessing.get_all_start_methods()
+    ):
         return "fork"
     return "spawn"
 
@@ -101,8 +104,9 @@ class ChunkDone:
 
 
 def _lint(entries: list[FileEntry], keep_documents: bool) -> ChunkDone:
-    outcomes = lint_chunk(entries, _WORKER["config"], _WORKER["catalogue"], _WORKER["active"],
-                          keep_documents=keep_documents)
+    outcomes = lint_chunk(
+        entries, _WORKER["config"], _WORKER["catalogue"], _WORKER["active"], keep_documents=keep_documents
+    )
     return ChunkDone(outcomes, os.getpid(), time.process_time(), _peak_rss())
 
 
@@ -135,7 +139,7 @@ class WorkerPool:
     peak_rss_by_worker: dict[int, int] = field(default_factory=dict)  # process id -> bytes
     _pool: ProcessPoolExecutor | None = None
 
-    def __enter__(self) -> "WorkerPool":
+    def __enter__(self) -> WorkerPool:
         context = multiprocessing.get_context(self.method)
         if self.method == "fork":
             warm_up(self.config, self.catalogue, self.active)
@@ -145,15 +149,17 @@ class WorkerPool:
             initargs: tuple = (os.getpid(),)
         else:
             initializer, initargs = _start_worker, (os.getpid(), self.config, set(self.active))
-        self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context, initializer=initializer,
-                                         initargs=initargs)
+        self._pool = ProcessPoolExecutor(
+            max_workers=self.workers, mp_context=context, initializer=initializer, initargs=initargs
+        )
         return self
 
     def __exit__(self, exc_type, exc, traceback) -> None:
         self.shutdown(terminate=exc_type is not None)
 
-    def run(self, chunks: list[list[FileEntry]], *, keep_documents: bool,
-            progress: Callable[[int], None]) -> list[FileOutcome]:
+    def run(
+        self, chunks: list[list[FileEntry]], *, keep_documents: bool, progress: Callable[[int], None]
+    ) -> list[FileOutcome]:
         """Lint ``chunks`` in the workers; the outcomes in chunk order.
 
         The biggest chunks go first, so that the last ones to finish are small and no worker is
@@ -170,10 +176,12 @@ class WorkerPool:
                 index = futures[future]
                 finished = future.result()  # a worker's exception (or its death) is raised here
                 results[index] = finished.outcomes
-                self.cpu_by_worker[finished.worker] = max(finished.cpu_seconds,
-                                                          self.cpu_by_worker.get(finished.worker, 0.0))
-                self.peak_rss_by_worker[finished.worker] = max(finished.peak_rss,
-                                                               self.peak_rss_by_worker.get(finished.worker, 0))
+                self.cpu_by_worker[finished.worker] = max(
+                    finished.cpu_seconds, self.cpu_by_worker.get(finished.worker, 0.0)
+                )
+                self.peak_rss_by_worker[finished.worker] = max(
+                    finished.peak_rss, self.peak_rss_by_worker.get(finished.worker, 0)
+                )
                 progress(len(chunks[index]))
         return [outcome for i in range(len(chunks)) for outcome in results[i]]
 
@@ -194,8 +202,16 @@ class WorkerPool:
             process.join()
 
 
-def lint_in_workers(entries: list[FileEntry], config: Config, catalogue: RuleCatalogue, active: set[str], *,
-                    workers: int, keep_documents: bool, progress: Callable[[int], None]) -> list[FileOutcome]:
+def lint_in_workers(
+    entries: list[FileEntry],
+    config: Config,
+    catalogue: RuleCatalogue,
+    active: set[str],
+    *,
+    workers: int,
+    keep_documents: bool,
+    progress: Callable[[int], None],
+) -> list[FileOutcome]:
     chunks = chunks_for(entries, workers)
     with WorkerPool(config, catalogue, active, workers=min(workers, len(chunks))) as pool:
         return pool.run(chunks, keep_documents=keep_documents, progress=progress)

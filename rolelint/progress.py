@@ -34,6 +34,7 @@ def progress_bar(files: int, *, enabled: bool) -> Iterator[Callable[[int], None]
         return
     import click
 
-    with click.progressbar(length=files, label="Linting", file=sys.stderr, show_pos=True,
-                           show_eta=True, width=30) as bar:
+    with click.progressbar(
+        length=files, label="Linting", file=sys.stderr, show_pos=True, show_eta=True, width=30
+    ) as bar:
         yield bar.update

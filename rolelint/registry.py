@@ -32,8 +32,16 @@ class RuleCatalogue:
         options = {code: settings.options for code, settings in config.rules.items() if settings.options}
         return run_rules(documents, selected, options, model=config.model)
 
-    def run_profession_rules(self, documents: list[Document], active: set[str], config: Config,
-                             cwd: Path, *, use_cache: bool = True, memo=None) -> dict[str, list[Finding]]:
+    def run_profession_rules(
+        self,
+        documents: list[Document],
+        active: set[str],
+        config: Config,
+        cwd: Path,
+        *,
+        use_cache: bool = True,
+        memo=None,
+    ) -> dict[str, list[Finding]]:
         selected = {code: rule for code, rule in self.profession_rules.items() if code in active}
         if not selected:
             return {}

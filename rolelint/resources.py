@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -24,7 +24,7 @@ def schemas_dir() -> Path:
 SCHEMA_NAMES = ("framework", "role", "advert", "config", "rule")
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_schema(name: str) -> dict:
     """A shipped JSON Schema by short name (``framework``, ``role``, ``advert``, ``config``, ``rule``)."""
     path = schemas_dir() / f"{name}.schema.json"

@@ -58,8 +58,9 @@ def case_fields(rule: Rule, case) -> dict:
     }
 
 
-def case_document(text: str, *, kind: str = "advert", fmt: str = "markdown", section: str | None = None,
-                  name: str = "<example>") -> Document:
+def case_document(
+    text: str, *, kind: str = "advert", fmt: str = "markdown", section: str | None = None, name: str = "<example>"
+) -> Document:
     """A Document from a rule example's text, through the real loaders."""
     from rolelint.loaders import document_from_string
 
@@ -85,8 +86,13 @@ def rules_test(
         cases = [("fail", case) for case in rule.examples["fail"]] + [("pass", case) for case in rule.examples["pass"]]
         for expect, case in cases:
             fields = case_fields(rule, case)
-            document = case_document(fields["text"], kind=fields["kind"], fmt=fields["fmt"], section=fields["section"],
-                                     name=f"{rule.source_path.name}#{expect}")
+            document = case_document(
+                fields["text"],
+                kind=fields["kind"],
+                fmt=fields["fmt"],
+                section=fields["section"],
+                name=f"{rule.source_path.name}#{expect}",
+            )
             languages = rule_languages(rule)
             if languages is not None and "en" not in languages:
                 # A rule's examples are in its language: too short to be told, so they are not guessed.
@@ -96,5 +102,9 @@ def rules_test(
             ran = run_rules([document], [rule], {rule.code: fields["options"]}, model=model).get(document.path, [])
             found = tuple(f for f in ran if f.code == rule.code)
             passed = bool(found) if expect == "fail" else not found
-            results.append(CaseResult(rule.code, rule.name, expect, fields["text"], passed, found, rule.source_path, fields["section"]))
+            results.append(
+                CaseResult(
+                    rule.code, rule.name, expect, fields["text"], passed, found, rule.source_path, fields["section"]
+                )
+            )
     return results

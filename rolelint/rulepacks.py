@@ -67,8 +67,10 @@ def rule_files(directory: Path) -> list[Path]:
         subfolders.sort()
         seen += len(subfolders) + len(names)
         if seen > MAX_PACK_ENTRIES:
-            raise RulePackError(f"{directory}: rule pack folder holds more than {MAX_PACK_ENTRIES:,} files and "
-                                "folders; a pack is a folder of rule files")
+            raise RulePackError(
+                f"{directory}: rule pack folder holds more than {MAX_PACK_ENTRIES:,} files and "
+                "folders; a pack is a folder of rule files"
+            )
         for name in sorted(names):
             path = Path(folder) / name
             if path.suffix not in (".yaml", ".yml"):
@@ -101,8 +103,9 @@ def packs_files(packs: Iterable[Path]) -> list[tuple[Path, list[Path]]]:
             except OSError:
                 continue  # reported when it is read
             if size > MAX_RULE_FILE_BYTES:
-                raise RulePackError(f"{path}: rule file is {size:,} bytes, over the {MAX_RULE_FILE_BYTES:,}-byte "
-                                    "limit for one rule")
+                raise RulePackError(
+                    f"{path}: rule file is {size:,} bytes, over the {MAX_RULE_FILE_BYTES:,}-byte limit for one rule"
+                )
             total += size
             if total > MAX_PACK_BYTES:
                 raise RulePackError(f"{pack}: the rule packs hold more than {MAX_PACK_BYTES:,} bytes of rule files")
@@ -152,11 +155,14 @@ def load_rule_file(path: Path, *, validate: bool = True) -> Rule:
         more = f" (and {len(errors) - 1} more error(s))" if len(errors) > 1 else ""
         raise RulePackError(f"{label}: key `{key}`: {_short(error.message)}{more}")
     if not path.name.startswith(data["code"]):
-        raise RulePackError(f"{label}: the file name must start with the rule code ({data['code']}-{data['name']}.yaml)")
+        raise RulePackError(
+            f"{label}: the file name must start with the rule code ({data['code']}-{data['name']}.yaml)"
+        )
     options = {}
     for name, raw in (data.get("options") or {}).items():
-        option = RuleOption(raw["type"], raw["default"], raw["description"],
-                            choices=tuple(raw["choices"]) if "choices" in raw else None)
+        option = RuleOption(
+            raw["type"], raw["default"], raw["description"], choices=tuple(raw["choices"]) if "choices" in raw else None
+        )
         problem = option.problem(option.default)
         if problem:
             raise RulePackError(f"{label}: key `options.{name}.default`: {problem}")
@@ -193,5 +199,3 @@ def load_rule_file(path: Path, *, validate: bool = True) -> Rule:
 
 def _short(message: str, limit: int = 300) -> str:
     return message if len(message) <= limit else message[:limit] + " ..."
-
-

@@ -9,6 +9,7 @@ per pipeline (trigger masks, shared matchers) is kept in the pipeline's state (r
 from __future__ import annotations
 
 import re
+from collections.abc import Set
 from functools import lru_cache
 from typing import Any, Iterable
 
@@ -16,6 +17,7 @@ from rolelint.checks import DocumentInput, SpanInput
 from rolelint.diagnostics import Finding
 from rolelint.documents import Document
 from rolelint.rulemodel import KINDS, TAGGED_NEEDS, Rule, resolve_options
+
 
 @lru_cache(maxsize=256)
 def _field_regex(glob: str) -> re.Pattern:
@@ -122,25 +124,29 @@ def run_rules(
         findings: set[Finding] = set()
         for (rule, _), target in zip(work, targets[position]):
             findings.update(KINDS[rule.kind].run(rule, rule.compiled, target, resolved[rule.code], nlp))
-        results.setdefault(document.path, []).extend(sorted(findings, key=lambda f: (f.start, f.end, f.code, f.message)))
+        results.setdefault(document.path, []).extend(
+            sorted(findings, key=lambda f: (f.start, f.end, f.code, f.message))
+        )
         plan[position] = targets[position] = None  # its Docs are no longer needed
     return results
 
 
-def annotated_targets(documents: list[Document], rules: list[Rule], *, model: str | None = None,
-                      pipeline_needs: Iterable[str] = ()) -> list[dict[str, DocumentInput]]:
+def annotated_targets(
+    documents: list[Document], rules: list[Rule], *, model: str | None = None, pipeline_needs: Iterable[str] = ()
+) -> list[dict[str, DocumentInput]]:
     """What each rule would be given for each document, without running it: per document, rule code
     -> the document and its spans in the rule's scope, with the spaCy Docs the rule needs (tagged
     only where its trigger words are, as ``run_rules`` tags them). For callers that measure a
     document the way the rules measure it (rolelint.summary). ``pipeline_needs`` widens the pipeline
     asked for, so that a caller can reuse the one its lint runs loaded rather than load another."""
     plan, _ = _plan(documents, rules, model, True, set(pipeline_needs))
-    return [{rule.code: target for (rule, _), target in zip(work, targets)}
-            for (_, _, work), targets in zip(plan, _targets(plan))]
+    return [
+        {rule.code: target for (rule, _), target in zip(work, targets)}
+        for (_, _, work), targets in zip(plan, _targets(plan))
+    ]
 
 
-def _plan(documents: list[Document], rules: list[Rule], model: str | None, narrow: bool,
-          extra: set[str] = frozenset()):
+def _plan(documents: list[Document], rules: list[Rule], model: str | None, narrow: bool, extra: Set[str] = frozenset()):
     """Per document, its SpanInputs and each rule in scope with the spans it looks at; the spans
     that need NLP annotated (``_annotate``). Returns the plan and the pipeline (None without NLP)."""
     plan: list[tuple[Document, list[SpanInput], list[tuple[Rule, list[int]]]] | None] = []
@@ -178,8 +184,10 @@ def _plan(documents: list[Document], rules: list[Rule], model: str | None, narro
 
 
 def _targets(plan) -> list[list[DocumentInput]]:
-    return [[DocumentInput(document, tuple(inputs[s] for s in chosen)) for _, chosen in work]
-            for document, inputs, work in plan]
+    return [
+        [DocumentInput(document, tuple(inputs[s] for s in chosen)) for _, chosen in work]
+        for document, inputs, work in plan
+    ]
 
 
 def prepare_rules(rules: list[Rule], *, model: str | None = None, extra_needs: Iterable[str] = ()):
@@ -240,7 +248,7 @@ def _annotate(plan, nlp, narrow: bool = True, rules: list[Rule] | None = None) -
         rules = list(dict.fromkeys(r for _, _, work in plan for r, _ in work))
     # Which rules look at each span: with the span's text, what its annotation depends on.
     lookers: dict[tuple[int, int], list[str]] = {}
-    for d, (_, inputs, work) in enumerate(plan):
+    for d, (_, _inputs, work) in enumerate(plan):
         for rule, chosen in work:
             if rule.needs:
                 for s in chosen:
@@ -253,7 +261,7 @@ def _annotate(plan, nlp, narrow: bool = True, rules: list[Rule] | None = None) -
             if found is not None:
                 recalled[(d, s)] = found
     docs: dict[tuple[int, int], Any] = {}
-    for (d, s) in lookers:
+    for d, s in lookers:
         if (d, s) not in recalled:
             docs[(d, s)] = nlp.make_doc(plan[d][1][s].text)
     if "sentencizer" in nlp.pipe_names:

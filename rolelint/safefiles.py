@@ -48,8 +48,15 @@ def read_regular(path: Path, limit: int, *, follow_links: bool = False) -> bytes
         os.close(descriptor)
 
 
-def atomic_write(path: Path, data: bytes, *, prefix: str | None = None, suffix: str = ".tmp",
-                 mode: int | None = None, durable: bool = False) -> None:
+def atomic_write(
+    path: Path,
+    data: bytes,
+    *,
+    prefix: str | None = None,
+    suffix: str = ".tmp",
+    mode: int | None = None,
+    durable: bool = False,
+) -> None:
     """Replace ``path`` with ``data`` atomically: a temporary file in the same folder, renamed over
     ``path``; on any failure (including KeyboardInterrupt) the temporary file is removed and the
     old ``path`` is left as it was. ``mode`` sets the new file's permission bits (default: as

@@ -23,9 +23,17 @@ from rolelint.source import DecodeError
 BYTES_PER_WORKER = {"fork": 256_000, "spawn": 2_000_000}
 
 
-def lint_files(entries: list[FileEntry], config: Config, catalogue: RuleCatalogue, active: set[str], *,
-               need_documents: bool, cache=None, jobs: int | None = 1,
-               progress: Callable[[int], None] | None = None) -> list[FileOutcome]:
+def lint_files(
+    entries: list[FileEntry],
+    config: Config,
+    catalogue: RuleCatalogue,
+    active: set[str],
+    *,
+    need_documents: bool,
+    cache=None,
+    jobs: int | None = 1,
+    progress: Callable[[int], None] | None = None,
+) -> list[FileOutcome]:
     """The per-file stage for every entry, in entry order: cached results where the cache has them,
     the rest linted here or, for large runs, in worker processes.
 
@@ -54,8 +62,9 @@ def lint_files(entries: list[FileEntry], config: Config, catalogue: RuleCatalogu
     if workers > 1:
         from rolelint.parallel import lint_in_workers
 
-        linted = lint_in_workers(todo, config, catalogue, active, workers=workers, keep_documents=need_documents,
-                                 progress=advance)
+        linted = lint_in_workers(
+            todo, config, catalogue, active, workers=workers, keep_documents=need_documents, progress=advance
+        )
     else:
         linted = []
         for chunk in chunk_entries(todo):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from rolelint.diagnostics import Finding
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 _SLUG_PATTERN = "^[a-z0-9][a-z0-9._-]*$"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _validator(kind: str) -> jsonschema.Draft202012Validator:
     import jsonschema  # only when a document has data to validate (a bare advert draft has none)
 
@@ -70,8 +70,13 @@ def site_prose(spans: list[TextSpan]) -> list[TextSpan]:
     text: the body, values of keys rolelint knows, and values of the site's own keys that are prose (a
     `description:` of three words or more), not layouts, paths, addresses, dates or templates."""
     known = advert_keys()
-    return [span for span in spans if span.field is None or top_key(span.field) in known
-            or (len(_WORD.findall(span.text)) >= 3 and not _NOT_PROSE.match(span.text))]
+    return [
+        span
+        for span in spans
+        if span.field is None
+        or top_key(span.field) in known
+        or (len(_WORD.findall(span.text)) >= 3 and not _NOT_PROSE.match(span.text))
+    ]
 
 
 def _path_of(error: jsonschema.ValidationError) -> str:
@@ -100,19 +105,36 @@ def _findings_for(error: jsonschema.ValidationError, document: Document) -> list
             hint = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
             message = f"unknown key `{key}` in {_display(path, kind)}"
             message += f"; did you mean `{hint[0]}`?" if hint else f"; accepted keys: {', '.join(allowed)}"
-            findings.append(Finding("RL011", message, start, end, suggestion=hint[0] if hint else None,
-                                    field=key_path, context=str(key)))
+            findings.append(
+                Finding(
+                    "RL011", message, start, end, suggestion=hint[0] if hint else None, field=key_path, context=str(key)
+                )
+            )
         return findings
     if validator == "required":
-        missing = [name for name in error.validator_value if isinstance(error.instance, dict) and name not in error.instance]
+        missing = [
+            name for name in error.validator_value if isinstance(error.instance, dict) and name not in error.instance
+        ]
         start, end = document.field_range(path, key=True) if path else (0, 0)
         if not path:
             start, end = _first_key_range(document)
-        return [Finding("RL010", f"{_display(path, kind)} is missing the required key `{name}`", start, end,
-                        field=join_path(path, name), context=name) for name in missing]
+        return [
+            Finding(
+                "RL010",
+                f"{_display(path, kind)} is missing the required key `{name}`",
+                start,
+                end,
+                field=join_path(path, name),
+                context=name,
+            )
+            for name in missing
+        ]
     start, end = document.field_range(path)
-    return [Finding("RL010", _describe(error, path, kind), start, end, field=path or None,
-                    context=repr(error.instance)[:80])]
+    return [
+        Finding(
+            "RL010", _describe(error, path, kind), start, end, field=path or None, context=repr(error.instance)[:80]
+        )
+    ]
 
 
 def _pattern_allows(pattern: str, key: str) -> bool:
@@ -128,8 +150,13 @@ def _first_key_range(document: Document) -> tuple[int, int]:
 
 
 _TYPE_NAMES = {
-    "object": "a mapping of keys", "array": "a list", "string": "text", "integer": "a whole number",
-    "number": "a number", "boolean": "true or false", "null": "empty",
+    "object": "a mapping of keys",
+    "array": "a list",
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "null": "empty",
 }
 
 
@@ -165,8 +192,10 @@ def _describe(error: jsonschema.ValidationError, path: str, kind: str) -> str:
         return f"{where} must be {expected!r}, not {value!r}"
     if validator == "pattern":
         if expected == _SLUG_PATTERN:
-            return (f"{where} is {value!r}; identifiers are lower-case slugs of letters, digits, `.`, `_` and `-`, "
-                    f"e.g. {_slugify(str(value))!r}")
+            return (
+                f"{where} is {value!r}; identifiers are lower-case slugs of letters, digits, `.`, `_` and `-`, "
+                f"e.g. {_slugify(str(value))!r}"
+            )
         return f"{where} is {value!r}, which does not have the expected form (pattern {expected})"
     if validator in ("minimum", "exclusiveMinimum"):
         return f"{where} is {value!r}; it must be at least {expected}"

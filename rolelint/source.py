@@ -40,7 +40,7 @@ class SourceText:
         self._line_starts = starts
 
     @classmethod
-    def from_bytes(cls, path: str, data: bytes, *, fallback_encoding: str | None = None) -> "SourceText":
+    def from_bytes(cls, path: str, data: bytes, *, fallback_encoding: str | None = None) -> SourceText:
         had_bom = data.startswith(b"\xef\xbb\xbf")
         raw = data[3:] if had_bom else data
         try:

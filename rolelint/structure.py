@@ -19,46 +19,169 @@ from rolelint.documents import Section, TextSpan
 SECTION_KEYWORDS: list[tuple[str, tuple[str, ...]]] = [
     # Headings that mention a requirement or a benefit but are neither criteria nor perks.
     ("other", ("travel", "clearance", "equal opportunit", "reasonable adjustment", "diversity and inclusion")),
-    ("apply", ("how to apply", "apply", "application", "next steps", "selection process", "interview",
-               "recruitment process", "hiring process")),
-    ("desirable", ("desirable", "nice to have", "nice-to-have", "bonus", "preferred qualification",
-                   "it would be great", "extra credit", "plus if", "preferred skill", "preferred experience",
-                   "preferred requirement", "preferred criteria", "an asset", "assets", "advantageous",
-                   "would be a plus", "good to have", "ideally")),
-    ("essential", ("essential", "requirement", "what we're looking for", "what we are looking for",
-                   "skills and experience", "experience and skills", "qualification", "you have",
-                   "you'll have", "you will have", "about you", "who you are", "person specification",
-                   "criteria", "must have", "what you need", "what you'll need", "what you will need",
-                   "skills", "competenc", "key skills", "are you", "what do you need", "what will you need",
-                   "who are we looking for", "what are we looking for", "what you bring", "what you'll bring",
-                   "what you will bring", "do you have")),
-    ("responsibilities", ("responsibilit", "what you'll do", "what you will do", "duties", "your role",
-                          "the job", "day to day", "day-to-day", "key tasks", "what you'll be doing",
-                          "what you will be doing", "accountabilit", "main tasks", "what will you do",
-                          "what will you be doing", "what will i do", "what would you do", "what does the job",
-                          "what does the role")),
-    ("benefits", ("benefit", "perk", "what we offer", "we offer", "why join", "why work", "rewards",
-                  "what's in it for you", "package", "what do we offer", "what can we offer",
-                  "what's in it for me")),
+    (
+        "apply",
+        (
+            "how to apply",
+            "apply",
+            "application",
+            "next steps",
+            "selection process",
+            "interview",
+            "recruitment process",
+            "hiring process",
+        ),
+    ),
+    (
+        "desirable",
+        (
+            "desirable",
+            "nice to have",
+            "nice-to-have",
+            "bonus",
+            "preferred qualification",
+            "it would be great",
+            "extra credit",
+            "plus if",
+            "preferred skill",
+            "preferred experience",
+            "preferred requirement",
+            "preferred criteria",
+            "an asset",
+            "assets",
+            "advantageous",
+            "would be a plus",
+            "good to have",
+            "ideally",
+        ),
+    ),
+    (
+        "essential",
+        (
+            "essential",
+            "requirement",
+            "what we're looking for",
+            "what we are looking for",
+            "skills and experience",
+            "experience and skills",
+            "qualification",
+            "you have",
+            "you'll have",
+            "you will have",
+            "about you",
+            "who you are",
+            "person specification",
+            "criteria",
+            "must have",
+            "what you need",
+            "what you'll need",
+            "what you will need",
+            "skills",
+            "competenc",
+            "key skills",
+            "are you",
+            "what do you need",
+            "what will you need",
+            "who are we looking for",
+            "what are we looking for",
+            "what you bring",
+            "what you'll bring",
+            "what you will bring",
+            "do you have",
+        ),
+    ),
+    (
+        "responsibilities",
+        (
+            "responsibilit",
+            "what you'll do",
+            "what you will do",
+            "duties",
+            "your role",
+            "the job",
+            "day to day",
+            "day-to-day",
+            "key tasks",
+            "what you'll be doing",
+            "what you will be doing",
+            "accountabilit",
+            "main tasks",
+            "what will you do",
+            "what will you be doing",
+            "what will i do",
+            "what would you do",
+            "what does the job",
+            "what does the role",
+        ),
+    ),
+    (
+        "benefits",
+        (
+            "benefit",
+            "perk",
+            "what we offer",
+            "we offer",
+            "why join",
+            "why work",
+            "rewards",
+            "what's in it for you",
+            "package",
+            "what do we offer",
+            "what can we offer",
+            "what's in it for me",
+        ),
+    ),
     ("pay", ("salary", "pay", "compensation", "remuneration", "wage")),
-    ("location", ("location", "working pattern", "where you'll work", "where you will work", "hours",
-                  "remote", "hybrid", "working arrangements", "office", "where will you work",
-                  "where is the job", "where is the role")),
-    ("about", ("about", "the role", "overview", "job description", "introduction", "summary", "who we are",
-               "the team", "our team", "the opportunity", "role description", "job purpose", "who are we")),
+    (
+        "location",
+        (
+            "location",
+            "working pattern",
+            "where you'll work",
+            "where you will work",
+            "hours",
+            "remote",
+            "hybrid",
+            "working arrangements",
+            "office",
+            "where will you work",
+            "where is the job",
+            "where is the role",
+        ),
+    ),
+    (
+        "about",
+        (
+            "about",
+            "the role",
+            "overview",
+            "job description",
+            "introduction",
+            "summary",
+            "who we are",
+            "the team",
+            "our team",
+            "the opportunity",
+            "role description",
+            "job purpose",
+            "who are we",
+        ),
+    ),
 ]
 
 # One search per category instead of one `in` per keyword: a file of 250,000 headings spent most of
 # its time here.
-_CATEGORY_PATTERNS = [(category, re.compile("|".join(re.escape(word) for word in words)))
-                      for category, words in SECTION_KEYWORDS]
+_CATEGORY_PATTERNS = [
+    (category, re.compile("|".join(re.escape(word) for word in words))) for category, words in SECTION_KEYWORDS
+]
 
 # How a requirement is marked as not essential, in the words adverts use across countries.
 DESIRABLE = re.compile(
     r"\b(?:desirable|nice[- ]to[- ]have|good[- ]to[- ]have|bonus|(?:a|an added|big) plus|plus if|preferred|"
     r"preferably|advantageous|(?:an|a real|a great) asset|would be great|would be (?:an? )?(?:advantage|plus|"
     r"benefit)|not essential|not required|ideally|is beneficial|(?:is|would be) helpful)\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 
 
 def categorize_heading(heading: str) -> str:
@@ -80,8 +203,11 @@ def marks_desirable(text: str) -> bool:
 BOLD_LINE = re.compile(r"^[ \t]*(\*\*|__)(?P<text>[^*_\n]{1,80}?)(?::)?\1[ \t]*:?[ \t]*$")
 _COLON_LINE = re.compile(r"^[ \t]*(?P<text>[A-Za-z][^:\n.!?]{0,60}):[ \t]*$")
 LIST_ITEM = re.compile(r"^([ \t]*)([-*+•]|\d{1,3}[.)])[ \t]+")
-_QUESTION = re.compile(r"^[ \t]*(?P<text>(?:what|who|why|how|where|when|which|are|do|is|can|will|would)\b"
-                       r"[^\n.!?:]{0,70}\?)[ \t]*$", re.IGNORECASE)
+_QUESTION = re.compile(
+    r"^[ \t]*(?P<text>(?:what|who|why|how|where|when|which|are|do|is|can|will|would)\b"
+    r"[^\n.!?:]{0,70}\?)[ \t]*$",
+    re.IGNORECASE,
+)
 _SHORT_LINE = re.compile(r"^[ \t]*(?P<text>[^\W\d_][^\n.!?;:,]{0,50}?)[ \t]*$")
 _LOWER = re.compile(r"[^\W\d_A-Z]")  # a lower-case (or uncased) letter
 _LETTER = re.compile(r"[^\W\d_]")
@@ -128,8 +254,9 @@ def line_heading(content: str, fmt: str, *, alone: bool = False, emphasised: boo
     return None
 
 
-_CONTINUES = re.compile(r"(?:[,;:(\-–—/&+]|\b(?:and|or|the|a|an|of|to|with|for|in|on|at|by|as|our|your))\s*$",
-                        re.IGNORECASE)
+_CONTINUES = re.compile(
+    r"(?:[,;:(\-–—/&+]|\b(?:and|or|the|a|an|of|to|with|for|in|on|at|by|as|our|your))\s*$", re.IGNORECASE
+)
 _STARTS_ITEM = re.compile(r"[\s\"'“‘(]*(?:[^\W\d_]|\d)")
 
 
@@ -153,6 +280,7 @@ def unmarked_list(lines) -> bool:
 
 # --- sections and the spans in them -----------------------------------------------------------
 
+
 def build_sections(headings: Sequence[tuple[int, str, int, int]], end: int) -> list[Section]:
     """Sections from ``headings`` — (level, text, start, end) in file offsets, in order — the last one
     running to ``end``. A heading that names no category of its own ("Technical", "Our stack") takes
@@ -167,8 +295,17 @@ def build_sections(headings: Sequence[tuple[int, str, int, int]], end: int) -> l
         if category == "other" and stack:
             category = stack[-1][1]
         stack.append((level, category))
-        sections.append(Section(heading=text, category=category, level=level, start=start, end=section_end,
-                                heading_start=start, heading_end=heading_end))
+        sections.append(
+            Section(
+                heading=text,
+                category=category,
+                level=level,
+                start=start,
+                end=section_end,
+                heading_start=start,
+                heading_end=heading_end,
+            )
+        )
     return sections
 
 
@@ -190,5 +327,6 @@ class SectionFinder:
         category = section.category if section else "preamble"
         if category == "essential" and block == "list_item" and marks_desirable(text):
             category = "desirable"
-        return TextSpan(text=text, offsets=offsets, section=category, heading=section.heading if section else None,
-                        block=block)
+        return TextSpan(
+            text=text, offsets=offsets, section=category, heading=section.heading if section else None, block=block
+        )

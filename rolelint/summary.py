@@ -10,16 +10,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rolelint.checks import SpanInput
+from rolelint.checks import SpanInput, named
 from rolelint.checks import metric as metric_kind
-from rolelint.checks import named
 from rolelint.documents import Document
 
 LENGTH, GRADE, SALARY, SECTIONS, CODED = "RL207", "RL206", "RL208", "RL209", "RL112"
 MEASURED = (LENGTH, GRADE, SALARY, SECTIONS, CODED)
 # How RL209 names the section categories it looks for.
-SECTION_NAMES = {"about": "about the role", "responsibilities": "responsibilities", "essential": "requirements",
-                 "pay": "pay", "location": "location or working pattern", "apply": "how to apply"}
+SECTION_NAMES = {
+    "about": "about the role",
+    "responsibilities": "responsibilities",
+    "essential": "requirements",
+    "pay": "pay",
+    "location": "location or working pattern",
+    "apply": "how to apply",
+}
 
 
 @dataclass(frozen=True)
@@ -57,8 +62,9 @@ class AdvertSummary:
     feminine: tuple[CodedWord, ...]
 
 
-def summarise(document: Document, rules: dict, options: dict[str, dict], *, model: str | None = None,
-              pipeline_needs=()) -> AdvertSummary | None:
+def summarise(
+    document: Document, rules: dict, options: dict[str, dict], *, model: str | None = None, pipeline_needs=()
+) -> AdvertSummary | None:
     """The summary of an advert (None for a framework or role): ``rules`` by code (RL206, RL207,
     RL208, RL209, RL112 are used), ``options`` the config's options by code. ``pipeline_needs``: the
     NLP needs of the run, so the spaCy pipeline it loaded is reused (runner.annotated_targets)."""
@@ -81,8 +87,9 @@ def summarise(document: Document, rules: dict, options: dict[str, dict], *, mode
     aim = (_int(length_options.get("aim_min", low)), _int(length_options.get("aim_max", high)))
     grade, grade_words = metric_kind.grade_level(spans(GRADE)) if spans(GRADE) else (0.0, 0)
     _, grade_max = _limits(rules.get(GRADE), resolved.get(GRADE, {}))
-    salary = named.has_salary_figure(document, spans(SALARY) if SALARY in targets
-                                     else [SpanInput.of(span) for span in document.spans])
+    salary = named.has_salary_figure(
+        document, spans(SALARY) if SALARY in targets else [SpanInput.of(span) for span in document.spans]
+    )
     present = named.sections_present(document, spans(SECTIONS))
     wanted = [s for s in resolved.get(SECTIONS, {}).get("required", named.CORE_SECTIONS) if s in named.CORE_SECTIONS]
     coded: list[CodedWord] = []
@@ -93,9 +100,15 @@ def summarise(document: Document, rules: dict, options: dict[str, dict], *, mode
             coded.append(CodedWord(found.word, token.text, found.side, start, end))
     coded.sort(key=lambda w: (w.start, w.end))
     return AdvertSummary(
-        path=document.path, words=words, words_range=(_int(low), _int(high)), words_aim=aim,
-        grade=round(grade, 1) if grade_words else None, grade_words=grade_words, grade_max=grade_max,
-        salary_stated=salary, sections_found=tuple(s for s in named.CORE_SECTIONS if s in present),
+        path=document.path,
+        words=words,
+        words_range=(_int(low), _int(high)),
+        words_aim=aim,
+        grade=round(grade, 1) if grade_words else None,
+        grade_words=grade_words,
+        grade_max=grade_max,
+        salary_stated=salary,
+        sections_found=tuple(s for s in named.CORE_SECTIONS if s in present),
         sections_missing=tuple(s for s in wanted if s not in present),
         masculine=tuple(w for w in coded if w.side == "masculine"),
         feminine=tuple(w for w in coded if w.side == "feminine"),

@@ -20,10 +20,14 @@ from rolelint.source import BOM, SourceText
 
 # The codes run to the end of the comment, so that a mistyped one ("RL-104") is read, and reported,
 # rather than cut short into a prefix of every rule ("RL").
-_YAML = re.compile(r"#\s*rolelint:\s*(?P<verb>disable-file|disable-next-line|disable-line|disable)\b"
-                   r"(?:\s*=\s*(?P<codes>[^#\r\n]*))?")
-_HTML = re.compile(r"<!--\s*rolelint-(?P<verb>disable-file|disable-next-line|disable-line|disable|enable)\b"
-                   r"(?P<codes>[^<>]*?)-->")
+_YAML = re.compile(
+    r"#\s*rolelint:\s*(?P<verb>disable-file|disable-next-line|disable-line|disable)\b"
+    r"(?:\s*=\s*(?P<codes>[^#\r\n]*))?"
+)
+_HTML = re.compile(
+    r"<!--\s*rolelint-(?P<verb>disable-file|disable-next-line|disable-line|disable|enable)\b"
+    r"(?P<codes>[^<>]*?)-->"
+)
 _CODE = re.compile(r"^[A-Z]{2,4}[0-9]{0,3}$")
 
 
@@ -104,8 +108,11 @@ def parse_suppressions(source: SourceText, fmt: str, *, known: Iterable[str] | N
     if fmt == "yaml":
         return found
     closed = 0 < front_matter_end <= source.line_count
-    body_start = source.offset(front_matter_end + 1, 1) if closed and front_matter_end < source.line_count else (
-        len(text) if closed else 0)
+    body_start = (
+        source.offset(front_matter_end + 1, 1)
+        if closed and front_matter_end < source.line_count
+        else (len(text) if closed else 0)
+    )
     in_code = code_ranges(text, body_start)
     open_ranges: list[Suppression] = []
     for match in _HTML.finditer(text):
@@ -131,8 +138,9 @@ def parse_suppressions(source: SourceText, fmt: str, *, known: Iterable[str] | N
                 continue
             used: set[str] = set()  # one comment's ranges, one per code, share what they suppressed
             for number, code in enumerate(codes):
-                suppression = Suppression((code,), line, last, *where, used=used, invalid=bad if number == 0 else (),
-                                          continued=number > 0)
+                suppression = Suppression(
+                    (code,), line, last, *where, used=used, invalid=bad if number == 0 else (), continued=number > 0
+                )
                 found.append(suppression)
                 open_ranges.append(suppression)
         else:  # enable: ends the open ranges of the codes it names (every open range when it names none)
@@ -147,13 +155,23 @@ def parse_suppressions(source: SourceText, fmt: str, *, known: Iterable[str] | N
                 if not codes or any(c.startswith(code) for c in suppression.codes or ("",) for code in codes):
                     suppression.last_line = line  # the enable names this range's code (or a prefix of it)
                     continue
-                narrower = [code for code in codes if any(code.startswith(p) for p in suppression.codes or ("",))
-                            and code not in suppression.excluded]
+                narrower = [
+                    code
+                    for code in codes
+                    if any(code.startswith(p) for p in suppression.codes or ("",)) and code not in suppression.excluded
+                ]
                 if narrower:  # `disable RL1` ... `enable RL101`: the range goes on for the rest of RL1
                     suppression.last_line = line
-                    rest = Suppression(suppression.codes, line + 1, last, suppression.start, suppression.end,
-                                       used=suppression.used, excluded=suppression.excluded + tuple(narrower),
-                                       continued=True)
+                    rest = Suppression(
+                        suppression.codes,
+                        line + 1,
+                        last,
+                        suppression.start,
+                        suppression.end,
+                        used=suppression.used,
+                        excluded=suppression.excluded + tuple(narrower),
+                        continued=True,
+                    )
                     found.append(rest)
                     still_open.append(rest)
                     continue
@@ -210,7 +228,9 @@ def code_ranges(text: str, start: int):
     from rolelint.markdown import code_spans
 
     ranges: list[tuple[int, int]] = []
-    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\r\n]*(?:\r\n|\r|\n|$)", text[start:]) if m.end() > m.start()]
+    lines = [
+        (m.start(), m.end()) for m in re.finditer(r"[^\r\n]*(?:\r\n|\r|\n|$)", text[start:]) if m.end() > m.start()
+    ]
     fence: str | None = None
     fence_start = 0
     previous_blank = True
@@ -221,8 +241,12 @@ def code_ranges(text: str, start: int):
         content = text[line_start:line_end].rstrip("\r\n")
         if fence is not None:
             closing = _FENCE_LINE.match(content)
-            if closing and closing.group(1)[0] == fence[0] and len(closing.group(1)) >= len(fence) \
-                    and not content.strip().strip(fence[0]):
+            if (
+                closing
+                and closing.group(1)[0] == fence[0]
+                and len(closing.group(1)) >= len(fence)
+                and not content.strip().strip(fence[0])
+            ):
                 ranges.append((fence_start, line_end))
                 fence = None
             continue
@@ -235,8 +259,12 @@ def code_ranges(text: str, start: int):
             previous_blank = False
             continue
         blank = not content.strip()
-        if not blank and previous_blank and (content.startswith("    ") or content.startswith("\t")) \
-                and paragraph_start is None:
+        if (
+            not blank
+            and previous_blank
+            and (content.startswith("    ") or content.startswith("\t"))
+            and paragraph_start is None
+        ):
             ranges.append((line_start, line_end))  # indented code (a blank line or code before it)
             continue
         if blank:
@@ -344,8 +372,9 @@ _LIST_OR_HEADING = re.compile(r"^\s*(?:[-*+]\s|\d{1,9}[.)]\s|#{1,6}\s|>)")
 CHECK_STRUCTURE_CHARS = 200_000
 
 
-def suppression_edit(source: SourceText, fmt: str, code: str, line: int, *,
-                     whole_file: bool = False) -> tuple[int, int, str] | None:
+def suppression_edit(
+    source: SourceText, fmt: str, code: str, line: int, *, whole_file: bool = False
+) -> tuple[int, int, str] | None:
     """An edit (start, end, new text; character offsets) that adds a suppression of ``code`` covering
     the 1-based ``line`` of ``source`` (in a file whose suppression syntax is ``fmt``), or with
     ``whole_file`` the whole file; None when no comment can do it without changing the document.
@@ -384,8 +413,11 @@ def _structure(source: SourceText):
     from rolelint.loaders import parse_source
 
     document, findings = parse_source(source, fmt=format_for(source.path))
-    return (document.data, [s.category for s in document.sections],
-            sorted(f.code for f in findings if f.code in ("RL001", "RL003", "RL007", "RL008")))
+    return (
+        document.data,
+        [s.category for s in document.sections],
+        sorted(f.code for f in findings if f.code in ("RL001", "RL003", "RL007", "RL008")),
+    )
 
 
 def _line_bounds(source: SourceText, line: int) -> tuple[int, int, str]:
@@ -393,7 +425,7 @@ def _line_bounds(source: SourceText, line: int) -> tuple[int, int, str]:
     start = source.offset(line, 1)
     content = source.line_text(line)
     end = start + len(content)
-    rest = source.text[end:end + 2]
+    rest = source.text[end : end + 2]
     newline = "\r\n" if rest.startswith("\r\n") else rest[:1] if rest[:1] in ("\r", "\n") else ""
     return start, end, newline
 
@@ -411,8 +443,12 @@ def _yaml_candidates(source: SourceText, code: str, line: int):
     start, end, _ = _line_bounds(source, line)
     content = source.text[start:end]
     existing = _YAML.search(content)
-    if existing and existing.group("verb") in ("disable", "disable-line") and existing.group("codes") is not None \
-            and not _alone_on_its_line(source.text, start + existing.start()):
+    if (
+        existing
+        and existing.group("verb") in ("disable", "disable-line")
+        and existing.group("codes") is not None
+        and not _alone_on_its_line(source.text, start + existing.start())
+    ):
         at = start + existing.end("codes")
         yield at, at, f",{code}", line
     else:
@@ -420,8 +456,12 @@ def _yaml_candidates(source: SourceText, code: str, line: int):
     if line > 1:
         above_start, above_end, _ = _line_bounds(source, line - 1)
         above = _YAML.search(source.text[above_start:above_end])
-        if above and above.group("verb") == "disable-next-line" and above.group("codes") \
-                and _alone_on_its_line(source.text, above_start + above.start()):
+        if (
+            above
+            and above.group("verb") == "disable-next-line"
+            and above.group("codes")
+            and _alone_on_its_line(source.text, above_start + above.start())
+        ):
             at = above_start + above.end("codes")
             yield at, at, f",{code}", line
     yield start, start, f"{_indent(content)}# rolelint: disable-next-line={code}{_newline(source)}", line + 1
@@ -438,8 +478,13 @@ def _html_candidates(source: SourceText, fmt: str, code: str, line: int):
             at = above_start + source.text[above_start:above_end].index(codes) + len(codes)
             yield at, at, f", {code}", line
     previous = source.line_text(line - 1) if line > 1 else ""
-    in_paragraph = (fmt == "markdown" and previous.strip() and not _HTML.search(previous)
-                    and not _LIST_OR_HEADING.match(content) and line - 1 >= _front_matter_end(source) + 1)
+    in_paragraph = (
+        fmt == "markdown"
+        and previous.strip()
+        and not _HTML.search(previous)
+        and not _LIST_OR_HEADING.match(content)
+        and line - 1 >= _front_matter_end(source) + 1
+    )
     comment = f"<!-- rolelint-disable-next-line {code} -->"
     if in_paragraph:
         yield end, end, f" <!-- rolelint-disable-line {code} -->", line

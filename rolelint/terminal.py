@@ -10,8 +10,9 @@ from typing import Mapping, TextIO
 HUMAN_FORMATS = ("text", "concise")
 
 
-def color_wanted(flag: bool | None, output_format: str, *, stream: TextIO | None = None,
-                 environ: Mapping[str, str] | None = None) -> bool:
+def color_wanted(
+    flag: bool | None, output_format: str, *, stream: TextIO | None = None, environ: Mapping[str, str] | None = None
+) -> bool:
     """Whether to colour ``output_format`` written to ``stream``, in this order: `--color` or
     `--no-color`; `NO_COLOR` set and not empty (no-color.org); `FORCE_COLOR` set and not empty
     (force-color.org); `TERM=dumb`; else whether ``stream`` is a terminal. Machine formats never."""

@@ -56,8 +56,14 @@ class Folded:
 
     __slots__ = ("text", "index", "lookalike", "hidden", "wide")
 
-    def __init__(self, text: str, index: list[int] | None, lookalike: tuple[int, ...], hidden: tuple[int, ...],
-                 wide: dict[int, int] | None = None):
+    def __init__(
+        self,
+        text: str,
+        index: list[int] | None,
+        lookalike: tuple[int, ...],
+        hidden: tuple[int, ...],
+        wide: dict[int, int] | None = None,
+    ):
         self.text, self.index, self.lookalike, self.hidden = text, index, lookalike, hidden
         self.wide = wide or {}
 

@@ -72,8 +72,12 @@ def load_toml(text: str, *, base: int = 0) -> TomlResult:
 
 
 def _too_deep(offset: int) -> tuple[str, str, int, int]:
-    return ("RL008", f"the front matter nests deeper than {MAX_DEPTH} levels; rolelint reads documents up to "
-            "that depth", offset, offset + 1)
+    return (
+        "RL008",
+        f"the front matter nests deeper than {MAX_DEPTH} levels; rolelint reads documents up to that depth",
+        offset,
+        offset + 1,
+    )
 
 
 def _deepest(text: str) -> int:
@@ -269,11 +273,11 @@ class _Scanner:
                     i += 2
                 elif escape in "uU":
                     width = 4 if escape == "u" else 8
-                    chars.append(chr(int(text[i + 2:i + 2 + width], 16)))
+                    chars.append(chr(int(text[i + 2 : i + 2 + width], 16)))
                     offsets.append(self.base + i)
                     i += 2 + width
                 elif escape == "x":
-                    chars.append(chr(int(text[i + 2:i + 4], 16)))
+                    chars.append(chr(int(text[i + 2 : i + 4], 16)))
                     offsets.append(self.base + i)
                     i += 4
                 else:  # a line-ending backslash: the line break and blanks after it are dropped

@@ -26,8 +26,7 @@ def is_inside(path: Path, top: Path) -> bool:
     return inner == outer or inner.startswith(outer.rstrip(os.sep) + os.sep)
 
 
-def confine(value: str, *, root: Path, trusted: tuple[Path, ...] = (), key: str,
-            allow_absolute: bool = True) -> Path:
+def confine(value: str, *, root: Path, trusted: tuple[Path, ...] = (), key: str, allow_absolute: bool = True) -> Path:
     """The resolved path that the config value ``value`` (relative to ``root``) names; raises
     PathOutside, naming ``key``, when it lies outside ``root`` and every ``trusted`` directory, or
     when it is absolute and ``allow_absolute`` is false (then only a trusted location may be
@@ -38,11 +37,15 @@ def confine(value: str, *, root: Path, trusted: tuple[Path, ...] = (), key: str,
     if any(is_inside(resolved, t) for t in trusted_real):
         return resolved
     if given.is_absolute() and not allow_absolute:
-        raise PathOutside(f"`{key}` is the absolute path {value!r}; the config may name only paths inside "
-                          f"the repository ({real(root)}), relative to it (or pass --trusted-path to trust a "
-                          "location outside it)")
+        raise PathOutside(
+            f"`{key}` is the absolute path {value!r}; the config may name only paths inside "
+            f"the repository ({real(root)}), relative to it (or pass --trusted-path to trust a "
+            "location outside it)"
+        )
     if not is_inside(resolved, real(root)):
-        raise PathOutside(f"`{key}` is {value!r}, which resolves to {resolved}, outside the repository "
-                          f"({real(root)}); a config may name only paths inside its repository (pass "
-                          "--trusted-path DIR on the command line to trust another location)")
+        raise PathOutside(
+            f"`{key}` is {value!r}, which resolves to {resolved}, outside the repository "
+            f"({real(root)}); a config may name only paths inside its repository (pass "
+            "--trusted-path DIR on the command line to trust another location)"
+        )
     return resolved

@@ -20,21 +20,45 @@ from rolelint.documents import TextSpan, join_path
 # Fields whose values are identifiers or enumerations, not prose: no rule reads them as text.
 NON_PROSE_KEYS = frozenset(
     {
-        "kind", "id", "framework", "role", "level", "family", "track", "currency", "period",
-        "scale", "type", "version", "closing_date", "contract", "match", "code", "name_id",
+        "kind",
+        "id",
+        "framework",
+        "role",
+        "level",
+        "family",
+        "track",
+        "currency",
+        "period",
+        "scale",
+        "type",
+        "version",
+        "closing_date",
+        "contract",
+        "match",
+        "code",
+        "name_id",
     }
 )
 _STANDARD_TAGS = {
-    "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:timestamp",
-    "tag:yaml.org,2002:binary", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq",
-    "tag:yaml.org,2002:omap", "tag:yaml.org,2002:set", "tag:yaml.org,2002:merge",
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:binary",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:omap",
+    "tag:yaml.org,2002:set",
+    "tag:yaml.org,2002:merge",
 }
 _YAML_NAMESPACE = "tag:yaml.org,2002:"
 # A node's properties as written: an optional anchor, then a verbatim `!<...>` tag or a shorthand tag with
 # an optional handle (`!`, `!!`, `!name!`) and the URI characters the YAML scanners accept.
-_PROPERTIES = re.compile(r"(?:&[^\s,\[\]{}]+\s+)?(?P<tag>!<[^>\s]*>|!(?:[\w-]*!)?[\w\-;/?:@&=+$,.!~*'()\[\]%#]*)",
-                         re.ASCII)
+_PROPERTIES = re.compile(
+    r"(?:&[^\s,\[\]{}]+\s+)?(?P<tag>!<[^>\s]*>|!(?:[\w-]*!)?[\w\-;/?:@&=+$,.!~*'()\[\]%#]*)", re.ASCII
+)
 _HANDLE = re.compile(r"!(?:[\w-]*!)?", re.ASCII)
 _TAG_SHOWN = 100  # a longer tag is cut in the message
 # Scalars kept as written: dates are validated as text (`format: date`); bytes are not data we lint.
@@ -93,18 +117,18 @@ class _Builder:
         if written and written.startswith("!<") and written.endswith(">"):
             resolves = unquote(written[2:-1]) == node.tag
         elif written:
-            suffix = written[_HANDLE.match(written).end():]
+            suffix = written[_HANDLE.match(written).end() :]
             resolves = node.tag.endswith(unquote(suffix))  # the handle may be redefined by %TAG
         else:
             resolves = False
         if not resolves:
             if node.tag.startswith(_YAML_NAMESPACE):
-                written = "!!" + node.tag[len(_YAML_NAMESPACE):]
+                written = "!!" + node.tag[len(_YAML_NAMESPACE) :]
             elif node.tag.startswith("!"):
                 written = node.tag
             else:
                 written = f"!<{node.tag}>"
-        return written if len(written) <= _TAG_SHOWN else written[:_TAG_SHOWN - 1] + "…"
+        return written if len(written) <= _TAG_SHOWN else written[: _TAG_SHOWN - 1] + "…"
 
     def build(self, node: yaml.Node, path: str, depth: int) -> Any:
         self.count += 1
@@ -116,8 +140,12 @@ class _Builder:
         self.result.nodes.setdefault(path, (start, end))
         if node.tag not in _STANDARD_TAGS:
             self.result.problems.append(
-                YamlProblem("RL008", f"tag `{self.tag_as_written(node)}` is not allowed; rolelint reads plain "
-                            "YAML data only", start, end)
+                YamlProblem(
+                    "RL008",
+                    f"tag `{self.tag_as_written(node)}` is not allowed; rolelint reads plain YAML data only",
+                    start,
+                    end,
+                )
             )
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path, depth)
@@ -140,8 +168,12 @@ class _Builder:
             start, end = self.offsets_of(key_node)
             if not isinstance(key_node, yaml.ScalarNode):
                 self.result.problems.append(
-                    YamlProblem("RL008", "a list or mapping used as a key is not supported; a key must be plain text",
-                                start, end)
+                    YamlProblem(
+                        "RL008",
+                        "a list or mapping used as a key is not supported; a key must be plain text",
+                        start,
+                        end,
+                    )
                 )
                 continue
             # Keys stay as written (`1`, `yes`, `null` are text): the data is JSON's model, keyed by strings.
@@ -150,8 +182,13 @@ class _Builder:
             if key in seen:
                 first_line = seen[key].start_mark.line + 1
                 self.result.problems.append(
-                    YamlProblem("RL007", f"duplicate key {key!r} (first defined on line {first_line} of this "
-                                "YAML block); the later value would silently win", start, end)
+                    YamlProblem(
+                        "RL007",
+                        f"duplicate key {key!r} (first defined on line {first_line} of this "
+                        "YAML block); the later value would silently win",
+                        start,
+                        end,
+                    )
                 )
                 continue
             seen[key] = key_node
@@ -224,7 +261,7 @@ def align_offsets(value: str, text: str, start: int, end: int, *, escapes: bool 
         offsets.append(found)
         cursor = found + 1
         if escapes and text[found] == "\\":
-            cursor = min(found + _ESCAPE_LENGTH.get(text[found + 1:found + 2], 2), end)
+            cursor = min(found + _ESCAPE_LENGTH.get(text[found + 1 : found + 2], 2), end)
         elif text[found] == "\r" and cursor < end and text[cursor] == "\n":
             cursor += 1
     offsets.append(min(cursor, end) if value else start)
@@ -283,8 +320,9 @@ def compose(text: str, *, parser=None, max_nodes: int = MAX_NODES) -> Composed:
                 continue
             if kind is alias_event:
                 if event.anchor not in anchors:
-                    raise yaml.composer.ComposerError(None, None, f"found undefined alias {event.anchor!r}",
-                                                      event.start_mark)
+                    raise yaml.composer.ComposerError(
+                        None, None, f"found undefined alias {event.anchor!r}", event.start_mark
+                    )
                 node = anchors[event.anchor]
                 aliases += 1
             else:
@@ -321,8 +359,12 @@ def compose(text: str, *, parser=None, max_nodes: int = MAX_NODES) -> Composed:
         loader.get_event()  # document end
         if not loader.check_event(yaml.StreamEndEvent):
             event = loader.get_event()
-            raise yaml.composer.ComposerError("expected a single document in the stream", document.start_mark,
-                                              "but found another document", event.start_mark)
+            raise yaml.composer.ComposerError(
+                "expected a single document in the stream",
+                document.start_mark,
+                "but found another document",
+                event.start_mark,
+            )
         return Composed(root, count, aliases)
     finally:
         loader.dispose()
@@ -386,11 +428,23 @@ def load_yaml(text: str, *, base: int = 0, full_text: str | None = None) -> Yaml
         composed = compose(text)
     except yaml.reader.ReaderError as exc:
         offset = base + _reader_offset(text, exc.position)
-        return fail(YamlProblem("RL001", f"invalid YAML: character {_char_name(exc.character)} is not allowed in "
-                                "YAML; remove it", offset, offset + 1))
+        return fail(
+            YamlProblem(
+                "RL001",
+                f"invalid YAML: character {_char_name(exc.character)} is not allowed in YAML; remove it",
+                offset,
+                offset + 1,
+            )
+        )
     except UnicodeEncodeError as exc:  # a lone surrogate, which libyaml cannot even be given
-        return fail(YamlProblem("RL001", f"invalid YAML: character {_char_name(text[exc.start])} is not allowed "
-                                "in YAML; remove it", base + exc.start, base + exc.start + 1))
+        return fail(
+            YamlProblem(
+                "RL001",
+                f"invalid YAML: character {_char_name(text[exc.start])} is not allowed in YAML; remove it",
+                base + exc.start,
+                base + exc.start + 1,
+            )
+        )
     except yaml.YAMLError as exc:
         deep = _too_deep_for_the_parser(exc, text)
         return fail(_yaml_error(exc, text, base) if deep is None else _too_deep(base + deep))
@@ -398,8 +452,15 @@ def load_yaml(text: str, *, base: int = 0, full_text: str | None = None) -> Yaml
         return fail(_too_deep(base + exc.mark.index))
     except _TooBig as exc:
         offset = base + exc.mark.index
-        return fail(YamlProblem("RL008", f"the document has more than {MAX_NODES:,} values (this is value "
-                                f"{MAX_NODES + 1:,}); rolelint reads documents up to that size", offset, offset + 1))
+        return fail(
+            YamlProblem(
+                "RL008",
+                f"the document has more than {MAX_NODES:,} values (this is value "
+                f"{MAX_NODES + 1:,}); rolelint reads documents up to that size",
+                offset,
+                offset + 1,
+            )
+        )
     root = composed.root
     if root is None:
         result.data = None
@@ -408,18 +469,38 @@ def load_yaml(text: str, *, base: int = 0, full_text: str | None = None) -> Yaml
         size, worst, looped = expanded_size(root, MAX_NODES)
         if looped:
             start = base + worst.start_mark.index
-            return fail(YamlProblem("RL008", "the value anchored here contains an alias of itself, so it never ends; "
-                                    "not read", start, start + 1))
+            return fail(
+                YamlProblem(
+                    "RL008",
+                    "the value anchored here contains an alias of itself, so it never ends; not read",
+                    start,
+                    start + 1,
+                )
+            )
         if size > MAX_NODES:
             start = base + (worst.start_mark.index if worst is not None else 0)
-            return fail(YamlProblem("RL008", f"aliases of the value anchored here expand the document to more than "
-                                    f"{MAX_NODES:,} values (an alias bomb?); not read", start, start + 1))
+            return fail(
+                YamlProblem(
+                    "RL008",
+                    f"aliases of the value anchored here expand the document to more than "
+                    f"{MAX_NODES:,} values (an alias bomb?); not read",
+                    start,
+                    start + 1,
+                )
+            )
         char_limit = max(MAX_EXPANDED_CHARS, len(text))
         chars, worst, _ = expanded_size(root, char_limit, characters=True)
         if chars > char_limit:
             start = base + (worst.start_mark.index if worst is not None else 0)
-            return fail(YamlProblem("RL008", f"aliases of the value anchored here expand the document's text to more "
-                                    f"than {char_limit:,} characters (an alias bomb?); not read", start, start + 1))
+            return fail(
+                YamlProblem(
+                    "RL008",
+                    f"aliases of the value anchored here expand the document's text to more "
+                    f"than {char_limit:,} characters (an alias bomb?); not read",
+                    start,
+                    start + 1,
+                )
+            )
     builder = _Builder(source, base, result, yaml.constructor.SafeConstructor())
     try:
         result.data = builder.build(root, "", 0)
@@ -441,13 +522,10 @@ _OPENED = {
 
 # libyaml's words for the usual indentation mistakes, in the words of the person who made them.
 _PLAIN = {
-    "mapping values are not allowed in this context":
-        "a `:` here cannot start a key; check this line's indentation, or quote a value that contains ': '",
-    "mapping values are not allowed here":
-        "a `:` here cannot start a key; check this line's indentation, or quote a value that contains ': '",
+    "mapping values are not allowed in this context": "a `:` here cannot start a key; check this line's indentation, or quote a value that contains ': '",
+    "mapping values are not allowed here": "a `:` here cannot start a key; check this line's indentation, or quote a value that contains ': '",
     "did not find expected key": "this line does not line up with the keys above it; check its indentation",
-    "did not find expected '-' indicator":
-        "this line does not line up with the list items above it; check its indentation",
+    "did not find expected '-' indicator": "this line does not line up with the list items above it; check its indentation",
 }
 
 
@@ -478,8 +556,12 @@ def _too_deep_for_the_parser(exc: yaml.YAMLError, text: str) -> int | None:
 
 
 def _too_deep(offset: int) -> YamlProblem:
-    return YamlProblem("RL008", f"the YAML nests more than {MAX_DEPTH} levels deep here; rolelint reads documents "
-                       "up to that depth", offset, offset + 1)
+    return YamlProblem(
+        "RL008",
+        f"the YAML nests more than {MAX_DEPTH} levels deep here; rolelint reads documents up to that depth",
+        offset,
+        offset + 1,
+    )
 
 
 def _yaml_error(exc: yaml.YAMLError, text: str, base: int) -> YamlProblem:
@@ -496,18 +578,22 @@ def _yaml_error(exc: yaml.YAMLError, text: str, base: int) -> YamlProblem:
         # that is the escape's fault, not an unclosed quote
         start = text.rfind("\\", 0, index + 1)
         index = start if start >= 0 and index - start <= 10 else index
-        message = ("invalid YAML: this escape is not a Unicode character (a surrogate such as `\\ud800`, or past "
-                   "U+10FFFF); write the character itself or a valid escape")
+        message = (
+            "invalid YAML: this escape is not a Unicode character (a surrogate such as `\\ud800`, or past "
+            "U+10FFFF); write the character itself or a valid escape"
+        )
     elif context in _OPENED and context_mark is not None and not text[index:].strip():
         # Hitting the end inside a quote or bracket: the useful place is where it was opened.
         index = context_mark.index
         message = f"invalid YAML: {_OPENED[context]} that starts here is never closed"
-    elif text[index:index + 1] == "\t":
+    elif text[index : index + 1] == "\t":
         message = "invalid YAML: a tab here; YAML indentation must use spaces, not tabs"
     elif context in _OPENED and context_mark is not None and context_mark.index < index:
         closer = "]" if "sequence" in context else "}"
-        message = (f"invalid YAML: {_OPENED[context]} opened on line {context_mark.line + 1} is not closed: "
-                   f"expected `,` or `{closer}` here")
+        message = (
+            f"invalid YAML: {_OPENED[context]} opened on line {context_mark.line + 1} is not closed: "
+            f"expected `,` or `{closer}` here"
+        )
     elif problem.startswith("could not find expected ':'") and context_mark is not None:
         # libyaml notices at the next line; the line without its colon is where the simple key began.
         index = min(context_mark.index, len(text))
@@ -517,7 +603,11 @@ def _yaml_error(exc: yaml.YAMLError, text: str, base: int) -> YamlProblem:
     else:
         message = f"invalid YAML: {problem}" + (f" ({context})" if context else "")
     line_start = text.rfind("\n", 0, index) + 1
-    if "\t" in text[line_start:index + 1] and not text[line_start:index].strip(" \t") and "spaces, not tabs" not in message:
+    if (
+        "\t" in text[line_start : index + 1]
+        and not text[line_start:index].strip(" \t")
+        and "spaces, not tabs" not in message
+    ):
         message += "; YAML indentation must use spaces, not tabs"
     return YamlProblem("RL001", message, base + index, base + min(index + 1, len(text)))  # at the end: empty
 

@@ -24,16 +24,23 @@ def write(root: Path, relative: str, content: str | bytes) -> Path:
 def write_small_profession(root: Path, *, framework: str = "nowhere") -> None:
     """A framework `pm` with one level, and a role `pm` naming ``framework`` (by default one that is
     not there, which gives a profession finding)."""
-    write(root, "frameworks/pm.yaml", """\
+    write(
+        root,
+        "frameworks/pm.yaml",
+        """\
         kind: framework
         id: pm
         name: Product management
         levels:
           - {id: a, title: Associate product manager}
         skills: [{id: discovery, name: Discovery}]
-        """)
-    write(root, "roles/pm.yaml", f"kind: role\nid: pm\ntitle: Product manager\nframework: {framework}\n"
-                                 "levels: [{level: a}]\n")
+        """,
+    )
+    write(
+        root,
+        "roles/pm.yaml",
+        f"kind: role\nid: pm\ntitle: Product manager\nframework: {framework}\nlevels: [{{level: a}}]\n",
+    )
 
 
 @pytest.fixture

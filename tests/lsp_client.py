@@ -30,29 +30,39 @@ def make_client() -> LanguageClient:
     client = LanguageClient(converter_factory=default_converter)
     client.published = []
     client.registrations = []
-    register_lsp_features(client, {**DEFAULT_CLIENT_FEATURES,
-                                   types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS: record_diagnostics,
-                                   types.CLIENT_REGISTER_CAPABILITY: record_registration})
+    register_lsp_features(
+        client,
+        {
+            **DEFAULT_CLIENT_FEATURES,
+            types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS: record_diagnostics,
+            types.CLIENT_REGISTER_CAPABILITY: record_registration,
+        },
+    )
     return client
 
 
 CONFIG = ClientServerConfig(server_command=SERVER, client_factory=make_client)
 
 
-async def start(client: LanguageClient, root: Path, *, options: dict | None = None,
-                encodings: list[str] | None = None) -> types.InitializeResult:
+async def start(
+    client: LanguageClient, root: Path, *, options: dict | None = None, encodings: list[str] | None = None
+) -> types.InitializeResult:
     """Initialize a session on the workspace ``root`` as VS Code would, offering the position
     ``encodings`` (none: the LSP's default, UTF-16)."""
     capabilities = client_capabilities("visual-studio-code")
     capabilities.general.position_encodings = encodings
-    return await client.initialize_session(types.InitializeParams(
-        capabilities=capabilities,
-        workspace_folders=[types.WorkspaceFolder(uri=root.as_uri(), name=root.name)],
-        initialization_options=options or {}))
+    return await client.initialize_session(
+        types.InitializeParams(
+            capabilities=capabilities,
+            workspace_folders=[types.WorkspaceFolder(uri=root.as_uri(), name=root.name)],
+            initialization_options=options or {},
+        )
+    )
 
 
-async def published(client: LanguageClient, uri: str, *, version: int | None = None, after: int = 0,
-                    timeout: float = WAIT) -> types.PublishDiagnosticsParams:
+async def published(
+    client: LanguageClient, uri: str, *, version: int | None = None, after: int = 0, timeout: float = WAIT
+) -> types.PublishDiagnosticsParams:
     """The first publishDiagnostics for ``uri`` (of ``version``, if given) among those received from
     the ``after``-th on, waiting for it."""
     deadline = time.monotonic() + timeout
@@ -65,19 +75,26 @@ async def published(client: LanguageClient, uri: str, *, version: int | None = N
         await asyncio.sleep(0.02)
 
 
-async def open_document(client: LanguageClient, path: Path, text: str, *, language: str = "markdown",
-                        version: int = 1) -> types.PublishDiagnosticsParams:
+async def open_document(
+    client: LanguageClient, path: Path, text: str, *, language: str = "markdown", version: int = 1
+) -> types.PublishDiagnosticsParams:
     after = len(client.published)
-    client.text_document_did_open(types.DidOpenTextDocumentParams(
-        types.TextDocumentItem(uri=path.as_uri(), language_id=language, version=version, text=text)))
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            types.TextDocumentItem(uri=path.as_uri(), language_id=language, version=version, text=text)
+        )
+    )
     return await published(client, path.as_uri(), version=version, after=after)
 
 
 async def replace_text(client: LanguageClient, path: Path, text: str, version: int) -> types.PublishDiagnosticsParams:
     after = len(client.published)
-    client.text_document_did_change(types.DidChangeTextDocumentParams(
-        text_document=types.VersionedTextDocumentIdentifier(uri=path.as_uri(), version=version),
-        content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)]))
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=path.as_uri(), version=version),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)],
+        )
+    )
     return await published(client, path.as_uri(), version=version, after=after)
 
 
@@ -86,8 +103,14 @@ def apply_edits(text: str, edits: list[types.TextEdit]) -> str:
     from rolelint.lsp.textdoc import UTF16, Lines
 
     lines = Lines(text)
-    spans = [(lines.offset(e.range.start.line, e.range.start.character, UTF16),
-              lines.offset(e.range.end.line, e.range.end.character, UTF16), e.new_text) for e in edits]
+    spans = [
+        (
+            lines.offset(e.range.start.line, e.range.start.character, UTF16),
+            lines.offset(e.range.end.line, e.range.end.character, UTF16),
+            e.new_text,
+        )
+        for e in edits
+    ]
     for start, end, new in sorted(spans, reverse=True):
         text = text[:start] + new + text[end:]
     return text

@@ -19,8 +19,14 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples"
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--no-first-run", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
 READY = re.compile(r"ready in [0-9.]+ s at (http://127\.0\.0\.1:(\d+)/)")
 
 
@@ -30,8 +36,16 @@ class Server:
         self.port = port
         self.process = process
 
-    def request(self, method: str, path: str, *, body: bytes | None = None, headers: dict | None = None,
-                json_body=None, timeout: float = 60) -> tuple[int, dict, bytes]:
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        body: bytes | None = None,
+        headers: dict | None = None,
+        json_body=None,
+        timeout: float = 60,
+    ) -> tuple[int, dict, bytes]:
         """One request as a browser or a script would send it; (status, headers, body)."""
         headers = dict(headers or {})
         if json_body is not None:
@@ -54,8 +68,14 @@ class Server:
 def running_server(*args: str, timeout: float = 180):
     """`rolelint serve --port 0 ARGS` until the block ends; the server's URL and port."""
     command = [sys.executable, "-m", "rolelint", "serve", "--port", "0", *args]
-    process = subprocess.Popen(command, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                               env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    process = subprocess.Popen(
+        command,
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
     try:
         line = _ready_line(process, timeout)
         match = READY.search(line)

@@ -15,14 +15,15 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-
 from conftest import REPO, write
 
 ACTION = REPO / "action.yml"
 SCHEMA = Path(__file__).parent / "data" / "github-action.schema.json"
 SARIF_SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
-SKETCHY = ("# Rockstar ninja wanted\n\nWe need a rockstar ninja. Salary: [Insert salary]. Work hard, play hard.\n"
-           "A guru, a wizard, a unicorn and a hero, he will hit the ground running.\n")
+SKETCHY = (
+    "# Rockstar ninja wanted\n\nWe need a rockstar ninja. Salary: [Insert salary]. Work hard, play hard.\n"
+    "A guru, a wizard, a unicorn and a hero, he will hit the ground running.\n"
+)
 
 
 @pytest.fixture(scope="module")
@@ -60,8 +61,9 @@ def test_no_input_is_pasted_into_a_script(action):
 
 
 def test_the_lint_step_uses_flags_rolelint_check_has(action):
-    help_text = subprocess.run([sys.executable, "-m", "rolelint", "check", "--help"], capture_output=True,
-                               text=True, check=True).stdout
+    help_text = subprocess.run(
+        [sys.executable, "-m", "rolelint", "check", "--help"], capture_output=True, text=True, check=True
+    ).stdout
     script = _step(action, "lint")["run"]
     for flag in set(re.findall(r"(--[a-z][a-z-]+)", script)):
         assert flag in help_text, flag
@@ -71,15 +73,19 @@ def _step(action: dict, step_id: str) -> dict:
     return next(step for step in action["runs"]["steps"] if step.get("id") == step_id)
 
 
-def _run_lint_step(action: dict, workdir: Path, tmp_path: Path, **inputs: str) -> tuple[subprocess.CompletedProcess, dict]:
+def _run_lint_step(
+    action: dict, workdir: Path, tmp_path: Path, **inputs: str
+) -> tuple[subprocess.CompletedProcess, dict]:
     """Run the lint step's script as the runner would: bash, the step's env with the inputs' values
     (defaults unless given), GITHUB_OUTPUT a file, and `python3` the Python running these tests."""
     if shutil.which("bash") is None:
         pytest.skip("bash is not installed")
     values = {name: spec.get("default", "") for name, spec in action["inputs"].items()} | inputs
     step = _step(action, "lint")
-    env = {key: re.sub(r"\$\{\{ inputs\.([a-z-]+) \}\}", lambda m: values[m.group(1)], value)
-           for key, value in step["env"].items()}
+    env = {
+        key: re.sub(r"\$\{\{ inputs\.([a-z-]+) \}\}", lambda m: values[m.group(1)], value)
+        for key, value in step["env"].items()
+    }
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir(exist_ok=True)
     python3 = bin_dir / "python3"  # a wrapper, not a link: a link out of the venv loses its packages
@@ -87,11 +93,22 @@ def _run_lint_step(action: dict, workdir: Path, tmp_path: Path, **inputs: str) -
     python3.chmod(0o755)
     output = tmp_path / "github_output"
     output.write_text("", encoding="utf-8")
-    environment = {**os.environ, **env, "GITHUB_OUTPUT": str(output), "CI": "true",
-                   "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"}
+    environment = {
+        **os.environ,
+        **env,
+        "GITHUB_OUTPUT": str(output),
+        "CI": "true",
+        "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
+    }
     # As GitHub runs a bash step: `bash --noprofile --norc -eo pipefail {0}`.
-    run = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]], cwd=workdir, env=environment, capture_output=True,
-                         text=True, timeout=300)
+    run = subprocess.run(
+        ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]],
+        cwd=workdir,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     outputs = dict(line.split("=", 1) for line in output.read_text(encoding="utf-8").splitlines() if "=" in line)
     return run, outputs
 
@@ -114,9 +131,14 @@ def test_lint_step_cap_fail_on_and_paths(action, tmp_path):
     repo = tmp_path / "repo"
     write(repo, "adverts/a.md", SKETCHY)
     write(repo, "other/b.md", SKETCHY)
-    run, outputs = _run_lint_step(action, repo, tmp_path, args="--no-cache --select RL1", paths="adverts",
-                                  **{"annotations-limit": "2", "annotations-severity": "info", "fail-on": "never",
-                                     "sarif": "false"})
+    run, outputs = _run_lint_step(
+        action,
+        repo,
+        tmp_path,
+        args="--no-cache --select RL1",
+        paths="adverts",
+        **{"annotations-limit": "2", "annotations-severity": "info", "fail-on": "never", "sarif": "false"},
+    )
     assert outputs == {"exit-code": "0"}
     annotations = [line for line in run.stdout.splitlines() if line.startswith("::")]
     assert len(annotations) == 2 and all("file=adverts/a.md" in line for line in annotations)

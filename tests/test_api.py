@@ -21,8 +21,17 @@ def linter() -> Linter:
 
 
 def test_the_package_exports_the_public_api():
-    for name in ("Linter", "LintResult", "RuleInfo", "Diagnostic", "Severity", "ConfigError", "lint_paths",
-                 "lint_text", "list_rules"):
+    for name in (
+        "Linter",
+        "LintResult",
+        "RuleInfo",
+        "Diagnostic",
+        "Severity",
+        "ConfigError",
+        "lint_paths",
+        "lint_text",
+        "list_rules",
+    ):
         assert name in rolelint.__all__ and hasattr(rolelint, name)
     assert "Linter" in rolelint.__doc__
 
@@ -32,7 +41,7 @@ def test_a_text_is_linted_with_positions_in_that_text(linter):
     assert isinstance(result, LintResult) and result.files == ("adverts/draft.md",)
     placeholder = next(d for d in result.diagnostics if d.code == "RL101")
     line = SKETCHY.splitlines()[placeholder.line - 1]
-    assert line[placeholder.column - 1:placeholder.end_column - 1] == "[Insert amount]"
+    assert line[placeholder.column - 1 : placeholder.end_column - 1] == "[Insert amount]"
     assert result.sources["adverts/draft.md"].text == SKETCHY
 
 
@@ -43,12 +52,15 @@ def test_a_text_gets_the_same_findings_as_the_same_file_on_disk(linter, tmp_path
     key = lambda d: (d.line, d.column, d.end_line, d.end_column, d.code, d.severity, d.message)  # noqa: E731
     assert [key(d) for d in in_memory.diagnostics] == [key(d) for d in on_disk.diagnostics]
     assert any(d.code.startswith("RL3") for d in in_memory.diagnostics) == any(
-        d.code.startswith("RL3") for d in on_disk.diagnostics)
+        d.code.startswith("RL3") for d in on_disk.diagnostics
+    )
 
 
 def test_profession_rules_check_a_text_against_the_repo_loaded_once(linter):
-    advert = ("---\ntitle: Senior product manager\nframework: product-management\nrole: product-manager\n"
-              "level: associate\n---\n# Senior product manager\n\nYou will lead the product strategy.\n")
+    advert = (
+        "---\ntitle: Senior product manager\nframework: product-management\nrole: product-manager\n"
+        "level: associate\n---\n# Senior product manager\n\nYou will lead the product strategy.\n"
+    )
     codes = {d.code for d in linter.lint_text(advert, name="adverts/claim.md").diagnostics}
     assert any(code.startswith("RL3") for code in codes), codes
 

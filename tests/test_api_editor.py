@@ -12,9 +12,11 @@ import rolelint
 from rolelint import Linter, find_config, fix_text, suppression
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
-ADVERT = ("---\nkind: advert\ntitle: Senior product manager\nframework: product-management\nrole: product-manager\n"
-          "level: senior\nskills:\n  people-management: expert\n---\n# Senior product manager\n\n"
-          "You will look after our billing service.\n")
+ADVERT = (
+    "---\nkind: advert\ntitle: Senior product manager\nframework: product-management\nrole: product-manager\n"
+    "level: senior\nskills:\n  people-management: expert\n---\n# Senior product manager\n\n"
+    "You will look after our billing service.\n"
+)
 
 
 @pytest.fixture()
@@ -54,25 +56,51 @@ def test_fix_text_skips_a_fix_whose_text_has_changed_and_keeps_line_breaks():
 
 def suppressed(text: str, name: str, code: str, line: int, **options) -> str | None:
     edit = suppression(text, name=name, code=code, line=line, **options)
-    return None if edit is None else text[:edit.start] + edit.replacement + text[edit.end:]
+    return None if edit is None else text[: edit.start] + edit.replacement + text[edit.end :]
 
 
 def codes_after(text: str, name: str) -> set[str]:
     return {d.code for d in Linter(start=EXAMPLES).lint_text(text, name=name).diagnostics}
 
 
-@pytest.mark.parametrize("name, text, line, comment", [
-    ("roles/r.yaml", "kind: role\nid: r\ntitle: Rockstar\nframework: product-management\nlevels: []\n", 3,
-     "title: Rockstar  # rolelint: disable=RL104\n"),
-    ("roles/r.yaml", "kind: role\nid: r\ntitle: Rockstar  # rolelint: disable=RL101\nframework: product-management\n"
-                     "levels: []\n", 3, "# rolelint: disable=RL101,RL104\n"),
-    ("adverts/a.md", "---\ntitle: Rockstar\n---\n# Lead\n\nWe need you.\n", 2, "title: Rockstar  # rolelint: disable=RL104"),
-    ("adverts/a.md", "# Lead\n\nWe need a rockstar.\n", 3, "<!-- rolelint-disable-next-line RL104 -->\nWe need"),
-    ("adverts/a.md", "# Lead\n\nWe need a person\nwho is a rockstar.\n", 4, "rockstar. <!-- rolelint-disable-line RL104 -->"),
-    ("adverts/a.md", "# Lead\n\n<!-- rolelint-disable-next-line RL101 -->\nWe need a rockstar. TBC\n", 4,
-     "<!-- rolelint-disable-next-line RL101, RL104 -->"),
-    ("adverts/a.txt", "Lead\n\nWe need a rockstar.\n", 3, "<!-- rolelint-disable-next-line RL104 -->\n"),
-])
+@pytest.mark.parametrize(
+    "name, text, line, comment",
+    [
+        (
+            "roles/r.yaml",
+            "kind: role\nid: r\ntitle: Rockstar\nframework: product-management\nlevels: []\n",
+            3,
+            "title: Rockstar  # rolelint: disable=RL104\n",
+        ),
+        (
+            "roles/r.yaml",
+            "kind: role\nid: r\ntitle: Rockstar  # rolelint: disable=RL101\nframework: product-management\n"
+            "levels: []\n",
+            3,
+            "# rolelint: disable=RL101,RL104\n",
+        ),
+        (
+            "adverts/a.md",
+            "---\ntitle: Rockstar\n---\n# Lead\n\nWe need you.\n",
+            2,
+            "title: Rockstar  # rolelint: disable=RL104",
+        ),
+        ("adverts/a.md", "# Lead\n\nWe need a rockstar.\n", 3, "<!-- rolelint-disable-next-line RL104 -->\nWe need"),
+        (
+            "adverts/a.md",
+            "# Lead\n\nWe need a person\nwho is a rockstar.\n",
+            4,
+            "rockstar. <!-- rolelint-disable-line RL104 -->",
+        ),
+        (
+            "adverts/a.md",
+            "# Lead\n\n<!-- rolelint-disable-next-line RL101 -->\nWe need a rockstar. TBC\n",
+            4,
+            "<!-- rolelint-disable-next-line RL101, RL104 -->",
+        ),
+        ("adverts/a.txt", "Lead\n\nWe need a rockstar.\n", 3, "<!-- rolelint-disable-next-line RL104 -->\n"),
+    ],
+)
 def test_a_suppression_is_written_in_the_format_s_syntax_and_suppresses(name, text, line, comment):
     assert "RL104" in codes_after(text, name)
     after = suppressed(text, name, "RL104", line)
@@ -105,7 +133,11 @@ def test_defined_gives_the_repo_s_values_in_its_order():
     assert [c.value for c in levels][:3] == ["associate", "product-manager", "senior"]
     assert levels[0].title == "Associate product manager" and levels[0].path == "frameworks/product-management.yaml"
     assert [c.value for c in linter.defined("proficiency", framework="product-management")] == [
-        "awareness", "working", "practitioner", "expert"]
+        "awareness",
+        "working",
+        "practitioner",
+        "expert",
+    ]
     assert "people-management" in [c.value for c in linter.defined("skill", framework="product-management")]
     assert "product-manager" in [c.value for c in linter.defined("role", framework="product-management")]
     with pytest.raises(ValueError):
@@ -119,7 +151,7 @@ def test_related_points_an_advert_s_finding_at_its_role_level():
     [place] = linter.related(result)[inflated]
     assert place.path == "roles/product-manager.yaml"
     role_lines = (EXAMPLES / "roles" / "product-manager.yaml").read_text(encoding="utf-8").splitlines()
-    assert role_lines[place.line - 1][place.column - 1:].startswith("level: senior")
+    assert role_lines[place.line - 1][place.column - 1 :].startswith("level: senior")
     assert "senior" in place.message
 
 
@@ -130,8 +162,10 @@ def test_refresh_profession_reads_a_changed_role_file_again(repo):
     text = role.read_text(encoding="utf-8")
     senior = text.index("  - level: senior")
     people = text.index("people-management: practitioner", senior)
-    role.write_text(text[:people] + "people-management: expert" + text[people + len("people-management: practitioner"):],
-                    encoding="utf-8")
+    role.write_text(
+        text[:people] + "people-management: expert" + text[people + len("people-management: practitioner") :],
+        encoding="utf-8",
+    )
     assert "RL304" in {d.code for d in linter.lint_text(ADVERT, name="adverts/a.md").diagnostics}  # not read yet
     linter.refresh_profession(["roles/product-manager.yaml"])
     assert "RL304" not in {d.code for d in linter.lint_text(ADVERT, name="adverts/a.md").diagnostics}
@@ -145,8 +179,10 @@ def test_refresh_profession_reads_a_changed_role_file_again(repo):
 def test_refresh_profession_gives_the_same_index_as_a_reload(repo):
     linter, fresh = Linter(start=repo), Linter(start=repo)
     linter.defined("role")  # loads the index
-    (repo / "roles" / "tester.yaml").write_text("kind: role\nid: tester\ntitle: Tester\nframework: delivery-management\n"
-                                                "levels:\n  - level: senior\n", encoding="utf-8")
+    (repo / "roles" / "tester.yaml").write_text(
+        "kind: role\nid: tester\ntitle: Tester\nframework: delivery-management\nlevels:\n  - level: senior\n",
+        encoding="utf-8",
+    )
     (repo / "roles" / "delivery-manager.yaml").unlink()
     linter.refresh_profession(["roles/tester.yaml", "roles/delivery-manager.yaml", "adverts/nothing.md"])
     for what in ("framework", "role", "level", "skill"):

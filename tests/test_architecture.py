@@ -52,7 +52,8 @@ def _graph() -> dict[str, set[str]]:
             if not base.startswith("rolelint"):
                 continue
             targets = [_owner(f"{base}.{n}") if f"{base}.{n}" in MODULES else _owner(base) for n in names] or [
-                _owner(base)]
+                _owner(base)
+            ]
             for target in targets:
                 # a module's own packages are imported before it anyway: not an edge of the graph
                 if target and target != module and not module.startswith(target + "."):
@@ -118,8 +119,11 @@ def test_no_module_imports_another_modules_private_names():
     for module, path in MODULES.items():
         for base, names in _imports(module, path):
             if base.startswith("rolelint") and _owner(base) != module:
-                offences += [f"{module} imports {base}.{name}" for name in names
-                             if name.startswith("_") and not name.startswith("__")]
+                offences += [
+                    f"{module} imports {base}.{name}"
+                    for name in names
+                    if name.startswith("_") and not name.startswith("__")
+                ]
     assert offences == []
 
 

@@ -17,11 +17,11 @@ import pytest
 pytest.importorskip("distributed")
 pytest.importorskip("pyarrow")
 
+from conftest import CORPUS, REPO  # noqa: E402
+
 from rolelint.audit.inputs import Advert, Columns, RecordError, html_to_markdown, plan, read  # noqa: E402
 from rolelint.audit.run import AuditInputError, AuditSettings, run_audit  # noqa: E402
 from rolelint.audit.work import month_of, text_measures  # noqa: E402
-
-from conftest import CORPUS, REPO  # noqa: E402
 
 EXAMPLES = REPO / "examples"
 
@@ -40,8 +40,9 @@ def cluster():
 
     from distributed import LocalCluster
 
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
-                      silence_logs=logging.ERROR) as running:
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=logging.ERROR
+    ) as running:
         yield running.scheduler_address
 
 
@@ -50,21 +51,40 @@ def _findings_by_id(out: Path) -> dict[str, list[tuple]]:
     for path in sorted((out / "findings-jsonl").glob("*.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
             advert = json.loads(line)
-            found[advert["id"]] = sorted((f["line"], f["column"], f["end_line"], f["end_column"], f["code"],
-                                          f["message"]) for f in advert["findings"])
+            found[advert["id"]] = sorted(
+                (f["line"], f["column"], f["end_line"], f["end_column"], f["code"], f["message"])
+                for f in advert["findings"]
+            )
     return found
 
 
 def _check_findings(root: Path, files: dict[str, Path], *args: str) -> dict[str, list[tuple]]:
     """`rolelint check --format json` over ``files`` (id -> path), its findings by id."""
-    run = subprocess.run([sys.executable, "-m", "rolelint", "check", "--no-cache", "--format", "json", "--jobs", "1",
-                          *args, *(str(p) for p in files.values())], cwd=root, capture_output=True, text=True,
-                         timeout=900)
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "rolelint",
+            "check",
+            "--no-cache",
+            "--format",
+            "json",
+            "--jobs",
+            "1",
+            *args,
+            *(str(p) for p in files.values()),
+        ],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     assert run.returncode in (0, 1), run.stderr
     by_path: dict[str, list[tuple]] = {}
     for d in json.loads(run.stdout)["diagnostics"]:
         by_path.setdefault(str((root / d["path"]).resolve()), []).append(
-            (d["line"], d["column"], d["end_line"], d["end_column"], d["code"], d["message"]))
+            (d["line"], d["column"], d["end_line"], d["end_column"], d["code"], d["message"])
+        )
     return {ident: sorted(by_path.get(str(path.resolve()), [])) for ident, path in files.items()}
 
 
@@ -84,8 +104,7 @@ def test_audit_findings_equal_rolelint_check_on_the_same_texts(cluster, tmp_path
     assert outcome.failed == []
     assert outcome.partitions >= 3
     assert outcome.adverts == 200
-    errors = [json.loads(line) for p in sorted((out / "errors").glob("*.jsonl"))
-              for line in p.read_text().splitlines()]
+    errors = [json.loads(line) for p in sorted((out / "errors").glob("*.jsonl")) for line in p.read_text().splitlines()]
     assert sorted(e["where"] for e in errors) == ["adverts.jsonl:18", "adverts.jsonl:91"]
     assert any("no 'text' value" in e["message"] for e in errors)
 
@@ -102,8 +121,11 @@ def test_audit_findings_equal_rolelint_check_on_the_same_texts(cluster, tmp_path
     assert {code for f in audited.values() for *_, code, _ in f} >= {"RL121", "RL208", "RL316"}
 
     report = (out / "report" / "index.html").read_text(encoding="utf-8")
-    assert "<svg" in report and "<script" not in report and "http://" not in report.replace(
-        'xmlns="http://www.w3.org/2000/svg"', "")
+    assert (
+        "<svg" in report
+        and "<script" not in report
+        and "http://" not in report.replace('xmlns="http://www.w3.org/2000/svg"', "")
+    )
     with (out / "report" / "rates_by_organisation.csv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     assert sum(int(r["adverts"]) for r in rows) == 200
@@ -134,8 +156,9 @@ def test_an_output_folder_of_another_audit_is_refused(cluster, tmp_path):
     source.write_text(json.dumps({"text": "We need a rockstar."}) + "\n", encoding="utf-8")
     run_audit(source, AuditSettings(out=str(tmp_path / "out"), start=str(tmp_path)), scheduler=cluster)
     with pytest.raises(AuditInputError, match="other settings"):
-        run_audit(source, AuditSettings(out=str(tmp_path / "out"), start=str(tmp_path), ignore=("RL1",)),
-                  scheduler=cluster)
+        run_audit(
+            source, AuditSettings(out=str(tmp_path / "out"), start=str(tmp_path), ignore=("RL1",)), scheduler=cluster
+        )
 
 
 def test_corpus_adverts_audited_as_a_folder_equal_rolelint_check(cluster, tmp_path):
@@ -151,8 +174,7 @@ def test_corpus_adverts_audited_as_a_folder_equal_rolelint_check(cluster, tmp_pa
         shutil.copy(path, copy)
         files[str(copy)] = copy
     out = tmp_path / "out"
-    outcome = run_audit(adverts, AuditSettings(out=str(out), start=str(tmp_path)), partition_size=8,
-                        scheduler=cluster)
+    outcome = run_audit(adverts, AuditSettings(out=str(out), start=str(tmp_path)), partition_size=8, scheduler=cluster)
     assert outcome.failed == [] and outcome.adverts == len(chosen)
     assert _findings_by_id(out) == _check_findings(tmp_path, files, "--ignore", "RL3")
 
@@ -163,9 +185,27 @@ def test_corpus_adverts_audited_as_a_folder_equal_rolelint_check(cluster, tmp_pa
 def test_the_readme_command_runs_on_the_sample_dataset(tmp_path):
     sample = tmp_path / "sample.jsonl"
     _generator().write_jsonl(_generator().generate_adverts(60), sample)
-    run = subprocess.run([sys.executable, "-m", "rolelint", "audit", str(sample), "--repo", str(EXAMPLES), "-o",
-                          str(tmp_path / "out"), "--workers", "2", "--partition-size", "20"],
-                         cwd=tmp_path, capture_output=True, text=True, timeout=900)
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "rolelint",
+            "audit",
+            str(sample),
+            "--repo",
+            str(EXAMPLES),
+            "-o",
+            str(tmp_path / "out"),
+            "--workers",
+            "2",
+            "--partition-size",
+            "20",
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     assert run.returncode == 0, run.stderr
     assert "60 adverts in 3 partitions" in run.stderr
     assert (tmp_path / "out" / "report" / "index.html").is_file()
@@ -179,8 +219,13 @@ def test_the_readme_command_runs_on_the_sample_dataset(tmp_path):
 def test_a_missing_text_column_is_exit_2_naming_it(tmp_path):
     source = tmp_path / "adverts.csv"
     source.write_text("id,body,organisation\n1,We need a ninja.,Acme\n", encoding="utf-8")
-    run = subprocess.run([sys.executable, "-m", "rolelint", "audit", str(source), "-o", str(tmp_path / "out")],
-                         cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    run = subprocess.run(
+        [sys.executable, "-m", "rolelint", "audit", str(source), "-o", str(tmp_path / "out")],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert run.returncode == 2
     assert "no column 'text'" in run.stderr and "body" in run.stderr and "--column text=NAME" in run.stderr
     assert "Traceback" not in run.stderr
@@ -234,12 +279,19 @@ def test_parquet_row_groups_are_partitions(tmp_path):
 
 
 def test_jobposting_json_ld_becomes_a_markdown_advert(tmp_path):
-    posting = {"@context": "https://schema.org", "@type": "JobPosting", "title": "Data analyst",
-               "description": "<p>Join our <b>data</b> team.</p><ul><li>Build dashboards</li><li>Explain data</li></ul>",
-               "hiringOrganization": {"@type": "Organization", "name": "Acme"}, "datePosted": "2026-05-01",
-               "baseSalary": {"@type": "MonetaryAmount", "currency": "GBP",
-                              "value": {"@type": "QuantitativeValue", "minValue": 40000, "maxValue": 45000,
-                                        "unitText": "YEAR"}}}
+    posting = {
+        "@context": "https://schema.org",
+        "@type": "JobPosting",
+        "title": "Data analyst",
+        "description": "<p>Join our <b>data</b> team.</p><ul><li>Build dashboards</li><li>Explain data</li></ul>",
+        "hiringOrganization": {"@type": "Organization", "name": "Acme"},
+        "datePosted": "2026-05-01",
+        "baseSalary": {
+            "@type": "MonetaryAmount",
+            "currency": "GBP",
+            "value": {"@type": "QuantitativeValue", "minValue": 40000, "maxValue": 45000, "unitText": "YEAR"},
+        },
+    }
     (tmp_path / "one.jsonld").write_text(json.dumps({"@graph": [posting, {"@type": "Organization"}]}))
     (tmp_path / "broken.jsonld").write_text("{not json")
     records = [r for p in plan(tmp_path, "jsonld", Columns(), partition_size=5) for r in read(p, Columns())]
@@ -251,8 +303,10 @@ def test_jobposting_json_ld_becomes_a_markdown_advert(tmp_path):
 
 
 def test_html_to_markdown_keeps_lists_and_headings():
-    assert html_to_markdown("<h2>Duties</h2><ul><li>One</li><li>Two &amp; three</li></ul>") == \
-        "## Duties\n\n- One\n- Two & three"
+    assert (
+        html_to_markdown("<h2>Duties</h2><ul><li>One</li><li>Two &amp; three</li></ul>")
+        == "## Duties\n\n- One\n- Two & three"
+    )
     assert html_to_markdown("Plain text stays.") == "Plain text stays."
 
 

@@ -7,14 +7,13 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from conftest import write
+from test_cli import rolelint
 
 from rolelint.baseline import apply_baseline, fingerprint, write_baseline
 from rolelint.config import ConfigError
 from rolelint.diagnostics import Diagnostic, Severity
 from rolelint.source import SourceText
-
-from conftest import write
-from test_cli import rolelint
 
 PATH = "adverts/pm.md"
 
@@ -27,8 +26,20 @@ def _findings(text: str, word: str, code: str = "RL104") -> tuple[list[Diagnosti
     while start >= 0:
         line, column = source.position(start)
         end_line, end_column = source.position(start + len(word))
-        diagnostics.append(Diagnostic(PATH, line, column, end_line, end_column, code, Severity.WARNING,
-                                      f"'{word}' is a hype title", rule="hype-job-title", context=word))
+        diagnostics.append(
+            Diagnostic(
+                PATH,
+                line,
+                column,
+                end_line,
+                end_column,
+                code,
+                Severity.WARNING,
+                f"'{word}' is a hype title",
+                rule="hype-job-title",
+                context=word,
+            )
+        )
         start = text.find(word, start + 1)
     return diagnostics, {PATH: source}
 
@@ -86,8 +97,9 @@ def test_the_baseline_file_is_sorted_json_without_line_numbers(tmp_path):
     write_baseline(baseline, *_findings(ADVERT, "rockstar"), cwd=tmp_path)
     payload = json.loads(baseline.read_text(encoding="utf-8"))
     assert payload["version"] == 1
-    assert payload["findings"] == [{"fingerprint": payload["findings"][0]["fingerprint"], "code": "RL104",
-                                    "path": PATH, "context": "rockstar"}]
+    assert payload["findings"] == [
+        {"fingerprint": payload["findings"][0]["fingerprint"], "code": "RL104", "path": PATH, "context": "rockstar"}
+    ]
 
 
 def test_paths_are_relative_to_the_baseline_file_so_any_working_directory_matches(tmp_path):
@@ -95,8 +107,12 @@ def test_paths_are_relative_to_the_baseline_file_so_any_working_directory_matche
     baseline = tmp_path / "baseline.json"
     write_baseline(baseline, diagnostics, sources, cwd=tmp_path)
     (sub := tmp_path / "adverts").mkdir()
-    from_sub = [Diagnostic("pm.md", d.line, d.column, d.end_line, d.end_column, d.code, d.severity, d.message,
-                           context=d.context) for d in diagnostics]
+    from_sub = [
+        Diagnostic(
+            "pm.md", d.line, d.column, d.end_line, d.end_column, d.code, d.severity, d.message, context=d.context
+        )
+        for d in diagnostics
+    ]
     kept, hidden = apply_baseline(from_sub, {"pm.md": SourceText("pm.md", ADVERT)}, baseline, cwd=sub)
     assert (kept, hidden) == ([], 1)
 

@@ -6,13 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import write
 
 from rolelint.baseline import apply_baseline, write_baseline
 from rolelint.config import load_config
 from rolelint.engine import Selection, check
 from rolelint.registry import load_catalogue
-
-from conftest import write
 
 CONFIG = "kinds: {advert: ['adverts/**']}\nrules: {RL207: {options: {min: 20, max: 40}}}\n"
 ADVERT = "adverts/analyst.md"
@@ -83,9 +82,11 @@ def test_a_baselined_all_essential_list_stays_baselined_when_it_grows(adverts):
     assert (new, hidden) == ([], 1)
 
 
-HARD = ("The organisation's multidisciplinary capability necessitates comprehensive interdepartmental "
-        "collaboration, notwithstanding considerable institutional complexity and administrative "
-        "heterogeneity across geographically distributed operational directorates. ")
+HARD = (
+    "The organisation's multidisciplinary capability necessitates comprehensive interdepartmental "
+    "collaboration, notwithstanding considerable institutional complexity and administrative "
+    "heterogeneity across geographically distributed operational directorates. "
+)
 
 
 def test_a_baselined_reading_grade_stays_baselined_when_the_grade_changes(adverts):

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import pytest
-
 from conftest import REPO
 
 sys.path.insert(0, str(REPO / "benchmarks"))
@@ -29,7 +27,9 @@ def test_generated_roles_repo_is_schema_clean(tmp_path):
 def test_generation_is_deterministic(tmp_path):
     first = generate.write_roles_repo(tmp_path / "a", 5)
     second = generate.write_roles_repo(tmp_path / "b", 5)
-    assert [p.read_text() for p in sorted(first.rglob("*.yaml"))] == [p.read_text() for p in sorted(second.rglob("*.yaml"))]
+    assert [p.read_text() for p in sorted(first.rglob("*.yaml"))] == [
+        p.read_text() for p in sorted(second.rglob("*.yaml"))
+    ]
 
 
 def test_measure_times_a_command_and_its_memory(tmp_path):

@@ -9,13 +9,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import write, write_small_profession
 
 from rolelint import cache as cache_module
 from rolelint.config import load_config
 from rolelint.engine import Selection, check
 from rolelint.registry import RuleCatalogue, load_catalogue
-
-from conftest import write, write_small_profession
 
 ADVERT = """\
 # Senior rockstar product manager
@@ -39,8 +38,14 @@ def roles_repo(repo: Path) -> Path:
 
 def _run(root: Path, *, use_cache: bool = True, selection: Selection = Selection(), paths=()):
     config = load_config(cwd=root)
-    return check([Path(p) for p in paths], config, selection=selection, cwd=root, use_cache=use_cache,
-                 catalogue=load_catalogue(config))
+    return check(
+        [Path(p) for p in paths],
+        config,
+        selection=selection,
+        cwd=root,
+        use_cache=use_cache,
+        catalogue=load_catalogue(config),
+    )
 
 
 def _snapshot(result) -> list[dict]:
@@ -100,14 +105,22 @@ def test_a_changed_file_is_linted_again_and_the_others_come_from_the_cache(roles
     assert _snapshot(result) == _snapshot(_run(roles_repo, use_cache=False))
 
 
-@pytest.mark.parametrize("change", [
-    pytest.param(lambda root, mp: write(root, ".rolelint.yaml",
-                                        "kinds: {role: ['roles/**']}\nrules: {RL104: {severity: error}}\n"),
-                 id="config"),
-    pytest.param(lambda root, mp: mp.setattr(cache_module, "__version__", "99.0"), id="rolelint-version"),
-    pytest.param(lambda root, mp: mp.setattr(cache_module, "model_identity", lambda model: ("other-model", "1.0")),
-                 id="model"),
-])
+@pytest.mark.parametrize(
+    "change",
+    [
+        pytest.param(
+            lambda root, mp: write(
+                root, ".rolelint.yaml", "kinds: {role: ['roles/**']}\nrules: {RL104: {severity: error}}\n"
+            ),
+            id="config",
+        ),
+        pytest.param(lambda root, mp: mp.setattr(cache_module, "__version__", "99.0"), id="rolelint-version"),
+        pytest.param(
+            lambda root, mp: mp.setattr(cache_module, "model_identity", lambda model: ("other-model", "1.0")),
+            id="model",
+        ),
+    ],
+)
 def test_what_the_key_covers_invalidates_the_cache(roles_repo, monkeypatch, change):
     _run(roles_repo)
     before = set(_entries(roles_repo))
@@ -190,8 +203,9 @@ print("spaCy imported" if "spacy" in sys.modules else "spaCy not imported", file
 
 def test_a_fully_cached_rerun_does_not_import_spacy(roles_repo):
     def run() -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-c", SPACY_PROBE], cwd=roles_repo, capture_output=True, text=True,
-                              timeout=300)
+        return subprocess.run(
+            [sys.executable, "-c", SPACY_PROBE], cwd=roles_repo, capture_output=True, text=True, timeout=300
+        )
 
     first, second = run(), run()
     assert "spaCy imported" in first.stderr.splitlines(), first.stderr

@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import write, write_small_profession
 
 from rolelint import __version__
 from rolelint.cache import DAY, PRUNE_STAMP
@@ -20,8 +21,6 @@ from rolelint.config import load_config
 from rolelint.engine import Selection, check
 from rolelint.profession.index import build_index
 from rolelint.registry import load_catalogue
-
-from conftest import write, write_small_profession
 
 CONFIG = "kinds: {framework: ['frameworks/**'], role: ['roles/**']}\n"
 ROLE = "kind: role\nid: {id}\ntitel: Product manager\nframework: pm\nlevels: [{{level: a}}]\n"
@@ -59,7 +58,7 @@ def _planted(root: Path, relative: str, days: float, *, signed: bool = True) -> 
     """A file in the cache folder, last used ``days`` ago: signed with this user's secret (as
     rolelint signs what it writes) unless ``signed`` is false."""
     mac = sign(b"{}") if signed else "0" * 64
-    path = write(_cache(root), relative, '{"body": "{}", "mac": "%s"}' % mac)
+    path = write(_cache(root), relative, '{"body": "{}", "mac": "' + mac + '"}')
     _age(path, days)
     return path
 
@@ -142,11 +141,14 @@ def test_a_run_that_writes_nothing_does_not_prune(roles_repo):
     assert stale.exists()
 
 
-@pytest.mark.parametrize(("setting", "unused_for", "pruned"), [
-    ("cache_max_age_days: 5", 6, True),
-    ("cache_max_age_days: 5", 4, False),
-    ("cache_max_age_days: null", 4000, False),
-])
+@pytest.mark.parametrize(
+    ("setting", "unused_for", "pruned"),
+    [
+        ("cache_max_age_days: 5", 6, True),
+        ("cache_max_age_days: 5", 4, False),
+        ("cache_max_age_days: null", 4000, False),
+    ],
+)
 def test_cache_max_age_days(roles_repo, setting, unused_for, pruned):
     write(roles_repo, ".rolelint.yaml", CONFIG + setting + "\n")
     _run(roles_repo)
@@ -165,8 +167,9 @@ def test_changing_cache_settings_does_not_invalidate_entries(roles_repo):
     assert _entries(roles_repo) == before
 
 
-@pytest.mark.parametrize("value", ["0", "-3", "'30'", "1.5", "true", "36501", "1000000000000000000000000", "[30]",
-                                   ".inf", "{days: 3}"])
+@pytest.mark.parametrize(
+    "value", ["0", "-3", "'30'", "1.5", "true", "36501", "1000000000000000000000000", "[30]", ".inf", "{days: 3}"]
+)
 def test_a_bad_cache_max_age_days_exits_2_naming_the_key(roles_repo, monkeypatch, capsys, value):
     write(roles_repo, ".rolelint.yaml", CONFIG + f"cache_max_age_days: {value}\n")
     for command in (["check"], ["cache", "clear"], ["cache", "prune"]):

@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from rolelint.checks import SpanInput
-from rolelint.checks import named
+from rolelint.checks import SpanInput, named
 from rolelint.loaders import LoadOptions, load_file
 from rolelint.nlp import load_pipeline
 from rolelint.nlp.state import state_of
@@ -82,16 +81,37 @@ def test_duty_verb_probes_match_the_full_pipeline_on_real_list_items(corpus):
     named.prepare([], load_pipeline({"lemma", "pos"}))
     state_of(named._tagging_pipeline()).verb_probes.clear()
     random.seed(5)
-    items = [SpanInput.of(span).text for document in _documents(corpus, 20) for span in document.spans
-             if span.block == "list_item"]
+    items = [
+        SpanInput.of(span).text
+        for document in _documents(corpus, 20)
+        for span in document.spans
+        if span.block == "list_item"
+    ]
     sample = random.sample(items, min(400, len(items)))
     assert named._verbs_when_read_as_duties(sample) == _verdicts_with_the_full_pipeline(sample)
 
 
 SALARY_TEXTS = [
-    "", "No pay here.", "£45,000 to £52,000 a year.", "The range is $120k to $140k.", "52,000 GBP", "GBP 40000",
-    "about 45k per year", "45k", "a 45k", "version 3.12 of Python", "call 0113 496 0000", "up to 60K+",
-    "€ 5", "12 k.", "123,456.789 euros", "1,000,000 dollars", "x45k", "45kg of kit", "EUR5", "In 2024 we grew.",
+    "",
+    "No pay here.",
+    "£45,000 to £52,000 a year.",
+    "The range is $120k to $140k.",
+    "52,000 GBP",
+    "GBP 40000",
+    "about 45k per year",
+    "45k",
+    "a 45k",
+    "version 3.12 of Python",
+    "call 0113 496 0000",
+    "up to 60K+",
+    "€ 5",
+    "12 k.",
+    "123,456.789 euros",
+    "1,000,000 dollars",
+    "x45k",
+    "45kg of kit",
+    "EUR5",
+    "In 2024 we grew.",
 ]
 
 
@@ -184,10 +204,35 @@ def test_the_reading_grade_of_real_adverts_is_the_sentence_by_sentence_one(corpu
 ACRONYM_AS_WRITTEN = r"(?<![\w/.@#-])([A-Z][A-Z0-9&]{1,5})s?(?![\w/@-])"
 NAME_WORDS_AS_WRITTEN = r"\b[A-Z][\w-]*(?:\s+(?:(?:of|and|for|the|on|in|&)\s+)*[A-Z][\w-]*)+"
 ACRONYM_TEXTS = [
-    "", "SRO", "the SRO.", "xSRO", "/SRO", ".SRO", "@SRO", "#SRO", "-SRO", "SRO-", "SROs", "SROs/x", "AB&C", "A1",
-    "MY NAME IS", "Legal Aid Agency (LAA)", "Office of Personnel Management", "e.g. BPSS, SC and DV",
-    "ÉCOLE DE PARIS", "HMRC\nDWP", "__AB", "9AB", "ABCDEFGH", "CVs and APIs", "Join the LAA digital team",
-    "Department for Work and Pensions", "Head of the Government Digital Service", "A B C D", "Big-Data Team Lead",
+    "",
+    "SRO",
+    "the SRO.",
+    "xSRO",
+    "/SRO",
+    ".SRO",
+    "@SRO",
+    "#SRO",
+    "-SRO",
+    "SRO-",
+    "SROs",
+    "SROs/x",
+    "AB&C",
+    "A1",
+    "MY NAME IS",
+    "Legal Aid Agency (LAA)",
+    "Office of Personnel Management",
+    "e.g. BPSS, SC and DV",
+    "ÉCOLE DE PARIS",
+    "HMRC\nDWP",
+    "__AB",
+    "9AB",
+    "ABCDEFGH",
+    "CVs and APIs",
+    "Join the LAA digital team",
+    "Department for Work and Pensions",
+    "Head of the Government Digital Service",
+    "A B C D",
+    "Big-Data Team Lead",
 ]
 
 
@@ -210,11 +255,16 @@ def _spelled_out_as_a_set(text: str) -> set[str]:
 
 def _check_acronym_patterns(texts):
     for text in texts:
-        assert ([(m.span(), m.span(1)) for m in named.ACRONYM.finditer(text)]
-                == [(m.span(), m.span(1)) for m in re.finditer(ACRONYM_AS_WRITTEN, text)]), text
-        assert [m.span() for m in named._NAME_WORDS.finditer(text)] == [m.span() for m in re.finditer(NAME_WORDS_AS_WRITTEN, text)]
+        assert [(m.span(), m.span(1)) for m in named.ACRONYM.finditer(text)] == [
+            (m.span(), m.span(1)) for m in re.finditer(ACRONYM_AS_WRITTEN, text)
+        ], text
+        assert [m.span() for m in named._NAME_WORDS.finditer(text)] == [
+            m.span() for m in re.finditer(NAME_WORDS_AS_WRITTEN, text)
+        ]
         spelled, expected = named._spelled_out(text), _spelled_out_as_a_set(text)
-        candidates = {m.group(1) for m in re.finditer(ACRONYM_AS_WRITTEN, text)} | expected | {"LAA", "OPM", "DWP", "AB"}
+        candidates = (
+            {m.group(1) for m in re.finditer(ACRONYM_AS_WRITTEN, text)} | expected | {"LAA", "OPM", "DWP", "AB"}
+        )
         for acronym in candidates:
             if 2 <= len(acronym) <= 6:
                 assert (acronym in spelled) == (acronym in expected), (acronym, text[:200])
@@ -234,10 +284,16 @@ def test_duty_probes_of_a_whole_run_are_tagged_in_one_batch(monkeypatch):
     from rolelint.runner import run_rules
 
     rule = load_rules([builtin_rules_dir()])["RL203"]
-    documents = [document_from_string(f"## Responsibilities\n\n- {duty}\n- Write the weekly report\n", path=f"a{n}.md")
-                 for n, duty in enumerate(["Excellent communication with senior leaders",
-                                           "Strong ownership of the delivery plan",
-                                           "Stakeholder management across three teams"])]
+    documents = [
+        document_from_string(f"## Responsibilities\n\n- {duty}\n- Write the weekly report\n", path=f"a{n}.md")
+        for n, duty in enumerate(
+            [
+                "Excellent communication with senior leaders",
+                "Strong ownership of the delivery plan",
+                "Stakeholder management across three teams",
+            ]
+        )
+    ]
     one_by_one = {}
     for document in documents:
         one_by_one.update(run_rules([document], [rule]))

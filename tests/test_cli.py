@@ -8,8 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from conftest import REPO, write
+from conftest import write
 
 BROKEN_ROLE = "kind: role\nid: pm\ntitle: [Product manager\nframework: pm\n"
 ROLE_WITH_TYPO = "kind: role\nid: pm\ntitel: Product manager\nframework: pm\nlevels: [{level: senior}]\n"
@@ -17,8 +16,14 @@ ROLE_WITH_TYPO = "kind: role\nid: pm\ntitel: Product manager\nframework: pm\nlev
 
 def rolelint(*args: str, cwd: Path, input_text: str | None = None) -> subprocess.CompletedProcess:
     """Run the real console entry point in a subprocess, as a user would."""
-    return subprocess.run([sys.executable, "-m", "rolelint", *args], cwd=cwd, capture_output=True, text=True,
-                          input=input_text, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "rolelint", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        input=input_text,
+        timeout=300,
+    )
 
 
 def test_clean_repo_exits_0(repo):

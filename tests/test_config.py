@@ -5,10 +5,9 @@ from __future__ import annotations
 import os
 
 import pytest
+from conftest import write
 
 from rolelint.config import ConfigError, load_config
-
-from conftest import write
 
 
 def test_no_config_gives_defaults_rooted_at_cwd(tmp_path):
@@ -92,13 +91,18 @@ def test_kinds_globs_classify_paths(tmp_path):
 # --- rule options are checked when the config loads ---------------------------------------------
 
 
-@pytest.mark.parametrize("rules, says", [
-    ("RL201: {options: {max: ten}}", "option 'max' of rule RL201 (too-many-essentials) should be integer"),
-    ("RL201: {options: {maximum: 3}}", "rule RL201 (too-many-essentials) has no option 'maximum'"),
-    ("RL312: {options: {min_similarity: 2}}", "option 'min_similarity' of rule RL312 (duplicate-role) should be "
-                                              "between 0.3 and 1"),
-    ("RL101: {options: {anything: 1}}", "rule RL101 (placeholder-text) has no option 'anything'"),
-])
+@pytest.mark.parametrize(
+    "rules, says",
+    [
+        ("RL201: {options: {max: ten}}", "option 'max' of rule RL201 (too-many-essentials) should be integer"),
+        ("RL201: {options: {maximum: 3}}", "rule RL201 (too-many-essentials) has no option 'maximum'"),
+        (
+            "RL312: {options: {min_similarity: 2}}",
+            "option 'min_similarity' of rule RL312 (duplicate-role) should be between 0.3 and 1",
+        ),
+        ("RL101: {options: {anything: 1}}", "rule RL101 (placeholder-text) has no option 'anything'"),
+    ],
+)
 def test_a_bad_rule_option_exits_2_before_any_file_is_read(tmp_path, rules, says):
     import subprocess
     import sys
@@ -106,8 +110,12 @@ def test_a_bad_rule_option_exits_2_before_any_file_is_read(tmp_path, rules, says
     (tmp_path / ".rolelint.yaml").write_text(f"rules:\n  {rules}\n", encoding="utf-8")
     fifo = tmp_path / "advert.md"
     os.mkfifo(fifo)  # reading it would wait for a writer for ever: the run must stop before
-    run = subprocess.run([sys.executable, "-m", "rolelint", "check", "--no-cache", str(tmp_path)],
-                         capture_output=True, text=True, timeout=120)
+    run = subprocess.run(
+        [sys.executable, "-m", "rolelint", "check", "--no-cache", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert run.returncode == 2, run.stdout + run.stderr
     assert says in run.stderr and "Traceback" not in run.stderr
     assert run.stdout == ""

@@ -9,12 +9,12 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import write
+from test_cli import rolelint
+
 from rolelint.config import Config
 from rolelint.discovery import discover
 from rolelint.gitignore import GitIgnore
-from test_cli import rolelint
 
 SKETCHY = "# Rockstar ninja wanted\n\nWe need a rockstar ninja who can hit the ground running.\n"
 PLACED = "kinds:\n  role: ['roles/**']\n  advert: ['adverts/**/*.md']\n"

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
+from conftest import write
 
 from rolelint.config import Config, load_config
 from rolelint.core_rules import CORE_RULES
 from rolelint.engine import Selection, check, is_enabled
 from rolelint.registry import RuleCatalogue
-
-from conftest import write
 
 FRAMEWORK = """
 kind: framework
@@ -59,7 +57,10 @@ def test_missing_required_key_names_it(repo):
 
 
 def test_wrong_type_is_reported_at_the_value_in_plain_words(repo):
-    write(repo, "roles/pm.yaml", """
+    write(
+        repo,
+        "roles/pm.yaml",
+        """
         kind: role
         id: pm
         title: Product manager
@@ -68,7 +69,8 @@ def test_wrong_type_is_reported_at_the_value_in_plain_words(repo):
           - level: senior
             skills:
               discovery: [working]
-    """)
+    """,
+    )
     [diagnostic] = [d for d in _run(repo).diagnostics if d.code == "RL010"]
     assert (diagnostic.line, diagnostic.column) == (8, 18)
     assert "`levels[0].skills.discovery` must be" in diagnostic.message
@@ -109,7 +111,9 @@ def test_exclude_globs_apply(repo):
 
 
 def test_per_file_ignores(repo):
-    write(repo, ".rolelint.yaml", "kinds: {framework: ['frameworks/**']}\nper_file_ignores:\n  'frameworks/**': [RL01]\n")
+    write(
+        repo, ".rolelint.yaml", "kinds: {framework: ['frameworks/**']}\nper_file_ignores:\n  'frameworks/**': [RL01]\n"
+    )
     write(repo, "frameworks/pm.yaml", FRAMEWORK.replace("    title: Senior", "    titel: Senior"))
     assert _codes(_run(repo)) == []
 
@@ -126,41 +130,58 @@ def test_select_and_ignore_prefixes():
 
 class TestSuppressions:
     def test_yaml_line_suppression(self, repo):
-        write(repo, "frameworks/pm.yaml",
-              FRAMEWORK.replace("    title: Senior product manager", "    titel: Senior  # rolelint: disable=RL011"))
+        write(
+            repo,
+            "frameworks/pm.yaml",
+            FRAMEWORK.replace("    title: Senior product manager", "    titel: Senior  # rolelint: disable=RL011"),
+        )
         # The unknown key on that line is suppressed; the missing `title` is reported where the level starts.
         assert [(d.line, d.code) for d in _run(repo).diagnostics] == [(7, "RL010")]
 
     def test_yaml_file_suppression(self, repo):
-        write(repo, "frameworks/pm.yaml",
-              "# rolelint: disable-file=RL01\n" + FRAMEWORK.lstrip().replace("    title: Senior", "    titel: Senior"))
+        write(
+            repo,
+            "frameworks/pm.yaml",
+            "# rolelint: disable-file=RL01\n" + FRAMEWORK.lstrip().replace("    title: Senior", "    titel: Senior"),
+        )
         assert _codes(_run(repo)) == []
 
     def test_unused_yaml_suppression_is_reported(self, repo):
-        write(repo, "frameworks/pm.yaml", FRAMEWORK.replace("name: Product management",
-                                                            "name: Product management  # rolelint: disable=RL011"))
+        write(
+            repo,
+            "frameworks/pm.yaml",
+            FRAMEWORK.replace("name: Product management", "name: Product management  # rolelint: disable=RL011"),
+        )
         assert [(d.line, d.code) for d in _run(repo).diagnostics] == [(3, "RL009")]
 
     def test_broken_front_matter_is_a_parse_error(self, repo):
-        write(repo, "adverts/a.md", """
+        write(
+            repo,
+            "adverts/a.md",
+            """
             ---
             kind: advert
             <!-- not yaml -->
             ---
             Text
-        """)
+        """,
+        )
         result = _run(repo)
         assert any(d.code == "RL001" for d in result.diagnostics)
 
     def test_markdown_next_line_suppression_of_front_matter_error(self, repo):
-        write(repo, "adverts/a.md", """
+        write(
+            repo,
+            "adverts/a.md",
+            """
             ---
             kind: advert
             titel: x
             ---
             <!-- rolelint-disable-file RL011 -->
             Body text.
-        """)
+        """,
+        )
         assert _codes(_run(repo)) == []
 
     def test_unused_markdown_suppression_is_reported(self, repo):

@@ -8,14 +8,13 @@ from pathlib import Path
 
 import docx
 import pytest
+from conftest import write
 
 from rolelint.config import load_config
 from rolelint.engine import Selection, check
 from rolelint.formats import Unreadable, format_for
 from rolelint.formats.docx import MAX_MEMBERS, decode_docx
 from rolelint.loaders import LoadOptions, load_file
-
-from conftest import write
 
 
 def _word(path: Path) -> Path:
@@ -56,7 +55,10 @@ def test_a_position_is_the_paragraph_and_the_character_in_it(tmp_path):
 def test_styles_are_structure(tmp_path):
     document = _load(_word(tmp_path / "a.docx")).document
     assert [(s.heading, s.category) for s in document.sections] == [
-        ("Data analyst", "other"), ("Requirements", "essential"), ("Benefits", "benefits")]
+        ("Data analyst", "other"),
+        ("Requirements", "essential"),
+        ("Benefits", "benefits"),
+    ]
     blocks = [(s.block, s.section, s.text.strip()) for s in document.spans]
     assert ("list_item", "essential", "SQL") in blocks
     assert ("list_item", "desirable", "Python is a plus") in blocks
@@ -117,9 +119,14 @@ def test_too_many_members_are_refused():
     assert "files, more than" in _refused(_zip({f"f{i}": b"" for i in range(MAX_MEMBERS + 1)}))
 
 
-@pytest.mark.parametrize("data, words", [(b"not a zip at all", "not a Word document"),
-                                         (_zip({"hello.txt": b"hi"}), "no word/document.xml"),
-                                         (_zip({"word/document.xml": b"<not xml"}), "cannot read")])
+@pytest.mark.parametrize(
+    "data, words",
+    [
+        (b"not a zip at all", "not a Word document"),
+        (_zip({"hello.txt": b"hi"}), "no word/document.xml"),
+        (_zip({"word/document.xml": b"<not xml"}), "cannot read"),
+    ],
+)
 def test_a_damaged_file_is_a_clear_finding_not_a_traceback(data, words):
     assert words in _refused(data)
 

@@ -6,6 +6,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import write
 
 from rolelint.config import load_config
 from rolelint.engine import Selection, check
@@ -13,8 +14,6 @@ from rolelint.formats import format_for
 from rolelint.htmltext import readable_length
 from rolelint.loaders import LoadOptions, load_file, parse_source
 from rolelint.source import SourceText
-
-from conftest import write
 
 PAGE = """\
 <!doctype html>
@@ -78,8 +77,11 @@ def test_script_style_and_title_are_not_text():
 def test_headings_lists_and_definition_lists_are_structure():
     document, _ = _document(PAGE)
     assert [(s.heading, s.category) for s in document.sections] == [
-        ("Data analyst", "other"), ("What will you do?", "responsibilities"), ("Requirements", "essential"),
-        ("Salary", "pay")]
+        ("Data analyst", "other"),
+        ("What will you do?", "responsibilities"),
+        ("Requirements", "essential"),
+        ("Salary", "pay"),
+    ]
     blocks = [(s.block, s.section, s.text.strip()) for s in document.spans]
     assert ("list_item", "responsibilities", "Build reports") in blocks
     assert ("list_item", "essential", "SQL") in blocks
@@ -99,7 +101,9 @@ def test_a_line_that_goes_on_after_a_break_stays_in_its_sentence():
 def test_bullets_typed_into_a_paragraph_are_list_items():
     document, _ = _document("<h2>Skills</h2><p>• SQL<br>• Python</p>")
     assert [(s.block, s.section, s.text.strip()) for s in document.spans][1:] == [
-        ("list_item", "essential", "SQL"), ("list_item", "essential", "Python")]
+        ("list_item", "essential", "SQL"),
+        ("list_item", "essential", "Python"),
+    ]
 
 
 def test_a_page_with_no_text_is_reported_not_linted():
@@ -107,12 +111,15 @@ def test_a_page_with_no_text_is_reported_not_linted():
     assert [f.code for f in findings] == ["RL003"]
 
 
-@pytest.mark.parametrize("text", [
-    "<div>" * 100_000 + "deep text" + "</div>" * 100_000,
-    "<b><i>" * 50_000 + "deep text",
-    "<ul><li>" * 50_000 + "deep text",
-    "<div>" * 100_000 + "deep text" + "</span>" * 100_000,
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<div>" * 100_000 + "deep text" + "</div>" * 100_000,
+        "<b><i>" * 50_000 + "deep text",
+        "<ul><li>" * 50_000 + "deep text",
+        "<div>" * 100_000 + "deep text" + "</span>" * 100_000,
+    ],
+)
 def test_100k_nested_tags_are_read_in_bounded_time_without_recursion(text):
     started = time.process_time()
     document, _ = _document(text)
@@ -121,8 +128,9 @@ def test_100k_nested_tags_are_read_in_bounded_time_without_recursion(text):
     assert time.process_time() - started < 60  # generous: a quadratic reader takes hours here
 
 
-@pytest.mark.parametrize("text", ["<!--" * 200_000, "<a " * 200_000, "<![CDATA[" * 100_000, "<!" * 300_000,
-                                  "<script>" + "</scr" * 100_000])
+@pytest.mark.parametrize(
+    "text", ["<!--" * 200_000, "<a " * 200_000, "<![CDATA[" * 100_000, "<!" * 300_000, "<script>" + "</scr" * 100_000]
+)
 def test_markup_never_closed_is_not_searched_again_from_every_later_tag(text):
     started = time.process_time()
     _, findings = _document("<p>Intro text.</p>" + text)
@@ -153,7 +161,9 @@ def test_findings_in_a_page_point_at_the_html_source(tmp_path):
 
 
 def test_html_comments_suppress_findings(tmp_path):
-    write(tmp_path, "jobs/a.html", PAGE.replace("<p>We&nbsp;", "<!-- rolelint-disable-next-line RL104 -->\n<p>We&nbsp;"))
+    write(
+        tmp_path, "jobs/a.html", PAGE.replace("<p>We&nbsp;", "<!-- rolelint-disable-next-line RL104 -->\n<p>We&nbsp;")
+    )
     assert [d.code for d in _run(tmp_path, ("RL104",)).diagnostics] == []
 
 
@@ -187,8 +197,7 @@ def test_json_ld_description_is_the_text_of_a_page_that_shows_none(tmp_path):
     result = _run(tmp_path, ("RL104", "RL208"))
     assert result.diagnostics == []  # no HTML file yet: the page is written below
     write(tmp_path, "jobs/a.html", text)
-    assert [(d.code, d.line, d.column) for d in _run(tmp_path, ("RL104", "RL208")).diagnostics] == [
-        ("RL104", 7, 70)]
+    assert [(d.code, d.line, d.column) for d in _run(tmp_path, ("RL104", "RL208")).diagnostics] == [("RL104", 7, 70)]
 
 
 def test_html_is_not_fixed_in_place(tmp_path):

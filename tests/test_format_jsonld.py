@@ -43,9 +43,13 @@ def test_posting_fields_become_advert_metadata():
     document, findings = _document(POSTING)
     assert findings == [] and document.kind == "advert"
     assert document.data == {
-        "title": "Senior data ninja", "salary": {"min": 52, "max": 52, "currency": "USD", "period": "hour"},
-        "location": "remote", "closing_date": "2026-11-30", "working_pattern": "full time, contractor",
-        "organisation": "Example Ltd"}
+        "title": "Senior data ninja",
+        "salary": {"min": 52, "max": 52, "currency": "USD", "period": "hour"},
+        "location": "remote",
+        "closing_date": "2026-11-30",
+        "working_pattern": "full time, contractor",
+        "organisation": "Example Ltd",
+    }
     assert document.source.position(document.nodes["salary"][0]) == (7, 17)
 
 
@@ -68,8 +72,7 @@ def test_text_fields_are_sections_named_by_their_keys():
 
 
 def test_a_posting_inside_a_graph_is_found():
-    graph = {"@context": "https://schema.org", "@graph": [{"@type": "Organization", "name": "X"},
-                                                          json.loads(POSTING)]}
+    graph = {"@context": "https://schema.org", "@graph": [{"@type": "Organization", "name": "X"}, json.loads(POSTING)]}
     document, findings = _document(json.dumps(graph, indent=1))
     assert findings == [] and document.data["title"] == "Senior data ninja"
 

@@ -12,10 +12,18 @@ from rolelint.loaders import LoadOptions, load_file
 from rolelint.resources import load_schema
 
 
-@pytest.mark.parametrize("name, expected", [
-    ("roles/pm.yaml", "yaml"), ("a.YML", "yaml"), ("advert.md", "markdown"), ("draft.markdown", "markdown"),
-    ("notes.txt", "text"), ("README", "text"), ("advert.unknown", "text"),
-])
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("roles/pm.yaml", "yaml"),
+        ("a.YML", "yaml"),
+        ("advert.md", "markdown"),
+        ("draft.markdown", "markdown"),
+        ("notes.txt", "text"),
+        ("README", "text"),
+        ("advert.unknown", "text"),
+    ],
+)
 def test_a_file_is_read_as_the_format_its_suffix_names(name, expected):
     assert format_for(name).name == expected
 
@@ -36,8 +44,11 @@ def test_the_default_include_is_every_formats_globs():
 
 
 def test_the_rule_schema_accepts_exactly_the_format_names():
-    found = [node["properties"]["formats"]["items"]["enum"] for node in _nodes(load_schema("rule"))
-             if isinstance(node.get("properties", {}).get("formats"), dict)]
+    found = [
+        node["properties"]["formats"]["items"]["enum"]
+        for node in _nodes(load_schema("rule"))
+        if isinstance(node.get("properties", {}).get("formats"), dict)
+    ]
     assert found and all(names == list(FORMATS) for names in found)
 
 
@@ -52,8 +63,11 @@ def _nodes(node):
 
 
 def test_a_loaded_document_records_its_format(tmp_path: Path):
-    for name, text in (("a.md", "# Title\n\nSome text.\n"), ("a.txt", "Title\n\nSome text.\n"),
-                       ("a.yaml", "kind: advert\ntitle: T\nbody: Some text.\n")):
+    for name, text in (
+        ("a.md", "# Title\n\nSome text.\n"),
+        ("a.txt", "Title\n\nSome text.\n"),
+        ("a.yaml", "kind: advert\ntitle: T\nbody: Some text.\n"),
+    ):
         path = tmp_path / name
         path.write_text(text, encoding="utf-8")
         loaded = load_file(path, name, kind_hint=None, options=LoadOptions())

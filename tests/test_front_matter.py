@@ -6,13 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import write
 
 from rolelint.config import load_config
 from rolelint.engine import Selection, check
 from rolelint.loaders import LoadOptions, load_file
 from rolelint.schema import site_prose
-
-from conftest import write
 
 
 def _load(path: Path):
@@ -63,8 +62,10 @@ def test_toml_front_matter_is_read_with_positions(tmp_path):
 
 
 def test_toml_multiline_strings_arrays_and_tables_of_arrays_keep_positions(tmp_path):
-    text = ('+++\ndescription = """\nA team of\nrockstars."""\ntags = ["a", "b"]\n[[offices]]\nname = "Leeds"\n'
-            '[[offices]]\nname = "York"\n+++\nBody text here.\n')
+    text = (
+        '+++\ndescription = """\nA team of\nrockstars."""\ntags = ["a", "b"]\n[[offices]]\nname = "Leeds"\n'
+        '[[offices]]\nname = "York"\n+++\nBody text here.\n'
+    )
     document = _load(write(tmp_path, "a.md", text)).document
     assert _span_position(document, "rockstars") == (4, 1)
     assert _at(document, "tags[1]") == (5, 14)
@@ -91,10 +92,13 @@ def test_deeply_nested_toml_is_refused_without_a_recursion_error(tmp_path):
     assert loaded.document.source.position(loaded.findings[0].start)[0] == 2
 
 
-@pytest.mark.parametrize("text", [
-    '{\n  "title": "Data rockstar",\n  "location": "York"\n}\nBody text.\n',
-    '---json\n{\n  "title": "Data rockstar",\n  "location": "York"\n}\n---\nBody text.\n',
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{\n  "title": "Data rockstar",\n  "location": "York"\n}\nBody text.\n',
+        '---json\n{\n  "title": "Data rockstar",\n  "location": "York"\n}\n---\nBody text.\n',
+    ],
+)
 def test_json_front_matter_is_read_with_positions(tmp_path, text):
     document = _load(write(tmp_path, "a.md", text)).document
     assert document.front_matter == "json"
@@ -152,8 +156,7 @@ def test_unknown_keys_of_site_front_matter_are_not_findings_but_known_keys_are_c
 def test_strict_front_matter_reports_the_sites_keys(tmp_path):
     write(tmp_path, "adverts/a.md", SITE)
     result = _run(tmp_path, ("RL011",), "include: ['**/*.md']\nstrict_front_matter: true\n")
-    assert [(d.line, d.context) for d in result.diagnostics] == [(2, "layout"), (3, "permalink"),
-                                                                  (4, "translationKey")]
+    assert [(d.line, d.context) for d in result.diagnostics] == [(2, "layout"), (3, "permalink"), (4, "translationKey")]
 
 
 def test_front_matter_that_names_its_kind_keeps_unknown_key_findings(tmp_path):
@@ -162,8 +165,9 @@ def test_front_matter_that_names_its_kind_keeps_unknown_key_findings(tmp_path):
 
 
 def test_site_keys_holding_slugs_and_paths_are_not_read_as_prose(tmp_path):
-    document = _load(write(tmp_path, "a.md", SITE.replace("translationKey: analyst",
-                                                          "description: We hire a data analyst in Leeds"))).document
+    document = _load(
+        write(tmp_path, "a.md", SITE.replace("translationKey: analyst", "description: We hire a data analyst in Leeds"))
+    ).document
     assert document.site_metadata
     fields = {s.field for s in site_prose(document.spans) if s.field}
     assert fields == {"title", "description", "location.city"}

@@ -66,8 +66,7 @@ def test_a_bracketed_abbreviation_of_the_role_name_is_the_plain_title():
 
 
 def test_a_management_title_goes_on_the_management_track():
-    assert place_title("Lead widget wrangler - management", "Widget wrangler") == (
-        "lead-management", MANAGEMENT, None)
+    assert place_title("Lead widget wrangler - management", "Widget wrangler") == ("lead-management", MANAGEMENT, None)
 
 
 def test_a_management_title_with_no_management_level_stays_on_the_ladder_with_a_doubt():
@@ -153,10 +152,27 @@ def _write_csv(path: Path, header: list[str], rows: list[list[str]]) -> Path:
     return path
 
 
-ROLE_HEADER = ["Role Family", "Role", "Role Description", "Role Level", "Role Level Description",
-               "Skill Name", "Skill Description", "Skill Level", "Skill Level Description", "Role Type"]
-SKILL_HEADER = ["Skill Name", "Skill Description", "Awareness", "Working", "Practitioner", "Expert",
-                "Roles that require Skill"]
+ROLE_HEADER = [
+    "Role Family",
+    "Role",
+    "Role Description",
+    "Role Level",
+    "Role Level Description",
+    "Skill Name",
+    "Skill Description",
+    "Skill Level",
+    "Skill Level Description",
+    "Role Type",
+]
+SKILL_HEADER = [
+    "Skill Name",
+    "Skill Description",
+    "Awareness",
+    "Working",
+    "Practitioner",
+    "Expert",
+    "Roles that require Skill",
+]
 
 
 def _tiny_export(tmp_path: Path) -> tuple[Path, Path]:
@@ -169,8 +185,10 @@ def _tiny_export(tmp_path: Path) -> tuple[Path, Path]:
         role + ["Gadget analyst", "Learns too.", "Taming", "Taming widgets.", "Working", "W", ""],
     ]
     skills = [["Taming", "Taming widgets.", "A", "W", "P", "", "Widget manager"]]
-    return (_write_csv(tmp_path / "roles.csv", ROLE_HEADER, rows),
-            _write_csv(tmp_path / "skills.csv", SKILL_HEADER, skills))
+    return (
+        _write_csv(tmp_path / "roles.csv", ROLE_HEADER, rows),
+        _write_csv(tmp_path / "skills.csv", SKILL_HEADER, skills),
+    )
 
 
 def test_a_tiny_export_is_imported_in_title_order(tmp_path):
@@ -251,15 +269,21 @@ def test_every_role_level_skill_and_proficiency_survives(imported):
     for role in roles.values():
         for level in role["levels"]:
             for skill_id, proficiency in level["skills"].items():
-                written.add((family_names[role["family"]], role["title"], level["title"],
-                             skill_names[skill_id], proficiency))
+                written.add(
+                    (family_names[role["family"]], role["title"], level["title"], skill_names[skill_id], proficiency)
+                )
     expected = set()
     for row in _csv_rows(ROLES_CSV):
         no_levels = row["Role Level"] == NOT_IN_USE  # Senior Civil Service roles
-        expected.add((
-            row["Role Family"], row["Role"], row["Role"] if no_levels else row["Role Level"],
-            row["Skill Name"], None if row["Skill Level"] == NOT_IN_USE else row["Skill Level"].lower(),
-        ))
+        expected.add(
+            (
+                row["Role Family"],
+                row["Role"],
+                row["Role"] if no_levels else row["Role Level"],
+                row["Skill Name"],
+                None if row["Skill Level"] == NOT_IN_USE else row["Skill Level"].lower(),
+            )
+        )
     assert written == expected
 
 
@@ -270,7 +294,8 @@ def test_role_type_survives_as_senior_civil_service_flags(imported):
     for role in roles.values():
         for level in role["levels"]:
             written[(role["title"], level["title"])] = (
-                "Senior Civil Service" if level.get("senior_civil_service") else "")
+                "Senior Civil Service" if level.get("senior_civil_service") else ""
+            )
             if level.get("senior_civil_service"):
                 assert role["type"] == "Senior Civil Service"
     expected = {
@@ -289,13 +314,13 @@ def test_the_skill_catalogue_keeps_every_description_and_descriptor(imported):
     for row in skill_rows:
         skill = catalogue[row["Skill Name"]]
         assert skill.get("description", "") == row["Skill Description"]
-        expected = {step.lower(): row[step] for step in ("Awareness", "Working", "Practitioner", "Expert")
-                    if row[step]}
+        expected = {step.lower(): row[step] for step in ("Awareness", "Working", "Practitioner", "Expert") if row[step]}
         assert skill.get("proficiencies", {}) == expected
     for row in _csv_rows(ROLES_CSV):  # roles.csv repeats the catalogue; it must agree
         skill = catalogue[row["Skill Name"]]
         assert skill.get("description", "") == row["Skill Description"] or (
-            row["Skill Description"] == "MISSING" and "description" not in skill)
+            row["Skill Description"] == "MISSING" and "description" not in skill
+        )
         if row["Skill Level"] != NOT_IN_USE:
             assert skill["proficiencies"][row["Skill Level"].lower()] == row["Skill Level Description"]
 
@@ -314,7 +339,8 @@ def test_every_role_and_level_description_survives(imported):
         for level in role["levels"]:
             written[(role["title"], level["title"])] = (
                 level.get("description", NOT_IN_USE if level.get("senior_civil_service") else ""),
-                level.get("responsibilities", []))
+                level.get("responsibilities", []),
+            )
     texts = {}
     for row in _csv_rows(ROLES_CSV):
         texts[(row["Role"], None)] = (row["Role Description"], ROLE_INTRO)
@@ -340,8 +366,11 @@ def test_the_product_manager_pathway_is_in_title_order(imported):
     _, _, framework, roles = imported
     role = roles[Path("roles/product-and-delivery/product-manager.yaml")]
     assert [level["title"] for level in role["levels"]] == [
-        "Associate product manager", "Product manager", "Senior product manager",
-        "Lead product manager", "Head of product",
+        "Associate product manager",
+        "Product manager",
+        "Senior product manager",
+        "Lead product manager",
+        "Head of product",
     ]
     ladder = [level["id"] for level in framework["levels"]]
     ranks = [ladder.index(level["level"]) for level in role["levels"]]
@@ -389,8 +418,13 @@ def test_two_imports_write_identical_bytes(imported, tmp_path):
 def test_the_report_names_the_uncertain_placements(imported):
     _, report, _, _ = imported
     notes = "\n".join(report.ambiguities)
-    for title in ("Chief data architect", "Major incident manager", "Data ethics lead",
-                  "Operational control manager", "Configuration analyst"):
+    for title in (
+        "Chief data architect",
+        "Major incident manager",
+        "Data ethics lead",
+        "Operational control manager",
+        "Configuration analyst",
+    ):
         assert title in notes
 
 

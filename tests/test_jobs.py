@@ -8,16 +8,15 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import write
 
 from rolelint.config import load_config
 from rolelint.discovery import FileEntry
 from rolelint.engine import check
-from rolelint.schedule import BYTES_PER_WORKER, available_cores, default_workers, workers_for
-from rolelint.parallel import WorkerPool, chunks_for, lint_in_workers, start_method
+from rolelint.parallel import WorkerPool, chunks_for, lint_in_workers
 from rolelint.progress import PROGRESS_THRESHOLD, progress_wanted
 from rolelint.registry import load_catalogue
-
-from conftest import write
+from rolelint.schedule import BYTES_PER_WORKER, default_workers, workers_for
 
 ADVERTS = [
     "# Rockstar engineer\n\nWe need a ninja who can hit the ground running. Salary: [Insert Amount].\n",
@@ -34,10 +33,18 @@ def mixed_repo(repo: Path) -> Path:
     for i in range(24):
         suffix = ".txt" if i % 4 == 3 else ".md"
         write(repo, f"adverts/advert-{i:02d}{suffix}", ADVERTS[i % 4] + f"\nReference {i}.\n")
-    write(repo, "frameworks/pm.yaml", "kind: framework\nid: pm\nname: PM\nlevels:\n  - {id: a, title: Associate}\n"
-                                      "skills: [{id: discovery, name: Discovery}]\n")
-    write(repo, "roles/pm.yaml", "kind: role\nid: pm\ntitle: Product manager\nframework: pm\nlevels: [{level: a}]\n"
-                                 "responsibilities:\n  - Any other duties as required\n")
+    write(
+        repo,
+        "frameworks/pm.yaml",
+        "kind: framework\nid: pm\nname: PM\nlevels:\n  - {id: a, title: Associate}\n"
+        "skills: [{id: discovery, name: Discovery}]\n",
+    )
+    write(
+        repo,
+        "roles/pm.yaml",
+        "kind: role\nid: pm\ntitle: Product manager\nframework: pm\nlevels: [{level: a}]\n"
+        "responsibilities:\n  - Any other duties as required\n",
+    )
     write(repo, "roles/broken.yaml", "kind: role\nid: [broken\n")
     write(repo, "adverts/binary.md", b"\x00\x01\x02 not text")
     write(repo, "adverts/latin1.md", "caf\xe9 rockstar\n".encode("latin-1"))
@@ -45,8 +52,12 @@ def mixed_repo(repo: Path) -> Path:
 
 
 def _snapshot(result) -> tuple:
-    return ([dataclasses.asdict(d) for d in result.diagnostics], result.files, sorted(result.sources),
-            sorted(d.path for d in result.documents))
+    return (
+        [dataclasses.asdict(d) for d in result.diagnostics],
+        result.files,
+        sorted(result.sources),
+        sorted(d.path for d in result.documents),
+    )
 
 
 def _run(root: Path, jobs: int):
@@ -92,8 +103,12 @@ def test_linux_workers_are_forked_from_the_warm_parent():
         pytest.skip("fork is used on Linux only")
     # In a fresh interpreter: a test process that used Dask or a server has threads left, and then
     # workers are spawned, as they should be.
-    run = subprocess.run([sys.executable, "-c", "from rolelint.parallel import start_method; print(start_method())"],
-                         capture_output=True, text=True, timeout=120)
+    run = subprocess.run(
+        [sys.executable, "-c", "from rolelint.parallel import start_method; print(start_method())"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert run.stdout.strip() == "fork", run.stderr
 
 
@@ -123,8 +138,12 @@ def test_forked_workers_load_no_pipeline_of_their_own(mixed_repo, tmp_path):
     if not sys.platform.startswith("linux"):
         pytest.skip("workers are spawned here, and each loads the pipeline")
     loads = tmp_path / "loads.txt"
-    run = subprocess.run([sys.executable, "-c", _COUNT_PIPELINE_LOADS, str(mixed_repo), str(loads)],
-                         capture_output=True, text=True, timeout=600)
+    run = subprocess.run(
+        [sys.executable, "-c", _COUNT_PIPELINE_LOADS, str(mixed_repo), str(loads)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert run.returncode == 0, run.stderr
     assert loads.read_text().split() == [run.stdout.strip()]  # one load, in the parent
 
@@ -133,7 +152,7 @@ def test_spawned_workers_find_what_one_process_finds(mixed_repo):
     config = load_config(cwd=mixed_repo)
     catalogue = load_catalogue(config)
     from rolelint.discovery import discover
-    from rolelint.engine import is_enabled, Selection
+    from rolelint.engine import Selection, is_enabled
     from rolelint.filestage import lint_chunk
 
     active = {code for code, rule in catalogue.rules.items() if is_enabled(code, rule.enabled, config, Selection())}
@@ -160,8 +179,9 @@ def test_an_interrupted_run_leaves_no_worker_running(mixed_repo):
     before = set(multiprocessing.active_children())  # earlier tests' processes (a Dask cluster's) are not ours
 
     with pytest.raises(KeyboardInterrupt):
-        lint_in_workers(entries, config, catalogue, set(catalogue.text_rules), workers=2, keep_documents=False,
-                        progress=interrupt)
+        lint_in_workers(
+            entries, config, catalogue, set(catalogue.text_rules), workers=2, keep_documents=False, progress=interrupt
+        )
     assert set(multiprocessing.active_children()) - before == set()
 
 
@@ -179,8 +199,13 @@ def test_cli_jobs_output_is_identical_over_the_corpus(corpus, tmp_path):
         pytest.skip("the MoJ part of the corpus is absent")
 
     def run(jobs: str) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-m", "rolelint", "check", "--no-cache", "--format", "json", "--jobs",
-                               jobs, str(folder)], cwd=tmp_path, capture_output=True, text=True, timeout=900)
+        return subprocess.run(
+            [sys.executable, "-m", "rolelint", "check", "--no-cache", "--format", "json", "--jobs", jobs, str(folder)],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=900,
+        )
 
     one, two = run("1"), run("2")
     assert one.returncode in (0, 1), one.stderr
@@ -199,14 +224,17 @@ class _Terminal:
         return self.tty
 
 
-@pytest.mark.parametrize("files, tty, environ, wanted", [
-    (100, True, {}, True),
-    (100, True, {"CI": "true"}, False),
-    (100, True, {"CI": "1"}, False),
-    (100, True, {"CI": "false"}, True),
-    (100, False, {}, False),
-    (PROGRESS_THRESHOLD - 1, True, {}, False),
-])
+@pytest.mark.parametrize(
+    "files, tty, environ, wanted",
+    [
+        (100, True, {}, True),
+        (100, True, {"CI": "true"}, False),
+        (100, True, {"CI": "1"}, False),
+        (100, True, {"CI": "false"}, True),
+        (100, False, {}, False),
+        (PROGRESS_THRESHOLD - 1, True, {}, False),
+    ],
+)
 def test_progress_only_for_many_files_on_a_terminal_outside_ci(files, tty, environ, wanted):
     assert progress_wanted(files, stream=_Terminal(tty), environ=environ) is wanted
 
@@ -218,8 +246,14 @@ def _stderr_of_a_run_on_a_terminal(root: Path, environ: dict) -> str:
 
     controller, terminal = pty.openpty()
     try:
-        subprocess.run([sys.executable, "-m", "rolelint", "check", "--select", "RL0", "--no-cache"], cwd=root,
-                       stdout=subprocess.DEVNULL, stderr=terminal, env={**os.environ, **environ}, timeout=300)
+        subprocess.run(
+            [sys.executable, "-m", "rolelint", "check", "--select", "RL0", "--no-cache"],
+            cwd=root,
+            stdout=subprocess.DEVNULL,
+            stderr=terminal,
+            env={**os.environ, **environ},
+            timeout=300,
+        )
         os.close(terminal)
         chunks = []
         while True:
@@ -238,7 +272,11 @@ def _stderr_of_a_run_on_a_terminal(root: Path, environ: dict) -> str:
 @pytest.fixture
 def many_roles(repo: Path) -> Path:
     for i in range(PROGRESS_THRESHOLD + 5):
-        write(repo, f"roles/r{i:03d}.yaml", f"kind: role\nid: r{i}\ntitle: Role {i}\nframework: pm\nlevels: [{{level: a}}]\n")
+        write(
+            repo,
+            f"roles/r{i:03d}.yaml",
+            f"kind: role\nid: r{i}\ntitle: Role {i}\nframework: pm\nlevels: [{{level: a}}]\n",
+        )
     return repo
 
 
@@ -254,8 +292,13 @@ def test_ci_gets_no_progress_bar_even_on_a_terminal(many_roles):
 
 
 def test_piped_stderr_gets_no_progress_bar(many_roles):
-    run = subprocess.run([sys.executable, "-m", "rolelint", "check", "--select", "RL0", "--no-cache"],
-                         cwd=many_roles, capture_output=True, text=True, timeout=300)
+    run = subprocess.run(
+        [sys.executable, "-m", "rolelint", "check", "--select", "RL0", "--no-cache"],
+        cwd=many_roles,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert run.stderr == ""
 
 
@@ -282,11 +325,11 @@ lint_in_workers(entries, config, catalogue, set(catalogue.text_rules), workers=2
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a parent's death signal is Linux's")
 def test_workers_end_when_their_parent_is_killed(mixed_repo):
-    import os
     import time
 
-    run = subprocess.run([sys.executable, "-c", _KILL_PARENT_MIDWAY, str(mixed_repo)], capture_output=True, text=True,
-                         timeout=300)
+    run = subprocess.run(
+        [sys.executable, "-c", _KILL_PARENT_MIDWAY, str(mixed_repo)], capture_output=True, text=True, timeout=300
+    )
     assert run.returncode == -9, run.stderr
     workers = [int(pid) for pid in run.stdout.split()]
     assert workers

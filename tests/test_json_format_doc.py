@@ -12,8 +12,8 @@ DOC = (REPO / "docs" / "json-format.md").read_text(encoding="utf-8")
 
 
 def _table_keys(heading: str) -> set[str]:
-    section = DOC[DOC.index(f"## `{heading}`"):]
-    section = section[:section.index("\n## ", 1)] if "\n## " in section[1:] else section
+    section = DOC[DOC.index(f"## `{heading}`") :]
+    section = section[: section.index("\n## ", 1)] if "\n## " in section[1:] else section
     keys = set()
     for cell in re.findall(r"(?m)^\| (`[^|]+`) \|", section):
         keys.update(re.findall(r"`([a-z_]+)`", cell))

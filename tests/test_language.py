@@ -7,8 +7,9 @@ import json
 from pathlib import Path
 
 from conftest import write
-from rolelint.language import ENGLISH, looks_english, span_languages
 from test_cli import rolelint
+
+from rolelint.language import ENGLISH, span_languages
 
 ENGLISH_HALF = """\
 # Product manager
@@ -51,14 +52,30 @@ clients utilisent chaque jour, et vous expliquerez vos choix à toute l'équipe.
 
 def _rule(code: str, languages: str | None) -> str:
     """A rule pack rule finding the Welsh word for service, reading ``languages`` (default: English)."""
-    lines = [f"code: {code}", f"name: says-service-{code.lower()}", "severity: warning", "enabled: true",
-             "kind: phrase"]
+    lines = [
+        f"code: {code}",
+        f"name: says-service-{code.lower()}",
+        "severity: warning",
+        "enabled: true",
+        "kind: phrase",
+    ]
     if languages:
         lines += ["scope:", f"  languages: {languages}"]
-    lines += ["message: \"'{match}' found\"", "phrase:", "  match: lower", "  phrases: [gwasanaeth]", "docs:",
-              "  what: Finds the Welsh word for service.", "  why: To show which text a rule reads.",
-              "  example: Y gwasanaeth", "  use_instead: Y tîm", "  references: []", "examples:",
-              "  fail: [\"Mae'r gwasanaeth yn dda.\"]", "  pass: [\"Mae'r tîm yn dda.\"]"]
+    lines += [
+        "message: \"'{match}' found\"",
+        "phrase:",
+        "  match: lower",
+        "  phrases: [gwasanaeth]",
+        "docs:",
+        "  what: Finds the Welsh word for service.",
+        "  why: To show which text a rule reads.",
+        "  example: Y gwasanaeth",
+        "  use_instead: Y tîm",
+        "  references: []",
+        "examples:",
+        '  fail: ["Mae\'r gwasanaeth yn dda."]',
+        '  pass: ["Mae\'r tîm yn dda."]',
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -82,9 +99,11 @@ def test_a_bilingual_advert_is_reported_once_and_its_welsh_half_skipped_by_engli
 def test_english_rules_do_flag_a_long_sentence_where_the_welsh_one_was(repo):
     """The control for the test above: RL205 fires on a long English sentence in the same place, so
     its silence on the Welsh one is the language, not the place."""
-    long_english = ("We are looking for a product manager to join our digital team in Cardiff, where you will work "
-                    "with designers, researchers and engineers to improve the online service that people use to pay "
-                    "their council tax and to report problems in their street every day.")
+    long_english = (
+        "We are looking for a product manager to join our digital team in Cardiff, where you will work "
+        "with designers, researchers and engineers to improve the online service that people use to pay "
+        "their council tax and to report problems in their street every day."
+    )
     write(repo, "advert.md", ENGLISH_HALF + "\n" + WELSH_HALF.replace(WELSH_HALF.split("\n\n")[2], long_english))
     assert "RL205" in {d["code"] for d in lint(repo)}
 
@@ -111,9 +130,12 @@ def test_a_rule_pack_for_welsh_reads_only_the_welsh_text(repo):
 
 
 def test_english_adverts_with_skill_lists_stay_english():
-    texts = ["Data engineer", "Python, SQL, dbt, Airflow, Kafka, Terraform, Kubernetes, Docker, AWS, GCP",
-             "Postgres, BigQuery, Snowflake, Spark, Flink, Looker, Tableau, Grafana, Prometheus, Loki",
-             "You will build the pipelines that bring our data together, with the rest of the data team."]
+    texts = [
+        "Data engineer",
+        "Python, SQL, dbt, Airflow, Kafka, Terraform, Kubernetes, Docker, AWS, GCP",
+        "Postgres, BigQuery, Snowflake, Spark, Flink, Looker, Tableau, Grafana, Prometheus, Loki",
+        "You will build the pipelines that bring our data together, with the rest of the data team.",
+    ]
     found = span_languages(texts, [True, False, False, False])
     assert set(found.spans) == {ENGLISH} and found.others == ()
 

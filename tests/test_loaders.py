@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rolelint.loaders import LoadOptions, document_from_string, load_file
-
 from conftest import write
+
+from rolelint.loaders import LoadOptions, document_from_string, load_file
 
 
 def _load(path: Path, kind_hint=None, **options):
@@ -101,7 +101,7 @@ def test_yaml_advert_body_is_split_into_sections(tmp_path):
     assert span.field == "body" and span.section == "responsibilities"
     index = span.text.index("sprints")
     start, _ = span.file_range(index, index + 7)
-    assert text[start:start + 7] == "sprints"
+    assert text[start : start + 7] == "sprints"
 
 
 def test_document_from_string_with_a_section():
@@ -116,18 +116,23 @@ def test_document_from_string_parses_markdown():
 
 
 def test_markdown_list_inside_a_plain_yaml_scalar_is_split_into_items(tmp_path):
-    text = ("---\nkind: advert\nduties:\n  - Lead the team \n    - Run planning every week\n    - Review the roadmap\n---\nBody.\n")
+    text = "---\nkind: advert\nduties:\n  - Lead the team \n    - Run planning every week\n    - Review the roadmap\n---\nBody.\n"
     document = _load(write(tmp_path, "a.md", text)).document
     items = [(s.text.strip(), s.field) for s in document.spans if s.field == "duties[0]"]
-    assert items == [("Lead the team", "duties[0]"), ("Run planning every week", "duties[0]"),
-                     ("Review the roadmap", "duties[0]")]
+    assert items == [
+        ("Lead the team", "duties[0]"),
+        ("Run planning every week", "duties[0]"),
+        ("Review the roadmap", "duties[0]"),
+    ]
     run = next(s for s in document.spans if "Run planning" in s.text)
     index = run.text.index("Run")
     assert document.source.position(run.file_offset(index)) == (5, 7)
 
 
 def test_liquid_comment_with_a_ruler_in_its_tag_is_not_prose(tmp_path):
-    text = ("Real text.\n\n{% comment ------------- %}\nInstructions for editors TBC\n{% endcomment ------ %}\n\n"
-            "More text.\n\n{% comment %}x{% endcomment %}\n")
+    text = (
+        "Real text.\n\n{% comment ------------- %}\nInstructions for editors TBC\n{% endcomment ------ %}\n\n"
+        "More text.\n\n{% comment %}x{% endcomment %}\n"
+    )
     document = _load(write(tmp_path, "a.md", text)).document
     assert [s.text.strip() for s in document.spans] == ["Real text.", "More text."]

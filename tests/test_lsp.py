@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 import pytest_lsp
+from conftest import REPO
+from lsp_client import CONFIG, apply_edits, edits_of, open_document, published, replace_text, start
 from lsprotocol import types
+from pygls.exceptions import JsonRpcException
 from pytest_lsp import LanguageClient
 
 import rolelint
-from conftest import REPO
-from lsp_client import CONFIG, apply_edits, edits_of, open_document, published, replace_text, start
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
@@ -55,12 +56,13 @@ async def test_diagnostics_on_open_match_the_api_with_positions(client: Language
     assert want, "the sketchy example advert has findings"
     lines = DRAFT.splitlines()
     assert sorted((d.range.start.line, d.range.start.character, d.code) for d in got.diagnostics) == sorted(
-        (w.line - 1, utf16(lines[w.line - 1][: w.column - 1]), w.code) for w in want)
+        (w.line - 1, utf16(lines[w.line - 1][: w.column - 1]), w.code) for w in want
+    )
     first = next(d for d in got.diagnostics if d.code == "RL104")
     assert first.source == "rolelint"
     assert first.severity == types.DiagnosticSeverity.Warning
     assert first.code_description.href.endswith("rules.md#rl104-hype-job-title")
-    word = lines[first.range.start.line][first.range.start.character:first.range.end.character]
+    word = lines[first.range.start.line][first.range.start.character : first.range.end.character]
     assert word.lower() in ("rockstar", "ninja")
 
 
@@ -75,7 +77,7 @@ async def test_positions_count_utf16_code_units_and_only_lsp_line_breaks(client:
     at = line.index("rockstar")
     assert rockstar.range.start.line == 1
     assert rockstar.range.start.character == utf16(line[:at]) == at + 2
-    assert rockstar.range.end.character == utf16(line[:at + len("rockstar")])
+    assert rockstar.range.end.character == utf16(line[: at + len("rockstar")])
 
 
 async def test_change_is_linted_again(client: LanguageClient, workspace: Path):
@@ -84,10 +86,16 @@ async def test_change_is_linted_again(client: LanguageClient, workspace: Path):
     first = await open_document(client, path, text)
     assert not [d for d in first.diagnostics if d.code == "RL104"]
     after = len(client.published)
-    client.text_document_did_change(types.DidChangeTextDocumentParams(
-        text_document=types.VersionedTextDocumentIdentifier(uri=path.as_uri(), version=2),
-        content_changes=[types.TextDocumentContentChangePartial(
-            range=types.Range(types.Position(2, 9), types.Position(2, 9)), text="be a rockstar and ")]))
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=path.as_uri(), version=2),
+            content_changes=[
+                types.TextDocumentContentChangePartial(
+                    range=types.Range(types.Position(2, 9), types.Position(2, 9)), text="be a rockstar and "
+                )
+            ],
+        )
+    )
     second = await published(client, path.as_uri(), version=2, after=after)
     hype = [d for d in second.diagnostics if d.code == "RL104"]
     assert [(d.range.start.line, d.range.start.character) for d in hype] == [(2, 14)]
@@ -104,8 +112,7 @@ async def test_save_lints_again(client: LanguageClient, workspace: Path):
     assert any(d.code == "RL109" for d in again.diagnostics)
 
 
-async def test_malformed_document_mid_edit_is_a_finding_and_the_server_goes_on(client: LanguageClient,
-                                                                               workspace: Path):
+async def test_malformed_document_mid_edit_is_a_finding_and_the_server_goes_on(client: LanguageClient, workspace: Path):
     path = workspace / "roles" / "half-written.yaml"
     good = "kind: role\nid: tester\ntitle: Tester\nframework: product-management\nlevels:\n  - level: senior\n"
     await open_document(client, path, good, language="yaml")
@@ -113,8 +120,9 @@ async def test_malformed_document_mid_edit_is_a_finding_and_the_server_goes_on(c
     mid = await replace_text(client, path, broken, 2)
     assert [d.code for d in mid.diagnostics] == ["RL001"]
     assert mid.diagnostics[0].range.start.line >= 5
-    hover = await client.text_document_hover_async(types.HoverParams(
-        types.TextDocumentIdentifier(path.as_uri()), mid.diagnostics[0].range.start))
+    hover = await client.text_document_hover_async(
+        types.HoverParams(types.TextDocumentIdentifier(path.as_uri()), mid.diagnostics[0].range.start)
+    )
     assert hover is not None and "RL001" in hover.contents.value
     fixed = await replace_text(client, path, good, 3)
     assert "RL001" not in [d.code for d in fixed.diagnostics]
@@ -129,9 +137,13 @@ async def test_excluded_file_gets_no_findings(client: LanguageClient, workspace:
 
 
 async def actions_at(client: LanguageClient, path: Path, diagnostic: types.Diagnostic, *, only=None):
-    return await client.text_document_code_action_async(types.CodeActionParams(
-        text_document=types.TextDocumentIdentifier(path.as_uri()), range=diagnostic.range,
-        context=types.CodeActionContext(diagnostics=[diagnostic], only=only)))
+    return await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(path.as_uri()),
+            range=diagnostic.range,
+            context=types.CodeActionContext(diagnostics=[diagnostic], only=only),
+        )
+    )
 
 
 async def test_quick_fix_is_a_plain_edit_that_fixes_the_finding(client: LanguageClient, workspace: Path):
@@ -165,14 +177,27 @@ async def test_fix_all_makes_every_safe_fix(client: LanguageClient, workspace: P
     assert "JavaScript" in fixed
 
 
-@pytest.mark.parametrize("name, text, language, comment", [
-    ("adverts/suppress.md", "# Growth lead\n\nWe want a rockstar marketer.\n", "markdown",
-     "<!-- rolelint-disable-next-line RL104 -->"),
-    ("roles/suppress.yaml", "kind: role\nid: growth\ntitle: Rockstar marketer\nframework: product-management\n"
-                            "levels:\n  - level: senior\n", "yaml", "# rolelint: disable=RL104"),
-])
-async def test_suppression_comment_in_the_format_s_syntax(client: LanguageClient, workspace: Path, name, text,
-                                                         language, comment):
+@pytest.mark.parametrize(
+    "name, text, language, comment",
+    [
+        (
+            "adverts/suppress.md",
+            "# Growth lead\n\nWe want a rockstar marketer.\n",
+            "markdown",
+            "<!-- rolelint-disable-next-line RL104 -->",
+        ),
+        (
+            "roles/suppress.yaml",
+            "kind: role\nid: growth\ntitle: Rockstar marketer\nframework: product-management\n"
+            "levels:\n  - level: senior\n",
+            "yaml",
+            "# rolelint: disable=RL104",
+        ),
+    ],
+)
+async def test_suppression_comment_in_the_format_s_syntax(
+    client: LanguageClient, workspace: Path, name, text, language, comment
+):
     path = workspace / name
     got = await open_document(client, path, text, language=language)
     hype = next(d for d in got.diagnostics if d.code == "RL104")
@@ -185,11 +210,12 @@ async def test_suppression_comment_in_the_format_s_syntax(client: LanguageClient
     assert not [d for d in again.diagnostics if d.code in ("RL104", "RL009")]
 
 
-async def test_no_suppression_inside_a_yaml_block_scalar_but_one_for_the_file(client: LanguageClient,
-                                                                           workspace: Path):
+async def test_no_suppression_inside_a_yaml_block_scalar_but_one_for_the_file(client: LanguageClient, workspace: Path):
     path = workspace / "roles" / "block.yaml"
-    text = ("kind: role\nid: block\ntitle: Marketer\nframework: product-management\n"
-            "description: |\n  Our marketer is a true rockstar.\nlevels:\n  - level: senior\n")
+    text = (
+        "kind: role\nid: block\ntitle: Marketer\nframework: product-management\n"
+        "description: |\n  Our marketer is a true rockstar.\nlevels:\n  - level: senior\n"
+    )
     got = await open_document(client, path, text, language="yaml")
     hype = next(d for d in got.diagnostics if d.code == "RL104")
     titles = [a.title for a in await actions_at(client, path, hype)]
@@ -208,22 +234,28 @@ async def test_hover_explains_the_finding(client: LanguageClient, workspace: Pat
     got = await open_document(client, path, DRAFT)
     hype = next(d for d in got.diagnostics if d.code == "RL104")
     inside = types.Position(hype.range.start.line, hype.range.start.character + 2)
-    hover = await client.text_document_hover_async(types.HoverParams(types.TextDocumentIdentifier(path.as_uri()),
-                                                                     inside))
+    hover = await client.text_document_hover_async(
+        types.HoverParams(types.TextDocumentIdentifier(path.as_uri()), inside)
+    )
     text = hover.contents.value
     assert "**RL104 hype-job-title**" in text
     assert "*Why:*" in text and "*Use instead:*" in text
     assert "rules.md#rl104-hype-job-title" in text
-    nothing = await client.text_document_hover_async(types.HoverParams(
-        types.TextDocumentIdentifier(path.as_uri()), types.Position(len(DRAFT.splitlines()) + 5, 0)))
+    nothing = await client.text_document_hover_async(
+        types.HoverParams(types.TextDocumentIdentifier(path.as_uri()), types.Position(len(DRAFT.splitlines()) + 5, 0))
+    )
     assert nothing is None
 
 
-async def complete(client: LanguageClient, path: Path, text: str, line: int, character: int, *,
-                   language: str = "yaml") -> list[str]:
+async def complete(
+    client: LanguageClient, path: Path, text: str, line: int, character: int, *, language: str = "yaml"
+) -> list[str]:
     await open_document(client, path, text, language=language)
-    found = await client.text_document_completion_async(types.CompletionParams(
-        text_document=types.TextDocumentIdentifier(path.as_uri()), position=types.Position(line, character)))
+    found = await client.text_document_completion_async(
+        types.CompletionParams(
+            text_document=types.TextDocumentIdentifier(path.as_uri()), position=types.Position(line, character)
+        )
+    )
     return [item.label for item in found.items] if found else []
 
 
@@ -234,29 +266,38 @@ async def test_completion_of_framework_ids_in_yaml(client: LanguageClient, works
 
 
 async def test_completion_of_a_role_s_levels_and_skills(client: LanguageClient, workspace: Path):
-    text = ("---\nkind: advert\nframework: product-management\nrole: product-manager\nlevel: \n"
-            "skills:\n  prod\n---\n# Senior product manager\n")
+    text = (
+        "---\nkind: advert\nframework: product-management\nrole: product-manager\nlevel: \n"
+        "skills:\n  prod\n---\n# Senior product manager\n"
+    )
     path = workspace / "adverts" / "complete-levels.md"
     levels = await complete(client, path, text, 4, 7, language="markdown")
     assert levels[:2] == ["associate", "product-manager"] and "senior" in levels
-    found = await client.text_document_completion_async(types.CompletionParams(
-        text_document=types.TextDocumentIdentifier(path.as_uri()), position=types.Position(6, 6)))
+    found = await client.text_document_completion_async(
+        types.CompletionParams(text_document=types.TextDocumentIdentifier(path.as_uri()), position=types.Position(6, 6))
+    )
     skill = next(item for item in found.items if item.label == "product-management")
     assert skill.text_edit.new_text == "product-management: "
     assert (skill.text_edit.range.start.character, skill.text_edit.range.end.character) == (2, 6)
-    body = await client.text_document_completion_async(types.CompletionParams(
-        text_document=types.TextDocumentIdentifier(path.as_uri()), position=types.Position(8, 3)))
+    body = await client.text_document_completion_async(
+        types.CompletionParams(text_document=types.TextDocumentIdentifier(path.as_uri()), position=types.Position(8, 3))
+    )
     assert body is None or not body.items
 
 
 async def test_completion_of_proficiencies_in_a_role_file(client: LanguageClient, workspace: Path):
-    text = ("kind: role\nid: pm\ntitle: PM\nframework: product-management\nlevels:\n  - level: senior\n"
-            "    skills:\n      product-management: \n")
+    text = (
+        "kind: role\nid: pm\ntitle: PM\nframework: product-management\nlevels:\n  - level: senior\n"
+        "    skills:\n      product-management: \n"
+    )
     labels = await complete(client, workspace / "roles" / "complete-steps.yaml", text, 7, 26)
     assert labels == ["awareness", "working", "practitioner", "expert"]
-    level = await client.text_document_completion_async(types.CompletionParams(
-        text_document=types.TextDocumentIdentifier((workspace / "roles" / "complete-steps.yaml").as_uri()),
-        position=types.Position(5, 12)))
+    level = await client.text_document_completion_async(
+        types.CompletionParams(
+            text_document=types.TextDocumentIdentifier((workspace / "roles" / "complete-steps.yaml").as_uri()),
+            position=types.Position(5, 12),
+        )
+    )
     assert "head" in [item.label for item in level.items]
 
 
@@ -280,7 +321,8 @@ You will look after our billing service and manage two product managers.
 
 
 async def test_profession_finding_points_at_the_role_level_and_refreshes_when_the_role_changes(
-        client: LanguageClient, workspace: Path):
+    client: LanguageClient, workspace: Path
+):
     path = workspace / "adverts" / "inflated.md"
     got = await open_document(client, path, ADVERT)
     inflated = [d for d in got.diagnostics if d.code == "RL304"]
@@ -298,8 +340,9 @@ async def test_profession_finding_points_at_the_role_level_and_refreshes_when_th
     end = text.index("\n", people)
     role_file.write_text(text[:people] + "people-management: expert" + text[end:], encoding="utf-8")
     after = len(client.published)
-    client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(
-        [types.FileEvent(uri=role_file.as_uri(), type=types.FileChangeType.Changed)]))
+    client.workspace_did_change_watched_files(
+        types.DidChangeWatchedFilesParams([types.FileEvent(uri=role_file.as_uri(), type=types.FileChangeType.Changed)])
+    )
     again = await published(client, path.as_uri(), after=after)
     assert "RL304" not in [d.code for d in again.diagnostics]
 
@@ -307,27 +350,37 @@ async def test_profession_finding_points_at_the_role_level_and_refreshes_when_th
 # --- hostile input --------------------------------------------------------------------------------
 
 
-async def test_a_5_mb_document_is_reported_not_linted_and_the_server_goes_on(client: LanguageClient,
-                                                                            workspace: Path):
+async def test_a_5_mb_document_is_reported_not_linted_and_the_server_goes_on(client: LanguageClient, workspace: Path):
     paragraph = "We want a product manager who looks after our billing service with care.\n\n"
     text = "# Product manager\n\n" + paragraph * (5_300_000 // len(paragraph))
     path = workspace / "adverts" / "huge.md"
     got = await open_document(client, path, text)
     assert [d.code for d in got.diagnostics] == ["RL005"]
-    client.text_document_did_change(types.DidChangeTextDocumentParams(
-        text_document=types.VersionedTextDocumentIdentifier(uri=path.as_uri(), version=2),
-        content_changes=[types.TextDocumentContentChangePartial(
-            range=types.Range(types.Position(70_000, 0), types.Position(70_000, 2)), text="Our")]))
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=path.as_uri(), version=2),
+            content_changes=[
+                types.TextDocumentContentChangePartial(
+                    range=types.Range(types.Position(70_000, 0), types.Position(70_000, 2)), text="Our"
+                )
+            ],
+        )
+    )
     small = await open_document(client, workspace / "adverts" / "after-huge.md", "# Lead\n\nHey guys.\n")
     assert "RL109" in [d.code for d in small.diagnostics]
 
 
 async def test_garbage_and_unknown_messages_do_not_stop_the_server(client: LanguageClient, workspace: Path):
     client.protocol.writer.write(b"Content-Length: 9\r\n\r\n{garbage}")
-    with pytest.raises(Exception):
+    with pytest.raises(JsonRpcException):  # the garbage's parse error, or the unknown method's
         await client.protocol.send_request_async("rolelint/nothing", {})
-    client.text_document_did_change(types.DidChangeTextDocumentParams(
-        text_document=types.VersionedTextDocumentIdentifier(uri=(workspace / "never-opened.md").as_uri(), version=2),
-        content_changes=[types.TextDocumentContentChangeWholeDocument(text="x")]))
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(
+                uri=(workspace / "never-opened.md").as_uri(), version=2
+            ),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(text="x")],
+        )
+    )
     got = await open_document(client, workspace / "adverts" / "still-alive.md", "# Lead\n\nHey guys.\n")
     assert "RL109" in [d.code for d in got.diagnostics]

@@ -7,10 +7,9 @@ import asyncio
 
 import pytest
 import pytest_lsp
+from lsp_client import CONFIG, open_document, published, start
 from lsprotocol import types
 from pytest_lsp import LanguageClient
-
-from lsp_client import CONFIG, open_document, published, start
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
@@ -21,8 +20,7 @@ ADVERT = "# Growth lead\n\nWe want a rockstar marketer.\n"
 def workspace(tmp_path_factory):
     root = tmp_path_factory.mktemp("bad-config")
     (root / "adverts").mkdir()
-    (root / ".rolelint.yaml").write_text("kinds:\n  advert: ['adverts/**/*.md']\nfail_onn: warning\n",
-                                         encoding="utf-8")
+    (root / ".rolelint.yaml").write_text("kinds:\n  advert: ['adverts/**/*.md']\nfail_onn: warning\n", encoding="utf-8")
     return root
 
 
@@ -34,8 +32,9 @@ async def client(lsp_client: LanguageClient, workspace):
 
 
 def changed(client: LanguageClient, path) -> None:
-    client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(
-        [types.FileEvent(uri=path.as_uri(), type=types.FileChangeType.Changed)]))
+    client.workspace_did_change_watched_files(
+        types.DidChangeWatchedFilesParams([types.FileEvent(uri=path.as_uri(), type=types.FileChangeType.Changed)])
+    )
 
 
 async def test_the_server_watches_configs_and_the_files_it_reads(client: LanguageClient):
@@ -81,4 +80,3 @@ async def test_a_config_broken_later_keeps_the_last_good_one(client: LanguageCli
     assert diagnostic.range.start.line >= 1
     linted = await published(client, advert.as_uri(), after=after)
     assert "RL104" in [d.code for d in linted.diagnostics]
-

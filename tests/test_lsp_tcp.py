@@ -23,7 +23,8 @@ def test_the_server_speaks_lsp_over_tcp_too(tmp_path):
         client = LanguageClient("test", "1")
         found: list[str] = []
         client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)(
-            lambda params: found.extend(d.code for d in params.diagnostics))
+            lambda params: found.extend(d.code for d in params.diagnostics)
+        )
         deadline = time.monotonic() + 60
         while True:
             try:
@@ -33,12 +34,20 @@ def test_the_server_speaks_lsp_over_tcp_too(tmp_path):
                 if time.monotonic() > deadline:
                     raise
                 await asyncio.sleep(0.1)
-        await client.initialize_async(types.InitializeParams(capabilities=types.ClientCapabilities(),
-                                                             root_uri=tmp_path.as_uri()))
+        await client.initialize_async(
+            types.InitializeParams(capabilities=types.ClientCapabilities(), root_uri=tmp_path.as_uri())
+        )
         client.initialized(types.InitializedParams())
-        client.text_document_did_open(types.DidOpenTextDocumentParams(types.TextDocumentItem(
-            uri=(tmp_path / "a.md").as_uri(), language_id="markdown", version=1,
-            text=(tmp_path / "a.md").read_text(encoding="utf-8"))))
+        client.text_document_did_open(
+            types.DidOpenTextDocumentParams(
+                types.TextDocumentItem(
+                    uri=(tmp_path / "a.md").as_uri(),
+                    language_id="markdown",
+                    version=1,
+                    text=(tmp_path / "a.md").read_text(encoding="utf-8"),
+                )
+            )
+        )
         while not found and time.monotonic() < deadline + 60:
             await asyncio.sleep(0.05)
         await client.shutdown_async(None)

@@ -52,13 +52,20 @@ def test_tagging_uses_numpy_s_blas_and_tags_as_spacy_s_own_load_does():
     from thinc.api import NumpyOps
 
     ours = nlp.load_pipeline({"lemma", "dep"})
-    ops = {type(node.ops).__name__ + ("+blis" if getattr(node.ops, "use_blis", False) else "")
-           for _, component in ours.pipeline if hasattr(getattr(component, "model", None), "walk")
-           for node in component.model.walk()}
+    ops = {
+        type(node.ops).__name__ + ("+blis" if getattr(node.ops, "use_blis", False) else "")
+        for _, component in ours.pipeline
+        if hasattr(getattr(component, "model", None), "walk")
+        for node in component.model.walk()
+    }
     assert ops == {NumpyOps.__name__}
     theirs = spacy.load(nlp.default_model(), exclude=["ner", "senter"])
-    texts = ["You will lead a small team and support the delivery of digital services.",
-             "Reports are written weekly; risks get escalated to the programme board.",
-             "An analytical, driven self-starter who understands Kubernetes and SQL."] * 3
+    texts = [
+        "You will lead a small team and support the delivery of digital services.",
+        "Reports are written weekly; risks get escalated to the programme board.",
+        "An analytical, driven self-starter who understands Kubernetes and SQL.",
+    ] * 3
     for a, b in zip(ours.pipe(texts), theirs.pipe(texts)):
-        assert [(t.tag_, t.pos_, t.lemma_, t.dep_, t.head.i) for t in a] == [(t.tag_, t.pos_, t.lemma_, t.dep_, t.head.i) for t in b]
+        assert [(t.tag_, t.pos_, t.lemma_, t.dep_, t.head.i) for t in a] == [
+            (t.tag_, t.pos_, t.lemma_, t.dep_, t.head.i) for t in b
+        ]

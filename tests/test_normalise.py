@@ -23,8 +23,25 @@ def reference(text: str) -> tuple[str, tuple[int, ...]]:
 
 
 def test_normalise_matches_the_reference():
-    pieces = [" ", "  ", "\n", "\t", " \n ", "\u00a0", "\u2028", "\x1c", "\x85", "\u3000", "\u200b", "\r\n",
-              "a", "bc", "x y", "é", "😀"]
+    pieces = [
+        " ",
+        "  ",
+        "\n",
+        "\t",
+        " \n ",
+        "\u00a0",
+        "\u2028",
+        "\x1c",
+        "\x85",
+        "\u3000",
+        "\u200b",
+        "\r\n",
+        "a",
+        "bc",
+        "x y",
+        "é",
+        "😀",
+    ]
     rnd = random.Random(7)
     for _ in range(20000):
         text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 10)))

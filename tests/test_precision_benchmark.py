@@ -7,7 +7,6 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import REPO
 
 sys.path.insert(0, str(REPO / "benchmarks"))
@@ -47,15 +46,33 @@ def test_gold_and_judgements_name_adverts_of_the_manifest_and_known_categories()
 
 
 def test_gold_list_was_committed_before_any_judgement():
-    log = subprocess.run(["git", "-C", str(REPO), "log", "--format=%H", "--diff-filter=A", "--",
-                          "benchmarks/adverts/gold.csv", "benchmarks/adverts/judgements.csv"],
-                         capture_output=True, text=True)
+    log = subprocess.run(
+        [
+            "git",
+            "-C",
+            str(REPO),
+            "log",
+            "--format=%H",
+            "--diff-filter=A",
+            "--",
+            "benchmarks/adverts/gold.csv",
+            "benchmarks/adverts/judgements.csv",
+        ],
+        capture_output=True,
+        text=True,
+    )
     if log.returncode != 0 or not log.stdout.strip():
         pytest.skip("no git history here")
-    first_gold = subprocess.run(["git", "-C", str(REPO), "log", "--format=%ct", "--diff-filter=A", "--",
-                                 "benchmarks/adverts/gold.csv"], capture_output=True, text=True).stdout.split()
-    first_judged = subprocess.run(["git", "-C", str(REPO), "log", "--format=%ct", "--diff-filter=A", "--",
-                                   "benchmarks/adverts/judgements.csv"], capture_output=True, text=True).stdout.split()
+    first_gold = subprocess.run(
+        ["git", "-C", str(REPO), "log", "--format=%ct", "--diff-filter=A", "--", "benchmarks/adverts/gold.csv"],
+        capture_output=True,
+        text=True,
+    ).stdout.split()
+    first_judged = subprocess.run(
+        ["git", "-C", str(REPO), "log", "--format=%ct", "--diff-filter=A", "--", "benchmarks/adverts/judgements.csv"],
+        capture_output=True,
+        text=True,
+    ).stdout.split()
     if first_gold and first_judged:
         assert int(first_gold[-1]) <= int(first_judged[-1])
 

@@ -14,7 +14,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO
 
 pytestmark = pytest.mark.slow
@@ -47,7 +46,8 @@ def roles_git_repo(tmp_path: Path, hooks_source) -> Path:
     repo = tmp_path / "roles"
     shutil.copytree(REPO / "examples", repo, ignore=shutil.ignore_patterns(".rolelint_cache"))
     # Structure and profession rules only: fast, and enough to show which files each hook lints.
-    (repo / ".pre-commit-config.yaml").write_text(f"""\
+    (repo / ".pre-commit-config.yaml").write_text(
+        f"""\
 repos:
   - repo: {clone}
     rev: {rev}
@@ -56,7 +56,9 @@ repos:
         args: [--select, "RL0,RL3", --no-cache]
       - id: rolelint-all
         args: [--select, "RL0,RL3", --no-cache]
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     _git("init", "--quiet", cwd=repo)
     _git("config", "user.email", "test@example.org", cwd=repo)
     _git("config", "user.name", "Test", cwd=repo)
@@ -68,8 +70,14 @@ repos:
 def _pre_commit(*args: str, cwd: Path, home: Path) -> subprocess.CompletedProcess:
     environment = {**os.environ, "PRE_COMMIT_HOME": str(home), "PRE_COMMIT_COLOR": "never"}
     environment.pop("VIRTUAL_ENV", None)
-    return subprocess.run([sys.executable, "-m", "pre_commit", *args], cwd=cwd, env=environment,
-                          capture_output=True, text=True, timeout=INSTALL_TIMEOUT)
+    return subprocess.run(
+        [sys.executable, "-m", "pre_commit", *args],
+        cwd=cwd,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=INSTALL_TIMEOUT,
+    )
 
 
 def test_changed_files_hook_lints_only_them_against_the_whole_index(roles_git_repo, pre_commit_home):
@@ -89,7 +97,8 @@ def test_changed_files_hook_lints_only_them_against_the_whole_index(roles_git_re
 def test_whole_repo_hook_runs_without_changes_and_lints_everything(roles_git_repo, pre_commit_home):
     (roles_git_repo / "roles" / "product-manager.yaml").write_text(
         (roles_git_repo / "roles" / "product-manager.yaml").read_text(encoding="utf-8") + "titel: typo\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     _git("commit", "--quiet", "-am", "a typo in a file no later commit touches", cwd=roles_git_repo)
     run = _pre_commit("run", "rolelint-all", cwd=roles_git_repo, home=pre_commit_home)
     output = run.stdout + run.stderr
@@ -103,13 +112,17 @@ def test_docs_and_requirements_in_a_commit_pass_the_hook(roles_git_repo, pre_com
     """pre-commit names every changed Markdown and text file; with `kinds.advert` in the config they are
     not adverts, and the hook's --force-exclude keeps the config's include/exclude for them."""
     (roles_git_repo / ".pre-commit-config.yaml").write_text(
-        (roles_git_repo / ".pre-commit-config.yaml").read_text(encoding="utf-8")
-        .replace('args: [--select, "RL0,RL3", --no-cache]', "args: [--no-cache]"), encoding="utf-8")
+        (roles_git_repo / ".pre-commit-config.yaml")
+        .read_text(encoding="utf-8")
+        .replace('args: [--select, "RL0,RL3", --no-cache]', "args: [--no-cache]"),
+        encoding="utf-8",
+    )
     (roles_git_repo / "docs").mkdir()
     # Everything an advert rule would flag: no salary, hype, a placeholder, a gendered word.
     (roles_git_repo / "docs" / "contributing.md").write_text(
         "# How to add a role\n\nOpen a pull request, rockstar! Fill in [Insert salary] later; he will review it.\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     (roles_git_repo / "requirements.txt").write_text("rolelint\npre-commit>=3.5\n", encoding="utf-8")
     _git("add", "-A", cwd=roles_git_repo)
     run = _pre_commit("run", "rolelint", cwd=roles_git_repo, home=pre_commit_home)
@@ -118,7 +131,8 @@ def test_docs_and_requirements_in_a_commit_pass_the_hook(roles_git_repo, pre_com
     assert "rolelint" in output and "Passed" in output, output
     # The same text as an advert fails the same hook: what passed above was not linted as one.
     (roles_git_repo / "adverts" / "contributing.md").write_text(
-        (roles_git_repo / "docs" / "contributing.md").read_text(encoding="utf-8"), encoding="utf-8")
+        (roles_git_repo / "docs" / "contributing.md").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     _git("add", "-A", cwd=roles_git_repo)
     flagged = _pre_commit("run", "rolelint", cwd=roles_git_repo, home=pre_commit_home)
     assert flagged.returncode == 1 and "adverts/contributing.md" in flagged.stdout, flagged.stdout

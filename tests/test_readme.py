@@ -12,7 +12,7 @@ from test_cli import rolelint
 def quick_start() -> str:
     text = (REPO / "README.md").read_text(encoding="utf-8")
     start = text.index("**Run rolelint on the bundled examples**")
-    return text[start:text.index("**Run the tests**", start)]
+    return text[start : text.index("**Run the tests**", start)]
 
 
 def test_quick_start_names_exactly_the_files_rolelint_flags_in_the_examples():

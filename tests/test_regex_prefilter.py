@@ -23,10 +23,61 @@ PATTERNS = [
     r"(?i:straße)|ǅ|İx",
     r"(?>abc|abd)z",
 ]
-WORDS = ["foo", "Foo", "competitive", "MARKET", "market-rate", "salary", "pay", "DOE", "D.O.E", "[", "]",
-         "insert", "Add", "TBC", "TBD", "kelvin", "\u212aelvin", "ſtreſs", "STRESS", "x", "X", "XX", "XXX", ",",
-         "YYY", "a", "b", "c", "ac", "abc", "cde", "abe", "ing", "STRASSE", "straße", "ǆ", "ǅ", "İx", "ix", "i̇x",
-         "abcz", "abdz", "K", "k", "sx", "SX", "Sx", "elp", "\u212aelp", "é", " ", "-", "."]
+WORDS = [
+    "foo",
+    "Foo",
+    "competitive",
+    "MARKET",
+    "market-rate",
+    "salary",
+    "pay",
+    "DOE",
+    "D.O.E",
+    "[",
+    "]",
+    "insert",
+    "Add",
+    "TBC",
+    "TBD",
+    "kelvin",
+    "\u212aelvin",
+    "ſtreſs",
+    "STRESS",
+    "x",
+    "X",
+    "XX",
+    "XXX",
+    ",",
+    "YYY",
+    "a",
+    "b",
+    "c",
+    "ac",
+    "abc",
+    "cde",
+    "abe",
+    "ing",
+    "STRASSE",
+    "straße",
+    "ǆ",
+    "ǅ",
+    "İx",
+    "ix",
+    "i̇x",
+    "abcz",
+    "abdz",
+    "K",
+    "k",
+    "sx",
+    "SX",
+    "Sx",
+    "elp",
+    "\u212aelp",
+    "é",
+    " ",
+    "-",
+    ".",
+]
 
 
 def texts(seed: int, count: int) -> list[str]:
@@ -53,8 +104,15 @@ def test_prefilter_of_builtin_rules_never_skips_a_match():
         if rule.kind != "regex" or rule.compiled.prefilter is None:
             continue
         for seed in range(20):
-            sample = texts(seed, 25) + ["competitive salary", "depends on experience", "[insert salary]",
-                                        "Salary: DOE", "lorem ipsum", "TODO", "{{ name }}"]
+            sample = texts(seed, 25) + [
+                "competitive salary",
+                "depends on experience",
+                "[insert salary]",
+                "Salary: DOE",
+                "lorem ipsum",
+                "TODO",
+                "{{ name }}",
+            ]
             chosen = candidates(rule.compiled.prefilter, sample)
             for i, text in enumerate(sample):
                 if any(m.end() > m.start() for m in rule.compiled.regex.finditer(text)):

@@ -10,31 +10,52 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from conftest import write
+from test_cli import rolelint
 
+from rolelint.api import Linter, LintResult
 from rolelint.config import Config
 from rolelint.diagnostics import Diagnostic, Fix, Severity
-from rolelint.api import Linter, LintResult
 from rolelint.reporters import REPORTERS, ReportOptions
-from rolelint.reporters.gitlab import render_gitlab
 from rolelint.reporters.github import render_github
+from rolelint.reporters.gitlab import render_gitlab
 from rolelint.reporters.junit import render_junit
 from rolelint.reporters.sarif import FINGERPRINT_KEY, render_sarif
 from rolelint.source import SourceText
-
-from conftest import write
-from test_cli import rolelint
 
 SARIF_SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
 ADVERT = "# Rockstar wanted\n\nWe need a rockstar, 100% committed: see\n[Insert salary] for pay.\n"
 TRICKY_PATH = "adverts/odd, name: 50%.md"
 
 
-def _diagnostic(path: str, line: int, column: int, end_line: int, end_column: int, code: str, *,
-                severity: Severity = Severity.WARNING, message: str = "a message", context: str | None = None,
-                fix: Fix | None = None, suggestion: str | None = None) -> Diagnostic:
-    return Diagnostic(path=path, line=line, column=column, end_line=end_line, end_column=end_column, code=code,
-                      severity=severity, message=message, rule="some-rule", context=context, fix=fix,
-                      suggestion=suggestion)
+def _diagnostic(
+    path: str,
+    line: int,
+    column: int,
+    end_line: int,
+    end_column: int,
+    code: str,
+    *,
+    severity: Severity = Severity.WARNING,
+    message: str = "a message",
+    context: str | None = None,
+    fix: Fix | None = None,
+    suggestion: str | None = None,
+) -> Diagnostic:
+    return Diagnostic(
+        path=path,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        code=code,
+        severity=severity,
+        message=message,
+        rule="some-rule",
+        context=context,
+        fix=fix,
+        suggestion=suggestion,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -44,19 +65,43 @@ def result() -> LintResult:
     linter = Linter(Config(root=Path.cwd()))
     codes = sorted(linter.catalogue.text_rules) or ["RL101"]
     sources = {"adverts/a.md": SourceText("adverts/a.md", ADVERT), TRICKY_PATH: SourceText(TRICKY_PATH, ADVERT)}
-    diagnostics = sorted([
-        _diagnostic("adverts/a.md", 1, 3, 1, 11, codes[0], context="Rockstar", severity=Severity.ERROR,
-                    fix=Fix(2, 10, "Developer"), suggestion="Developer"),
-        _diagnostic("adverts/a.md", 3, 27, 4, 16, codes[-1], message="spans two lines: 100%\nsecond :: line",
-                    severity=Severity.INFO),
-        _diagnostic("adverts/a.md", 1, 1, 1, 1, "RL003", message="zero-width", severity=Severity.INFO),
-        _diagnostic(TRICKY_PATH, 3, 11, 3, 19, codes[0], context="rockstar", message="odd\r\npath, 50%"),
-        _diagnostic("roles/ctrl.yaml", 1, 1, 1, 2, "RL010", message="control \x0b\x00 characters",
-                    severity=Severity.ERROR),
-    ])
-    return LintResult(diagnostics=tuple(diagnostics),
-                      files=("adverts/a.md", TRICKY_PATH, "roles/ctrl.yaml", "roles/clean.yaml"), sources=sources,
-                      rules={rule.code: rule for rule in linter.rules()})
+    diagnostics = sorted(
+        [
+            _diagnostic(
+                "adverts/a.md",
+                1,
+                3,
+                1,
+                11,
+                codes[0],
+                context="Rockstar",
+                severity=Severity.ERROR,
+                fix=Fix(2, 10, "Developer"),
+                suggestion="Developer",
+            ),
+            _diagnostic(
+                "adverts/a.md",
+                3,
+                27,
+                4,
+                16,
+                codes[-1],
+                message="spans two lines: 100%\nsecond :: line",
+                severity=Severity.INFO,
+            ),
+            _diagnostic("adverts/a.md", 1, 1, 1, 1, "RL003", message="zero-width", severity=Severity.INFO),
+            _diagnostic(TRICKY_PATH, 3, 11, 3, 19, codes[0], context="rockstar", message="odd\r\npath, 50%"),
+            _diagnostic(
+                "roles/ctrl.yaml", 1, 1, 1, 2, "RL010", message="control \x0b\x00 characters", severity=Severity.ERROR
+            ),
+        ]
+    )
+    return LintResult(
+        diagnostics=tuple(diagnostics),
+        files=("adverts/a.md", TRICKY_PATH, "roles/ctrl.yaml", "roles/clean.yaml"),
+        sources=sources,
+        rules={rule.code: rule for rule in linter.rules()},
+    )
 
 
 # --- sarif -------------------------------------------------------------------------------------
@@ -86,8 +131,10 @@ def test_sarif_describes_every_rule_with_help_from_its_docs(result):
         assert rules[code]["fullDescription"]["text"] == what
         assert "### What it does" in rules[code]["help"]["markdown"]
         assert "## What it does" in rules[code]["help"]["text"]
-        assert rules[code]["defaultConfiguration"]["level"] == {"error": "error", "warning": "warning",
-                                                                "info": "note"}[rule.severity.label]
+        assert (
+            rules[code]["defaultConfiguration"]["level"]
+            == {"error": "error", "warning": "warning", "info": "note"}[rule.severity.label]
+        )
 
 
 def github_anchors(markdown: str) -> set[str]:
@@ -109,7 +156,7 @@ def test_every_sarif_rule_links_to_its_own_section_of_rolelint_docs_at_the_relea
         if rule["id"] not in result.rules:
             continue
         assert rule["helpUri"].startswith(base), rule["helpUri"]
-        assert rule["helpUri"][len(base):] in anchors, rule["helpUri"]
+        assert rule["helpUri"][len(base) :] in anchors, rule["helpUri"]
 
 
 def test_sarif_help_markdown_fences_the_examples(result):
@@ -148,7 +195,10 @@ def test_sarif_results_carry_content_fingerprints_and_fixes(result):
     fixed = [r for r in results if "fixes" in r]
     assert len(fixed) == 1
     replacement = fixed[0]["fixes"][0]["artifactChanges"][0]["replacements"][0]
-    assert replacement == {"deletedRegion": {"charOffset": 2, "charLength": 8}, "insertedContent": {"text": "Developer"}}
+    assert replacement == {
+        "deletedRegion": {"charOffset": 2, "charLength": 8},
+        "insertedContent": {"text": "Developer"},
+    }
 
 
 # --- github ------------------------------------------------------------------------------------
@@ -164,8 +214,7 @@ _WORKFLOW_COMMAND = re.compile(
 
 
 def _unescape(text: str) -> str:
-    return (text.replace("%0D", "\r").replace("%0A", "\n").replace("%3A", ":").replace("%2C", ",")
-            .replace("%25", "%"))
+    return text.replace("%0D", "\r").replace("%0A", "\n").replace("%3A", ":").replace("%2C", ",").replace("%25", "%")
 
 
 def _commands(output: str) -> list[dict]:
@@ -174,8 +223,13 @@ def _commands(output: str) -> list[dict]:
         match = _WORKFLOW_COMMAND.match(line)
         assert match, f"not a workflow command: {line!r}"
         properties = dict(part.split("=", 1) for part in match["properties"].split(","))
-        parsed.append({"command": match["command"], "message": _unescape(match["message"]),
-                       **{key: _unescape(value) for key, value in properties.items()}})
+        parsed.append(
+            {
+                "command": match["command"],
+                "message": _unescape(match["message"]),
+                **{key: _unescape(value) for key, value in properties.items()},
+            }
+        )
     return parsed
 
 
@@ -183,7 +237,8 @@ def test_github_lines_parse_as_workflow_commands(result):
     commands = _commands(render_github(result))
     assert len(commands) == len(result.diagnostics)
     assert [c["command"] for c in commands] == [
-        {"error": "error", "warning": "warning", "info": "notice"}[d.severity.label] for d in result.diagnostics]
+        {"error": "error", "warning": "warning", "info": "notice"}[d.severity.label] for d in result.diagnostics
+    ]
 
 
 def test_github_escaping_round_trips_paths_and_messages(result):
@@ -199,7 +254,11 @@ def test_github_annotations_have_positions_and_a_title(result):
     d = result.diagnostics[0]
     assert first["file"] == d.path
     assert (first["line"], first["col"], first["endLine"], first["endColumn"]) == (
-        str(d.line), str(d.column), str(d.end_line), str(d.end_column))
+        str(d.line),
+        str(d.column),
+        str(d.end_line),
+        str(d.end_column),
+    )
     assert first["title"] == f"{d.code} some-rule"
 
 
@@ -210,8 +269,11 @@ def test_github_multi_line_annotation_has_no_columns(result):
 
 
 def _many(counts: dict[Severity, int]) -> LintResult:
-    diagnostics = sorted(_diagnostic(f"adverts/{severity.label}-{i:02}.md", 1, 1, 1, 2, "RL104", severity=severity)
-                         for severity, count in counts.items() for i in range(count))
+    diagnostics = sorted(
+        _diagnostic(f"adverts/{severity.label}-{i:02}.md", 1, 1, 1, 2, "RL104", severity=severity)
+        for severity, count in counts.items()
+        for i in range(count)
+    )
     return LintResult(diagnostics=tuple(diagnostics), files=tuple(sorted({d.path for d in diagnostics})), sources={})
 
 
@@ -225,7 +287,9 @@ def test_github_summary_line_counts_what_github_will_not_show():
     *commands, last = output.splitlines()
     assert len(_commands("\n".join(commands))) == 40
     assert not last.startswith("::")  # a plain log line: a notice would itself count against the limit
-    assert last.startswith("rolelint: 40 findings; 23 will show as annotations; 17 annotations beyond what GitHub shows")
+    assert last.startswith(
+        "rolelint: 40 findings; 23 will show as annotations; 17 annotations beyond what GitHub shows"
+    )
 
 
 def test_github_severity_floor_and_limit_pick_the_most_severe(result):
@@ -254,11 +318,19 @@ GITLAB_ISSUE = {
         "fingerprint": {"type": "string", "minLength": 1},
         "severity": {"enum": ["info", "minor", "major", "critical", "blocker"]},
         "location": {
-            "type": "object", "required": ["path", "lines"],
-            "properties": {"path": {"type": "string"},
-                           "lines": {"type": "object", "required": ["begin"],
-                                     "properties": {"begin": {"type": "integer", "minimum": 1},
-                                                    "end": {"type": "integer", "minimum": 1}}}},
+            "type": "object",
+            "required": ["path", "lines"],
+            "properties": {
+                "path": {"type": "string"},
+                "lines": {
+                    "type": "object",
+                    "required": ["begin"],
+                    "properties": {
+                        "begin": {"type": "integer", "minimum": 1},
+                        "end": {"type": "integer", "minimum": 1},
+                    },
+                },
+            },
         },
     },
 }
@@ -270,13 +342,20 @@ def test_gitlab_report_has_every_field_gitlab_requires(result):
     assert len(issues) == len(result.diagnostics)
     first = issues[0]
     d = result.diagnostics[0]
-    assert (first["location"]["path"], first["location"]["lines"]["begin"], first["check_name"]) == (d.path, d.line, d.code)
+    assert (first["location"]["path"], first["location"]["lines"]["begin"], first["check_name"]) == (
+        d.path,
+        d.line,
+        d.code,
+    )
     assert first["severity"] == {"error": "major", "warning": "minor", "info": "info"}[d.severity.label]
 
 
 def test_gitlab_fingerprints_are_unique_and_stable():
-    twice = LintResult(diagnostics=(_diagnostic("a.md", 1, 1, 1, 2, "RL104"),) * 2, files=("a.md",),
-                       sources={"a.md": SourceText("a.md", "ninja\n")})
+    twice = LintResult(
+        diagnostics=(_diagnostic("a.md", 1, 1, 1, 2, "RL104"),) * 2,
+        files=("a.md",),
+        sources={"a.md": SourceText("a.md", "ninja\n")},
+    )
     prints = [issue["fingerprint"] for issue in json.loads(render_gitlab(twice))]
     assert len(set(prints)) == 2  # GitLab would merge two issues that share one
     assert prints == [issue["fingerprint"] for issue in json.loads(render_gitlab(twice))]
@@ -328,11 +407,25 @@ def test_every_reporter_is_a_format_choice(repo):
 
 def test_one_run_writes_several_formats(repo):
     write(repo, "roles/pm.yaml", "kind: role\nid: pm\ntitel: Product manager\nframework: pm\nlevels: [{level: a}]\n")
-    run = rolelint("check", "--select", "RL0", "--format", "github", "--output-file", "sarif:out/results.sarif",
-                    "--output-file", "junit:out/junit.xml", "--output-file", "json:out/report.json", cwd=repo)
+    run = rolelint(
+        "check",
+        "--select",
+        "RL0",
+        "--format",
+        "github",
+        "--output-file",
+        "sarif:out/results.sarif",
+        "--output-file",
+        "junit:out/junit.xml",
+        "--output-file",
+        "json:out/report.json",
+        cwd=repo,
+    )
     assert run.returncode == 1, run.stderr
     assert {(c["file"], c["title"]) for c in _commands(run.stdout)} == {
-        ("roles/pm.yaml", "RL010 schema-violation"), ("roles/pm.yaml", "RL011 unknown-key")}
+        ("roles/pm.yaml", "RL010 schema-violation"),
+        ("roles/pm.yaml", "RL011 unknown-key"),
+    }
     sarif = json.loads((repo / "out/results.sarif").read_text(encoding="utf-8"))
     assert {r["ruleId"] for r in sarif["runs"][0]["results"]} == {"RL011", "RL010"}
     assert ET.parse(repo / "out/junit.xml").getroot().get("failures") == "1"
@@ -346,20 +439,36 @@ def test_output_file_needs_a_known_format(repo):
     assert "FORMAT:PATH" in run.stderr
 
 
-SKETCHY_ADVERT = ("# Rockstar ninja wanted\n\nWe need a rockstar ninja. Salary: [Insert salary]. Work hard, play hard.\n"
-                  "A guru and a wizard and a unicorn and a hero.\n")
+SKETCHY_ADVERT = (
+    "# Rockstar ninja wanted\n\nWe need a rockstar ninja. Salary: [Insert salary]. Work hard, play hard.\n"
+    "A guru and a wizard and a unicorn and a hero.\n"
+)
 
 
 def test_github_floor_and_limit_from_the_command_line(repo):
     write(repo, "a.md", SKETCHY_ADVERT)
-    run = rolelint("check", "--no-cache", "--select", "RL1", "--format", "github", "--annotations-severity",
-                   "warning", "--annotations-limit", "3", cwd=repo)
+    run = rolelint(
+        "check",
+        "--no-cache",
+        "--select",
+        "RL1",
+        "--format",
+        "github",
+        "--annotations-severity",
+        "warning",
+        "--annotations-limit",
+        "3",
+        cwd=repo,
+    )
     *lines, last = run.stdout.splitlines()
     commands = _commands("\n".join(lines))
     assert len(commands) == 3 and "error" in [c["command"] for c in commands]  # the placeholder is kept
     assert {c["command"] for c in commands} <= {"error", "warning"}
-    assert re.fullmatch(r"rolelint: \d+ findings; 3 will show as annotations; \d+ findings not annotated "
-                        r"\((\d+ below warning, )?\d+ over the limit of 3\)\. .*", last), last
+    assert re.fullmatch(
+        r"rolelint: \d+ findings; 3 will show as annotations; \d+ findings not annotated "
+        r"\((\d+ below warning, )?\d+ over the limit of 3\)\. .*",
+        last,
+    ), last
     assert run.returncode == 1
 
 
@@ -367,8 +476,9 @@ def test_junit_from_the_command_line_follows_fail_on(repo):
     write(repo, "notes.yaml", "title: notes\n")  # RL006, info only
     write(repo, "roles/pm.yaml", "kind: role\nid: pm\ntitel: Product manager\nframework: pm\nlevels: [{level: a}]\n")
     for fail_on, failures, code in (("warning", "1", 1), ("info", "2", 1), ("never", "0", 0)):
-        run = rolelint("check", "--no-cache", "--select", "RL0", "--fail-on", fail_on, "--output-file",
-                       "junit:out.xml", cwd=repo)
+        run = rolelint(
+            "check", "--no-cache", "--select", "RL0", "--fail-on", fail_on, "--output-file", "junit:out.xml", cwd=repo
+        )
         assert run.returncode == code
         assert ET.parse(repo / "out.xml").getroot().get("failures") == failures, fail_on
 

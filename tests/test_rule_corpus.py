@@ -78,7 +78,9 @@ def test_nothing_joblint_looks_for_is_found_in_the_passing_advert(joblint):
 def test_every_unfilled_moj_placeholder_is_flagged():
     paths = sorted((CORPUS / "moj-job-descriptions").rglob("*.md"))
     documents, results = findings_for(paths)
-    placeholder = re.compile(r"\[(?:Insert [^\]]*|Closing Date|MoJ Salary Range|Allowance|Oleeo number|Interview date or week commencing)\]")
+    placeholder = re.compile(
+        r"\[(?:Insert [^\]]*|Closing Date|MoJ Salary Range|Allowance|Oleeo number|Interview date or week commencing)\]"
+    )
     for document in documents:
         flagged = {(f.start, f.end) for f in results[document.path] if f.code == "RL101"}
         for match in placeholder.finditer(document.source.text):
@@ -89,7 +91,9 @@ def real_adverts() -> list[Path]:
     paths = []
     for folder in ("moj-job-descriptions", "tts-18f-job-postings", "gds-service-manual-job-descriptions"):
         paths += sorted((CORPUS / folder).rglob("*.md"))
-    paths += sorted((CORPUS / "gitlab-job-families").rglob("*.md"))[::10]  # a fixed tenth keeps the test quick; all of them run clean too
+    paths += sorted((CORPUS / "gitlab-job-families").rglob("*.md"))[
+        ::10
+    ]  # a fixed tenth keeps the test quick; all of them run clean too
     return paths
 
 

@@ -38,14 +38,14 @@ def test_finding_offsets_point_into_the_file_through_markup():
     text = "# Developer\n\nWe want a **JavaScript\nninja** to join us.\n"
     document, found = run(text, ["RL104"])
     (finding,) = found
-    assert text[finding.start:finding.end] == "ninja"
+    assert text[finding.start : finding.end] == "ninja"
     assert document.source.position(finding.start) == (4, 1)
 
 
 def test_phrase_spanning_a_line_break_is_found_once():
     text = "You should hit the ground\nrunning from day one.\n"
     _, found = run(text, ["RL118"])
-    assert [text[f.start:f.end] for f in found] == ["hit the ground\nrunning"]
+    assert [text[f.start : f.end] for f in found] == ["hit the ground\nrunning"]
 
 
 def test_safe_replacement_becomes_a_fix_that_keeps_the_capital():
@@ -70,7 +70,7 @@ def test_findings_are_immutable():
 def test_perk_words_count_only_in_a_benefits_section():
     text = "## About us\n\nWe grow our candidate pool and our coffee chats.\n\n## Benefits\n\n- Free coffee\n- A pool\n"
     _, found = run(text, ["RL119"])
-    assert [text[f.start:f.end] for f in found] == ["coffee", "pool"]
+    assert [text[f.start : f.end] for f in found] == ["coffee", "pool"]
     assert all(f.section == "benefits" for f in found)
 
 
@@ -98,8 +98,9 @@ def test_parse_rule_only_parses_spans_in_its_scope(monkeypatch):
 
     def spy(plan, nlp, *args, **kwargs):
         original(plan, nlp, *args, **kwargs)
-        parsed.extend(item for _, inputs, _ in plan for item in inputs
-                      if item.doc is not None and item.doc.has_annotation("DEP"))
+        parsed.extend(
+            item for _, inputs, _ in plan for item in inputs if item.doc is not None and item.doc.has_annotation("DEP")
+        )
 
     monkeypatch.setattr(runner, "_annotate", spy)
     text = "## About\n\nReports are written daily.\n\n## Responsibilities\n\n- Reports are written daily\n"
@@ -136,7 +137,9 @@ def test_scope_by_field_glob_reaches_role_responsibilities():
 
 def test_experience_limits_can_come_from_options():
     text = "---\nlevel: practitioner\n---\nYou have 6 years of experience.\n"
-    _, found = run(text, ["RL122"], options={"RL122": {"max_years": {"practitioner": {"min_years": 2, "max_years": 5}}}})
+    _, found = run(
+        text, ["RL122"], options={"RL122": {"max_years": {"practitioner": {"min_years": 2, "max_years": 5}}}}
+    )
     assert len(found) == 1 and "6 years" in found[0].message
 
 

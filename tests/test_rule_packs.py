@@ -9,8 +9,8 @@ import pytest
 import yaml
 
 from rolelint.checks.regex import UnsafeRegex, check_linear
-from rolelint.ruleexamples import rules_test
 from rolelint.options import OptionError
+from rolelint.ruleexamples import rules_test
 from rolelint.rulemodel import RulePackError, resolve_options
 from rolelint.rulepacks import load_rules
 
@@ -76,8 +76,10 @@ def test_a_pack_regex_that_would_backtrack_on_python_re_runs_on_re2(tmp_path, pa
     assert rule.compiled.engine == "re2"
 
 
-@pytest.mark.parametrize(("pattern", "reason"), [(r"(a+)+b", "nested"), (r"(\w)\1", "backreference"),
-                                                 (r"(?:ab|a)*c", "alternation"), (r"x(?=.*y)", "lookaround")])
+@pytest.mark.parametrize(
+    ("pattern", "reason"),
+    [(r"(a+)+b", "nested"), (r"(\w)\1", "backreference"), (r"(?:ab|a)*c", "alternation"), (r"x(?=.*y)", "lookaround")],
+)
 def test_python_re_patterns_that_can_backtrack_catastrophically_are_refused(pattern, reason):
     with pytest.raises(UnsafeRegex, match=reason):
         check_linear(pattern)
@@ -98,14 +100,16 @@ def test_invalid_regex_is_reported_with_the_key(tmp_path):
 
 def test_unknown_named_check_lists_the_known_ones(tmp_path):
     text = MINIMAL.replace("kind: regex", "kind: check").replace(
-        "regex:\n  pattern: '\\bwidgets?\\b'\n  ignore_case: true\n", "check:\n  name: count_widgets\n")
+        "regex:\n  pattern: '\\bwidgets?\\b'\n  ignore_case: true\n", "check:\n  name: count_widgets\n"
+    )
     with pytest.raises(RulePackError, match="unknown check 'count_widgets'; known checks: .*salary_figure"):
         load_rules([pack(tmp_path, text)])
 
 
 def test_yaml_booleans_in_token_patterns_are_caught(tmp_path):
     text = MINIMAL.replace("kind: regex", "kind: pattern").replace(
-        "regex:\n  pattern: '\\bwidgets?\\b'\n  ignore_case: true\n", "pattern:\n  - [{LOWER: on}, {LOWER: call}]\n")
+        "regex:\n  pattern: '\\bwidgets?\\b'\n  ignore_case: true\n", "pattern:\n  - [{LOWER: on}, {LOWER: call}]\n"
+    )
     with pytest.raises(RulePackError, match="quote words"):
         load_rules([pack(tmp_path, text)])
 
@@ -177,9 +181,11 @@ def test_a_run_does_not_import_jsonschema_for_the_shipped_rules(tmp_path):
     import sys
 
     (tmp_path / "a.md").write_text("# Ninja wanted\n\nWe want a rockstar.\n", encoding="utf-8")
-    script = ("import sys\nfrom rolelint.cli import main\nsys.argv = ['rolelint', 'check', '--no-cache', 'a.md']\n"
-              "try:\n    main()\nexcept SystemExit:\n    pass\n"
-              "print('JSONSCHEMA' if 'jsonschema' in sys.modules else 'NO-JSONSCHEMA', file=sys.stderr)\n")
+    script = (
+        "import sys\nfrom rolelint.cli import main\nsys.argv = ['rolelint', 'check', '--no-cache', 'a.md']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('JSONSCHEMA' if 'jsonschema' in sys.modules else 'NO-JSONSCHEMA', file=sys.stderr)\n"
+    )
     done = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True)
     assert "NO-JSONSCHEMA" in done.stderr, done.stderr[-2000:]
     assert "RL104" in done.stdout

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 import yaml
 from jsonschema import Draft202012Validator
+from test_cli import rolelint
+from test_schemas import as_json_data
 
 from rolelint import __version__
 from rolelint.scaffold import TEMPLATE_DESTINATIONS, hook_rev, next_step, read_template, render_template, scaffold
-from test_cli import rolelint
-from test_schemas import as_json_data
 
 SCHEMAS = Path(__file__).parents[1] / "schemas"
 EXPECTED = {
@@ -122,10 +122,18 @@ def test_pre_commit_config_uses_the_rolelint_hook(tmp_path):
     assert [hook["id"] for hook in repo["hooks"]] == ["rolelint"]
 
 
-@pytest.mark.parametrize(("version", "rev"), [
-    ("0.1.0", "v0.1.0"), ("1.2.3", "v1.2.3"), ("2.0.0rc1", "v2.0.0rc1"), ("1.0.0.post1", "v1.0.0.post1"),
-    ("0.2.0.dev0", "main"), ("0.1.0+g1234abc", "main"), ("0.1.dev3+gabc", "main"),
-])
+@pytest.mark.parametrize(
+    ("version", "rev"),
+    [
+        ("0.1.0", "v0.1.0"),
+        ("1.2.3", "v1.2.3"),
+        ("2.0.0rc1", "v2.0.0rc1"),
+        ("1.0.0.post1", "v1.0.0.post1"),
+        ("0.2.0.dev0", "main"),
+        ("0.1.0+g1234abc", "main"),
+        ("0.1.dev3+gabc", "main"),
+    ],
+)
 def test_hook_is_pinned_to_the_installed_release_tag_or_main(version, rev):
     assert hook_rev(version) == rev
     assert f"rev: {rev}\n" in render_template("pre-commit-config.yaml", version=version)
@@ -133,15 +141,25 @@ def test_hook_is_pinned_to_the_installed_release_tag_or_main(version, rev):
 
 def test_pre_commit_accepts_the_scaffolded_config(tmp_path):
     scaffold(tmp_path)
-    result = subprocess.run([sys.executable, "-m", "pre_commit", "validate-config", ".pre-commit-config.yaml"],
-                            cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "validate-config", ".pre-commit-config.yaml"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-@pytest.mark.parametrize(("directory", "expected"), [
-    (".", "rolelint check"), ("roles-repo", "cd roles-repo && rolelint check"),
-    ("my roles", "cd 'my roles' && rolelint check"), ("a/b", "cd a/b && rolelint check"),
-])
+@pytest.mark.parametrize(
+    ("directory", "expected"),
+    [
+        (".", "rolelint check"),
+        ("roles-repo", "cd roles-repo && rolelint check"),
+        ("my roles", "cd 'my roles' && rolelint check"),
+        ("a/b", "cd a/b && rolelint check"),
+    ],
+)
 def test_next_step_is_a_command_that_works_from_here(tmp_path, directory, expected):
     assert next_step(tmp_path / directory, cwd=tmp_path) == expected
 
@@ -168,6 +186,13 @@ def test_the_scaffold_keeps_docs_out_of_the_lint(tmp_path):
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "guide.md").write_text("# Guide\n\nRockstar wanted; [Insert salary].\n", encoding="utf-8")
     (tmp_path / "requirements.txt").write_text("rolelint\n", encoding="utf-8")
-    checked = rolelint("check", "--no-cache", "--force-exclude", "docs/guide.md", "requirements.txt",
-                       "adverts/senior-software-engineer.md", cwd=tmp_path)
+    checked = rolelint(
+        "check",
+        "--no-cache",
+        "--force-exclude",
+        "docs/guide.md",
+        "requirements.txt",
+        "adverts/senior-software-engineer.md",
+        cwd=tmp_path,
+    )
     assert checked.returncode == 0 and "No problems found in 1 file." in checked.stdout, checked.stdout

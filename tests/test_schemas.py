@@ -49,7 +49,7 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
         return {}, text
     for index in range(1, len(lines)):
         if lines[index].strip() == "---":
-            return load_yaml_text("".join(lines[1:index])) or {}, "".join(lines[index + 1:])
+            return load_yaml_text("".join(lines[1:index])) or {}, "".join(lines[index + 1 :])
     raise AssertionError("front matter has no closing `---`")
 
 
@@ -72,6 +72,7 @@ def walk(node: Any, pointer: str = "") -> Iterator[tuple[str, Any]]:
 
 
 # --------------------------------------------------------------------------- the schemas themselves
+
 
 @pytest.mark.parametrize("name", SCHEMA_NAMES)
 def test_schema_is_valid_draft_2020_12(name):
@@ -111,9 +112,13 @@ def test_every_examples_entry_validates_against_its_subschema(name):
 def test_no_example_is_an_object(name):
     """yaml-language-server labels a completion from `examples` with the value as a string, so an
     object shows as "[object Object]": objects go in `defaultSnippets`, which it inserts as YAML."""
-    objects = [pointer for pointer, node in walk(load_schema(name)) for example in node.get("examples", [])
-               if isinstance(example, dict) or (isinstance(example, list)
-                                                and any(isinstance(item, (dict, list)) for item in example))]
+    objects = [
+        pointer
+        for pointer, node in walk(load_schema(name))
+        for example in node.get("examples", [])
+        if isinstance(example, dict)
+        or (isinstance(example, list) and any(isinstance(item, (dict, list)) for item in example))
+    ]
     assert objects == []
 
 
@@ -137,6 +142,7 @@ def test_rule_schema_is_not_ours():
 
 
 # --------------------------------------------------------------------------- rejections
+
 
 @pytest.mark.parametrize(
     ("kind", "document", "unknown"),
@@ -193,9 +199,17 @@ def test_an_empty_advert_is_valid():
 
 def test_a_custom_scale_is_accepted_as_any_slugs():
     framework = {
-        "id": "eng", "name": "Engineering", "scale": ["learning", "doing", "leading"],
+        "id": "eng",
+        "name": "Engineering",
+        "scale": ["learning", "doing", "leading"],
         "levels": [{"id": "one", "title": "Engineer"}],
-        "skills": [{"id": "coding", "name": "Coding", "proficiencies": {"learning": "You can read code.", "leading": "You set standards."}}],
+        "skills": [
+            {
+                "id": "coding",
+                "name": "Coding",
+                "proficiencies": {"learning": "You can read code.", "leading": "You set standards."},
+            }
+        ],
         "roles": [{"id": "dev", "title": "Developer", "levels": [{"level": "one", "skills": {"coding": "doing"}}]}],
     }
     assert errors("framework", framework) == []
@@ -203,14 +217,13 @@ def test_a_custom_scale_is_accepted_as_any_slugs():
 
 # --------------------------------------------------------------------------- the examples/ repo
 
+
 def example_documents() -> list[tuple[str, Path]]:
-    found = [
-        ("framework", path) for path in sorted((EXAMPLES / "frameworks").glob("*.yaml"))
-    ] + [
-        ("role", path) for path in sorted((EXAMPLES / "roles").glob("*.yaml"))
-    ] + [
-        ("advert", path) for path in sorted((EXAMPLES / "adverts").glob("*.*"))
-    ]
+    found = (
+        [("framework", path) for path in sorted((EXAMPLES / "frameworks").glob("*.yaml"))]
+        + [("role", path) for path in sorted((EXAMPLES / "roles").glob("*.yaml"))]
+        + [("advert", path) for path in sorted((EXAMPLES / "adverts").glob("*.*"))]
+    )
     return found + [("config", EXAMPLES / ".rolelint.yaml")]
 
 
@@ -262,11 +275,14 @@ def test_example_advert_salaries_sit_inside_their_level_band():
         advert = load_document(path)
         if "salary" not in advert:
             continue
-        band = next(level["salary"] for level in frameworks[advert["framework"]]["levels"] if level["id"] == advert["level"])
+        band = next(
+            level["salary"] for level in frameworks[advert["framework"]]["levels"] if level["id"] == advert["level"]
+        )
         assert band["min"] <= advert["salary"]["min"] <= advert["salary"]["max"] <= band["max"], path.name
 
 
 # --------------------------------------------------------------------------- DDaT-shaped frameworks
+
 
 def ddat_shaped_framework() -> dict[str, Any]:
     """A small framework in the shape of the UK government DDaT framework, written for this test."""
@@ -282,49 +298,74 @@ def ddat_shaped_framework() -> dict[str, Any]:
         ],
         "levels": [
             {"id": "trainee", "title": "Trainee", "grade": "EO"},
-            {"id": "associate", "title": "Associate", "grade": "HEO",
-             "salary": {"min": 31000, "max": 38000, "currency": "GBP", "period": "year"},
-             "experience": {"min_years": 0, "max_years": 2}, "synonyms": ["Junior"]},
+            {
+                "id": "associate",
+                "title": "Associate",
+                "grade": "HEO",
+                "salary": {"min": 31000, "max": 38000, "currency": "GBP", "period": "year"},
+                "experience": {"min_years": 0, "max_years": 2},
+                "synonyms": ["Junior"],
+            },
             {"id": "practitioner", "title": "Practitioner", "grade": "SEO"},
             {"id": "senior", "title": "Senior", "grade": "G7"},
             {"id": "lead-management", "title": "Lead (management)", "track": "management", "grade": "G6"},
             {"id": "scs", "title": "Senior Civil Service", "senior_civil_service": True},
         ],
         "skills": [
-            {"id": "business-analysis", "name": "Business analysis",
-             "description": "Finding out what an organisation needs and describing it clearly.",
-             "proficiencies": {
-                 "awareness": "You can say what business analysis is for.",
-                 "working": "You can model a simple process with help.",
-                 "practitioner": "You can lead analysis for a whole service.",
-                 "expert": "You can set the standard for analysis across departments.",
-             }},
-            {"id": "leading-digital-strategy", "name": "Leading digital strategy",
-             "description": "Setting the direction for digital work across an organisation."},
+            {
+                "id": "business-analysis",
+                "name": "Business analysis",
+                "description": "Finding out what an organisation needs and describing it clearly.",
+                "proficiencies": {
+                    "awareness": "You can say what business analysis is for.",
+                    "working": "You can model a simple process with help.",
+                    "practitioner": "You can lead analysis for a whole service.",
+                    "expert": "You can set the standard for analysis across departments.",
+                },
+            },
+            {
+                "id": "leading-digital-strategy",
+                "name": "Leading digital strategy",
+                "description": "Setting the direction for digital work across an organisation.",
+            },
         ],
         "terminology": [{"preferred": "business analyst", "avoid": ["BA"], "reason": "Spell the job out."}],
         "roles": [
             {
-                "id": "business-analyst", "title": "Business analyst", "family": "product-and-delivery",
+                "id": "business-analyst",
+                "title": "Business analyst",
+                "family": "product-and-delivery",
                 "description": "Works out what a service must do and writes it down clearly.",
                 "responsibilities": ["Model how work flows through a service"],
                 "levels": [
-                    {"level": "trainee", "title": "Trainee business analyst",
-                     "description": "Learns the methods with close support.",
-                     "responsibilities": ["Take notes in workshops"],
-                     "skills": {"business-analysis": "awareness"}, "senior_civil_service": False},
-                    {"level": "senior", "title": "Senior business analyst",
-                     "skills": {"business-analysis": "practitioner"},
-                     "salary": {"min": 52000, "max": 60000, "currency": "GBP", "period": "year"}},
+                    {
+                        "level": "trainee",
+                        "title": "Trainee business analyst",
+                        "description": "Learns the methods with close support.",
+                        "responsibilities": ["Take notes in workshops"],
+                        "skills": {"business-analysis": "awareness"},
+                        "senior_civil_service": False,
+                    },
+                    {
+                        "level": "senior",
+                        "title": "Senior business analyst",
+                        "skills": {"business-analysis": "practitioner"},
+                        "salary": {"min": 52000, "max": 60000, "currency": "GBP", "period": "year"},
+                    },
                 ],
             },
             {
-                "id": "chief-digital-officer", "title": "Chief digital officer", "family": "chief-digital-and-data",
+                "id": "chief-digital-officer",
+                "title": "Chief digital officer",
+                "family": "chief-digital-and-data",
                 "type": "Senior Civil Service",
                 "levels": [
-                    {"level": "scs", "senior_civil_service": True,
-                     "description": "Leads digital work for a whole department.",
-                     "skills": {"leading-digital-strategy": None}},
+                    {
+                        "level": "scs",
+                        "senior_civil_service": True,
+                        "description": "Leads digital work for a whole department.",
+                        "skills": {"leading-digital-strategy": None},
+                    },
                 ],
             },
         ],
@@ -367,8 +408,12 @@ def ddat_from_csv(folder: Path) -> dict[str, Any]:
 
     steps = ("Awareness", "Working", "Practitioner", "Expert")
     skills = [
-        {"id": _slug(row["Skill Name"]), "name": row["Skill Name"].strip(), "description": row["Skill Description"].strip(),
-         "proficiencies": {step.lower(): row[step].strip() for step in steps if row[step].strip()}}
+        {
+            "id": _slug(row["Skill Name"]),
+            "name": row["Skill Name"].strip(),
+            "description": row["Skill Description"].strip(),
+            "proficiencies": {step.lower(): row[step].strip() for step in steps if row[step].strip()},
+        }
         for row in rows("skills.csv")
     ]
     for skill in skills:  # the export leaves some of these blank; blank means absent
@@ -382,17 +427,29 @@ def ddat_from_csv(folder: Path) -> dict[str, Any]:
         family_id = _slug(row["Role Family"])
         families.setdefault(family_id, {"id": family_id, "name": row["Role Family"].strip()})
         role_id = _slug(row["Role"])
-        role = roles.setdefault(role_id, {
-            "id": role_id, "title": row["Role"].strip(), "family": family_id,
-            "description": row["Role Description"].strip(), "levels": [],
-        })
+        role = roles.setdefault(
+            role_id,
+            {
+                "id": role_id,
+                "title": row["Role"].strip(),
+                "family": family_id,
+                "description": row["Role Description"].strip(),
+                "levels": [],
+            },
+        )
         scs = row["Role Type"].strip() == "Senior Civil Service"
         if scs:
             role["type"] = row["Role Type"].strip()
         in_use = row["Role Level"].strip() != "NOT IN USE"
         level_id = _slug(row["Role Level"]) if in_use else "senior-civil-service"
-        levels.setdefault(level_id, {"id": level_id, "title": row["Role Level"].strip() if in_use else "Senior Civil Service",
-                                     "senior_civil_service": scs})
+        levels.setdefault(
+            level_id,
+            {
+                "id": level_id,
+                "title": row["Role Level"].strip() if in_use else "Senior Civil Service",
+                "senior_civil_service": scs,
+            },
+        )
         level = next((item for item in role["levels"] if item["level"] == level_id), None)
         if level is None:
             level = {"level": level_id, "skills": {}, "senior_civil_service": scs}
@@ -402,7 +459,11 @@ def ddat_from_csv(folder: Path) -> dict[str, Any]:
         proficiency = row["Skill Level"].strip()
         level["skills"][_slug(row["Skill Name"])] = proficiency.lower() if proficiency in steps else None
     return {
-        "kind": "framework", "id": "ddat", "name": "DDaT capability framework",
-        "levels": list(levels.values()), "skills": skills, "families": list(families.values()),
+        "kind": "framework",
+        "id": "ddat",
+        "name": "DDaT capability framework",
+        "levels": list(levels.values()),
+        "skills": skills,
+        "families": list(families.values()),
         "roles": list(roles.values()),
     }

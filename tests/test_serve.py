@@ -14,7 +14,6 @@ import time
 import zipfile
 
 import pytest
-
 from serve_helpers import REPO, running_server
 
 SKETCHY = "# Rockstar developer\n\nHey guys, our chairman needs a ninja. Salary: [Insert amount]\n"
@@ -53,7 +52,7 @@ def test_a_check_places_findings_on_the_words_in_utf16_units(server):
     as_js = text.encode("utf-16-le")  # JavaScript indexes strings in UTF-16 code units
     for code, word in (("RL104", "rockstar"), ("RL109", "guys")):
         found = by_code[code]
-        assert as_js[2 * found["start"]:2 * found["end"]].decode("utf-16-le") == word
+        assert as_js[2 * found["start"] : 2 * found["end"]].decode("utf-16-le") == word
         assert found["excerpt"] == word
     assert by_code["RL104"]["line"] == 1 and by_code["RL109"]["line"] == 3
 
@@ -108,8 +107,9 @@ def test_all_safe_fixes_at_once(server):
 
 def test_an_uploaded_markdown_file_is_read_and_checked(server):
     body, boundary = _multipart("draft.md", b"# Ninja wanted\r\n\r\nHey guys.\r\n")
-    status, _, answer = server.request("POST", "/api/upload", body=body,
-                                       headers={"Content-Type": f"multipart/form-data; boundary={boundary}"})
+    status, _, answer = server.request(
+        "POST", "/api/upload", body=body, headers={"Content-Type": f"multipart/form-data; boundary={boundary}"}
+    )
     data = json.loads(answer)
     assert status == 200 and data["text"] == "# Ninja wanted\n\nHey guys.\n" and data["format"] == "md"
     assert {"RL104", "RL109"} <= {f["code"] for f in data["findings"]}
@@ -142,22 +142,26 @@ def test_a_request_naming_another_host_is_refused(server):
 
 
 def test_a_post_from_another_site_is_refused(server):
-    status, _, _ = server.request("POST", "/api/check", json_body={"text": "x"},
-                                  headers={"Origin": "http://evil.example"})
+    status, _, _ = server.request(
+        "POST", "/api/check", json_body={"text": "x"}, headers={"Origin": "http://evil.example"}
+    )
     assert status == 403
     own = f"http://127.0.0.1:{server.port}"
     assert server.request("POST", "/api/check", json_body={"text": "x"}, headers={"Origin": own})[0] == 200
 
 
-@pytest.mark.parametrize("body, content_type, expected", [
-    (b"{not json", "application/json", "not valid JSON"),
-    (b"[1, 2]", "application/json", "not a JSON object"),
-    (b'{"text": 5}', "application/json", "must be a string"),
-    (b'{"text": "x", "format": "exe"}', "application/json", "The page reads"),
-    (b'{"text": "x", "role": "../../etc/passwd"}', "application/json", "not in the roles repo"),
-    (b"text=hello", "application/x-www-form-urlencoded", "as JSON"),
-    (b'{"text": "x", "fix": {"start": "a"}}', "application/json", "not one the page made"),
-])
+@pytest.mark.parametrize(
+    "body, content_type, expected",
+    [
+        (b"{not json", "application/json", "not valid JSON"),
+        (b"[1, 2]", "application/json", "not a JSON object"),
+        (b'{"text": 5}', "application/json", "must be a string"),
+        (b'{"text": "x", "format": "exe"}', "application/json", "The page reads"),
+        (b'{"text": "x", "role": "../../etc/passwd"}', "application/json", "not in the roles repo"),
+        (b"text=hello", "application/x-www-form-urlencoded", "as JSON"),
+        (b'{"text": "x", "fix": {"start": "a"}}', "application/json", "not one the page made"),
+    ],
+)
 def test_a_malformed_request_gets_a_message(server, body, content_type, expected):
     path = "/api/fix" if b'"fix"' in body else "/api/check"
     status, _, answer = server.request("POST", path, body=body, headers={"Content-Type": content_type})
@@ -172,17 +176,24 @@ def test_a_text_longer_than_an_advert_could_be_is_refused_with_a_message(server)
 
 
 def test_a_body_over_the_limit_is_refused_before_it_is_read(server):
-    status, _, body = server.request("POST", "/api/check", body=b"x" * 6_000_000,
-                                     headers={"Content-Type": "application/json"})
+    status, _, body = server.request(
+        "POST", "/api/check", body=b"x" * 6_000_000, headers={"Content-Type": "application/json"}
+    )
     assert status == 413 and "too large" in json.loads(body)["error"]
     _alive(server)
 
 
-@pytest.mark.parametrize("path, first, content_type", [
-    ("/api/check", b'{"text": "', "application/json"),
-    ("/api/upload", b'--b\r\nContent-Disposition: form-data; name="file"; filename="a.md"\r\n\r\n',
-     "multipart/form-data; boundary=b"),
-])
+@pytest.mark.parametrize(
+    "path, first, content_type",
+    [
+        ("/api/check", b'{"text": "', "application/json"),
+        (
+            "/api/upload",
+            b'--b\r\nContent-Disposition: form-data; name="file"; filename="a.md"\r\n\r\n',
+            "multipart/form-data; boundary=b",
+        ),
+    ],
+)
 def test_a_chunked_body_over_the_limit_is_refused_too(server, path, first, content_type):
     connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=60)
     status = None
@@ -200,17 +211,21 @@ def test_a_chunked_body_over_the_limit_is_refused_too(server, path, first, conte
     _alive(server)
 
 
-@pytest.mark.parametrize("filename, data, expected", [
-    ("advert.pdf", b"%PDF-1.4", "this is .pdf"),
-    ("advert", b"text", "without a suffix"),
-    ("advert.txt", b"\x00\x01\x02 binary", "could not be read"),
-    ("advert.md", b"\xff\xfe# UTF-16", "could not be read"),
-    ("../../etc/passwd.md", b"# Product manager\n\nA plain advert.\n", None),
-])
+@pytest.mark.parametrize(
+    "filename, data, expected",
+    [
+        ("advert.pdf", b"%PDF-1.4", "this is .pdf"),
+        ("advert", b"text", "without a suffix"),
+        ("advert.txt", b"\x00\x01\x02 binary", "could not be read"),
+        ("advert.md", b"\xff\xfe# UTF-16", "could not be read"),
+        ("../../etc/passwd.md", b"# Product manager\n\nA plain advert.\n", None),
+    ],
+)
 def test_an_upload_gets_a_message_or_is_read_in_memory(server, filename, data, expected):
     body, boundary = _multipart(filename, data)
-    status, _, answer = server.request("POST", "/api/upload", body=body,
-                                       headers={"Content-Type": f"multipart/form-data; boundary={boundary}"})
+    status, _, answer = server.request(
+        "POST", "/api/upload", body=body, headers={"Content-Type": f"multipart/form-data; boundary={boundary}"}
+    )
     result = json.loads(answer)
     if expected is None:
         assert status == 200 and result["text"].startswith("# Product manager")
@@ -220,14 +235,21 @@ def test_an_upload_gets_a_message_or_is_read_in_memory(server, filename, data, e
 
 
 def test_an_upload_without_a_file_gets_a_message(server):
-    status, _, answer = server.request("POST", "/api/upload", body=b"--b--\r\n",
-                                       headers={"Content-Type": "multipart/form-data; boundary=b"})
+    status, _, answer = server.request(
+        "POST", "/api/upload", body=b"--b--\r\n", headers={"Content-Type": "multipart/form-data; boundary=b"}
+    )
     assert status == 400 and "Choose a file" in json.loads(answer)["error"]
 
 
 def test_no_request_path_reaches_the_file_system(server):
-    for path in ("/static/../../pyproject.toml", "/static/..%2f..%2fpyproject.toml", "/static/%2e%2e/app.js",
-                 "/rules/..%2f..%2fpyproject.toml", "/templates/index.html", "/static/index.html"):
+    for path in (
+        "/static/../../pyproject.toml",
+        "/static/..%2f..%2fpyproject.toml",
+        "/static/%2e%2e/app.js",
+        "/rules/..%2f..%2fpyproject.toml",
+        "/templates/index.html",
+        "/static/index.html",
+    ):
         status, _, body = server.request("GET", path)
         assert status == 404 and b"[project]" not in body and b"{%" not in body, path
 
@@ -240,8 +262,10 @@ def test_other_methods_and_unknown_pages_get_a_page_not_a_traceback(server):
 
 def test_a_slow_or_broken_client_does_not_stop_the_server(server):
     with socket.create_connection(("127.0.0.1", server.port), timeout=10) as raw:
-        raw.sendall(b"POST /api/check HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                    b"Content-Length: 1000\r\n\r\n{\"text\": ")  # and then hang up
+        raw.sendall(
+            b"POST /api/check HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+            b'Content-Length: 1000\r\n\r\n{"text": '
+        )  # and then hang up
     with socket.create_connection(("127.0.0.1", server.port), timeout=10) as raw:
         raw.sendall(b"\x16\x03\x01 not http at all\r\n\r\n")
     _alive(server)
@@ -255,8 +279,13 @@ def test_a_port_in_use_is_an_error_naming_it_before_anything_loads():
         taken.bind(("127.0.0.1", 0))
         taken.listen(1)
         port = taken.getsockname()[1]
-        done = subprocess.run([sys.executable, "-m", "rolelint", "serve", "--port", str(port)], cwd=REPO,
-                              capture_output=True, text=True, timeout=120)
+        done = subprocess.run(
+            [sys.executable, "-m", "rolelint", "serve", "--port", str(port)],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
     assert done.returncode == 2 and f"127.0.0.1:{port}" in done.stderr and "--port" in done.stderr
     assert "Traceback" not in done.stderr
 
@@ -274,16 +303,27 @@ def test_host_headers_are_parsed_strictly():
     names = allowed_host_names("127.0.0.1")
     assert host_allowed("127.0.0.1:8000", names, 8000) and host_allowed("[::1]:8000", names, 8000)
     assert host_allowed("LOCALHOST", names, 8000)
-    for bad in ("", "evil.example", "127.0.0.1:9000", "127.0.0.1:80:80", "[::1", "a b", "user@127.0.0.1",
-                "127.0.0.1/x", "::1"):
+    for bad in (
+        "",
+        "evil.example",
+        "127.0.0.1:9000",
+        "127.0.0.1:80:80",
+        "[::1",
+        "a b",
+        "user@127.0.0.1",
+        "127.0.0.1/x",
+        "::1",
+    ):
         assert not host_allowed(bad, names, 8000), bad
 
 
 def _multipart(filename: str, data: bytes) -> tuple[bytes, str]:
     boundary = "rolelint-test-boundary"
     out = io.BytesIO()
-    out.write(f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{filename}"\r\n'
-              "Content-Type: application/octet-stream\r\n\r\n".encode())
+    out.write(
+        f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{filename}"\r\n'
+        "Content-Type: application/octet-stream\r\n\r\n".encode()
+    )
     out.write(data)
     out.write(f"\r\n--{boundary}--\r\n".encode())
     return out.getvalue(), boundary
@@ -291,14 +331,22 @@ def _multipart(filename: str, data: bytes) -> tuple[bytes, str]:
 
 def docx_bytes(paragraphs: list[str]) -> bytes:
     """A minimal Word document (the parts Word itself needs), written here."""
-    body = "".join(f"<w:p><w:r><w:t xml:space=\"preserve\">{p}</w:t></w:r></w:p>" for p in paragraphs)
-    document = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-                '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-                f"<w:body>{body}</w:body></w:document>")
+    body = "".join(f'<w:p><w:r><w:t xml:space="preserve">{p}</w:t></w:r></w:p>' for p in paragraphs)
+    document = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        f"<w:body>{body}</w:body></w:document>"
+    )
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
-        archive.writestr("[Content_Types].xml", '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
-        archive.writestr("_rels/.rels", '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>')
+        archive.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+        )
+        archive.writestr(
+            "_rels/.rels",
+            '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+        )
         archive.writestr("word/document.xml", document)
     return out.getvalue()
 
@@ -315,8 +363,9 @@ def _format_or_skip(suffix: str) -> None:
 
 def _upload(server, filename: str, data: bytes) -> tuple[int, dict]:
     body, boundary = _multipart(filename, data)
-    status, _, answer = server.request("POST", "/api/upload", body=body,
-                                       headers={"Content-Type": f"multipart/form-data; boundary={boundary}"})
+    status, _, answer = server.request(
+        "POST", "/api/upload", body=body, headers={"Content-Type": f"multipart/form-data; boundary={boundary}"}
+    )
     return status, json.loads(answer)
 
 
@@ -348,8 +397,10 @@ def test_a_word_document_that_unpacks_to_far_too_much_is_a_message(server):
 
 def test_an_uploaded_web_page_is_read_and_its_script_stays_text(server):
     _format_or_skip("html")
-    page = (b"<html><head><script>alert(1)</script></head><body><h1>Ninja wanted</h1>"
-            b"<p>Hey guys, <a href=\"javascript:alert(2)\">apply</a>.</p></body></html>")
+    page = (
+        b"<html><head><script>alert(1)</script></head><body><h1>Ninja wanted</h1>"
+        b'<p>Hey guys, <a href="javascript:alert(2)">apply</a>.</p></body></html>'
+    )
     status, data = _upload(server, "advert.html", page)
     assert status == 200 and data["format"] == "html"
     assert {"RL104", "RL109"} <= {f["code"] for f in data["findings"]}

@@ -10,10 +10,8 @@ from __future__ import annotations
 import os
 import re
 import time
-from pathlib import Path
 
 import pytest
-
 from serve_helpers import CHROMIUM_ARGS, REPO, chromium_or_skip, running_server
 
 pytestmark = pytest.mark.slow
@@ -22,8 +20,10 @@ playwright_api = pytest.importorskip("playwright.sync_api")
 axe_api = pytest.importorskip("axe_playwright_python.sync_playwright")
 
 WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
-SKETCHY = ("# Rockstar developer\n\nHey guys, our chairman needs a ninja who can hit the ground running.\n\n"
-           "## Salary\n\n[Insert amount]\n")
+SKETCHY = (
+    "# Rockstar developer\n\nHey guys, our chairman needs a ninja who can hit the ground running.\n\n"
+    "## Salary\n\n[Insert amount]\n"
+)
 
 
 @pytest.fixture(scope="module")
@@ -55,8 +55,10 @@ def page(browser):
     opened = context.new_page()
     problems: list[str] = []
     opened.on("pageerror", lambda error: problems.append(f"page error: {error}"))
-    opened.on("console", lambda message: problems.append(f"console {message.type}: {message.text}")
-              if message.type == "error" else None)
+    opened.on(
+        "console",
+        lambda message: problems.append(f"console {message.type}: {message.text}") if message.type == "error" else None,
+    )
     opened.on("dialog", lambda dialog: (problems.append(f"dialog: {dialog.message}"), dialog.dismiss()))
     opened.problems = problems
     try:
@@ -87,7 +89,9 @@ def _wait_checked(page) -> None:
 
 def _marks(page) -> list[dict]:
     return page.eval_on_selector_all(
-        "#marked mark[data-ids]", "marks => marks.map(m => ({text: m.textContent, ids: m.dataset.ids, cls: m.className}))")
+        "#marked mark[data-ids]",
+        "marks => marks.map(m => ({text: m.textContent, ids: m.dataset.ids, cls: m.className}))",
+    )
 
 
 def _finding_ids(page, code: str) -> list[str]:
@@ -106,8 +110,12 @@ def test_pasted_advert_highlights_sit_on_the_right_words(server, page):
     page.goto(server.url)
     _check(page, SKETCHY)
     marks = _marks(page)
-    for code, words in (("RL104", ["Rockstar", "ninja"]), ("RL109", ["guys", "chairman"]),
-                        ("RL118", ["hit the ground running"]), ("RL101", ["[Insert amount]"])):
+    for code, words in (
+        ("RL104", ["Rockstar", "ninja"]),
+        ("RL109", ["guys", "chairman"]),
+        ("RL118", ["hit the ground running"]),
+        ("RL101", ["[Insert amount]"]),
+    ):
         ids = set(_finding_ids(page, code))
         placed = sorted(m["text"] for m in marks if ids & set(m["ids"].split()))
         assert placed == sorted(words), (code, placed)
@@ -191,8 +199,10 @@ def test_downloads_give_the_revised_text_and_a_printable_report(server, page, tm
 
 def test_an_uploaded_markdown_file_is_shown_and_checked(server, page):
     page.goto(server.url)
-    page.set_input_files("#upload", files=[{"name": "draft.md", "mimeType": "text/markdown",
-                                             "buffer": "# Ninja wanted\r\n\r\nHey guys.\r\n".encode()}])
+    page.set_input_files(
+        "#upload",
+        files=[{"name": "draft.md", "mimeType": "text/markdown", "buffer": b"# Ninja wanted\r\n\r\nHey guys.\r\n"}],
+    )
     _until(page, "document.getElementById('status').textContent.startsWith('Read draft.md')")
     assert page.input_value("#advert") == "# Ninja wanted\n\nHey guys.\n"
     assert {"Ninja", "guys"} <= {m["text"] for m in _marks(page)}
@@ -200,8 +210,9 @@ def test_an_uploaded_markdown_file_is_shown_and_checked(server, page):
 
 def test_an_unreadable_upload_is_a_message_on_the_page(server, page):
     page.goto(server.url)
-    page.set_input_files("#upload", files=[{"name": "advert.pdf", "mimeType": "application/pdf",
-                                             "buffer": b"%PDF-1.4 not an advert"}])
+    page.set_input_files(
+        "#upload", files=[{"name": "advert.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4 not an advert"}]
+    )
     error = page.locator("#error")
     error.wait_for(state="visible", timeout=60_000)
     assert "this is .pdf" in error.text_content() and "Traceback" not in page.content()
@@ -220,8 +231,10 @@ def test_a_text_too_long_for_the_page_is_a_message(server, page):
 
 def test_an_advert_is_checked_against_the_role_level_chosen(repo_server, page):
     page.goto(repo_server.url)
-    text = ("# Senior product manager\n\nYou need 12+ years of experience in product management.\n\n"
-            "## Salary\n\n£90,000 to £95,000 a year.\n")
+    text = (
+        "# Senior product manager\n\nYou need 12+ years of experience in product management.\n\n"
+        "## Salary\n\n£90,000 to £95,000 a year.\n"
+    )
     _check(page, text)
     note = page.locator("#role-note").text_content()
     assert "Senior product manager" in note and "worked out from the title" in note
@@ -383,15 +396,23 @@ def test_screenshots_of_the_page_empty_and_with_findings(repo_server, page, tmp_
 
 
 def test_an_uploaded_word_document_is_shown_and_checked(server, page):
-    from rolelint.serve.analysis import page_formats
     from test_serve import docx_bytes
+
+    from rolelint.serve.analysis import page_formats
 
     if "docx" not in page_formats():
         pytest.skip("rolelint does not read .docx files yet (rolelint/formats)")
     page.goto(server.url)
-    page.set_input_files("#upload", files=[{
-        "name": "advert.docx", "buffer": docx_bytes(["Rockstar developer", "Hey guys, join us."]),
-        "mimeType": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}])
+    page.set_input_files(
+        "#upload",
+        files=[
+            {
+                "name": "advert.docx",
+                "buffer": docx_bytes(["Rockstar developer", "Hey guys, join us."]),
+                "mimeType": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            }
+        ],
+    )
     _until(page, "document.getElementById('status').textContent.startsWith('Read advert.docx')")
     assert "Hey guys" in page.input_value("#advert")
     assert {"Rockstar", "guys"} <= {m["text"] for m in _marks(page)}

@@ -33,7 +33,7 @@ def test_bom_is_removed_and_columns_start_after_it():
 
 
 def test_columns_count_characters_not_bytes():
-    source = SourceText.from_bytes("f", "café — rockstar".encode("utf-8"))
+    source = SourceText.from_bytes("f", "café — rockstar".encode())
     assert source.position(source.text.index("rockstar")) == (1, 8)
 
 

@@ -12,8 +12,13 @@ from conftest import write
 
 
 def _check(cwd: Path, data: bytes, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "rolelint", "check", "-", "--no-cache", "--format", "json", *args],
-                          input=data, capture_output=True, cwd=cwd, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "rolelint", "check", "-", "--no-cache", "--format", "json", *args],
+        input=data,
+        capture_output=True,
+        cwd=cwd,
+        timeout=300,
+    )
 
 
 def _found(run) -> list[tuple[str, int, int, str]]:
@@ -21,8 +26,14 @@ def _found(run) -> list[tuple[str, int, int, str]]:
 
 
 def test_the_name_chooses_the_format_and_positions_are_in_the_text_given(tmp_path):
-    run = _check(tmp_path, b"<h1>Data ninja</h1>\n<p>We &amp; you want a rockstar.</p>\n",
-                 "--stdin-filename", "jobs/analyst.html", "--select", "RL104")
+    run = _check(
+        tmp_path,
+        b"<h1>Data ninja</h1>\n<p>We &amp; you want a rockstar.</p>\n",
+        "--stdin-filename",
+        "jobs/analyst.html",
+        "--select",
+        "RL104",
+    )
     assert _found(run) == [("jobs/analyst.html", 1, 10, "RL104"), ("jobs/analyst.html", 2, 24, "RL104")]
     assert run.returncode == 1
 
@@ -59,8 +70,12 @@ def test_dash_with_other_paths_or_fix_is_a_usage_error(tmp_path):
 
 
 def test_stdin_filename_without_dash_is_a_usage_error(tmp_path):
-    run = subprocess.run([sys.executable, "-m", "rolelint", "check", "a.md", "--stdin-filename", "a.md"],
-                         capture_output=True, cwd=tmp_path, timeout=300)
+    run = subprocess.run(
+        [sys.executable, "-m", "rolelint", "check", "a.md", "--stdin-filename", "a.md"],
+        capture_output=True,
+        cwd=tmp_path,
+        timeout=300,
+    )
     assert run.returncode == 2 and b"give `-`" in run.stderr
 
 
@@ -68,11 +83,21 @@ def test_a_folder_run_reports_files_no_format_reads_once_in_its_summary(tmp_path
     write(tmp_path, "adverts/a.md", "# Data analyst\n")
     for name in ("adverts/b.pdf", "adverts/old/c.pdf", "adverts/d.odt"):
         write(tmp_path, name, b"%PDF")
-    run = subprocess.run([sys.executable, "-m", "rolelint", "check", ".", "--no-cache", "--select", "RL104"],
-                         capture_output=True, cwd=tmp_path, timeout=300, text=True)
+    run = subprocess.run(
+        [sys.executable, "-m", "rolelint", "check", ".", "--no-cache", "--select", "RL104"],
+        capture_output=True,
+        cwd=tmp_path,
+        timeout=300,
+        text=True,
+    )
     assert run.stdout.count("Skipped") == 1
     assert "Skipped 3 files that no input format reads: .pdf (2), .odt (1)" in run.stdout
-    payload = subprocess.run([sys.executable, "-m", "rolelint", "check", ".", "--no-cache", "--select", "RL104",
-                              "--format", "json"], capture_output=True, cwd=tmp_path, timeout=300, text=True)
+    payload = subprocess.run(
+        [sys.executable, "-m", "rolelint", "check", ".", "--no-cache", "--select", "RL104", "--format", "json"],
+        capture_output=True,
+        cwd=tmp_path,
+        timeout=300,
+        text=True,
+    )
     assert json.loads(payload.stdout)["summary"]["skipped"] == {".pdf": 2, ".odt": 1}
     assert not any(d["path"].endswith((".pdf", ".odt")) for d in json.loads(payload.stdout)["diagnostics"])

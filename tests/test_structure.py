@@ -14,19 +14,28 @@ def _sections(text: str, fmt: str) -> list[tuple[str, str]]:
     return [(s.heading, s.category) for s in sections]
 
 
-@pytest.mark.parametrize("heading, category", [
-    ("What will you do?", "responsibilities"), ("What will you be doing?", "responsibilities"),
-    ("Who are you?", "essential"), ("What are we looking for?", "essential"), ("What do we offer?", "benefits"),
-    ("Where will you work?", "location"), ("How do I apply?", "apply"), ("Preferred qualifications", "desirable"),
-    ("Would be an asset", "desirable"), ("Good to have", "desirable"), ("Ideally you will have", "desirable"),
-])
+@pytest.mark.parametrize(
+    "heading, category",
+    [
+        ("What will you do?", "responsibilities"),
+        ("What will you be doing?", "responsibilities"),
+        ("Who are you?", "essential"),
+        ("What are we looking for?", "essential"),
+        ("What do we offer?", "benefits"),
+        ("Where will you work?", "location"),
+        ("How do I apply?", "apply"),
+        ("Preferred qualifications", "desirable"),
+        ("Would be an asset", "desirable"),
+        ("Good to have", "desirable"),
+        ("Ideally you will have", "desirable"),
+    ],
+)
 def test_question_and_reworded_headings_get_their_category(heading, category):
     assert categorize_heading(heading) == category
 
 
 @pytest.mark.parametrize("fmt", ["markdown", "text"])
-@pytest.mark.parametrize("line", ["**Requirements:**", "Requirements:", "What will you do?", "BENEFITS",
-                                  "Benefits"])
+@pytest.mark.parametrize("line", ["**Requirements:**", "Requirements:", "What will you do?", "BENEFITS", "Benefits"])
 def test_a_line_standing_alone_that_names_a_section_is_a_heading_in_markdown_and_text(fmt, line):
     assert line_heading(line, fmt, alone=True) is not None
 
@@ -53,24 +62,35 @@ def test_an_emphasised_line_is_a_heading_but_not_a_bold_sentence():
 
 
 def test_plain_text_gets_the_sections_the_same_text_gets_as_markdown():
-    text = ("Data analyst\n\nAbout the role\n\nWe analyse data.\n\nWhat will you do?\n\n- Build reports\n\n"
-            "ESSENTIAL CRITERIA\n\n- SQL\n\nNice to have:\n- Python\n")
-    expected = [("About the role", "about"), ("What will you do?", "responsibilities"),
-                ("ESSENTIAL CRITERIA", "essential"), ("Nice to have", "desirable")]
+    text = (
+        "Data analyst\n\nAbout the role\n\nWe analyse data.\n\nWhat will you do?\n\n- Build reports\n\n"
+        "ESSENTIAL CRITERIA\n\n- SQL\n\nNice to have:\n- Python\n"
+    )
+    expected = [
+        ("About the role", "about"),
+        ("What will you do?", "responsibilities"),
+        ("ESSENTIAL CRITERIA", "essential"),
+        ("Nice to have", "desirable"),
+    ]
     assert _sections(text, "text") == expected
     assert _sections(text, "markdown") == expected
 
 
 def test_a_requirement_marked_desirable_under_an_essential_heading_counts_as_desirable():
-    _, spans = split_body("## Essential criteria\n\n- SQL\n- Python is a plus\n- Go would be an asset\n"
-                          "- A degree (preferred)\n")
+    _, spans = split_body(
+        "## Essential criteria\n\n- SQL\n- Python is a plus\n- Go would be an asset\n- A degree (preferred)\n"
+    )
     assert [(s.text.strip(), s.section) for s in spans if s.block == "list_item"] == [
-        ("SQL", "essential"), ("Python is a plus", "desirable"), ("Go would be an asset", "desirable"),
-        ("A degree (preferred)", "desirable")]
+        ("SQL", "essential"),
+        ("Python is a plus", "desirable"),
+        ("Go would be an asset", "desirable"),
+        ("A degree (preferred)", "desirable"),
+    ]
 
 
-@pytest.mark.parametrize("text", ["nice to have", "Bonus: Rust", "preferably in fintech", "an asset",
-                                  "Not essential but helpful"])
+@pytest.mark.parametrize(
+    "text", ["nice to have", "Bonus: Rust", "preferably in fintech", "an asset", "Not essential but helpful"]
+)
 def test_desirable_marks(text):
     assert marks_desirable(text)
 
@@ -82,8 +102,11 @@ def test_essential_words_are_not_desirable_marks():
 def test_lines_of_a_plain_text_list_without_bullets_are_items_not_one_sentence():
     _, spans = split_body("Requirements\nStrong SQL\nExperience with dashboards\nClear writing\n", fmt="text")
     assert [(s.block, s.section, s.text) for s in spans] == [
-        ("heading", "essential", "Requirements"), ("list_item", "essential", "Strong SQL"),
-        ("list_item", "essential", "Experience with dashboards"), ("list_item", "essential", "Clear writing")]
+        ("heading", "essential", "Requirements"),
+        ("list_item", "essential", "Strong SQL"),
+        ("list_item", "essential", "Experience with dashboards"),
+        ("list_item", "essential", "Clear writing"),
+    ]
 
 
 def test_hard_wrapped_prose_stays_one_paragraph():

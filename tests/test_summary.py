@@ -23,7 +23,7 @@ def _words_in_rl207_message(result) -> int | None:
 
 
 def test_the_length_is_the_one_rl207_reports(linter):
-    stub = DRAFT[:DRAFT.index("\n", 700)] + "\n"  # under RL207's 200 words, so that it reports the length
+    stub = DRAFT[: DRAFT.index("\n", 700)] + "\n"  # under RL207's 200 words, so that it reports the length
     result = linter.lint_text(stub, name="adverts/draft.md")
     summary = linter.summarise(result)
     assert summary.words == _words_in_rl207_message(result)
@@ -31,8 +31,9 @@ def test_the_length_is_the_one_rl207_reports(linter):
 
 
 def test_the_length_aimed_for_follows_the_config(tmp_path):
-    (tmp_path / ".rolelint.yaml").write_text("rules:\n  RL207:\n    options: {aim_min: 400, aim_max: 600, min: 350}\n",
-                                             encoding="utf-8")
+    (tmp_path / ".rolelint.yaml").write_text(
+        "rules:\n  RL207:\n    options: {aim_min: 400, aim_max: 600, min: 350}\n", encoding="utf-8"
+    )
     linter = Linter(start=tmp_path)
     summary = linter.summarise(linter.lint_text(DRAFT, name="adverts/draft.md"))
     assert summary.words_aim == (400, 600) and summary.words_range == (350, 900)
@@ -58,8 +59,8 @@ def test_no_salary_and_the_missing_sections_are_those_rl209_names(linter):
 def test_gender_coded_words_are_found_with_their_place_in_the_text(linter):
     text = "# Analyst\n\nYou are an assertive, competitive leader who will support and collaborate with others.\n"
     summary = linter.summarise(linter.lint_text(text, name="draft.md"))
-    masculine = [(w.word, text[w.start:w.end]) for w in summary.masculine]
-    feminine = [(w.word, text[w.start:w.end]) for w in summary.feminine]
+    masculine = [(w.word, text[w.start : w.end]) for w in summary.masculine]
+    feminine = [(w.word, text[w.start : w.end]) for w in summary.feminine]
     assert masculine == [("assertive", "assertive"), ("competitive", "competitive"), ("leader", "leader")]
     assert feminine == [("support", "support"), ("collaborate", "collaborate")]
 
@@ -85,4 +86,4 @@ def test_fixed_text_applies_the_safe_fixes_only(linter):
     fixed = result.fixed_text()
     assert "JavaScript" in fixed and "java script" not in fixed
     first = fixable[0].fix
-    assert result.fixed_text(only=[fixable[0]]) == text[:first.start] + first.replacement + text[first.end:]
+    assert result.fixed_text(only=[fixable[0]]) == text[: first.start] + first.replacement + text[first.end :]

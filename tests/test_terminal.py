@@ -11,12 +11,12 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import write
+from test_cli import ROLE_WITH_TYPO, rolelint
+
 from rolelint.diagnostics import Diagnostic, Severity
 from rolelint.reporters.text import _excerpt
 from rolelint.terminal import color_wanted
-from test_cli import ROLE_WITH_TYPO, rolelint
 
 FIXABLE = "# Developer\n\nYou know java script and ruby on rail. Our chairman says hi.\n"
 
@@ -25,8 +25,13 @@ def on_a_terminal(*args: str, cwd: Path, env: dict[str, str]) -> str:
     """Run rolelint with its standard output on a pseudo-terminal, as in a person's shell."""
     primary, secondary = pty.openpty()
     environment = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "TERM", "CI")}
-    run = subprocess.Popen([sys.executable, "-m", "rolelint", *args], cwd=cwd, stdout=secondary,
-                           stderr=subprocess.DEVNULL, env={**environment, "TERM": "xterm", **env})
+    run = subprocess.Popen(
+        [sys.executable, "-m", "rolelint", *args],
+        cwd=cwd,
+        stdout=secondary,
+        stderr=subprocess.DEVNULL,
+        env={**environment, "TERM": "xterm", **env},
+    )
     os.close(secondary)
     chunks = []
     while True:
@@ -42,10 +47,17 @@ def on_a_terminal(*args: str, cwd: Path, env: dict[str, str]) -> str:
     return b"".join(chunks).decode("utf-8", "replace")
 
 
-@pytest.mark.parametrize(("env", "coloured"), [
-    ({}, True), ({"NO_COLOR": "1"}, False), ({"NO_COLOR": ""}, True), ({"TERM": "dumb"}, False),
-    ({"TERM": "dumb", "FORCE_COLOR": "1"}, True), ({"NO_COLOR": "1", "FORCE_COLOR": "1"}, False),
-])
+@pytest.mark.parametrize(
+    ("env", "coloured"),
+    [
+        ({}, True),
+        ({"NO_COLOR": "1"}, False),
+        ({"NO_COLOR": ""}, True),
+        ({"TERM": "dumb"}, False),
+        ({"TERM": "dumb", "FORCE_COLOR": "1"}, True),
+        ({"NO_COLOR": "1", "FORCE_COLOR": "1"}, False),
+    ],
+)
 def test_colour_on_a_terminal_follows_the_environment(repo, env, coloured):
     write(repo, "roles/pm.yaml", ROLE_WITH_TYPO)
     output = on_a_terminal("check", "--no-cache", "--select", "RL0", cwd=repo, env=env)
@@ -56,15 +68,30 @@ def test_colour_on_a_terminal_follows_the_environment(repo, env, coloured):
 def test_force_color_colours_a_pipe_and_the_flags_win_over_the_environment(repo):
     write(repo, "roles/pm.yaml", ROLE_WITH_TYPO)
     environment = {**os.environ, "FORCE_COLOR": "1"}
-    forced = subprocess.run([sys.executable, "-m", "rolelint", "check", "--select", "RL0"], cwd=repo,
-                            capture_output=True, text=True, env=environment)
+    forced = subprocess.run(
+        [sys.executable, "-m", "rolelint", "check", "--select", "RL0"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        env=environment,
+    )
     assert "\x1b[" in forced.stdout
-    plain = subprocess.run([sys.executable, "-m", "rolelint", "check", "--select", "RL0", "--no-color"], cwd=repo,
-                           capture_output=True, text=True, env=environment)
+    plain = subprocess.run(
+        [sys.executable, "-m", "rolelint", "check", "--select", "RL0", "--no-color"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        env=environment,
+    )
     assert "\x1b[" not in plain.stdout
     no_color = {**os.environ, "NO_COLOR": "1"}
-    flagged = subprocess.run([sys.executable, "-m", "rolelint", "check", "--select", "RL0", "--color"], cwd=repo,
-                             capture_output=True, text=True, env=no_color)
+    flagged = subprocess.run(
+        [sys.executable, "-m", "rolelint", "check", "--select", "RL0", "--color"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        env=no_color,
+    )
     assert "\x1b[" in flagged.stdout
 
 
@@ -89,10 +116,13 @@ def test_statistics_count_findings_per_rule(repo):
     write(repo, "b.md", "# Java script developer\n\nWe need java script.\n")
     run = rolelint("check", "--no-cache", "--select", "RL109,RL126", "--statistics", cwd=repo)
     assert run.returncode == 1
-    assert run.stdout.splitlines() == ["4  RL126  misspelt-technology  warning  [4 fixable]",
-                                       "1  RL109  gendered-terms       warning  [1 fixable]"]
-    rows = json.loads(rolelint("check", "--no-cache", "--select", "RL109,RL126", "--statistics", "--format", "json",
-                               cwd=repo).stdout)
+    assert run.stdout.splitlines() == [
+        "4  RL126  misspelt-technology  warning  [4 fixable]",
+        "1  RL109  gendered-terms       warning  [1 fixable]",
+    ]
+    rows = json.loads(
+        rolelint("check", "--no-cache", "--select", "RL109,RL126", "--statistics", "--format", "json", cwd=repo).stdout
+    )
     assert [(r["code"], r["count"]) for r in rows] == [("RL126", 4), ("RL109", 1)]
     wrong = rolelint("check", "--statistics", "--format", "sarif", cwd=repo)
     assert wrong.returncode == 2 and "--statistics" in wrong.stderr
@@ -106,8 +136,11 @@ def test_diff_previews_the_fixes_and_writes_nothing(repo):
     assert "+You know JavaScript and Ruby on Rails. Our chair says hi." in run.stdout.splitlines()
     assert advert.read_text(encoding="utf-8") == FIXABLE
     assert "3 fixes would be applied" in run.stderr
-    applied = subprocess.run(["patch", "-p1", "--dry-run"], cwd=repo, input=run.stdout, capture_output=True,
-                             text=True) if os.path.exists("/usr/bin/patch") else None
+    applied = (
+        subprocess.run(["patch", "-p1", "--dry-run"], cwd=repo, input=run.stdout, capture_output=True, text=True)
+        if os.path.exists("/usr/bin/patch")
+        else None
+    )
     assert applied is None or applied.returncode == 0, applied.stdout + applied.stderr
 
 
@@ -125,7 +158,8 @@ def test_concise_is_one_line_per_finding(repo):
     *findings, summary = run.stdout.splitlines()
     assert findings and all(line.startswith("roles/pm.yaml:") and line.endswith("]") for line in findings)
     assert "roles/pm.yaml:3:1: RL011 unknown key `titel`" in findings[-1] or any(
-        line.startswith("roles/pm.yaml:3:1: RL011 unknown key `titel`") for line in findings)
+        line.startswith("roles/pm.yaml:3:1: RL011 unknown key `titel`") for line in findings
+    )
     assert summary.startswith("Found ")
 
 
@@ -138,8 +172,17 @@ def test_a_missing_path_exits_2_and_the_rest_is_still_linted(repo):
 
 
 def _diagnostic(column: int, end_column: int, end_line: int = 1) -> Diagnostic:
-    return Diagnostic(path="a.md", line=1, column=column, end_line=end_line, end_column=end_column, code="RL104",
-                      severity=Severity.WARNING, message="m", rule="r")
+    return Diagnostic(
+        path="a.md",
+        line=1,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        code="RL104",
+        severity=Severity.WARNING,
+        message="m",
+        rule="r",
+    )
 
 
 def _caret(diagnostic: Diagnostic, text: str) -> tuple[str, str]:

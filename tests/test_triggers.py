@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from rolelint.nlp.triggers import anchor_words, longest, merge
 from rolelint.loaders import LoadOptions, document_from_string, load_file
 from rolelint.nlp import LemmaCandidates, load_pipeline
 from rolelint.nlp.attributes import TokenAttributes
+from rolelint.nlp.triggers import anchor_words, longest, merge
 from rolelint.nlp.windows import tag_windows, tagging_margin
 from rolelint.ruleexamples import case_fields
 from rolelint.rulepacks import builtin_rules_dir, load_rules
@@ -54,9 +54,18 @@ def test_lemma_candidates_hold_the_lemma_the_tagger_gives():
     nlp = load_pipeline({"lemma"})
     candidates = LemmaCandidates(nlp)
     texts = example_texts() + [p.read_text(encoding="utf-8") for p in sorted((REPO / "examples").rglob("*.md"))]
-    missed = [(t.text, t.lemma_, t.pos_) for doc in nlp.pipe(texts) for t in doc if t.lemma_.lower() not in candidates(t.lower_)]
+    missed = [
+        (t.text, t.lemma_, t.pos_)
+        for doc in nlp.pipe(texts)
+        for t in doc
+        if t.lemma_.lower() not in candidates(t.lower_)
+    ]
     assert missed == []
-    assert {"be"} <= candidates("is") and {"run"} <= candidates("running") and {"ninja"} <= candidates("ninjas") | {"ninja"}
+    assert (
+        {"be"} <= candidates("is")
+        and {"run"} <= candidates("running")
+        and {"ninja"} <= candidates("ninjas") | {"ninja"}
+    )
 
 
 def test_lemma_candidates_on_real_text(corpus):
@@ -83,12 +92,21 @@ def test_a_window_tagged_alone_gets_the_tags_of_the_whole_doc():
     attrs = ("tag_", "pos_", "lemma_")
     longer = TokenAttributes(nlp).longer_match(whole)
     n = len(whole)
-    for ranges in [[(0, 3)], [(10, 12)], [(30, 60)], [(n - 4, n)], [(100, 101)], [(n - 30, n - 20)],
-                   [(0, 2), (20, 25), (40, 41), (n - 3, n)]]:
+    for ranges in [
+        [(0, 3)],
+        [(10, 12)],
+        [(30, 60)],
+        [(n - 4, n)],
+        [(100, 101)],
+        [(n - 30, n - 20)],
+        [(0, 2), (20, 25), (40, 41), (n - 3, n)],
+    ]:
         doc = nlp.make_doc(text)
         tag_windows(nlp, [(doc, ranges)])
         got = [tuple(getattr(t, a) for a in attrs) + (str(t.morph),) for start, end in ranges for t in doc[start:end]]
-        want = [tuple(getattr(t, a) for a in attrs) + (str(t.morph),) for start, end in ranges for t in whole[start:end]]
+        want = [
+            tuple(getattr(t, a) for a in attrs) + (str(t.morph),) for start, end in ranges for t in whole[start:end]
+        ]
         assert got == want
         outside = [t for t in doc if not any(start <= t.i < end for start, end in ranges)]
         if not longer:  # else the doc is tagged whole (see the next test)
@@ -116,7 +134,11 @@ def test_narrowing_tags_a_fraction_of_the_tokens(monkeypatch):
         tagged.extend(t.tag_ != "" for doc, _ in wanted for t in doc)
 
     monkeypatch.setattr(windows, "tag_windows", spy)
-    text = "We are a friendly team in Leeds. " * 30 + "You will hit the ground running. " + "Our office is near the station. " * 30
+    text = (
+        "We are a friendly team in Leeds. " * 30
+        + "You will hit the ground running. "
+        + "Our office is near the station. " * 30
+    )
     document = document_from_string(text, path="a.md")
     found = run_rules([document], [RULES["RL118"]])[document.path]
     assert [f.code for f in found] == ["RL118"]
@@ -157,7 +179,9 @@ def test_a_rule_with_no_required_word_looks_at_every_span():
     assert rule_triggers(rule, nlp) is not None
     from rolelint.checks import pattern
 
-    no_words = pattern.CompiledPatterns((pattern.TokenPattern("p", ({"POS": "VERB"}, {"LOWER": "x", "OP": "?"})),), frozenset({"pos"}))
+    no_words = pattern.CompiledPatterns(
+        (pattern.TokenPattern("p", ({"POS": "VERB"}, {"LOWER": "x", "OP": "?"})),), frozenset({"pos"})
+    )
     assert pattern.triggers(rule, no_words, nlp) is None
     assert rule_triggers(RULES["RL203"], nlp).window is not None  # reads tags near the start only
 
@@ -177,14 +201,14 @@ def test_duty_verbs_are_judged_the_same_from_their_window():
     document = document_from_string(text, path="a.md")
     narrowed = run_rules([document], [RULES["RL203"]])[document.path]
     assert narrowed == run_rules([document], [RULES["RL203"]], narrow=False)[document.path]
-    assert {text[f.start:f.end] for f in narrowed} >= {"Excellent", "Stakeholder"}
+    assert {text[f.start : f.end] for f in narrowed} >= {"Excellent", "Stakeholder"}
 
 
 @pytest.mark.parametrize("code", sorted(c for c, r in RULES.items() if r.kind in ("phrase", "pattern")))
 def test_every_trigger_word_is_lower_case(code):
     nlp = load_pipeline({"lemma", "pos", "dep", "sents"})
     found = rule_triggers(RULES[code], nlp)
-    for alternative in (found.alternatives if found else ()):
+    for alternative in found.alternatives if found else ():
         for requirement in alternative.requirements:
             assert all(word == word.lower() for word in requirement.words)
 
@@ -247,8 +271,11 @@ def test_tagging_real_text_in_windows_or_whole_gives_the_full_pipeline_s_annotat
 
 def test_windows_next_to_the_attribute_ruler_s_longer_patterns():
     nlp = load_pipeline({"lemma", "sents"})
-    text = ("Our team is friendly and we hire well. " * 3 + "We're gonna ship it, let's go; y'all ain't done yet. "
-            + "The office is near the station and the park. " * 3)
+    text = (
+        "Our team is friendly and we hire well. " * 3
+        + "We're gonna ship it, let's go; y'all ain't done yet. "
+        + "The office is near the station and the park. " * 3
+    )
     whole = _tagged_whole(nlp, text)
     words = [t.lower_ for t in whole]
     for word in ("gon", "na", "let", "'s", "ai", "n't", "all"):

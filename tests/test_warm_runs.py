@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import REPO, write
 
 import rolelint.profession as profession
 from rolelint import cachesign, schedule
@@ -20,8 +21,6 @@ from rolelint.config import load_config
 from rolelint.engine import Selection, check
 from rolelint.profession import memo as memo_module
 from rolelint.registry import load_catalogue
-
-from conftest import REPO, write
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 from generate import write_roles_repo  # noqa: E402
@@ -82,8 +81,14 @@ def roles_repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def _run(root: Path, *, use_cache: bool = True, paths=(), select: tuple[str, ...] = ("RL0", "RL3")) -> list[dict]:
     config = load_config(cwd=root)
-    result = check([Path(p) for p in paths], config, selection=Selection(select=select), cwd=root,
-                   use_cache=use_cache, catalogue=load_catalogue(config))
+    result = check(
+        [Path(p) for p in paths],
+        config,
+        selection=Selection(select=select),
+        cwd=root,
+        use_cache=use_cache,
+        catalogue=load_catalogue(config),
+    )
     return [dataclasses.asdict(d) for d in result.diagnostics]
 
 
@@ -145,26 +150,53 @@ def test_every_rules_memoised_findings_equal_its_computed_ones(tmp_path, monkeyp
     assert first == uncached and second == uncached
 
 
-@pytest.mark.parametrize("change", [
-    pytest.param(lambda root: write(root, "roles/product/role-00000.yaml",
-                                    (root / "roles/product/role-00000.yaml").read_text(encoding="utf-8")
-                                    .replace("responsibilities:\n", "responsibilities:\n  - Agree the budget with "
-                                             "finance colleagues and suppliers\n", 1)),
-                 id="a-role-edited"),
-    pytest.param(lambda root: write(root, "frameworks/product.yaml",
-                                    (root / "frameworks/product.yaml").read_text(encoding="utf-8")
-                                    .replace("max: 63000", "max: 99000")),
-                 id="a-framework-band-edited"),
-    pytest.param(lambda root: (root / "roles/product/role-00004.yaml").unlink(), id="a-role-deleted"),
-    pytest.param(lambda root: write(root, "roles/product/role-09999.yaml",
-                                    (root / "roles/product/role-00000.yaml").read_text(encoding="utf-8")
-                                    .replace("product-role-00000", "product-role-09999")
-                                    .replace("Product role 0", "Product role copy")),
-                 id="a-role-added"),
-    pytest.param(lambda root: write(root, ".rolelint.yaml", (root / ".rolelint.yaml").read_text(encoding="utf-8")
-                                    + "rules:\n  RL314: {options: {ratio: 1.5}}\n"),
-                 id="an-option-changed"),
-])
+@pytest.mark.parametrize(
+    "change",
+    [
+        pytest.param(
+            lambda root: write(
+                root,
+                "roles/product/role-00000.yaml",
+                (root / "roles/product/role-00000.yaml")
+                .read_text(encoding="utf-8")
+                .replace(
+                    "responsibilities:\n",
+                    "responsibilities:\n  - Agree the budget with finance colleagues and suppliers\n",
+                    1,
+                ),
+            ),
+            id="a-role-edited",
+        ),
+        pytest.param(
+            lambda root: write(
+                root,
+                "frameworks/product.yaml",
+                (root / "frameworks/product.yaml").read_text(encoding="utf-8").replace("max: 63000", "max: 99000"),
+            ),
+            id="a-framework-band-edited",
+        ),
+        pytest.param(lambda root: (root / "roles/product/role-00004.yaml").unlink(), id="a-role-deleted"),
+        pytest.param(
+            lambda root: write(
+                root,
+                "roles/product/role-09999.yaml",
+                (root / "roles/product/role-00000.yaml")
+                .read_text(encoding="utf-8")
+                .replace("product-role-00000", "product-role-09999")
+                .replace("Product role 0", "Product role copy"),
+            ),
+            id="a-role-added",
+        ),
+        pytest.param(
+            lambda root: write(
+                root,
+                ".rolelint.yaml",
+                (root / ".rolelint.yaml").read_text(encoding="utf-8") + "rules:\n  RL314: {options: {ratio: 1.5}}\n",
+            ),
+            id="an-option-changed",
+        ),
+    ],
+)
 def test_a_change_anywhere_in_the_index_computes_the_findings_again(roles_repo, computed, change):
     _run(roles_repo)
     _run(roles_repo)
@@ -180,8 +212,11 @@ def test_a_change_to_a_file_not_given_to_the_run_computes_the_findings_again(rol
     given = ["adverts/senior-product.md"]
     before = _run(roles_repo, paths=given)
     assert "RL306" in _profession_codes(before)
-    write(roles_repo, "frameworks/product.yaml", (roles_repo / "frameworks/product.yaml").read_text(encoding="utf-8")
-          .replace("max: 63000", "max: 120000"))
+    write(
+        roles_repo,
+        "frameworks/product.yaml",
+        (roles_repo / "frameworks/product.yaml").read_text(encoding="utf-8").replace("max: 63000", "max: 120000"),
+    )
     after = _run(roles_repo, paths=given)
     assert len(computed) == 2
     assert "RL306" not in _profession_codes(after)
@@ -216,8 +251,9 @@ def _rewrite_memo(root: Path, mac_for) -> None:
     assert files
     for path in files:
         payload = json.loads(json.loads(path.read_text(encoding="utf-8"))["body"])
-        payload["findings"] = {"adverts/senior-product.md": [
-            {"code": "RL306", "message": "FORGED finding", "start": 0, "end": 1}]}
+        payload["findings"] = {
+            "adverts/senior-product.md": [{"code": "RL306", "message": "FORGED finding", "start": 0, "end": 1}]
+        }
         body = json.dumps(payload)
         envelope = {"body": body}
         mac = mac_for(body)
@@ -241,8 +277,11 @@ def _signed_elsewhere(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
 @pytest.mark.parametrize("seal", ["unsigned", "bad-mac", "another-users-secret"])
 def test_a_memo_entry_not_signed_by_this_user_is_ignored(roles_repo, tmp_path, monkeypatch, computed, seal):
     truth = _run(roles_repo)
-    mac_for = {"unsigned": lambda body: None, "bad-mac": lambda body: "0" * 64,
-               "another-users-secret": _signed_elsewhere(tmp_path, monkeypatch)}[seal]
+    mac_for = {
+        "unsigned": lambda body: None,
+        "bad-mac": lambda body: "0" * 64,
+        "another-users-secret": _signed_elsewhere(tmp_path, monkeypatch),
+    }[seal]
     _rewrite_memo(roles_repo, mac_for)
     warm = _run(roles_repo)
     assert len(computed) == 2
@@ -264,11 +303,15 @@ def test_a_signed_entry_under_another_key_is_ignored(roles_repo, computed):
     """A genuine entry copied to the file name of another key (another state of the repo) misses."""
     _run(roles_repo)
     old = _memo_files(roles_repo)
-    write(roles_repo, "frameworks/product.yaml", (roles_repo / "frameworks/product.yaml").read_text(encoding="utf-8")
-          .replace("max: 63000", "max: 120000"))
+    write(
+        roles_repo,
+        "frameworks/product.yaml",
+        (roles_repo / "frameworks/product.yaml").read_text(encoding="utf-8").replace("max: 63000", "max: 120000"),
+    )
     config = load_config(cwd=roles_repo)
     memo = profession.findings_memo(
-        [], {c: r for c, r in load_catalogue(config).profession_rules.items()}, config, cwd=roles_repo)
+        [], {c: r for c, r in load_catalogue(config).profession_rules.items()}, config, cwd=roles_repo
+    )
     shutil.copyfile(old[0], memo.path)
     assert memo.recall() is None
 
@@ -302,8 +345,11 @@ def test_a_file_the_index_read_after_an_edit_leaves_no_memo_entry(roles_repo):
     rules = load_catalogue(config).profession_rules
     given = _given(roles_repo, config, "adverts/senior-product.md")
     memo = profession.findings_memo(given, rules, config, cwd=roles_repo)
-    write(roles_repo, "frameworks/product.yaml", (roles_repo / "frameworks/product.yaml").read_text(encoding="utf-8")
-          .replace("max: 63000", "max: 120000"))
+    write(
+        roles_repo,
+        "frameworks/product.yaml",
+        (roles_repo / "frameworks/product.yaml").read_text(encoding="utf-8").replace("max: 63000", "max: 120000"),
+    )
     document = load_file(given[0].path, given[0].display, kind_hint="advert", options=config.load_options).document
     found = profession.run_profession_rules([document], rules, config, cwd=roles_repo, memo=memo)
     assert "frameworks/product.yaml" in {e.display for e in memo.repo.read_again}

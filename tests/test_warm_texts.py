@@ -41,8 +41,15 @@ def repo(tmp_path_factory) -> Path:
     return root
 
 
-@pytest.mark.parametrize("name", ["adverts/growth-hacker-draft.md", "adverts/senior-product-manager.md",
-                                  "adverts/lead-product-manager.yaml", "roles/product-manager.yaml"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "adverts/growth-hacker-draft.md",
+        "adverts/senior-product-manager.md",
+        "adverts/lead-product-manager.yaml",
+        "roles/product-manager.yaml",
+    ],
+)
 def test_texts_linted_after_edits_get_the_findings_of_a_fresh_run(repo, name):
     warm, cold = Linter(start=repo), Linter(start=repo)
     original = (repo / name).read_text(encoding="utf-8")

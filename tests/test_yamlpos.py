@@ -55,30 +55,36 @@ def test_duplicate_key_is_reported_at_the_second_key():
     text = "title: a\ntitle: b\n"
     problems = load_yaml(text).problems
     assert [p.code for p in problems] == ["RL007"]
-    assert text[problems[0].start:problems[0].end] == "title"
+    assert text[problems[0].start : problems[0].end] == "title"
 
 
 def test_python_tags_are_not_constructed():
     result = load_yaml("x: !!python/object/apply:os.system ['echo pwned']\n")
     assert [p.code for p in result.problems] == ["RL008"]
     assert result.data == {"x": ["echo pwned"]}
-    assert result.problems[0].message == ("tag `!!python/object/apply:os.system` is not allowed; "
-                                          "rolelint reads plain YAML data only")
+    assert result.problems[0].message == (
+        "tag `!!python/object/apply:os.system` is not allowed; rolelint reads plain YAML data only"
+    )
 
 
-@pytest.mark.parametrize("text, shown", [
-    ("x: !custom foo\n", "!custom"),
-    ("x: &a !custom foo\n", "!custom"),  # past the anchor
-    ("x: !custom &a foo\n", "!custom"),
-    ("x: [!!python/name:os.system, b]\n", "!!python/name:os.system"),
-    ("x: !!python/object/apply:os.system\n  - echo\n", "!!python/object/apply:os.system"),
-    ("x: !<tag:yaml.org,2002:python/object/apply:os.system> [a]\n",
-     "!<tag:yaml.org,2002:python/object/apply:os.system>"),
-    ("x: !<tag:example.com,2000:app/foo> bar\n", "!<tag:example.com,2000:app/foo>"),
-    ("%TAG !e! tag:example.com,2000:app/\n---\nx: !e!foo bar\n", "!e!foo"),
-    ("%TAG !! tag:example.com,2000:\n---\nx: !!foo bar\n", "!!foo"),  # `!!` redefined: still as written
-    ("x: !c%41 y\n", "!c%41"),  # percent-escapes kept as written, not decoded to !cA
-])
+@pytest.mark.parametrize(
+    "text, shown",
+    [
+        ("x: !custom foo\n", "!custom"),
+        ("x: &a !custom foo\n", "!custom"),  # past the anchor
+        ("x: !custom &a foo\n", "!custom"),
+        ("x: [!!python/name:os.system, b]\n", "!!python/name:os.system"),
+        ("x: !!python/object/apply:os.system\n  - echo\n", "!!python/object/apply:os.system"),
+        (
+            "x: !<tag:yaml.org,2002:python/object/apply:os.system> [a]\n",
+            "!<tag:yaml.org,2002:python/object/apply:os.system>",
+        ),
+        ("x: !<tag:example.com,2000:app/foo> bar\n", "!<tag:example.com,2000:app/foo>"),
+        ("%TAG !e! tag:example.com,2000:app/\n---\nx: !e!foo bar\n", "!e!foo"),
+        ("%TAG !! tag:example.com,2000:\n---\nx: !!foo bar\n", "!!foo"),  # `!!` redefined: still as written
+        ("x: !c%41 y\n", "!c%41"),  # percent-escapes kept as written, not decoded to !cA
+    ],
+)
 def test_a_refused_tag_is_shown_as_written(text, shown):
     problems = load_yaml(text).problems
     assert [p.code for p in problems] == ["RL008"]
@@ -88,16 +94,19 @@ def test_a_refused_tag_is_shown_as_written(text, shown):
 
 def test_a_refused_tag_in_front_matter_is_read_at_its_file_offset():
     text = "---\ntitle: !!python/name:os.system\n---\nBody.\n"
-    yaml_text = text[4:text.index("---", 4)]
+    yaml_text = text[4 : text.index("---", 4)]
     problems = load_yaml(yaml_text, base=4, full_text=text).problems
     assert [p.message.split("`")[1] for p in problems] == ["!!python/name:os.system"]
 
 
-@pytest.mark.parametrize("tag, shown", [
-    ("tag:yaml.org,2002:python/name:os.system", "!!python/name:os.system"),
-    ("!custom", "!custom"),
-    ("tag:example.com,2000:app/foo", "!<tag:example.com,2000:app/foo>"),
-])
+@pytest.mark.parametrize(
+    "tag, shown",
+    [
+        ("tag:yaml.org,2002:python/name:os.system", "!!python/name:os.system"),
+        ("!custom", "!custom"),
+        ("tag:example.com,2000:app/foo", "!<tag:example.com,2000:app/foo>"),
+    ],
+)
 def test_a_tag_not_found_in_the_source_is_rebuilt_from_its_resolved_name(tag, shown):
     """When the characters at the node's start do not spell its tag, the tag is shown in YAML's own
     notation rather than as PyYAML's internal name."""
@@ -153,8 +162,12 @@ def test_pyyaml_s_own_nesting_limit_is_reported_at_rolelint_s_depth_limit():
 
     text = "kind: role\nx: " + "[" * 2000 + "]" * 2000 + "\n"
     at = text.index("[") + 1500
-    error = yaml.scanner.ScannerError("while increasing flow level", None, "exceeded maximum nesting depth",
-                                      yaml.Mark("<text>", at, 1, at - 11, None, None))
+    error = yaml.scanner.ScannerError(
+        "while increasing flow level",
+        None,
+        "exceeded maximum nesting depth",
+        yaml.Mark("<text>", at, 1, at - 11, None, None),
+    )
     assert yamlpos._too_deep_for_the_parser(error, text) == text.index("[") + yamlpos.MAX_DEPTH - 1
     other = yaml.scanner.ScannerError(None, None, "found character '\\t'", yaml.Mark("<text>", 3, 0, 3, None, None))
     assert yamlpos._too_deep_for_the_parser(other, text) is None

@@ -70,14 +70,20 @@ def extract(out: Path, mirrors: Path, rows: list[dict[str, str]]) -> tuple[int, 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("out", nargs="?", type=Path, default=DEFAULT_OUT, help=f"output directory (default {DEFAULT_OUT})")
-    parser.add_argument("--mirrors", type=Path, default=DEFAULT_MIRRORS, help=f"where the git mirrors are (default {DEFAULT_MIRRORS})")
+    parser.add_argument(
+        "out", nargs="?", type=Path, default=DEFAULT_OUT, help=f"output directory (default {DEFAULT_OUT})"
+    )
+    parser.add_argument(
+        "--mirrors", type=Path, default=DEFAULT_MIRRORS, help=f"where the git mirrors are (default {DEFAULT_MIRRORS})"
+    )
     args = parser.parse_args(argv)
     rows = read_manifest()
     written, missing = extract(args.out, args.mirrors, rows)
     print(f"wrote {written} of {len(rows)} adverts to {args.out}")
     if missing:
-        print("skipped (mirror or commit missing); fetch these repositories into --mirrors and re-run:", file=sys.stderr)
+        print(
+            "skipped (mirror or commit missing); fetch these repositories into --mirrors and re-run:", file=sys.stderr
+        )
         for repo, ids in sorted(missing.items()):
             print(f"  github:{repo}  ({len(ids)} adverts)", file=sys.stderr)
     return 0 if written else 1

@@ -20,8 +20,16 @@ from pathlib import Path
 import yaml
 
 EXAMPLES = Path(__file__).resolve().parent.parent
-ORGANISATIONS = ["Northwind Energy", "Harbour Water", "Fenland Council", "Kestrel Bank", "Orchard Health Trust",
-                 "Lantern Software", "Granite Insurance", "Meadow Rail"]
+ORGANISATIONS = [
+    "Northwind Energy",
+    "Harbour Water",
+    "Fenland Council",
+    "Kestrel Bank",
+    "Orchard Health Trust",
+    "Lantern Software",
+    "Granite Insurance",
+    "Meadow Rail",
+]
 MONTHS = [f"2026-{m:02d}" for m in range(1, 13)]
 
 
@@ -60,17 +68,22 @@ def _material() -> dict:
             duties += level.get("responsibilities", [])
     clean: dict[str, list[str]] = {}
     sketchy: list[str] = []
-    bodies = [(a.name, re.sub(r"\A---\n.*?\n---\n", "", a.read_text(encoding="utf-8"), flags=re.S))
-              for a in sorted((EXAMPLES / "adverts").glob("*.md"))]
-    bodies += [(a.name, yaml.safe_load(a.read_text(encoding="utf-8")).get("body", ""))
-               for a in sorted((EXAMPLES / "adverts").glob("*.yaml"))]
+    bodies = [
+        (a.name, re.sub(r"\A---\n.*?\n---\n", "", a.read_text(encoding="utf-8"), flags=re.S))
+        for a in sorted((EXAMPLES / "adverts").glob("*.md"))
+    ]
+    bodies += [
+        (a.name, yaml.safe_load(a.read_text(encoding="utf-8")).get("body", ""))
+        for a in sorted((EXAMPLES / "adverts").glob("*.yaml"))
+    ]
     for name, body in bodies:
         for heading, blocks in _sections(body).items():
             if "draft" in name:
                 sketchy += [b for b in blocks if not re.search(r"£|\bsalary\b", b, re.I)]
             else:
                 clean.setdefault(_section_of(heading), []).extend(
-                    b for b in blocks if not re.search(r"£|\bsalary\b|@", b, re.I))
+                    b for b in blocks if not re.search(r"£|\bsalary\b|@", b, re.I)
+                )
     return {"titles": titles, "duties": duties, "clean": clean, "sketchy": sketchy}
 
 
@@ -104,8 +117,12 @@ def generate_adverts(count: int, *, seed: int = 7) -> list[dict]:
         essential = _pick(rng, [b for b in clean.get("essential", []) if b.startswith("- ")], 3, 6)
         if rng.random() < sketchiness:
             essential += _pick(rng, [b for b in sketchy if b.startswith("- ")], 1, 4)
-        parts = [f"# {title}", f"## About the role\n\n{organisation} is hiring.\n\n" + "\n\n".join(about),
-                 "## What you'll do\n\n" + "\n".join(duties), "## Essential criteria\n\n" + "\n".join(essential)]
+        parts = [
+            f"# {title}",
+            f"## About the role\n\n{organisation} is hiring.\n\n" + "\n\n".join(about),
+            "## What you'll do\n\n" + "\n".join(duties),
+            "## Essential criteria\n\n" + "\n".join(essential),
+        ]
         if rng.random() > sketchiness:
             parts.append("## Desirable criteria\n\n" + "\n".join(_pick(rng, clean.get("desirable", []), 1, 3)))
         salary = ""
@@ -115,17 +132,33 @@ def generate_adverts(count: int, *, seed: int = 7) -> list[dict]:
             salary = f"{low}-{high} GBP"
             pay = f"The salary is £{low:,} to £{high:,} a year."
         else:
-            pay = rng.choice(["A competitive salary and a good pension.", "Salary depending on experience.",
-                              "We offer an attractive package."])
+            pay = rng.choice(
+                [
+                    "A competitive salary and a good pension.",
+                    "Salary depending on experience.",
+                    "We offer an attractive package.",
+                ]
+            )
         benefits = [b for b in clean.get("benefits", []) if b.startswith("- ")]
         parts.append("## Pay and benefits\n\n" + pay + "\n\n" + "\n".join(_pick(rng, benefits, 2, 4)))
         if rng.random() > sketchiness / 2:
-            parts.append("## Location and working pattern\n\n" + "\n\n".join(_pick(rng, clean.get("location", []), 1, 2)))
+            parts.append(
+                "## Location and working pattern\n\n" + "\n\n".join(_pick(rng, clean.get("location", []), 1, 2))
+            )
         if rng.random() > sketchiness / 2:
             parts.append("## How to apply\n\n" + "\n\n".join(_pick(rng, clean.get("apply", []), 1, 2)))
-        adverts.append({"id": f"ad-{number:06d}", "text": "\n\n".join(parts) + "\n", "organisation": organisation,
-                        "title": title, "level": level, "profession": profession,
-                        "date": f"{month}-{rng.randint(1, 28):02d}", "salary": salary})
+        adverts.append(
+            {
+                "id": f"ad-{number:06d}",
+                "text": "\n\n".join(parts) + "\n",
+                "organisation": organisation,
+                "title": title,
+                "level": level,
+                "profession": profession,
+                "date": f"{month}-{rng.randint(1, 28):02d}",
+                "salary": salary,
+            }
+        )
     return adverts
 
 

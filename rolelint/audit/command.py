@@ -22,28 +22,52 @@ def _columns(values: tuple[str, ...]):
     return Columns().with_overrides(overrides)
 
 
-def audit(source: Path, *, out: Path, repo: Path | None, config_path: Path | None, input_format: str | None,
-          columns: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ...], scheduler: str | None,
-          workers: int | None, partition_size: int, title: str) -> int:
+def audit(
+    source: Path,
+    *,
+    out: Path,
+    repo: Path | None,
+    config_path: Path | None,
+    input_format: str | None,
+    columns: tuple[str, ...],
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    scheduler: str | None,
+    workers: int | None,
+    partition_size: int,
+    title: str,
+) -> int:
     try:
         from rolelint.audit.inputs import AuditInputError
         from rolelint.audit.run import AuditSettings, run_audit
     except ImportError as exc:
-        raise ConfigError(f"rolelint audit needs Dask, pandas and pyarrow ({exc.name or exc} is missing): "
-                          "pip install 'rolelint[audit]'") from None
+        raise ConfigError(
+            f"rolelint audit needs Dask, pandas and pyarrow ({exc.name or exc} is missing): "
+            "pip install 'rolelint[audit]'"
+        ) from None
     from rolelint.api import Linter
     from rolelint.progress import PROGRESS_THRESHOLD, progress_wanted
 
     if repo is not None and not repo.is_dir():
         raise ConfigError(f"--repo {repo}: not a folder (a roles repo with frameworks and roles)")
     try:
-        settings = AuditSettings(out=str(out.resolve()), columns=_columns(columns),
-                                 repo=str(repo.resolve()) if repo else None,
-                                 config_path=str(config_path.resolve()) if config_path else None,
-                                 start=str(Path.cwd()), select=select, ignore=ignore)
+        settings = AuditSettings(
+            out=str(out.resolve()),
+            columns=_columns(columns),
+            repo=str(repo.resolve()) if repo else None,
+            config_path=str(config_path.resolve()) if config_path else None,
+            start=str(Path.cwd()),
+            select=select,
+            ignore=ignore,
+        )
         # The rules and config are checked here, before a cluster starts: a bad one is exit 2 now.
-        linter = Linter(config_path=settings.config_path, start=settings.repo or settings.start,
-                        select=select, ignore=ignore, option_names=("--select", "--ignore"))
+        linter = Linter(
+            config_path=settings.config_path,
+            start=settings.repo or settings.start,
+            select=select,
+            ignore=ignore,
+            option_names=("--select", "--ignore"),
+        )
     except AuditInputError as exc:
         raise ConfigError(str(exc)) from None
 
@@ -54,25 +78,38 @@ def audit(source: Path, *, out: Path, repo: Path | None, config_path: Path | Non
             click.echo(f"rolelint audit: {skipped} of {total} partitions done by an earlier run, skipped", err=True)
         if not progress_wanted(PROGRESS_THRESHOLD):  # on a terminal, outside CI, however few partitions
             return None
-        bar["bar"] = click.progressbar(length=total - skipped, label="Auditing", file=sys.stderr, show_pos=True,
-                                       show_eta=True, width=30)
+        bar["bar"] = click.progressbar(
+            length=total - skipped, label="Auditing", file=sys.stderr, show_pos=True, show_eta=True, width=30
+        )
         bar["bar"].__enter__()
         return bar["bar"].update
 
     try:
-        outcome = run_audit(source, settings, input_format=input_format, partition_size=partition_size,
-                            scheduler=scheduler, workers=workers, title=title, progress=progress,
-                            rule_names=lambda: {info.code: info.name for info in linter.rules()})
+        outcome = run_audit(
+            source,
+            settings,
+            input_format=input_format,
+            partition_size=partition_size,
+            scheduler=scheduler,
+            workers=workers,
+            title=title,
+            progress=progress,
+            rule_names=lambda: {info.code: info.name for info in linter.rules()},
+        )
     except AuditInputError as exc:
         raise ConfigError(str(exc)) from None
     finally:
         if "bar" in bar:
             bar["bar"].__exit__(None, None, None)
-    click.echo(f"rolelint audit: {outcome.adverts:,} adverts in {outcome.partitions} partitions; report: "
-               f"{outcome.report}", err=True)
+    click.echo(
+        f"rolelint audit: {outcome.adverts:,} adverts in {outcome.partitions} partitions; report: {outcome.report}",
+        err=True,
+    )
     if outcome.record_errors:
-        click.echo(f"rolelint audit: {outcome.record_errors:,} records could not be read or linted: "
-                   f"see {out / 'errors'}", err=True)
+        click.echo(
+            f"rolelint audit: {outcome.record_errors:,} records could not be read or linted: see {out / 'errors'}",
+            err=True,
+        )
     for failure in outcome.failed:
         click.echo(f"rolelint audit: partition {failure} (run again to retry it)", err=True)
     return 1 if outcome.failed else 0

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import csv
 import html
-import io
 import json
 import re
 from dataclasses import dataclass, field
@@ -43,11 +42,12 @@ class Columns:
     id: str = "id"
     metadata: tuple[tuple[str, str], ...] = tuple((name, name) for name in METADATA)
 
-    def with_overrides(self, overrides: dict[str, str]) -> "Columns":
+    def with_overrides(self, overrides: dict[str, str]) -> Columns:
         unknown = set(overrides) - {"text", "id", *METADATA}
         if unknown:
-            raise AuditInputError(f"--column: unknown field {sorted(unknown)[0]!r}; fields are text, id, "
-                                  f"{', '.join(METADATA)}")
+            raise AuditInputError(
+                f"--column: unknown field {sorted(unknown)[0]!r}; fields are text, id, {', '.join(METADATA)}"
+            )
         metadata = tuple((name, overrides.get(name, source)) for name, source in self.metadata)
         return Columns(text=overrides.get("text", self.text), id=overrides.get("id", self.id), metadata=metadata)
 
@@ -92,15 +92,24 @@ class Partition:
 def detect_format(path: Path) -> str:
     if path.is_dir():
         if any(p.suffix.lower() in JSONLD_SUFFIXES for p in path.rglob("*") if p.is_file()) and not any(
-                p.suffix.lower() in ADVERT_SUFFIXES for p in path.rglob("*") if p.is_file()):
+            p.suffix.lower() in ADVERT_SUFFIXES for p in path.rglob("*") if p.is_file()
+        ):
             return "jsonld"
         return "folder"
     suffix = path.suffix.lower()
-    found = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet", ".jsonld": "jsonld",
-             ".json": "jsonld"}.get(suffix)
+    found = {
+        ".jsonl": "jsonl",
+        ".ndjson": "jsonl",
+        ".csv": "csv",
+        ".parquet": "parquet",
+        ".jsonld": "jsonld",
+        ".json": "jsonld",
+    }.get(suffix)
     if found is None:
-        raise AuditInputError(f"{path}: cannot tell the input format from the suffix {suffix or '(none)'}; "
-                              f"give --input-format ({', '.join(INPUT_FORMATS)})")
+        raise AuditInputError(
+            f"{path}: cannot tell the input format from the suffix {suffix or '(none)'}; "
+            f"give --input-format ({', '.join(INPUT_FORMATS)})"
+        )
     return found
 
 
@@ -118,15 +127,20 @@ def plan(path: Path, fmt: str, columns: Columns, *, partition_size: int) -> list
         files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ADVERT_SUFFIXES)
         return _plan_files(files, "files", partition_size)
     if fmt == "jsonld":
-        files = [path] if path.is_file() else sorted(
-            p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in JSONLD_SUFFIXES)
+        files = (
+            [path]
+            if path.is_file()
+            else sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in JSONLD_SUFFIXES)
+        )
         return _plan_files(files, "jsonld", partition_size)
     raise AuditInputError(f"unknown input format {fmt!r}; one of {', '.join(INPUT_FORMATS)}")
 
 
 def _plan_files(files: list[Path], source: str, size: int) -> list[Partition]:
-    return [Partition(f"part-{n:05d}", source, files=tuple(str(p) for p in files[i:i + size]))
-            for n, i in enumerate(range(0, len(files), size))]
+    return [
+        Partition(f"part-{n:05d}", source, files=tuple(str(p) for p in files[i : i + size]))
+        for n, i in enumerate(range(0, len(files), size))
+    ]
 
 
 def _plan_lines(path: Path, columns: Columns, size: int) -> list[Partition]:
@@ -163,8 +177,10 @@ def _require_text_column_in_first_record(path: Path, columns: Columns) -> None:
 
 def _missing_column(path: Path, column: str, present: list[str]) -> str:
     have = ", ".join(str(c) for c in present[:20]) or "none"
-    return (f"{path}: no column {column!r} (the advert text); its columns are: {have}. "
-            f"Name the text column with --column text=NAME")
+    return (
+        f"{path}: no column {column!r} (the advert text); its columns are: {have}. "
+        f"Name the text column with --column text=NAME"
+    )
 
 
 def _plan_csv(path: Path, columns: Columns, size: int) -> list[Partition]:
@@ -187,7 +203,9 @@ def _plan_csv(path: Path, columns: Columns, size: int) -> list[Partition]:
             if len(row) != len(header):
                 batch.append(RecordError(where, f"has {len(row)} fields, the header {len(header)}"))
             else:
-                batch.append(advert_from(dict(zip(header, row)), columns, where, f"{path.stem}-{len(partitions)}-{len(batch)}"))
+                batch.append(
+                    advert_from(dict(zip(header, row)), columns, where, f"{path.stem}-{len(partitions)}-{len(batch)}")
+                )
             if len(batch) >= size:
                 partitions.append(Partition(f"part-{len(partitions):05d}", "csv", path=str(path), records=tuple(batch)))
                 batch = []
@@ -265,8 +283,11 @@ def _read_parquet(partition: Partition, columns: Columns) -> Iterator[Advert | R
     import pyarrow.parquet as pq
 
     file = pq.ParquetFile(partition.path)
-    wanted = [c for c in (columns.text, columns.id, *(source for _, source in columns.metadata))
-              if c in file.schema_arrow.names]
+    wanted = [
+        c
+        for c in (columns.text, columns.id, *(source for _, source in columns.metadata))
+        if c in file.schema_arrow.names
+    ]
     table = file.read_row_group(partition.start, columns=list(dict.fromkeys(wanted)))
     name = Path(partition.path).name
     first = sum(file.metadata.row_group(g).num_rows for g in range(partition.start))
@@ -282,8 +303,13 @@ def _read_file(path: Path) -> Advert | RecordError:
         return RecordError(str(path), f"cannot be read: {exc.strerror or exc}")
     text = data.decode("utf-8-sig", errors="replace")
     metadata = front_matter(text)
-    return Advert(id=str(path), text=text, where=str(path),
-                  metadata=tuple((name, _plain(metadata.get(name))) for name in METADATA), data=data)
+    return Advert(
+        id=str(path),
+        text=text,
+        where=str(path),
+        metadata=tuple((name, _plain(metadata.get(name))) for name in METADATA),
+        data=data,
+    )
 
 
 def front_matter(text: str) -> dict[str, Any]:
@@ -311,8 +337,12 @@ def advert_from(record: dict, columns: Columns, where: str, fallback_id: str) ->
     if not isinstance(text, str):
         return RecordError(where, f"{columns.text!r} is a {type(text).__name__}, not text")
     ident = record.get(columns.id)
-    return Advert(id=_plain(ident) or fallback_id, text=text, where=where,
-                  metadata=tuple((name, _plain(record.get(source))) for name, source in columns.metadata))
+    return Advert(
+        id=_plain(ident) or fallback_id,
+        text=text,
+        where=where,
+        metadata=tuple((name, _plain(record.get(source))) for name, source in columns.metadata),
+    )
 
 
 def _plain(value: Any) -> str:
@@ -322,7 +352,8 @@ def _plain(value: Any) -> str:
     if isinstance(value, dict):
         if "min" in value or "max" in value:
             return "-".join(str(value[k]) for k in ("min", "max") if k in value) + (
-                f" {value['currency']}" if "currency" in value else "")
+                f" {value['currency']}" if "currency" in value else ""
+            )
         return json.dumps(value, sort_keys=True, default=str)
     if isinstance(value, (list, tuple)):
         return ", ".join(_plain(v) for v in value)
@@ -355,8 +386,10 @@ def _read_jsonld(path: Path) -> list[Advert | RecordError]:
     postings = [item for item in _nodes(data) if _is_jobposting(item)]
     if not postings:
         return [RecordError(str(path), "holds no schema.org JobPosting")]
-    return [jobposting_advert(item, f"{path}" + (f"#{n + 1}" if len(postings) > 1 else ""))
-            for n, item in enumerate(postings)]
+    return [
+        jobposting_advert(item, f"{path}" + (f"#{n + 1}" if len(postings) > 1 else ""))
+        for n, item in enumerate(postings)
+    ]
 
 
 def _nodes(data: Any) -> Iterator[Any]:
@@ -390,12 +423,22 @@ def jobposting_advert(item: dict, where: str) -> Advert:
         parts.append(f"## Pay\n\n{salary}")
     organisation = item.get("hiringOrganization")
     organisation = organisation.get("name") if isinstance(organisation, dict) else organisation
-    metadata = {"organisation": organisation, "title": title, "level": "",
-                "profession": item.get("occupationalCategory"), "date": item.get("datePosted"), "salary": salary}
+    metadata = {
+        "organisation": organisation,
+        "title": title,
+        "level": "",
+        "profession": item.get("occupationalCategory"),
+        "date": item.get("datePosted"),
+        "salary": salary,
+    }
     ident = item.get("identifier")
     ident = ident.get("value") if isinstance(ident, dict) else ident
-    return Advert(id=_plain(ident) or where, text="\n\n".join(parts) + "\n", where=where,
-                  metadata=tuple((name, _plain(metadata.get(name))) for name in METADATA))
+    return Advert(
+        id=_plain(ident) or where,
+        text="\n\n".join(parts) + "\n",
+        where=where,
+        metadata=tuple((name, _plain(metadata.get(name))) for name in METADATA),
+    )
 
 
 def _text_of(value: Any) -> str:

@@ -51,33 +51,56 @@ def aggregate(out: Path, rule_names: dict[str, str]) -> Aggregates:
     flags = df[codes].gt(0).astype("int32")
     flags["states_pay"] = df["states_pay"].astype("int32")
     flags["adverts"] = 1
-    grouped = {dimension: flags.assign(group=df[dimension].fillna("")).groupby("group").sum()
-               for dimension in DIMENSIONS}
+    grouped = {
+        dimension: flags.assign(group=df[dimension].fillna("")).groupby("group").sum() for dimension in DIMENSIONS
+    }
     words = df["words"].clip(upper=WORD_TOP) // WORD_BIN * WORD_BIN
     grades = df["reading_grade"].dropna().clip(lower=GRADE_LOW, upper=GRADE_TOP).floordiv(1)
     totals, by, word_counts, grade_counts, median_words, median_grade = dask.compute(
-        flags.sum(), grouped, words.value_counts(), grades.value_counts(),
-        df["words"].quantile(0.5), df["reading_grade"].dropna().quantile(0.5))
+        flags.sum(),
+        grouped,
+        words.value_counts(),
+        grades.value_counts(),
+        df["words"].quantile(0.5),
+        df["reading_grade"].dropna().quantile(0.5),
+    )
     adverts = int(totals["adverts"])
     result.adverts = adverts
     result.states_pay = float(totals["states_pay"]) / adverts if adverts else 0.0
     fired = sorted((c for c in codes if totals[c] > 0), key=lambda c: (-totals[c], c))
     result.codes = fired
-    result.overall = [{"code": c, "rule": rule_names.get(c, ""), "adverts": int(totals[c]),
-                       "rate": round(float(totals[c]) / adverts, 4)} for c in fired]
+    result.overall = [
+        {
+            "code": c,
+            "rule": rule_names.get(c, ""),
+            "adverts": int(totals[c]),
+            "rate": round(float(totals[c]) / adverts, 4),
+        }
+        for c in fired
+    ]
     for dimension, table in by.items():
         rows = []
         for value, counts in table.sort_values("adverts", ascending=False).iterrows():
             n = int(counts["adverts"])
-            rows.append({dimension: value, "adverts": n, "states_pay": round(counts["states_pay"] / n, 4),
-                         **{c: round(float(counts[c]) / n, 4) for c in fired}})
+            rows.append(
+                {
+                    dimension: value,
+                    "adverts": n,
+                    "states_pay": round(counts["states_pay"] / n, 4),
+                    **{c: round(float(counts[c]) / n, 4) for c in fired},
+                }
+            )
         if dimension == "month":
             rows.sort(key=lambda row: row["month"] or "9999")
         result.by[dimension] = rows
-    result.words = [(f"{int(b)}+" if b >= WORD_TOP else f"{int(b)}-{int(b) + WORD_BIN - 1}", int(word_counts.get(b, 0)))
-                    for b in range(0, WORD_TOP + 1, WORD_BIN)]
-    result.grades = [(f"{int(g)}+" if g >= GRADE_TOP else f"{int(g)}", int(grade_counts.get(float(g), 0)))
-                     for g in range(GRADE_LOW, GRADE_TOP + 1)]
+    result.words = [
+        (f"{int(b)}+" if b >= WORD_TOP else f"{int(b)}-{int(b) + WORD_BIN - 1}", int(word_counts.get(b, 0)))
+        for b in range(0, WORD_TOP + 1, WORD_BIN)
+    ]
+    result.grades = [
+        (f"{int(g)}+" if g >= GRADE_TOP else f"{int(g)}", int(grade_counts.get(float(g), 0)))
+        for g in range(GRADE_LOW, GRADE_TOP + 1)
+    ]
     result.median_words = float(median_words) if median_words == median_words else 0.0
     result.median_grade = float(median_grade) if median_grade == median_grade else None
     return result
@@ -110,11 +133,17 @@ def write_tables(aggregates: Aggregates, folder: Path) -> list[Path]:
 
     table("rates_overall.csv", ["code", "rule", "adverts", "rate"], aggregates.overall)
     for dimension in DIMENSIONS:
-        table(f"rates_by_{dimension}.csv", [dimension, "adverts", "states_pay", *aggregates.codes],
-              aggregates.by.get(dimension, []))
+        table(
+            f"rates_by_{dimension}.csv",
+            [dimension, "adverts", "states_pay", *aggregates.codes],
+            aggregates.by.get(dimension, []),
+        )
     table("words_distribution.csv", ["words", "adverts"], [{"words": b, "adverts": n} for b, n in aggregates.words])
-    table("reading_grade_distribution.csv", ["reading_grade", "adverts"],
-          [{"reading_grade": g, "adverts": n} for g, n in aggregates.grades])
+    table(
+        "reading_grade_distribution.csv",
+        ["reading_grade", "adverts"],
+        [{"reading_grade": g, "adverts": n} for g, n in aggregates.grades],
+    )
     return written
 
 
@@ -137,20 +166,21 @@ TOP_GROUPS, TOP_CODES = 20, 16
 def render_html(aggregates: Aggregates, *, title: str, source: str, rule_names: dict[str, str]) -> str:
     a = aggregates
     codes = a.codes[:TOP_CODES]
-    parts = [f"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{escape(title)}</title>"
-             f"<style>{_STYLE}</style></head><body>",
-             f"<h1>{escape(title)}</h1>",
-             f"<p class=\"meta\">{escape(source)} · made {datetime.date.today().isoformat()} by rolelint audit</p>",
-             "<div class=\"cards\">",
-             _card("adverts", f"{a.adverts:,}"),
-             _card("state pay", f"{a.states_pay:.0%}"),
-             _card("median words", f"{a.median_words:,.0f}"),
-             _card("median reading grade", "–" if a.median_grade is None else f"{a.median_grade:.1f}"),
-             _card("records not read", f"{a.record_errors:,}"),
-             "</div>",
-             "<h2>How often each rule fires</h2><p>Share of adverts with at least one finding of the rule.</p>",
-             svg.bars([(f"{row['code']} {row['rule']}", row["rate"]) for row in a.overall[:30]],
-                      title="rule rates")]
+    parts = [
+        f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{escape(title)}</title>'
+        f"<style>{_STYLE}</style></head><body>",
+        f"<h1>{escape(title)}</h1>",
+        f'<p class="meta">{escape(source)} · made {datetime.date.today().isoformat()} by rolelint audit</p>',
+        '<div class="cards">',
+        _card("adverts", f"{a.adverts:,}"),
+        _card("state pay", f"{a.states_pay:.0%}"),
+        _card("median words", f"{a.median_words:,.0f}"),
+        _card("median reading grade", "–" if a.median_grade is None else f"{a.median_grade:.1f}"),
+        _card("records not read", f"{a.record_errors:,}"),
+        "</div>",
+        "<h2>How often each rule fires</h2><p>Share of adverts with at least one finding of the rule.</p>",
+        svg.bars([(f"{row['code']} {row['rule']}", row["rate"]) for row in a.overall[:30]], title="rule rates"),
+    ]
     for dimension in DIMENSIONS:
         rows = [row for row in a.by.get(dimension, []) if row[dimension] != ""][:TOP_GROUPS]
         parts.append(f"<h2>Rule rates by {dimension}</h2>")
@@ -159,25 +189,39 @@ def render_html(aggregates: Aggregates, *, title: str, source: str, rule_names: 
             continue
         if dimension == "month":
             rows.sort(key=lambda row: row["month"])
-        parts.append(f"<p>Share of adverts (in %) with a finding of each of the {len(codes)} most frequent rules; "
-                     f"{'the' if dimension == 'month' else 'the largest'} {len(rows)} {dimension} values "
-                     f"(all in <code>rates_by_{dimension}.csv</code>).</p>")
-        parts.append('<div class="scroll">' + svg.heatmap(
-            [str(row[dimension]) for row in rows], [f"{c} {rule_names.get(c, '')}" for c in codes],
-            [[row.get(c, 0.0) for c in codes] for row in rows], counts=[row["adverts"] for row in rows],
-            title=f"rule rates by {dimension}") + "</div>")
+        parts.append(
+            f"<p>Share of adverts (in %) with a finding of each of the {len(codes)} most frequent rules; "
+            f"{'the' if dimension == 'month' else 'the largest'} {len(rows)} {dimension} values "
+            f"(all in <code>rates_by_{dimension}.csv</code>).</p>"
+        )
+        parts.append(
+            '<div class="scroll">'
+            + svg.heatmap(
+                [str(row[dimension]) for row in rows],
+                [f"{c} {rule_names.get(c, '')}" for c in codes],
+                [[row.get(c, 0.0) for c in codes] for row in rows],
+                counts=[row["adverts"] for row in rows],
+                title=f"rule rates by {dimension}",
+            )
+            + "</div>"
+        )
     organisations = [row for row in a.by.get("organisation", []) if row["organisation"] != ""][:TOP_GROUPS]
-    parts += ["<h2>Share of adverts stating pay</h2>",
-              f"<p>Overall {a.states_pay:.0%}: a salary in the data, or a figure in the text (RL208 did not fire).</p>",
-              svg.bars([(row["organisation"], row["states_pay"]) for row in organisations], title="pay stated"),
-              "<h2>Length</h2><p>Words per advert.</p>",
-              svg.histogram(a.words, title="words per advert"),
-              "<h2>Reading grade</h2><p>Flesch-Kincaid grade of each advert's prose (school years).</p>",
-              svg.histogram(a.grades, title="reading grade"),
-              "<h2>Rules</h2><table><tr><th>code</th><th>rule</th><th>adverts</th><th>share</th></tr>",
-              *(f"<tr><td>{escape(r['code'])}</td><td>{escape(r['rule'])}</td><td>{r['adverts']:,}</td>"
-                f"<td>{r['rate']:.1%}</td></tr>" for r in a.overall),
-              "</table></body></html>"]
+    parts += [
+        "<h2>Share of adverts stating pay</h2>",
+        f"<p>Overall {a.states_pay:.0%}: a salary in the data, or a figure in the text (RL208 did not fire).</p>",
+        svg.bars([(row["organisation"], row["states_pay"]) for row in organisations], title="pay stated"),
+        "<h2>Length</h2><p>Words per advert.</p>",
+        svg.histogram(a.words, title="words per advert"),
+        "<h2>Reading grade</h2><p>Flesch-Kincaid grade of each advert's prose (school years).</p>",
+        svg.histogram(a.grades, title="reading grade"),
+        "<h2>Rules</h2><table><tr><th>code</th><th>rule</th><th>adverts</th><th>share</th></tr>",
+        *(
+            f"<tr><td>{escape(r['code'])}</td><td>{escape(r['rule'])}</td><td>{r['adverts']:,}</td>"
+            f"<td>{r['rate']:.1%}</td></tr>"
+            for r in a.overall
+        ),
+        "</table></body></html>",
+    ]
     return "".join(parts)
 
 
@@ -185,14 +229,23 @@ def _card(label: str, value: str) -> str:
     return f'<div class="card"><b>{escape(value)}</b>{escape(label)}</div>'
 
 
-def write_report(out: Path, aggregates: Aggregates, *, title: str, source: str,
-                 rule_names: dict[str, str]) -> Path:
+def write_report(out: Path, aggregates: Aggregates, *, title: str, source: str, rule_names: dict[str, str]) -> Path:
     folder = out / REPORT
     write_tables(aggregates, folder)
     page = folder / "index.html"
     page.write_text(render_html(aggregates, title=title, source=source, rule_names=rule_names), encoding="utf-8")
-    (folder / "summary.json").write_text(json.dumps({
-        "adverts": aggregates.adverts, "record_errors": aggregates.record_errors, "states_pay": aggregates.states_pay,
-        "median_words": aggregates.median_words, "median_reading_grade": aggregates.median_grade,
-        "rates": aggregates.overall}, indent=2), encoding="utf-8")
+    (folder / "summary.json").write_text(
+        json.dumps(
+            {
+                "adverts": aggregates.adverts,
+                "record_errors": aggregates.record_errors,
+                "states_pay": aggregates.states_pay,
+                "median_words": aggregates.median_words,
+                "median_reading_grade": aggregates.median_grade,
+                "rates": aggregates.overall,
+            },
+            indent=2,
+        ),
+        encoding="utf-8",
+    )
     return page

@@ -55,29 +55,43 @@ def check_output_folder(out: Path, record: dict) -> None:
             before = None
         if before != record:
             changed = sorted(k for k in set(record) | set(before or {}) if (before or {}).get(k) != record.get(k))
-            raise AuditInputError(f"{out} holds an audit made with other settings ({', '.join(changed) or 'unreadable'}"
-                                  f" differ); give another --out, or delete {out} to start again")
+            raise AuditInputError(
+                f"{out} holds an audit made with other settings ({', '.join(changed) or 'unreadable'}"
+                f" differ); give another --out, or delete {out} to start again"
+            )
     out.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(record, indent=2), encoding="utf-8")
 
 
-def run_audit(source: Path, settings: AuditSettings, *, input_format: str | None = None, partition_size: int = 200,
-              scheduler: str | None = None, workers: int | None = None, title: str = "Advert audit",
-              progress: Callable[[int, int], Callable[[int], None] | None] | None = None,
-              rule_names: Callable[[], dict[str, str]] | None = None) -> AuditOutcome:
+def run_audit(
+    source: Path,
+    settings: AuditSettings,
+    *,
+    input_format: str | None = None,
+    partition_size: int = 200,
+    scheduler: str | None = None,
+    workers: int | None = None,
+    title: str = "Advert audit",
+    progress: Callable[[int, int], Callable[[int], None] | None] | None = None,
+    rule_names: Callable[[], dict[str, str]] | None = None,
+) -> AuditOutcome:
     """``progress(total, skipped)`` returns ``advance(n)`` (or None) for the partitions to run."""
     source = source.resolve()
     fmt = input_format or detect_format(source)
     partitions = plan(source, fmt, settings.columns, partition_size=partition_size)
     out = Path(settings.out)
-    record = {"input": str(source), "input_format": fmt, "partition_size": partition_size,
-              "settings": {k: v for k, v in asdict(settings).items() if k != "out"}}
+    record = {
+        "input": str(source),
+        "input_format": fmt,
+        "partition_size": partition_size,
+        "settings": {k: v for k, v in asdict(settings).items() if k != "out"},
+    }
     check_output_folder(out, json.loads(json.dumps(record, default=list)))
     todo = [p for p in partitions if not partition_done(out, p)]
     outcome = AuditOutcome(partitions=len(partitions), skipped=len(partitions) - len(todo))
     advance = progress(len(partitions), outcome.skipped) if progress else None
     # Nothing left to lint: the report is made here, without starting a cluster.
-    with (_client(scheduler, workers) if todo else contextlib.nullcontext()) as client:
+    with _client(scheduler, workers) if todo else contextlib.nullcontext() as client:
         if todo:
             client.register_plugin(LinterPlugin(settings))
             _run_partitions(client, todo, settings, outcome, advance)
@@ -91,13 +105,18 @@ def run_audit(source: Path, settings: AuditSettings, *, input_format: str | None
     return outcome
 
 
-def _run_partitions(client, todo: list[Partition], settings: AuditSettings, outcome: AuditOutcome,
-                    advance: Callable[[int], None] | None) -> None:
+def _run_partitions(
+    client, todo: list[Partition], settings: AuditSettings, outcome: AuditOutcome, advance: Callable[[int], None] | None
+) -> None:
     from distributed import as_completed
 
     run = uuid.uuid4().hex[:8]
-    futures = {client.submit(audit_partition, partition, settings, key=f"rolelint-audit-{run}-{partition.name}",
-                             pure=False, retries=1): partition for partition in todo}
+    futures = {
+        client.submit(
+            audit_partition, partition, settings, key=f"rolelint-audit-{run}-{partition.name}", pure=False, retries=1
+        ): partition
+        for partition in todo
+    }
     for future in as_completed(futures):
         partition = futures[future]
         try:
@@ -129,8 +148,13 @@ class _client:
             except (OSError, TimeoutError) as exc:
                 raise AuditInputError(f"--scheduler {self.scheduler}: cannot connect ({exc})") from None
             return self.client
-        self.cluster = LocalCluster(n_workers=self.workers or available_cores(), threads_per_worker=1, processes=True,
-                                    dashboard_address=None, silence_logs=logging.ERROR)
+        self.cluster = LocalCluster(
+            n_workers=self.workers or available_cores(),
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
+        )
         self.client = Client(self.cluster)
         return self.client
 

@@ -24,45 +24,55 @@ def bars(items: list[tuple[str, float]], *, percent: bool = True, title: str = "
     peak = max((v for _, v in items), default=0) or 1
     scale = 1.0 if percent else peak
     span = width - left - right
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" role="img" '
-             f'aria-label="{escape(title)}" style="{FONT}">']
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" role="img" '
+        f'aria-label="{escape(title)}" style="{FONT}">'
+    ]
     for i, (label, value) in enumerate(items):
         y = top + i * row
         length = max(0.0, span * (value / scale if scale else 0))
         shown = f"{value:.0%}" if percent else f"{value:,.0f}"
-        parts.append(f'<text x="{left - 6}" y="{y + 14}" text-anchor="end">{_label(label)}</text>'
-                     f'<rect x="{left}" y="{y + 3}" width="{length:.1f}" height="{row - 6}" fill="{BAR}">'
-                     f'<title>{escape(str(label))}: {shown}</title></rect>'
-                     f'<text x="{left + length + 4:.1f}" y="{y + 14}">{shown}</text>')
+        parts.append(
+            f'<text x="{left - 6}" y="{y + 14}" text-anchor="end">{_label(label)}</text>'
+            f'<rect x="{left}" y="{y + 3}" width="{length:.1f}" height="{row - 6}" fill="{BAR}">'
+            f"<title>{escape(str(label))}: {shown}</title></rect>"
+            f'<text x="{left + length + 4:.1f}" y="{y + 14}">{shown}</text>'
+        )
     parts.append("</svg>")
     return "".join(parts)
 
 
-def heatmap(rows: list[str], columns: list[str], values: list[list[float]], *, counts: list[int],
-            title: str = "") -> str:
+def heatmap(
+    rows: list[str], columns: list[str], values: list[list[float]], *, counts: list[int], title: str = ""
+) -> str:
     """Shares (0..1) of ``rows`` x ``columns``, darker for more; each row labelled with its count."""
     if not rows or not columns:
         return '<p class="empty">Nothing to show.</p>'
     cell, left, top = 34, 250, 120
     width = left + cell * len(columns) + 130  # room for the last slanted labels
     height = top + cell * len(rows) + 10
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" role="img" '
-             f'aria-label="{escape(title)}" style="{FONT}">']
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" role="img" '
+        f'aria-label="{escape(title)}" style="{FONT}">'
+    ]
     for j, column in enumerate(columns):
         x = left + j * cell + cell / 2
         parts.append(f'<text transform="translate({x:.0f},{top - 8}) rotate(-55)">{_label(column, 24)}</text>')
     for i, (row, count) in enumerate(zip(rows, counts)):
         y = top + i * cell
-        parts.append(f'<text x="{left - 6}" y="{y + cell / 2 + 4:.0f}" text-anchor="end">{_label(row, 28)} '
-                     f'({count:,})</text>')
+        parts.append(
+            f'<text x="{left - 6}" y="{y + cell / 2 + 4:.0f}" text-anchor="end">{_label(row, 28)} ({count:,})</text>'
+        )
         for j, value in enumerate(values[i]):
             x = left + j * cell
             shade = _shade(value)
             ink = "#fff" if value >= 0.5 else "#222"
-            parts.append(f'<rect x="{x}" y="{y}" width="{cell - 2}" height="{cell - 2}" fill="{shade}">'
-                         f'<title>{escape(str(row))}, {escape(columns[j])}: {value:.0%}</title></rect>'
-                         f'<text x="{x + (cell - 2) / 2:.0f}" y="{y + cell / 2 + 3:.0f}" text-anchor="middle" '
-                         f'fill="{ink}" style="font-size:10px">{value * 100:.0f}</text>')
+            parts.append(
+                f'<rect x="{x}" y="{y}" width="{cell - 2}" height="{cell - 2}" fill="{shade}">'
+                f"<title>{escape(str(row))}, {escape(columns[j])}: {value:.0%}</title></rect>"
+                f'<text x="{x + (cell - 2) / 2:.0f}" y="{y + cell / 2 + 3:.0f}" text-anchor="middle" '
+                f'fill="{ink}" style="font-size:10px">{value * 100:.0f}</text>'
+            )
     parts.append("</svg>")
     return "".join(parts)
 
@@ -71,7 +81,7 @@ def _shade(value: float) -> str:
     """White to dark blue."""
     value = min(1.0, max(0.0, value))
     low, high = (247, 251, 255), (8, 48, 107)
-    r, g, b = (round(a + (c - a) * value ** 0.7) for a, c in zip(low, high))
+    r, g, b = (round(a + (c - a) * value**0.7) for a, c in zip(low, high))
     return f"rgb({r},{g},{b})"
 
 
@@ -82,18 +92,23 @@ def histogram(bins: list[tuple[str, int]], *, title: str = "", width: int = 640,
     left, bottom, top = 50, 40, 10
     span = (width - left - 10) / len(bins)
     peak = max(count for _, count in bins) or 1
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" role="img" '
-             f'aria-label="{escape(title)}" style="{FONT}">',
-             f'<text x="{left - 6}" y="{top + 10}" text-anchor="end">{peak:,}</text>',
-             f'<text x="{left - 6}" y="{height - bottom}" text-anchor="end">0</text>']
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" role="img" '
+        f'aria-label="{escape(title)}" style="{FONT}">',
+        f'<text x="{left - 6}" y="{top + 10}" text-anchor="end">{peak:,}</text>',
+        f'<text x="{left - 6}" y="{height - bottom}" text-anchor="end">0</text>',
+    ]
     every = max(1, len(bins) // 12)
     for i, (label, count) in enumerate(bins):
         x = left + i * span
         tall = (height - bottom - top) * count / peak
-        parts.append(f'<rect x="{x:.1f}" y="{height - bottom - tall:.1f}" width="{max(1.0, span - 2):.1f}" '
-                     f'height="{tall:.1f}" fill="{BAR}"><title>{escape(label)}: {count:,}</title></rect>')
+        parts.append(
+            f'<rect x="{x:.1f}" y="{height - bottom - tall:.1f}" width="{max(1.0, span - 2):.1f}" '
+            f'height="{tall:.1f}" fill="{BAR}"><title>{escape(label)}: {count:,}</title></rect>'
+        )
         if i % every == 0:
-            parts.append(f'<text x="{x + span / 2:.1f}" y="{height - bottom + 14}" text-anchor="middle">'
-                         f'{escape(label)}</text>')
+            parts.append(
+                f'<text x="{x + span / 2:.1f}" y="{height - bottom + 14}" text-anchor="middle">{escape(label)}</text>'
+            )
     parts.append("</svg>")
     return "".join(parts)

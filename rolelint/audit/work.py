@@ -50,8 +50,12 @@ def linter_for(settings: AuditSettings):
 
         # Without a roles repo there is nothing to check adverts against: no profession rules.
         ignore = settings.ignore if settings.repo else (*settings.ignore, "RL3")
-        linter = Linter(config_path=settings.config_path, start=settings.repo or settings.start,
-                        select=settings.select, ignore=ignore)
+        linter = Linter(
+            config_path=settings.config_path,
+            start=settings.repo or settings.start,
+            select=settings.select,
+            ignore=ignore,
+        )
         _LINTERS.clear()
         _LINTERS[settings.linter_key] = linter
     return linter
@@ -62,8 +66,9 @@ def warm(settings: AuditSettings) -> None:
     from rolelint.nlp import quieter_garbage_collector
 
     quieter_garbage_collector()
-    linter_for(settings).lint_text("We are hiring a product manager. Salary: £40,000.", name="adverts/warm-up.md",
-                                   kind="advert")
+    linter_for(settings).lint_text(
+        "We are hiring a product manager. Salary: £40,000.", name="adverts/warm-up.md", kind="advert"
+    )
 
 
 def partition_done(out: Path, partition: Partition) -> bool:
@@ -89,17 +94,24 @@ def audit_partition(partition: Partition, settings: AuditSettings) -> dict:
         row = advert_row(advert, diagnostics, codes, rl208_active="RL208" in linter.active)
         rows.append(row)
         findings = [finding_dict(d) for d in diagnostics]
-        lines.append(json.dumps({**{k: row[k] for k in ("id", "where", *METADATA, "words", "reading_grade",
-                                                          "states_pay")}, "findings": findings},
-                                ensure_ascii=False))
+        lines.append(
+            json.dumps(
+                {
+                    **{k: row[k] for k in ("id", "where", *METADATA, "words", "reading_grade", "states_pay")},
+                    "findings": findings,
+                },
+                ensure_ascii=False,
+            )
+        )
         finding_rows += [{"id": advert.id, **{k: row[k] for k in METADATA}, **f} for f in findings]
     _write_jsonl(out / FINDINGS_JSONL / f"{partition.name}.jsonl", lines)
-    _write_jsonl(out / ERRORS / f"{partition.name}.jsonl",
-                 [json.dumps({"where": e.where, "message": e.message}, ensure_ascii=False) for e in errors])
+    _write_jsonl(
+        out / ERRORS / f"{partition.name}.jsonl",
+        [json.dumps({"where": e.where, "message": e.message}, ensure_ascii=False) for e in errors],
+    )
     _write_parquet(out / FINDINGS / f"{partition.name}.parquet", finding_rows, finding_schema())
     _write_parquet(out / ADVERTS / f"{partition.name}.parquet", rows, advert_schema(codes))  # last: marks it done
-    return {"partition": partition.name, "adverts": len(rows), "errors": len(errors),
-            "findings": len(finding_rows)}
+    return {"partition": partition.name, "adverts": len(rows), "errors": len(errors), "findings": len(finding_rows)}
 
 
 def lint_adverts(linter, partition: str, adverts: list[Advert]) -> tuple[dict[str, list], list[RecordError]]:
@@ -107,8 +119,9 @@ def lint_adverts(linter, partition: str, adverts: list[Advert]) -> tuple[dict[st
     so that one advert rolelint cannot lint is reported and the others still are."""
     names = {f"adverts/{partition}/{n:06d}.md": advert for n, advert in enumerate(adverts)}
     try:
-        return _by_advert(linter.lint_texts(list((name, a.content) for name, a in names.items()), kind="advert"),
-                          names), []
+        return _by_advert(
+            linter.lint_texts(list((name, a.content) for name, a in names.items()), kind="advert"), names
+        ), []
     except Exception:  # noqa: BLE001 - find the advert at fault, keep the rest
         found, failed = {}, []
         for name, advert in names.items():
@@ -139,10 +152,17 @@ def _advert_of(path: str, paths: dict[str, str]) -> str | None:
 
 
 def finding_dict(diagnostic) -> dict:
-    return {"line": diagnostic.line, "column": diagnostic.column, "end_line": diagnostic.end_line,
-            "end_column": diagnostic.end_column, "code": diagnostic.code, "rule": diagnostic.rule,
-            "severity": diagnostic.severity.label, "message": diagnostic.message,
-            "suggestion": diagnostic.suggestion or ""}
+    return {
+        "line": diagnostic.line,
+        "column": diagnostic.column,
+        "end_line": diagnostic.end_line,
+        "end_column": diagnostic.end_column,
+        "code": diagnostic.code,
+        "rule": diagnostic.rule,
+        "severity": diagnostic.severity.label,
+        "message": diagnostic.message,
+        "suggestion": diagnostic.suggestion or "",
+    }
 
 
 def advert_row(advert: Advert, diagnostics: list, codes: list[str], *, rl208_active: bool) -> dict:
@@ -154,11 +174,19 @@ def advert_row(advert: Advert, diagnostics: list, codes: list[str], *, rl208_act
     words, grade = text_measures(advert.text)
     # Pay is stated when the input gives a salary, or when the missing-salary rule ran and found none missing.
     states_pay = bool(metadata.get("salary")) or (rl208_active and counts.get("RL208", 0) == 0)
-    return {"id": advert.id, "where": advert.where, **{k: metadata.get(k, "") for k in METADATA},
-            "month": month_of(metadata.get("date", "")), "words": words, "reading_grade": grade,
-            "states_pay": states_pay, "findings": len(diagnostics),
-            "errors": sum(d.severity.label == "error" for d in diagnostics),
-            "warnings": sum(d.severity.label == "warning" for d in diagnostics), **counts}
+    return {
+        "id": advert.id,
+        "where": advert.where,
+        **{k: metadata.get(k, "") for k in METADATA},
+        "month": month_of(metadata.get("date", "")),
+        "words": words,
+        "reading_grade": grade,
+        "states_pay": states_pay,
+        "findings": len(diagnostics),
+        "errors": sum(d.severity.label == "error" for d in diagnostics),
+        "warnings": sum(d.severity.label == "warning" for d in diagnostics),
+        **counts,
+    }
 
 
 _DATE_FORMS = (
@@ -220,20 +248,40 @@ def _syllables(word: str) -> int:
 def advert_schema(codes: list[str]):
     import pyarrow as pa
 
-    fields = [("id", pa.string()), ("where", pa.string()), *((k, pa.string()) for k in METADATA),
-              ("month", pa.string()), ("words", pa.int32()), ("reading_grade", pa.float64()),
-              ("states_pay", pa.bool_()), ("findings", pa.int32()), ("errors", pa.int32()), ("warnings", pa.int32()),
-              *((code, pa.int16()) for code in codes)]
+    fields = [
+        ("id", pa.string()),
+        ("where", pa.string()),
+        *((k, pa.string()) for k in METADATA),
+        ("month", pa.string()),
+        ("words", pa.int32()),
+        ("reading_grade", pa.float64()),
+        ("states_pay", pa.bool_()),
+        ("findings", pa.int32()),
+        ("errors", pa.int32()),
+        ("warnings", pa.int32()),
+        *((code, pa.int16()) for code in codes),
+    ]
     return pa.schema(fields)
 
 
 def finding_schema():
     import pyarrow as pa
 
-    return pa.schema([("id", pa.string()), *((k, pa.string()) for k in METADATA), ("line", pa.int32()),
-                      ("column", pa.int32()), ("end_line", pa.int32()), ("end_column", pa.int32()),
-                      ("code", pa.string()), ("rule", pa.string()), ("severity", pa.string()),
-                      ("message", pa.string()), ("suggestion", pa.string())])
+    return pa.schema(
+        [
+            ("id", pa.string()),
+            *((k, pa.string()) for k in METADATA),
+            ("line", pa.int32()),
+            ("column", pa.int32()),
+            ("end_line", pa.int32()),
+            ("end_column", pa.int32()),
+            ("code", pa.string()),
+            ("rule", pa.string()),
+            ("severity", pa.string()),
+            ("message", pa.string()),
+            ("suggestion", pa.string()),
+        ]
+    )
 
 
 def _write_parquet(path: Path, rows: list[dict], schema) -> None:

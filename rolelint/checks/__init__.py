@@ -49,7 +49,7 @@ class SpanInput:
     ends: dict | None = None  # positions in ``text`` of characters written with several (a reference) -> end
 
     @classmethod
-    def of(cls, span: TextSpan) -> "SpanInput":
+    def of(cls, span: TextSpan) -> SpanInput:
         folded = fold(span.text)
         text, index = normalise(folded.text)
         if folded.index is None:
@@ -69,7 +69,7 @@ class SpanInput:
             ends = {i: folded.wide[at] for i, at in enumerate(index) if at in folded.wide}
         return cls(span, text, composed, lookalike=lookalike, hidden=hidden, ends=ends)
 
-    def replace_doc(self, doc) -> "SpanInput":
+    def replace_doc(self, doc) -> SpanInput:
         return SpanInput(self.span, self.text, self.index, doc, self.lookalike, self.hidden, self.ends)
 
     def written_as(self, start: int, end: int) -> str | None:
@@ -106,7 +106,7 @@ class DocumentInput:
     spans: tuple[SpanInput, ...]
 
 
-def normalise(text: str) -> tuple[str, "Offsets"]:
+def normalise(text: str) -> tuple[str, Offsets]:
     """Collapse whitespace runs to one space and strip the ends, keeping a map back to ``text``.
 
     Called on every span of every document, so it avoids per-character Python work: the text is
@@ -247,8 +247,10 @@ def span_finding(
 
 
 # Said of a finding made through folding (rolelint.textfold)
-NOTES = {"look-alike": " (written with look-alike characters)",
-         "hidden": " (written with invisible characters or markup inside it)"}
+NOTES = {
+    "look-alike": " (written with look-alike characters)",
+    "hidden": " (written with invisible characters or markup inside it)",
+}
 
 
 def document_finding(
@@ -304,8 +306,7 @@ def document_anchor(document: Document, prefer_sections: Iterable[str] = ()) -> 
         for span in document.spans:
             if span.field in (None, "body") and span.text.strip():
                 start, end = _trimmed(span)
-                line_end = min((i for i in (text.find("\n", start), text.find("\r", start)) if i >= 0),
-                               default=end)
+                line_end = min((i for i in (text.find("\n", start), text.find("\r", start)) if i >= 0), default=end)
                 return start, max(start, min(end, line_end)), True
         start = min(document.body_start, len(text))
         return start, start, True

@@ -45,8 +45,9 @@ def run(rule, spec: dict, target, options, nlp):
         words = sum(len(WORD.findall(item.text)) for item in target.spans)
         breach = _breach(words, low, high)
         if target.spans and breach:
-            yield document_finding(rule, target.document, values={"words": words, "min": low, "max": high},
-                                   context=f"{measure} {breach}")
+            yield document_finding(
+                rule, target.document, values={"words": words, "min": low, "max": high}, context=f"{measure} {breach}"
+            )
     elif measure == "grade_level":
         grade, words = grade_level(target.spans)
         breach = _breach(grade, low, high)
@@ -100,15 +101,16 @@ def _sentence_words(rule, target, high):
         counts = _word_counts(item.doc)
         if counts[-1] <= high:
             continue
-        for start, end in sentence_bounds(item):
-            if int(counts[end] - counts[start]) <= high:
+        for first, last in sentence_bounds(item):
+            if int(counts[last] - counts[first]) <= high:
                 continue
-            for start, end in line_items(item, source, start, end):
+            for start, end in line_items(item, source, first, last):
                 words = int(counts[end] - counts[start])
                 if words > high:
                     sentence = item.doc[start:end]
-                    yield span_finding(rule, item, sentence.start_char, sentence.end_char,
-                                       values={"words": words, "max": int(high)})
+                    yield span_finding(
+                        rule, item, sentence.start_char, sentence.end_char, values={"words": words, "max": int(high)}
+                    )
 
 
 _RUNS_ON = frozenset({",", ";", "(", "-", "–", "—", "/", "&", "+"})

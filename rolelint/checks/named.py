@@ -15,8 +15,8 @@ from itertools import accumulate
 from typing import Any, Callable
 
 from rolelint.checks import SpanInput, document_finding, render, span_finding, tagged_tokens
-from rolelint.nlp.triggers import Alternative, Requirement, Triggers
 from rolelint.nlp import load_pipeline
+from rolelint.nlp.triggers import Alternative, Requirement, Triggers
 from rolelint.structure import DESIRABLE
 
 CORE_SECTIONS = ("about", "responsibilities", "essential", "pay", "location", "apply")
@@ -46,8 +46,14 @@ class NamedCheck:
 CHECKS: dict[str, NamedCheck] = {}
 
 
-def check(name: str, *, needs: tuple[str, ...] = (), params: tuple[str, ...] = (), triggers: Callable | None = None,
-          prefetch: Callable | None = None):
+def check(
+    name: str,
+    *,
+    needs: tuple[str, ...] = (),
+    params: tuple[str, ...] = (),
+    triggers: Callable | None = None,
+    prefetch: Callable | None = None,
+):
     def register(function: Callable) -> Callable:
         CHECKS[name] = NamedCheck(name, frozenset(needs), function, frozenset(params), triggers, prefetch)
         return function
@@ -110,9 +116,16 @@ def mixed_script_words(rule, target, options):
             names = " and ".join(sorted(s.title() for s in scripts))
             start, end = item.span.file_range(match.start(), match.end())
             values = {"word": word, "scripts": names, "plain": fold(word).text}
-            yield Finding(rule.code, render(rule.message, values), start, end,
-                          suggestion=render(rule.suggestion, values) if rule.suggestion else None,
-                          field=item.span.field, section=item.span.section, context=word)
+            yield Finding(
+                rule.code,
+                render(rule.message, values),
+                start,
+                end,
+                suggestion=render(rule.suggestion, values) if rule.suggestion else None,
+                field=item.span.field,
+                section=item.span.section,
+                context=word,
+            )
 
 
 # --- gender-coded wording (Gaucher, Friesen & Kay 2011) -------------------------------------
@@ -178,8 +191,12 @@ def _coded_triggers(rule) -> Triggers:
     """A coded word is one whose text or lemma a stem matches, and neither is excluded: a word
     excluded as written ("analytics", "responsibilities") is skipped whatever its tags."""
     exclude = frozenset(w.lower() for w in rule.spec.get("exclude", ()))
-    return Triggers(tuple(Alternative((Requirement(pattern=_stem_regex(rule.spec.get(side, ())), exclude=exclude),))
-                          for side in ("masculine", "feminine")))
+    return Triggers(
+        tuple(
+            Alternative((Requirement(pattern=_stem_regex(rule.spec.get(side, ())), exclude=exclude),))
+            for side in ("masculine", "feminine")
+        )
+    )
 
 
 @check("gender_coded_words", needs=("lemma", "pos"), params=GENDER_PARAMS, triggers=_coded_triggers)
@@ -193,7 +210,9 @@ def gender_coded_words(rule, target, options):
 
 def _tally(words: list[CodedWord], side: str) -> tuple[int, str]:
     counts = Counter(w.word for w in words if w.side == side)
-    listed = ", ".join(f"{word} ×{n}" if n > 1 else word for word, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    listed = ", ".join(
+        f"{word} ×{n}" if n > 1 else word for word, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    )
     return sum(counts.values()), listed or "none"
 
 
@@ -284,9 +303,9 @@ def _has_amount(text: str) -> bool:
 
 def _is_pay(text: str, found: re.Match) -> bool:
     """Whether the amount ``found`` in ``text`` reads as pay rather than another sum of money."""
-    figure = re.match(r"[£$€]?\s?[\d.,]+", text[found.start():])
+    figure = re.match(r"[£$€]?\s?[\d.,]+", text[found.start() :])
     after = found.start() + (figure.end() if figure else len(found.group(0)))
-    if SCALED.match(text, after) or text[max(0, found.start() - 3):found.end() + 1].lower().startswith("401"):
+    if SCALED.match(text, after) or text[max(0, found.start() - 3) : found.end() + 1].lower().startswith("401"):
         return False
     begin = 0
     for stop in _SENTENCE_END.finditer(text, 0, found.start()):
@@ -299,14 +318,28 @@ def _is_pay(text: str, found: re.Match) -> bool:
 def salary_figure(rule, target, options):
     if not target.spans or has_salary_figure(target.document, target.spans):
         return
-    yield document_finding(rule, target.document, values={}, prefer_sections=("pay", "benefits"), context="no salary figure")
+    yield document_finding(
+        rule, target.document, values={}, prefer_sections=("pay", "benefits"), context="no salary figure"
+    )
 
 
 # --- years of experience against the level --------------------------------------------------
 
 NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
 }
 YEARS = re.compile(
     r"\b(\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\s*(?:\+|plus)?\s*(?:(?:-|–|to)\s*\d{1,2}\s*)?\+?\s*years?['’]?"
@@ -315,7 +348,8 @@ YEARS = re.compile(
 )
 JUNIOR_WORDS = re.compile(r"\b(apprentice|intern|trainee|graduate|entry[- ]level|junior|associate)\b", re.IGNORECASE)
 SENIOR_WORDS = re.compile(
-    r"\b(senior|sr|lead|principal|staff|head|director|chief|vp|vice|president|partner|professor|manager of)\b", re.IGNORECASE
+    r"\b(senior|sr|lead|principal|staff|head|director|chief|vp|vice|president|partner|professor|manager of)\b",
+    re.IGNORECASE,
 )
 
 
@@ -367,7 +401,9 @@ def experience_for_level(rule, target, options):
             raw = match.group(1).lower()
             years = NUMBER_WORDS.get(raw) or int(raw)
             if years > most:
-                yield span_finding(rule, item, match.start(), match.end(), values={"years": years, "level": level, "max": most})
+                yield span_finding(
+                    rule, item, match.start(), match.end(), values={"years": years, "level": level, "max": most}
+                )
 
 
 # --- structure of an advert -----------------------------------------------------------------
@@ -381,7 +417,8 @@ def _categories(document) -> set[str]:
 
 # A "Location: Leeds" or "**Salary:** £40,000" line stands in for a section too.
 SECTION_LABEL = re.compile(
-    r"^\W{0,3}(location|working pattern|salary|pay|how to apply|closing date|responsibilities|requirements)\W{0,3}:", re.IGNORECASE
+    r"^\W{0,3}(location|working pattern|salary|pay|how to apply|closing date|responsibilities|requirements)\W{0,3}:",
+    re.IGNORECASE,
 )
 
 
@@ -410,7 +447,9 @@ def sections_present(document, items) -> set[str]:
     for item in items:
         label = SECTION_LABEL.match(item.text)
         if label:
-            present.add(next(c for c, hints in FRONT_MATTER_SECTIONS.items() if any(h in label.group(1).lower() for h in hints)))
+            present.add(
+                next(c for c, hints in FRONT_MATTER_SECTIONS.items() if any(h in label.group(1).lower() for h in hints))
+            )
     for key in data:
         for category, hints in FRONT_MATTER_SECTIONS.items():
             if any(hint in str(key).lower() for hint in hints):
@@ -440,8 +479,13 @@ def essential_desirable_split(rule, target, options):
         return
     if any(DESIRABLE_WORDS.search(item.text) for item in target.spans):
         return
-    yield document_finding(rule, document, values={"count": len(essentials)}, prefer_sections=("essential",),
-                           context=f"{len(essentials)} requirements")
+    yield document_finding(
+        rule,
+        document,
+        values={"count": len(essentials)},
+        prefer_sections=("essential",),
+        context=f"{len(essentials)} requirements",
+    )
 
 
 # --- duties that start with an action verb ---------------------------------------------------
@@ -491,7 +535,7 @@ def _known_verbs() -> frozenset[str]:
 def _probe_text(fragment: str, margin: int | None) -> str | None:
     """The fragment in a verb slot ("You will record decisions"). The verb's tags depend on the few
     tokens the tagger reaches; words past them change nothing, so the probe stops there."""
-    words = fragment.split()[:12 if margin is None else 3 + margin]
+    words = fragment.split()[: 12 if margin is None else 3 + margin]
     return "You will " + words[0].lower() + " " + " ".join(words[1:]) if words else None
 
 
@@ -608,8 +652,13 @@ def _probe_duties(rule, targets) -> None:
         _verbs_when_read_as_duties(fragments)
 
 
-@check("action_verb_duties", needs=("pos",), params=("verbs",), triggers=lambda rule: Triggers(window=_duty_window),
-       prefetch=_probe_duties)
+@check(
+    "action_verb_duties",
+    needs=("pos",),
+    params=("verbs",),
+    triggers=lambda rule: Triggers(window=_duty_window),
+    prefetch=_probe_duties,
+)
 def action_verb_duties(rule, target, options):
     doubtful = _doubtful_duties(rule, target)
     verdicts = _verbs_when_read_as_duties([item.text[idx:] for item, idx, _ in doubtful]) if doubtful else []
@@ -628,9 +677,52 @@ def action_verb_duties(rule, target, options):
 # the second being the capital just matched, so it rules out exactly what it did before.
 ACRONYM = re.compile(r"([A-Z](?<![\w/.@#-][A-Z])[A-Z0-9&]{1,5})s?(?![\w/@-])")
 CAPS_WORDS = {
-    "AND", "ARE", "ALL", "AT", "BE", "BY", "FOR", "IF", "IN", "IS", "IT", "MUST", "NEW", "NO", "NOT", "NOTE", "NOW", "OF", "ON",
-    "OR", "OUR", "THE", "TO", "US", "WE", "YOU", "YOUR", "FREE", "ONLY", "ANY", "AM", "PM", "II", "III", "IV", "VI", "VII",
-    "VIII", "IX", "XI", "XII", "TBC", "TBD", "TBA", "XXX", "TODO",
+    "AND",
+    "ARE",
+    "ALL",
+    "AT",
+    "BE",
+    "BY",
+    "FOR",
+    "IF",
+    "IN",
+    "IS",
+    "IT",
+    "MUST",
+    "NEW",
+    "NO",
+    "NOT",
+    "NOTE",
+    "NOW",
+    "OF",
+    "ON",
+    "OR",
+    "OUR",
+    "THE",
+    "TO",
+    "US",
+    "WE",
+    "YOU",
+    "YOUR",
+    "FREE",
+    "ONLY",
+    "ANY",
+    "AM",
+    "PM",
+    "II",
+    "III",
+    "IV",
+    "VI",
+    "VII",
+    "VIII",
+    "IX",
+    "XI",
+    "XII",
+    "TBC",
+    "TBD",
+    "TBA",
+    "XXX",
+    "TODO",
 }
 
 
@@ -690,7 +782,11 @@ def acronyms_expanded(rule, target, options):
         if _shouted(source, item.span.file_offset(item.index[start])):
             continue  # a line in capitals, not acronyms
         seen.add(acronym)
-        if f"({acronym})" in text or f"({acronym}s)" in text or re.search(re.escape(acronym) + r"s?\s+\(\s*[A-Za-z]", text):
+        if (
+            f"({acronym})" in text
+            or f"({acronym}s)" in text
+            or re.search(re.escape(acronym) + r"s?\s+\(\s*[A-Za-z]", text)
+        ):
             continue
         if spelled is None:
             spelled = _spelled_out(text)
@@ -723,7 +819,9 @@ def other_languages(rule, target, options):
     left = len(text) - len(text.lstrip())
     right = len(text.rstrip())
     at = span.file_range(left, max(right, left))
-    values = {"share": share, "languages": " and ".join(names) if len(names) < 3 else ", ".join(names),
-              "codes": ", ".join(code for code, _ in others)}
-    yield document_finding(rule, document, values=values, at=at,
-                           context=f"text in {values['codes']}")
+    values = {
+        "share": share,
+        "languages": " and ".join(names) if len(names) < 3 else ", ".join(names),
+        "codes": ", ".join(code for code, _ in others),
+    }
+    yield document_finding(rule, document, values=values, at=at, context=f"text in {values['codes']}")

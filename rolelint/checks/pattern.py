@@ -3,9 +3,8 @@ dependency context. The matcher is built lazily, so loading a pack never imports
 
 from __future__ import annotations
 
-import weakref
-
 import re
+import weakref
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -14,17 +13,87 @@ from rolelint.checks.regex import UnsafeRegex, check_linear
 from rolelint.nlp.triggers import Alternative, Requirement, Triggers, anchor_words, longest
 
 TOKEN_KEYS = {
-    "ORTH", "TEXT", "NORM", "LOWER", "LENGTH", "SHAPE", "PREFIX", "SUFFIX", "LEMMA", "POS", "TAG", "MORPH", "DEP",
-    "ENT_TYPE", "ENT_IOB", "ENT_ID", "ENT_KB_ID", "SENT_START", "IS_SENT_START", "SPACY", "OP", "_",
-    "IS_ALPHA", "IS_ASCII", "IS_DIGIT", "IS_LOWER", "IS_UPPER", "IS_TITLE", "IS_PUNCT", "IS_SPACE", "IS_STOP",
-    "IS_BRACKET", "IS_QUOTE", "IS_LEFT_PUNCT", "IS_RIGHT_PUNCT", "IS_CURRENCY", "LIKE_NUM", "LIKE_URL", "LIKE_EMAIL",
+    "ORTH",
+    "TEXT",
+    "NORM",
+    "LOWER",
+    "LENGTH",
+    "SHAPE",
+    "PREFIX",
+    "SUFFIX",
+    "LEMMA",
+    "POS",
+    "TAG",
+    "MORPH",
+    "DEP",
+    "ENT_TYPE",
+    "ENT_IOB",
+    "ENT_ID",
+    "ENT_KB_ID",
+    "SENT_START",
+    "IS_SENT_START",
+    "SPACY",
+    "OP",
+    "_",
+    "IS_ALPHA",
+    "IS_ASCII",
+    "IS_DIGIT",
+    "IS_LOWER",
+    "IS_UPPER",
+    "IS_TITLE",
+    "IS_PUNCT",
+    "IS_SPACE",
+    "IS_STOP",
+    "IS_BRACKET",
+    "IS_QUOTE",
+    "IS_LEFT_PUNCT",
+    "IS_RIGHT_PUNCT",
+    "IS_CURRENCY",
+    "LIKE_NUM",
+    "LIKE_URL",
+    "LIKE_EMAIL",
 }
 NEED_OF_KEY = {
-    "LEMMA": "lemma", "POS": "pos", "TAG": "pos", "MORPH": "pos", "DEP": "dep",
-    "SENT_START": "sents", "IS_SENT_START": "sents", "ENT_TYPE": "ner", "ENT_IOB": "ner",
+    "LEMMA": "lemma",
+    "POS": "pos",
+    "TAG": "pos",
+    "MORPH": "pos",
+    "DEP": "dep",
+    "SENT_START": "sents",
+    "IS_SENT_START": "sents",
+    "ENT_TYPE": "ner",
+    "ENT_IOB": "ner",
 }
-STRING_KEYS = {"ORTH", "TEXT", "NORM", "LOWER", "LEMMA", "POS", "TAG", "MORPH", "DEP", "SHAPE", "PREFIX", "SUFFIX", "ENT_TYPE"}
-PREDICATES = {"IN", "NOT_IN", "IS_SUBSET", "IS_SUPERSET", "INTERSECTS", "REGEX", "FUZZY", "==", "!=", ">=", "<=", ">", "<"}
+STRING_KEYS = {
+    "ORTH",
+    "TEXT",
+    "NORM",
+    "LOWER",
+    "LEMMA",
+    "POS",
+    "TAG",
+    "MORPH",
+    "DEP",
+    "SHAPE",
+    "PREFIX",
+    "SUFFIX",
+    "ENT_TYPE",
+}
+PREDICATES = {
+    "IN",
+    "NOT_IN",
+    "IS_SUBSET",
+    "IS_SUPERSET",
+    "INTERSECTS",
+    "REGEX",
+    "FUZZY",
+    "==",
+    "!=",
+    ">=",
+    "<=",
+    ">",
+    "<",
+}
 
 
 @dataclass(frozen=True)
@@ -87,7 +156,9 @@ def compile(rule) -> CompiledPatterns:
                 wanted.add(NEED_OF_KEY.get(upper, "tokens"))
                 _check_value(value, f"{where}[{position}].{key}", strings=upper in STRING_KEYS, strict=strict)
         patterns.append(
-            TokenPattern(entry.get("id", f"p{number}"), tuple(entry["tokens"]), entry.get("replacement"), entry.get("fixable"))
+            TokenPattern(
+                entry.get("id", f"p{number}"), tuple(entry["tokens"]), entry.get("replacement"), entry.get("fixable")
+            )
         )
     return CompiledPatterns(tuple(patterns), frozenset(wanted))
 
@@ -95,14 +166,16 @@ def compile(rule) -> CompiledPatterns:
 def _check_value(value, where: str, *, strings: bool, strict: bool = False) -> None:
     if not isinstance(value, dict):
         if strings and not isinstance(value, str):
-            raise ValueError(f"{where}: expected a string, got {value!r} (quote words such as \"on\" or \"no\" in YAML)")
+            raise ValueError(f'{where}: expected a string, got {value!r} (quote words such as "on" or "no" in YAML)')
         return
     for predicate, argument in value.items():
         if strings and predicate in ("IN", "NOT_IN"):
             bad = [a for a in argument if not isinstance(a, str)] if isinstance(argument, list) else [argument]
             if bad:
-                raise ValueError(f"{where}.{predicate}: expected a list of strings, got {bad[0]!r} "
-                                 "(quote words such as \"on\" or \"no\" in YAML)")
+                raise ValueError(
+                    f"{where}.{predicate}: expected a list of strings, got {bad[0]!r} "
+                    '(quote words such as "on" or "no" in YAML)'
+                )
         if predicate not in PREDICATES:
             raise ValueError(f"{where}: unknown predicate {predicate!r}; expected one of {sorted(PREDICATES)}")
         if predicate == "REGEX":
@@ -186,7 +259,7 @@ def run(rule, compiled: CompiledPatterns, target, options, nlp):
         taken: list[tuple[int, int]] = []
         mine = [m for m in _matches(matcher, item.doc, nlp, windowed) if m[0].startswith(prefix)]
         for key, first, end in sorted(mine, key=lambda m: (m[1], -(m[2] - m[1]))):
-            pattern = compiled.patterns[int(key[len(prefix):])]
+            pattern = compiled.patterns[int(key[len(prefix) :])]
             if pattern.id in allowed or any(a < end and first < b for a, b in taken):
                 continue
             taken.append((first, end))

@@ -7,7 +7,6 @@ so write words in their dictionary form ("hit the ground run" also finds "hits t
 from __future__ import annotations
 
 import weakref
-
 from dataclasses import dataclass, field
 
 from rolelint.checks import lexical_ids, sentence_bounds, sentences, span_finding
@@ -124,7 +123,9 @@ def triggers(rule, compiled: CompiledPhrases, nlp) -> Triggers:
         for words, entry in candidates:
             reach = len(words)  # one more than the phrase can reach, in case a space token falls inside
             requirements = tuple(Requirement(frozenset({word})) for word in dict.fromkeys(words))
-            alternatives.append(Alternative(requirements, reach, reach, entry.context_only and bool(compiled.context_words)))
+            alternatives.append(
+                Alternative(requirements, reach, reach, entry.context_only and bool(compiled.context_words))
+            )
     return Triggers(tuple(alternatives))
 
 
@@ -144,7 +145,7 @@ def token_keys(doc, lemma: bool) -> tuple[list, list[set[str]], set[str]]:
     return doc.user_data[cache_key]
 
 
-def _lemma_keys(doc) -> tuple["_Tokens", list[frozenset[str]]]:
+def _lemma_keys(doc) -> tuple[_Tokens, list[frozenset[str]]]:
     """``lemma`` mode keys of the non-space tokens (as ``_keys`` gives them), from the Doc's arrays:
     a token's keys depend only on its lower-case text, lemma, tag and part of speech, so they are
     worked out once per combination (``_KEYS``), and no Token object is made."""
@@ -256,8 +257,10 @@ def _lower_index(compiled: CompiledPhrases, nlp):
         from spacy.strings import hash_string  # type: ignore[attr-defined]  # not in the stubs
 
         def by_id(table):
-            return {hash_string(first): [(tuple(map(hash_string, words)), entry) for words, entry in candidates]
-                    for first, candidates in table.items()}
+            return {
+                hash_string(first): [(tuple(map(hash_string, words)), entry) for words, entry in candidates]
+                for first, candidates in table.items()
+            }
 
         index, exceptions = _build_index(compiled, nlp)
         by_first = by_id(index)
@@ -279,7 +282,9 @@ def run(rule, compiled: CompiledPhrases, target, options, nlp):
             tokens, keys, every_key = token_keys(item.doc, True)
             if every_key.isdisjoint(index):
                 continue
-            blocked = [(a, b) for a, b, _ in find(keys, exception_index)] if not every_key.isdisjoint(exception_index) else []
+            blocked = (
+                [(a, b) for a, b, _ in find(keys, exception_index)] if not every_key.isdisjoint(exception_index) else []
+            )
             yield from _findings(rule, compiled, item, tokens, find(keys, index), blocked, allowed)
         return
     first_ids, index, exception_index = _lower_index(compiled, nlp)
@@ -308,7 +313,7 @@ def _negated(item, index: int) -> bool:
     """Whether a negation ("not", "no", "never", "without") stands in the few tokens before token
     ``index`` of its sentence: "it may not have a table tennis table", "not looking for a rockstar"."""
     start, _ = _sentence_of(item, index)
-    return any(t.lower_ in NEGATIONS for t in item.doc[max(start, index - NEGATION_REACH):index])
+    return any(t.lower_ in NEGATIONS for t in item.doc[max(start, index - NEGATION_REACH) : index])
 
 
 def _findings(rule, compiled: CompiledPhrases, item, tokens, matches, blocked, allowed):

@@ -131,8 +131,10 @@ def _check_adjacent_repeats(tree, *, strict: bool = False) -> None:
                 if chars <= _WHITESPACE:
                     continue  # rules read spans with whitespace runs collapsed to one space
                 if any(chars & earlier for earlier in open_sets):
-                    raise UnsafeRegex("two unbounded repeats that can match the same characters stand next to each "
-                                      "other (e.g. \\w*\\w*); merge them into one")
+                    raise UnsafeRegex(
+                        "two unbounded repeats that can match the same characters stand next to each "
+                        "other (e.g. \\w*\\w*); merge them into one"
+                    )
                 open_sets.append(chars)
                 continue
             if low == 0:
@@ -252,7 +254,7 @@ def candidates(prefilter: Prefilter, texts: list[str]) -> set[int]:
             return text in texts[i]
         if i in unfoldable:
             return True
-        return text is not None and text in lowered[starts[i]:starts[i + 1] - 1]
+        return text is not None and text in lowered[starts[i] : starts[i + 1] - 1]
 
     result: set[int] = set()
     for clauses in prefilter:
@@ -415,7 +417,7 @@ def sentence_around(text: str, start: int, end: int) -> str:
     for found in _SENTENCE_END.finditer(text, 0, start):
         begin = found.end()
     after = _SENTENCE_END.search(text, end)
-    return text[begin:after.end() if after else len(text)]
+    return text[begin : after.end() if after else len(text)]
 
 
 def compile(rule, *, trusted: bool | None = None) -> CompiledRegex:
@@ -431,8 +433,13 @@ def compile(rule, *, trusted: bool | None = None) -> CompiledRegex:
     unless_source = spec.get("unless_sentence")
     if not trusted:
         unless = compile_re2(unless_source, ignore_case=bool(flags)) if unless_source else None
-        return CompiledRegex(compile_re2(source, ignore_case=bool(flags)), spec.get("replacement"),
-                             _prefilter_or_none(source, flags), "re2", unless)
+        return CompiledRegex(
+            compile_re2(source, ignore_case=bool(flags)),
+            spec.get("replacement"),
+            _prefilter_or_none(source, flags),
+            "re2",
+            unless,
+        )
     try:
         check_linear(source, flags)
         regex = re.compile(source, flags)
@@ -467,12 +474,16 @@ def compile_re2(source: str, *, ignore_case: bool = False):
         hint = ""
         if any(mark in source for mark in ("(?=", "(?!", "(?<=", "(?<!")) or re.search(r"\\[1-9]|\(\?P=", source):
             hint = "; backreferences and look-around are not supported: they cannot run in linear time"
-        raise ValueError(f"regex.pattern: invalid regular expression for RE2, the linear-time engine rule "
-                         f"packs run on ({reason}){hint}") from None
+        raise ValueError(
+            f"regex.pattern: invalid regular expression for RE2, the linear-time engine rule "
+            f"packs run on ({reason}){hint}"
+        ) from None
     if regex.programsize > MAX_PROGRAM_SIZE:
-        raise ValueError(f"regex.pattern: the pattern compiles to a program of {regex.programsize:,} steps, over "
-                         f"the {MAX_PROGRAM_SIZE:,} rolelint allows (matching time grows with it); use fewer or "
-                         "smaller bounded repeats")
+        raise ValueError(
+            f"regex.pattern: the pattern compiles to a program of {regex.programsize:,} steps, over "
+            f"the {MAX_PROGRAM_SIZE:,} rolelint allows (matching time grows with it); use fewer or "
+            "smaller bounded repeats"
+        )
     return regex
 
 
@@ -502,7 +513,8 @@ def run(rule, compiled: CompiledRegex, target, options, nlp):
             if match.end() == match.start():
                 continue
             if compiled.unless_sentence is not None and compiled.unless_sentence.search(
-                    sentence_around(item.text, match.start(), match.end())):
+                sentence_around(item.text, match.start(), match.end())
+            ):
                 continue
             replacement = None
             if compiled.replacement is not None:
@@ -514,6 +526,13 @@ def gave_up(rule, item, budget: float) -> Finding:
     """The RL013 finding of a rule that spent its time budget on a document, placed at the span
     where it stopped."""
     start, end = item.file_range(0, min(len(item.text), 1))
-    return Finding(GAVE_UP, f"rule {rule.code} ({rule.name}) gave up on this document after {budget:g} s of its "
-                   "time budget; its findings here are incomplete", start, end, context=rule.code,
-                   field=item.span.field, section=item.span.section)
+    return Finding(
+        GAVE_UP,
+        f"rule {rule.code} ({rule.name}) gave up on this document after {budget:g} s of its "
+        "time budget; its findings here are incomplete",
+        start,
+        end,
+        context=rule.code,
+        field=item.span.field,
+        section=item.span.section,
+    )

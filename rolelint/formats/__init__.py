@@ -49,5 +49,14 @@ def default_include() -> tuple[str, ...]:
     return tuple(glob for fmt in FORMATS.values() for glob in fmt.default_globs)
 
 
-__all__ = ["FALLBACK", "FORMATS", "Format", "Unreadable", "decode_text", "default_include", "format_for",
-           "format_named", "has_format"]
+__all__ = [
+    "FALLBACK",
+    "FORMATS",
+    "Format",
+    "Unreadable",
+    "decode_text",
+    "default_include",
+    "format_for",
+    "format_named",
+    "has_format",
+]

@@ -21,8 +21,9 @@ class Unreadable(Exception):
 def decode_text(data: bytes, display: str, fallback_encoding: str | None) -> SourceText:
     """UTF-8 text (with or without a byte-order mark), else the config's fallback encoding."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise Unreadable(Finding("RL004", "the file is UTF-16 (or UTF-32) text, by its byte-order mark; save it "
-                                 "as UTF-8", 0, 0))
+        raise Unreadable(
+            Finding("RL004", "the file is UTF-16 (or UTF-32) text, by its byte-order mark; save it as UTF-8", 0, 0)
+        )
     if b"\x00" in data[:8192]:
         raise Unreadable(Finding("RL004", "binary file (it contains NUL bytes); rolelint lints text only", 0, 0))
     try:
@@ -39,11 +40,11 @@ Decoder = Callable[[bytes, str, "str | None"], SourceText]
 class Format:
     """One input format.
 
-    ``parse(source, kind_hint)`` returns the Document (positions into ``source``) and what parsing
-    found wrong; ``kind_hint`` is the kind the config's globs give. ``decode`` turns the file's bytes
-into text or raises Unreadable. ``suppressions`` names the comment
-    syntax inline suppressions take in it (rolelint.suppressions). ``fixable``: whether ``--fix`` may
-    write fixes back into such a file, which needs the text rules read to be the file's own bytes.
+        ``parse(source, kind_hint)`` returns the Document (positions into ``source``) and what parsing
+        found wrong; ``kind_hint`` is the kind the config's globs give. ``decode`` turns the file's bytes
+    into text or raises Unreadable. ``suppressions`` names the comment
+        syntax inline suppressions take in it (rolelint.suppressions). ``fixable``: whether ``--fix`` may
+        write fixes back into such a file, which needs the text rules read to be the file's own bytes.
     """
 
     name: str

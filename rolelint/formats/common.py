@@ -31,7 +31,7 @@ _MARKDOWN_LINE = re.compile(r"(?m)^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+\S|^ {0,3}#{
 
 def _breaks(source: str, start: int, end: int) -> bool:
     """Whether the source between two consecutive value characters holds a line break."""
-    return "\n" in source[start:end + 1] or "\r" in source[start:end + 1]
+    return "\n" in source[start : end + 1] or "\r" in source[start : end + 1]
 
 
 def prose_spans(spans: list[TextSpan], source: str) -> list[TextSpan]:
@@ -43,8 +43,10 @@ def prose_spans(spans: list[TextSpan], source: str) -> list[TextSpan]:
     out: list[TextSpan] = []
     for span in spans:
         offsets = span.offsets
-        lines = "".join("\n" if char == " " and _breaks(source, offsets[i], offsets[i + 1]) else char
-                        for i, char in enumerate(span.text))
+        lines = "".join(
+            "\n" if char == " " and _breaks(source, offsets[i], offsets[i + 1]) else char
+            for i, char in enumerate(span.text)
+        )
         if "\n" not in lines or not _MARKDOWN_LINE.search(lines):
             out.append(span)
             continue

@@ -47,21 +47,31 @@ def check_zip(archive: zipfile.ZipFile) -> None:
     the ones the zip declares; zipfile never returns more than a member's declared size."""
     members = archive.infolist()
     if len(members) > MAX_MEMBERS:
-        raise _refuse("RL004", f"the .docx holds {len(members):,} files, more than the {MAX_MEMBERS:,} a Word "
-                      "document plausibly has; not read")
+        raise _refuse(
+            "RL004",
+            f"the .docx holds {len(members):,} files, more than the {MAX_MEMBERS:,} a Word "
+            "document plausibly has; not read",
+        )
     total = 0
     for member in members:
         total += member.file_size
         if member.file_size > RATIO_FLOOR and member.file_size > MAX_RATIO * max(member.compress_size, 1):
-            raise _refuse("RL004", f"`{member.filename}` in the .docx would expand {member.file_size:,} bytes from "
-                          f"{member.compress_size:,} (over {MAX_RATIO} times): a zip bomb, not a Word document; "
-                          "not read")
+            raise _refuse(
+                "RL004",
+                f"`{member.filename}` in the .docx would expand {member.file_size:,} bytes from "
+                f"{member.compress_size:,} (over {MAX_RATIO} times): a zip bomb, not a Word document; "
+                "not read",
+            )
         if member.filename == "word/document.xml" and member.file_size > MAX_DOCUMENT_XML:
-            raise _refuse("RL005", f"the .docx text (word/document.xml) is {member.file_size:,} bytes, over the "
-                          f"{MAX_DOCUMENT_XML:,}-byte limit; not linted")
+            raise _refuse(
+                "RL005",
+                f"the .docx text (word/document.xml) is {member.file_size:,} bytes, over the "
+                f"{MAX_DOCUMENT_XML:,}-byte limit; not linted",
+            )
     if total > MAX_EXPANDED_TOTAL:
-        raise _refuse("RL005", f"the .docx expands to {total:,} bytes, over the {MAX_EXPANDED_TOTAL:,}-byte limit; "
-                      "not linted")
+        raise _refuse(
+            "RL005", f"the .docx expands to {total:,} bytes, over the {MAX_EXPANDED_TOTAL:,}-byte limit; not linted"
+        )
 
 
 def decode_docx(data: bytes, display: str, fallback_encoding: str | None) -> DocxText:
@@ -139,8 +149,13 @@ def _lines(word) -> tuple[list[str], list[str]]:
 
 
 def parse_docx(source: SourceText, kind_hint: str | None) -> tuple[Document, list[Finding]]:
-    document = Document(source=source, kind=kind_hint or "advert", format="docx",
-                        kind_source="config" if kind_hint else "default", body_start=0)
+    document = Document(
+        source=source,
+        kind=kind_hint or "advert",
+        format="docx",
+        kind_source="config" if kind_hint else "default",
+        body_start=0,
+    )
     styles = getattr(source, "line_styles", ())
     starts = [0]
     text = source.text
@@ -157,14 +172,17 @@ def parse_docx(source: SourceText, kind_hint: str | None) -> tuple[Document, lis
         lead = len(line) - len(line.lstrip())
         stripped = line.strip()
         offsets = range(start, start + len(line) + 1)
-        alone = number + 1 >= len(lines) or not lines[number + 1].strip() or (
-            number + 1 < len(styles) and styles[number + 1] == "item")
+        alone = (
+            number + 1 >= len(lines)
+            or not lines[number + 1].strip()
+            or (number + 1 < len(styles) and styles[number + 1] == "item")
+        )
         if style.startswith("heading:"):
             headings.append((int(style.split(":")[1]), stripped, start + lead, start + lead + len(stripped)))
             pieces.append((line, offsets, "heading"))
         elif style == "item" or LIST_ITEM.match(line):
             bullet = LIST_ITEM.match(line)
-            masked = " " * bullet.end() + line[bullet.end():] if bullet else line
+            masked = " " * bullet.end() + line[bullet.end() :] if bullet else line
             pieces.append((masked, offsets, "list_item"))
         elif (heading := line_heading(line, "docx", alone=alone, emphasised=style == "bold")) is not None:
             headings.append((PSEUDO_LEVEL, heading, start + lead, start + lead + len(stripped)))

@@ -23,8 +23,10 @@ from rolelint.tomlpos import load_toml
 from rolelint.yamlpos import load_yaml
 
 _OPEN = re.compile(r"\A(?P<fence>---|\+\+\+)[ \t]*(?P<syntax>[A-Za-z][A-Za-z0-9_-]*)?[ \t]*(?:\r\n|\r|\n)")
-_CLOSE = {"---": re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|\Z)", re.M),
-          "+++": re.compile(r"^\+\+\+[ \t]*(?:\r\n|\r|\n|\Z)", re.M)}
+_CLOSE = {
+    "---": re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|\Z)", re.M),
+    "+++": re.compile(r"^\+\+\+[ \t]*(?:\r\n|\r|\n|\Z)", re.M),
+}
 _LINE_END = re.compile(r"[ \t]*(?:\r\n|\r|\n|\Z)")
 SYNTAXES = ("yaml", "toml", "json")
 
@@ -53,11 +55,20 @@ def read_front_matter(text: str) -> FrontMatter:
     syntax = (opening.group("syntax") or ("yaml" if fence == "---" else "toml")).lower()
     closing = _CLOSE[fence].search(text, opening.end())
     if closing is None:
-        return FrontMatter(syntax=syntax, findings=[Finding(
-            "RL001", f"front matter opened with `{fence}` on line 1 is never closed; add a `{fence}` line after "
-            "the metadata", 0, len(fence))])
+        return FrontMatter(
+            syntax=syntax,
+            findings=[
+                Finding(
+                    "RL001",
+                    f"front matter opened with `{fence}` on line 1 is never closed; add a `{fence}` line after "
+                    "the metadata",
+                    0,
+                    len(fence),
+                )
+            ],
+        )
     found = FrontMatter(syntax=syntax, start=opening.end(), end=closing.start(), body_start=closing.end())
-    metadata = text[found.start:found.end]
+    metadata = text[found.start : found.end]
     if syntax == "yaml":
         _fill(found, load_yaml(metadata, base=found.start, full_text=text), text)
     elif syntax == "toml":
@@ -65,9 +76,15 @@ def read_front_matter(text: str) -> FrontMatter:
     elif syntax == "json":
         _fill_json(found, metadata, text, found.start)
     else:
-        found.findings.append(Finding(
-            "RL012", f"front matter in `{syntax}` is not read (rolelint reads YAML, TOML and JSON front matter); "
-            "its keys are not checked", 0, opening.end() - 1))
+        found.findings.append(
+            Finding(
+                "RL012",
+                f"front matter in `{syntax}` is not read (rolelint reads YAML, TOML and JSON front matter); "
+                "its keys are not checked",
+                0,
+                opening.end() - 1,
+            )
+        )
     return found
 
 

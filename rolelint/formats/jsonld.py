@@ -24,17 +24,38 @@ from rolelint.structure import SectionFinder, build_sections
 
 # Text fields of a JobPosting, each read as a section with this heading (which gives its category).
 TEXT_FIELDS = {
-    "description": "About the role", "responsibilities": "Responsibilities", "qualifications": "Qualifications",
-    "skills": "Skills", "educationRequirements": "Education requirements",
-    "experienceRequirements": "Experience requirements", "jobBenefits": "Benefits",
-    "incentiveCompensation": "Pay", "specialCommitments": "Other commitments",
+    "description": "About the role",
+    "responsibilities": "Responsibilities",
+    "qualifications": "Qualifications",
+    "skills": "Skills",
+    "educationRequirements": "Education requirements",
+    "experienceRequirements": "Experience requirements",
+    "jobBenefits": "Benefits",
+    "incentiveCompensation": "Pay",
+    "specialCommitments": "Other commitments",
 }
 # Fields with no text of their own that still answer a section (RL209): their key is the heading.
-SECTION_FIELDS = {"baseSalary": "Salary", "estimatedSalary": "Salary", "jobLocation": "Location",
-                  "applicantLocationRequirements": "Location", "jobLocationType": "Location",
-                  "employmentType": "Working pattern", "workHours": "Working pattern"}
-_PERIODS = {"YEAR": "year", "MONTH": "month", "DAY": "day", "HOUR": "hour", "ANNUAL": "year", "YEARLY": "year",
-            "P1Y": "year", "P1M": "month", "P1D": "day", "PT1H": "hour"}
+SECTION_FIELDS = {
+    "baseSalary": "Salary",
+    "estimatedSalary": "Salary",
+    "jobLocation": "Location",
+    "applicantLocationRequirements": "Location",
+    "jobLocationType": "Location",
+    "employmentType": "Working pattern",
+    "workHours": "Working pattern",
+}
+_PERIODS = {
+    "YEAR": "year",
+    "MONTH": "month",
+    "DAY": "day",
+    "HOUR": "hour",
+    "ANNUAL": "year",
+    "YEARLY": "year",
+    "P1Y": "year",
+    "P1M": "month",
+    "P1D": "day",
+    "PT1H": "hour",
+}
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
 _HTML_TAG = re.compile(r"<[A-Za-z/!]")
@@ -228,9 +249,12 @@ def _text(posting: Posting, prefix: str, value: dict, result, full: str) -> None
         for span in spans:
             if _HTML_TAG.search(span.text):
                 inner = read_html(span.text, span.offsets)
-                headings.extend((level + 2 + _LEVEL_BELOW_FIELD, text, start, end)
-                                for level, text, start, end in inner.headings)
-                pieces.extend((text, tuple(offsets) + (offsets[-1] + 1,), block) for text, offsets, block in inner.pieces)
+                headings.extend(
+                    (level + 2 + _LEVEL_BELOW_FIELD, text, start, end) for level, text, start, end in inner.headings
+                )
+                pieces.extend(
+                    (text, tuple(offsets) + (offsets[-1] + 1,), block) for text, offsets, block in inner.pieces
+                )
             elif (span.field or "").endswith("]") and "\n" not in span.text:  # an item of a list of strings
                 pieces.append((span.text, tuple(span.offsets), "list_item"))
             else:
@@ -239,8 +263,7 @@ def _text(posting: Posting, prefix: str, value: dict, result, full: str) -> None
     headings.sort(key=lambda heading: heading[2])
     posting.sections = build_sections(headings, len(full))
     finder = SectionFinder(posting.sections)
-    posting.spans = [finder.span(text, offsets, block) for text, offsets, block in pieces
-                     if text.strip()]
+    posting.spans = [finder.span(text, offsets, block) for text, offsets, block in pieces if text.strip()]
     posting.spans.sort(key=lambda span: span.offsets[0])
 
 
@@ -261,8 +284,14 @@ def parse_json_ld(source: SourceText, kind_hint: str | None) -> tuple[Document, 
     findings = list(posting.findings)
     if not posting.found:
         if not findings:
-            findings.append(Finding("RL006", "no schema.org JobPosting (`\"@type\": \"JobPosting\"`) in this JSON "
-                                    "file, so it was skipped", 0, 0))
+            findings.append(
+                Finding(
+                    "RL006",
+                    'no schema.org JobPosting (`"@type": "JobPosting"`) in this JSON file, so it was skipped',
+                    0,
+                    0,
+                )
+            )
         return document, findings
     document.kind = "advert"
     document.kind_source = "config" if kind_hint else "default"

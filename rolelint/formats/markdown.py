@@ -11,8 +11,9 @@ from rolelint.markdown import split_body
 from rolelint.source import SourceText
 
 
-def parse_prose(source: SourceText, kind_hint: str | None, *, fmt: str,
-                front_matter: bool) -> tuple[Document, list[Finding]]:
+def parse_prose(
+    source: SourceText, kind_hint: str | None, *, fmt: str, front_matter: bool
+) -> tuple[Document, list[Finding]]:
     """A prose document (Markdown or plain text) split into sections; with ``front_matter``, a block of
     YAML, TOML or JSON metadata at the top (rolelint.formats.frontmatter) is its metadata."""
     text = source.text
@@ -40,8 +41,14 @@ def parse_prose(source: SourceText, kind_hint: str | None, *, fmt: str,
     document.spans.extend(spans)
     if not text[body_start:].strip():
         if document.data or document.front_matter not in (None, *SYNTAXES):
-            findings.append(Finding("RL003", "front matter with no body: the advert has no text",
-                                    max(body_start - 1, 0), max(body_start - 1, 0)))
+            findings.append(
+                Finding(
+                    "RL003",
+                    "front matter with no body: the advert has no text",
+                    max(body_start - 1, 0),
+                    max(body_start - 1, 0),
+                )
+            )
         elif not any(f.code in ("RL001", "RL008") for f in findings):
             findings.append(Finding("RL003", "empty file: nothing to lint", 0, 0))
             document.kind = None  # no document: rules about missing sections or pay would only repeat RL003

@@ -24,8 +24,14 @@ def parse_yaml(source: SourceText, kind_hint: str | None) -> tuple[Document, lis
         return document, findings
     if not isinstance(result.data, dict):
         start, end = result.nodes.get("", (0, 0))
-        findings.append(Finding("RL003", f"expected a mapping of keys at the top level, found a "
-                                f"{type(result.data).__name__}", start, end))
+        findings.append(
+            Finding(
+                "RL003",
+                f"expected a mapping of keys at the top level, found a {type(result.data).__name__}",
+                start,
+                end,
+            )
+        )
         return document, findings
     document.data = result.data
     document.nodes = result.nodes

@@ -40,8 +40,16 @@ MISSING = "MISSING"  # the export's marker for a skill with no description (role
 SCS_ROLE_TYPE = "Senior Civil Service"
 
 ROLE_COLUMNS = (
-    "Role Family", "Role", "Role Description", "Role Level", "Role Level Description",
-    "Skill Name", "Skill Description", "Skill Level", "Skill Level Description", "Role Type",
+    "Role Family",
+    "Role",
+    "Role Description",
+    "Role Level",
+    "Role Level Description",
+    "Skill Name",
+    "Skill Description",
+    "Skill Level",
+    "Skill Level Description",
+    "Role Type",
 )
 SKILL_COLUMNS = ("Skill Name", "Skill Description", "Awareness", "Working", "Practitioner", "Expert")
 
@@ -61,22 +69,34 @@ class LadderLevel(NamedTuple):
 # and service designer, user researcher) the associate level asks for lower proficiencies.
 LADDER = (
     LadderLevel("trainee", "Trainee", INDIVIDUAL, "Trainee and apprentice titles."),
-    LadderLevel("associate", "Associate", INDIVIDUAL,
-                "Associate titles; analyst titles two steps below their role's manager title."),
+    LadderLevel(
+        "associate",
+        "Associate",
+        INDIVIDUAL,
+        "Associate titles; analyst titles two steps below their role's manager title.",
+    ),
     LadderLevel("junior", "Junior", INDIVIDUAL, "Junior titles; above associate where a role has both."),
     LadderLevel("practitioner", "Practitioner", INDIVIDUAL, "The role's own title, with no seniority word."),
     LadderLevel("senior", "Senior", INDIVIDUAL, "Senior titles."),
     LadderLevel("lead", "Lead", INDIVIDUAL, "Lead titles."),
     LadderLevel("principal", "Principal", INDIVIDUAL, "Principal titles."),
     LadderLevel("head", "Head", INDIVIDUAL, "Head of a profession; also chief titles of a role's own pathway."),
-    LadderLevel("senior-management", "Senior (management)", MANAGEMENT,
-                "The management variant of a senior title (titles ending '- management')."),
-    LadderLevel("lead-management", "Lead (management)", MANAGEMENT,
-                "The management variant of a lead title."),
-    LadderLevel("principal-management", "Principal (management)", MANAGEMENT,
-                "The management variant of a principal title."),
-    LadderLevel("scs", "Senior Civil Service", SENIOR_CIVIL_SERVICE,
-                "Senior Civil Service roles; the export defines no role levels for them."),
+    LadderLevel(
+        "senior-management",
+        "Senior (management)",
+        MANAGEMENT,
+        "The management variant of a senior title (titles ending '- management').",
+    ),
+    LadderLevel("lead-management", "Lead (management)", MANAGEMENT, "The management variant of a lead title."),
+    LadderLevel(
+        "principal-management", "Principal (management)", MANAGEMENT, "The management variant of a principal title."
+    ),
+    LadderLevel(
+        "scs",
+        "Senior Civil Service",
+        SENIOR_CIVIL_SERVICE,
+        "Senior Civil Service roles; the export defines no role levels for them.",
+    ),
 )
 LADDER_RANK = {level.id: rank for rank, level in enumerate(LADDER)}
 LADDER_TRACK = {level.id: level.track for level in LADDER}
@@ -84,8 +104,13 @@ INDIVIDUAL_STEPS = tuple(level.id for level in LADDER if level.track == INDIVIDU
 MANAGEMENT_STEPS = ("senior", "lead", "principal")
 
 _SENIORITY_WORDS = {
-    "trainee": "trainee", "apprentice": "trainee", "associate": "associate", "junior": "junior",
-    "senior": "senior", "lead": "lead", "principal": "principal",
+    "trainee": "trainee",
+    "apprentice": "trainee",
+    "associate": "associate",
+    "junior": "junior",
+    "senior": "senior",
+    "lead": "lead",
+    "principal": "principal",
 }
 _MANAGEMENT_SUFFIX = re.compile(r"\s+-\s+management$")
 # An analyst title in a "... manager" role sits this many steps below the same title for a manager.
@@ -124,8 +149,7 @@ def place_title(title: str, role: str) -> Placement:
         return Placement(step, INDIVIDUAL, doubt)
     if step in MANAGEMENT_STEPS:
         return Placement(f"{step}-management", MANAGEMENT, doubt)
-    return Placement(step, INDIVIDUAL,
-                     f"a '- management' title at '{step}', where there is no management level")
+    return Placement(step, INDIVIDUAL, f"a '- management' title at '{step}', where there is no management level")
 
 
 def _individual_step(text: str, role: str) -> tuple[str, str | None]:
@@ -166,7 +190,7 @@ def _analyst_step(step: str) -> str:
 def _names_role(words: list[str], role: str) -> bool:
     """Is the title the role's own name, or its tail ("Developer" for "Software developer")?"""
     return any(
-        len(words) <= len(variant) and variant[len(variant) - len(words):] == words
+        len(words) <= len(variant) and variant[len(variant) - len(words) :] == words
         for variant in _role_name_variants(role)
     )
 
@@ -274,8 +298,7 @@ class _Notes:
             lines.append(
                 f"roles with no levels in the export (role level, its description and every skill "
                 f"level are '{NOT_IN_USE}'): each has one level titled with the role's name and its "
-                "skills with no proficiency (null), as the export gives none: "
-                + "; ".join(self.without_levels)
+                "skills with no proficiency (null), as the export gives none: " + "; ".join(self.without_levels)
             )
         if self.associate_and_junior:
             lines.append(
@@ -331,8 +354,7 @@ def _read_csv(path: Path, columns: tuple[str, ...]) -> list[dict[str, str]]:
         missing = [column for column in columns if column not in (reader.fieldnames or [])]
         if missing:
             raise ValueError(
-                f"{path}: not a DDaT export; missing column(s) {', '.join(missing)} "
-                f"(expected {', '.join(columns)})"
+                f"{path}: not a DDaT export; missing column(s) {', '.join(missing)} (expected {', '.join(columns)})"
             )
         return list(reader)
 
@@ -358,23 +380,26 @@ def _read_roles(rows: list[dict[str, str]], notes: _Notes) -> dict[tuple[str, st
             _Level(row["Role Level"], row["Role Level Description"], row["Role Type"]),
         )
         if row["Role Level Description"] != level.description or row["Role Type"] != level.role_type:
-            notes.append(f"{role.name} / {level.title}: rows disagree on the level's description "
-                         "or role type; kept the first")
+            notes.append(
+                f"{role.name} / {level.title}: rows disagree on the level's description or role type; kept the first"
+            )
         known = level.skills.get(row["Skill Name"])
         if known is not None and known != row["Skill Level"]:
-            notes.append(f"{role.name} / {level.title}: skill '{row['Skill Name']}' is given at both "
-                         f"{known} and {row['Skill Level']}; kept {known}")
+            notes.append(
+                f"{role.name} / {level.title}: skill '{row['Skill Name']}' is given at both "
+                f"{known} and {row['Skill Level']}; kept {known}"
+            )
             continue
         level.skills[row["Skill Name"]] = row["Skill Level"]
     if duplicates:
-        notes.append(f"roles.csv repeats {duplicates} row(s) word for word (e.g. Data analyst's "
-                     "'Managing a data project'); each was imported once")
+        notes.append(
+            f"roles.csv repeats {duplicates} row(s) word for word (e.g. Data analyst's "
+            "'Managing a data project'); each was imported once"
+        )
     return roles
 
 
-def _read_skills(
-    skill_rows: list[dict[str, str]], role_rows: list[dict[str, str]], notes: _Notes
-) -> dict[str, _Skill]:
+def _read_skills(skill_rows: list[dict[str, str]], role_rows: list[dict[str, str]], notes: _Notes) -> dict[str, _Skill]:
     skills: dict[str, _Skill] = {}
     for row in skill_rows:
         proficiencies = {step: row[step.capitalize()] for step in SCALE if row[step.capitalize()]}
@@ -385,29 +410,28 @@ def _read_skills(
         skill = skills.get(name)
         if skill is None:
             skill = skills[name] = _Skill(name, "" if description == MISSING else description, {})
-            notes.append(f"skill '{name}' is used in roles.csv but absent from skills.csv; "
-                         "built from roles.csv")
+            notes.append(f"skill '{name}' is used in roles.csv but absent from skills.csv; built from roles.csv")
         if description == MISSING and not skill.description:
             missing_marked.add(name)
         elif description != skill.description:
-            notes.append(f"skill '{name}': roles.csv and skills.csv disagree on its description; "
-                         "kept skills.csv's")
+            notes.append(f"skill '{name}': roles.csv and skills.csv disagree on its description; kept skills.csv's")
         step = row["Skill Level"].lower()
         descriptor = row["Skill Level Description"]
         if step in SCALE and skill.proficiencies.get(step, descriptor) != descriptor:
-            notes.append(f"skill '{name}' at {step}: roles.csv and skills.csv disagree on the "
-                         "descriptor; kept skills.csv's")
+            notes.append(
+                f"skill '{name}' at {step}: roles.csv and skills.csv disagree on the descriptor; kept skills.csv's"
+            )
         elif step in SCALE:
             skill.proficiencies.setdefault(step, descriptor)
     if missing_marked:
-        notes.append(f"{len(missing_marked)} skill(s) have no description (skills.csv leaves it empty, "
-                     f"roles.csv says '{MISSING}'), so none is written: "
-                     + ", ".join(sorted(missing_marked)))
+        notes.append(
+            f"{len(missing_marked)} skill(s) have no description (skills.csv leaves it empty, "
+            f"roles.csv says '{MISSING}'), so none is written: " + ", ".join(sorted(missing_marked))
+        )
     return skills
 
 
-def _check_required_by(skill_rows: list[dict[str, str]], roles: dict[tuple[str, str], _Role],
-                       notes: _Notes) -> None:
+def _check_required_by(skill_rows: list[dict[str, str]], roles: dict[tuple[str, str], _Role], notes: _Notes) -> None:
     """skills.csv's 'Roles that require Skill' is an index of roles.csv; say where it disagrees."""
     required: dict[str, set[str]] = defaultdict(set)
     for role in roles.values():
@@ -416,13 +440,16 @@ def _check_required_by(skill_rows: list[dict[str, str]], roles: dict[tuple[str, 
                 required[skill].add(role.name)
     column = "Roles that require Skill"
     disagree = [
-        row["Skill Name"] for row in skill_rows
+        row["Skill Name"]
+        for row in skill_rows
         if column in row
         and {name.strip() for name in row[column].split(",") if name.strip()} != required[row["Skill Name"]]
     ]
     if disagree:
-        notes.append(f"skills.csv's '{column}' disagrees with roles.csv for {len(disagree)} skill(s); "
-                     "role files follow roles.csv: " + ", ".join(disagree))
+        notes.append(
+            f"skills.csv's '{column}' disagrees with roles.csv for {len(disagree)} skill(s); "
+            "role files follow roles.csv: " + ", ".join(disagree)
+        )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -430,8 +457,11 @@ def _check_required_by(skill_rows: list[dict[str, str]], roles: dict[tuple[str, 
 
 
 def _mean_proficiency(skills: dict[str, str], names: set[str] | None = None) -> float | None:
-    values = [SCALE.index(level.lower()) + 1 for name, level in skills.items()
-              if level.lower() in SCALE and (names is None or name in names)]
+    values = [
+        SCALE.index(level.lower()) + 1
+        for name, level in skills.items()
+        if level.lower() in SCALE and (names is None or name in names)
+    ]
     return sum(values) / len(values) if values else None
 
 
@@ -448,8 +478,9 @@ def _place_levels(role: _Role, notes: _Notes) -> list[tuple[str, _Level]]:
         placed.append((placement.level, level))
     placed = _separate_same_step(role, placed, notes)
     placed.sort(key=lambda item: LADDER_RANK[item[0]])
-    by_step = {step: level for step, level in placed
-               if level.title.lower().split()[:1] == [step]}  # said by the title itself
+    by_step = {
+        step: level for step, level in placed if level.title.lower().split()[:1] == [step]
+    }  # said by the title itself
     if "associate" in by_step and "junior" in by_step:
         associate = _mean_proficiency(by_step["associate"].skills) or 0.0
         junior = _mean_proficiency(by_step["junior"].skills) or 0.0
@@ -460,13 +491,13 @@ def _place_levels(role: _Role, notes: _Notes) -> list[tuple[str, _Level]]:
     return placed
 
 
-def _separate_same_step(role: _Role, placed: list[tuple[str, _Level]],
-                        notes: _Notes) -> list[tuple[str, _Level]]:
+def _separate_same_step(role: _Role, placed: list[tuple[str, _Level]], notes: _Notes) -> list[tuple[str, _Level]]:
     """Levels of one role on one step: rank them by mean skill proficiency, then spread them.
 
     The one asking most moves up a step, else the one asking least moves down, while a free step
     is next to them; the note says which moved.
     """
+
     def evidence(level: _Level) -> float:
         mean = _mean_proficiency(level.skills)
         return -1.0 if mean is None else mean
@@ -477,8 +508,10 @@ def _separate_same_step(role: _Role, placed: list[tuple[str, _Level]],
         by_step: dict[str, list[int]] = defaultdict(list)
         for index, (step, _) in enumerate(result):
             by_step[step].append(index)
-        crowded = sorted((step for step, indexes in by_step.items()
-                          if len(indexes) > 1 and step not in stuck), key=LADDER_RANK.__getitem__)
+        crowded = sorted(
+            (step for step, indexes in by_step.items() if len(indexes) > 1 and step not in stuck),
+            key=LADDER_RANK.__getitem__,
+        )
         if not crowded:
             return result
         step = crowded[0]
@@ -493,16 +526,16 @@ def _separate_same_step(role: _Role, placed: list[tuple[str, _Level]],
             moved, new_step = group[0], steps[position - 1]
         else:
             stuck.add(step)
-            notes.append(f"{role.name}: {titles} map to '{step}' and no step next to it is "
-                         "free; left together")
+            notes.append(f"{role.name}: {titles} map to '{step}' and no step next to it is free; left together")
             continue
-        notes.append(f"{role.name}: {titles} map to '{step}'; ranked by mean skill "
-                     f"proficiency, '{result[moved][1].title}' -> '{new_step}'")
+        notes.append(
+            f"{role.name}: {titles} map to '{step}'; ranked by mean skill "
+            f"proficiency, '{result[moved][1].title}' -> '{new_step}'"
+        )
         result[moved] = (new_step, result[moved][1])
 
 
-def _note_proficiency_inversions(role: _Role, placed: list[tuple[str, _Level]],
-                                 notes: _Notes) -> None:
+def _note_proficiency_inversions(role: _Role, placed: list[tuple[str, _Level]], notes: _Notes) -> None:
     for (step_a, lower), (step_b, higher) in zip(placed, placed[1:]):
         if LADDER_TRACK[step_a] != LADDER_TRACK[step_b]:
             continue
@@ -521,8 +554,7 @@ def _note_proficiency_inversions(role: _Role, placed: list[tuple[str, _Level]],
 # Building the documents
 
 
-def _framework_document(families: list[str], skills: dict[str, _Skill],
-                        skill_ids: dict[str, str]) -> dict:
+def _framework_document(families: list[str], skills: dict[str, _Skill], skill_ids: dict[str, str]) -> dict:
     return {
         "kind": "framework",
         "id": FRAMEWORK_ID,
@@ -551,8 +583,7 @@ def _skill_entry(skill_id: str, skill: _Skill) -> dict:
     if skill.description:
         entry["description"] = skill.description
     if skill.proficiencies:
-        entry["proficiencies"] = {step: skill.proficiencies[step] for step in SCALE
-                                  if step in skill.proficiencies}
+        entry["proficiencies"] = {step: skill.proficiencies[step] for step in SCALE if step in skill.proficiencies}
     return entry
 
 
@@ -571,14 +602,12 @@ def _role_document(role: _Role, skill_ids: dict[str, str], notes: _Notes) -> dic
     notes.text(text, f"{role.name} (role)")
     _put_text(document, text)
     document["levels"] = [
-        _level_entry(role, step, level, skill_ids, notes)
-        for step, level in _place_levels(role, notes)
+        _level_entry(role, step, level, skill_ids, notes) for step, level in _place_levels(role, notes)
     ]
     return document
 
 
-def _level_entry(role: _Role, step: str, level: _Level, skill_ids: dict[str, str],
-                 notes: _Notes) -> dict:
+def _level_entry(role: _Role, step: str, level: _Level, skill_ids: dict[str, str], notes: _Notes) -> dict:
     entry: dict = {"level": step}
     if level.title == NOT_IN_USE:
         entry["title"] = role.name
@@ -602,8 +631,10 @@ def _level_entry(role: _Role, step: str, level: _Level, skill_ids: dict[str, str
             skills[skill_ids[name]] = None
         else:
             skills[skill_ids[name]] = slugify(proficiency)
-            notes.append(f"{role.name} / {level.title}: skill '{name}' at unknown level "
-                         f"'{proficiency}', kept as '{slugify(proficiency)}'")
+            notes.append(
+                f"{role.name} / {level.title}: skill '{name}' at unknown level "
+                f"'{proficiency}', kept as '{slugify(proficiency)}'"
+            )
     entry["skills"] = skills
     return entry
 
@@ -652,8 +683,7 @@ _Dumper.add_representer(str, _represent_str)
 
 
 def dump_yaml(document: dict, *, what: str) -> str:
-    body = yaml.dump(document, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100,
-                     default_flow_style=False)
+    body = yaml.dump(document, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
     return HEADER.format(what=what) + body
 
 
@@ -689,8 +719,12 @@ def import_ddat(roles_csv: Path, skills_csv: Path, out_dir: Path) -> ImportRepor
         role_texts.append((path, dump_yaml(document, what=f"DDaT role: {role.name}")))
 
     framework = _framework_document(families, skills, skill_ids)
-    files = [_write(out_dir / "frameworks" / f"{FRAMEWORK_ID}.yaml",
-                    dump_yaml(framework, what="DDaT framework: levels, families and skills"))]
+    files = [
+        _write(
+            out_dir / "frameworks" / f"{FRAMEWORK_ID}.yaml",
+            dump_yaml(framework, what="DDaT framework: levels, families and skills"),
+        )
+    ]
     files += [_write(path, text) for path, text in role_texts]
     return ImportReport(
         files=files,

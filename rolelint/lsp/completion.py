@@ -13,8 +13,12 @@ from dataclasses import dataclass
 _KIND = re.compile(r"^kind:[ \t]*['\"]?([\w-]+)", re.M)
 _TOP = {name: re.compile(rf"^{name}:[ \t]*['\"]?([\w.-]+)", re.M) for name in ("framework", "role")}
 # "key: value", "- key: value", with the key plain (no quotes, colons or comment marks).
-_ENTRY = re.compile(r"^(?P<indent>[ \t]*)(?P<dash>-[ \t]+)?(?:(?P<key>[^\s:#'\"\[\]{},][^:#]*?)[ \t]*:(?:[ \t]+(?P<value>.*))?)?[ \t]*$")
-_VALUE_AT_CURSOR = re.compile(r"^(?P<indent>[ \t]*)(?P<dash>-[ \t]+)?(?P<key>[^\s:#'\"\[\]{},][^:#]*?)[ \t]*:[ \t]+['\"]?(?P<partial>[\w.-]*)$")
+_ENTRY = re.compile(
+    r"^(?P<indent>[ \t]*)(?P<dash>-[ \t]+)?(?:(?P<key>[^\s:#'\"\[\]{},][^:#]*?)[ \t]*:(?:[ \t]+(?P<value>.*))?)?[ \t]*$"
+)
+_VALUE_AT_CURSOR = re.compile(
+    r"^(?P<indent>[ \t]*)(?P<dash>-[ \t]+)?(?P<key>[^\s:#'\"\[\]{},][^:#]*?)[ \t]*:[ \t]+['\"]?(?P<partial>[\w.-]*)$"
+)
 _KEY_AT_CURSOR = re.compile(r"^(?P<indent>[ \t]*)(?P<partial>[\w.-]*)$")
 _WORD_AFTER = re.compile(r"^[\w.-]*")
 _FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
@@ -72,7 +76,7 @@ def slot_at(text: str, lines: list[str], line: int, column: int, *, markdown: bo
         parents = _parents(lines, line, len(found.group("indent")))
         if parents is None or not parents or parents[-1] != "skills" or kind == "framework":
             return None
-        suffix = "" if after[len(tail):].lstrip().startswith(":") else ": "
+        suffix = "" if after[len(tail) :].lstrip().startswith(":") else ": "
         return Slot("skill", found.start("partial"), end, True, suffix, framework, role)
     return None
 

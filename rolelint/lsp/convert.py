@@ -12,8 +12,11 @@ from rolelint.lsp.textdoc import Lines
 SOURCE = "rolelint"
 RULES_PAGE = "https://github.com/rolelint/rolelint/blob/main/docs/rules.md"
 
-_SEVERITY = {Severity.ERROR: types.DiagnosticSeverity.Error, Severity.WARNING: types.DiagnosticSeverity.Warning,
-             Severity.INFO: types.DiagnosticSeverity.Information}
+_SEVERITY = {
+    Severity.ERROR: types.DiagnosticSeverity.Error,
+    Severity.WARNING: types.DiagnosticSeverity.Warning,
+    Severity.INFO: types.DiagnosticSeverity.Information,
+}
 
 
 def offset_of(lines: Lines, line: int, column: int) -> int:
@@ -30,8 +33,12 @@ def lsp_range(lines: Lines, start: int, end: int, encoding: str) -> types.Range:
 
 
 def diagnostic_range(lines: Lines, diagnostic: Diagnostic, encoding: str) -> types.Range:
-    return lsp_range(lines, offset_of(lines, diagnostic.line, diagnostic.column),
-                     offset_of(lines, diagnostic.end_line, diagnostic.end_column), encoding)
+    return lsp_range(
+        lines,
+        offset_of(lines, diagnostic.line, diagnostic.column),
+        offset_of(lines, diagnostic.end_line, diagnostic.end_column),
+        encoding,
+    )
 
 
 def docs_url(info: RuleInfo | None) -> str | None:
@@ -41,8 +48,14 @@ def docs_url(info: RuleInfo | None) -> str | None:
     return getattr(info, "help_uri", "") or f"{RULES_PAGE}#{info.code.lower()}-{info.name}"
 
 
-def to_lsp(diagnostic: Diagnostic, lines: Lines, encoding: str, *, info: RuleInfo | None,
-           related: Sequence[types.DiagnosticRelatedInformation] = ()) -> types.Diagnostic:
+def to_lsp(
+    diagnostic: Diagnostic,
+    lines: Lines,
+    encoding: str,
+    *,
+    info: RuleInfo | None,
+    related: Sequence[types.DiagnosticRelatedInformation] = (),
+) -> types.Diagnostic:
     href = docs_url(info)
     message = diagnostic.message
     if diagnostic.suggestion and diagnostic.suggestion not in message:
@@ -84,11 +97,17 @@ def text_edit(lines: Lines, start: int, end: int, new_text: str, encoding: str) 
     return types.TextEdit(range=lsp_range(lines, start, end, encoding), new_text=new_text)
 
 
-def workspace_edit(uri: str, version: int | None, edits: list[types.TextEdit], *,
-                   document_changes: bool) -> types.WorkspaceEdit:
+def workspace_edit(
+    uri: str, version: int | None, edits: list[types.TextEdit], *, document_changes: bool
+) -> types.WorkspaceEdit:
     """Plain edits to one document: versioned (so that a client refuses them on a changed text) when
     the client takes ``documentChanges``."""
     if document_changes:
-        return types.WorkspaceEdit(document_changes=[types.TextDocumentEdit(
-            text_document=types.OptionalVersionedTextDocumentIdentifier(uri=uri, version=version), edits=edits)])
+        return types.WorkspaceEdit(
+            document_changes=[
+                types.TextDocumentEdit(
+                    text_document=types.OptionalVersionedTextDocumentIdentifier(uri=uri, version=version), edits=edits
+                )
+            ]
+        )
     return types.WorkspaceEdit(changes={uri: edits})

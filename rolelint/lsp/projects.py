@@ -111,7 +111,7 @@ def error_place(message: str, config_path: Path, text: str) -> tuple[int, int, s
     if found and Path(found.group("path")) == config_path:
         return int(found.group("line")), int(found.group("column")), found.group("message")
     prefix = f"{config_path}: "
-    message = message[len(prefix):] if message.startswith(prefix) else message
+    message = message[len(prefix) :] if message.startswith(prefix) else message
     for key in _KEY.findall(message):
         last = re.split(r"[.]", key)[-1]
         at = re.search(rf"^([ \t]*)['\"]?{re.escape(last)}['\"]?[ \t]*[:=]", text, re.M)

@@ -17,7 +17,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any, Callable
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
@@ -37,8 +37,15 @@ logger = logging.getLogger("rolelint.lsp")
 LANGUAGE_SUFFIXES = {"markdown": ".md", "yaml": ".yaml", "plaintext": ".txt"}
 # The suffixes of the text formats' default globs: what `rolelint check DIR` picks up, and an editor
 # holds as text (not .docx, nor every .json, which the JSON-LD format reads only when named).
-SUFFIXES = tuple(dict.fromkeys(glob[glob.rindex("*") + 1:] for fmt in FORMATS.values() if fmt.decode is decode_text
-                               for glob in fmt.default_globs if glob.startswith("**/*.")))
+SUFFIXES = tuple(
+    dict.fromkeys(
+        glob[glob.rindex("*") + 1 :]
+        for fmt in FORMATS.values()
+        if fmt.decode is decode_text
+        for glob in fmt.default_globs
+        if glob.startswith("**/*.")
+    )
+)
 FIX_ALL = f"{types.CodeActionKind.SourceFixAll.value}.rolelint"
 
 
@@ -119,8 +126,12 @@ class RolelintProtocol(LanguageServerProtocol):
 
 class RolelintServer(LanguageServer):
     def __init__(self) -> None:
-        super().__init__("rolelint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
-                         protocol_cls=RolelintProtocol)
+        super().__init__(
+            "rolelint",
+            __version__,
+            text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
+            protocol_cls=RolelintProtocol,
+        )
         self.docs: dict[str, OpenDocument] = {}
         self.settings = Settings()
         self.projects = Projects([])
@@ -159,8 +170,12 @@ class RolelintServer(LanguageServer):
             return
         for change in params.content_changes:
             if isinstance(change, types.TextDocumentContentChangePartial):
-                entry.doc.edit((change.range.start.line, change.range.start.character),
-                               (change.range.end.line, change.range.end.character), change.text, self.encoding)
+                entry.doc.edit(
+                    (change.range.start.line, change.range.start.character),
+                    (change.range.end.line, change.range.end.character),
+                    change.text,
+                    self.encoding,
+                )
             else:
                 entry.doc.edit(None, None, change.text, self.encoding)
         entry.doc.version = params.text_document.version
@@ -256,8 +271,9 @@ class RolelintServer(LanguageServer):
                 return
             self._running.add(uri)
             self._last_start[uri] = time.monotonic()
-            future = self.worker.submit(self._lint, entry.path, entry.doc.language_id, entry.doc.text,
-                                        entry.doc.version, priority=priority)
+            future = self.worker.submit(
+                self._lint, entry.path, entry.doc.language_id, entry.doc.text, entry.doc.version, priority=priority
+            )
             outcome = await asyncio.wrap_future(future)
             self._take(uri, outcome)
         except asyncio.CancelledError:
@@ -288,9 +304,16 @@ class RolelintServer(LanguageServer):
         related = project.linter.related(result)
         outcome.result, outcome.lines = result, lines
         outcome.diagnostics = [
-            convert.to_lsp(d, lines, self.encoding, info=result.rules.get(d.code),
-                           related=self._related(project, related.get(d, ())))
-            for d in result.diagnostics if d.path == name]
+            convert.to_lsp(
+                d,
+                lines,
+                self.encoding,
+                info=result.rules.get(d.code),
+                related=self._related(project, related.get(d, ())),
+            )
+            for d in result.diagnostics
+            if d.path == name
+        ]
         return outcome
 
     def _related(self, project: Project, places) -> list[types.DiagnosticRelatedInformation]:
@@ -302,9 +325,14 @@ class RolelintServer(LanguageServer):
                 continue
             start = convert.offset_of(lines, place.line, place.column)
             end = convert.offset_of(lines, place.end_line, place.end_column)
-            out.append(types.DiagnosticRelatedInformation(
-                location=types.Location(uri=path.as_uri(), range=convert.lsp_range(lines, start, end, self.encoding)),
-                message=place.message))
+            out.append(
+                types.DiagnosticRelatedInformation(
+                    location=types.Location(
+                        uri=path.as_uri(), range=convert.lsp_range(lines, start, end, self.encoding)
+                    ),
+                    message=place.message,
+                )
+            )
         return out
 
     def _take(self, uri: str, outcome: Outcome) -> None:
@@ -316,8 +344,15 @@ class RolelintServer(LanguageServer):
             return  # changed meanwhile: linted again soon
         entry.linted = None
         if outcome.result is not None:
-            entry.linted = Linted(uri, outcome.version, outcome.text, outcome.name, outcome.result, outcome.lines,
-                                  tuple(outcome.diagnostics))
+            entry.linted = Linted(
+                uri,
+                outcome.version,
+                outcome.text,
+                outcome.name,
+                outcome.result,
+                outcome.lines,
+                tuple(outcome.diagnostics),
+            )
         entry.diagnostics = outcome.diagnostics
         self._send(uri, version=outcome.version)
         self._publish_config_errors()
@@ -325,8 +360,9 @@ class RolelintServer(LanguageServer):
     def _send(self, uri: str, *, version: int | None = None) -> None:
         entry = self.docs.get(uri)
         diagnostics = (entry.diagnostics if entry else []) + self._config_errors.get(uri, [])
-        self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics,
-                                                                              version=version))
+        self.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=version)
+        )
 
     def _publish_config_errors(self) -> None:
         current: dict[str, list[types.Diagnostic]] = {}
@@ -337,12 +373,16 @@ class RolelintServer(LanguageServer):
             current[uri] = [self._config_diagnostic(project)]
             if project.error not in self._shown_errors and project.linter is None:
                 self._shown_errors.add(project.error)
-                self.window_show_message(types.ShowMessageParams(
-                    type=types.MessageType.Error,
-                    message=f"rolelint: the config {project.config_path.name} cannot be used, so files under "
-                            f"{project.root} are not linted: {project.error.splitlines()[0]}"))
-        changed = {uri for uri in set(current) | set(self._config_errors)
-                   if current.get(uri) != self._config_errors.get(uri)}
+                self.window_show_message(
+                    types.ShowMessageParams(
+                        type=types.MessageType.Error,
+                        message=f"rolelint: the config {project.config_path.name} cannot be used, so files under "
+                        f"{project.root} are not linted: {project.error.splitlines()[0]}",
+                    )
+                )
+        changed = {
+            uri for uri in set(current) | set(self._config_errors) if current.get(uri) != self._config_errors.get(uri)
+        }
         self._config_errors = current
         for uri in changed:
             self._send(uri)
@@ -356,11 +396,18 @@ class RolelintServer(LanguageServer):
         lines = Lines(text)
         start = convert.offset_of(lines, line, column)
         end = lines.line_end(min(line, len(lines.starts)) - 1)
-        kept = " (files are linted with the config as it was before)" if project.linter is not None else \
-            " (files under it are not linted until it is fixed)"
-        return types.Diagnostic(range=convert.lsp_range(lines, start, max(start, end), self.encoding),
-                                message=f"invalid rolelint config: {message}{kept}",
-                                severity=types.DiagnosticSeverity.Error, code="config", source=convert.SOURCE)
+        kept = (
+            " (files are linted with the config as it was before)"
+            if project.linter is not None
+            else " (files under it are not linted until it is fixed)"
+        )
+        return types.Diagnostic(
+            range=convert.lsp_range(lines, start, max(start, end), self.encoding),
+            message=f"invalid rolelint config: {message}{kept}",
+            severity=types.DiagnosticSeverity.Error,
+            code="config",
+            source=convert.SOURCE,
+        )
 
     # --- answers -------------------------------------------------------------------------------
 
@@ -380,8 +427,10 @@ class RolelintServer(LanguageServer):
         if not found:
             return None
         text = "\n\n---\n\n".join(convert.hover_markdown(d, linted.result.rules.get(d.code)) for d in found)
-        return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=text),
-                           range=convert.diagnostic_range(linted.lines, found[0], self.encoding))
+        return types.Hover(
+            contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=text),
+            range=convert.diagnostic_range(linted.lines, found[0], self.encoding),
+        )
 
     def code_actions(self, linted: Linted, params: types.CodeActionParams) -> list[types.CodeAction]:
         """On the worker (a fix is checked by parsing the text it makes): quick fixes, suppressions and
@@ -407,12 +456,21 @@ class RolelintServer(LanguageServer):
                 fixed = fix_text(text, [d], name=name)
                 if fixed.applied:
                     fix = fixed.applied[0].fix
-                    before = text[fix.start:fix.end]
-                    title = (f"Replace '{before}' with '{fix.replacement}' ({d.code})" if before and fix.replacement
-                             else f"Apply the fix of {d.code}")
-                    actions.append(types.CodeAction(title=title, kind=types.CodeActionKind.QuickFix,
-                                                    diagnostics=lsp_diagnostics([d]), is_preferred=True,
-                                                    edit=edit_of([(fix.start, fix.end, fix.replacement)])))
+                    before = text[fix.start : fix.end]
+                    title = (
+                        f"Replace '{before}' with '{fix.replacement}' ({d.code})"
+                        if before and fix.replacement
+                        else f"Apply the fix of {d.code}"
+                    )
+                    actions.append(
+                        types.CodeAction(
+                            title=title,
+                            kind=types.CodeActionKind.QuickFix,
+                            diagnostics=lsp_diagnostics([d]),
+                            is_preferred=True,
+                            edit=edit_of([(fix.start, fix.end, fix.replacement)]),
+                        )
+                    )
             fixable = [d for d in mine if d.fix is not None]
             if len(fixable) > 1 and any(d.fix is not None for d in here):
                 action = self._fix_all(linted, fixable, types.CodeActionKind.QuickFix)
@@ -423,13 +481,20 @@ class RolelintServer(LanguageServer):
                 if (d.code, d.line) in seen or d.code == "RL009":
                     continue
                 seen.add((d.code, d.line))
-                for whole_file, title in ((False, f"Suppress {d.code} on this line"),
-                                          (True, f"Suppress {d.code} in this file")):
+                for whole_file, title in (
+                    (False, f"Suppress {d.code} on this line"),
+                    (True, f"Suppress {d.code} in this file"),
+                ):
                     found = suppression(text, name=name, code=d.code, line=d.line, whole_file=whole_file)
                     if found is not None:
-                        actions.append(types.CodeAction(title=title, kind=types.CodeActionKind.QuickFix,
-                                                        diagnostics=lsp_diagnostics([d]),
-                                                        edit=edit_of([(found.start, found.end, found.replacement)])))
+                        actions.append(
+                            types.CodeAction(
+                                title=title,
+                                kind=types.CodeActionKind.QuickFix,
+                                diagnostics=lsp_diagnostics([d]),
+                                edit=edit_of([(found.start, found.end, found.replacement)]),
+                            )
+                        )
         if only and _wanted(FIX_ALL, only):
             fixable = [d for d in mine if d.fix is not None]
             action = self._fix_all(linted, fixable, FIX_ALL) if fixable else None
@@ -443,8 +508,11 @@ class RolelintServer(LanguageServer):
             return None
         count = len(fixed.applied)
         edits = [(d.fix.start, d.fix.end, d.fix.replacement) for d in fixed.applied]
-        return types.CodeAction(title=f"Fix all {count} safe rolelint fix{'es' if count != 1 else ''} in this file",
-                                kind=kind, edit=self._editor(linted)(edits))
+        return types.CodeAction(
+            title=f"Fix all {count} safe rolelint fix{'es' if count != 1 else ''} in this file",
+            kind=kind,
+            edit=self._editor(linted)(edits),
+        )
 
     def _editor(self, linted: Linted) -> Callable[[list[tuple[int, int, str]]], types.WorkspaceEdit]:
         capabilities = self.client_capabilities.workspace
@@ -471,14 +539,15 @@ class RolelintServer(LanguageServer):
             return None
         start = lines.starts[line]
         column = lines.offset(line, params.position.character, self.encoding) - start
-        above = [text[lines.starts[n]:lines.line_end(n)] for n in range(line + 1)]
+        above = [text[lines.starts[n] : lines.line_end(n)] for n in range(line + 1)]
         slot = completion.slot_at(text, above, line, column, markdown=fmt == "markdown")
         if slot is None:
             return None
         current = above[line]
         word = types.Range(
-            start=types.Position(line, code_units(current[:slot.start], self.encoding)),
-            end=types.Position(line, code_units(current[:slot.end], self.encoding)))
+            start=types.Position(line, code_units(current[: slot.start], self.encoding)),
+            end=types.Position(line, code_units(current[: slot.end], self.encoding)),
+        )
         return entry.path, entry.project, slot, word
 
     def completions(self, request) -> types.CompletionList | None:
@@ -495,11 +564,18 @@ class RolelintServer(LanguageServer):
             if not defined and slot.framework is not None:  # a framework the repo does not define (yet)
                 defined = project.linter.defined(slot.what, role=slot.role)
             choices = [(c.value, c.title, c.path) for c in defined]
-        items = [types.CompletionItem(
-            label=value, kind=types.CompletionItemKind.EnumMember, detail=title,
-            documentation=f"defined in {where}" if where else None, sort_text=f"{number:05d}", filter_text=value,
-            text_edit=types.TextEdit(range=word, new_text=value + slot.suffix))
-            for number, (value, title, where) in enumerate(choices)]
+        items = [
+            types.CompletionItem(
+                label=value,
+                kind=types.CompletionItemKind.EnumMember,
+                detail=title,
+                documentation=f"defined in {where}" if where else None,
+                sort_text=f"{number:05d}",
+                filter_text=value,
+                text_edit=types.TextEdit(range=word, new_text=value + slot.suffix),
+            )
+            for number, (value, title, where) in enumerate(choices)
+        ]
         return types.CompletionList(is_incomplete=False, items=items)
 
     def watch_parent(self, pid: int | None) -> None:
@@ -526,8 +602,10 @@ def _mine(linted: Linted):
 
 
 def _span(lines: Lines, diagnostic) -> tuple[int, int]:
-    return (convert.offset_of(lines, diagnostic.line, diagnostic.column),
-            convert.offset_of(lines, diagnostic.end_line, diagnostic.end_column))
+    return (
+        convert.offset_of(lines, diagnostic.line, diagnostic.column),
+        convert.offset_of(lines, diagnostic.end_line, diagnostic.end_column),
+    )
 
 
 def _wanted(kind: str, only) -> bool:
@@ -570,6 +648,7 @@ def build_server() -> RolelintServer:
 
     def guarded(handler: Callable) -> Callable:
         """A handler whose failure is logged and answered with nothing, never fatal."""
+
         def run(ls: RolelintServer, params):
             try:
                 return handler(ls, params)
@@ -577,6 +656,7 @@ def build_server() -> RolelintServer:
                 logger.exception("handler %s failed", handler.__name__)
                 ls.log(f"{handler.__name__} failed: {type(exc).__name__}: {exc}", types.MessageType.Error)
                 return None
+
         run.__name__ = handler.__name__
         return run
 
@@ -611,16 +691,26 @@ def build_server() -> RolelintServer:
         watched = capabilities.did_change_watched_files if capabilities else None
         if watched and watched.dynamic_registration:
             globs = [f"**/*{suffix}" for suffix in SUFFIXES] + [f"**/{name}" for name in CONFIG_NAMES]
-            ls.client_register_capability(types.RegistrationParams(registrations=[types.Registration(
-                id="rolelint-watched-files", method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
-                register_options=types.DidChangeWatchedFilesRegistrationOptions(
-                    watchers=[types.FileSystemWatcher(glob_pattern=glob) for glob in globs]))]))
+            ls.client_register_capability(
+                types.RegistrationParams(
+                    registrations=[
+                        types.Registration(
+                            id="rolelint-watched-files",
+                            method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                            register_options=types.DidChangeWatchedFilesRegistrationOptions(
+                                watchers=[types.FileSystemWatcher(glob_pattern=glob) for glob in globs]
+                            ),
+                        )
+                    ]
+                )
+            )
 
     server.feature(types.TEXT_DOCUMENT_DID_OPEN)(guarded(lambda ls, p: ls.open(p)))
     server.feature(types.TEXT_DOCUMENT_DID_CHANGE)(guarded(lambda ls, p: ls.change(p)))
     server.feature(types.TEXT_DOCUMENT_DID_CLOSE)(guarded(lambda ls, p: ls.close(p)))
     server.feature(types.TEXT_DOCUMENT_DID_SAVE, types.SaveOptions(include_text=False))(
-        guarded(lambda ls, p: ls.saved(p)))
+        guarded(lambda ls, p: ls.saved(p))
+    )
 
     @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     @guarded
@@ -639,8 +729,10 @@ def build_server() -> RolelintServer:
     def hover(ls: RolelintServer, params: types.HoverParams):
         return ls.hover(params)
 
-    @server.feature(types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(
-        code_action_kinds=[types.CodeActionKind.QuickFix, FIX_ALL], resolve_provider=False))
+    @server.feature(
+        types.TEXT_DOCUMENT_CODE_ACTION,
+        types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix, FIX_ALL], resolve_provider=False),
+    )
     async def code_action(ls: RolelintServer, params: types.CodeActionParams):
         linted = ls.current(params.text_document.uri)
         if linted is None:

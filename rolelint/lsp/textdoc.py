@@ -100,8 +100,7 @@ class TextDocument:
     def replace(self, text: str, version: int | None) -> None:
         self._text, self._lines, self.version = text, None, version
 
-    def edit(self, start: tuple[int, int] | None, end: tuple[int, int] | None, new_text: str,
-             encoding: str) -> None:
+    def edit(self, start: tuple[int, int] | None, end: tuple[int, int] | None, new_text: str, encoding: str) -> None:
         """Apply one content change: the range (start, end) in LSP positions becomes ``new_text``; no
         range replaces the whole text."""
         if start is None or end is None:

@@ -22,5 +22,15 @@ from rolelint.nlp.pipeline import (
 )
 from rolelint.nlp.state import PipelineState, state_of
 
-__all__ = ["NEEDS", "LemmaCandidates", "ModelNotFound", "PipelineState", "components_for", "default_model",
-           "load_pipeline", "one_blas_thread", "quieter_garbage_collector", "state_of"]
+__all__ = [
+    "NEEDS",
+    "LemmaCandidates",
+    "ModelNotFound",
+    "PipelineState",
+    "components_for",
+    "default_model",
+    "load_pipeline",
+    "one_blas_thread",
+    "quieter_garbage_collector",
+    "state_of",
+]

@@ -24,7 +24,7 @@ class TokenAttributes:
         self.usable = False
         if "tagger" not in names or "attribute_ruler" not in names:
             return
-        after = [n for n in names[names.index("tagger") + 1:] if n not in ("parser", "ner", "sentencizer")]
+        after = [n for n in names[names.index("tagger") + 1 :] if n not in ("parser", "ner", "sentencizer")]
         if after not in (["attribute_ruler"], ["attribute_ruler", "lemmatizer"]):
             return
         if nlp.get_pipe_meta("attribute_ruler").factory != "attribute_ruler":

@@ -50,7 +50,9 @@ def default_model() -> str:
     for name in PREFERRED_MODELS:
         if importlib.util.find_spec(name) is not None:
             return name
-    raise ModelNotFound(f"no spaCy English model is installed (looked for {', '.join(PREFERRED_MODELS)}); {INSTALL_HINT}")
+    raise ModelNotFound(
+        f"no spaCy English model is installed (looked for {', '.join(PREFERRED_MODELS)}); {INSTALL_HINT}"
+    )
 
 
 # Environment variables that set how many threads numpy's BLAS (OpenBLAS, or MKL, or an OpenMP
@@ -100,7 +102,9 @@ def _load(model: str, wanted: frozenset[str]):
         nlp = spacy.load(model, exclude=exclude)
     except (OSError, ImportError) as exc:
         where = "path" if Path(model).exists() else "package"
-        raise ModelNotFound(f"cannot load spaCy model {model!r} ({where}): {_first_line(exc)}; {INSTALL_HINT}") from None
+        raise ModelNotFound(
+            f"cannot load spaCy model {model!r} ({where}): {_first_line(exc)}; {INSTALL_HINT}"
+        ) from None
     missing = sorted((wanted - {"sentencizer"}) - set(nlp.pipe_names))
     if missing:
         raise ModelNotFound(
@@ -212,7 +216,10 @@ def compute_margin(nlp, attribute_ruler: bool) -> int | None:
         components = nlp.config["components"]
         encode = components["tok2vec"]["model"]["encode"]
         listener = components["tagger"]["model"]["tok2vec"]["@architectures"]
-        if not str(encode["@architectures"]).startswith("spacy.MaxoutWindowEncoder") or "Tok2VecListener" not in listener:
+        if (
+            not str(encode["@architectures"]).startswith("spacy.MaxoutWindowEncoder")
+            or "Tok2VecListener" not in listener
+        ):
             return None
         reach = int(encode["depth"]) * int(encode["window_size"])
     except (KeyError, TypeError, ValueError):

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any, Callable, Hashable, Iterator
 
-_STATES: "weakref.WeakKeyDictionary[Any, PipelineState]" = weakref.WeakKeyDictionary()
+_STATES: weakref.WeakKeyDictionary[Any, PipelineState] = weakref.WeakKeyDictionary()
 
 # Memos of other keys (sets of rules) kept at once: a run uses one or two, a long-lived process
 # that loads many rule sets keeps the newest.

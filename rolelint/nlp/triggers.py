@@ -200,7 +200,9 @@ def anchor_words(token: dict, *, lexical: bool = False) -> frozenset[str] | None
         return None
     best = None
     for key, value in token.items():
-        if key.upper() not in (("ORTH", "TEXT", "LOWER", "NORM") if lexical else ("ORTH", "TEXT", "LOWER", "NORM", "LEMMA")):
+        if key.upper() not in (
+            ("ORTH", "TEXT", "LOWER", "NORM") if lexical else ("ORTH", "TEXT", "LOWER", "NORM", "LEMMA")
+        ):
             continue
         if isinstance(value, str):
             words = frozenset({value.lower()})

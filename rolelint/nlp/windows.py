@@ -89,7 +89,7 @@ def tag_windows(nlp, wanted: list[tuple[Any, list[tuple[int, int]]]]) -> None:
         else:
             tagged = piece.to_array(attrs)
         for a, b, at in copies:
-            values[a:b] = tagged[at:at + b - a]
+            values[a:b] = tagged[at : at + b - a]
         doc.from_array(attrs, values)
     for doc in again:
         del doc.user_data["rolelint.windows"]
@@ -109,7 +109,9 @@ def _piece(doc, widened: list[tuple[int, int]]):
     rows = doc.to_array([ORTH, SPACY, NORM])
     rows = rows[numpy.concatenate([numpy.arange(start, end) for start, end in widened])]
     strings = doc.vocab.strings
-    piece = Doc(doc.vocab, words=[strings[orth] for orth in rows[:, 0].tolist()], spaces=[bool(s) for s in rows[:, 1].tolist()])
+    piece = Doc(
+        doc.vocab, words=[strings[orth] for orth in rows[:, 0].tolist()], spaces=[bool(s) for s in rows[:, 1].tolist()]
+    )
     piece.from_array([NORM], rows[:, 2])
     return piece
 

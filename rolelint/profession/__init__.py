@@ -19,8 +19,10 @@ def resolved_options(rules: dict, config: Config) -> dict[str, dict[str, Any]]:
     """Each selected rule's options: its defaults with the config's values, checked (ConfigError)."""
     from rolelint.profession.base import resolve_options
 
-    return {code: resolve_options(rule, config.rules[code].options if code in config.rules else {})
-            for code, rule in rules.items()}
+    return {
+        code: resolve_options(rule, config.rules[code].options if code in config.rules else {})
+        for code, rule in rules.items()
+    }
 
 
 def findings_memo(given: list[FileEntry], rules: dict, config: Config, *, cwd: Path) -> FindingsMemo:
@@ -62,8 +64,15 @@ def only_plain_adverts(documents: list[Document], repo: RepoFiles) -> bool:
     return True
 
 
-def run_profession_rules(documents: list[Document], rules: dict, config: Config, *, cwd: Path,
-                         use_cache: bool = True, memo: FindingsMemo | None = None) -> dict[str, list[Finding]]:
+def run_profession_rules(
+    documents: list[Document],
+    rules: dict,
+    config: Config,
+    *,
+    cwd: Path,
+    use_cache: bool = True,
+    memo: FindingsMemo | None = None,
+) -> dict[str, list[Finding]]:
     """Findings by display path for the given documents, checked against the index of the whole repo.
     With a ``memo`` (made before the documents were read), they are remembered for the next run."""
     found: dict[str, list[Finding]] = {}

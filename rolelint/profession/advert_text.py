@@ -54,15 +54,39 @@ def demand_spans(document: Document) -> list[TextSpan]:
 
 # Phrases that say how well a candidate must know something, mapped to a step of the default scale.
 PROFICIENCY_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("expert", re.compile(r"\b(?:expert(?:ise)?|mastery|master of|world[- ]class|authority on|"
-                          r"deep (?:knowledge|expertise|understanding|experience)|thought leader)\b", re.I)),
-    ("practitioner", re.compile(r"\b(?:strong|proven|significant|extensive|substantial|in[- ]depth|advanced|"
-                                r"considerable) (?:\w+ )?(?:experience|knowledge|skills?|understanding|"
-                                r"background|track record|ability)\b", re.I)),
-    ("working", re.compile(r"\b(?:working knowledge|some experience|familiar(?:ity)? with|experience (?:of|in|with)"
-                           r"|hands[- ]on)\b", re.I)),
-    ("awareness", re.compile(r"\b(?:awareness of|basic (?:knowledge|understanding)|understanding of|"
-                             r"interest in)\b", re.I)),
+    (
+        "expert",
+        re.compile(
+            r"\b(?:expert(?:ise)?|mastery|master of|world[- ]class|authority on|"
+            r"deep (?:knowledge|expertise|understanding|experience)|thought leader)\b",
+            re.I,
+        ),
+    ),
+    (
+        "practitioner",
+        re.compile(
+            r"\b(?:strong|proven|significant|extensive|substantial|in[- ]depth|advanced|"
+            r"considerable) (?:\w+ )?(?:experience|knowledge|skills?|understanding|"
+            r"background|track record|ability)\b",
+            re.I,
+        ),
+    ),
+    (
+        "working",
+        re.compile(
+            r"\b(?:working knowledge|some experience|familiar(?:ity)? with|experience (?:of|in|with)"
+            r"|hands[- ]on)\b",
+            re.I,
+        ),
+    ),
+    (
+        "awareness",
+        re.compile(
+            r"\b(?:awareness of|basic (?:knowledge|understanding)|understanding of|"
+            r"interest in)\b",
+            re.I,
+        ),
+    ),
 )
 
 
@@ -89,7 +113,9 @@ def span_sentences(span: TextSpan) -> list[tuple[int, int]]:
 
 _YEARS = re.compile(
     r"\b(?:(?:at least|minimum of|a minimum of|over|more than)\s+)?(\d{1,2})\s*(?:\+|plus)?\s*"
-    r"(?:(?:-|–|to)\s*(\d{1,2})\s*\+?\s*)?years?(?:['’]s?)?\b(?!\s+old)", re.I)
+    r"(?:(?:-|–|to)\s*(\d{1,2})\s*\+?\s*)?years?(?:['’]s?)?\b(?!\s+old)",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -103,19 +129,19 @@ class Mention:
 
     @property
     def wording(self) -> str:
-        return " ".join(self.span.text[self.start:self.end].split())
+        return " ".join(self.span.text[self.start : self.end].split())
 
     def file_range(self) -> tuple[int, int]:
         return self.span.file_range(self.start, self.end)
 
 
 def years_demands(document: Document) -> list[Mention]:
-    """"5+ years", "3-5 years' experience", "at least 4 years" in the requirement sections
+    """ "5+ years", "3-5 years' experience", "at least 4 years" in the requirement sections
     ("5 years' experience" reads as a minimum: the band's high end is open)."""
     found = []
     for span, category in spans_in(document, ("essential", "desirable", "about", "preamble", "other")):
         for match in _YEARS.finditer(span.text):
-            window = span.text[max(0, match.start() - 60):match.end() + 60].lower()
+            window = span.text[max(0, match.start() - 60) : match.end() + 60].lower()
             if "experience" not in window and category not in ("essential", "desirable"):
                 continue
             if re.search(r"service|leave|contract|pension|holiday|annual", window):
@@ -127,8 +153,13 @@ def years_demands(document: Document) -> list[Mention]:
 
 _CURRENCY = {"£": "GBP", "$": "USD", "€": "EUR"}
 _AMOUNT = r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(k|K)?"
-_SALARY = re.compile(r"([£$€])\s?" + _AMOUNT + r"\s*(?:-|–|—|to)\s*[£$€]?\s?" + _AMOUNT
-                     + r"(?:\s*(?:a|per|/)\s*(year|annum|day|hour|month))?")
+_SALARY = re.compile(
+    r"([£$€])\s?"
+    + _AMOUNT
+    + r"\s*(?:-|–|—|to)\s*[£$€]?\s?"
+    + _AMOUNT
+    + r"(?:\s*(?:a|per|/)\s*(year|annum|day|hour|month))?"
+)
 
 
 def salary_mentions(document: Document, *, backwards: bool = False) -> list[Mention]:
@@ -142,8 +173,9 @@ def salary_mentions(document: Document, *, backwards: bool = False) -> list[Ment
             if low is None or high is None or (high < low) != backwards or max(low, high) < 1000 and not match.group(6):
                 continue
             period = {"annum": "year", None: "year"}.get(match.group(6), match.group(6))
-            found.append(Mention(Band(low, high, f"{_CURRENCY[match.group(1)]}/{period}"), span,
-                                 match.start(), match.end()))
+            found.append(
+                Mention(Band(low, high, f"{_CURRENCY[match.group(1)]}/{period}"), span, match.start(), match.end())
+            )
     return found
 
 

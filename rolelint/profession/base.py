@@ -28,16 +28,28 @@ class ProfessionRule:
         return " ".join(str(self.docs.get("what", "")).split())
 
 
-def declared(code: str, *, check: Callable[..., Iterable[Any]], docs: dict[str, Any],
-             options: dict[str, RuleOption] | None = None) -> ProfessionRule:
+def declared(
+    code: str,
+    *,
+    check: Callable[..., Iterable[Any]],
+    docs: dict[str, Any],
+    options: dict[str, RuleOption] | None = None,
+) -> ProfessionRule:
     """The rule ``code`` with the name, default severity and on-by-default that the catalogue
     (rolelint.profession.catalogue) lists for it: declared there once, so that listing the rules
     imports no check."""
     from rolelint.profession.catalogue import CATALOGUE
 
     listed = CATALOGUE[code]
-    return ProfessionRule(code=code, name=listed.name, severity=listed.severity, enabled=listed.enabled, docs=docs,
-                          check=check, options=options or {})
+    return ProfessionRule(
+        code=code,
+        name=listed.name,
+        severity=listed.severity,
+        enabled=listed.enabled,
+        docs=docs,
+        check=check,
+        options=options or {},
+    )
 
 
 __all__ = ["ProfessionRule", "RuleOption", "declared", "resolve_options"]

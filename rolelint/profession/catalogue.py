@@ -63,7 +63,9 @@ class LazyProfessionRule:
         return getattr(self.load(), name)
 
 
-CATALOGUE: dict[str, LazyProfessionRule] = {code: LazyProfessionRule(code, name, module, severity, enabled)
-                                             for code, name, module, severity, enabled in _ENTRIES}
+CATALOGUE: dict[str, LazyProfessionRule] = {
+    code: LazyProfessionRule(code, name, module, severity, enabled)
+    for code, name, module, severity, enabled in _ENTRIES
+}
 
 __all__ = ["CATALOGUE", "LazyProfessionRule"]

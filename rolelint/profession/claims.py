@@ -80,8 +80,11 @@ def _from_metadata(entry: IndexEntry, index: ProfessionIndex, table: TitleTable)
     claim = Claim(framework, role, advert.level if advert else None, "metadata")
     if entry.document is not None:
         for link in _links(entry.document, index, table):
-            if link.role is not None and role is not None and (link.role is not role or
-                                                                (link.level and link.level != claim.level)):
+            if (
+                link.role is not None
+                and role is not None
+                and (link.role is not role or (link.level and link.level != claim.level))
+            ):
                 claim.conflicts.append(link)
     return claim
 
@@ -104,8 +107,9 @@ def _infer(entry: IndexEntry, index: ProfessionIndex, table: TitleTable) -> Clai
         matches = table.lookup(title)
         for match in matches:
             weight = (2.0 if match.how == "exact" else 1.5) / len(matches)
-            vote(match.role, match.level, weight, Evidence(f"the title '{title}'", *title_range, match.role,
-                                                          match.level))
+            vote(
+                match.role, match.level, weight, Evidence(f"the title '{title}'", *title_range, match.role, match.level)
+            )
     links = _links(document, index, table)
     for link in links:
         if link.role is not None:
@@ -132,8 +136,12 @@ def _infer(entry: IndexEntry, index: ProfessionIndex, table: TitleTable) -> Clai
         backing = {key: {item.what for item in evidence[key]} for key in [best_key, *ties]}
         for key, whats in backing.items():
             if any(whats - other for other_key, other in backing.items() if other_key != key):
-                claim.conflicts += [item for item in evidence[key] if item not in claim.conflicts
-                                    and all(item.what not in other for k, other in backing.items() if k != key)]
+                claim.conflicts += [
+                    item
+                    for item in evidence[key]
+                    if item not in claim.conflicts
+                    and all(item.what not in other for k, other in backing.items() if k != key)
+                ]
         return claim
     supporting = {item.what for item in claim.evidence}
     for key, items in evidence.items():
@@ -147,8 +155,9 @@ def _infer(entry: IndexEntry, index: ProfessionIndex, table: TitleTable) -> Clai
 
 def _level_by_seniority(role: Role, framework: Framework | None, title: str) -> str | None:
     groups = groups_in(title)
-    for role_level in sorted(role.levels, key=lambda lv: framework.level(lv.level).position
-                             if framework and framework.level(lv.level) else 0):
+    for role_level in sorted(
+        role.levels, key=lambda lv: framework.level(lv.level).position if framework and framework.level(lv.level) else 0
+    ):
         level_groups = accepted_groups(framework, role, role_level.level) or set()
         if level_groups == groups:
             return role_level.level
@@ -185,8 +194,15 @@ def _links(document: Document, index: ProfessionIndex, table: TitleTable) -> lis
                 # The anchor names a role level of another page: trust the anchor, which names the level
                 # the advert is aligned to; the page is reported as a conflict.
                 if role is not None:
-                    found.append(Evidence(f"the page of the DDaT link '{match.group(0)}' (role `{role.id}`)",
-                                          match.start(), match.end(), role, None))
+                    found.append(
+                        Evidence(
+                            f"the page of the DDaT link '{match.group(0)}' (role `{role.id}`)",
+                            match.start(),
+                            match.end(),
+                            role,
+                            None,
+                        )
+                    )
                 role, level = anchored[0]
         found.append(Evidence(what, match.start(), match.end(), role, level))
     return found

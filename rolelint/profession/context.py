@@ -86,19 +86,39 @@ class CheckContext:
             return next(iter(self.index.frameworks.values()))
         return None
 
-    def at_field(self, code: str, display: str, path: str, message: str, *, key: bool = False,
-                 suggestion: str | None = None, context: str | None = None) -> Report | None:
+    def at_field(
+        self,
+        code: str,
+        display: str,
+        path: str,
+        message: str,
+        *,
+        key: bool = False,
+        suggestion: str | None = None,
+        context: str | None = None,
+    ) -> Report | None:
         document = self.document(display)
         if document is None:
             return None
         start, end = document.field_range(path, key=key)
-        return Report(display, Finding(code, message, start, end, suggestion=suggestion, field=path or None,
-                                       context=context))
+        return Report(
+            display, Finding(code, message, start, end, suggestion=suggestion, field=path or None, context=context)
+        )
 
-    def at_offsets(self, code: str, display: str, start: int, end: int, message: str, *,
-                   suggestion: str | None = None, section: str | None = None,
-                   context: str | None = None) -> Report | None:
+    def at_offsets(
+        self,
+        code: str,
+        display: str,
+        start: int,
+        end: int,
+        message: str,
+        *,
+        suggestion: str | None = None,
+        section: str | None = None,
+        context: str | None = None,
+    ) -> Report | None:
         if self.document(display) is None:
             return None
-        return Report(display, Finding(code, message, start, end, suggestion=suggestion, section=section,
-                                       context=context))
+        return Report(
+            display, Finding(code, message, start, end, suggestion=suggestion, section=section, context=context)
+        )

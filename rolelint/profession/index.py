@@ -21,15 +21,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from rolelint.cachesign import sign, verify
 from rolelint import __version__
+from rolelint.cachesign import sign, verify
 from rolelint.config import Config
 from rolelint.discovery import display_path
 from rolelint.documents import KINDS, Document
 from rolelint.loaders import load_file
+from rolelint.profession.model import Advert, Framework, Role, advert_from, framework_from, inline_roles, role_from
 from rolelint.profession.repo import RepoFiles, file_digest, repo_files, text_digest
-from rolelint.profession.model import (Advert, Framework, Role, advert_from, framework_from, inline_roles,
-                                       role_from)
 
 CACHE_FORMAT = 2
 
@@ -116,8 +115,11 @@ class ProfessionIndex:
                 if framework is None:
                     continue
                 if framework.id in self.frameworks:
-                    self.duplicates.append(Duplicate("framework", framework.id, entry.display, "id",
-                                                     self.frameworks[framework.id].display, "id"))
+                    self.duplicates.append(
+                        Duplicate(
+                            "framework", framework.id, entry.display, "id", self.frameworks[framework.id].display, "id"
+                        )
+                    )
                     continue
                 self.frameworks[framework.id] = framework
                 for role in inline_roles(entry.data, entry.display):
@@ -132,8 +134,9 @@ class ProfessionIndex:
     def _add_role(self, role: Role) -> None:
         if role.key in self.roles:
             first = self.roles[role.key]
-            self.duplicates.append(Duplicate("role", role.id, role.display, role.field("id"), first.display,
-                                             first.field("id")))
+            self.duplicates.append(
+                Duplicate("role", role.id, role.display, role.field("id"), first.display, first.field("id"))
+            )
             return
         self.roles[role.key] = role
         self._by_display.setdefault(role.display, []).append(role)
@@ -141,8 +144,15 @@ class ProfessionIndex:
         self._by_id.setdefault(role.id, []).append(role)
 
 
-def build_index(documents: list[Document], config: Config, *, cwd: Path, use_cache: bool = True,
-                save: bool = True, repo: RepoFiles | None = None) -> ProfessionIndex:
+def build_index(
+    documents: list[Document],
+    config: Config,
+    *,
+    cwd: Path,
+    use_cache: bool = True,
+    save: bool = True,
+    repo: RepoFiles | None = None,
+) -> ProfessionIndex:
     """Index the repo under ``config.root``; ``documents`` (the files given to the run) win over disk.
     With ``save`` False the cache is written by ``index.save()``, after the rules have added features.
     ``repo``: the files and digests taken earlier in the run (rolelint.profession.memo); the index
@@ -168,12 +178,24 @@ def build_index(documents: list[Document], config: Config, *, cwd: Path, use_cac
             if repo is not None:
                 repo.read_again.append(entry)
         if cached and cached.get("kind") in KINDS:
-            index.add(IndexEntry(entry.display, cached["kind"], cached.get("data") or {}, cached.get("heading"),
-                                 features=cache.features(cached)))
+            index.add(
+                IndexEntry(
+                    entry.display,
+                    cached["kind"],
+                    cached.get("data") or {},
+                    cached.get("heading"),
+                    features=cache.features(cached),
+                )
+            )
     root = config.root.resolve()
     for display, document in given.items():
-        given_entry = IndexEntry(display, document.kind, document.data if isinstance(document.data, dict) else {},
-                                 first_heading(document), document)
+        given_entry = IndexEntry(
+            display,
+            document.kind,
+            document.data if isinstance(document.data, dict) else {},
+            first_heading(document),
+            document,
+        )
         index.add(given_entry)
         absolute = Path(os.path.abspath(cwd / display))
         try:
@@ -197,8 +219,15 @@ def with_documents(base: ProfessionIndex, documents: list[Document]) -> Professi
     index.entries = {display: replace(entry, document=None) for display, entry in base.entries.items()}
     given = [document for document in documents if document.kind in KINDS]
     for document in given:
-        index.add(IndexEntry(document.path, document.kind, document.data if isinstance(document.data, dict) else {},
-                             first_heading(document), document))
+        index.add(
+            IndexEntry(
+                document.path,
+                document.kind,
+                document.data if isinstance(document.data, dict) else {},
+                first_heading(document),
+                document,
+            )
+        )
     index.stats = {"files": len(index.entries), "cache_hits": 0, "cache_misses": 0}
     adverts_only = all(d.kind == "advert" and base.entries.get(d.path, _ADVERT).kind == "advert" for d in given)
     if not adverts_only:
@@ -370,4 +399,12 @@ def _plain(value: Any) -> Any:
     return json.loads(json.dumps(value, default=str))
 
 
-__all__ = ["IndexEntry", "ProfessionIndex", "build_index", "display_path", "first_heading", "refreshed", "with_documents"]
+__all__ = [
+    "IndexEntry",
+    "ProfessionIndex",
+    "build_index",
+    "display_path",
+    "first_heading",
+    "refreshed",
+    "with_documents",
+]

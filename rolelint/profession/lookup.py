@@ -26,8 +26,9 @@ class Value:
     framework: str
 
 
-def defined_values(index: ProfessionIndex, what: str, *, framework: str | None = None,
-                   role: str | None = None) -> list[Value]:
+def defined_values(
+    index: ProfessionIndex, what: str, *, framework: str | None = None, role: str | None = None
+) -> list[Value]:
     """The values of ``what`` (one of WHAT) the index defines, in the repo's own order: of the
     framework ``framework`` when given (else of every framework), and for ``level``, the levels of the
     role ``role`` when it is known (else the framework's)."""
@@ -57,8 +58,10 @@ def defined_values(index: ProfessionIndex, what: str, *, framework: str | None =
             out += [Value(skill.id, skill.name, f.display, f.id) for skill in f.skills.values()]
     else:
         for f in frameworks:
-            out += [Value(step, f"{step} ({rank + 1} of {len(f.scale)})", f.display, f.id)
-                    for rank, step in enumerate(f.scale)]
+            out += [
+                Value(step, f"{step} ({rank + 1} of {len(f.scale)})", f.display, f.id)
+                for rank, step in enumerate(f.scale)
+            ]
     seen: set[str] = set()
     unique = []
     for item in out:  # one item a value: the first framework's, when several define it
@@ -106,16 +109,27 @@ def related_places(index: ProfessionIndex, document: Document, code: str) -> lis
             role, role_level = claim.role, claim.role_level
             title = claim.framework.effective_title(role_level) if claim.framework else role_level.level
             how = "names" if claim.source == "metadata" else "is taken to be for"
-            places.append(Place(role.display, role_level.path,
-                                f"the role level this advert {how}: {title} (`{role.id}` at `{role_level.level}`)"))
+            places.append(
+                Place(
+                    role.display,
+                    role_level.path,
+                    f"the role level this advert {how}: {title} (`{role.id}` at `{role_level.level}`)",
+                )
+            )
             level = claim.framework.level(role_level.level) if claim.framework else None
             if level is not None and code in _FRAMEWORK_LEVEL:
-                places.append(Place(claim.framework.display, level.path,
-                                    f"the framework's level `{level.id}` ({level.title})"))
+                places.append(
+                    Place(claim.framework.display, level.path, f"the framework's level `{level.id}` ({level.title})")
+                )
     for duplicate in index.duplicates:
         if duplicate.display == document.path:
-            places.append(Place(duplicate.first_display, duplicate.first_path,
-                                f"the {duplicate.kind} `{duplicate.id}` is first defined here"))
+            places.append(
+                Place(
+                    duplicate.first_display,
+                    duplicate.first_path,
+                    f"the {duplicate.kind} `{duplicate.id}` is first defined here",
+                )
+            )
     return places
 
 
@@ -131,8 +145,9 @@ def place_range(root: Path, display: str, field: str, *, options) -> tuple[int, 
 
 
 @lru_cache(maxsize=256)
-def _place_range(path: str, display: str, field: str, mtime_ns: int, size: int,
-                 options) -> tuple[int, int, int, int] | None:
+def _place_range(
+    path: str, display: str, field: str, mtime_ns: int, size: int, options
+) -> tuple[int, int, int, int] | None:
     document = _parsed(path, display, mtime_ns, size, options)
     if document is None:
         return None

@@ -29,7 +29,6 @@ import os
 import time
 from pathlib import Path
 from stat import S_ISREG
-from typing import Any
 
 from rolelint import __version__
 from rolelint.cachesign import sign, verify
@@ -59,10 +58,16 @@ class FindingsMemo:
         files: dict[str, tuple[FileEntry, bool]] = {e.display: (e, False) for e in self.repo.files}
         files.update((e.display, (e, True)) for e in given)
         head = hashlib.sha256()
-        for part in ("rolelint profession findings", MEMO_FORMAT, __version__, code_fingerprint(),
-                     config.root.resolve().as_posix(), cwd.as_posix(),
-                     json.dumps(config.raw, sort_keys=True, default=str),
-                     " ".join(sorted(codes))):
+        for part in (
+            "rolelint profession findings",
+            MEMO_FORMAT,
+            __version__,
+            code_fingerprint(),
+            config.root.resolve().as_posix(),
+            cwd.as_posix(),
+            json.dumps(config.raw, sort_keys=True, default=str),
+            " ".join(sorted(codes)),
+        ):
             head.update(str(part).encode("utf-8", "surrogateescape") + b"\0")
         for display in sorted(files):
             entry, is_given = files[display]
@@ -96,10 +101,16 @@ class FindingsMemo:
             if not verify(body.encode("utf-8"), envelope.get("mac")):
                 return None  # not written by this user's rolelint (e.g. committed into the repo)
             payload = json.loads(body)
-            if payload.get("format") != MEMO_FORMAT or payload.get("version") != __version__ \
-                    or payload.get("key") != self.key:
+            if (
+                payload.get("format") != MEMO_FORMAT
+                or payload.get("version") != __version__
+                or payload.get("key") != self.key
+            ):
                 return None
-            found = {str(display): [finding_from_dict(item) for item in items] for display, items in payload["findings"].items()}
+            found = {
+                str(display): [finding_from_dict(item) for item in items]
+                for display, items in payload["findings"].items()
+            }
         except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
             return None
         if not 0 <= time.time() - modified < REFRESH_AFTER:
@@ -114,8 +125,12 @@ class FindingsMemo:
         True when it was written."""
         if not self.unchanged():
             return False
-        payload = {"format": MEMO_FORMAT, "version": __version__, "key": self.key,
-                   "findings": {display: [finding_to_dict(f) for f in findings] for display, findings in found.items()}}
+        payload = {
+            "format": MEMO_FORMAT,
+            "version": __version__,
+            "key": self.key,
+            "findings": {display: [finding_to_dict(f) for f in findings] for display, findings in found.items()},
+        }
         body = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
         from rolelint.cache import create_cache_folder
         from rolelint.safefiles import atomic_write
@@ -149,7 +164,7 @@ class FindingsMemo:
                 return 0.0
 
         entries.sort(key=modified, reverse=True)
-        for path in [p for p in entries if p != keep][KEEP - 1:]:
+        for path in [p for p in entries if p != keep][KEEP - 1 :]:
             if not signed_by_us(path):
                 continue
             try:

@@ -34,7 +34,7 @@ def shingles(role: Role) -> set[str]:
         out |= {f"skill:{skill}={proficiency}" for skill, proficiency in role_level.skills.items()}
     for text in texts:
         words = terms(text)
-        out |= {" ".join(words[i:i + 3]) for i in range(max(len(words) - 2, 1))} if words else set()
+        out |= {" ".join(words[i : i + 3]) for i in range(max(len(words) - 2, 1))} if words else set()
     return out
 
 
@@ -44,8 +44,9 @@ _BAND = ROWS * 16
 
 def signature(items: set[str]) -> str:
     """The signature as hex text: 64 hashes of 16 digits, so that it is stored and cut into bands as is."""
-    hashed = np.array([int.from_bytes(hashlib.blake2b(s.encode(), digest_size=7).digest(), "big") for s in items],
-                      dtype=np.uint64)
+    hashed = np.array(
+        [int.from_bytes(hashlib.blake2b(s.encode(), digest_size=7).digest(), "big") for s in items], dtype=np.uint64
+    )
     # (a*x + b) mod p with 64-bit wrap-around is not a true universal hash, but it mixes well enough here.
     mixed = (np.outer(_A, hashed) + _B[:, None]) % np.uint64(_PRIME)
     return mixed.min(axis=1).astype(">u8").tobytes().hex()
@@ -59,13 +60,13 @@ def candidate_pairs(signatures: dict[Hashable, str], targets: Iterable[Hashable]
     buckets: dict[tuple, list] = {}
     for key, sig in signatures.items():
         for band in range(BANDS):
-            buckets.setdefault((band, sig[band * _BAND:(band + 1) * _BAND]), []).append(key)
+            buckets.setdefault((band, sig[band * _BAND : (band + 1) * _BAND]), []).append(key)
     pairs: set[tuple] = set()
     for members in buckets.values():
         if len(members) < 2:
             continue
         if wanted is None:  # members are in the keys' order already
-            pairs.update((a, b) for x, a in enumerate(members) for b in members[x + 1:])
+            pairs.update((a, b) for x, a in enumerate(members) for b in members[x + 1 :])
             continue
         for a in (m for m in members if m in wanted):
             pairs.update((a, b) if order[a] < order[b] else (b, a) for b in members if b != a)

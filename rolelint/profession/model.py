@@ -216,9 +216,20 @@ def framework_from(data: dict, display: str) -> Framework | None:
         track = _slug(raw.get("track")) or "default"
         rank = track_counts.get(track, 0)
         track_counts[track] = rank + 1
-        levels.append(LevelDef(level_id, _text(raw.get("title")) or level_id, track, i, rank,
-                               _texts(raw.get("synonyms")), salary_band(raw.get("salary")),
-                               experience_band(raw.get("experience")), f"levels[{i}]", raw.get("skippable") is True))
+        levels.append(
+            LevelDef(
+                level_id,
+                _text(raw.get("title")) or level_id,
+                track,
+                i,
+                rank,
+                _texts(raw.get("synonyms")),
+                salary_band(raw.get("salary")),
+                experience_band(raw.get("experience")),
+                f"levels[{i}]",
+                raw.get("skippable") is True,
+            )
+        )
     skills: dict[str, SkillDef] = {}
     duplicate_skills: list[tuple[str, str]] = []
     raw_skills = data.get("skills") if isinstance(data.get("skills"), list) else []
@@ -228,8 +239,13 @@ def framework_from(data: dict, display: str) -> Framework | None:
         if raw["id"] in skills:
             duplicate_skills.append((raw["id"], f"skills[{i}].id"))
             continue
-        skills[raw["id"]] = SkillDef(raw["id"], _text(raw.get("name")) or raw["id"], _texts(raw.get("synonyms")),
-                                     _text(raw.get("description")), f"skills[{i}]")
+        skills[raw["id"]] = SkillDef(
+            raw["id"],
+            _text(raw.get("name")) or raw["id"],
+            _texts(raw.get("synonyms")),
+            _text(raw.get("description")),
+            f"skills[{i}]",
+        )
     terms = []
     raw_terms = data.get("terminology") if isinstance(data.get("terminology"), list) else []
     for i, raw in enumerate(raw_terms):
@@ -240,8 +256,19 @@ def framework_from(data: dict, display: str) -> Framework | None:
     families = {raw["id"] for raw in data.get("families") or () if isinstance(raw, dict) and _slug(raw.get("id"))}
     from rolelint.profession.vocabulary import entries_from
 
-    return Framework(fid, _text(data.get("name")) or fid, scale, levels, skills, terms, families, display,
-                     duplicates, duplicate_skills, entries_from(data.get("vocabulary")))
+    return Framework(
+        fid,
+        _text(data.get("name")) or fid,
+        scale,
+        levels,
+        skills,
+        terms,
+        families,
+        display,
+        duplicates,
+        duplicate_skills,
+        entries_from(data.get("vocabulary")),
+    )
 
 
 def role_from(data: dict, display: str, *, path: str = "", framework: str | None = None) -> Role | None:
@@ -255,12 +282,30 @@ def role_from(data: dict, display: str, *, path: str = "", framework: str | None
     for i, raw in enumerate(raw_levels):
         if not isinstance(raw, dict) or not _slug(raw.get("level")):
             continue
-        levels.append(RoleLevel(raw["level"], _text(raw.get("title")) or None, _texts(raw.get("synonyms")),
-                                _text(raw.get("description")), _texts(raw.get("responsibilities")),
-                                _skills(raw.get("skills")), salary_band(raw.get("salary")),
-                                experience_band(raw.get("experience")), f"{prefix}levels[{i}]"))
-    return Role(rid, _text(data.get("title")) or rid, fid, _slug(data.get("family")), _text(data.get("description")),
-                _texts(data.get("responsibilities")), levels, display, path)
+        levels.append(
+            RoleLevel(
+                raw["level"],
+                _text(raw.get("title")) or None,
+                _texts(raw.get("synonyms")),
+                _text(raw.get("description")),
+                _texts(raw.get("responsibilities")),
+                _skills(raw.get("skills")),
+                salary_band(raw.get("salary")),
+                experience_band(raw.get("experience")),
+                f"{prefix}levels[{i}]",
+            )
+        )
+    return Role(
+        rid,
+        _text(data.get("title")) or rid,
+        fid,
+        _slug(data.get("family")),
+        _text(data.get("description")),
+        _texts(data.get("responsibilities")),
+        levels,
+        display,
+        path,
+    )
 
 
 def inline_roles(data: dict, display: str) -> list[Role]:
@@ -276,6 +321,13 @@ def inline_roles(data: dict, display: str) -> list[Role]:
 
 
 def advert_from(data: dict, display: str, *, title: str | None = None) -> Advert:
-    return Advert(display, _text(data.get("title")) or title, _slug(data.get("framework")), _slug(data.get("role")),
-                  _slug(data.get("level")), salary_band(data.get("salary")), experience_band(data.get("experience")),
-                  _skills(data.get("skills")))
+    return Advert(
+        display,
+        _text(data.get("title")) or title,
+        _slug(data.get("framework")),
+        _slug(data.get("role")),
+        _slug(data.get("level")),
+        salary_band(data.get("salary")),
+        experience_band(data.get("experience")),
+        _skills(data.get("skills")),
+    )

@@ -66,8 +66,12 @@ def find_roles(index: ProfessionIndex, name: str | None) -> list[Role]:
     by_role = [r for r in roles if wanted in (r.id, r.title.lower())]
     if by_role:
         return by_role
-    by_framework = [r for r in roles if wanted in (r.framework, index.frameworks[r.framework].name.lower())
-                    if r.framework in index.frameworks]
+    by_framework = [
+        r
+        for r in roles
+        if wanted in (r.framework, index.frameworks[r.framework].name.lower())
+        if r.framework in index.frameworks
+    ]
     if by_framework:
         return by_framework
     choices = sorted({r.id for r in roles} | set(index.frameworks))
@@ -86,8 +90,9 @@ _LEVEL_FIELD = re.compile(r"^levels\[(\d+)\](?:\.skills\.([^.]+))?")
 _SKILL_FIELD = re.compile(r"^skills\[(\d+)\]")
 
 
-def pathway_findings(config: Config, roles: list[Role], index: ProfessionIndex, *, cwd: Path,
-                     use_cache: bool = True) -> list[Diagnostic]:
+def pathway_findings(
+    config: Config, roles: list[Role], index: ProfessionIndex, *, cwd: Path, use_cache: bool = True
+) -> list[Diagnostic]:
     """The profession rules' findings on the files that define ``roles`` and their frameworks, as
     `rolelint check --select RL3` gives them (the config's ignores, severities and suppressions apply)."""
     from rolelint.engine import Selection, check
@@ -111,7 +116,7 @@ def place(diagnostic: Diagnostic, role: Role, framework: Framework) -> PathwayIs
                 if diagnostic.path != framework.display or field_path.startswith("roles["):
                     return None
                 return _framework_issue(diagnostic, role, framework)
-            field_path = field_path[len(role.path) + 1:]
+            field_path = field_path[len(role.path) + 1 :]
         match = _LEVEL_FIELD.match(field_path)
         if match:
             index = int(match.group(1))
@@ -146,8 +151,16 @@ def _framework_issue(diagnostic: Diagnostic, role: Role, framework: Framework) -
 
 
 def _issue(diagnostic: Diagnostic, level: str | None, skill: str | None) -> PathwayIssue:
-    return PathwayIssue(diagnostic.code, diagnostic.message, diagnostic.path, diagnostic.field_path or "",
-                        level, skill, line=diagnostic.line, severity=diagnostic.severity.label)
+    return PathwayIssue(
+        diagnostic.code,
+        diagnostic.message,
+        diagnostic.path,
+        diagnostic.field_path or "",
+        level,
+        skill,
+        line=diagnostic.line,
+        severity=diagnostic.severity.label,
+    )
 
 
 def build_pathway(index: ProfessionIndex, role: Role, findings: list[Diagnostic]) -> Pathway:
@@ -158,8 +171,14 @@ def build_pathway(index: ProfessionIndex, role: Role, findings: list[Diagnostic]
         columns = []
         for role_level in levels:
             level = framework.level(role_level.level)
-            columns.append(Column(role_level.level, framework.effective_title(role_level),
-                                  role_level.salary or level.salary, role_level.experience or level.experience))
+            columns.append(
+                Column(
+                    role_level.level,
+                    framework.effective_title(role_level),
+                    role_level.salary or level.salary,
+                    role_level.experience or level.experience,
+                )
+            )
         skill_ids: list[str] = [s for s in framework.skills if any(s in lv.skills for lv in levels)]
         skill_ids += [s for lv in levels for s in lv.skills if s not in framework.skills and s not in skill_ids]
         rows = []
@@ -167,8 +186,9 @@ def build_pathway(index: ProfessionIndex, role: Role, findings: list[Diagnostic]
             cells = []
             for role_level in levels:
                 proficiency = role_level.skills.get(skill)
-                cells.append(Cell(proficiency if isinstance(proficiency, str) else None,
-                                  framework.proficiency_rank(proficiency)))
+                cells.append(
+                    Cell(proficiency if isinstance(proficiency, str) else None, framework.proficiency_rank(proficiency))
+                )
             name = framework.skills[skill].name if skill in framework.skills else f"{skill} (not in catalogue)"
             rows.append(Row(skill, name, cells))
         tracks.append(Track(track_name, columns, rows))
@@ -214,7 +234,9 @@ def _band_row(label: str, columns: list[Column]) -> list[str]:
     units = {b.unit for b in bands if b is not None}
     if len(units) == 1:
         unit = units.pop()
-        return [f"{label} ({unit})"] + [(_band(Band(b.low, b.high, "")) if b else "-") + m for b, m in zip(bands, marks)]
+        return [f"{label} ({unit})"] + [
+            (_band(Band(b.low, b.high, "")) if b else "-") + m for b, m in zip(bands, marks)
+        ]
     return [label] + [(_band(b) or "-") + m for b, m in zip(bands, marks)]
 
 
@@ -264,8 +286,10 @@ def render_text(pathways: list[Pathway]) -> str:
                 out.append(("Skill" if line == 0 else "").ljust(first) + " | " + " | ".join(cells).rstrip())
             out.append("-" * first + "-+-" + "-+-".join("-" * w for w in widths))
             for row in body:
-                label = row[0] if len(row[0]) <= first else row[0][:first - 1] + "…"
-                out.append(label.ljust(first) + " | " + " | ".join(v.ljust(w) for v, w in zip(row[1:], widths)).rstrip())
+                label = row[0] if len(row[0]) <= first else row[0][: first - 1] + "…"
+                out.append(
+                    label.ljust(first) + " | " + " | ".join(v.ljust(w) for v, w in zip(row[1:], widths)).rstrip()
+                )
         out.append("")
         if pathway.issues:
             out.append("Issues:")
@@ -295,9 +319,13 @@ def render_markdown(pathways: list[Pathway]) -> str:
     out: list[str] = []
     for pathway in pathways:
         role, framework = pathway.role, pathway.framework
-        out += [f"## {_md(role.title)} pathway", "",
-                f"Framework: {_md(framework.name)} (`{framework.id}`). Role: `{role.id}`. "
-                f"Proficiency scale: {' < '.join(framework.scale)}.", ""]
+        out += [
+            f"## {_md(role.title)} pathway",
+            "",
+            f"Framework: {_md(framework.name)} (`{framework.id}`). Role: `{role.id}`. "
+            f"Proficiency scale: {' < '.join(framework.scale)}.",
+            "",
+        ]
         for track in pathway.tracks:
             if len(pathway.tracks) > 1:
                 out += [f"### Track: {_md(track.name)}", ""]
@@ -305,8 +333,10 @@ def render_markdown(pathways: list[Pathway]) -> str:
             out.append("| " + " | ".join(header) + " |")
             out.append("|" + "---|" * len(header))
             for row in track.rows:
-                cells = [(f"**{c.proficiency}**" if c.marks else c.proficiency or "–") + _marks(c.marks, "markdown")
-                         for c in row.cells]
+                cells = [
+                    (f"**{c.proficiency}**" if c.marks else c.proficiency or "–") + _marks(c.marks, "markdown")
+                    for c in row.cells
+                ]
                 out.append("| " + " | ".join([_md(row.name), *cells]) + " |")
             for label in ("salary", "experience"):
                 cells = [_band_cell_md(getattr(c, label), c.band_marks.get(label, [])) for c in track.columns]
@@ -314,8 +344,7 @@ def render_markdown(pathways: list[Pathway]) -> str:
             out.append("")
         if pathway.issues:
             out += ["**Issues**", ""]
-            out += [f"{n}. ⚠{n} `{i.code}` {_md(i.message)} — `{_where(i)}`"
-                    for n, i in enumerate(pathway.issues, 1)]
+            out += [f"{n}. ⚠{n} `{i.code}` {_md(i.message)} — `{_where(i)}`" for n, i in enumerate(pathway.issues, 1)]
         else:
             out.append("No pathway issues.")
         out.append("")
@@ -348,48 +377,61 @@ def _code(text: str) -> str:
 def render_html(pathways: list[Pathway]) -> str:
     esc = html.escape
     title = ", ".join(p.role.title for p in pathways[:3]) + (" ..." if len(pathways) > 3 else "")
-    parts = [f"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-             f"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-             f"<title>{esc(title)} - career pathway</title><style>{_CSS}</style></head><body>"]
+    parts = [
+        f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{esc(title)} - career pathway</title><style>{_CSS}</style></head><body>"
+    ]
     for pathway in pathways:
         role, framework = pathway.role, pathway.framework
         scale = framework.scale
-        parts.append(f"<section><h1>{esc(role.title)} pathway</h1>"
-                     f"<p class=\"meta\">Framework: {esc(framework.name)} (<code>{esc(framework.id)}</code>) · role "
-                     f"<code>{esc(role.id)}</code> · {len(pathway.issues)} issue(s)</p>")
-        legend = "".join(f"<span class=\"p{_shade(i, len(scale))}\" style=\"background:{_colour(i, len(scale))}\">"
-                         f"{esc(s)}</span>" for i, s in enumerate(scale))
-        parts.append(f"<p class=\"legend\">Proficiency: {legend}</p>")
+        parts.append(
+            f"<section><h1>{esc(role.title)} pathway</h1>"
+            f'<p class="meta">Framework: {esc(framework.name)} (<code>{esc(framework.id)}</code>) · role '
+            f"<code>{esc(role.id)}</code> · {len(pathway.issues)} issue(s)</p>"
+        )
+        legend = "".join(
+            f'<span class="p{_shade(i, len(scale))}" style="background:{_colour(i, len(scale))}">{esc(s)}</span>'
+            for i, s in enumerate(scale)
+        )
+        parts.append(f'<p class="legend">Proficiency: {legend}</p>')
         for track in pathway.tracks:
             if len(pathway.tracks) > 1:
                 parts.append(f"<h2>Track: {esc(track.name)}</h2>")
-            head = "".join(f"<th{_issue_attrs(c.marks, pathway)}>{esc(c.title)}<br><small>{esc(c.level)}</small>"
-                           f"{_sup(c.marks, pathway)}</th>" for c in track.columns)
+            head = "".join(
+                f"<th{_issue_attrs(c.marks, pathway)}>{esc(c.title)}<br><small>{esc(c.level)}</small>"
+                f"{_sup(c.marks, pathway)}</th>"
+                for c in track.columns
+            )
             parts.append(f"<table><thead><tr><th>Skill</th>{head}</tr></thead><tbody>")
             for row in track.rows:
                 cells = []
                 for cell in row.cells:
                     if cell.proficiency is None:
-                        cells.append("<td class=\"none\">–</td>")
+                        cells.append('<td class="none">–</td>')
                         continue
                     shade = _shade(cell.rank, len(scale)) if cell.rank is not None else 0
                     classes = f"p{shade}" + (" issue" if cell.marks else "")
-                    cells.append(f"<td class=\"{classes}\"{_issue_attrs(cell.marks, pathway, attr_only=True)}>"
-                                 f"{esc(cell.proficiency)}{_sup(cell.marks, pathway)}</td>")
-                parts.append(f"<tr><th scope=\"row\">{esc(row.name)}</th>{''.join(cells)}</tr>")
+                    cells.append(
+                        f'<td class="{classes}"{_issue_attrs(cell.marks, pathway, attr_only=True)}>'
+                        f"{esc(cell.proficiency)}{_sup(cell.marks, pathway)}</td>"
+                    )
+                parts.append(f'<tr><th scope="row">{esc(row.name)}</th>{"".join(cells)}</tr>')
             for label in ("salary", "experience"):
                 cells = []
                 for column in track.columns:
                     marks = column.band_marks.get(label, [])
-                    attrs = f" class=\"issue\"{_issue_attrs(marks, pathway, attr_only=True)}" if marks else ""
+                    attrs = f' class="issue"{_issue_attrs(marks, pathway, attr_only=True)}' if marks else ""
                     cells.append(f"<td{attrs}>{esc(_band(getattr(column, label))) or '–'}{_sup(marks, pathway)}</td>")
-                parts.append(f"<tr class=\"band\"><th scope=\"row\">{label.capitalize()}</th>{''.join(cells)}</tr>")
+                parts.append(f'<tr class="band"><th scope="row">{label.capitalize()}</th>{"".join(cells)}</tr>')
             parts.append("</tbody></table>")
         if pathway.issues:
-            parts.append("<h2>Issues</h2><ol class=\"issues\">")
-            parts += [f"<li id=\"{_anchor(pathway, n)}\"><code>{esc(i.code)}</code> {_code(i.message)} "
-                      f"<small>(<code>{esc(_where(i))}</code>)</small></li>"
-                      for n, i in enumerate(pathway.issues, 1)]
+            parts.append('<h2>Issues</h2><ol class="issues">')
+            parts += [
+                f'<li id="{_anchor(pathway, n)}"><code>{esc(i.code)}</code> {_code(i.message)} '
+                f"<small>(<code>{esc(_where(i))}</code>)</small></li>"
+                for n, i in enumerate(pathway.issues, 1)
+            ]
             parts.append("</ol>")
         else:
             parts.append("<p>No pathway issues.</p>")
@@ -411,14 +453,14 @@ def _anchor(pathway: Pathway, number: int) -> str:
 
 
 def _sup(marks: list[int], pathway: Pathway) -> str:
-    return "".join(f"<sup class=\"mark\"><a href=\"#{_anchor(pathway, n)}\">{n}</a></sup>" for n in marks)
+    return "".join(f'<sup class="mark"><a href="#{_anchor(pathway, n)}">{n}</a></sup>' for n in marks)
 
 
 def _issue_attrs(marks: list[int], pathway: Pathway, *, attr_only: bool = False) -> str:
     if not marks:
         return ""
     tip = html.escape(" / ".join(pathway.issues[n - 1].message for n in marks), quote=True)
-    return f" title=\"{tip}\"" if attr_only else f" class=\"issue\" title=\"{tip}\""
+    return f' title="{tip}"' if attr_only else f' class="issue" title="{tip}"'
 
 
 RENDERERS = {"text": render_text, "markdown": render_markdown, "html": render_html}

@@ -76,6 +76,6 @@ class RepoFiles:
     read_again: list[FileEntry] = field(default_factory=list)  # files the index had to read itself
 
     @classmethod
-    def scan(cls, config: Config, cwd: Path) -> "RepoFiles":
+    def scan(cls, config: Config, cwd: Path) -> RepoFiles:
         files = repo_files(config, cwd)
         return cls(files, {entry.display: file_digest(entry.path, config) for entry in files})

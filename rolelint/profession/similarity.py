@@ -54,7 +54,7 @@ _WORD = re.compile(r"[a-z0-9]+")
 @lru_cache(maxsize=65536)
 def _trigrams(text: str) -> frozenset[tuple[str, ...]]:
     words = _WORD.findall(text.lower())
-    return frozenset(tuple(words[i:i + 3]) for i in range(len(words) - 2))
+    return frozenset(tuple(words[i : i + 3]) for i in range(len(words) - 2))
 
 
 def lifted(text: str, texts: Iterable[str]) -> bool:
@@ -77,8 +77,12 @@ def skill_names(role: Role, framework: Framework | None) -> list[str]:
     """The names of the skills of each of the role's levels (a skill of three levels is named three times)."""
     if framework is None:
         return []
-    return [framework.skills[s].name for lv in role.levels for s in lv.skills if s in framework.skills
-            and framework.skills[s].name]
+    return [
+        framework.skills[s].name
+        for lv in role.levels
+        for s in lv.skills
+        if s in framework.skills and framework.skills[s].name
+    ]
 
 
 def role_statements(role: Role, framework: Framework | None) -> list[str]:
@@ -96,8 +100,9 @@ class Resemblance:
 class RoleProfiles:
     """TF-IDF profiles of a set of roles, keyed by anything hashable."""
 
-    def __init__(self, statements: dict[Hashable, list[str]], analyzer: Analyzer = stem_terms, *,
-                 use_background: bool = True):
+    def __init__(
+        self, statements: dict[Hashable, list[str]], analyzer: Analyzer = stem_terms, *, use_background: bool = True
+    ):
         counts: dict[Hashable, Counter] = {}
         for key, texts in statements.items():
             total: Counter = Counter()
@@ -107,16 +112,23 @@ class RoleProfiles:
         self._build(counts, analyzer, use_background)
 
     @classmethod
-    def from_counts(cls, counts: dict[Hashable, Counter], analyzer: Analyzer = stem_terms, *,
-                    use_background: bool = True, indexed: set | None = None) -> "RoleProfiles":
+    def from_counts(
+        cls,
+        counts: dict[Hashable, Counter],
+        analyzer: Analyzer = stem_terms,
+        *,
+        use_background: bool = True,
+        indexed: set | None = None,
+    ) -> RoleProfiles:
         """Profiles from each role's feature counts (as ``features`` gives them, summed over its texts).
         Every role counts for the word weights; only those in ``indexed`` (default: all) can be compared."""
         profiles = cls.__new__(cls)
         profiles._build(counts, analyzer, use_background, indexed)
         return profiles
 
-    def _build(self, counts: dict[Hashable, Counter], analyzer: Analyzer, use_background: bool,
-               indexed: set | None = None) -> None:
+    def _build(
+        self, counts: dict[Hashable, Counter], analyzer: Analyzer, use_background: bool, indexed: set | None = None
+    ) -> None:
         self.analyzer = analyzer
         self.counts = counts
         self._arrays: dict[tuple[str, frozenset | None], tuple[np.ndarray, np.ndarray]] = {}
@@ -164,8 +176,9 @@ class RoleProfiles:
             weight = math.log((1 + table_n) / (1 + table_df.get(term, 0))) + 1.0
         return weight
 
-    def resemblances(self, text: str, *, own: Hashable | None = None, leave_out: Iterable[str] = (),
-                     among: set | None = None) -> list[Resemblance]:
+    def resemblances(
+        self, text: str, *, own: Hashable | None = None, leave_out: Iterable[str] = (), among: set | None = None
+    ) -> list[Resemblance]:
         """Roles ordered by similarity to ``text``. ``own`` is the role the text was taken from and
         ``leave_out`` the texts to remove from its profile first (the statement and its copies)."""
         query = self.vector(text)
@@ -200,15 +213,20 @@ class RoleProfiles:
         out.sort(key=lambda r: -r.score)
         return out
 
-    def distinct_terms(self, text: str, other: Hashable, claimed: Hashable, leave_out: Iterable[str] = ()) -> tuple[str, ...]:
+    def distinct_terms(
+        self, text: str, other: Hashable, claimed: Hashable, leave_out: Iterable[str] = ()
+    ) -> tuple[str, ...]:
         """Single stems of ``text`` that ``other``'s profile uses and ``claimed``'s does not."""
         claimed_counts: Mapping[str, int] = self.counts.get(claimed, {})
         removed: Counter = Counter()
         for item in leave_out:
             removed.update(self.vector(item))
         other_counts: Mapping[str, int] = self.counts.get(other, {})
-        return tuple(t for t in self.vector(text) if " " not in t and other_counts.get(t, 0) > 0
-                     and claimed_counts.get(t, 0) - removed.get(t, 0) <= 0)
+        return tuple(
+            t
+            for t in self.vector(text)
+            if " " not in t and other_counts.get(t, 0) > 0 and claimed_counts.get(t, 0) - removed.get(t, 0) <= 0
+        )
 
     def _norm2_without(self, key: Hashable, removed: Counter) -> float:
         norm2 = self.norm2[key]
@@ -220,7 +238,6 @@ class RoleProfiles:
                 norm2 += (left * left - counts[term] * counts[term]) * idf2
         return norm2
 
-
     # --- one statement against the profiles, without visiting every role ---------------------------
 
     def query(self, text: str) -> tuple[dict[str, float], float]:
@@ -228,7 +245,9 @@ class RoleProfiles:
         weights = {t: c * w for t, c in self.vector(text).items() if (w := self.query_weight(t)) is not None}
         return weights, math.sqrt(sum(w * w for w in weights.values()))
 
-    def similarity(self, key: Hashable, weights: dict[str, float], qnorm: float, removed: Counter | None = None) -> float:
+    def similarity(
+        self, key: Hashable, weights: dict[str, float], qnorm: float, removed: Counter | None = None
+    ) -> float:
         """Cosine similarity of a query with one profile, ``removed`` taken out of the profile first."""
         counts = self.counts.get(key)
         if counts is None or key not in self.norm2 or qnorm == 0:
@@ -245,8 +264,15 @@ class RoleProfiles:
             return 0.0
         return dot / (qnorm * math.sqrt(norm2))
 
-    def best(self, weights: dict[str, float], qnorm: float, *, among: frozenset | None = None,
-             skip: Iterable[Hashable] = (), floor: float = 0.0) -> Resemblance | None:
+    def best(
+        self,
+        weights: dict[str, float],
+        qnorm: float,
+        *,
+        among: frozenset | None = None,
+        skip: Iterable[Hashable] = (),
+        floor: float = 0.0,
+    ) -> Resemblance | None:
         """The profile most similar to a query, ``skip`` aside, if it reaches ``floor``.
 
         One vectorised pass over the postings of the query's terms within ``among``: the work is the
@@ -273,8 +299,15 @@ class RoleProfiles:
         key = scope.keys[best]
         return Resemblance(key, float(scores[best]), self.shared_terms(key, weights))
 
-    def above(self, weights: dict[str, float], qnorm: float, *, among: frozenset | None = None,
-              skip: Iterable[Hashable] = (), floor: float = 0.0) -> list[tuple[Hashable, float]]:
+    def above(
+        self,
+        weights: dict[str, float],
+        qnorm: float,
+        *,
+        among: frozenset | None = None,
+        skip: Iterable[Hashable] = (),
+        floor: float = 0.0,
+    ) -> list[tuple[Hashable, float]]:
         """Every profile of ``among`` (``skip`` aside) whose similarity to the query reaches ``floor``,
         most similar first (ties in the order of their keys), by the same vectorised pass as ``best``."""
         scope = self._scope(among)
@@ -289,14 +322,25 @@ class RoleProfiles:
         dots = np.bincount(np.concatenate(indexes), weights=np.concatenate(products), minlength=len(scope.keys))
         scores = dots / (qnorm * scope.norms)
         skipped = {scope.position[key] for key in skip if key in scope.position}
-        found = [(scope.keys[i], float(scores[i])) for i in np.flatnonzero((dots > 0) & (scores >= floor))
-                 if int(i) not in skipped]
+        found = [
+            (scope.keys[i], float(scores[i]))
+            for i in np.flatnonzero((dots > 0) & (scores >= floor))
+            if int(i) not in skipped
+        ]
         found.sort(key=lambda item: (-item[1], str(item[0])))
         return found
 
-    def first_blurring(self, weights: dict[str, float], qnorm: float, unused: list[str], *,
-                       among: frozenset | None, skip: Iterable[Hashable], floor: float,
-                       min_distinct: int) -> tuple[Hashable, float] | None:
+    def first_blurring(
+        self,
+        weights: dict[str, float],
+        qnorm: float,
+        unused: list[str],
+        *,
+        among: frozenset | None,
+        skip: Iterable[Hashable],
+        floor: float,
+        min_distinct: int,
+    ) -> tuple[Hashable, float] | None:
         """The most similar profile of ``among`` (``skip`` aside; ties in the order of their keys) that
         reaches ``floor`` and uses at least ``min_distinct`` of the ``unused`` terms, with its similarity:
         every role of the scope judged at once, in numpy."""
@@ -330,11 +374,14 @@ class RoleProfiles:
     def shared_terms(self, key: Hashable, weights: dict[str, float]) -> tuple[str, ...]:
         """The query's terms that weigh most in the profile of ``key``."""
         counts = self.counts[key]
-        contributions = [(qweight * counts[term] * self.idf[term], term) for term, qweight in weights.items()
-                         if counts.get(term, 0) > 0]
+        contributions = [
+            (qweight * counts[term] * self.idf[term], term)
+            for term, qweight in weights.items()
+            if counts.get(term, 0) > 0
+        ]
         return tuple(t for _, t in sorted(contributions, reverse=True)[:4])
 
-    def _scope(self, among: frozenset | None) -> "_Scope":
+    def _scope(self, among: frozenset | None) -> _Scope:
         """The roles of ``among``, numbered, with their norms and their own postings (built from the
         roles of the scope, so each scope costs its roles' words, not the whole index's)."""
         scope = self._scopes.get(among)
@@ -389,9 +436,18 @@ def decide(own: float, other: float, distinct: int, *, min_similarity: float, ra
     return other >= min_similarity and other >= ratio * own and distinct >= min_distinct
 
 
-def judge(profiles: RoleProfiles, text: str, claimed: Hashable, *, own: Hashable | None = None,
-          leave_out: Iterable[str] = (), among: frozenset | None = None, min_similarity: float, ratio: float,
-          min_distinct: int = 1) -> BlurVerdict:
+def judge(
+    profiles: RoleProfiles,
+    text: str,
+    claimed: Hashable,
+    *,
+    own: Hashable | None = None,
+    leave_out: Iterable[str] = (),
+    among: frozenset | None = None,
+    min_similarity: float,
+    ratio: float,
+    min_distinct: int = 1,
+) -> BlurVerdict:
     """Does ``text`` blur into another role than ``claimed``? ``own`` is the role the text was taken
     from, with ``leave_out`` (the text and its copies) removed from its profile first. ``other`` in the
     verdict is the most similar other role when it could matter, that is when it reaches the floor
@@ -420,13 +476,17 @@ def judge(profiles: RoleProfiles, text: str, claimed: Hashable, *, own: Hashable
         return BlurVerdict(False, own_score, None, ())
     floor = max(min_similarity, ratio * own_score)
     skip = {claimed} if own is None or own == claimed else {claimed, own}
-    found = profiles.first_blurring(weights, qnorm, unused, among=among, skip=skip, floor=floor,
-                                    min_distinct=min_distinct)
+    found = profiles.first_blurring(
+        weights, qnorm, unused, among=among, skip=skip, floor=floor, min_distinct=min_distinct
+    )
     if own is not None and own != claimed:
         own_as_other = score(own)
         own_counts: Mapping[str, int] = profiles.counts.get(own, {})
-        if own_as_other >= floor and sum(1 for t in unused if own_counts.get(t, 0) > 0) >= min_distinct and (
-                found is None or (-own_as_other, str(own)) < (-found[1], str(found[0]))):
+        if (
+            own_as_other >= floor
+            and sum(1 for t in unused if own_counts.get(t, 0) > 0) >= min_distinct
+            and (found is None or (-own_as_other, str(own)) < (-found[1], str(found[0])))
+        ):
             found = (own, own_as_other)
     # The statement blurs when any one other role makes the case on its own (the most similar such role
     # is named): the verdict is a fact about the statement, its role and that other role, which no edit
@@ -443,9 +503,16 @@ CONCEPT_MARGIN = 1.0
 MIN_CONCEPTS = 2
 
 
-def by_concepts(profiles: RoleProfiles, text: str, claimed: Hashable, vocabulary_of: Callable[[Hashable], dict],
-                *, among: frozenset | None = None, margin: float = CONCEPT_MARGIN,
-                min_concepts: int = MIN_CONCEPTS) -> BlurVerdict:
+def by_concepts(
+    profiles: RoleProfiles,
+    text: str,
+    claimed: Hashable,
+    vocabulary_of: Callable[[Hashable], dict],
+    *,
+    among: frozenset | None = None,
+    margin: float = CONCEPT_MARGIN,
+    min_concepts: int = MIN_CONCEPTS,
+) -> BlurVerdict:
     """Does ``text`` name ``min_concepts`` practices, artefacts or methods of another role's kind (its
     profession vocabulary) that the claimed role's kind and words do not have? The other role must also resemble
     the statement at least ``margin`` times as much as the claimed role does; the first such role, most
@@ -468,6 +535,7 @@ def by_concepts(profiles: RoleProfiles, text: str, claimed: Hashable, vocabulary
         theirs = vocabulary_of(key)
         found = concepts_in(text, {phrase: term for phrase, term in theirs.items() if term in named}, used)
         if found and len(found) >= min_concepts:
-            return BlurVerdict(True, own_score, Resemblance(key, other_score, profiles.shared_terms(key, weights)),
-                               (), found)
+            return BlurVerdict(
+                True, own_score, Resemblance(key, other_score, profiles.shared_terms(key, weights)), (), found
+            )
     return BlurVerdict(False, own_score, None, ())

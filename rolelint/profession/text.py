@@ -14,7 +14,8 @@ from typing import Iterator, NamedTuple
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:['’][a-z]+)?(?:[-/][A-Za-z0-9]+)*")
 
-STOP_WORDS = frozenset("""
+STOP_WORDS = frozenset(
+    """
 a about above across after again against all also am an and any are as at be because been before being
 below between both but by can could did do does doing down during each either etc few for from further
 had has have having he her here hers herself him himself his how i if in into is it its itself just
@@ -24,7 +25,8 @@ themselves then there these they this those through to too under until up upon u
 were what when where which while who whom why will with within without would you your yours yourself
 yourselves including include includes across like well make sure ensure using use used able
 keep date way get lot thing things eg ie
-""".split())  # the last line: words of idioms ("keep up to date") that say nothing about which job it is
+""".split()
+)  # the last line: words of idioms ("keep up to date") that say nothing about which job it is
 
 
 class Token(NamedTuple):
@@ -68,18 +70,45 @@ def terms(text: str) -> list[str]:
 
 # Longest suffix first. Each rule: suffix, replacement, shortest stem left behind.
 _SUFFIXES: tuple[tuple[str, str, int], ...] = (
-    ("isations", "ise", 3), ("izations", "ise", 3), ("isation", "ise", 3), ("ization", "ise", 3),
-    ("ational", "ate", 3), ("fulness", "ful", 3), ("iveness", "ive", 3), ("ousness", "ous", 3),
-    ("nesses", "", 3), ("ements", "", 3), ("ations", "ate", 3), ("ments", "", 4), ("ement", "", 3),
-    ("ation", "ate", 3), ("ities", "", 3), ("ness", "", 3), ("ment", "", 4), ("ings", "", 3), ("ing", "", 3),
-    ("ally", "al", 3), ("ity", "", 4), ("ies", "y", 2), ("ied", "y", 2),
-    ("ised", "ise", 2), ("ized", "ise", 2), ("izes", "ise", 2), ("ises", "ise", 2), ("ize", "ise", 2),
-    ("ed", "", 3), ("ly", "", 4), ("es", "", 4), ("s", "", 3),
+    ("isations", "ise", 3),
+    ("izations", "ise", 3),
+    ("isation", "ise", 3),
+    ("ization", "ise", 3),
+    ("ational", "ate", 3),
+    ("fulness", "ful", 3),
+    ("iveness", "ive", 3),
+    ("ousness", "ous", 3),
+    ("nesses", "", 3),
+    ("ements", "", 3),
+    ("ations", "ate", 3),
+    ("ments", "", 4),
+    ("ement", "", 3),
+    ("ation", "ate", 3),
+    ("ities", "", 3),
+    ("ness", "", 3),
+    ("ment", "", 4),
+    ("ings", "", 3),
+    ("ing", "", 3),
+    ("ally", "al", 3),
+    ("ity", "", 4),
+    ("ies", "y", 2),
+    ("ied", "y", 2),
+    ("ised", "ise", 2),
+    ("ized", "ise", 2),
+    ("izes", "ise", 2),
+    ("ises", "ise", 2),
+    ("ize", "ise", 2),
+    ("ed", "", 3),
+    ("ly", "", 4),
+    ("es", "", 4),
+    ("s", "", 3),
 )
-_KEEP = frozenset("""
+_KEEP = frozenset(
+    """
 business process analysis basis this his its us yes series news status progress access success
 address class less across always perhaps bias canvas
-""".split())
+""".split()
+)
 
 
 @lru_cache(maxsize=65536)
@@ -92,8 +121,7 @@ def stem(word: str) -> str:
     for suffix, replacement, shortest in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= shortest:
             base = word[: len(word) - len(suffix)] + replacement
-            if suffix in ("ing", "ed", "ings") and len(base) > 3 and base[-1] == base[-2] \
-                    and base[-1] not in "lsz":
+            if suffix in ("ing", "ed", "ings") and len(base) > 3 and base[-1] == base[-2] and base[-1] not in "lsz":
                 base = base[:-1]  # planning -> plan, stopped -> stop
             if suffix in ("ing", "ed", "ings") and base.endswith("at") and len(base) > 3:
                 base += "e"  # automating -> automate
@@ -122,7 +150,7 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each sentence-like piece of a prose span: split at . ; ! ? and line breaks."""
     start = 0
     for match in re.finditer(r"(?<=[.;!?])\s+|\n\s*\n|\s+-\s+(?=[A-Z])", text):
-        if text[start:match.start()].strip():
+        if text[start : match.start()].strip():
             yield start, match.start()
         start = match.end()
     if text[start:].strip():
@@ -135,4 +163,4 @@ def find_phrase(stems: list[str], phrase: tuple[str, ...]) -> list[int]:
         return []
     first = phrase[0]
     width = len(phrase)
-    return [i for i, term in enumerate(stems) if term == first and tuple(stems[i:i + width]) == phrase]
+    return [i for i, term in enumerate(stems) if term == first and tuple(stems[i : i + width]) == phrase]

@@ -12,10 +12,19 @@ from rolelint.profession.text import normalise
 # Seniority words, grouped where they mean the same step. Synonyms declared in a framework or role
 # (e.g. "Principal product manager" as a synonym of the lead level) are honoured on top of this.
 SENIORITY_GROUPS: dict[str, str] = {
-    "trainee": "trainee", "apprentice": "trainee", "intern": "trainee",
-    "junior": "junior", "associate": "associate", "graduate": "graduate",
-    "senior": "senior", "staff": "staff", "lead": "lead", "principal": "principal",
-    "head": "head", "chief": "head", "director": "head",
+    "trainee": "trainee",
+    "apprentice": "trainee",
+    "intern": "trainee",
+    "junior": "junior",
+    "associate": "associate",
+    "graduate": "graduate",
+    "senior": "senior",
+    "staff": "staff",
+    "lead": "lead",
+    "principal": "principal",
+    "head": "head",
+    "chief": "head",
+    "director": "head",
 }
 _SENIORITY = re.compile(r"\b(" + "|".join(SENIORITY_GROUPS) + r")\b", re.I)
 _QUALIFIER = re.compile(r"\s*(\(.*?\)|\[.*?\]|\s[-–—|:,]\s.*|,.*)$")
@@ -33,7 +42,7 @@ def seniority_words(title: str) -> list[SeniorityWord]:
     """Seniority words in a title, with offsets. "Senior Civil Service" names a grade, not a step."""
     found = []
     for match in _SENIORITY.finditer(title):
-        if title[match.end():match.end() + 14].lower().startswith(" civil service"):
+        if title[match.end() : match.end() + 14].lower().startswith(" civil service"):
             continue
         word = match.group(1).lower()
         found.append(SeniorityWord(word, SENIORITY_GROUPS[word], match.start(), match.end()))
@@ -138,8 +147,14 @@ class TitleTable:
                     candidates.append((level.position if level else 0, role_level))
             if candidates:
                 best = min(candidates, key=lambda c: c[0])[1]
-                matches.append(TitleMatch(role, best.level, framework.effective_title(best) if framework
-                                          else best.title or best.level, "seniority"))
+                matches.append(
+                    TitleMatch(
+                        role,
+                        best.level,
+                        framework.effective_title(best) if framework else best.title or best.level,
+                        "seniority",
+                    )
+                )
         return matches
 
     def closest(self, title: str, keys: list[str] | None = None) -> str | None:

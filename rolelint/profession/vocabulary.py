@@ -51,8 +51,14 @@ def entries_from(raw: Any) -> tuple[VocabularyEntry, ...]:
             continue
         terms = _strings(item.get("terms"))
         if terms:
-            out.append(VocabularyEntry(str(item.get("id") or f"vocabulary[{i}]"), terms, _strings(item.get("titles")),
-                                       _strings(item.get("roles"))))
+            out.append(
+                VocabularyEntry(
+                    str(item.get("id") or f"vocabulary[{i}]"),
+                    terms,
+                    _strings(item.get("titles")),
+                    _strings(item.get("roles")),
+                )
+            )
     return tuple(out)
 
 
@@ -94,15 +100,16 @@ def concepts_in(text: str, vocabulary: dict[tuple[str, ...], str], used: Any = (
 
     words = stems(text)
     longest = max(map(len, vocabulary), default=0)
-    spans = dict.fromkeys(tuple(words[i:i + width]) for width in range(1, longest + 1)
-                          for i in range(len(words) - width + 1))
+    spans = dict.fromkeys(
+        tuple(words[i : i + width]) for width in range(1, longest + 1) for i in range(len(words) - width + 1)
+    )
     found = []
     for phrase in spans:
         term = vocabulary.get(phrase)
         if term is None:
             continue
         width = len(phrase)
-        pieces = [" ".join(phrase[i:i + 2]) for i in range(width - 1)] if width > 1 else [phrase[0]]
+        pieces = [" ".join(phrase[i : i + 2]) for i in range(width - 1)] if width > 1 else [phrase[0]]
         if hasattr(used, "get") and all(used.get(piece, 0) > 0 for piece in pieces):
             continue
         found.append(term)

@@ -53,6 +53,6 @@ class _Reporters(Mapping):
 REPORTERS: Mapping[str, Reporter] = _Reporters()
 
 
-def render(name: str, result: "LintResult", *, color: bool = False, options: ReportOptions | None = None) -> str:
+def render(name: str, result: LintResult, *, color: bool = False, options: ReportOptions | None = None) -> str:
     """The report of ``result`` in the format ``name``."""
     return REPORTERS[name](result, color, options or ReportOptions())

@@ -3,9 +3,9 @@ summary line (as ruff's `concise` and yamllint's `parsable`: for grep, editors' 
 
 from __future__ import annotations
 
+from rolelint.api import LintResult
 from rolelint.diagnostics import Diagnostic
 from rolelint.display import shown_path, visible
-from rolelint.api import LintResult
 from rolelint.reporters import ReportOptions
 from rolelint.reporters.text import style_for, summary_line
 

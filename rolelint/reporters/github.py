@@ -9,10 +9,11 @@ and it ends with a plain summary line whenever some findings will not appear as 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
+from rolelint.api import LintResult
 from rolelint.diagnostics import Diagnostic, Severity
 from rolelint.display import shown_path, visible
-from rolelint.api import LintResult
 from rolelint.reporters import ReportOptions
 
 # What GitHub displays (docs: "Workflow commands for GitHub Actions", annotation limits).
@@ -38,8 +39,11 @@ def annotation(d: Diagnostic) -> str:
     properties = [("file", visible(shown_path(d.path), lines=True)), ("line", str(d.line))]
     # GitHub accepts columns only when the annotation starts and ends on the same line.
     if d.end_line == d.line:
-        properties += [("endLine", str(d.end_line)), ("col", str(d.column)),
-                       ("endColumn", str(max(d.end_column, d.column)))]
+        properties += [
+            ("endLine", str(d.end_line)),
+            ("col", str(d.column)),
+            ("endColumn", str(max(d.end_column, d.column))),
+        ]
     else:
         properties.append(("endLine", str(d.end_line)))
     title = f"{d.code} {d.rule}".strip()
@@ -49,7 +53,7 @@ def annotation(d: Diagnostic) -> str:
     return f"::{_COMMANDS[d.severity]} {rendered}::{escape_data(message)}"
 
 
-def chosen(diagnostics: list[Diagnostic], options: ReportOptions) -> list[Diagnostic]:
+def chosen(diagnostics: Sequence[Diagnostic], options: ReportOptions) -> list[Diagnostic]:
     """The findings to annotate, in their order: those at or above the floor, and of those at most
     ``annotations_limit``, the most severe first (ties in file order)."""
     floor = Severity.parse(options.annotations_severity)
@@ -64,7 +68,7 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
-def summary(diagnostics: list[Diagnostic], annotated: list[Diagnostic], options: ReportOptions) -> str | None:
+def summary(diagnostics: Sequence[Diagnostic], annotated: list[Diagnostic], options: ReportOptions) -> str | None:
     """A plain log line saying which findings will not show on the pull request, or None when all will."""
     per_type: dict[str, int] = {}
     for d in annotated:
@@ -85,12 +89,16 @@ def summary(diagnostics: list[Diagnostic], annotated: list[Diagnostic], options:
             why.append(f"{not_annotated - below} over the limit of {options.annotations_limit}")
         parts.append(f"{_plural(not_annotated, 'finding')} not annotated ({', '.join(why)})")
     if dropped_by_github:
-        parts.append(f"{_plural(dropped_by_github, 'annotation')} beyond what GitHub shows "
-                     f"({PER_TYPE_PER_STEP} errors, {PER_TYPE_PER_STEP} warnings and {PER_TYPE_PER_STEP} notices "
-                     f"per step, {PER_JOB} per job)")
-    return (f"rolelint: {_plural(len(diagnostics), 'finding')}; {len(annotated) - dropped_by_github} will show "
-            f"as annotations; {'; '.join(parts)}. See every finding with --format text, or in the "
-            "SARIF upload (docs/ci.md).")
+        parts.append(
+            f"{_plural(dropped_by_github, 'annotation')} beyond what GitHub shows "
+            f"({PER_TYPE_PER_STEP} errors, {PER_TYPE_PER_STEP} warnings and {PER_TYPE_PER_STEP} notices "
+            f"per step, {PER_JOB} per job)"
+        )
+    return (
+        f"rolelint: {_plural(len(diagnostics), 'finding')}; {len(annotated) - dropped_by_github} will show "
+        f"as annotations; {'; '.join(parts)}. See every finding with --format text, or in the "
+        "SARIF upload (docs/ci.md)."
+    )
 
 
 def render_github(result: LintResult, color: bool = False, options: ReportOptions | None = None) -> str:

@@ -12,10 +12,10 @@ from __future__ import annotations
 import hashlib
 import json
 
+from rolelint.api import LintResult
 from rolelint.baseline import fingerprint
 from rolelint.diagnostics import Diagnostic, Severity
 from rolelint.display import shown_path, visible
-from rolelint.api import LintResult
 from rolelint.reporters import ReportOptions
 
 # GitLab's severities are info, minor, major, critical and blocker.

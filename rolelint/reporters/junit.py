@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
+from rolelint.api import LintResult
 from rolelint.diagnostics import Diagnostic, Severity
 from rolelint.display import shown_path, visible
-from rolelint.api import LintResult
 from rolelint.reporters import ReportOptions
 
 # Characters XML 1.0 cannot carry at all, even escaped.
@@ -24,8 +24,11 @@ def _fails(diagnostic: Diagnostic, fail_on: str) -> bool:
 
 
 def _lines(diagnostics: list[Diagnostic]) -> str:
-    return _clean("\n".join(f"{shown_path(d.path)}:{d.line}:{d.column}: {d.code} {d.message} [{d.severity.label}]"
-                             for d in diagnostics))
+    return _clean(
+        "\n".join(
+            f"{shown_path(d.path)}:{d.line}:{d.column}: {d.code} {d.message} [{d.severity.label}]" for d in diagnostics
+        )
+    )
 
 
 def render_junit(result: LintResult, color: bool = False, options: ReportOptions | None = None) -> str:
@@ -37,22 +40,40 @@ def render_junit(result: LintResult, color: bool = False, options: ReportOptions
     paths = list(dict.fromkeys([*result.files, *by_path]))
     failing = {path: [d for d in found if _fails(d, fail_on)] for path, found in by_path.items()}
     failures = sum(1 for path in paths if failing.get(path))
-    suites = ET.Element("testsuites", name="rolelint", tests=str(len(paths)), failures=str(failures),
-                        errors="0", time="0")
-    suite = ET.SubElement(suites, "testsuite", name="rolelint", tests=str(len(paths)), failures=str(failures),
-                          errors="0", skipped="0", time="0")
+    suites = ET.Element(
+        "testsuites", name="rolelint", tests=str(len(paths)), failures=str(failures), errors="0", time="0"
+    )
+    suite = ET.SubElement(
+        suites,
+        "testsuite",
+        name="rolelint",
+        tests=str(len(paths)),
+        failures=str(failures),
+        errors="0",
+        skipped="0",
+        time="0",
+    )
     for path in paths:
-        case = ET.SubElement(suite, "testcase", classname="rolelint", name=_clean(shown_path(path)),
-                             file=_clean(shown_path(path)),
-                             time="0")
+        case = ET.SubElement(
+            suite,
+            "testcase",
+            classname="rolelint",
+            name=_clean(shown_path(path)),
+            file=_clean(shown_path(path)),
+            time="0",
+        )
         diagnostics = by_path.get(path)
         if not diagnostics:
             continue
         failed = failing[path]
         if failed:
             count = len(failed)
-            failure = ET.SubElement(case, "failure", type="rolelint",
-                                    message=f"{count} problem{'s' if count != 1 else ''} at or above {fail_on}")
+            failure = ET.SubElement(
+                case,
+                "failure",
+                type="rolelint",
+                message=f"{count} problem{'s' if count != 1 else ''} at or above {fail_on}",
+            )
             failure.text = _lines(failed)
         below = [d for d in diagnostics if d not in failed]
         if below:

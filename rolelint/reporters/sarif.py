@@ -8,10 +8,10 @@ from pathlib import Path
 from urllib.parse import quote
 
 from rolelint import __version__
+from rolelint.api import LintResult, RuleInfo
 from rolelint.baseline import fingerprint
 from rolelint.diagnostics import Diagnostic, Severity
 from rolelint.display import visible
-from rolelint.api import LintResult, RuleInfo
 from rolelint.release import REPOSITORY
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -25,13 +25,15 @@ def render_sarif(result: LintResult, color: bool = False, options=None) -> str:
     rules = _rules(result)
     index = {rule["id"]: i for i, rule in enumerate(rules)}
     run = {
-        "tool": {"driver": {
-            "name": "rolelint",
-            "version": __version__,
-            "semanticVersion": __version__,
-            "informationUri": INFORMATION_URI,
-            "rules": rules,
-        }},
+        "tool": {
+            "driver": {
+                "name": "rolelint",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "informationUri": INFORMATION_URI,
+                "rules": rules,
+            }
+        },
         # rolelint counts columns in characters, not UTF-16 units (the SARIF default).
         "columnKind": "unicodeCodePoints",
         "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().resolve().as_uri() + "/"}},
@@ -96,16 +98,22 @@ def _result(d: Diagnostic, result: LintResult, index: dict[str, int]) -> dict:
         "partialFingerprints": {FINGERPRINT_KEY: fingerprint(d, result.sources.get(d.path))},
     }
     if d.fix is not None:
-        item["fixes"] = [{
-            "description": {"text": d.suggestion or f"replace with {d.fix.replacement!r}"},
-            "artifactChanges": [{
-                "artifactLocation": artifact_uri(d.path),
-                "replacements": [{
-                    "deletedRegion": {"charOffset": d.fix.start, "charLength": d.fix.end - d.fix.start},
-                    "insertedContent": {"text": d.fix.replacement},
-                }],
-            }],
-        }]
+        item["fixes"] = [
+            {
+                "description": {"text": d.suggestion or f"replace with {d.fix.replacement!r}"},
+                "artifactChanges": [
+                    {
+                        "artifactLocation": artifact_uri(d.path),
+                        "replacements": [
+                            {
+                                "deletedRegion": {"charOffset": d.fix.start, "charLength": d.fix.end - d.fix.start},
+                                "insertedContent": {"text": d.fix.replacement},
+                            }
+                        ],
+                    }
+                ],
+            }
+        ]
     properties = {k: v for k, v in (("field", d.field_path), ("section", d.section)) if v}
     if properties:
         item["properties"] = properties

@@ -6,6 +6,7 @@ import json
 from collections import Counter
 
 from rolelint.api import LintResult
+from rolelint.diagnostics import Diagnostic
 
 
 def statistics(result: LintResult) -> list[dict]:
@@ -13,12 +14,19 @@ def statistics(result: LintResult) -> list[dict]:
     by count (highest first), then code."""
     counts = Counter(d.code for d in result.diagnostics)
     fixable = Counter(d.code for d in result.diagnostics if d.fix is not None)
-    first = {}
+    first: dict[str, Diagnostic] = {}
     for d in result.diagnostics:
         first.setdefault(d.code, d)
-    return [{"code": code, "name": first[code].rule, "severity": first[code].severity.label, "count": count,
-             "fixable": fixable[code]}
-            for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
+    return [
+        {
+            "code": code,
+            "name": first[code].rule,
+            "severity": first[code].severity.label,
+            "count": count,
+            "fixable": fixable[code],
+        }
+        for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    ]
 
 
 def render_statistics(result: LintResult, *, as_json: bool = False) -> str:
@@ -29,6 +37,9 @@ def render_statistics(result: LintResult, *, as_json: bool = False) -> str:
         return ""
     width = max(len(str(row["count"])) for row in rows)
     name_width = max(len(row["name"]) for row in rows)
-    lines = [f"{row['count']:>{width}}  {row['code']:<6} {row['name']:<{name_width}}  {row['severity']:<7}"
-             + (f"  [{row['fixable']} fixable]" if row["fixable"] else "") for row in rows]
+    lines = [
+        f"{row['count']:>{width}}  {row['code']:<6} {row['name']:<{name_width}}  {row['severity']:<7}"
+        + (f"  [{row['fixable']} fixable]" if row["fixable"] else "")
+        for row in rows
+    ]
     return "\n".join(line.rstrip() for line in lines) + "\n"

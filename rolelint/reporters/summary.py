@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from rolelint.diagnostics import Severity
 from rolelint.api import LintResult
+from rolelint.diagnostics import Severity
 
 
 def summarize(result: LintResult) -> dict:

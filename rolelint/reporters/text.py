@@ -7,9 +7,9 @@ from itertools import groupby
 
 import click
 
+from rolelint.api import LintResult
 from rolelint.diagnostics import Diagnostic, Severity
 from rolelint.display import shown_path, visible
-from rolelint.api import LintResult
 from rolelint.reporters.summary import summarize
 
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
@@ -17,8 +17,10 @@ _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "b
 
 def style_for(color: bool):
     """``style(text, **click_style_options)``: click's styling when ``color``, else the text as it is."""
+
     def style(text: str, **kwargs) -> str:
         return click.style(text, **kwargs) if color else text
+
     return style
 
 
@@ -76,8 +78,10 @@ def _excerpt(d: Diagnostic, text: str, style) -> list[str]:
     pad = _cells(prefix + before)
     width = max(_cells(inside), 1)
     caret = " " * pad + style("^" * width, fg=_COLOURS[d.severity], bold=True)
-    return [style(gutter, dim=True) + prefix + before + inside + after + suffix,
-            style(" " * (len(gutter) - 2) + "| ", dim=True) + caret]
+    return [
+        style(gutter, dim=True) + prefix + before + inside + after + suffix,
+        style(" " * (len(gutter) - 2) + "| ", dim=True) + caret,
+    ]
 
 
 def summary_line(result: LintResult, style) -> str:
@@ -85,9 +89,11 @@ def summary_line(result: LintResult, style) -> str:
     files = f"{s['files']} file{'s' if s['files'] != 1 else ''}"
     if not s["total"]:
         return style(f"No problems found in {files}.", fg="green", bold=True) + _skipped(s["skipped"])
-    parts = [f"{s['errors']} error{'s' if s['errors'] != 1 else ''}",
-             f"{s['warnings']} warning{'s' if s['warnings'] != 1 else ''}",
-             f"{s['infos']} info"]
+    parts = [
+        f"{s['errors']} error{'s' if s['errors'] != 1 else ''}",
+        f"{s['warnings']} warning{'s' if s['warnings'] != 1 else ''}",
+        f"{s['infos']} info",
+    ]
     line = f"Found {s['total']} problem{'s' if s['total'] != 1 else ''} ({', '.join(parts)}) in "
     # A path that was never linted (missing, a dangling link, a pipe) is not one of the files linted.
     not_read = s["paths_not_read"]
@@ -113,5 +119,7 @@ def _skipped(skipped: dict[str, int]) -> str:
     total = sum(skipped.values())
     shown = [f"{suffix} ({count})" for suffix, count in list(skipped.items())[:6]]
     more = ", …" if len(skipped) > 6 else ""
-    return (f"\nSkipped {total} file{'s' if total != 1 else ''} that no input format reads: {', '.join(shown)}{more} "
-            "(see docs/formats.md).")
+    return (
+        f"\nSkipped {total} file{'s' if total != 1 else ''} that no input format reads: {', '.join(shown)}{more} "
+        "(see docs/formats.md)."
+    )

@@ -70,8 +70,10 @@ def bind(host: str, port: int) -> socket.socket:
         sock.bind(address)
     except OSError as exc:
         sock.close()
-        raise ServeError(f"cannot serve on {host}:{port}: {exc.strerror or exc}; "
-                         "choose another port with --port (or --port 0 for any free one)") from None
+        raise ServeError(
+            f"cannot serve on {host}:{port}: {exc.strerror or exc}; "
+            "choose another port with --port (or --port 0 for any free one)"
+        ) from None
     sock.listen(128)
     sock.setblocking(False)
     return sock
@@ -100,26 +102,38 @@ def run(*, repo: Path | None = None, host: str = LOOPBACK, port: int = 8000, ope
     import click
     import uvicorn
 
-    from rolelint.serve.app import build_app
     from rolelint.serve.analysis import Checker
+    from rolelint.serve.app import build_app
 
     started = time.perf_counter()
     sock = bind(host, port)
     bound_port = sock.getsockname()[1]
     try:
         if not is_loopback(host):
-            click.echo(f"rolelint serve: warning: serving on {host}, not only on this computer: anyone who can "
-                       f"reach port {bound_port} of this machine can use the page and read what is checked on it",
-                       err=True)
+            click.echo(
+                f"rolelint serve: warning: serving on {host}, not only on this computer: anyone who can "
+                f"reach port {bound_port} of this machine can use the page and read what is checked on it",
+                err=True,
+            )
         linter = make_linter(repo)
         Checker(linter, profession=repo is not None).check(WARM_UP)
         app = build_app(linter, profession=repo is not None, host=host, port_holder=lambda: bound_port)
         url = url_for(host, bound_port)
-        click.echo(f"rolelint serve: ready in {time.perf_counter() - started:.1f} s at {url}"
-                   + (f" (roles repo: {repo})" if repo is not None else "") + " - press Ctrl-C to stop")
+        click.echo(
+            f"rolelint serve: ready in {time.perf_counter() - started:.1f} s at {url}"
+            + (f" (roles repo: {repo})" if repo is not None else "")
+            + " - press Ctrl-C to stop"
+        )
         sys.stdout.flush()
-        config = uvicorn.Config(app, log_level="warning", access_log=False, server_header=False,
-                                date_header=False, lifespan="off", timeout_graceful_shutdown=2)
+        config = uvicorn.Config(
+            app,
+            log_level="warning",
+            access_log=False,
+            server_header=False,
+            date_header=False,
+            lifespan="off",
+            timeout_graceful_shutdown=2,
+        )
         server = uvicorn.Server(config)
         if open_browser:
             threading.Thread(target=_open_when_up, args=(server, url), daemon=True).start()

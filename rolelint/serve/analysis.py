@@ -80,8 +80,10 @@ def page_formats() -> dict[str, str]:
 def name_for(fmt: str, formats: dict[str, str]) -> str:
     """The name a text of this format is linted as (it only chooses the format; see Linter.lint_text)."""
     if fmt not in formats:
-        raise PageError("The page reads " + ", ".join(f".{s}" for s in formats) + " files; "
-                        f"this one is {('.' + fmt) if fmt else 'without a suffix'}.")
+        raise PageError(
+            "The page reads " + ", ".join(f".{s}" for s in formats) + " files; "
+            f"this one is {('.' + fmt) if fmt else 'without a suffix'}."
+        )
     return f"advert.{fmt}"
 
 
@@ -96,7 +98,7 @@ def role_metadata(text: str, role: RoleLevelInfo | None, fmt: str) -> Metadata:
     keys = f"framework: {role.framework}\nrole: {role.role}\nlevel: {role.level}\n"
     if text.startswith("---\n"):
         end = text.find("\n---", 3)
-        if end == -1 or _FRONT_MATTER_KEYS.search(text[4:end + 1]):
+        if end == -1 or _FRONT_MATTER_KEYS.search(text[4 : end + 1]):
             return NO_METADATA
         return Metadata(4, keys)
     return Metadata(0, "---\n" + keys + "---\n")
@@ -107,7 +109,7 @@ def front_matter_role(text: str) -> bool:
     if not text.startswith("---\n"):
         return False
     end = text.find("\n---", 3)
-    return end != -1 and bool(_FRONT_MATTER_KEYS.search(text[4:end + 1]))
+    return end != -1 and bool(_FRONT_MATTER_KEYS.search(text[4 : end + 1]))
 
 
 class Checker:
@@ -118,9 +120,12 @@ class Checker:
         self.profession = profession
         # Each rule's advice (what, why, use instead), for the side pane; line breaks are kept (the page
         # shows them), as an example may be a few lines of front matter.
-        self.advice = {info.code: {key: str(info.docs[key]).strip()
-                                   for key in ("what", "why", "use_instead") if info.docs.get(key)}
-                       for info in linter.rules()}
+        self.advice = {
+            info.code: {
+                key: str(info.docs[key]).strip() for key in ("what", "why", "use_instead") if info.docs.get(key)
+            }
+            for info in linter.rules()
+        }
         self.role_levels: tuple[RoleLevelInfo, ...] = linter.role_levels() if profession else ()
         self.formats = page_formats()
 
@@ -135,11 +140,13 @@ class Checker:
 
     def _lint(self, text: str, fmt: str, role: str | None):
         if len(text) > MAX_TEXT_CHARS:
-            raise PageError(f"The advert is {len(text):,} characters long; the page checks up to "
-                            f"{MAX_TEXT_CHARS:,}. Check a longer text with `rolelint check` instead.")
+            raise PageError(
+                f"The advert is {len(text):,} characters long; the page checks up to "
+                f"{MAX_TEXT_CHARS:,}. Check a longer text with `rolelint check` instead."
+            )
         chosen = self.find_role(role)
         metadata = role_metadata(text, chosen, fmt)
-        linted = text[:metadata.at] + metadata.text + text[metadata.at:]
+        linted = text[: metadata.at] + metadata.text + text[metadata.at :]
         return self.linter.lint_text(linted, name=name_for(fmt, self.formats), kind="advert"), metadata, chosen
 
     def check(self, text: str, *, fmt: str = "md", role: str | None = None) -> dict:
@@ -150,8 +157,9 @@ class Checker:
         source = result.sources.get(path)
         units = utf16_offsets(text)
         findings = [self._finding(d, source, text, units, metadata) for d in result.diagnostics]
-        findings.sort(key=lambda f: (SEVERITY_RANK[f["severity"]], f["start"] if f["start"] is not None else -1,
-                                     f["code"]))
+        findings.sort(
+            key=lambda f: (SEVERITY_RANK[f["severity"]], f["start"] if f["start"] is not None else -1, f["code"])
+        )
         for number, finding in enumerate(findings, 1):
             finding["id"] = number
         summary = self.linter.summarise(result, path, kind="advert") if source is not None else None
@@ -170,10 +178,13 @@ class Checker:
         text = normalise_line_breaks(text)
         result, metadata, _ = self._lint(text, fmt, role)
         inside = range(metadata.at, metadata.at + len(metadata.text))
-        outside = [d for d in result.diagnostics if d.fix is not None
-                   and d.fix.start not in inside and (d.fix.end - 1) not in inside]
+        outside = [
+            d
+            for d in result.diagnostics
+            if d.fix is not None and d.fix.start not in inside and (d.fix.end - 1) not in inside
+        ]
         fixed = result.fixed_text(only=outside)
-        return fixed[:metadata.at] + fixed[metadata.at + len(metadata.text):]
+        return fixed[: metadata.at] + fixed[metadata.at + len(metadata.text) :]
 
     def _finding(self, d: Diagnostic, source, text: str, units: list[int], metadata: Metadata) -> dict:
         advice = self.advice.get(d.code, {})
@@ -197,11 +208,20 @@ class Checker:
             line = text.count("\n", 0, start) + 1
             column = start - (text.rfind("\n", 0, start) + 1) + 1
         return {
-            "code": d.code, "rule": d.rule, "severity": d.severity.label, "message": d.message,
-            "suggestion": d.suggestion, "line": line, "column": column,
-            "start": units[start] if start is not None else None, "end": units[end] if end is not None else None,
-            "excerpt": text[start:end] if start is not None else None, "fix": fix,
-            "what": advice.get("what"), "why": advice.get("why"), "use_instead": advice.get("use_instead"),
+            "code": d.code,
+            "rule": d.rule,
+            "severity": d.severity.label,
+            "message": d.message,
+            "suggestion": d.suggestion,
+            "line": line,
+            "column": column,
+            "start": units[start] if start is not None else None,
+            "end": units[end] if end is not None else None,
+            "excerpt": text[start:end] if start is not None else None,
+            "fix": fix,
+            "what": advice.get("what"),
+            "why": advice.get("why"),
+            "use_instead": advice.get("use_instead"),
         }
 
 
@@ -217,20 +237,30 @@ def _summary(summary, units: list[int], metadata: Metadata) -> dict:
         return out
 
     return {
-        "words": summary.words, "words_min": low, "words_max": high,
-        "words_reported_below": summary.words_range[0], "words_reported_above": summary.words_range[1],
-        "length": "short" if low is not None and summary.words < low else
-                  "long" if high is not None and summary.words > high else "ok",
-        "grade": summary.grade, "grade_max": summary.grade_max, "grade_words": summary.grade_words,
+        "words": summary.words,
+        "words_min": low,
+        "words_max": high,
+        "words_reported_below": summary.words_range[0],
+        "words_reported_above": summary.words_range[1],
+        "length": "short"
+        if low is not None and summary.words < low
+        else "long"
+        if high is not None and summary.words > high
+        else "ok",
+        "grade": summary.grade,
+        "grade_max": summary.grade_max,
+        "grade_words": summary.grade_words,
         "salary_stated": summary.salary_stated,
         "sections_found": [SECTION_NAMES.get(s, s) for s in summary.sections_found],
         "sections_missing": [SECTION_NAMES.get(s, s) for s in summary.sections_missing],
-        "masculine": words(summary.masculine), "feminine": words(summary.feminine),
+        "masculine": words(summary.masculine),
+        "feminine": words(summary.feminine),
     }
 
 
-def _role(result: LintResult, chosen: RoleLevelInfo | None, text: str, levels: tuple[RoleLevelInfo, ...],
-          metadata: Metadata) -> dict:
+def _role(
+    result: LintResult, chosen: RoleLevelInfo | None, text: str, levels: tuple[RoleLevelInfo, ...], metadata: Metadata
+) -> dict:
     """The role level the advert was checked against: chosen on the page, named in its front matter,
     or inferred by RL316 (whose suggestion names the role and level)."""
     if front_matter_role(text):
@@ -241,10 +271,17 @@ def _role(result: LintResult, chosen: RoleLevelInfo | None, text: str, levels: t
         return {"source": "chosen", "value": _value(chosen), "title": chosen.title}
     inferred = next((d for d in result.diagnostics if d.code == "RL316"), None)
     if inferred is not None and inferred.suggestion:
-        keys = {k.strip(): v.strip() for k, v in
-                (line.split(":", 1) for line in inferred.suggestion.splitlines() if ":" in line)}
-        matches = [r for r in levels if r.role == keys.get("role") and r.level == keys.get("level")
-                   and keys.get("framework", r.framework) == r.framework]
+        keys = {
+            k.strip(): v.strip()
+            for k, v in (line.split(":", 1) for line in inferred.suggestion.splitlines() if ":" in line)
+        }
+        matches = [
+            r
+            for r in levels
+            if r.role == keys.get("role")
+            and r.level == keys.get("level")
+            and keys.get("framework", r.framework) == r.framework
+        ]
         if len(matches) == 1:
             return {"source": "inferred", "value": _value(matches[0]), "title": matches[0].title}
     return {"source": "none"}

@@ -33,8 +33,7 @@ log = logging.getLogger("rolelint.serve")
 
 MAX_UPLOAD = 5_000_000  # bytes of one uploaded file
 MAX_BODY = MAX_UPLOAD + 200_000  # a request: the file and the form around it
-STATIC_TYPES = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8",
-                ".svg": "image/svg+xml"}
+STATIC_TYPES = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8", ".svg": "image/svg+xml"}
 _RULE_CODE = re.compile(r"^[A-Z]{2,4}[0-9]{3}$")
 
 
@@ -47,8 +46,11 @@ class _InMemoryParser(MultiPartParser):
 
 def _package_files(folder: str, suffixes: tuple[str, ...]) -> dict[str, str]:
     root = resources.files("rolelint.serve").joinpath(folder)
-    return {item.name: item.read_text(encoding="utf-8") for item in root.iterdir()
-            if item.is_file() and item.name.endswith(suffixes)}
+    return {
+        item.name: item.read_text(encoding="utf-8")
+        for item in root.iterdir()
+        if item.is_file() and item.name.endswith(suffixes)
+    }
 
 
 def build_app(linter: Linter, *, profession: bool, host: str = "127.0.0.1", port_holder=lambda: None) -> Guard:
@@ -56,11 +58,15 @@ def build_app(linter: Linter, *, profession: bool, host: str = "127.0.0.1", port
     (``rolelint serve --repo``). ``host`` and ``port_holder`` (a callable giving the bound port) are
     what the Host header is checked against."""
     checker = Checker(linter, profession=profession)
-    templates = Environment(loader=DictLoader(_package_files("templates", (".html",))),
-                            autoescape=select_autoescape(default=True, default_for_string=True))
+    templates = Environment(
+        loader=DictLoader(_package_files("templates", (".html",))),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+    )
     templates.filters["inline_code"] = _inline_code
-    static = {name: (text.encode("utf-8"), STATIC_TYPES[name[name.rfind("."):]])
-              for name, text in _package_files("static", tuple(STATIC_TYPES)).items()}
+    static = {
+        name: (text.encode("utf-8"), STATIC_TYPES[name[name.rfind(".") :]])
+        for name, text in _package_files("static", tuple(STATIC_TYPES)).items()
+    }
     rules = {info.code: info for info in linter.rules()}
 
     def page(name: str, status: int = 200, **values) -> HTMLResponse:
@@ -68,8 +74,13 @@ def build_app(linter: Linter, *, profession: bool, host: str = "127.0.0.1", port
         return HTMLResponse(templates.get_template(name).render(**values), status_code=status)
 
     async def index(request: Request) -> Response:
-        return page("index.html", formats=checker.formats, role_levels=checker.role_levels,
-                    profession=profession, repo=linter.config.root.name if profession else None)
+        return page(
+            "index.html",
+            formats=checker.formats,
+            role_levels=checker.role_levels,
+            profession=profession,
+            repo=linter.config.root.name if profession else None,
+        )
 
     async def static_file(request: Request) -> Response:
         found = static.get(request.path_params["name"])
@@ -83,10 +94,15 @@ def build_app(linter: Linter, *, profession: bool, host: str = "127.0.0.1", port
     async def rule_page(request: Request) -> Response:
         code = request.path_params["code"].upper()
         if not _RULE_CODE.match(code) or code not in rules:
-            return page("error.html", status=404, title="No such rule",
-                        message="There is no rule with that code. The list of rules has every one.")
-        return page("rule.html", rule=rules[code], references=[_reference(r) for r in
-                                                                 rules[code].docs.get("references") or ()])
+            return page(
+                "error.html",
+                status=404,
+                title="No such rule",
+                message="There is no rule with that code. The list of rules has every one.",
+            )
+        return page(
+            "rule.html", rule=rules[code], references=[_reference(r) for r in rules[code].docs.get("references") or ()]
+        )
 
     async def api_check(request: Request) -> Response:
         data = await _json_body(request)
@@ -110,8 +126,9 @@ def build_app(linter: Linter, *, profession: bool, host: str = "127.0.0.1", port
         if not content_type.startswith("multipart/form-data"):
             raise PageError("Upload a file with the page's upload button.")
         try:
-            form = await _InMemoryParser(request.headers, request.stream(), max_files=1, max_fields=4,
-                                         max_part_size=10_000).parse()
+            form = await _InMemoryParser(
+                request.headers, request.stream(), max_files=1, max_fields=4, max_part_size=10_000
+            ).parse()
         except MultiPartException as exc:
             raise PageError(f"The upload could not be read: {exc}") from None
         upload = form.get("file")
@@ -122,8 +139,10 @@ def build_app(linter: Linter, *, profession: bool, host: str = "127.0.0.1", port
         if fmt not in checker.formats:
             kinds = ", ".join(f".{s}" for s in checker.formats)
             shown = f".{suffix}" if suffix else "a file without a suffix"
-            raise PageError(f"The page reads {kinds} files; this is {shown}. Save the advert in one of those "
-                            "formats, or paste its text.")
+            raise PageError(
+                f"The page reads {kinds} files; this is {shown}. Save the advert in one of those "
+                "formats, or paste its text."
+            )
         data = await upload.read(MAX_UPLOAD + 1)
         await upload.close()
         if len(data) > MAX_UPLOAD:
@@ -137,13 +156,19 @@ def build_app(linter: Linter, *, profession: bool, host: str = "127.0.0.1", port
         data = await _json_body(request)
         result = await run_in_threadpool(checker.check, _text(data), fmt=_format(data), role=_role(data))
         when = datetime.datetime.now().strftime("%d %B %Y, %H:%M")
-        body = templates.get_template("report.html").render(result=result, marked=_marked(result), when=when,
-                                                             version=rolelint.__version__)
+        body = templates.get_template("report.html").render(
+            result=result, marked=_marked(result), when=when, version=rolelint.__version__
+        )
         return HTMLResponse(body, headers={"content-disposition": 'attachment; filename="advert-report.html"'})
 
     async def too_large(request: Request, exc: Exception) -> Response:
-        return JSONResponse({"error": f"That is too large for the page: it takes up to {MAX_UPLOAD // 1_000_000} MB. "
-                                      "Paste the advert's text instead."}, status_code=413)
+        return JSONResponse(
+            {
+                "error": f"That is too large for the page: it takes up to {MAX_UPLOAD // 1_000_000} MB. "
+                "Paste the advert's text instead."
+            },
+            status_code=413,
+        )
 
     async def page_error(request: Request, exc: Exception) -> Response:
         if request.url.path.startswith("/api/"):
@@ -168,8 +193,15 @@ def build_app(linter: Linter, *, profession: bool, host: str = "127.0.0.1", port
         Route("/api/upload", api_upload, methods=["POST"]),
         Route("/api/report", api_report, methods=["POST"]),
     ]
-    app = Starlette(routes=routes, exception_handlers={Exception: page_error, HTTPException: page_error,
-                                                       PageError: page_error, BodyTooLarge: too_large})
+    app = Starlette(
+        routes=routes,
+        exception_handlers={
+            Exception: page_error,
+            HTTPException: page_error,
+            PageError: page_error,
+            BodyTooLarge: too_large,
+        },
+    )
     return Guard(app, host=host, port_holder=port_holder, max_body=MAX_BODY)
 
 
@@ -208,7 +240,7 @@ def _text(data: dict) -> str:
 def _format(data: dict) -> str:
     fmt = data.get("format", "md")
     if not isinstance(fmt, str):
-        raise PageError("The format must be a string such as \"md\".")
+        raise PageError('The format must be a string such as "md".')
     return SAME_FORMAT.get(fmt, fmt)
 
 
@@ -229,8 +261,11 @@ def _message(status: int) -> str:
         404: "There is no page here. Go back to the advert checker.",
         405: "That kind of request is not used by this page.",
         413: "That is too large for the page.",
-    }.get(status, "Something went wrong on the page's side; nothing was lost. Try again, or check the advert "
-                  "with `rolelint check`.")
+    }.get(
+        status,
+        "Something went wrong on the page's side; nothing was lost. Try again, or check the advert "
+        "with `rolelint check`.",
+    )
 
 
 def _inline_code(text) -> str:
@@ -258,8 +293,11 @@ def _marked(result: dict) -> list[dict]:
 
     units = utf16_offsets(text)
     to_char = {unit: i for i, unit in enumerate(units)}
-    marks = sorted((to_char[f["start"]], to_char[f["end"]], f) for f in result["findings"]
-                   if f["start"] is not None and f["start"] in to_char and f["end"] in to_char)
+    marks = sorted(
+        (to_char[f["start"]], to_char[f["end"]], f)
+        for f in result["findings"]
+        if f["start"] is not None and f["start"] in to_char and f["end"] in to_char
+    )
     runs, at = [], 0
     for start, end, finding in marks:
         if start < at:

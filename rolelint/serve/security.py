@@ -17,8 +17,10 @@ import ipaddress
 import json
 import socket
 
-CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
-       "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+    "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+)
 HEADERS = [
     (b"content-security-policy", CSP.encode()),
     (b"x-content-type-options", b"nosniff"),
@@ -53,7 +55,7 @@ def split_host(value: str) -> tuple[str, int | None] | None:
         end = value.find("]")
         if end == -1:
             return None
-        name, rest = value[1:end], value[end + 1:]
+        name, rest = value[1:end], value[end + 1 :]
         if rest:
             if not rest.startswith(":") or not rest[1:].isdigit():
                 return None
@@ -103,8 +105,12 @@ class Guard:
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
         port = self.port_holder()
         if not host_allowed(headers.get("host", ""), self.names, port):
-            await _plain(send, 400, "This page is served only as http://127.0.0.1 or http://localhost "
-                                    "(the Host header named another site).")
+            await _plain(
+                send,
+                400,
+                "This page is served only as http://127.0.0.1 or http://localhost "
+                "(the Host header named another site).",
+            )
             return
         if scope["method"] not in ("GET", "HEAD", "POST"):
             await _plain(send, 405, "Only GET and POST are used by this page.")
@@ -149,8 +155,14 @@ class Guard:
         except Exception:  # noqa: BLE001 - a request never brings the server down, nor shows a traceback
             if refused or started:
                 return
-            await _json(send, 500, {"error": "Something went wrong on the page's side; the advert was not "
-                                              "checked. Try again, or check it with `rolelint check`."})
+            await _json(
+                send,
+                500,
+                {
+                    "error": "Something went wrong on the page's side; the advert was not "
+                    "checked. Try again, or check it with `rolelint check`."
+                },
+            )
 
     @staticmethod
     def _own_origin(origin: str, host: str) -> bool:
@@ -163,20 +175,35 @@ class BodyTooLarge(Exception):
 
 async def _plain(send, status: int, text: str) -> None:
     body = text.encode("utf-8")
-    await send({"type": "http.response.start", "status": status,
-                "headers": [(b"content-type", b"text/plain; charset=utf-8"),
-                            (b"content-length", str(len(body)).encode())] + HEADERS})
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [(b"content-type", b"text/plain; charset=utf-8"), (b"content-length", str(len(body)).encode())]
+            + HEADERS,
+        }
+    )
     await send({"type": "http.response.body", "body": body})
 
 
 async def _json(send, status: int, data: dict) -> None:
     body = json.dumps(data).encode("utf-8")
-    await send({"type": "http.response.start", "status": status,
-                "headers": [(b"content-type", b"application/json"),
-                            (b"content-length", str(len(body)).encode())] + HEADERS})
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())] + HEADERS,
+        }
+    )
     await send({"type": "http.response.body", "body": body})
 
 
 async def _too_large(send, limit: int) -> None:
-    await _json(send, 413, {"error": f"That is too large for the page: it takes up to {limit // 1_000_000} MB. "
-                                     "Paste the advert's text instead."})
+    await _json(
+        send,
+        413,
+        {
+            "error": f"That is too large for the page: it takes up to {limit // 1_000_000} MB. "
+            "Paste the advert's text instead."
+        },
+    )

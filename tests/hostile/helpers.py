@@ -46,8 +46,14 @@ class Run:
 
 def lint(root: Path, *args: str, select: str | None = "RL0", cache: bool = False) -> Run:
     """`rolelint check --format json --no-cache [--select RL0] ARGS` in-process, in ``root``."""
-    command = ["check", "--format", "json", *([] if cache else ["--no-cache"]),
-               *(["--select", select] if select else []), *args]
+    command = [
+        "check",
+        "--format",
+        "json",
+        *([] if cache else ["--no-cache"]),
+        *(["--select", select] if select else []),
+        *args,
+    ]
     previous = Path.cwd()
     os.chdir(root)
     try:

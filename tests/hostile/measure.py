@@ -23,7 +23,7 @@ from pathlib import Path
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
 CONFIG = "kinds:\n  role: ['roles/**']\n  framework: ['frameworks/**']\n"
 ROLE = "kind: role\nid: r{n}\ntitle: Role {n}\nframework: pm\nlevels: [{{level: one}}]\n"
-ADVERT = (CORPUS / "gds-service-manual-job-descriptions" / "developer-jd.md")
+ADVERT = CORPUS / "gds-service-manual-job-descriptions" / "developer-jd.md"
 
 
 def _write(root: Path, name: str, content: str | bytes) -> None:
@@ -94,8 +94,11 @@ def case_many_values(root: Path) -> list[str]:
 
 
 def case_largest_yaml(root: Path) -> list[str]:
-    levels = "".join(f"  - level: l{n}\n    title: Level {n} product manager\n    responsibilities:\n"
-                     f"      - Lead discovery for team {n} and report to the chairman\n" for n in range(30_000))
+    levels = "".join(
+        f"  - level: l{n}\n    title: Level {n} product manager\n    responsibilities:\n"
+        f"      - Lead discovery for team {n} and report to the chairman\n"
+        for n in range(30_000)
+    )
     _write(root, "roles/big.yaml", "kind: role\nid: pm\ntitle: PM\nframework: pm\nlevels:\n" + levels)
     return ["roles/big.yaml"]
 
@@ -153,6 +156,7 @@ def case_tree(count: int):
                 directory.mkdir(parents=True)
             (directory / f"role-{n % 500:03}.yaml").write_text(ROLE.format(n=n))
         return ["."]
+
     return build
 
 
@@ -162,6 +166,7 @@ def case_advert_tree(count: int):
         for n in range(count):
             _write(root, f"adverts/group-{n // 500:03}/advert-{n % 500:03}.md", text)
         return ["."]
+
     return build
 
 
@@ -184,6 +189,7 @@ def case_pack_regex(pattern: str, size: int):
         _write(root, "team/XX101-team-rule.yaml", PACK_RULE.format(pattern=pattern))
         _write(root, "adverts/a.md", "# About the role\n\n" + _repeat_to(" ".join(["alpaca" * 20] * 13), size) + "\n")
         return ["adverts/a.md"]
+
     return build
 
 
@@ -202,6 +208,7 @@ def case_config(setting: str, files: dict[str, str | bytes] | None = None):
         for name, content in (files or {"adverts/a.md": "# About the role\n\nWe want a rockstar.\n"}).items():
             _write(root, name, content)
         return ["."]
+
     return build
 
 
@@ -235,20 +242,34 @@ CASES = {
     "tree-100k": ("100,000 role files (RL0 rules)", case_tree(100_000), ["--select", "RL0"]),
     "tree-100k-all": ("100,000 role files (all rules)", case_tree(100_000), []),
     "adverts-2k": ("2,000 copies of a real advert (all rules)", case_advert_tree(2_000), []),
-    "pack-regex-1.5kb": ("a pack regex `\\w*a\\w*a\\w*a\\w*a\\w*b` over a 1.5 kB paragraph (issue 13)",
-                         case_pack_regex(r"\w*a\w*a\w*a\w*a\w*b", 1_500), ["--select", "XX"]),
-    "pack-regex-bounded-1mb": ("a pack regex of three `[a-z]{0,400}` and `q` over 1 MB of words",
-                               case_pack_regex("[a-z]{0,400}[a-z]{0,400}[a-z]{0,400}q", 1_000_000), ["--select", "XX"]),
+    "pack-regex-1.5kb": (
+        "a pack regex `\\w*a\\w*a\\w*a\\w*a\\w*b` over a 1.5 kB paragraph (issue 13)",
+        case_pack_regex(r"\w*a\w*a\w*a\w*a\w*b", 1_500),
+        ["--select", "XX"],
+    ),
+    "pack-regex-bounded-1mb": (
+        "a pack regex of three `[a-z]{0,400}` and `q` over 1 MB of words",
+        case_pack_regex("[a-z]{0,400}[a-z]{0,400}[a-z]{0,400}q", 1_000_000),
+        ["--select", "XX"],
+    ),
     "evasion": ("232 flagged words written to evade the rules (tests/hostile/test_evasion.py)", case_evasion, []),
     "cache-dir-outside": ("config `cache_dir: ../elsewhere`", case_config("cache_dir: ../elsewhere"), []),
     "rule-pack-root": ("config `rule_packs: [/]`", case_config("rule_packs: ['/']"), []),
-    "max-file-size-50mb": ("config `max_file_size: 50000000` and a 50 MB advert",
-                           case_config("max_file_size: 50000000", {"adverts/a.md": b"We want a rockstar. " * 2_500_000}),
-                           []),
-    "padded-6mb": ("a 6 MB advert padding a rockstar past the limit",
-                   case_config("", {"adverts/a.md": "We want a rockstar." + " " * 6_000_000}), ["--fail-on", "error"]),
-    "escape-sequences": ("OSC 52 and CSI sequences in a file and a file name (text output)", case_escapes,
-                         ["--format", "text"]),
+    "max-file-size-50mb": (
+        "config `max_file_size: 50000000` and a 50 MB advert",
+        case_config("max_file_size: 50000000", {"adverts/a.md": b"We want a rockstar. " * 2_500_000}),
+        [],
+    ),
+    "padded-6mb": (
+        "a 6 MB advert padding a rockstar past the limit",
+        case_config("", {"adverts/a.md": "We want a rockstar." + " " * 6_000_000}),
+        ["--fail-on", "error"],
+    ),
+    "escape-sequences": (
+        "OSC 52 and CSI sequences in a file and a file name (text output)",
+        case_escapes,
+        ["--format", "text"],
+    ),
 }
 
 
@@ -283,19 +304,32 @@ def measure(name: str) -> dict:
         diagnostics = []
     if not diagnostics and stdout.strip() and not stdout.lstrip().startswith("{"):  # a text report
         safe = "no raw escape character in the output" if "\x1b" not in stdout + stderr else "RAW ESCAPES IN OUTPUT"
-        return {"name": name, "what": what, "seconds": elapsed, "cpu": usage.ru_utime + usage.ru_stime,
-                "peak_mb": usage.ru_maxrss / 1024, "exit": child.returncode,
-                "answer": f"{safe}; {stdout.strip().splitlines()[-1]}",
-                "example": next((line for line in stdout.splitlines() if "\\x1b" in line), "")}
+        return {
+            "name": name,
+            "what": what,
+            "seconds": elapsed,
+            "cpu": usage.ru_utime + usage.ru_stime,
+            "peak_mb": usage.ru_maxrss / 1024,
+            "exit": child.returncode,
+            "answer": f"{safe}; {stdout.strip().splitlines()[-1]}",
+            "example": next((line for line in stdout.splitlines() if "\\x1b" in line), ""),
+        }
     codes = Counter(d["code"] for d in diagnostics)
     first = next((d for d in diagnostics if d["code"].startswith("RL0")), diagnostics[0] if diagnostics else None)
     answer = ", ".join(f"{code} x{count:,}" if count > 1 else code for code, count in sorted(codes.items()))
     return {
-        "name": name, "what": what, "seconds": elapsed, "cpu": usage.ru_utime + usage.ru_stime,
-        "peak_mb": usage.ru_maxrss / 1024, "exit": child.returncode,
+        "name": name,
+        "what": what,
+        "seconds": elapsed,
+        "cpu": usage.ru_utime + usage.ru_stime,
+        "peak_mb": usage.ru_maxrss / 1024,
+        "exit": child.returncode,
         "answer": answer or "no findings",
-        "example": f"{first['path']}:{first['line']}:{first['column']} {first['code']} {first['message']}" if first else
-        stderr.strip().splitlines()[-1] if stderr.strip() else "",
+        "example": f"{first['path']}:{first['line']}:{first['column']} {first['code']} {first['message']}"
+        if first
+        else stderr.strip().splitlines()[-1]
+        if stderr.strip()
+        else "",
     }
 
 
@@ -305,8 +339,11 @@ def main(names: list[str]) -> None:
     for name in names or list(CASES):
         row = measure(name)
         example = row["example"][:160].replace("|", "\\|")
-        print(f"| {row['what']} | {row['seconds']:.1f} s | {row['cpu']:.1f} s | {row['peak_mb']:,.0f} MB | {row['exit']} | "
-              f"{row['answer']}; e.g. `{example}` |", flush=True)
+        print(
+            f"| {row['what']} | {row['seconds']:.1f} s | {row['cpu']:.1f} s | {row['peak_mb']:,.0f} MB | {row['exit']} | "
+            f"{row['answer']}; e.g. `{example}` |",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

@@ -130,8 +130,12 @@ def test_memory_for_dense_text_stays_under_a_gigabyte(tmp_path: Path, text: str)
     import sys
 
     write(tmp_path, "a.md", text)
-    child = subprocess.Popen([sys.executable, "-m", "rolelint", "check", "--no-cache", "--select", "RL104", "a.md"],
-                             cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    child = subprocess.Popen(
+        [sys.executable, "-m", "rolelint", "check", "--no-cache", "--select", "RL104", "a.md"],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     _, status, usage = os.wait4(child.pid, 0)
     assert os.waitstatus_to_exitcode(status) in (0, 1)
     assert usage.ru_maxrss * 1024 < 1024**3, f"peak {usage.ru_maxrss / 1024:,.0f} MB"

@@ -178,7 +178,9 @@ def test_unknown_encoding_fallback_is_a_config_error(repo, capsys):
 
 
 def test_bom_does_not_shift_columns(repo):
-    write(repo, "roles/pm.yaml", "\ufeffkind: role\nid: pm\ntitel: PM\ntitle: PM\nframework: pm\nlevels: [{level: one}]\n")
+    write(
+        repo, "roles/pm.yaml", "\ufeffkind: role\nid: pm\ntitel: PM\ntitle: PM\nframework: pm\nlevels: [{level: one}]\n"
+    )
     write(repo, "adverts/pm.md", "\ufeffSalary: [Insert amount]\n")
     run = lint_with_witness(repo, select="RL0,RL101")
     assert run.at("roles/pm.yaml") == [(3, 1, "RL011")]
@@ -226,10 +228,14 @@ def test_the_default_size_limit_refuses_a_6_mb_file_quickly(repo):
 # --- YAML that would eat the machine ---------------------------------------------------------
 
 
-@pytest.mark.parametrize(("content", "where"), [
-    ("kind: role\nx: " + "[" * 10_000 + "]" * 10_000 + "\n", (2, 103)),
-    ("kind: role\n" + "".join("  " * i + f"k{i}:\n" for i in range(300)) + "  " * 300 + "v\n", (102, 201)),
-], ids=["flow", "block"])
+@pytest.mark.parametrize(
+    ("content", "where"),
+    [
+        ("kind: role\nx: " + "[" * 10_000 + "]" * 10_000 + "\n", (2, 103)),
+        ("kind: role\n" + "".join("  " * i + f"k{i}:\n" for i in range(300)) + "  " * 300 + "v\n", (102, 201)),
+    ],
+    ids=["flow", "block"],
+)
 def test_deeply_nested_yaml_is_refused_at_the_depth_limit(repo, content, where):
     write(repo, "roles/deep.yaml", content)
     started = time.monotonic()

@@ -66,8 +66,9 @@ def open_repo():
     shutil.rmtree(root, onerror=lambda function, path, info: (os.chmod(path, 0o755), function(path)))
 
 
-def lint_with_witness(root: Path, *args: str, select: str = "RL0", as_nobody: bool = False, cache: bool = False,
-                      seconds: int = 120):
+def lint_with_witness(
+    root: Path, *args: str, select: str = "RL0", as_nobody: bool = False, cache: bool = False, seconds: int = 120
+):
     with deadline(seconds):
         run = (lint_as_nobody if as_nobody else lint)(root, *args, select=select, cache=cache)
     assert run.has(*WITNESS_FINDING), f"the witness file was not linted: {run.diagnostics}"
@@ -112,11 +113,13 @@ def test_the_summary_counts_a_path_not_read_apart_from_the_files_linted(repo, ca
     found = f"Found {summary['total']} problems ({summary['errors']} errors, {warnings}, {summary['infos']} info)"
     assert out.splitlines()[-1] == f"{found} in 1 of 1 file and 1 path not read."
     code, out, err = run_main(["check", "--no-cache", "--select", "RL0", "roles/old.md"], capsys, repo)
-    assert out.splitlines()[-1] == ("Found 1 problem (1 error, 0 warnings, 0 info) in 1 path not read; "
-                                    "no file was linted.")
+    assert out.splitlines()[-1] == (
+        "Found 1 problem (1 error, 0 warnings, 0 info) in 1 path not read; no file was linted."
+    )
     code, out, err = run_main(["check", "--no-cache", "--select", "RL002", "roles"], capsys, repo)
-    assert out.splitlines()[-1] == ("Found 1 problem (1 error, 0 warnings, 0 info) in 1 path not read; "
-                                    "1 file linted without problems.")
+    assert out.splitlines()[-1] == (
+        "Found 1 problem (1 error, 0 warnings, 0 info) in 1 path not read; 1 file linted without problems."
+    )
 
 
 def test_links_out_of_the_tree_are_reported_not_followed(repo, tmp_path_factory):

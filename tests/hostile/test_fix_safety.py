@@ -29,8 +29,13 @@ The ideal candidate is a rockstar.
 
 - Free pizza
 """
-FIXED = SKETCHY.replace("title: Chairman", "title: Chair").replace("# Chairman", "# Chair").replace(
-    "Our chairman wants a salesman who knows java script", "Our chair wants a salesperson who knows JavaScript")
+FIXED = (
+    SKETCHY.replace("title: Chairman", "title: Chair")
+    .replace("# Chairman", "# Chair")
+    .replace(
+        "Our chairman wants a salesman who knows java script", "Our chair wants a salesperson who knows JavaScript"
+    )
+)
 CHANGES = [
     "  3:8 RL109 'Chairman' -> 'Chair'",
     "  5:3 RL109 'Chairman' -> 'Chair'",
@@ -102,9 +107,11 @@ def test_fix_writes_through_a_symbolic_link_and_keeps_the_link(repo, capsys):
 
 
 def test_fix_keeps_yaml_comments_and_layout(repo, capsys):
-    role = ("kind: role  # the kind\nid: chair\ntitle: Chair\nframework: board\n"
-            "responsibilities:\n  # keep me\n  - Support the chairman\n"
-            "levels: [{level: one}]\n")
+    role = (
+        "kind: role  # the kind\nid: chair\ntitle: Chair\nframework: board\n"
+        "responsibilities:\n  # keep me\n  - Support the chairman\n"
+        "levels: [{level: one}]\n"
+    )
     path = write(repo, "roles/chair.yaml", role)
     fix(repo, capsys, "roles/chair.yaml")
     assert path.read_text(encoding="utf-8") == role.replace("Support the chairman", "Support the chair")
@@ -163,8 +170,9 @@ def test_one_file_that_cannot_be_written_does_not_stop_the_others(repo, capsys):
 
 
 def _diagnostic(start: int, end: int, replacement: str, context: str) -> Diagnostic:
-    return Diagnostic("f", 1, 1, 1, 1, "RL109", Severity.WARNING, "m", fix=Fix(start, end, replacement),
-                      context=context)
+    return Diagnostic(
+        "f", 1, 1, 1, 1, "RL109", Severity.WARNING, "m", fix=Fix(start, end, replacement), context=context
+    )
 
 
 def test_a_file_changed_since_it_was_linted_is_not_fixed(tmp_path):

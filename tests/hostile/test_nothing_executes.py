@@ -27,7 +27,7 @@ def payloads(marker: Path) -> list[str]:
         f"!!python/object/apply:subprocess.call [['touch', '{marker}']]",
         f"!!python/object/new:subprocess.Popen [['touch', '{marker}']]",
         f"!<tag:yaml.org,2002:python/object/apply:os.system> ['touch {marker}']",
-        f'!!python/object/apply:builtins.exec ["open(\'{marker}\', \'w\')"]',
+        f"!!python/object/apply:builtins.exec [\"open('{marker}', 'w')\"]",
         "!!python/name:os.system",
         "!!python/module:os",
     ]
@@ -76,8 +76,13 @@ def test_python_tags_in_a_rule_pack_never_construct_and_stop_the_run(repo, capsy
 # --- rule packs are data ---------------------------------------------------------------------
 
 
-def rule_file(*, kind: str = "regex", spec: str = "regex:\n  pattern: 'hello'\n", message: str = "'{match}' found",
-              extra: str = "") -> str:
+def rule_file(
+    *,
+    kind: str = "regex",
+    spec: str = "regex:\n  pattern: 'hello'\n",
+    message: str = "'{match}' found",
+    extra: str = "",
+) -> str:
     return textwrap.dedent("""\
         code: XX101
         name: team-rule
@@ -109,16 +114,19 @@ def test_a_valid_user_rule_runs(repo, capsys):
     assert code == 1, err
 
 
-@pytest.mark.parametrize(("pattern", "why"), [
-    (r"(\w)\1", "backreferences and look-around are not supported"),
-    (r"(?P<x>a)(?P=x)", "backreferences and look-around are not supported"),
-    (r"(a)?(?(1)a|b)", "invalid regular expression for RE2"),
-    (r"[a-", "invalid regular expression for RE2"),
-    (r"*a", "invalid regular expression for RE2"),
-    (r"(?=.{1,1000}x)", "backreferences and look-around are not supported"),
-    (r"x(?<!y)", "backreferences and look-around are not supported"),
-    ("[a-z]{0,1000}" * 5, "over the 5,000 rolelint allows"),
-])
+@pytest.mark.parametrize(
+    ("pattern", "why"),
+    [
+        (r"(\w)\1", "backreferences and look-around are not supported"),
+        (r"(?P<x>a)(?P=x)", "backreferences and look-around are not supported"),
+        (r"(a)?(?(1)a|b)", "invalid regular expression for RE2"),
+        (r"[a-", "invalid regular expression for RE2"),
+        (r"*a", "invalid regular expression for RE2"),
+        (r"(?=.{1,1000}x)", "backreferences and look-around are not supported"),
+        (r"x(?<!y)", "backreferences and look-around are not supported"),
+        ("[a-z]{0,1000}" * 5, "over the 5,000 rolelint allows"),
+    ],
+)
 def test_a_regex_that_re2_refuses_is_a_config_error_naming_file_and_rule(repo, capsys, pattern, why):
     code, err = check_with_pack(repo, capsys, rule_file(spec=f"regex:\n  pattern: '{pattern}'\n"))
     assert code == 2
@@ -145,11 +153,14 @@ def test_a_format_spec_in_a_message_template_is_refused(repo, capsys):
     assert code == 2 and "XX101" in err
 
 
-@pytest.mark.parametrize(("extra", "why"), [
-    ("python: import os\n", "python"),
-    ("import: os\n", "import"),
-    ("eval: __import__('os').system('true')\n", "eval"),
-])
+@pytest.mark.parametrize(
+    ("extra", "why"),
+    [
+        ("python: import os\n", "python"),
+        ("import: os\n", "import"),
+        ("eval: __import__('os').system('true')\n", "eval"),
+    ],
+)
 def test_a_pack_has_no_key_that_could_run_code(repo, capsys, extra, why):
     code, err = check_with_pack(repo, capsys, rule_file(extra=extra))
     assert code == 2
@@ -182,9 +193,17 @@ def test_a_python_file_given_as_a_rule_pack_is_read_as_data_not_imported(repo, c
 
 _FORBIDDEN_NAMES = {"eval", "exec", "__import__"}
 _FORBIDDEN_ATTRIBUTES = {
-    ("importlib", "import_module"), ("pickle", "load"), ("pickle", "loads"), ("marshal", "loads"),
-    ("yaml", "load"), ("yaml", "load_all"), ("yaml", "unsafe_load"), ("yaml", "full_load"),
-    ("yaml", "Loader"), ("yaml", "UnsafeLoader"), ("yaml", "FullLoader"),
+    ("importlib", "import_module"),
+    ("pickle", "load"),
+    ("pickle", "loads"),
+    ("marshal", "loads"),
+    ("yaml", "load"),
+    ("yaml", "load_all"),
+    ("yaml", "unsafe_load"),
+    ("yaml", "full_load"),
+    ("yaml", "Loader"),
+    ("yaml", "UnsafeLoader"),
+    ("yaml", "FullLoader"),
 }
 
 
@@ -195,8 +214,11 @@ def test_rolelint_never_evaluates_imports_by_name_or_unpickles():
         for node in ast.walk(tree):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in _FORBIDDEN_NAMES:
                 offences.append(f"{path.name}:{node.lineno} {node.func.id}()")
-            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) \
-                    and (node.value.id, node.attr) in _FORBIDDEN_ATTRIBUTES:
+            if (
+                isinstance(node, ast.Attribute)
+                and isinstance(node.value, ast.Name)
+                and (node.value.id, node.attr) in _FORBIDDEN_ATTRIBUTES
+            ):
                 offences.append(f"{path.name}:{node.lineno} {node.value.id}.{node.attr}")
             if isinstance(node, (ast.Import, ast.ImportFrom)):
                 names = [alias.name for alias in node.names]

@@ -18,7 +18,6 @@ from pathlib import Path
 import pytest
 
 from rolelint.display import path_from_shown, shown_path, visible
-
 from tests.conftest import REPO, write
 from tests.hostile.helpers import CONFIG, run_main
 
@@ -31,8 +30,11 @@ C1 = "\x9b31m"
 def hostile_repo(tmp_path: Path) -> Path:
     write(tmp_path, ".rolelint.yaml", CONFIG)
     write(tmp_path, "adverts/a.md", f"# About the role {OSC52}\n\nWe want a {CSI}and a ninja {C1}now.\n")
-    write(tmp_path, "roles/r.yaml", f"kind: role\nid: r\ntitle: R\nframework: pm\n\"ti{CSI}tel\": x\n"
-                                    "levels: [{level: a}]\n")
+    write(
+        tmp_path,
+        "roles/r.yaml",
+        f'kind: role\nid: r\ntitle: R\nframework: pm\n"ti{CSI}tel": x\nlevels: [{{level: a}}]\n',
+    )
     write(tmp_path, f"adverts/name{OSC52}.md", "# About the role\n\nA rockstar.\n")
     return tmp_path
 
@@ -48,8 +50,9 @@ def test_escape_sequences_never_reach_the_output_raw(hostile_repo, capsys, fmt):
 
 
 def test_the_caret_still_points_at_the_finding_after_escaping(hostile_repo, capsys):
-    _code, out, _err = run_main(["check", "--no-cache", "--no-color", "--select", "RL104", "adverts/a.md"], capsys,
-                                hostile_repo)
+    _code, out, _err = run_main(
+        ["check", "--no-cache", "--no-color", "--select", "RL104", "adverts/a.md"], capsys, hostile_repo
+    )
     lines = out.splitlines()
     carets = [(lines[n], lines[n + 1]) for n, line in enumerate(lines) if line.lstrip().startswith("3 |")]
     assert len(carets) == 1  # "ninja" comes after an escape sequence
@@ -60,7 +63,7 @@ def test_the_caret_still_points_at_the_finding_after_escaping(hostile_repo, caps
 
 
 def test_a_config_error_naming_a_hostile_key_is_escaped(tmp_path, capsys):
-    write(tmp_path, ".rolelint.yaml", f"\"x{OSC52}\": 1\n")
+    write(tmp_path, ".rolelint.yaml", f'"x{OSC52}": 1\n')
     code, out, err = run_main(["check"], capsys, tmp_path)
     assert code == 2 and "\x1b" not in out + err
 
@@ -109,7 +112,8 @@ def test_shown_path_leaves_ordinary_names_alone():
 
 
 def test_a_report_file_that_cannot_be_written_leaves_the_old_one_and_no_temporary_file(
-        hostile_repo, capsys, monkeypatch):
+    hostile_repo, capsys, monkeypatch
+):
     report = write(hostile_repo, "out/report.json", "the old report\n")
     import rolelint.safefiles as safefiles
 
@@ -117,8 +121,7 @@ def test_a_report_file_that_cannot_be_written_leaves_the_old_one_and_no_temporar
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(safefiles.os, "replace", full)
-    code, _out, err = run_main(["check", "--no-cache", "--output-file", "json:out/report.json"], capsys,
-                               hostile_repo)
+    code, _out, err = run_main(["check", "--no-cache", "--output-file", "json:out/report.json"], capsys, hostile_repo)
     assert code == 2 and "No space left on device" in err and "Traceback" not in err
     assert report.read_text() == "the old report\n"
     assert sorted(p.name for p in report.parent.iterdir()) == ["report.json"]
@@ -142,8 +145,14 @@ def test_a_baseline_is_written_atomically(hostile_repo, capsys, monkeypatch):
 
 
 def _rolelint(*args: str, cwd: Path, **kwargs) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "rolelint", *args], cwd=cwd, stderr=subprocess.PIPE,
-                            text=True, env={**os.environ, "PYTHONPATH": str(REPO)}, **kwargs)
+    return subprocess.Popen(
+        [sys.executable, "-m", "rolelint", *args],
+        cwd=cwd,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        **kwargs,
+    )
 
 
 def test_a_full_stdout_is_one_line_and_exit_2(hostile_repo):
@@ -181,16 +190,29 @@ def _descendants(pid: int) -> set[int]:
     return found
 
 
-@pytest.mark.parametrize(("signum", "code", "line"), [(signal.SIGTERM, 143, "Terminated."),
-                                                      (signal.SIGINT, 130, "Interrupted.")])
+@pytest.mark.parametrize(
+    ("signum", "code", "line"), [(signal.SIGTERM, 143, "Terminated."), (signal.SIGINT, 130, "Interrupted.")]
+)
 def test_a_signal_during_jobs_stops_the_workers_and_leaves_nothing(tmp_path, signum, code, line):
     write(tmp_path, ".rolelint.yaml", CONFIG)
     # Enough work that the run is still going when the signal comes, on a fast machine too.
     for n in range(300):
-        write(tmp_path, f"adverts/a{n:03d}.md",
-              "# About the role\n\n" + "We want a rockstar who works with the team on discovery. " * 150 + "\n")
-    run = _rolelint("check", "--jobs", "2", "--select", "RL104", "--output-file", "json:out/r.json", cwd=tmp_path,
-                    stdout=subprocess.DEVNULL)
+        write(
+            tmp_path,
+            f"adverts/a{n:03d}.md",
+            "# About the role\n\n" + "We want a rockstar who works with the team on discovery. " * 150 + "\n",
+        )
+    run = _rolelint(
+        "check",
+        "--jobs",
+        "2",
+        "--select",
+        "RL104",
+        "--output-file",
+        "json:out/r.json",
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+    )
     workers: set[int] = set()
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and run.poll() is None:
@@ -205,8 +227,11 @@ def test_a_signal_during_jobs_stops_the_workers_and_leaves_nothing(tmp_path, sig
     assert run.returncode == code, err
     assert err.strip().splitlines()[-1:] == [line] and "Traceback" not in err
     time.sleep(0.5)
-    alive = {pid for pid in workers if Path(f"/proc/{pid}").exists()
-             and "zombie" not in Path(f"/proc/{pid}/status").read_text().lower()}
+    alive = {
+        pid
+        for pid in workers
+        if Path(f"/proc/{pid}").exists() and "zombie" not in Path(f"/proc/{pid}/status").read_text().lower()
+    }
     assert not alive, f"left running: {alive}"
     leftovers = [p for p in tmp_path.rglob("*") if ".tmp" in p.name or p.name.startswith(".r.json")]
     assert not leftovers
@@ -215,11 +240,18 @@ def test_a_signal_during_jobs_stops_the_workers_and_leaves_nothing(tmp_path, sig
 def test_two_fix_runs_at_once_do_not_both_count_the_same_fixes(tmp_path):
     write(tmp_path, ".rolelint.yaml", CONFIG)
     advert = write(tmp_path, "adverts/a.md", "# About the role\n\nThe chairman works with his/her team.\n")
-    runs = [_rolelint("check", "--no-cache", "--fix", "--select", "RL110", cwd=tmp_path, stdout=subprocess.DEVNULL)
-            for _ in range(2)]
+    runs = [
+        _rolelint("check", "--no-cache", "--fix", "--select", "RL110", cwd=tmp_path, stdout=subprocess.DEVNULL)
+        for _ in range(2)
+    ]
     errors = [run.communicate(timeout=180)[1] for run in runs]
-    fixed = sum(int(word) for err in errors for line in err.splitlines() if ": fixed " in line
-                for word in line.split(": fixed ")[1].split()[:1])
+    fixed = sum(
+        int(word)
+        for err in errors
+        for line in err.splitlines()
+        if ": fixed " in line
+        for word in line.split(": fixed ")[1].split()[:1]
+    )
     assert fixed == 1, errors
     assert advert.read_text() == "# About the role\n\nThe chairman works with their team.\n"
 
@@ -229,8 +261,12 @@ def test_two_fix_runs_at_once_do_not_both_count_the_same_fixes(tmp_path):
 
 def test_a_merge_key_reports_a_problem_of_the_merged_value_once(tmp_path, capsys):
     write(tmp_path, ".rolelint.yaml", CONFIG)
-    write(tmp_path, "roles/m.yaml", "kind: role\nid: m\ntitle: M\nframework: pm\nlevels:\n  - &b\n    level: a\n"
-                                    "    titel: x\n  - <<: *b\n    level: b\n")
+    write(
+        tmp_path,
+        "roles/m.yaml",
+        "kind: role\nid: m\ntitle: M\nframework: pm\nlevels:\n  - &b\n    level: a\n"
+        "    titel: x\n  - <<: *b\n    level: b\n",
+    )
     code, out, _err = run_main(["check", "--no-cache", "--format", "json", "--select", "RL0"], capsys, tmp_path)
     found = [(d["line"], d["column"], d["code"]) for d in json.loads(out)["diagnostics"]]
     assert found == [(8, 5, "RL011")]
@@ -246,8 +282,16 @@ def test_a_surrogate_escape_is_not_called_an_unclosed_quote(tmp_path, capsys):
     assert (finding["line"], finding["column"]) == (3, 9)
 
 
-@pytest.mark.parametrize("written", ["Native English speaker", "native english speaker", "NATIVE ENGLISH SPEAKER",
-                                     "Native english Speakers", "native French speaker"])
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Native English speaker",
+        "native english speaker",
+        "NATIVE ENGLISH SPEAKER",
+        "Native english Speakers",
+        "native French speaker",
+    ],
+)
 def test_rl116_does_not_depend_on_the_case_of_its_middle_word(tmp_path, capsys, written):
     write(tmp_path, ".rolelint.yaml", CONFIG)
     write(tmp_path, "adverts/a.md", f"# About the role\n\n{written} wanted.\n")

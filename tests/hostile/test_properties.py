@@ -31,16 +31,105 @@ FAST = settings(deadline=None, max_examples=150, suppress_health_check=[HealthCh
 CLI = settings(deadline=None, max_examples=12, suppress_health_check=[HealthCheck.too_slow])
 
 TOKENS = [
-    "---", "...", "# ", "## ", "###### ", "#", "- ", "* ", "+ ", "1. ", "2) ", "> ", "    ", "\t", " ", "  ",
-    "**", "__", "*", "_", "`", "``", "```", "~~~", "<!--", "-->", "{%", "%}", "{% comment %}", "{% endcomment %}",
-    "{{", "}}", "[", "]", "](", ")", "![", "][", "<b>", "</b>", "<https://x.org>", "\\", ":", ": ", "?", "|", ">-",
-    "kind: advert", "kind: role", "kind: framework", "title: ", "id: x", "levels:", "body: |", "&a ", "*a", "<<: ",
-    "!!python/object/apply:os.system ", "!foo ", "'", '"', "{", "}", ",", "=", "~", "null", "yes", "1", "-1", ".5",
-    "2026-01-01", "rolelint", "# rolelint: disable=RL101", "# rolelint: disable", "# rolelint: disable-file=RL0",
-    "# rolelint: disable-next-line", "<!-- rolelint-disable RL1 -->", "<!-- rolelint-enable RL1 -->",
-    "<!-- rolelint-enable -->", "<!-- rolelint-disable-next-line -->", "<!-- rolelint-disable-line RL101 -->",
-    "<!-- rolelint-disable-file RL0 -->", "[Insert amount]", "TBC", "ninja", "chairman", "Requirements:",
-    "Responsibilities", "=====", "-----", "\ufeff", "\x85", "\u2028", "é", "日本", "\x07", "\x00", "\u200b",
+    "---",
+    "...",
+    "# ",
+    "## ",
+    "###### ",
+    "#",
+    "- ",
+    "* ",
+    "+ ",
+    "1. ",
+    "2) ",
+    "> ",
+    "    ",
+    "\t",
+    " ",
+    "  ",
+    "**",
+    "__",
+    "*",
+    "_",
+    "`",
+    "``",
+    "```",
+    "~~~",
+    "<!--",
+    "-->",
+    "{%",
+    "%}",
+    "{% comment %}",
+    "{% endcomment %}",
+    "{{",
+    "}}",
+    "[",
+    "]",
+    "](",
+    ")",
+    "![",
+    "][",
+    "<b>",
+    "</b>",
+    "<https://x.org>",
+    "\\",
+    ":",
+    ": ",
+    "?",
+    "|",
+    ">-",
+    "kind: advert",
+    "kind: role",
+    "kind: framework",
+    "title: ",
+    "id: x",
+    "levels:",
+    "body: |",
+    "&a ",
+    "*a",
+    "<<: ",
+    "!!python/object/apply:os.system ",
+    "!foo ",
+    "'",
+    '"',
+    "{",
+    "}",
+    ",",
+    "=",
+    "~",
+    "null",
+    "yes",
+    "1",
+    "-1",
+    ".5",
+    "2026-01-01",
+    "rolelint",
+    "# rolelint: disable=RL101",
+    "# rolelint: disable",
+    "# rolelint: disable-file=RL0",
+    "# rolelint: disable-next-line",
+    "<!-- rolelint-disable RL1 -->",
+    "<!-- rolelint-enable RL1 -->",
+    "<!-- rolelint-enable -->",
+    "<!-- rolelint-disable-next-line -->",
+    "<!-- rolelint-disable-line RL101 -->",
+    "<!-- rolelint-disable-file RL0 -->",
+    "[Insert amount]",
+    "TBC",
+    "ninja",
+    "chairman",
+    "Requirements:",
+    "Responsibilities",
+    "=====",
+    "-----",
+    "\ufeff",
+    "\x85",
+    "\u2028",
+    "é",
+    "日本",
+    "\x07",
+    "\x00",
+    "\u200b",
 ]
 LINE_BREAKS = st.sampled_from(["\n", "\n", "\r\n", "\r"])
 documents = st.lists(st.one_of(st.sampled_from(TOKENS), st.text(max_size=8), LINE_BREAKS), max_size=60).map("".join)
@@ -57,8 +146,13 @@ def assert_inside(source: SourceText, start: int, end: int) -> None:
 
 def snapshot(text: str, fmt: str, kind_hint: str | None):
     document, findings = parse_source(SourceText("f", text), fmt=fmt, kind_hint=kind_hint)
-    return (findings, [(s.text, s.offsets, s.field, s.section, s.block) for s in document.spans],
-            [(s.heading, s.category, s.start, s.end) for s in document.sections], document.kind, document.data)
+    return (
+        findings,
+        [(s.text, s.offsets, s.field, s.section, s.block) for s in document.spans],
+        [(s.heading, s.category, s.start, s.end) for s in document.sections],
+        document.kind,
+        document.data,
+    )
 
 
 @FAST
@@ -111,10 +205,14 @@ def test_suppression_comments_never_raise_and_stay_inside_the_file(text, fmt):
 
 CODES = st.sampled_from(["RL009", "RL101", "RL102", "RL201"])
 suppression_lists = st.lists(
-    st.builds(lambda codes, first, length: Suppression(tuple(codes), first, first + length, 0, 0),
-              st.lists(st.sampled_from(["RL1", "RL10", "RL101", "RL2", "RL0", "RL009"]), max_size=2),
-              st.integers(1, 30), st.integers(0, 10)),
-    max_size=12)
+    st.builds(
+        lambda codes, first, length: Suppression(tuple(codes), first, first + length, 0, 0),
+        st.lists(st.sampled_from(["RL1", "RL10", "RL101", "RL2", "RL0", "RL009"]), max_size=2),
+        st.integers(1, 30),
+        st.integers(0, 10),
+    ),
+    max_size=12,
+)
 
 
 @FAST
@@ -134,17 +232,45 @@ def test_suppression_matching_agrees_with_checking_every_pair(suppressions, find
         assert count(line) == sum(s.covers("RL009", line) for s in suppressions)
 
 
-CONFIG_KEYS = ["include", "exclude", "kinds", "select", "ignore", "fail_on", "rules", "per_file_ignores",
-               "rule_packs", "nlp", "max_file_size", "encoding_fallback", "cache_dir", "model", "RL101", "severity",
-               "enabled", "options", "max", "role", "advert", "framework"]
+CONFIG_KEYS = [
+    "include",
+    "exclude",
+    "kinds",
+    "select",
+    "ignore",
+    "fail_on",
+    "rules",
+    "per_file_ignores",
+    "rule_packs",
+    "nlp",
+    "max_file_size",
+    "encoding_fallback",
+    "cache_dir",
+    "model",
+    "RL101",
+    "severity",
+    "enabled",
+    "options",
+    "max",
+    "role",
+    "advert",
+    "framework",
+]
 json_values = st.recursive(
-    st.one_of(st.none(), st.booleans(), st.integers(-2**70, 2**70), st.floats(allow_nan=False),
-              st.sampled_from(["error", "warning", "never", "RL1", "RL101", "**/*.md", "cp1252", "", "x"]),
-              st.text(max_size=6)),
-    lambda children: st.one_of(st.lists(children, max_size=4),
-                               st.dictionaries(st.sampled_from(CONFIG_KEYS) | st.text(max_size=5), children,
-                                               max_size=4)),
-    max_leaves=12)
+    st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(-(2**70), 2**70),
+        st.floats(allow_nan=False),
+        st.sampled_from(["error", "warning", "never", "RL1", "RL101", "**/*.md", "cp1252", "", "x"]),
+        st.text(max_size=6),
+    ),
+    lambda children: st.one_of(
+        st.lists(children, max_size=4),
+        st.dictionaries(st.sampled_from(CONFIG_KEYS) | st.text(max_size=5), children, max_size=4),
+    ),
+    max_leaves=12,
+)
 
 
 def _config_outcome(text: str | bytes, name: str = ".rolelint.yaml"):
@@ -178,17 +304,40 @@ def test_pyproject_loading_of_any_text_gives_a_config_or_a_config_error(text):
     assert _config_outcome(text, "pyproject.toml") == _config_outcome(text, "pyproject.toml")
 
 
-DOCUMENT_KEYS = ["kind", "id", "title", "name", "framework", "role", "level", "levels", "skills", "salary", "min",
-                 "max", "responsibilities", "description", "body", "scale", "synonyms", "titel"]
-data = st.dictionaries(st.sampled_from(DOCUMENT_KEYS), json_values | st.sampled_from(["role", "advert", "framework"]),
-                       max_size=6)
+DOCUMENT_KEYS = [
+    "kind",
+    "id",
+    "title",
+    "name",
+    "framework",
+    "role",
+    "level",
+    "levels",
+    "skills",
+    "salary",
+    "min",
+    "max",
+    "responsibilities",
+    "description",
+    "body",
+    "scale",
+    "synonyms",
+    "titel",
+]
+data = st.dictionaries(
+    st.sampled_from(DOCUMENT_KEYS), json_values | st.sampled_from(["role", "advert", "framework"]), max_size=6
+)
 yaml_documents = data.map(lambda d: yaml.safe_dump(d, allow_unicode=True))
-front_matter_documents = st.builds(lambda d, body: f"---\n{yaml.safe_dump(d, allow_unicode=True)}---\n{body}",
-                                   data, documents)
+front_matter_documents = st.builds(
+    lambda d, body: f"---\n{yaml.safe_dump(d, allow_unicode=True)}---\n{body}", data, documents
+)
 FILE_NAMES = ["roles/a.yaml", "adverts/b.md", "c.txt", "d.yaml", "adverts/e.markdown"]
 file_contents = st.one_of(
-    documents.map(lambda t: t.encode("utf-8", "surrogatepass")), st.binary(max_size=60),
-    yaml_documents.map(str.encode), front_matter_documents.map(lambda t: t.encode("utf-8", "surrogatepass")))
+    documents.map(lambda t: t.encode("utf-8", "surrogatepass")),
+    st.binary(max_size=60),
+    yaml_documents.map(str.encode),
+    front_matter_documents.map(lambda t: t.encode("utf-8", "surrogatepass")),
+)
 repos = st.dictionaries(st.sampled_from(FILE_NAMES), file_contents, min_size=1, max_size=3)
 
 
@@ -219,8 +368,10 @@ def _lint_generated_repo(files: dict[str, bytes], select: str | None) -> list[di
                 source = SourceText.from_bytes(str(path), path.read_bytes())
             except Exception:  # noqa: BLE001 - undecodable or unreadable: reported at 1:1 or at the bad byte
                 continue
-            for line, column in ((diagnostic["line"], diagnostic["column"]),
-                                 (diagnostic["end_line"], diagnostic["end_column"])):
+            for line, column in (
+                (diagnostic["line"], diagnostic["column"]),
+                (diagnostic["end_line"], diagnostic["end_column"]),
+            ):
                 assert 1 <= line <= source.line_count, diagnostic
                 assert 1 <= column <= len(source.line_text(line)) + 1, diagnostic
         return payload["diagnostics"]
@@ -233,7 +384,8 @@ def test_the_cli_answers_every_generated_repo_deterministically_with_positions_i
 
 
 @settings(CLI, max_examples=8)
-@given(files=st.dictionaries(st.sampled_from(["adverts/b.md", "c.txt"]), documents.map(str.encode), min_size=1,
-                             max_size=2))
+@given(
+    files=st.dictionaries(st.sampled_from(["adverts/b.md", "c.txt"]), documents.map(str.encode), min_size=1, max_size=2)
+)
 def test_every_rule_answers_generated_adverts_deterministically_with_positions_inside(files):
     _lint_generated_repo(files, select=None)

@@ -9,9 +9,8 @@ import time
 import pytest
 
 from rolelint.checks import regex as regex_kind
-from rolelint.registry import load_catalogue
 from rolelint.config import load_config
-
+from rolelint.registry import load_catalogue
 from tests.conftest import write
 from tests.hostile.helpers import CONFIG, run_main
 from tests.hostile.test_nothing_executes import rule_file
@@ -35,13 +34,16 @@ def _lint(repo, capsys, *args: str) -> tuple[int, list[dict], float]:
     return code, json.loads(out)["diagnostics"], time.process_time() - started
 
 
-@pytest.mark.parametrize("pattern", [
-    r"\w*a\w*a\w*a\w*a\w*b",                 # repeats across required literals they can match
-    "[a-z]{0,400}[a-z]{0,400}[a-z]{0,400}q",  # adjacent bounded repeats
-    r"(a+)+$",                               # nested quantifiers
-    r"(\w+\s?)*$",
-    r"(a|aa)*b",
-])
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"\w*a\w*a\w*a\w*a\w*b",  # repeats across required literals they can match
+        "[a-z]{0,400}[a-z]{0,400}[a-z]{0,400}q",  # adjacent bounded repeats
+        r"(a+)+$",  # nested quantifiers
+        r"(\w+\s?)*$",
+        r"(a|aa)*b",
+    ],
+)
 def test_a_pack_pattern_that_would_backtrack_runs_in_linear_time(repo, capsys, pattern):
     _pack(repo, pattern)
     _code, diagnostics, cpu = _lint(repo, capsys)
@@ -63,8 +65,9 @@ def test_the_same_pattern_on_python_re_does_not_finish():
 def test_re2_matches_what_the_rule_means(repo, capsys):
     _pack(repo, r"\bhel+o\b", text="Say hello, then helllo, not shello.", ignore_case=True)
     _code, diagnostics, _cpu = _lint(repo, capsys)
-    assert [(d["line"], d["column"], d["end_column"], d["context"] if "context" in d else None)[:3]
-            for d in diagnostics] == [(3, 5, 10), (3, 17, 23)]
+    assert [
+        (d["line"], d["column"], d["end_column"], d["context"] if "context" in d else None)[:3] for d in diagnostics
+    ] == [(3, 5, 10), (3, 17, 23)]
 
 
 def test_a_rule_that_spends_its_budget_gives_up_with_a_finding_naming_it(repo, capsys, monkeypatch):

@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from rolelint.source import SourceText
-
 from tests.conftest import write
 from tests.hostile.helpers import CONFIG, assert_positions_inside, lint
 

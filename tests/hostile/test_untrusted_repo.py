@@ -13,10 +13,8 @@ from rolelint import __version__
 from rolelint.cache import DAY, MARKER, PRUNE_STAMP, owned
 from rolelint.cachesign import sign
 from rolelint.rulepacks import MAX_PACK_FILES, MAX_RULE_FILE_BYTES
-
 from tests.conftest import REPO, write, write_small_profession
-from tests.hostile.helpers import CONFIG, WITNESS, WITNESS_PATH, lint, run_main
-
+from tests.hostile.helpers import CONFIG, WITNESS, WITNESS_PATH, run_main
 
 
 @pytest.fixture
@@ -31,9 +29,17 @@ def repo(tmp_path: Path, monkeypatch) -> Path:
 
 def _entry_like(folder: Path, days: float = 400) -> list[Path]:
     """Files named as rolelint names its cache files, as a victim's folder might hold them."""
-    files = [write(folder, name, '{"body": "{}", "mac": "%s"}' % ("0" * 64))
-             for name in ("index-0.0.1.json", "v2/ab/" + "ab" * 32 + ".json", "v2/ab/.tmp-1.json",
-                          ".index-0.0.1.json.x.tmp", PRUNE_STAMP, "CACHEDIR.TAG")]
+    files = [
+        write(folder, name, '{"body": "{}", "mac": "%s"}' % ("0" * 64))
+        for name in (
+            "index-0.0.1.json",
+            "v2/ab/" + "ab" * 32 + ".json",
+            "v2/ab/.tmp-1.json",
+            ".index-0.0.1.json.x.tmp",
+            PRUNE_STAMP,
+            "CACHEDIR.TAG",
+        )
+    ]
     stamp = time.time() - days * DAY
     for path in files:
         os.utime(path, (stamp, stamp))
@@ -107,7 +113,7 @@ def test_a_model_path_outside_the_repo_is_refused(repo, capsys):
 
 
 def test_a_model_name_is_not_read_as_a_folder_of_the_repo(repo, capsys):
-    write(repo, "evil_model/config.cfg", "[nlp]\nlang = \"en\"\npipeline = []\n")
+    write(repo, "evil_model/config.cfg", '[nlp]\nlang = "en"\npipeline = []\n')
     write(repo, ".rolelint.yaml", CONFIG + "nlp: {model: evil_model}\n")
     write(repo, "adverts/a.md", "# Role\n\nWe need a rockstar.\n")
     code, _out, err = run_main(["check", "--no-cache", "--select", "RL110"], capsys, repo)
@@ -198,7 +204,7 @@ def test_in_its_own_folder_rolelint_removes_only_signed_entries(repo, capsys):
     cache = repo / ".rolelint_cache"
     assert owned(cache) and (cache / MARKER).is_file()
     forged = _entry_like(cache / "v2" / "cd")[:2]  # unsigned, named like entries
-    signed = write(cache, "v2/ef/" + "ef" * 32 + ".json", '{"body": "{}", "mac": "%s"}' % sign(b"{}"))
+    signed = write(cache, "v2/ef/" + "ef" * 32 + ".json", '{"body": "{}", "mac": "' + sign(b"{}") + '"}')
     old = time.time() - 400 * DAY
     for path in [*forged, signed]:
         os.utime(path, (old, old))

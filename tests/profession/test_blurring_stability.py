@@ -101,8 +101,11 @@ def _write(root: Path, files: dict[str, str]) -> None:
 def _findings(root: Path) -> dict[tuple[str, int], set[str]]:
     """RL314's messages at each place (file, line) of the repo."""
     config = load_config(cwd=root)
-    paths = sorted(p.relative_to(root) for p in root.rglob("*") if p.is_file() and p.suffix in (".yaml", ".md")
-                   and not p.name.startswith("."))
+    paths = sorted(
+        p.relative_to(root)
+        for p in root.rglob("*")
+        if p.is_file() and p.suffix in (".yaml", ".md") and not p.name.startswith(".")
+    )
     result = check(paths, config, selection=Selection(select=("RL314",)), cwd=root)
     found: dict[tuple[str, int], set[str]] = {}
     for d in result.diagnostics:
@@ -113,6 +116,7 @@ def _findings(root: Path) -> dict[tuple[str, int], set[str]]:
 
 def _assert_stable(before: dict, after: dict, edited_files: set[str], edited_roles: set[str]) -> None:
     """Every place outside the edited files keeps its findings, unless one of them names an edited role."""
+
     def names_edited(messages: set[str]) -> bool:
         return any(f"(`{role}`," in message for message in messages for role in edited_roles)
 
@@ -141,28 +145,51 @@ def _remove_a_level(data: dict) -> None:
 
 
 MUTATIONS = {
-    "copy one level over another": lambda root: (_edit_yaml(root / "roles/developer.yaml", _copy_level_over_another),
-                                                 {"roles/developer.yaml"}, {"developer"}),
-    "remove a level": lambda root: (_edit_yaml(root / "roles/user-researcher.yaml", _remove_a_level),
-                                    {"roles/user-researcher.yaml"}, {"user-researcher"}),
+    "copy one level over another": lambda root: (
+        _edit_yaml(root / "roles/developer.yaml", _copy_level_over_another),
+        {"roles/developer.yaml"},
+        {"developer"},
+    ),
+    "remove a level": lambda root: (
+        _edit_yaml(root / "roles/user-researcher.yaml", _remove_a_level),
+        {"roles/user-researcher.yaml"},
+        {"user-researcher"},
+    ),
     "duplicate a role": lambda root: (
-        _write(root, {"roles/developer-copy.yaml": (root / "roles/developer.yaml").read_text(encoding="utf-8")
-                      .replace("id: developer", "id: developer-two").replace("title: Software developer\n",
-                                                                             "title: Software engineer\n", 1)}),
-        {"roles/developer-copy.yaml"}, {"developer-two"}),
+        _write(
+            root,
+            {
+                "roles/developer-copy.yaml": (root / "roles/developer.yaml")
+                .read_text(encoding="utf-8")
+                .replace("id: developer", "id: developer-two")
+                .replace("title: Software developer\n", "title: Software engineer\n", 1)
+            },
+        ),
+        {"roles/developer-copy.yaml"},
+        {"developer-two"},
+    ),
     "add a role that uses the adverts' words": lambda root: (
-        _write(root, {"roles/analyst.yaml": """\
+        _write(
+            root,
+            {
+                "roles/analyst.yaml": """\
             kind: role
             id: analyst
             title: Business analyst
             framework: delivery
             responsibilities:
               - Keep requirements in Jira and process maps in Confluence
-            """}),
-        {"roles/analyst.yaml"}, {"analyst"}),
-    "reuse an id": lambda root: (_edit_yaml(root / "roles/user-researcher.yaml",
-                                            lambda data: data.update(id="developer")),
-                                 {"roles/user-researcher.yaml"}, {"developer", "user-researcher"}),
+            """
+            },
+        ),
+        {"roles/analyst.yaml"},
+        {"analyst"},
+    ),
+    "reuse an id": lambda root: (
+        _edit_yaml(root / "roles/user-researcher.yaml", lambda data: data.update(id="developer")),
+        {"roles/user-researcher.yaml"},
+        {"developer", "user-researcher"},
+    ),
 }
 
 
@@ -203,8 +230,10 @@ def test_editing_unrelated_ddat_roles_moves_no_finding(corpus, tmp_path, monkeyp
     edited_roles.add("data-analyst")
     source = root / "roles/software-development/frontend-developer.yaml"
     shutil.copy(source, root / "roles/software-development/frontend-developer-copy.yaml")
-    _edit_yaml(root / "roles/software-development/frontend-developer-copy.yaml",
-               lambda data: data.update(id="frontend-developer-two", title="Frontend engineer"))
+    _edit_yaml(
+        root / "roles/software-development/frontend-developer-copy.yaml",
+        lambda data: data.update(id="frontend-developer-two", title="Frontend engineer"),
+    )
     edited_files.add("roles/software-development/frontend-developer-copy.yaml")
     edited_roles.add("frontend-developer-two")
     _assert_stable(before, _findings(root), edited_files, edited_roles)

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks import blurring as evaluate
 from rolelint.config import load_config
 from rolelint.engine import Selection, check
-from benchmarks import blurring as evaluate
 
 DDAT = Path("ddat-capability-framework") / "official-csv"
 
@@ -38,8 +38,9 @@ def test_blurring_precision_and_recall_on_duties_of_held_out_roles(scored):
     from rolelint.profession.checks.rl314_role_blurring import MIN_DISTINCT, MIN_SIMILARITY, RATIO
 
     for sources, (precision, recall) in FLOORS.items():
-        measured = evaluate.metrics(scored, min_similarity=MIN_SIMILARITY, ratio=RATIO, min_distinct=MIN_DISTINCT,
-                                    half="test", sources=sources)
+        measured = evaluate.metrics(
+            scored, min_similarity=MIN_SIMILARITY, ratio=RATIO, min_distinct=MIN_DISTINCT, half="test", sources=sources
+        )
         assert measured.positives > (300 if sources == ("ddat",) else 40), measured
         assert measured.precision >= precision, (sources, measured)
         assert measured.recall >= recall, (sources, measured)
@@ -60,14 +61,22 @@ DEFINITION_RECALL_FLOOR = 0.17
 def test_blurring_in_role_definitions_needs_a_copied_duty_or_a_stronger_margin(scored):
     from rolelint.profession.checks.rl314_role_blurring import DEFINITION_RATIO, MIN_DISTINCT, MIN_SIMILARITY, RATIO
 
-    measured = evaluate.metrics(scored, min_similarity=MIN_SIMILARITY, ratio=RATIO, min_distinct=MIN_DISTINCT,
-                                half="test", definition_ratio=DEFINITION_RATIO, sources=("ddat",))
+    measured = evaluate.metrics(
+        scored,
+        min_similarity=MIN_SIMILARITY,
+        ratio=RATIO,
+        min_distinct=MIN_DISTINCT,
+        half="test",
+        definition_ratio=DEFINITION_RATIO,
+        sources=("ddat",),
+    )
     assert measured.precision >= DEFINITION_PRECISION_FLOOR, measured
     assert measured.recall >= DEFINITION_RECALL_FLOOR, measured
     assert measured.overlaps > 0  # DDaT copies some duties word for word between roles
     # The ratio is the one tuned on the dev roles: the best recall there with no false positive.
-    tuned, _ = evaluate.tune_definition_ratio(scored, min_similarity=MIN_SIMILARITY, ratio=RATIO,
-                                              min_distinct=MIN_DISTINCT)
+    tuned, _ = evaluate.tune_definition_ratio(
+        scored, min_similarity=MIN_SIMILARITY, ratio=RATIO, min_distinct=MIN_DISTINCT
+    )
     assert tuned == DEFINITION_RATIO
 
 
@@ -98,8 +107,10 @@ def moj_repo(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("moj")
     importer.import_ddat(CORPUS / DDAT / "roles.csv", CORPUS / DDAT / "skills.csv", root)
     shutil.copytree(CORPUS / "moj-job-descriptions", root / "adverts")
-    (root / ".rolelint.yaml").write_text("kinds:\n  framework: ['frameworks/**']\n  role: ['roles/**']\n"
-                                         "  advert: ['adverts/**/*.md']\n", encoding="utf-8")
+    (root / ".rolelint.yaml").write_text(
+        "kinds:\n  framework: ['frameworks/**']\n  role: ['roles/**']\n  advert: ['adverts/**/*.md']\n",
+        encoding="utf-8",
+    )
     return root
 
 

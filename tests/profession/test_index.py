@@ -30,7 +30,9 @@ def _repo(tmp_path: Path) -> Path:
     write(tmp_path, ".rolelint.yaml", "kinds:\n  framework: ['frameworks/**']\n  role: ['roles/**']\n")
     write(tmp_path, "frameworks/craft.yaml", FRAMEWORK)
     write(tmp_path, "roles/maker.yaml", ROLE)
-    write(tmp_path, "notes/other.yaml", "kind: role\nid: stray\ntitle: Stray\nframework: craft\nlevels: [{level: one}]\n")
+    write(
+        tmp_path, "notes/other.yaml", "kind: role\nid: stray\ntitle: Stray\nframework: craft\nlevels: [{level: one}]\n"
+    )
     return tmp_path
 
 
@@ -72,8 +74,10 @@ def test_given_documents_win_over_their_copy_on_disk(tmp_path):
 def test_display_paths_are_relative_to_the_working_directory(tmp_path):
     root = _repo(tmp_path)
     index = build_index([], load_config(cwd=root), cwd=root / "roles")
-    assert set(index.entries) == {"../frameworks/craft.yaml", "maker.yaml"} or \
-        set(index.entries) == {(root / "frameworks/craft.yaml").as_posix(), "maker.yaml"}
+    assert set(index.entries) == {"../frameworks/craft.yaml", "maker.yaml"} or set(index.entries) == {
+        (root / "frameworks/craft.yaml").as_posix(),
+        "maker.yaml",
+    }
 
 
 def test_second_run_reads_the_cache_and_a_changed_file_is_parsed_again(tmp_path):

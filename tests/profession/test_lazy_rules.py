@@ -53,9 +53,14 @@ print("LOADED " + " ".join(loaded), file=sys.stderr)
 
 
 def _loaded_modules(root: Path, *args: str) -> set[str]:
-    run = subprocess.run([sys.executable, "-c", _PROBE, "check", *args], cwd=root, capture_output=True, text=True,
-                         env={"XDG_CACHE_HOME": str(root / ".user-cache"), "PATH": "/usr/bin:/bin",
-                              "PYTHONPATH": str(REPO)}, check=False)
+    run = subprocess.run(
+        [sys.executable, "-c", _PROBE, "check", *args],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env={"XDG_CACHE_HOME": str(root / ".user-cache"), "PATH": "/usr/bin:/bin", "PYTHONPATH": str(REPO)},
+        check=False,
+    )
     assert run.returncode in (0, 1), run.stderr
     line = [line for line in run.stderr.splitlines() if line.startswith("LOADED")][-1]
     return set(line.split()[1:])

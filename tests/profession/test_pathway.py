@@ -97,23 +97,40 @@ def test_html_renders_in_headless_chromium(pathway_repo, tmp_path):
         pytest.skip("no Chromium installed")
     _run("maker", "--format", "html", "-o", "maker.html")
     shot = tmp_path / "shot.png"
-    subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                    "--window-size=1000,700", f"--screenshot={shot}", (pathway_repo / "maker.html").as_uri()],
-                   check=True, capture_output=True, timeout=120)
+    subprocess.run(
+        [
+            browser,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--window-size=1000,700",
+            f"--screenshot={shot}",
+            (pathway_repo / "maker.html").as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     data = shot.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 5000
 
 
 def test_a_pathway_with_no_finding_exits_zero(pathway_repo):
-    write(pathway_repo, "roles/maker.yaml", ROLE.replace("joinery: working, teaching: expert",
-                                                         "joinery: expert, teaching: expert"))
+    write(
+        pathway_repo,
+        "roles/maker.yaml",
+        ROLE.replace("joinery: working, teaching: expert", "joinery: expert, teaching: expert"),
+    )
     result = _run("maker")
     assert result.exit_code == 0, result.output
     assert "No pathway issues." in result.output
 
 
 def test_a_backwards_band_is_marked_in_the_salary_row(pathway_repo):
-    write(pathway_repo, "frameworks/craft.yaml", FRAMEWORK.replace("{min: 46000, max: 55000", "{min: 56000, max: 46000"))
+    write(
+        pathway_repo, "frameworks/craft.yaml", FRAMEWORK.replace("{min: 46000, max: 55000", "{min: 56000, max: 46000")
+    )
     result = _run("maker")
     assert result.exit_code == 1
     salary = next(line for line in result.output.splitlines() if line.startswith("Salary"))
@@ -124,8 +141,13 @@ def test_a_backwards_band_is_marked_in_the_salary_row(pathway_repo):
 
 def test_every_profession_finding_on_the_pathway_is_listed_and_marked(pathway_repo):
     # A framework level title with another level's word (RL302), a skill not in the catalogue (RL301).
-    write(pathway_repo, "frameworks/craft.yaml", FRAMEWORK.replace("title: Maker,", "title: Senior maker,")
-          .replace("{id: three, title: Lead maker", "{id: three, title: Lead maker, synonyms: [Senior maker]"))
+    write(
+        pathway_repo,
+        "frameworks/craft.yaml",
+        FRAMEWORK.replace("title: Maker,", "title: Senior maker,").replace(
+            "{id: three, title: Lead maker", "{id: three, title: Lead maker, synonyms: [Senior maker]"
+        ),
+    )
     write(pathway_repo, "roles/maker.yaml", ROLE.replace("teaching: expert}", "teaching: expert, carving: working}"))
     result = _run("maker")
     assert result.exit_code == 1
@@ -141,7 +163,10 @@ def test_exit_zero_keeps_a_listing_with_findings_green(pathway_repo):
 
 
 def test_ignored_rules_are_not_listed(pathway_repo):
-    write(pathway_repo, ".rolelint.yaml", "kinds:\n  framework: ['frameworks/**']\n  role: ['roles/**']\n"
-                                          "ignore: [RL308]\n")
+    write(
+        pathway_repo,
+        ".rolelint.yaml",
+        "kinds:\n  framework: ['frameworks/**']\n  role: ['roles/**']\nignore: [RL308]\n",
+    )
     result = _run("maker")
     assert result.exit_code == 0 and "No pathway issues." in result.output

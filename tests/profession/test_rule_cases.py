@@ -47,8 +47,9 @@ def run_case(tmp_path: Path, code: str, case: dict, monkeypatch: pytest.MonkeyPa
     return [d for d in result.diagnostics if d.code == code]
 
 
-@pytest.mark.parametrize("code,outcome,case", ALL_CASES,
-                         ids=[f"{code}-{outcome}-{case['name']}" for code, outcome, case in ALL_CASES])
+@pytest.mark.parametrize(
+    "code,outcome,case", ALL_CASES, ids=[f"{code}-{outcome}-{case['name']}" for code, outcome, case in ALL_CASES]
+)
 def test_rule_case(tmp_path, monkeypatch, code, outcome, case):
     found = run_case(tmp_path, code, case, monkeypatch)
     shown = "\n".join(f"{d.path}:{d.line}:{d.column} {d.message}" for d in found)

@@ -14,8 +14,18 @@ from rolelint.profession.text import normalise
 OPTIONS = {"min_similarity": 0.1, "ratio": 2.5, "min_distinct": 2}
 
 
-def ranked_judge(profiles: RoleProfiles, text: str, claimed, *, own=None, leave_out=(), among=None,
-                 min_similarity: float, ratio: float, min_distinct: int):
+def ranked_judge(
+    profiles: RoleProfiles,
+    text: str,
+    claimed,
+    *,
+    own=None,
+    leave_out=(),
+    among=None,
+    min_similarity: float,
+    ratio: float,
+    min_distinct: int,
+):
     """The verdict by ranking every role of ``among``: the specification ``judge`` must meet. The
     statement blurs when any other role, taken on its own, makes the case."""
     ranked = profiles.resemblances(text, own=own, leave_out=leave_out, among=among)
@@ -23,8 +33,9 @@ def ranked_judge(profiles: RoleProfiles, text: str, claimed, *, own=None, leave_
     others = sorted((r for r in ranked if r.role != claimed), key=lambda r: (-r.score, str(r.role)))
     for other in others:
         distinct = profiles.distinct_terms(text, other.role, claimed, leave_out if own == claimed else ())
-        if decide(own_score, other.score, len(distinct), min_similarity=min_similarity, ratio=ratio,
-                  min_distinct=min_distinct):
+        if decide(
+            own_score, other.score, len(distinct), min_similarity=min_similarity, ratio=ratio, min_distinct=min_distinct
+        ):
             return True, own_score, other
     return False, own_score, None
 
@@ -41,10 +52,14 @@ def _agree(profiles, text, claimed, **kwargs):
 
 def test_judge_agrees_with_ranking_every_role_on_generated_roles():
     rng = random.Random(3)
-    verbs, nouns = ["Plan", "Run", "Review", "Own", "Test", "Agree"], ["roadmap", "budget", "release", "backlog",
-                                                                       "sprint", "contract", "incident", "survey"]
-    statements = {f"role-{i}": [f"{rng.choice(verbs)} the {rng.choice(nouns)} and the {rng.choice(nouns)}"
-                                for _ in range(6)] for i in range(40)}
+    verbs, nouns = (
+        ["Plan", "Run", "Review", "Own", "Test", "Agree"],
+        ["roadmap", "budget", "release", "backlog", "sprint", "contract", "incident", "survey"],
+    )
+    statements = {
+        f"role-{i}": [f"{rng.choice(verbs)} the {rng.choice(nouns)} and the {rng.choice(nouns)}" for _ in range(6)]
+        for i in range(40)
+    }
     profiles = RoleProfiles(statements)
     among = frozenset(f"role-{i}" for i in range(30))  # a scope smaller than the whole index
     for role, texts in statements.items():
@@ -78,18 +93,25 @@ def test_profiles_from_counts_equal_profiles_from_texts():
 
 def test_a_duty_copied_word_for_word_or_nearly_is_lifted():
     theirs = ["Own the operational relationships with suppliers, ensuring services are aligned to best practice"]
-    assert lifted("Own the operational relationships with suppliers, ensuring services are aligned to best practice",
-                  theirs)
-    assert lifted("potentially own the operational relationships with suppliers, ensuring services are aligned "
-                  "to best practice", theirs)  # a word added
+    assert lifted(
+        "Own the operational relationships with suppliers, ensuring services are aligned to best practice", theirs
+    )
+    assert lifted(
+        "potentially own the operational relationships with suppliers, ensuring services are aligned to best practice",
+        theirs,
+    )  # a word added
     assert lifted("perform root cause analysis", ["perform root cause analysis to minimise the impact of incidents"])
 
 
 def test_a_shared_phrase_or_a_role_name_is_not_a_lifted_duty():
-    assert not lifted("carry out the duties of an end user computing engineer, such as fixing laptops",
-                      ["End user computing engineer", "Fix hardware faults for users"])
-    assert not lifted("develop strategic roadmaps for technologies and services in your area",
-                      ["develop the roadmaps for the services your team runs and plan their technologies"])
+    assert not lifted(
+        "carry out the duties of an end user computing engineer, such as fixing laptops",
+        ["End user computing engineer", "Fix hardware faults for users"],
+    )
+    assert not lifted(
+        "develop strategic roadmaps for technologies and services in your area",
+        ["develop the roadmaps for the services your team runs and plan their technologies"],
+    )
     assert not lifted("Testing", ["Testing"])  # too short to tell
 
 
@@ -97,8 +119,10 @@ def test_a_duty_naming_two_practices_of_another_kind_of_role_blurs_by_concepts()
     from rolelint.profession.similarity import by_concepts
     from rolelint.profession.vocabulary import phrases, role_terms
 
-    texts = {"pm": ["Product manager", "Decide what the team builds next"],
-             "dm": ["Delivery manager", "Help the team deliver at a steady pace"]}
+    texts = {
+        "pm": ["Product manager", "Decide what the team builds next"],
+        "dm": ["Delivery manager", "Help the team deliver at a steady pace"],
+    }
     titles = {"pm": "Product manager", "dm": "Delivery manager"}
     for key in texts:
         texts[key] = texts[key] + role_terms(key, titles[key])
@@ -114,8 +138,9 @@ def test_a_duty_naming_two_practices_of_another_kind_of_role_blurs_by_concepts()
     assert set(verdict.concepts) == {"burndown", "raid log"}
     # One term is not enough by default, and a term of the claimed role's own kind settles it.
     assert not by_concepts(profiles, "Keep the burndown chart current", "pm", vocabulary_of).blurred
-    assert not by_concepts(profiles, "Keep the burndown chart and RAID log next to the roadmap", "pm",
-                           vocabulary_of).blurred
+    assert not by_concepts(
+        profiles, "Keep the burndown chart and RAID log next to the roadmap", "pm", vocabulary_of
+    ).blurred
 
 
 def test_shipped_vocabulary_names_the_roles_it_applies_to_by_title():

@@ -50,8 +50,16 @@ def _phrases(skills: tuple) -> list[tuple[str, tuple[str, ...]]]:
     return out
 
 
-def demand_report(ctx: CheckContext, code: str, entry: IndexEntry, demand: Demand, message: str, *,
-                  suggestion: str | None = None, key: bool = False) -> Report | None:
+def demand_report(
+    ctx: CheckContext,
+    code: str,
+    entry: IndexEntry,
+    demand: Demand,
+    message: str,
+    *,
+    suggestion: str | None = None,
+    key: bool = False,
+) -> Report | None:
     """A finding on a demand: on its `skills:` field, else on its words in the essential criteria."""
     if demand.field:
         return ctx.at_field(code, entry.display, demand.field, message, suggestion=suggestion, key=key)
@@ -63,8 +71,9 @@ def demands(entry: IndexEntry, framework: Framework) -> list[Demand]:
     skills = entry.data.get("skills")
     if isinstance(skills, dict):
         for skill_id, proficiency in skills.items():
-            found.append(Demand(str(skill_id), framework.proficiency_rank(proficiency), f"`{proficiency}`",
-                                f"skills.{skill_id}"))
+            found.append(
+                Demand(str(skill_id), framework.proficiency_rank(proficiency), f"`{proficiency}`", f"skills.{skill_id}")
+            )
     if entry.document is None:
         return found
     phrases = skill_phrases(framework)
@@ -87,6 +96,14 @@ def demands(entry: IndexEntry, framework: Framework) -> list[Demand]:
                     hi = max(cue.end, start + last.end)
                     wording = span.text[lo:hi]
                     file_start, file_end = span.file_range(lo, hi)
-                    found.append(Demand(skill_id, step_in_scale(cue.step, framework.scale), f"'{' '.join(wording.split())}'",
-                                        None, file_start, file_end))
+                    found.append(
+                        Demand(
+                            skill_id,
+                            step_in_scale(cue.step, framework.scale),
+                            f"'{' '.join(wording.split())}'",
+                            None,
+                            file_start,
+                            file_end,
+                        )
+                    )
     return found

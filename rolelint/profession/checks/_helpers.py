@@ -22,7 +22,7 @@ def ordered_levels(role: Role, framework: Framework) -> dict[str, list[RoleLevel
         level = framework.level(role_level.level)
         if level is not None:
             tracks.setdefault(level.track, []).append(role_level)
-    for track, items in tracks.items():
+    for items in tracks.values():
         items.sort(key=lambda lv: framework.level(lv.level).rank)
     return tracks
 
@@ -50,9 +50,11 @@ def issue_reports(ctx: CheckContext, issues: Iterable[PathwayIssue]) -> Iterator
         yield ctx.at_field(issue.code, issue.display, issue.path, issue.message, key=issue.key)
 
 
-def role_issue_check(code: str, issues: Callable[[Role, Framework, dict], list[PathwayIssue]]
-                     ) -> Callable[[CheckContext], Iterator[Report | None]]:
+def role_issue_check(
+    code: str, issues: Callable[[Role, Framework, dict], list[PathwayIssue]]
+) -> Callable[[CheckContext], Iterator[Report | None]]:
     """The check of a pathway rule whose ``issues(role, framework, options)`` needs nothing else."""
+
     def check(ctx: CheckContext) -> Iterator[Report | None]:
         options = ctx.options.get(code, {})
         yield from target_role_issues(ctx, lambda role, framework: issues(role, framework, options))
@@ -60,8 +62,9 @@ def role_issue_check(code: str, issues: Callable[[Role, Framework, dict], list[P
     return check
 
 
-def target_role_issues(ctx: CheckContext,
-                       issues_of: Callable[[Role, Framework], list[PathwayIssue]]) -> Iterator[Report | None]:
+def target_role_issues(
+    ctx: CheckContext, issues_of: Callable[[Role, Framework], list[PathwayIssue]]
+) -> Iterator[Report | None]:
     """Findings for the pathway issues of each role given to the run whose framework is known."""
     for role in ctx.target_roles():
         framework = ctx.index.frameworks.get(role.framework)

@@ -9,8 +9,14 @@ from rolelint.profession.claims import heading_range
 from rolelint.profession.context import CheckContext, Report
 from rolelint.profession.index import IndexEntry
 from rolelint.profession.model import Framework, Role
-from rolelint.profession.titles import (accepted_groups, core_title, groups_in, level_titles, seniority_words,
-                                       without_seniority)
+from rolelint.profession.titles import (
+    accepted_groups,
+    core_title,
+    groups_in,
+    level_titles,
+    seniority_words,
+    without_seniority,
+)
 
 
 @dataclass(frozen=True)
@@ -20,8 +26,9 @@ class TitleVerdict:
     suggestion: str | None = None
 
 
-def advert_title(ctx: CheckContext, entry: IndexEntry, code: str, message: str,
-                 suggestion: str | None = None) -> Report | None:
+def advert_title(
+    ctx: CheckContext, entry: IndexEntry, code: str, message: str, suggestion: str | None = None
+) -> Report | None:
     """A finding on the advert's title: the front-matter `title`, else the first heading."""
     if isinstance(entry.data.get("title"), str):
         return ctx.at_field(code, entry.display, "title", message, suggestion=suggestion)
@@ -72,8 +79,11 @@ def judge_title(framework: Framework, role: Role, level_id: str, title: str, *, 
         hint = f"; '{stray[0].word}' is the word of level {better}" if better else ""
         level = framework.level(level_id)
         expected = f"{', '.join(sorted(accepted))}" if accepted else "no seniority word"
-        return TitleVerdict("mismatch", f"'{title}' says '{stray[0].word}', but level `{level_id}`"
-                            f"{f' ({level.title})' if level else ''} uses {expected}{hint}")
+        return TitleVerdict(
+            "mismatch",
+            f"'{title}' says '{stray[0].word}', but level `{level_id}`"
+            f"{f' ({level.title})' if level else ''} uses {expected}{hint}",
+        )
     if own:
         return TitleVerdict("ok", "")
     wanted = core_title(apply_terminology(title, framework))
@@ -85,12 +95,19 @@ def judge_title(framework: Framework, role: Role, level_id: str, title: str, *, 
         return TitleVerdict("ok", "")
     for other in role.levels:
         if other.level != level_id and wanted in {core_title(t) for t in level_titles(framework, role, other)}:
-            return TitleVerdict("mismatch", f"'{title}' is the title of level `{other.level}`, not of `{level_id}`",
-                                framework.effective_title(role_level))
+            return TitleVerdict(
+                "mismatch",
+                f"'{title}' is the title of level `{other.level}`, not of `{level_id}`",
+                framework.effective_title(role_level),
+            )
     best = framework.effective_title(role_level)
     shown = ", ".join(f"'{t}'" for t in dict.fromkeys(known)) or f"'{best}'"
-    return TitleVerdict("unknown", f"'{title}' is not a title that framework `{framework.id}` gives role "
-                        f"`{role.id}` at level `{level_id}` (known: {shown})", best)
+    return TitleVerdict(
+        "unknown",
+        f"'{title}' is not a title that framework `{framework.id}` gives role "
+        f"`{role.id}` at level `{level_id}` (known: {shown})",
+        best,
+    )
 
 
 # Seniority words that put a title above, or below, the same title without them.

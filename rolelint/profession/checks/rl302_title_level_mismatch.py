@@ -30,13 +30,27 @@ def framework_title_issues(framework: Framework) -> list[PathwayIssue]:
         for word in seniority_words(level.title):
             if word.group in accepted:
                 continue
-            owner = next((other for other in framework.levels if other is not level and other.track == level.track
-                          and word.group in accepted_groups(framework, None, other.id)), None)
+            owner = next(
+                (
+                    other
+                    for other in framework.levels
+                    if other is not level
+                    and other.track == level.track
+                    and word.group in accepted_groups(framework, None, other.id)
+                ),
+                None,
+            )
             if owner is not None:
-                found.append(PathwayIssue(
-                    CODE, f"the title '{level.title}' of level `{level.id}` says '{word.word}', the word of level "
-                    f"`{owner.id}` ({owner.title}); role levels at `{level.id}` that set no title inherit it",
-                    framework.display, f"{level.path}.title", level.id))
+                found.append(
+                    PathwayIssue(
+                        CODE,
+                        f"the title '{level.title}' of level `{level.id}` says '{word.word}', the word of level "
+                        f"`{owner.id}` ({owner.title}); role levels at `{level.id}` that set no title inherit it",
+                        framework.display,
+                        f"{level.path}.title",
+                        level.id,
+                    )
+                )
                 break
     return found
 
@@ -61,11 +75,11 @@ RULE = declared(
     check=check,
     docs={
         "what": "A job title whose seniority word (junior, associate, senior, lead, principal, staff, head) "
-                "disagrees with the level it is declared at, or that is the title of another level of the role. "
-                "Titles are checked on adverts, on role levels, and on the framework's own levels (which role levels "
-                "inherit when they set no title): there, a word that is another level's of the same track.",
+        "disagrees with the level it is declared at, or that is the title of another level of the role. "
+        "Titles are checked on adverts, on role levels, and on the framework's own levels (which role levels "
+        "inherit when they set no title): there, a word that is another level's of the same track.",
         "why": "Candidates judge an opening by its title. A 'Senior' advert at the lead level undersells the job "
-               "and its pay; a 'Lead' title on a senior role promises what the pathway does not give.",
+        "and its pay; a 'Lead' title on a senior role promises what the pathway does not give.",
         "example": "---\ntitle: Senior product manager\nrole: product-manager\nlevel: lead\n---",
         "use_instead": "---\ntitle: Lead product manager\nrole: product-manager\nlevel: lead\n---",
         "references": [],

@@ -20,9 +20,9 @@ RULE = declared(
     check=check,
     docs={
         "what": "An advert's title is not one the framework gives its role at its level: not the level's title, "
-                "nor one of its synonyms (after replacing non-preferred terms).",
+        "nor one of its synonyms (after replacing non-preferred terms).",
         "why": "One job, one name: candidates search for the titles the profession uses, and people inside the "
-               "organisation compare openings by them.",
+        "organisation compare openings by them.",
         "example": "---\ntitle: Product wizard\nrole: product-manager\nlevel: senior\n---",
         "use_instead": "---\ntitle: Senior product manager\nrole: product-manager\nlevel: senior\n---",
         "references": [],

@@ -20,8 +20,10 @@ def check(ctx: CheckContext) -> Iterator[Report | None]:
             if demand.rank is None or defined_rank is None or demand.rank <= defined_rank:
                 continue
             skill = framework.skills[demand.skill].name if demand.skill in framework.skills else demand.skill
-            message = (f"asks for {skill} at {framework.scale[demand.rank]} ({demand.wording}), but "
-                       f"{framework.effective_title(role_level)} defines it at {defined}")
+            message = (
+                f"asks for {skill} at {framework.scale[demand.rank]} ({demand.wording}), but "
+                f"{framework.effective_title(role_level)} defines it at {defined}"
+            )
             yield demand_report(ctx, CODE, entry, demand, message, suggestion=str(defined))
 
 
@@ -30,9 +32,9 @@ RULE = declared(
     check=check,
     docs={
         "what": "An advert asks for a skill at a higher proficiency than its role level defines: in its `skills:` "
-                "metadata, or in its essential criteria ('expert in', 'deep expertise in', 'proven experience of').",
+        "metadata, or in its essential criteria ('expert in', 'deep expertise in', 'proven experience of').",
         "why": "Inflated requirements put off people who could do the job, most of all those who only apply "
-               "when they meet every criterion, and they drift the pathway upwards one advert at a time.",
+        "when they meet every criterion, and they drift the pathway upwards one advert at a time.",
         "example": "## Essential criteria\n- Deep expertise in product strategy   (the level defines it at working)",
         "use_instead": "## Essential criteria\n- Experience of contributing to a product strategy",
         "references": [],

@@ -21,8 +21,10 @@ def check(ctx: CheckContext) -> Iterator[Report | None]:
             if demand.field is None and (demand.rank is None or demand.rank < strong):
                 continue  # in prose, only an insistent demand ("strong", "expert") is clearly a requirement
             skill = framework.skills[demand.skill].name
-            message = (f"asks for {skill} ({demand.wording}), a skill that {framework.effective_title(role_level)} "
-                       f"does not have in role `{claim.role.id}`")
+            message = (
+                f"asks for {skill} ({demand.wording}), a skill that {framework.effective_title(role_level)} "
+                f"does not have in role `{claim.role.id}`"
+            )
             yield demand_report(ctx, CODE, entry, demand, message, key=True)
 
 
@@ -31,9 +33,9 @@ RULE = declared(
     check=check,
     docs={
         "what": "An advert demands a skill of the framework's catalogue that its role level does not list: in its "
-                "`skills:` metadata, or insistently in its essential criteria ('strong experience of', 'expert in').",
+        "`skills:` metadata, or insistently in its essential criteria ('strong experience of', 'expert in').",
         "why": "Either the advert asks for another job's skills, or the role definition is out of date; "
-               "both should be settled before the advert goes out.",
+        "both should be settled before the advert goes out.",
         "example": "---\nrole: delivery-manager\nlevel: senior\nskills: {user-research-insight: practitioner}\n---",
         "use_instead": "Remove the skill from the advert, or add it to the role level if the job really needs it.",
         "references": [],

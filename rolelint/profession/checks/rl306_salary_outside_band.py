@@ -37,8 +37,10 @@ def check(ctx: CheckContext) -> Iterator[Report | None]:
             problems.append("goes above the band")
         if not problems:
             continue
-        message = (f"salary {offered.describe()} {' and '.join(problems)} of {claim.framework.effective_title(claim.role_level)}, "
-                   f"{band.describe()}")
+        message = (
+            f"salary {offered.describe()} {' and '.join(problems)} of {claim.framework.effective_title(claim.role_level)}, "
+            f"{band.describe()}"
+        )
         if where is None:
             yield ctx.at_field(CODE, entry.display, "salary", message)
         else:
@@ -50,11 +52,11 @@ RULE = declared(
     check=check,
     docs={
         "what": "The salary an advert offers (its `salary:` metadata, else a range such as '£55,000 to £61,000' in "
-                "its text) starts below or goes above the pay band of its role level, in the same currency and period.",
+        "its text) starts below or goes above the pay band of its role level, in the same currency and period.",
         "why": "Pay outside the band is unfair to the people already at that level, or a sign that the advert is "
-               "really for another level.",
+        "really for another level.",
         "example": "---\nrole: product-manager\nlevel: senior   # band 53,000-63,000\n"
-                   "salary: {min: 60000, max: 70000, currency: GBP}\n---",
+        "salary: {min: 60000, max: 70000, currency: GBP}\n---",
         "use_instead": "---\nrole: product-manager\nlevel: senior\nsalary: {min: 55000, max: 61000, currency: GBP}\n---",
         "references": [],
     },

@@ -45,9 +45,9 @@ RULE = declared(
     check=check,
     docs={
         "what": "An advert asks for more years of experience than its level's range allows ('5+ years' for a level "
-                "of 0-2 years), or far fewer than the range starts at.",
+        "of 0-2 years), or far fewer than the range starts at.",
         "why": "Years are a poor proxy for skill; asking for more than the level expects shuts out capable people "
-               "and usually means the advert is for a different level.",
+        "and usually means the advert is for a different level.",
         "example": "level: associate   # 0-2 years\n...\n- 5+ years of product management experience",
         "use_instead": "- Some experience of working in or with a product team",
         "references": [],

@@ -22,10 +22,17 @@ def issues(role: Role, framework: Framework, options: dict) -> list[PathwayIssue
                 if skill in best and rank < best[skill][0]:
                     high_rank, where = best[skill]
                     name = framework.skills[skill].name if skill in framework.skills else skill
-                    found.append(PathwayIssue(
-                        CODE, f"{name} falls to {proficiency} at `{role_level.level}` from "
-                              f"{framework.scale[high_rank]} at `{where}`, a lower level",
-                        role.display, f"{role_level.path}.skills.{skill}", role_level.level, skill))
+                    found.append(
+                        PathwayIssue(
+                            CODE,
+                            f"{name} falls to {proficiency} at `{role_level.level}` from "
+                            f"{framework.scale[high_rank]} at `{where}`, a lower level",
+                            role.display,
+                            f"{role_level.path}.skills.{skill}",
+                            role_level.level,
+                            skill,
+                        )
+                    )
                 if skill not in best or rank > best[skill][0]:
                     best[skill] = (rank, role_level.level)
     return found
@@ -39,13 +46,13 @@ RULE = declared(
     check=check,
     docs={
         "what": "A skill is needed at a lower proficiency at a higher level of the role than at a level below it "
-                "(levels compared in the framework's order, within a track).",
+        "(levels compared in the framework's order, within a track).",
         "why": "A pathway that asks less of a senior than of a junior is almost always a copy-and-paste slip, "
-               "and it undermines promotion decisions made against it.",
+        "and it undermines promotion decisions made against it.",
         "example": "levels:\n  - level: product-manager\n    skills: {prioritisation: practitioner}\n"
-                   "  - level: senior\n    skills: {prioritisation: working}",
+        "  - level: senior\n    skills: {prioritisation: working}",
         "use_instead": "levels:\n  - level: product-manager\n    skills: {prioritisation: practitioner}\n"
-                       "  - level: senior\n    skills: {prioritisation: practitioner}",
+        "  - level: senior\n    skills: {prioritisation: practitioner}",
         "references": [],
     },
 )

@@ -18,12 +18,20 @@ def issues(role: Role, framework: Framework, options: dict) -> list[PathwayIssue
             if not higher.skills and not higher.responsibilities:
                 continue
             same_skills = lower.skills == higher.skills
-            same_duties = {normalise(r) for r in lower.responsibilities} == {normalise(r) for r in higher.responsibilities}
+            same_duties = {normalise(r) for r in lower.responsibilities} == {
+                normalise(r) for r in higher.responsibilities
+            }
             if same_skills and same_duties:
-                found.append(PathwayIssue(
-                    CODE, f"level `{higher.level}` asks for the same skills and responsibilities as `{lower.level}`, "
-                          "the level below it: nothing marks the progression",
-                    role.display, f"{higher.path}.level", higher.level))
+                found.append(
+                    PathwayIssue(
+                        CODE,
+                        f"level `{higher.level}` asks for the same skills and responsibilities as `{lower.level}`, "
+                        "the level below it: nothing marks the progression",
+                        role.display,
+                        f"{higher.path}.level",
+                        higher.level,
+                    )
+                )
     return found
 
 
@@ -35,12 +43,12 @@ RULE = declared(
     check=check,
     docs={
         "what": "Two adjacent levels of a role have the same skills at the same proficiencies and the same "
-                "responsibilities.",
+        "responsibilities.",
         "why": "If nothing changes between two levels, nobody can say what earns a promotion from one to the other.",
         "example": "  - level: senior\n    responsibilities: [Coach product managers]\n    skills: {prioritisation: expert}\n"
-                   "  - level: lead\n    responsibilities: [Coach product managers]\n    skills: {prioritisation: expert}",
+        "  - level: lead\n    responsibilities: [Coach product managers]\n    skills: {prioritisation: expert}",
         "use_instead": "  - level: lead\n    responsibilities: [Set the direction for a group of products]\n"
-                       "    skills: {prioritisation: expert, product-strategy: expert}",
+        "    skills: {prioritisation: expert, product-strategy: expert}",
         "references": [],
     },
 )

@@ -26,13 +26,16 @@ def _overlap_share(lower: Band, higher: Band) -> float:
 def _judge(lower_id: str, lower: Band, higher_id: str, higher: Band, max_overlap: float) -> str | None:
     if lower.unit != higher.unit:
         return None
-    if (higher.low is not None and lower.low is not None and higher.low < lower.low) or \
-            (higher.high is not None and lower.high is not None and higher.high < lower.high):
+    if (higher.low is not None and lower.low is not None and higher.low < lower.low) or (
+        higher.high is not None and lower.high is not None and higher.high < lower.high
+    ):
         return f"the pay band of `{higher_id}` ({higher.describe()}) is lower than that of `{lower_id}` ({lower.describe()}), the level below"
     share = _overlap_share(lower, higher)
     if share > max_overlap:
-        return (f"the pay band of `{higher_id}` ({higher.describe()}) overlaps {share:.0%} of the band of `{lower_id}` "
-                f"({lower.describe()}), more than the {max_overlap:.0%} allowed")
+        return (
+            f"the pay band of `{higher_id}` ({higher.describe()}) overlaps {share:.0%} of the band of `{lower_id}` "
+            f"({lower.describe()}), more than the {max_overlap:.0%} allowed"
+        )
     return None
 
 
@@ -76,17 +79,24 @@ def check(ctx: CheckContext) -> Iterator[Report | None]:
 RULE = declared(
     CODE,
     check=check,
-    options={"max_overlap": RuleOption("number", 0.5, "Largest share of the narrower of two adjacent bands that "
-                                       "they may have in common (0 = no overlap at all, 1 = any overlap)",
-                                       minimum=0, maximum=1)},
+    options={
+        "max_overlap": RuleOption(
+            "number",
+            0.5,
+            "Largest share of the narrower of two adjacent bands that "
+            "they may have in common (0 = no overlap at all, 1 = any overlap)",
+            minimum=0,
+            maximum=1,
+        )
+    },
     docs={
         "what": "A level's pay band is lower than the band of the level below it, or overlaps it by more than "
-                "`max_overlap` of the narrower band (levels compared within a track, in the same currency and period).",
+        "`max_overlap` of the narrower band (levels compared within a track, in the same currency and period).",
         "why": "Overlapping or falling bands make promotion a pay cut for some and leave managers unable to explain pay.",
         "example": "  - id: senior\n    salary: {min: 50000, max: 60000, currency: GBP}\n"
-                   "  - id: lead\n    salary: {min: 52000, max: 62000, currency: GBP}",
+        "  - id: lead\n    salary: {min: 52000, max: 62000, currency: GBP}",
         "use_instead": "  - id: senior\n    salary: {min: 50000, max: 60000, currency: GBP}\n"
-                       "  - id: lead\n    salary: {min: 58000, max: 70000, currency: GBP}",
+        "  - id: lead\n    salary: {min: 58000, max: 70000, currency: GBP}",
         "references": [],
     },
 )

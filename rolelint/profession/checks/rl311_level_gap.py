@@ -30,8 +30,9 @@ def level_usage(roles: list[Role], framework: Framework) -> dict[str, tuple[int,
     return {k: (v[0], v[1]) for k, v in usage.items()}
 
 
-def issues(role: Role, framework: Framework, options: dict,
-           usage: dict[str, tuple[int, int]] | None = None) -> list[PathwayIssue]:
+def issues(
+    role: Role, framework: Framework, options: dict, usage: dict[str, tuple[int, int]] | None = None
+) -> list[PathwayIssue]:
     """``usage`` (from ``level_usage``) tells which skipped levels other roles of the framework skip too:
     a level that most roles spanning it leave out is an alternative step, not a gap."""
     found = []
@@ -43,15 +44,29 @@ def issues(role: Role, framework: Framework, options: dict,
         if level is None:
             continue
         if role_level.level in seen:
-            found.append(PathwayIssue(CODE, f"level `{role_level.level}` is listed twice in this role",
-                                      role.display, f"{role_level.path}.level", role_level.level))
+            found.append(
+                PathwayIssue(
+                    CODE,
+                    f"level `{role_level.level}` is listed twice in this role",
+                    role.display,
+                    f"{role_level.path}.level",
+                    role_level.level,
+                )
+            )
             continue
         seen.add(role_level.level)
         previous = last_rank.get(level.track)
         if previous is not None and level.rank < previous[0]:
-            found.append(PathwayIssue(CODE, f"level `{role_level.level}` is listed after `{previous[1]}`, a higher "
-                                            "level: list levels junior to senior", role.display,
-                                      f"{role_level.path}.level", role_level.level))
+            found.append(
+                PathwayIssue(
+                    CODE,
+                    f"level `{role_level.level}` is listed after `{previous[1]}`, a higher "
+                    "level: list levels junior to senior",
+                    role.display,
+                    f"{role_level.path}.level",
+                    role_level.level,
+                )
+            )
         last_rank[level.track] = max(previous or (level.rank, role_level.level), (level.rank, role_level.level))
     by_track: dict[str, list] = {}
     for role_level in role.levels:
@@ -62,13 +77,23 @@ def issues(role: Role, framework: Framework, options: dict,
         items.sort(key=lambda item: item[0])
         ladder = [lv for lv in framework.levels if lv.track == track]
         for (low_rank, low), (high_rank, high) in zip(items, items[1:]):
-            missing = [lv for lv in ladder[low_rank + 1:high_rank]
-                       if lv.id not in skippable and not lv.skippable and _usual(lv.id, usage)]
+            missing = [
+                lv
+                for lv in ladder[low_rank + 1 : high_rank]
+                if lv.id not in skippable and not lv.skippable and _usual(lv.id, usage)
+            ]
             if missing:
                 names = ", ".join(f"`{lv.id}` ({lv.title})" for lv in missing)
-                found.append(PathwayIssue(CODE, f"the ladder skips {names} between `{low.level}` and `{high.level}`"
-                                          + _how_usual(missing[0].id, usage),
-                                          role.display, f"{high.path}.level", high.level))
+                found.append(
+                    PathwayIssue(
+                        CODE,
+                        f"the ladder skips {names} between `{low.level}` and `{high.level}`"
+                        + _how_usual(missing[0].id, usage),
+                        role.display,
+                        f"{high.path}.level",
+                        high.level,
+                    )
+                )
     return found
 
 
@@ -101,14 +126,20 @@ def check(ctx: CheckContext) -> Iterator[Report | None]:
 RULE = declared(
     CODE,
     check=check,
-    options={"skippable": RuleOption("list", [], "Level ids a role may skip without a finding (for frameworks "
-                                     "with alternative entry levels); a framework can also mark a level "
-                                     "`skippable: true`")},
+    options={
+        "skippable": RuleOption(
+            "list",
+            [],
+            "Level ids a role may skip without a finding (for frameworks "
+            "with alternative entry levels); a framework can also mark a level "
+            "`skippable: true`",
+        )
+    },
     docs={
         "what": "A role has levels below and above a framework level but not that level itself, while most other "
-                "roles of the framework whose ladders span that level do have it (or no other role spans it) and "
-                "the framework does not mark it `skippable`; or a role lists its levels out of the framework's "
-                "order, or a level twice.",
+        "roles of the framework whose ladders span that level do have it (or no other role spans it) and "
+        "the framework does not mark it `skippable`; or a role lists its levels out of the framework's "
+        "order, or a level twice.",
         "why": "A gap in the middle of a ladder means people at the level below have no defined next step.",
         "example": "levels:\n  - level: associate\n  - level: senior   # product-manager, between them, is missing",
         "use_instead": "levels:\n  - level: associate\n  - level: product-manager\n  - level: senior",

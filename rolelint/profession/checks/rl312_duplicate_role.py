@@ -40,21 +40,32 @@ def check(ctx: CheckContext) -> Iterator[Report | None]:
             continue
         for role, other in ((first, second), (second, first)):
             if role.key in targets:
-                yield ctx.at_field(CODE, role.display, role.field("title"),
-                                   f"role `{role.id}` ('{role.title}') has {share:.0%} of its content in common with "
-                                   f"`{other.id}` ('{other.title}') in {other.display}: the same job under two names?")
+                yield ctx.at_field(
+                    CODE,
+                    role.display,
+                    role.field("title"),
+                    f"role `{role.id}` ('{role.title}') has {share:.0%} of its content in common with "
+                    f"`{other.id}` ('{other.title}') in {other.display}: the same job under two names?",
+                )
 
 
 RULE = declared(
     CODE,
     check=check,
-    options={"min_similarity": RuleOption("number", 0.8, "Share of content (Jaccard similarity of word triples and "
-                                          "skill levels) above which two roles count as duplicates",
-                                          minimum=0.3, maximum=1)},
+    options={
+        "min_similarity": RuleOption(
+            "number",
+            0.8,
+            "Share of content (Jaccard similarity of word triples and "
+            "skill levels) above which two roles count as duplicates",
+            minimum=0.3,
+            maximum=1,
+        )
+    },
     docs={
         "what": "Two roles with different titles whose responsibilities, descriptions and skills are nearly the same.",
         "why": "The same job under two names splits its people across two pathways, and candidates cannot tell "
-               "the openings apart.",
+        "the openings apart.",
         "example": "roles/product-owner.yaml and roles/product-manager.yaml with the same levels and duties",
         "use_instead": "Keep one role; list the other title as a synonym of its levels.",
         "references": [],

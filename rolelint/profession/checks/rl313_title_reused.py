@@ -38,8 +38,12 @@ def check(ctx: CheckContext) -> Iterator[Report | None]:
             if others and key not in reported:
                 reported.add(key)
                 names = ", ".join(f"`{r.id}` ({r.display})" for r in others)
-                yield ctx.at_field(CODE, role.display, path, f"the title '{title}' is also used by {names}: "
-                                   "one title should name one role")
+                yield ctx.at_field(
+                    CODE,
+                    role.display,
+                    path,
+                    f"the title '{title}' is also used by {names}: one title should name one role",
+                )
 
 
 RULE = declared(
@@ -47,9 +51,9 @@ RULE = declared(
     check=check,
     docs={
         "what": "A title (a role's title, a role level's title or synonym) that another role of the same framework "
-                "also uses.",
+        "also uses.",
         "why": "An advert with that title could be for either role, and the checks that infer a role level from a "
-               "title cannot tell which.",
+        "title cannot tell which.",
         "example": "roles/analyst.yaml: title: Data analyst\nroles/reporting.yaml: title: Data analyst",
         "use_instead": "roles/reporting.yaml: title: Reporting analyst",
         "references": [],

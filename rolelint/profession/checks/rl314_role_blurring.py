@@ -23,8 +23,15 @@ from rolelint.profession.base import RuleOption, declared
 from rolelint.profession.context import CheckContext, Report
 from rolelint.profession.features import role_profiles
 from rolelint.profession.model import Role
-from rolelint.profession.similarity import (CONCEPT_MARGIN, MIN_CONCEPTS, by_concepts, duty_texts, judge, lifted,
-                                            role_statements)
+from rolelint.profession.similarity import (
+    CONCEPT_MARGIN,
+    MIN_CONCEPTS,
+    by_concepts,
+    duty_texts,
+    judge,
+    lifted,
+    role_statements,
+)
 from rolelint.profession.text import normalise, tokens
 from rolelint.profession.vocabulary import every_term, phrases, role_terms
 
@@ -72,14 +79,19 @@ def matched_words(text: str, distinct: tuple[str, ...], shared: tuple[str, ...])
 
 def _message(ctx: CheckContext, claimed: Role, verdict, text: str, *, copied: bool = False) -> str:
     other = ctx.index.roles[verdict.other.role]
-    head = (f"reads like a duty of {other.title} (`{other.id}`, similarity {verdict.other.score:.2f}) more than of "
-            f"{claimed.title} ({verdict.own:.2f})")
+    head = (
+        f"reads like a duty of {other.title} (`{other.id}`, similarity {verdict.other.score:.2f}) more than of "
+        f"{claimed.title} ({verdict.own:.2f})"
+    )
     if verdict.concepts:
         terms = ", ".join(f"'{t}'" for t in verdict.concepts[:5])
         return f"{head}; names {terms}, the work of a {other.title.lower()} (profession vocabulary)"
     words = ", ".join(f"'{w}'" for w in matched_words(text, verdict.distinct, verdict.other.shared))
-    return (head + (f"; matched {words}" if words else "")
-            + (f"; {other.display} has the same duty word for word" if copied else ""))
+    return (
+        head
+        + (f"; matched {words}" if words else "")
+        + (f"; {other.display} has the same duty word for word" if copied else "")
+    )
 
 
 class Vocabularies:
@@ -112,8 +124,11 @@ def definition_finding(ctx: CheckContext, verdict, text: str, definition_ratio: 
 def check(ctx: CheckContext) -> Iterator[Report | None]:
     options = ctx.options[CODE]
     roles = list(ctx.target_roles())
-    claims = [(entry, claim) for entry in ctx.target_entries("advert")
-              if (claim := ctx.claim(entry)) is not None and claim.role is not None and entry.document is not None]
+    claims = [
+        (entry, claim)
+        for entry in ctx.target_entries("advert")
+        if (claim := ctx.claim(entry)) is not None and claim.role is not None and entry.document is not None
+    ]
     if not roles and not claims:
         return
     scopes = Scopes(ctx)
@@ -129,13 +144,22 @@ def check(ctx: CheckContext) -> Iterator[Report | None]:
             statements.setdefault(normalise(statement), []).append(statement)
         places = [(text, role.field(f"responsibilities[{i}]")) for i, text in enumerate(role.responsibilities)]
         for role_level in role.levels:
-            places += [(text, f"{role_level.path}.responsibilities[{i}]")
-                       for i, text in enumerate(role_level.responsibilities)]
+            places += [
+                (text, f"{role_level.path}.responsibilities[{i}]") for i, text in enumerate(role_level.responsibilities)
+            ]
         for text, path in places:
             copies = statements.get(normalise(text), [text])
-            verdict = judge(model, text, role.key, own=role.key, leave_out=copies, among=among,
-                            min_similarity=options["min_similarity"], ratio=options["ratio"],
-                            min_distinct=options["min_distinct"])
+            verdict = judge(
+                model,
+                text,
+                role.key,
+                own=role.key,
+                leave_out=copies,
+                among=among,
+                min_similarity=options["min_similarity"],
+                ratio=options["ratio"],
+                min_distinct=options["min_distinct"],
+            )
             report, copied = definition_finding(ctx, verdict, text, options["definition_ratio"])
             if report:
                 yield ctx.at_field(CODE, role.display, path, _message(ctx, role, verdict, text, copied=copied))
@@ -145,15 +169,35 @@ def check(ctx: CheckContext) -> Iterator[Report | None]:
         if len(among) < 2:
             continue
         for span in duty_spans(entry.document):
-            verdict = judge(model, span.text, claim.role.key, among=among, min_similarity=options["min_similarity"],
-                            ratio=options["ratio"], min_distinct=options["min_distinct"])
+            verdict = judge(
+                model,
+                span.text,
+                claim.role.key,
+                among=among,
+                min_similarity=options["min_similarity"],
+                ratio=options["ratio"],
+                min_distinct=options["min_distinct"],
+            )
             if not verdict.blurred and options["min_concepts"] > 0:
-                verdict = by_concepts(model, span.text, claim.role.key, vocabularies, among=among,
-                                      margin=options["concept_margin"], min_concepts=options["min_concepts"])
+                verdict = by_concepts(
+                    model,
+                    span.text,
+                    claim.role.key,
+                    vocabularies,
+                    among=among,
+                    margin=options["concept_margin"],
+                    min_concepts=options["min_concepts"],
+                )
             if verdict.blurred:
                 start, end = _trimmed(span)
-                yield ctx.at_offsets(CODE, entry.display, start, end, _message(ctx, claim.role, verdict, span.text),
-                                     section="responsibilities")
+                yield ctx.at_offsets(
+                    CODE,
+                    entry.display,
+                    start,
+                    end,
+                    _message(ctx, claim.role, verdict, span.text),
+                    section="responsibilities",
+                )
 
 
 def _trimmed(span) -> tuple[int, int]:
@@ -167,31 +211,55 @@ RULE = declared(
     CODE,
     check=check,
     options={
-        "min_similarity": RuleOption("number", MIN_SIMILARITY, "Least similarity (cosine, 0-1) between a statement "
-                                     "and the other role for a finding", minimum=0, maximum=1),
-        "ratio": RuleOption("number", RATIO, "How many times more the other role must resemble the statement than "
-                            "the claimed role does", minimum=1),
-        "min_distinct": RuleOption("integer", MIN_DISTINCT, "Least number of matched words that the claimed role "
-                                   "never uses", minimum=0),
-        "definition_ratio": RuleOption("number", DEFINITION_RATIO, "For a responsibility in a role definition that "
-                                       "the other role does not have word for word: how many times more the other "
-                                       "role must resemble it than its own role does", minimum=1),
-        "min_concepts": RuleOption("integer", MIN_CONCEPTS, "For an advert's duty: how many terms of another "
-                                   "role's profession vocabulary (that the claimed role's kind and words lack) make "
-                                   "a finding on their own; 0 turns the vocabulary rule off", minimum=0),
-        "concept_margin": RuleOption("number", CONCEPT_MARGIN, "For the vocabulary rule: how many times as much as the "
-                                     "claimed role the other role must resemble the duty", minimum=0),
+        "min_similarity": RuleOption(
+            "number",
+            MIN_SIMILARITY,
+            "Least similarity (cosine, 0-1) between a statement and the other role for a finding",
+            minimum=0,
+            maximum=1,
+        ),
+        "ratio": RuleOption(
+            "number",
+            RATIO,
+            "How many times more the other role must resemble the statement than the claimed role does",
+            minimum=1,
+        ),
+        "min_distinct": RuleOption(
+            "integer", MIN_DISTINCT, "Least number of matched words that the claimed role never uses", minimum=0
+        ),
+        "definition_ratio": RuleOption(
+            "number",
+            DEFINITION_RATIO,
+            "For a responsibility in a role definition that "
+            "the other role does not have word for word: how many times more the other "
+            "role must resemble it than its own role does",
+            minimum=1,
+        ),
+        "min_concepts": RuleOption(
+            "integer",
+            MIN_CONCEPTS,
+            "For an advert's duty: how many terms of another "
+            "role's profession vocabulary (that the claimed role's kind and words lack) make "
+            "a finding on their own; 0 turns the vocabulary rule off",
+            minimum=0,
+        ),
+        "concept_margin": RuleOption(
+            "number",
+            CONCEPT_MARGIN,
+            "For the vocabulary rule: how many times as much as the claimed role the other role must resemble the duty",
+            minimum=0,
+        ),
     },
     docs={
         "what": "A responsibility in a role definition or an advert reads more like a duty of another role of the "
-                "framework (or of a role in the same family) than of the role it belongs to, by its words or by the "
-                "practices, artefacts and methods it names (the profession vocabulary, which a framework can extend "
-                "under `vocabulary:`). The finding names the role it resembles and the words or terms that matched; "
-                "it depends only on the duty, its role and that other role, so edits elsewhere never move it. In a role definition, a responsibility that the other "
-                "role has word for word is an overlap and is reported on the usual evidence; any other needs the "
-                "stronger `definition_ratio`.",
+        "framework (or of a role in the same family) than of the role it belongs to, by its words or by the "
+        "practices, artefacts and methods it names (the profession vocabulary, which a framework can extend "
+        "under `vocabulary:`). The finding names the role it resembles and the words or terms that matched; "
+        "it depends only on the duty, its role and that other role, so edits elsewhere never move it. In a role definition, a responsibility that the other "
+        "role has word for word is an overlap and is reported on the usual evidence; any other needs the "
+        "stronger `definition_ratio`.",
         "why": "Adverts that describe another job attract the wrong candidates and set the person hired up to fail; "
-               "role definitions that overlap leave teams arguing about who does what.",
+        "role definitions that overlap leave teams arguing about who does what.",
         "example": "---\nrole: product-manager\n---\n## What you'll do\n- Run sprint ceremonies and remove blockers",
         "use_instead": "## What you'll do\n- Decide what the team builds next, using evidence from research and data",
         "references": [],

@@ -46,10 +46,16 @@ def _find(ctx: CheckContext, display: str, span, term: Term) -> Iterator[Report 
         for match in _pattern(avoid).finditer(span.text):
             start, end = span.file_range(match.start(), match.end())
             reason = f" ({term.reason.rstrip('.')})" if term.reason else ""
-            yield ctx.at_offsets(CODE, display, start, end,
-                                 f"'{match.group(0)}': this profession says '{term.preferred}'{reason}",
-                                 suggestion=_replacement(match.group(0), term.preferred), section=span.section,
-                                 context=match.group(0))
+            yield ctx.at_offsets(
+                CODE,
+                display,
+                start,
+                end,
+                f"'{match.group(0)}': this profession says '{term.preferred}'{reason}",
+                suggestion=_replacement(match.group(0), term.preferred),
+                section=span.section,
+                context=match.group(0),
+            )
 
 
 RULE = declared(
@@ -57,11 +63,11 @@ RULE = declared(
     check=check,
     docs={
         "what": "A term that the framework's `terminology:` lists under `avoid`, found in any prose of a framework, "
-                "role or advert of that framework (the terminology list itself excepted).",
+        "role or advert of that framework (the terminology list itself excepted).",
         "why": "A profession that uses one name for one thing is easier to join and to hire into; mixed terms "
-               "make two jobs look like one, or one job look like two.",
+        "make two jobs look like one, or one job look like two.",
         "example": "terminology: [{preferred: product manager, avoid: [product owner]}]\n...\n"
-                   "You will work closely with the product owner.",
+        "You will work closely with the product owner.",
         "use_instead": "You will work closely with the product manager.",
         "references": [],
     },

@@ -18,18 +18,28 @@ def check(ctx: CheckContext) -> Iterator[Report | None]:
         start, end = (claim.evidence[0].start, claim.evidence[0].end) if claim.evidence else (0, 0)
         if claim.ambiguous:
             options = " or ".join(f"`{role.id}` at `{level}`" for role, level in claim.ambiguous[:4])
-            yield ctx.at_offsets(CODE, entry.display, start, end,
-                                 f"cannot tell which role level this advert is for ({options}); add `role:` and "
-                                 "`level:` front matter")
+            yield ctx.at_offsets(
+                CODE,
+                entry.display,
+                start,
+                end,
+                f"cannot tell which role level this advert is for ({options}); add `role:` and `level:` front matter",
+            )
             continue
         framework = claim.framework
         title = framework.effective_title(claim.role_level) if framework and claim.role_level else claim.role.title
         level = f", level `{claim.level}`" if claim.level else " (level unknown)"
         sources = " and ".join(dict.fromkeys(e.what for e in claim.evidence))
         suggestion = f"role: {claim.role.id}" + (f"\nlevel: {claim.level}" if claim.level else "")
-        yield ctx.at_offsets(CODE, entry.display, start, end,
-                             f"inferred role level: {title} (role `{claim.role.id}`{level} of framework "
-                             f"`{claim.role.framework}`) from {sources}", suggestion=suggestion)
+        yield ctx.at_offsets(
+            CODE,
+            entry.display,
+            start,
+            end,
+            f"inferred role level: {title} (role `{claim.role.id}`{level} of framework "
+            f"`{claim.role.framework}`) from {sources}",
+            suggestion=suggestion,
+        )
 
 
 RULE = declared(
@@ -37,9 +47,9 @@ RULE = declared(
     check=check,
     docs={
         "what": "An advert with no `role:` metadata names a role level in its title (its first heading) or links a "
-                "DDaT role page; rolelint says which role level it inferred, and checks the advert against it.",
+        "DDaT role page; rolelint says which role level it inferred, and checks the advert against it.",
         "why": "Drafts rarely carry metadata. Saying what was inferred lets the author confirm it, or add front "
-               "matter when the guess is wrong.",
+        "matter when the guess is wrong.",
         "example": "# Senior product manager\n\nWe are looking for ...",
         "use_instead": "---\nrole: product-manager\nlevel: senior\n---\n# Senior product manager",
         "references": ["https://ddat-capability-framework.service.gov.uk/"],

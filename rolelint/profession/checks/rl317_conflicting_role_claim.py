@@ -19,12 +19,20 @@ def check(ctx: CheckContext) -> Iterator[Report | None]:
             yield from _tie(ctx, entry, claim)
             continue
         chosen = f"`{claim.role.id}`" + (f" at `{claim.level}`" if claim.level else "")
-        basis = "the front matter" if claim.source == "metadata" else " and ".join(
-            dict.fromkeys(e.what for e in claim.evidence)) or "the rest of the advert"
+        basis = (
+            "the front matter"
+            if claim.source == "metadata"
+            else " and ".join(dict.fromkeys(e.what for e in claim.evidence)) or "the rest of the advert"
+        )
         for conflict in claim.conflicts:
             other = f"`{conflict.role.id}`" + (f" at `{conflict.level}`" if conflict.level else "")
-            yield ctx.at_offsets(CODE, entry.display, conflict.start, conflict.end,
-                                 f"{conflict.what} points at {other}, but {basis} says {chosen}")
+            yield ctx.at_offsets(
+                CODE,
+                entry.display,
+                conflict.start,
+                conflict.end,
+                f"{conflict.what} points at {other}, but {basis} says {chosen}",
+            )
 
 
 def _point(item) -> str:
@@ -37,10 +45,15 @@ def _tie(ctx: CheckContext, entry, claim) -> Iterator[Report | None]:
     for conflict in claim.conflicts:
         others = [item for item in claim.conflicts if item.what != conflict.what]
         against = " and ".join(dict.fromkeys(f"{item.what} points at {_point(item)}" for item in others))
-        yield ctx.at_offsets(CODE, entry.display, conflict.start, conflict.end,
-                             f"{conflict.what} points at {_point(conflict)}, but {against}: rolelint cannot tell "
-                             "which role level this advert is for; correct the one that is wrong, or add `role:` "
-                             "and `level:` front matter")
+        yield ctx.at_offsets(
+            CODE,
+            entry.display,
+            conflict.start,
+            conflict.end,
+            f"{conflict.what} points at {_point(conflict)}, but {against}: rolelint cannot tell "
+            "which role level this advert is for; correct the one that is wrong, or add `role:` "
+            "and `level:` front matter",
+        )
 
 
 RULE = declared(
@@ -48,15 +61,15 @@ RULE = declared(
     check=check,
     docs={
         "what": "An advert's front matter, title and links to DDaT role pages do not agree on the role level. When "
-                "they tie (a title and a link that name different role levels, each with the same weight), every "
-                "piece of evidence in the tie is reported, naming what the others point at.",
+        "they tie (a title and a link that name different role levels, each with the same weight), every "
+        "piece of evidence in the tie is reported, naming what the others point at.",
         "why": "Candidates read the linked role page to understand the job; if it describes a different role or "
-               "level, they apply for the wrong job or not at all.",
+        "level, they apply for the wrong job or not at all.",
         "example": "# Senior DevOps engineer\nThis role aligns with [Senior developer](https://ddat-capability-"
-                   "framework.service.gov.uk/role/software-developer#senior-developer)",
+        "framework.service.gov.uk/role/software-developer#senior-developer)",
         "use_instead": "# Senior DevOps engineer\nThis role aligns with [Senior DevOps engineer](https://ddat-"
-                       "capability-framework.service.gov.uk/role/development-operations-devops-engineer"
-                       "#senior-devops-engineer)",
+        "capability-framework.service.gov.uk/role/development-operations-devops-engineer"
+        "#senior-devops-engineer)",
         "references": [],
     },
 )

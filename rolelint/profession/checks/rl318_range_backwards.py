@@ -21,34 +21,45 @@ def _message(what: str, band: Band, where: str) -> str:
     money = band.unit != "years"
     low_key, high_key = ("min", "max") if money else ("min_years", "max_years")
     shown = (lambda v: f"{v:,.0f}") if money else (lambda v: f"{v:g}")
-    return (f"the {what} of {where} is written backwards: `{low_key}` {shown(band.low)} is above `{high_key}` "
-            f"{shown(band.high)}; swap them")
+    return (
+        f"the {what} of {where} is written backwards: `{low_key}` {shown(band.low)} is above `{high_key}` "
+        f"{shown(band.high)}; swap them"
+    )
 
 
-def _band_issues(display: str, path: str, level: str, where: str, salary: Band | None,
-                 experience: Band | None) -> list[PathwayIssue]:
+def _band_issues(
+    display: str, path: str, level: str, where: str, salary: Band | None, experience: Band | None
+) -> list[PathwayIssue]:
     found = []
     if backwards(salary):
         found.append(PathwayIssue(CODE, _message("pay band", salary, where), display, f"{path}.salary", level))
     if backwards(experience):
-        found.append(PathwayIssue(CODE, _message("experience range", experience, where), display,
-                                  f"{path}.experience", level))
+        found.append(
+            PathwayIssue(CODE, _message("experience range", experience, where), display, f"{path}.experience", level)
+        )
     return found
 
 
 def framework_issues(framework: Framework) -> list[PathwayIssue]:
     found = []
     for level in framework.levels:
-        found += _band_issues(framework.display, level.path, level.id, f"level `{level.id}`", level.salary,
-                              level.experience)
+        found += _band_issues(
+            framework.display, level.path, level.id, f"level `{level.id}`", level.salary, level.experience
+        )
     return found
 
 
 def issues(role: Role, framework: Framework | None = None) -> list[PathwayIssue]:
     found = []
     for role_level in role.levels:
-        found += _band_issues(role.display, role_level.path, role_level.level,
-                              f"`{role.id}` at level `{role_level.level}`", role_level.salary, role_level.experience)
+        found += _band_issues(
+            role.display,
+            role_level.path,
+            role_level.level,
+            f"`{role.id}` at level `{role_level.level}`",
+            role_level.salary,
+            role_level.experience,
+        )
     return found
 
 
@@ -69,9 +80,14 @@ def check(ctx: CheckContext) -> Iterator[Report | None]:
         if entry.document is not None:
             for mention in salary_mentions(entry.document, backwards=True):
                 start, end = mention.file_range()
-                yield ctx.at_offsets(CODE, entry.display, start, end,
-                                     f"the pay range '{mention.wording}' is written backwards (highest first); "
-                                     "write the lower end first")
+                yield ctx.at_offsets(
+                    CODE,
+                    entry.display,
+                    start,
+                    end,
+                    f"the pay range '{mention.wording}' is written backwards (highest first); "
+                    "write the lower end first",
+                )
 
 
 RULE = declared(
@@ -79,10 +95,10 @@ RULE = declared(
     check=check,
     docs={
         "what": "A salary band or an experience range whose minimum is above its maximum: on a framework level, a "
-                "role level or an advert's front matter, or a pay range written highest first in an advert's text "
-                "('£60,000 to £50,000'). Adverts are checked as part of a roles repo (one with a framework or a role).",
+        "role level or an advert's front matter, or a pay range written highest first in an advert's text "
+        "('£60,000 to £50,000'). Adverts are checked as part of a roles repo (one with a framework or a role).",
         "why": "A backwards band is a typing slip that every other pay check then misreads: a band that starts "
-               "above where it ends contains no salary at all, and candidates cannot tell what is offered.",
+        "above where it ends contains no salary at all, and candidates cannot tell what is offered.",
         "example": "levels:\n  - id: senior\n    salary: {min: 58000, max: 48000, currency: GBP}",
         "use_instead": "levels:\n  - id: senior\n    salary: {min: 48000, max: 58000, currency: GBP}",
         "references": [],
