@@ -192,11 +192,13 @@ class WorkerPool:
         if pool is None:
             return
         processes = list((getattr(pool, "_processes", None) or {}).values())
-        pool.shutdown(wait=False, cancel_futures=True)
         if terminate:
+            # Signal first, and without is_alive(): once the pool shuts down, its own thread reaps the
+            # workers, and a poll from here at the same time loses the exit status, which leaves the
+            # process listed as running for ever (multiprocessing.active_children()).
             for process in processes:
-                if process.is_alive():
-                    process.terminate()
+                process.terminate()
+        pool.shutdown(wait=False, cancel_futures=True)
         pool.shutdown(wait=True)
         for process in processes:
             process.join()
