@@ -10,8 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rolelint.checks import SpanInput, named
+from rolelint.checks import SpanInput
 from rolelint.checks import metric as metric_kind
+from rolelint.checks.named.gender_coding import coded_words
+from rolelint.checks.named.pay import has_salary_figure
+from rolelint.checks.named.sections import CORE_SECTIONS, sections_present
 from rolelint.documents import Document
 
 LENGTH, GRADE, SALARY, SECTIONS, CODED = "RL207", "RL206", "RL208", "RL209", "RL112"
@@ -87,14 +90,14 @@ def summarise(
     aim = (_int(length_options.get("aim_min", low)), _int(length_options.get("aim_max", high)))
     grade, grade_words = metric_kind.grade_level(spans(GRADE)) if spans(GRADE) else (0.0, 0)
     _, grade_max = _limits(rules.get(GRADE), resolved.get(GRADE, {}))
-    salary = named.has_salary_figure(
+    salary = has_salary_figure(
         document, spans(SALARY) if SALARY in targets else [SpanInput.of(span) for span in document.spans]
     )
-    present = named.sections_present(document, spans(SECTIONS))
-    wanted = [s for s in resolved.get(SECTIONS, {}).get("required", named.CORE_SECTIONS) if s in named.CORE_SECTIONS]
+    present = sections_present(document, spans(SECTIONS))
+    wanted = [s for s in resolved.get(SECTIONS, {}).get("required", CORE_SECTIONS) if s in CORE_SECTIONS]
     coded: list[CodedWord] = []
     if CODED in targets:
-        for found in named.coded_words(rules[CODED], targets[CODED]):
+        for found in coded_words(rules[CODED], targets[CODED]):
             token = found.token
             start, end = found.item.file_range(token.idx, token.idx + len(token.text))
             coded.append(CodedWord(found.word, token.text, found.side, start, end))
@@ -108,7 +111,7 @@ def summarise(
         grade_words=grade_words,
         grade_max=grade_max,
         salary_stated=salary,
-        sections_found=tuple(s for s in named.CORE_SECTIONS if s in present),
+        sections_found=tuple(s for s in CORE_SECTIONS if s in present),
         sections_missing=tuple(s for s in wanted if s not in present),
         masculine=tuple(w for w in coded if w.side == "masculine"),
         feminine=tuple(w for w in coded if w.side == "feminine"),

@@ -135,3 +135,28 @@ def test_the_public_api_is_what_the_package_exports():
     import rolelint.api
 
     assert set(rolelint.__all__) - {"__version__"} <= set(rolelint.api.__all__)
+
+
+def test_every_named_check_module_is_in_the_table_under_its_own_name():
+    """One check a module, named as the check: a module that declares a ``CHECK`` and is missing
+    from ``CHECKS`` would never run, and a table line under another name would mislead."""
+    import importlib
+
+    from rolelint.checks.named import CHECKS
+
+    folder = PACKAGE / "checks" / "named"
+    declared = {}
+    for path in sorted(folder.glob("*.py")):
+        module = importlib.import_module(f"rolelint.checks.named.{path.stem}")
+        if hasattr(module, "CHECK") and path.stem != "__init__":
+            declared[path.stem] = module.CHECK
+    assert declared == CHECKS
+    assert all(name == check.name for name, check in CHECKS.items())
+
+
+def test_every_named_check_is_used_by_a_builtin_rule():
+    from rolelint.checks.named import CHECKS
+    from rolelint.rulepacks import builtin_rules_dir, load_rules
+
+    used = {rule.spec["name"] for rule in load_rules([builtin_rules_dir()]).values() if rule.kind == "check"}
+    assert used == set(CHECKS)

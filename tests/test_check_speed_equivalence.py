@@ -1,5 +1,5 @@
-"""The faster paths in ``rolelint.checks.named`` and ``rolelint.checks.metric`` give what the plain
-computations they replace give: each is compared here with a direct, unoptimised version."""
+"""The faster paths in the named checks (``rolelint.checks.named``) and ``rolelint.checks.metric`` give
+what the plain computations they replace give: each is compared here with a direct, unoptimised version."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from rolelint.checks import SpanInput, named
+from rolelint.checks import SpanInput
+from rolelint.checks.named import acronyms_expanded, pay
+from rolelint.checks.named import action_verb_duties as duties
 from rolelint.loaders import LoadOptions, load_file
 from rolelint.nlp import load_pipeline
 from rolelint.nlp.state import state_of
@@ -54,32 +56,32 @@ def _documents(corpus: Path, every: int) -> list:
 
 def _verdicts_with_the_full_pipeline(fragments: list[str]) -> list[bool]:
     """RL203's second opinion worked out plainly: each probe through the whole pipeline."""
-    nlp = named._tagging_pipeline()
+    nlp = duties._tagging_pipeline()
     margin = tagging_margin(nlp)
-    verbs = named._known_verbs()
+    verbs = duties._known_verbs()
     skip = [name for name in ("parser", "ner", "sentencizer") if name in nlp.pipe_names]
     verdicts = []
     for fragment in fragments:
-        text = named._probe_text(fragment, margin)
+        text = duties._probe_text(fragment, margin)
         if text is None:
             verdicts.append(False)
             continue
         token = next(nlp.pipe([text], disable=skip))[2]
-        verdicts.append(token.tag_ in named.VERB_TAGS and token.lemma_.lower() in verbs)
+        verdicts.append(token.tag_ in duties.VERB_TAGS and token.lemma_.lower() in verbs)
     return verdicts
 
 
 @pytest.mark.parametrize("needs", [{"pos"}, {"lemma", "pos"}, {"lemma", "pos", "dep", "sents"}])
 def test_duty_verb_probes_match_the_full_pipeline(needs):
     nlp = load_pipeline(needs)
-    named.prepare([], nlp)
-    state_of(named._tagging_pipeline()).verb_probes.clear()
-    assert named._verbs_when_read_as_duties(FRAGMENTS) == _verdicts_with_the_full_pipeline(FRAGMENTS)
+    duties.prepare([], nlp)
+    state_of(duties._tagging_pipeline()).verb_probes.clear()
+    assert duties._verbs_when_read_as_duties(FRAGMENTS) == _verdicts_with_the_full_pipeline(FRAGMENTS)
 
 
 def test_duty_verb_probes_match_the_full_pipeline_on_real_list_items(corpus):
-    named.prepare([], load_pipeline({"lemma", "pos"}))
-    state_of(named._tagging_pipeline()).verb_probes.clear()
+    duties.prepare([], load_pipeline({"lemma", "pos"}))
+    state_of(duties._tagging_pipeline()).verb_probes.clear()
     random.seed(5)
     items = [
         SpanInput.of(span).text
@@ -88,7 +90,7 @@ def test_duty_verb_probes_match_the_full_pipeline_on_real_list_items(corpus):
         if span.block == "list_item"
     ]
     sample = random.sample(items, min(400, len(items)))
-    assert named._verbs_when_read_as_duties(sample) == _verdicts_with_the_full_pipeline(sample)
+    assert duties._verbs_when_read_as_duties(sample) == _verdicts_with_the_full_pipeline(sample)
 
 
 SALARY_TEXTS = [
@@ -116,8 +118,8 @@ SALARY_TEXTS = [
 
 
 def _pay_in(text: str) -> bool:
-    """The plain version: any amount of ``text`` that reads as pay (``named._is_pay``)."""
-    return any(named._is_pay(text, found) for found in named.MONEY.finditer(text))
+    """The plain version: any amount of ``text`` that reads as pay (``pay._is_pay``)."""
+    return any(pay._is_pay(text, found) for found in pay.MONEY.finditer(text))
 
 
 def test_a_salary_figure_is_found_as_by_searching_each_span():
@@ -125,17 +127,17 @@ def test_a_salary_figure_is_found_as_by_searching_each_span():
     for _ in range(3000):
         texts = random.sample(SALARY_TEXTS, random.randrange(0, 6))
         expected = any(_pay_in(text) for text in texts)
-        assert named._any_amount(texts) == expected, texts
+        assert pay._any_amount(texts) == expected, texts
     for text in SALARY_TEXTS:  # a figure split across two spans is not one
         for cut in range(len(text) + 1):
             pieces = [text[:cut], text[cut:]]
-            assert named._any_amount(pieces) == any(_pay_in(piece) for piece in pieces), pieces
+            assert pay._any_amount(pieces) == any(_pay_in(piece) for piece in pieces), pieces
 
 
 def test_a_salary_figure_is_found_as_by_searching_each_span_of_real_adverts(corpus):
     for document in _documents(corpus, 3):
         texts = [SpanInput.of(span).text for span in document.spans]
-        assert named._any_amount(texts) == any(_pay_in(text) for text in texts), document.path
+        assert pay._any_amount(texts) == any(_pay_in(text) for text in texts), document.path
 
 
 def _grade_level_sentence_by_sentence(items) -> tuple[float, int]:
@@ -255,13 +257,13 @@ def _spelled_out_as_a_set(text: str) -> set[str]:
 
 def _check_acronym_patterns(texts):
     for text in texts:
-        assert [(m.span(), m.span(1)) for m in named.ACRONYM.finditer(text)] == [
+        assert [(m.span(), m.span(1)) for m in acronyms_expanded.ACRONYM.finditer(text)] == [
             (m.span(), m.span(1)) for m in re.finditer(ACRONYM_AS_WRITTEN, text)
         ], text
-        assert [m.span() for m in named._NAME_WORDS.finditer(text)] == [
+        assert [m.span() for m in acronyms_expanded._NAME_WORDS.finditer(text)] == [
             m.span() for m in re.finditer(NAME_WORDS_AS_WRITTEN, text)
         ]
-        spelled, expected = named._spelled_out(text), _spelled_out_as_a_set(text)
+        spelled, expected = acronyms_expanded._spelled_out(text), _spelled_out_as_a_set(text)
         candidates = (
             {m.group(1) for m in re.finditer(ACRONYM_AS_WRITTEN, text)} | expected | {"LAA", "OPM", "DWP", "AB"}
         )
@@ -297,15 +299,15 @@ def test_duty_probes_of_a_whole_run_are_tagged_in_one_batch(monkeypatch):
     one_by_one = {}
     for document in documents:
         one_by_one.update(run_rules([document], [rule]))
-        state_of(named._tagging_pipeline()).verb_probes.clear()
+        state_of(duties._tagging_pipeline()).verb_probes.clear()
     calls = []
-    original = named._verbs_when_read_as_duties
+    original = duties._verbs_when_read_as_duties
 
     def spy(fragments):
         calls.append(list(fragments))
         return original(fragments)
 
-    monkeypatch.setattr(named, "_verbs_when_read_as_duties", spy)
+    monkeypatch.setattr(duties, "_verbs_when_read_as_duties", spy)
     together = run_rules(documents, [rule])
     assert together == one_by_one
     assert sum(len(found) for found in together.values()) == 3

@@ -1,0 +1,22 @@
+"""The record of a named check: what it needs from spaCy, which ``check`` keys it takes, and its hooks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+
+@dataclass(frozen=True)
+class NamedCheck:
+    """One named check. ``run(rule, target, options)`` yields its findings for one document."""
+
+    name: str
+    run: Callable
+    needs: frozenset[str] = frozenset()
+    params: frozenset[str] = frozenset()  # keys of the rule's ``check`` mapping besides ``name``
+    triggers: Callable | None = None  # rule -> Triggers: the words a span needs for the check to fire
+    # (rule, targets of every document of the run) -> None: work done once for the run, in batches,
+    # before the check runs document by document
+    prefetch: Callable | None = None
+    # (rules, nlp) -> None: called once per pipeline and rule set before a run (see runner.prepare_rules)
+    prepare: Callable | None = None

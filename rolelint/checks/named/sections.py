@@ -1,0 +1,66 @@
+"""The sections of an advert, as RL209 counts them: shared by RL209 (core_sections), RL202
+(essential_desirable_split) and the advert summary (rolelint.summary)."""
+
+from __future__ import annotations
+
+import re
+
+from rolelint.checks.named.pay import has_salary_figure
+
+CORE_SECTIONS = ("about", "responsibilities", "essential", "pay", "location", "apply")
+# Front matter keys that stand in for a section (matched as substrings of the lower-cased key).
+FRONT_MATTER_SECTIONS = {
+    "responsibilities": ("responsibilit", "duties", "objective"),
+    "essential": ("requirement", "qualification", "criteria"),
+    "pay": ("salary", "pay"),
+    "about": ("about", "overview", "description"),
+    "location": ("location", "working_pattern", "working pattern", "remote"),
+    "apply": ("apply", "application", "closing"),
+}
+
+
+def headed_categories(document) -> set[str]:
+    """The categories of the sections that have a heading."""
+    return {section.category for section in document.sections if section.heading_end > section.heading_start}
+
+
+# A "Location: Leeds" or "**Salary:** £40,000" line stands in for a section too.
+SECTION_LABEL = re.compile(
+    r"^\W{0,3}(location|working pattern|salary|pay|how to apply|closing date|responsibilities|requirements)\W{0,3}:",
+    re.IGNORECASE,
+)
+
+
+def _intro_words(items) -> int:
+    """Words of prose before the first heading after the title: an untitled introduction."""
+    words, headings = 0, 0
+    for item in items:
+        if item.span.block == "heading":
+            headings += 1
+            if headings > 1:
+                break
+        elif item.span.block != "scalar":
+            words += len(item.text.split())
+    return words
+
+
+def sections_present(document, items) -> set[str]:
+    """The section categories an advert has, as RL209 counts them: headed sections, an introduction
+    of 30+ words (about), a salary or benefits (pay), "Location:"-style labels and front matter keys."""
+    data = document.data if isinstance(document.data, dict) else {}
+    present = headed_categories(document)
+    if _intro_words(items) >= 30:
+        present.add("about")
+    if "benefits" in present or has_salary_figure(document, items) or data.get("salary"):
+        present.add("pay")
+    for item in items:
+        label = SECTION_LABEL.match(item.text)
+        if label:
+            present.add(
+                next(c for c, hints in FRONT_MATTER_SECTIONS.items() if any(h in label.group(1).lower() for h in hints))
+            )
+    for key in data:
+        for category, hints in FRONT_MATTER_SECTIONS.items():
+            if any(hint in str(key).lower() for hint in hints):
+                present.add(category)
+    return present
