@@ -1,16 +1,21 @@
-"""Precision and recall of rolelint on real adverts it was not written against, per rule, by publisher half.
+"""Precision and recall of rolelint on real adverts it was not written against, per rule, by publisher split.
 
     python benchmarks/adverts/extract.py                 # rebuild the adverts (see its docstring)
-    python benchmarks/precision.py                       # both halves, printed
-    python benchmarks/precision.py --split heldout       # one half
-    python benchmarks/precision.py --unjudged new.csv    # write findings nobody has judged yet
-    python benchmarks/precision.py --markdown            # also write docs/precision.md
+    python benchmarks/precision.py                       # tune and heldout halves, printed
+    python benchmarks/precision.py --split heldout       # one split (tune, heldout or fresh)
+    python benchmarks/precision.py --split every         # tune, heldout and fresh
+    python benchmarks/precision.py --unjudged new.csv    # write the printed splits' unjudged findings
+    python benchmarks/precision.py --markdown            # also write docs/precision.md (every split)
 
 Inputs, all in ``benchmarks/adverts/``:
 
 - ``manifest.csv``: one row per advert (id, publisher, format, source, licence, ``split``). The split is
   by publisher, fixed before rolelint was run on any advert: ``tune`` is the half whose errors may be
-  looked at while changing rules; ``heldout`` is only ever counted.
+  looked at while changing rules; ``heldout`` is only ever counted (its findings were judged, so it has
+  been seen once); ``fresh`` is a later batch from other publishers whose gold list was committed before
+  rolelint first ran on it and whose findings were judged only after the rule changes they measure had
+  merged. It is never used for tuning, so it is not printed unless asked for (``--split fresh`` or
+  ``every``), and ``--unjudged`` writes only the findings of the splits printed.
 - ``gold.csv``: the problems a careful reviewer listed per advert before seeing rolelint's output
   (category, quoted text or ``whole advert``, reason).
 - ``judgements.csv``: every finding rolelint gave, judged by hand: TP (worth acting on) or FP, with a
@@ -44,6 +49,13 @@ sys.path.insert(0, str(REPO))
 from extract import DEFAULT_OUT, advert_filename, read_manifest  # noqa: E402
 
 GOLD = ADVERTS / "gold.csv"
+# Each split, in report order, and how it may be used (printed in the reports).
+SPLITS: dict[str, str] = {
+    "tune": "looked at while changing rules",
+    "heldout": "only counted; its findings were judged once, so it has been seen",
+    "fresh": "never used for tuning: gold written before the first run, judged after the rule changes merged",
+}
+SPLIT_CHOICES = {"both": ("tune", "heldout"), "every": tuple(SPLITS)}
 JUDGEMENTS = ADVERTS / "judgements.csv"
 MARKDOWN = REPO / "docs" / "precision.md"
 HISTORY = ADVERTS / "history.csv"
@@ -356,7 +368,7 @@ def summary_line(report: Report) -> str:
 
 
 def print_report(report: Report, *, show_missed: bool) -> None:
-    print(f"\n== {report.split} ==")
+    print(f"\n== {report.split}: {SPLITS.get(report.split, 'every advert as one set')} ==")
     print(summary_line(report))
     print("\n".join(rule_table(report)))
     print()
@@ -477,6 +489,30 @@ def history_table() -> list[str]:
     return out + [""]
 
 
+def split_table(reports: list[Report], rows: list[dict[str, str]]) -> list[str]:
+    """One row per split: its size and overall figures side by side, and how it may be used."""
+    out = [
+        "## Splits side by side",
+        "",
+        "| split | how it is used | adverts | publishers | precision (TP / judged, Wilson 95%) | "
+        "recall (found / gold, Wilson 95%) | error-level findings | unjudged |",
+        "|---|---|---:|---:|---|---|---:|---:|",
+    ]
+    for r in reports:
+        tp, n = r.overall
+        found, g = r.overall_recall
+        plow, phigh = wilson(tp, n)
+        rlow, rhigh = wilson(found, g)
+        publishers = {row["publisher"] for row in rows if r.split == "all" or row["split"] == r.split}
+        out.append(
+            f"| {r.split} | {SPLITS.get(r.split, 'every advert as one set')} | {r.adverts} | {len(publishers)} | "
+            f"{pct(tp / n) if n else '—'} ({tp} / {n}, {pct(plow)}–{pct(phigh)}) | "
+            f"{pct(found / g) if g else '—'} ({found} / {g}, {pct(rlow)}–{pct(rhigh)}) | "
+            f"{len(r.errors_on)} | {len(r.unjudged)} |"
+        )
+    return out + [""]
+
+
 def write_markdown(path: Path, reports: list[Report], rows: list[dict[str, str]], missing: list[str]) -> None:
     formats = Counter(r["format"] for r in rows)
     publishers = {r["publisher"] for r in rows}
@@ -489,6 +525,7 @@ def write_markdown(path: Path, reports: list[Report], rows: list[dict[str, str]]
         "whose text rolelint's rules were not written against, and how many of the problems a careful "
         "reviewer listed it finds.",
         "",
+        *split_table(reports, rows),
         "## Method",
         "",
         f"- **Adverts**: {len(rows)} real adverts from {len(publishers)} publishers "
@@ -497,7 +534,11 @@ def write_markdown(path: Path, reports: list[Report], rows: list[dict[str, str]]
         "commit, path and licence; the texts are not committed.",
         "- **Split by publisher** before rolelint was run on any advert: publishers in SHA-1 order, each "
         "to the half with fewer adverts so far. Rule changes may be made looking only at the `tune` "
-        "half; the `heldout` half is only counted, so its figures are the evidence.",
+        "half; the `heldout` half is only counted. Its findings have been judged, though, so it has been "
+        "seen: the `fresh` split is a later batch from publishers in neither half, whose gold list was "
+        "committed before rolelint first ran on it and whose findings were judged only after the rule "
+        "changes it measures had merged. **`fresh` has never been used for tuning**; it is the cleanest "
+        "evidence here, and it stops being clean the moment a rule is changed while looking at it.",
         "- **Gold problems** (`gold.csv`): written per advert by reading it before any rolelint run (the "
         "git history shows the order), in the catalogue's categories: only problems a hiring manager "
         "should act on.",
@@ -514,7 +555,7 @@ def write_markdown(path: Path, reports: list[Report], rows: list[dict[str, str]]
         "# 1. fetch the repositories listed in benchmarks/adverts/manifest.csv (any git clone works):",
         "#    git clone --mirror https://github.com/OWNER/NAME /work/.mirror/OWNER+NAME",
         "python benchmarks/adverts/extract.py /work/adverts-eval   # 2. rebuild the adverts",
-        "python benchmarks/precision.py --unjudged new.csv          # 3. figures; new findings to judge",
+        "python benchmarks/precision.py --split every --unjudged new.csv  # 3. figures; findings to judge",
         "# 4. judge new.csv by hand (TP/FP + reason), append it to benchmarks/adverts/judgements.csv",
         "python benchmarks/precision.py --markdown                  # 5. regenerate this page",
         "```",
@@ -525,7 +566,8 @@ def write_markdown(path: Path, reports: list[Report], rows: list[dict[str, str]]
     if missing:
         out += [f"Adverts missing when this page was generated: {len(missing)} ({', '.join(missing[:10])}…).", ""]
     for report in reports:
-        out += [f"## {report.split}", "", summary_line(report), "", "### Precision per rule", ""]
+        out += [f"## {report.split}", "", f"*{SPLITS.get(report.split, 'every advert as one set')}.*", ""]
+        out += [summary_line(report), "", "### Precision per rule", ""]
         out += rule_table(report)
         out += ["", "### Recall per gold category", ""]
         out += recall_table(report)
@@ -533,10 +575,24 @@ def write_markdown(path: Path, reports: list[Report], rows: list[dict[str, str]]
     path.write_text("\n".join(out), encoding="utf-8")
 
 
+def select(rows: list[dict[str, str]], choice: str) -> tuple[tuple[str, ...], list[dict[str, str]]]:
+    """The splits a ``--split`` choice reports, and the manifest rows to lint for them (only those, so that
+    no finding of a split that was not asked for is computed, printed or written as unjudged)."""
+    splits = SPLIT_CHOICES.get(choice, (choice,))
+    if choice == "all":
+        return splits, rows
+    return splits, [r for r in rows if r["split"] in splits]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--adverts", type=Path, default=DEFAULT_OUT, help=f"extracted adverts (default {DEFAULT_OUT})")
-    parser.add_argument("--split", choices=("tune", "heldout", "all", "both"), default="both")
+    parser.add_argument(
+        "--split",
+        choices=(*SPLITS, "all", *SPLIT_CHOICES),
+        default="both",
+        help="both = tune and heldout (default); every = each split in turn; all = every advert as one",
+    )
     parser.add_argument("--unjudged", type=Path, help="write findings with no judgement to this CSV")
     parser.add_argument("--missed", action="store_true", help="list the gold problems not found")
     parser.add_argument("--markdown", action="store_true", help=f"write {MARKDOWN.relative_to(REPO)}")
@@ -546,6 +602,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.adverts.is_dir():
         print(f"no adverts in {args.adverts}: run benchmarks/adverts/extract.py first", file=sys.stderr)
         return 1
+    splits, rows = select(rows, "every" if args.markdown else args.split)
     findings, missing = lint(args.adverts, rows)
     if missing:
         print(
@@ -555,7 +612,6 @@ def main(argv: list[str] | None = None) -> int:
     with GOLD.open(newline="", encoding="utf-8") as handle:
         gold = list(csv.DictReader(handle))
     judge = Judge(read_judgements())
-    splits = ("tune", "heldout") if args.split == "both" else (args.split,)
     reports = [build_report(s, rows_present, findings, judge, gold, args.adverts) for s in splits]
     for report in reports:
         print_report(report, show_missed=args.missed)

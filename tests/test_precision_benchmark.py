@@ -23,13 +23,13 @@ def _csv(name):
         return list(csv.DictReader(handle))
 
 
-def test_manifest_splits_by_publisher_into_two_halves():
+def test_manifest_splits_by_publisher():
     rows = extract.read_manifest()
     halves = {}
     for row in rows:
         halves.setdefault(row["publisher"], set()).add(row["split"])
     assert all(len(splits) == 1 for splits in halves.values())
-    assert {r["split"] for r in rows} == {"tune", "heldout"}
+    assert {"tune", "heldout"} <= {r["split"] for r in rows} <= set(precision.SPLITS)
     assert len({r["id"] for r in rows}) == len(rows)
     assert all(r["format"] in extract.SUFFIX for r in rows)
 
@@ -75,6 +75,46 @@ def test_gold_list_was_committed_before_any_judgement():
     ).stdout.split()
     if first_gold and first_judged:
         assert int(first_gold[-1]) <= int(first_judged[-1])
+
+
+def _git(*args):
+    return subprocess.run(["git", "-C", str(REPO), *args], capture_output=True, text=True)
+
+
+def test_fresh_gold_was_committed_before_any_fresh_judgement():
+    """The fresh split's gold list must come first in history: the commit that first added a fresh judgement
+    (if any) descends from the one that first added fresh gold rows."""
+    if (
+        _git("rev-parse", "HEAD").returncode != 0
+        or _git("rev-parse", "--is-shallow-repository").stdout.strip() == "true"
+    ):
+        pytest.skip("no full git history here")
+    fresh = [r["id"] for r in extract.read_manifest() if r["split"] == "fresh"]
+    if not fresh:
+        pytest.skip("no fresh split")
+
+    def first_commit(path):
+        shas = _git("log", "--format=%H", "-S", "fresh-", "--", path).stdout.split()
+        return shas[-1] if shas else None
+
+    gold = first_commit("benchmarks/adverts/gold.csv")
+    assert gold, "the fresh adverts have no gold list"
+    judged = first_commit("benchmarks/adverts/judgements.csv")
+    if judged:
+        assert judged != gold, "gold and the first judgements were committed together"
+        assert _git("merge-base", "--is-ancestor", gold, judged).returncode == 0
+
+
+def test_split_choices_lint_only_the_splits_reported():
+    rows = [{"id": s, "split": s} for s in ("tune", "heldout", "fresh")]
+    splits, chosen = precision.select(rows, "both")
+    assert splits == ("tune", "heldout") and [r["id"] for r in chosen] == ["tune", "heldout"]
+    splits, chosen = precision.select(rows, "fresh")
+    assert splits == ("fresh",) and [r["id"] for r in chosen] == ["fresh"]
+    splits, chosen = precision.select(rows, "every")
+    assert splits == ("tune", "heldout", "fresh") and len(chosen) == 3
+    splits, chosen = precision.select(rows, "all")
+    assert splits == ("all",) and len(chosen) == 3
 
 
 def test_wilson_interval_brackets_the_rate_and_narrows_with_more_data():
