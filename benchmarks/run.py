@@ -147,6 +147,17 @@ def rolelint_ok(measured: Measured, what: str) -> Measured:
     return measured
 
 
+def last_json_line(measured: Measured, what: str) -> dict:
+    """The JSON object a measuring script printed last; a clear error with its stderr when it failed."""
+    lines = measured.stdout.strip().splitlines()
+    if measured.returncode != 0 or not lines:
+        raise RuntimeError(
+            f"{what}: exited {measured.returncode} and printed {'nothing' if not lines else 'something'} "
+            f"on stdout:\n{measured.stderr[-3000:]}"
+        )
+    return json.loads(lines[-1])
+
+
 # --- what the corpus holds --------------------------------------------------------------------
 
 
@@ -279,8 +290,8 @@ timed(filestage, "load_entry", "load_and_schema")
 timed(registry.RuleCatalogue, "run_profession_rules", "profession")
 root = Path(sys.argv[1])
 start = time.perf_counter()
-config = load_config(cwd=root)
-check([root], config, cwd=root, jobs=1)
+config = load_config(cwd=Path.cwd())  # as `rolelint check ROOT` run from here: the same files, config and findings
+check([root], config, cwd=Path.cwd(), jobs=1)
 spent["total"] = time.perf_counter() - start
 print(json.dumps(spent))
 """
@@ -305,15 +316,15 @@ def bench_throughput(report: Report, corpus: Path, model: str, runs: int) -> Mea
         texts = scratch / "texts.json"
         texts.write_text(json.dumps(prose.texts), encoding="utf-8")
         bare = best_of(runs, [PYTHON, "-c", _BARE_PIPE, model, str(texts)], cwd=scratch)
-        bare_split = json.loads(bare.stdout.strip().splitlines()[-1])
+        bare_split = last_json_line(bare, "bare nlp.pipe")
         proselint = shutil.which("proselint", path=str(Path(PYTHON).parent)) or shutil.which("proselint")
         prose_run = None
         if proselint:
             prose_run = best_of(
                 runs, [proselint, "check", "--output-format", "json", *map(str, prose.files)], cwd=scratch
             )
-        breakdown = json.loads(
-            measure([PYTHON, "-c", _BREAKDOWN, str(corpus)], cwd=scratch).stdout.strip().splitlines()[-1]
+        breakdown = last_json_line(
+            measure([PYTHON, "-c", _BREAKDOWN, str(corpus)], cwd=scratch), "in-process breakdown"
         )
     wps = words / full.seconds
     report.add("rolelint, all cores (default --jobs)", _seconds(full))
