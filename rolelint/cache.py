@@ -1,4 +1,13 @@
-"""The result cache: each file's per-file findings, keyed by everything that could change them.
+"""The caches on disk: every cache file rolelint writes is keyed, signed and read back here.
+
+Three kinds of file live in the cache folder (`cache_dir`, default `.rolelint_cache/`): the per-file
+results (``ResultCache``, below), the profession index (rolelint.profession.index) and the memoised
+profession findings (rolelint.profession.memo). All three are keyed with ``cache_key`` (SHA-256 over
+NUL-terminated parts), fingerprint rolelint's own code with ``code_fingerprint``, and are written and
+read with ``write_signed`` / ``read_signed``: JSON (never pickle) in an envelope carrying an HMAC made
+with this user's secret (rolelint.cachesign). The in-memory memos are listed in docs/architecture.md.
+
+The result cache holds each file's per-file findings, keyed by everything that could change them.
 
 A file's key hashes its bytes, its path relative to the config root (kind globs depend on it) and
 the run key: rolelint's version and code, the effective config, the active rules, the rule pack
@@ -29,10 +38,11 @@ import hashlib
 import json
 import os
 import re
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from stat import S_ISREG
+from typing import Any
 
 from rolelint import __version__
 from rolelint.cachesign import sign, verify
@@ -91,11 +101,7 @@ class ResultCache:
             data = entry.path.read_bytes()
         except OSError:
             return None
-        digest = hashlib.sha256()
-        for part in (self.run_key, entry.relative, str(config.kind_for(entry.relative))):
-            digest.update(part.encode("utf-8", "surrogateescape") + b"\0")
-        digest.update(data)
-        key = digest.hexdigest()
+        key = cache_key(self.run_key, entry.relative, str(config.kind_for(entry.relative)), data)
         return key, self._read(key, data)
 
     def _path(self, key: str) -> Path:
@@ -105,13 +111,8 @@ class ResultCache:
         path = self._path(key)
         try:
             modified = path.stat(follow_symlinks=False).st_mtime
-            text = read_regular(path, MAX_ENTRY_BYTES).decode("utf-8")
-            envelope = json.loads(text)
-            body = envelope["body"]
-            if not verify(body.encode("utf-8"), envelope.get("mac")):
-                return None  # not written by this user's rolelint (e.g. committed into the repo)
-            payload = json.loads(body)
-            if payload.get("key") != key:
+            payload = read_signed(path, MAX_ENTRY_BYTES)
+            if payload is None or payload.get("key") != key:
                 return None
             findings = tuple(finding_from_dict(item) for item in payload["findings"])
             cached = CachedFile(findings, bool(payload["has_source"]), payload["kind"], data)
@@ -135,15 +136,7 @@ class ResultCache:
         path = self._path(key)
         try:
             self._prepare(path.parent)
-            handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
-            try:
-                body = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
-                with os.fdopen(handle, "w", encoding="utf-8") as out:
-                    json.dump({"body": body, "mac": sign(body.encode("utf-8"))}, out, ensure_ascii=False)
-                os.replace(temporary, path)
-            except BaseException:
-                Path(temporary).unlink(missing_ok=True)
-                raise
+            write_signed(path, payload, prefix=".tmp-", suffix=".json", mode=0o600)
         except OSError:
             return
         if not self._wrote:  # the first write of this run: time to see whether a prune is due
@@ -199,14 +192,58 @@ def owned(directory: Path) -> bool:
     return text == _marker(directory)
 
 
+# --- keys and signed files: the one way every cache file is named, written and read ---------
+
+
+def cache_key(*parts: object) -> str:
+    """SHA-256 (hex) of ``parts`` in order: each one's text (UTF-8, surrogates escaped) followed by
+    a NUL, except ``bytes``, which are hashed as they are (a file's content, last or between parts)."""
+    digest = hashlib.sha256()
+    for part in parts:
+        if isinstance(part, bytes):
+            digest.update(part)
+        else:
+            digest.update(str(part).encode("utf-8", "surrogateescape") + b"\0")
+    return digest.hexdigest()
+
+
+def write_signed(path: Path, payload: object, *, prefix: str | None = None, suffix: str = ".tmp", mode=None) -> None:
+    """Write ``payload`` (plain JSON data) to ``path`` atomically, in an envelope signed with this
+    user's secret: ``{"body": <payload as JSON>, "mac": <HMAC of body>}``. The folder must exist;
+    ``prefix``, ``suffix`` and ``mode`` are the temporary file's (rolelint.safefiles.atomic_write).
+    OSError when it cannot be written."""
+    body = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    envelope = json.dumps({"body": body, "mac": sign(body.encode("utf-8"))}, ensure_ascii=False)
+    atomic_write(path, envelope.encode("utf-8"), prefix=prefix, suffix=suffix, mode=mode)
+
+
+def _signed_body(path: Path, max_bytes: int) -> str | None:
+    """The body of the cache file ``path`` if this user's rolelint signed it, else None."""
+    try:
+        envelope = json.loads(read_regular(path, max_bytes).decode("utf-8"))
+        body = envelope["body"]
+        return body if verify(body.encode("utf-8"), envelope.get("mac")) else None
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def read_signed(path: Path, max_bytes: int = MAX_SIGNED_BYTES) -> Any:
+    """The payload ``write_signed`` wrote to ``path``; None when the file is absent, a link, not a
+    regular file, over ``max_bytes``, not an envelope, or not signed by this user's rolelint (one
+    committed into the repo, say). Never raises for what the file holds."""
+    body = _signed_body(path, max_bytes)
+    if body is None:
+        return None
+    try:
+        return json.loads(body)
+    except ValueError:
+        return None
+
+
 def signed_by_us(path: Path) -> bool:
     """Whether ``path`` is a cache file (an envelope with ``body`` and ``mac``) that this user's
     rolelint signed: the proof needed before removing an entry or index."""
-    try:
-        envelope = json.loads(read_regular(path, MAX_SIGNED_BYTES).decode("utf-8"))
-        return verify(envelope["body"].encode("utf-8"), envelope.get("mac"))
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return False
+    return _signed_body(path, MAX_SIGNED_BYTES) is not None
 
 
 # --- housekeeping -----------------------------------------------------------------------------
@@ -342,39 +379,39 @@ def cache_directory(config: Config) -> Path:
 
 def run_key(config: Config, catalogue, active: set[str]) -> str:
     """Everything outside a file that its per-file findings depend on."""
-    digest = hashlib.sha256()
-
-    def feed(*parts: object) -> None:
-        for part in parts:
-            digest.update(str(part).encode("utf-8", "surrogateescape") + b"\0")
-
-    feed("rolelint", __version__, CACHE_FORMAT, code_fingerprint())
+    parts: list[object] = ["rolelint", __version__, CACHE_FORMAT, code_fingerprint()]
     # Where the cache lives and how long it keeps entries change no finding.
     housekeeping = {"cache_dir", "cache_max_age_days"}
-    feed(json.dumps({k: v for k, v in config.raw.items() if k not in housekeeping}, sort_keys=True, default=str))
-    feed(*sorted(active))
+    parts.append(
+        json.dumps({k: v for k, v in config.raw.items() if k not in housekeeping}, sort_keys=True, default=str)
+    )
+    parts += sorted(active)
     for path in rule_pack_files(config):
-        feed(path.as_posix())
+        parts.append(path.as_posix())
         try:
-            digest.update(read_regular(path, MAX_ENTRY_BYTES, follow_links=True))
+            parts.append(read_regular(path, MAX_ENTRY_BYTES, follow_links=True))
         except OSError:
-            feed("unreadable")
+            parts.append("unreadable")
     if catalogue.runs_text_rules(active):
-        feed(*model_identity(config.model))
-    return digest.hexdigest()
+        parts += model_identity(config.model)
+    return cache_key(*parts)
 
 
 def code_fingerprint() -> str:
-    """Size and modification time of rolelint's own modules: an editable install whose code changed
-    must not reuse results that the old code produced under the same version number."""
+    """Size and modification time of rolelint's modules and data files: an editable install whose
+    code changed must not reuse what the old code produced under the same version number."""
     parts = []
-    for path in sorted(_PACKAGE.rglob("*.py")):
+    for path in sorted(_PACKAGE.rglob("*")):
+        if "__pycache__" in path.parts or path.suffix == ".pyc":
+            continue
         try:
-            stat = path.stat()
+            info = path.stat()
         except OSError:
             continue
-        parts.append(f"{path.relative_to(_PACKAGE).as_posix()}:{stat.st_size}:{stat.st_mtime_ns}")
-    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+        if not S_ISREG(info.st_mode):
+            continue
+        parts.append(f"{path.relative_to(_PACKAGE).as_posix()}:{info.st_size}:{info.st_mtime_ns}")
+    return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def rule_pack_files(config: Config) -> list[Path]:

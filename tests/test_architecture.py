@@ -160,3 +160,10 @@ def test_every_named_check_is_used_by_a_builtin_rule():
 
     used = {rule.spec["name"] for rule in load_rules([builtin_rules_dir()]).values() if rule.kind == "check"}
     assert used == set(CHECKS)
+
+
+def test_cache_files_are_signed_in_one_place():
+    """Every cache file is keyed, signed and read back by rolelint.cache (cache_key, write_signed,
+    read_signed): no other module makes or checks a signature itself."""
+    graph = _graph()
+    assert sorted(module for module, targets in graph.items() if "rolelint.cachesign" in targets) == ["rolelint.cache"]

@@ -5,8 +5,9 @@ an advert against its role. So each run indexes the whole repo (the config's `ki
 root; with no `kinds:`, every YAML file the config includes) and the files given to the run replace
 their copies on disk. Parsing with positions is the slow part, and an index entry needs only a
 file's plain data, so entries are cached as JSON in `<root>/<cache_dir>/index-<version>.json`, keyed
-by path and checked by a hash of the file's text (rolelint.profession.repo). JSON, not pickle: a
-cache inside a cloned repo is data from a stranger, and must never be able to run code.
+by path and checked by a hash of the file's text (rolelint.profession.repo), written and read back
+signed as every cache file is (rolelint.cache). JSON, not pickle: a cache inside a cloned repo is
+data from a stranger, and must never be able to run code.
 
 An entry also keeps the text features of the roles its file defines (stem counts, MinHash
 signatures; see rolelint.profession.features), computed the first time a rule asks for them, so a
@@ -22,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from rolelint import __version__
-from rolelint.cachesign import sign, verify
+from rolelint.cache import create_cache_folder, read_signed, write_signed
 from rolelint.config import Config
 from rolelint.discovery import display_path
 from rolelint.documents import KINDS, Document
@@ -305,17 +306,7 @@ class _Cache:
             self.entries = self._read()
 
     def _read(self) -> dict[str, dict]:
-        from rolelint.cache import MAX_SIGNED_BYTES
-        from rolelint.safefiles import read_regular
-
-        try:
-            envelope = json.loads(read_regular(self.path, MAX_SIGNED_BYTES).decode("utf-8"))
-            body = envelope["body"]
-            if not verify(body.encode("utf-8"), envelope.get("mac")):
-                return {}  # not written by this user's rolelint (e.g. committed into the repo)
-            raw = json.loads(body)
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            return {}
+        raw = read_signed(self.path)  # None unless this user's rolelint wrote it
         if not isinstance(raw, dict) or raw.get("format") != CACHE_FORMAT or raw.get("version") != __version__:
             return {}
         entries = raw.get("entries")
@@ -381,15 +372,10 @@ class _Cache:
         if not self.enabled or not (self.dirty or stale):
             return
         payload = {"format": CACHE_FORMAT, "version": __version__, "entries": self.entries}
-        from rolelint.cache import create_cache_folder
-        from rolelint.safefiles import atomic_write
-
         try:
             if not self.path.parent.is_dir():
                 create_cache_folder(self.path.parent)
-            body = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
-            envelope = json.dumps({"body": body, "mac": sign(body.encode("utf-8"))}, ensure_ascii=False)
-            atomic_write(self.path, envelope.encode("utf-8"))
+            write_signed(self.path, payload)
         except OSError:
             pass  # a read-only checkout still lints; it just re-parses next time
 

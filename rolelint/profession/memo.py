@@ -10,7 +10,7 @@ so a run after an edit computes its findings again (and the per-file cache still
 parsing the files the per-file cache serves, since no rule needs their documents.
 
 Entries are files ``<root>/<cache_dir>/index-<version>-findings-<key>.json``: JSON, never pickle,
-signed with this user's secret like the index cache (rolelint.cachesign). An entry that does not
+keyed and signed as every cache file is (rolelint.cache: ``cache_key``, ``write_signed``). An entry that does not
 verify, names another key or format, or cannot be read is a miss, never an error. The newest
 ``KEEP`` entries are kept; older ones are removed when a new one is written.
 
@@ -23,15 +23,13 @@ the run cannot leave findings under a key that does not describe them.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import time
 from pathlib import Path
-from stat import S_ISREG
 
 from rolelint import __version__
-from rolelint.cachesign import sign, verify
+from rolelint.cache import cache_key, code_fingerprint, create_cache_folder, read_signed, signed_by_us, write_signed
 from rolelint.config import Config
 from rolelint.diagnostics import Finding, finding_from_dict, finding_to_dict
 from rolelint.discovery import FileEntry
@@ -40,7 +38,6 @@ from rolelint.profession.repo import RepoFiles, file_digest
 MEMO_FORMAT = 1
 KEEP = 4  # entries kept: e.g. the whole repo's run and a few runs on single files
 REFRESH_AFTER = 86400.0  # a hit touches an entry older than this, so that cache pruning sees it used
-_PACKAGE = Path(__file__).resolve().parent.parent
 
 
 class FindingsMemo:
@@ -57,8 +54,7 @@ class FindingsMemo:
                 digests[entry.display] = file_digest(entry.path, config)
         files: dict[str, tuple[FileEntry, bool]] = {e.display: (e, False) for e in self.repo.files}
         files.update((e.display, (e, True)) for e in given)
-        head = hashlib.sha256()
-        for part in (
+        parts: list[object] = [
             "rolelint profession findings",
             MEMO_FORMAT,
             __version__,
@@ -67,14 +63,12 @@ class FindingsMemo:
             cwd.as_posix(),
             json.dumps(config.raw, sort_keys=True, default=str),
             " ".join(sorted(codes)),
-        ):
-            head.update(str(part).encode("utf-8", "surrogateescape") + b"\0")
+        ]
         for display in sorted(files):
             entry, is_given = files[display]
-            for part in (display, entry.relative, config.kind_for(entry.relative), is_given, digests[display]):
-                head.update(str(part).encode("utf-8", "surrogateescape") + b"\0")
+            parts += [display, entry.relative, config.kind_for(entry.relative), is_given, digests[display]]
         self._digests = digests
-        self.key = head.hexdigest()
+        self.key = cache_key(*parts)
 
     @property
     def path(self) -> Path:
@@ -90,19 +84,13 @@ class FindingsMemo:
 
     def recall(self) -> dict[str, list[Finding]] | None:
         """The findings stored under this run's key, or None."""
-        from rolelint.cache import MAX_SIGNED_BYTES
-        from rolelint.safefiles import read_regular
-
         path = self.path
         try:
             modified = path.stat(follow_symlinks=False).st_mtime
-            envelope = json.loads(read_regular(path, MAX_SIGNED_BYTES).decode("utf-8"))
-            body = envelope["body"]
-            if not verify(body.encode("utf-8"), envelope.get("mac")):
-                return None  # not written by this user's rolelint (e.g. committed into the repo)
-            payload = json.loads(body)
+            payload = read_signed(path)  # None unless this user's rolelint wrote it
             if (
-                payload.get("format") != MEMO_FORMAT
+                payload is None
+                or payload.get("format") != MEMO_FORMAT
                 or payload.get("version") != __version__
                 or payload.get("key") != self.key
             ):
@@ -131,16 +119,11 @@ class FindingsMemo:
             "key": self.key,
             "findings": {display: [finding_to_dict(f) for f in findings] for display, findings in found.items()},
         }
-        body = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
-        from rolelint.cache import create_cache_folder
-        from rolelint.safefiles import atomic_write
-
         path = self.path
         try:
             if not path.parent.is_dir():
                 create_cache_folder(path.parent)
-            envelope = json.dumps({"body": body, "mac": sign(body.encode("utf-8"))}, ensure_ascii=False)
-            atomic_write(path, envelope.encode("utf-8"))
+            write_signed(path, payload)
         except OSError:
             return False  # a read-only checkout still lints; it just computes again next time
         self._drop_old(path)
@@ -149,8 +132,6 @@ class FindingsMemo:
     def _drop_old(self, keep: Path) -> None:
         """Remove all but the newest KEEP memo entries, each only when its signature shows that this
         user's rolelint wrote it."""
-        from rolelint.cache import signed_by_us
-
         prefix = f"index-{__version__}-findings-"
         try:
             entries = [p for p in self.directory.iterdir() if p.name.startswith(prefix) and p.name.endswith(".json")]
@@ -173,21 +154,4 @@ class FindingsMemo:
                 pass
 
 
-def code_fingerprint() -> str:
-    """Size and modification time of rolelint's modules and data: an editable install whose code
-    changed must not reuse findings that the old code produced under the same version number."""
-    parts = []
-    for path in sorted(_PACKAGE.rglob("*")):
-        if "__pycache__" in path.parts or path.suffix == ".pyc":
-            continue
-        try:
-            info = path.stat()
-        except OSError:
-            continue
-        if not S_ISREG(info.st_mode):
-            continue
-        parts.append(f"{path.relative_to(_PACKAGE).as_posix()}:{info.st_size}:{info.st_mtime_ns}")
-    return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
-
-
-__all__ = ["FindingsMemo", "code_fingerprint"]
+__all__ = ["FindingsMemo"]
