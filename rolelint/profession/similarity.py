@@ -499,8 +499,29 @@ def judge(
     return BlurVerdict(True, own_score, Resemblance(key, other_score, profiles.shared_terms(key, weights)), distinct)
 
 
-CONCEPT_MARGIN = 1.0
-MIN_CONCEPTS = 2
+CONCEPT_MARGIN = 1.5
+MIN_CONCEPTS = 1.5
+
+
+def concept_case(mine: Iterable[str], theirs: Iterable[str], *, min_concepts: float) -> bool:
+    """Do the vocabulary terms of another role's kind that a duty names (``theirs``: those the claimed
+    role's kind and words lack) make the case that it is that role's work? They must weigh at least
+    ``min_concepts`` (rolelint.profession.vocabulary.concept_weight: 1 a telling term, 0.5 a common
+    word) and more than the terms of the claimed role's own kind that it names (``mine``)."""
+    from rolelint.profession.vocabulary import strength
+
+    weight = strength(theirs)
+    return weight >= min_concepts and weight > strength(mine)
+
+
+def own_trade(mine: Iterable[str], theirs: Iterable[str]) -> bool:
+    """Does a duty name the claimed role's own trade (``mine``: terms of its kind's vocabulary) at least
+    as strongly as the other role's (``theirs``, as ``concept_case`` takes them)? Then a resemblance of
+    words to the other role is not a finding: the duty says in its trade's terms whose work it is."""
+    from rolelint.profession.vocabulary import strength
+
+    weight = strength(mine)
+    return weight >= 1 and weight >= strength(theirs)
 
 
 def by_concepts(
@@ -511,19 +532,21 @@ def by_concepts(
     *,
     among: frozenset | None = None,
     margin: float = CONCEPT_MARGIN,
-    min_concepts: int = MIN_CONCEPTS,
+    min_concepts: float = MIN_CONCEPTS,
 ) -> BlurVerdict:
-    """Does ``text`` name ``min_concepts`` practices, artefacts or methods of another role's kind (its
-    profession vocabulary) that the claimed role's kind and words do not have? The other role must also resemble
-    the statement at least ``margin`` times as much as the claimed role does; the first such role, most
-    similar first, is named. Like ``judge``, a fact about the statement and the two roles alone.
-    ``vocabulary_of(None)`` is every role's vocabulary together (stem phrase -> term), so that the
-    statements that name too few terms of any kind are passed over at once."""
-    from rolelint.profession.vocabulary import concepts_in
+    """Does ``text`` name practices, artefacts or methods of another role's kind (its profession
+    vocabulary) that the claimed role's kind and words do not have, weighing at least ``min_concepts``
+    and more than the terms of the claimed role's own kind it names (``concept_case``)? The other role
+    must also resemble the statement at least ``margin`` times as much as the claimed role does; the
+    first such role, most similar first, is named. Like ``judge``, a fact about the statement and the
+    two roles alone. ``vocabulary_of(None)`` is every role's vocabulary together (stem phrase -> term),
+    so that the statements that name too little of any kind are passed over at once."""
+    from rolelint.profession.vocabulary import concepts_in, strength
 
     named = concepts_in(text, vocabulary_of(None))  # every term of every kind of role, looked for once
-    if len(named) < min_concepts or concepts_in(text, vocabulary_of(claimed)):
+    if strength(named) < min_concepts:
         return BlurVerdict(False, 0.0, None, ())
+    mine = concepts_in(text, vocabulary_of(claimed))
     weights, qnorm = profiles.query(text)
     if qnorm == 0:
         return BlurVerdict(False, 0.0, None, ())
@@ -533,8 +556,10 @@ def by_concepts(
     used: Mapping[str, int] = profiles.counts.get(claimed, {})
     for key, other_score in profiles.above(weights, qnorm, among=among, skip={claimed}, floor=margin * own_score):
         theirs = vocabulary_of(key)
-        found = concepts_in(text, {phrase: term for phrase, term in theirs.items() if term in named}, used)
-        if found and len(found) >= min_concepts:
+        found = concepts_in(
+            text, {phrase: term for phrase, term in theirs.items() if term in named and term not in mine}, used
+        )
+        if found and concept_case(mine, found, min_concepts=min_concepts):
             return BlurVerdict(
                 True, own_score, Resemblance(key, other_score, profiles.shared_terms(key, weights)), (), found
             )

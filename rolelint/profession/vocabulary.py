@@ -116,6 +116,31 @@ def concepts_in(text: str, vocabulary: dict[tuple[str, ...], str], used: Any = (
     return tuple(dict.fromkeys(found))
 
 
+RARE_ROLES = 3  # a single word used by at most this many of the shipped table's roles is telling
+
+
+def concept_weight(term: str) -> float:
+    """How strongly one vocabulary term says whose work a duty is: 1 for a term of two words or more
+    ("burndown chart", "usability testing") or of one word that few roles use ("kanban", "wcag"), by
+    the shipped table of how many DDaT roles use each stem; 0.5 for a common single word ("analysis",
+    "content"), which many roles' duties mention in passing. Depends on the term alone."""
+    from rolelint.profession.background import background
+    from rolelint.profession.text import terms as stems
+
+    words = stems(term)
+    if len(words) != 1:
+        return 1.0
+    table_n, table_df = background()
+    if not table_n:
+        return 1.0
+    return 1.0 if table_df.get(words[0], 0) <= RARE_ROLES else 0.5
+
+
+def strength(found: Iterable[str]) -> float:
+    """The summed ``concept_weight`` of some terms."""
+    return sum(concept_weight(term) for term in found)
+
+
 def every_term(frameworks: Iterable[Any] = ()) -> dict[tuple[str, ...], str]:
     """The phrases of every entry, shipped and of ``frameworks`` (objects with a ``vocabulary``)."""
     entries = [*shipped(), *(entry for framework in frameworks for entry in framework.vocabulary)]

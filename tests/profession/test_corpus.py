@@ -17,9 +17,10 @@ from rolelint.engine import Selection, check
 DDAT = Path("ddat-capability-framework") / "official-csv"
 
 # Measured on the duties of held-out roles (benchmarks/blurring.py; see docs/profession.md): DDaT duties
-# precision 0.906, recall 0.350; our written advert duties precision 0.968, recall 0.545. The floors sit
-# a little below, so that an honest change of the model is not a test failure.
-FLOORS = {("ddat",): (0.88, 0.32), ("written",): (0.93, 0.48)}
+# precision 0.895, recall 0.359; our written advert duties precision 0.947, recall 0.655; GitLab's role
+# duties (nothing tuned on them) precision 0.706, recall 0.286. The floors sit a little below, so that an
+# honest change of the model is not a test failure.
+FLOORS = {("ddat",): (0.87, 0.33), ("written",): (0.92, 0.60), ("frameworks",): (0.65, 0.25)}
 
 
 @pytest.fixture(scope="module")
@@ -46,15 +47,24 @@ def test_blurring_precision_and_recall_on_duties_of_held_out_roles(scored):
         assert measured.recall >= recall, (sources, measured)
 
 
+def test_labelled_sets_hold_more_than_sixty_duties_of_another_publishers_frameworks():
+    from tests.conftest import CORPUS
+
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus is not present")
+    duties = evaluate.corpus_duties(CORPUS, evaluate.FRAMEWORK_REFERENCES)
+    assert len(duties) >= 60 and len({role for _, role in duties}) >= 10
+
+
 def test_labelled_sets_hold_more_than_sixty_duties_of_our_own():
     duties = evaluate.written_duties()
     assert len(duties) >= 60 and len({role for _, role in duties}) >= 10
 
 
-# Role definitions (definition_ratio 8, copied duties counted apart), measured on the held-out roles'
-# DDaT duties: precision 0.968, recall 0.192 (see docs/profession.md).
-DEFINITION_PRECISION_FLOOR = 0.95
-DEFINITION_RECALL_FLOOR = 0.17
+# Role definitions (definition_ratio 6, copied duties counted apart), measured on the held-out roles'
+# DDaT duties: precision 0.943, recall 0.255 (see docs/profession.md).
+DEFINITION_PRECISION_FLOOR = 0.92
+DEFINITION_RECALL_FLOOR = 0.23
 
 
 @pytest.mark.slow

@@ -136,11 +136,28 @@ def test_a_duty_naming_two_practices_of_another_kind_of_role_blurs_by_concepts()
     verdict = by_concepts(profiles, "Keep the burndown chart and the RAID log current", "pm", vocabulary_of)
     assert verdict.blurred and verdict.other.role == "dm"
     assert set(verdict.concepts) == {"burndown", "raid log"}
-    # One term is not enough by default, and a term of the claimed role's own kind settles it.
+    # One term is not enough by default, and the terms must outweigh those of the claimed role's own kind.
     assert not by_concepts(profiles, "Keep the burndown chart current", "pm", vocabulary_of).blurred
     assert not by_concepts(
+        profiles, "Keep the burndown chart and RAID log next to the product roadmap and vision", "pm", vocabulary_of
+    ).blurred
+    assert by_concepts(
         profiles, "Keep the burndown chart and RAID log next to the roadmap", "pm", vocabulary_of
     ).blurred
+
+
+def test_a_common_word_of_the_vocabulary_weighs_half_a_telling_term():
+    from rolelint.profession.similarity import concept_case, own_trade
+    from rolelint.profession.vocabulary import concept_weight
+
+    assert concept_weight("raid log") == 1.0  # two words
+    assert concept_weight("kanban") == 1.0  # a word few roles use
+    assert concept_weight("report") == 0.5  # a word many roles use
+    assert not concept_case((), ("report", "analysis"), min_concepts=1.5)
+    assert concept_case((), ("report", "analysis", "kanban"), min_concepts=1.5)
+    assert not concept_case(("usability testing",), ("kanban",), min_concepts=1.0)
+    assert own_trade(("usability testing",), ("report", "analysis"))
+    assert not own_trade(("report",), ())
 
 
 def test_shipped_vocabulary_names_the_roles_it_applies_to_by_title():

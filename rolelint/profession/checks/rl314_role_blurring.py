@@ -26,20 +26,22 @@ from rolelint.profession.model import Role
 from rolelint.profession.similarity import (
     CONCEPT_MARGIN,
     MIN_CONCEPTS,
+    BlurVerdict,
     by_concepts,
     duty_texts,
     judge,
     lifted,
+    own_trade,
     role_statements,
 )
 from rolelint.profession.text import normalise, tokens
-from rolelint.profession.vocabulary import every_term, phrases, role_terms
+from rolelint.profession.vocabulary import concepts_in, every_term, phrases, role_terms
 
 CODE = "RL314"
 MIN_SIMILARITY = 0.1
 RATIO = 2.5
 MIN_DISTINCT = 2
-DEFINITION_RATIO = 8.0
+DEFINITION_RATIO = 6.0
 
 
 class Scopes:
@@ -113,6 +115,14 @@ class Vocabularies:
         return self.made[key]
 
 
+def names_own_trade(model, vocabularies: Vocabularies, text: str, claim, verdict) -> bool:
+    """Does an advert's duty that reads like another role's by its words name the claimed role's own
+    trade at least as strongly (``similarity.own_trade``)? Then it is not a finding."""
+    mine = concepts_in(text, vocabularies(claim.role.key))
+    theirs = {phrase: term for phrase, term in vocabularies(verdict.other.role).items() if term not in mine}
+    return own_trade(mine, concepts_in(text, theirs, model.counts.get(claim.role.key, {})))
+
+
 def definition_finding(ctx: CheckContext, verdict, text: str, definition_ratio: float) -> tuple[bool, bool]:
     """(report it, the other role has it word for word) for a blurred responsibility of a role definition."""
     if not verdict.blurred:
@@ -178,6 +188,12 @@ def check(ctx: CheckContext) -> Iterator[Report | None]:
                 ratio=options["ratio"],
                 min_distinct=options["min_distinct"],
             )
+            if (
+                verdict.blurred
+                and options["min_concepts"] > 0
+                and names_own_trade(model, vocabularies, span.text, claim, verdict)
+            ):
+                verdict = BlurVerdict(False, verdict.own, None, ())
             if not verdict.blurred and options["min_concepts"] > 0:
                 verdict = by_concepts(
                     model,
@@ -236,11 +252,12 @@ RULE = declared(
             minimum=1,
         ),
         "min_concepts": RuleOption(
-            "integer",
+            "number",
             MIN_CONCEPTS,
-            "For an advert's duty: how many terms of another "
-            "role's profession vocabulary (that the claimed role's kind and words lack) make "
-            "a finding on their own; 0 turns the vocabulary rule off",
+            "For an advert's duty: how much weight of terms of another "
+            "role's profession vocabulary (that the claimed role's kind and words lack; a term of two words "
+            "or more, or a rare word, weighs 1, a common word 0.5) makes a finding on its own, when it "
+            "also outweighs the terms of the claimed role's kind; 0 turns the vocabulary rules off",
             minimum=0,
         ),
         "concept_margin": RuleOption(
