@@ -256,14 +256,19 @@ class Report:
         return (sum(f for f, _ in self.recall.values()), sum(n for _, n in self.recall.values()))
 
 
-def gold_lines(text: str, quote: str) -> tuple[int, int] | None:
-    """1-based first and last line of ``quote`` in ``text`` (whitespace-insensitive), or None."""
-    pattern = r"\s+".join(re.escape(word) for word in quote.split())
-    match = re.search(pattern, text)
-    if not match:
-        return None
-    first = text.count("\n", 0, match.start()) + 1
-    return first, first + text.count("\n", match.start(), match.end())
+def gold_lines(text: str, quote: str) -> list[tuple[int, int]]:
+    """1-based first and last line of each place ``quote`` is in ``text`` (whitespace-insensitive; in
+    HTML, entities and tags between words too). Every place counts: a site may repeat a sentence of
+    the body in its front matter, where a finding is not worth acting on."""
+    words = [re.escape(word) for word in quote.split()]
+    matches = list(re.finditer(r"\s+".join(words), text)) or list(
+        re.finditer(r"(?:\s|&nbsp;|<[^<>]{0,200}>)+".join(words), text)
+    )
+    spans = []
+    for match in matches:
+        first = text.count("\n", 0, match.start()) + 1
+        spans.append((first, first + text.count("\n", match.start(), match.end())))
+    return spans
 
 
 def build_report(
@@ -304,8 +309,8 @@ def build_report(
             path = directory / names[g["advert"]]
             if g["advert"] not in texts:
                 texts[g["advert"]] = path.read_text(encoding="utf-8", errors="replace") if path.is_file() else ""
-            span = gold_lines(texts[g["advert"]], g["quote"])
-            found = span is not None and any(f.line <= span[1] and f.end_line >= span[0] for f in candidates)
+            spans = gold_lines(texts[g["advert"]], g["quote"])
+            found = any(f.line <= last and f.end_line >= first for f in candidates for first, last in spans)
         recall[g["category"]][1] += 1
         recall[g["category"]][0] += found
         if not found:

@@ -52,7 +52,14 @@ SECTION_KEYWORDS: list[tuple[str, tuple[str, ...]]] = [
             "advantageous",
             "would be a plus",
             "good to have",
+            "good-to-have",
             "ideally",
+            "useful skill",
+            "useful qualit",
+            "useful experience",
+            "useful knowledge",
+            "would be useful",
+            "would be helpful",
         ),
     ),
     (
@@ -88,6 +95,13 @@ SECTION_KEYWORDS: list[tuple[str, tuple[str, ...]]] = [
             "what you'll bring",
             "what you will bring",
             "do you have",
+            "what we expect",
+            "we expect",
+            "education",
+            "experience",
+            "attributes",
+            "evaluate you",
+            "assessed on",
         ),
     ),
     (
@@ -202,6 +216,7 @@ def marks_desirable(text: str) -> bool:
 
 BOLD_LINE = re.compile(r"^[ \t]*(\*\*|__)(?P<text>[^*_\n]{1,80}?)(?::)?\1[ \t]*:?[ \t]*$")
 _COLON_LINE = re.compile(r"^[ \t]*(?P<text>[A-Za-z][^:\n.!?]{0,60}):[ \t]*$")
+_LEAD_IN_LINE = re.compile(r"^[ \t]*(?:[^\n:]{0,40}?[?!.][ \t]+)?(?P<text>[A-Za-z][^:\n.!?]{0,100}):[ \t]*$")
 LIST_ITEM = re.compile(r"^([ \t]*)([-*+•]|\d{1,3}[.)])[ \t]+")
 _QUESTION = re.compile(
     r"^[ \t]*(?P<text>(?:what|who|why|how|where|when|which|are|do|is|can|will|would)\b"
@@ -240,6 +255,13 @@ def line_heading(content: str, fmt: str, *, alone: bool = False, emphasised: boo
             return heading
     if not alone:
         return None
+    lead_in = _LEAD_IN_LINE.match(content)
+    if lead_in and not LIST_ITEM.match(content) and len(lead_in.group("text").split()) <= 12:
+        # a longer lead-in standing alone ("It would be great if you are familiar with:",
+        # "Interested? We offer:") is a heading when it names a known section
+        heading = lead_in.group("text").strip()
+        if categorize_heading(heading) != "other":
+            return heading
     question = _QUESTION.match(content)
     if question and len(question.group("text").split()) <= 10:
         heading = question.group("text").strip()

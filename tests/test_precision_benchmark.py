@@ -134,8 +134,16 @@ def test_quote_of_takes_the_span_and_collapses_whitespace():
 
 def test_gold_lines_finds_a_quote_across_line_breaks():
     text = "a\nWe are looking for\nsomeone kind.\n"
-    assert precision.gold_lines(text, "looking for someone") == (2, 3)
-    assert precision.gold_lines(text, "absent words") is None
+    assert precision.gold_lines(text, "looking for someone") == [(2, 3)]
+    assert precision.gold_lines(text, "absent words") == []
+
+
+def test_gold_lines_finds_every_place_and_reads_through_html_entities():
+    text = "description: the salary is competitive\n---\n<p>the salary is&nbsp;competitive</p>\n"
+    assert precision.gold_lines(text, "the salary is competitive") == [(1, 1)]
+    assert precision.gold_lines(text, "salary is competitive</p>") == [(3, 3)]
+    repeated = "We hire.\nbody\nWe hire.\n"
+    assert precision.gold_lines(repeated, "We hire.") == [(1, 1), (3, 3)]
 
 
 def test_judge_reuses_a_verdict_when_the_line_moved():

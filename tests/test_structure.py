@@ -121,3 +121,34 @@ def test_unmarked_list_item_positions_are_the_lines_in_the_file():
     _, spans = split_body(text, base=100, fmt="text")
     python = next(s for s in spans if s.text == "Python")
     assert python.file_offset(0) == 100 + text.index("Python")
+
+
+@pytest.mark.parametrize(
+    "line, heading",
+    [
+        ("It would be great if you are familiar with:", "It would be great if you are familiar with"),
+        ("Interested? We offer:", "We offer"),
+    ],
+)
+def test_a_longer_lead_in_standing_alone_is_a_heading_when_it_names_a_section(line, heading):
+    assert line_heading(line, "text", alone=True) == heading
+    assert line_heading(line, "text", alone=False) is None
+
+
+def test_a_longer_lead_in_that_names_no_section_is_not_a_heading():
+    assert line_heading("We are looking for someone who will:", "text", alone=True) is None
+
+
+@pytest.mark.parametrize(
+    "heading, category",
+    [
+        ("What we expect", "essential"),
+        ("We'll evaluate you based on:", "essential"),
+        ("Education & Experience", "essential"),
+        ("Useful qualities", "desirable"),
+        ("Good-to-haves", "desirable"),
+        ("Is this information helpful?", "other"),
+    ],
+)
+def test_more_ways_of_heading_requirements(heading, category):
+    assert categorize_heading(heading) == category

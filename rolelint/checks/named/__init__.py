@@ -12,14 +12,18 @@ from __future__ import annotations
 from rolelint.checks.named import (
     acronyms_expanded,
     action_verb_duties,
+    age_preference,
     core_sections,
     essential_desirable_split,
+    essential_requirements,
     experience_for_level,
     gender_coded_balance,
     gender_coded_words,
     mixed_script_words,
     other_languages,
     salary_figure,
+    third_person,
+    vague_pay,
 )
 from rolelint.checks.named.model import NamedCheck
 from rolelint.nlp.triggers import Triggers
@@ -35,6 +39,10 @@ CHECKS: dict[str, NamedCheck] = {
     "action_verb_duties": action_verb_duties.CHECK,
     "acronyms_expanded": acronyms_expanded.CHECK,
     "other_languages": other_languages.CHECK,
+    "vague_pay": vague_pay.CHECK,
+    "age_preference": age_preference.CHECK,
+    "third_person": third_person.CHECK,
+    "essential_requirements": essential_requirements.CHECK,
 }
 
 

@@ -52,6 +52,12 @@ def _known_verbs() -> frozenset[str]:
     return _verbs_of(_tagging_pipeline().get_pipe("lemmatizer").lookups)
 
 
+def known_verbs() -> frozenset[str]:
+    """Base forms the English lemmatizer knows as verbs: for checks that tell a duty ("Build …")
+    from a requirement without tagging (named.essential_requirements)."""
+    return _known_verbs()
+
+
 def _probe_text(fragment: str, margin: int | None) -> str | None:
     """The fragment in a verb slot ("You will record decisions"). The verb's tags depend on the few
     tokens the tagger reaches; words past them change nothing, so the probe stops there."""

@@ -1,4 +1,4 @@
-"""Whether an advert states its pay: shared by RL208 (salary_figure), RL209 (core_sections) and the
+"""Whether an advert states its pay: shared by RL208 (salary_figure), RL121 (vague_pay), RL209 (core_sections) and the
 advert summary (rolelint.summary)."""
 
 from __future__ import annotations

@@ -1,0 +1,39 @@
+"""RL113's check: wording that prefers younger candidates, told by what it describes
+(named.parsed.age_preference)."""
+
+from __future__ import annotations
+
+from rolelint.checks.named.model import NamedCheck
+from rolelint.checks.named.parsed import (
+    Words,
+    parsed_sentences,
+    token_finding,
+    words_triggers,
+)
+from rolelint.checks.named.parsed import (
+    age_preference as age_preference_phrase,
+)
+
+LISTS = ("phrases", "young", "people", "served", "graduate", "recent", "caps", "equality")
+
+
+def age_preference(rule, target, options):
+    words = Words.of(rule.spec, LISTS)
+    for item, sentence in parsed_sentences(target):
+        found = age_preference_phrase(sentence, words)
+        if found:
+            yield token_finding(rule, item, sentence, found)
+
+
+CHECK = NamedCheck(
+    "age_preference",
+    run=age_preference,
+    needs=frozenset({"lemma", "pos", "dep"}),
+    params=frozenset(LISTS),
+    triggers=words_triggers(
+        "phrases",
+        "young",
+        "graduate",
+        also=(("aged|age|ages|old",), ("year|years", "experience", "more|maximum|max|most|less|up|fewer|under")),
+    ),
+)

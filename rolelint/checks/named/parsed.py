@@ -1,0 +1,293 @@
+"""Wording checks that read spaCy's dependency parse: which word a modifier describes, who the
+subject of a sentence is, and whether a number belongs to a phrase.
+
+A word list says which words matter ("competitive", "young"); the parse says whether they are used
+the way that makes them a problem: "competitive salaries" and "the salary is competitive" hide the
+pay, "a competitive market" does not; "a young team" describes the people, "young people" whom a
+charity serves does not. Each function takes one parsed sentence (a spaCy ``Span``) and the rule's
+word lists, and returns the token range of the phrase to report, or None; the checks that use them
+(``vague_pay``, ``age_preference``, ``third_person``) share the helpers at the end.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Iterable, NamedTuple
+
+from rolelint.checks import sentence_bounds, span_finding
+from rolelint.nlp.triggers import Alternative, Requirement, Triggers
+
+
+class Words(NamedTuple):
+    """A rule's word lists, lower-cased, by role."""
+
+    lists: dict[str, frozenset[str]]
+
+    @classmethod
+    def of(cls, spec: dict, names: Iterable[str]) -> Words:
+        return cls({name: frozenset(str(w).lower() for w in spec.get(name, ())) for name in names})
+
+    def has(self, name: str, token) -> bool:
+        words = self.lists.get(name, frozenset())
+        return token.lower_ in words or token.lemma_.lower() in words
+
+    def all(self) -> frozenset[str]:
+        return frozenset().union(*self.lists.values())
+
+
+COPULA_SUBJECTS = ("nsubj", "nsubjpass")
+
+
+def _through_conjuncts(token):
+    """The first of a row of coordinated words ("competitive and fair" -> "competitive")."""
+    seen = 0
+    while token.dep_ == "conj" and token.head is not token and seen < 10:
+        token, seen = token.head, seen + 1
+    return token
+
+
+def described_by(token):
+    """What an adjective describes: the noun it modifies ("competitive salary"), or the subject of
+    the verb it completes ("the salary is competitive", "we are young")."""
+    token = _through_conjuncts(token)
+    head = token.head
+    if token.dep_ in ("amod", "compound", "nmod", "npadvmod", "advmod") and head is not token:
+        return [_through_conjuncts(head)] if head.dep_ == "conj" else [head]
+    if token.dep_ in ("acomp", "attr", "oprd", "xcomp", "ROOT", "appos"):
+        verb = head if token.dep_ != "ROOT" else token
+        return [child for child in verb.children if child.dep_ in COPULA_SUBJECTS]
+    return []
+
+
+def _range(*tokens) -> tuple[int, int]:
+    return min(t.i for t in tokens), max(t.i for t in tokens) + 1
+
+
+def _near(sentence, first, second, gap: int) -> bool:
+    """``first`` and ``second`` at most ``gap`` tokens apart with only punctuation, determiners,
+    adjectives, adverbs and conjunctions between ("Salary: competitive", "pay - DOE")."""
+    low, high = sorted((first.i, second.i))
+    if high - low > gap + 1:
+        return False
+    between = sentence.doc[low + 1 : high]
+    return all(t.is_punct or t.pos_ in ("DET", "ADJ", "ADV", "CCONJ", "SPACE", "AUX") for t in between)
+
+
+# --- vague pay ---------------------------------------------------------------------------------
+
+
+def vague_pay(sentence, words: Words, *, pay_section: bool) -> tuple[int, int] | None:
+    """Pay described by a vague word rather than a figure: a ``vague`` adjective that describes a
+    ``pay`` noun, directly or through a verb ("competitive salaries", "compensation is
+    commensurate"), or next to one in a label ("Salary: competitive"); or a ``condition`` ("DOE",
+    "negotiable", "depending on experience") in a sentence about pay. In a section headed as pay,
+    the sentence is about pay."""
+    pay = [t for t in sentence if words.has("pay", t) and not _benefits_package(t, words)]
+    if not pay and not pay_section:
+        return None
+    for token in sentence:
+        if not words.has("vague", token):
+            continue
+        for noun in described_by(token):
+            if noun in pay:
+                return _range(token, noun)
+        for noun in pay:
+            if _near(sentence, token, noun, 3):
+                return _range(token, noun)
+        if pay_section and len(sentence) <= 6:
+            return _range(token)
+    for token in sentence:
+        if words.has("condition", token) and (pay or pay_section):
+            return _range(token, *[t for t in token.subtree if words.has("grounds", t)][:1])
+        if words.has("depends", token) and (pay or pay_section):
+            grounds = [t for t in token.subtree if words.has("grounds", t)]
+            if grounds:
+                return _range(token, grounds[0])
+    return None
+
+
+def _benefits_package(token, words: Words) -> bool:
+    """ "a competitive benefits package" is about benefits, not pay."""
+    return token.lower_ in ("package", "packages") and any(
+        child.lemma_.lower() in ("benefit", "perk") for child in token.children
+    )
+
+
+# --- age preference ----------------------------------------------------------------------------
+
+
+def age_preference(sentence, words: Words) -> tuple[int, int] | None:
+    """Wording that prefers younger people:
+
+    - a fixed phrase (``phrases``: "digital native", "fresh blood"; matched on lemmas, in order);
+    - a ``young`` word describing the team or the person hired: the noun it modifies, or the
+      subject it is said of, is a ``people`` noun or "we"/"you" ("a young team", "we are young and
+      energetic", "young journalists"), but not a ``served`` group ("young people", "young carers")
+      and not a company's age ("a young company");
+    - a ``recent`` word with a ``graduate`` word ("recent graduates", "newly graduated");
+    - an age in years ("aged 21-30", "under 35 years old");
+    - a cap on experience ("no more than 3 years of experience").
+    """
+    found = _fixed_phrase(sentence, words)
+    if found:
+        return found
+    for token in sentence:
+        if words.has("young", token) and token.pos_ in ("ADJ", "NOUN", "PROPN", "VERB"):
+            for noun in described_by(token):
+                if _is_staff(noun, words):
+                    return _range(token, noun) if noun.i > token.i else _range(token)
+        if words.has("graduate", token):
+            recent = [t for t in _neighbours(token) if words.has("recent", t)]
+            if recent:
+                return _range(token, *recent)
+        if token.like_num:
+            found = _age_in_years(sentence, token, words) or _experience_cap(sentence, token, words)
+            if found:
+                return found
+    return None
+
+
+def _fixed_phrase(sentence, words: Words) -> tuple[int, int] | None:
+    phrases = [phrase.split() for phrase in words.lists.get("phrases", ())]
+    lemmas = [t.lemma_.lower() for t in sentence]
+    lowers = [t.lower_ for t in sentence]
+    for i in range(len(sentence)):
+        for phrase in phrases:
+            j, k = i, 0
+            while k < len(phrase) and j < len(sentence):
+                if lowers[j] == "-":
+                    j += 1
+                    continue
+                if phrase[k] not in (lemmas[j], lowers[j]):
+                    break
+                j, k = j + 1, k + 1
+            if k == len(phrase):
+                return sentence[i].i, sentence[j - 1].i + 1
+    return None
+
+
+def _is_staff(noun, words: Words) -> bool:
+    """Whether ``noun`` is the team, the workplace or the people hired (not a group served, not
+    the company)."""
+    lower, lemma = noun.lower_, noun.lemma_.lower()
+    if lower in words.lists["served"] or lemma in words.lists["served"]:
+        return False
+    if lower in ("we", "you", "i"):
+        return True
+    return lemma in words.lists["people"] or lower in words.lists["people"]
+
+
+def _neighbours(token):
+    """The words tied to ``token`` in the parse: its children, its head, and its head's modifiers
+    ("recent" in "recent graduates", "newly" in "newly graduated", "recently" in "you recently graduated")."""
+    yield from token.children
+    if token.head is not token:
+        yield token.head
+        yield from (t for t in token.head.children if t is not token)
+
+
+def _age_in_years(sentence, number, words: Words) -> tuple[int, int] | None:
+    """ "aged 21 to 30", "under 35 years old", "25-35 years of age"."""
+    doc = sentence.doc
+    before = doc[max(sentence.start, number.i - 3) : number.i]
+    after = doc[number.i + 1 : min(sentence.end, number.i + 6)]
+    lowers = [t.lower_ for t in after]
+    if any(t.lower_ in ("aged", "age", "ages") for t in before) or (
+        "years" in lowers and ("old" in lowers or "age" in lowers)
+    ):
+        if any(words.has("equality", t) for t in sentence):
+            return None  # an equal-opportunity statement that lists age
+        owner = next((t for t in number.ancestors if t.pos_ in ("NOUN", "PROPN")), None)
+        if owner is not None and (words.has("served", owner) or owner.lower_ in ("people", "children")):
+            return None  # the age of a group served: "young carers aged 11 to 18"
+        end = number.i + 1
+        for t in after:
+            if t.lower_ in ("old", "age"):
+                end = t.i + 1
+                break
+        start = next((t.i for t in before if t.lower_ in ("aged", "age", "ages")), number.i)
+        return start, end
+    return None
+
+
+def _experience_cap(sentence, number, words: Words) -> tuple[int, int] | None:
+    """A most, not a least: "no more than 3 years", "maximum 2 years", "up to 2 years" of experience."""
+    doc = sentence.doc
+    after = doc[number.i + 1 : min(sentence.end, number.i + 8)]
+    if not any(t.lemma_.lower() == "year" for t in after[:2]) or not any(
+        t.lemma_.lower() == "experience" for t in after
+    ):
+        return None
+    before = " ".join(t.lower_ for t in doc[max(sentence.start, number.i - 3) : number.i])
+    for cap in words.lists.get("caps", ()):
+        if before.endswith(cap):
+            start = number.i - len(cap.split())
+            return start, next(t.i for t in after if t.lemma_.lower() == "year") + 1
+    return None
+
+
+# --- the candidate in the third person -----------------------------------------------------------
+
+
+def third_person(sentence, words: Words) -> tuple[int, int] | None:
+    """The person hired written about in the third person: a singular noun phrase with a definite
+    determiner ("the", "this", "our") that is a ``people`` noun acting as the subject ("the candidate
+    will work", "this person will be responsible", "the person that fills this role should"), or any
+    noun described by a ``quality`` ("the successful Software Developer Intern works", "the ideal
+    candidate", "an excellent candidate will be able to"; with "a" or "an" only as the subject, so
+    "you are an excellent candidate if" and "as an ideal candidate, you will" are left alone)."""
+    for token in sentence:
+        if token.pos_ not in ("NOUN", "PROPN") or token.tag_ in ("NNS", "NNPS"):
+            continue
+        determiners = [c for c in token.children if c.dep_ in ("det", "poss") and c.i < token.i]
+        if not determiners:
+            continue
+        determiner = determiners[0].lower_
+        qualities = [c for c in token.children if c.dep_ == "amod" and words.has("quality", c)]
+        person = words.has("people", token)
+        definite = determiner in ("the", "this", "our", "that")
+        # a quality makes a noun the person hired when it is a people noun, or a title (a proper
+        # noun) that is the subject: not "the right fit", "the ideal user experience"
+        named = token.pos_ == "PROPN" and token.dep_ in COPULA_SUBJECTS
+        subject = token.dep_ in COPULA_SUBJECTS
+        if qualities and ((definite and (person or named)) or (determiner in ("a", "an") and person and subject)):
+            return _range(determiners[0], token)
+        if person and definite and subject:
+            return _range(determiners[0], token)
+    return None
+
+
+# --- what the checks share ---------------------------------------------------------------------
+
+
+def words_triggers(*names: str, also: tuple[tuple[str, ...], ...] = ()) -> Callable:
+    """Triggers for a parsed check: a span holding a word of one of the lists ``names`` (or one
+    word of each ``|``-separated group of a row of ``also``) is parsed; the parse reads whole
+    sentences."""
+
+    def triggers(rule) -> Triggers:
+        words = Words.of(rule.spec, names).all()
+        words |= {part for phrase in words for part in phrase.split()}
+        single = frozenset(w for w in words if " " not in w)
+        alternatives = [Alternative((Requirement(words=single),), None, None)]
+        for row in also:
+            alternatives.append(Alternative(tuple(Requirement(words=frozenset(w.split("|"))) for w in row), None, None))
+        return Triggers(tuple(alternatives))
+
+    return triggers
+
+
+def parsed_sentences(target):
+    """(item, sentence) for every sentence of the spans that were parsed."""
+    for item in target.spans:
+        doc = item.doc
+        if doc is None or not len(doc) or not doc.has_annotation("DEP"):
+            continue
+        for first, last in sentence_bounds(item):
+            yield item, doc[first:last]
+
+
+def token_finding(rule, item, sentence, found: tuple[int, int], values: dict | None = None):
+    """A finding on the tokens ``found`` (start, end) of ``sentence``'s Doc."""
+    doc = sentence.doc
+    first, last = doc[found[0]], doc[found[1] - 1]
+    return span_finding(rule, item, first.idx, last.idx + len(last.text), values=values)

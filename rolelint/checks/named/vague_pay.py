@@ -1,0 +1,39 @@
+"""RL121's check: pay described by a word, not a figure, in an advert that gives no figure anywhere
+(how the parse is read: named.parsed.vague_pay; what counts as a figure: named.pay)."""
+
+from __future__ import annotations
+
+from rolelint.checks.named.model import NamedCheck
+from rolelint.checks.named.parsed import (
+    Words,
+    parsed_sentences,
+    token_finding,
+    words_triggers,
+)
+from rolelint.checks.named.parsed import (
+    vague_pay as vague_pay_phrase,
+)
+from rolelint.checks.named.pay import has_salary_figure
+
+LISTS = ("pay", "vague", "condition", "depends", "grounds")
+
+
+def vague_pay(rule, target, options):
+    if not target.spans or has_salary_figure(target.document, target.spans):
+        return
+    words = Words.of(rule.spec, LISTS)
+    reported: set[int] = set()
+    for item, sentence in parsed_sentences(target):
+        found = vague_pay_phrase(sentence, words, pay_section=item.span.section == "pay")
+        if found and id(item) not in reported:
+            reported.add(id(item))  # one rewrite of the sentence or bullet fixes every match in it
+            yield token_finding(rule, item, sentence, found)
+
+
+CHECK = NamedCheck(
+    "vague_pay",
+    run=vague_pay,
+    needs=frozenset({"lemma", "pos", "dep"}),
+    params=frozenset(LISTS),
+    triggers=words_triggers("vague", "condition", "depends"),
+)
