@@ -75,21 +75,44 @@ def looks_english(words: list[str]) -> bool:
 
 
 class _Detector:
-    """py3langid's identifier, loaded once per process on first use (its model takes ~0.6 CPU-s to
-    read and ~70 MB of memory), shared by threads."""
+    """py3langid's identifier, loaded once per process on first use (its model takes ~0.5 CPU-s to
+    read and ~70 MB of memory), or before a --jobs parent forks its workers
+    (``load_detector_in_background``); shared by threads."""
 
     _lock = threading.Lock()
     _identifier = None
 
     @classmethod
+    def _load(cls):
+        """The identifier; the caller holds the lock."""
+        if cls._identifier is None:
+            from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+            cls._identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+        return cls._identifier
+
+    @classmethod
+    def load(cls) -> None:
+        with cls._lock:
+            cls._load()
+
+    @classmethod
     def classify(cls, text: str) -> tuple[str, float]:
         with cls._lock:
-            if cls._identifier is None:
-                from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-                cls._identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-            code, probability = cls._identifier.classify(text)
+            code, probability = cls._load().classify(text)
         return code, float(probability)
+
+
+def load_detector_in_background() -> threading.Thread:
+    """Start loading the detector on a thread of its own and return the thread, for a caller with
+    other start-up work to do meanwhile (most of the load is LZMA decompression, which runs outside
+    the GIL). A parent about to fork workers joins it before forking: the workers then share one
+    detector instead of each loading its own when a document first needs it."""
+    import py3langid.langid  # noqa: F401 - imported here, not on the thread, so no import runs concurrently
+
+    thread = threading.Thread(target=_Detector.load, name="rolelint-language-detector", daemon=True)
+    thread.start()
+    return thread
 
 
 def classify(text: str) -> tuple[str, float]:

@@ -142,7 +142,13 @@ class WorkerPool:
     def __enter__(self) -> WorkerPool:
         context = multiprocessing.get_context(self.method)
         if self.method == "fork":
+            from rolelint.language import load_detector_in_background
+
+            # Loaded beside the pipeline, on a core the parent leaves idle, and shared by the workers,
+            # each of which would otherwise load it for the first document that needs it (0.5 CPU-s).
+            detector = load_detector_in_background()
             warm_up(self.config, self.catalogue, self.active)
+            detector.join()  # no thread may run when the workers are forked
             _WORKER.update(config=self.config, catalogue=self.catalogue, active=set(self.active))
             gc.freeze()  # what the parent loaded stays in shared pages: no worker's collection touches it
             initializer: Callable[..., None] = _forked_worker

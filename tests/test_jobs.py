@@ -148,6 +148,48 @@ def test_forked_workers_load_no_pipeline_of_their_own(mixed_repo, tmp_path):
     assert loads.read_text().split() == [run.stdout.strip()]  # one load, in the parent
 
 
+_COUNT_DETECTOR_LOADS = r"""
+import os, sys
+from pathlib import Path
+import py3langid.langid as langid
+original = langid.LanguageIdentifier.from_model_file.__func__
+def counting_load(cls, *args, **kwargs):
+    with open(sys.argv[2], "a") as out:
+        out.write(f"{os.getpid()}\n")
+    return original(cls, *args, **kwargs)
+langid.LanguageIdentifier.from_model_file = classmethod(counting_load)
+from rolelint.config import load_config
+from rolelint.engine import check
+from rolelint.parallel import start_method
+root = Path(sys.argv[1])
+assert start_method() == "fork"
+result = check([], load_config(cwd=root), cwd=root, jobs=2)
+print(os.getpid(), sum(d.code == "RL210" for d in result.diagnostics))
+"""
+
+
+def test_forked_workers_share_the_parents_language_detector(repo, tmp_path):
+    """The parent loads the detector before forking (beside the pipeline); the workers, which
+    each need it for a bilingual advert, use that copy and load none of their own."""
+    if not sys.platform.startswith("linux"):
+        pytest.skip("workers are spawned here, and each loads the detector when it needs it")
+    from test_language import ENGLISH_HALF, WELSH_HALF
+
+    for i in range(6):
+        write(repo, f"adverts/advert-{i}.md", ENGLISH_HALF + "\n" + WELSH_HALF + f"\nReference {i}.\n")
+    loads = tmp_path / "loads.txt"
+    run = subprocess.run(
+        [sys.executable, "-c", _COUNT_DETECTOR_LOADS, str(repo), str(loads)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert run.returncode == 0, run.stderr
+    parent, notices = run.stdout.split()
+    assert loads.read_text().split() == [parent]  # one load, in the parent
+    assert int(notices) == 6  # and every advert's Welsh half was still detected, in the workers
+
+
 def test_spawned_workers_find_what_one_process_finds(mixed_repo):
     config = load_config(cwd=mixed_repo)
     catalogue = load_catalogue(config)
