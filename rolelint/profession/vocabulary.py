@@ -81,35 +81,92 @@ def role_terms(role_id: str, title: str, own: Iterable[VocabularyEntry] = ()) ->
     return list(dict.fromkeys(term for entry in role_vocabulary(role_id, title, own) for term in entry.terms))
 
 
-def phrases(terms: Iterable[str]) -> dict[tuple[str, ...], str]:
-    """Each term's stems (as rolelint.profession.text.terms gives them) -> the term as written."""
-    from rolelint.profession.text import terms as stems
+GAP = ""  # a stop word or punctuation between two words, in a phrase's stems
 
+# Stems of the words that name people rather than work: "major incident managers" and "the test team"
+# mention another role's people, not its practices.
+PEOPLE = frozenset(
+    "manager engineer analyst team lead owner officer specialist designer architect developer researcher "
+    "scientist writer tester colleagu".split()
+)
+_JOINERS = frozenset(" \t\n-/")
+
+
+def sequence(text: str) -> tuple[str, ...]:
+    """The stems of ``text`` in order, with ``GAP`` where a stop word or punctuation other than a hyphen
+    or slash stands between two words (runs of gaps collapsed, none at either end): so that
+    "design of systems" is not the term "design system", nor "research, plan" the term "research plan"."""
+    return _positioned(text)[0]
+
+
+def _positioned(text: str) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:
+    """``sequence`` and, for each of its items, the offsets in ``text`` of the word (or gap) it stands for."""
+    from rolelint.profession.text import tokens
+
+    out: list[str] = []
+    where: list[tuple[int, int]] = []
+    previous_end = None
+    for token in tokens(text):
+        between = text[previous_end : token.start] if previous_end is not None else ""
+        previous_end = token.end
+        if not token.term or any(c not in _JOINERS for c in between):
+            if out and out[-1] != GAP:
+                out.append(GAP)
+                where.append((token.start, token.start))
+        if token.term:
+            out.append(token.term)
+            where.append((token.start, token.end))
+    while out and out[-1] == GAP:
+        out.pop()
+        where.pop()
+    return tuple(out), tuple(where)
+
+
+def as_written(text: str, term: str) -> str:
+    """How ``text`` writes a vocabulary term it mentions ("RAID logs" for "raid log"); the term itself
+    when it cannot be found."""
+    words, where = _positioned(text)
+    phrase = sequence(term)
+    for i in range(len(words) - len(phrase) + 1):
+        if words[i : i + len(phrase)] == phrase:
+            return text[where[i][0] : where[i + len(phrase) - 1][1]]
+    return term
+
+
+def phrases(terms: Iterable[str]) -> dict[tuple[str, ...], str]:
+    """Each term's stems (``sequence``: stop words as gaps) -> the term as written."""
     out: dict[tuple[str, ...], str] = {}
     for term in terms:
-        key = tuple(stems(term))
-        if key:
+        key = sequence(term)
+        if any(key):
             out.setdefault(key, term)
     return out
 
 
 def concepts_in(text: str, vocabulary: dict[tuple[str, ...], str], used: Any = ()) -> tuple[str, ...]:
     """The vocabulary terms that ``text`` mentions, leaving out those in ``used`` (stems and stem pairs,
-    as a role profile counts them: a term the claimed role's own words already use is not another's)."""
-    from rolelint.profession.text import terms as stems
-
-    words = stems(text)
+    as a role profile counts them: a term the claimed role's own words already use is not another's).
+    A term is matched on its stems in order, stop words and punctuation standing where they stand in
+    the term; a term followed by a word naming people ("incident managers") is a mention of another
+    role's people, not of its work, and is not matched."""
+    words = sequence(text)
     longest = max(map(len, vocabulary), default=0)
     spans = dict.fromkeys(
-        tuple(words[i : i + width]) for width in range(1, longest + 1) for i in range(len(words) - width + 1)
+        (i, tuple(words[i : i + width]))
+        for width in range(1, longest + 1)
+        for i in range(len(words) - width + 1)
+        if words[i] != GAP and words[i + width - 1] != GAP
     )
     found = []
-    for phrase in spans:
+    for i, phrase in spans:
         term = vocabulary.get(phrase)
         if term is None:
             continue
-        width = len(phrase)
-        pieces = [" ".join(phrase[i : i + 2]) for i in range(width - 1)] if width > 1 else [phrase[0]]
+        after = i + len(phrase)
+        if after < len(words) and words[after] in PEOPLE:
+            continue
+        stems = [w for w in phrase if w != GAP]
+        pieces = [" ".join(stems[j : j + 2]) for j in range(len(stems) - 1)] if len(stems) > 1 else stems
         if hasattr(used, "get") and all(used.get(piece, 0) > 0 for piece in pieces):
             continue
         found.append(term)
@@ -125,9 +182,8 @@ def concept_weight(term: str) -> float:
     the shipped table of how many DDaT roles use each stem; 0.5 for a common single word ("analysis",
     "content"), which many roles' duties mention in passing. Depends on the term alone."""
     from rolelint.profession.background import background
-    from rolelint.profession.text import terms as stems
 
-    words = stems(term)
+    words = [w for w in sequence(term) if w != GAP]
     if len(words) != 1:
         return 1.0
     table_n, table_df = background()

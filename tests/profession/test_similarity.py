@@ -166,3 +166,18 @@ def test_shipped_vocabulary_names_the_roles_it_applies_to_by_title():
     assert len(shipped()) >= 20
     assert "delivery" in {e.id for e in role_vocabulary("x", "Senior delivery manager")}
     assert "delivery" not in {e.id for e in role_vocabulary("x", "Product manager")}
+
+
+def test_vocabulary_terms_match_words_in_order_and_not_mentions_of_people():
+    from rolelint.profession.vocabulary import concepts_in, phrases
+
+    vocabulary = phrases(["design system", "major incident", "identity and access management", "research plan"])
+    assert concepts_in("Contribute to the design systems of the department", vocabulary) == ("design system",)
+    # A stop word or a comma between the words is not the term ...
+    assert concepts_in("Lead the technical design of systems", vocabulary) == ()
+    assert concepts_in("Research, plan and deliver the work", vocabulary) == ()
+    # ... unless the term has it too.
+    assert concepts_in("Own identity and access management", vocabulary) == ("identity and access management",)
+    # Naming another role's people is not naming its work.
+    assert concepts_in("Work closely with major incident managers", vocabulary) == ()
+    assert concepts_in("Run the major incident process", vocabulary) == ("major incident",)

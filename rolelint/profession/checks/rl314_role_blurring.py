@@ -35,7 +35,7 @@ from rolelint.profession.similarity import (
     role_statements,
 )
 from rolelint.profession.text import normalise, tokens
-from rolelint.profession.vocabulary import concepts_in, every_term, phrases, role_terms
+from rolelint.profession.vocabulary import as_written, concepts_in, every_term, phrases, role_terms
 
 CODE = "RL314"
 MIN_SIMILARITY = 0.1
@@ -86,7 +86,7 @@ def _message(ctx: CheckContext, claimed: Role, verdict, text: str, *, copied: bo
         f"{claimed.title} ({verdict.own:.2f})"
     )
     if verdict.concepts:
-        terms = ", ".join(f"'{t}'" for t in verdict.concepts[:5])
+        terms = ", ".join(f"'{as_written(text, t)}'" for t in verdict.concepts[:5])
         return f"{head}; names {terms}, the work of a {other.title.lower()} (profession vocabulary)"
     words = ", ".join(f"'{w}'" for w in matched_words(text, verdict.distinct, verdict.other.shared))
     return (
