@@ -1,20 +1,151 @@
-"""RL209's check: an advert missing some of the core sections (how they are counted: named.sections)."""
+"""RL209's check: an advert that says nothing about some of the core subjects (about the role,
+duties, requirements, pay, location, how to apply).
+
+A subject counts as covered when the advert has a section for it (named.sections: headings, labels,
+front matter) or, failing that, when its text covers it without a heading: duties written as "You
+will …" or as list items that open with a verb, requirements as items or sentences that read as
+requirements (named.essential_requirements), a word of the rule's lists for pay, location and
+applying (or an email address, or front matter of an applicant tracking system, which gives the
+page its apply button), and 60 words of prose for "about". So the finding names only what the advert leaves out,
+not what it says in a form the structure recogniser does not know.
+"""
 
 from __future__ import annotations
 
+import re
+
 from rolelint.checks import document_finding
+from rolelint.checks.named.action_verb_duties import known_verbs
+from rolelint.checks.named.essential_requirements import reads_as_requirement
 from rolelint.checks.named.model import NamedCheck
 from rolelint.checks.named.sections import CORE_SECTIONS, sections_present
+
+PARAMS = ("duty_leads", "requirement_words", "pay_words", "location_words", "apply_words", "apply_keys")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+_WORDS = re.compile(r"[a-z][a-z'’-]*")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\s{4,}")
+
+
+def _word_set(spec, name: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in spec.get(name, ()))
+
+
+def _mentions(texts: list[str], phrases: frozenset[str]) -> bool:
+    """Whether one of ``phrases`` (words or phrases of words) is in one of ``texts``, as whole words."""
+    single = {p for p in phrases if " " not in p}
+    multi = [p for p in phrases if " " in p]
+    for text in texts:
+        lowered = text.lower().replace("’", "'")
+        if single.intersection(_WORDS.findall(lowered)):
+            return True
+        if multi and any(re.search(r"\b" + re.escape(p) + r"\b", lowered) for p in multi):
+            return True
+    return False
+
+
+# imperatives addressed to the reader of the advert, not duties of the job
+_CALLS_TO_ACT = frozenset(
+    {
+        "join",
+        "apply",
+        "send",
+        "see",
+        "visit",
+        "come",
+        "click",
+        "read",
+        "check",
+        "contact",
+        "email",
+        "learn",
+        "find",
+        "follow",
+        "sign",
+        "share",
+        "tell",
+        "let",
+        "please",
+        "note",
+    }
+)
+
+
+def _scalars(data):
+    """The front matter's scalar values, nested mappings and lists included."""
+    if isinstance(data, dict):
+        for value in data.values():
+            yield from _scalars(value)
+    elif isinstance(data, list):
+        for value in data:
+            yield from _scalars(value)
+    elif isinstance(data, (str, int, float)):
+        yield str(data)
+
+
+def _keys(data):
+    """The front matter's keys, nested ones included (an ATS's `leverId`, a `contact: {email: …}`)."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield key
+            yield from _keys(value)
+    elif isinstance(data, list):
+        for value in data:
+            yield from _keys(value)
+
+
+def covered_by_content(document, items, spec) -> set[str]:
+    """The core subjects the advert's text covers without a section for them."""
+    texts = [item.text for item in items if item.span.block != "heading"]
+    data = document.data if isinstance(document.data, dict) else {}
+    values = list(_scalars(data))
+    covered = set()
+    leads = tuple(_word_set(spec, "duty_leads"))
+    requirement_words = _word_set(spec, "requirement_words")
+    verbs = known_verbs()
+    duties = 0
+    requirements = 0
+    for item in items:
+        if item.span.block == "heading":
+            continue
+        for sentence in _SENTENCE_END.split(item.text.strip()):  # a run-together page is many sentences
+            lowered = sentence.strip().lower().replace("’", "'")
+            first = _WORDS.match(lowered)
+            if lowered.startswith(leads) or any(f" {lead} " in f" {lowered} " for lead in leads):
+                duties += 1
+            elif first and first.group() in verbs and first.group() not in _CALLS_TO_ACT:
+                duties += 1  # an imperative duty, in a list or run into a paragraph
+            if reads_as_requirement(sentence, requirement_words, verbs):
+                requirements += 1
+    if duties >= 2:
+        covered.add("responsibilities")
+    if requirements >= 2:
+        covered.add("essential")
+    if _mentions(texts + values, _word_set(spec, "pay_words")):
+        covered.add("pay")
+    if _mentions(texts + values, _word_set(spec, "location_words")):
+        covered.add("location")
+    if (
+        _mentions(texts + values, _word_set(spec, "apply_words"))
+        or any(_EMAIL.search(t) for t in texts + values)
+        or any(hint in str(key).lower() for key in _keys(data) for hint in _word_set(spec, "apply_keys"))
+    ):
+        covered.add("apply")
+    if sum(len(item.text.split()) for item in items if item.span.block == "paragraph") >= 60:
+        covered.add("about")
+    return covered
 
 
 def core_sections(rule, target, options):
     document = target.document
-    present = sections_present(document, target.spans)
     wanted = [s for s in options.get("required", CORE_SECTIONS) if s in CORE_SECTIONS]
+    present = sections_present(document, target.spans)
+    if all(s in present for s in wanted):
+        return
+    present |= covered_by_content(document, target.spans, rule.spec)
     missing = [s for s in wanted if s not in present]
     if missing:
         names = ", ".join(s.replace("essential", "requirements") for s in missing)
         yield document_finding(rule, document, values={"missing": names, "count": len(missing)}, context=names)
 
 
-CHECK = NamedCheck("core_sections", run=core_sections)
+CHECK = NamedCheck("core_sections", run=core_sections, params=frozenset(PARAMS))
