@@ -21,6 +21,7 @@ from rolelint.checks.named import (
     gender_coded_words,
     mixed_script_words,
     other_languages,
+    pronouns_for_the_hire,
     salary_figure,
     third_person,
     vague_pay,
@@ -43,6 +44,7 @@ CHECKS: dict[str, NamedCheck] = {
     "age_preference": age_preference.CHECK,
     "third_person": third_person.CHECK,
     "essential_requirements": essential_requirements.CHECK,
+    "pronouns_for_the_hire": pronouns_for_the_hire.CHECK,
 }
 
 
