@@ -1,6 +1,7 @@
 """Rule kind ``metric``: counts and lengths compared with thresholds.
 
-Measures: ``sentence_words`` (per sentence), ``document_words`` and ``grade_level`` (Flesch-Kincaid,
+Measures: ``sentence_words`` (per sentence; ``inline_lists`` leaves out the words of inline lists,
+``skip_sentences_with`` the sentences holding two of its words), ``document_words`` and ``grade_level`` (Flesch-Kincaid,
 per document), ``list_items`` (list items in scope, per document). ``min`` / ``max`` come from the
 spec and can be overridden by options of the same name.
 """
@@ -40,7 +41,8 @@ def run(rule, spec: dict, target, options, nlp):
     low, high = _limits(spec, options)
     measure = spec["measure"]
     if measure == "sentence_words":
-        yield from _sentence_words(rule, target, high)
+        skip = frozenset(w.lower() for w in spec.get("skip_sentences_with", ()))
+        yield from _sentence_words(rule, target, high, inline_lists=bool(spec.get("inline_lists")), skip=skip)
     elif measure == "document_words":
         words = sum(len(WORD.findall(item.text)) for item in target.spans)
         breach = _breach(words, low, high)
@@ -89,7 +91,7 @@ def _word_counts(doc):
     return counts
 
 
-def _sentence_words(rule, target, high):
+def _sentence_words(rule, target, high, *, inline_lists: bool = False, skip: frozenset[str] = frozenset()):
     if high is None:
         return
     source = target.document.source.text
@@ -108,9 +110,37 @@ def _sentence_words(rule, target, high):
                 words = int(counts[end] - counts[start])
                 if words > high:
                     sentence = item.doc[start:end]
+                    if skip and len(skip.intersection(t.lower_ for t in sentence)) >= 2:
+                        continue  # boilerplate (equal opportunity, accommodation, pay law)
+                    if inline_lists and words - listed_words(sentence) <= high:
+                        continue  # long only because it lists names or technologies
                     yield span_finding(
                         rule, item, sentence.start_char, sentence.end_char, values={"words": words, "max": int(high)}
                     )
+
+
+def listed_words(sentence, *, shortest_run: int = 4, longest_item: int = 3) -> int:
+    """Words of a sentence that sit in inline lists, beyond each list's first item: runs of at least
+    ``shortest_run`` items of at most ``longest_item`` words between commas ("C, C++, C#, Java and
+    Go"), the last item's "and"/"or" included. Splitting such a sentence would not make it easier
+    to read; the list is one thing."""
+    items: list[int] = []  # words per comma-separated piece
+    for token in sentence:
+        if token.text in (",", ";", "/"):
+            items.append(0)
+        elif not (token.is_punct or token.is_space):
+            if not items:
+                items.append(0)
+            items[-1] += 1
+    listed, run = 0, []
+    for count in items + [longest_item + 1]:
+        if 0 < count <= longest_item:
+            run.append(count)
+            continue
+        if len(run) >= shortest_run:
+            listed += sum(run) - run[0]
+        run = []
+    return listed
 
 
 _RUNS_ON = frozenset({",", ";", "(", "-", "–", "—", "/", "&", "+"})
