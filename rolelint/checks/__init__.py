@@ -162,6 +162,13 @@ class Offsets(Sequence[int]):
         k = bisect_right(self._starts, i) - 1 if len(self._starts) > 1 else 0
         return self._sources[k] + i - self._starts[k]
 
+    def __iter__(self):
+        """Every offset in order, run by run (Sequence's default would bisect for each one)."""
+        starts, sources = self._starts, self._sources
+        for k, start in enumerate(starts):
+            end = starts[k + 1] if k + 1 < len(starts) else self._length
+            yield from range(sources[k], sources[k] + end - start)
+
     def __eq__(self, other) -> bool:
         if isinstance(other, Offsets):
             return (self._length, self._starts, self._sources) == (other._length, other._starts, other._sources)
