@@ -129,7 +129,7 @@ def measure(path: Path, jobs: int | None, output_format: str = "json", *, pool: 
         # The parent may load something on a second thread while it warms up (the language
         # detector, before forking): the critical path holds the longer of the two threads.
         entered = marks["enter_start"]
-        main_warm = thread_marks.get("warm_end", 0.0) - thread_marks.get("warm_start", 0.0)
+        main_warm = thread_marks.get("warm_end", thread_marks["enter_start"]) - thread_marks["enter_start"]
         main_enter = thread_marks["start_end"] - thread_marks["enter_start"]
         side = max(0.0, (marks["start_end"] - entered) - main_enter)
         split["warm"] = max(main_warm, side)
