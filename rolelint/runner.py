@@ -257,7 +257,7 @@ def _annotate(plan, nlp, narrow: bool = True, rules: list[Rule] | None = None) -
     recalled: dict[tuple[int, int], tuple[Any, frozenset]] = {}  # span -> (Doc, codes of the rules that kept it)
     if memo is not None:
         for (d, s), codes in lookers.items():
-            found = memo.get((plan[d][1][s].text, tuple(codes)))
+            found = memo.get(_memo_key(plan[d][1][s], codes))
             if found is not None:
                 recalled[(d, s)] = found
     docs: dict[tuple[int, int], Any] = {}
@@ -291,7 +291,11 @@ def _annotate(plan, nlp, narrow: bool = True, rules: list[Rule] | None = None) -
                         each = masks.token_masks(doc)
                         token_masks[(d, s)] = (each, union(each))
                     each, whole = token_masks[(d, s)]
-                    found = masks.ranges(rule, doc, each, whole, inputs[s].text) if whole & any_of or windowed else []
+                    found = (
+                        masks.ranges(rule, doc, each, whole, inputs[s].text, inputs[s].span.section)
+                        if whole & any_of or windowed
+                        else []
+                    )
                     if found:
                         keep.append(s)
                         kept_by.setdefault((d, s), set()).add(rule.code)
@@ -320,12 +324,18 @@ def _annotate(plan, nlp, narrow: bool = True, rules: list[Rule] | None = None) -
             doc.tensor = empty  # the tok2vec output: most of a tagged Doc's memory, and no rule reads it
     if memo is not None:
         for (d, s), doc in docs.items():
-            memo.put((plan[d][1][s].text, tuple(lookers[(d, s)])), (doc, frozenset(kept_by.get((d, s), ()))))
+            memo.put(_memo_key(plan[d][1][s], lookers[(d, s)]), (doc, frozenset(kept_by.get((d, s), ()))))
     for (d, s), (doc, _) in recalled.items():
         docs[(d, s)] = doc
     for (d, s), doc in docs.items():
         inputs = plan[d][1]
         inputs[s] = inputs[s].replace_doc(doc)
+
+
+def _memo_key(item, codes: list[str]) -> tuple:
+    """What a span's annotation, and which rules' triggers keep it, depend on: its text, its section
+    (an alternative of a rule's triggers may hold in some sections only) and the rules looking at it."""
+    return (item.text, item.span.section, tuple(codes))
 
 
 def _trigger_masks(nlp, tagging: list[Rule], narrow: bool):

@@ -36,12 +36,14 @@ class Alternative:
     """One way for a rule to fire: a span must hold every requirement (on any tokens). A match then
     lies within ``before`` tokens before and ``after`` tokens after a token that holds one of them
     (None: anywhere in the span), and ``sentence`` widens that to whole sentences (for rules that
-    read the words around a match)."""
+    read the words around a match). With ``sections``, the alternative holds only in a span whose
+    section is one of them (a check may take a section's heading in place of a word)."""
 
     requirements: tuple[Requirement, ...]
     before: int | None = 0
     after: int | None = 0
     sentence: bool = False
+    sections: frozenset[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -146,9 +148,12 @@ class TriggerMasks:
         """The requirements of every way ``rule`` can fire: a span holding none cannot fire it."""
         return self._any[rule]
 
-    def ranges(self, rule, doc, token_masks: list[int], span_mask: int, text: str) -> list[tuple[int, int]] | None:
-        """Token ranges of ``doc`` (whose text is ``text``) where ``rule`` can match ([] if nowhere);
-        None if ``rule`` has no triggers. A range covering the doc means it may match anywhere."""
+    def ranges(
+        self, rule, doc, token_masks: list[int], span_mask: int, text: str, section: str | None = None
+    ) -> list[tuple[int, int]] | None:
+        """Token ranges of ``doc`` (whose text is ``text``, in the section ``section``) where ``rule``
+        can match ([] if nowhere); None if ``rule`` has no triggers. A range covering the doc means it
+        may match anywhere."""
         alternatives = self._rules.get(rule)
         if alternatives is None:
             return None
@@ -159,6 +164,8 @@ class TriggerMasks:
         length = len(doc)
         for mask, alternative in alternatives:
             if mask & span_mask != mask:
+                continue
+            if alternative.sections is not None and section not in alternative.sections:
                 continue
             if alternative.before is None or alternative.after is None:
                 return [(0, length)]

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rolelint.checks.named.model import NamedCheck
 from rolelint.checks.named.parsed import (
     Words,
@@ -14,6 +16,7 @@ from rolelint.checks.named.parsed import (
     vague_pay as vague_pay_phrase,
 )
 from rolelint.checks.named.pay import has_salary_figure
+from rolelint.nlp.triggers import Requirement, Triggers
 
 LISTS = ("pay", "vague", "condition", "depends", "grounds")
 
@@ -30,10 +33,22 @@ def vague_pay(rule, target, options):
             yield token_finding(rule, item, sentence, found)
 
 
+def vague_pay_triggers(rule) -> Triggers:
+    """A ``vague``, ``condition`` or ``depends`` word; and, outside a section headed as pay, a
+    ``pay`` word in the same span too: the check reads pay words in the sentence only, or takes a
+    pay section as saying the sentence is about pay, so a span with neither is never parsed."""
+    pay = Requirement(words=Words.of(rule.spec, ("pay",)).all())
+    alternatives = []
+    for alternative in words_triggers("vague", "condition", "depends")(rule).alternatives:
+        alternatives.append(replace(alternative, requirements=(*alternative.requirements, pay)))
+        alternatives.append(replace(alternative, sections=frozenset({"pay"})))
+    return Triggers(tuple(alternatives))
+
+
 CHECK = NamedCheck(
     "vague_pay",
     run=vague_pay,
     needs=frozenset({"lemma", "pos", "dep"}),
     params=frozenset(LISTS),
-    triggers=words_triggers("vague", "condition", "depends"),
+    triggers=vague_pay_triggers,
 )
