@@ -31,9 +31,15 @@ CHECK = NamedCheck(
     needs=frozenset({"lemma", "pos", "dep"}),
     params=frozenset(LISTS),
     triggers=words_triggers(
-        "phrases",
-        "young",
-        "graduate",
-        also=(("aged|age|ages|old",), ("year|years", "experience", "more|maximum|max|most|less|up|fewer|under")),
+        ("young",),
+        ("graduate", "recent"),
+        phrases="phrases",
+        literal=(
+            ("aged|age|ages",),
+            ("years", "old"),
+            ("year|years", "experience", "maximum|max|most|less|fewer|under"),
+            ("year|years", "experience", "more", "than", "no|not"),
+            ("year|years", "experience", "up", "to"),
+        ),
     ),
 )

@@ -30,17 +30,19 @@ def _word_set(spec, name: str) -> frozenset[str]:
     return frozenset(str(w).lower() for w in spec.get(name, ()))
 
 
-def _mentions(texts: list[str], phrases: frozenset[str]) -> bool:
-    """Whether one of ``phrases`` (words or phrases of words) is in one of ``texts``, as whole words."""
-    single = {p for p in phrases if " " not in p}
-    multi = [p for p in phrases if " " in p]
-    for text in texts:
-        lowered = text.lower().replace("’", "'")
-        if single.intersection(_WORDS.findall(lowered)):
+class _Text:
+    """An advert's text (and front-matter values) lower-cased once, with its set of words, for
+    asking whether it mentions any of a list of words or phrases."""
+
+    def __init__(self, texts: list[str]):
+        self.joined = "\n".join(texts).lower().replace("’", "'")
+        self.words = frozenset(_WORDS.findall(self.joined))
+
+    def mentions(self, phrases: frozenset[str]) -> bool:
+        if self.words.intersection(p for p in phrases if " " not in p):
             return True
-        if multi and any(re.search(r"\b" + re.escape(p) + r"\b", lowered) for p in multi):
-            return True
-    return False
+        multi = [re.escape(p) for p in phrases if " " in p]
+        return bool(multi) and re.search(r"\b(?:" + "|".join(multi) + r")\b", self.joined) is not None
 
 
 # imperatives addressed to the reader of the advert, not duties of the job
@@ -93,46 +95,53 @@ def _keys(data):
             yield from _keys(value)
 
 
-def covered_by_content(document, items, spec) -> set[str]:
-    """The core subjects the advert's text covers without a section for them."""
-    texts = [item.text for item in items if item.span.block != "heading"]
+def covered_by_content(document, items, spec, wanted) -> set[str]:
+    """Which of the core subjects ``wanted`` the advert's text covers without a section for them."""
     data = document.data if isinstance(document.data, dict) else {}
-    values = list(_scalars(data))
     covered = set()
+    if {"responsibilities", "essential"} & set(wanted):
+        covered |= _duties_and_requirements(items, spec)
+    texts = [item.text for item in items if item.span.block != "heading"]
+    values = list(_scalars(data))
+    text = _Text(texts + values)
+    if "pay" in wanted and text.mentions(_word_set(spec, "pay_words")):
+        covered.add("pay")
+    if "location" in wanted and text.mentions(_word_set(spec, "location_words")):
+        covered.add("location")
+    if "apply" in wanted and (
+        text.mentions(_word_set(spec, "apply_words"))
+        or _EMAIL.search(text.joined) is not None
+        or any(hint in str(key).lower() for key in _keys(data) for hint in _word_set(spec, "apply_keys"))
+    ):
+        covered.add("apply")
+    if "about" in wanted and sum(len(item.text.split()) for item in items if item.span.block == "paragraph") >= 60:
+        covered.add("about")
+    return covered
+
+
+def _duties_and_requirements(items, spec) -> set[str]:
+    """ "responsibilities" when two sentences read as duties, "essential" when two read as
+    requirements; it stops reading once both are covered."""
     leads = tuple(_word_set(spec, "duty_leads"))
     requirement_words = _word_set(spec, "requirement_words")
     verbs = known_verbs()
-    duties = 0
-    requirements = 0
+    duties = requirements = 0
     for item in items:
         if item.span.block == "heading":
             continue
         for sentence in _SENTENCE_END.split(item.text.strip()):  # a run-together page is many sentences
-            lowered = sentence.strip().lower().replace("’", "'")
-            first = _WORDS.match(lowered)
-            if lowered.startswith(leads) or any(f" {lead} " in f" {lowered} " for lead in leads):
-                duties += 1
-            elif first and first.group() in verbs and first.group() not in _CALLS_TO_ACT:
-                duties += 1  # an imperative duty, in a list or run into a paragraph
-            if reads_as_requirement(sentence, requirement_words, verbs):
+            if duties < 2:
+                lowered = sentence.strip().lower().replace("’", "'")
+                first = _WORDS.match(lowered)
+                if lowered.startswith(leads) or any(f" {lead} " in f" {lowered} " for lead in leads):
+                    duties += 1
+                elif first and first.group() in verbs and first.group() not in _CALLS_TO_ACT:
+                    duties += 1  # an imperative duty, in a list or run into a paragraph
+            if requirements < 2 and reads_as_requirement(sentence, requirement_words, verbs):
                 requirements += 1
-    if duties >= 2:
-        covered.add("responsibilities")
-    if requirements >= 2:
-        covered.add("essential")
-    if _mentions(texts + values, _word_set(spec, "pay_words")):
-        covered.add("pay")
-    if _mentions(texts + values, _word_set(spec, "location_words")):
-        covered.add("location")
-    if (
-        _mentions(texts + values, _word_set(spec, "apply_words"))
-        or any(_EMAIL.search(t) for t in texts + values)
-        or any(hint in str(key).lower() for key in _keys(data) for hint in _word_set(spec, "apply_keys"))
-    ):
-        covered.add("apply")
-    if sum(len(item.text.split()) for item in items if item.span.block == "paragraph") >= 60:
-        covered.add("about")
-    return covered
+            if duties >= 2 and requirements >= 2:
+                return {"responsibilities", "essential"}
+    return {name for name, count in (("responsibilities", duties), ("essential", requirements)) if count >= 2}
 
 
 def core_sections(rule, target, options):
@@ -141,7 +150,7 @@ def core_sections(rule, target, options):
     present = sections_present(document, target.spans)
     if all(s in present for s in wanted):
         return
-    present |= covered_by_content(document, target.spans, rule.spec)
+    present |= covered_by_content(document, target.spans, rule.spec, [s for s in wanted if s not in present])
     missing = [s for s in wanted if s not in present]
     if missing:
         names = ", ".join(s.replace("essential", "requirements") for s in missing)

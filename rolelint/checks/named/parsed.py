@@ -6,7 +6,7 @@ the way that makes them a problem: "competitive salaries" and "the salary is com
 pay, "a competitive market" does not; "a young team" describes the people, "young people" whom a
 charity serves does not. Each function takes one parsed sentence (a spaCy ``Span``) and the rule's
 word lists, and returns the token range of the phrase to report, or None; the checks that use them
-(``vague_pay``, ``age_preference``, ``third_person``) share the helpers at the end.
+(``vague_pay``, ``age_preference``) share the helpers at the end.
 """
 
 from __future__ import annotations
@@ -225,52 +225,39 @@ def _experience_cap(sentence, number, words: Words) -> tuple[int, int] | None:
     return None
 
 
-# --- the candidate in the third person -----------------------------------------------------------
-
-
-def third_person(sentence, words: Words) -> tuple[int, int] | None:
-    """The person hired written about in the third person: a singular noun phrase with a definite
-    determiner ("the", "this", "our") that is a ``people`` noun acting as the subject ("the candidate
-    will work", "this person will be responsible", "the person that fills this role should"), or any
-    noun described by a ``quality`` ("the successful Software Developer Intern works", "the ideal
-    candidate", "an excellent candidate will be able to"; with "a" or "an" only as the subject, so
-    "you are an excellent candidate if" and "as an ideal candidate, you will" are left alone)."""
-    for token in sentence:
-        if token.pos_ not in ("NOUN", "PROPN") or token.tag_ in ("NNS", "NNPS"):
-            continue
-        determiners = [c for c in token.children if c.dep_ in ("det", "poss") and c.i < token.i]
-        if not determiners:
-            continue
-        determiner = determiners[0].lower_
-        qualities = [c for c in token.children if c.dep_ == "amod" and words.has("quality", c)]
-        person = words.has("people", token)
-        definite = determiner in ("the", "this", "our", "that")
-        # a quality makes a noun the person hired when it is a people noun, or a title (a proper
-        # noun) that is the subject: not "the right fit", "the ideal user experience"
-        named = token.pos_ == "PROPN" and token.dep_ in COPULA_SUBJECTS
-        subject = token.dep_ in COPULA_SUBJECTS
-        if qualities and ((definite and (person or named)) or (determiner in ("a", "an") and person and subject)):
-            return _range(determiners[0], token)
-        if person and definite and subject:
-            return _range(determiners[0], token)
-    return None
-
-
 # --- what the checks share ---------------------------------------------------------------------
 
 
-def words_triggers(*names: str, also: tuple[tuple[str, ...], ...] = ()) -> Callable:
-    """Triggers for a parsed check: a span holding a word of one of the lists ``names`` (or one
-    word of each ``|``-separated group of a row of ``also``) is parsed; the parse reads whole
-    sentences."""
+def words_triggers(
+    *rows: tuple[str, ...],
+    phrases: str | None = None,
+    literal: tuple[tuple[str, ...], ...] = (),
+    exclude: frozenset[str] = frozenset(),
+) -> Callable:
+    """Triggers for a parsed check: only the spans that can hold a finding are parsed (parsing is
+    most of a run's cost). Each row of ``rows`` names word lists of the rule, ``|`` joining lists
+    that may stand for one another: a span triggers the row when it holds a word of each entry
+    ("pay", "vague|condition": a pay word and a vague word). ``phrases`` names a list of phrases:
+    a span holding every word of one of them triggers. ``literal`` rows are the same as ``rows``
+    with the words written out ("year|years", "experience"). A token written as a word of ``exclude``
+    holds nothing ("people", whose lemma is "person", for a check that reads singular nouns only)."""
 
     def triggers(rule) -> Triggers:
-        words = Words.of(rule.spec, names).all()
-        words |= {part for phrase in words for part in phrase.split()}
-        single = frozenset(w for w in words if " " not in w)
-        alternatives = [Alternative((Requirement(words=single),), None, None)]
-        for row in also:
-            alternatives.append(Alternative(tuple(Requirement(words=frozenset(w.split("|"))) for w in row), None, None))
+        alternatives = []
+
+        def words_of(entry: str) -> frozenset[str]:
+            return Words.of(rule.spec, entry.split("|")).all()
+
+        for row in rows:
+            alternatives.append(
+                Alternative(tuple(Requirement(words=words_of(e), exclude=exclude) for e in row), None, None)
+            )
+        if phrases is not None:
+            for phrase in Words.of(rule.spec, (phrases,)).all():
+                parts = [p for p in phrase.replace("-", " ").split() if p]
+                alternatives.append(Alternative(tuple(Requirement(words=frozenset({p})) for p in parts), None, None))
+        for row in literal:
+            alternatives.append(Alternative(tuple(Requirement(words=frozenset(e.split("|"))) for e in row), None, None))
         return Triggers(tuple(alternatives))
 
     return triggers
