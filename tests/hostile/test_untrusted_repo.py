@@ -116,7 +116,7 @@ def test_a_model_name_is_not_read_as_a_folder_of_the_repo(repo, capsys):
     write(repo, "evil_model/config.cfg", '[nlp]\nlang = "en"\npipeline = []\n')
     write(repo, ".rolelint.yaml", CONFIG + "nlp: {model: evil_model}\n")
     write(repo, "adverts/a.md", "# Role\n\nWe need a rockstar.\n")
-    code, _out, err = run_main(["check", "--no-cache", "--select", "RL110"], capsys, repo)
+    code, _out, err = run_main(["check", "--no-cache", "--select", "RL104"], capsys, repo)
     assert code == 2
     assert "cannot load spaCy model 'evil_model': no installed package has that name" in err
 
