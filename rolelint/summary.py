@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from rolelint.checks import SpanInput
 from rolelint.checks import metric as metric_kind
+from rolelint.checks.named.core_sections import subjects_present
 from rolelint.checks.named.gender_coding import coded_words
 from rolelint.checks.named.pay import has_salary_figure
 from rolelint.checks.named.sections import CORE_SECTIONS, sections_present
@@ -93,8 +94,11 @@ def summarise(
     salary = has_salary_figure(
         document, spans(SALARY) if SALARY in targets else [SpanInput.of(span) for span in document.spans]
     )
-    present = sections_present(document, spans(SECTIONS))
     wanted = [s for s in resolved.get(SECTIONS, {}).get("required", CORE_SECTIONS) if s in CORE_SECTIONS]
+    if SECTIONS in rules:
+        present = subjects_present(document, spans(SECTIONS), rules[SECTIONS].spec, wanted)
+    else:
+        present = sections_present(document, spans(SECTIONS))
     coded: list[CodedWord] = []
     if CODED in targets:
         for found in coded_words(rules[CODED], targets[CODED]):

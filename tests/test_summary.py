@@ -56,6 +56,18 @@ def test_no_salary_and_the_missing_sections_are_those_rl209_names(linter):
     assert "responsibilities" in summary.sections_found
 
 
+def test_subjects_covered_without_a_heading_are_found_as_rl209_counts_them(linter):
+    text = (
+        "# Developer\n\nYou will build tools for nurses. You will run them in production.\n\n"
+        "You have experience with Python. You have experience with SQL.\n\n"
+        "The job is remote. Apply with a CV to jobs@example.org.\n"
+    )
+    result = Linter(start=EXAMPLES, select=["RL209"]).lint_text(text, name="adverts/draft.md")
+    summary = linter.summarise(result)
+    assert {"responsibilities", "essential", "location", "apply"} <= set(summary.sections_found)
+    assert summary.sections_missing == () and not [d for d in result.diagnostics if d.code == "RL209"]
+
+
 def test_gender_coded_words_are_found_with_their_place_in_the_text(linter):
     text = "# Analyst\n\nYou are an assertive, competitive leader who will support and collaborate with others.\n"
     summary = linter.summarise(linter.lint_text(text, name="draft.md"))

@@ -144,13 +144,21 @@ def _duties_and_requirements(items, spec) -> set[str]:
     return {name for name, count in (("responsibilities", duties), ("essential", requirements)) if count >= 2}
 
 
+def subjects_present(document, items, spec, wanted) -> set[str]:
+    """The core subjects an advert covers, as RL209 counts them: its sections (named.sections) and,
+    for those of ``wanted`` it has no section for, what its text covers (``covered_by_content``).
+    Shared with the advert summary (rolelint.summary), so the two never disagree."""
+    present = sections_present(document, items)
+    missing = [s for s in wanted if s not in present]
+    if missing:
+        present |= covered_by_content(document, items, spec, missing)
+    return present
+
+
 def core_sections(rule, target, options):
     document = target.document
     wanted = [s for s in options.get("required", CORE_SECTIONS) if s in CORE_SECTIONS]
-    present = sections_present(document, target.spans)
-    if all(s in present for s in wanted):
-        return
-    present |= covered_by_content(document, target.spans, rule.spec, [s for s in wanted if s not in present])
+    present = subjects_present(document, target.spans, rule.spec, wanted)
     missing = [s for s in wanted if s not in present]
     if missing:
         names = ", ".join(s.replace("essential", "requirements") for s in missing)
