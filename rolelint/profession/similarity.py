@@ -279,16 +279,10 @@ class RoleProfiles:
         statement's words times the roles of the scope using them, in numpy, and the sums are the same
         (term by term, in the same order) as ``resemblances`` makes them."""
         scope = self._scope(among)
-        indexes, products = [], []
-        for term, qweight in weights.items():
-            roles, term_weights = self._posting_arrays(term, among)
-            if len(roles):
-                indexes.append(roles)
-                products.append(qweight * term_weights)
-        if not indexes:
+        scored = self._scores(weights, qnorm, among)
+        if scored is None:
             return None
-        dots = np.bincount(np.concatenate(indexes), weights=np.concatenate(products), minlength=len(scope.keys))
-        scores = dots / (qnorm * scope.norms)
+        dots, scores = scored
         for key in skip:
             if key in scope.position:
                 scores[scope.position[key]] = -1.0
@@ -311,16 +305,10 @@ class RoleProfiles:
         """Every profile of ``among`` (``skip`` aside) whose similarity to the query reaches ``floor``,
         most similar first (ties in the order of their keys), by the same vectorised pass as ``best``."""
         scope = self._scope(among)
-        indexes, products = [], []
-        for term, qweight in weights.items():
-            roles, term_weights = self._posting_arrays(term, among)
-            if len(roles):
-                indexes.append(roles)
-                products.append(qweight * term_weights)
-        if not indexes:
+        scored = self._scores(weights, qnorm, among)
+        if scored is None:
             return []
-        dots = np.bincount(np.concatenate(indexes), weights=np.concatenate(products), minlength=len(scope.keys))
-        scores = dots / (qnorm * scope.norms)
+        dots, scores = scored
         skipped = {scope.position[key] for key in skip if key in scope.position}
         found = [
             (scope.keys[i], float(scores[i]))
@@ -345,16 +333,10 @@ class RoleProfiles:
         reaches ``floor`` and uses at least ``min_distinct`` of the ``unused`` terms, with its similarity:
         every role of the scope judged at once, in numpy."""
         scope = self._scope(among)
-        indexes, products = [], []
-        for term, qweight in weights.items():
-            roles, term_weights = self._posting_arrays(term, among)
-            if len(roles):
-                indexes.append(roles)
-                products.append(qweight * term_weights)
-        if not indexes:
+        scored = self._scores(weights, qnorm, among)
+        if scored is None:
             return None
-        dots = np.bincount(np.concatenate(indexes), weights=np.concatenate(products), minlength=len(scope.keys))
-        scores = dots / (qnorm * scope.norms)
+        dots, scores = scored
         passing = (dots > 0) & (scores >= floor)
         if min_distinct > 0:
             distinct = np.zeros(len(scope.keys), dtype=np.intp)
@@ -370,6 +352,24 @@ class RoleProfiles:
         top = scores[chosen].max()
         best = min((int(i) for i in chosen[scores[chosen] == top]), key=lambda i: str(scope.keys[i]))
         return scope.keys[best], float(scores[best])
+
+    def _scores(
+        self, weights: dict[str, float], qnorm: float, among: frozenset | None
+    ) -> tuple[np.ndarray, np.ndarray] | None:
+        """(dot products, cosine similarities) of a query with every profile of ``among``, in the scope's
+        order, summed over the postings of the query's terms in one ``bincount``; None when no profile of
+        the scope shares a term with it."""
+        scope = self._scope(among)
+        indexes, products = [], []
+        for term, qweight in weights.items():
+            roles, term_weights = self._posting_arrays(term, among)
+            if len(roles):
+                indexes.append(roles)
+                products.append(qweight * term_weights)
+        if not indexes:
+            return None
+        dots = np.bincount(np.concatenate(indexes), weights=np.concatenate(products), minlength=len(scope.keys))
+        return dots, dots / (qnorm * scope.norms)
 
     def shared_terms(self, key: Hashable, weights: dict[str, float]) -> tuple[str, ...]:
         """The query's terms that weigh most in the profile of ``key``."""
