@@ -75,6 +75,9 @@ class Document:
     front_matter: str | None = None  # its syntax (yaml | toml | json | as written), None without one
     # Front matter with no `kind:` or `$schema`: keys rolelint does not know are the site's own metadata
     site_metadata: bool = False
+    # In such front matter, keys rolelint knows whose values are not in rolelint's form (a site's own
+    # `role: UX Design`): kept here, out of ``data``, so no rule reads them as rolelint's (see schema).
+    site_data: dict[str, Any] = field(default_factory=dict)
     # rolelint.language.Languages: each span's language, worked out when a text rule run first asks
     languages: Any = field(default=None, compare=False, repr=False)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 from functools import cache, lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rolelint.diagnostics import Finding
 from rolelint.documents import Document, TextSpan, join_path
@@ -38,6 +38,8 @@ def validate_document(document: Document, *, strict_front_matter: bool = False) 
         return []  # a bare advert draft has no metadata to validate
     findings: list[Finding] = []
     tolerant = document.site_metadata and not strict_front_matter
+    if document.site_data and not tolerant:
+        data = {**data, **document.site_data}
     for error in _validator(document.kind).iter_errors(data):
         if tolerant and error.validator == "additionalProperties" and not error.absolute_path:
             continue
@@ -53,6 +55,21 @@ def validate_document(document: Document, *, strict_front_matter: bool = False) 
             seen.add(key)
             unique.append(finding)
     return unique
+
+
+def split_site_data(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Front matter of a site (no `kind:`, no `$schema`) split into the keys rolelint reads and the
+    site's own uses of rolelint's key names: a known key whose value the advert schema rejects (`role:
+    UX Design`, `salary: competitive`) is the site's word, not a mistake in rolelint's metadata, so it
+    is neither reported nor read as a reference, a band or a date (``strict_front_matter`` reports it)."""
+    foreign = {
+        str(error.absolute_path[0])
+        for error in _validator("advert").iter_errors(data)
+        if error.absolute_path and str(error.absolute_path[0]) in advert_keys()
+    }
+    if not foreign:
+        return data, {}
+    return {k: v for k, v in data.items() if k not in foreign}, {k: v for k, v in data.items() if k in foreign}
 
 
 @lru_cache(maxsize=1)

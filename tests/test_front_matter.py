@@ -147,10 +147,33 @@ def _run(root: Path, codes: tuple[str, ...], config: str = ""):
     return check([root], load_config(cwd=root), selection=Selection(select=codes), cwd=root)
 
 
-def test_unknown_keys_of_site_front_matter_are_not_findings_but_known_keys_are_checked(tmp_path):
+def test_keys_of_site_front_matter_are_not_findings_unless_strict(tmp_path):
     write(tmp_path, "adverts/a.md", SITE)
-    found = [(d.code, d.line, d.column) for d in _run(tmp_path, ("RL010", "RL011")).diagnostics]
-    assert found == [("RL010", 6, 11)]  # `location` is rolelint's key, and must be text
+    assert _run(tmp_path, ("RL010", "RL011")).diagnostics == []
+    # `location` is a key rolelint knows, but a site's object, not rolelint's text: strict mode says so.
+    strict = _run(tmp_path, ("RL010",), "include: ['**/*.md']\nstrict_front_matter: true\n")
+    assert [(d.code, d.line, d.column) for d in strict.diagnostics] == [("RL010", 6, 11)]
+
+
+def test_a_site_key_named_like_rolelints_is_not_read_as_a_reference(tmp_path):
+    # A job board's `role: UX Design` is its own category, not the id of a role in a roles repo.
+    write(tmp_path, "adverts/a.md", "---\nlayout: jobs\nrole: UX Design\n---\n# Designer\n\nWe design.\n")
+    assert _run(tmp_path, ("RL010", "RL301")).diagnostics == []
+    document = _load(tmp_path / "adverts" / "a.md").document
+    assert "role" not in document.data and document.site_data == {"role": "UX Design"}
+
+
+def test_a_site_key_in_rolelints_form_is_still_read_and_checked(tmp_path):
+    write(tmp_path, "adverts/a.md", "---\nlayout: jobs\nrole: ux-design\nclosing_date: '2026-12-01'\n---\nText.\n")
+    document = _load(tmp_path / "adverts" / "a.md").document
+    assert document.data["role"] == "ux-design" and not document.site_data
+    assert [d.code for d in _run(tmp_path, ("RL301",)).diagnostics] == ["RL301"]
+
+
+def test_a_sites_own_salary_string_still_counts_as_pay(tmp_path):
+    write(tmp_path, "adverts/a.md", "---\nlayout: jobs\nsalary: GBP 40,000 a year\n---\n# Analyst\n\nWe analyse.\n")
+    assert _load(tmp_path / "adverts" / "a.md").document.site_data == {"salary": "GBP 40,000 a year"}
+    assert _run(tmp_path, ("RL010", "RL208")).diagnostics == []
 
 
 def test_strict_front_matter_reports_the_sites_keys(tmp_path):

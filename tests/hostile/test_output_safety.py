@@ -151,8 +151,15 @@ def _rolelint(*args: str, cwd: Path, **kwargs) -> subprocess.Popen:
         stderr=subprocess.PIPE,
         text=True,
         env={**os.environ, "PYTHONPATH": str(REPO)},
+        # As a terminal starts it: a run started in the background of a shell (CI scripts, nohup)
+        # inherits SIGINT ignored, and Ctrl-C is then no interrupt at all.
+        preexec_fn=_default_interrupt,
         **kwargs,
     )
+
+
+def _default_interrupt() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def test_a_full_stdout_is_one_line_and_exit_2(hostile_repo):

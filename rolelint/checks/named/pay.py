@@ -21,7 +21,10 @@ _PAY_KEY = re.compile(r"salary|\bpay\b|pay_|compensation|remuneration|wage", re.
 def has_salary_figure(document, items) -> bool:
     """A salary in the front matter, or an amount (``MONEY``) in one of ``items``."""
     data = document.data if isinstance(document.data, dict) else {}
-    for key, value in data.items():  # `salary`, or a site's own `salary_range`, `pay` ...
+    for key, value in [
+        *data.items(),
+        *document.site_data.items(),
+    ]:  # `salary`, or a site's own `salary_range`, `pay` ...
         if value is not None and _PAY_KEY.search(str(key)) and _DIGIT.search(str(value)):
             return True
     return _any_amount([item.text for item in items])
