@@ -260,9 +260,18 @@ def _annotate(plan, nlp, narrow: bool = True, rules: list[Rule] | None = None) -
             found = memo.get(_memo_key(plan[d][1][s], codes))
             if found is not None:
                 recalled[(d, s)] = found
+    # A span of the same text, section and rules as an earlier one (boilerplate repeated across a
+    # folder's adverts) shares its Doc: annotated once, read by both.
+    firsts: dict[tuple, tuple[int, int]] = {}
+    twins: dict[tuple[int, int], tuple[int, int]] = {}  # span -> the first span of its key
     docs: dict[tuple[int, int], Any] = {}
-    for d, s in lookers:
-        if (d, s) not in recalled:
+    for (d, s), codes in lookers.items():
+        if (d, s) in recalled:
+            continue
+        first = firsts.setdefault(_memo_key(plan[d][1][s], codes), (d, s))
+        if first != (d, s):
+            twins[(d, s)] = first
+        else:
             docs[(d, s)] = nlp.make_doc(plan[d][1][s].text)
     if "sentencizer" in nlp.pipe_names:
         sentencizer = nlp.get_pipe("sentencizer")
@@ -286,6 +295,10 @@ def _annotate(plan, nlp, narrow: bool = True, rules: list[Rule] | None = None) -
                         if rule.code in recalled[(d, s)][1]:
                             keep.append(s)
                         continue
+                    if (d, s) in twins:  # its first span came earlier in this loop
+                        if rule.code in kept_by.get(twins[(d, s)], ()):
+                            keep.append(s)
+                        continue
                     doc = docs[(d, s)]
                     if (d, s) not in token_masks:
                         each = masks.token_masks(doc)
@@ -305,7 +318,7 @@ def _annotate(plan, nlp, narrow: bool = True, rules: list[Rule] | None = None) -
             if rule not in triggers or rule.needs & {"dep", "ner"}:
                 # the parser and the entity recogniser read whole sentences: no windows for them
                 for s in chosen:
-                    if (d, s) in recalled:
+                    if (d, s) in recalled or (d, s) in twins:
                         continue
                     ranges.setdefault((d, s), []).append((0, len(docs[(d, s)])))
                     if "dep" in rule.needs:
@@ -327,6 +340,8 @@ def _annotate(plan, nlp, narrow: bool = True, rules: list[Rule] | None = None) -
             memo.put(_memo_key(plan[d][1][s], lookers[(d, s)]), (doc, frozenset(kept_by.get((d, s), ()))))
     for (d, s), (doc, _) in recalled.items():
         docs[(d, s)] = doc
+    for twin, first in twins.items():
+        docs[twin] = docs[first]
     for (d, s), doc in docs.items():
         inputs = plan[d][1]
         inputs[s] = inputs[s].replace_doc(doc)

@@ -122,11 +122,34 @@ def test_all_spans_of_all_documents_go_through_one_pipe_call(monkeypatch):
         return original(self, texts, **kwargs)
 
     monkeypatch.setattr(type(nlp), "pipe", counting_pipe)
-    documents = [document_from_string(f"# Ninja {n}\n\nA rockstar wanted.\n", path=f"d{n}.md") for n in range(3)]
+    documents = [document_from_string(f"# Ninja {n}\n\nA rockstar wanted {n}.\n", path=f"d{n}.md") for n in range(3)]
     rules = [RULES["RL104"], RULES["RL205"]]
     results = run_rules(documents, rules, {})
     assert calls == [6]
     assert all(len(results[d.path]) == 2 for d in documents)
+
+
+def test_a_span_repeated_in_a_run_is_annotated_once_and_found_in_each_document(monkeypatch):
+    from spacy.language import Language
+
+    made = []
+    original = Language.make_doc
+
+    def counting_make_doc(self, text):
+        made.append(text)
+        return original(self, text)
+
+    monkeypatch.setattr(Language, "make_doc", counting_make_doc)
+    shared = "We want a young team of rockstar developers who hit the ground running."
+    texts = [f"# Role {n}\n\n## About\n\n{shared}\n\n## Responsibilities\n\n- {shared}\n" for n in range(3)]
+    documents = [document_from_string(text, path=f"d{n}.md") for n, text in enumerate(texts)]
+    rules = [RULES[code] for code in ("RL104", "RL113", "RL118", "RL205")]
+    together = run_rules(documents, rules, {})
+    assert made.count(shared) == 2  # once per section: a section can change what a rule looks at
+    for document in documents:
+        alone = run_rules([document], rules, {})[document.path]
+        assert together[document.path] == alone
+        assert {f.code for f in alone} == {"RL104", "RL113", "RL118"}
 
 
 def test_scope_by_field_glob_reaches_role_responsibilities():
