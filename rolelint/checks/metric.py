@@ -75,8 +75,10 @@ def _breach(value: float, low, high) -> str | None:
 
 
 def _word_counts(doc):
-    """Running count of the tokens of ``doc`` that are words (not punctuation or space): the words
-    of tokens ``a:b`` are ``counts[b] - counts[a]``. From the Doc's arrays, cached.
+    """Running count of the words of ``doc``: the words of tokens ``a:b`` are ``counts[b] - counts[a]``.
+    From the Doc's arrays, cached. A word is a token that is not punctuation or space and does not
+    continue the word before it: spaCy splits "don't" into "do" and "n't" and "in-house" into "in",
+    "-" and "house", which a reader counts as one word each.
 
     Counted with numpy: a two-column array turned into Python lists makes a list per token, and
     in a full run, with every span's Doc alive, those allocations set off costly garbage
@@ -84,11 +86,28 @@ def _word_counts(doc):
     counts = doc.user_data.get("rolelint.word-counts")
     if counts is None:
         import numpy
-        from spacy.attrs import IS_PUNCT, IS_SPACE
 
-        words = ~doc.to_array([IS_PUNCT, IS_SPACE]).any(axis=1) if len(doc) else numpy.zeros(0, dtype=bool)
+        words = _word_starts(doc) if len(doc) else numpy.zeros(0, dtype=bool)
         counts = doc.user_data["rolelint.word-counts"] = numpy.concatenate(([0], numpy.cumsum(words)))
     return counts
+
+
+def _word_starts(doc):
+    """For each token of ``doc``, whether it starts a word (see ``_word_counts``): not punctuation or
+    space, and not written straight after a word ("n't", "'ll") or after a hyphen written straight
+    after a word ("in-house")."""
+    import numpy
+    from spacy.attrs import IS_PUNCT, IS_SPACE, ORTH, SPACY
+
+    table = doc.to_array([IS_PUNCT, IS_SPACE, SPACY, ORTH])
+    word = (table[:, 0] == 0) & (table[:, 1] == 0)
+    glued = table[:, 2] == 0  # no whitespace after the token
+    hyphen = table[:, 3] == doc.vocab.strings["-"]
+    after_word = numpy.zeros(len(word), dtype=bool)
+    after_word[1:] = glued[:-1] & word[:-1]
+    after_hyphen = numpy.zeros(len(word), dtype=bool)
+    after_hyphen[2:] = glued[1:-1] & hyphen[1:-1] & after_word[1:-1]
+    return word & ~after_word & ~after_hyphen
 
 
 def _sentence_words(rule, target, high, *, inline_lists: bool = False, skip: frozenset[str] = frozenset()):

@@ -81,7 +81,12 @@ def vague_pay(sentence, words: Words, *, pay_section: bool) -> tuple[int, int] |
     commensurate"), or next to one in a label ("Salary: competitive"); or a ``condition`` ("DOE",
     "negotiable", "depending on experience") in a sentence about pay. In a section headed as pay,
     the sentence is about pay."""
-    pay = [t for t in sentence if words.has("pay", t) and not _benefits_package(t, words)]
+    pay = [
+        t
+        for t in sentence
+        # a pay noun, not a verb or adjective of the same lemma ("consumer packaged goods")
+        if words.has("pay", t) and t.pos_ not in ("VERB", "ADJ") and not _benefits_package(t, words)
+    ]
     if not pay and not pay_section:
         return None
     for token in sentence:
@@ -96,6 +101,8 @@ def vague_pay(sentence, words: Words, *, pay_section: bool) -> tuple[int, int] |
         if pay_section and len(sentence) <= 6:
             return _range(token)
     for token in sentence:
+        if token.dep_ == "amod" and token.head not in pay:
+            continue  # it describes something else: "dependent coverage", "a negotiable start date"
         if words.has("condition", token) and (pay or pay_section):
             return _range(token, *[t for t in token.subtree if words.has("grounds", t)][:1])
         if words.has("depends", token) and (pay or pay_section):

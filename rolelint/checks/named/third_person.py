@@ -45,9 +45,11 @@ def third_person_at(doc, words: Words) -> tuple[int, int] | None:
         )
         if words.has("quality", doc[i - 1]) and i >= 2:
             determiner = doc[i - 2].lower_
+            if _said_of_you(doc, i - 2):
+                continue  # "you are the right person" already speaks to the reader
             if determiner in ("the", "our") or (determiner in ("a", "an") and verb_after):
                 return i - 2, i + 1
-        if before in ("the", "this", "our") and verb_after:
+        if before in ("the", "this", "our") and verb_after and not _said_of_you(doc, i - 1):
             return i - 1, i + 1
     for i, token in enumerate(doc[:-2]):
         if token.lower_ == "the" and words.has("title_quality", doc[i + 1]):
@@ -57,6 +59,17 @@ def third_person_at(doc, words: Words) -> tuple[int, int] | None:
             if j > i + 2 and j < n and doc[j].pos_ in VERB:
                 return i, j
     return None
+
+
+_BE = frozenset({"are", "'re", "’re", "be", "am", "'m", "’m"})
+
+
+def _said_of_you(doc, determiner: int) -> bool:
+    """Whether the phrase starting at ``determiner`` is said of the reader: "you" (or the reader's "I")
+    and a form of "be" in the three words before it ("you are the ideal candidate", "are you the
+    right person", "you could be the ideal candidate", "am I the right person?"). Read from the words, as these tokens may lie outside the tagged window."""
+    before = {token.lower_ for token in doc[max(0, determiner - 3) : determiner]}
+    return bool(before & {"you", "i"}) and bool(before & _BE)
 
 
 def third_person(rule, target, options):
