@@ -14,8 +14,9 @@ Inputs, all in ``benchmarks/adverts/``:
   looked at while changing rules; ``heldout`` is only ever counted (its findings were judged, so it has
   been seen once); ``fresh`` is a later batch from other publishers whose gold list was committed before
   rolelint first ran on it and whose findings were judged only after the rule changes they measure had
-  merged. It is never used for tuning, so it is not printed unless asked for (``--split fresh`` or
-  ``every``), and ``--unjudged`` writes only the findings of the splits printed.
+  merged (its first run is the clean figure; fixes made since looking at it are in the history). It is
+  not printed unless asked for (``--split fresh`` or ``every``), and ``--unjudged`` writes only the
+  findings of the splits printed.
 - ``gold.csv``: the problems a careful reviewer listed per advert before seeing rolelint's output
   (category, quoted text or ``whole advert``, reason).
 - ``judgements.csv``: every finding rolelint gave, judged by hand: TP (worth acting on) or FP, with a
@@ -53,7 +54,7 @@ GOLD = ADVERTS / "gold.csv"
 SPLITS: dict[str, str] = {
     "tune": "looked at while changing rules",
     "heldout": "only counted; its findings were judged once, so it has been seen",
-    "fresh": "never used for tuning: gold written before the first run, judged after the rule changes merged",
+    "fresh": "gold written before the first run; judged once clean (62%), then seen for four fixes",
 }
 SPLIT_CHOICES = {"both": ("tune", "heldout"), "every": tuple(SPLITS)}
 JUDGEMENTS = ADVERTS / "judgements.csv"
@@ -542,8 +543,11 @@ def write_markdown(path: Path, reports: list[Report], rows: list[dict[str, str]]
         "half; the `heldout` half is only counted. Its findings have been judged, though, so it has been "
         "seen: the `fresh` split is a later batch from publishers in neither half, whose gold list was "
         "committed before rolelint first ran on it and whose findings were judged only after the rule "
-        "changes it measures had merged. **`fresh` has never been used for tuning**; it is the cleanest "
-        "evidence here, and it stops being clean the moment a rule is changed while looking at it.",
+        "changes it measures had merged. Its first judged run (2e4f7ad, in the history below) is the "
+        "cleanest evidence here: **62% precise, 70% recall**, against 88% and 77% on `heldout`. Four "
+        "fixes were then made looking at its findings (a site's own key values, RL205's word count, "
+        "RL121 and RL123 misreadings), so from that row on `fresh` has been seen, as `heldout` has; "
+        "the next clean figure needs a new batch from new publishers, gold first.",
         "- **Gold problems** (`gold.csv`): written per advert by reading it before any rolelint run (the "
         "git history shows the order), in the catalogue's categories: only problems a hiring manager "
         "should act on.",
