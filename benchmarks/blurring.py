@@ -24,7 +24,9 @@ word for word is an overlap in the framework, not a false positive: it is counte
 flag needs the other role to resemble the statement ``definition_ratio`` times more than its own.
 
 Run: python benchmarks/blurring.py ../shared/corpus/ddat-capability-framework/official-csv/roles.csv
-(``--write-background ROLES_CSV`` rebuilds rolelint/profession/data/background_df.json.)
+(``--write-background ROLES_CSV`` rebuilds rolelint/profession/data/background_df.json; ``--decision-rules``
+also tunes two other decision rules on the dev roles and measures them on the held-out roles;
+``--context-vectors`` measures how well the small spaCy pipeline's context vectors tell roles apart.)
 """
 
 from __future__ import annotations
@@ -418,6 +420,212 @@ def tune_definition_ratio(
     return best
 
 
+GRID_DIFFERENCE = (0.02, 0.04, 0.06, 0.08, 0.1, 0.12, 0.15)
+
+
+def flagged_by_difference(
+    s: Scored, *, min_similarity: float, difference: float, min_distinct: int, margin: float, min_concepts: float
+) -> str | None:
+    """RL314's advert rule with the word test made a difference of similarities (the other role at least
+    ``difference`` more similar than the claimed role) instead of a ratio; the concept rule as it is.
+    The role it would name, or None."""
+    for role, other, distinct, _, hits in s.others:
+        if other >= min_similarity and other - s.own >= difference and distinct >= min_distinct:
+            if own_trade(s.claimed_concepts, hits):
+                break
+            return role
+    for role, other, _, _, hits in s.others:
+        if other >= margin * s.own and hits and concept_case(s.claimed_concepts, hits, min_concepts=min_concepts):
+            return role
+    return None
+
+
+def pair_features(s: Scored, other: tuple) -> list[float]:
+    """What one (duty, claimed role, other role) triple offers a learned rule: the two similarities (log),
+    the distinct words, and the weight of each role's vocabulary terms the duty names. Nothing about a
+    third role, so a rule over them would keep RL314's verdicts stable."""
+    from rolelint.profession.vocabulary import strength
+
+    _, score, distinct, _, hits = other
+    theirs, mine = strength(hits), strength(s.claimed_concepts)
+    return [1.0, math.log(score + 0.01), math.log(s.own + 0.01), min(distinct, 5), theirs, mine, float(theirs > mine)]
+
+
+def fit_pair_model(rows: list[Scored], *, l2: float = 1.0, rounds: int = 50):
+    """A logistic model of "this other role makes the case", fitted by Newton's method on the pairs of
+    ``rows``: (blurred duty, its true role) is a positive, (correct claim, any role) a negative; the
+    other pairs of a blurred duty are left out (whether they make the case is not labelled)."""
+    import numpy as np
+
+    features, labels = [], []
+    for s in rows:
+        for other in s.others:
+            if s.trial.blurred and other[0] != s.trial.true_role:
+                continue
+            features.append(pair_features(s, other))
+            labels.append(1.0 if s.trial.blurred else 0.0)
+    x, y = np.array(features), np.array(labels)
+    w = np.zeros(x.shape[1])
+    for _ in range(rounds):
+        p = 1 / (1 + np.exp(-x @ w))
+        hessian = x.T @ (x * (p * (1 - p))[:, None]) + l2 * np.eye(len(w))
+        w -= np.linalg.solve(hessian, x.T @ (p - y) + l2 * w)
+    return w
+
+
+def pair_model_verdict(s: Scored, w) -> tuple[float, str | None]:
+    """A duty's score under a pair model, that of its strongest other role (any one role makes the
+    case), and that role."""
+    import numpy as np
+
+    scored = [(float(np.array(pair_features(s, other)) @ w), other[0]) for other in s.others]
+    return max(scored, default=(-math.inf, None))
+
+
+def rule_metrics(rows: list[Scored], named: list[str | None]) -> Metrics:
+    """Precision and recall on ``rows`` of a rule that names ``named[i]`` (None: no finding) for row i."""
+    tp = sum(1 for s, role in zip(rows, named) if role is not None and s.trial.blurred)
+    flagged = sum(1 for role in named if role is not None)
+    right = sum(1 for s, role in zip(rows, named) if role is not None and s.trial.blurred and role == s.trial.true_role)
+    positives = sum(1 for s in rows if s.trial.blurred)
+    return Metrics(
+        tp / flagged if flagged else 0.0,
+        tp / positives if positives else 0.0,
+        right / tp if tp else 0.0,
+        flagged,
+        positives,
+        len(rows),
+        0,
+        tp,
+    )
+
+
+def _best_threshold(rows: list[Scored], verdicts: list[tuple[float, str | None]], min_precision: float):
+    """The threshold on pair-model scores with the best recall on ``rows`` at ``min_precision``."""
+    found = None
+    for t in sorted({score for score, _ in verdicts}):
+        m = rule_metrics(rows, [role if score >= t else None for score, role in verdicts])
+        if m.precision >= min_precision and (found is None or m.recall > found[1].recall):
+            found = (t, m)
+    return found
+
+
+def decision_rules(scored: list[Scored], *, min_precision: float = 0.9) -> None:
+    """Two other decision rules, each tuned on the dev roles' duties of ``TUNED_ON`` (best recall at
+    ``min_precision``, and at the dev precision of RL314's defaults) and measured on the held-out roles:
+    a difference of similarities instead of a ratio, and a logistic model over pair features
+    (``pair_features``), whose dev figures are also given out of fold (four folds of dev roles)."""
+    import itertools
+
+    from rolelint.profession.checks.rl314_role_blurring import (
+        CONCEPT_MARGIN,
+        MIN_CONCEPTS,
+        MIN_DISTINCT,
+        MIN_SIMILARITY,
+        RATIO,
+    )
+
+    def rows(half: str, sources: tuple[str, ...] | None) -> list[Scored]:
+        return [s for s in scored if s.trial.half == half and (sources is None or s.trial.source in sources)]
+
+    dev = rows("dev", TUNED_ON)
+    defaults = metrics(
+        scored,
+        half="dev",
+        sources=TUNED_ON,
+        min_similarity=MIN_SIMILARITY,
+        ratio=RATIO,
+        min_distinct=MIN_DISTINCT,
+        margin=CONCEPT_MARGIN,
+        min_concepts=MIN_CONCEPTS,
+    )
+    floors = (min_precision, defaults.precision)
+    print(f"\nRL314's defaults on the dev roles ({', '.join(TUNED_ON)}): {defaults.describe()}")
+    tried = []
+    grid = itertools.product(GRID_SIMILARITY, GRID_DIFFERENCE, GRID_DISTINCT, GRID_MARGIN, GRID_CONCEPTS)
+    for min_similarity, difference, min_distinct, margin, min_concepts in grid:
+        options = dict(
+            min_similarity=min_similarity,
+            difference=difference,
+            min_distinct=min_distinct,
+            margin=margin,
+            min_concepts=min_concepts,
+        )
+        tried.append((options, rule_metrics(dev, [flagged_by_difference(s, **options) for s in dev])))
+    for floor in floors:
+        passing = [t for t in tried if t[1].precision >= floor]
+        if not passing:
+            print(f"\ndifference rule: no setting reaches precision {floor:.3f} on the dev roles")
+            continue
+        options, m = max(passing, key=lambda t: (t[1].recall, t[1].precision))
+        print(
+            f"\ndifference rule, best on the dev roles at precision >= {floor:.3f}: {options}\n  dev : {m.describe()}"
+        )
+        for label, subset in ADVERT_SETS:
+            test = rows("test", subset)
+            print(
+                f"  test {label:15}: {rule_metrics(test, [flagged_by_difference(s, **options) for s in test]).describe()}"
+            )
+    w = fit_pair_model(dev)
+    print(f"\nlogistic pair model fitted on the dev roles (weights {[round(float(v), 3) for v in w]}):")
+    fold = {s.trial.true_role: hashlib.sha256(("fold" + s.trial.true_role).encode()).digest()[0] % 4 for s in dev}
+    out_of_fold: list[tuple[float, str | None]] = [(-math.inf, None)] * len(dev)
+    for k in range(4):
+        wk = fit_pair_model([s for s in dev if fold[s.trial.true_role] != k])
+        for i, s in enumerate(dev):
+            if fold[s.trial.true_role] == k:
+                out_of_fold[i] = pair_model_verdict(s, wk)
+    for floor in floors:
+        found = _best_threshold(dev, [pair_model_verdict(s, w) for s in dev], floor)
+        cv = _best_threshold(dev, out_of_fold, floor)
+        if found is None:
+            print(f"  no threshold reaches precision {floor:.3f} on the dev roles")
+            continue
+        threshold, m = found
+        print(f"  at dev precision >= {floor:.3f}, threshold {threshold:.3f}\n  dev : {m.describe()}")
+        print(f"  dev out of fold: {cv[1].describe() if cv else 'no threshold reaches it'}")
+        for label, subset in ADVERT_SETS:
+            test = rows("test", subset)
+            verdicts = [pair_model_verdict(s, w) for s in test]
+            m = rule_metrics(test, [role if score >= threshold else None for score, role in verdicts])
+            print(f"  test {label:15}: {m.describe()}")
+
+
+def context_vectors(roles: dict[str, DdatRole], all_trials: list[Trial]) -> None:
+    """How often spaCy's small pipeline's context vectors (``doc.vector``: it has no static word vectors)
+    put a blurred duty of the dev roles nearer its true role's centroid than the claimed role's, and how
+    often the TF-IDF profiles do (chance: 0.5)."""
+    import numpy as np
+    import spacy
+
+    from rolelint.nlp.pipeline import default_model
+
+    model = default_model()
+    nlp = spacy.load(model, exclude=["parser", "ner", "lemmatizer", "attribute_ruler", "tagger", "senter"])
+    texts = sorted({t.text for t in all_trials} | {x for role in roles.values() for x in role.texts if x})
+    unit = {}
+    for doc in nlp.pipe(texts, batch_size=256):
+        norm = np.linalg.norm(doc.vector)
+        unit[doc.text] = doc.vector / norm if norm else doc.vector
+    centroid = {}
+    for name, role in roles.items():
+        mean = np.mean([unit[x] for x in role.texts if x], axis=0)
+        centroid[name] = mean / np.linalg.norm(mean)
+    profiles = RoleProfiles({name: role.texts for name, role in roles.items()})
+    print(f"\ncontext vectors of {model} (vector table {nlp.vocab.vectors.shape}):")
+    for sources in (("written", "corpus"), ("frameworks",)):
+        blurred = [t for t in all_trials if t.half == "dev" and t.source in sources and t.blurred]
+        by_vectors = sum(unit[t.text] @ centroid[t.true_role] > unit[t.text] @ centroid[t.claimed] for t in blurred)
+        by_words = 0
+        for t in blurred:
+            score = {r.role: r.score for r in profiles.resemblances(t.text)}
+            by_words += score.get(t.true_role, 0.0) > score.get(t.claimed, 0.0)
+        print(
+            f"  dev {'+'.join(sources)}: true role nearer than the claimed one in {by_vectors / len(blurred):.2f} "
+            f"of {len(blurred)} blurred claims by context vectors, {by_words / len(blurred):.2f} by TF-IDF profiles"
+        )
+
+
 def labelled(roles_csv: Path) -> tuple[dict[str, DdatRole], list[Trial]]:
     """The DDaT roles (with vocabulary) and every trial of the three labelled sets."""
     roles = with_vocabulary(load_roles(roles_csv))
@@ -480,7 +688,7 @@ def main(argv: list[str]) -> int:
     if argv and argv[0] == "--write-background":
         write_background(Path(argv[1]))
         return 0
-    roles, all_trials = labelled(Path(argv[0]))
+    roles, all_trials = labelled(Path(next(a for a in argv if not a.startswith("--"))))
     started = time.perf_counter()
     scored = score(roles, all_trials)
     elapsed = time.perf_counter() - started
@@ -532,6 +740,10 @@ def main(argv: list[str]) -> int:
         )
     definition_ratio, m = tune_definition_ratio(scored, **word_options)
     print(f"best definition_ratio on the dev roles with no false positive: {definition_ratio:g} -> {m.describe()}")
+    if "--decision-rules" in argv:
+        decision_rules(scored)
+    if "--context-vectors" in argv:
+        context_vectors(roles, all_trials)
     return 0
 
 
