@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import html.entities
 import math
 import re
 import sys
@@ -257,13 +258,29 @@ class Report:
         return (sum(f for f, _ in self.recall.values()), sum(n for _, n in self.recall.values()))
 
 
+def _entity_pattern(word: str) -> str:
+    """A regex for ``word`` as HTML may write it: any character but a letter, digit or space also as its
+    numeric or named entity (the gold quote says "we’re", the page "we&#8217;re")."""
+    parts = []
+    for char in word:
+        if char.isascii() and char.isalnum():
+            parts.append(re.escape(char))
+            continue
+        forms = [re.escape(char), f"&#0*{ord(char)};", f"&#[xX]0*{ord(char):x};"]
+        name = html.entities.codepoint2name.get(ord(char))
+        if name:
+            forms.append(f"&{name};")
+        parts.append("(?:" + "|".join(forms) + ")")
+    return "".join(parts)
+
+
 def gold_lines(text: str, quote: str) -> list[tuple[int, int]]:
     """1-based first and last line of each place ``quote`` is in ``text`` (whitespace-insensitive; in
     HTML, entities and tags between words too). Every place counts: a site may repeat a sentence of
     the body in its front matter, where a finding is not worth acting on."""
     words = [re.escape(word) for word in quote.split()]
     matches = list(re.finditer(r"\s+".join(words), text)) or list(
-        re.finditer(r"(?:\s|&nbsp;|<[^<>]{0,200}>)+".join(words), text)
+        re.finditer(r"(?:\s|&nbsp;|<[^<>]{0,200}>)+".join(_entity_pattern(word) for word in quote.split()), text)
     )
     spans = []
     for match in matches:

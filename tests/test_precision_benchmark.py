@@ -146,6 +146,13 @@ def test_gold_lines_finds_every_place_and_reads_through_html_entities():
     assert precision.gold_lines(repeated, "We hire.") == [(1, 1), (3, 3)]
 
 
+def test_gold_lines_reads_a_character_written_as_an_html_entity():
+    text = "<p>At times, you&#8217;ll need\nto be a jack-of-all-trades &amp; more.</p>\n<p>We&rsquo;re here</p>\n"
+    assert precision.gold_lines(text, "you’ll need to be a jack-of-all-trades & more") == [(1, 2)]
+    assert precision.gold_lines(text, "We’re here") == [(3, 3)]
+    assert precision.gold_lines(text, "We’re gone") == []
+
+
 def test_judge_reuses_a_verdict_when_the_line_moved():
     rows = [{"advert": "a", "code": "RL205", "line": "3", "quote": "Some  long sentence", "verdict": "TP"}]
     judge = precision.Judge(rows)
