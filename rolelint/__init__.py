@@ -8,6 +8,9 @@ The public API (documented in docs/api.md) is what this package exports:
 - ``lint_paths``, ``lint_text``, ``list_rules``: the same in one call;
 - ``fix_text``, ``suppression``, ``find_config``: a text's safe fixes, a suppression comment for a
   finding, the config a folder uses;
+- ``fix_files``, ``fix_diff``, ``write_baseline``, ``apply_baseline``, ``render_report`` (with
+  ``ReportOptions``, ``REPORT_FORMATS``), ``rule_statistics``: what `rolelint check` does with a
+  result: write its safe fixes, preview them, record or apply a baseline, write a report;
 - ``LintResult``, ``Diagnostic``, ``Fix``, ``Severity``, ``RuleInfo``, ``FixedText``, ``Choice``,
   ``RelatedPlace``: immutable results;
 - ``ConfigError``: a bad config, option or rule code (the command line's exit 2).
@@ -17,7 +20,17 @@ Everything else is internal and may change between releases.
 
 __version__ = "0.1.0"
 
-from rolelint.api import (  # noqa: E402 - the version comes first: the modules below read it
+from rolelint.actions import (  # noqa: E402 - the version comes first: the modules below read it
+    REPORT_FORMATS,
+    ReportOptions,
+    apply_baseline,
+    fix_diff,
+    fix_files,
+    render_report,
+    rule_statistics,
+    write_baseline,
+)
+from rolelint.api import (  # noqa: E402
     Choice,
     ConfigError,
     Diagnostic,
@@ -37,6 +50,7 @@ from rolelint.api import (  # noqa: E402 - the version comes first: the modules 
 )
 
 __all__ = [
+    "REPORT_FORMATS",
     "Choice",
     "ConfigError",
     "Diagnostic",
@@ -45,13 +59,20 @@ __all__ = [
     "LintResult",
     "Linter",
     "RelatedPlace",
+    "ReportOptions",
     "RuleInfo",
     "Severity",
     "__version__",
+    "apply_baseline",
     "find_config",
+    "fix_diff",
+    "fix_files",
     "fix_text",
     "lint_paths",
     "lint_text",
     "list_rules",
+    "render_report",
+    "rule_statistics",
     "suppression",
+    "write_baseline",
 ]

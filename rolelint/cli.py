@@ -13,12 +13,23 @@ from pathlib import Path
 
 import click
 
-from rolelint import __version__
-from rolelint.api import Linter, LintResult, RuleInfo
+from rolelint import (
+    REPORT_FORMATS,
+    Linter,
+    LintResult,
+    ReportOptions,
+    RuleInfo,
+    Severity,
+    __version__,
+    apply_baseline,
+    fix_diff,
+    fix_files,
+    render_report,
+    rule_statistics,
+    write_baseline,
+)
 from rolelint.config import FAIL_ON, Config, ConfigError, load_config
-from rolelint.diagnostics import Severity
 from rolelint.display import visible
-from rolelint.reporters import REPORTERS, ReportOptions, render
 from rolelint.terminal import color_wanted
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -72,7 +83,7 @@ def trusted_path_option(command):
     "output_format",
     default="text",
     show_default=True,
-    type=click.Choice(list(REPORTERS)),
+    type=click.Choice(list(REPORT_FORMATS)),
     help="Output format (to stdout).",
 )
 @click.option(
@@ -313,11 +324,9 @@ def execute_check(request: CheckRequest, linter: Linter) -> int:
     result = lint()
     fix_failed = False
     if request.apply_fixes:
-        from rolelint.fixes import fix_and_relint
-
-        result, fix_failed = fix_and_relint(
-            lint,
+        result, fix_failed = fix_files(
             result,
+            relint=lint,
             cwd=Path.cwd(),
             encoding_fallback=linter.config.encoding_fallback,
             echo=lambda line: (
@@ -325,16 +334,11 @@ def execute_check(request: CheckRequest, linter: Linter) -> int:
             ),
         )
     if request.write_baseline_file is not None:
-        from rolelint.baseline import write_baseline
-
-        count = write_baseline(request.write_baseline_file, result.diagnostics, result.sources, cwd=Path.cwd())
+        count = write_baseline(result, request.write_baseline_file, cwd=Path.cwd())
         note(f"rolelint: recorded {count} finding{'s' if count != 1 else ''} in {request.write_baseline_file}")
         return EXIT_CLEAN
     if request.baseline_file is not None:
-        from rolelint.baseline import apply_baseline
-
-        kept, hidden = apply_baseline(list(result.diagnostics), result.sources, request.baseline_file, cwd=Path.cwd())
-        result = replace(result, diagnostics=tuple(kept))
+        result, hidden = apply_baseline(result, request.baseline_file, cwd=Path.cwd())
         if hidden:
             note(
                 f"rolelint: {hidden} finding{'s' if hidden != 1 else ''} recorded in {request.baseline_file} "
@@ -347,11 +351,11 @@ def execute_check(request: CheckRequest, linter: Linter) -> int:
     for name, target in request.targets:
         _write_report(name, target, result, options)
     if request.statistics:
-        from rolelint.reporters.statistics import render_statistics
-
-        click.echo(render_statistics(result, as_json=request.output_format == "json"), nl=False)
+        click.echo(rule_statistics(result, as_json=request.output_format == "json"), nl=False)
     else:
-        click.echo(render(request.output_format, result, color=use_color, options=options), nl=False, color=use_color)
+        click.echo(
+            render_report(request.output_format, result, color=use_color, options=options), nl=False, color=use_color
+        )
     if fix_failed or _report_missing(missing):
         return EXIT_ERROR
     return exit_code_for([d.severity for d in result.diagnostics], request.fail_on or linter.config.fail_on)
@@ -366,10 +370,8 @@ def _report_missing(missing: list[Path]) -> bool:
 
 def _print_diff(result: LintResult, note, missing: list[Path]) -> int:
     """`--diff`: what --fix would change, as a unified diff on stdout; exit 1 when there is any."""
-    from rolelint.fixes import fix_diffs
-
-    lines, count = fix_diffs(result)
-    click.echo("".join(lines), nl=False)
+    diff, count = fix_diff(result)
+    click.echo(diff, nl=False)
     note(
         f"rolelint: {count} fix{'es' if count != 1 else ''} would be applied by --fix"
         if count
@@ -417,7 +419,7 @@ def _write_report(name: str, target: Path, result: LintResult, options: ReportOp
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         # a full disk or an interrupt leaves the old report (or none), never a torn one
-        atomic_write(target, render(name, result, options=options).encode("utf-8"))
+        atomic_write(target, render_report(name, result, options=options).encode("utf-8"))
     except OSError as exc:
         parent = target.parent
         why = f"{parent} is a file, not a directory" if parent.exists() and not parent.is_dir() else exc.strerror
@@ -427,9 +429,9 @@ def _write_report(name: str, target: Path, result: LintResult, options: ReportOp
 def _output_target(value: str) -> tuple[str, Path]:
     """`sarif:results.sarif` -> ("sarif", Path("results.sarif"))."""
     name, _, path = value.partition(":")
-    if name not in REPORTERS or not path:
+    if name not in REPORT_FORMATS or not path:
         raise click.BadParameter(
-            f"{value!r} is not FORMAT:PATH with FORMAT one of {', '.join(REPORTERS)}", param_hint="--output-file"
+            f"{value!r} is not FORMAT:PATH with FORMAT one of {', '.join(REPORT_FORMATS)}", param_hint="--output-file"
         )
     return name, Path(path)
 

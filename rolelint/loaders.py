@@ -108,6 +108,11 @@ def parse_source(
     """``source`` parsed as the format ``fmt`` (a Format or its name), long spans cut in pieces."""
     parser = format_named(fmt) if isinstance(fmt, str) else fmt
     document, findings = parser.parse(source, kind_hint)
+    if document.site_metadata and document.data:
+        # A site's own use of rolelint's key names is the site's word (rolelint.schema.split_site_data).
+        from rolelint.schema import split_site_data  # jsonschema, only for front matter of a site
+
+        document.data, document.site_data = split_site_data(document.data)
     if any(len(span.text) > MAX_SPAN_CHARS or _LONG_RUN.search(span.text) for span in document.spans):
         document.spans = [piece for span in document.spans for piece in split_long_span(span)]
     return document, findings

@@ -128,3 +128,39 @@ def test_the_one_call_helpers_find_the_config_as_the_command_line_does():
     result = rolelint.lint_paths([EXAMPLES])
     assert any(path.endswith("growth-hacker-draft.md") for path in result.files)
     assert result.fails("warning") and not result.fails("never")
+
+
+def test_fixes_baselines_and_reports_are_api_calls_as_check_makes_them(tmp_path):
+    """What `rolelint check` does with a result (--diff, --fix, --write-baseline, --baseline, reports)
+    is in the API, so a program can do it without the command line."""
+    (tmp_path / ".rolelint.yaml").write_text("include: ['**/*.md']\n")
+    draft = tmp_path / "draft.md"
+    draft.write_text(
+        "# Analyst\n\nYou will report to the chairman and work in Javascript.\n\nSalary: £40,000 a year.\n"
+    )
+    linter = Linter(start=tmp_path)
+
+    def lint() -> LintResult:
+        return linter.lint_paths([draft], jobs=1)
+
+    first = lint()
+    diff, count = rolelint.fix_diff(first)
+    fixable = [d for d in first.diagnostics if d.fix is not None]
+    assert count == len(fixable) > 0 and diff.startswith("---") and "+You will report to the chair " in diff
+    assert "chairman" in draft.read_text()  # a preview writes nothing
+
+    said: list[str] = []
+    fixed, failed = rolelint.fix_files(first, relint=lint, cwd=tmp_path, echo=said.append)
+    assert not failed and "chairman" not in draft.read_text() and said
+    assert not any(d.fix for d in fixed.diagnostics)
+
+    baseline = tmp_path / "baseline.json"
+    recorded = rolelint.write_baseline(fixed, baseline, cwd=tmp_path)
+    assert recorded == len(fixed.diagnostics) and baseline.is_file()
+    kept, hidden = rolelint.apply_baseline(lint(), baseline, cwd=tmp_path)
+    assert (kept.diagnostics, hidden) == ((), recorded)
+
+    assert set(rolelint.REPORT_FORMATS) >= {"text", "json", "sarif", "junit", "github", "gitlab", "concise"}
+    sarif = rolelint.render_report("sarif", first, options=rolelint.ReportOptions(fail_on="never"))
+    assert '"version": "2.1.0"' in sarif
+    assert "RL10" in rolelint.rule_statistics(first)

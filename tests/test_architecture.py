@@ -132,9 +132,10 @@ def test_measurement_scripts_live_outside_the_package():
 
 
 def test_the_public_api_is_what_the_package_exports():
+    import rolelint.actions
     import rolelint.api
 
-    assert set(rolelint.__all__) - {"__version__"} <= set(rolelint.api.__all__)
+    assert set(rolelint.__all__) - {"__version__"} <= set(rolelint.api.__all__) | set(rolelint.actions.__all__)
 
 
 def test_every_named_check_module_is_in_the_table_under_its_own_name():
@@ -167,3 +168,30 @@ def test_cache_files_are_signed_in_one_place():
     read_signed): no other module makes or checks a signature itself."""
     graph = _graph()
     assert sorted(module for module, targets in graph.items() if "rolelint.cachesign" in targets) == ["rolelint.cache"]
+
+
+# The command line's own modules: what it prints and how it writes a report file.
+CLI_OWN = {"rolelint", "rolelint.display", "rolelint.terminal", "rolelint.safefiles"}
+CHECK_PATH = ("execute_check", "_print_diff", "report_options", "lint_stdin", "_write_report", "build_linter")
+
+
+def test_rolelint_check_goes_through_the_public_api_only():
+    """`rolelint check` (lint, --fix, --diff, baselines, reports) imports nothing of rolelint but the
+    public API and the command line's own modules (docs/api.md)."""
+    tree = ast.parse((PACKAGE / "cli.py").read_text(encoding="utf-8"))
+    functions = {node.name: node for node in ast.walk(tree) if isinstance(node, ast.FunctionDef)}
+    assert set(CHECK_PATH) <= set(functions)
+    used = {
+        node.module
+        for name in CHECK_PATH
+        for node in ast.walk(functions[name])
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("rolelint")
+    }
+    assert used <= CLI_OWN, used - CLI_OWN
+    top = {
+        alias.name
+        for node in tree.body
+        if isinstance(node, ast.ImportFrom) and node.module == "rolelint"
+        for alias in node.names
+    }
+    assert {"Linter", "fix_files", "fix_diff", "apply_baseline", "write_baseline", "render_report"} <= top

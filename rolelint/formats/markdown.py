@@ -35,9 +35,6 @@ def parse_prose(
         # The site's own keys (`layout`, `permalink` …) are not findings, nor the advert's text unless
         # they hold prose: rolelint.schema.site_prose, applied where the schema is read.
         document.site_metadata = True
-        from rolelint.schema import split_site_data  # jsonschema, only for front matter of a site
-
-        document.data, document.site_data = split_site_data(document.data)
     document.body_start = body_start
     sections, spans = split_body(text[body_start:], base=body_start, fmt=fmt)
     document.sections = sections

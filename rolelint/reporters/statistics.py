@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from typing import TYPE_CHECKING
 
-from rolelint.api import LintResult
 from rolelint.diagnostics import Diagnostic
+
+if TYPE_CHECKING:
+    from rolelint.api import LintResult
 
 
 def statistics(result: LintResult) -> list[dict]:
