@@ -18,7 +18,7 @@ The public API (documented in docs/api.md) is what this package exports:
 Everything else is internal and may change between releases.
 """
 
-__version__ = "0.1.0"
+__version__ = "0.1.0.dev0"  # no release is tagged yet: see CHANGELOG.md
 
 from rolelint.actions import (  # noqa: E402 - the version comes first: the modules below read it
     REPORT_FORMATS,

@@ -84,8 +84,9 @@ def vague_pay(sentence, words: Words, *, pay_section: bool) -> tuple[int, int] |
     pay = [
         t
         for t in sentence
-        # a pay noun, not a verb or adjective of the same lemma ("consumer packaged goods")
-        if words.has("pay", t) and t.pos_ not in ("VERB", "ADJ") and not _benefits_package(t, words)
+        # not a participle or adjective of a pay lemma ("consumer packaged goods"); "Pay depending on
+        # experience" may be tagged a verb, and stays
+        if words.has("pay", t) and t.tag_ not in ("VBN", "VBD", "VBG", "JJ") and not _benefits_package(t, words)
     ]
     if not pay and not pay_section:
         return None
