@@ -242,7 +242,7 @@ def score(roles: dict[str, DdatRole], all_trials: list[Trial], analyzer=None) ->
     from collections import Counter
 
     from rolelint.profession.text import slug
-    from rolelint.profession.vocabulary import concepts_in, phrases, role_terms
+    from rolelint.profession.vocabulary import concepts_in, phrases, role_terms, sequence
 
     kwargs = {"analyzer": analyzer} if analyzer else {}
     profiles = RoleProfiles({name: role.texts for name, role in roles.items()}, **kwargs)
@@ -258,6 +258,7 @@ def score(roles: dict[str, DdatRole], all_trials: list[Trial], analyzer=None) ->
         own = next((r.score for r in ranked if r.role == trial.claimed), 0.0)
         leave = copies if trial.claimed == trial.true_role else ()
         mine = concepts_in(trial.text, vocabulary[trial.claimed])
+        mine_phrases = {sequence(t) for t in mine}
         used = Counter(profiles.counts[trial.claimed])
         for item in leave:
             used.subtract(profiles.vector(item))
@@ -267,7 +268,7 @@ def score(roles: dict[str, DdatRole], all_trials: list[Trial], analyzer=None) ->
                 r.score,
                 len(profiles.distinct_terms(trial.text, r.role, trial.claimed, leave)),
                 not trial.blurred and lifted(trial.text, roles[r.role].duties),
-                concepts_in(trial.text, {p: t for p, t in vocabulary[r.role].items() if t not in mine}, used),
+                concepts_in(trial.text, {p: t for p, t in vocabulary[r.role].items() if p not in mine_phrases}, used),
             )
             for r in ranked
             if r.role != trial.claimed

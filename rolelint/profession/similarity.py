@@ -541,12 +541,17 @@ def by_concepts(
     first such role, most similar first, is named. Like ``judge``, a fact about the statement and the
     two roles alone. ``vocabulary_of(None)`` is every role's vocabulary together (stem phrase -> term),
     so that the statements that name too little of any kind are passed over at once."""
-    from rolelint.profession.vocabulary import concepts_in, strength
+    from rolelint.profession.vocabulary import concepts_in, sequence, strength
 
     named = concepts_in(text, vocabulary_of(None))  # every term of every kind of role, looked for once
     if strength(named) < min_concepts:
         return BlurVerdict(False, 0.0, None, ())
     mine = concepts_in(text, vocabulary_of(claimed))
+    # Terms are compared by their stems, not as written: two entries may spell one term differently
+    # ("usability test", "usability testing"), and which spelling a merged vocabulary keeps must not
+    # decide (nor let an edit to a third role's entry change) whether a role's term counts.
+    named_phrases = {sequence(term) for term in named}
+    mine_phrases = {sequence(term) for term in mine}
     weights, qnorm = profiles.query(text)
     if qnorm == 0:
         return BlurVerdict(False, 0.0, None, ())
@@ -557,7 +562,9 @@ def by_concepts(
     for key, other_score in profiles.above(weights, qnorm, among=among, skip={claimed}, floor=margin * own_score):
         theirs = vocabulary_of(key)
         found = concepts_in(
-            text, {phrase: term for phrase, term in theirs.items() if term in named and term not in mine}, used
+            text,
+            {phrase: term for phrase, term in theirs.items() if phrase in named_phrases and phrase not in mine_phrases},
+            used,
         )
         if found and concept_case(mine, found, min_concepts=min_concepts):
             return BlurVerdict(

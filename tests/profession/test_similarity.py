@@ -146,6 +146,36 @@ def test_a_duty_naming_two_practices_of_another_kind_of_role_blurs_by_concepts()
     ).blurred
 
 
+def test_a_term_spelt_differently_by_a_third_role_s_entry_changes_no_concept_verdict():
+    from rolelint.profession.similarity import by_concepts
+    from rolelint.profession.vocabulary import phrases
+
+    terms = {"pm": ["product roadmap"], "dm": ["Burndown charts", "RAID logs"], "ops": ["runbook"]}
+    texts = {
+        "pm": ["Product manager", "Decide what the team builds next"],
+        "dm": ["Delivery manager", "Help the team deliver at a steady pace"],
+        "ops": ["Operations engineer", "Keep the service running"],
+    }
+    duty = "Keep the burndown chart and the RAID log current"
+
+    def verdict(ops_terms):
+        vocabulary = {**terms, "ops": ops_terms}
+        profiles = RoleProfiles({key: texts[key] + vocabulary[key] for key in texts})
+
+        def vocabulary_of(key):
+            if key is None:  # merged as every_term merges: the first spelling of a phrase is kept
+                return phrases(term for key in ("ops", "pm", "dm") for term in vocabulary[key])
+            return phrases(vocabulary[key])
+
+        found = by_concepts(profiles, duty, "pm", vocabulary_of)
+        return found.blurred, found.other.role if found.other else None, set(found.concepts)
+
+    # The operations engineer's entry gains a spelling of the delivery manager's term: the verdict on a
+    # product manager's duty that names the delivery manager's work must not move.
+    assert verdict(["runbook"]) == (True, "dm", {"Burndown charts", "RAID logs"})
+    assert verdict(["runbook", "burndown chart"]) == verdict(["runbook"])
+
+
 def test_a_common_word_of_the_vocabulary_weighs_half_a_telling_term():
     from rolelint.profession.similarity import concept_case, own_trade
     from rolelint.profession.vocabulary import concept_weight

@@ -35,7 +35,7 @@ from rolelint.profession.similarity import (
     role_statements,
 )
 from rolelint.profession.text import normalise, tokens
-from rolelint.profession.vocabulary import as_written, concepts_in, every_term, phrases, role_terms
+from rolelint.profession.vocabulary import as_written, concepts_in, every_term, phrases, role_terms, sequence
 
 CODE = "RL314"
 MIN_SIMILARITY = 0.1
@@ -119,7 +119,8 @@ def names_own_trade(model, vocabularies: Vocabularies, text: str, claim, verdict
     """Does an advert's duty that reads like another role's by its words name the claimed role's own
     trade at least as strongly (``similarity.own_trade``)? Then it is not a finding."""
     mine = concepts_in(text, vocabularies(claim.role.key))
-    theirs = {phrase: term for phrase, term in vocabularies(verdict.other.role).items() if term not in mine}
+    mine_phrases = {sequence(term) for term in mine}  # by stems: two entries may spell one term differently
+    theirs = {phrase: term for phrase, term in vocabularies(verdict.other.role).items() if phrase not in mine_phrases}
     return own_trade(mine, concepts_in(text, theirs, model.counts.get(claim.role.key, {})))
 
 
