@@ -2,8 +2,8 @@
 
     python benchmarks/adverts/extract.py                 # rebuild the adverts (see its docstring)
     python benchmarks/precision.py                       # tune and heldout halves, printed
-    python benchmarks/precision.py --split heldout       # one split (tune, heldout or fresh)
-    python benchmarks/precision.py --split every         # tune, heldout and fresh
+    python benchmarks/precision.py --split heldout       # one split (tune, heldout, fresh or fresh2)
+    python benchmarks/precision.py --split every         # tune, heldout, fresh and fresh2
     python benchmarks/precision.py --unjudged new.csv    # write the printed splits' unjudged findings
     python benchmarks/precision.py --markdown            # also write docs/precision.md (every split)
 
@@ -14,9 +14,11 @@ Inputs, all in ``benchmarks/adverts/``:
   looked at while changing rules; ``heldout`` is only ever counted (its findings were judged, so it has
   been seen once); ``fresh`` is a later batch from other publishers whose gold list was committed before
   rolelint first ran on it and whose findings were judged only after the rule changes they measure had
-  merged (its first run is the clean figure; fixes made since looking at it are in the history). It is
-  not printed unless asked for (``--split fresh`` or ``every``), and ``--unjudged`` writes only the
-  findings of the splits printed.
+  merged (its first run is the clean figure; fixes made since looking at it are in the history);
+  ``fresh2`` is a second such batch, from publishers and repositories in none of the others, whose gold
+  list was committed before rolelint first ran on it and whose findings are judged once, at the end of
+  the 2026-12-05 session. Neither is printed unless asked for (``--split fresh``, ``fresh2`` or
+  ``every``), and ``--unjudged`` writes only the findings of the splits printed.
 - ``gold.csv``: the problems a careful reviewer listed per advert before seeing rolelint's output
   (category, quoted text or ``whole advert``, reason).
 - ``judgements.csv``: every finding rolelint gave, judged by hand: TP (worth acting on) or FP, with a
@@ -56,6 +58,7 @@ SPLITS: dict[str, str] = {
     "tune": "looked at while changing rules",
     "heldout": "only counted; its findings were judged once, so it has been seen",
     "fresh": "gold written before the first run; judged once clean (62%), then seen for four fixes",
+    "fresh2": "gold written before the first run; judged once, at the end of the 2026-12-05 session",
 }
 SPLIT_CHOICES = {"both": ("tune", "heldout"), "every": tuple(SPLITS)}
 JUDGEMENTS = ADVERTS / "judgements.csv"
@@ -564,7 +567,9 @@ def write_markdown(path: Path, reports: list[Report], rows: list[dict[str, str]]
         "cleanest evidence here: **62% precise, 70% recall**, against 88% and 77% on `heldout`. Four "
         "fixes were then made looking at its findings (a site's own key values, RL205's word count, "
         "RL121 and RL123 misreadings), so from that row on `fresh` has been seen, as `heldout` has; "
-        "the next clean figure needs a new batch from new publishers, gold first.",
+        "the next clean figure needs a new batch from new publishers, gold first. That batch is "
+        "`fresh2`: publishers and repositories in no other split, its gold list committed before "
+        "rolelint first ran on it, judged once after the rule changes of the 2026-12-05 session.",
         "- **Gold problems** (`gold.csv`): written per advert by reading it before any rolelint run (the "
         "git history shows the order), in the catalogue's categories: only problems a hiring manager "
         "should act on.",

@@ -81,24 +81,27 @@ def _git(*args):
     return subprocess.run(["git", "-C", str(REPO), *args], capture_output=True, text=True)
 
 
-def test_fresh_gold_was_committed_before_any_fresh_judgement():
-    """The fresh split's gold list must come first in history: the commit that first added a fresh judgement
-    (if any) descends from the one that first added fresh gold rows."""
+@pytest.mark.parametrize("split", ["fresh", "fresh2"])
+def test_fresh_gold_was_committed_before_any_fresh_judgement(split):
+    """A fresh split's gold list must come first in history: the commit that first added one of its
+    judgements (if any) descends from the one that first added its gold rows."""
     if (
         _git("rev-parse", "HEAD").returncode != 0
         or _git("rev-parse", "--is-shallow-repository").stdout.strip() == "true"
     ):
         pytest.skip("no full git history here")
-    fresh = [r["id"] for r in extract.read_manifest() if r["split"] == "fresh"]
-    if not fresh:
-        pytest.skip("no fresh split")
+    ids = [r["id"] for r in extract.read_manifest() if r["split"] == split]
+    if not ids:
+        pytest.skip(f"no {split} split")
+    prefix = f"{split}-"
+    assert all(i.startswith(prefix) for i in ids), f"{split} advert ids must start with {prefix!r}"
 
     def first_commit(path):
-        shas = _git("log", "--format=%H", "-S", "fresh-", "--", path).stdout.split()
+        shas = _git("log", "--format=%H", "-S", prefix, "--", path).stdout.split()
         return shas[-1] if shas else None
 
     gold = first_commit("benchmarks/adverts/gold.csv")
-    assert gold, "the fresh adverts have no gold list"
+    assert gold, f"the {split} adverts have no gold list"
     judged = first_commit("benchmarks/adverts/judgements.csv")
     if judged:
         assert judged != gold, "gold and the first judgements were committed together"
@@ -106,15 +109,17 @@ def test_fresh_gold_was_committed_before_any_fresh_judgement():
 
 
 def test_split_choices_lint_only_the_splits_reported():
-    rows = [{"id": s, "split": s} for s in ("tune", "heldout", "fresh")]
+    rows = [{"id": s, "split": s} for s in ("tune", "heldout", "fresh", "fresh2")]
     splits, chosen = precision.select(rows, "both")
     assert splits == ("tune", "heldout") and [r["id"] for r in chosen] == ["tune", "heldout"]
     splits, chosen = precision.select(rows, "fresh")
     assert splits == ("fresh",) and [r["id"] for r in chosen] == ["fresh"]
+    splits, chosen = precision.select(rows, "fresh2")
+    assert splits == ("fresh2",) and [r["id"] for r in chosen] == ["fresh2"]
     splits, chosen = precision.select(rows, "every")
-    assert splits == ("tune", "heldout", "fresh") and len(chosen) == 3
+    assert splits == ("tune", "heldout", "fresh", "fresh2") and len(chosen) == 4
     splits, chosen = precision.select(rows, "all")
-    assert splits == ("all",) and len(chosen) == 3
+    assert splits == ("all",) and len(chosen) == 4
 
 
 def test_wilson_interval_brackets_the_rate_and_narrows_with_more_data():
