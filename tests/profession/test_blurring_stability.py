@@ -1,8 +1,9 @@
 """RL314's verdict on a duty changes only when the duty, its role, or the role it is said to resemble changes.
 
 Each test lints a roles repo, edits roles that neither the duty nor its role is (copies one level over
-another, removes a level, duplicates a role, reuses an id), lints again, and compares the findings
-at every duty: none may appear or disappear, unless the finding names an edited role.
+another, removes a level, duplicates a role, reuses an id, gives one vocabulary in the framework file),
+lints again, and compares the findings at every duty: none may appear or disappear, unless the finding
+names an edited role.
 """
 
 from __future__ import annotations
@@ -184,6 +185,22 @@ MUTATIONS = {
         ),
         {"roles/analyst.yaml"},
         {"analyst"},
+    ),
+    "give an unrelated role vocabulary spelt like another's": lambda root: (
+        _edit_yaml(
+            root / "frameworks/delivery.yaml",
+            lambda data: data.update(
+                vocabulary=[
+                    {
+                        "id": "developer-words",
+                        "roles": ["developer"],
+                        "terms": ["Burndown charts", "RAID logs", "Retros", "discussion guide", "usability tests"],
+                    }
+                ]
+            ),
+        ),
+        {"frameworks/delivery.yaml"},
+        {"developer"},
     ),
     "reuse an id": lambda root: (
         _edit_yaml(root / "roles/user-researcher.yaml", lambda data: data.update(id="developer")),
