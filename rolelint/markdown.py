@@ -145,10 +145,18 @@ def _comments(text: str) -> Iterator[tuple[int, int]]:
         yield opening.start(), position
 
 
+def _apostrophe(text: str, start: int, end: int) -> bool:
+    """A single backtick between two letters ("the company`s", "we`re") is typed for an apostrophe,
+    not a code span's delimiter: read as one, it would hide the text up to the next such word,
+    full stops included."""
+    return end - start == 1 and 0 < start and end < len(text) and text[start - 1].isalpha() and text[end].isalpha()
+
+
 def code_spans(text: str) -> Iterator[tuple[int, int]]:
     """Code spans: a run of backticks up to the next run of the same length (CommonMark), in linear
-    time; an opening run with no closing run is literal text."""
-    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text)]
+    time; an opening run with no closing run is literal text, and so is a backtick typed for an
+    apostrophe (see ``_apostrophe``)."""
+    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text) if not _apostrophe(text, m.start(), m.end())]
     later: dict[int, list[int]] = {}  # run length -> indices of runs of that length, in order
     for index, (start, end) in enumerate(runs):
         later.setdefault(end - start, []).append(index)

@@ -238,6 +238,7 @@ def _annotate(plan, nlp, narrow: bool = True, rules: list[Rule] | None = None) -
     A tagging rule with triggers keeps only the spans where it can match, and says which tokens it
     can match on; only those tokens are tagged (see ``_tag``). Rules without triggers, and parse
     rules, have their whole spans tagged; parse rules' spans are then parsed."""
+    from rolelint.nlp.sentences import split_sentences
     from rolelint.nlp.state import annotation_memo
     from rolelint.nlp.triggers import union
     from rolelint.nlp.windows import tag_windows, token_batches
@@ -274,9 +275,7 @@ def _annotate(plan, nlp, narrow: bool = True, rules: list[Rule] | None = None) -
         else:
             docs[(d, s)] = nlp.make_doc(plan[d][1][s].text)
     if "sentencizer" in nlp.pipe_names:
-        sentencizer = nlp.get_pipe("sentencizer")
-        for doc in docs.values():
-            sentencizer(doc)
+        split_sentences(nlp, docs.values())
     tagging = [rule for rule in rules if rule.needs & TAGGED_NEEDS]
     triggers, masks = _trigger_masks(nlp, tagging, narrow)
     token_masks: dict[tuple[int, int], tuple[list[int], int]] = {}

@@ -92,3 +92,10 @@ def test_mask_inline_preserves_length():
 def test_headings_about_travel_or_clearance_are_not_criteria():
     assert categorize_heading("Travel requirement") == "other"
     assert categorize_heading("Security clearance requirements") == "other"
+
+
+def test_a_backtick_between_letters_is_an_apostrophe_not_a_code_span():
+    text = "The company`s mission is clear. We`re hiring a `make` expert."
+    masked = mask_inline(text)
+    assert masked[: text.index("hiring")] == text[: text.index("hiring")]  # the full stop stays
+    assert "make" not in masked and len(masked) == len(text)

@@ -69,3 +69,25 @@ def test_tagging_uses_numpy_s_blas_and_tags_as_spacy_s_own_load_does():
         assert [(t.tag_, t.pos_, t.lemma_, t.dep_, t.head.i) for t in a] == [
             (t.tag_, t.pos_, t.lemma_, t.dep_, t.head.i) for t in b
         ]
+
+
+def _sentences(text: str) -> list[str]:
+    from rolelint.nlp.sentences import split_sentences
+
+    pipeline = nlp.load_pipeline({"tokens", "sents"})
+    doc = pipeline.make_doc(text)
+    split_sentences(pipeline, [doc])
+    return [(sentence.start_char, sentence.text) for sentence in doc.sents]
+
+
+def test_a_full_stop_glued_to_a_letter_digit_word_ends_the_sentence():
+    # the tokenizer keeps "B2C." whole, so the sentencizer alone sees one sentence
+    assert _sentences("We sell to B2B and B2C. Our team is small.") == [
+        (0, "We sell to B2B and B2C."),
+        (24, "Our team is small."),
+    ]
+
+
+@pytest.mark.parametrize("text", ["Go to the U.S. Army base.", "We use B2B. and more.", "Our H2O.io site."])
+def test_a_glued_full_stop_before_lower_case_or_inside_an_abbreviation_ends_nothing(text):
+    assert len(_sentences(text)) == 1

@@ -1,0 +1,38 @@
+"""Sentence boundaries: spaCy's rule-based sentencizer, and the full stops its tokenizer hides.
+
+The tokenizer splits a full stop off most words, but leaves it on a word that mixes letters and
+digits and ends in a capital ("B2C.", "3D.", "5G."), as it would on an abbreviation; the sentencizer
+then sees no full stop, and two sentences are read as one. A capital letter after such a word
+starts a new sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+# A word of letters and digits, holding both, with a full stop glued to it, then a capitalised word.
+_GLUED_STOP = re.compile(r"(?<![\w.])(?=[^\W_]*\d)(?=[^\W_]*[^\W\d_])[^\W_]+\.\s+(?=[\"'“‘(]?[A-Z])")
+
+
+def split_sentences(nlp, docs) -> None:
+    """Set the sentence starts of ``docs`` (made by ``nlp.make_doc``): the pipeline's sentencizer,
+    then a start after each full stop the tokenizer left glued to a word (see the module's docs)."""
+    sentencizer = nlp.get_pipe("sentencizer")
+    for doc in docs:
+        sentencizer(doc)
+        if "." in doc.text:
+            mark_glued_stops(doc)
+
+
+def mark_glued_stops(doc) -> None:
+    """Start a sentence at the token after each word with a glued full stop ("We sell B2C. Our ...")."""
+    starts = None
+    for match in _GLUED_STOP.finditer(doc.text):
+        if starts is None:
+            starts = [token.idx for token in doc]
+        at = bisect_left(starts, match.end())
+        word = bisect_left(starts, match.start())
+        # only when the full stop is inside the word's token: a stop split off is the sentencizer's
+        if at < len(doc) and starts[at] == match.end() and word < len(doc) and doc[word].text.endswith("."):
+            doc[at].is_sent_start = True
