@@ -20,10 +20,34 @@ from rolelint.checks.named.essential_requirements import reads_as_requirement
 from rolelint.checks.named.model import NamedCheck
 from rolelint.checks.named.sections import CORE_SECTIONS, sections_present
 
-PARAMS = ("duty_leads", "requirement_words", "pay_words", "location_words", "apply_words", "apply_keys")
+PARAMS = (
+    "duty_leads",
+    "requirement_words",
+    "pay_words",
+    "location_words",
+    "place_words",
+    "apply_words",
+    "apply_keys",
+)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 _WORDS = re.compile(r"[a-z][a-z'’-]*")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\s{4,}")
+# the reader's work named as the subject of a sentence: "your main task will be to", "your duties are"
+_YOUR_WORK = re.compile(
+    r"\byour (?:\w+ )?(?:tasks?|duties|responsibilit(?:y|ies)|work|focus|mission) (?:will be|would be|is|are|include)"
+    r"(?: to)?\b"
+)
+_PARTS = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\bto\s+")
+# a URL of a job page, as a front-matter value: the page with the apply button
+_JOB_PAGE = re.compile(r"^https?://\S*(?:job|career|apply|vacanc|position|opening|recruit)", re.IGNORECASE)
+# an invitation to apply says whom the employer welcomes, not how to apply
+_ENCOURAGED_TO_APPLY = re.compile(
+    r"\b(?:encourag|welcom|invit|eligib)\w*\s+(?:[\w'’-]+\s+){0,3}to\s+apply\b", re.IGNORECASE
+)
+# a capitalised word after a sentence's first word: a place's name, in the text as written
+_NAMED_PLACE = re.compile(r"(?<=\S)\s+(?:[A-Z][a-z]+|[A-Z]{2,})\b")
+# a field's label ("Contract type: contract", "Phone: …") or a question: neither is a duty
+_LABEL_OR_QUESTION = re.compile(r"^\W*(?:[\w'-]+\s+){0,2}[\w'-]+\s*:|\?\s*$")
 
 
 def _word_set(spec, name: str) -> frozenset[str]:
@@ -106,17 +130,35 @@ def covered_by_content(document, items, spec, wanted) -> set[str]:
     text = _Text(texts + values)
     if "pay" in wanted and text.mentions(_word_set(spec, "pay_words")):
         covered.add("pay")
-    if "location" in wanted and text.mentions(_word_set(spec, "location_words")):
+    if "location" in wanted and _says_where(texts, values, spec):
         covered.add("location")
     if "apply" in wanted and (
-        text.mentions(_word_set(spec, "apply_words"))
+        _Text([_ENCOURAGED_TO_APPLY.sub(" ", t) for t in texts] + values).mentions(_word_set(spec, "apply_words"))
         or _EMAIL.search(text.joined) is not None
+        or any(_JOB_PAGE.search(value.strip()) for value in values)
         or any(hint in str(key).lower() for key in _keys(data) for hint in _word_set(spec, "apply_keys"))
     ):
         covered.add("apply")
     if "about" in wanted and sum(len(item.text.split()) for item in items if item.span.block == "paragraph") >= 60:
         covered.add("about")
     return covered
+
+
+def _says_where(texts: list[str], values: list[str], spec) -> bool:
+    """Whether the advert says where or how the job is worked: a word for the working pattern
+    (remote, hybrid, relocation ...), or a word for a workplace ("office", "headquarters") in a
+    sentence that names the place (a capitalised word after its first: "our Leeds office"). A
+    workplace word alone ("an office filled with ideas") says nothing about where the job is.
+    Front-matter values count with any of the words."""
+    places = _word_set(spec, "place_words")
+    patterns = _word_set(spec, "location_words") - places
+    if _Text(values).mentions(patterns | places) or _Text(texts).mentions(patterns):
+        return True
+    for text in texts:
+        for sentence in _SENTENCE_END.split(text):
+            if _Text([sentence]).mentions(places) and _NAMED_PLACE.search(sentence):
+                return True
+    return False
 
 
 def _duties_and_requirements(items, spec) -> set[str]:
@@ -126,18 +168,35 @@ def _duties_and_requirements(items, spec) -> set[str]:
     requirement_words = _word_set(spec, "requirement_words")
     verbs = known_verbs()
     duties = requirements = 0
+    # imperative duties by the section they are in: duties come as a group, so two of them must share
+    # a section, where a page's stray commands ("Back to list", "Create a pull request") do not
+    imperatives: dict[str | None, int] = {}
     for item in items:
         if item.span.block == "heading":
             continue
         for sentence in _SENTENCE_END.split(item.text.strip()):  # a run-together page is many sentences
+            is_requirement = reads_as_requirement(sentence, requirement_words, verbs)
             if duties < 2:
                 lowered = sentence.strip().lower().replace("’", "'")
                 first = _WORDS.match(lowered)
                 if lowered.startswith(leads) or any(f" {lead} " in f" {lowered} " for lead in leads):
                     duties += 1
-                elif first and first.group() in verbs and first.group() not in _CALLS_TO_ACT:
-                    duties += 1  # an imperative duty, in a list or run into a paragraph
-            if requirements < 2 and reads_as_requirement(sentence, requirement_words, verbs):
+                elif _YOUR_WORK.search(lowered):
+                    # "Your main task will be to develop X, maintain Y and optimise Z": one sentence
+                    # naming its duties, as many as its parts that open with a verb
+                    parts = _PARTS.split(lowered[_YOUR_WORK.search(lowered).end() :])
+                    duties += sum(1 for part in parts if (w := _WORDS.match(part.strip())) and w.group() in verbs)
+                elif (
+                    first
+                    and first.group() in verbs
+                    and first.group() not in _CALLS_TO_ACT
+                    and not is_requirement
+                    and not _LABEL_OR_QUESTION.search(lowered)
+                ):
+                    # an imperative duty, in a list or run into a paragraph
+                    imperatives[item.span.heading] = imperatives.get(item.span.heading, 0) + 1
+                    duties = max(duties, imperatives[item.span.heading])
+            if requirements < 2 and is_requirement:
                 requirements += 1
             if duties >= 2 and requirements >= 2:
                 return {"responsibilities", "essential"}
