@@ -288,7 +288,7 @@ def _annotate(plan, nlp, narrow: bool = True, rules: list[Rule] | None = None) -
                 continue
             if rule in triggers:
                 keep = []
-                any_of, windowed = masks.any_of(rule), masks.windowed(rule)
+                needed, windowed = masks.needed(rule), masks.windowed(rule)
                 for s in chosen:
                     if (d, s) in recalled:
                         if rule.code in recalled[(d, s)][1]:
@@ -301,13 +301,15 @@ def _annotate(plan, nlp, narrow: bool = True, rules: list[Rule] | None = None) -
                     doc = docs[(d, s)]
                     if (d, s) not in token_masks:
                         each = masks.token_masks(doc)
-                        token_masks[(d, s)] = (each, union(each))
+                        token_masks[(d, s)] = (each, union(set(each)))
                     each, whole = token_masks[(d, s)]
-                    found = (
-                        masks.ranges(rule, doc, each, whole, inputs[s].text, inputs[s].span.section)
-                        if whole & any_of or windowed
-                        else []
-                    )
+                    for mask in needed:
+                        if whole & mask == mask:
+                            break
+                    else:
+                        if not windowed:
+                            continue  # no way to fire it here
+                    found = masks.ranges(rule, doc, each, whole, inputs[s].text, inputs[s].span.section)
                     if found:
                         keep.append(s)
                         kept_by.setdefault((d, s), set()).add(rule.code)

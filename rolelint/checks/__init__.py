@@ -392,11 +392,11 @@ def lexical_ids(doc) -> frozenset[int]:
     return found
 
 
-def keep_lexical_ids(doc, rows: list[list[int]]) -> None:
-    """Cache ``lexical_ids`` from the rows of ``doc.to_array([LOWER, NORM])`` read by someone else
+def keep_lexical_ids(doc, ids: list[int]) -> None:
+    """Cache ``lexical_ids`` from the ids of ``doc.to_array([LOWER, NORM])`` read by someone else
     (the trigger masks read them for every Doc before any rule runs)."""
     if _LEXICAL_IDS not in doc.user_data:
-        doc.user_data[_LEXICAL_IDS] = frozenset(i for row in rows for i in row)
+        doc.user_data[_LEXICAL_IDS] = frozenset(ids)
 
 
 def words_of(doc) -> frozenset[str]:

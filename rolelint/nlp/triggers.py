@@ -89,7 +89,6 @@ class TriggerMasks:
                     mask |= 1 << bits.setdefault(requirement, len(bits))
                 alternatives.append((mask, alternative))
             self._rules[rule] = alternatives
-        self._any = {rule: union(mask for mask, _ in alternatives) for rule, alternatives in self._rules.items()}
         self._by_word: dict[str, int] = {}
         self._patterns: list[tuple[re.Pattern, int]] = []
         self._excluding: list[tuple[frozenset[str], int]] = []
@@ -129,24 +128,30 @@ class TriggerMasks:
 
         from rolelint.checks import keep_lexical_ids
 
-        strings = doc.vocab.strings
-        masks = []
+        ids = doc.to_array([LOWER, NORM])
+        lowers, norms = ids[:, 0].tolist(), ids[:, 1].tolist()
+        keys = list(zip(lowers, norms))
         by_id = self._by_id
-        rows = doc.to_array([LOWER, NORM]).tolist()
-        for lower, norm in rows:
-            found = by_id.get((lower, norm))
-            if found is None:
-                found = by_id[(lower, norm)] = self.word_mask(strings[lower], strings[norm])
-            masks.append(found)
-        keep_lexical_ids(doc, rows)  # the word rules read the same ids later
+        masks = list(map(by_id.get, keys))
+        if None in masks:  # words this pipeline's masks have not met yet
+            strings = doc.vocab.strings
+            for i, found in enumerate(masks):
+                if found is None:
+                    lower, norm = keys[i]
+                    found = by_id.get((lower, norm))
+                    if found is None:
+                        found = by_id[(lower, norm)] = self.word_mask(strings[lower], strings[norm])
+                    masks[i] = found
+        keep_lexical_ids(doc, lowers + norms)  # the word rules read the same ids later
         return masks
+
+    def needed(self, rule) -> tuple[int, ...]:
+        """The requirements of each way ``rule`` can fire: a span whose mask holds none of them whole
+        cannot fire it (``ranges`` then finds nothing), unless the rule has a ``window``."""
+        return tuple(mask for mask, _ in self._rules[rule])
 
     def windowed(self, rule) -> bool:
         return rule in self._windows
-
-    def any_of(self, rule) -> int:
-        """The requirements of every way ``rule`` can fire: a span holding none cannot fire it."""
-        return self._any[rule]
 
     def ranges(
         self, rule, doc, token_masks: list[int], span_mask: int, text: str, section: str | None = None
