@@ -138,28 +138,125 @@ def _sentence_words(rule, target, high, *, inline_lists: bool = False, skip: fro
                     )
 
 
+_JOINS = frozenset({"and", "or", "&", "nor"})  # what joins the last item of a list on
+
+
 def listed_words(sentence, *, shortest_run: int = 4, longest_item: int = 3) -> int:
-    """Words of a sentence that sit in inline lists, beyond each list's first item: runs of at least
-    ``shortest_run`` items of at most ``longest_item`` words between commas ("C, C++, C#, Java and
-    Go"), the last item's "and"/"or" included. Splitting such a sentence would not make it easier
-    to read; the list is one thing."""
-    items: list[int] = []  # words per comma-separated piece
-    for token in sentence:
+    """Words of a sentence that sit in inline lists, beyond each list's first item. Splitting such a
+    sentence would not make it easier to read; the list is one thing. Three forms are read:
+
+    - a run of at least ``shortest_run`` items of at most ``longest_item`` words between commas,
+      semicolons or slashes: "C, C++, C#, Java and Go", "design, research, delivery and policy";
+    - names (words starting with a capital, a digit or a symbol: "Slack", "C++", "Gil McVean"),
+      at least ``shortest_run`` of them, between commas and a last "and"/"or", at least two commas,
+      each perhaps with an aside in brackets: "tools such as Slack, Trello, GitHub or Miro to name
+      a few";
+    - what follows a colon, when it is three or more items of at most five words (not counting
+      "and"/"or" or an aside in brackets) between commas or semicolons, the last joined on by
+      "and"/"or": "Common themes include: change management, procurement (buying software or
+      services), product and delivery management, and agile development".
+
+    The first item's words count; the rest of the list, asides included, does not."""
+    tokens = list(sentence)
+    depth = _depths(tokens)
+    marked: set[int] = set()
+    _short_items(tokens, marked, shortest_run, longest_item)
+    _names(tokens, depth, marked, shortest_run)
+    _after_colon(tokens, depth, marked)
+    return sum(1 for i in marked if not (tokens[i].is_punct or tokens[i].is_space))
+
+
+def _depths(tokens) -> list[int]:
+    """The bracket depth of each token (a bracket itself is at the depth outside it)."""
+    depths, depth = [], 0
+    for token in tokens:
+        if token.text in (")", "]") and depth:
+            depth -= 1
+        depths.append(depth)
+        if token.text in ("(", "["):
+            depth += 1
+    return depths
+
+
+def _short_items(tokens, marked: set[int], shortest_run: int, longest_item: int) -> None:
+    pieces: list[list[int]] = [[]]  # token indices of the words of each piece between marks
+    for i, token in enumerate(tokens):
         if token.text in (",", ";", "/"):
-            items.append(0)
+            pieces.append([])
         elif not (token.is_punct or token.is_space):
-            if not items:
-                items.append(0)
-            items[-1] += 1
-    listed, run = 0, []
-    for count in items + [longest_item + 1]:
-        if 0 < count <= longest_item:
-            run.append(count)
+            pieces[-1].append(i)
+    run: list[list[int]] = []
+    for piece in pieces + [[-1] * (longest_item + 1)]:
+        if 0 < len(piece) <= longest_item:
+            run.append(piece)
             continue
         if len(run) >= shortest_run:
-            listed += sum(run) - run[0]
+            marked.update(range(run[1][0], run[-1][-1] + 1))
         run = []
-    return listed
+
+
+def _is_name(token) -> bool:
+    first = token.text[:1]
+    return bool(first) and not first.islower() and not token.is_punct and not token.is_space
+
+
+def _names(tokens, depth: list[int], marked: set[int], shortest_run: int) -> None:
+    i, count = 0, len(tokens)
+    while i < count:
+        if not _is_name(tokens[i]):
+            i += 1
+            continue
+        level = depth[i]  # a list inside brackets is read there
+        items: list[tuple[int, int, int]] = []  # (start, end of the name, end with its aside)
+        commas, j = 0, i
+        while j < count:
+            k = j
+            while k < count and k - j < 3 and depth[k] == level and _is_name(tokens[k]):
+                k += 1
+            if k == j:
+                break
+            aside = k
+            if aside < count and tokens[aside].text in ("(", "["):
+                aside += 1
+                while aside < count and depth[aside] > depth[k]:
+                    aside += 1
+                aside += 1  # the closing bracket
+            items.append((j, k, min(aside, count)))
+            j = items[-1][2]
+            joint = j
+            if joint < count and tokens[joint].text in (",", ";"):
+                joint += 1
+            if joint < count and tokens[joint].lower_ in _JOINS:
+                joint += 1
+            if joint == j or joint >= count or depth[joint] != level or not _is_name(tokens[joint]):
+                break
+            commas += tokens[j].text in (",", ";")
+            j = joint
+        if len(items) >= shortest_run and commas >= 2:
+            marked.update(range(items[0][1], items[-1][2]))
+        i = max(i + 1, items[-1][2] if items else i + 1)
+
+
+def _after_colon(tokens, depth: list[int], marked: set[int], longest_item: int = 5) -> None:
+    colon = next((i for i, t in enumerate(tokens) if t.text == ":" and not depth[i]), None)
+    if colon is None:
+        return
+    pieces: list[list[int]] = [[]]
+    for i in range(colon + 1, len(tokens)):
+        if not depth[i] and tokens[i].text in (",", ";"):
+            pieces.append([])
+        else:
+            pieces[-1].append(i)
+    pieces = [p for p in pieces if any(not (tokens[i].is_punct or tokens[i].is_space) for i in p)]
+    if len(pieces) < 3 or not any(not depth[i] and tokens[i].lower_ in _JOINS for i in pieces[-1]):
+        return
+    for piece in pieces:
+        core = [i for i in piece if not depth[i] and not tokens[i].is_punct and tokens[i].lower_ not in _JOINS]
+        if not 0 < len(core) <= longest_item:
+            return
+    first = pieces[0]
+    marked.update(i for i in first if depth[i])  # the first item's aside
+    marked.update(range(pieces[1][0], pieces[-1][-1] + 1))
 
 
 _RUNS_ON = frozenset({",", ";", "(", "-", "–", "—", "/", "&", "+"})
