@@ -20,6 +20,7 @@ from rolelint.structure import (
     build_sections,
     categorize_heading,
     line_heading,
+    run_in_heading,
     unmarked_list,
 )
 from rolelint.textfold import WORD_JOINER
@@ -188,6 +189,8 @@ def split_body(
     if offsets is None:
         offsets = range(base, base + len(text) + 1)
     masked_whole = _mask_comments(text)
+    if fmt == "text":
+        masked_whole = _WIDE_GAP.sub(_gap_to_blank_line, masked_whole)
     lines = _lines(masked_whole)
     headings: list[tuple[int, int, str, int, int]] = []  # (line index, level, heading text, start, end)
     blocks: list[tuple[str, int, int]] = []  # (block type, start, end) in body indices
@@ -213,7 +216,14 @@ def split_body(
                     own = own[1:]
                 blocks.extend(("list_item" if len(own) > 1 else "paragraph", line.start, line.end) for line in own)
             else:
-                blocks.append(("paragraph", para_start, para_end))
+                start = para_start
+                run_in = run_in_heading(lines[para_first].text) if fmt == "text" else None
+                if run_in is not None:
+                    heading_text = lines[para_first].text[:run_in].strip()
+                    start = lines[para_first].start + run_in
+                    headings.append((para_first, PSEUDO_LEVEL, heading_text, para_start, start))
+                    blocks.append(("heading", para_start, start))
+                blocks.append(("paragraph", start, para_end))
         para_start = None
         para_lines = 0
 
@@ -304,6 +314,16 @@ def split_body(
             continue
         spans.append(finder.span(masked, offsets_slice(offsets, start, end + 1), block))
     return sections, spans
+
+
+# Three or more blanks inside a line of plain text: where a line break was lost when the advert was
+# flattened onto one line (pasted from a web page or a job board's feed), and, in any text, where a
+# layout put two things side by side. Read as a paragraph break.
+_WIDE_GAP = re.compile(r"(?<=\S)[ \t]{3,}(?=\S)")
+
+
+def _gap_to_blank_line(gap: re.Match) -> str:
+    return "\n" + gap.group()[1:-1] + "\n"  # same length: every offset stays where it was
 
 
 def offsets_slice(offsets, start: int, end: int):

@@ -200,7 +200,7 @@ DESIRABLE = re.compile(
 
 def categorize_heading(heading: str) -> str:
     """The section category of a heading, by the first keyword group it mentions."""
-    lowered = heading.lower().replace("’", "'").strip(" :*#_?")
+    lowered = heading.lower().replace("’", "'").replace("`", "'").strip(" :*#_?")
     for category, pattern in _CATEGORY_PATTERNS:
         if pattern.search(lowered):
             return category
@@ -273,6 +273,28 @@ def line_heading(content: str, fmt: str, *, alone: bool = False, emphasised: boo
         shouting = _LETTER.search(heading) is not None and _LOWER.search(heading) is None and len(heading) > 2
         if categorize_heading(heading) != "other" or (shouting and not marked):
             return heading
+    return None
+
+
+_RUN_IN = re.compile(r"[ \t]*((?:[^\W\d_][\w'’`&/-]*[ \t]+){1,8}?)(?=[A-Z][\w'’`-]*[ \t]+\S)")
+
+
+def run_in_heading(text: str) -> int | None:
+    """Where the heading run into the start of a block of plain text ends, or None: "Responsibilities
+    Manage the team ...", "What we're looking for We need ...", the heading's line break lost when
+    the advert was pasted or flattened onto one line. The heading is at most eight words with no
+    punctuation, names a known section with its last word, and a capitalised word follows it. The
+    shortest such heading wins, so a heading is not run on into the sentence after it."""
+    for match in _RUN_IN.finditer(text[:200]):
+        words = match.group(1)
+        lowered = words.lower().replace("’", "'").replace("`", "'").rstrip()  # as categorize_heading
+        last_word = lowered.rfind(" ") + 1
+        for category, pattern in _CATEGORY_PATTERNS:
+            if category == "other":
+                continue
+            if any(hit.end() > last_word for hit in pattern.finditer(lowered)):
+                return match.end(1)
+        return None
     return None
 
 

@@ -152,3 +152,48 @@ def test_a_longer_lead_in_that_names_no_section_is_not_a_heading():
 )
 def test_more_ways_of_heading_requirements(heading, category):
     assert categorize_heading(heading) == category
+
+
+@pytest.mark.parametrize(
+    "text, heading",
+    [
+        ("Responsibilities Manage the team and its budget.", "Responsibilities"),
+        ("What we`re looking for We need a designer.", "What we`re looking for"),
+        ("About the role The team builds payments.", "About the role"),
+    ],
+)
+def test_a_heading_run_into_a_plain_text_paragraph_is_split_off(text, heading):
+    sections, spans = split_body(text, base=10, fmt="text")
+    assert [(s.heading, s.heading_start, s.heading_end) for s in sections] == [(heading, 10, 10 + len(heading) + 1)]
+    paragraph = spans[-1]
+    assert paragraph.block == "paragraph" and paragraph.section == categorize_heading(heading) != "other"
+    assert paragraph.file_offset(paragraph.text.index(text.split()[len(heading.split())])) == 10 + len(heading) + 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Experience with Python is essential.",  # the capital after the section word is not the next word
+        "Benefits include a pension.",  # no capital after it
+        "Our products Help thousands of shops.",  # the words before the capital name no section
+    ],
+)
+def test_a_sentence_that_starts_with_a_section_word_is_not_split(text):
+    sections, spans = split_body(text, fmt="text")
+    assert sections == [] and [s.block for s in spans] == ["paragraph"]
+
+
+def test_three_blanks_inside_a_plain_text_line_end_a_paragraph():
+    text = "We build maps.   Responsibilities   Draw the maps. Check them."
+    sections, spans = split_body(text, base=5, fmt="text")
+    assert [(s.heading, s.category) for s in sections] == [("Responsibilities", "responsibilities")]
+    assert [(s.block, s.text.strip(), s.file_offset(0)) for s in spans] == [
+        ("paragraph", "We build maps.", 5),
+        ("heading", "Responsibilities", 5 + text.index("Responsibilities")),
+        ("paragraph", "Draw the maps. Check them.", 5 + text.index("Draw")),
+    ]
+
+
+def test_three_blanks_inside_a_markdown_line_are_not_a_break():
+    _, spans = split_body("We build maps.   Responsibilities   Draw the maps.")
+    assert len(spans) == 1

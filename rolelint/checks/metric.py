@@ -273,7 +273,9 @@ def line_items(item, source: str, start: int, end: int) -> list[tuple[int, int]]
     first_char = item.span.file_offset(item.index[doc[start].idx]) if item.index else 0
     last_char = item.span.file_offset(item.index[min(doc[end - 1].idx, len(item.index) - 1)]) if item.index else 0
     if "\n" not in source[first_char:last_char]:
-        return [(start, end)]
+        if not flattened(source, first_char):
+            return [(start, end)]
+        return glued_items(doc, start, end)
     cuts = [start]
     for i in range(start + 1, end):
         before, token = doc[i - 1], doc[i]
@@ -287,6 +289,44 @@ def line_items(item, source: str, start: int, end: int) -> list[tuple[int, int]]
             continue
         first = token.text[:1]
         if first.isupper() or first.isdigit() or not first.isalnum():
+            cuts.append(i)
+    cuts.append(end)
+    return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+
+
+_FLATTENED_LINE = 1000  # characters of a line that holds a whole advert, not a paragraph
+_GAP = re.compile(r"\S[ \t]{3,}\S")
+
+
+def flattened(source: str, offset: int) -> bool:
+    """Whether the line of ``source`` at ``offset`` is an advert flattened onto one line (pasted from
+    a web page or a job board's feed, its line breaks turned to spaces): a line of more than
+    1,000 characters with two or more runs of three or more blanks where its paragraphs met."""
+    line_start = source.rfind("\n", 0, offset) + 1
+    line_end = source.find("\n", offset)
+    line = source[line_start : len(source) if line_end < 0 else line_end]
+    if len(line) <= _FLATTENED_LINE:
+        return False
+    gaps = _GAP.finditer(line)
+    return next(gaps, None) is not None and next(gaps, None) is not None
+
+
+def glued_items(doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Split ``doc[start:end]``, from a flattened advert (see ``flattened``), where its list items were
+    glued together when its line breaks were lost: before a word starting with a capital or a
+    digit that follows a lower-case word other than a stop word, or a closing bracket, with no
+    punctuation between ("... reliability and performance Help build the team ...", "... stock
+    options Unlimited PTO ..."). In prose, such a capital follows an article or a preposition ("with Product
+    Managers") or a full stop."""
+    cuts = [start]
+    for i in range(start + 1, end):
+        before, token = doc[i - 1], doc[i]
+        if not before.whitespace_:
+            continue
+        if before.text not in (")", "]") and not (before.is_lower and before.is_alpha and not before.is_stop):
+            continue
+        first = token.text[:1]
+        if first.isupper() or first.isdigit():
             cuts.append(i)
     cuts.append(end)
     return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
