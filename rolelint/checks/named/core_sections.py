@@ -152,11 +152,18 @@ def _says_where(texts: list[str], values: list[str], spec) -> bool:
     Front-matter values count with any of the words."""
     places = _word_set(spec, "place_words")
     patterns = _word_set(spec, "location_words") - places
-    if _Text(values).mentions(patterns | places) or _Text(texts).mentions(patterns):
+    written = _Text(texts)
+    if _Text(values).mentions(patterns | places) or written.mentions(patterns):
         return True
+    # A sentence can mention a place word only where its text, and so the whole text, does:
+    # sentences split at spaces, never inside a word.
+    if not written.mentions(places):
+        return False
     for text in texts:
+        if not _Text([text]).mentions(places):
+            continue
         for sentence in _SENTENCE_END.split(text):
-            if _Text([sentence]).mentions(places) and _NAMED_PLACE.search(sentence):
+            if _NAMED_PLACE.search(sentence) and _Text([sentence]).mentions(places):
                 return True
     return False
 
