@@ -17,8 +17,41 @@ from rolelint.documents import Section, TextSpan
 
 # Heading words per section category, tried in this order (the first group that matches wins).
 SECTION_KEYWORDS: list[tuple[str, tuple[str, ...]]] = [
+    # The employer's statements of policy and law, the same in every advert it publishes: equal
+    # opportunity, diversity and inclusion, adjustments for disabled candidates, privacy, pay law.
+    # Phrases, not single words, so that the heading of a diversity or privacy role's duties
+    # ("Diversity, Inclusion and Belonging Partner Requirements") keeps its own category.
+    (
+        "policy",
+        (
+            "equal opportunit",
+            "equal employment",
+            "eeo",
+            "reasonable adjustment",
+            "reasonable accommodation",
+            "accommodations",
+            "diversity and inclusion",
+            "diversity & inclusion",
+            "inclusion and diversity",
+            "diversity, equity",
+            "equity and inclusion",
+            "equity & inclusion",
+            "inclusiveness",
+            "inclusivity",
+            "non-discrimination",
+            "nondiscrimination",
+            "anti-discrimination",
+            "affirmative action",
+            "privacy notice",
+            "privacy policy",
+            "privacy statement",
+            "data protection",
+            "pay transparency",
+            "disclaimer",
+        ),
+    ),
     # Headings that mention a requirement or a benefit but are neither criteria nor perks.
-    ("other", ("travel", "clearance", "equal opportunit", "reasonable adjustment", "diversity and inclusion")),
+    ("other", ("travel", "clearance")),
     (
         "apply",
         (

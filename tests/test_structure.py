@@ -197,3 +197,29 @@ def test_three_blanks_inside_a_plain_text_line_end_a_paragraph():
 def test_three_blanks_inside_a_markdown_line_are_not_a_break():
     _, spans = split_body("We build maps.   Responsibilities   Draw the maps.")
     assert len(spans) == 1
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Equal Opportunity Statement",
+        "Diversity and inclusion",
+        "INCLUSIVENESS",
+        "Reasonable adjustments",
+        "Privacy notice",
+    ],
+)
+def test_a_statement_of_policy_is_its_own_section_in_plain_text(heading):
+    text = f"Benefits\n\nA pension.\n\n{heading}\n\nWe welcome everyone.\n"
+    sections, spans = split_body(text, base=3, fmt="text")
+    assert [(s.heading, s.category, s.heading_start) for s in sections] == [
+        ("Benefits", "benefits", 3),
+        (heading, "policy", 3 + text.index(heading)),
+    ]
+    last = spans[-1]
+    assert (last.text, last.section, last.file_offset(0)) == ("We welcome everyone.", "policy", 3 + text.index("We"))
+
+
+def test_the_heading_of_a_diversity_role_s_requirements_is_not_a_statement_of_policy():
+    assert categorize_heading("Diversity, Inclusion, and Belonging Partner Requirements") == "essential"
+    assert categorize_heading("Paralegal (Privacy & Product) Responsibilities") == "responsibilities"
