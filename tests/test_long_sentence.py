@@ -44,3 +44,11 @@ def test_a_long_sentence_in_a_flattened_advert_is_still_found_where_it_is(linter
     )
     flattened = INTRO + "   About the role   " + sentence + "   Benefits   A pension."
     assert _long_sentences(linter, flattened) == [(1, flattened.index(sentence) + 1)]
+
+
+def test_a_plain_text_advert_on_one_line_is_flattened_even_without_gaps(linter):
+    flattened = INTRO + "What you will do " + ITEMS + ". Benefits A pension."
+    assert len(flattened) > 1000 and "   " not in flattened
+    assert _long_sentences(linter, flattened) == []
+    # the same line in Markdown may be a long paragraph: nothing is cut there
+    assert _long_sentences(linter, flattened, name="advert.md") == [(1, flattened.index("What you will do") + 1)]

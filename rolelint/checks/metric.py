@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from rolelint.checks import document_finding, sentence_bounds, span_finding
+from rolelint.structure import run_in_heading
 
 MEASURES = ("sentence_words", "document_words", "grade_level", "list_items")
 WORD = re.compile(r"[A-Za-z0-9\u00C0-\u024F][\w'’\u00C0-\u024F-]*")
@@ -114,6 +115,7 @@ def _sentence_words(rule, target, high, *, inline_lists: bool = False, skip: fro
     if high is None:
         return
     source = target.document.source.text
+    plain = target.document.format == "text"
     for item in target.spans:
         # A sentence has no more words than its span has tokens, or words: most spans are too
         # short to hold a long sentence, and those are passed over before reading any array.
@@ -125,7 +127,7 @@ def _sentence_words(rule, target, high, *, inline_lists: bool = False, skip: fro
         for first, last in sentence_bounds(item):
             if int(counts[last] - counts[first]) <= high:
                 continue
-            for start, end in line_items(item, source, first, last):
+            for start, end in line_items(item, source, first, last, plain=plain):
                 words = int(counts[end] - counts[start])
                 if words > high:
                     sentence = item.doc[start:end]
@@ -262,7 +264,7 @@ def _after_colon(tokens, depth: list[int], marked: set[int], longest_item: int =
 _RUNS_ON = frozenset({",", ";", "(", "-", "–", "—", "/", "&", "+"})
 
 
-def line_items(item, source: str, start: int, end: int) -> list[tuple[int, int]]:
+def line_items(item, source: str, start: int, end: int, *, plain: bool = False) -> list[tuple[int, int]]:
     """Split the sentence ``item.doc[start:end]`` where a line break of the file starts a new item:
     the line after it begins with a capital, a digit or a bullet, and the line before it does not run
     on (it does not end with a comma, a conjunction or another stop word). Lists, fields and headings
@@ -273,7 +275,7 @@ def line_items(item, source: str, start: int, end: int) -> list[tuple[int, int]]
     first_char = item.span.file_offset(item.index[doc[start].idx]) if item.index else 0
     last_char = item.span.file_offset(item.index[min(doc[end - 1].idx, len(item.index) - 1)]) if item.index else 0
     if "\n" not in source[first_char:last_char]:
-        if not flattened(source, first_char):
+        if not flattened(source, first_char, plain=plain):
             return [(start, end)]
         return glued_items(doc, start, end)
     cuts = [start]
@@ -298,15 +300,18 @@ _FLATTENED_LINE = 1000  # characters of a line that holds a whole advert, not a 
 _GAP = re.compile(r"\S[ \t]{3,}\S")
 
 
-def flattened(source: str, offset: int) -> bool:
+def flattened(source: str, offset: int, *, plain: bool = False) -> bool:
     """Whether the line of ``source`` at ``offset`` is an advert flattened onto one line (pasted from
-    a web page or a job board's feed, its line breaks turned to spaces): a line of more than
-    1,000 characters with two or more runs of three or more blanks where its paragraphs met."""
+    a web page or a job board's feed, its line breaks turned to spaces): a line of more than 1,000
+    characters, in a plain-text file (``plain``: a paragraph of an HTML or Markdown file may be that
+    long) or with two or more runs of three or more blanks where its paragraphs met."""
     line_start = source.rfind("\n", 0, offset) + 1
     line_end = source.find("\n", offset)
     line = source[line_start : len(source) if line_end < 0 else line_end]
     if len(line) <= _FLATTENED_LINE:
         return False
+    if plain:
+        return True
     gaps = _GAP.finditer(line)
     return next(gaps, None) is not None and next(gaps, None) is not None
 
@@ -316,11 +321,16 @@ def glued_items(doc, start: int, end: int) -> list[tuple[int, int]]:
     glued together when its line breaks were lost: before a word starting with a capital or a
     digit that follows a lower-case word other than a stop word, or a closing bracket, with no
     punctuation between ("... reliability and performance Help build the team ...", "... stock
-    options Unlimited PTO ..."). In prose, such a capital follows an article or a preposition ("with Product
+    options Unlimited PTO ..."), and after a heading run into its start ("What we're looking for
+    We ...", see ``rolelint.structure.run_in_heading``). In prose, such a capital follows an article or a preposition ("with Product
     Managers") or a full stop."""
     cuts = [start]
+    heading = run_in_heading(doc.text[doc[start].idx : doc[end - 1].idx])
     for i in range(start + 1, end):
         before, token = doc[i - 1], doc[i]
+        if heading is not None and token.idx == doc[start].idx + heading:
+            cuts.append(i)  # the end of a heading run into the sentence
+            continue
         if not before.whitespace_:
             continue
         if before.text not in (")", "]") and not (before.is_lower and before.is_alpha and not before.is_stop):
