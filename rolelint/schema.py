@@ -85,15 +85,23 @@ _NOT_PROSE = re.compile(r"\s*(?:[a-z][a-z0-9+.-]*://|/|\{\{|\{%|[\w.-]+@[\w-]+\.
 def site_prose(spans: list[TextSpan]) -> list[TextSpan]:
     """The spans of a site's front matter (``Document.site_metadata``) worth reading as the advert's
     text: the body, values of keys rolelint knows, and values of the site's own keys that are prose (a
-    `description:` of three words or more), not layouts, paths, addresses, dates or templates."""
+    `description:` of three words or more), not layouts, paths, addresses, dates or templates, nor a
+    value that repeats the body's text (read there once, not twice)."""
     known = advert_keys()
-    return [
-        span
-        for span in spans
-        if span.field is None
-        or top_key(span.field) in known
-        or (len(_WORD.findall(span.text)) >= 3 and not _NOT_PROSE.match(span.text))
-    ]
+    body: str | None = None
+    kept = []
+    for span in spans:
+        if span.field is None or top_key(span.field) in known:
+            kept.append(span)
+            continue
+        if len(_WORD.findall(span.text)) < 3 or _NOT_PROSE.match(span.text):
+            continue
+        if body is None:
+            body = " ".join(" ".join(s.text.split()) for s in spans if s.field is None)
+        if " ".join(span.text.split()) in body:
+            continue  # a summary copied from the body (a `description:` for search engines): read there
+        kept.append(span)
+    return kept
 
 
 def _path_of(error: jsonschema.ValidationError) -> str:

@@ -208,3 +208,22 @@ def test_a_whole_advert_finding_with_a_subject_section_stays_on_its_heading(tmp_
     write(tmp_path, "adverts/a.md", "# Data analyst\n\nWe analyse data.\n\n## Benefits\n\nA pension.\n")
     [finding] = _run(tmp_path, ("RL208",)).diagnostics
     assert (finding.line, finding.column) == (5, 1) and "whole advert" not in finding.message
+
+
+def test_a_site_description_that_repeats_the_body_is_read_once_in_the_body(tmp_path):
+    text = (
+        "---\nlayout: job\ndescription: >-\n  We hire a data analyst in Leeds\n  to join our small team.\n---\n\n"
+        "# Analyst\n\nWe hire a data analyst in Leeds to join our small team. You will build dashboards.\n"
+    )
+    document = _load(write(tmp_path, "a.md", text)).document
+    spans = site_prose(document.spans)
+    assert [s.field for s in spans if s.field] == []
+    body = next(s for s in spans if "dashboards" in s.text)
+    assert body.file_offset(0) == text.index("We hire a data analyst in Leeds to")
+
+
+def test_a_site_description_of_its_own_is_still_read(tmp_path):
+    text = "---\nlayout: job\ndescription: A role for someone who loves maps\n---\n\nWe hire a data analyst.\n"
+    document = _load(write(tmp_path, "a.md", text)).document
+    [described] = [s for s in site_prose(document.spans) if s.field]
+    assert described.field == "description" and described.file_offset(0) == text.index("A role")
