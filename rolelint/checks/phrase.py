@@ -86,18 +86,32 @@ def _tokens(nlp, phrase: str) -> tuple[str, ...]:
     return tuple(t.lower_ for t in nlp.make_doc(phrase) if not t.is_space)
 
 
+def _spellings(words: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """A phrase as it is written and, when it is written with spaces, also with hyphens: writers
+    join the words of a phrase both ways ("thought leadership", "thought-leadership"). Not the
+    other way: a hyphened compound can mean something else spaced ("next-level" jargon, "the
+    next level of the pay scale")."""
+    if "-" in words or len(words) < 2:
+        return [words]
+    hyphened: list[str] = []
+    for word in words:
+        hyphened += ["-", word] if hyphened else [word]
+    return [words, tuple(hyphened)]
+
+
 def _build_index(compiled: CompiledPhrases, nlp):
     key = nlp
     if key not in compiled._index:
         index: dict[str, list] = {}
         for entry in compiled.entries:
-            words = _tokens(nlp, entry.phrase)
-            index.setdefault(words[0], []).append((words, entry))
+            for words in _spellings(_tokens(nlp, entry.phrase)):
+                if all(known != words for known, _ in index.get(words[0], ())):
+                    index.setdefault(words[0], []).append((words, entry))
         exceptions: dict[str, list] = {}
         for phrase in compiled.exceptions:
             words = _tokens(nlp, phrase)
-            if words:
-                exceptions.setdefault(words[0], []).append((words, None))
+            for spelling in _spellings(words) if words else ():
+                exceptions.setdefault(spelling[0], []).append((spelling, None))
         for table in (index, exceptions):
             for candidates in table.values():
                 candidates.sort(key=lambda pair: -len(pair[0]))
