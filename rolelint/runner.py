@@ -282,7 +282,8 @@ def _annotate(plan, nlp, narrow: bool = True, rules: list[Rule] | None = None) -
     ranges: dict[tuple[int, int], list[tuple[int, int]]] = {}
     kept_by: dict[tuple[int, int], set[str]] = {}
     parse: set[tuple[int, int]] = set()
-    for d, (_, inputs, work) in enumerate(plan):
+    needless: set[tuple[int, int]] = set()  # spans a rule kept but did not need annotated
+    for d, (document, inputs, work) in enumerate(plan):
         for number, (rule, chosen) in enumerate(work):
             if not rule.needs & TAGGED_NEEDS:
                 continue
@@ -314,16 +315,24 @@ def _annotate(plan, nlp, narrow: bool = True, rules: list[Rule] | None = None) -
                         keep.append(s)
                         kept_by.setdefault((d, s), set()).add(rule.code)
                         ranges.setdefault((d, s), []).extend(found)
+                module = KINDS[rule.kind]
+                if keep and hasattr(module, "needless"):
+                    if module.needless(rule, rule.compiled, document, [inputs[s] for s in keep]):
+                        # it finds nothing here whatever the tags: not annotated for it (kept_by still
+                        # says what its triggers kept, for a twin in another document)
+                        needless.update((d, s) for s in keep)
+                        keep = []
                 work[number] = (rule, keep)
                 chosen = keep
             if rule not in triggers or rule.needs & {"dep", "ner"}:
                 # the parser and the entity recogniser read whole sentences: no windows for them
                 for s in chosen:
-                    if (d, s) in recalled or (d, s) in twins:
+                    if (d, s) in recalled:
                         continue
-                    ranges.setdefault((d, s), []).append((0, len(docs[(d, s)])))
+                    first = twins.get((d, s), (d, s))  # a twin's Doc is its first span's
+                    ranges.setdefault(first, []).append((0, len(docs[first])))
                     if "dep" in rule.needs:
-                        parse.add((d, s))
+                        parse.add(first)
     tag_windows(nlp, [(docs[key], ranges[key]) for key in sorted(ranges)])
     if parse:
         parser = nlp.get_pipe("parser")
@@ -338,6 +347,8 @@ def _annotate(plan, nlp, narrow: bool = True, rules: list[Rule] | None = None) -
             doc.tensor = empty  # the tok2vec output: most of a tagged Doc's memory, and no rule reads it
     if memo is not None:
         for (d, s), doc in docs.items():
+            if (d, s) in needless:
+                continue  # not annotated for every rule its triggers kept it for
             memo.put(_memo_key(plan[d][1][s], lookers[(d, s)]), (doc, frozenset(kept_by.get((d, s), ()))))
     for (d, s), (doc, _) in recalled.items():
         docs[(d, s)] = doc

@@ -6,6 +6,11 @@ A kind module has three functions:
   message naming the key); must not import spaCy;
 - ``needs(rule, compiled) -> set[str]``: the NLP needs (see ``rolelint.nlp.NEEDS``); empty = no spaCy;
 - ``run(rule, compiled, target, options, nlp) -> Iterable[Finding]``: findings for one document.
+
+and optionally ``triggers``, ``prepare``, ``prefetch`` (see rolelint.runner) and
+``needless(rule, compiled, document, items) -> bool``: True when the rule finds nothing in
+``document`` given these spans (the ones its triggers kept), whatever their annotations, so
+that they are not tagged or parsed for it.
 """
 
 from __future__ import annotations

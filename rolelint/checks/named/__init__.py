@@ -77,6 +77,10 @@ def prefetch(rule, named: NamedCheck, targets, options, nlp) -> None:
         named.prefetch(rule, targets)
 
 
+def needless(rule, named: NamedCheck, document, items) -> bool:
+    return named.needless is not None and bool(named.needless(rule, document, items))
+
+
 def prepare(rules, nlp) -> None:
     """Each check's ``prepare`` hook, for the run about to use ``nlp``."""
     for named in CHECKS.values():
@@ -84,4 +88,4 @@ def prepare(rules, nlp) -> None:
             named.prepare(rules, nlp)
 
 
-__all__ = ["CHECKS", "NamedCheck", "compile", "needs", "prefetch", "prepare", "run", "triggers"]
+__all__ = ["CHECKS", "NamedCheck", "compile", "needless", "needs", "prefetch", "prepare", "run", "triggers"]

@@ -20,3 +20,6 @@ class NamedCheck:
     prefetch: Callable | None = None
     # (rules, nlp) -> None: called once per pipeline and rule set before a run (see runner.prepare_rules)
     prepare: Callable | None = None
+    # (rule, document, items) -> bool: True when the check finds nothing in the document with these
+    # spans (those its triggers kept), whatever their annotations: they are then not annotated for it
+    needless: Callable | None = None

@@ -45,10 +45,16 @@ def vague_pay_triggers(rule) -> Triggers:
     return Triggers(tuple(alternatives))
 
 
+def states_a_figure(rule, document, items) -> bool:
+    """The check's first test, which needs no annotation: a figure in the front matter or in ``items``."""
+    return has_salary_figure(document, items)
+
+
 CHECK = NamedCheck(
     "vague_pay",
     run=vague_pay,
     needs=frozenset({"lemma", "pos", "dep"}),
     params=frozenset(LISTS),
     triggers=vague_pay_triggers,
+    needless=states_a_figure,
 )
