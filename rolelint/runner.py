@@ -275,7 +275,7 @@ def _annotate(plan, nlp, narrow: bool = True, rules: list[Rule] | None = None) -
         else:
             docs[(d, s)] = nlp.make_doc(plan[d][1][s].text)
     if "sentencizer" in nlp.pipe_names:
-        split_sentences(nlp, docs.values())
+        split_sentences(nlp, ((doc, plan[d][1][s].text) for (d, s), doc in docs.items()))
     tagging = [rule for rule in rules if rule.needs & TAGGED_NEEDS]
     triggers, masks = _trigger_masks(nlp, tagging, narrow)
     token_masks: dict[tuple[int, int], tuple[list[int], int]] = {}

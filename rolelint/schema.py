@@ -97,7 +97,7 @@ def site_prose(spans: list[TextSpan]) -> list[TextSpan]:
         if len(_WORD.findall(span.text)) < 3 or _NOT_PROSE.match(span.text):
             continue
         if body is None:
-            body = " ".join(" ".join(s.text.split()) for s in spans if s.field is None)
+            body = " ".join(" ".join(s.text for s in spans if s.field is None).split())
         if " ".join(span.text.split()) in body:
             continue  # a summary copied from the body (a `description:` for search engines): read there
         kept.append(span)

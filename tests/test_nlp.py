@@ -76,7 +76,7 @@ def _sentences(text: str) -> list[str]:
 
     pipeline = nlp.load_pipeline({"tokens", "sents"})
     doc = pipeline.make_doc(text)
-    split_sentences(pipeline, [doc])
+    split_sentences(pipeline, [(doc, text)])
     return [(sentence.start_char, sentence.text) for sentence in doc.sents]
 
 

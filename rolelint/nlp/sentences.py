@@ -19,19 +19,21 @@ _GLUED_STOP = re.compile(r"(?<![\w.])(?=[^\W_]*\d)(?=[^\W_]*[^\W\d_])[^\W_]+\.\s
 
 
 def split_sentences(nlp, docs) -> None:
-    """Set the sentence starts of ``docs`` (made by ``nlp.make_doc``): the pipeline's sentencizer,
-    then a start after each full stop the tokenizer left glued to a word (see the module's docs)."""
+    """Set the sentence starts of ``docs``, (Doc, text) pairs of Docs made by ``nlp.make_doc(text)``:
+    the pipeline's sentencizer, then a start after each full stop the tokenizer left glued to a word
+    (see the module's docs). The text is given because ``Doc.text`` is rebuilt token by token."""
     sentencizer = nlp.get_pipe("sentencizer")
-    for doc in docs:
+    for doc, text in docs:
         sentencizer(doc)
-        if _CAPITAL_STOP.search(doc.text):
-            mark_glued_stops(doc)
+        if _CAPITAL_STOP.search(text):
+            mark_glued_stops(doc, text)
 
 
-def mark_glued_stops(doc) -> None:
-    """Start a sentence at the token after each word with a glued full stop ("We sell B2C. Our ...")."""
+def mark_glued_stops(doc, text: str) -> None:
+    """Start a sentence at the token after each word with a glued full stop ("We sell B2C. Our ..."),
+    ``text`` being the Doc's text."""
     starts = None
-    for match in _GLUED_STOP.finditer(doc.text):
+    for match in _GLUED_STOP.finditer(text):
         if starts is None:
             starts = [token.idx for token in doc]
         at = bisect_left(starts, match.end())
