@@ -40,6 +40,10 @@ CHECK = NamedCheck(
             ("year|years", "experience", "maximum|max|most|less|fewer|under"),
             ("year|years", "experience", "more", "than", "no|not"),
             ("year|years", "experience", "up", "to"),
+            ("your|their", "twenties|thirties|forties|fifties|20s|30s|40s|50s|60s|20's|30's|40's|50's"),
+            ("older|younger", "than"),
+            ("born", "after|before|between|in|since"),
+            ("graduate|graduated|graduates|grad|grads|graduating", "last|past"),
         ),
     ),
 )

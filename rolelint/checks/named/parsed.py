@@ -11,6 +11,7 @@ word lists, and returns the token range of the phrase to report, or None; the ch
 
 from __future__ import annotations
 
+import re
 from typing import Callable, Iterable, NamedTuple
 
 from rolelint.checks import sentence_bounds, span_finding
@@ -151,7 +152,70 @@ def age_preference(sentence, words: Words) -> tuple[int, int] | None:
             found = _age_in_years(sentence, token, words) or _experience_cap(sentence, token, words)
             if found:
                 return found
+        found = _age_bound(sentence, token, words)
+        if found:
+            return found
     return None
+
+
+def _said_of_hire(token, words: Words) -> bool:
+    """Whether the clause of ``token`` is said of the person hired: its subject is "you" or a
+    ``people`` noun other than the employer ("applicants must be no older than", "you were born
+    after"; not "our platform is older than", "the company was born in", "we hired graduates")."""
+    verb = (
+        token
+        if token.pos_ in ("VERB", "AUX")
+        else next((t for t in token.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    )
+    if verb is None:
+        return False
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child.lower_ in ("you", "i") or (child.lower_ != "we" and _is_staff(child, words))
+    return False
+
+
+_DECADE = re.compile(r"^(?:twenties|thirties|forties|fifties|[2-6]0'?s)$")
+_BIRTH_YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+
+def _age_bound(sentence, token, words: Words) -> tuple[int, int] | None:
+    """An age said without "aged" or "years old": a decade of the reader's life ("in your
+    twenties", "candidates in their 30s"), a bound ("no older than 35", "younger than 30"), a
+    year of birth ("born after 1995"), a graduation that must be recent ("graduated in the last
+    two years"). Not in an equal-opportunity statement, not of a group served."""
+    doc = sentence.doc
+    lower = token.lower_
+    found = None
+    if _DECADE.match(lower) and token.i - 2 >= sentence.start:
+        owner, preposition = doc[token.i - 1], doc[token.i - 2]
+        if owner.lower_ in ("early", "mid", "late") and token.i - 3 >= sentence.start:
+            owner, preposition = doc[token.i - 2], doc[token.i - 3]
+        staff = any(_is_staff(t, words) for t in doc[sentence.start : token.i] if t.pos_ in ("NOUN", "PRON"))
+        if preposition.lower_ == "in" and (owner.lower_ == "your" or (owner.lower_ == "their" and staff)):
+            found = (preposition.i, token.i + 1)
+    elif lower in ("older", "younger") and token.i + 2 < sentence.end and _said_of_hire(token, words):
+        # an upper bound only: "no older than 35", "younger than 30"; "older than 18" and "no
+        # younger than 18" are a minimum age, often the law's
+        negated = token.i > sentence.start and doc[token.i - 1].lower_ in ("no", "not")
+        if doc[token.i + 1].lower_ == "than" and doc[token.i + 2].like_num and negated == (lower == "older"):
+            found = (token.i - negated, token.i + 3)
+    elif lower == "born" and token.i + 2 < sentence.end and _said_of_hire(token, words):
+        if doc[token.i + 1].lower_ in ("after", "before", "between", "in", "since") and _BIRTH_YEAR.match(
+            doc[token.i + 2].text
+        ):
+            found = (token.i, token.i + 3)
+    elif words.has("graduate", token) and token.pos_ == "VERB" and _said_of_hire(token, words):
+        after = doc[token.i + 1 : min(sentence.end, token.i + 7)]
+        recent = next((t for t in after if t.lower_ in ("last", "past")), None)
+        unit = next((t for t in after if t.lemma_.lower() in ("year", "month")), None)
+        if recent is not None and unit is not None and unit.i > recent.i:
+            found = (token.i, unit.i + 1)
+    if found is None or any(words.has("equality", t) for t in sentence):
+        return None
+    if any(words.has("served", t) and t.i < found[0] for t in sentence):
+        return None  # "we mentor young adults in their twenties"
+    return found
 
 
 def _fixed_phrase(sentence, words: Words) -> tuple[int, int] | None:
