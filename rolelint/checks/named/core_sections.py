@@ -133,7 +133,7 @@ def covered_by_content(document, items, spec, wanted) -> set[str]:
     if "location" in wanted and _says_where(texts, values, spec):
         covered.add("location")
     if "apply" in wanted and (
-        _Text([_ENCOURAGED_TO_APPLY.sub(" ", t) for t in texts] + values).mentions(_word_set(spec, "apply_words"))
+        _mentions_apply(text, texts, values, _word_set(spec, "apply_words"))
         or _EMAIL.search(text.joined) is not None
         or any(_JOB_PAGE.search(value.strip()) for value in values)
         or any(hint in str(key).lower() for key in _keys(data) for hint in _word_set(spec, "apply_keys"))
@@ -142,6 +142,16 @@ def covered_by_content(document, items, spec, wanted) -> set[str]:
     if "about" in wanted and sum(len(item.text.split()) for item in items if item.span.block == "paragraph") >= 60:
         covered.add("about")
     return covered
+
+
+def _mentions_apply(text: _Text, texts: list[str], values: list[str], words: frozenset[str]) -> bool:
+    """Whether the advert names a way to apply, an invitation to apply ("encouraged to apply")
+    aside; the text is read again without invitations only when it holds one."""
+    if not text.mentions(words):
+        return False
+    if _ENCOURAGED_TO_APPLY.search(text.joined) is None:
+        return True
+    return _Text([_ENCOURAGED_TO_APPLY.sub(" ", t) for t in texts] + values).mentions(words)
 
 
 def _says_where(texts: list[str], values: list[str], spec) -> bool:
@@ -182,23 +192,28 @@ def _duties_and_requirements(items, spec) -> set[str]:
         if item.span.block == "heading":
             continue
         for sentence in _SENTENCE_END.split(item.text.strip()):  # a run-together page is many sentences
-            is_requirement = reads_as_requirement(sentence, requirement_words, verbs)
+            # read only when needed: it is the costliest test here
+            is_requirement = reads_as_requirement(sentence, requirement_words, verbs) if requirements < 2 else None
             if duties < 2:
                 lowered = sentence.strip().lower().replace("’", "'")
                 first = _WORDS.match(lowered)
                 if lowered.startswith(leads) or any(f" {lead} " in f" {lowered} " for lead in leads):
                     duties += 1
-                elif _YOUR_WORK.search(lowered):
+                elif your_work := _YOUR_WORK.search(lowered):
                     # "Your main task will be to develop X, maintain Y and optimise Z": one sentence
                     # naming its duties, as many as its parts that open with a verb
-                    parts = _PARTS.split(lowered[_YOUR_WORK.search(lowered).end() :])
+                    parts = _PARTS.split(lowered[your_work.end() :])
                     duties += sum(1 for part in parts if (w := _WORDS.match(part.strip())) and w.group() in verbs)
                 elif (
                     first
                     and first.group() in verbs
                     and first.group() not in _CALLS_TO_ACT
-                    and not is_requirement
                     and not _LABEL_OR_QUESTION.search(lowered)
+                    and not (
+                        is_requirement
+                        if is_requirement is not None
+                        else reads_as_requirement(sentence, requirement_words, verbs)
+                    )
                 ):
                     # an imperative duty, in a list or run into a paragraph
                     imperatives[item.span.heading] = imperatives.get(item.span.heading, 0) + 1
