@@ -56,3 +56,25 @@ def corpus() -> Path:
     if not CORPUS.is_dir():
         pytest.skip("../shared/corpus is not present")
     return CORPUS
+
+
+@pytest.fixture
+def parsed_texts(monkeypatch) -> list[str]:
+    """The texts of the spans the rule runner gives a dependency parse during the test (filled as
+    rules run), to check that a rule parses only what it needs."""
+    import rolelint.runner as runner
+
+    parsed: list[str] = []
+    original = runner._annotate
+
+    def spy(plan, nlp, *args, **kwargs):
+        original(plan, nlp, *args, **kwargs)
+        parsed.extend(
+            item.text
+            for _, inputs, _ in plan
+            for item in inputs
+            if item.doc is not None and item.doc.has_annotation("DEP")
+        )
+
+    monkeypatch.setattr(runner, "_annotate", spy)
+    return parsed
