@@ -569,7 +569,10 @@ def write_markdown(path: Path, reports: list[Report], rows: list[dict[str, str]]
         "RL121 and RL123 misreadings), so from that row on `fresh` has been seen, as `heldout` has; "
         "the next clean figure needs a new batch from new publishers, gold first. That batch is "
         "`fresh2`: publishers and repositories in no other split, its gold list committed before "
-        "rolelint first ran on it, judged once after the rule changes of the 2026-12-05 session.",
+        "rolelint first ran on it, judged once after the rule changes of the 2026-12-05 session "
+        "(f728435): **91% precise, 62% recall**. Precision held on unseen text; recall did not, "
+        "mostly in categories whose rules are off by default or word-list based (acronyms, perks, "
+        "culture fit, unrealistic expectations, placeholders left from another advert).",
         "- **Gold problems** (`gold.csv`): written per advert by reading it before any rolelint run (the "
         "git history shows the order), in the catalogue's categories: only problems a hiring manager "
         "should act on.",
