@@ -20,14 +20,16 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import multiprocessing.connection
 import os
 import signal
 import sys
 import threading
 import time
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, Iterator
 
 from rolelint.config import Config
 from rolelint.discovery import FileEntry
@@ -66,6 +68,8 @@ def _worker_signals(parent: int) -> None:
     dies, however it dies (even by SIGKILL), gets SIGTERM rather than living on as an orphan."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):  # a forked worker inherits the mask signals_held set
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD_SIGNALS)
     if sys.platform.startswith("linux"):
         try:
             import ctypes
@@ -173,7 +177,8 @@ class WorkerPool:
         assert self._pool is not None, "use WorkerPool as a context manager"
         sizes = [sum(file_size(entry) for entry in chunk) for chunk in chunks]
         order = sorted(range(len(chunks)), key=lambda i: -sizes[i])
-        futures: dict[Future, int] = {self._pool.submit(_lint, chunks[i], keep_documents): i for i in order}
+        with signals_held():  # the first submit starts the workers
+            futures: dict[Future, int] = {self._pool.submit(_lint, chunks[i], keep_documents): i for i in order}
         results: dict[int, list[FileOutcome]] = {}
         pending = set(futures)
         while pending:
@@ -204,10 +209,48 @@ class WorkerPool:
             # process listed as running for ever (multiprocessing.active_children()).
             for process in processes:
                 process.terminate()
-        pool.shutdown(wait=False, cancel_futures=True)
-        pool.shutdown(wait=True)
+            _wait_for_deaths(processes)
+            # A worker ended while it wrote a result leaves a torn message, which the pool's manager
+            # thread would wait on for ever: with every worker gone, closing the parent's copy of the
+            # pipe's writing end turns that wait into end-of-file, which the thread handles.
+            writer = getattr(getattr(pool, "_result_queue", None), "_writer", None)
+            if writer is not None:
+                writer.close()
+        # One call, which cancels and then joins the pool's manager thread. (After a shutdown with
+        # wait=False the pool no longer holds that thread, and the interpreter's exit would race it.)
+        pool.shutdown(wait=True, cancel_futures=True)
         for process in processes:
             process.join()
+
+
+_HELD_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+
+
+@contextmanager
+def signals_held() -> Iterator[None]:
+    """Ctrl-C and SIGTERM wait until the block ends. One that came while a worker was forked would
+    raise in the fork's callbacks, where Python ignores the exception, and the run would go on."""
+    if not hasattr(signal, "pthread_sigmask"):  # Windows, which does not fork
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+
+
+def _wait_for_deaths(processes: list, timeout: float = 10.0) -> None:
+    """Until every process has ended (by its sentinel, which does not reap it); SIGKILL for any
+    still running after ``timeout`` seconds."""
+    pending = [process.sentinel for process in processes]
+    deadline = time.monotonic() + timeout
+    while pending and time.monotonic() < deadline:
+        ready = set(multiprocessing.connection.wait(pending, timeout=max(0.0, deadline - time.monotonic())))
+        pending = [sentinel for sentinel in pending if sentinel not in ready]
+    for process in processes:
+        if process.sentinel in pending:
+            process.kill()
 
 
 def lint_in_workers(
