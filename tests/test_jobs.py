@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import os
 import signal
 import subprocess
 import sys
@@ -245,7 +244,9 @@ def test_an_interrupted_run_leaves_no_worker_running(mixed_repo):
 def test_ctrl_c_while_workers_are_forked_arrives_after_the_fork():
     with pytest.raises(KeyboardInterrupt):
         with signals_held():
-            os.kill(os.getpid(), signal.SIGINT)
+            # To this thread: a signal sent to the process may go to any thread that does not hold it
+            # (earlier tests leave threads), and Python would then raise it here at once.
+            signal.pthread_kill(threading.get_ident(), signal.SIGINT)
             time.sleep(0.05)  # held: were it delivered here, Python would ignore it in a fork callback
             reached = True
     assert reached
