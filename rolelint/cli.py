@@ -630,7 +630,9 @@ def lsp(tcp: str | None) -> None:
     try:
         import pygls  # noqa: F401 - only to say what is missing before the server starts
     except ImportError:
-        raise click.ClickException("the language server needs the `lsp` extra: pip install 'rolelint[lsp]'") from None
+        raise click.ClickException(
+            "the language server needs the `lsp` extra: pip install 'rolelint[lsp]' (from a clone: pip install '.[lsp]')"
+        ) from None
     if tcp is not None:
         _host, _, port = tcp.rpartition(":")
         if not port.isdigit() or not 0 < int(port) < 65536:

@@ -38,3 +38,16 @@ def test_quick_start_summary_line_has_the_shape_the_text_format_prints():
     skipped = [line for line in result.stdout.splitlines() if line.startswith("Skipped ")]
     section = quick_start()
     assert ("are not formats rolelint reads" in section) == bool(skipped), skipped
+
+
+def test_the_editor_section_installs_the_language_server_from_a_clone():
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    start = text.index("## In your editor")
+    section = text[start : text.index("\n## ", start + 1)]
+    # Like the quick start and the page, the editor server installs in one command from a clone.
+    [command] = re.findall(r"^python3 -m venv \.venv && .*$", section, re.M)
+    assert ".venv/bin/pip install '.[lsp]'" in command
+    assert re.search(r"^lsp = \[", (REPO / "pyproject.toml").read_text(encoding="utf-8"), re.M)
+    result = rolelint("lsp", "--help", cwd=REPO)
+    assert result.returncode == 0 and "--tcp" in result.stdout
+    assert command.endswith(".venv/bin/rolelint lsp --help")
