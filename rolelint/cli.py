@@ -831,7 +831,11 @@ def main() -> None:
     if type(sys.stdout).__name__ == "_PacifyFlushWrapper":  # click met a closed stdout and carried on
         code = _stdout_failed(OSError(errno.EPIPE, "Broken pipe"))
     try:
-        sys.stdout.flush()  # a report still in the buffer must reach a closed or full stdout here, not at exit
+        # A report still in the buffer must reach a closed or full stdout here, not at exit. A stdout
+        # closed by us (the language server's transport closes it when the client says `exit`) holds
+        # nothing more to write.
+        if not sys.stdout.closed:
+            sys.stdout.flush()
     except OSError as exc:
         code = _stdout_failed(exc)
     sys.exit(code)

@@ -143,6 +143,7 @@ class RolelintServer(LanguageServer):
         self._last_start: dict[str, float] = {}
         self._config_errors: dict[str, list[types.Diagnostic]] = {}  # by config file URI
         self._shown_errors: set[str] = set()
+        self.shutdown_requested = False  # the exit code's LSP meaning: 0 after `shutdown`, else 1
 
     # --- errors never stop the server --------------------------------------------------------
 
@@ -705,6 +706,10 @@ def build_server() -> RolelintServer:
                 )
             )
 
+    @server.feature(types.SHUTDOWN)
+    def shutdown(ls: RolelintServer, params) -> None:
+        ls.shutdown_requested = True
+
     server.feature(types.TEXT_DOCUMENT_DID_OPEN)(guarded(lambda ls, p: ls.open(p)))
     server.feature(types.TEXT_DOCUMENT_DID_CHANGE)(guarded(lambda ls, p: ls.change(p)))
     server.feature(types.TEXT_DOCUMENT_DID_CLOSE)(guarded(lambda ls, p: ls.close(p)))
@@ -758,6 +763,10 @@ def serve(*, tcp: str | None = None) -> None:
     server = build_server()
     if tcp is None:
         server.start_io()
-        return
-    host, _, port = tcp.rpartition(":")
-    server.start_tcp(host or "127.0.0.1", int(port))
+    else:
+        host, _, port = tcp.rpartition(":")
+        server.start_tcp(host or "127.0.0.1", int(port))
+    if not server.shutdown_requested:
+        # An `exit` with no `shutdown` before it (or a client gone) ends with 1, as the LSP says; pygls
+        # ends its loop on the `exit` but does not pass its code on.
+        raise SystemExit(1)

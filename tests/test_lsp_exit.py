@@ -1,0 +1,35 @@
+"""`rolelint lsp` on stdio ends as the LSP says: exit code 0 after `shutdown` then `exit`, 1 on an
+`exit` with no `shutdown` before it, and no traceback either way (editors report both)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+
+def message(method: str, *, id: int | None = None, params: dict | None = None) -> bytes:
+    body = {"jsonrpc": "2.0", "method": method, **({"id": id} if id is not None else {})}
+    if params is not None:
+        body["params"] = params
+    data = json.dumps(body).encode()
+    return b"Content-Length: %d\r\n\r\n" % len(data) + data
+
+
+START = message("initialize", id=1, params={"processId": None, "rootUri": None, "capabilities": {}}) + message(
+    "initialized", params={}
+)
+
+
+@pytest.mark.parametrize(
+    "ending, code", [(message("shutdown", id=2) + message("exit"), 0), (message("exit"), 1)], ids=["shutdown", "no"]
+)
+def test_the_server_exits_with_the_code_the_lsp_asks(ending, code):
+    ended = subprocess.run(
+        [sys.executable, "-m", "rolelint", "lsp"], input=START + ending, capture_output=True, timeout=120
+    )
+    assert b'"id": 1' in ended.stdout  # it answered the initialize request
+    assert b"Traceback" not in ended.stderr, ended.stderr.decode()[-800:]
+    assert ended.returncode == code
