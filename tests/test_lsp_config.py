@@ -80,3 +80,19 @@ async def test_a_config_broken_later_keeps_the_last_good_one(client: LanguageCli
     assert diagnostic.range.start.line >= 1
     linted = await published(client, advert.as_uri(), after=after)
     assert "RL104" in [d.code for d in linted.diagnostics]
+
+
+async def test_each_problem_of_a_bad_config_is_its_own_diagnostic_at_its_key(client: LanguageClient, workspace):
+    config = workspace / ".rolelint.yaml"
+    advert = workspace / "adverts" / "growth.md"
+    config.write_text(
+        "kinds:\n  advert: ['adverts/**/*.md']\nrules:\n  RL104: {severity: loud}\nfail_onn: warning\n",
+        encoding="utf-8",
+    )
+    after = len(client.published)
+    changed(client, config)
+    error = await published(client, config.as_uri(), after=after)
+    assert sorted(d.range.start.line for d in error.diagnostics) == [3, 4]
+    assert not [d.message for d in error.diagnostics if "invalid config:" in d.message]
+    linted = await published(client, advert.as_uri(), after=after)
+    assert "RL104" in [d.code for d in linted.diagnostics]  # with the config as it was before

@@ -131,3 +131,18 @@ def test_a_pyproject_error_is_shown_at_its_rolelint_table(tmp_path):
         Linter(config_path=pyproject)
     line, column, message = error_place(str(caught.value), pyproject.resolve(), pyproject.read_text(encoding="utf-8"))
     assert (line, column) == (5, 1) and "fail_onn" in message
+
+
+def test_each_problem_of_a_config_is_placed_at_its_own_key(tmp_path):
+    from rolelint import ConfigError, Linter
+    from rolelint.lsp.projects import error_places
+
+    config = tmp_path / ".rolelint.yaml"
+    config.write_text(
+        "kinds:\n  advert: ['a/*.md']\nrules:\n  RL104: {severity: loud}\nmystery_key: 1\n", encoding="utf-8"
+    )
+    with pytest.raises(ConfigError) as caught:
+        Linter(config_path=config)
+    places = error_places(str(caught.value), config.resolve(), config.read_text(encoding="utf-8"))
+    assert sorted((line, column) for line, column, _ in places) == [(4, 3), (5, 1)]
+    assert all(message.startswith(("unknown key", "`rules.RL104.severity`")) for _, _, message in places)

@@ -113,13 +113,24 @@ def error_place(message: str, config_path: Path, text: str) -> tuple[int, int, s
     prefix = f"{config_path}: "
     message = message[len(prefix) :] if message.startswith(prefix) else message
     for key in _KEY.findall(message):
-        last = re.split(r"[.]", key)[-1]
-        at = re.search(rf"^([ \t]*)['\"]?{re.escape(last)}['\"]?[ \t]*[:=]", text, re.M)
-        if at:
-            line = text.count("\n", 0, at.start()) + 1
-            return line, len(at.group(1)) + 1, message
+        # The deepest part of a dotted key that starts a line: `rules.RL104.severity` in
+        # `RL104: {severity: loud}` is shown at RL104.
+        for part in reversed(key.split(".")):
+            at = re.search(rf"^([ \t]*)['\"]?{re.escape(part)}['\"]?[ \t]*[:=]", text, re.M)
+            if at:
+                line = text.count("\n", 0, at.start()) + 1
+                return line, len(at.group(1)) + 1, message
     if config_path.name == "pyproject.toml":
         at = re.search(r"^\[tool\.rolelint", text, re.M)
         if at:
             return text.count("\n", 0, at.start()) + 1, 1, message
     return 1, 1, message
+
+
+def error_places(message: str, config_path: Path, text: str) -> list[tuple[int, int, str]]:
+    """Each problem of a config error at its own place: a schema check lists several, one a line."""
+    heading = f"{config_path}: invalid config:\n"
+    if not message.startswith(heading):
+        return [error_place(message, config_path, text)]
+    problems = [line.strip() for line in message[len(heading) :].splitlines() if line.strip()]
+    return [error_place(problem, config_path, text) for problem in problems]

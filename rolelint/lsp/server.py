@@ -28,7 +28,7 @@ from pygls.uris import to_fs_path
 from rolelint import LintResult, __version__, fix_text, suppression
 from rolelint.formats import FORMATS, decode_text, format_for
 from rolelint.lsp import completion, convert
-from rolelint.lsp.projects import CONFIG_NAMES, Project, Projects, error_place
+from rolelint.lsp.projects import CONFIG_NAMES, Project, Projects, error_places
 from rolelint.lsp.textdoc import UTF16, Lines, TextDocument, code_units
 from rolelint.lsp.worker import BACKGROUND, CHANGED, URGENT, Worker
 
@@ -371,7 +371,7 @@ class RolelintServer(LanguageServer):
             if project.error is None or project.config_path is None:
                 continue
             uri = project.config_path.as_uri()
-            current[uri] = [self._config_diagnostic(project)]
+            current[uri] = self._config_diagnostics(project)
             if project.error not in self._shown_errors and project.linter is None:
                 self._shown_errors.add(project.error)
                 self.window_show_message(
@@ -388,27 +388,31 @@ class RolelintServer(LanguageServer):
         for uri in changed:
             self._send(uri)
 
-    def _config_diagnostic(self, project: Project) -> types.Diagnostic:
+    def _config_diagnostics(self, project: Project) -> list[types.Diagnostic]:
         try:
             text = project.config_path.read_text(encoding="utf-8", errors="replace")
         except OSError:
             text = ""
-        line, column, message = error_place(project.error, project.config_path, text)
         lines = Lines(text)
-        start = convert.offset_of(lines, line, column)
-        end = lines.line_end(min(line, len(lines.starts)) - 1)
         kept = (
             " (files are linted with the config as it was before)"
             if project.linter is not None
             else " (files under it are not linted until it is fixed)"
         )
-        return types.Diagnostic(
-            range=convert.lsp_range(lines, start, max(start, end), self.encoding),
-            message=f"invalid rolelint config: {message}{kept}",
-            severity=types.DiagnosticSeverity.Error,
-            code="config",
-            source=convert.SOURCE,
-        )
+        found = []
+        for line, column, message in error_places(project.error, project.config_path, text):
+            start = convert.offset_of(lines, line, column)
+            end = lines.line_end(min(line, len(lines.starts)) - 1)
+            found.append(
+                types.Diagnostic(
+                    range=convert.lsp_range(lines, start, max(start, end), self.encoding),
+                    message=f"invalid rolelint config: {message}{kept}",
+                    severity=types.DiagnosticSeverity.Error,
+                    code="config",
+                    source=convert.SOURCE,
+                )
+            )
+        return found
 
     # --- answers -------------------------------------------------------------------------------
 
