@@ -3,6 +3,7 @@ copy of examples/ that the tests may change. Each test opens its own documents."
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 from pathlib import Path
 
@@ -110,6 +111,56 @@ async def test_save_lints_again(client: LanguageClient, workspace: Path):
     client.text_document_did_save(types.DidSaveTextDocumentParams(types.TextDocumentIdentifier(path.as_uri())))
     again = await published(client, path.as_uri(), after=after)
     assert any(d.code == "RL109" for d in again.diagnostics)
+
+
+@pytest.mark.parametrize(
+    "name, language, text",
+    [
+        ("adverts/draft.txt", "plaintext", "Team lead\n\nHey guys, we want a team lead.\n"),
+        ("adverts/draft.html", "html", "<h1>Team lead</h1>\n<p>Hey guys, we want a team lead.</p>\n"),
+        (
+            "adverts/draft.jsonld",
+            "json",
+            '{"@context": "https://schema.org", "@type": "JobPosting", "title": "Team lead",\n'
+            ' "description": "Hey guys, we want a team lead."}\n',
+        ),
+    ],
+)
+async def test_every_text_format_is_linted_at_the_words_positions(
+    client: LanguageClient, workspace: Path, name, language, text
+):
+    got = await open_document(client, workspace / name, text, language=language)
+    [guys] = [d for d in got.diagnostics if d.code == "RL109"]
+    line = text.split("\n")[guys.range.start.line]
+    assert line[guys.range.start.character : guys.range.end.character] == "guys"
+
+
+async def test_a_burst_of_changes_is_linted_less_often_and_in_its_latest_text(client: LanguageClient, workspace: Path):
+    path = workspace / "adverts" / "burst.md"
+    text = "# Team lead\n\nWe want a rockstar.\n"
+    client.workspace_did_change_configuration(
+        types.DidChangeConfigurationParams(settings={"rolelint": {"debounce": 400}})
+    )
+    try:
+        await open_document(client, path, text)
+        after = len(client.published)
+        for version in range(2, 10):  # typing: a change every 20 ms
+            client.text_document_did_change(
+                types.DidChangeTextDocumentParams(
+                    text_document=types.VersionedTextDocumentIdentifier(uri=path.as_uri(), version=version),
+                    content_changes=[types.TextDocumentContentChangeWholeDocument(text=text + "Hey guys. " * version)],
+                )
+            )
+            await asyncio.sleep(0.02)
+        last = await published(client, path.as_uri(), version=9, after=after)
+        await asyncio.sleep(0.6)  # nothing more is on its way
+        versions = [p.version for p in client.published[after:] if p.uri == path.as_uri()]
+        assert versions[-1] == 9 and len(versions) <= 2, versions
+        assert len([d for d in last.diagnostics if d.code == "RL109"]) == 9
+    finally:
+        client.workspace_did_change_configuration(
+            types.DidChangeConfigurationParams(settings={"rolelint": {"debounce": 0}})
+        )
 
 
 async def test_malformed_document_mid_edit_is_a_finding_and_the_server_goes_on(client: LanguageClient, workspace: Path):
