@@ -242,13 +242,19 @@ def test_an_interrupted_run_leaves_no_worker_running(mixed_repo):
 
 @pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="POSIX signal masks")
 def test_ctrl_c_while_workers_are_forked_arrives_after_the_fork():
-    with pytest.raises(KeyboardInterrupt):
-        with signals_held():
-            # To this thread: a signal sent to the process may go to any thread that does not hold it
-            # (earlier tests leave threads), and Python would then raise it here at once.
-            signal.pthread_kill(threading.get_ident(), signal.SIGINT)
-            time.sleep(0.05)  # held: were it delivered here, Python would ignore it in a fork callback
-            reached = True
+    # Python's own Ctrl-C handler: a shell that starts a job in the background (as CI may) ignores SIGINT.
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)
+    reached = False
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            with signals_held():
+                # To this thread: a signal sent to the process may go to any thread that does not hold
+                # it (earlier tests leave threads), and Python would then raise it here at once.
+                signal.pthread_kill(threading.get_ident(), signal.SIGINT)
+                time.sleep(0.05)  # held: were it delivered here, Python would ignore it in a fork callback
+                reached = True
+    finally:
+        signal.signal(signal.SIGINT, before)
     assert reached
 
 
