@@ -70,6 +70,11 @@ def test_a_finding_about_the_whole_advert_is_listed_but_not_placed(server):
     _, data = server.post_json("/api/check", {"text": SKETCHY})
     length = next(f for f in data["findings"] if f["code"] == "RL207")
     assert length["start"] is None and length["line"] is None
+    # The command line places it where the text starts and says so; the page lists it as "whole
+    # advert" and marks nothing, so it must not claim to show it there (nor must the report).
+    assert length["message"].startswith("The advert is") and "shown where" not in length["message"]
+    _, _, report = server.request("POST", "/api/report", json_body={"text": SKETCHY})
+    assert b"The advert is" in report and b"shown where" not in report
 
 
 def test_the_summary_gives_length_grade_salary_sections_and_coded_words(server):
@@ -160,6 +165,11 @@ def test_a_post_from_another_site_is_refused(server):
         (b'{"text": "x", "role": "../../etc/passwd"}', "application/json", "not in the roles repo"),
         (b"text=hello", "application/x-www-form-urlencoded", "as JSON"),
         (b'{"text": "x", "fix": {"start": "a"}}', "application/json", "not one the page made"),
+        (
+            b'{"text": "chairman", "fix": {"start": 0, "end": 8, "replacement": null, "before": "chairman"}}',
+            "application/json",
+            "not one the page made",
+        ),
     ],
 )
 def test_a_malformed_request_gets_a_message(server, body, content_type, expected):
@@ -167,6 +177,19 @@ def test_a_malformed_request_gets_a_message(server, body, content_type, expected
     status, _, answer = server.request("POST", path, body=body, headers={"Content-Type": content_type})
     message = json.loads(answer)["error"]
     assert status == 400 and expected in message and "Traceback" not in message
+    _alive(server)
+
+
+def test_half_of_a_utf16_pair_in_the_text_is_checked_not_an_internal_error(server):
+    # JSON can carry a lone surrogate ("\ud800"), and a browser's text box can hold one (pasted from
+    # a broken source); no encoder accepts it, and the whole check failed with a 500.
+    body = b'{"text": "# Developer\\n\\n\\ud800 Hey guys, we need you.\\n"}'
+    status, _, answer = server.request("POST", "/api/check", body=body, headers={"Content-Type": "application/json"})
+    data = json.loads(answer)
+    assert status == 200, data
+    assert data["text"] == "# Developer\n\n\ufffd Hey guys, we need you.\n"  # same length: placing holds
+    guys = next(f for f in data["findings"] if f["excerpt"] == "guys")
+    assert data["text"][guys["start"] : guys["end"]] == "guys"
     _alive(server)
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from rolelint.api import Diagnostic, Linter, LintResult, RoleLevelInfo
+from rolelint.checks import WHOLE_DOCUMENT_NOTE
 from rolelint.summary import SECTION_NAMES
 
 # The formats the page reads, by the suffix of the name it lints a text as.
@@ -24,6 +25,7 @@ MAX_TEXT_CHARS = 100_000  # an advert is a few thousand characters; the page ref
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 _FRONT_MATTER_KEYS = re.compile(r"^(framework|role|level)\s*:", re.MULTILINE)
 _LINE_BREAKS = re.compile(r"\r\n?")
+_WHOLE_ADVERT_NOTE = WHOLE_DOCUMENT_NOTE.format(kind="advert")
 
 
 class PageError(Exception):
@@ -207,11 +209,16 @@ class Checker:
         if start is not None:
             line = text.count("\n", 0, start) + 1
             column = start - (text.rfind("\n", 0, start) + 1) + 1
+        message = d.message
+        if start is None and message.endswith(_WHOLE_ADVERT_NOTE):
+            # The command line shows such a finding where the text starts and says so; the page lists
+            # it as about the whole advert and marks nothing in the text.
+            message = message[: -len(_WHOLE_ADVERT_NOTE)]
         return {
             "code": d.code,
             "rule": d.rule,
             "severity": d.severity.label,
-            "message": d.message,
+            "message": message,
             "suggestion": d.suggestion,
             "line": line,
             "column": column,
@@ -295,9 +302,11 @@ def apply_fix(text: str, fix: dict) -> str:
     """The text with one fix the page was given applied, when the text still holds what it replaces."""
     try:
         start, end = int(fix["start"]), int(fix["end"])
-        replacement, before = str(fix["replacement"]), str(fix["before"])
+        replacement, before = fix["replacement"], fix["before"]
     except (KeyError, TypeError, ValueError):
         raise PageError("that fix is not one the page made") from None
+    if not isinstance(replacement, str) or not isinstance(before, str):
+        raise PageError("that fix is not one the page made")
     text = normalise_line_breaks(text)
     if not 0 <= start <= end <= len(text) or text[start:end] != before:
         raise PageError("The text has changed since that fix was offered; check it again and retry.")

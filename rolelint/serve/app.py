@@ -35,6 +35,7 @@ MAX_UPLOAD = 5_000_000  # bytes of one uploaded file
 MAX_BODY = MAX_UPLOAD + 200_000  # a request: the file and the form around it
 STATIC_TYPES = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8", ".svg": "image/svg+xml"}
 _RULE_CODE = re.compile(r"^[A-Z]{2,4}[0-9]{3}$")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # a pair is one character once JSON is decoded
 
 
 class _InMemoryParser(MultiPartParser):
@@ -234,7 +235,10 @@ def _text(data: dict) -> str:
     text = data.get("text", "")
     if not isinstance(text, str):
         raise PageError("The advert's text must be a string.")
-    return text
+    # JSON can carry half of a UTF-16 pair ("\ud800"), as a text box pasted from a broken source can
+    # hold one, and no encoder accepts it. Each becomes U+FFFD: one character and one UTF-16 unit, as
+    # before, so the findings stay on the words the page shows.
+    return _LONE_SURROGATE.sub("\ufffd", text)
 
 
 def _format(data: dict) -> str:
