@@ -7,6 +7,7 @@ from __future__ import annotations
 import http.client
 import io
 import json
+import selectors
 import socket
 import subprocess
 import sys
@@ -144,6 +145,20 @@ def test_a_request_naming_another_host_is_refused(server):
         assert status == 400, host
     for host in (f"127.0.0.1:{server.port}", f"localhost:{server.port}", "127.0.0.1"):
         assert server.request("GET", "/", headers={"Host": host})[0] == 200, host
+
+
+def test_another_address_is_served_with_a_warning_and_the_host_header_still_checked():
+    # `--host` other than loopback: a warning that others can reach the page; the Host header may
+    # then name this machine, but still not another site (DNS rebinding).
+    with running_server("--host", "0.0.0.0") as anywhere:
+        # the warning comes before the "ready" line, so it is written by now (or never)
+        waiting = selectors.DefaultSelector()
+        waiting.register(anywhere.process.stderr, selectors.EVENT_READ)
+        warning = anywhere.process.stderr.readline() if waiting.select(timeout=5) else ""
+        assert "warning: serving on 0.0.0.0, not only on this computer" in warning
+        port = anywhere.port
+        assert anywhere.request("GET", "/", headers={"Host": f"{socket.gethostname()}:{port}"})[0] == 200
+        assert anywhere.request("GET", "/", headers={"Host": f"evil.example:{port}"})[0] == 400
 
 
 def test_a_post_from_another_site_is_refused(server):

@@ -128,6 +128,30 @@ def test_pasted_advert_highlights_sit_on_the_right_words(server, page):
     assert not page.problems
 
 
+def test_the_summary_shows_each_measure_and_the_caveat_on_coded_words(server, page):
+    page.goto(server.url)
+    # (Before the salary section: there "competitive" is also RL121's vague pay, marked as a warning.)
+    _check(page, SKETCHY.replace("Hey guys", "You are assertive and competitive. Hey guys"))
+    summary = " ".join(page.locator("#summary").inner_text().split())
+    for shown in (
+        "shorter than 300",  # length against the 300-700 words that work best
+        "(Flesch-Kincaid)",
+        "not stated",
+        "add a pay range",
+        "Pay transparency laws",
+        "how to apply",  # a core section missing
+        "2 masculine-coded (assertive, competitive), 0 feminine-coded",
+        "small effects on who applies",  # guidance, as the evidence supports, not a score
+        "not a score to chase",
+    ):
+        assert shown in summary, (shown, summary)
+    assert not page.locator("#marked mark.hl-coded").count()
+    page.click("#toggle-coded")
+    coded = page.eval_on_selector_all("#marked mark.hl-coded", "ms => ms.map(m => m.textContent)")
+    assert coded == ["assertive", "competitive"]
+    assert not page.problems
+
+
 def test_highlights_stay_on_the_words_after_an_emoji(server, page):
     page.goto(server.url)
     _check(page, "# Lead 🚀🚀 rockstar\n\nHey 👋 guys!\n")
