@@ -92,7 +92,7 @@ def test_a_result_where_a_rule_gave_up_is_not_cached(repo, capsys, monkeypatch):
     assert codes == ["XX101", "XX101"]
 
 
-def test_rl012_can_be_turned_off_explicitly(repo, capsys, monkeypatch):
+def test_rl013_can_be_turned_off_explicitly(repo, capsys, monkeypatch):
     monkeypatch.setattr(regex_kind, "TIME_BUDGET", -1.0)
     _pack(repo, "hello", text="hello one\n\nhello two")
     _code, diagnostics, _cpu = _lint(repo, capsys, "--ignore", "RL013")
