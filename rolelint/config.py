@@ -53,7 +53,13 @@ MAX_FILE_SIZE_CEILING = 10_000_000
 
 
 class ConfigError(Exception):
-    """A configuration or usage mistake: the CLI prints the message and exits 2."""
+    """A configuration or usage mistake: the CLI prints the message and exits 2. ``problems`` are its
+    separate problems (a schema check finds several), each of which names its key; by default the
+    message is the one problem."""
+
+    def __init__(self, message: str, *, problems: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.problems = problems or (message,)
 
 
 @dataclass(frozen=True)
@@ -238,7 +244,7 @@ def validate_config(raw: dict, path: Path) -> None:
     if not errors:
         return
     messages = [describe_config_error(error, schema) for error in errors[:5]]
-    raise ConfigError(f"{path}: invalid config:\n  " + "\n  ".join(messages))
+    raise ConfigError(f"{path}: invalid config:\n  " + "\n  ".join(messages), problems=tuple(messages))
 
 
 def describe_config_error(error: jsonschema.ValidationError, schema: dict) -> str:

@@ -143,6 +143,6 @@ def test_each_problem_of_a_config_is_placed_at_its_own_key(tmp_path):
     )
     with pytest.raises(ConfigError) as caught:
         Linter(config_path=config)
-    places = error_places(str(caught.value), config.resolve(), config.read_text(encoding="utf-8"))
+    places = error_places(caught.value.problems, config.resolve(), config.read_text(encoding="utf-8"))
     assert sorted((line, column) for line, column, _ in places) == [(4, 3), (5, 1)]
     assert all(message.startswith(("unknown key", "`rules.RL104.severity`")) for _, _, message in places)

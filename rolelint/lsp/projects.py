@@ -24,6 +24,7 @@ class Project:
     config_path: Path | None
     linter: Linter | None = None
     error: str | None = None  # the config's error, as ConfigError gave it
+    problems: tuple[str, ...] = ()  # its separate problems (ConfigError.problems)
     open_uris: set[str] = field(default_factory=set)
 
     @property
@@ -77,19 +78,20 @@ class Projects:
             else:
                 linter = Linter(start=project.root)
         except ConfigError as exc:
-            project.error = str(exc)
+            project.error, project.problems = str(exc), exc.problems
             return
         except (OSError, ValueError) as exc:  # a config that vanished or cannot be read mid-way
             project.error = f"{project.config_path}: cannot read config: {exc}"
+            project.problems = (project.error,)
             return
-        project.linter, project.error = linter, None
+        project.linter, project.error, project.problems = linter, None, ()
 
     def config_changed(self) -> list[Project]:
         """After a config file was saved, created or deleted: find each folder's config again and load
         every config anew. Returns the projects as they are now (the documents move to their new ones)."""
         self._configs.clear()
         for project in self._projects.values():
-            project.error = None
+            project.error, project.problems = None, ()
             if project.config_path is not None and project.config_path.exists():
                 self.load(project)
             else:
@@ -127,10 +129,6 @@ def error_place(message: str, config_path: Path, text: str) -> tuple[int, int, s
     return 1, 1, message
 
 
-def error_places(message: str, config_path: Path, text: str) -> list[tuple[int, int, str]]:
-    """Each problem of a config error at its own place: a schema check lists several, one a line."""
-    heading = f"{config_path}: invalid config:\n"
-    if not message.startswith(heading):
-        return [error_place(message, config_path, text)]
-    problems = [line.strip() for line in message[len(heading) :].splitlines() if line.strip()]
+def error_places(problems: tuple[str, ...], config_path: Path, text: str) -> list[tuple[int, int, str]]:
+    """Each problem of a config error (``ConfigError.problems``) at its own place."""
     return [error_place(problem, config_path, text) for problem in problems]

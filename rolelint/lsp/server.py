@@ -400,7 +400,7 @@ class RolelintServer(LanguageServer):
             else " (files under it are not linted until it is fixed)"
         )
         found = []
-        for line, column, message in error_places(project.error, project.config_path, text):
+        for line, column, message in error_places(project.problems, project.config_path, text):
             start = convert.offset_of(lines, line, column)
             end = lines.line_end(min(line, len(lines.starts)) - 1)
             found.append(
