@@ -2,8 +2,8 @@
 
     python benchmarks/adverts/extract.py                 # rebuild the adverts (see its docstring)
     python benchmarks/precision.py                       # tune and heldout halves, printed
-    python benchmarks/precision.py --split heldout       # one split (tune, heldout, fresh or fresh2)
-    python benchmarks/precision.py --split every         # tune, heldout, fresh and fresh2
+    python benchmarks/precision.py --split heldout       # one split (tune, heldout, fresh, fresh2, fresh3)
+    python benchmarks/precision.py --split every         # tune, heldout, fresh, fresh2 and fresh3
     python benchmarks/precision.py --unjudged new.csv    # write the printed splits' unjudged findings
     python benchmarks/precision.py --markdown            # also write docs/precision.md (every split)
 
@@ -17,8 +17,10 @@ Inputs, all in ``benchmarks/adverts/``:
   merged (its first run is the clean figure; fixes made since looking at it are in the history);
   ``fresh2`` is a second such batch, from publishers and repositories in none of the others, whose gold
   list was committed before rolelint first ran on it and whose findings are judged once, at the end of
-  the 2026-12-05 session. Neither is printed unless asked for (``--split fresh``, ``fresh2`` or
-  ``every``), and ``--unjudged`` writes only the findings of the splits printed.
+  the 2026-12-05 session; ``fresh3`` is a third such batch (publishers and repositories in none of the
+  others, gold committed first), judged once on the rules as they stand at the end of that session.
+  None of them is printed unless asked for (``--split fresh``, ``fresh2``, ``fresh3`` or ``every``),
+  and ``--unjudged`` writes only the findings of the splits printed.
 - ``gold.csv``: the problems a careful reviewer listed per advert before seeing rolelint's output
   (category, quoted text or ``whole advert``, reason).
 - ``judgements.csv``: every finding rolelint gave, judged by hand: TP (worth acting on) or FP, with a
@@ -59,6 +61,7 @@ SPLITS: dict[str, str] = {
     "heldout": "only counted; its findings were judged once, so it has been seen",
     "fresh": "gold written before the first run; judged once clean (62%), then seen for four fixes",
     "fresh2": "gold written before the first run; judged once, at the end of the 2026-12-05 session",
+    "fresh3": "gold written before the first run; judged once, after the last rule changes of the 2026-12-05 session",
 }
 SPLIT_CHOICES = {"both": ("tune", "heldout"), "every": tuple(SPLITS)}
 JUDGEMENTS = ADVERTS / "judgements.csv"

@@ -32,6 +32,16 @@ def test_manifest_splits_by_publisher():
     assert {"tune", "heldout"} <= {r["split"] for r in rows} <= set(precision.SPLITS)
     assert len({r["id"] for r in rows}) == len(rows)
     assert all(r["format"] in extract.SUFFIX for r in rows)
+    assert extract.SPLITS == tuple(precision.SPLITS)
+
+
+@pytest.mark.parametrize("split", ["fresh", "fresh2", "fresh3"])
+def test_a_fresh_split_shares_no_repository_with_another_split(split):
+    """A fresh batch is new text: none of its source repositories may feed another split."""
+    rows = extract.read_manifest()
+    mine = {r["repo"] for r in rows if r["split"] == split}
+    others = {r["repo"] for r in rows if r["split"] != split}
+    assert not mine & others
 
 
 def test_gold_and_judgements_name_adverts_of_the_manifest_and_known_categories():
@@ -81,7 +91,7 @@ def _git(*args):
     return subprocess.run(["git", "-C", str(REPO), *args], capture_output=True, text=True)
 
 
-@pytest.mark.parametrize("split", ["fresh", "fresh2"])
+@pytest.mark.parametrize("split", ["fresh", "fresh2", "fresh3"])
 def test_fresh_gold_was_committed_before_any_fresh_judgement(split):
     """A fresh split's gold list must come first in history: the commit that first added one of its
     judgements (if any) descends from the one that first added its gold rows."""
@@ -109,17 +119,19 @@ def test_fresh_gold_was_committed_before_any_fresh_judgement(split):
 
 
 def test_split_choices_lint_only_the_splits_reported():
-    rows = [{"id": s, "split": s} for s in ("tune", "heldout", "fresh", "fresh2")]
+    rows = [{"id": s, "split": s} for s in ("tune", "heldout", "fresh", "fresh2", "fresh3")]
     splits, chosen = precision.select(rows, "both")
     assert splits == ("tune", "heldout") and [r["id"] for r in chosen] == ["tune", "heldout"]
     splits, chosen = precision.select(rows, "fresh")
     assert splits == ("fresh",) and [r["id"] for r in chosen] == ["fresh"]
     splits, chosen = precision.select(rows, "fresh2")
     assert splits == ("fresh2",) and [r["id"] for r in chosen] == ["fresh2"]
+    splits, chosen = precision.select(rows, "fresh3")
+    assert splits == ("fresh3",) and [r["id"] for r in chosen] == ["fresh3"]
     splits, chosen = precision.select(rows, "every")
-    assert splits == ("tune", "heldout", "fresh", "fresh2") and len(chosen) == 4
+    assert splits == ("tune", "heldout", "fresh", "fresh2", "fresh3") and len(chosen) == 5
     splits, chosen = precision.select(rows, "all")
-    assert splits == ("all",) and len(chosen) == 4
+    assert splits == ("all",) and len(chosen) == 5
 
 
 def test_wilson_interval_brackets_the_rate_and_narrows_with_more_data():

@@ -7,6 +7,7 @@ directory as `<id><suffix>` (`.md` for Markdown with or without front matter, `.
 
     python benchmarks/adverts/extract.py                       # -> /work/adverts-eval
     python benchmarks/adverts/extract.py OUT_DIR --mirrors DIR
+    python benchmarks/adverts/extract.py --split fresh3         # only one split's adverts
 
 A mirror of `owner/name` is looked for at `DIR/owner+name/repo`, then `DIR/owner+name`, then
 `DIR/owner/name` (default DIR: /work/.mirror, where the session's fetch tool puts them; any
@@ -27,6 +28,8 @@ HERE = Path(__file__).resolve().parent
 MANIFEST = HERE / "manifest.csv"
 DEFAULT_OUT = Path("/work/adverts-eval")
 DEFAULT_MIRRORS = Path("/work/.mirror")
+# The manifest's splits (see benchmarks/precision.py for how each may be used).
+SPLITS = ("tune", "heldout", "fresh", "fresh2", "fresh3")
 SUFFIX = {"markdown-yaml": ".md", "markdown-toml": ".md", "markdown": ".md", "html": ".html", "text": ".txt"}
 
 
@@ -76,8 +79,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--mirrors", type=Path, default=DEFAULT_MIRRORS, help=f"where the git mirrors are (default {DEFAULT_MIRRORS})"
     )
+    parser.add_argument(
+        "--split", choices=(*SPLITS, "all"), default="all", help="write only this split's adverts (default all)"
+    )
     args = parser.parse_args(argv)
-    rows = read_manifest()
+    rows = [r for r in read_manifest() if args.split == "all" or r["split"] == args.split]
     written, missing = extract(args.out, args.mirrors, rows)
     print(f"wrote {written} of {len(rows)} adverts to {args.out}")
     if missing:
