@@ -202,6 +202,13 @@ class Scored:
     others: list[tuple[str, float, int, bool, tuple[str, ...]]]  # (role, similarity, distinct words, has the
     # duty word for word, vocabulary terms of its kind in the duty that the claimed role's kind and words lack)
     claimed_concepts: tuple[str, ...] = ()  # the terms of the claimed role's own vocabulary the duty names
+    shared_with: dict[str, frozenset[str]] = field(default_factory=dict)  # other role -> the claimed_concepts
+    # its vocabulary has too (they count for neither role: vocabulary.not_shared)
+
+    def mine(self, other: str) -> tuple[str, ...]:
+        """The claimed role's terms in the duty that ``other``'s vocabulary lacks."""
+        shared = self.shared_with.get(other, frozenset())
+        return tuple(t for t in self.claimed_concepts if t not in shared)
 
     def flagged(
         self,
@@ -219,7 +226,7 @@ class Scored:
         for role, other, distinct, copied, hits in self.others:
             if decide(self.own, other, distinct, min_similarity=min_similarity, ratio=ratio, min_distinct=min_distinct):
                 if definition_ratio is None:
-                    if concepts and own_trade(self.claimed_concepts, hits):
+                    if concepts and own_trade(self.mine(role), hits):
                         break  # RL314 on adverts: the duty names the claimed role's own trade
                     return role, False
                 if copied and not self.trial.blurred:
@@ -232,7 +239,7 @@ class Scored:
                 if (
                     other >= margin * self.own
                     and hits
-                    and concept_case(self.claimed_concepts, hits, min_concepts=min_concepts)
+                    and concept_case(self.mine(role), hits, min_concepts=min_concepts)
                 ):
                     return role, False
         return None, False
@@ -273,7 +280,12 @@ def score(roles: dict[str, DdatRole], all_trials: list[Trial], analyzer=None) ->
             for r in ranked
             if r.role != trial.claimed
         ]
-        out.append(Scored(trial, own, others, mine))
+        shared_with = {
+            r.role: frozenset(t for t in mine if sequence(t) in vocabulary[r.role])
+            for r in ranked
+            if r.role != trial.claimed
+        }
+        out.append(Scored(trial, own, others, mine, shared_with))
     return out
 
 
@@ -432,11 +444,11 @@ def flagged_by_difference(
     The role it would name, or None."""
     for role, other, distinct, _, hits in s.others:
         if other >= min_similarity and other - s.own >= difference and distinct >= min_distinct:
-            if own_trade(s.claimed_concepts, hits):
+            if own_trade(s.mine(role), hits):
                 break
             return role
     for role, other, _, _, hits in s.others:
-        if other >= margin * s.own and hits and concept_case(s.claimed_concepts, hits, min_concepts=min_concepts):
+        if other >= margin * s.own and hits and concept_case(s.mine(role), hits, min_concepts=min_concepts):
             return role
     return None
 
@@ -447,8 +459,8 @@ def pair_features(s: Scored, other: tuple) -> list[float]:
     third role, so a rule over them would keep RL314's verdicts stable."""
     from rolelint.profession.vocabulary import strength
 
-    _, score, distinct, _, hits = other
-    theirs, mine = strength(hits), strength(s.claimed_concepts)
+    role, score, distinct, _, hits = other
+    theirs, mine = strength(hits), strength(s.mine(role))
     return [1.0, math.log(score + 0.01), math.log(s.own + 0.01), min(distinct, 5), theirs, mine, float(theirs > mine)]
 
 

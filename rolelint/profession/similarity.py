@@ -507,7 +507,8 @@ def concept_case(mine: Iterable[str], theirs: Iterable[str], *, min_concepts: fl
     """Do the vocabulary terms of another role's kind that a duty names (``theirs``: those the claimed
     role's kind and words lack) make the case that it is that role's work? They must weigh at least
     ``min_concepts`` (rolelint.profession.vocabulary.concept_weight: 1 a telling term, 0.5 a common
-    word) and more than the terms of the claimed role's own kind that it names (``mine``)."""
+    word) and more than the terms of the claimed role's own kind that it names (``mine``: those the other
+    role's kind lacks, ``vocabulary.not_shared``)."""
     from rolelint.profession.vocabulary import strength
 
     weight = strength(theirs)
@@ -515,7 +516,8 @@ def concept_case(mine: Iterable[str], theirs: Iterable[str], *, min_concepts: fl
 
 
 def own_trade(mine: Iterable[str], theirs: Iterable[str]) -> bool:
-    """Does a duty name the claimed role's own trade (``mine``: terms of its kind's vocabulary) at least
+    """Does a duty name the claimed role's own trade (``mine``: terms of its kind's vocabulary that the
+    other role's kind lacks, ``vocabulary.not_shared``) at least
     as strongly as the other role's (``theirs``, as ``concept_case`` takes them)? Then a resemblance of
     words to the other role is not a finding: the duty says in its trade's terms whose work it is."""
     from rolelint.profession.vocabulary import strength
@@ -541,7 +543,7 @@ def by_concepts(
     first such role, most similar first, is named. Like ``judge``, a fact about the statement and the
     two roles alone. ``vocabulary_of(None)`` is every role's vocabulary together (stem phrase -> term),
     so that the statements that name too little of any kind are passed over at once."""
-    from rolelint.profession.vocabulary import concepts_in, sequence, strength
+    from rolelint.profession.vocabulary import concepts_in, not_shared, sequence, strength
 
     named = concepts_in(text, vocabulary_of(None))  # every term of every kind of role, looked for once
     if strength(named) < min_concepts:
@@ -566,7 +568,7 @@ def by_concepts(
             {phrase: term for phrase, term in theirs.items() if phrase in named_phrases and phrase not in mine_phrases},
             used,
         )
-        if found and concept_case(mine, found, min_concepts=min_concepts):
+        if found and concept_case(not_shared(mine, theirs), found, min_concepts=min_concepts):
             return BlurVerdict(
                 True, own_score, Resemblance(key, other_score, profiles.shared_terms(key, weights)), (), found
             )

@@ -173,6 +173,14 @@ def concepts_in(text: str, vocabulary: dict[tuple[str, ...], str], used: Any = (
     return tuple(dict.fromkeys(found))
 
 
+def not_shared(mine: Iterable[str], theirs: dict[tuple[str, ...], str]) -> tuple[str, ...]:
+    """The terms of ``mine`` (the claimed role's, named in a duty) that the other role's vocabulary
+    (``theirs``: stem phrase -> term) lacks. A term both roles' kinds have ("regression testing" for
+    two kinds of tester) says nothing about which of the two the duty belongs to, so it counts for
+    neither; compared by stems, as ``by_concepts`` compares terms."""
+    return tuple(term for term in mine if sequence(term) not in theirs)
+
+
 RARE_ROLES = 3  # a single word used by at most this many of the shipped table's roles is telling
 
 

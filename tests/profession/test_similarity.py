@@ -146,6 +146,39 @@ def test_a_duty_naming_two_practices_of_another_kind_of_role_blurs_by_concepts()
     ).blurred
 
 
+def test_terms_both_roles_kinds_share_count_for_neither_role():
+    from rolelint.profession.similarity import by_concepts
+    from rolelint.profession.vocabulary import not_shared, phrases
+
+    terms = {
+        "pm": ["release plan", "stakeholder map", "product roadmap", "product vision"],
+        "dm": ["burndown chart", "RAID log", "Release plans", "stakeholder map"],
+    }
+    texts = {
+        "pm": ["Product manager", "Decide what the team builds next"],
+        "dm": ["Delivery manager", "Help the team deliver at a steady pace"],
+    }
+    profiles = RoleProfiles({key: texts[key] + terms[key] for key in texts})
+
+    def vocabulary_of(key):
+        if key is None:
+            return phrases(term for key in ("pm", "dm") for term in terms[key])
+        return phrases(terms[key])
+
+    # Compared by stems: "release plan" is the delivery manager's "Release plans" too.
+    assert not_shared(("release plan", "stakeholder map", "product roadmap"), vocabulary_of("dm")) == (
+        "product roadmap",
+    )
+    # Two delivery terms against two terms both kinds have: the shared ones say nothing of whose work it is.
+    duty = "Keep the burndown chart and the RAID log beside the release plan and the stakeholder map"
+    verdict = by_concepts(profiles, duty, "pm", vocabulary_of)
+    assert verdict.blurred and verdict.other.role == "dm"
+    assert set(verdict.concepts) == {"burndown chart", "RAID log"}
+    # Terms of the claimed role's kind alone still weigh against the other role's.
+    duty = "Keep the burndown chart and the RAID log beside the product roadmap and the product vision"
+    assert not by_concepts(profiles, duty, "pm", vocabulary_of).blurred
+
+
 def test_a_term_spelt_differently_by_a_third_role_s_entry_changes_no_concept_verdict():
     from rolelint.profession.similarity import by_concepts
     from rolelint.profession.vocabulary import phrases

@@ -35,7 +35,15 @@ from rolelint.profession.similarity import (
     role_statements,
 )
 from rolelint.profession.text import normalise, tokens
-from rolelint.profession.vocabulary import as_written, concepts_in, every_term, phrases, role_terms, sequence
+from rolelint.profession.vocabulary import (
+    as_written,
+    concepts_in,
+    every_term,
+    not_shared,
+    phrases,
+    role_terms,
+    sequence,
+)
 
 CODE = "RL314"
 MIN_SIMILARITY = 0.1
@@ -120,8 +128,10 @@ def names_own_trade(model, vocabularies: Vocabularies, text: str, claim, verdict
     trade at least as strongly (``similarity.own_trade``)? Then it is not a finding."""
     mine = concepts_in(text, vocabularies(claim.role.key))
     mine_phrases = {sequence(term) for term in mine}  # by stems: two entries may spell one term differently
-    theirs = {phrase: term for phrase, term in vocabularies(verdict.other.role).items() if phrase not in mine_phrases}
-    return own_trade(mine, concepts_in(text, theirs, model.counts.get(claim.role.key, {})))
+    other = vocabularies(verdict.other.role)
+    theirs = {phrase: term for phrase, term in other.items() if phrase not in mine_phrases}
+    # Terms both roles' kinds have count for neither (``vocabulary.not_shared``).
+    return own_trade(not_shared(mine, other), concepts_in(text, theirs, model.counts.get(claim.role.key, {})))
 
 
 def definition_finding(ctx: CheckContext, verdict, text: str, definition_ratio: float) -> tuple[bool, bool]:
