@@ -4,7 +4,8 @@ A framework rarely names what every practitioner knows is a delivery manager's w
 charts, RAID logs) or a user researcher's (discussion guides, affinity mapping), so a word model built
 from its text alone cannot tell whose duty those are. rolelint ships a vocabulary of such terms
 (``data/vocabulary.yaml``), and a framework may add its own under ``vocabulary:``. Each entry names
-the roles it belongs to by title (a role whose title is or contains one of ``titles``) or by id
+the roles it belongs to by title (a role whose title is or contains one of ``titles`` and none of
+``not_titles``: "programme delivery manager" contains "delivery manager") or by id
 (``roles:``, in a framework's own entries); its terms join those roles' RL314 profiles.
 """
 
@@ -28,11 +29,14 @@ class VocabularyEntry:
     terms: tuple[str, ...]
     titles: tuple[str, ...] = ()
     roles: tuple[str, ...] = ()  # role ids (a framework's own entries)
+    not_titles: tuple[str, ...] = ()  # titles that contain one of ``titles`` but are another kind of role
 
     def applies_to(self, role_id: str, title: str) -> bool:
         if role_id in self.roles:
             return True
         padded = f" {normalise(title)} "
+        if any(f" {normalise(t)} " in padded for t in self.not_titles):
+            return False
         return any(f" {normalise(t)} " in padded for t in self.titles)
 
 
@@ -57,6 +61,7 @@ def entries_from(raw: Any) -> tuple[VocabularyEntry, ...]:
                     terms,
                     _strings(item.get("titles")),
                     _strings(item.get("roles")),
+                    _strings(item.get("not_titles")),
                 )
             )
     return tuple(out)
