@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 from rolelint.config import Config, ConfigError, load_config
 from rolelint.diagnostics import Diagnostic, Fix, Severity
 from rolelint.discovery import FileEntry, display_path
-from rolelint.documents import KINDS, Document
+from rolelint.documents import KINDS, ROLE_LEVEL_KEYS, Document
 from rolelint.engine import RunResult, Selection, active_codes, check_entries
 from rolelint.engine import check as check_paths
 from rolelint.nlp.state import keeping_annotations
@@ -105,6 +105,32 @@ class RoleLevelInfo:
     title: str
     salary: str | None = None
     experience: str | None = None
+
+
+# What ``role_level`` takes: a RoleLevelInfo, or ids by key (framework, role, level), or None.
+RoleLevelChoice = RoleLevelInfo | Mapping[str, str] | None
+
+
+def _role_level_values(choice: RoleLevelChoice) -> tuple[tuple[str, str], ...]:
+    """``role_level`` as ((key, value), ...) in ROLE_LEVEL_KEYS order; ValueError for anything else."""
+    if choice is None:
+        return ()
+    if isinstance(choice, RoleLevelInfo):
+        return (("framework", choice.framework), ("role", choice.role), ("level", choice.level))
+    if not isinstance(choice, Mapping):
+        raise ValueError(
+            f"role_level must be a RoleLevelInfo or a mapping of framework, role and level, not {choice!r}"
+        )
+    unknown = sorted(str(key) for key in choice if key not in ROLE_LEVEL_KEYS)
+    if unknown:
+        raise ValueError(f"role_level takes the keys {', '.join(ROLE_LEVEL_KEYS)}; not {', '.join(unknown)}")
+    values = tuple((key, choice[key]) for key in ROLE_LEVEL_KEYS if key in choice)
+    if not any(key in ("role", "level") for key, _ in values):
+        raise ValueError("role_level must name a role or a level (and may name a framework)")
+    for key, value in values:
+        if not isinstance(value, str) or not value.strip():
+            raise ValueError(f"role_level's {key} must be a non-empty string, not {value!r}")
+    return values
 
 
 @dataclass(frozen=True)
@@ -236,31 +262,41 @@ class Linter:
             )
         return self._result(run)
 
-    def lint_text(self, text: str, *, name: str = "advert.md", kind: str | None = None) -> LintResult:
+    def lint_text(
+        self, text: str, *, name: str = "advert.md", kind: str | None = None, role_level: RoleLevelChoice = None
+    ) -> LintResult:
         """Lint ``text`` as if it were the file ``name`` (relative to the config's root): the name's
         suffix chooses the format (rolelint.formats), and the config's globs, unless ``kind`` (framework,
         role or advert) says, its kind. Profession rules check it against the roles repo under the
-        config's root, loaded once; the text replaces a repo file of the same name."""
-        return self._lint_content(text, name=name, kind=kind)
+        config's root, loaded once; the text replaces a repo file of the same name. ``role_level``: the
+        role level an advert is for (a RoleLevelInfo from ``role_levels``, or a mapping of
+        ``framework``, ``role``, ``level`` ids), for an advert whose own metadata names none — in any
+        format, a Word document or plain text as well as Markdown front matter."""
+        return self._lint_many([(name, text)], kind=kind, role_level=role_level)
 
-    def lint_bytes(self, data: bytes, *, name: str, kind: str | None = None) -> LintResult:
+    def lint_bytes(
+        self, data: bytes, *, name: str, kind: str | None = None, role_level: RoleLevelChoice = None
+    ) -> LintResult:
         """``lint_text`` for a file's bytes, decoded as its format does (a `.docx`, or text in the
         config's fallback encoding)."""
-        return self._lint_content(bytes(data), name=name, kind=kind)
+        return self._lint_many([(name, bytes(data))], kind=kind, role_level=role_level)
 
-    def lint_texts(self, texts: Iterable[tuple[str, str | bytes]], *, kind: str | None = None) -> LintResult:
+    def lint_texts(
+        self, texts: Iterable[tuple[str, str | bytes]], *, kind: str | None = None, role_level: RoleLevelChoice = None
+    ) -> LintResult:
         """Several (name, text) pairs in one call: one batch through spaCy, one profession pass. A
-        text given as bytes is decoded as ``lint_bytes`` decodes it (a byte-order mark, an encoding)."""
-        return self._lint_many(list(texts), kind=kind)
+        text given as bytes is decoded as ``lint_bytes`` decodes it (a byte-order mark, an encoding).
+        ``role_level``, as for ``lint_text``, applies to every advert among them."""
+        return self._lint_many(list(texts), kind=kind, role_level=role_level)
 
-    def _lint_content(self, content: str | bytes, *, name: str, kind: str | None) -> LintResult:
-        return self._lint_many([(name, content)], kind=kind)
-
-    def _lint_many(self, items: list[tuple[str, str | bytes]], *, kind: str | None) -> LintResult:
+    def _lint_many(
+        self, items: list[tuple[str, str | bytes]], *, kind: str | None, role_level: RoleLevelChoice = None
+    ) -> LintResult:
         if kind is not None and kind not in KINDS:
             raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
+        given = _role_level_values(role_level)
         root = self.config.root.resolve()
-        entries = [self._entry(name, content, root, kind) for name, content in items]
+        entries = [self._entry(name, content, root, kind, given) for name, content in items]
         with self._lock, keeping_annotations():
             run = check_entries(
                 entries,
@@ -273,12 +309,21 @@ class Linter:
             )
         return self._result(run)
 
-    def _entry(self, name: str, content: str | bytes, root: Path, kind: str | None) -> FileEntry:
+    def _entry(
+        self,
+        name: str,
+        content: str | bytes,
+        root: Path,
+        kind: str | None,
+        role_level: tuple[tuple[str, str], ...] = (),
+    ) -> FileEntry:
         relative = Path(name)
         if relative.is_absolute() or ".." in relative.parts or not name.strip():
             raise ValueError(f"name must be a relative file name such as 'advert.md', not {name!r}")
         path = Path(os.path.normpath(root / relative))
-        return FileEntry(path, display_path(path, root), relative.as_posix(), content=content, kind=kind)
+        return FileEntry(
+            path, display_path(path, root), relative.as_posix(), content=content, kind=kind, role_level=role_level
+        )
 
     def _profession(self, documents: list[Document], active: set[str]) -> dict:
         from rolelint.profession import run_against

@@ -25,6 +25,9 @@ class FileEntry:
     # form): text as given, or bytes to decode as the path's format would be.
     content: str | bytes | None = field(default=None, compare=False, repr=False)
     kind: str | None = field(default=None, compare=False)  # the caller's word, over the config's globs
+    # The role level the caller says an advert is for, as ((key, value), ...) over framework, role and
+    # level; it applies when the advert's own metadata names none (rolelint.documents.give_role_level).
+    role_level: tuple[tuple[str, str], ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True)

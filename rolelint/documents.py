@@ -8,6 +8,8 @@ from typing import Any, Sequence
 from rolelint.source import SourceText
 
 KINDS = ("framework", "role", "advert")
+# The metadata keys that say which role level an advert is for (rolelint.profession.model.advert_from).
+ROLE_LEVEL_KEYS = ("framework", "role", "level")
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,8 @@ class Document:
     # In such front matter, keys rolelint knows whose values are not in rolelint's form (a site's own
     # `role: UX Design`): kept here, out of ``data``, so no rule reads them as rolelint's (see schema).
     site_data: dict[str, Any] = field(default_factory=dict)
+    # Keys of ``data`` the caller gave rather than the file (give_role_level): no place in the text
+    given_keys: tuple[str, ...] = ()
     # rolelint.language.Languages: each span's language, worked out when a text rule run first asks
     languages: Any = field(default=None, compare=False, repr=False)
 
@@ -102,6 +106,20 @@ class Document:
             if section.start <= offset < section.end:
                 return section
         return None
+
+
+def give_role_level(document: Document, values: Sequence[tuple[str, str]]) -> bool:
+    """Say which role level an advert is for, as the caller knows it (a web page's chooser, an import
+    of adverts with their levels): ``values`` over ROLE_LEVEL_KEYS become the advert's metadata, for
+    every format alike, unless the advert's own metadata names any of them — the file's word wins,
+    as it does over the config's globs for its kind. Returns whether the values were given."""
+    if document.kind != "advert" or not values or not isinstance(document.data, dict):
+        return False
+    if any(document.data.get(key) is not None for key in ROLE_LEVEL_KEYS):
+        return False
+    document.data = {**document.data, **dict(values)}
+    document.given_keys = tuple(key for key, _ in values)
+    return True
 
 
 def _parent_path(path: str) -> str:

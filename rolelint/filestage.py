@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from rolelint.config import Config
 from rolelint.diagnostics import Finding
 from rolelint.discovery import FileEntry
-from rolelint.documents import Document
+from rolelint.documents import Document, give_role_level
 from rolelint.formats import format_for
 from rolelint.loaders import load_content, load_file
 from rolelint.registry import RuleCatalogue
@@ -85,6 +85,8 @@ def load_entry(entry: FileEntry, config: Config) -> FileOutcome:
         if document.site_metadata:
             document.spans = site_prose(document.spans)
         findings.extend(validate_document(document, strict_front_matter=config.strict_front_matter))
+    if document is not None and entry.role_level:
+        give_role_level(document, entry.role_level)  # after validation: it checks what the file says
     return FileOutcome(entry.display, findings, loaded.source, document, document.kind if document else None)
 
 

@@ -274,6 +274,59 @@ def test_an_advert_is_checked_against_the_role_level_chosen(repo_server, page):
     assert page.input_value("#advert") == text  # the choice is not written into the person's text
 
 
+def _word_draft(*, title: str = "Senior product manager") -> bytes:
+    """A hiring manager's Word draft as python-docx writes it: styled headings, no metadata."""
+    import io
+
+    import docx
+
+    document = docx.Document()
+    document.add_heading(title, 1)
+    document.add_paragraph("You will own the roadmap for our payments product.")
+    document.add_heading("Experience", 2)
+    document.add_paragraph("You need 12+ years of experience in product management.")
+    document.add_heading("Salary", 2)
+    document.add_paragraph("£90,000 to £95,000 a year.")
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _upload_word_draft(page, name: str = "draft.docx") -> None:
+    page.set_input_files(
+        "#upload",
+        files=[
+            {
+                "name": name,
+                "buffer": _word_draft(),
+                "mimeType": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            }
+        ],
+    )
+    _until(page, f"document.getElementById('status').textContent.startsWith('Read {name}')")
+
+
+def _messages(page) -> list[str]:
+    return page.eval_on_selector_all("#findings .message", "ms => ms.map(m => m.textContent)")
+
+
+def test_an_uploaded_word_draft_is_checked_against_the_role_level_chosen(repo_server, page):
+    page.goto(repo_server.url)
+    page.select_option("#role", "product-management/product-manager/associate")
+    _upload_word_draft(page)
+    note = page.locator("#role-note").text_content()
+    assert "Associate product manager" in note and "chosen above" in note, note
+    messages = _messages(page)
+    assert any("0-2 years expected of Associate product manager" in m for m in messages), messages
+    assert any("band of Associate product manager" in m for m in messages), messages
+    band = set(_finding_ids(page, "RL306"))
+    assert [m["text"] for m in _marks(page) if band & set(m["ids"].split())] == ["£90,000 to £95,000 a year"]
+    # choosing another level re-checks the uploaded text against it
+    page.select_option("#role", "product-management/product-manager/senior")
+    _until(page, "document.getElementById('role-note').textContent.includes('Senior product manager')")
+    assert any("4-8 years expected of Senior product manager" in m for m in _messages(page)), _messages(page)
+
+
 # --- hostile text -------------------------------------------------------------------------------
 
 

@@ -9,11 +9,11 @@ they replace, and are applied only when the text still holds it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import PurePath
 
 from rolelint.api import Diagnostic, Linter, LintResult, RoleLevelInfo
 from rolelint.checks import WHOLE_DOCUMENT_NOTE
+from rolelint.documents import ROLE_LEVEL_KEYS
 from rolelint.summary import SECTION_NAMES
 
 # The formats the page reads, by the suffix of the name it lints a text as.
@@ -30,25 +30,6 @@ _WHOLE_ADVERT_NOTE = WHOLE_DOCUMENT_NOTE.format(kind="advert")
 
 class PageError(Exception):
     """A request the page cannot do; the message is shown to the person as it is."""
-
-
-@dataclass(frozen=True)
-class Metadata:
-    """Front matter the page adds for the role level a person chose: ``text`` inserted at ``at``."""
-
-    at: int
-    text: str
-
-    def to_user(self, offset: int) -> int | None:
-        """An offset in the linted text as an offset in the person's text (None inside the insert)."""
-        if offset < self.at:
-            return offset
-        if offset < self.at + len(self.text):
-            return None
-        return offset - len(self.text)
-
-
-NO_METADATA = Metadata(0, "")
 
 
 def normalise_line_breaks(text: str) -> str:
@@ -89,23 +70,6 @@ def name_for(fmt: str, formats: dict[str, str]) -> str:
     return f"advert.{fmt}"
 
 
-def role_metadata(text: str, role: RoleLevelInfo | None, fmt: str) -> Metadata:
-    """The front matter that tells the profession rules which role level the advert is for.
-
-    With no front matter, a block is put before the text; with front matter that names no role yet,
-    the keys go after its opening `---`. Front matter that already names a framework, role or level
-    wins (the page says so), and a format without front matter takes none."""
-    if role is None or fmt != "md":
-        return NO_METADATA
-    keys = f"framework: {role.framework}\nrole: {role.role}\nlevel: {role.level}\n"
-    if text.startswith("---\n"):
-        end = text.find("\n---", 3)
-        if end == -1 or _FRONT_MATTER_KEYS.search(text[4 : end + 1]):
-            return NO_METADATA
-        return Metadata(4, keys)
-    return Metadata(0, "---\n" + keys + "---\n")
-
-
 def front_matter_role(text: str) -> bool:
     """Whether the text's own front matter names a framework, role or level."""
     if not text.startswith("---\n"):
@@ -140,25 +104,26 @@ class Checker:
                 return info
         raise PageError("That role level is not in the roles repo; choose one from the list.")
 
-    def _lint(self, text: str, fmt: str, role: str | None):
+    def _lint(self, text: str, fmt: str, role: str | None) -> tuple[LintResult, RoleLevelInfo | None]:
         if len(text) > MAX_TEXT_CHARS:
             raise PageError(
                 f"The advert is {len(text):,} characters long; the page checks up to "
                 f"{MAX_TEXT_CHARS:,}. Check a longer text with `rolelint check` instead."
             )
         chosen = self.find_role(role)
-        metadata = role_metadata(text, chosen, fmt)
-        linted = text[: metadata.at] + metadata.text + text[metadata.at :]
-        return self.linter.lint_text(linted, name=name_for(fmt, self.formats), kind="advert"), metadata, chosen
+        # The chosen level goes to the rules as the advert's metadata, in every format (the API's
+        # role_level); the text is linted as the person sees it, so every offset is theirs.
+        result = self.linter.lint_text(text, name=name_for(fmt, self.formats), kind="advert", role_level=chosen)
+        return result, chosen
 
     def check(self, text: str, *, fmt: str = "md", role: str | None = None) -> dict:
         """Lint the text as the page shows it: findings, summary and the role level it was checked against."""
         text = normalise_line_breaks(text)
-        result, metadata, chosen = self._lint(text, fmt, role)
+        result, chosen = self._lint(text, fmt, role)
         path = result.files[0]
         source = result.sources.get(path)
         units = utf16_offsets(text)
-        findings = [self._finding(d, source, text, units, metadata) for d in result.diagnostics]
+        findings = [self._finding(d, source, text, units, chosen) for d in result.diagnostics]
         findings.sort(
             key=lambda f: (SEVERITY_RANK[f["severity"]], f["start"] if f["start"] is not None else -1, f["code"])
         )
@@ -171,40 +136,33 @@ class Checker:
             "findings": findings,
             "counts": {sev: sum(f["severity"] == sev for f in findings) for sev in SEVERITY_RANK},
             "fixable": sum(f["fix"] is not None for f in findings),
-            "summary": _summary(summary, units, metadata) if summary is not None else None,
-            "role": _role(result, chosen, text, self.role_levels, metadata) if self.profession else {"source": "off"},
+            "summary": _summary(summary, units) if summary is not None else None,
+            "role": _role(result, chosen, text, fmt, self.role_levels) if self.profession else {"source": "off"},
         }
 
     def apply_all_fixes(self, text: str, *, fmt: str = "md", role: str | None = None) -> str:
         """The text with every safe fix applied (as `rolelint check --fix` chooses them)."""
         text = normalise_line_breaks(text)
-        result, metadata, _ = self._lint(text, fmt, role)
-        inside = range(metadata.at, metadata.at + len(metadata.text))
-        outside = [
-            d
-            for d in result.diagnostics
-            if d.fix is not None and d.fix.start not in inside and (d.fix.end - 1) not in inside
-        ]
-        fixed = result.fixed_text(only=outside)
-        return fixed[: metadata.at] + fixed[metadata.at + len(metadata.text) :]
+        result, _ = self._lint(text, fmt, role)
+        return result.fixed_text()
 
-    def _finding(self, d: Diagnostic, source, text: str, units: list[int], metadata: Metadata) -> dict:
+    def _finding(self, d: Diagnostic, source, text: str, units: list[int], chosen: RoleLevelInfo | None) -> dict:
         advice = self.advice.get(d.code, {})
         start = end = None
-        if source is not None:
+        if source is not None and not (chosen is not None and d.field_path in ROLE_LEVEL_KEYS):
+            # (A finding on the role level chosen on the page is about that choice: nothing in the
+            # text holds it, so it is listed, not highlighted.)
             a, b = source.offset(d.line, d.column), source.offset(d.end_line, d.end_column)
             placed = source.text[a:b]
             # A finding about the whole advert (its length, missing sections) sits on the title: its
             # context names what it measured, not the words there, so it is listed, not highlighted.
             whole = d.context is not None and " ".join(placed.split()) != " ".join(d.context.split())
-            ua, ub = metadata.to_user(a), metadata.to_user(b)
-            if not whole and ua is not None and ub is not None and b > a:
-                start, end = ua, ub
+            if not whole and b > a:
+                start, end = a, b
         fix = None
         if d.fix is not None and start is not None:
-            fa, fb = metadata.to_user(d.fix.start), metadata.to_user(d.fix.end)
-            if fa is not None and fb is not None:
-                fix = {"start": fa, "end": fb, "replacement": d.fix.replacement, "before": text[fa:fb]}
+            fa, fb = d.fix.start, d.fix.end
+            fix = {"start": fa, "end": fb, "replacement": d.fix.replacement, "before": text[fa:fb]}
         line = column = None
         if start is not None:
             line = text.count("\n", 0, start) + 1
@@ -232,16 +190,11 @@ class Checker:
         }
 
 
-def _summary(summary, units: list[int], metadata: Metadata) -> dict:
+def _summary(summary, units: list[int]) -> dict:
     low, high = summary.words_aim  # the page recommends the range that works best, not RL207's limits
 
     def words(found):
-        out = []
-        for w in found:
-            a, b = metadata.to_user(w.start), metadata.to_user(w.end)
-            if a is not None and b is not None:
-                out.append({"word": w.word, "text": w.text, "start": units[a], "end": units[b]})
-        return out
+        return [{"word": w.word, "text": w.text, "start": units[w.start], "end": units[w.end]} for w in found]
 
     return {
         "words": summary.words,
@@ -266,14 +219,12 @@ def _summary(summary, units: list[int], metadata: Metadata) -> dict:
 
 
 def _role(
-    result: LintResult, chosen: RoleLevelInfo | None, text: str, levels: tuple[RoleLevelInfo, ...], metadata: Metadata
+    result: LintResult, chosen: RoleLevelInfo | None, text: str, fmt: str, levels: tuple[RoleLevelInfo, ...]
 ) -> dict:
-    """The role level the advert was checked against: chosen on the page, named in its front matter,
+    """The role level the advert was checked against: named in its front matter, chosen on the page,
     or inferred by RL316 (whose suggestion names the role and level)."""
-    if front_matter_role(text):
+    if fmt == "md" and front_matter_role(text):
         return {"source": "front matter"}
-    if chosen is not None and not metadata.text:
-        return {"source": "not applied", "title": chosen.title}
     if chosen is not None:
         return {"source": "chosen", "value": _value(chosen), "title": chosen.title}
     inferred = next((d for d in result.diagnostics if d.code == "RL316"), None)

@@ -19,8 +19,9 @@ def check(ctx: CheckContext) -> Iterator[Report | None]:
             yield from _tie(ctx, entry, claim)
             continue
         chosen = f"`{claim.role.id}`" + (f" at `{claim.level}`" if claim.level else "")
+        given = entry.document is not None and bool(entry.document.given_keys)
         basis = (
-            "the front matter"
+            ("the role level given with it" if given else "the front matter")
             if claim.source == "metadata"
             else " and ".join(dict.fromkeys(e.what for e in claim.evidence)) or "the rest of the advert"
         )

@@ -386,7 +386,6 @@
       if (r.source === "chosen") note = ["Checked against ", el("strong", { text: r.title }), " (chosen above)."];
       else if (r.source === "inferred") note = ["Checked against ", el("strong", { text: r.title }), ", worked out from the title. Choose another above if that is wrong."];
       else if (r.source === "front matter") note = ["Checked against the role level named in the advert's front matter."];
-      else if (r.source === "not applied") note = ["The chosen role level applies to Markdown text only; this " + state.format + " text was checked without it."];
       else note = ["No role level found in the title: choose one above to check pay, experience and skills against the roles repo."];
       nodes.push(el("p", { class: "role-note", id: "role-note" }, ...note));
     }
