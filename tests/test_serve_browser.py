@@ -7,6 +7,7 @@ to write them (otherwise they go to a temporary folder, so a test run leaves the
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import time
@@ -325,6 +326,52 @@ def test_an_uploaded_word_draft_is_checked_against_the_role_level_chosen(repo_se
     page.select_option("#role", "product-management/product-manager/senior")
     _until(page, "document.getElementById('role-note').textContent.includes('Senior product manager')")
     assert any("4-8 years expected of Senior product manager" in m for m in _messages(page)), _messages(page)
+
+
+def _formats_sent(page) -> list[str]:
+    sent: list[str] = []
+    page.on(
+        "request",
+        lambda request: (
+            sent.append(json.loads(request.post_data)["format"]) if request.url.endswith("/api/check") else None
+        ),
+    )
+    return sent
+
+
+def test_text_pasted_over_an_uploaded_file_is_read_as_a_new_markdown_advert(repo_server, page):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(repo_server.url)
+    sent = _formats_sent(page)
+    _upload_word_draft(page)
+    assert "from draft.docx" in page.locator("#advert-hint").text_content()
+    pasted = "---\nrole: product-manager\nlevel: senior\n---\n# Product manager\n\nYou need 12+ years of experience.\n"
+    page.evaluate("text => navigator.clipboard.writeText(text)", pasted)
+    page.focus("#advert")
+    page.keyboard.press("ControlOrMeta+A")
+    page.keyboard.press("ControlOrMeta+V")
+    _until(page, "document.getElementById('role-note').textContent.includes('front matter')")
+    assert page.input_value("#advert") == pasted
+    assert sent[-1] == "md", sent
+    assert "from draft.docx" not in page.locator("#advert-hint").text_content()
+
+
+def test_editing_an_uploaded_word_draft_keeps_reading_it_a_paragraph_a_line(repo_server, page):
+    page.goto(repo_server.url)
+    sent = _formats_sent(page)
+    _upload_word_draft(page)
+    page.focus("#advert")
+    page.keyboard.press("ControlOrMeta+End")
+    page.keyboard.type("\nHey guys")
+    _until(page, "[...document.querySelectorAll('#marked mark')].some(m => m.textContent === 'guys')")
+    assert sent and set(sent) == {"docx"}, sent
+    assert "from draft.docx" in page.locator("#advert-hint").text_content()
+    # emptying the box starts a new advert, read as Markdown
+    page.keyboard.press("ControlOrMeta+A")
+    page.keyboard.press("Delete")
+    page.keyboard.type("# Rockstar wanted")
+    _until(page, "[...document.querySelectorAll('#marked mark')].some(m => m.textContent === 'Rockstar')")
+    assert sent[-1] == "md", sent
 
 
 # --- hostile text -------------------------------------------------------------------------------

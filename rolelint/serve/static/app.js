@@ -31,8 +31,18 @@
     "",
   ].join("\n");
 
+  // How the text in the box is read, by the format it came in (see docs/serve.md, "Paste or upload").
+  const READINGS = {
+    md: "Markdown",
+    txt: "plain text",
+    docx: "a Word document's text, one paragraph a line",
+    html: "a web page (HTML)",
+  };
+
   const $ = (id) => document.getElementById(id);
   const advert = $("advert");
+  const advertHint = $("advert-hint");
+  const DEFAULT_HINT = advertHint.textContent;
   const roleSelect = $("role");
   const upload = $("upload");
   const marked = $("marked");
@@ -444,7 +454,7 @@
     try {
       const data = await post("/api/upload", form, true);
       if (!data) return;
-      state.format = data.format;
+      setFormat(data.format, file.name);
       advert.value = data.text;
       showError(null);
       render(data);
@@ -496,8 +506,24 @@
     }
   }
 
+  // The text of an uploaded file keeps being read in its format while it is edited (a Word
+  // document's text is one paragraph a line: read as Markdown, its lines would run together). Text
+  // that replaces all of it (pasted, dropped or typed over the whole box), or that starts in an
+  // empty box, is a new advert, read as Markdown like any pasted text.
+  function setFormat(format, fileName) {
+    state.format = format;
+    advertHint.textContent = fileName
+      ? "Read as " + (READINGS[format] || format) + ", from " + fileName + ". Findings update as you type; pasting over the whole text starts a new advert, read as Markdown."
+      : DEFAULT_HINT;
+  }
+
+  advert.addEventListener("beforeinput", (event) => {
+    if (state.format === "md" || !event.inputType.startsWith("insert")) return;
+    const whole = advert.selectionStart === 0 && advert.selectionEnd === advert.value.length;
+    if (whole || !advert.value.trim()) setFormat("md", null);
+  });
   advert.addEventListener("input", () => {
-    if (!advert.value.trim()) state.format = "md"; // a new text starts as Markdown
+    if (!advert.value.trim() && state.format !== "md") setFormat("md", null); // a new text starts as Markdown
     schedule();
   });
   if (roleSelect) roleSelect.addEventListener("change", check);
@@ -508,7 +534,7 @@
   downloads.report.addEventListener("click", downloadReport);
   $("example").addEventListener("click", () => {
     advert.value = EXAMPLE;
-    state.format = "md";
+    setFormat("md", null);
     check();
     advert.focus();
     advert.setSelectionRange(0, 0);
