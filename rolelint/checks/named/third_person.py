@@ -6,50 +6,84 @@ determiner and qualities before the noun, and whether a verb follows it, as it f
 
 from __future__ import annotations
 
+import re
+
 from rolelint.checks import span_finding
+from rolelint.checks.named.experience_for_level import advert_title
 from rolelint.checks.named.model import NamedCheck
 from rolelint.checks.named.parsed import Words
-from rolelint.nlp.triggers import Alternative, Requirement, Triggers
+from rolelint.nlp.triggers import Triggers
 
 LISTS = ("people", "quality", "title_quality", "holders")
 VERB = ("AUX", "VERB")
 # plurals are about the process ("candidates will be invited"), never the person hired
 PLURALS = frozenset({"people", "persons", "individuals", "candidates", "applicants", "hires", "holders"})
+# what a subject does, told from the words alone: a modal, or "is expected / required to"
+MODALS = frozenset({"will", "shall", "should", "must", "would", "'ll", "’ll"})
+PASSIVE_DEMANDS = frozenset({"expected", "required"})
+DETERMINERS = frozenset({"the", "this", "our"})
+# "successful candidates" are those who pass a stage of the process ("will move on to an interview")
+OUTCOMES = frozenset({"successful", "selected", "chosen", "shortlisted"})
+# a title's head noun names the post, not the person, when it is one of these
+NOT_PEOPLE = frozenset(
+    {"role", "position", "job", "post", "vacancy", "team", "opportunity", "internship", "program", "family"}
+)
+# where a job title's own noun phrase ends: "PhD student for Testing ...", "Designer (f/m)", "Lead - Remote"
+TITLE_END = re.compile(r"\s(?:for|in|at|on|with|of|to)\s|\s[-–—]|[(\[,:|@]", re.IGNORECASE)
+# coordinated titles each have a head: "PhD student & post-doc", "Frontend developer / designer"
+TITLE_COORDINATE = re.compile(r"\s(?:and|or|&)\s|\s?/\s?", re.IGNORECASE)
+TITLE_FIELD = re.compile(r"^[^:\n]{0,40}\btitle\s*:\s*(\S.*)$", re.IGNORECASE)
 
 
-def third_person_at(doc, words: Words) -> tuple[int, int] | None:
+def third_person_at(doc, words: Words, heads: frozenset[str] = frozenset()) -> tuple[int, int] | None:
     """Token range of the first third-person reference to the person hired in ``doc``, or None:
 
     - "the/our" + a ``quality`` + a singular ``people`` noun ("the ideal candidate");
     - "a/an" + a ``quality`` + a ``people`` noun + a verb ("an excellent candidate will");
-    - "the/this/our" + a ``people`` noun + a verb, or "that/who" and a verb ("the candidate will",
-      "the person that fills this role should");
+    - a ``quality`` + a ``people`` noun + a verb with no determiner, as a sentence opens
+      ("Successful candidate will", "Ideal candidates will be": plural too, as the quality says
+      who is meant);
+    - "the/this/our" + a ``people`` noun + a verb, or "that/who" and a verb, or "to" and a verb
+      ("the candidate will", "the person that fills this role should", "we expect this person to
+      spend");
     - "the" + a ``title_quality`` + a capitalised title + a verb ("the successful Software
       Developer Intern works");
+    - "the/this/our" + up to five words ending in the head noun of the advert's own title (one of
+      ``heads``) + a modal or "is expected to" ("the Cloud Security Engineer will", "the
+      prospective PhD student is expected to");
     - "the" + a ``holders`` word ("the postholder"), or "the post/job/role holder".
     """
     n = len(doc)
     for i, token in enumerate(doc):
-        if i == 0 or token.tag_ in ("NNS", "NNPS") or token.lower_ in PLURALS:
+        plural = token.tag_ in ("NNS", "NNPS") or token.lower_ in PLURALS
+        if plural and not (
+            i >= 1 and words.has("quality", doc[i - 1]) and doc[i - 1].lower_ not in OUTCOMES and _opens(doc, i - 1)
+        ):
+            continue
+        if i == 0:
             continue
         before = doc[i - 1].lower_
         if words.has("holders", token) and before == "the":
             return i - 1, i + 1
         if token.lower_ == "holder" and i >= 2 and doc[i - 2].lower_ == "the" and before in ("post", "job", "role"):
             return i - 2, i + 1
-        if not words.has("people", token) or token.tag_ not in ("NN", ""):
+        if not words.has("people", token) or token.tag_ not in ("NN", "NNS", ""):
             continue
         after = doc[i + 1] if i + 1 < n else None
         verb_after = after is not None and (
-            after.pos_ in VERB or (after.lower_ in ("that", "who") and i + 2 < n and doc[i + 2].pos_ in VERB)
+            after.pos_ in VERB or (after.lower_ in ("that", "who", "to") and i + 2 < n and doc[i + 2].pos_ in VERB)
         )
-        if words.has("quality", doc[i - 1]) and i >= 2:
+        if words.has("quality", doc[i - 1]):
+            if _opens(doc, i - 1):
+                if verb_after:
+                    return i - 1, i + 1
+                continue
             determiner = doc[i - 2].lower_
             if _said_of_you(doc, i - 2):
                 continue  # "you are the right person" already speaks to the reader
-            if determiner in ("the", "our") or (determiner in ("a", "an") and verb_after):
+            if not plural and (determiner in ("the", "our") or (determiner in ("a", "an") and verb_after)):
                 return i - 2, i + 1
-        if before in ("the", "this", "our") and verb_after and not _said_of_you(doc, i - 1):
+        if not plural and before in DETERMINERS and verb_after and not _said_of_you(doc, i - 1):
             return i - 1, i + 1
     for i, token in enumerate(doc[:-2]):
         if token.lower_ == "the" and words.has("title_quality", doc[i + 1]):
@@ -58,7 +92,68 @@ def third_person_at(doc, words: Words) -> tuple[int, int] | None:
                 j += 1
             if j > i + 2 and j < n and doc[j].pos_ in VERB:
                 return i, j
+    return _title_subject(doc, heads) if heads else None
+
+
+def _opens(doc, i: int) -> bool:
+    """Whether token ``i`` opens a sentence, item or clause (nothing but punctuation before it)."""
+    return i == 0 or doc[i - 1].is_punct or doc[i].is_sent_start is True
+
+
+def _demand_at(doc, j: int) -> int | None:
+    """Where the verb group of a demand starts, if a subject's demand starts at token ``j``: a modal
+    ("will", "should"), or "is/be expected/required" (then the "is")."""
+    lower = doc[j].lower_
+    if lower in MODALS:
+        return j
+    if lower in PASSIVE_DEMANDS and j >= 1 and doc[j - 1].lower_ in ("is", "be"):
+        return j - 1
     return None
+
+
+def _title_subject(doc, heads: frozenset[str]) -> tuple[int, int] | None:
+    """The first "the/this/our ... <head noun of the advert's title>" that opens a demand: read from
+    the words alone (the verb group is a closed class), so it needs no tags."""
+    for j in range(2, len(doc)):
+        verb = _demand_at(doc, j)
+        if verb is None or verb < 2:
+            continue
+        end = verb
+        if doc[end - 1].like_num and end >= 3:  # "the Software Developer 2 will"
+            end -= 1
+        head = doc[end - 1].lower_
+        if head not in heads or head in NOT_PEOPLE:
+            continue
+        k = end - 1
+        while k > 0 and end - k <= 5 and (doc[k - 1].is_alpha or doc[k - 1].like_num):
+            if doc[k - 1].lower_ in DETERMINERS:
+                if not _said_of_you(doc, k - 1):
+                    return k - 1, end
+                break
+            k -= 1
+    return None
+
+
+def title_heads(document) -> frozenset[str]:
+    """Head nouns of the advert's own title (front matter ``title``/``job_title``, its first heading,
+    a "Position Title:" field): the last word of each title's noun phrase, lower case."""
+    data = document.data if isinstance(document.data, dict) else {}
+    titles = [advert_title(document)]
+    titles += [value for key, value in data.items() if isinstance(value, str) and "title" in str(key).lower()]
+    first_heading = next((span.text for span in document.spans if span.block == "heading" and span.text.strip()), "")
+    titles.append(first_heading)
+    for span in document.spans[:40]:
+        field = TITLE_FIELD.match(span.text.strip()) if "itle" in span.text[:60] else None
+        if field:
+            titles.append(field.group(1))
+    heads = set()
+    for title in titles:
+        phrase = TITLE_END.split(" " + title.replace("*", " ") + " ", maxsplit=1)[0]
+        for part in TITLE_COORDINATE.split(phrase):
+            alphabetic = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", part)
+            if alphabetic:
+                heads.add(alphabetic[-1].lower())
+    return frozenset(heads)
 
 
 _BE = frozenset({"are", "'re", "’re", "be", "am", "'m", "’m"})
@@ -74,11 +169,12 @@ def _said_of_you(doc, determiner: int) -> bool:
 
 def third_person(rule, target, options):
     words = Words.of(rule.spec, LISTS)
+    heads = title_heads(target.document)
     for item in target.spans:
         doc = item.doc
         if doc is None or not len(doc):
             continue
-        found = third_person_at(doc, words)
+        found = third_person_at(doc, words, heads)
         if found:  # one finding a span: one rewrite to "you" fixes it
             first, last = doc[found[0]], doc[found[1] - 1]
             yield span_finding(rule, item, first.idx, last.idx + len(last.text))
@@ -87,14 +183,28 @@ def third_person(rule, target, options):
 def _triggers(rule) -> Triggers:
     words = Words.of(rule.spec, LISTS)
     people = frozenset(words.lists["people"] | words.lists["holders"] | {"holder"})
-    return Triggers(
-        (
-            # the determiner and quality before the noun, the verb (or "that" and a verb) after it
-            Alternative((Requirement(words=people, exclude=PLURALS),), 2, 2),
-            # "the successful" + a title of up to five words + its verb
-            Alternative((Requirement(words=words.lists["title_quality"]),), 1, 6),
-        )
-    )
+    quality, title_quality = words.lists["quality"], words.lists["title_quality"]
+    plurals = frozenset(w + "s" for w in words.lists["people"]) | PLURALS
+
+    def window(doc, text: str) -> list[tuple[int, int]]:
+        """The tokens the check reads tags on: the determiner and quality before a word for the
+        person hired and the verb after it; "the successful" and a title of up to five words and
+        its verb; and, for a subject named by the advert's title, the demand's verb group (read
+        from the words: only a span holding one is kept)."""
+        found = []
+        n = len(doc)
+        for i, token in enumerate(doc):
+            lower = token.lower_
+            if lower in people or (lower in plurals and i >= 1 and doc[i - 1].lower_ in quality):
+                found.append((max(0, i - 2), min(n, i + 3)))
+            elif lower in title_quality:
+                found.append((max(0, i - 1), min(n, i + 7)))
+            elif (lower in MODALS or lower in PASSIVE_DEMANDS) and i >= 2:
+                if any(t.lower_ in DETERMINERS for t in doc[max(0, i - 7) : i - 1]):
+                    found.append((i, i + 1))
+        return found
+
+    return Triggers(window=window)
 
 
 CHECK = NamedCheck(
