@@ -1,0 +1,58 @@
+"""RL129's check: mastery demanded in an advert for an entry-level post (an intern, a junior).
+
+The level comes from the advert's own title, as RL122's does; the demand is found from the words
+alone (a closed class of degree words before a word for knowledge), so no tagging is needed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rolelint.checks import span_finding
+from rolelint.checks.named.experience_for_level import JUNIOR_WORDS, SENIOR_WORDS, advert_title
+from rolelint.checks.named.model import NamedCheck
+
+# the top of a proficiency scale, before (or as) what is known: "expert knowledge of", "mastery of",
+# "advanced knowledge of Python", "an expert in"
+MASTERY = re.compile(
+    r"\b(?:(?:expert|advanced|in-depth|deep|extensive)\s+(?:knowledge|understanding|expertise|proficiency|command|mastery)"
+    r"|mastery\s+of|(?:an\s+)?expert\s+(?:in|at|with)\b)",
+    re.IGNORECASE,
+)
+# said of what the post offers, not of what it asks: "you will gain advanced knowledge of"
+OFFERED = re.compile(
+    r"\b(?:gain|gaining|develop|developing|learn|learning|build|building|grow|growing|acquire|acquiring|"
+    r"train|training|mentor|mentored|mentors|alongside|team|teams|colleagues|engineers)\b[^.;:!?]{0,40}$",
+    re.IGNORECASE,
+)
+
+
+def entry_level(document) -> str | None:
+    """The entry-level word of the advert's title (front matter ``level``, a title or its first
+    heading), unless the title also says it is senior ("Associate director")."""
+    data = document.data if isinstance(document.data, dict) else {}
+    titles = [advert_title(document)] + [
+        value for key, value in data.items() if isinstance(value, str) and str(key).lower() in ("job_title", "position")
+    ]
+    level = data.get("level")
+    if isinstance(level, str) and JUNIOR_WORDS.search(level):
+        return level.strip().lower()
+    for title in titles:
+        found = JUNIOR_WORDS.search(title)
+        if found and not SENIOR_WORDS.search(title) and found.group(1).lower() != "associate":
+            return found.group(1).lower()
+    return None
+
+
+def mastery_for_level(rule, target, options):
+    level = entry_level(target.document)
+    if level is None:
+        return
+    for item in target.spans:
+        for match in MASTERY.finditer(item.text):
+            if OFFERED.search(item.text[max(0, match.start() - 60) : match.start()]):
+                continue
+            yield span_finding(rule, item, match.start(), match.end(), values={"level": level})
+
+
+CHECK = NamedCheck("mastery_for_level", run=mastery_for_level)
