@@ -42,7 +42,7 @@ def matched_text(diagnostic: Diagnostic) -> str:
     """What the finding is about: the matched text; for a finding about a whole document, the
     condition it names (``document_finding`` masks the numbers in it, so a longer advert keeps its
     fingerprint); for findings without either (schema errors, unreadable files), the message."""
-    return diagnostic.context if diagnostic.context is not None else diagnostic.message
+    return diagnostic.context if diagnostic.context is not None else diagnostic.full_message
 
 
 def fingerprint(diagnostic: Diagnostic, source: SourceText | None, path: str | None = None) -> str:

@@ -25,6 +25,16 @@ class Severity(IntEnum):
         return self.name.lower()
 
 
+# What a report adds to the message of a finding about a whole document that has no section of its
+# own to point at, so it is shown where the document's text starts (``about_whole``: its kind).
+WHOLE_DOCUMENT_NOTE = " (about the whole {kind}; shown where its text starts)"
+
+
+def full_message(message: str, about_whole: str | None) -> str:
+    """A finding's message as reports write it: with the whole-document note when it has one."""
+    return message + WHOLE_DOCUMENT_NOTE.format(kind=about_whole) if about_whole else message
+
+
 @dataclass(frozen=True)
 class Fix:
     """A safe textual replacement: characters ``start``..``end`` of the file's text become ``replacement``."""
@@ -50,6 +60,9 @@ class Finding:
     field: str | None = None
     section: str | None = None
     context: str | None = None  # matched text, used for content-based fingerprints
+    # The kind of document ("advert") the finding is about as a whole, when it was placed where the
+    # text starts for want of a section of its own: reports say so (full_message); a page lists it.
+    about_whole: str | None = None
 
 
 @dataclass(frozen=True, order=True)
@@ -71,6 +84,13 @@ class Diagnostic:
     section: str | None = field(default=None, compare=False)
     fix: Fix | None = field(default=None, compare=False)
     context: str | None = field(default=None, compare=False)
+    about_whole: str | None = field(default=None, compare=False)  # as Finding.about_whole
+
+    @property
+    def full_message(self) -> str:
+        """The message as reports write it: with "(about the whole advert; shown where its text
+        starts)" for a finding about the whole document (``about_whole``)."""
+        return full_message(self.message, self.about_whole)
 
     def to_dict(self) -> dict:
         return {
@@ -82,7 +102,7 @@ class Diagnostic:
             "code": self.code,
             "rule": self.rule,
             "severity": self.severity.label,
-            "message": self.message,
+            "message": self.full_message,
             "suggestion": self.suggestion,
             "field": self.field_path,
             "section": self.section,
@@ -93,7 +113,7 @@ class Diagnostic:
 def finding_to_dict(f: Finding) -> dict:
     """A Finding as plain JSON data (for the result cache and the profession findings memo)."""
     item: dict = {"code": f.code, "message": f.message, "start": f.start, "end": f.end}
-    for name in ("suggestion", "field", "section", "context"):
+    for name in ("suggestion", "field", "section", "context", "about_whole"):
         value = getattr(f, name)
         if value is not None:
             item[name] = value
@@ -106,7 +126,9 @@ def finding_from_dict(item: dict) -> Finding:
     """The Finding ``finding_to_dict`` wrote (raises KeyError, TypeError or ValueError if malformed)."""
     fix = item.get("fix")
     optional = {
-        name: str(item[name]) for name in ("suggestion", "field", "section", "context") if item.get(name) is not None
+        name: str(item[name])
+        for name in ("suggestion", "field", "section", "context", "about_whole")
+        if item.get(name) is not None
     }
     return Finding(
         code=str(item["code"]),

@@ -229,6 +229,7 @@ def _place(finding: Finding, source: SourceText, catalogue: RuleCatalogue, confi
         section=finding.section,
         fix=finding.fix,
         context=finding.context,
+        about_whole=finding.about_whole,
     )
 
 

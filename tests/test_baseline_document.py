@@ -51,7 +51,7 @@ def adverts(repo: Path) -> Path:
 
 def test_a_baselined_long_advert_stays_baselined_when_it_gains_a_word(adverts):
     before, new, hidden = _baseline_then(adverts, "RL207", _advert(45), _advert(46))
-    assert [d.message for d in before] == ["The advert is 45 words; keep it between 20 and 40" + WHOLE]
+    assert [d.full_message for d in before] == ["The advert is 45 words; keep it between 20 and 40" + WHOLE]
     assert (new, hidden) == ([], 1)
 
 
@@ -63,7 +63,9 @@ def test_a_baselined_short_advert_stays_baselined_when_it_loses_a_word(adverts):
 def test_a_baselined_long_advert_that_becomes_too_short_is_a_new_finding(adverts):
     before, new, hidden = _baseline_then(adverts, "RL207", _advert(45), _advert(12))
     assert len(before) == 1
-    assert [d.message for d in new] == ["The advert is 12 words; keep it between 20 and 40" + WHOLE] and hidden == 0
+    assert [d.full_message for d in new] == [
+        "The advert is 12 words; keep it between 20 and 40" + WHOLE
+    ] and hidden == 0
 
 
 def test_the_same_finding_in_another_advert_is_new(adverts):

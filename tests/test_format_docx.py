@@ -141,4 +141,4 @@ def test_missing_sections_are_checked_in_word_documents_too(tmp_path):
     [finding] = _run(tmp_path, ("RL209",)).diagnostics
     assert (finding.line, finding.column) == (1, 1)
     assert "responsibilities" in finding.message and "requirements" not in finding.message
-    assert finding.message.endswith("(about the whole advert; shown where its text starts)")
+    assert finding.full_message.endswith("(about the whole advert; shown where its text starts)")

@@ -201,7 +201,7 @@ def test_a_whole_advert_finding_is_anchored_at_the_body_not_in_the_front_matter(
     result = _run(tmp_path, ("RL208",))
     [finding] = result.diagnostics
     assert (finding.line, finding.column) == (6, 1)
-    assert finding.message.endswith("(about the whole advert; shown where its text starts)")
+    assert finding.full_message.endswith("(about the whole advert; shown where its text starts)")
 
 
 def test_a_whole_advert_finding_with_a_subject_section_stays_on_its_heading(tmp_path):

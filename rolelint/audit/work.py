@@ -160,7 +160,7 @@ def finding_dict(diagnostic) -> dict:
         "code": diagnostic.code,
         "rule": diagnostic.rule,
         "severity": diagnostic.severity.label,
-        "message": diagnostic.message,
+        "message": diagnostic.full_message,
         "suggestion": diagnostic.suggestion or "",
     }
 

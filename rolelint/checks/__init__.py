@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Iterable
 
-from rolelint.diagnostics import Finding, Fix
+from rolelint.diagnostics import Finding, Fix, full_message
 from rolelint.documents import Document, TextSpan
 from rolelint.textfold import fold
 
@@ -281,13 +281,16 @@ def document_finding(
     advert that gains a word or a requirement stays the same finding; the message keeps the counts.
     """
     message = render(rule.message, values)
+    about_whole = None
     if at is not None:
         start, end = at
     else:
         start, end, whole = document_anchor(document, prefer_sections)
         if whole:
-            message += WHOLE_DOCUMENT_NOTE.format(kind=document.kind or "document")
+            about_whole = document.kind or "document"
     section = document.section_of(start)
+    if context is None:  # the message as reports write it, as baselines written before have it
+        context = full_message(message, about_whole)
     return Finding(
         code=rule.code,
         message=message,
@@ -295,14 +298,14 @@ def document_finding(
         end=end,
         suggestion=render(rule.suggestion, values) if rule.suggestion else None,
         section=section.category if section else None,
-        context=_NUMBER.sub("#", context if context is not None else message),
+        context=_NUMBER.sub("#", context),
+        about_whole=about_whole,
     )
 
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 # A finding about a document as a whole, with no section of its own to point at, is shown where the
-# text starts, never inside front matter nor on an unrelated heading; the message says so.
-WHOLE_DOCUMENT_NOTE = " (about the whole {kind}; shown where its text starts)"
+# text starts, never inside front matter nor on an unrelated heading; reports say so (about_whole).
 
 
 def document_anchor(document: Document, prefer_sections: Iterable[str] = ()) -> tuple[int, int, bool]:

@@ -57,7 +57,7 @@ def to_lsp(
     related: Sequence[types.DiagnosticRelatedInformation] = (),
 ) -> types.Diagnostic:
     href = docs_url(info)
-    message = diagnostic.message
+    message = diagnostic.full_message
     if diagnostic.suggestion and diagnostic.suggestion not in message:
         message += f" (suggestion: {diagnostic.suggestion})"
     return types.Diagnostic(
@@ -75,7 +75,7 @@ def to_lsp(
 def hover_markdown(diagnostic: Diagnostic, info: RuleInfo | None) -> str:
     """What a finding says, why it matters and what to write instead, from the rule's documentation."""
     name = f" {info.name}" if info else ""
-    parts = [f"**{diagnostic.code}{name}** ({diagnostic.severity.label}): {diagnostic.message}"]
+    parts = [f"**{diagnostic.code}{name}** ({diagnostic.severity.label}): {diagnostic.full_message}"]
     if diagnostic.suggestion:
         parts.append(f"Suggestion: `{diagnostic.suggestion}`")
     if diagnostic.fix is not None:

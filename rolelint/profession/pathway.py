@@ -153,7 +153,7 @@ def _framework_issue(diagnostic: Diagnostic, role: Role, framework: Framework) -
 def _issue(diagnostic: Diagnostic, level: str | None, skill: str | None) -> PathwayIssue:
     return PathwayIssue(
         diagnostic.code,
-        diagnostic.message,
+        diagnostic.full_message,
         diagnostic.path,
         diagnostic.field_path or "",
         level,

@@ -12,7 +12,7 @@ from rolelint.reporters.text import style_for, summary_line
 
 def concise_line(d: Diagnostic, style=lambda text, **_: text) -> str:
     """One finding on one line; a message's own line breaks are folded so that it stays one line."""
-    message = visible(" ".join(d.message.split()), lines=True)
+    message = visible(" ".join(d.full_message.split()), lines=True)
     location = f"{visible(shown_path(d.path), lines=True)}:{d.line}:{d.column}:"
     return f"{style(location, bold=True)} {d.code} {message} [{d.severity.label}]"
 

@@ -48,7 +48,7 @@ def annotation(d: Diagnostic) -> str:
         properties.append(("endLine", str(d.end_line)))
     title = f"{d.code} {d.rule}".strip()
     properties.append(("title", title))
-    message = visible(d.message + (f" (suggestion: {d.suggestion})" if d.suggestion else ""))
+    message = visible(d.full_message + (f" (suggestion: {d.suggestion})" if d.suggestion else ""))
     rendered = ",".join(f"{key}={escape_property(value)}" for key, value in properties)
     return f"::{_COMMANDS[d.severity]} {rendered}::{escape_data(message)}"
 

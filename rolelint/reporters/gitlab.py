@@ -23,7 +23,7 @@ SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO:
 
 
 def _issue(d: Diagnostic, digest: str) -> dict:
-    description = visible(f"{d.code} {d.message}" + (f" (suggestion: {d.suggestion})" if d.suggestion else ""))
+    description = visible(f"{d.code} {d.full_message}" + (f" (suggestion: {d.suggestion})" if d.suggestion else ""))
     return {
         "type": "issue",
         "check_name": d.code,

@@ -26,7 +26,8 @@ def _fails(diagnostic: Diagnostic, fail_on: str) -> bool:
 def _lines(diagnostics: list[Diagnostic]) -> str:
     return _clean(
         "\n".join(
-            f"{shown_path(d.path)}:{d.line}:{d.column}: {d.code} {d.message} [{d.severity.label}]" for d in diagnostics
+            f"{shown_path(d.path)}:{d.line}:{d.column}: {d.code} {d.full_message} [{d.severity.label}]"
+            for d in diagnostics
         )
     )
 

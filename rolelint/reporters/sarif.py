@@ -88,7 +88,7 @@ def _region(d: Diagnostic) -> dict:
 
 def _result(d: Diagnostic, result: LintResult, index: dict[str, int]) -> dict:
     location = {"physicalLocation": {"artifactLocation": artifact_uri(d.path), "region": _region(d)}}
-    message = visible(d.message + (f" (suggestion: {d.suggestion})" if d.suggestion else ""))
+    message = visible(d.full_message + (f" (suggestion: {d.suggestion})" if d.suggestion else ""))
     item = {
         "ruleId": d.code,
         "ruleIndex": index[d.code],

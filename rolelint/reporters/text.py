@@ -45,7 +45,7 @@ def render_text(result: LintResult, color: bool = False, options=None) -> str:
 def _headline(d: Diagnostic, style) -> str:
     location = style(f"{visible(shown_path(d.path), lines=True)}:{d.line}:{d.column}:", bold=True)
     code = style(d.code, fg=_COLOURS[d.severity], bold=True)
-    return f"{location} {code} {visible(d.message, lines=True)} [{d.severity.label}]"
+    return f"{location} {code} {visible(d.full_message, lines=True)} [{d.severity.label}]"
 
 
 # Lines longer than this show a window of WINDOW characters around the span instead.

@@ -12,7 +12,6 @@ import re
 from pathlib import PurePath
 
 from rolelint.api import Diagnostic, Linter, LintResult, RoleLevelInfo
-from rolelint.checks import WHOLE_DOCUMENT_NOTE
 from rolelint.documents import ROLE_LEVEL_KEYS
 from rolelint.summary import SECTION_NAMES
 
@@ -25,7 +24,6 @@ MAX_TEXT_CHARS = 100_000  # an advert is a few thousand characters; the page ref
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 _FRONT_MATTER_KEYS = re.compile(r"^(framework|role|level)\s*:", re.MULTILINE)
 _LINE_BREAKS = re.compile(r"\r\n?")
-_WHOLE_ADVERT_NOTE = WHOLE_DOCUMENT_NOTE.format(kind="advert")
 
 
 class PageError(Exception):
@@ -156,7 +154,9 @@ class Checker:
             placed = source.text[a:b]
             # A finding about the whole advert (its length, missing sections) sits on the title: its
             # context names what it measured, not the words there, so it is listed, not highlighted.
-            whole = d.context is not None and " ".join(placed.split()) != " ".join(d.context.split())
+            whole = d.about_whole is not None or (
+                d.context is not None and " ".join(placed.split()) != " ".join(d.context.split())
+            )
             if not whole and b > a:
                 start, end = a, b
         fix = None
@@ -167,11 +167,9 @@ class Checker:
         if start is not None:
             line = text.count("\n", 0, start) + 1
             column = start - (text.rfind("\n", 0, start) + 1) + 1
-        message = d.message
-        if start is None and message.endswith(_WHOLE_ADVERT_NOTE):
-            # The command line shows such a finding where the text starts and says so; the page lists
-            # it as about the whole advert and marks nothing in the text.
-            message = message[: -len(_WHOLE_ADVERT_NOTE)]
+        # A finding about the whole advert is shown by the command line where the text starts, and
+        # says so (Diagnostic.full_message); the page lists it as such and marks nothing in the text.
+        message = d.message if start is None else d.full_message
         return {
             "code": d.code,
             "rule": d.rule,
