@@ -289,7 +289,7 @@ def _annotate(plan, nlp, narrow: bool = True, rules: list[Rule] | None = None) -
                 continue
             if rule in triggers:
                 keep = []
-                needed, windowed = masks.needed(rule), masks.windowed(rule)
+                windowed = masks.windowed(rule)
                 for s in chosen:
                     if (d, s) in recalled:
                         if rule.code in recalled[(d, s)][1]:
@@ -304,12 +304,8 @@ def _annotate(plan, nlp, narrow: bool = True, rules: list[Rule] | None = None) -
                         each = masks.token_masks(doc)
                         token_masks[(d, s)] = (each, union(set(each)))
                     each, whole = token_masks[(d, s)]
-                    for mask in needed:
-                        if whole & mask == mask:
-                            break
-                    else:
-                        if not windowed:
-                            continue  # no way to fire it here
+                    if not windowed and not masks.can_fire(rule, whole):
+                        continue  # no way to fire it here
                     found = masks.ranges(rule, doc, each, whole, inputs[s].text, inputs[s].span.section)
                     if found:
                         keep.append(s)

@@ -101,6 +101,9 @@ class TriggerMasks:
                 self._excluding.append((requirement.exclude, 1 << n))
         self._memo: dict[tuple[str, str], int] = {}
         self._by_id: dict[tuple[int, int], int] = {}
+        self._firing: dict[object, tuple[int, dict[int, tuple]]] = {
+            rule: (union(mask for mask, _ in alternatives), {}) for rule, alternatives in self._rules.items()
+        }
 
     def keys(self, lower: str, norm: str) -> frozenset[str]:
         return frozenset({lower, norm} | self._candidates(lower) | singulars(lower))
@@ -145,10 +148,21 @@ class TriggerMasks:
         keep_lexical_ids(doc, lowers + norms)  # the word rules read the same ids later
         return masks
 
-    def needed(self, rule) -> tuple[int, ...]:
-        """The requirements of each way ``rule`` can fire: a span whose mask holds none of them whole
-        cannot fire it (``ranges`` then finds nothing), unless the rule has a ``window``."""
-        return tuple(mask for mask, _ in self._rules[rule])
+    def can_fire(self, rule, span_mask: int) -> bool:
+        """``span_mask`` (a span's tokens' masks together) holds every requirement of one of the
+        ways ``rule`` can fire. A span where it does not cannot fire the rule (``ranges`` then finds
+        nothing), unless the rule has a ``window``. Kept per rule and the part of the span's mask the
+        rule reads: spans share few of those."""
+        return bool(self._held(rule, span_mask))
+
+    def _held(self, rule, span_mask: int) -> tuple[tuple[int, Alternative], ...]:
+        """``rule``'s ways to fire whose requirements ``span_mask`` holds, in order."""
+        bits, known = self._firing[rule]
+        held = span_mask & bits
+        found = known.get(held)
+        if found is None:
+            found = known[held] = tuple(item for item in self._rules[rule] if item[0] & held == item[0])
+        return found
 
     def windowed(self, rule) -> bool:
         return rule in self._windows
@@ -159,17 +173,14 @@ class TriggerMasks:
         """Token ranges of ``doc`` (whose text is ``text``, in the section ``section``) where ``rule``
         can match ([] if nowhere); None if ``rule`` has no triggers. A range covering the doc means it
         may match anywhere."""
-        alternatives = self._rules.get(rule)
-        if alternatives is None:
+        if rule not in self._rules:
             return None
         window = self._windows.get(rule)
         if window is not None:
             return window(doc, text)
         found: list[tuple[int, int]] = []
         length = len(doc)
-        for mask, alternative in alternatives:
-            if mask & span_mask != mask:
-                continue
+        for mask, alternative in self._held(rule, span_mask):
             if alternative.sections is not None and section not in alternative.sections:
                 continue
             if alternative.before is None or alternative.after is None:
