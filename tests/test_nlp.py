@@ -91,3 +91,20 @@ def test_a_full_stop_glued_to_a_letter_digit_word_ends_the_sentence():
 @pytest.mark.parametrize("text", ["Go to the U.S. Army base.", "We use B2B. and more.", "Our H2O.io site."])
 def test_a_glued_full_stop_before_lower_case_or_inside_an_abbreviation_ends_nothing(text):
     assert len(_sentences(text)) == 1
+
+
+def test_lemmas_on_real_text_are_spacy_s_own(corpus):
+    """The lemmatizer's index is held as sets (rolelint.nlp.pipeline): the lemmas are those of the
+    pipeline as spaCy loads it."""
+    import spacy
+
+    ours = nlp.load_pipeline({"lemma"})
+    theirs = spacy.load(nlp.default_model(), exclude=["parser", "ner", "senter"])
+    assert isinstance(next(iter(ours.get_pipe("lemmatizer").lookups.get_table("lemma_index").values())), frozenset)
+    files = sorted(corpus.rglob("*.md"))[::25]
+    texts = [line for path in files for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    lemmas = 0
+    for a, b in zip(ours.pipe(texts), theirs.pipe(texts)):
+        assert [t.lemma_ for t in a] == [t.lemma_ for t in b]
+        lemmas += len(a)
+    assert lemmas > 5_000

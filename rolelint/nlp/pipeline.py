@@ -114,10 +114,27 @@ def _load(model: str, wanted: frozenset[str]):
     if "sentencizer" in wanted:
         nlp.add_pipe("sentencizer", first=True)
     _use_numpy_blas(nlp)
+    _lemma_index_as_sets(nlp)
     import gc
 
     gc.freeze()  # the pipeline lives as long as the process: no collection need walk it again
     return nlp
+
+
+def _lemma_index_as_sets(nlp) -> None:
+    """Hold the rule lemmatizer's index of known words per part of speech as sets rather than the
+    lists its lookups load: spaCy's ``rule_lemmatize`` asks ``form in index`` for each form its rules
+    make of a word, a scan of up to 57,000 nouns each time with a list. The same words, so the same
+    lemmas."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return
+    index = lookups.get_table("lemma_index")
+    for pos in list(index):
+        if isinstance(index[pos], list):
+            index[pos] = frozenset(index[pos])
 
 
 def _use_numpy_blas(nlp) -> None:
@@ -159,7 +176,7 @@ class LemmaCandidates:
         table = (lambda name: lookups.get_table(name, {})) if lookups is not None else (lambda name: {})
         index, exceptions, rules = table("lemma_index"), table("lemma_exc"), table("lemma_rules")
         self._tables = [
-            (set(index.get(pos, ())), exceptions.get(pos, {}), rules.get(pos, []))
+            (frozenset(index.get(pos, ())), exceptions.get(pos, {}), rules.get(pos, []))
             for pos in sorted(set(index) | set(exceptions) | set(rules))
         ]
         self._by_word: dict[str, set[str]] = {}
