@@ -39,10 +39,11 @@ def _pattern(words: tuple[str, ...]) -> re.Pattern:
 def pronouns_for_the_hire(rule, target, options):
     pairs, singles = _table(rule.spec, "pairs"), _table(rule.spec, "singles")
     pair_pattern, single_pattern = _pattern(tuple(pairs)), _pattern(tuple(singles))
+    either = _pattern(tuple(pairs) + tuple(singles))
     for item in target.spans:
         text = item.text
-        if single_pattern.search(text) is None and pair_pattern.search(text) is None:
-            continue  # every pair holds a single pronoun but "s/he": most spans stop here
+        if either.search(text) is None:
+            continue  # most spans stop here
         taken: list[tuple[int, int]] = []
         for match in pair_pattern.finditer(text):
             taken.append(match.span())
