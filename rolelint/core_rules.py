@@ -157,7 +157,8 @@ CORE_RULES: dict[str, CoreRule] = {
             "RL013",
             "rule-gave-up",
             Severity.ERROR,
-            "A regex rule spent its time budget on this document and stopped; its findings there are incomplete.",
+            "A regex rule, or a rule pack's token-pattern rule, spent its time budget on this document and stopped; "
+            "its findings there are incomplete.",
             "rolelint never lets one rule hold up a run, but a document a rule did not finish has not been checked "
             "by it: an error, so that a gate does not pass it by default.",
             "A 5 MB advert and a rule pack pattern with many bounded repeats.",

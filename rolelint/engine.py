@@ -100,7 +100,7 @@ def active_codes(catalogue: RuleCatalogue, config: Config, selection: Selection)
     # A rule that gives up (RL013) must say so whenever it runs, unless RL013 itself is turned off.
     if (
         GAVE_UP not in active
-        and any(getattr(catalogue.rules[code], "kind", None) == "regex" for code in active)
+        and any(_may_give_up(catalogue.rules[code]) for code in active)
         and not _turned_off(GAVE_UP, config, selection)
     ):
         active.add(GAVE_UP)
@@ -108,6 +108,12 @@ def active_codes(catalogue: RuleCatalogue, config: Config, selection: Selection)
 
 
 GAVE_UP = "RL013"
+
+
+def _may_give_up(rule) -> bool:
+    """Whether ``rule`` runs under a time budget: every regex rule, and a rule pack's pattern rule."""
+    kind = getattr(rule, "kind", None)
+    return kind == "regex" or (kind == "pattern" and getattr(rule.compiled, "bounded", False))
 
 
 def _turned_off(code: str, config: Config, selection: Selection) -> bool:

@@ -341,3 +341,14 @@ def test_vague_pay_parses_only_spans_with_a_pay_word_or_in_a_pay_section(monkeyp
     assert not any("market" in piece for piece in parsed_texts)  # no pay word, not under a pay heading
     monkeypatch.undo()
     assert run_rules([document], [RULES["RL121"]], narrow=False)[document.path] == found
+
+
+def test_tag_patterns_are_matched_in_the_tagged_windows_whatever_the_order_of_the_rules():
+    """The shared Matcher of the rules on tags searches only the tagged windows, whichever rule
+    comes last (it once depended on how many patterns the last one had)."""
+    from rolelint.checks import pattern as pattern_kind
+
+    nlp = load_pipeline({"lemma", "pos"})
+    rules = [RULES[code] for code in ("RL117", "RL102", "RL116")]  # RL102 (9 patterns) last on tags
+    pattern_kind.prepare(rules, nlp)
+    assert [rule.compiled._matchers[nlp][1] for rule in rules] == [True, True, False]

@@ -1,15 +1,26 @@
 """Rule kind ``pattern``: spaCy ``Matcher`` token patterns, for wording that needs POS, lemma or
-dependency context. The matcher is built lazily, so loading a pack never imports spaCy."""
+dependency context. The matcher is built lazily, so loading a pack never imports spaCy.
+
+A rule pack's patterns are written by whoever can commit to the repo (docs/security.md), and one
+Matcher call is C code that neither a time budget nor a signal interrupts. So a pack's rule is
+refused at load when its patterns could cost too much on a window of tokens
+(``rolelint.checks.patterncost``), is matched window by window (a match spans at most
+MAX_MATCH_TOKENS tokens), and has a time budget per document (TIME_BUDGET CPU seconds), checked
+between windows: once spent, the rule stops on that document with an RL013 finding naming it.
+The built-in rules are trusted, and share one Matcher over whole spans.
+"""
 
 from __future__ import annotations
 
 import re
+import time
 import weakref
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from rolelint.checks import lexical_ids, span_finding
-from rolelint.checks.regex import UnsafeRegex, check_linear
+from rolelint.checks.patterncost import MAX_MATCH_TOKENS, WINDOW_TOKENS, check_bounded, read_op
+from rolelint.checks.regex import UnsafeRegex, check_linear, gave_up
 from rolelint.nlp.triggers import Alternative, Requirement, Triggers, anchor_words, longest
 
 TOKEN_KEYS = {
@@ -104,11 +115,21 @@ class TokenPattern:
     fixable: bool | None = None
 
 
+TIME_BUDGET = 2.0  # CPU seconds a rule pack's pattern rule may spend on one document
+
+
 @dataclass
 class CompiledPatterns:
     patterns: tuple[TokenPattern, ...]
     needs: frozenset[str]
+    bounded: bool = False  # a rule pack's: matched in windows, under TIME_BUDGET (see the module's docstring)
     _matchers: weakref.WeakKeyDictionary = field(default_factory=weakref.WeakKeyDictionary, repr=False)  # nlp ->
+
+    @cached_property
+    def reach(self) -> int | None:
+        """The most tokens a match of these patterns can span (None: no bound)."""
+        most = [longest(pattern.tokens) for pattern in self.patterns]
+        return None if None in most else max(most, default=0)
 
     @cached_property
     def needed_words(self) -> frozenset[str] | None:
@@ -153,6 +174,9 @@ def compile(rule) -> CompiledPatterns:
                 upper = key.upper()
                 if upper not in TOKEN_KEYS:
                     raise ValueError(f"{where}[{position}]: unknown token attribute {key!r}")
+                if upper == "OP":
+                    read_op(value, f"{where}[{position}]")
+                    continue
                 wanted.add(NEED_OF_KEY.get(upper, "tokens"))
                 _check_value(value, f"{where}[{position}].{key}", strings=upper in STRING_KEYS, strict=strict)
         patterns.append(
@@ -160,7 +184,9 @@ def compile(rule) -> CompiledPatterns:
                 entry.get("id", f"p{number}"), tuple(entry["tokens"]), entry.get("replacement"), entry.get("fixable")
             )
         )
-    return CompiledPatterns(tuple(patterns), frozenset(wanted))
+    if strict:
+        check_bounded([(f"pattern[{number}]", list(pattern.tokens)) for number, pattern in enumerate(patterns)])
+    return CompiledPatterns(tuple(patterns), frozenset(wanted), bounded=strict)
 
 
 def _check_value(value, where: str, *, strings: bool, strict: bool = False) -> None:
@@ -209,23 +235,31 @@ def _key(rule, number: int) -> str:
 
 
 def prepare(rules, nlp) -> None:
-    """One Matcher for all pattern rules of a run, so each span is matched once, not once per rule.
-    Patterns on tags, and those on the parse, get their own, since only the spans they can match
-    are tagged, or parsed; the others run on tokens alone."""
+    """One Matcher for all built-in pattern rules of a run, so each span is matched once, not once
+    per rule. Patterns on tags, and those on the parse, get their own, since only the spans they
+    can match are tagged, or parsed; the others run on tokens alone. A rule pack's rule gets a
+    Matcher of its own, so that its time is its own (``run``)."""
     from spacy.matcher import Matcher
 
     def group_of(rule) -> int:
         needs = rule.compiled.needs
         return 2 if "dep" in needs else 1 if needs & {"lemma", "pos", "ner"} else 0
 
-    for number in (0, 1, 2):
-        group = [rule for rule in rules if group_of(rule) == number]
+    shared = [rule for rule in rules if not rule.compiled.bounded]
+    for group in (0, 1, 2):
+        members = [rule for rule in shared if group_of(rule) == group]
         matcher = Matcher(nlp.vocab)
-        for rule in group:
+        for rule in members:
             for number, pattern in enumerate(rule.compiled.patterns):
                 matcher.add(_key(rule, number), [list(pattern.tokens)], greedy="LONGEST")
-        for rule in group:
-            rule.compiled._matchers[nlp] = (matcher, number == 1)
+        for rule in members:
+            rule.compiled._matchers[nlp] = (matcher, group == 1)
+    for rule in rules:
+        if rule.compiled.bounded:
+            matcher = Matcher(nlp.vocab)
+            for number, pattern in enumerate(rule.compiled.patterns):
+                matcher.add(_key(rule, number), [list(pattern.tokens)])  # longest first: ``_windowed_matches``
+            rule.compiled._matchers[nlp] = (matcher, group_of(rule) == 1)
 
 
 def _matches(matcher, doc, nlp, windowed: bool = False) -> list[tuple[str, int, int]]:
@@ -242,6 +276,41 @@ def _matches(matcher, doc, nlp, windowed: bool = False) -> list[tuple[str, int, 
     return doc.user_data[cache_key]
 
 
+def _windowed_matches(
+    matcher, doc, nlp, *, tagged: bool, reach: int, deadline: float | None = None, first_free: bool = True
+) -> list[tuple[str, int, int]] | None:
+    """A rule pack's matches in ``doc``: the Matcher run on windows of WINDOW_TOKENS tokens that
+    overlap by ``reach`` - 1 (the longest match to find, at most MAX_MATCH_TOKENS), so every match
+    up to ``reach`` tokens lies whole in one; then, for each pattern, the longest matches that do not
+    overlap, longest first and leftmost among equals (spaCy's ``greedy="LONGEST"`` on the whole
+    Doc, for matches up to ``reach`` tokens). None once the process time is past ``deadline``
+    (checked before each window; ``first_free``: not before the first, so that a document's first
+    window always runs)."""
+    regions = doc.user_data.get("rolelint.windows") if tagged else None
+    step = WINDOW_TOKENS - reach + 1
+    found: set[tuple[int, int, int]] = set()
+    first = first_free
+    for region_start, region_end in regions if regions is not None else [(0, len(doc))]:
+        start = region_start
+        while True:
+            if not first and deadline is not None and time.process_time() > deadline:
+                return None
+            first = False
+            end = min(start + WINDOW_TOKENS, region_end)
+            found.update((m, start + a, start + b) for m, a, b in matcher(doc[start:end]) if b - a <= reach)
+            if end >= region_end:
+                break
+            start += step
+    taken: dict[int, bytearray] = {}
+    kept = []
+    for m, a, b in sorted(found, key=lambda f: (f[2] - f[1], -f[1]), reverse=True):
+        covered = taken.setdefault(m, bytearray(len(doc)))
+        if not any(covered[a:b]):
+            covered[a:b] = b"\x01" * (b - a)
+            kept.append((nlp.vocab.strings[m], a, b))
+    return kept
+
+
 def run(rule, compiled: CompiledPatterns, target, options, nlp):
     if nlp is None:  # no span in scope needed the pipeline
         return
@@ -251,13 +320,26 @@ def run(rule, compiled: CompiledPatterns, target, options, nlp):
     allowed = set(options.get("allow", ()) or ())
     prefix = rule.code + "|"
     needed = compiled.needed_ids if not windowed else None
+    if compiled.bounded:
+        deadline = time.process_time() + TIME_BUDGET  # the rule's, for this whole document
+        reach = min(compiled.reach or MAX_MATCH_TOKENS, MAX_MATCH_TOKENS)
+        started = False
     for item in target.spans:
         if item.doc is None:
             continue
         if needed is not None and needed.isdisjoint(lexical_ids(item.doc)):
             continue  # no pattern of this rule can match here
+        if compiled.bounded:
+            found = _windowed_matches(
+                matcher, item.doc, nlp, tagged=windowed, reach=reach, deadline=deadline, first_free=not started
+            )
+            if found is None:
+                yield gave_up(rule, item, TIME_BUDGET)
+                return
+            mine, started = found, True
+        else:
+            mine = [m for m in _matches(matcher, item.doc, nlp, windowed) if m[0].startswith(prefix)]
         taken: list[tuple[int, int]] = []
-        mine = [m for m in _matches(matcher, item.doc, nlp, windowed) if m[0].startswith(prefix)]
         for key, first, end in sorted(mine, key=lambda m: (m[1], -(m[2] - m[1]))):
             pattern = compiled.patterns[int(key[len(prefix) :])]
             if pattern.id in allowed or any(a < end and first < b for a, b in taken):
