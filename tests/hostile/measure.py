@@ -193,6 +193,30 @@ def case_pack_regex(pattern: str, size: int):
     return build
 
 
+PATTERN_RULE = """\
+code: XX101
+name: team-rule
+severity: warning
+kind: pattern
+message: found
+pattern:
+  - {tokens}
+docs: {{what: x, why: x, example: x, use_instead: x, references: []}}
+examples: {{fail: [x], pass: [y]}}
+"""
+ANY_A = '{OP: "*"}, {LOWER: a}, '
+
+
+def case_pack_pattern(tokens: str, words: int):
+    def build(root: Path) -> list[str]:
+        _write(root, ".rolelint.yaml", CONFIG + "rule_packs: [team]\n")
+        _write(root, "team/XX101-team-rule.yaml", PATTERN_RULE.format(tokens=tokens))
+        _write(root, "adverts/a.md", "# About the role\n\n" + " ".join(["a"] * words) + " b\n")
+        return ["adverts/a.md"]
+
+    return build
+
+
 def case_evasion(root: Path) -> list[str]:
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
     from tests.hostile.test_evasion import VARIANTS
@@ -250,6 +274,17 @@ CASES = {
     "pack-regex-bounded-1mb": (
         "a pack regex of three `[a-z]{0,400}` and `q` over 1 MB of words",
         case_pack_regex("[a-z]{0,400}[a-z]{0,400}[a-z]{0,400}q", 1_000_000),
+        ["--select", "XX"],
+    ),
+    "pack-pattern-issue": (
+        'the pack token pattern `[{OP: "*"}, {LOWER: a}] x 3 + [{LOWER: b}]` over 600 tokens of `a` (issue 13)',
+        case_pack_pattern("[" + ANY_A * 3 + "{LOWER: b}]", 600),
+        ["--select", "XX"],
+    ),
+    "pack-pattern-costly": (
+        'a costly pack token pattern that is accepted, `[{OP: "*"}, {LOWER: a}] x 2 + [{LOWER: b}]`, '
+        "over 20,000 tokens of `a`",
+        case_pack_pattern("[" + ANY_A * 2 + "{LOWER: b}]", 20_000),
         ["--select", "XX"],
     ),
     "evasion": ("232 flagged words written to evade the rules (tests/hostile/test_evasion.py)", case_evasion, []),
