@@ -20,6 +20,7 @@ from typing import Iterable
 from rolelint.diagnostics import Diagnostic, Fix
 from rolelint.formats import Format, format_for
 from rolelint.loaders import parse_source
+from rolelint.safefiles import remove_leftovers, temporary_prefix
 from rolelint.source import DecodeError, SourceText
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -340,7 +341,8 @@ def write_atomic(path: Path, data: bytes, info: os.stat_result | None = None) ->
     where allowed). On any failure the temporary file is removed and ``path`` is untouched."""
     info = info or path.stat()
     try:
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".rolelint-tmp")
+        remove_leftovers(path, ".rolelint-tmp")
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=temporary_prefix(path), suffix=".rolelint-tmp")
     except OSError as exc:
         raise FixError(f"cannot create a temporary file in {path.parent}: {exc.strerror or exc}") from None
     try:

@@ -6,12 +6,16 @@ the user's to overwrite) and files of any size. ``read_regular`` reads only a re
 through a link, up to a limit; ``atomic_write`` writes a new file with a name no one could have
 guessed (``mkstemp``) in the target's folder and renames it over the target, so that a reader
 sees the old file or the new one, never a torn one, and a failure (a full disk, an interrupt)
-removes the temporary file.
+removes the temporary file. A process killed outright (``kill -9``) cannot remove its own, so the
+temporary name says who wrote it (``.<name>.rolelint-<pid>-<random>.tmp``) and the next write of the
+same target removes the ones it can prove are left over: that exact form, a regular file (not a
+link) of this user, whose writing process has ended.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import stat
 import tempfile
 from pathlib import Path
@@ -48,6 +52,49 @@ def read_regular(path: Path, limit: int, *, follow_links: bool = False) -> bytes
         os.close(descriptor)
 
 
+def temporary_prefix(path: Path) -> str:
+    """The start of a temporary file's name for writing ``path``: the target's name and this
+    process's id, so that :func:`remove_leftovers` can tell a temporary file of a killed run."""
+    return f".{path.name}.rolelint-{os.getpid()}-"
+
+
+def remove_leftovers(path: Path, suffix: str = ".tmp") -> int:
+    """Remove the temporary files of ``path`` that a killed rolelint run left beside it: named
+    ``temporary_prefix`` + random + ``suffix``, regular files owned by this user, written by a
+    process that is no longer running. Returns how many were removed; never raises."""
+    pattern = re.compile(re.escape(f".{path.name}.rolelint-") + r"(\d+)-[A-Za-z0-9_]{8}" + re.escape(suffix))
+    removed = 0
+    try:
+        names = os.listdir(path.parent)
+    except OSError:
+        return 0
+    for name in names:
+        match = pattern.fullmatch(name)
+        if match is None or _running(int(match.group(1))):
+            continue
+        leftover = path.parent / name
+        try:
+            info = os.lstat(leftover)
+            if stat.S_ISREG(info.st_mode) and info.st_uid == os.geteuid():
+                os.unlink(leftover)
+                removed += 1
+        except OSError:
+            continue
+    return removed
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, ValueError, OSError):
+        return True  # another user's process, or not a pid we can ask about: leave the file alone
+    return True
+
+
 def atomic_write(
     path: Path,
     data: bytes,
@@ -62,7 +109,9 @@ def atomic_write(
     old ``path`` is left as it was. ``mode`` sets the new file's permission bits (default: as
     ``open`` would create it); ``durable`` fsyncs the data before the rename."""
     path = Path(path)
-    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=prefix or f".{path.name}.", suffix=suffix)
+    if prefix is None:
+        remove_leftovers(path, suffix)
+    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=prefix or temporary_prefix(path), suffix=suffix)
     try:
         with os.fdopen(descriptor, "wb") as out:
             out.write(data)

@@ -304,3 +304,73 @@ def test_rl116_does_not_depend_on_the_case_of_its_middle_word(tmp_path, capsys, 
     write(tmp_path, "adverts/a.md", f"# About the role\n\n{written} wanted.\n")
     code, out, _err = run_main(["check", "--no-cache", "--format", "json", "--select", "RL116"], capsys, tmp_path)
     assert [d["code"] for d in json.loads(out)["diagnostics"]] == ["RL116"]
+
+
+# A run killed outright (kill -9) between writing its temporary file and renaming it over the target
+# cannot clean up; the next write of the same target removes what it can prove that run left.
+_KILLED_WRITE = """
+import os, signal, sys
+from pathlib import Path
+from rolelint import fixes, safefiles
+def die(*_args):
+    os.kill(os.getpid(), signal.SIGKILL)
+safefiles.os.replace = die
+target = Path(sys.argv[2])
+if sys.argv[1] == "report":
+    safefiles.atomic_write(target, b"new report")
+else:
+    fixes.write_atomic(target, b"fixed text")
+"""
+
+
+def _killed_write(kind: str, target: Path) -> list[Path]:
+    done = subprocess.run([sys.executable, "-c", _KILLED_WRITE, kind, str(target)], cwd=REPO, timeout=60)
+    assert done.returncode == -signal.SIGKILL
+    return [p for p in target.parent.iterdir() if p.name.startswith(f".{target.name}.rolelint-")]
+
+
+def test_a_report_write_killed_outright_leaves_nothing_after_the_next_write(tmp_path):
+    from rolelint.safefiles import atomic_write
+
+    target = tmp_path / "report.json"
+    target.write_text("old report")
+    leftovers = _killed_write("report", target)
+    assert len(leftovers) == 1 and leftovers[0].read_bytes() == b"new report"
+    assert target.read_text() == "old report"  # the kill came before the rename
+    atomic_write(target, b"next report")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.json"]
+    assert target.read_bytes() == b"next report"
+
+
+def test_a_fix_killed_outright_leaves_nothing_after_the_next_fix(tmp_path):
+    from rolelint.fixes import write_atomic
+
+    target = tmp_path / "advert.md"
+    target.write_text("old text")
+    assert len(_killed_write("fix", target)) == 1
+    write_atomic(target, b"fixed again")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["advert.md"]
+
+
+def test_only_a_provable_leftover_is_removed(tmp_path):
+    from rolelint.safefiles import atomic_write
+
+    ended = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead = int(ended.stdout)
+    target = tmp_path / "report.json"
+    keep = {
+        f".report.json.rolelint-{os.getpid()}-abcd1234.tmp": "a write of a running process",
+        f".report.json.rolelint-{dead}-abcd1234.tmp.bak": "not the exact form",
+        f".report.json.rolelint-{dead}-abcd.tmp": "not the exact form",
+        f".other.json.rolelint-{dead}-abcd1234.tmp": "another target's",
+        "report.json.tmp": "the user's own file",
+    }
+    for name in keep:
+        (tmp_path / name).write_text("keep")
+    (tmp_path / "secret").write_text("secret")
+    os.symlink(tmp_path / "secret", tmp_path / f".report.json.rolelint-{dead}-linkxxxx.tmp")
+    (tmp_path / f".report.json.rolelint-{dead}-left1234.tmp").write_text("left over")
+    atomic_write(target, b"report")
+    names = {p.name for p in tmp_path.iterdir()}
+    assert f".report.json.rolelint-{dead}-left1234.tmp" not in names
+    assert set(keep) | {"secret", "report.json", f".report.json.rolelint-{dead}-linkxxxx.tmp"} == names
