@@ -62,16 +62,16 @@ def remove_leftovers(path: Path, suffix: str = ".tmp") -> int:
     """Remove the temporary files of ``path`` that a killed rolelint run left beside it: named
     ``temporary_prefix`` + random + ``suffix``, regular files owned by this user, written by a
     process that is no longer running. Returns how many were removed; never raises."""
+    names = _named_as_temporary(path.parent)
+    if not names:
+        return 0
     pattern = re.compile(re.escape(f".{path.name}.rolelint-") + r"(\d+)-[A-Za-z0-9_]{8}" + re.escape(suffix))
     removed = 0
-    try:
-        names = os.listdir(path.parent)
-    except OSError:
-        return 0
-    for name in names:
+    for name in list(names):
         match = pattern.fullmatch(name)
         if match is None or _running(int(match.group(1))):
             continue
+        names.remove(name)
         leftover = path.parent / name
         try:
             info = os.lstat(leftover)
@@ -81,6 +81,24 @@ def remove_leftovers(path: Path, suffix: str = ".tmp") -> int:
         except OSError:
             continue
     return removed
+
+
+_TEMPORARY_NAMES: dict[Path, list[str]] = {}
+
+
+def _named_as_temporary(folder: Path) -> list[str]:
+    """The names in ``folder`` that may be a killed run's temporary files, listed once a process:
+    a fix run writes many files of one folder, and listing it for each would make the run
+    quadratic in the folder's size. A file a run killed while this process runs is left for the
+    next process."""
+    names = _TEMPORARY_NAMES.get(folder)
+    if names is None:
+        try:
+            listed = os.listdir(folder)
+        except OSError:
+            listed = []
+        names = _TEMPORARY_NAMES[folder] = [name for name in listed if ".rolelint-" in name]
+    return names
 
 
 def _running(pid: int) -> bool:
