@@ -142,3 +142,15 @@ def lint_as_nobody(root: Path, *args: str, select: str | None = "RL0", cache: bo
     os.waitpid(pid, 0)
     assert "error" not in answer, answer.get("error")
     return Run(answer["exit_code"], answer["payload"], answer["stderr"])
+
+
+def assert_gave_up_after_the_first_paragraph(code: int, diagnostics: list[dict]) -> None:
+    """A pack rule XX101 (team-rule) whose time budget ran out after the first of three paragraphs
+    (lines 3, 5 and 7 of the advert): one RL013 error naming it where it stopped, and only the first
+    paragraph's finding."""
+    assert code == 1
+    gave_up = [d for d in diagnostics if d["code"] == "RL013"]
+    assert len(gave_up) == 1 and gave_up[0]["severity"] == "error"
+    assert "rule XX101 (team-rule) gave up on this document" in gave_up[0]["message"]
+    assert (gave_up[0]["line"], gave_up[0]["column"]) == (5, 1)
+    assert [d["line"] for d in diagnostics if d["code"] == "XX101"] == [3]
