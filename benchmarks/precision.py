@@ -3,7 +3,8 @@
     python benchmarks/adverts/extract.py                 # rebuild the adverts (see its docstring)
     python benchmarks/precision.py                       # tune and heldout halves, printed
     python benchmarks/precision.py --split heldout       # one split (tune, heldout, fresh, fresh2, fresh3)
-    python benchmarks/precision.py --split every         # tune, heldout, fresh, fresh2 and fresh3
+    python benchmarks/precision.py --split seen          # every split already judged once (safe while tuning)
+    python benchmarks/precision.py --split every         # every split, including a clean batch not yet run
     python benchmarks/precision.py --unjudged new.csv    # write the printed splits' unjudged findings
     python benchmarks/precision.py --markdown            # also write docs/precision.md (every split)
 
@@ -63,7 +64,11 @@ SPLITS: dict[str, str] = {
     "fresh2": "gold written before the first run; judged once, at the end of the 2026-12-05 session",
     "fresh3": "gold written before the first run; judged once, after the last rule changes of the 2026-12-05 session",
 }
-SPLIT_CHOICES = {"both": ("tune", "heldout"), "every": tuple(SPLITS)}
+# The splits already run and judged at least once: the ones a colleague changing rules may print. A new
+# clean batch joins SPLITS (and so ``every``) when its gold list is committed, and SEEN only after its
+# first run has been judged.
+SEEN = ("tune", "heldout", "fresh", "fresh2", "fresh3")
+SPLIT_CHOICES = {"both": ("tune", "heldout"), "seen": SEEN, "every": tuple(SPLITS)}
 JUDGEMENTS = ADVERTS / "judgements.csv"
 MARKDOWN = REPO / "docs" / "precision.md"
 HISTORY = ADVERTS / "history.csv"
@@ -634,7 +639,7 @@ def main(argv: list[str] | None = None) -> int:
         "--split",
         choices=(*SPLITS, "all", *SPLIT_CHOICES),
         default="both",
-        help="both = tune and heldout (default); every = each split in turn; all = every advert as one",
+        help="both = tune and heldout (default); seen = each split already judged once; every = each split in turn; all = every advert as one",
     )
     parser.add_argument("--unjudged", type=Path, help="write findings with no judgement to this CSV")
     parser.add_argument("--missed", action="store_true", help="list the gold problems not found")
