@@ -22,7 +22,6 @@ UPLOAD_FORMATS = {"html": "a web page", "docx": "a Word document"}
 SAME_FORMAT = {"markdown": "md", "htm": "html"}
 MAX_TEXT_CHARS = 100_000  # an advert is a few thousand characters; the page refuses more
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
-_FRONT_MATTER_KEYS = re.compile(r"^(framework|role|level)\s*:", re.MULTILINE)
 _LINE_BREAKS = re.compile(r"\r\n?")
 
 
@@ -68,12 +67,14 @@ def name_for(fmt: str, formats: dict[str, str]) -> str:
     return f"advert.{fmt}"
 
 
-def front_matter_role(text: str) -> bool:
-    """Whether the text's own front matter names a framework, role or level."""
-    if not text.startswith("---\n"):
+def own_role_level(result: LintResult, path: str) -> bool:
+    """Whether the advert's own metadata named its framework, role or level, in any front-matter
+    syntax or format: then the page's choice was not applied (the file's word wins, see
+    ``documents.give_role_level``). A site's own ``role: UX Design`` is not rolelint's and does not count."""
+    document = next((d for d in result.documents if d.path == path), None)
+    if document is None or not isinstance(document.data, dict) or document.given_keys:
         return False
-    end = text.find("\n---", 3)
-    return end != -1 and bool(_FRONT_MATTER_KEYS.search(text[4 : end + 1]))
+    return any(document.data.get(key) is not None for key in ROLE_LEVEL_KEYS)
 
 
 class Checker:
@@ -135,7 +136,7 @@ class Checker:
             "counts": {sev: sum(f["severity"] == sev for f in findings) for sev in SEVERITY_RANK},
             "fixable": sum(f["fix"] is not None for f in findings),
             "summary": _summary(summary, units) if summary is not None else None,
-            "role": _role(result, chosen, text, fmt, self.role_levels) if self.profession else {"source": "off"},
+            "role": _role(result, chosen, path, self.role_levels) if self.profession else {"source": "off"},
         }
 
     def apply_all_fixes(self, text: str, *, fmt: str = "md", role: str | None = None) -> str:
@@ -216,12 +217,10 @@ def _summary(summary, units: list[int]) -> dict:
     }
 
 
-def _role(
-    result: LintResult, chosen: RoleLevelInfo | None, text: str, fmt: str, levels: tuple[RoleLevelInfo, ...]
-) -> dict:
+def _role(result: LintResult, chosen: RoleLevelInfo | None, path: str, levels: tuple[RoleLevelInfo, ...]) -> dict:
     """The role level the advert was checked against: named in its front matter, chosen on the page,
     or inferred by RL316 (whose suggestion names the role and level)."""
-    if fmt == "md" and front_matter_role(text):
+    if own_role_level(result, path):
         return {"source": "front matter"}
     if chosen is not None:
         return {"source": "chosen", "value": _value(chosen), "title": chosen.title}
