@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import re
 import stat
-import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -20,7 +19,7 @@ from typing import Iterable
 from rolelint.diagnostics import Diagnostic, Fix
 from rolelint.formats import Format, format_for
 from rolelint.loaders import parse_source
-from rolelint.safefiles import remove_leftovers, temporary_prefix
+from rolelint.safefiles import TemporaryFileError, atomic_write
 from rolelint.source import DecodeError, SourceText
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -338,33 +337,15 @@ def _encode(text: str, encoding: str) -> bytes:
 
 def write_atomic(path: Path, data: bytes, info: os.stat_result | None = None) -> None:
     """Replace ``path``'s contents with ``data`` in one step, keeping its permission bits (and owner,
-    where allowed). On any failure the temporary file is removed and ``path`` is untouched."""
+    where allowed). On any failure the temporary file is removed, ``path`` is untouched and the
+    reason is a FixError."""
     info = info or path.stat()
     try:
-        remove_leftovers(path, ".rolelint-tmp")
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=temporary_prefix(path), suffix=".rolelint-tmp")
-    except OSError as exc:
+        atomic_write(path, data, suffix=".rolelint-tmp", durable=True, like=info)
+    except TemporaryFileError as exc:
         raise FixError(f"cannot create a temporary file in {path.parent}: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temporary, stat.S_IMODE(info.st_mode))
-        if hasattr(os, "chown"):
-            try:
-                os.chown(temporary, info.st_uid, info.st_gid)
-            except OSError:
-                pass  # only the owner's group or root may keep ownership; the bits are what matter
-        os.replace(temporary, path)
-    except BaseException as exc:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
-        if isinstance(exc, OSError):
-            raise FixError(f"cannot write the file: {exc.strerror or exc}; the original is unchanged") from None
-        raise
+    except OSError as exc:
+        raise FixError(f"cannot write the file: {exc.strerror or exc}; the original is unchanged") from None
 
 
 def fix_run(

@@ -113,6 +113,10 @@ def _running(pid: int) -> bool:
     return True
 
 
+class TemporaryFileError(OSError):
+    """``atomic_write`` could not create its temporary file (so nothing was written)."""
+
+
 def atomic_write(
     path: Path,
     data: bytes,
@@ -121,15 +125,25 @@ def atomic_write(
     suffix: str = ".tmp",
     mode: int | None = None,
     durable: bool = False,
+    like: os.stat_result | None = None,
 ) -> None:
     """Replace ``path`` with ``data`` atomically: a temporary file in the same folder, renamed over
     ``path``; on any failure (including KeyboardInterrupt) the temporary file is removed and the
     old ``path`` is left as it was. ``mode`` sets the new file's permission bits (default: as
-    ``open`` would create it); ``durable`` fsyncs the data before the rename."""
+    ``open`` would create it); ``like`` (a file's stat) gives the bits and, where allowed, the owner
+    of the file replaced; ``durable`` fsyncs the data before the rename. TemporaryFileError (an
+    OSError) when the temporary file cannot be made."""
     path = Path(path)
     if prefix is None:
         remove_leftovers(path, suffix)
-    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=prefix or temporary_prefix(path), suffix=suffix)
+    try:
+        descriptor, temporary = tempfile.mkstemp(
+            dir=path.parent, prefix=prefix or temporary_prefix(path), suffix=suffix
+        )
+    except OSError as exc:
+        raise TemporaryFileError(exc.errno, exc.strerror, exc.filename) from exc
+    if like is not None:
+        mode = stat.S_IMODE(like.st_mode)
     try:
         with os.fdopen(descriptor, "wb") as out:
             out.write(data)
@@ -137,6 +151,11 @@ def atomic_write(
                 out.flush()
                 os.fsync(out.fileno())
         os.chmod(temporary, mode if mode is not None else (0o666 & ~_umask()))
+        if like is not None and hasattr(os, "chown"):
+            try:
+                os.chown(temporary, like.st_uid, like.st_gid)
+            except OSError:
+                pass  # only the owner's group or root may keep ownership; the bits are what matter
         os.replace(temporary, path)
     except BaseException:
         try:
