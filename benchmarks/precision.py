@@ -2,7 +2,7 @@
 
     python benchmarks/adverts/extract.py                 # rebuild the adverts (see its docstring)
     python benchmarks/precision.py                       # tune and heldout halves, printed
-    python benchmarks/precision.py --split heldout       # one split (tune, heldout, fresh, fresh2, fresh3)
+    python benchmarks/precision.py --split heldout       # one split (tune, heldout, fresh, fresh2, fresh3, fresh4)
     python benchmarks/precision.py --split seen          # every split already judged once (safe while tuning)
     python benchmarks/precision.py --split every         # every split, including a clean batch not yet run
     python benchmarks/precision.py --unjudged new.csv    # write the printed splits' unjudged findings
@@ -19,9 +19,11 @@ Inputs, all in ``benchmarks/adverts/``:
   ``fresh2`` is a second such batch, from publishers and repositories in none of the others, whose gold
   list was committed before rolelint first ran on it and whose findings are judged once, at the end of
   the 2026-12-05 session; ``fresh3`` is a third such batch (publishers and repositories in none of the
-  others, gold committed first), judged once on the rules as they stand at the end of that session.
-  None of them is printed unless asked for (``--split fresh``, ``fresh2``, ``fresh3`` or ``every``),
-  and ``--unjudged`` writes only the findings of the splits printed.
+  others, gold committed first), judged once on the rules as they stand at the end of that session;
+  ``fresh4`` is a fourth (42 adverts from 42 publishers and 8 repositories in none of the others, gold
+  committed before rolelint ever ran on it), judged once after the issue 12 rule changes of the evening
+  session. None of them is printed unless asked for (``--split fresh``, ``fresh2``, ``fresh3``,
+  ``fresh4`` or ``every``), and ``--unjudged`` writes only the findings of the splits printed.
 - ``gold.csv``: the problems a careful reviewer listed per advert before seeing rolelint's output
   (category, quoted text or ``whole advert``, reason).
 - ``judgements.csv``: every finding rolelint gave, judged by hand: TP (worth acting on) or FP, with a
@@ -63,6 +65,7 @@ SPLITS: dict[str, str] = {
     "fresh": "gold written before the first run; judged once clean (62%), then seen for four fixes",
     "fresh2": "gold written before the first run; judged once, at the end of the 2026-12-05 session",
     "fresh3": "gold written before the first run; judged once, after the last rule changes of the 2026-12-05 session",
+    "fresh4": "gold written before the first run; judged once, after the issue 12 rule changes of the 2026-12-05 evening",
 }
 # The splits already run and judged at least once: the ones a colleague changing rules may print. A new
 # clean batch joins SPLITS (and so ``every``) when its gold list is committed, and SEEN only after its
