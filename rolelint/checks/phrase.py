@@ -30,7 +30,9 @@ class CompiledPhrases:
     context_sections: frozenset[str]
     context_words: frozenset[str]
     one_per_sentence: bool = False  # report only the first match of a sentence
-    skip_negated: bool = False  # drop a match with a negation shortly before it in its sentence
+    one_per_section: bool = False  # report only the first match of a section of the document
+    skip_negated: bool = False  # drop a match that a negation in its sentence governs or stands shortly before
+    skip_beside: frozenset[str] = frozenset()  # drop a match whose sentence holds one of these words
     # Per pipeline: nlp -> (index, exception index); nlp -> see _lower_index.
     _index: weakref.WeakKeyDictionary = field(default_factory=weakref.WeakKeyDictionary, repr=False)
     _first: weakref.WeakKeyDictionary = field(default_factory=weakref.WeakKeyDictionary, repr=False)
@@ -67,7 +69,9 @@ def compile(rule) -> CompiledPhrases:
         context_sections=frozenset(context.get("sections", ())),
         context_words=frozenset(w.lower() for w in context.get("sentence_words", ())),
         one_per_sentence=bool(spec.get("one_per_sentence", False)),
+        one_per_section=bool(spec.get("one_per_section", False)),
         skip_negated=bool(spec.get("skip_negated", False)),
+        skip_beside=frozenset(w.lower() for w in spec.get("skip_beside", ())),
     )
 
 
@@ -79,6 +83,10 @@ def needs(rule, compiled: CompiledPhrases) -> set[str]:
         wanted |= {"lemma", "sents"}
     if compiled.one_per_sentence or compiled.skip_negated:
         wanted.add("sents")
+    if compiled.skip_negated:
+        wanted.add("dep")  # what a negation governs
+    if compiled.skip_beside:
+        wanted |= {"lemma", "sents"}
     return wanted
 
 
@@ -288,6 +296,7 @@ def run(rule, compiled: CompiledPhrases, target, options, nlp):
     if nlp is None:  # no span in scope needed the pipeline
         return
     allowed = {str(a).lower() for a in options.get("allow", ()) or ()}
+    sections: set = set()  # the sections reported in, for one_per_section
     if compiled.lemma:
         index, exception_index = _build_index(compiled, nlp)
         for item in target.spans:
@@ -299,7 +308,7 @@ def run(rule, compiled: CompiledPhrases, target, options, nlp):
             blocked = (
                 [(a, b) for a, b, _ in find(keys, exception_index)] if not every_key.isdisjoint(exception_index) else []
             )
-            yield from _findings(rule, compiled, item, tokens, find(keys, index), blocked, allowed)
+            yield from _findings(rule, compiled, item, tokens, find(keys, index), blocked, allowed, sections)
         return
     first_ids, index, exception_index = _lower_index(compiled, nlp)
     for item in target.spans:
@@ -309,11 +318,15 @@ def run(rule, compiled: CompiledPhrases, target, options, nlp):
         if first_ids.isdisjoint(ids):
             continue  # a first word was only some token's norm
         blocked = [(a, b) for a, b, _ in find_ids(ids, exception_index)] if exception_index else []
-        yield from _findings(rule, compiled, item, _Tokens(item.doc, positions), find_ids(ids, index), blocked, allowed)
+        matches = find_ids(ids, index)
+        yield from _findings(rule, compiled, item, _Tokens(item.doc, positions), matches, blocked, allowed, sections)
 
 
 NEGATIONS = frozenset({"not", "no", "never", "n't", "without", "nor"})
 NEGATION_REACH = 8  # tokens before a match that a negation may stand in
+# "not all ping pong and free beer", "not just a pool table": a negated quantifier says the thing is
+# there, among others, so it negates nothing
+QUANTIFIERS = frozenset({"all", "just", "only", "always", "merely", "simply"})
 
 
 def _sentence_of(item, index: int) -> tuple[int, int]:
@@ -323,15 +336,42 @@ def _sentence_of(item, index: int) -> tuple[int, int]:
     return 0, len(item.doc)
 
 
+def _negates(token) -> bool:
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return following is None or following.lower_ not in QUANTIFIERS
+
+
 def _negated(item, index: int) -> bool:
-    """Whether a negation ("not", "no", "never", "without") stands in the few tokens before token
-    ``index`` of its sentence: "it may not have a table tennis table", "not looking for a rockstar"."""
-    start, _ = _sentence_of(item, index)
-    return any(t.lower_ in NEGATIONS for t in item.doc[max(start, index - NEGATION_REACH) : index])
+    """Whether a negation denies token ``index``: one stands in the few tokens before it in its
+    sentence ("not looking for a rockstar"), or, by the dependency parse, one is attached to a word
+    it hangs from, up to the verb of its clause ("it may not have the usual standards of a table
+    tennis table"; not "a guru ..., you will have ... if you don't know").
+    A negated quantifier ("not all", "not just") denies nothing."""
+    doc = item.doc
+    start, end = _sentence_of(item, index)
+    if any(t.lower_ in NEGATIONS and _negates(t) for t in doc[max(start, index - NEGATION_REACH) : index]):
+        return True
+    if not doc.has_annotation("DEP"):
+        return False
+    for head in doc[index].ancestors:  # up to the verb of its own clause, not the clauses around it
+        if not start <= head.i < end:
+            break
+        if any(child.dep_ == "neg" and _negates(child) for child in head.children):
+            return True
+        if head.pos_ in ("VERB", "AUX"):
+            break
+    return False
 
 
-def _findings(rule, compiled: CompiledPhrases, item, tokens, matches, blocked, allowed):
-    """Findings for ``matches`` ((first, end, entry) over ``tokens``) not blocked by exceptions."""
+def _beside(compiled: CompiledPhrases, item, index: int) -> bool:
+    """Whether the sentence of token ``index`` holds one of ``skip_beside``."""
+    start, end = _sentence_of(item, index)
+    return any(_keys(t, True) & compiled.skip_beside for t in item.doc[start:end])
+
+
+def _findings(rule, compiled: CompiledPhrases, item, tokens, matches, blocked, allowed, sections: set):
+    """Findings for ``matches`` ((first, end, entry) over ``tokens``) not blocked by exceptions;
+    ``sections`` holds the sections of the document already reported in (``one_per_section``)."""
     reported: set[tuple[int, int]] = set()
     for first, end, entry in matches:
         if entry.phrase.lower() in allowed:
@@ -344,6 +384,13 @@ def _findings(rule, compiled: CompiledPhrases, item, tokens, matches, blocked, a
             continue
         if compiled.skip_negated and _negated(item, tokens[first].i):
             continue
+        if compiled.skip_beside and _beside(compiled, item, tokens[first].i):
+            continue
+        if compiled.one_per_section:
+            section = (item.span.section, item.span.heading)
+            if section in sections:
+                continue
+            sections.add(section)
         if compiled.one_per_sentence:
             sentence = _sentence_of(item, tokens[first].i)
             if sentence in reported:
