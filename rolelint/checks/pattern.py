@@ -113,6 +113,7 @@ class TokenPattern:
     tokens: tuple
     replacement: str | None = None
     fixable: bool | None = None
+    skip_owned: bool = False  # drop a match whose words have a possessive ("our top-notch engineers")
 
 
 TIME_BUDGET = 2.0  # CPU seconds a rule pack's pattern rule may spend on one document
@@ -179,9 +180,15 @@ def compile(rule) -> CompiledPatterns:
                     continue
                 wanted.add(NEED_OF_KEY.get(upper, "tokens"))
                 _check_value(value, f"{where}[{position}].{key}", strings=upper in STRING_KEYS, strict=strict)
+        if entry.get("skip_owned"):
+            wanted.add("dep")
         patterns.append(
             TokenPattern(
-                entry.get("id", f"p{number}"), tuple(entry["tokens"]), entry.get("replacement"), entry.get("fixable")
+                entry.get("id", f"p{number}"),
+                tuple(entry["tokens"]),
+                entry.get("replacement"),
+                entry.get("fixable"),
+                bool(entry.get("skip_owned", False)),
             )
         )
     if strict:
@@ -311,6 +318,12 @@ def _windowed_matches(
     return kept
 
 
+def _owned(span) -> bool:
+    """Whether a word of ``span`` has a possessive in the parse ("our top-notch engineers", "the
+    world's top engineers"): people who already belong to someone, not the people being sought."""
+    return any(child.dep_ == "poss" for token in span for child in token.children)
+
+
 def run(rule, compiled: CompiledPatterns, target, options, nlp):
     if nlp is None:  # no span in scope needed the pipeline
         return
@@ -344,8 +357,10 @@ def run(rule, compiled: CompiledPatterns, target, options, nlp):
             pattern = compiled.patterns[int(key[len(prefix) :])]
             if pattern.id in allowed or any(a < end and first < b for a, b in taken):
                 continue
-            taken.append((first, end))
             span = item.doc[first:end]
+            if pattern.skip_owned and _owned(span):
+                continue
+            taken.append((first, end))
             yield span_finding(
                 rule, item, span.start_char, span.end_char, replacement=pattern.replacement, fixable=pattern.fixable
             )
