@@ -6,6 +6,7 @@ so write words in their dictionary form ("hit the ground run" also finds "hits t
 
 from __future__ import annotations
 
+import re
 import weakref
 from dataclasses import dataclass, field
 
@@ -19,6 +20,7 @@ class Entry:
     replacement: str | None = None
     fixable: bool | None = None
     context_only: bool = False
+    unless_title: tuple[str, ...] = ()  # a term of art of these disciplines (see _titled)
 
 
 @dataclass
@@ -44,7 +46,8 @@ def _entries(raw, *, context_only: bool, where: str) -> list[Entry]:
     entries = []
     for phrase, value in raw.items():
         if isinstance(value, dict):
-            entries.append(Entry(str(phrase), value.get("replacement"), value.get("fixable"), context_only))
+            unless = tuple(str(word).lower() for word in value.get("unless_title", ()))
+            entries.append(Entry(str(phrase), value.get("replacement"), value.get("fixable"), context_only, unless))
         else:
             entries.append(Entry(str(phrase), value, None, context_only))
     if not entries:
@@ -308,7 +311,9 @@ def run(rule, compiled: CompiledPhrases, target, options, nlp):
             blocked = (
                 [(a, b) for a, b, _ in find(keys, exception_index)] if not every_key.isdisjoint(exception_index) else []
             )
-            yield from _findings(rule, compiled, item, tokens, find(keys, index), blocked, allowed, sections)
+            yield from _findings(
+                rule, compiled, item, tokens, find(keys, index), blocked, allowed, sections, target.document
+            )
         return
     first_ids, index, exception_index = _lower_index(compiled, nlp)
     for item in target.spans:
@@ -319,7 +324,8 @@ def run(rule, compiled: CompiledPhrases, target, options, nlp):
             continue  # a first word was only some token's norm
         blocked = [(a, b) for a, b, _ in find_ids(ids, exception_index)] if exception_index else []
         matches = find_ids(ids, index)
-        yield from _findings(rule, compiled, item, _Tokens(item.doc, positions), matches, blocked, allowed, sections)
+        spans = _Tokens(item.doc, positions)
+        yield from _findings(rule, compiled, item, spans, matches, blocked, allowed, sections, target.document)
 
 
 NEGATIONS = frozenset({"not", "no", "never", "n't", "without", "nor"})
@@ -369,7 +375,18 @@ def _beside(compiled: CompiledPhrases, item, index: int) -> bool:
     return any(_keys(t, True) & compiled.skip_beside for t in item.doc[start:end])
 
 
-def _findings(rule, compiled: CompiledPhrases, item, tokens, matches, blocked, allowed, sections: set):
+def _titled(document, disciplines: tuple[str, ...]) -> bool:
+    """Whether a word of the advert's title (front matter ``title``, else its first heading) starts
+    with one of ``disciplines``: "ideation" is a stage of the design process to a designer."""
+    from rolelint.checks.named.experience_for_level import advert_title
+
+    if document is None:
+        return False
+    words = re.findall(r"[a-z]+", advert_title(document).lower())
+    return any(word.startswith(discipline) for word in words for discipline in disciplines)
+
+
+def _findings(rule, compiled: CompiledPhrases, item, tokens, matches, blocked, allowed, sections: set, document=None):
     """Findings for ``matches`` ((first, end, entry) over ``tokens``) not blocked by exceptions;
     ``sections`` holds the sections of the document already reported in (``one_per_section``)."""
     reported: set[tuple[int, int]] = set()
@@ -381,6 +398,8 @@ def _findings(rule, compiled: CompiledPhrases, item, tokens, matches, blocked, a
         if compiled.pos and end - first == 1 and tokens[first].pos_ not in compiled.pos:
             continue
         if entry.context_only and not _in_context(compiled, item, tokens[first]):
+            continue
+        if entry.unless_title and _titled(document, entry.unless_title):
             continue
         if compiled.skip_negated and _negated(item, tokens[first].i):
             continue
