@@ -146,7 +146,7 @@ def age_preference(sentence, words: Words) -> tuple[int, int] | None:
                     return _range(token, noun) if noun.i > token.i else _range(token)
         if words.has("graduate", token):
             recent = [t for t in _neighbours(token) if words.has("recent", t)]
-            if recent:
+            if recent and not _welcomed_too(token, words):
                 return _range(token, *recent)
         if token.like_num:
             found = _age_in_years(sentence, token, words) or _experience_cap(sentence, token, words)
@@ -156,6 +156,18 @@ def age_preference(sentence, words: Words) -> tuple[int, int] | None:
         if found:
             return found
     return None
+
+
+def _welcomed_too(token, words: Words) -> bool:
+    """Whether ``token`` is welcomed as well as others, not preferred: a verb it hangs from, or one
+    of that verb's dependents, is a ``welcome`` word with "also", "too" or "even" ("fresh graduates with open-source experience
+    will also be considered", "recent graduates are welcome too")."""
+    for head in token.ancestors:  # the verb, or beside it when the parse hangs the clause the other way
+        for verb in (head, *head.children):
+            if verb.pos_ in ("VERB", "AUX", "ADJ") and words.has("welcome", verb):
+                if any(child.lower_ in ("also", "too", "even") for child in verb.children):
+                    return True
+    return False
 
 
 def _said_of_hire(token, words: Words) -> bool:
@@ -268,7 +280,10 @@ def _age_in_years(sentence, number, words: Words) -> tuple[int, int] | None:
     ):
         if any(words.has("equality", t) for t in sentence):
             return None  # an equal-opportunity statement that lists age
-        owner = next((t for t in number.ancestors if t.pos_ in ("NOUN", "PROPN")), None)
+        owner = next(
+            (t for t in number.ancestors if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() not in ("year", "age")),
+            None,
+        )  # what the age is of: "teens 13 - 18 years old" is of the teens, not of the years
         if owner is not None and (words.has("served", owner) or owner.lower_ in ("people", "children")):
             return None  # the age of a group served: "young carers aged 11 to 18"
         end = number.i + 1
