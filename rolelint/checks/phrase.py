@@ -35,6 +35,7 @@ class CompiledPhrases:
     one_per_section: bool = False  # report only the first match of a section of the document
     skip_negated: bool = False  # drop a match that a negation in its sentence governs or stands shortly before
     skip_beside: frozenset[str] = frozenset()  # drop a match whose sentence holds one of these words
+    skip_names: bool = False  # drop a match inside a proper name of several words ("Black Girls Code")
     # Per pipeline: nlp -> (index, exception index); nlp -> see _lower_index.
     _index: weakref.WeakKeyDictionary = field(default_factory=weakref.WeakKeyDictionary, repr=False)
     _first: weakref.WeakKeyDictionary = field(default_factory=weakref.WeakKeyDictionary, repr=False)
@@ -75,6 +76,7 @@ def compile(rule) -> CompiledPhrases:
         one_per_section=bool(spec.get("one_per_section", False)),
         skip_negated=bool(spec.get("skip_negated", False)),
         skip_beside=frozenset(w.lower() for w in spec.get("skip_beside", ())),
+        skip_names=bool(spec.get("skip_names", False)),
     )
 
 
@@ -90,6 +92,8 @@ def needs(rule, compiled: CompiledPhrases) -> set[str]:
         wanted.add("dep")  # what a negation governs
     if compiled.skip_beside:
         wanted |= {"lemma", "sents"}
+    if compiled.skip_names:
+        wanted.add("pos")
     return wanted
 
 
@@ -375,6 +379,17 @@ def _beside(compiled: CompiledPhrases, item, index: int) -> bool:
     return any(_keys(t, True) & compiled.skip_beside for t in item.doc[start:end])
 
 
+def _in_name(doc, first: int, last: int) -> bool:
+    """Whether tokens ``first``..``last`` are proper nouns inside a name of several words, by the
+    tagger: "Black Girls Code" names an organisation, not the advert's wording to change; "the
+    Chairman of the Board" is one proper noun alone and still counts."""
+    if any(doc[i].pos_ != "PROPN" for i in range(first, last + 1)):
+        return False
+    before = doc[first - 1] if first > 0 else None
+    after = doc[last + 1] if last + 1 < len(doc) else None
+    return any(t is not None and t.pos_ == "PROPN" for t in (before, after))
+
+
 def _titled(document, disciplines: tuple[str, ...]) -> bool:
     """Whether a word of the advert's title (front matter ``title``, else its first heading) starts
     with one of ``disciplines``: "ideation" is a stage of the design process to a designer."""
@@ -404,6 +419,8 @@ def _findings(rule, compiled: CompiledPhrases, item, tokens, matches, blocked, a
         if compiled.skip_negated and _negated(item, tokens[first].i):
             continue
         if compiled.skip_beside and _beside(compiled, item, tokens[first].i):
+            continue
+        if compiled.skip_names and _in_name(item.doc, tokens[first].i, tokens[end - 1].i):
             continue
         if compiled.one_per_section:
             section = (item.span.section, item.span.heading)
