@@ -26,7 +26,8 @@ flag needs the other role to resemble the statement ``definition_ratio`` times m
 Run: python benchmarks/blurring.py ../shared/corpus/ddat-capability-framework/official-csv/roles.csv
 (``--write-background ROLES_CSV`` rebuilds rolelint/profession/data/background_df.json; ``--decision-rules``
 also tunes two other decision rules on the dev roles and measures them on the held-out roles;
-``--context-vectors`` measures how well the small spaCy pipeline's context vectors tell roles apart.)
+``--context-vectors`` measures how well the small spaCy pipeline's context vectors tell roles apart;
+``--dev-only`` prints the dev roles' figures alone, for use while the model is being changed.)
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ import math
 import random
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rolelint.profession.similarity import (
@@ -105,6 +106,7 @@ HERE = Path(__file__).parent
 WRITTEN = HERE / "data" / "blurring_duties.yaml"
 CORPUS_REFERENCES = HERE / "data" / "blurring_corpus.yaml"
 FRAMEWORK_REFERENCES = HERE / "data" / "blurring_frameworks.yaml"
+TRADE_LABELS = HERE / "data" / "blurring_trade.csv"
 
 
 def role_half(name: str) -> str:
@@ -130,8 +132,9 @@ def written_duties(path: Path = WRITTEN) -> list[tuple[str, str]]:
     return [(duty, role) for role, duties in data.items() for duty in duties]
 
 
-def corpus_duties(corpus: Path, path: Path = CORPUS_REFERENCES) -> list[tuple[str, str]]:
-    """(duty, role) from the referenced bullet lines of corpus adverts ([] when the corpus is absent)."""
+def corpus_references(corpus: Path, path: Path = CORPUS_REFERENCES) -> list[tuple[str, str, str]]:
+    """(file:line, duty, role) from the referenced bullet lines of corpus adverts ([] when the corpus is
+    absent)."""
     import re
 
     import yaml
@@ -143,11 +146,31 @@ def corpus_duties(corpus: Path, path: Path = CORPUS_REFERENCES) -> list[tuple[st
             continue
         lines = source.read_text(encoding="utf-8").splitlines()
         first, last = ref["lines"]
-        for line in lines[first - 1 : last]:
+        for number, line in enumerate(lines[first - 1 : last], start=first):
             match = re.match(r"\s*[-*•]\s+(.*)", line)
             text = re.sub(r"\[([^]]*)\]\([^)]*\)", r"\1", match.group(1)).strip() if match else ""
             if len(text.split()) >= 3:
-                out.append((text, ref["role"]))
+                out.append((f"{ref['path']}:{number}", text, ref["role"]))
+    return out
+
+
+def corpus_duties(corpus: Path, path: Path = CORPUS_REFERENCES) -> list[tuple[str, str]]:
+    """(duty, role) from the referenced bullet lines of corpus adverts ([] when the corpus is absent)."""
+    return [(text, role) for _, text, role in corpus_references(corpus, path)]
+
+
+def trade_labels(corpus: Path, path: Path = TRADE_LABELS) -> dict[tuple[str, str, str], bool]:
+    """(source, duty, role) -> whether the duty names its role's trade (True) or is generic (False), from
+    the labels in ``path``: the written set's duties by their text, the corpus set's by file:line."""
+    texts = {ref: text for ref, text, _ in corpus_references(corpus)}
+    out = {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(line for line in handle if not line.startswith("#")):
+            if row["label"] not in ("trade", "generic"):
+                raise ValueError(f"{path}: label {row['label']!r} is neither 'trade' nor 'generic'")
+            text = row["ref"] if row["source"] == "written" else texts.get(row["ref"])
+            if text is not None:
+                out[(row["source"], text, row["role"])] = row["label"] == "trade"
     return out
 
 
@@ -158,10 +181,16 @@ class Trial:
     claimed: str
     half: str  # dev | test: the half of the true role
     source: str = "ddat"  # ddat | written | corpus | frameworks
+    trade: bool | None = None  # the duty names its role's trade (True), is generic (False), or is unlabelled
 
     @property
     def blurred(self) -> bool:
         return self.claimed != self.true_role
+
+    def positive(self, *, trade_only: bool = False) -> bool:
+        """Whether RL314 should flag this claim: a blurred claim; with ``trade_only``, a blurred claim of
+        a duty that names its role's trade (a generic duty in another role's advert is not blurring)."""
+        return self.blurred and (not trade_only or bool(self.trade))
 
 
 def trials(
@@ -346,12 +375,18 @@ def metrics(
     concepts: bool = True,
     margin: float = CONCEPT_MARGIN,
     min_concepts: float = MIN_CONCEPTS,
+    trade_only: bool = False,
 ) -> Metrics:
     """Precision and recall on one half (None: both) and some sources; with ``definition_ratio``, as
-    RL314 judges role definitions."""
+    RL314 judges role definitions; with ``trade_only``, on the labelled duties only, a blurred claim of a
+    generic duty counting as a correct one (``Trial.positive``)."""
     tp = fp = fn = named = overlaps = 0
     rows = [
-        s for s in scored if (half is None or s.trial.half == half) and (sources is None or s.trial.source in sources)
+        s
+        for s in scored
+        if (half is None or s.trial.half == half)
+        and (sources is None or s.trial.source in sources)
+        and (not trade_only or s.trial.trade is not None)
     ]
     for s in rows:
         role, overlap = s.flagged(
@@ -366,12 +401,13 @@ def metrics(
         if overlap:
             overlaps += 1
             continue
-        if role is not None and s.trial.blurred:
+        positive = s.trial.positive(trade_only=trade_only)
+        if role is not None and positive:
             tp += 1
             named += role == s.trial.true_role
         elif role is not None:
             fp += 1
-        elif s.trial.blurred:
+        elif positive:
             fn += 1
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
@@ -648,7 +684,8 @@ def labelled(roles_csv: Path) -> tuple[dict[str, DdatRole], list[Trial]]:
         "corpus": corpus_duties(corpus),
         "frameworks": corpus_duties(corpus, FRAMEWORK_REFERENCES),
     }
-    return roles, trials(roles, extra=extra)
+    labels = trade_labels(corpus)
+    return roles, [replace(t, trade=labels.get((t.source, t.text, t.true_role))) for t in trials(roles, extra=extra)]
 
 
 def build_background(roles_csv: Path) -> dict:
@@ -695,12 +732,14 @@ ADVERT_SETS = (
     ("advert duties", ("written", "corpus", "frameworks")),
     ("all", None),
 )
+TRADE_SETS = (("written", ("written",)), ("corpus", ("corpus",)), ("written+corpus", ("written", "corpus")))
 
 
 def main(argv: list[str]) -> int:
     if argv and argv[0] == "--write-background":
         write_background(Path(argv[1]))
         return 0
+    dev_only = "--dev-only" in argv  # while changing the model: no figure of the held-out roles
     roles, all_trials = labelled(Path(next(a for a in argv if not a.startswith("--"))))
     started = time.perf_counter()
     scored = score(roles, all_trials)
@@ -729,23 +768,33 @@ def main(argv: list[str]) -> int:
         margin=CONCEPT_MARGIN,
         min_concepts=MIN_CONCEPTS,
     )
+    measured = ("dev",) if dev_only else ("dev", "test")
     print(f"\nadverts (RL314 defaults: {options}):")
     for label, subset in ADVERT_SETS:
-        for half in ("dev", "test"):
+        for half in measured:
             m = metrics(scored, half=half, sources=subset, **options)
             print(f"  {label:15} {half:4}: {m.describe()}")
-    print("\nthe same without the vocabulary's concept rule (words alone):")
-    for label, subset in (("ddat", ("ddat",)), ("advert duties", ("written", "corpus", "frameworks"))):
-        m = metrics(scored, half="test", sources=subset, concepts=False, **options)
-        print(f"  {label:15} test: {m.describe()}")
+    print(
+        "\nadverts, trade-specific duties (a blurred claim of a generic duty counts as a correct claim; "
+        "benchmarks/data/blurring_trade.csv):"
+    )
+    for label, subset in TRADE_SETS:
+        for half in measured:
+            m = metrics(scored, half=half, sources=subset, trade_only=True, **options)
+            print(f"  {label:15} {half:4}: {m.describe()}")
+    if not dev_only:
+        print("\nthe same without the vocabulary's concept rule (words alone):")
+        for label, subset in (("ddat", ("ddat",)), ("advert duties", ("written", "corpus", "frameworks"))):
+            m = metrics(scored, half="test", sources=subset, concepts=False, **options)
+            print(f"  {label:15} test: {m.describe()}")
     for label, subset in (("ddat+written+corpus", TUNED_ON), ("written+corpus", ("written", "corpus"))):
         tuned, m = tune(scored, sources=subset)
         print(f"\nbest on the dev roles ({label}) at precision >= 0.9: {tuned}\n  dev : {m.describe()}")
-        for test_label, test_sources in ADVERT_SETS:
+        for test_label, test_sources in () if dev_only else ADVERT_SETS:
             print(f"  test {test_label:15}: {metrics(scored, half='test', sources=test_sources, **tuned).describe()}")
     word_options = dict(min_similarity=MIN_SIMILARITY, ratio=RATIO, min_distinct=MIN_DISTINCT)
     print(f"\nrole definitions (definition_ratio={DEFINITION_RATIO:g}, DDaT duties):")
-    for half in ("dev", "test"):
+    for half in measured:
         m = metrics(scored, half=half, definition_ratio=DEFINITION_RATIO, sources=("ddat",), **word_options)
         print(
             f"  {half}: {m.describe()}; {m.overlaps} correct claims flagged towards a role with the same duty "
@@ -753,7 +802,7 @@ def main(argv: list[str]) -> int:
         )
     definition_ratio, m = tune_definition_ratio(scored, **word_options)
     print(f"best definition_ratio on the dev roles with no false positive: {definition_ratio:g} -> {m.describe()}")
-    if "--decision-rules" in argv:
+    if "--decision-rules" in argv and not dev_only:
         decision_rules(scored)
     if "--context-vectors" in argv:
         context_vectors(roles, all_trials)

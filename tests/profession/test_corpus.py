@@ -61,6 +61,34 @@ def test_labelled_sets_hold_more_than_sixty_duties_of_our_own():
     assert len(duties) >= 60 and len({role for _, role in duties}) >= 10
 
 
+def test_every_written_duty_is_labelled_trade_specific_or_generic():
+    from tests.conftest import CORPUS
+
+    labels = evaluate.trade_labels(CORPUS)
+    unlabelled = [duty for duty, role in evaluate.written_duties() if ("written", duty, role) not in labels]
+    assert unlabelled == []
+    assert set(labels.values()) == {True, False}
+
+
+def test_every_gds_duty_is_labelled_trade_specific_or_generic():
+    from tests.conftest import CORPUS
+
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus is not present")
+    labels = evaluate.trade_labels(CORPUS)
+    unlabelled = [duty for duty, role in evaluate.corpus_duties(CORPUS) if ("corpus", duty, role) not in labels]
+    assert unlabelled == []
+
+
+def test_a_blurred_claim_of_a_generic_duty_is_not_a_positive_when_only_trade_duties_count():
+    generic = evaluate.Trial(
+        "Mentor new colleagues", "Software developer", "Frontend developer", "test", "written", False
+    )
+    trade = evaluate.Trial("Write the RAID log", "Delivery manager", "Product manager", "test", "written", True)
+    assert generic.positive() and not generic.positive(trade_only=True)
+    assert trade.positive() and trade.positive(trade_only=True)
+
+
 # Role definitions (definition_ratio 6, copied duties counted apart), measured on the held-out roles'
 # DDaT duties: precision 0.938, recall 0.266 (see docs/profession.md).
 DEFINITION_PRECISION_FLOOR = 0.92
