@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from rolelint.checks import lexical_ids, span_finding
+from rolelint.checks.negation import negated
 from rolelint.checks.patterncost import MAX_MATCH_TOKENS, WINDOW_TOKENS, check_bounded, read_op
 from rolelint.checks.regex import UnsafeRegex, check_linear, gave_up
 from rolelint.nlp.triggers import Alternative, Requirement, Triggers, anchor_words, longest
@@ -114,6 +115,7 @@ class TokenPattern:
     replacement: str | None = None
     fixable: bool | None = None
     skip_owned: bool = False  # drop a match whose words have a possessive ("our top-notch engineers")
+    skip_negated: bool = False  # drop a match the parse says is negated in its clause
 
 
 TIME_BUDGET = 2.0  # CPU seconds a rule pack's pattern rule may spend on one document
@@ -182,6 +184,8 @@ def compile(rule) -> CompiledPatterns:
                 _check_value(value, f"{where}[{position}].{key}", strings=upper in STRING_KEYS, strict=strict)
         if entry.get("skip_owned"):
             wanted.add("dep")
+        if entry.get("skip_negated"):
+            wanted.add("dep")  # negation is read from the parse (rolelint.checks.negation)
         patterns.append(
             TokenPattern(
                 entry.get("id", f"p{number}"),
@@ -189,6 +193,7 @@ def compile(rule) -> CompiledPatterns:
                 entry.get("replacement"),
                 entry.get("fixable"),
                 bool(entry.get("skip_owned", False)),
+                bool(entry.get("skip_negated", False)),
             )
         )
     if strict:
@@ -359,6 +364,8 @@ def run(rule, compiled: CompiledPatterns, target, options, nlp):
                 continue
             span = item.doc[first:end]
             if pattern.skip_owned and _owned(span):
+                continue
+            if pattern.skip_negated and negated(span):
                 continue
             taken.append((first, end))
             yield span_finding(

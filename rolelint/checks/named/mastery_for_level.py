@@ -1,7 +1,9 @@
 """RL129's check: mastery demanded in an advert for an entry-level post (an intern, a junior).
 
 The level comes from the advert's own title, as RL122's does; the demand is found from the words
-alone (a closed class of degree words before a word for knowledge), so no tagging is needed.
+(a closed class of degree words before a word for knowledge), and only in an entry-level advert is a
+span holding one parsed, to leave out a demand the parse says is negated ("mastery of all of them
+isn't required").
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ import re
 from rolelint.checks import span_finding
 from rolelint.checks.named.experience_for_level import JUNIOR_WORDS, SENIOR_WORDS, advert_title
 from rolelint.checks.named.model import NamedCheck
+from rolelint.checks.negation import negated
+from rolelint.nlp.triggers import Alternative, Requirement, Triggers
 
 # the top of a proficiency scale, before (or as) what is known: "expert knowledge of", "mastery of",
 # "advanced knowledge of Python", "an expert in"
@@ -52,7 +56,35 @@ def mastery_for_level(rule, target, options):
         for match in MASTERY.finditer(item.text):
             if OFFERED.search(item.text[max(0, match.start() - 60) : match.start()]):
                 continue
+            if _negated_at(item, match.start(), match.end()):
+                continue
             yield span_finding(rule, item, match.start(), match.end(), values={"level": level})
 
 
-CHECK = NamedCheck("mastery_for_level", run=mastery_for_level)
+def _negated_at(item, start: int, end: int) -> bool:
+    """Whether the parse says the demand at characters ``start``-``end`` of ``item`` is negated."""
+    doc = item.doc
+    if doc is None or not doc.has_annotation("DEP"):
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and negated(span)
+
+
+def _triggers(rule) -> Triggers:
+    """A span is parsed only when it holds a word MASTERY starts with."""
+    words = frozenset({"expert", "advanced", "depth", "deep", "extensive", "mastery"})
+    return Triggers((Alternative((Requirement(words=words),), None, None),))
+
+
+def not_entry_level(rule, document, items) -> bool:
+    """The check finds nothing in an advert that is not for an entry-level post: nothing is parsed."""
+    return entry_level(document) is None
+
+
+CHECK = NamedCheck(
+    "mastery_for_level",
+    run=mastery_for_level,
+    needs=frozenset({"pos", "dep"}),
+    triggers=_triggers,
+    needless=not_entry_level,
+)
