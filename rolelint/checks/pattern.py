@@ -18,8 +18,8 @@ import weakref
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from rolelint.checks import lexical_ids, span_finding
-from rolelint.checks.negation import negated
+from rolelint.checks import lexical_ids, sentence_bounds, span_finding
+from rolelint.checks.negation import negated_in_words
 from rolelint.checks.patterncost import MAX_MATCH_TOKENS, WINDOW_TOKENS, check_bounded, read_op
 from rolelint.checks.regex import UnsafeRegex, check_linear, gave_up
 from rolelint.nlp.triggers import Alternative, Requirement, Triggers, anchor_words, longest
@@ -115,7 +115,7 @@ class TokenPattern:
     replacement: str | None = None
     fixable: bool | None = None
     skip_owned: bool = False  # drop a match whose words have a possessive ("our top-notch engineers")
-    skip_negated: bool = False  # drop a match the parse says is negated in its clause
+    skip_negated: bool = False  # drop a match negated in its clause (rolelint.checks.negation)
 
 
 TIME_BUDGET = 2.0  # CPU seconds a rule pack's pattern rule may spend on one document
@@ -185,7 +185,7 @@ def compile(rule) -> CompiledPatterns:
         if entry.get("skip_owned"):
             wanted.add("dep")
         if entry.get("skip_negated"):
-            wanted.add("dep")  # negation is read from the parse (rolelint.checks.negation)
+            wanted.add("sents")  # negation is read in the match's sentence (rolelint.checks.negation)
         patterns.append(
             TokenPattern(
                 entry.get("id", f"p{number}"),
@@ -365,9 +365,17 @@ def run(rule, compiled: CompiledPatterns, target, options, nlp):
             span = item.doc[first:end]
             if pattern.skip_owned and _owned(span):
                 continue
-            if pattern.skip_negated and negated(span):
+            if pattern.skip_negated and negated_in_words(item.doc, first, end, _sentence_of(item, first)):
                 continue
             taken.append((first, end))
             yield span_finding(
                 rule, item, span.start_char, span.end_char, replacement=pattern.replacement, fixable=pattern.fixable
             )
+
+
+def _sentence_of(item, index: int) -> tuple[int, int]:
+    """(start, end) tokens of the sentence of token ``index`` of ``item``'s Doc."""
+    for start, end in sentence_bounds(item):
+        if start <= index < end:
+            return start, end
+    return 0, len(item.doc)
