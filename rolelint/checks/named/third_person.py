@@ -21,6 +21,13 @@ PLURALS = frozenset({"people", "persons", "individuals", "candidates", "applican
 # what a subject does, told from the words alone: a modal, or "is expected / required to"
 MODALS = frozenset({"will", "shall", "should", "must", "would", "'ll", "’ll"})
 PASSIVE_DEMANDS = frozenset({"expected", "required"})
+# plurals whose modal and verb state what the person hired must bring ("Applicants must have a PhD",
+# "Candidates should be fluent in"), not a step of the process ("applicants must submit a CV")
+REQUIRING_PLURALS = frozenset({"applicants", "candidates"})
+REQUIRING_MODALS = frozenset({"must", "should"})
+REQUIRED_VERBS = frozenset({"have", "possess", "hold", "demonstrate", "bring", "show"})
+# nouns another word may make someone else than the person hired: "the contact person will reply"
+GENERIC_PEOPLE = frozenset({"person", "individual"})
 DETERMINERS = frozenset({"the", "this", "our"})
 # "successful candidates" are those who pass a stage of the process ("will move on to an interview")
 OUTCOMES = frozenset({"successful", "selected", "chosen", "shortlisted"})
@@ -29,14 +36,34 @@ NOT_PEOPLE = frozenset(
     {"role", "position", "job", "post", "vacancy", "team", "opportunity", "internship", "program", "family"}
 )
 # where a job title's own noun phrase ends: "PhD student for Testing ...", "Designer (f/m)", "Lead - Remote"
-TITLE_END = re.compile(r"\s(?:for|in|at|on|with|of|to)\s|\s[-–—]|[(\[,:|@]", re.IGNORECASE)
+TITLE_END = re.compile(
+    r"\s(?:for|in|at|on|with|of|to)\s|\s[-–—]|[(\[,:|@]|[.!?](?:\s|$)"
+    r"|\s(?:position|job|role|post|vacancy|opening|opportunity)\b",
+    re.IGNORECASE,
+)
+# the advert naming whom it hires, in its own words: "seeks a full-time Associate Director to lead",
+# "we wish to hire a Program Coordinator to manage", "looking for a postdoctoral scholar who"
+HIRES = re.compile(
+    r"\b(?:hire|hiring|seeks?|seeking|recruit|recruits|recruiting|searching\s+for|looking\s+for)\s+(?:an?|one)\s+"
+    r"((?:[^\W\d_][\w-]*\s+){0,4}?[^\W\d_][\w-]*)\s+(?:to|who|that|with|for|in|at|on|based|\(|,)",
+    re.IGNORECASE,
+)
+# words that end a title's phrase but name no one ("We are Hiring", "IT Job"), or a company
+NOT_HEADS = frozenset({"we", "are", "is", "it", "hiring", "available", "wanted", "new", "now", "open", "remote", "you"})
 # coordinated titles each have a head: "PhD student & post-doc", "Frontend developer / designer"
 TITLE_COORDINATE = re.compile(r"\s(?:and|or|&)\s|\s?/\s?", re.IGNORECASE)
 TITLE_FIELD = re.compile(r"^[^:\n]{0,40}\btitle\s*:\s*(\S.*)$", re.IGNORECASE)
 
 
 def third_person_at(doc, words: Words, heads: frozenset[str] = frozenset()) -> tuple[int, int] | None:
-    """Token range of the first third-person reference to the person hired in ``doc``, or None:
+    """Token range of the first third-person reference to the person hired in ``doc``, or None.
+    The narrower forms are looked for first, over the whole span, so that a span's finding stays
+    where they put it; then the wider ones (see ``_reference_at``)."""
+    return _reference_at(doc, words, heads, wider=False) or _reference_at(doc, words, heads, wider=True)
+
+
+def _reference_at(doc, words: Words, heads: frozenset[str], *, wider: bool) -> tuple[int, int] | None:
+    """The first third-person reference to the person hired in ``doc``:
 
     - "the/our" + a ``quality`` + a singular ``people`` noun ("the ideal candidate");
     - "a/an" + a ``quality`` + a ``people`` noun + a verb ("an excellent candidate will");
@@ -52,9 +79,19 @@ def third_person_at(doc, words: Words, heads: frozenset[str] = frozenset()) -> t
       ``heads``) + a modal or "is expected to" ("the Cloud Security Engineer will", "the
       prospective PhD student is expected to");
     - "the" + a ``holders`` word ("the postholder"), or "the post/job/role holder".
+
+    ``wider`` adds:
+
+    - "Applicants/Candidates must/should have" (or "should be"), what the person hired brings;
+    - "the/our" + any adjective or noun + a ``people`` noun other than "person" or "individual" + a
+      verb ("our dream candidate has", "the PhD candidate will");
+    - after the title's head noun (a capitalised one): "is", "has" or a present-tense verb ("the
+      Program Coordinator coordinates", "the Associate Director is one of").
     """
     n = len(doc)
     for i, token in enumerate(doc):
+        if wider and token.lower_ in REQUIRING_PLURALS and _requirement_after(doc, i):
+            return i, i + 1
         plural = token.tag_ in ("NNS", "NNPS") or token.lower_ in PLURALS
         if plural and not (
             i >= 1 and words.has("quality", doc[i - 1]) and doc[i - 1].lower_ not in OUTCOMES and _opens(doc, i - 1)
@@ -85,6 +122,17 @@ def third_person_at(doc, words: Words, heads: frozenset[str] = frozenset()) -> t
                 return i - 2, i + 1
         if not plural and before in DETERMINERS and verb_after and not _said_of_you(doc, i - 1):
             return i - 1, i + 1
+        if (
+            wider
+            and not plural
+            and verb_after
+            and i >= 2
+            and doc[i - 2].lower_ in ("the", "our")
+            and doc[i - 1].pos_ in ("ADJ", "NOUN")
+            and token.lower_ not in GENERIC_PEOPLE
+            and not _said_of_you(doc, i - 2)
+        ):
+            return i - 2, i + 1  # "our dream candidate has", "the new hire will"
     for i, token in enumerate(doc[:-2]):
         if token.lower_ == "the" and words.has("title_quality", doc[i + 1]):
             j = i + 2
@@ -92,7 +140,18 @@ def third_person_at(doc, words: Words, heads: frozenset[str] = frozenset()) -> t
                 j += 1
             if j > i + 2 and j < n and doc[j].pos_ in VERB:
                 return i, j
-    return _title_subject(doc, heads) if heads else None
+    return _title_subject(doc, heads, wider=wider) if heads else None
+
+
+def _requirement_after(doc, i: int) -> bool:
+    """Whether "must/should" and a verb of having follow token ``i`` ("Applicants must have",
+    "Candidates should have"), or "should be" ("Candidates should be fluent"), read from the words
+    alone; not "must be" ("candidates must be eligible to work": a condition of the process), and
+    not after "all" ("all candidates must have the right to work": a rule for everyone applying)."""
+    if i + 2 >= len(doc) or doc[i + 1].lower_ not in REQUIRING_MODALS or (i >= 1 and doc[i - 1].lower_ == "all"):
+        return False
+    verb = doc[i + 2].lower_
+    return verb in REQUIRED_VERBS or (verb == "be" and doc[i + 1].lower_ == "should")
 
 
 def _opens(doc, i: int) -> bool:
@@ -100,22 +159,35 @@ def _opens(doc, i: int) -> bool:
     return i == 0 or doc[i - 1].is_punct or doc[i].is_sent_start is True
 
 
-def _demand_at(doc, j: int) -> int | None:
-    """Where the verb group of a demand starts, if a subject's demand starts at token ``j``: a modal
-    ("will", "should"), or "is/be expected/required" (then the "is")."""
+def _demand_at(doc, j: int, *, wider: bool) -> int | None:
+    """Where the verb group of a subject's demand or description starts, if one starts at token
+    ``j``: a modal ("will", "should"), "is/be expected/required" (then the "is"); after a capitalised
+    title, "is" or "has", or a verb in the present tense that the tagger read as one ("the Program
+    Coordinator works")."""
     lower = doc[j].lower_
     if lower in MODALS:
         return j
     if lower in PASSIVE_DEMANDS and j >= 1 and doc[j - 1].lower_ in ("is", "be"):
         return j - 1
+    if not wider:
+        return None
+    if (lower in ("is", "has") and j >= 2 and doc[j - 1].is_title) or (doc[j].tag_ == "VBZ" and _present_verb(doc, j)):
+        return j
     return None
 
 
-def _title_subject(doc, heads: frozenset[str]) -> tuple[int, int] | None:
+def _present_verb(doc, j: int) -> bool:
+    """Whether token ``j`` may be a present-tense verb after a capitalised subject ("the Program
+    Coordinator works"): read from the words, so that the window to tag is known before tagging."""
+    token = doc[j]
+    return j >= 2 and token.is_lower and token.is_alpha and token.lower_.endswith("s") and doc[j - 1].is_title
+
+
+def _title_subject(doc, heads: frozenset[str], *, wider: bool) -> tuple[int, int] | None:
     """The first "the/this/our ... <head noun of the advert's title>" that opens a demand: read from
     the words alone (the verb group is a closed class), so it needs no tags."""
     for j in range(2, len(doc)):
-        verb = _demand_at(doc, j)
+        verb = _demand_at(doc, j, wider=wider)
         if verb is None or verb < 2:
             continue
         end = verb
@@ -146,12 +218,15 @@ def title_heads(document) -> frozenset[str]:
         field = TITLE_FIELD.match(span.text.strip()) if "itle" in span.text[:60] else None
         if field:
             titles.append(field.group(1))
+    for span in document.spans[:60]:
+        if span.block != "heading":
+            titles.extend(match.group(1) for match in HIRES.finditer(span.text))
     heads = set()
     for title in titles:
         phrase = TITLE_END.split(" " + title.replace("*", " ") + " ", maxsplit=1)[0]
         for part in TITLE_COORDINATE.split(phrase):
             alphabetic = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", part)
-            if alphabetic:
+            if alphabetic and alphabetic[-1].lower() not in NOT_HEADS:
                 heads.add(alphabetic[-1].lower())
     return frozenset(heads)
 
@@ -197,9 +272,14 @@ def _triggers(rule) -> Triggers:
             lower = token.lower_
             if lower in people or (lower in plurals and i >= 1 and doc[i - 1].lower_ in quality):
                 found.append((max(0, i - 2), min(n, i + 3)))
+            elif lower in REQUIRING_PLURALS and _requirement_after(doc, i):
+                found.append((i, i + 1))
             elif lower in title_quality:
                 found.append((max(0, i - 1), min(n, i + 7)))
             elif (lower in MODALS or lower in PASSIVE_DEMANDS) and i >= 2:
+                if any(t.lower_ in DETERMINERS for t in doc[max(0, i - 7) : i - 1]):
+                    found.append((i, i + 1))
+            elif (lower in ("is", "has") and i >= 2 and doc[i - 1].is_title) or _present_verb(doc, i):
                 if any(t.lower_ in DETERMINERS for t in doc[max(0, i - 7) : i - 1]):
                     found.append((i, i + 1))
         return found
