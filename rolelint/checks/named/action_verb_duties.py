@@ -1,4 +1,17 @@
-"""RL203's check: duties that do not start with an action verb ("Excellent communication ...")."""
+"""RL203's check: duties that are not actions but traits or abilities ("Excellent communication ...",
+"Ability to manage ...", "Be open to change").
+
+A duty is reported when its first word is not a verb (by the tagger, then by a second opinion in a
+verb slot) and says what the person is or has: an adjective ("Comfortable balancing ..."), or one of
+the rule's ``traits`` nouns in its first two words ("Proven ability to lead"); or when it opens with
+one of the rule's ``trait_verbs`` ("Be open to change", "Exhibit strong attention to detail"). A
+first word that is neither ("In", "As", a noun naming a topic under a duty) is left alone: that is
+how a list introduces or groups duties.
+
+A trait is reported only among duties: when fewer than half the items of a list start with a verb,
+the list is a list of requirements whose heading was most often not recognised as one ("THE IDEAL
+CANDIDATE WILL HAVE:", "Use your skills to make an impact"), and it is left alone.
+"""
 
 from __future__ import annotations
 
@@ -104,7 +117,8 @@ def _duty_words(doc, text: str) -> list:
     """The words of a duty after its lead-in ("You will ..."), or none for the items
     ``action_verb_duties`` skips: one-word items and "Label: text" items. ``text`` is the Doc's
     text (``doc.text`` builds it token by token). Only the words the check and its window read are
-    returned: up to the first that does not end in -ly, and one more."""
+    returned: up to the first that does not end in -ly, and two more (the window tags the first of
+    them; the check reads only the text of the second)."""
     if ":" in text[: max(1, text.find(" ", 30))]:
         return []
     lead = LEAD_IN.match(text)
@@ -119,7 +133,7 @@ def _duty_words(doc, text: str) -> list:
         words.append(token)
         if plain is None and not token.lower_.endswith("ly"):
             plain = len(words) - 1
-        elif plain is not None and len(words) > plain + 1:
+        elif plain is not None and len(words) > plain + 2:
             break
     return words if count >= 2 else []
 
@@ -137,61 +151,128 @@ def _duty_window(doc, text: str) -> list[tuple[int, int]]:
     return [(rest[0].i, rest[min(skipped + 1, len(rest) - 1)].i + 1)]
 
 
-def _doubtful_duties(rule, target) -> list[tuple]:
-    """The duties (item, offset and text of the first word) whose first word the tagger did not
-    read as a verb, nor is one of the rule's extra verbs; kept on each item's Doc, so that
+ADJECTIVE_TAGS = {"JJ", "JJR", "JJS"}
+# adjectives that open a plain duty: "Responsible for the roadmap"
+DUTY_ADJECTIVES = frozenset({"responsible", "accountable"})
+
+
+def _lists(rule) -> tuple[set[str], frozenset[str], frozenset[str]]:
+    spec = rule.spec
+    return (
+        {v.lower() for v in spec.get("verbs", ())},
+        frozenset(w.lower() for w in spec.get("traits", ())),
+        frozenset(w.lower() for w in spec.get("trait_verbs", ())),
+    )
+
+
+def _first_words(rule, target) -> list[tuple]:
+    """Each duty's first word, as (item, offset, text, kind): ``duty`` (read as a verb), ``trait``
+    (certainly not a duty: a trait verb, or a trait noun first), ``trait?`` (an adjective said of the
+    person, or a trait noun in the first words: the second opinion decides) or ``other`` (not read
+    as a verb, and not probed: a list's share of duties may count a few imperatives the tagger read
+    as nouns among them, which only leaves more lists alone); kept on each item's Doc, so that
     ``_probe_duties`` and the check read them once."""
-    extra_verbs = {v.lower() for v in rule.spec.get("verbs", ())}
-    key = ("rolelint.doubtful-duty", rule.code)
-    doubtful = []
+    lists = _lists(rule)
+    key = ("rolelint.duty-first-word", rule.code)
+    words = []
     for item in target.spans:
         doc = item.doc
         if doc is None or item.span.block not in ("list_item", "scalar"):
             continue
         found = doc.user_data.get(key)
         if found is None:
-            found = doc.user_data[key] = _doubtful_first_word(doc, item.text, extra_verbs)
+            found = doc.user_data[key] = _first_word(doc, item.text, *lists)
         if found:
-            doubtful.append((item, *found))
-    return doubtful
+            words.append((item, *found))
+    return words
 
 
-def _doubtful_first_word(doc, text: str, extra_verbs: set[str]) -> tuple[int, str] | tuple[()]:
+def _first_word(
+    doc, text: str, extra_verbs: set[str], traits: frozenset[str], trait_verbs: frozenset[str]
+) -> tuple[int, str, str] | tuple[()]:
     rest = _duty_words(doc, text)
     while len(rest) > 1 and rest[0].pos_ == "ADV" and rest[0].lower_.endswith("ly"):
         rest = rest[1:]  # "Proactively manage ..."
     if not rest:
         return ()
     first = rest[0]
+    if len(rest) > 1 and first.lower_ in trait_verbs and (first.lower_ != "be" or rest[1].tag_ in ADJECTIVE_TAGS):
+        return first.idx, first.text, "trait"  # "Be open to change", "Exhibit strong attention"
+    if first.lower_ in traits:
+        return first.idx, first.text, "trait"  # "Ability to", "Experience with" (read as a verb or not)
     if first.tag_ in VERB_TAGS or first.lower_ in extra_verbs or first.lemma_.lower() in extra_verbs:
-        return ()
-    if _imperative_read_as_noun(first, rest[1] if len(rest) > 1 else None):
-        return ()
-    return first.idx, first.text
+        return first.idx, first.text, "duty"
+    if _imperative_read_as_noun(first, rest[1] if len(rest) > 1 else None) or first.lower_ in DUTY_ADJECTIVES:
+        return first.idx, first.text, "duty"  # "Define the roadmap" read as a noun, "Responsible for"
+    if first.tag_ in ("PRP$", "PRP"):
+        return first.idx, first.text, "other"  # a sentence about the reader: "Your overall capability is"
+    # an adjective said of the person ("Comfortable balancing", "Proficient at"), not one that
+    # describes the object of a duty written as a noun ("Full maintenance of the site")
+    predicative = first.tag_ in ADJECTIVE_TAGS and (
+        len(rest) == 1 or rest[1].pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")
+    )
+    named = any(t.lower_ in traits for t in rest[:3]) or any(t.lemma_.lower() in traits for t in rest[:2])
+    return first.idx, first.text, "trait?" if predicative or named else "other"
 
 
 def _probe_duties(rule, targets) -> None:
     """Tag the second-opinion probes of every document of the run in one batch (they are memoised),
     rather than a small batch a document."""
-    fragments = [item.text[idx:] for target in targets for item, idx, _ in _doubtful_duties(rule, target)]
+    fragments = [
+        item.text[idx:] for target in targets for item, idx, _, kind in _first_words(rule, target) if kind == "trait?"
+    ]
     if fragments:
         _verbs_when_read_as_duties(fragments)
 
 
 def action_verb_duties(rule, target, options):
-    doubtful = _doubtful_duties(rule, target)
-    verdicts = _verbs_when_read_as_duties([item.text[idx:] for item, idx, _ in doubtful]) if doubtful else []
-    for (item, idx, text), verb in zip(doubtful, verdicts):
-        if not verb:
-            end = min(len(item.text), idx + len(text))
-            yield span_finding(rule, item, idx, end, values={"word": text})
+    words = _first_words(rule, target)
+    unsure = [item.text[idx:] for item, idx, _, kind in words if kind == "trait?"]
+    verdicts = iter(_verbs_when_read_as_duties(unsure) if unsure else [])
+    kinds = []
+    for item, idx, text, kind in words:
+        if kind == "trait?":
+            kind = "duty" if next(verdicts) else "trait"
+        kinds.append((item, idx, text, kind))
+    if not any(kind == "trait" for *_, kind in kinds):
+        return
+    run_of = _list_runs(target.document)
+    duties: dict[int, int] = {}
+    counted: dict[int, int] = {}
+    for item, _, _, kind in kinds:
+        run = run_of.get(id(item.span), -1)
+        counted[run] = counted.get(run, 0) + 1
+        duties[run] = duties.get(run, 0) + (kind == "duty")
+    for item, idx, text, kind in kinds:
+        run = run_of.get(id(item.span), -1)
+        if kind != "trait" or (run >= 0 and duties[run] * 2 < counted[run]):
+            continue  # a list mostly of traits and requirements: see the module's docstring
+        end = min(len(item.text), idx + len(text))
+        yield span_finding(rule, item, idx, end, values={"word": text})
+
+
+def _list_runs(document) -> dict[int, int]:
+    """Each list item's run (by ``id`` of its span): items in a row, in one section, with nothing
+    else between them."""
+    run_of: dict[int, int] = {}
+    runs = 0
+    previous = None
+    for span in document.spans:
+        if span.block != "list_item":
+            previous = None
+            continue
+        if previous is None or span.section != previous.section:
+            runs += 1
+        run_of[id(span)] = runs
+        previous = span
+    return run_of
 
 
 CHECK = NamedCheck(
     "action_verb_duties",
     run=action_verb_duties,
     needs=frozenset({"pos"}),
-    params=frozenset({"verbs"}),
+    params=frozenset({"verbs", "traits", "trait_verbs"}),
     triggers=lambda rule: Triggers(window=_duty_window),
     prefetch=_probe_duties,
     prepare=prepare,
