@@ -239,7 +239,9 @@ def test_duty_verbs_are_judged_the_same_from_their_window():
     document = document_from_string(text, path="a.md")
     narrowed = run_rules([document], [RULES["RL203"]])[document.path]
     assert narrowed == run_rules([document], [RULES["RL203"]], narrow=False)[document.path]
-    assert {text[f.start : f.end] for f in narrowed} >= {"Excellent", "Stakeholder"}
+    found = {text[f.start : f.end] for f in narrowed}
+    assert "Excellent" in found  # a trait among duties; "Stakeholder engagement" is a topic, not one
+    assert "Stakeholder" not in found
 
 
 @pytest.mark.parametrize("code", sorted(c for c, r in RULES.items() if r.kind in ("phrase", "pattern")))

@@ -168,9 +168,8 @@ def _lists(rule) -> tuple[set[str], frozenset[str], frozenset[str]]:
 def _first_words(rule, target) -> list[tuple]:
     """Each duty's first word, as (item, offset, text, kind): ``duty`` (read as a verb), ``trait``
     (certainly not a duty: a trait verb, or a trait noun first), ``trait?`` (an adjective said of the
-    person, or a trait noun in the first words: the second opinion decides) or ``other`` (not read
-    as a verb, and not probed: a list's share of duties may count a few imperatives the tagger read
-    as nouns among them, which only leaves more lists alone); kept on each item's Doc, so that
+    person, or a trait noun in the first words) or ``other?`` (the second opinion decides whether
+    either is a duty; only in a document with a trait to report); kept on each item's Doc, so that
     ``_probe_duties`` and the check read them once."""
     lists = _lists(rule)
     key = ("rolelint.duty-first-word", rule.code)
@@ -212,7 +211,7 @@ def _first_word(
         len(rest) == 1 or rest[1].pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")
     )
     named = any(t.lower_ in traits for t in rest[:3]) or any(t.lemma_.lower() in traits for t in rest[:2])
-    return first.idx, first.text, "trait?" if predicative or named else "other"
+    return first.idx, first.text, "trait?" if predicative or named else "other?"
 
 
 def _probe_duties(rule, targets) -> None:
@@ -227,12 +226,14 @@ def _probe_duties(rule, targets) -> None:
 
 def action_verb_duties(rule, target, options):
     words = _first_words(rule, target)
-    unsure = [item.text[idx:] for item, idx, _, kind in words if kind == "trait?"]
+    if not any(kind.startswith("trait") for *_, kind in words):
+        return  # nothing to report: the other items are not probed
+    unsure = [item.text[idx:] for item, idx, _, kind in words if kind.endswith("?")]
     verdicts = iter(_verbs_when_read_as_duties(unsure) if unsure else [])
     kinds = []
     for item, idx, text, kind in words:
-        if kind == "trait?":
-            kind = "duty" if next(verdicts) else "trait"
+        if kind.endswith("?"):
+            kind = "duty" if next(verdicts) else kind[:-1]
         kinds.append((item, idx, text, kind))
     if not any(kind == "trait" for *_, kind in kinds):
         return
