@@ -154,7 +154,9 @@ def test_a_span_repeated_in_a_run_is_annotated_once_and_found_in_each_document(m
 
 
 def test_scope_by_field_glob_reaches_role_responsibilities():
-    text = "kind: role\nid: pm\nlevels:\n  - level: junior\n    responsibilities:\n      - Strong communication skills\n"
+    text = (
+        "kind: role\nid: pm\nlevels:\n  - level: junior\n    responsibilities:\n      - Strong communication skills\n"
+    )
     document, found = run(text, ["RL203"], kind="role", fmt="yaml")
     assert len(found) == 1 and found[0].field == "levels[0].responsibilities[0]"
 
