@@ -13,12 +13,13 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
+from rolelint.safefiles import user_cache_folder
+
 _SECRET_BYTES = 32
 
 
 def _secret_path() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "rolelint" / "cache-secret"
+    return user_cache_folder() / "cache-secret"
 
 
 @lru_cache(maxsize=1)

@@ -13,10 +13,19 @@ detected as any other language are English as far as the rules are concerned.
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
 import threading
+import zipfile
+from array import array
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
+from stat import S_ISREG
+from typing import Any
+
+from rolelint.safefiles import remove_leftovers, temporary_prefix, user_cache_folder
 
 ENGLISH = "en"
 # Words a span must have for its own language to be told; shorter spans take a neighbour's.
@@ -75,9 +84,9 @@ def looks_english(words: list[str]) -> bool:
 
 
 class _Detector:
-    """py3langid's identifier, loaded once per process on first use (its model takes ~0.5 CPU-s to
-    read and ~70 MB of memory), or before a --jobs parent forks its workers
-    (``load_detector_in_background``); shared by threads."""
+    """py3langid's identifier, loaded once per process on first use (``load_identifier``; ~70 MB of
+    memory), or before a --jobs parent forks its workers (``load_detector_in_background``); shared
+    by threads."""
 
     _lock = threading.Lock()
     _identifier = None
@@ -86,9 +95,7 @@ class _Detector:
     def _load(cls):
         """The identifier; the caller holds the lock."""
         if cls._identifier is None:
-            from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-            cls._identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+            cls._identifier = load_identifier()
         return cls._identifier
 
     @classmethod
@@ -101,6 +108,153 @@ class _Detector:
         with cls._lock:
             code, probability = cls._load().classify(text)
         return code, float(probability)
+
+
+# py3langid ships its model LZMA-compressed (4.5 MB; 68 MB unpacked), and decompressing it is most
+# of what loading the detector costs. It is unpacked once per machine into the user's cache folder
+# and read from there: the same arrays, so the same verdicts.
+_MODEL_ARRAYS = ("ptc", "pc", "classes", "nextmove", "nextmove_row", "out_feat")
+_UNPACKED_FORMAT = 1
+_UNPACKED_LIMIT = 1 << 30
+_UNPACKED_GLOB = "language-model-*.npz"
+
+
+def load_identifier(packed: Path | None = None, cache_folder: Path | None = None):
+    """py3langid's identifier (normalised probabilities) for its model file ``packed`` (default: the
+    one it ships), read from the copy unpacked in ``cache_folder`` (default: the user's cache folder,
+    ``rolelint.safefiles.user_cache_folder``), which is made first when it is not there."""
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+    arrays = unpacked_model(
+        packed or MODEL_DIR / MODEL_FILE, user_cache_folder() if cache_folder is None else cache_folder
+    )
+    return LanguageIdentifier(
+        arrays["ptc"],
+        arrays["pc"],
+        arrays["classes"].tolist(),
+        _uint_array(arrays["nextmove"]),
+        arrays["out_feat"].tolist(),
+        norm_probs=True,
+        tk_row=_uint_array(arrays["nextmove_row"]),
+    )
+
+
+def unpacked_model(packed: Path, folder: Path) -> dict[str, Any]:
+    """The arrays of the model file ``packed`` (an LZMA-compressed .npz), read from its unpacked copy
+    in ``folder`` when there is a whole one for this very file (named by its path, size and time),
+    else unpacked, and kept there when the folder can be written."""
+    try:
+        info = packed.stat()
+    except OSError:
+        target = None
+    else:
+        what = f"{_UNPACKED_FORMAT}\0{packed.resolve()}\0{info.st_size}\0{info.st_mtime_ns}"
+        target = folder / f"language-model-{hashlib.sha256(what.encode()).hexdigest()[:16]}.npz"
+        arrays = _read_unpacked(target)
+        if arrays is not None:
+            return arrays
+    return _unpack(packed, target)
+
+
+def _read_unpacked(path: Path) -> dict[str, Any] | None:
+    """The arrays of an unpacked model; None when it is absent, not a regular file (a link is not
+    followed), too big, unreadable or not a consistent model."""
+    import numpy as np
+
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return None
+    with os.fdopen(descriptor, "rb") as file:
+        info = os.fstat(descriptor)
+        if not S_ISREG(info.st_mode) or info.st_size > _UNPACKED_LIMIT:
+            return None
+        try:
+            with np.load(file, allow_pickle=False) as data:
+                arrays = {name: data[name] for name in _MODEL_ARRAYS}
+        except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):
+            return None
+    return arrays if _consistent(arrays) else None
+
+
+def _consistent(arrays: dict[str, Any]) -> bool:
+    """Whether the arrays fit together as a model does, so that classifying can index none out of
+    bounds (a torn or altered file is read as no file)."""
+    ptc, pc, classes = arrays["ptc"], arrays["pc"], arrays["classes"]
+    nextmove, rows, out = arrays["nextmove"], arrays["nextmove_row"], arrays["out_feat"]
+    return (
+        ptc.ndim == 2
+        and pc.ndim == classes.ndim == nextmove.ndim == rows.ndim == out.ndim == 1
+        and ptc.shape[1] == len(pc) == len(classes)
+        and classes.dtype.kind == "U"
+        and nextmove.dtype.kind == rows.dtype.kind == "u"
+        and out.dtype.kind == "i"
+        and nextmove.size % 256 == 0
+        and len(rows) == len(out) > 0
+        and int(rows.max()) < nextmove.size // 256
+        and int(nextmove.max()) < len(rows)
+        and int(out.max()) < ptc.shape[0]
+    )
+
+
+def _unpack(packed: Path, target: Path | None) -> dict[str, Any]:
+    """Decompress ``packed`` and read its arrays; the decompressed file becomes ``target`` when its
+    folder can be written (any failure there only means that the next process unpacks it again)."""
+    import lzma
+    import shutil
+    import tempfile
+
+    import numpy as np
+
+    temporary = None
+    try:
+        if target is None:
+            raise OSError("no place to keep it")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        remove_leftovers(target)
+        descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=temporary_prefix(target), suffix=".tmp")
+        out = os.fdopen(descriptor, "w+b")
+    except OSError:
+        out = tempfile.TemporaryFile(suffix=".npz")
+    try:
+        with out:
+            with lzma.open(packed) as source:
+                shutil.copyfileobj(source, out, length=1 << 20)
+            out.seek(0)
+            with np.load(out, allow_pickle=False) as data:
+                arrays = {name: data[name] for name in _MODEL_ARRAYS}
+        if temporary is not None and target is not None:
+            os.replace(temporary, target)
+            temporary = None
+            _remove_other_models(target)
+    finally:
+        if temporary is not None:
+            try:
+                os.unlink(temporary)
+            except OSError:
+                pass
+    return arrays
+
+
+def _remove_other_models(kept: Path) -> None:
+    """Remove the unpacked models of other model files (an upgraded py3langid's old one) beside ``kept``."""
+    for path in kept.parent.glob(_UNPACKED_GLOB):
+        try:
+            info = os.lstat(path)
+            if path.name != kept.name and S_ISREG(info.st_mode) and info.st_uid == os.geteuid():
+                os.unlink(path)
+        except OSError:
+            continue
+
+
+def _uint_array(values) -> array:
+    """An unsigned integer numpy array as the standard library's ``array``, which the identifier
+    indexes (one element at a time, faster than numpy's)."""
+    import numpy as np
+
+    out = array({2: "H", 4: "I", 8: "L" if array("L").itemsize == 8 else "Q"}[values.dtype.itemsize])
+    out.frombytes(np.ascontiguousarray(values).data.cast("B"))
+    return out
 
 
 def load_detector_in_background() -> threading.Thread:

@@ -21,6 +21,12 @@ import tempfile
 from pathlib import Path
 
 
+def user_cache_folder() -> Path:
+    """This user's own cache folder for rolelint (``$XDG_CACHE_HOME/rolelint``, by default
+    ``~/.cache/rolelint``): outside every checkout, so nothing in it comes from a repo."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")) / "rolelint"
+
+
 class TooLarge(OSError):
     """The file is larger than the caller's limit."""
 

@@ -158,3 +158,92 @@ def test_the_welsh_rule_pack_in_docs_languages_md_passes_its_own_examples(tmp_pa
     write(tmp_path, f"team-rules/cy/{rule.group(1)}", rule.group(2))
     tested = rolelint("rules", "test", "team-rules/cy", cwd=tmp_path)
     assert tested.returncode == 0 and "2 passed, 0 failed" in tested.stdout, tested.stdout
+
+
+def _packed_model() -> Path:
+    from py3langid.langid import MODEL_DIR, MODEL_FILE
+
+    return MODEL_DIR / MODEL_FILE
+
+
+SAMPLES = [WELSH_HALF, ENGLISH_HALF, "Nous recherchons une cheffe de produit pour notre équipe numérique."]
+
+
+def test_the_detector_read_from_its_unpacked_model_is_py3langids_own(tmp_path):
+    from py3langid.langid import LanguageIdentifier
+
+    from rolelint.language import load_identifier
+
+    ours = load_identifier(cache_folder=tmp_path)
+    theirs = LanguageIdentifier.from_model_file(_packed_model(), norm_probs=True)
+    assert (ours.nb_ptc == theirs.nb_ptc).all() and (ours.nb_pc == theirs.nb_pc).all()
+    assert ours.nb_classes == theirs.nb_classes
+    assert (ours.tk_nextmove, ours.tk_row, ours.tk_output) == (theirs.tk_nextmove, theirs.tk_row, theirs.tk_output)
+    assert [ours.classify(text) for text in SAMPLES] == [theirs.classify(text) for text in SAMPLES]
+
+
+def test_the_detectors_model_is_unpacked_once_and_read_from_the_copy_after(tmp_path):
+    import os
+    import shutil
+
+    from rolelint.language import load_identifier
+
+    packed = tmp_path / "model.npz.xz"
+    shutil.copy2(_packed_model(), packed)
+    first = load_identifier(packed, tmp_path / "cache")
+    [unpacked] = (tmp_path / "cache").glob("language-model-*.npz")
+    # The same file as far as its size and time tell, but no longer a model: only the copy can serve.
+    stamp = packed.stat()
+    packed.write_bytes(b"\0" * stamp.st_size)
+    os.utime(packed, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+    second = load_identifier(packed, tmp_path / "cache")
+    assert [second.classify(text) for text in SAMPLES] == [first.classify(text) for text in SAMPLES]
+    assert list((tmp_path / "cache").iterdir()) == [unpacked]
+
+
+def test_a_torn_unpacked_model_is_unpacked_again(tmp_path):
+    from rolelint.language import load_identifier
+
+    whole = load_identifier(cache_folder=tmp_path)
+    [unpacked] = tmp_path.glob("language-model-*.npz")
+    size = unpacked.stat().st_size
+    with unpacked.open("r+b") as file:
+        file.truncate(size // 2)
+    again = load_identifier(cache_folder=tmp_path)
+    assert [again.classify(text) for text in SAMPLES] == [whole.classify(text) for text in SAMPLES]
+    assert unpacked.stat().st_size == size
+
+
+def test_a_model_that_does_not_fit_together_is_no_model(tmp_path):
+    import numpy as np
+
+    from rolelint.language import unpacked_model
+
+    arrays = unpacked_model(_packed_model(), tmp_path)
+    [unpacked] = tmp_path.glob("language-model-*.npz")
+    # a transition to a state past the last one: classifying would index out of bounds
+    bad = dict(arrays, nextmove=np.full_like(arrays["nextmove"], len(arrays["nextmove_row"])))
+    np.savez(unpacked, **bad)
+    again = unpacked_model(_packed_model(), tmp_path)
+    assert (again["nextmove"] == arrays["nextmove"]).all()
+
+
+def test_an_unpacked_model_behind_a_link_is_not_read(tmp_path):
+    from rolelint.language import unpacked_model
+
+    unpacked_model(_packed_model(), tmp_path / "cache")
+    [unpacked] = (tmp_path / "cache").glob("language-model-*.npz")
+    elsewhere = tmp_path / "elsewhere.npz"
+    unpacked.rename(elsewhere)
+    unpacked.symlink_to(elsewhere)
+    unpacked_model(_packed_model(), tmp_path / "cache")
+    assert not unpacked.is_symlink() and unpacked.stat().st_size == elsewhere.stat().st_size
+
+
+def test_the_detector_unpacks_nothing_where_its_cache_folder_cannot_be_made(tmp_path):
+    from rolelint.language import load_identifier
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    identifier = load_identifier(cache_folder=blocker / "cache")
+    assert identifier.classify(ENGLISH_HALF)[0] == ENGLISH

@@ -108,3 +108,26 @@ def test_lemmas_on_real_text_are_spacy_s_own(corpus):
         assert [t.lemma_ for t in a] == [t.lemma_ for t in b]
         lemmas += len(a)
     assert lemmas > 5_000
+
+
+_WITHOUT_CLI = """
+import sys
+from rolelint.nlp import load_pipeline
+
+load_pipeline({"tokens"})
+print(sorted(m for m in sys.modules if m.startswith("spacy.cli") or m.split(".")[0] in ("typer", "weasel")))
+import spacy
+import spacy.cli.info
+
+print(sys.modules["spacy.cli.info"].__file__.endswith("info.py"), sorted(spacy.info())[:1])
+"""
+
+
+def test_spacy_loads_without_its_command_line_which_a_later_import_still_gets_whole():
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", _WITHOUT_CLI], capture_output=True, text=True, check=True)
+    before, after = done.stdout.strip().splitlines()
+    assert before == "[]"
+    assert after.startswith("True [")

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.abc
+import importlib.machinery
 import importlib.util
+import sys
+import types
 from functools import lru_cache
 from pathlib import Path
 
@@ -82,6 +86,59 @@ def one_blas_thread() -> None:
         os.environ.setdefault(name, "1")
 
 
+# The modules spaCy's package imports only to offer ``spacy.info``: its command line, which brings in
+# typer, weasel and requests, none of which loading or running a pipeline uses.
+_SPACY_CLI = ("spacy.cli", "spacy.cli.info")
+
+
+class _DeferredSpacyCli(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+    """While spaCy's package is imported, stands in for its command-line modules with empty ones whose
+    ``info`` imports the real one when called."""
+
+    def __init__(self) -> None:
+        self.made: list[types.ModuleType] = []
+
+    def find_spec(self, name, path=None, target=None):
+        if name not in _SPACY_CLI:
+            return None
+        return importlib.machinery.ModuleSpec(name, self, is_package=name == "spacy.cli")
+
+    def create_module(self, spec):
+        return None
+
+    def exec_module(self, module) -> None:
+        module.info = _spacy_info
+        self.made.append(module)
+
+
+def _spacy_info(*args, **kwargs):
+    from spacy.cli.info import info
+
+    return info(*args, **kwargs)
+
+
+def import_spacy():
+    """The ``spacy`` package, imported (when nothing has imported it yet) without its command line,
+    which a later ``import spacy.cli`` still gets whole; ``spacy.info`` imports it when called."""
+    if "spacy" in sys.modules:
+        import spacy
+
+        return spacy
+    deferred = _DeferredSpacyCli()
+    sys.meta_path.insert(0, deferred)
+    try:
+        import spacy
+    finally:
+        sys.meta_path.remove(deferred)
+        for name in _SPACY_CLI:
+            if sys.modules.get(name) in deferred.made:
+                del sys.modules[name]
+        parent = sys.modules.get("spacy")
+        if parent is not None and getattr(parent, "cli", None) in deferred.made:
+            del parent.cli
+    return spacy
+
+
 def load_pipeline(needs: set[str], model: str | None = None):
     """A spaCy ``Language`` with only the components ``needs`` calls for; cached per (model, components)."""
     return _load(model or default_model(), components_for(needs))
@@ -90,7 +147,7 @@ def load_pipeline(needs: set[str], model: str | None = None):
 @lru_cache(maxsize=8)
 def _load(model: str, wanted: frozenset[str]):
     try:
-        import spacy
+        spacy = import_spacy()
     except ImportError as exc:  # pragma: no cover - spaCy is a hard dependency
         raise ModelNotFound(f"spaCy is not installed ({exc}); run `pip install rolelint` again") from None
     exclude = [name for name in MODEL_COMPONENTS if name not in wanted]
