@@ -65,6 +65,8 @@ SECTION_KEYWORDS: list[tuple[str, tuple[str, ...]]] = [
             "hiring process",
         ),
     ),
+    # the duties' outcome, though it names what "you will have"
+    ("responsibilities", ("impact you will have", "impact you'll have")),
     (
         "desirable",
         (
@@ -93,6 +95,9 @@ SECTION_KEYWORDS: list[tuple[str, tuple[str, ...]]] = [
             "useful knowledge",
             "would be useful",
             "would be helpful",
+            "would be nice",
+            "nice if",
+            "beneficial",
         ),
     ),
     (
@@ -129,12 +134,21 @@ SECTION_KEYWORDS: list[tuple[str, tuple[str, ...]]] = [
             "what you will bring",
             "do you have",
             "what we expect",
+            "what we look for",
             "we expect",
             "education",
             "experience",
             "attributes",
             "evaluate you",
             "assessed on",
+            "to be successful",
+            "to qualify",
+            "you need",
+            "you'd need",
+            "you would need",
+            "your profile",
+            "candidate profile",
+            "ideal profile",
         ),
     ),
     (
@@ -153,12 +167,15 @@ SECTION_KEYWORDS: list[tuple[str, tuple[str, ...]]] = [
             "what you will be doing",
             "accountabilit",
             "main tasks",
+            "your tasks",
             "what will you do",
             "what will you be doing",
             "what will i do",
             "what would you do",
             "what does the job",
             "what does the role",
+            "typical day",
+            "day in the life",
         ),
     ),
     (
@@ -212,6 +229,7 @@ SECTION_KEYWORDS: list[tuple[str, tuple[str, ...]]] = [
             "role description",
             "job purpose",
             "who are we",
+            "description",
         ),
     ),
 ]
@@ -225,19 +243,68 @@ _CATEGORY_PATTERNS = [
 # How a requirement is marked as not essential, in the words adverts use across countries.
 DESIRABLE = re.compile(
     r"\b(?:desirable|nice[- ]to[- ]have|good[- ]to[- ]have|bonus|(?:a|an added|big) plus|plus if|preferred|"
-    r"preferably|advantageous|(?:an|a real|a great) asset|would be great|would be (?:an? )?(?:advantage|plus|"
-    r"benefit)|not essential|not required|ideally|is beneficial|(?:is|would be) helpful)\b",
+    r"preferably|advantageous|(?:an|a real|a great) asset|would be (?:great|nice)|would be (?:an? )?(?:advantage|plus|"
+    r"benefit)|not essential|not required|ideally|(?:is|would be) beneficial|(?:is|would be) helpful)\b",
     re.IGNORECASE,
 )
 
 
+# A lead-in that ends with the reader's future ("As a developer with us, you will:") introduces duties.
+_YOU_WILL_END = re.compile(r"\b(?:you will|you'll|you would|you'd)(?: be)?$")
+# Where a job title's own noun phrase ends: "Developer (Junior)", "Engineer - Remote", "Lead, Data".
+_TITLE_END = re.compile(r"\s(?:for|in|at|on|with|of|to|as)\s|\s[-–—]|[(\[,:|@/]")
+# A heading that opens with one of these is a phrase about something ("About the developer", "What
+# you'll do as an engineer"), not a job's name.
+_PHRASE_OPENERS = frozenset(
+    "about what who why how where when which your our the a an as for to meet join working work".split()
+)
+# Nouns for a person by their work: the head of a job title ("News Applications Developer").
+_AGENT_SUFFIX = re.compile(r"(?:er|or|ist|ian|yst|ant|ee|ect)$")
+_PERSON_NOUNS = frozenset(
+    "intern lead head chief student fellow associate president agent resident postdoc partner nurse "
+    "trainee apprentice scholar".split()
+)
+_NOT_PERSONS = frozenset("offer other order number matter letter paper center centre together after under over".split())
+_HEADING_WORDS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+def names_a_job(heading: str) -> bool:
+    """Whether a heading is a job's name ("News Applications Developer", "Remote Python Engineer
+    (Junior)"): it opens with a word of its own rather than "About", "What", "Your" …, and its noun
+    phrase ends with a noun for a person by their work (a developer, an analyst, an intern). Such a
+    heading names the post, whatever section words its modifiers hold ("Applications", "Remote",
+    "Benefits")."""
+    phrase = _TITLE_END.split(" " + heading.replace("*", " ").replace("_", " ") + " ", maxsplit=1)[0]
+    words = _HEADING_WORDS.findall(phrase.lower().replace("’", "'"))
+    if not words or words[0] in _PHRASE_OPENERS:
+        return False
+    last = words[-1]
+    if last in _NOT_PERSONS:
+        return False
+    return last in _PERSON_NOUNS or (len(last) > 4 and _AGENT_SUFFIX.search(last) is not None)
+
+
 def categorize_heading(heading: str) -> str:
-    """The section category of a heading, by the first keyword group it mentions."""
+    """The section category of a heading, by the first keyword group it mentions. A heading that
+    names a job ("News Applications Developer", ``names_a_job``) is no section's, whatever words its
+    modifiers hold, unless it is the employer's policy ("Equal Opportunity Employer"); a lead-in
+    ending with "you will" introduces duties."""
     lowered = heading.lower().replace("’", "'").replace("`", "'").strip(" :*#_?")
-    for category, pattern in _CATEGORY_PATTERNS:
-        if pattern.search(lowered):
-            return category
+    # a bracketed aside qualifies the heading ("Key areas of responsibility (essential functions)"):
+    # the words outside it say what the section is, when they name a section
+    main = _ASIDE.sub(" ", lowered)
+    for text in (main, lowered) if main != lowered else (lowered,):
+        for category, pattern in _CATEGORY_PATTERNS:
+            if pattern.search(text):
+                if category not in ("policy", "other") and names_a_job(lowered):
+                    return "other"
+                return category
+    if _YOU_WILL_END.search(lowered):
+        return "responsibilities"
     return "other"
+
+
+_ASIDE = re.compile(r"\([^()]*\)")
 
 
 def marks_desirable(text: str) -> bool:
@@ -248,6 +315,7 @@ def marks_desirable(text: str) -> bool:
 # --- which lines are headings -----------------------------------------------------------------
 
 BOLD_LINE = re.compile(r"^[ \t]*(\*\*|__)(?P<text>[^*_\n]{1,80}?)(?::)?\1[ \t]*:?[ \t]*$")
+_ITALIC_LINE = re.compile(r"^[ \t]*([*_])(?P<text>[^*_\n]{1,80}?)(?::)?\1[ \t]*:?[ \t]*$")
 _COLON_LINE = re.compile(r"^[ \t]*(?P<text>[A-Za-z][^:\n.!?]{0,60}):[ \t]*$")
 _LEAD_IN_LINE = re.compile(r"^[ \t]*(?:[^\n:]{0,40}?[?!.][ \t]+)?(?P<text>[A-Za-z][^:\n.!?]{0,100}):[ \t]*$")
 LIST_ITEM = re.compile(r"^([ \t]*)([-*+•]|\d{1,3}[.)])[ \t]+")
@@ -278,6 +346,9 @@ def line_heading(content: str, fmt: str, *, alone: bool = False, emphasised: boo
     bold = BOLD_LINE.match(content)
     if bold:
         return bold.group("text").strip().rstrip(":")
+    italic = _ITALIC_LINE.match(content)
+    if italic and alone and categorize_heading(italic.group("text")) != "other":
+        return italic.group("text").strip().rstrip(":")  # "*Requirements*" standing alone
     stripped = content.strip()
     if emphasised and stripped and len(stripped.split()) <= 10 and not stripped.endswith((".", ",", ";")):
         return stripped.rstrip(":").strip()
@@ -337,6 +408,27 @@ _CONTINUES = re.compile(
 _STARTS_ITEM = re.compile(r"[\s\"'“‘(]*(?:[^\W\d_]|\d)")
 
 
+# a list item's end that leaves its phrase open: not ";" or ":", which end items and lead-ins, nor a
+# preposition, which an item may end with ("stakeholders you are collaborating with")
+_ITEM_BREAKS_OFF = re.compile(r"(?:[,(\-–—/&+]|\b(?:and|or|the|a|an|our|your))\s*$", re.IGNORECASE)
+_OPENS_CONTINUATION = re.compile(
+    r"[\s\"'“‘(]*(?:with|and|or|of|in|for|to|including|incl\.?|e\.g\.?|i\.e\.?|as well as|such as)\b"
+)
+
+
+def continues_item(before: str, after: str, *, commas_end_items: bool = False) -> bool:
+    """Whether a list item is the rest of the item before it, split in two when the list was
+    written or converted ("Experience in the development of web applications," then "Front/Backend-
+    e.g. GUI solutions"; "University degree" then "with on-the-job experience"): the item before
+    breaks off mid-phrase (after a comma, "and", "the" …), or this one opens as a phrase's
+    continuation ("with …", "and …", "e.g. …"). With ``commas_end_items`` (the list ends its items
+    with commas, "Python skills," "Git,") a comma ends an item like a full stop."""
+    end = before.strip()
+    if commas_end_items and end.endswith(","):
+        return False
+    return bool(_ITEM_BREAKS_OFF.search(end)) or _OPENS_CONTINUATION.match(after) is not None
+
+
 def unmarked_list(lines) -> bool:
     """Whether the lines of a plain-text paragraph are items of a list without bullets (as pasted from
     a word processor or a job board), each its own sentence: every line after the first starts with a
@@ -392,6 +484,9 @@ class SectionFinder:
     def __init__(self, sections: list[Section]):
         self.sections = sections
         self.starts = [section.start for section in sections]
+        # a list item that is a lead-in ("Nice to have one or more of:") and the section it is in:
+        # the items after it in the same run of items are what it names
+        self.lead_in: tuple[Section | None, str] | None = None
 
     def at(self, offset: int) -> Section | None:
         index = bisect.bisect_right(self.starts, offset) - 1
@@ -399,11 +494,42 @@ class SectionFinder:
 
     def span(self, text: str, offsets: Sequence[int], block: str) -> TextSpan:
         """A span of ``block`` type, in the section its first character falls in. A list item marked
-        desirable ("… is a plus") under an essential heading is a desirable requirement."""
+        desirable ("… is a plus") under an essential heading is a desirable requirement, and the
+        items after a list item that leads in to a section ("Nice to have one or more of:", "What
+        We Look For") are in that section, up to the end of that run of list items or the next
+        such lead-in."""
         section = self.at(offsets[0])
         category = section.category if section else "preamble"
-        if category == "essential" and block == "list_item" and marks_desirable(text):
-            category = "desirable"
+        if block != "list_item" or (self.lead_in is not None and self.lead_in[0] is not section):
+            self.lead_in = None
+        if block == "list_item":
+            lead = list_lead_in(text)
+            if lead is not None:
+                self.lead_in = (section, lead)
+                category = lead
+            elif self.lead_in is not None:
+                category = self.lead_in[1]
+            if category == "essential" and marks_desirable(text):
+                category = "desirable"
         return TextSpan(
             text=text, offsets=offsets, section=category, heading=section.heading if section else None, block=block
         )
+
+
+def list_lead_in(text: str) -> str | None:
+    """The section category a list item leads in to, for the items after it: an item that reads as a
+    heading of a known section, ending with a colon ("Nice to have one or more of:") or written as a
+    title of at most six words ("What We Look For", "Pay Range Transparency"), as lists pasted from
+    a job page hold their headings; else None."""
+    stripped = text.strip()
+    if stripped.endswith(":"):
+        if len(stripped.split()) > 20:
+            return None
+    elif not _TITLE_LINE.match(_ASIDE.sub(" ", stripped).strip()):
+        return None
+    category = categorize_heading(stripped)
+    return None if category == "other" else category
+
+
+# a short line in title case: every word of four letters or more capitalised, no closing punctuation
+_TITLE_LINE = re.compile(r"^(?:(?:[A-Z][\w'’&-]*|[a-z][\w'’]{0,2}|&)\s+){1,5}[A-Z][\w'’-]*$")

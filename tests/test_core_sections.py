@@ -59,3 +59,66 @@ def test_one_sentence_naming_several_duties_covers_responsibilities():
         + "The job is remote; send us your CV.\n"
     )
     assert _missing(text) is None
+
+
+def test_a_job_title_with_a_section_word_does_not_stand_for_that_section():
+    text = "# News Applications Developer\n\n## About us\n\n" + HEAD.split("## About us\n\n")[1] + DUTIES + NEEDS
+    assert "apply" in (_missing(text + "The job is remote.\n") or "")
+
+
+def test_one_sentence_of_what_the_hire_will_do_covers_responsibilities():
+    for sentence in (
+        "The developer will build the forms and run the service.",
+        "We're looking for a full-time developer to deploy, manage and maintain our forms.",
+    ):
+        text = (
+            "# Developer\n\n"
+            + HEAD.split("\n\n", 1)[1]
+            + sentence
+            + "\n\n"
+            + NEEDS
+            + "The job is remote; send us your CV.\n"
+        )
+        assert _missing(text) is None, sentence
+
+
+def test_what_the_hire_will_be_given_or_would_like_is_not_a_duty():
+    for sentence in (
+        "The developer will have a laptop and a desk.",
+        "We are looking for a developer who would like to work on a busy site.",
+    ):
+        text = HEAD + sentence + "\n\n" + NEEDS + "The job is remote; send us your CV.\n"
+        assert "responsibilities" in (_missing(text) or ""), sentence
+
+
+def test_an_unbulleted_list_of_duties_covers_responsibilities():
+    text = (
+        HEAD
+        + "Build the forms\nRun the service\nAnswer questions\n\n"
+        + NEEDS
+        + "The job is remote; send us your CV.\n"
+    )
+    assert _missing(text) is None
+
+
+def test_a_place_under_the_title_says_where_the_job_is():
+    assert (
+        _missing(
+            "# Developer\n\n*Houston, Texas*\n\n" + HEAD.split("\n\n", 1)[1] + DUTIES + NEEDS + "Send us your CV.\n"
+        )
+        is None
+    )
+    reports_to = "# Developer\n\nReports to: Director, Product\n\n" + HEAD.split("\n\n", 1)[1] + DUTIES + NEEDS
+    assert "location" in (_missing(reports_to + "Send us your CV.\n") or "")
+
+
+def test_a_university_named_by_its_place_says_where_the_job_is():
+    text = HEAD + DUTIES + NEEDS + "You will join a team at the University of Sheffield. Send us your CV.\n"
+    assert _missing(text) is None
+
+
+def test_a_link_to_a_job_page_or_a_sites_apply_button_is_a_way_to_apply():
+    body = HEAD + DUTIES + NEEDS + "The job is remote.\n\n"
+    assert _missing(body + "Read the [full advert](https://example.org/vacancies/1234).\n") is None
+    assert _missing(body + '{% include apply-button.html role="developer" %}\n') is None
+    assert "apply" in (_missing(body + "Read [our blog](https://example.org/blog/1234).\n") or "")

@@ -44,3 +44,58 @@ def test_other_lists_do_not_count_when_the_advert_heads_its_requirements():
 def test_a_list_of_duties_is_not_counted():
     duties = "".join(f"- Build feature {n} for users\n" for n in range(10))
     assert _rl201(f"# Developer\n\nIn this job\n\n{duties}") == []
+
+
+def _count(text: str, fmt: str = "markdown") -> int:
+    found = _rl201(text, fmt)
+    return int(found[0].message.split()[0]) if found else 0
+
+
+ESSENTIALS = "".join(f"- Experience with tool {n}\n" for n in range(6))
+
+
+def test_items_after_a_desirable_lead_in_item_are_desirable():
+    extras = "".join(f"- Experience with library {n}\n" for n in range(4))
+    assert _count(f"## Requirements\n\n{ESSENTIALS}- Nice to have one or more of:\n{extras}") == 0
+    assert _count(f"## Requirements\n\n{ESSENTIALS}- Also essential:\n{extras}") == 10
+
+
+def test_a_title_case_item_leads_in_to_its_section():
+    duties = "".join(f"- Build part {n} of the service\n" for n in range(4))
+    for needed in (5, 9):
+        needs = "".join(f"- Experience with tool {n}\n" for n in range(needed))
+        text = f"# Analyst\n\nThe Impact You Will Have\n\n{duties}- What We Look For\n{needs}- Pay Range Transparency\n- From 40k\n"
+        # the requirements only: not the duties, the lead-ins or the pay line
+        assert _count(text, "text") == (needed if needed > 7 else 0)
+
+
+def test_headings_of_wishes_are_desirable():
+    wishes = "".join(f"- Experience with library {n}\n" for n in range(5))
+    for heading in ("And it would be nice if you also have", "Experience in these areas would be beneficial:"):
+        assert _count(f"## Requirements\n\n{ESSENTIALS}\n## {heading}\n\n{wishes}") == 0, heading
+
+
+def test_an_item_split_in_two_counts_once():
+    items = (
+        "- University degree or appropriate training\n- with work experience\n"
+        "- Experience in the development of web applications,\n- Front and back end, e.g. forms\n"
+        + "".join(f"- Knowledge of tool {n}\n" for n in range(5))
+    )
+    assert _count(f"## Your profile\n\n{items}") == 0  # seven requirements, within the limit; not nine
+
+
+def test_items_that_end_with_commas_or_a_preposition_are_each_a_requirement():
+    commas = "".join(f"- experience with tool {n},\n" for n in range(8))
+    assert _count(f"## Requirements\n\n{commas}") == 8
+    strands = "".join(f"- Ability to work with the people you support {n} with\n" for n in range(8))
+    assert _count(f"## Requirements\n\n{strands}") == 8
+
+
+def test_an_italic_line_naming_a_section_is_a_heading():
+    wishes = "".join(f"- Experience with library {n}\n" for n in range(5))
+    assert _count(f"*Requirements*\n\n{ESSENTIALS}\n*Bonus Points*\n\n{wishes}") == 0
+
+
+def test_the_section_named_outside_a_brackets_aside_wins():
+    duties = "".join(f"- Experience with building part {n}\n" for n in range(9))
+    assert _count(f"## Key areas of responsibility (essential functions)\n\n{duties}## Skills\n\n- Python\n") == 0

@@ -223,3 +223,46 @@ def test_a_statement_of_policy_is_its_own_section_in_plain_text(heading):
 def test_the_heading_of_a_diversity_role_s_requirements_is_not_a_statement_of_policy():
     assert categorize_heading("Diversity, Inclusion, and Belonging Partner Requirements") == "essential"
     assert categorize_heading("Paralegal (Privacy & Product) Responsibilities") == "responsibilities"
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "News Applications Developer",
+        "News Applications Developer (Junior)",
+        "Remote Python Engineer",
+        "Benefits Coordinator",
+        "Manager, Application Engineering",
+        "Office Manager",
+    ],
+)
+def test_a_heading_that_names_a_job_is_no_section_whatever_its_modifiers_say(heading):
+    assert categorize_heading(heading) == "other"
+
+
+@pytest.mark.parametrize(
+    "heading, category",
+    [
+        ("Application process", "apply"),
+        ("Interview", "apply"),
+        ("About the Product Designer", "about"),
+        ("What you will do as a developer", "responsibilities"),
+        ("Equal Opportunity Employer", "policy"),
+        ("Requirement", "essential"),
+    ],
+)
+def test_section_headings_that_mention_a_person_keep_their_category(heading, category):
+    assert categorize_heading(heading) == category
+
+
+def test_an_advert_titled_with_a_section_word_has_no_section_of_that_kind():
+    sections = _sections("# News Applications Developer\n\nWe build news apps.\n", "markdown")
+    assert sections == [("News Applications Developer", "other")]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["As a Contract Web Developer with us, you will", "A Typical Day at the studio", "A day in the life"],
+)
+def test_lead_ins_to_the_hires_work_are_duties(heading):
+    assert categorize_heading(heading) == "responsibilities"

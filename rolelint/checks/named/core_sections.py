@@ -19,6 +19,8 @@ from rolelint.checks.named.action_verb_duties import known_verbs
 from rolelint.checks.named.essential_requirements import reads_as_requirement
 from rolelint.checks.named.model import NamedCheck
 from rolelint.checks.named.sections import CORE_SECTIONS, sections_present
+from rolelint.checks.named.third_person import title_heads
+from rolelint.structure import unmarked_list
 
 PARAMS = (
     "duty_leads",
@@ -40,6 +42,31 @@ _YOUR_WORK = re.compile(
 _PARTS = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\bto\s+")
 # a URL of a job page, as a front-matter value: the page with the apply button
 _JOB_PAGE = re.compile(r"^https?://\S*(?:job|career|apply|vacanc|position|opening|recruit)", re.IGNORECASE)
+# any URL of the page's source, a link's target included (an HTML href, a Markdown link)
+_URL = re.compile(r"https?://[^\s)\"'<>\]]+")
+# a site template's button or form, rendered where the page is published: the job page's apply button
+_APPLY_WIDGET = re.compile(r"\{%-?\s*include\s[^%]{0,200}?(?:button|apply|form)[^%]{0,200}%\}", re.IGNORECASE)
+# the hire as the subject of "will" and a verb: "The postdoc will work on …", "this person will
+# coordinate …", "you will build …" (the subject's head is checked against the hire's nouns)
+_HIRE_WILL = re.compile(
+    r"\b(?:(?P<you>you|who)|(?:the|this|our|a|an)\s+(?:[\w-]+\s+){0,4}?(?P<head>[\w-]+))"
+    r"(?:'ll|\s+(?:will|shall|(?:is|are) expected to))\s+(?:also\s+|then\s+)?(?P<be>be\s+)?(?P<verb>[a-z]+)"
+)
+# a sentence that leads in to a list of the hire's work: "This means you will:", "In this role you'll:"
+_LEADS_IN_TO_DUTIES = re.compile(r"\b(?:you will|you'll|you would|you'd|you are going to)(?: be)?\s*:\s*$")
+# the hire sought for a purpose: "We're looking for a DevOps engineer to deploy and maintain …"
+_SOUGHT_TO = re.compile(
+    r"\b(?:looking for|seeking|hiring|recruiting|searching for)\s+(?:an?|one|two|three|several|new)\s+"
+    r"(?:(?!who\b|that\b|which\b)[\w-]+\s+){0,6}?to\s+(?:help\s+(?:us\s+)?)?(?P<verb>[a-z]+)"
+)
+# people the hire is called in an advert, besides its title's head noun
+_HIRE_NOUNS = frozenset({"candidate", "person", "hire", "postholder", "postdoc", "scholar", "appointee", "individual"})
+# verbs of a future that is not a duty: being, having, needing, joining or receiving
+_NOT_DUTY_VERBS = frozenset({"be", "have", "need", "get", "receive", "join", "enjoy", "apply", "love", "find", "also"})
+# sections whose items are not duties, whatever verb they open with ("Sever backend experience")
+_NOT_DUTIES = frozenset({"essential", "desirable", "benefits", "apply", "pay", "location", "policy"})
+# a line under the title that names only a place: "Houston, Texas", "Tel Aviv-Yafo, Israel"
+_DATELINE = re.compile(r"^[*_ ]*(?:[A-Z][\w'’.-]*(?:\s+(?:of|and|or|the|de|la)\b)?[ ,/|·-]*){2,6}[*_ ]*$")
 # an invitation to apply says whom the employer welcomes, not how to apply
 _ENCOURAGED_TO_APPLY = re.compile(
     r"\b(?:encourag|welcom|invit|eligib)\w*\s+(?:[\w'’-]+\s+){0,3}to\s+apply\b", re.IGNORECASE
@@ -124,18 +151,20 @@ def covered_by_content(document, items, spec, wanted) -> set[str]:
     data = document.data if isinstance(document.data, dict) else {}
     covered = set()
     if {"responsibilities", "essential"} & set(wanted):
-        covered |= _duties_and_requirements(items, spec)
+        covered |= _duties_and_requirements(items, spec, title_heads(document) | _HIRE_NOUNS, document.source.text)
     texts = [item.text for item in items if item.span.block != "heading"]
     values = list(_scalars(data))
     text = _Text(texts + values)
     if "pay" in wanted and text.mentions(_word_set(spec, "pay_words")):
         covered.add("pay")
-    if "location" in wanted and _says_where(texts, values, spec):
+    if "location" in wanted and (_says_where(texts, values, spec) or _dateline(items)):
         covered.add("location")
     if "apply" in wanted and (
         _mentions_apply(text, texts, values, _word_set(spec, "apply_words"))
         or _EMAIL.search(text.joined) is not None
         or any(_JOB_PAGE.search(value.strip()) for value in values)
+        or any(_JOB_PAGE.search(url) for url in _URL.findall(document.source.text))
+        or _APPLY_WIDGET.search(document.source.text) is not None
         or any(hint in str(key).lower() for key in _keys(data) for hint in _word_set(spec, "apply_keys"))
     ):
         covered.add("apply")
@@ -178,9 +207,58 @@ def _says_where(texts: list[str], values: list[str], spec) -> bool:
     return False
 
 
-def _duties_and_requirements(items, spec) -> set[str]:
-    """ "responsibilities" when two sentences read as duties, "essential" when two read as
-    requirements; it stops reading once both are covered."""
+def _dateline(items) -> bool:
+    """Whether the body's first line (after its title) names only a place, as adverts put one under
+    their title ("Houston, Texas"): two to six capitalised words with a comma between them."""
+    blocks = [item for item in items if item.span.block != "scalar"][:2]
+    if blocks and blocks[0].span.block == "heading":
+        blocks = blocks[1:]
+    return any(
+        item.span.block == "paragraph" and "," in item.text and _DATELINE.match(item.text.strip()) is not None
+        for item in blocks[:1]
+    )
+
+
+def _states_duties(lowered: str, heads: frozenset[str], verbs: frozenset[str]) -> bool:
+    """Whether a sentence says what the hire will do: the hire ("you", the title's head noun, "the
+    candidate") as the subject of "will" and a verb ("The postdoc will work on …"), or the hire
+    sought to do something ("looking for an engineer to deploy and maintain …")."""
+    if _LEADS_IN_TO_DUTIES.search(lowered):
+        return True
+    for match in _HIRE_WILL.finditer(lowered):
+        verb = match.group("verb")
+        if match.group("be"):  # "you'll be working on …": the verb's base form, else not a duty
+            verb = _base_of(verb, verbs) if verb.endswith("ing") else ""
+        if (match.group("you") or match.group("head") in heads) and verb in verbs and verb not in _NOT_DUTY_VERBS:
+            return True
+    sought = _SOUGHT_TO.search(lowered)
+    return sought is not None and sought.group("verb") in verbs and sought.group("verb") not in _NOT_DUTY_VERBS
+
+
+def _base_of(word: str, verbs: frozenset[str]) -> str:
+    """The base form of a verb's -ing form that ``verbs`` knows ("working" -> "work", "making" ->
+    "make", "running" -> "run"), else ""."""
+    stem = word[:-3]
+    for base in (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else ""):
+        if base in verbs:
+            return base
+    return ""
+
+
+def _sentences(item, source: str) -> list[str]:
+    """The sentences of a span's text; a paragraph whose lines in the file are an unmarked list (no
+    bullets, as pasted from a job board) is one sentence a line."""
+    offsets = item.span.offsets
+    if item.span.block == "paragraph" and offsets and offsets[-1] > offsets[0]:
+        lines = source[offsets[0] : offsets[-1]].strip().splitlines()
+        if len(lines) > 1 and unmarked_list(lines):
+            return [sentence for line in lines for sentence in _SENTENCE_END.split(line.strip())]
+    return _SENTENCE_END.split(item.text.strip())
+
+
+def _duties_and_requirements(items, spec, heads: frozenset[str] = frozenset(), source: str = "") -> set[str]:
+    """ "responsibilities" when one sentence states what the hire will do or two read as duties,
+    "essential" when two read as requirements; it stops reading once both are covered."""
     leads = tuple(_word_set(spec, "duty_leads"))
     requirement_words = _word_set(spec, "requirement_words")
     verbs = known_verbs()
@@ -191,13 +269,15 @@ def _duties_and_requirements(items, spec) -> set[str]:
     for item in items:
         if item.span.block == "heading":
             continue
-        for sentence in _SENTENCE_END.split(item.text.strip()):  # a run-together page is many sentences
+        for sentence in _sentences(item, source):  # a run-together page is many sentences
             # read only when needed: it is the costliest test here
             is_requirement = reads_as_requirement(sentence, requirement_words, verbs) if requirements < 2 else None
             if duties < 2:
                 lowered = sentence.strip().lower().replace("’", "'")
                 first = _WORDS.match(lowered)
-                if lowered.startswith(leads) or any(f" {lead} " in f" {lowered} " for lead in leads):
+                if _states_duties(lowered, heads, verbs):
+                    duties = 2
+                elif lowered.startswith(leads) or any(f" {lead} " in f" {lowered} " for lead in leads):
                     duties += 1
                 elif your_work := _YOUR_WORK.search(lowered):
                     # "Your main task will be to develop X, maintain Y and optimise Z": one sentence
@@ -206,6 +286,7 @@ def _duties_and_requirements(items, spec) -> set[str]:
                     duties += sum(1 for part in parts if (w := _WORDS.match(part.strip())) and w.group() in verbs)
                 elif (
                     first
+                    and item.span.section not in _NOT_DUTIES
                     and first.group() in verbs
                     and first.group() not in _CALLS_TO_ACT
                     and not _LABEL_OR_QUESTION.search(lowered)

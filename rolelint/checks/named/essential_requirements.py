@@ -7,7 +7,7 @@ import re
 from rolelint.checks import span_finding
 from rolelint.checks.named.action_verb_duties import known_verbs
 from rolelint.checks.named.model import NamedCheck
-from rolelint.structure import DESIRABLE
+from rolelint.structure import DESIRABLE, continues_item, list_lead_in
 
 _ITEM_WORDS = re.compile(r"[a-z][a-z'’-]*|\d+\+?")
 _YEARS_OF = re.compile(r"\b\d{1,2}\s*\+?\s*(?:(?:-|–|to)\s*\d{1,2}\s*)?\+?\s*years?\b", re.IGNORECASE)
@@ -29,6 +29,17 @@ def reads_as_requirement(text: str, words: frozenset[str], verbs: frozenset[str]
     return first in words or first[0].isdigit() or first not in verbs
 
 
+_CRITERIA = frozenset({"essential", "desirable"})
+
+
+def _same_list(before, after) -> bool:
+    """Whether two list items are of one list: under one heading, and in one section (a lead-in item
+    such as "What We Look For" starts another), essential and desirable criteria being one list."""
+    return before.heading == after.heading and (
+        before.section == after.section or {before.section, after.section} <= _CRITERIA
+    )
+
+
 def requirement_lists(items, words: frozenset[str], *, min_run: int = 3, share: float = 0.6):
     """The list items an advert requires, in order: every item of an essential section not marked
     desirable; and, in a section not headed as requirements (a heading the recogniser did not know,
@@ -48,16 +59,29 @@ def requirement_lists(items, words: frozenset[str], *, min_run: int = 3, share: 
             counted.extend(item for item in run if item.span.section == "essential")
         elif len(run) >= min_run and not headed:
             verbs = known_verbs()
-            kept = [
-                item for item in run if item.span.section not in NOT_REQUIREMENTS and not DESIRABLE.search(item.text)
-            ]
-            hits = [item for item in kept if reads_as_requirement(item.text, words, verbs)]
+            listed = [item for item in run if item.span.section not in NOT_REQUIREMENTS]
+            kept = [item for item in listed if not DESIRABLE.search(item.text)]
+            # whether the list is one of requirements counts its desirable ones too
+            hits = [item for item in listed if reads_as_requirement(item.text, words, verbs)]
             if kept and len(hits) >= share * len(run):
                 counted.extend(kept)
         run.clear()
 
+    previous = ""  # the text of the list item just before, continuations included
+    # an advert that ends two or more list items with a comma writes its lists that way
+    commas = sum(1 for item in items if item.span.block == "list_item" and item.text.rstrip().endswith(",")) >= 2
     for item in items:
-        if item.span.block == "list_item" and (not run or item.span.heading == run[-1].span.heading):
+        lead_in = item.span.block == "list_item" and list_lead_in(item.text) is not None
+        continued = (
+            item.span.block == "list_item"
+            and bool(run)
+            and bool(previous)
+            and continues_item(previous, item.text, commas_end_items=commas)
+        )
+        previous = item.text if item.span.block == "list_item" and not lead_in else ""
+        if continued or lead_in:
+            continue  # the rest of the item before, split in two (one requirement), or a lead-in
+        if item.span.block == "list_item" and (not run or _same_list(run[-1].span, item.span)):
             run.append(item)
             continue
         flush()
