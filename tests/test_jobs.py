@@ -154,13 +154,13 @@ def test_forked_workers_load_no_pipeline_of_their_own(mixed_repo, tmp_path):
 _COUNT_DETECTOR_LOADS = r"""
 import os, sys
 from pathlib import Path
-import py3langid.langid as langid
-original = langid.LanguageIdentifier.from_model_file.__func__
-def counting_load(cls, *args, **kwargs):
+import rolelint.language as language
+original = language.load_identifier
+def counting_load(*args, **kwargs):
     with open(sys.argv[2], "a") as out:
         out.write(f"{os.getpid()}\n")
-    return original(cls, *args, **kwargs)
-langid.LanguageIdentifier.from_model_file = classmethod(counting_load)
+    return original(*args, **kwargs)
+language.load_identifier = counting_load
 from rolelint.config import load_config
 from rolelint.engine import check
 from rolelint.parallel import start_method
