@@ -8,8 +8,12 @@ from bisect import bisect_right
 from functools import lru_cache
 from itertools import accumulate
 
+# Every currency sign, before an amount or after it ("2000€", "45.000 €" in much of Europe): the
+# characters of Unicode category Sc (tests/test_pay_figures.py checks the list against unicodedata)
+CURRENCY = "$\xa2\xa3\xa4\xa5\u058f\u060b\u07fe\u07ff\u09f2\u09f3\u09fb\u0af1\u0bf9\u0e3f\u17db\u20a0\u20a1\u20a2\u20a3\u20a4\u20a5\u20a6\u20a7\u20a8\u20a9\u20aa\u20ab\u20ac\u20ad\u20ae\u20af\u20b0\u20b1\u20b2\u20b3\u20b4\u20b5\u20b6\u20b7\u20b8\u20b9\u20ba\u20bb\u20bc\u20bd\u20be\u20bf\u20c0\ua838\ufdfc\ufe69\uff04\uffe0\uffe1\uffe5\uffe6\U00011fdd\U00011fde\U00011fdf\U00011fe0\U0001e2ff\U0001ecb0"
 MONEY = re.compile(
-    r"[£$€]\s?\d|\b\d{1,3}(?:[,.]\d{3})+\s?(?:GBP|USD|EUR|pounds|dollars|euros)\b|\b(?:GBP|USD|EUR)\s?\d"
+    rf"[{CURRENCY}]\s?\d|\b\d[\d,.]*\s?[{CURRENCY}]"
+    r"|\b\d{1,3}(?:[,.]\d{3})+\s?(?:GBP|USD|EUR|pounds|dollars|euros)\b|\b(?:GBP|USD|EUR)\s?\d"
     r"|\b\d{2,3}\s?[kK]\b(?=\s*(?:-|–|to|per|a year|p\.?a|\+|$|[.,;)]))"
 )
 
@@ -59,6 +63,7 @@ NOT_PAY = re.compile(
     r"million)\b",
     re.IGNORECASE,
 )
+PLAN_401K = re.compile(r"401\s?\(?k\b", re.IGNORECASE)
 SCALED = re.compile(r"\s?(?:m|bn|b|mn|million|billion|trillion)\b\+?", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|\n")
 
@@ -73,9 +78,9 @@ def _has_amount(text: str) -> bool:
 
 def _is_pay(text: str, found: re.Match) -> bool:
     """Whether the amount ``found`` in ``text`` reads as pay rather than another sum of money."""
-    figure = re.match(r"[£$€]?\s?[\d.,]+", text[found.start() :])
+    figure = re.match(rf"[{CURRENCY}]?\s?[\d.,]+(?:\s?[{CURRENCY}])?", text[found.start() :])
     after = found.start() + (figure.end() if figure else len(found.group(0)))
-    if SCALED.match(text, after) or text[max(0, found.start() - 3) : found.end() + 1].lower().startswith("401"):
+    if SCALED.match(text, after) or PLAN_401K.match(text, found.start()):
         return False
     begin = 0
     for stop in _SENTENCE_END.finditer(text, 0, found.start()):

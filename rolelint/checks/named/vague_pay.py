@@ -22,7 +22,7 @@ LISTS = ("pay", "vague", "condition", "depends", "grounds")
 
 
 def vague_pay(rule, target, options):
-    if not target.spans or has_salary_figure(target.document, target.spans):
+    if not target.spans or has_salary_figure(target.document, target.document.spans):
         return
     words = Words.of(rule.spec, LISTS)
     reported: set[int] = set()
@@ -46,8 +46,10 @@ def vague_pay_triggers(rule) -> Triggers:
 
 
 def states_a_figure(rule, document, items) -> bool:
-    """The check's first test, which needs no annotation: a figure in the front matter or in ``items``."""
-    return has_salary_figure(document, items)
+    """The check's first test, which needs no annotation: a figure in the front matter or anywhere in
+    the advert's text, not only in ``items`` (the spans its trigger words kept): a range on a line of
+    its own ("$82,500 - $95,000 a year") has no vague word, and a vague word beside it only qualifies it."""
+    return has_salary_figure(document, document.spans)
 
 
 CHECK = NamedCheck(

@@ -1,0 +1,33 @@
+"""What counts as a salary figure (rolelint.checks.named.pay), shared by RL121, RL208 and RL209."""
+
+import sys
+import unicodedata
+
+from rolelint.checks.named.pay import CURRENCY, _has_amount
+
+
+def test_currency_signs_are_unicode_category_sc():
+    signs = {chr(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Sc"}
+    assert set(CURRENCY) == signs
+
+
+def test_an_amount_with_its_currency_sign_after_it_is_a_figure():
+    assert _has_amount("starting 2000€ monthly gross")
+    assert _has_amount("45.000 € im Jahr")
+
+
+def test_an_amount_in_any_currency_is_a_figure():
+    assert _has_amount("up to ₹1500 per hour")
+    assert _has_amount("¥300,000 a month")
+
+
+def test_sums_that_are_not_pay_stay_out_whatever_the_sign_stands():
+    assert not _has_amount("We raised 5€ million last year.")
+    assert not _has_amount("A budget of 500€ for your kit.")
+    assert not _has_amount("Python 3.12 and Django 5")
+
+
+def test_the_401k_plan_is_not_a_figure_wherever_it_stands_in_its_line():
+    assert not _has_amount("401K")
+    assert not _has_amount("  401K ")
+    assert not _has_amount("Health cover and a 401k with matching")
