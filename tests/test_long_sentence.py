@@ -52,3 +52,42 @@ def test_a_plain_text_advert_on_one_line_is_flattened_even_without_gaps(linter):
     assert _long_sentences(linter, flattened) == []
     # the same line in Markdown may be a long paragraph: nothing is cut there
     assert _long_sentences(linter, flattened, name="advert.md") == [(1, flattened.index("What you will do") + 1)]
+
+
+# 30 words by a reader's count
+THIRTY = (
+    "Our small team builds the maps that hospitals across the north of the country use every day, "
+    "and you will help us make them faster, clearer and easier to use."
+)
+
+
+def test_a_sentence_of_thirty_words_is_long(linter):
+    assert len(THIRTY.split()) == 30
+    assert _long_sentences(linter, THIRTY + "\n", name="advert.md") == [(1, 1)]
+
+
+def test_a_sentence_of_twenty_nine_words_is_not(linter):
+    shorter = THIRTY.replace(" every day,", ",")
+    assert len(shorter.split()) == 28
+    assert _long_sentences(linter, shorter + "\n", name="advert.md") == []
+
+
+WRAPPED_ASIDE = (
+    "We are looking for a researcher with a passion for programming in R or Python, statistics and\n"
+    "the design of studies that answer questions doctors ask about patients\n"
+    "(or all of the above)\n"
+    "to serve as the lead of our new data team.\n"
+)
+
+
+def test_an_aside_in_brackets_wrapped_onto_its_own_line_stays_in_the_sentence(linter):
+    assert _long_sentences(linter, WRAPPED_ASIDE, name="advert.md") == [(1, 1)]
+
+
+@pytest.mark.parametrize("label", ["(Essential)", "(a)", "(iv)"])
+def test_a_label_or_number_in_brackets_at_a_line_start_still_starts_an_item(linter, label):
+    items = (
+        f"{label} Experience of building the services that hospitals use to plan their work every week\n"
+        f"{label} Experience of running those services for thousands of people at once and in every weather\n"
+    )
+    assert _long_sentences(linter, items, name="advert.txt") == []

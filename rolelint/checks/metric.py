@@ -266,8 +266,8 @@ _RUNS_ON = frozenset({",", ";", "(", "-", "–", "—", "/", "&", "+"})
 
 def line_items(item, source: str, start: int, end: int, *, plain: bool = False) -> list[tuple[int, int]]:
     """Split the sentence ``item.doc[start:end]`` where a line break of the file starts a new item:
-    the line after it begins with a capital, a digit or a bullet, and the line before it does not run
-    on (it does not end with a comma, a conjunction or another stop word). Lists, fields and headings
+    the line after it begins with a capital, a digit or a bullet (not an aside in brackets starting
+    with a lower-case word, unless it numbers an item: "(a)", "(iv)"), and the line before it does not run on (it does not end with a comma, a conjunction or another stop word). Lists, fields and headings
     written one per line without full stops are separate items; prose wrapped across lines stays one
     sentence. Rules read spans with line breaks turned to spaces, so the breaks are looked up in the
     file's ``source`` text between the two tokens."""
@@ -289,12 +289,19 @@ def line_items(item, source: str, start: int, end: int, *, plain: bool = False) 
             continue
         if before.text in _RUNS_ON or (before.is_stop and before.is_lower):
             continue
+        if _ASIDE.match(doc.text, token.idx) and not _ENUMERATOR.match(doc.text, token.idx):
+            continue  # an aside in brackets wrapped onto its own line: "(or all of the above)"
         first = token.text[:1]
         if first.isupper() or first.isdigit() or not first.isalnum():
             cuts.append(i)
     cuts.append(end)
     return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
 
+
+# a bracket opening on a lower-case word is an aside; "(Essential)", "[Optional]" label an item
+_ASIDE = re.compile(r"\([a-z]")
+# "(a)", "(iv)": a bracketed letter or numeral starts an item of a numbered list
+_ENUMERATOR = re.compile(r"\((?:[a-z]|[ivx]{1,4})\)")
 
 _FLATTENED_LINE = 1000  # characters of a line that holds a whole advert, not a paragraph
 _GAP = re.compile(r"\S[ \t]{3,}\S")
