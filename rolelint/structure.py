@@ -104,7 +104,7 @@ SECTION_KEYWORDS: list[tuple[str, tuple[str, ...]]] = [
         "essential",
         (
             "essential",
-            "requirement",
+            "requir",  # requirements, required, what we require
             "what we're looking for",
             "what we are looking for",
             "skills and experience",
@@ -244,13 +244,19 @@ _CATEGORY_PATTERNS = [
 DESIRABLE = re.compile(
     r"\b(?:desirable|nice[- ]to[- ]have|good[- ]to[- ]have|bonus|(?:a|an added|big) plus|plus if|preferred|"
     r"preferably|advantageous|(?:an|a real|a great) asset|would be (?:great|nice)|would be (?:an? )?(?:advantage|plus|"
-    r"benefit)|not essential|not required|ideally|(?:is|would be) beneficial|(?:is|would be) helpful)\b",
+    r"benefit)|not essential|not required|ideally|(?:is|would be) beneficial|(?:is|would be) helpful|"
+    # a copula (or "considered") and a mark of worth, one word of degree allowed: "is considered a huge
+    # plus", "is a strong plus", "will be an advantage", "will be greatly appreciated", "will be of benefit"
+    r"(?:is|are|be|considered)\s+(?:as\s+)?(?:an?\s+)?(?:[a-z]+\s+)?(?:plus|advantage|asset|appreciated)|"
+    r"(?:is|are|be)\s+of\s+(?:[a-z]+\s+)?(?:benefit|advantage|value))\b",
     re.IGNORECASE,
 )
 
 
 # A lead-in that ends with the reader's future ("As a developer with us, you will:") introduces duties.
 _YOU_WILL_END = re.compile(r"\b(?:you will|you'll|you would|you'd)(?: be)?$")
+# a lead-in ending with what the hire will be asked to do introduces duties, whatever it names
+_REQUIRED_TO_END = re.compile(r"\b(?:required|expected|asked) to$")
 # Where a job title's own noun phrase ends: "Developer (Junior)", "Engineer - Remote", "Lead, Data".
 _TITLE_END = re.compile(r"\s(?:for|in|at|on|with|of|to|as)\s|\s[-–—]|[(\[,:|@/]")
 # A heading that opens with one of these is a phrase about something ("About the developer", "What
@@ -289,22 +295,33 @@ def categorize_heading(heading: str) -> str:
     names a job ("News Applications Developer", ``names_a_job``) is no section's, whatever words its
     modifiers hold, unless it is the employer's policy ("Equal Opportunity Employer"); a lead-in
     ending with "you will" introduces duties."""
-    lowered = heading.lower().replace("’", "'").replace("`", "'").strip(" :*#_?")
+    # an attribute list of the site's Markdown ("Requirements {.section__header}") and inline HTML
+    # ("is a <span style=...>plus</span>") are no words of the heading
+    lowered = " ".join(_ATTRIBUTES.sub(" ", heading.lower().replace("’", "'").replace("`", "'")).split())
+    lowered = lowered.strip(" :*#_?")
     # a bracketed aside qualifies the heading ("Key areas of responsibility (essential functions)"):
     # the words outside it say what the section is, when they name a section
     main = _ASIDE.sub(" ", lowered)
+    if _REQUIRED_TO_END.search(main):
+        return "responsibilities"  # "The successful candidate will be required to:" leads in to duties
     for text in (main, lowered) if main != lowered else (lowered,):
         for category, pattern in _CATEGORY_PATTERNS:
             if pattern.search(text):
                 if category not in ("policy", "other") and names_a_job(lowered):
                     return "other"
+                if category == "essential" and DESIRABLE.search(lowered):
+                    # requirements marked as wishes: "Experience with any of these is a plus"
+                    return "desirable"
                 return category
     if _YOU_WILL_END.search(lowered):
         return "responsibilities"
+    if DESIRABLE.search(lowered):
+        return "desirable"  # "The following will be considered a plus"
     return "other"
 
 
 _ASIDE = re.compile(r"\([^()]*\)")
+_ATTRIBUTES = re.compile(r"\{[^{}]*\}|<[^<>]{0,300}>")
 
 
 def marks_desirable(text: str) -> bool:
@@ -315,6 +332,9 @@ def marks_desirable(text: str) -> bool:
 # --- which lines are headings -----------------------------------------------------------------
 
 BOLD_LINE = re.compile(r"^[ \t]*(\*\*|__)(?P<text>[^*_\n]{1,80}?)(?::)?\1[ \t]*:?[ \t]*$")
+# a line whose words are all bold, in runs an editor split ("**We** **Offer**:")
+_BOLD_RUNS = re.compile(r"^[ \t]*(?:(\*\*|__)[^*_\n]{1,80}?\1[ \t]*){2,6}:?[ \t]*$")
+_BOLD_RUN = re.compile(r"(\*\*|__)([^*_\n]{1,80}?)\1")
 _ITALIC_LINE = re.compile(r"^[ \t]*([*_])(?P<text>[^*_\n]{1,80}?)(?::)?\1[ \t]*:?[ \t]*$")
 _COLON_LINE = re.compile(r"^[ \t]*(?P<text>[A-Za-z][^:\n.!?]{0,60}):[ \t]*$")
 _LEAD_IN_LINE = re.compile(r"^[ \t]*(?:[^\n:]{0,40}?[?!.][ \t]+)?(?P<text>[A-Za-z][^:\n.!?]{0,100}):[ \t]*$")
@@ -346,6 +366,8 @@ def line_heading(content: str, fmt: str, *, alone: bool = False, emphasised: boo
     bold = BOLD_LINE.match(content)
     if bold:
         return bold.group("text").strip().rstrip(":")
+    if _BOLD_RUNS.match(content) and len(content) <= 100:
+        return " ".join(run.group(2).strip() for run in _BOLD_RUN.finditer(content)).strip().rstrip(":").strip()
     italic = _ITALIC_LINE.match(content)
     if italic and alone and categorize_heading(italic.group("text")) != "other":
         return italic.group("text").strip().rstrip(":")  # "*Requirements*" standing alone
@@ -502,6 +524,10 @@ class SectionFinder:
         category = section.category if section else "preamble"
         if block != "list_item" or (self.lead_in is not None and self.lead_in[0] is not section):
             self.lead_in = None
+        if block == "paragraph":
+            lead = paragraph_lead_in(text)
+            if lead is not None:
+                self.lead_in = (section, lead)
         if block == "list_item":
             lead = list_lead_in(text)
             if lead is not None:
@@ -514,6 +540,20 @@ class SectionFinder:
         return TextSpan(
             text=text, offsets=offsets, section=category, heading=section.heading if section else None, block=block
         )
+
+
+_LAST_SENTENCE = re.compile(r"(?:^|(?<=[.!?])\s+)([^.!?]*:)\s*$")
+
+
+def paragraph_lead_in(text: str) -> str | None:
+    """The section category a paragraph leads in to, for the list after it: its last sentence ends
+    with a colon and names a known section ("It would be nice if there is experience in any of the
+    following:", "We absolutely require experience in the following:"), however long; else None."""
+    last = _LAST_SENTENCE.search(text.strip())
+    if last is None or len(last.group(1).split()) > 40:
+        return None
+    category = categorize_heading(last.group(1))
+    return None if category == "other" else category
 
 
 def list_lead_in(text: str) -> str | None:

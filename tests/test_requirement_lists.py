@@ -99,3 +99,46 @@ def test_an_italic_line_naming_a_section_is_a_heading():
 def test_the_section_named_outside_a_brackets_aside_wins():
     duties = "".join(f"- Experience with building part {n}\n" for n in range(9))
     assert _count(f"## Key areas of responsibility (essential functions)\n\n{duties}## Skills\n\n- Python\n") == 0
+
+
+def test_requirements_marked_as_wishes_by_their_heading_are_desirable():
+    # a heading that names requirements and marks them a plus, inline HTML and all
+    wishes = "".join(f"- Tool {n}\n" for n in range(5))
+    for heading in (
+        "Any experience in the items below is a <span>plus</span>:",
+        "Experience with these is considered a huge plus",
+        "The following will be of benefit",
+    ):
+        assert _count(f"## Requirements\n\n{ESSENTIALS}\n## {heading}\n\n{wishes}") == 0, heading
+    assert _count(f"## Requirements\n\n{ESSENTIALS}\n## Also required\n\n{wishes}") == 11
+
+
+def test_a_paragraph_leading_in_to_wishes_makes_its_list_desirable():
+    wishes = "".join(f"- Tool {n}\n" for n in range(5))
+    lead_in = "It would be nice if there is experience in any of the following, though we will teach it:"
+    assert _count(f"## Requirements\n\n{ESSENTIALS}\n{lead_in}\n\n{wishes}") == 0
+    assert _count(f"## Requirements\n\n{ESSENTIALS}\nWe also absolutely require experience in:\n\n{wishes}") == 11
+
+
+def test_a_list_the_employer_leads_in_to_under_requirements_is_not_counted():
+    perks = "- Competitive remuneration package\n- Career development\n- Training in new tools\n- Fresh fruit\n"
+    stack = "- Python and Django\n- PostgreSQL\n- Redis\n- React\n"
+    for lead_in, items in (("The company offers:", perks), ("The technologies we use daily are:", stack)):
+        assert _count(f"## Qualifications\n\n{ESSENTIALS}\n{lead_in}\n\n{items}") == 0, lead_in
+    # a lead-in about the hire keeps its list a list of requirements
+    traits = "- Are a great communicator\n- Know the value of good UX\n- Believe in testing\n"
+    assert _count(f"## Qualifications\n\n{ESSENTIALS}\nIf you:\n\n{traits}") == 9
+    assert _count(f"## Qualifications\n\n{ESSENTIALS}\nAn excellent candidate will be able to:\n\n{traits}") == 9
+
+
+def test_a_line_of_bold_words_is_a_heading():
+    perks = "- Competitive salary\n- Training and certifications\n- Challenging projects\n"
+    assert _count(f"**Qualifications**:\n\n{ESSENTIALS}\n**We** **Offer**:\n\n{perks}") == 0
+
+
+def test_requirements_of_two_positions_count_apart():
+    junior = "".join(f"- Experience with tool {n}\n" for n in range(4))
+    senior = "".join(f"- Experience with framework {n}\n" for n in range(5))
+    text = f"## Skills (Junior Developers)\n\n{junior}\n## Skills (Senior Developer)\n\n{senior}"
+    assert _count(text) == 0  # five at most for either post, not nine
+    assert _count(f"## Skills\n\n{junior}\n## Experience\n\n{senior}") == 9

@@ -89,7 +89,18 @@ def test_a_requirement_marked_desirable_under_an_essential_heading_counts_as_des
 
 
 @pytest.mark.parametrize(
-    "text", ["nice to have", "Bonus: Rust", "preferably in fintech", "an asset", "Not essential but helpful"]
+    "text",
+    [
+        "nice to have",
+        "Bonus: Rust",
+        "preferably in fintech",
+        "an asset",
+        "Not essential but helpful",
+        "Experience with IBM products will be considered a huge plus",
+        "Knowledge of JavaScript is considered a strong plus",
+        "Experience with JBoss will be greatly appreciated",
+        "Experience in eCommerce platforms will be of benefit",
+    ],
 )
 def test_desirable_marks(text):
     assert marks_desirable(text)
@@ -266,3 +277,16 @@ def test_an_advert_titled_with_a_section_word_has_no_section_of_that_kind():
 )
 def test_lead_ins_to_the_hires_work_are_duties(heading):
     assert categorize_heading(heading) == "responsibilities"
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Requirements {.section__header}", "Requirements <span class='x'>(all posts)</span>", "  Minimum   requirements "],
+)
+def test_attribute_lists_inline_html_and_spacing_do_not_change_a_heading_s_category(heading):
+    assert categorize_heading(heading) == "essential"
+
+
+def test_a_lead_in_to_what_the_hire_is_required_to_do_heads_duties():
+    assert categorize_heading("The successful candidate will be required to:") == "responsibilities"
+    assert categorize_heading("Required skills") == "essential"

@@ -16,7 +16,7 @@ import re
 
 from rolelint.checks import document_finding
 from rolelint.checks.named.action_verb_duties import known_verbs
-from rolelint.checks.named.essential_requirements import reads_as_requirement
+from rolelint.checks.named.essential_requirements import HIRE_NOUNS, reads_as_requirement
 from rolelint.checks.named.model import NamedCheck
 from rolelint.checks.named.sections import CORE_SECTIONS, sections_present
 from rolelint.checks.named.third_person import title_heads
@@ -59,8 +59,6 @@ _SOUGHT_TO = re.compile(
     r"\b(?:looking for|seeking|hiring|recruiting|searching for)\s+(?:an?|one|two|three|several|new)\s+"
     r"(?:(?!who\b|that\b|which\b)[\w-]+\s+){0,6}?to\s+(?:help\s+(?:us\s+)?)?(?P<verb>[a-z]+)"
 )
-# people the hire is called in an advert, besides its title's head noun
-_HIRE_NOUNS = frozenset({"candidate", "person", "hire", "postholder", "postdoc", "scholar", "appointee", "individual"})
 # verbs of a future that is not a duty: being, having, needing, joining or receiving
 _NOT_DUTY_VERBS = frozenset({"be", "have", "need", "get", "receive", "join", "enjoy", "apply", "love", "find", "also"})
 # sections whose items are not duties, whatever verb they open with ("Sever backend experience")
@@ -151,7 +149,7 @@ def covered_by_content(document, items, spec, wanted) -> set[str]:
     data = document.data if isinstance(document.data, dict) else {}
     covered = set()
     if {"responsibilities", "essential"} & set(wanted):
-        covered |= _duties_and_requirements(items, spec, title_heads(document) | _HIRE_NOUNS, document.source.text)
+        covered |= _duties_and_requirements(items, spec, title_heads(document) | HIRE_NOUNS, document.source.text)
     texts = [item.text for item in items if item.span.block != "heading"]
     values = list(_scalars(data))
     text = _Text(texts + values)

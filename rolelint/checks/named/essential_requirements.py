@@ -7,10 +7,16 @@ import re
 from rolelint.checks import span_finding
 from rolelint.checks.named.action_verb_duties import known_verbs
 from rolelint.checks.named.model import NamedCheck
-from rolelint.structure import DESIRABLE, continues_item, list_lead_in
+from rolelint.checks.named.third_person import title_heads
+from rolelint.structure import DESIRABLE, continues_item, list_lead_in, paragraph_lead_in
 
 _ITEM_WORDS = re.compile(r"[a-z][a-z'’-]*|\d+\+?")
 _YEARS_OF = re.compile(r"\b\d{1,2}\s*\+?\s*(?:(?:-|–|to)\s*\d{1,2}\s*)?\+?\s*years?\b", re.IGNORECASE)
+# people an advert calls its hire, besides its title's head noun ("the candidate", "the applicant")
+HIRE_NOUNS = frozenset(
+    {"candidate", "applicant", "person", "hire", "postholder", "postdoc", "scholar", "appointee", "individual"}
+)
+_READER = frozenset({"you", "your", "you're", "you'll", "you've", "yourself"})
 # sections whose lists are never requirements
 NOT_REQUIREMENTS = frozenset({"desirable", "benefits", "apply", "pay", "location"})
 
@@ -40,7 +46,18 @@ def _same_list(before, after) -> bool:
     )
 
 
-def requirement_lists(items, words: frozenset[str], *, min_run: int = 3, share: float = 0.6):
+def about_the_hire(text: str, heads: frozenset[str] = frozenset()) -> bool:
+    """Whether a sentence is about the hire: it addresses the reader ("You should:", "If you:") or
+    names the hire ("An excellent candidate will be able to:", the title's head noun), rather than
+    the employer ("We provide:", "The company offers:", "The technologies we use are:")."""
+    tokens = set(re.findall(r"[a-z]+(?:['’][a-z]+)?", text.lower().replace("’", "'")))
+    plurals = {token[:-1] for token in tokens if token.endswith("s")}
+    return bool(tokens & _READER) or bool((tokens | plurals) & (HIRE_NOUNS | heads))
+
+
+def requirement_lists(
+    items, words: frozenset[str], *, min_run: int = 3, share: float = 0.6, heads: frozenset[str] = frozenset()
+):
     """The list items an advert requires, in order: every item of an essential section not marked
     desirable; and, in a section not headed as requirements (a heading the recogniser did not know,
     the introduction, a duties section), a run of at least ``min_run`` consecutive list items of
@@ -52,49 +69,88 @@ def requirement_lists(items, words: frozenset[str], *, min_run: int = 3, share: 
     # is, the advert says which list holds them, and its other lists are something else
     headed = any(item.span.section == "essential" for item in items)
 
+    def reads_as_requirements(run) -> list:
+        """The items of ``run`` not marked desirable, when most of its items read as requirements."""
+        verbs = known_verbs()
+        listed = [item for item in run if item.span.section not in NOT_REQUIREMENTS]
+        kept = [item for item in listed if not DESIRABLE.search(item.text)]
+        # whether the list is one of requirements counts its desirable ones too
+        hits = [item for item in listed if reads_as_requirement(item.text, words, verbs)]
+        return kept if kept and len(hits) >= share * len(run) else []
+
     def flush():
         if not run:
             return
         if all(item.span.section == "essential" or item.span.section == "desirable" for item in run):
-            counted.extend(item for item in run if item.span.section == "essential")
+            if introduced:
+                # a list with a lead-in of its own that names no section and is about the employer
+                # ("The company offers:", "We provide:"), under a requirements heading: a list of
+                # requirements only if it reads as one
+                counted.extend(item for item in reads_as_requirements(run) if item.span.section == "essential")
+            else:
+                counted.extend(item for item in run if item.span.section == "essential")
         elif len(run) >= min_run and not headed:
-            verbs = known_verbs()
-            listed = [item for item in run if item.span.section not in NOT_REQUIREMENTS]
-            kept = [item for item in listed if not DESIRABLE.search(item.text)]
-            # whether the list is one of requirements counts its desirable ones too
-            hits = [item for item in listed if reads_as_requirement(item.text, words, verbs)]
-            if kept and len(hits) >= share * len(run):
-                counted.extend(kept)
+            counted.extend(reads_as_requirements(run))
         run.clear()
 
     previous = ""  # the text of the list item just before, continuations included
     # an advert that ends two or more list items with a comma writes its lists that way
     commas = sum(1 for item in items if item.span.block == "list_item" and item.text.rstrip().endswith(",")) >= 2
+    introduced = False  # the current run follows a paragraph that leads in to it and names no section
     for item in items:
-        lead_in = item.span.block == "list_item" and list_lead_in(item.text) is not None
-        continued = (
-            item.span.block == "list_item"
-            and bool(run)
-            and bool(previous)
-            and continues_item(previous, item.text, commas_end_items=commas)
-        )
-        previous = item.text if item.span.block == "list_item" and not lead_in else ""
+        if item.span.block != "list_item":
+            flush()
+            text = item.text.strip()
+            introduced = (
+                item.span.block == "paragraph"
+                and text.endswith(":")
+                and paragraph_lead_in(text) is None
+                and not about_the_hire(text, heads)
+            )
+            previous = ""
+            continue
+        lead_in = list_lead_in(item.text) is not None
+        continued = bool(run) and bool(previous) and continues_item(previous, item.text, commas_end_items=commas)
+        previous = item.text if not lead_in else ""
         if continued or lead_in:
             continue  # the rest of the item before, split in two (one requirement), or a lead-in
-        if item.span.block == "list_item" and (not run or _same_list(run[-1].span, item.span)):
+        if not run or _same_list(run[-1].span, item.span):
             run.append(item)
             continue
-        flush()
-        if item.span.block == "list_item":
-            run.append(item)
+        flush()  # another list (under another heading or lead-in item)
+        introduced = False
+        run.append(item)
     flush()
-    return counted
+    return one_position(counted)
+
+
+_ASIDE = re.compile(r"\s*\([^()]*\)\s*")
+
+
+def one_position(counted: list) -> list:
+    """The requirements of one position, when an advert for several lists each one's under the same
+    heading told apart by an aside ("Skills (Junior Developers)", "Skills (Senior Developer)"): a
+    candidate applies for one of them, so only the longest of those lists counts."""
+    by_heading: dict[str, list] = {}
+    for item in counted:
+        by_heading.setdefault(item.span.heading or "", []).append(item)
+    parallel: dict[str, list[str]] = {}
+    for heading in by_heading:
+        main = _ASIDE.sub(" ", heading).strip().lower()
+        if main != heading.strip().lower():
+            parallel.setdefault(main, []).append(heading)
+    dropped: set[str] = set()
+    for headings in parallel.values():
+        if len(headings) > 1:
+            longest = max(headings, key=lambda heading: len(by_heading[heading]))
+            dropped.update(heading for heading in headings if heading != longest)
+    return [item for item in counted if (item.span.heading or "") not in dropped] if dropped else counted
 
 
 def essential_requirements(rule, target, options):
     words = frozenset(w.lower() for w in rule.spec.get("requirement_words", ()))
     most = int(options.get("max", 7))
-    counted = requirement_lists(target.spans, words)
+    counted = requirement_lists(target.spans, words, heads=title_heads(target.document))
     if len(counted) > most:
         extra = counted[most]
         yield span_finding(rule, extra, 0, len(extra.text), values={"count": len(counted), "max": most})
