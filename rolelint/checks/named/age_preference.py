@@ -14,7 +14,7 @@ from rolelint.checks.named.parsed import (
     age_preference as age_preference_phrase,
 )
 
-LISTS = ("phrases", "young", "people", "served", "graduate", "recent", "caps", "equality", "welcome")
+LISTS = ("phrases", "young", "people", "teams", "served", "graduate", "recent", "caps", "equality", "welcome")
 
 
 def age_preference(rule, target, options):

@@ -251,8 +251,13 @@ def _fixed_phrase(sentence, words: Words) -> tuple[int, int] | None:
 
 def _is_staff(noun, words: Words) -> bool:
     """Whether ``noun`` is the team, the workplace or the people hired (not a group served, not
-    the company)."""
+    the company). The members of a team are its people: "a team of young people", "a team of
+    energetic entrepreneurs" (``noun`` the object of "of" after a ``teams`` noun; not "a group of
+    young people", whom a charity may serve)."""
     lower, lemma = noun.lower_, noun.lemma_.lower()
+    of = noun.head
+    if noun.dep_ == "pobj" and of.lower_ == "of" and of.head is not of and words.has("teams", of.head):
+        return True
     if lower in words.lists["served"] or lemma in words.lists["served"]:
         return False
     if lower in ("we", "you", "i"):
