@@ -47,6 +47,8 @@ def run(rule, spec: dict, target, options, nlp):
     elif measure == "document_words":
         words = sum(len(WORD.findall(item.text)) for item in target.spans)
         breach = _breach(words, low, high)
+        if breach == "below min" and spec.get("complete_with") and _complete(target, spec["complete_with"]):
+            breach = None  # short, but it says what the job is, what it needs and how to apply
         if target.spans and breach:
             yield document_finding(
                 rule, target.document, values={"words": words, "min": low, "max": high}, context=f"{measure} {breach}"
@@ -62,6 +64,16 @@ def run(rule, spec: dict, target, options, nlp):
         if high is not None and len(items) > high:
             extra = items[int(high)]
             yield span_finding(rule, extra, 0, len(extra.text), values={"count": len(items), "max": int(high)})
+
+
+def _complete(target, subjects) -> bool:
+    """Whether the advert covers every one of ``subjects`` (duties, requirements, a way to apply …)
+    as RL209 reads them: a short advert that does is complete, not a stub."""
+    from rolelint.checks.named.core_sections import catalogue_spec, subjects_present
+
+    wanted = [str(subject) for subject in subjects]
+    present = subjects_present(target.document, target.spans, catalogue_spec(), wanted)
+    return all(subject in present for subject in wanted)
 
 
 def _breach(value: float, low, high) -> str | None:

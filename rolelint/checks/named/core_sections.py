@@ -13,6 +13,7 @@ not what it says in a form the structure recogniser does not know.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rolelint.checks import document_finding
 from rolelint.checks.named.action_verb_duties import known_verbs
@@ -313,6 +314,16 @@ def subjects_present(document, items, spec, wanted) -> set[str]:
     if missing:
         present |= covered_by_content(document, items, spec, missing)
     return present
+
+
+@lru_cache(maxsize=1)
+def catalogue_spec() -> dict:
+    """RL209's lists as the catalogue ships them, for a rule that reads the core subjects as RL209
+    does without being RL209 (RL207's "complete_with")."""
+    from rolelint.rulepacks import builtin_rules_dir, load_rule_file
+
+    path = next(builtin_rules_dir().glob("**/RL209-*.yaml"))
+    return dict(load_rule_file(path).spec)
 
 
 def core_sections(rule, target, options):

@@ -1,0 +1,40 @@
+"""RL207 tells a stub from a short advert that is complete."""
+
+from __future__ import annotations
+
+from rolelint.loaders import document_from_string
+from rolelint.rulepacks import builtin_rules_dir, load_rules
+from rolelint.runner import run_rules
+
+RULES = load_rules([builtin_rules_dir()])
+
+COMPLETE = (
+    "# Java developer\n\nWe build booking software for small hotels and need a developer for our team.\n\n"
+    "## What you will do\n\n- Build the booking pages\n- Review code with the team\n\n"
+    "## Requirements\n\n- Experience with Java\n- Knowledge of SQL\n\n"
+    "## How to apply\n\nSend your CV to jobs@example.org.\n"
+)
+
+
+def _rl207(text: str):
+    document = document_from_string(text)
+    return run_rules([document], [RULES["RL207"]], {})[document.path]
+
+
+def test_a_short_advert_with_duties_requirements_and_a_way_to_apply_is_not_a_stub():
+    assert _rl207(COMPLETE) == []
+
+
+def test_a_short_advert_that_leaves_out_the_duties_is_a_stub():
+    stub = COMPLETE.replace("## What you will do\n\n- Build the booking pages\n- Review code with the team\n\n", "")
+    (finding,) = _rl207(stub)
+    assert "words" in finding.message
+
+
+def test_a_short_advert_with_no_way_to_apply_is_a_stub():
+    assert len(_rl207(COMPLETE.split("## How to apply")[0])) == 1
+
+
+def test_a_long_advert_is_reported_however_complete():
+    padding = "".join(f"We have worked with hotel number {n} in the region for many years now.\n\n" for n in range(80))
+    assert len(_rl207(COMPLETE + "\n## About us\n\n" + padding)) == 1
