@@ -6,6 +6,7 @@ determiner and qualities before the noun, and whether a verb follows it, as it f
 
 from __future__ import annotations
 
+import html
 import re
 
 from rolelint.checks import span_finding
@@ -24,6 +25,32 @@ PASSIVE_DEMANDS = frozenset({"expected", "required"})
 # plurals whose modal and verb state what the person hired must bring ("Applicants must have a PhD",
 # "Candidates should be fluent in"), not a step of the process ("applicants must submit a CV")
 REQUIRING_PLURALS = frozenset({"applicants", "candidates"})
+# the same without an article, as a heading's style opens a sentence: "Candidate must have"
+REQUIRING_SINGULARS = frozenset({"applicant", "candidate"})
+# what candidates do in the hiring process, not in the job: "the candidates will need to submit"
+PROCESS_VERBS = frozenset(
+    {
+        "receive",
+        "hear",
+        "need",
+        "submit",
+        "send",
+        "apply",
+        "get",
+        "undergo",
+        "attend",
+        "complete",
+        "pass",
+        "present",
+        "move",
+        "go",
+        "proceed",
+        "sit",
+        "take",
+        "provide",
+        "bring",
+    }
+)
 REQUIRING_MODALS = frozenset({"must", "should"})
 REQUIRED_VERBS = frozenset({"have", "possess", "hold", "demonstrate", "bring", "show"})
 # nouns another word may make someone else than the person hired: "the contact person will reply"
@@ -44,14 +71,16 @@ TITLE_END = re.compile(
 # the advert naming whom it hires, in its own words: "seeks a full-time Associate Director to lead",
 # "we wish to hire a Program Coordinator to manage", "looking for a postdoctoral scholar who"
 HIRES = re.compile(
-    r"\b(?:hire|hiring|seeks?|seeking|recruit|recruits|recruiting|searching\s+for|looking\s+for)\s+(?:an?|one)\s+"
-    r"((?:[^\W\d_][\w-]*\s+){0,4}?[^\W\d_][\w-]*)\s+(?:to|who|that|with|for|in|at|on|based|\(|,)",
+    r"\b(?:hire|hiring|seeks?|seeking|recruit|recruits|recruiting|requires?|needs?|searching\s+for|looking\s+for)"
+    r"\s+(?:an?|one)\s+"
+    r"((?:[^\W\d_][\w-]*\s+){0,4}?[^\W\d_][\w-]*)(?:\s+(?:to|who|that|with|for|in|at|on|based|\()|\s*,)",
     re.IGNORECASE,
 )
 # words that end a title's phrase but name no one ("We are Hiring", "IT Job"), or a company
 NOT_HEADS = frozenset({"we", "are", "is", "it", "hiring", "available", "wanted", "new", "now", "open", "remote", "you"})
 # coordinated titles each have a head: "PhD student & post-doc", "Frontend developer / designer"
 TITLE_COORDINATE = re.compile(r"\s(?:and|or|&)\s|\s?/\s?", re.IGNORECASE)
+LATIN = re.compile(r"[A-Za-z]")
 TITLE_FIELD = re.compile(r"^[^:\n]{0,40}\btitle\s*:\s*(\S.*)$", re.IGNORECASE)
 
 
@@ -92,6 +121,12 @@ def _reference_at(doc, words: Words, heads: frozenset[str], *, wider: bool) -> t
     for i, token in enumerate(doc):
         if wider and token.lower_ in REQUIRING_PLURALS and _requirement_after(doc, i):
             return i, i + 1
+        if wider and token.lower_ in REQUIRING_SINGULARS and _opens(doc, i) and _requirement_after(doc, i):
+            return i, i + 1
+        if wider and token.lower_ in REQUIRING_PLURALS:
+            found = _plural_at_work(doc, i)
+            if found:
+                return found
         plural = token.tag_ in ("NNS", "NNPS") or token.lower_ in PLURALS
         if plural and not (
             i >= 1 and words.has("quality", doc[i - 1]) and doc[i - 1].lower_ not in OUTCOMES and _opens(doc, i - 1)
@@ -152,6 +187,30 @@ def _requirement_after(doc, i: int) -> bool:
         return False
     verb = doc[i + 2].lower_
     return verb in REQUIRED_VERBS or (verb == "be" and doc[i + 1].lower_ == "should")
+
+
+def _plural_at_work(doc, i: int) -> tuple[int, int] | None:
+    """ "The candidates will work in", "The appropriate candidates will join a team": the people
+    hired in the plural, after "the" or "our" (and perhaps one adjective that is not an outcome of
+    the process: "successful", "shortlisted"), doing the job: a modal and an active verb that is not
+    a step of the process ("will be invited", "will need to submit", "will receive")."""
+    if i + 2 >= len(doc) or doc[i + 1].lower_ not in MODALS:
+        return None
+    if i >= 1 and doc[i - 1].lower_ in ("the", "our"):
+        first = i - 1
+    elif (
+        i >= 2
+        and doc[i - 2].lower_ in ("the", "our")
+        and doc[i - 1].pos_ == "ADJ"
+        and doc[i - 1].lower_ not in OUTCOMES
+    ):
+        first = i - 2
+    else:
+        return None
+    verb = doc[i + 2]
+    if verb.pos_ != "VERB" or verb.lemma_.lower() in PROCESS_VERBS or _said_of_you(doc, first):
+        return None
+    return first, i + 1
 
 
 def _opens(doc, i: int) -> bool:
@@ -223,7 +282,10 @@ def title_heads(document) -> frozenset[str]:
             titles.extend(match.group(1) for match in HIRES.finditer(span.text))
     heads = set()
     for title in titles:
-        phrase = TITLE_END.split(" " + title.replace("*", " ") + " ", maxsplit=1)[0]
+        # the first piece in Latin letters: a job board's label in another script may come first
+        # ("Αγορά Εργασίας &#8211; Senior Java Developer &#8211; ...")
+        pieces = TITLE_END.split(" " + html.unescape(title).replace("*", " ") + " ")
+        phrase = next((piece for piece in pieces if LATIN.search(piece)), "")
         for part in TITLE_COORDINATE.split(phrase):
             alphabetic = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", part)
             if alphabetic and alphabetic[-1].lower() not in NOT_HEADS:
@@ -272,7 +334,9 @@ def _triggers(rule) -> Triggers:
             lower = token.lower_
             if lower in people or (lower in plurals and i >= 1 and doc[i - 1].lower_ in quality):
                 found.append((max(0, i - 2), min(n, i + 3)))
-            elif lower in REQUIRING_PLURALS and _requirement_after(doc, i):
+            elif lower in REQUIRING_PLURALS and i + 1 < n and doc[i + 1].lower_ in MODALS:
+                found.append((max(0, i - 2), min(n, i + 3)))
+            elif lower in REQUIRING_SINGULARS and _requirement_after(doc, i):
                 found.append((i, i + 1))
             elif lower in title_quality:
                 found.append((max(0, i - 1), min(n, i + 7)))
