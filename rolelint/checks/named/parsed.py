@@ -111,6 +111,28 @@ def vague_pay(sentence, words: Words, *, pay_section: bool) -> tuple[int, int] |
             grounds = [t for t in token.subtree if words.has("grounds", t)]
             if grounds:
                 return _range(token, grounds[0])
+    for noun in pay:
+        found = _pay_compared(noun, words)
+        if found:
+            return found
+    return None
+
+
+def _pay_compared(noun, words: Words) -> tuple[int, int] | None:
+    """Pay placed against something else instead of a figure: a ``compared`` preposition on the
+    pay noun, or on the verb it is the subject of, whose object holds no number ("a salary above
+    standard postdoctoral scale", "pay is above the industry average"; not "a salary above
+    £40,000")."""
+    heads = [noun]
+    if noun.dep_ in COPULA_SUBJECTS and noun.head is not noun:
+        heads.append(noun.head)
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ != "prep" or not words.has("compared", prep):
+                continue
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.pos_ == "NOUN" and not any(t.like_num for t in obj.subtree):
+                    return _range(noun, prep, obj)
     return None
 
 

@@ -18,7 +18,7 @@ from rolelint.checks.named.parsed import (
 from rolelint.checks.named.pay import has_salary_figure
 from rolelint.nlp.triggers import Requirement, Triggers
 
-LISTS = ("pay", "vague", "condition", "depends", "grounds")
+LISTS = ("pay", "vague", "condition", "depends", "grounds", "compared")
 
 
 def vague_pay(rule, target, options):
@@ -39,7 +39,7 @@ def vague_pay_triggers(rule) -> Triggers:
     pay section as saying the sentence is about pay, so a span with neither is never parsed."""
     pay = Requirement(words=Words.of(rule.spec, ("pay",)).all())
     alternatives = []
-    for alternative in words_triggers(("vague|condition|depends",))(rule).alternatives:
+    for alternative in words_triggers(("vague|condition|depends|compared",))(rule).alternatives:
         alternatives.append(replace(alternative, requirements=(*alternative.requirements, pay)))
         alternatives.append(replace(alternative, sections=frozenset({"pay"})))
     return Triggers(tuple(alternatives))
