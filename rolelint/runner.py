@@ -237,7 +237,9 @@ def _annotate(plan, nlp, narrow: bool = True, rules: list[Rule] | None = None) -
     Every such span is tokenized (and split into sentences when the pipeline has a sentencizer).
     A tagging rule with triggers keeps only the spans where it can match, and says which tokens it
     can match on; only those tokens are tagged (see ``_tag``). Rules without triggers, and parse
-    rules, have their whole spans tagged; parse rules' spans are then parsed."""
+    rules, have their whole spans tagged; parse rules' spans are then parsed. A parse rule that
+    reads the parse only at some matches (``_defers_parse``) is tagged in windows first, and its
+    spans tagged whole and parsed only where such a match is."""
     from rolelint.nlp.sentences import split_sentences
     from rolelint.nlp.state import annotation_memo
     from rolelint.nlp.triggers import union
@@ -282,6 +284,7 @@ def _annotate(plan, nlp, narrow: bool = True, rules: list[Rule] | None = None) -
     ranges: dict[tuple[int, int], list[tuple[int, int]]] = {}
     kept_by: dict[tuple[int, int], set[str]] = {}
     parse: set[tuple[int, int]] = set()
+    deferred: dict[tuple[int, int], list[Rule]] = {}  # spans parsed only where the rules' matches need it
     needless: set[tuple[int, int]] = set()  # spans a rule kept but did not need annotated
     for d, (document, inputs, work) in enumerate(plan):
         for number, (rule, chosen) in enumerate(work):
@@ -320,7 +323,12 @@ def _annotate(plan, nlp, narrow: bool = True, rules: list[Rule] | None = None) -
                         keep = []
                 work[number] = (rule, keep)
                 chosen = keep
-            if rule not in triggers or rule.needs & {"dep", "ner"}:
+            if rule in triggers and _defers_parse(rule):
+                # tagged in windows like the others; parsed after tagging, where a match needs it
+                for s in chosen:
+                    if (d, s) not in recalled:
+                        deferred.setdefault(twins.get((d, s), (d, s)), []).append(rule)
+            elif rule not in triggers or rule.needs & {"dep", "ner"}:
                 # the parser and the entity recogniser read whole sentences: no windows for them
                 for s in chosen:
                     if (d, s) in recalled:
@@ -330,6 +338,10 @@ def _annotate(plan, nlp, narrow: bool = True, rules: list[Rule] | None = None) -
                     if "dep" in rule.needs:
                         parse.add(first)
     tag_windows(nlp, [(docs[key], ranges[key]) for key in sorted(ranges)])
+    wanted = _parse_wanted(plan, docs, {key: rules for key, rules in deferred.items() if key not in parse}, nlp)
+    if wanted:  # tagged again, whole: the parser reads the whole Doc's tok2vec output
+        tag_windows(nlp, [(docs[key], [(0, len(docs[key]))]) for key in wanted])
+        parse.update(wanted)
     if parse:
         parser = nlp.get_pipe("parser")
         for batch in token_batches([docs[key] for key in sorted(parse)]):
@@ -353,6 +365,35 @@ def _annotate(plan, nlp, narrow: bool = True, rules: list[Rule] | None = None) -
     for (d, s), doc in docs.items():
         inputs = plan[d][1]
         inputs[s] = inputs[s].replace_doc(doc)
+
+
+def _defers_parse(rule: Rule) -> bool:
+    """Whether ``rule`` reads the parse only at some of its matches, which its kind can tell from
+    the tags (``defers_parse``, ``parse_wanted``): its spans are then tagged in windows like other
+    rules' and parsed only where it asks."""
+    module = KINDS[rule.kind]
+    return (
+        "dep" in rule.needs
+        and "ner" not in rule.needs
+        and hasattr(module, "defers_parse")
+        and module.defers_parse(rule, rule.compiled)
+    )
+
+
+def _parse_wanted(plan, docs, deferred: dict[tuple[int, int], list[Rule]], nlp) -> list[tuple[int, int]]:
+    """The spans of ``deferred`` (span -> the rules that read its parse at some matches) where one
+    of those rules asks for the parse, its Doc being tagged (in windows). What a rule kept on such a
+    Doc while asking is dropped, since the Doc is tagged again whole."""
+    wanted = []
+    for (d, s), rules in deferred.items():
+        doc = docs[(d, s)]
+        item = plan[d][1][s].replace_doc(doc)
+        kept = set(doc.user_data)
+        if any(KINDS[rule.kind].parse_wanted(rule, rule.compiled, item, nlp) for rule in rules):
+            for key in set(doc.user_data) - kept:
+                del doc.user_data[key]
+            wanted.append((d, s))
+    return wanted
 
 
 def _memo_key(item, codes: list[str]) -> tuple:

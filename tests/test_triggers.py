@@ -354,3 +354,22 @@ def test_tag_patterns_are_matched_in_the_tagged_windows_whatever_the_order_of_th
     rules = [RULES[code] for code in ("RL117", "RL102", "RL116")]  # RL102 (9 patterns) last on tags
     pattern_kind.prepare(rules, nlp)
     assert [rule.compiled._matchers[nlp][1] for rule in rules] == [True, True, False]
+
+
+def test_a_pattern_rule_parses_only_spans_where_a_match_reads_the_parse(parsed_texts, monkeypatch):
+    """RL120 reads the parse only to drop people who already belong to someone (``skip_owned``): a
+    span where none of those patterns matches is tagged in windows and not parsed, and the findings
+    stay those of parsing every span."""
+    text = (
+        "# Engineer\n\n"
+        "We only hire the best and the brightest.\n\n"
+        "The intern works alongside our top-notch engineers.\n\n"
+        "We want top talent for this team.\n"
+    )
+    document = document_from_string(text, path="a.md")
+    found = run_rules([document], [RULES["RL120"]])[document.path]
+    assert sorted(text[f.start : f.end] for f in found) == ["hire the best", "top talent"]
+    assert not any("only hire" in piece for piece in parsed_texts)  # no owned-words pattern matches there
+    assert any("top-notch" in piece for piece in parsed_texts)
+    monkeypatch.undo()
+    assert run_rules([document], [RULES["RL120"]], narrow=False)[document.path] == found

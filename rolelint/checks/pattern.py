@@ -135,6 +135,11 @@ class CompiledPatterns:
         return None if None in most else max(most, default=0)
 
     @cached_property
+    def reads_parse(self) -> bool:
+        """Some pattern matches on the dependency parse (DEP), not only checks a match with it."""
+        return any(key.upper() == "DEP" for pattern in self.patterns for token in pattern.tokens for key in token)
+
+    @cached_property
     def needed_words(self) -> frozenset[str] | None:
         """For patterns on words alone: one of these must be a token's lower-case text or norm for
         any pattern to match (None: some pattern needs no particular word, or reads lemmas)."""
@@ -248,14 +253,15 @@ def _key(rule, number: int) -> str:
 
 def prepare(rules, nlp) -> None:
     """One Matcher for all built-in pattern rules of a run, so each span is matched once, not once
-    per rule. Patterns on tags, and those on the parse, get their own, since only the spans they
-    can match are tagged, or parsed; the others run on tokens alone. A rule pack's rule gets a
+    per rule. Patterns on tags (with those of rules that check some matches on the parse), and
+    patterns on the parse, get their own, since only the spans they can match are tagged, or
+    parsed; the others run on tokens alone. A rule pack's rule gets a
     Matcher of its own, so that its time is its own (``run``)."""
     from spacy.matcher import Matcher
 
     def group_of(rule) -> int:
         needs = rule.compiled.needs
-        return 2 if "dep" in needs else 1 if needs & {"lemma", "pos", "ner"} else 0
+        return 2 if rule.compiled.reads_parse else 1 if needs & {"lemma", "pos", "ner", "dep"} else 0
 
     shared = [rule for rule in rules if not rule.compiled.bounded]
     for group in (0, 1, 2):
@@ -265,13 +271,13 @@ def prepare(rules, nlp) -> None:
             for number, pattern in enumerate(rule.compiled.patterns):
                 matcher.add(_key(rule, number), [list(pattern.tokens)], greedy="LONGEST")
         for rule in members:
-            rule.compiled._matchers[nlp] = (matcher, group == 1)
+            rule.compiled._matchers[nlp] = (matcher, group >= 1)
     for rule in rules:
         if rule.compiled.bounded:
             matcher = Matcher(nlp.vocab)
             for number, pattern in enumerate(rule.compiled.patterns):
                 matcher.add(_key(rule, number), [list(pattern.tokens)])  # longest first: ``_windowed_matches``
-            rule.compiled._matchers[nlp] = (matcher, group_of(rule) == 1)
+            rule.compiled._matchers[nlp] = (matcher, group_of(rule) >= 1)
 
 
 def _matches(matcher, doc, nlp, windowed: bool = False) -> list[tuple[str, int, int]]:
@@ -327,6 +333,25 @@ def _owned(span) -> bool:
     """Whether a word of ``span`` has a possessive in the parse ("our top-notch engineers", "the
     world's top engineers"): people who already belong to someone, not the people being sought."""
     return any(child.dep_ == "poss" for token in span for child in token.children)
+
+
+def defers_parse(rule, compiled: CompiledPatterns) -> bool:
+    """Whether the rule reads the dependency parse only to check some matches (``skip_owned``), so
+    that a span need be parsed only where one of those matches (``parse_wanted``). Not when a pattern
+    matches on the parse, nor for a rule pack's rule (its matching has a time budget)."""
+    return not compiled.bounded and not compiled.reads_parse
+
+
+def parse_wanted(rule, compiled: CompiledPatterns, item, nlp) -> bool:
+    """Whether the dependency parse can change the rule's findings on ``item``, whose Doc is tagged
+    (perhaps in windows only): a pattern that drops owned words (``skip_owned``) matches there."""
+    owned = {_key(rule, number) for number, pattern in enumerate(compiled.patterns) if pattern.skip_owned}
+    if not owned or item.doc is None:
+        return False
+    if nlp not in compiled._matchers:
+        prepare([rule], nlp)
+    matcher, windowed = compiled._matchers[nlp]
+    return any(key in owned for key, _, _ in _matches(matcher, item.doc, nlp, windowed))
 
 
 def run(rule, compiled: CompiledPatterns, target, options, nlp):

@@ -58,6 +58,7 @@ def tag_windows(nlp, wanted: list[tuple[Any, list[tuple[int, int]]]]) -> None:
         covered = sum(end - start for start, end in merged)
         if margin is None or covered >= WHOLE_SHARE * len(doc) or any(end - start == len(doc) for start, end in merged):
             whole.append(doc)
+            doc.user_data.pop("rolelint.windows", None)  # a Doc tagged in windows before is now tagged whole
             continue
         widened = merge([(max(0, start - margin), min(len(doc), end + margin)) for start, end in merged])
         windows.append((doc, merged, widened))
