@@ -122,3 +122,26 @@ def test_a_link_to_a_job_page_or_a_sites_apply_button_is_a_way_to_apply():
     assert _missing(body + "Read the [full advert](https://example.org/vacancies/1234).\n") is None
     assert _missing(body + '{% include apply-button.html role="developer" %}\n') is None
     assert "apply" in (_missing(body + "Read [our blog](https://example.org/blog/1234).\n") or "")
+
+
+def test_a_place_where_the_team_works_says_where_the_job_is():
+    # spaCy's entity recogniser finds the place; the parse says what is there
+    for line in (
+        "The team lives in New Zealand and Germany. Send us your CV.",
+        "You will join our team in Königsbrunn, Germany. Send us your CV.",
+        "Tel Aviv-Yafo, Tel Aviv District, Israel · 1 day ago\n\nSend us your CV.",
+    ):
+        assert _missing(HEAD + DUTIES + NEEDS + line + "\n") is None, line
+
+
+def test_a_place_of_customers_or_a_technology_does_not_say_where_the_job_is():
+    for line in (
+        "Our software is used by hospitals in Belgium and Canada. Send us your CV.",
+        "You know Linux-based systems and mobile development in Android. Send us your CV.",
+    ):
+        assert "location" in (_missing(HEAD + DUTIES + NEEDS + line + "\n") or ""), line
+
+
+def test_a_place_in_the_title_says_where_the_job_is():
+    text = "---\ntitle: Java Developer - Munich, Germany\n---\n" + HEAD + DUTIES + NEEDS + "Send us your CV.\n"
+    assert _missing(text) is None

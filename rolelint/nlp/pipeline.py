@@ -150,13 +150,16 @@ def _load(model: str, wanted: frozenset[str]):
         spacy = import_spacy()
     except ImportError as exc:  # pragma: no cover - spaCy is a hard dependency
         raise ModelNotFound(f"spaCy is not installed ({exc}); run `pip install rolelint` again") from None
-    exclude = [name for name in MODEL_COMPONENTS if name not in wanted]
+    # beside a parser, the entity recogniser is loaded but not run: a check that reads places
+    # (RL209) runs it itself on the few texts it needs, rather than loading the model again
+    idle = ["ner"] if "parser" in wanted and "ner" not in wanted else []
+    exclude = [name for name in MODEL_COMPONENTS if name not in wanted and name not in idle]
     if not Path(model).is_absolute() and not spacy.util.is_package(model):
         # spaCy would try the name as a path relative to the working directory (the repo being
         # linted); a path from the config comes here resolved and checked (rolelint.config)
         raise ModelNotFound(f"cannot load spaCy model {model!r}: no installed package has that name; {INSTALL_HINT}")
     try:
-        nlp = spacy.load(model, exclude=exclude)
+        nlp = spacy.load(model, exclude=exclude, disable=idle)
     except (OSError, ImportError) as exc:
         where = "path" if Path(model).exists() else "package"
         raise ModelNotFound(

@@ -21,6 +21,7 @@ from rolelint.checks.named.essential_requirements import HIRE_NOUNS, reads_as_re
 from rolelint.checks.named.model import NamedCheck
 from rolelint.checks.named.sections import CORE_SECTIONS, sections_present
 from rolelint.checks.named.third_person import title_heads
+from rolelint.nlp.pipeline import ModelNotFound, load_pipeline
 from rolelint.structure import unmarked_list
 
 PARAMS = (
@@ -156,7 +157,11 @@ def covered_by_content(document, items, spec, wanted) -> set[str]:
     text = _Text(texts + values)
     if "pay" in wanted and text.mentions(_word_set(spec, "pay_words")):
         covered.add("pay")
-    if "location" in wanted and (_says_where(texts, values, spec) or _dateline(items)):
+    if "location" in wanted and (
+        _says_where(texts, values, spec)
+        or _dateline(items)
+        or _names_a_place(items, data, title_heads(document) | HIRE_NOUNS)
+    ):
         covered.add("location")
     if "apply" in wanted and (
         _mentions_apply(text, texts, values, _word_set(spec, "apply_words"))
@@ -203,6 +208,103 @@ def _says_where(texts: list[str], values: list[str], spec) -> bool:
         for sentence in _SENTENCE_END.split(text):
             if _NAMED_PLACE.search(sentence) and _Text([sentence]).mentions(places):
                 return True
+    return False
+
+
+# the entity recogniser's labels for a place: a country, city or state, or a region ("Europe")
+_PLACES = frozenset({"GPE", "LOC"})
+_RUN_PIPELINE: dict[str, object] = {}
+
+
+def prepare(rules, nlp) -> None:
+    """Keep the run's pipeline: a place is looked for with its entity recogniser and parser when it
+    has them, rather than loading the model a second time."""
+    _RUN_PIPELINE.clear()
+    _RUN_PIPELINE["nlp"] = nlp
+
+
+def _entity_pipeline():
+    """A pipeline that parses, and its entity recogniser (run by hand: it may be loaded idle)."""
+    nlp = _RUN_PIPELINE.get("nlp")
+    if nlp is None or "parser" not in getattr(nlp, "pipe_names", ()) or "ner" not in nlp.component_names:
+        if "ner" not in _RUN_PIPELINE:
+            _RUN_PIPELINE["ner"] = load_pipeline({"ner", "dep"})
+        nlp = _RUN_PIPELINE["ner"]
+    return nlp, nlp.get_pipe("ner")
+
+
+def _annotated(nlp, ner, texts: list[str]):
+    """``texts`` parsed and with their entities, the recogniser run whether or not it is idle."""
+    skip = [name for name in ("ner", "sentencizer") if name in nlp.pipe_names]
+    return ner.pipe(nlp.pipe(texts, disable=skip))
+
+
+def _names_a_place(items, data, heads: frozenset[str]) -> bool:
+    """Whether the advert says where the job is by naming a place (a city, country, state or region,
+    as spaCy's entity recogniser reads it): in its title, on a line of its own ("Tel Aviv-Yafo,
+    Israel"), as the object of "in", "at", "near" or "throughout" ("our premises in Athens", "a team
+    in Königsbrunn, Germany") or before "-based" ("an Athens-based team"). A place named otherwise
+    ("services to Canadians") is not where the job is, nor is an acronym, which the recogniser often
+    takes for one ("AI-based tools"). Asked only of an advert with no word for where or how the job
+    is worked, so the recogniser reads few adverts."""
+    texts = [item.text for item in items if item.span.block != "scalar" and item.text.strip()]
+    titles = [item.text for item in items if item.span.block == "heading"][:1]
+    title = data.get("title")
+    if isinstance(title, str):
+        titles.append(title)
+    if not texts and not titles:
+        return False
+    try:
+        nlp, ner = _entity_pipeline()
+    except ModelNotFound:
+        return False
+    return any(_place_in_title(doc) for doc in _annotated(nlp, ner, titles)) or any(
+        _place_of_work(doc, heads) for doc in _annotated(nlp, ner, texts)
+    )
+
+
+_WHERE = frozenset({"in", "at", "near", "throughout"})
+
+
+def _places(doc):
+    return [entity for entity in doc.ents if entity.label_ in _PLACES and not entity.text.isupper()]
+
+
+def _place_in_title(doc) -> bool:
+    return bool(_places(doc))
+
+
+def _opens_with_places(doc, places) -> bool:
+    """Whether a line opens with places and only commas between them: "Tel Aviv-Yafo, Tel Aviv
+    District, Israel · 1 day ago", as a job board prints where a job is."""
+    start = len(doc.text) - len(doc.text.lstrip())
+    if places[0].start_char != start:
+        return False
+    return all(not doc.text[a.end_char : b.start_char].strip(" ,") for a, b in zip(places, places[1:]))
+
+
+def _place_of_work(doc, heads: frozenset[str]) -> bool:
+    """A place named where the job is: a line that opens with places ("Tel Aviv-Yafo, Tel Aviv
+    District, Israel · 1 day ago"); a place after "in", "at", "near" or "throughout" that says where
+    a clause's subject does something ("The team lives in New Zealand", "we operate throughout
+    Scotland"); or a place where the employer's own team, office or premises are, or the hire, after
+    those words or before "-based" ("our team in Königsbrunn", "a Java developer in Athens", "our
+    Athens-based team"). Not where customers or services are ("used by hospitals in Belgium",
+    "public services in Canada"), nor a technology the recogniser takes for a place ("Linux-based
+    systems", "development in Android")."""
+    places = _places(doc)
+    if len(places) >= 2 and _opens_with_places(doc, places):
+        return True
+    for place in places:
+        head = place.root.head
+        based = place.root.dep_ in ("npadvmod", "compound") and head.lower_ == "based"
+        if not based and (place.root.dep_ != "pobj" or head.lower_ not in _WHERE):
+            continue
+        located = head.head  # what is in the place: a clause's verb, or a noun
+        if any(child.dep_ in ("nsubj", "nsubjpass") for child in located.children) and not based:
+            return True  # "The team lives in New Zealand", "we operate throughout Scotland"
+        if located.lower_ in heads or any(child.dep_ == "poss" for child in located.children):
+            return True  # "a developer in Athens", "our team in Königsbrunn", "our Athens-based team"
     return False
 
 
@@ -336,4 +438,4 @@ def core_sections(rule, target, options):
         yield document_finding(rule, document, values={"missing": names, "count": len(missing)}, context=names)
 
 
-CHECK = NamedCheck("core_sections", run=core_sections, params=frozenset(PARAMS))
+CHECK = NamedCheck("core_sections", run=core_sections, params=frozenset(PARAMS), prepare=prepare)
