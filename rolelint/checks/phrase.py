@@ -138,8 +138,10 @@ def _keys(token, lemma: bool) -> set[str]:
     keys = {token.lower_}
     if lemma and token.lemma_:
         keys.add(token.lemma_.lower())
-        if (token.tag_ in ("NNS", "NNPS") or token.pos_ in ("NOUN", "PROPN")) and len(token.lower_) > 3:
-            keys |= singulars(token.lower_)  # the lemmatizer leaves unknown plurals ("ninjas") alone
+        if (token.tag_ in ("NNS", "NNPS") or token.pos_ == "NOUN") and len(token.lower_) > 3:
+            # the lemmatizer leaves unknown plurals ("ninjas") alone; a proper noun the tagger reads
+            # as singular is a name whose final s is its own ("Hellas", "Athens"), not a plural
+            keys |= singulars(token.lower_)
     return keys
 
 
@@ -180,7 +182,7 @@ def _lemma_keys(doc) -> tuple[_Tokens, list[frozenset[str]]]:
     worked out once per combination (``_KEYS``), and no Token object is made."""
     from spacy.attrs import IS_SPACE, LEMMA, LOWER, POS, TAG
     from spacy.strings import hash_string  # type: ignore[attr-defined]  # not in the stubs
-    from spacy.symbols import NOUN, PROPN
+    from spacy.symbols import NOUN
 
     if not len(doc):
         return _Tokens(doc, []), []
@@ -197,7 +199,7 @@ def _lemma_keys(doc) -> tuple[_Tokens, list[frozenset[str]]]:
             words = {lower_}
             if lemma_:
                 words.add(lemma_.lower())
-                if (tag in plural_tags or pos in (NOUN, PROPN)) and len(lower_) > 3:
+                if (tag in plural_tags or pos == NOUN) and len(lower_) > 3:
                     words |= singulars(lower_)
             found = _KEYS[(lower, lemma, tag, pos)] = frozenset(words)
         positions.append(i)
