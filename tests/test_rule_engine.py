@@ -61,6 +61,18 @@ def test_unsafe_replacement_is_a_suggestion_only():
     assert finding.fix is None and "They" in finding.suggestion
 
 
+def test_gendered_pronouns_are_reported_once_a_sentence():
+    text = "Using his people skills he explains the work.\nShe also reviews code. His manager helps.\n"
+    _, found = run(text, ["RL110"])
+    assert [text[f.start : f.end] for f in found] == ["his", "She", "His"]
+
+
+def test_gendered_pronouns_in_sentences_glued_together_are_reported_apart():
+    text = "He writes tests.Using his skills, he ships.\n"
+    _, found = run(text, ["RL110"])
+    assert [text[f.start : f.end] for f in found] == ["He", "his"]
+
+
 def test_findings_are_immutable():
     _, (finding,) = run("A proper web ninja.\n", ["RL104"])
     with pytest.raises(dataclasses.FrozenInstanceError):

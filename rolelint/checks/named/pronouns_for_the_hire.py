@@ -4,9 +4,9 @@
 stand for someone the advert names ("Ask Maria Lopez, our recruiter: she …"): when a name (two
 capitalised words in a row, not opening a sentence) or an email address comes before it in the
 same paragraph or list item, it is left alone, and so is any single pronoun in the how-to-apply
-section. The name is found from the text, not spaCy's entity recogniser: running it on every
-paragraph with a pronoun in it doubled the time of a whole run, for the same findings on the
-evaluation adverts.
+section. One finding a sentence: one rewrite fixes every pronoun in it. The name is found from the
+text, not spaCy's entity recogniser: running it on every paragraph with a pronoun in it doubled the
+time of a whole run, for the same findings on the evaluation adverts.
 """
 
 from __future__ import annotations
@@ -44,25 +44,30 @@ def pronouns_for_the_hire(rule, target, options):
         text = item.text
         if either.search(text) is None:
             continue  # most spans stop here
-        taken: list[tuple[int, int]] = []
+        found: list[tuple[int, int, tuple[str, bool | None]]] = []
         for match in pair_pattern.finditer(text):
-            taken.append(match.span())
-            replacement, fixable = pairs[match.group().lower()]
-            yield span_finding(rule, item, *match.span(), replacement=replacement, fixable=fixable)
-        if item.span.section == "apply":
-            continue  # "she'll reply": the contact's pronoun, where the advert says how to apply
-        named: list[int] | None = None
-        for match in single_pattern.finditer(text):
-            if any(a < match.end() and match.start() < b for a, b in taken):
-                continue
-            if named is None:
-                named = _people_named(item)
-            if any(start < match.start() for start in named):
-                continue  # a named person before it: the pronoun is theirs, not the hire's
-            replacement, fixable = singles[match.group().lower()]
-            yield span_finding(rule, item, *match.span(), replacement=replacement, fixable=fixable)
+            found.append((*match.span(), pairs[match.group().lower()]))
+        if item.span.section != "apply":  # there "she'll reply" is the contact's pronoun
+            named: list[int] | None = None
+            for match in single_pattern.finditer(text):
+                if any(a < match.end() and match.start() < b for a, b, _ in found):
+                    continue
+                if named is None:
+                    named = _people_named(item)
+                if any(start < match.start() for start in named):
+                    continue  # a named person before it: the pronoun is theirs, not the hire's
+                found.append((*match.span(), singles[match.group().lower()]))
+        reported: set[int] = set()
+        for start, end, (replacement, fixable) in sorted(found):
+            sentence = len(_SENTENCE_END.findall(text, 0, start))
+            if sentence in reported:
+                continue  # "using his skills he is adept": one rewrite of the sentence fixes both
+            reported.add(sentence)
+            yield span_finding(rule, item, start, end, replacement=replacement, fixable=fixable)
 
 
+# where a sentence ends: its mark before a space, the end, or a capital glued to it ("solutions.Using")
+_SENTENCE_END = re.compile(r"[.!?]+(?=\s|$|[A-Z])")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 _NAME = re.compile(r"\b[A-Z][a-z'’-]+[ \t]+(?:[A-Z]\.[ \t]+)?[A-Z][a-z'’-]+")
 
