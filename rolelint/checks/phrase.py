@@ -36,6 +36,7 @@ class CompiledPhrases:
     skip_negated: bool = False  # drop a match that a negation in its sentence governs or stands shortly before
     skip_beside: frozenset[str] = frozenset()  # drop a match whose sentence holds one of these words
     skip_names: bool = False  # drop a match inside a proper name of several words ("Black Girls Code")
+    skip_things: bool = False  # drop a word read as an adjective of a noun that names no person
     # Per pipeline: nlp -> (index, exception index); nlp -> see _lower_index.
     _index: weakref.WeakKeyDictionary = field(default_factory=weakref.WeakKeyDictionary, repr=False)
     _first: weakref.WeakKeyDictionary = field(default_factory=weakref.WeakKeyDictionary, repr=False)
@@ -77,6 +78,7 @@ def compile(rule) -> CompiledPhrases:
         skip_negated=bool(spec.get("skip_negated", False)),
         skip_beside=frozenset(w.lower() for w in spec.get("skip_beside", ())),
         skip_names=bool(spec.get("skip_names", False)),
+        skip_things=bool(spec.get("skip_things", False)),
     )
 
 
@@ -92,7 +94,7 @@ def needs(rule, compiled: CompiledPhrases) -> set[str]:
         wanted.add("dep")  # what a negation governs
     if compiled.skip_beside:
         wanted |= {"lemma", "sents"}
-    if compiled.skip_names:
+    if compiled.skip_names or compiled.skip_things:
         wanted.add("pos")
     return wanted
 
@@ -392,6 +394,30 @@ def _in_name(doc, first: int, last: int) -> bool:
     return any(t is not None and t.pos_ == "PROPN" for t in (before, after))
 
 
+# the endings of English agent nouns: a person who does something (developer, editor, analyst,
+# technician, assistant, engineer, student)
+AGENT_NOUN = re.compile(r"(?:er|or|ist|ian|ant|eer|ent)s?$")
+# the endings of English adjectives: a listed word with one ("heroic") is an adjective by its form,
+# whatever it describes
+ADJECTIVE = re.compile(r"(?:ic|ous|al|ful|ive|ish)$")
+
+
+def _describes_a_thing(token) -> bool:
+    """Whether ``token``, a listed noun, is read by the tagger as an adjective of a noun that does
+    not name a person by an agent noun's ending: "unicorn tech startups" describes companies (a
+    startup valued at a billion), "a ninja developer" still describes a person, and a listed word
+    that is an adjective by its ending ("our heroic team") is what it says. The noun is the
+    parse's head when the Doc is parsed, else the next noun."""
+    if token.pos_ != "ADJ" or ADJECTIVE.search(token.lower_):
+        return False
+    doc = token.doc
+    if doc.has_annotation("DEP"):
+        noun = token.head if token.dep_ == "amod" else None
+    else:
+        noun = next((t for t in doc[token.i + 1 : token.i + 4] if t.pos_ in ("NOUN", "PROPN")), None)
+    return noun is not None and noun.pos_ in ("NOUN", "PROPN") and not AGENT_NOUN.search(noun.lower_)
+
+
 def _titled(document, disciplines: tuple[str, ...]) -> bool:
     """Whether a word of the advert's title (front matter ``title``, else its first heading) starts
     with one of ``disciplines``: "ideation" is a stage of the design process to a designer."""
@@ -423,6 +449,8 @@ def _findings(rule, compiled: CompiledPhrases, item, tokens, matches, blocked, a
         if compiled.skip_beside and _beside(compiled, item, tokens[first].i):
             continue
         if compiled.skip_names and _in_name(item.doc, tokens[first].i, tokens[end - 1].i):
+            continue
+        if compiled.skip_things and end - first == 1 and _describes_a_thing(tokens[first]):
             continue
         if compiled.one_per_section:
             section = (item.span.section, item.span.heading)
