@@ -51,7 +51,7 @@ SECTION_KEYWORDS: list[tuple[str, tuple[str, ...]]] = [
         ),
     ),
     # Headings that mention a requirement or a benefit but are neither criteria nor perks.
-    ("other", ("travel", "clearance")),
+    ("other", ("travel", "clearance", "conditions of employment")),
     (
         "apply",
         (
@@ -193,6 +193,12 @@ SECTION_KEYWORDS: list[tuple[str, tuple[str, ...]]] = [
             "what do we offer",
             "what can we offer",
             "what's in it for me",
+            # what the employer offers, as adverts from the Netherlands and Scandinavia head it
+            "our offer",
+            "the offer",
+            "on offer",
+            "terms of employment",
+            "employment terms",
         ),
     ),
     ("pay", ("salary", "pay", "compensation", "remuneration", "wage")),

@@ -26,6 +26,7 @@ SECTION_NAMES = {
     "responsibilities": "responsibilities",
     "essential": "requirements",
     "pay": "pay",
+    "offer": "what is offered",
     "location": "location or working pattern",
     "apply": "how to apply",
 }

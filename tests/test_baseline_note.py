@@ -24,7 +24,13 @@ ADVERTS = {
 
 
 def write_repo(root: Path) -> None:
-    (root / ".rolelint.yaml").write_text("kinds: {advert: ['adverts/**']}\n", encoding="utf-8")
+    # RL209 asks for the subjects it asked for when the baseline was written (it now also asks what
+    # is offered), so that its findings are the ones the baseline recorded
+    config = (
+        "kinds: {advert: ['adverts/**']}\n"
+        "rules: {RL209: {options: {required: [about, responsibilities, essential, location, apply]}}}\n"
+    )
+    (root / ".rolelint.yaml").write_text(config, encoding="utf-8")
     for name, text in ADVERTS.items():
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_text(text, encoding="utf-8")

@@ -8,7 +8,8 @@ from rolelint.runner import run_rules
 
 RULES = load_rules([builtin_rules_dir()])
 HEAD = (
-    "# Developer\n\n## About us\n\nWe build tools for the clinics of a health charity, and have done so since 2012.\n\n"
+    "# Developer\n\n## About us\n\nWe build tools for the clinics of a health charity, and have done so since 2012. "
+    "We offer a pension and 30 days of holiday.\n\n"
 )
 DUTIES = "## What you'll do\n\n- Build forms\n- Run the service\n\n"
 NEEDS = "## Requirements\n\n- Experience with Python\n- Knowledge of SQL\n\n"
@@ -145,3 +146,16 @@ def test_a_place_of_customers_or_a_technology_does_not_say_where_the_job_is():
 def test_a_place_in_the_title_says_where_the_job_is():
     text = "---\ntitle: Java Developer - Munich, Germany\n---\n" + HEAD + DUTIES + NEEDS + "Send us your CV.\n"
     assert _missing(text) is None
+
+
+def test_an_advert_that_says_nothing_of_pay_benefits_or_terms_leaves_out_what_is_offered():
+    bare = HEAD.replace("We offer a pension and 30 days of holiday.", "")
+    text = bare + DUTIES + NEEDS + "The job is remote. Send us your CV.\n"
+    assert _missing(text) is not None and "what is offered" in _missing(text)
+
+
+def test_pay_benefits_or_the_terms_of_the_contract_say_what_is_offered():
+    bare = HEAD.replace("We offer a pension and 30 days of holiday.", "")
+    for offer in ("It is a two-year fixed-term contract.", "The salary is £40,000.", "## Benefits\n\n- A pension\n"):
+        text = bare + DUTIES + NEEDS + f"The job is remote. Send us your CV.\n\n{offer}\n"
+        assert _missing(text) is None, offer

@@ -290,3 +290,16 @@ def test_attribute_lists_inline_html_and_spacing_do_not_change_a_heading_s_categ
 def test_a_lead_in_to_what_the_hire_is_required_to_do_heads_duties():
     assert categorize_heading("The successful candidate will be required to:") == "responsibilities"
     assert categorize_heading("Required skills") == "essential"
+
+
+@pytest.mark.parametrize(
+    ("heading", "category"),
+    [
+        ("Our Offer", "benefits"),
+        ("Terms of employment", "benefits"),
+        ("What is on offer", "benefits"),
+        ("Conditions of employment", "other"),  # a vetting condition, not a perk or a criterion
+    ],
+)
+def test_the_terms_and_offer_of_employment_head_benefits(heading, category):
+    assert categorize_heading(heading) == category

@@ -60,7 +60,7 @@ def test_subjects_covered_without_a_heading_are_found_as_rl209_counts_them(linte
     text = (
         "# Developer\n\nYou will build tools for nurses. You will run them in production.\n\n"
         "You have experience with Python. You have experience with SQL.\n\n"
-        "The job is remote. Apply with a CV to jobs@example.org.\n"
+        "The job is remote, on a permanent contract. Apply with a CV to jobs@example.org.\n"
     )
     result = Linter(start=EXAMPLES, select=["RL209"]).lint_text(text, name="adverts/draft.md")
     summary = linter.summarise(result)

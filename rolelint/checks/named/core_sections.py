@@ -28,6 +28,7 @@ PARAMS = (
     "duty_leads",
     "requirement_words",
     "pay_words",
+    "offer_words",
     "location_words",
     "place_words",
     "apply_words",
@@ -157,6 +158,8 @@ def covered_by_content(document, items, spec, wanted) -> set[str]:
     text = _Text(texts + values)
     if "pay" in wanted and text.mentions(_word_set(spec, "pay_words")):
         covered.add("pay")
+    if "offer" in wanted and text.mentions(_word_set(spec, "pay_words") | _word_set(spec, "offer_words")):
+        covered.add("offer")
     if "location" in wanted and (
         _says_where(texts, values, spec)
         or _dateline(items)
@@ -428,13 +431,17 @@ def catalogue_spec() -> dict:
     return dict(load_rule_file(path).spec)
 
 
+# how a finding names a subject
+_SUBJECT_NAMES = {"essential": "requirements", "offer": "what is offered"}
+
+
 def core_sections(rule, target, options):
     document = target.document
     wanted = [s for s in options.get("required", CORE_SECTIONS) if s in CORE_SECTIONS]
     present = subjects_present(document, target.spans, rule.spec, wanted)
     missing = [s for s in wanted if s not in present]
     if missing:
-        names = ", ".join(s.replace("essential", "requirements") for s in missing)
+        names = ", ".join(_SUBJECT_NAMES.get(s, s) for s in missing)
         yield document_finding(rule, document, values={"missing": names, "count": len(missing)}, context=names)
 
 

@@ -7,12 +7,13 @@ import re
 
 from rolelint.checks.named.pay import has_salary_figure
 
-CORE_SECTIONS = ("about", "responsibilities", "essential", "pay", "location", "apply")
+CORE_SECTIONS = ("about", "responsibilities", "essential", "pay", "offer", "location", "apply")
 # Front matter keys that stand in for a section (matched as substrings of the lower-cased key).
 FRONT_MATTER_SECTIONS = {
     "responsibilities": ("responsibilit", "duties", "objective"),
     "essential": ("requirement", "qualification", "criteria"),
     "pay": ("salary", "pay"),
+    "offer": ("benefit", "perk", "offer", "salary", "contract"),
     "about": ("about", "overview", "description"),
     "location": ("location", "working_pattern", "working pattern", "remote"),
     "apply": ("apply", "application", "closing"),
@@ -53,6 +54,8 @@ def sections_present(document, items) -> set[str]:
         present.add("about")
     if "benefits" in present or has_salary_figure(document, items) or data.get("salary"):
         present.add("pay")
+    if "pay" in present:
+        present.add("offer")  # what the employer offers: pay, benefits, terms
     for item in items:
         label = SECTION_LABEL.match(item.text)
         if label:
