@@ -162,12 +162,10 @@ SECTION_KEYWORDS: list[tuple[str, tuple[str, ...]]] = [
             "the job",
             "day to day",
             "day-to-day",
-            "key tasks",
+            "tasks",  # "Tasks:", "Key tasks", "Your tasks"
             "what you'll be doing",
             "what you will be doing",
             "accountabilit",
-            "main tasks",
-            "your tasks",
             "what will you do",
             "what will you be doing",
             "what will i do",

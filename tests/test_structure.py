@@ -299,7 +299,8 @@ def test_a_lead_in_to_what_the_hire_is_required_to_do_heads_duties():
         ("Terms of employment", "benefits"),
         ("What is on offer", "benefits"),
         ("Conditions of employment", "other"),  # a vetting condition, not a perk or a criterion
+        ("Tasks", "responsibilities"),
     ],
 )
-def test_the_terms_and_offer_of_employment_head_benefits(heading, category):
+def test_the_offer_and_the_tasks_of_a_job_get_their_category(heading, category):
     assert categorize_heading(heading) == category
