@@ -108,6 +108,9 @@ PREDICATES = {
 }
 
 
+ALTERNATIVES = frozenset({"or", "and/or"})
+
+
 @dataclass(frozen=True)
 class TokenPattern:
     id: str
@@ -116,6 +119,7 @@ class TokenPattern:
     fixable: bool | None = None
     skip_owned: bool = False  # drop a match whose words have a possessive ("our top-notch engineers")
     skip_negated: bool = False  # drop a match negated in its clause (rolelint.checks.negation)
+    skip_alternative: bool = False  # drop a match offered as an alternative: "or" right before it
 
 
 TIME_BUDGET = 2.0  # CPU seconds a rule pack's pattern rule may spend on one document
@@ -199,6 +203,7 @@ def compile(rule) -> CompiledPatterns:
                 entry.get("fixable"),
                 bool(entry.get("skip_owned", False)),
                 bool(entry.get("skip_negated", False)),
+                bool(entry.get("skip_alternative", False)),
             )
         )
     if strict:
@@ -392,6 +397,8 @@ def run(rule, compiled: CompiledPatterns, target, options, nlp):
                 continue
             if pattern.skip_negated and negated_in_words(item.doc, first, end, _sentence_of(item, first)):
                 continue
+            if pattern.skip_alternative and first > 0 and item.doc[first - 1].lower_ in ALTERNATIVES:
+                continue  # "C1, C2 or native level": another level is accepted beside it
             taken.append((first, end))
             yield span_finding(
                 rule, item, span.start_char, span.end_char, replacement=pattern.replacement, fixable=pattern.fixable
