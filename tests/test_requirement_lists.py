@@ -142,3 +142,18 @@ def test_requirements_of_two_positions_count_apart():
     text = f"## Skills (Junior Developers)\n\n{junior}\n## Skills (Senior Developer)\n\n{senior}"
     assert _count(text) == 0  # five at most for either post, not nine
     assert _count(f"## Skills\n\n{junior}\n## Experience\n\n{senior}") == 9
+
+
+def test_an_item_opening_with_a_verb_of_having_reads_as_a_requirement():
+    verbs = VERBS | {"have", "hold"}
+    assert reads_as_requirement("Have a minimum of 3 years of experience in Java", WORDS, verbs)
+    assert reads_as_requirement("Hold experience with cloud computing", WORDS, verbs)
+    assert not reads_as_requirement("Have lunch with the team on Fridays", WORDS, verbs)
+
+
+def test_requirements_listed_as_what_you_have_under_the_duties_are_counted():
+    duties = "".join(f"- Build part {n} of the service\n" for n in range(3))
+    needs = "".join(f"- Have experience with tool {n}\n" for n in range(5)) + "".join(
+        f"- Have exposure to framework {n}\n" for n in range(4)
+    )
+    assert _count(f"## Responsibilities\n\n{duties}\nYou can be our favourite if you:\n\n{needs}") == 9

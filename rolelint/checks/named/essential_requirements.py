@@ -12,6 +12,7 @@ from rolelint.structure import DESIRABLE, continues_item, list_lead_in, paragrap
 
 _ITEM_WORDS = re.compile(r"[a-z][a-z'’-]*|\d+\+?")
 _YEARS_OF = re.compile(r"\b\d{1,2}\s*\+?\s*(?:(?:-|–|to)\s*\d{1,2}\s*)?\+?\s*years?\b", re.IGNORECASE)
+_HAVING = frozenset({"have", "has", "hold", "holds", "possess", "possesses"})
 # people an advert calls its hire, besides its title's head noun ("the candidate", "the applicant")
 HIRE_NOUNS = frozenset(
     {"candidate", "applicant", "person", "hire", "postholder", "postdoc", "scholar", "appointee", "individual"}
@@ -32,7 +33,8 @@ def reads_as_requirement(text: str, words: frozenset[str], verbs: frozenset[str]
     if not (any(t in words for t in tokens) or _YEARS_OF.search(text)):
         return False
     first = tokens[0]
-    return first in words or first[0].isdigit() or first not in verbs
+    # a verb of having states what the candidate has ("Have a minimum of 3 years", "Hold a degree")
+    return first in words or first[0].isdigit() or first not in verbs or first in _HAVING
 
 
 _CRITERIA = frozenset({"essential", "desirable"})
