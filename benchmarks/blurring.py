@@ -159,19 +159,34 @@ def corpus_duties(corpus: Path, path: Path = CORPUS_REFERENCES) -> list[tuple[st
     return [(text, role) for _, text, role in corpus_references(corpus, path)]
 
 
-def trade_labels(corpus: Path, path: Path = TRADE_LABELS) -> dict[tuple[str, str, str], bool]:
-    """(source, duty, role) -> whether the duty names its role's trade (True) or is generic (False), from
-    the labels in ``path``: the written set's duties by their text, the corpus set's by file:line."""
-    texts = {ref: text for ref, text, _ in corpus_references(corpus)}
-    out = {}
+def _label_rows(corpus: Path, path: Path) -> list[tuple[str, str, str, str]]:
+    """(source, duty, role, label) of every row of ``path`` whose duty can be read: the written set's
+    duties by their text, the corpus and frameworks sets' by file:line."""
+    texts = {ref: text for ref, text, _ in corpus_references(corpus) + corpus_references(corpus, FRAMEWORK_REFERENCES)}
+    out = []
     with path.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(line for line in handle if not line.startswith("#")):
-            if row["label"] not in ("trade", "generic"):
-                raise ValueError(f"{path}: label {row['label']!r} is neither 'trade' nor 'generic'")
+            if row["label"] not in ("trade", "generic", "unclear"):
+                raise ValueError(f"{path}: label {row['label']!r} is not 'trade', 'generic' or 'unclear'")
             text = row["ref"] if row["source"] == "written" else texts.get(row["ref"])
             if text is not None:
-                out[(row["source"], text, row["role"])] = row["label"] == "trade"
+                out.append((row["source"], text, row["role"], row["label"]))
     return out
+
+
+def trade_labels(corpus: Path, path: Path = TRADE_LABELS) -> dict[tuple[str, str, str], bool]:
+    """(source, duty, role) -> whether the duty names its role's trade (True) or is generic (False), from
+    the labels in ``path``. Duties labelled 'unclear' (their role label is doubtful) are left out."""
+    return {
+        (source, text, role): label == "trade"
+        for source, text, role, label in _label_rows(corpus, path)
+        if label != "unclear"
+    }
+
+
+def unclear_duties(corpus: Path, path: Path = TRADE_LABELS) -> set[tuple[str, str, str]]:
+    """(source, duty, role) of the duties whose role label is doubtful: no trade-specific figure counts them."""
+    return {(source, text, role) for source, text, role, label in _label_rows(corpus, path) if label == "unclear"}
 
 
 @dataclass(frozen=True)
@@ -732,7 +747,13 @@ ADVERT_SETS = (
     ("advert duties", ("written", "corpus", "frameworks")),
     ("all", None),
 )
-TRADE_SETS = (("written", ("written",)), ("corpus", ("corpus",)), ("written+corpus", ("written", "corpus")))
+TRADE_SETS = (
+    ("written", ("written",)),
+    ("corpus", ("corpus",)),
+    ("written+corpus", ("written", "corpus")),
+    ("frameworks", ("frameworks",)),
+    ("advert duties", ("written", "corpus", "frameworks")),
+)
 
 
 def main(argv: list[str]) -> int:

@@ -80,6 +80,20 @@ def test_every_gds_duty_is_labelled_trade_specific_or_generic():
     assert unlabelled == []
 
 
+def test_every_gitlab_duty_is_labelled_trade_specific_generic_or_unclear():
+    from tests.conftest import CORPUS
+
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus is not present")
+    labels = evaluate.trade_labels(CORPUS)
+    duties = evaluate.corpus_duties(CORPUS, evaluate.FRAMEWORK_REFERENCES)
+    labelled = [("frameworks", duty, role) in labels for duty, role in duties]
+    unclear = evaluate.unclear_duties(CORPUS)
+    assert all(found or ("frameworks", duty, role) in unclear for found, (duty, role) in zip(labelled, duties))
+    # at least 60 labelled duties of another publisher, most of them trade-specific or generic, not unclear
+    assert sum(labelled) >= 60 and len(unclear) < len(duties) / 10
+
+
 def test_a_blurred_claim_of_a_generic_duty_is_not_a_positive_when_only_trade_duties_count():
     generic = evaluate.Trial(
         "Mentor new colleagues", "Software developer", "Frontend developer", "test", "written", False
