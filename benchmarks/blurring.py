@@ -106,6 +106,7 @@ HERE = Path(__file__).parent
 WRITTEN = HERE / "data" / "blurring_duties.yaml"
 CORPUS_REFERENCES = HERE / "data" / "blurring_corpus.yaml"
 FRAMEWORK_REFERENCES = HERE / "data" / "blurring_frameworks.yaml"
+SENTENCE_REFERENCES = HERE / "data" / "blurring_skylight.yaml"
 TRADE_LABELS = HERE / "data" / "blurring_trade.csv"
 
 
@@ -162,7 +163,12 @@ def corpus_duties(corpus: Path, path: Path = CORPUS_REFERENCES) -> list[tuple[st
 def _label_rows(corpus: Path, path: Path) -> list[tuple[str, str, str, str]]:
     """(source, duty, role, label) of every row of ``path`` whose duty can be read: the written set's
     duties by their text, the corpus and frameworks sets' by file:line."""
-    texts = {ref: text for ref, text, _ in corpus_references(corpus) + corpus_references(corpus, FRAMEWORK_REFERENCES)}
+    texts = {
+        ref: text
+        for ref, text, _ in corpus_references(corpus)
+        + corpus_references(corpus, FRAMEWORK_REFERENCES)
+        + sentence_references(corpus)
+    }
     out = []
     with path.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(line for line in handle if not line.startswith("#")):
@@ -171,6 +177,31 @@ def _label_rows(corpus: Path, path: Path) -> list[tuple[str, str, str, str]]:
             text = row["ref"] if row["source"] == "written" else texts.get(row["ref"])
             if text is not None:
                 out.append((row["source"], text, row["role"], row["label"]))
+    return out
+
+
+def sentence_references(corpus: Path, path: Path = SENTENCE_REFERENCES) -> list[tuple[str, str, str]]:
+    """(file:line:k, duty, role) from the referenced lines of corpus pages written as paragraphs (Skylight's
+    career pathways): each sentence of three words or more of a line that is not a heading is a duty;
+    k numbers the sentences of the line. [] when the corpus is absent."""
+    import yaml
+
+    from rolelint.profession.text import sentences
+
+    out = []
+    for ref in yaml.safe_load(path.read_text(encoding="utf-8")):
+        source = corpus / ref["path"]
+        if not source.is_file():
+            continue
+        lines = source.read_text(encoding="utf-8").splitlines()
+        first, last = ref["lines"]
+        for number, line in enumerate(lines[first - 1 : last], start=first):
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            for k, (start, end) in enumerate(sentences(line)):
+                text = line[start:end].strip()
+                if len(text.split()) >= 3:
+                    out.append((f"{ref['path']}:{number}:{k}", text, ref["role"]))
     return out
 
 
@@ -698,6 +729,7 @@ def labelled(roles_csv: Path) -> tuple[dict[str, DdatRole], list[Trial]]:
         "written": written_duties(),
         "corpus": corpus_duties(corpus),
         "frameworks": corpus_duties(corpus, FRAMEWORK_REFERENCES),
+        "skylight": [(text, role) for _, text, role in sentence_references(corpus)],
     }
     labels = trade_labels(corpus)
     return roles, [replace(t, trade=labels.get((t.source, t.text, t.true_role))) for t in trials(roles, extra=extra)]
@@ -745,6 +777,7 @@ ADVERT_SETS = (
     ("frameworks", ("frameworks",)),
     ("written+corpus", ("written", "corpus")),
     ("advert duties", ("written", "corpus", "frameworks")),
+    ("skylight", ("skylight",)),
     ("all", None),
 )
 TRADE_SETS = (
@@ -753,6 +786,7 @@ TRADE_SETS = (
     ("written+corpus", ("written", "corpus")),
     ("frameworks", ("frameworks",)),
     ("advert duties", ("written", "corpus", "frameworks")),
+    ("skylight", ("skylight",)),
 )
 
 
@@ -775,7 +809,7 @@ def main(argv: list[str]) -> int:
     )
 
     halves = {h: sorted(n for n in roles if role_half(n) == h) for h in ("dev", "test")}
-    sources = ("ddat", "written", "corpus", "frameworks")
+    sources = ("ddat", "written", "corpus", "frameworks", "skylight")
     counts = {src: sum(1 for t in all_trials if t.source == src and not t.blurred) for src in sources}
     print(
         f"{len(roles)} roles ({len(halves['dev'])} dev, {len(halves['test'])} held out); duties: "

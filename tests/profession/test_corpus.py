@@ -94,6 +94,17 @@ def test_every_gitlab_duty_is_labelled_trade_specific_generic_or_unclear():
     assert sum(labelled) >= 60 and len(unclear) < len(duties) / 10
 
 
+def test_every_skylight_duty_is_labelled_with_its_role_and_trade():
+    from tests.conftest import CORPUS
+
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus is not present")
+    labels = evaluate.trade_labels(CORPUS)
+    duties = evaluate.sentence_references(CORPUS)
+    assert [ref for ref, duty, role in duties if ("skylight", duty, role) not in labels] == []
+    assert len(duties) >= 200 and len({role for _, _, role in duties}) >= 9
+
+
 def test_a_blurred_claim_of_a_generic_duty_is_not_a_positive_when_only_trade_duties_count():
     generic = evaluate.Trial(
         "Mentor new colleagues", "Software developer", "Frontend developer", "test", "written", False
