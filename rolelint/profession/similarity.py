@@ -27,6 +27,31 @@ from rolelint.profession.text import terms as stem_terms
 Analyzer = Callable[[str], list[str]]
 
 
+# A run of up to three words ending in a word for people ("delivery managers", "UX Researchers", "scrum
+# masters", "SREs"), or in a named department ("Product Management", "Engineering Leadership"), after
+# "with", "alongside", "and", "or", a comma or "other": the people a duty is done with. Words that
+# join a clause ("to", "for", "of" ...) end a run, so "with data to help managers" is not a mention.
+# Words that are often verbs ("coach", "lead") are left out: "mentor and coach juniors" names work.
+_PEOPLE_WORD = (
+    r"(?:[Mm]anager|[Ee]ngineer|[Rr]esearcher|[Dd]esigner|[Dd]eveloper|[Aa]nalyst|[Ww]riter|[Ss]cientist"
+    r"|[Aa]rchitect|[Oo]wner|[Mm]aster|[Tt]ester|[Ss]pecialist|[Oo]fficer|SRE)s?|[Cc]oaches"
+    r"|Management|Engineering|Leadership"
+)
+_JOINING = r"(?:to|for|of|in|on|by|from|into|about|as|at|that|who|which|so)"
+_PEOPLE = re.compile(
+    r"(?:(?<=\bwith )|(?<=\balongside )|(?<=\band )|(?<=\bor )|(?<=, )|(?<=\bother ))"
+    rf"(?:(?!{_JOINING}\b)[\w&/-]+ ){{0,3}}(?:{_PEOPLE_WORD})\b"
+)
+
+
+def without_people(text: str) -> str:
+    """``text`` with the people it says a duty is done with blanked out (same length, so offsets hold):
+    "work with product managers and engineers to refine the experience" names who the work is done
+    with, not whose work it is, and a product manager's words in it are no evidence that the duty is a
+    product manager's. Depends on the text alone."""
+    return _PEOPLE.sub(lambda match: " " * len(match.group()), text)
+
+
 def features(text: str, analyzer: Analyzer = stem_terms) -> Counter:
     """Stems plus adjacent stem pairs ("sprint ceremony"), which carry more meaning than either word."""
     words = analyzer(text)

@@ -17,10 +17,11 @@ from rolelint.engine import Selection, check
 DDAT = Path("ddat-capability-framework") / "official-csv"
 
 # Measured on the duties of held-out roles (benchmarks/blurring.py; see docs/profession.md): DDaT duties
-# precision 0.894, recall 0.375; our written advert duties precision 0.949, recall 0.673; GitLab's role
-# duties (nothing tuned on them) precision 0.677, recall 0.250. The floors sit a little below, so that an
-# honest change of the model is not a test failure.
-FLOORS = {("ddat",): (0.87, 0.33), ("written",): (0.92, 0.60), ("frameworks",): (0.65, 0.23)}
+# precision 0.893, recall 0.353; our written advert duties precision 0.949, recall 0.673; GitLab's role
+# duties precision 0.704, recall 0.226 (19 of 84: 0.250 until the people a duty names were left out, which
+# cost two findings there). The floors sit a little below, so that an honest change of the model is not a
+# test failure.
+FLOORS = {("ddat",): (0.87, 0.33), ("written",): (0.92, 0.60), ("frameworks",): (0.65, 0.21)}
 
 
 @pytest.fixture(scope="module")
@@ -120,8 +121,20 @@ DEFINITION_PRECISION_FLOOR = 0.92
 DEFINITION_RECALL_FLOOR = 0.23
 
 
+@pytest.fixture(scope="module")
+def scored_definitions():
+    """The DDaT duties scored as RL314 reads a role definition's responsibilities (as written)."""
+    from tests.conftest import CORPUS
+
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus is not present")
+    roles, trials = evaluate.labelled(CORPUS / DDAT / "roles.csv")
+    return evaluate.score(roles, [t for t in trials if t.source == "ddat"], as_advert=False)
+
+
 @pytest.mark.slow
-def test_blurring_in_role_definitions_needs_a_copied_duty_or_a_stronger_margin(scored):
+def test_blurring_in_role_definitions_needs_a_copied_duty_or_a_stronger_margin(scored_definitions):
+    scored = scored_definitions
     from rolelint.profession.checks.rl314_role_blurring import DEFINITION_RATIO, MIN_DISTINCT, MIN_SIMILARITY, RATIO
 
     measured = evaluate.metrics(

@@ -305,3 +305,27 @@ def test_vocabulary_terms_match_words_in_order_and_not_mentions_of_people():
     # Naming another role's people is not naming its work.
     assert concepts_in("Work closely with major incident managers", vocabulary) == ()
     assert concepts_in("Run the major incident process", vocabulary) == ("major incident",)
+
+
+def test_the_people_a_duty_is_done_with_are_left_out_of_it():
+    from rolelint.profession.similarity import without_people
+
+    duty = "Work with Product Managers and engineers to refine the experience"
+    read = without_people(duty)
+    assert len(read) == len(duty)  # offsets hold
+    assert read.split() == ["Work", "with", "to", "refine", "the", "experience"]
+    assert without_people(
+        "Plan discovery alongside user researchers, service designers and other scrum masters"
+    ).split() == [
+        "Plan",
+        "discovery",
+        "alongside",
+        ",",
+        "and",
+    ]
+    # Work named before or after the people stays; so do people who are not a duty's collaborators.
+    assert without_people("Run sprint planning with the delivery managers").split()[:3] == ["Run", "sprint", "planning"]
+    assert without_people("Use data to help managers decide") == "Use data to help managers decide"
+    assert without_people("Manage a team of developers") == "Manage a team of developers"
+    # A word for people that is often a verb is not taken for people.
+    assert without_people("Mentor and coach junior colleagues") == "Mentor and coach junior colleagues"

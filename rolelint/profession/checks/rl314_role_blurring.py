@@ -33,6 +33,7 @@ from rolelint.profession.similarity import (
     lifted,
     own_trade,
     role_statements,
+    without_people,
 )
 from rolelint.profession.text import normalise, tokens
 from rolelint.profession.vocabulary import (
@@ -190,9 +191,11 @@ def check(ctx: CheckContext) -> Iterator[Report | None]:
         if len(among) < 2:
             continue
         for span in duty_spans(entry.document):
+            # The people a duty is done with ("work with delivery managers") say nothing of whose work it is.
+            text = without_people(span.text)
             verdict = judge(
                 model,
-                span.text,
+                text,
                 claim.role.key,
                 among=among,
                 min_similarity=options["min_similarity"],
@@ -202,13 +205,13 @@ def check(ctx: CheckContext) -> Iterator[Report | None]:
             if (
                 verdict.blurred
                 and options["min_concepts"] > 0
-                and names_own_trade(model, vocabularies, span.text, claim, verdict)
+                and names_own_trade(model, vocabularies, text, claim, verdict)
             ):
                 verdict = BlurVerdict(False, verdict.own, None, ())
             if not verdict.blurred and options["min_concepts"] > 0:
                 verdict = by_concepts(
                     model,
-                    span.text,
+                    text,
                     claim.role.key,
                     vocabularies,
                     among=among,
