@@ -124,11 +124,23 @@ def run_rules(
         findings: set[Finding] = set()
         for (rule, _), target in zip(work, targets[position]):
             findings.update(KINDS[rule.kind].run(rule, rule.compiled, target, resolved[rule.code], nlp))
+        if document.front_matter:
+            findings = without_front_matter_copies(findings)
         results.setdefault(document.path, []).extend(
             sorted(findings, key=lambda f: (f.start, f.end, f.code, f.message))
         )
         plan[position] = targets[position] = None  # its Docs are no longer needed
     return results
+
+
+def without_front_matter_copies(findings: set[Finding]) -> set[Finding]:
+    """``findings`` less those in a front-matter field whose words the same rule also finds in the
+    body: a site's `title` or `description` repeats the body's heading or opening sentence, and the
+    body's finding is the one to act on ("Frontend developer (f/m)" in both)."""
+    in_body = {(f.code, f.context.lower()) for f in findings if f.field is None and f.context}
+    if not in_body:
+        return findings
+    return {f for f in findings if f.field is None or not f.context or (f.code, f.context.lower()) not in in_body}
 
 
 def annotated_targets(

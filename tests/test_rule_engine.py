@@ -73,6 +73,18 @@ def test_gendered_pronouns_in_sentences_glued_together_are_reported_apart():
     assert [text[f.start : f.end] for f in found] == ["He", "his"]
 
 
+def test_a_front_matter_field_repeating_the_body_is_reported_in_the_body_only():
+    text = "---\ntitle: Chairman of the board\n---\n# Chairman of the board\n\nYou will chair meetings.\n"
+    _, found = run(text, ["RL109"], path="advert.md")
+    assert [(f.field, text[f.start : f.end]) for f in found] == [(None, "Chairman")]
+
+
+def test_a_front_matter_field_alone_is_still_reported():
+    text = "---\ntitle: Chairman of the board\n---\n# The board\n\nYou will chair meetings.\n"
+    _, found = run(text, ["RL109"], path="advert.md")
+    assert [(f.field, text[f.start : f.end]) for f in found] == [("title", "Chairman")]
+
+
 def test_findings_are_immutable():
     _, (finding,) = run("A proper web ninja.\n", ["RL104"])
     with pytest.raises(dataclasses.FrozenInstanceError):
