@@ -27,6 +27,7 @@ Run: python benchmarks/blurring.py ../shared/corpus/ddat-capability-framework/of
 (``--write-background ROLES_CSV`` rebuilds rolelint/profession/data/background_df.json; ``--decision-rules``
 also tunes two other decision rules on the dev roles and measures them on the held-out roles;
 ``--context-vectors`` measures how well the small spaCy pipeline's context vectors tell roles apart;
+``--word-vectors MODEL`` (after ROLES_CSV) what static word vectors, such as en_core_web_md's, would add;
 ``--dev-only`` prints the dev roles' figures alone, for use while the model is being changed.)
 """
 
@@ -728,6 +729,92 @@ def context_vectors(roles: dict[str, DdatRole], all_trials: list[Trial]) -> None
         )
 
 
+def word_vectors(roles: dict[str, DdatRole], scored: list[Scored], model: str) -> None:
+    """What a spaCy pipeline's static word vectors (``model``: a package name or a model folder, e.g.
+    en_core_web_md's) would add: load time and speed; how often a blurred duty's vector (idf-weighted
+    mean of its words' unit vectors) is nearer its true role's centroid than the claimed role's; and
+    RL314's defaults with a vector veto (a finding kept only when the named role's centroid is nearer
+    than the claimed role's by at least delta), on trade-specific advert duties of the dev roles."""
+    import numpy as np
+    import spacy
+
+    from rolelint.profession.background import background
+    from rolelint.profession.checks.rl314_role_blurring import (
+        CONCEPT_MARGIN,
+        MIN_CONCEPTS,
+        MIN_DISTINCT,
+        MIN_SIMILARITY,
+        RATIO,
+    )
+    from rolelint.profession.text import terms
+
+    started = time.perf_counter()
+    nlp = spacy.load(model, exclude=["tok2vec", "tagger", "parser", "senter", "ner", "attribute_ruler", "lemmatizer"])
+    loaded = time.perf_counter() - started
+    n, df = background()
+
+    def idf(word: str) -> float:
+        stems = terms(word)
+        return math.log((n + 1) / (df.get(stems[0], 0) + 1)) + 1 if stems else 0.0
+
+    texts = sorted({s.trial.text for s in scored} | {x for role in roles.values() for x in role.texts if x})
+    started, words, unit = time.perf_counter(), 0, {}
+    for doc in nlp.pipe(texts, batch_size=256):
+        total = np.zeros(nlp.vocab.vectors.shape[1], dtype=np.float32)
+        for token in doc:
+            words += 1
+            if token.is_stop or token.is_punct or not token.has_vector or not token.vector_norm:
+                continue
+            total += idf(token.text) * token.vector / token.vector_norm
+        norm = np.linalg.norm(total)
+        unit[doc.text] = total / norm if norm else total
+    elapsed = time.perf_counter() - started
+    print(
+        f"\nword vectors of {model} {nlp.vocab.vectors.shape}: loaded in {loaded:.1f}s, {words / elapsed:,.0f} words/s"
+    )
+
+    def centroid(name: str, leave: str | None = None):
+        mean = np.mean([unit[x] for x in roles[name].texts if x and normalise(x) != leave], axis=0)
+        return mean / np.linalg.norm(mean)
+
+    centroids = {name: centroid(name) for name in roles}
+
+    def near(t: Trial, name: str) -> float:
+        c = centroid(name, normalise(t.text)) if name == t.true_role else centroids[name]
+        return float(unit[t.text] @ c)
+
+    for half in ("dev", "test"):
+        for sources in (("written", "corpus"), ("frameworks",), ("ddat",)):
+            blurred = [
+                s.trial for s in scored if s.trial.half == half and s.trial.source in sources and s.trial.blurred
+            ]
+            right = sum(near(t, t.true_role) > near(t, t.claimed) for t in blurred)
+            print(f"  {half} {'+'.join(sources)}: true role nearer in {right / len(blurred):.2f} of {len(blurred)}")
+    rows = [
+        s for s in scored if s.trial.half == "dev" and s.trial.source in ADVERT_DUTIES and s.trial.trade is not None
+    ]
+    options = dict(
+        min_similarity=MIN_SIMILARITY,
+        ratio=RATIO,
+        min_distinct=MIN_DISTINCT,
+        margin=CONCEPT_MARGIN,
+        min_concepts=MIN_CONCEPTS,
+    )
+    for delta in (None, -0.05, -0.02, 0.0, 0.02, 0.05):
+        named = []
+        for s in rows:
+            role, _ = s.flagged(**options)
+            if role is not None and delta is not None and near(s.trial, role) - near(s.trial, s.trial.claimed) < delta:
+                role = None
+            named.append(role)
+        tp = sum(1 for s, r in zip(rows, named) if r is not None and s.trial.positive(trade_only=True))
+        flagged = sum(1 for r in named if r is not None)
+        positives = sum(1 for s in rows if s.trial.positive(trade_only=True))
+        print(
+            f"  dev trade-specific advert duties, veto {delta}: precision {tp / max(flagged, 1):.3f} recall {tp / positives:.3f}"
+        )
+
+
 def labelled(roles_csv: Path) -> tuple[dict[str, DdatRole], list[Trial]]:
     """The DDaT roles (with vocabulary) and every trial of the three labelled sets."""
     roles = with_vocabulary(load_roles(roles_csv))
@@ -787,6 +874,7 @@ ADVERT_SETS = (
     ("skylight", ("skylight",)),
     ("all but skylight", ("ddat", "written", "corpus", "frameworks")),
 )
+ADVERT_DUTIES = ("written", "corpus", "frameworks")
 TRADE_SETS = (
     ("written", ("written",)),
     ("corpus", ("corpus",)),
@@ -869,6 +957,8 @@ def main(argv: list[str]) -> int:
         decision_rules(scored)
     if "--context-vectors" in argv:
         context_vectors(roles, all_trials)
+    if "--word-vectors" in argv:
+        word_vectors(roles, scored, argv[argv.index("--word-vectors") + 1])
     return 0
 
 
