@@ -120,6 +120,7 @@ class TokenPattern:
     skip_owned: bool = False  # drop a match whose words have a possessive ("our top-notch engineers")
     skip_negated: bool = False  # drop a match negated in its clause (rolelint.checks.negation)
     skip_alternative: bool = False  # drop a match offered as an alternative: "or" right before it
+    skip_things: bool = False  # drop a match that the parse attaches to a noun naming no person
 
 
 TIME_BUDGET = 2.0  # CPU seconds a rule pack's pattern rule may spend on one document
@@ -191,7 +192,7 @@ def compile(rule) -> CompiledPatterns:
                     continue
                 wanted.add(NEED_OF_KEY.get(upper, "tokens"))
                 _check_value(value, f"{where}[{position}].{key}", strings=upper in STRING_KEYS, strict=strict)
-        if entry.get("skip_owned"):
+        if entry.get("skip_owned") or entry.get("skip_things"):
             wanted.add("dep")
         if entry.get("skip_negated"):
             wanted.add("sents")  # negation is read in the match's sentence (rolelint.checks.negation)
@@ -204,6 +205,7 @@ def compile(rule) -> CompiledPatterns:
                 bool(entry.get("skip_owned", False)),
                 bool(entry.get("skip_negated", False)),
                 bool(entry.get("skip_alternative", False)),
+                bool(entry.get("skip_things", False)),
             )
         )
     if strict:
@@ -340,8 +342,28 @@ def _owned(span) -> bool:
     return any(child.dep_ == "poss" for token in span for child in token.children)
 
 
+def _said_of_a_thing(span, steps: int = 4) -> bool:
+    """Whether what the parse says ``span`` describes is a thing: the nearest noun above it, or the
+    subject of the nearest verb above it, names no person by an agent noun's ending
+    (rolelint.checks.phrase.AGENT_NOUN). "A team ranked in the top 10% in diversity" ranks a team;
+    "we hire the top 1%" and "engineers in the top 1%" rank people."""
+    from rolelint.checks.phrase import AGENT_NOUN
+
+    for count, head in enumerate(span.root.ancestors):
+        if count >= steps or head.pos_ == "PRON":
+            return False
+        if head.pos_ in ("VERB", "AUX"):
+            head = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if head is None:
+                return False
+        if head.pos_ in ("NOUN", "PROPN"):
+            return head.pos_ == "NOUN" and not AGENT_NOUN.search(head.lower_)
+    return False
+
+
 def defers_parse(rule, compiled: CompiledPatterns) -> bool:
-    """Whether the rule reads the dependency parse only to check some matches (``skip_owned``), so
+    """Whether the rule reads the dependency parse only to check some matches (``skip_owned``,
+    ``skip_things``), so
     that a span need be parsed only where one of those matches (``parse_wanted``). Not when a pattern
     matches on the parse, nor for a rule pack's rule (its matching has a time budget)."""
     return not compiled.bounded and not compiled.reads_parse
@@ -350,7 +372,11 @@ def defers_parse(rule, compiled: CompiledPatterns) -> bool:
 def parse_wanted(rule, compiled: CompiledPatterns, item, nlp) -> bool:
     """Whether the dependency parse can change the rule's findings on ``item``, whose Doc is tagged
     (perhaps in windows only): a pattern that drops owned words (``skip_owned``) matches there."""
-    owned = {_key(rule, number) for number, pattern in enumerate(compiled.patterns) if pattern.skip_owned}
+    owned = {
+        _key(rule, number)
+        for number, pattern in enumerate(compiled.patterns)
+        if pattern.skip_owned or pattern.skip_things
+    }
     if not owned or item.doc is None:
         return False
     if nlp not in compiled._matchers:
@@ -394,6 +420,8 @@ def run(rule, compiled: CompiledPatterns, target, options, nlp):
                 continue
             span = item.doc[first:end]
             if pattern.skip_owned and _owned(span):
+                continue
+            if pattern.skip_things and _said_of_a_thing(span):
                 continue
             if pattern.skip_negated and negated_in_words(item.doc, first, end, _sentence_of(item, first)):
                 continue
