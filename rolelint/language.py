@@ -141,14 +141,15 @@ def load_identifier(packed: Path | None = None, cache_folder: Path | None = None
 
 def unpacked_model(packed: Path, folder: Path) -> dict[str, Any]:
     """The arrays of the model file ``packed`` (an LZMA-compressed .npz), read from its unpacked copy
-    in ``folder`` when there is a whole one for this very file (named by its path, size and time),
-    else unpacked, and kept there when the folder can be written."""
+    in ``folder`` when there is a whole one of a file with these very bytes (named by their hash:
+    every installation of the same py3langid, a project's and pre-commit's, shares one copy), else
+    unpacked, and kept there when the folder can be written."""
     try:
-        info = packed.stat()
+        digest = hashlib.sha256(packed.read_bytes()).hexdigest()
     except OSError:
         target = None
     else:
-        what = f"{_UNPACKED_FORMAT}\0{packed.resolve()}\0{info.st_size}\0{info.st_mtime_ns}"
+        what = f"{_UNPACKED_FORMAT}\0{digest}"
         target = folder / f"language-model-{hashlib.sha256(what.encode()).hexdigest()[:16]}.npz"
         arrays = _read_unpacked(target)
         if arrays is not None:

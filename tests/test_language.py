@@ -182,22 +182,46 @@ def test_the_detector_read_from_its_unpacked_model_is_py3langids_own(tmp_path):
     assert [ours.classify(text) for text in SAMPLES] == [theirs.classify(text) for text in SAMPLES]
 
 
-def test_the_detectors_model_is_unpacked_once_and_read_from_the_copy_after(tmp_path):
-    import os
-    import shutil
+def test_the_detectors_model_is_unpacked_once_and_read_from_the_copy_after(tmp_path, monkeypatch):
+    import lzma
 
     from rolelint.language import load_identifier
 
-    packed = tmp_path / "model.npz.xz"
-    shutil.copy2(_packed_model(), packed)
-    first = load_identifier(packed, tmp_path / "cache")
+    first = load_identifier(_packed_model(), tmp_path / "cache")
     [unpacked] = (tmp_path / "cache").glob("language-model-*.npz")
-    # The same file as far as its size and time tell, but no longer a model: only the copy can serve.
-    stamp = packed.stat()
-    packed.write_bytes(b"\0" * stamp.st_size)
-    os.utime(packed, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
-    second = load_identifier(packed, tmp_path / "cache")
+
+    def no_unpacking(*args, **kwargs):
+        raise AssertionError("unpacked again")
+
+    monkeypatch.setattr(lzma, "open", no_unpacking)  # only the copy can serve now
+    second = load_identifier(_packed_model(), tmp_path / "cache")
     assert [second.classify(text) for text in SAMPLES] == [first.classify(text) for text in SAMPLES]
+    assert list((tmp_path / "cache").iterdir()) == [unpacked]
+
+
+def test_installations_of_the_same_model_share_one_unpacked_copy(tmp_path, monkeypatch):
+    """Two copies of py3langid's model file (a project's and pre-commit's installation, with other
+    paths and times) read one unpacked copy: neither unpacks it again nor removes the other's."""
+    import lzma
+    import os
+    import shutil
+
+    from rolelint.language import unpacked_model
+
+    mine, theirs = tmp_path / "a" / "model.npz.xz", tmp_path / "b" / "model.npz.xz"
+    for path in (mine, theirs):
+        path.parent.mkdir()
+        shutil.copyfile(_packed_model(), path)
+    os.utime(theirs, ns=(0, 10**18))
+    first = unpacked_model(mine, tmp_path / "cache")
+    [unpacked] = (tmp_path / "cache").glob("language-model-*.npz")
+
+    def no_unpacking(*args, **kwargs):
+        raise AssertionError("unpacked again")
+
+    monkeypatch.setattr(lzma, "open", no_unpacking)
+    second = unpacked_model(theirs, tmp_path / "cache")
+    assert (second["ptc"] == first["ptc"]).all()
     assert list((tmp_path / "cache").iterdir()) == [unpacked]
 
 
