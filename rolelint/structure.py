@@ -501,7 +501,22 @@ def build_sections(headings: Sequence[tuple[int, str, int, int]], end: int) -> l
                 heading_end=heading_end,
             )
         )
+    # "Desired skills" beside "Required skills": a requirements heading that says "desired" is the
+    # desirable counterpart of another one; alone, it heads the advert's only requirements
+    desired = [
+        section
+        for section in sections
+        if section.category == "essential"
+        and _DESIRED.search(section.heading)
+        and "requir" not in section.heading.lower()
+    ]
+    if desired and len(desired) < sum(section.category == "essential" for section in sections):
+        for section in desired:
+            section.category = "desirable"
     return sections
+
+
+_DESIRED = re.compile(r"\bdesired\b", re.IGNORECASE)
 
 
 class SectionFinder:

@@ -157,3 +157,18 @@ def test_requirements_listed_as_what_you_have_under_the_duties_are_counted():
         f"- Have exposure to framework {n}\n" for n in range(4)
     )
     assert _count(f"## Responsibilities\n\n{duties}\nYou can be our favourite if you:\n\n{needs}") == 9
+
+
+def test_requirements_one_a_line_with_hard_breaks_are_items():
+    lines = "".join(f"Experience with tool {n}  \n" for n in range(9))
+    assert _count(f"**Requirements:**  \n{lines}") == 9
+    # the same lines without hard breaks are one paragraph in Markdown, as it renders them
+    assert _count("**Requirements:**\n\n" + lines.replace("  \n", "\n")) == 0
+
+
+def test_desired_skills_beside_required_ones_are_desirable():
+    needs = "".join(f"- Experience with tool {n}\n" for n in range(5))
+    wishes = "".join(f"- Experience with library {n}\n" for n in range(5))
+    assert _count(f"## Required Skills\n\n{needs}\n## Desired Skills\n\n{wishes}") == 0
+    # alone, "Desired Skills & Experience" heads the advert's requirements
+    assert _count(f"## Desired Skills & Experience\n\n{needs}{wishes}") == 10

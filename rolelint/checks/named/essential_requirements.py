@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
-from rolelint.checks import span_finding
+from rolelint.checks import SpanInput, span_finding
 from rolelint.checks.named.action_verb_duties import known_verbs
 from rolelint.checks.named.model import NamedCheck
 from rolelint.checks.named.third_person import title_heads
-from rolelint.structure import DESIRABLE, continues_item, list_lead_in, paragraph_lead_in
+from rolelint.documents import TextSpan
+from rolelint.structure import DESIRABLE, continues_item, list_lead_in, paragraph_lead_in, unmarked_list
 
 _ITEM_WORDS = re.compile(r"[a-z][a-z'’-]*|\d+\+?")
 _YEARS_OF = re.compile(r"\b\d{1,2}\s*\+?\s*(?:(?:-|–|to)\s*\d{1,2}\s*)?\+?\s*years?\b", re.IGNORECASE)
@@ -149,10 +151,52 @@ def one_position(counted: list) -> list:
     return [item for item in counted if (item.span.heading or "") not in dropped] if dropped else counted
 
 
+_HARD_BREAK = re.compile(r"(?:  |\\|<br\s*/?>)\s*$", re.IGNORECASE)
+
+
+def line_items(item, source: str, *, plain: bool) -> list:
+    """The lines of a paragraph of requirements written one a line without bullets, as list items:
+    in plain text, or in Markdown where each line ends with a hard break ("Degree in CS  " then
+    "3 years of Java  "), when the lines read as a list (structure.unmarked_list); else []."""
+    span = item.span
+    if span.block != "paragraph" or len(span.offsets) < 2:
+        return []
+    first = span.offsets[0]
+    lines = source[first : span.offsets[-1]].rstrip("\n").split("\n")
+    if len(lines) < 3 or not unmarked_list(lines):
+        return []
+    if not plain and not all(_HARD_BREAK.search(line) for line in lines[:-1]):
+        return []
+    pieces = []
+    at = first
+    for line in lines:
+        a = bisect.bisect_left(span.offsets, at)
+        b = bisect.bisect_left(span.offsets, at + len(line.rstrip()))
+        if span.text[a:b].strip():
+            piece = TextSpan(
+                span.text[a:b], span.offsets[a : b + 1], span.field, span.section, span.heading, "list_item"
+            )
+            pieces.append(SpanInput.of(piece))
+        at += len(line) + 1
+    return pieces
+
+
+def _with_line_items(items, source: str, *, plain: bool) -> list:
+    """``items`` with each paragraph of a requirements section written one item a line replaced by
+    its lines, as list items."""
+    out = []
+    for item in items:
+        lines = line_items(item, source, plain=plain) if item.span.section in _CRITERIA else []
+        out.extend(lines or [item])
+    return out
+
+
 def essential_requirements(rule, target, options):
     words = frozenset(w.lower() for w in rule.spec.get("requirement_words", ()))
     most = int(options.get("max", 7))
-    counted = requirement_lists(target.spans, words, heads=title_heads(target.document))
+    document = target.document
+    items = _with_line_items(target.spans, document.source.text, plain=document.format == "text")
+    counted = requirement_lists(items, words, heads=title_heads(document))
     if len(counted) > most:
         extra = counted[most]
         yield span_finding(rule, extra, 0, len(extra.text), values={"count": len(counted), "max": most})
