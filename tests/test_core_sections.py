@@ -159,3 +159,9 @@ def test_pay_benefits_or_the_terms_of_the_contract_say_what_is_offered():
     for offer in ("It is a two-year fixed-term contract.", "The salary is £40,000.", "## Benefits\n\n- A pension\n"):
         text = bare + DUTIES + NEEDS + f"The job is remote. Send us your CV.\n\n{offer}\n"
         assert _missing(text) is None, offer
+
+
+def test_a_requirement_marked_a_wish_offers_nothing():
+    bare = HEAD.replace("We offer a pension and 30 days of holiday.", "")
+    needs = NEEDS + "- Experience with Go will be of benefit\n- Rust is a bonus\n\n"
+    assert "what is offered" in (_missing(bare + DUTIES + needs + "The job is remote. Send us your CV.\n") or "")

@@ -22,7 +22,7 @@ from rolelint.checks.named.model import NamedCheck
 from rolelint.checks.named.sections import CORE_SECTIONS, sections_present
 from rolelint.checks.named.third_person import title_heads
 from rolelint.nlp.pipeline import ModelNotFound, load_pipeline
-from rolelint.structure import unmarked_list
+from rolelint.structure import DESIRABLE, unmarked_list
 
 PARAMS = (
     "duty_leads",
@@ -158,8 +158,11 @@ def covered_by_content(document, items, spec, wanted) -> set[str]:
     text = _Text(texts + values)
     if "pay" in wanted and text.mentions(_word_set(spec, "pay_words")):
         covered.add("pay")
-    if "offer" in wanted and text.mentions(_word_set(spec, "pay_words") | _word_set(spec, "offer_words")):
-        covered.add("offer")
+    if "offer" in wanted:
+        # a requirement marked a wish ("… will be of benefit") offers nothing
+        offered = _Text([DESIRABLE.sub(" ", t) for t in texts] + values) if DESIRABLE.search(text.joined) else text
+        if offered.mentions(_word_set(spec, "pay_words") | _word_set(spec, "offer_words")):
+            covered.add("offer")
     if "location" in wanted and (
         _says_where(texts, values, spec)
         or _dateline(items)
