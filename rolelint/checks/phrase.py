@@ -136,15 +136,35 @@ def _build_index(compiled: CompiledPhrases, nlp):
     return compiled._index[key]
 
 
+# what ends a sentence or a label before the word that opens the next
+OPENERS = frozenset({".", "!", "?", ":", ";", "-", "*", "•"})
+
+
+def _opens(doc, i: int) -> bool:
+    """Whether token ``i`` opens its text or a sentence: its capital then says nothing of a name."""
+    j = i - 1
+    while j >= 0 and doc[j].is_space:
+        j -= 1
+    return j < 0 or doc[j].text in OPENERS
+
+
 def _keys(token, lemma: bool) -> set[str]:
     keys = {token.lower_}
     if lemma and token.lemma_:
         keys.add(token.lemma_.lower())
-        if (token.tag_ in ("NNS", "NNPS") or token.pos_ == "NOUN") and len(token.lower_) > 3:
-            # the lemmatizer leaves unknown plurals ("ninjas") alone; a proper noun the tagger reads
-            # as singular is a name whose final s is its own ("Hellas", "Athens"), not a plural
-            keys |= singulars(token.lower_)
+        if _plural_like(token.tag_ in ("NNS", "NNPS"), token.pos_, lambda: _opens(token.doc, token.i)):
+            if len(token.lower_) > 3:
+                keys |= singulars(token.lower_)
     return keys
+
+
+def _plural_like(plural_tag: bool, pos: str, opens) -> bool:
+    """Whether a token may be a plural the lemmatizer left alone ("ninjas"), so that its singulars
+    are tried: a plural tag, a common noun, or a singular proper noun that opens its text or
+    sentence (a capitalised verb or noun the tagger took for a name: "Utilizes partners ..." in a
+    list). A singular proper noun inside a sentence is a name whose final s is its own ("Acme
+    Hellas", "Athens"), not a plural."""
+    return plural_tag or pos == "NOUN" or (pos == "PROPN" and opens())
 
 
 def triggers(rule, compiled: CompiledPhrases, nlp) -> Triggers:
@@ -184,7 +204,7 @@ def _lemma_keys(doc) -> tuple[_Tokens, list[frozenset[str]]]:
     worked out once per combination (``_KEYS``), and no Token object is made."""
     from spacy.attrs import IS_SPACE, LEMMA, LOWER, POS, TAG
     from spacy.strings import hash_string  # type: ignore[attr-defined]  # not in the stubs
-    from spacy.symbols import NOUN
+    from spacy.symbols import NOUN, PROPN
 
     if not len(doc):
         return _Tokens(doc, []), []
@@ -195,23 +215,29 @@ def _lemma_keys(doc) -> tuple[_Tokens, list[frozenset[str]]]:
         lower, lemma, tag, pos, space = row
         if space:
             continue
-        found = _KEYS.get((lower, lemma, tag, pos))
+        opens = pos == PROPN and _opens(doc, i)  # only a proper noun's keys depend on where it stands
+        found = _KEYS.get((lower, lemma, tag, pos, opens))
         if found is None:  # as _keys(token, True) does it
             lower_, lemma_ = strings[lower], strings[lemma]
             words = {lower_}
             if lemma_:
                 words.add(lemma_.lower())
-                if (tag in plural_tags or pos == NOUN) and len(lower_) > 3:
-                    words |= singulars(lower_)
-            found = _KEYS[(lower, lemma, tag, pos)] = frozenset(words)
+                if _plural_like(
+                    tag in plural_tags,
+                    "NOUN" if pos == NOUN else "PROPN" if pos == PROPN else "",
+                    lambda flag=opens: flag,
+                ):
+                    if len(lower_) > 3:
+                        words |= singulars(lower_)
+            found = _KEYS[(lower, lemma, tag, pos, opens)] = frozenset(words)
         positions.append(i)
         keys.append(found)
     return _Tokens(doc, positions), keys
 
 
-# (LOWER, LEMMA, TAG, POS) ids -> a token's lemma-mode keys; string ids are hashes, the same in
-# every pipeline, and the distinct combinations are few (one per word form and tagging)
-_KEYS: dict[tuple[int, int, int, int], frozenset[str]] = {}
+# (LOWER, LEMMA, TAG, POS) ids and whether a proper noun opens its sentence -> a token's lemma-mode
+# keys; string ids are hashes, the same in every pipeline, and the distinct combinations are few
+_KEYS: dict[tuple[int, int, int, int, bool], frozenset[str]] = {}
 
 
 def lower_tokens(doc) -> tuple[list[int], list[int]]:
