@@ -240,8 +240,12 @@ def _entity_pipeline():
 
 
 def _annotated(nlp, ner, texts: list[str]):
-    """``texts`` parsed and with their entities, the recogniser run whether or not it is idle."""
-    skip = [name for name in ("ner", "sentencizer") if name in nlp.pipe_names]
+    """``texts`` parsed and with their entities, the recogniser run whether or not it is idle. The
+    tagger, attribute ruler and lemmatizer are not run: the parser and the recogniser read neither
+    tags nor lemmas, and nor does the check."""
+    skip = [
+        name for name in ("ner", "sentencizer", "tagger", "attribute_ruler", "lemmatizer") if name in nlp.pipe_names
+    ]
     return ner.pipe(nlp.pipe(texts, disable=skip))
 
 
