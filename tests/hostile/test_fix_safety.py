@@ -63,8 +63,10 @@ def test_fix_changes_only_the_fixable_spans_and_reports_each_change(repo, capsys
     path = write(repo, "advert.md", SKETCHY)
     code, out, err = fix(repo, capsys, "advert.md")
     assert path.read_text(encoding="utf-8") == FIXED
-    assert "advert.md: fixed 5 problems" in err
-    assert [line for line in err.splitlines() if line.startswith("  ")] == CHANGES
+    # The title field repeats the heading's word, so its finding is reported (and fixed) only once the
+    # body's copy is gone: a second pass, which says so.
+    assert "advert.md: fixed 4 problems" in err and "advert.md: fixed 1 problem\n" in err
+    assert [line for line in err.splitlines() if line.startswith("  ")] == CHANGES[1:] + CHANGES[:1]
     assert "rolelint: applied 5 fixes" in err
     assert code == 1 and "RL104" in out  # what cannot be fixed is still reported
     assert "RL109" not in out
