@@ -135,10 +135,21 @@ def test_a_place_where_the_team_works_says_where_the_job_is():
         assert _missing(HEAD + DUTIES + NEEDS + line + "\n") is None, line
 
 
+def test_a_place_where_the_team_works_is_found_in_any_of_its_shapes():
+    for line in (
+        "Our team works in beautiful Athens. Send us your CV.",
+        "You will join our Athens-based team. Send us your CV.",
+        "Rio de Janeiro, Brazil\n\nSend us your CV.",
+    ):
+        assert _missing(HEAD + DUTIES + NEEDS + line + "\n") is None, line
+
+
 def test_a_place_of_customers_or_a_technology_does_not_say_where_the_job_is():
     for line in (
         "Our software is used by hospitals in Belgium and Canada. Send us your CV.",
         "You know Linux-based systems and mobile development in Android. Send us your CV.",
+        # the recogniser reads "Managing" as a place beside "India": not a line of places
+        "- Managing India entity\n\nSend us your CV.",
     ):
         assert "location" in (_missing(HEAD + DUTIES + NEEDS + line + "\n") or ""), line
 

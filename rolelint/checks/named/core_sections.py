@@ -269,11 +269,38 @@ def _names_a_place(items, data, heads: frozenset[str]) -> bool:
     except ModelNotFound:
         return False
     return any(_place_in_title(doc) for doc in _annotated(nlp, ner, titles)) or any(
-        _place_of_work(doc, heads) for doc in _annotated(nlp, ner, texts)
+        _place_of_work(doc, heads) for doc in _annotated(nlp, ner, [text for text in texts if _may_place(text)])
     )
 
 
 _WHERE = frozenset({"in", "at", "near", "throughout"})
+_WORD = re.compile(r"[^\W_][\w'’.&-]*")
+_OPENS_LIST = re.compile(r"\s*([^\W\d_][^,\n]{0,60}),")
+_BASED = re.compile(r"([^\W\d_])[^\s-]*[\s-]{0,2}(?i:based)\b")
+
+
+def _name_like(words: list[str]) -> bool:
+    """Whether ``words`` could be a place's name: capitalised, with short lower-case joints ("Rio de
+    Janeiro")."""
+    return words[0][0].isupper() and all(w[0].isupper() or (w.islower() and len(w) <= 3) for w in words)
+
+
+def _may_place(text: str) -> bool:
+    """Whether ``text`` has a shape ``_place_of_work`` can accept, checked before the recogniser and
+    the parser read it (most paragraphs have none): it opens with a name and a comma ("Athens,
+    Greece", "Rio de Janeiro, Brazil"), or a capitalised word follows "in", "at", "near" or
+    "throughout" within four words ("in beautiful Athens") or stands before "based" ("an
+    Athens-based team")."""
+    opening = _OPENS_LIST.match(text)
+    if opening is not None and _name_like(opening.group(1).split()):
+        return True
+    if any(first.isupper() for first in _BASED.findall(text)):
+        return True
+    words = _WORD.findall(text)
+    return any(
+        word.lower() in _WHERE and any(after[0].isupper() for after in words[i + 1 : i + 5])
+        for i, word in enumerate(words)
+    )
 
 
 def _places(doc):
