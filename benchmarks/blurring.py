@@ -140,9 +140,19 @@ def corpus_references(corpus: Path, path: Path = CORPUS_REFERENCES) -> list[tupl
     absent)."""
     import re
 
+    out = []
+    for ref, number, line in _referenced_lines(corpus, path):
+        match = re.match(r"\s*[-*•]\s+(.*)", line)
+        text = re.sub(r"\[([^]]*)\]\([^)]*\)", r"\1", match.group(1)).strip() if match else ""
+        if len(text.split()) >= 3:
+            out.append((f"{ref['path']}:{number}", text, ref["role"]))
+    return out
+
+
+def _referenced_lines(corpus: Path, path: Path):
+    """(reference, line number, line) for each line a reference file names, of the corpus files present."""
     import yaml
 
-    out = []
     for ref in yaml.safe_load(path.read_text(encoding="utf-8")):
         source = corpus / ref["path"]
         if not source.is_file():
@@ -150,11 +160,7 @@ def corpus_references(corpus: Path, path: Path = CORPUS_REFERENCES) -> list[tupl
         lines = source.read_text(encoding="utf-8").splitlines()
         first, last = ref["lines"]
         for number, line in enumerate(lines[first - 1 : last], start=first):
-            match = re.match(r"\s*[-*•]\s+(.*)", line)
-            text = re.sub(r"\[([^]]*)\]\([^)]*\)", r"\1", match.group(1)).strip() if match else ""
-            if len(text.split()) >= 3:
-                out.append((f"{ref['path']}:{number}", text, ref["role"]))
-    return out
+            yield ref, number, line
 
 
 def corpus_duties(corpus: Path, path: Path = CORPUS_REFERENCES) -> list[tuple[str, str]]:
@@ -186,24 +192,16 @@ def sentence_references(corpus: Path, path: Path = SENTENCE_REFERENCES) -> list[
     """(file:line:k, duty, role) from the referenced lines of corpus pages written as paragraphs (Skylight's
     career pathways): each sentence of three words or more of a line that is not a heading is a duty;
     k numbers the sentences of the line. [] when the corpus is absent."""
-    import yaml
-
     from rolelint.profession.text import sentences
 
     out = []
-    for ref in yaml.safe_load(path.read_text(encoding="utf-8")):
-        source = corpus / ref["path"]
-        if not source.is_file():
+    for ref, number, line in _referenced_lines(corpus, path):
+        if not line.strip() or line.lstrip().startswith("#"):
             continue
-        lines = source.read_text(encoding="utf-8").splitlines()
-        first, last = ref["lines"]
-        for number, line in enumerate(lines[first - 1 : last], start=first):
-            if not line.strip() or line.lstrip().startswith("#"):
-                continue
-            for k, (start, end) in enumerate(sentences(line)):
-                text = line[start:end].strip()
-                if len(text.split()) >= 3:
-                    out.append((f"{ref['path']}:{number}:{k}", text, ref["role"]))
+        for k, (start, end) in enumerate(sentences(line)):
+            text = line[start:end].strip()
+            if len(text.split()) >= 3:
+                out.append((f"{ref['path']}:{number}:{k}", text, ref["role"]))
     return out
 
 
