@@ -611,13 +611,8 @@ def _best_threshold(rows: list[Scored], verdicts: list[tuple[float, str | None]]
     return found
 
 
-def decision_rules(scored: list[Scored], *, min_precision: float = 0.9) -> None:
-    """Two other decision rules, each tuned on the dev roles' duties of ``TUNED_ON`` (best recall at
-    ``min_precision``, and at the dev precision of RL314's defaults) and measured on the held-out roles:
-    a difference of similarities instead of a ratio, and a logistic model over pair features
-    (``pair_features``), whose dev figures are also given out of fold (four folds of dev roles)."""
-    import itertools
-
+def shipped_options() -> dict:
+    """RL314's shipped options, as ``metrics`` and ``Scored.flagged`` take them."""
     from rolelint.profession.checks.rl314_role_blurring import (
         CONCEPT_MARGIN,
         MIN_CONCEPTS,
@@ -626,20 +621,27 @@ def decision_rules(scored: list[Scored], *, min_precision: float = 0.9) -> None:
         RATIO,
     )
 
-    def rows(half: str, sources: tuple[str, ...] | None) -> list[Scored]:
-        return [s for s in scored if s.trial.half == half and (sources is None or s.trial.source in sources)]
-
-    dev = rows("dev", TUNED_ON)
-    defaults = metrics(
-        scored,
-        half="dev",
-        sources=TUNED_ON,
+    return dict(
         min_similarity=MIN_SIMILARITY,
         ratio=RATIO,
         min_distinct=MIN_DISTINCT,
         margin=CONCEPT_MARGIN,
         min_concepts=MIN_CONCEPTS,
     )
+
+
+def decision_rules(scored: list[Scored], *, min_precision: float = 0.9) -> None:
+    """Two other decision rules, each tuned on the dev roles' duties of ``TUNED_ON`` (best recall at
+    ``min_precision``, and at the dev precision of RL314's defaults) and measured on the held-out roles:
+    a difference of similarities instead of a ratio, and a logistic model over pair features
+    (``pair_features``), whose dev figures are also given out of fold (four folds of dev roles)."""
+    import itertools
+
+    def rows(half: str, sources: tuple[str, ...] | None) -> list[Scored]:
+        return [s for s in scored if s.trial.half == half and (sources is None or s.trial.source in sources)]
+
+    dev = rows("dev", TUNED_ON)
+    defaults = metrics(scored, half="dev", sources=TUNED_ON, **shipped_options())
     floors = (min_precision, defaults.precision)
     print(f"\nRL314's defaults on the dev roles ({', '.join(TUNED_ON)}): {defaults.describe()}")
     tried = []
@@ -737,13 +739,6 @@ def word_vectors(roles: dict[str, DdatRole], scored: list[Scored], model: str) -
     import spacy
 
     from rolelint.profession.background import background
-    from rolelint.profession.checks.rl314_role_blurring import (
-        CONCEPT_MARGIN,
-        MIN_CONCEPTS,
-        MIN_DISTINCT,
-        MIN_SIMILARITY,
-        RATIO,
-    )
     from rolelint.profession.text import terms
 
     started = time.perf_counter()
@@ -791,13 +786,7 @@ def word_vectors(roles: dict[str, DdatRole], scored: list[Scored], model: str) -
     rows = [
         s for s in scored if s.trial.half == "dev" and s.trial.source in ADVERT_DUTIES and s.trial.trade is not None
     ]
-    options = dict(
-        min_similarity=MIN_SIMILARITY,
-        ratio=RATIO,
-        min_distinct=MIN_DISTINCT,
-        margin=CONCEPT_MARGIN,
-        min_concepts=MIN_CONCEPTS,
-    )
+    options = shipped_options()
     for delta in (None, -0.05, -0.02, 0.0, 0.02, 0.05):
         named = []
         for s in rows:
@@ -892,14 +881,7 @@ def main(argv: list[str]) -> int:
     started = time.perf_counter()
     scored = score(roles, all_trials)
     elapsed = time.perf_counter() - started
-    from rolelint.profession.checks.rl314_role_blurring import (
-        CONCEPT_MARGIN,
-        DEFINITION_RATIO,
-        MIN_CONCEPTS,
-        MIN_DISTINCT,
-        MIN_SIMILARITY,
-        RATIO,
-    )
+    from rolelint.profession.checks.rl314_role_blurring import DEFINITION_RATIO
 
     halves = {h: sorted(n for n in roles if role_half(n) == h) for h in ("dev", "test")}
     sources = ("ddat", "written", "corpus", "frameworks", "skylight")
@@ -909,13 +891,7 @@ def main(argv: list[str]) -> int:
         + ", ".join(f"{n} {src}" for src, n in counts.items())
         + f"; {len(all_trials)} trials scored in {elapsed:.1f}s"
     )
-    options = dict(
-        min_similarity=MIN_SIMILARITY,
-        ratio=RATIO,
-        min_distinct=MIN_DISTINCT,
-        margin=CONCEPT_MARGIN,
-        min_concepts=MIN_CONCEPTS,
-    )
+    options = shipped_options()
     measured = ("dev",) if dev_only else ("dev", "test")
     print(f"\nadverts (RL314 defaults: {options}):")
     for label, subset in ADVERT_SETS:
@@ -940,7 +916,7 @@ def main(argv: list[str]) -> int:
         print(f"\nbest on the dev roles ({label}) at precision >= 0.9: {tuned}\n  dev : {m.describe()}")
         for test_label, test_sources in () if dev_only else ADVERT_SETS:
             print(f"  test {test_label:15}: {metrics(scored, half='test', sources=test_sources, **tuned).describe()}")
-    word_options = dict(min_similarity=MIN_SIMILARITY, ratio=RATIO, min_distinct=MIN_DISTINCT)
+    word_options = {k: options[k] for k in ("min_similarity", "ratio", "min_distinct")}
     definitions = score(roles, [t for t in all_trials if t.source == "ddat"], as_advert=False)
     print(f"\nrole definitions (definition_ratio={DEFINITION_RATIO:g}, DDaT duties):")
     for half in measured:
