@@ -35,7 +35,7 @@ def test_manifest_splits_by_publisher():
     assert extract.SPLITS == tuple(precision.SPLITS)
 
 
-@pytest.mark.parametrize("split", ["fresh", "fresh2", "fresh3", "fresh4", "fresh5"])
+@pytest.mark.parametrize("split", ["fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6"])
 def test_a_fresh_split_shares_no_repository_with_another_split(split):
     """A fresh batch is new text: none of its source repositories may feed another split."""
     rows = extract.read_manifest()
@@ -91,7 +91,7 @@ def _git(*args):
     return subprocess.run(["git", "-C", str(REPO), *args], capture_output=True, text=True)
 
 
-@pytest.mark.parametrize("split", ["fresh", "fresh2", "fresh3", "fresh4", "fresh5"])
+@pytest.mark.parametrize("split", ["fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6"])
 def test_fresh_gold_was_committed_before_any_fresh_judgement(split):
     """A fresh split's gold list must come first in history: the commit that first added one of its
     judgements (if any) descends from the one that first added its gold rows."""
@@ -119,7 +119,9 @@ def test_fresh_gold_was_committed_before_any_fresh_judgement(split):
 
 
 def test_split_choices_lint_only_the_splits_reported():
-    rows = [{"id": s, "split": s} for s in ("tune", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5")]
+    rows = [
+        {"id": s, "split": s} for s in ("tune", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6")
+    ]
     splits, chosen = precision.select(rows, "both")
     assert splits == ("tune", "heldout") and [r["id"] for r in chosen] == ["tune", "heldout"]
     splits, chosen = precision.select(rows, "fresh")
@@ -132,12 +134,14 @@ def test_split_choices_lint_only_the_splits_reported():
     assert splits == ("fresh4",) and [r["id"] for r in chosen] == ["fresh4"]
     splits, chosen = precision.select(rows, "fresh5")
     assert splits == ("fresh5",) and [r["id"] for r in chosen] == ["fresh5"]
+    splits, chosen = precision.select(rows, "fresh6")
+    assert splits == ("fresh6",) and [r["id"] for r in chosen] == ["fresh6"]
     splits, chosen = precision.select(rows, "seen")  # the splits already judged once, and no other
     assert splits == precision.SEEN and [r["id"] for r in chosen] == list(precision.SEEN)
     splits, chosen = precision.select(rows, "every")
-    assert splits == ("tune", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5") and len(chosen) == 7
+    assert splits == ("tune", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6") and len(chosen) == 8
     splits, chosen = precision.select(rows, "all")
-    assert splits == ("all",) and len(chosen) == 7
+    assert splits == ("all",) and len(chosen) == 8
 
 
 def test_wilson_interval_brackets_the_rate_and_narrows_with_more_data():
