@@ -91,3 +91,62 @@ def test_a_label_or_number_in_brackets_at_a_line_start_still_starts_an_item(lint
         f"{label} Experience of running those services for thousands of people at once and in every weather\n"
     )
     assert _long_sentences(linter, items, name="advert.txt") == []
+
+
+# Items of a list, each under 30 words, about 45 words together: one "sentence" only if glued.
+ITEM_A = "Plan the work of the small team that runs the booking service for clinics across the region"
+ITEM_B = "Write clear reports on progress for the managers who pay for the service and for the clinics"
+ITEM_C = "Help hire the engineers who will join the team next year"
+
+
+def test_items_of_a_list_inside_a_block_quote_are_separate(linter):
+    text = f"> What you will do:\n>\n> * {ITEM_A.lower()}\n> * {ITEM_B.lower()}\n> * {ITEM_C.lower()}\n"
+    assert _long_sentences(linter, text, name="advert.md") == []
+
+
+def test_items_of_raw_html_in_a_markdown_paragraph_are_separate(linter):
+    text = f"What you will do:<ul><li>{ITEM_A}</li><li>{ITEM_B}</li><li>{ITEM_C}</li></ul>\n"
+    assert _long_sentences(linter, text, name="advert.md") == []
+    # inline markup is not a block: a long sentence with a bold word is still one sentence
+    inline = f"{ITEM_A} and <b>also</b> {ITEM_B.lower()}.\n"
+    assert _long_sentences(linter, inline, name="advert.md") == [(1, 1)]
+
+
+@pytest.mark.parametrize("bullet", ["•", "\uf0b7", "o\t"])
+def test_bullets_written_as_characters_start_items(linter, bullet):
+    on_lines = f"What you will do:\n{bullet} {ITEM_A}\n{bullet} {ITEM_B}\n{bullet} {ITEM_C}\n"
+    assert _long_sentences(linter, on_lines, name="advert.txt") == []
+    if bullet != "o\t":  # a bullet glyph inside a line, as pasted from a word processor
+        one_line = f"What you will do: {bullet} {ITEM_A} {bullet} {ITEM_B} {bullet} {ITEM_C}\n"
+        assert _long_sentences(linter, one_line, name="advert.txt") == []
+
+
+def test_lines_ending_with_semicolons_are_items(linter):
+    text = f"{ITEM_A};\n{ITEM_B};\n{ITEM_C}\n"
+    assert _long_sentences(linter, text, name="advert.md") == []
+    # a semicolon before a lower-case line is prose wrapped after it
+    prose = f"{ITEM_A};\n{ITEM_B.lower()}\n"
+    assert _long_sentences(linter, prose, name="advert.md") == [(1, 1)]
+
+
+def test_line_breaks_escaped_in_a_yaml_string_end_items(linter):
+    text = f'---\ntitle: Engineer\nduties: "-{ITEM_A}\\r\\n-{ITEM_B}\\r\\n-{ITEM_C}"\n---\n\nWe build maps.\n'
+    assert _long_sentences(linter, text, name="advert.md") == []
+
+
+def test_a_first_line_that_reads_as_a_heading_is_not_part_of_the_sentence(linter):
+    sentence = (
+        "We are looking for someone to plan the work of the small team that runs the booking service "
+        "for the clinics across the north of the region."
+    )
+    assert len(sentence.split()) == 27
+    assert _long_sentences(linter, f"What we need help with\n{sentence}\n", name="advert.md") == []
+    # a first line that ends on an article runs on into the next
+    wrapped = f"We are looking for a\nSenior Engineer to plan the work of the small team {sentence[57:]}\n"
+    assert _long_sentences(linter, wrapped, name="advert.md") == [(1, 1)]
+
+
+def test_a_web_address_ends_an_item_in_a_flattened_advert(linter):
+    glued = "Details of the clinics we serve can be found at www.example.org You can also read about the team and its plans for next year at www.example.org/team We are changing the form."
+    flattened = INTRO + "   About us   " + glued + "   Benefits   A pension."
+    assert _long_sentences(linter, flattened) == []

@@ -277,37 +277,106 @@ _RUNS_ON = frozenset({",", ";", "(", "-", "–", "—", "/", "&", "+"})
 
 
 def line_items(item, source: str, start: int, end: int, *, plain: bool = False) -> list[tuple[int, int]]:
-    """Split the sentence ``item.doc[start:end]`` where a line break of the file starts a new item:
-    the line after it begins with a capital, a digit or a bullet (not an aside in brackets starting
-    with a lower-case word, unless it numbers an item: "(a)", "(iv)"), and the line before it does not run on (it does not end with a comma, a conjunction or another stop word). Lists, fields and headings
-    written one per line without full stops are separate items; prose wrapped across lines stays one
-    sentence. Rules read spans with line breaks turned to spaces, so the breaks are looked up in the
-    file's ``source`` text between the two tokens."""
+    """Split the sentence ``item.doc[start:end]`` where the document's structure starts a new item:
+
+    - a line break (of the file, or of a field's value: a YAML string's ``\n``) when the line after
+      it begins with a capital, a digit or a bullet (not an aside in brackets starting with a
+      lower-case word, unless it numbers an item: "(a)", "(iv)"), and the line before it does not
+      run on (it does not end with a comma, a conjunction or another stop word; a line ending with
+      ";" ends an item when the next starts with a capital). Lists, fields and headings written one
+      per line without full stops are separate items; prose wrapped across lines stays one sentence;
+    - a line break followed by a list marker in the file, whatever follows it ("> * handling of
+      requests", a list inside a block quote), or by a word processor's "o" bullet;
+    - a block-level HTML tag between two words (``</li><li>``, ``<p>``, ``<br>``, ``</h3>``), in a
+      Markdown paragraph that holds raw HTML;
+    - a bullet character inside a line ("•", "▪", a symbol font's private-use bullet), as pasted
+      from a word processor;
+    - the end of a first line that reads as a heading (at most eight words, no punctuation, not
+      ending in an article or a conjunction) when a capital starts the next.
+
+    Rules read spans with line breaks turned to spaces, so the breaks are looked up in the span's
+    own text and in the file's ``source`` text between the two tokens."""
     doc = item.doc
-    first_char = item.span.file_offset(item.index[doc[start].idx]) if item.index else 0
-    last_char = item.span.file_offset(item.index[min(doc[end - 1].idx, len(item.index) - 1)]) if item.index else 0
-    if "\n" not in source[first_char:last_char]:
-        if not flattened(source, first_char, plain=plain):
-            return [(start, end)]
-        return glued_items(doc, start, end)
+    span = item.span
+    index = item.index
+    first_char = span.file_offset(index[doc[start].idx]) if index else 0
+    last_char = span.file_offset(index[min(doc[end - 1].idx, len(index) - 1)]) if index else 0
+    region = source[first_char:last_char]
+    raw = span.text[index[doc[start].idx] : index[min(doc[end - 1].idx, len(index) - 1)]] if index else ""
+    glyphs = any(_is_bullet(token) for token in doc[start:end])
+    flat = "\n" not in region and flattened(source, first_char, plain=plain)
+    if "\n" not in region and "\n" not in raw and not glyphs and not _BLOCK_TAG.search(region):
+        return glued_items(doc, start, end) if flat else [(start, end)]
     cuts = [start]
     for i in range(start + 1, end):
         before, token = doc[i - 1], doc[i]
-        if not before.whitespace_ or token.idx < 2:
+        if _is_bullet(token):
+            cuts.append(i)
             continue
-        low = item.span.file_offset(item.index[token.idx - 2]) + 1
-        high = item.span.file_offset(item.index[token.idx])
-        if "\n" not in source[low:high]:
+        if not before.whitespace_ or token.idx < 2 or not index or _is_bullet(before):
+            continue
+        gap_start, gap_end = index[token.idx - 2] + 1, index[token.idx]
+        low, high = span.file_offset(gap_start - 1) + 1, span.file_offset(gap_end)
+        gap = source[low:high]
+        if _BLOCK_TAG.search(gap):
+            cuts.append(i)
+            continue
+        if "\n" not in gap and "\n" not in span.text[gap_start:gap_end]:
+            continue
+        if _LIST_MARKER.search(gap) or _word_bullet(doc, i):
+            cuts.append(i)
+            continue
+        first = token.text[:1]
+        if before.text == ";" and (first.isupper() or first.isdigit()):
+            cuts.append(i)  # an item ending with ";", the next item starting as items do
+            continue
+        if _heading_line(span.text[:gap_start]) and first.isupper():
+            cuts.append(i)
             continue
         if before.text in _RUNS_ON or (before.is_stop and before.is_lower):
             continue
         if _ASIDE.match(doc.text, token.idx) and not _ENUMERATOR.match(doc.text, token.idx):
             continue  # an aside in brackets wrapped onto its own line: "(or all of the above)"
-        first = token.text[:1]
         if first.isupper() or first.isdigit() or not first.isalnum():
             cuts.append(i)
+    if flat:
+        cuts = sorted(set(cuts).union(a for a, _ in glued_items(doc, start, end)))
     cuts.append(end)
     return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+
+
+# HTML that starts a new block: a paragraph, a list or an item, a heading, a line break, a table cell
+_BLOCK_TAG = re.compile(
+    r"<(?:/?(?:p|li|ul|ol|dl|dt|dd|h[1-6]|div|table|tr|td|th|blockquote|section|article|header|footer)|br)\b[^>]*>",
+    re.IGNORECASE,
+)
+# a list marker opening a line of the file, inside block quotes too: "- ", "* ", "1. ", "> * "
+_LIST_MARKER = re.compile(r"\n[ \t>]*(?:[-*+•]|\d{1,3}[.)])[ \t]+$")
+# bullets a word processor or a web page writes as characters: "•", "▪", "◦", "➢", a symbol font's bullet
+_BULLETS = frozenset("•◦▪▫‣⁃●○■□➢➤►▸✓✔❖")
+_HEADING_ENDS = frozenset({"a", "an", "the", "and", "or", "of", "to", "our", "your", "their", "its", "this"})
+
+
+def _is_bullet(token) -> bool:
+    text = token.text
+    return len(text) == 1 and (text in _BULLETS or "\ue000" <= text <= "\uf8ff")
+
+
+def _word_bullet(doc, i: int) -> bool:
+    """Whether ``doc[i]``, at the start of a line, is a word processor's second-level bullet: a lone
+    "o" followed by a tab or spaces and a word ("o\tDeveloping marketing materials")."""
+    token = doc[i]
+    return token.text == "o" and bool(token.whitespace_) and i + 1 < len(doc) and doc[i + 1].text[:1].isalpha()
+
+
+def _heading_line(before: str) -> bool:
+    """Whether ``before``, a span's text up to a line break, is one line that reads as a heading."""
+    if "\n" in before.rstrip("\r\n"):
+        return False
+    words = before.split()
+    if not 0 < len(words) <= 8 or not words[0][:1].isupper() or words[-1].lower() in _HEADING_ENDS:
+        return False
+    return not any(char in ".,;:!?()" for char in before)
 
 
 # a bracket opening on a lower-case word is an aside; "(Essential)", "[Optional]" label an item
@@ -340,7 +409,7 @@ def glued_items(doc, start: int, end: int) -> list[tuple[int, int]]:
     glued together when its line breaks were lost: before a word starting with a capital or a
     digit that follows a lower-case word other than a stop word, or a closing bracket, with no
     punctuation between ("... reliability and performance Help build the team ...", "... stock
-    options Unlimited PTO ..."), and after a heading run into its start ("What we're looking for
+    options Unlimited PTO ..."), or a web address ("... at www.example.org You can ..."), and after a heading run into its start ("What we're looking for
     We ...", see ``rolelint.structure.run_in_heading``). In prose, such a capital follows an article or a preposition ("with Product
     Managers") or a full stop."""
     cuts = [start]
@@ -352,7 +421,11 @@ def glued_items(doc, start: int, end: int) -> list[tuple[int, int]]:
             continue
         if not before.whitespace_:
             continue
-        if before.text not in (")", "]") and not (before.is_lower and before.is_alpha and not before.is_stop):
+        if (
+            before.text not in (")", "]")
+            and not before.like_url
+            and not (before.is_lower and before.is_alpha and not before.is_stop)
+        ):
             continue
         first = token.text[:1]
         if first.isupper() or first.isdigit():
