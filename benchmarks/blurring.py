@@ -321,25 +321,43 @@ class Scored:
 
 
 def score(
-    roles: dict[str, DdatRole], all_trials: list[Trial], analyzer=None, *, as_advert: bool = True
+    roles: dict[str, DdatRole],
+    all_trials: list[Trial],
+    analyzer=None,
+    *,
+    as_advert: bool = True,
+    use_shared: bool = True,
 ) -> list[Scored]:
     """Each trial's similarities, distinct words and vocabulary terms, as RL314 reads an advert's duty (the
-    people it says the duty is done with left out: ``similarity.without_people``) or, with ``as_advert``
-    False, a role definition's responsibility (as written)."""
+    people it says the duty is done with and the claimed role's shared practices set aside:
+    ``similarity.without_people``, ``vocabulary.set_aside``; ``use_shared`` False keeps the shared
+    practices) or, with ``as_advert`` False, a role definition's responsibility (as written)."""
     from collections import Counter
 
     from rolelint.profession.text import slug
-    from rolelint.profession.vocabulary import concepts_in, phrases, role_terms, sequence
+    from rolelint.profession.vocabulary import (
+        concepts_in,
+        every_term,
+        phrases,
+        role_terms,
+        sequence,
+        set_aside,
+        shared_terms,
+    )
 
     kwargs = {"analyzer": analyzer} if analyzer else {}
     profiles = RoleProfiles({name: role.texts for name, role in roles.items()}, **kwargs)
     vocabulary = {name: phrases(role_terms(slug(name), name)) for name in roles}
+    shared = {name: phrases(shared_terms(slug(name), name)) for name in roles} if use_shared else {}
+    trades = every_term()
     out = []
     cache: dict[str, list] = {}
     for trial in all_trials:
         copies = [t for t in roles[trial.true_role].texts if normalise(t) == normalise(trial.text)]
-        query = without_people(trial.text) if as_advert else trial.text
-        key = trial.text + "\0" + trial.true_role
+        query = (
+            set_aside(without_people(trial.text), shared.get(trial.claimed, {}), trades) if as_advert else trial.text
+        )
+        key = query + "\0" + trial.true_role
         if key not in cache:
             cache[key] = profiles.resemblances(query, own=trial.true_role, leave_out=copies)
         ranked = sorted(cache[key], key=lambda r: (-r.score, str(r.role)))

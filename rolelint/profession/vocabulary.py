@@ -30,6 +30,7 @@ class VocabularyEntry:
     titles: tuple[str, ...] = ()
     roles: tuple[str, ...] = ()  # role ids (a framework's own entries)
     not_titles: tuple[str, ...] = ()  # titles that contain one of ``titles`` but are another kind of role
+    shared: bool = False  # practices every role it applies to does: evidence for none of them (``set_aside``)
 
     def applies_to(self, role_id: str, title: str) -> bool:
         if role_id in self.roles:
@@ -37,7 +38,7 @@ class VocabularyEntry:
         padded = f" {normalise(title)} "
         if any(f" {normalise(t)} " in padded for t in self.not_titles):
             return False
-        return any(f" {normalise(t)} " in padded for t in self.titles)
+        return any(t == "*" or f" {normalise(t)} " in padded for t in self.titles)
 
 
 def _strings(value: Any) -> tuple[str, ...]:
@@ -62,6 +63,7 @@ def entries_from(raw: Any) -> tuple[VocabularyEntry, ...]:
                     _strings(item.get("titles")),
                     _strings(item.get("roles")),
                     _strings(item.get("not_titles")),
+                    item.get("shared") is True,
                 )
             )
     return tuple(out)
@@ -82,8 +84,20 @@ def role_vocabulary(role_id: str, title: str, own: Iterable[VocabularyEntry] = (
 
 
 def role_terms(role_id: str, title: str, own: Iterable[VocabularyEntry] = ()) -> list[str]:
-    """The vocabulary terms of a role, each once."""
-    return list(dict.fromkeys(term for entry in role_vocabulary(role_id, title, own) for term in entry.terms))
+    """The vocabulary terms of a role's trade, each once (not its ``shared`` entries': ``shared_terms``)."""
+    return list(
+        dict.fromkeys(
+            term for entry in role_vocabulary(role_id, title, own) if not entry.shared for term in entry.terms
+        )
+    )
+
+
+def shared_terms(role_id: str, title: str, own: Iterable[VocabularyEntry] = ()) -> list[str]:
+    """The terms of the ``shared`` entries that apply to a role: practices every role of its kind, or of
+    a wider family, does as a matter of course ("code review" for everyone who writes code), each once."""
+    return list(
+        dict.fromkeys(term for entry in role_vocabulary(role_id, title, own) if entry.shared for term in entry.terms)
+    )
 
 
 GAP = ""  # a stop word or punctuation between two words, in a phrase's stems
@@ -211,6 +225,39 @@ def strength(found: Iterable[str]) -> float:
 
 
 def every_term(frameworks: Iterable[Any] = ()) -> dict[tuple[str, ...], str]:
-    """The phrases of every entry, shipped and of ``frameworks`` (objects with a ``vocabulary``)."""
+    """The phrases of every entry of a trade (not ``shared``), shipped and of ``frameworks`` (objects
+    with a ``vocabulary``)."""
     entries = [*shipped(), *(entry for framework in frameworks for entry in framework.vocabulary)]
-    return phrases(term for entry in entries for term in entry.terms)
+    return phrases(term for entry in entries if not entry.shared for term in entry.terms)
+
+
+def _matches(words: tuple[str, ...], vocabulary: dict[tuple[str, ...], str]) -> list[tuple[int, int]]:
+    """(first, last + 1) item positions in ``words`` (a ``sequence``) of every term of ``vocabulary``."""
+    longest = max(map(len, vocabulary), default=0)
+    return [
+        (i, i + width)
+        for width in range(1, longest + 1)
+        for i in range(len(words) - width + 1)
+        if words[i] != GAP and words[i + width - 1] != GAP and tuple(words[i : i + width]) in vocabulary
+    ]
+
+
+def set_aside(text: str, shared: dict[tuple[str, ...], str], trades: dict[tuple[str, ...], str]) -> str:
+    """``text`` with the terms of ``shared`` (stem phrases of a claimed role's ``shared`` entries)
+    blanked out, same length so offsets hold: work every role of the family does says nothing of whose
+    work a duty is, so its words must not vote for any role. A shared term inside a longer term of a
+    trade that the text names (``trades``: stem phrase -> term, ``every_term``) is left in place: "agile"
+    is everyone's, "agile coaching" a delivery manager's. Depends on the text and the two vocabularies
+    alone."""
+    if not shared:
+        return text
+    words, where = _positioned(text)
+    longer = _matches(words, trades)
+    out = list(text)
+    for first, last in _matches(words, shared):
+        if any(a <= first and last <= b and b - a > last - first for a, b in longer):
+            continue
+        for k in range(where[first][0], where[last - 1][1]):
+            if not out[k].isspace():
+                out[k] = " "
+    return "".join(out)

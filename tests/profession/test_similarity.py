@@ -329,3 +329,23 @@ def test_the_people_a_duty_is_done_with_are_left_out_of_it():
     assert without_people("Manage a team of developers") == "Manage a team of developers"
     # A word for people that is often a verb is not taken for people.
     assert without_people("Mentor and coach junior colleagues") == "Mentor and coach junior colleagues"
+
+
+def test_a_claimed_role_s_shared_practices_are_set_aside_and_vote_for_no_role():
+    from rolelint.profession.vocabulary import every_term, phrases, role_terms, set_aside, shared_terms
+
+    shared = phrases(shared_terms("data-engineer", "Data engineer"))
+    duty = "You use test-driven development and code review, with agile coaching for agile teams."
+    kept = set_aside(duty, shared, every_term())
+    assert len(kept) == len(duty)  # offsets hold
+    assert "test-driven" not in kept and "code review" not in kept and "agile teams" not in kept
+    # "agile" is everyone's, "agile coaching" a delivery manager's: a longer trade term stays.
+    assert "agile coaching" in kept
+    # A role outside the entry keeps the words: a data ethicist asked for TDD is asked for a developer's.
+    assert set_aside(duty, phrases(shared_terms("data-ethicist", "Data ethicist")), every_term()).count("code review")
+    # Shared entries are no role's trade: they join no profile and no concept rule.
+    assert "code review" not in shared_terms("delivery-manager", "Delivery manager")
+    assert "show and tell" in shared_terms("delivery-manager", "Delivery manager")
+    assert "multidisciplinary team" not in every_term().values()
+    assert "pair programming" in role_terms("software-developer", "Software developer")
+    assert "pull request" not in role_terms("data-engineer", "Data engineer")

@@ -44,6 +44,8 @@ from rolelint.profession.vocabulary import (
     phrases,
     role_terms,
     sequence,
+    set_aside,
+    shared_terms,
 )
 
 CODE = "RL314"
@@ -123,6 +125,15 @@ class Vocabularies:
             self.made[key] = phrases(role_terms(role.id, role.title, framework.vocabulary if framework else ()))
         return self.made[key]
 
+    def shared(self, key) -> dict:
+        """The stem phrases of the ``shared`` entries that apply to a role (practices of its whole family)."""
+        if ("shared", key) not in self.made:
+            role = self.ctx.index.roles[key]
+            framework = self.ctx.index.frameworks.get(role.framework)
+            own = framework.vocabulary if framework else ()
+            self.made[("shared", key)] = phrases(shared_terms(role.id, role.title, own))
+        return self.made[("shared", key)]
+
 
 def names_own_trade(model, vocabularies: Vocabularies, text: str, claim, verdict) -> bool:
     """Does an advert's duty that reads like another role's by its words name the claimed role's own
@@ -191,8 +202,10 @@ def check(ctx: CheckContext) -> Iterator[Report | None]:
         if len(among) < 2:
             continue
         for span in duty_spans(entry.document):
-            # The people a duty is done with ("work with delivery managers") say nothing of whose work it is.
-            text = without_people(span.text)
+            # The people a duty is done with ("work with delivery managers") say nothing of whose work it
+            # is, nor does work every role of the claimed role's family does ("code review" for a data
+            # engineer): both are set aside before the duty is compared.
+            text = set_aside(without_people(span.text), vocabularies.shared(claim.role.key), vocabularies(None))
             verdict = judge(
                 model,
                 text,
