@@ -188,6 +188,11 @@ def split_body(
     """
     if offsets is None:
         offsets = range(base, base + len(text) + 1)
+    if fmt == "markdown" and written_in_html(text):
+        from rolelint.htmltext import read_html  # html.parser, only for a body written in HTML
+
+        page = read_html(text, offsets)
+        return page.sections, page.spans
     masked_whole = _mask_comments(text)
     if fmt == "text":
         masked_whole = _WIDE_GAP.sub(_gap_to_blank_line, masked_whole)
@@ -314,6 +319,27 @@ def split_body(
             continue
         spans.append(finder.span(masked, offsets_slice(offsets, start, end + 1), block))
     return sections, spans
+
+
+# A line that opens with an HTML block element (or a tag of text inside one): a body where most lines
+# do is a page's HTML pasted into a Markdown file (an export of a job board or a blog), whose
+# structure is its tags, not its line breaks.
+_HTML_LINE = re.compile(
+    r"\s*</?(?:p|ul|ol|li|h[1-6]|div|table|tbody|thead|tr|td|th|dl|dt|dd|br|hr|section|article|header"
+    r"|footer|blockquote|span|strong|b|em|i|u|a|font)\b",
+    re.IGNORECASE,
+)
+
+
+def written_in_html(text: str) -> bool:
+    """Whether a Markdown body is HTML: at least half of its non-blank lines open with a tag of an
+    HTML block or of text inside one (a line of Markdown seldom does)."""
+    tagged = lines = 0
+    for line in text.splitlines():
+        if line.strip():
+            lines += 1
+            tagged += _HTML_LINE.match(line) is not None
+    return lines > 0 and 2 * tagged >= lines
 
 
 # Three or more blanks inside a line of plain text: where a line break was lost when the advert was

@@ -99,3 +99,36 @@ def test_a_backtick_between_letters_is_an_apostrophe_not_a_code_span():
     masked = mask_inline(text)
     assert masked[: text.index("hiring")] == text[: text.index("hiring")]  # the full stop stays
     assert "make" not in masked and len(masked) == len(text)
+
+
+HTML_BODY = """---
+title: Data Engineer
+---
+<p><strong>Requirements:</strong></p>
+<ul>
+<li>Experience with SQL &amp; Python</li>
+<li>Knowledge of Spark</li>
+</ul>
+<p>We offer a pension.</p>
+"""
+
+
+def test_a_markdown_body_written_in_html_is_read_by_its_tags():
+    from rolelint.loaders import document_from_string
+
+    document = document_from_string(HTML_BODY)
+    items = [(s.block, s.section, s.text.strip()) for s in document.spans if s.block != "scalar"]
+    assert items[:3] == [
+        ("heading", "essential", "Requirements:"),
+        ("list_item", "essential", "Experience with SQL & Python"),
+        ("list_item", "essential", "Knowledge of Spark"),
+    ]
+    item = next(s for s in document.spans if s.text.strip().startswith("Experience"))
+    start = item.file_offset(item.text.index("Experience"))
+    assert HTML_BODY[start:].startswith("Experience with SQL &amp; Python")
+
+
+def test_markdown_with_a_few_html_lines_stays_markdown():
+    text = "## Requirements\n\n- Python\n- SQL\n\n<p>Apply by email.</p>\n"
+    _, spans = split_body(text)
+    assert [s.block for s in spans] == ["heading", "list_item", "list_item", "paragraph"]

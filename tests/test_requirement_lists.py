@@ -172,3 +172,9 @@ def test_desired_skills_beside_required_ones_are_desirable():
     assert _count(f"## Required Skills\n\n{needs}\n## Desired Skills\n\n{wishes}") == 0
     # alone, "Desired Skills & Experience" heads the advert's requirements
     assert _count(f"## Desired Skills & Experience\n\n{needs}{wishes}") == 10
+
+
+def test_requirements_listed_in_html_inside_markdown_are_counted():
+    items = "".join(f"<li>Experience with tool {n}</li>\n" for n in range(8))
+    text = f"<p><strong>Requirements</strong></p>\n<ul>\n{items}</ul>\n<p>We offer a pension.</p>\n"
+    assert [d.code for d in _rl201(text)] == ["RL201"]
