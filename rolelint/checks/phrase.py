@@ -37,6 +37,7 @@ class CompiledPhrases:
     skip_beside: frozenset[str] = frozenset()  # drop a match whose sentence holds one of these words
     skip_names: bool = False  # drop a match inside a proper name of several words ("Black Girls Code")
     skip_things: bool = False  # drop a word read as an adjective of a noun that names no person
+    skip_own_name: bool = False  # drop a match inside the advert's own organisation's name ("Be A Hero")
     # Per pipeline: nlp -> (index, exception index); nlp -> see _lower_index.
     _index: weakref.WeakKeyDictionary = field(default_factory=weakref.WeakKeyDictionary, repr=False)
     _first: weakref.WeakKeyDictionary = field(default_factory=weakref.WeakKeyDictionary, repr=False)
@@ -79,6 +80,7 @@ def compile(rule) -> CompiledPhrases:
         skip_beside=frozenset(w.lower() for w in spec.get("skip_beside", ())),
         skip_names=bool(spec.get("skip_names", False)),
         skip_things=bool(spec.get("skip_things", False)),
+        skip_own_name=bool(spec.get("skip_own_name", False)),
     )
 
 
@@ -455,10 +457,47 @@ def _titled(document, disciplines: tuple[str, ...]) -> bool:
     return any(word.startswith(discipline) for word in words for discipline in disciplines)
 
 
+# front-matter keys that name the employer: rolelint's `organisation` (JSON-LD's hiringOrganization
+# is read into it), and a site's own spellings of it
+_ORGANISATION_KEY = re.compile(r"(?:hiring_?)?(?:organi[sz]ation|company|employer|org)(?:_?name)?", re.IGNORECASE)
+
+
+def own_names(document) -> tuple[str, ...]:
+    """The advert's own organisation's names, from its front matter or JSON-LD (``organisation``,
+    a site's ``organization``, ``company``, ``employer`` …, or a ``name`` inside one)."""
+    if document is None:
+        return ()
+    names = []
+    for data in (document.data, document.site_data):
+        if not isinstance(data, dict):
+            continue
+        for key, value in data.items():
+            if not _ORGANISATION_KEY.fullmatch(str(key)):
+                continue
+            if isinstance(value, dict):
+                value = value.get("name")
+            if isinstance(value, str) and len(value.strip()) > 1:
+                names.append(value.strip())
+    return tuple(names)
+
+
+def _in_own_name(names: tuple[str, ...], text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` lies inside one of ``names`` as written in ``text`` (any case,
+    any spacing): "Be a Hero" in "About Be a Hero", when the advert's organisation is "Be A Hero"."""
+    for name in names:
+        words = name.split()
+        pattern = r"(?<!\w)" + r"\s+".join(re.escape(word) for word in words) + r"(?!\w)"
+        for hit in re.finditer(pattern, text, re.IGNORECASE):
+            if hit.start() <= start and end <= hit.end():
+                return True
+    return False
+
+
 def _findings(rule, compiled: CompiledPhrases, item, tokens, matches, blocked, allowed, sections: set, document=None):
     """Findings for ``matches`` ((first, end, entry) over ``tokens``) not blocked by exceptions;
     ``sections`` holds the sections of the document already reported in (``one_per_section``)."""
     reported: set[tuple[int, int]] = set()
+    names = own_names(document) if compiled.skip_own_name else ()
     for first, end, entry in matches:
         if entry.phrase.lower() in allowed:
             continue
@@ -477,6 +516,8 @@ def _findings(rule, compiled: CompiledPhrases, item, tokens, matches, blocked, a
         if compiled.skip_names and _in_name(item.doc, tokens[first].i, tokens[end - 1].i):
             continue
         if compiled.skip_things and end - first == 1 and _describes_a_thing(tokens[first]):
+            continue
+        if names and _in_own_name(names, item.text, tokens[first].idx, tokens[end - 1].idx + len(tokens[end - 1].text)):
             continue
         if compiled.one_per_section:
             section = (item.span.section, item.span.heading)
