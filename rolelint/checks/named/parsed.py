@@ -313,6 +313,11 @@ def _age_in_years(sentence, number, words: Words) -> tuple[int, int] | None:
         )  # what the age is of: "teens 13 - 18 years old" is of the teens, not of the years
         if owner is not None and (words.has("served", owner) or owner.lower_ in ("people", "children")):
             return None  # the age of a group served: "young carers aged 11 to 18"
+        named = _noun_before(doc, sentence, before[0].i if before else number.i)
+        if named is not None and (words.has("served", named) or named.lower_ in ("people", "children")):
+            return None  # the group just named, however the parse hangs the age: "youth of color aged 15-25"
+        if owner is None and _said_of_employer(number):
+            return None  # the employer's age or a thing's: "we're only 5 years old", "our platform is 10 years old"
         end = number.i + 1
         for t in after:
             if t.lower_ in ("old", "age"):
@@ -323,9 +328,34 @@ def _age_in_years(sentence, number, words: Words) -> tuple[int, int] | None:
     return None
 
 
+def _noun_before(doc, sentence, index: int):
+    """The noun of the phrase just before ``doc[index]`` (within three tokens), followed up through
+    "of" to the noun it belongs to ("youth of color aged ..." -> "youth"), or None."""
+    noun = next((t for t in reversed(doc[max(sentence.start, index - 3) : index]) if t.pos_ in ("NOUN", "PROPN")), None)
+    while noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        noun = noun.head.head
+    return noun
+
+
+def _said_of_employer(token) -> bool:
+    """Whether the clause of ``token`` is said of the employer or a thing: its subject is "we" or
+    "it", or is owned by "our" or "its"."""
+    verb = next((t for t in token.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return False
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child.lower_ in ("we", "it") or any(t.lower_ in ("our", "its") for t in child.children)
+    return False
+
+
 def _experience_cap(sentence, number, words: Words) -> tuple[int, int] | None:
-    """A most, not a least: "no more than 3 years", "maximum 2 years", "up to 2 years" of experience."""
+    """A most, not a least: "no more than 3 years", "maximum 2 years", "up to 2 years" of experience.
+    Not in a sentence that names an amount of money: years that set a point of the pay scale
+    ("a salary of $80,970 for applicants with under 5 years of experience") cap nothing."""
     doc = sentence.doc
+    if any(t.is_currency for t in sentence):
+        return None
     after = doc[number.i + 1 : min(sentence.end, number.i + 8)]
     if not any(t.lemma_.lower() == "year" for t in after[:2]) or not any(
         t.lemma_.lower() == "experience" for t in after
