@@ -28,7 +28,9 @@ Run: python benchmarks/blurring.py ../shared/corpus/ddat-capability-framework/of
 also tunes two other decision rules on the dev roles and measures them on the held-out roles;
 ``--context-vectors`` measures how well the small spaCy pipeline's context vectors tell roles apart;
 ``--word-vectors MODEL`` (after ROLES_CSV) what static word vectors, such as en_core_web_md's, would add;
-``--dev-only`` prints the dev roles' figures alone, for use while the model is being changed.)
+``--dev-only`` prints the dev roles' figures alone, for use while the model is being changed;
+``--no-shared`` reads advert duties without setting aside the claimed role's shared practices, as
+RL314 did before them.)
 """
 
 from __future__ import annotations
@@ -110,6 +112,7 @@ CORPUS_REFERENCES = HERE / "data" / "blurring_corpus.yaml"
 FRAMEWORK_REFERENCES = HERE / "data" / "blurring_frameworks.yaml"
 SENTENCE_REFERENCES = HERE / "data" / "blurring_skylight.yaml"
 TRADE_LABELS = HERE / "data" / "blurring_trade.csv"
+SECOND_LABELS = HERE / "data" / "blurring_second.csv"
 
 
 def role_half(name: str) -> str:
@@ -218,6 +221,97 @@ def trade_labels(corpus: Path, path: Path = TRADE_LABELS) -> dict[tuple[str, str
 def unclear_duties(corpus: Path, path: Path = TRADE_LABELS) -> set[tuple[str, str, str]]:
     """(source, duty, role) of the duties whose role label is doubtful: no trade-specific figure counts them."""
     return {(source, text, role) for source, text, role, label in _label_rows(corpus, path) if label == "unclear"}
+
+
+def second_labels(corpus: Path, path: Path = SECOND_LABELS) -> dict[tuple[str, str, str], tuple[str, str | None]]:
+    """(source, duty, role) -> (label, other role) from the second labeller's three-way labels: 'trade'
+    (its role's trade), 'shared' (work much of its family does, or a way of working) or 'other' (another
+    DDaT role's trade, named)."""
+    texts = {
+        ref: text
+        for ref, text, _ in corpus_references(corpus)
+        + corpus_references(corpus, FRAMEWORK_REFERENCES)
+        + sentence_references(corpus)
+    }
+    out = {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(line for line in handle if not line.startswith("#")):
+            label, other = row["label"], row["other"] or None
+            if label not in ("trade", "shared", "other") or (label == "other") != (other is not None):
+                raise ValueError(f"{path}: {row['ref']}: label {label!r} with other role {other!r}")
+            text = texts.get(row["ref"])
+            if text is not None:
+                out[(row["source"], text, row["role"])] = (label, other)
+    return out
+
+
+def cohen_kappa(pairs: list[tuple[bool, bool]]) -> float:
+    """Cohen's kappa of two labellers' yes/no labels."""
+    n = len(pairs)
+    if not n:
+        return 0.0
+    observed = sum(a == b for a, b in pairs) / n
+    first, second = sum(a for a, _ in pairs) / n, sum(b for _, b in pairs) / n
+    chance = first * second + (1 - first) * (1 - second)
+    return (observed - chance) / (1 - chance) if chance < 1 else 1.0
+
+
+def label_agreement(corpus: Path) -> None:
+    """How often the second labeller agrees with the first on trade-specific (first: trade / generic,
+    second: trade / shared or another role's), per source, with Cohen's kappa; and how many duties the
+    second labeller calls another role's work (the role label itself in doubt)."""
+    first = {(source, text, role): label for source, text, role, label in _label_rows(corpus, TRADE_LABELS)}
+    second = second_labels(corpus)
+    print("\nsecond labeller pass (benchmarks/data/blurring_second.csv) against the first labels:")
+    for source in ("corpus", "frameworks", "skylight"):
+        keys = [k for k in second if k[0] == source]
+        pairs = [(first[k] == "trade", second[k][0] == "trade") for k in keys if first.get(k, "unclear") != "unclear"]
+        agree = sum(a == b for a, b in pairs)
+        both = sum(a and b for a, b in pairs)
+        only_first = sum(a and not b for a, b in pairs)
+        only_second = sum(b and not a for a, b in pairs)
+        others = sum(1 for k in keys if second[k][0] == "other")
+        print(
+            f"  {source:10}: {len(keys)} duties, {len(pairs)} with a first trade/generic label; agree on "
+            f"{agree} ({agree / max(len(pairs), 1):.2f}), kappa {cohen_kappa(pairs):.2f}; trade by both {both}, "
+            f"by the first only {only_first}, by the second only {only_second}; another role's work by the "
+            f"second: {others}"
+        )
+
+
+def three_way_metrics(scored: list[Scored], labels: dict, *, half: str | None, sources: tuple[str, ...], **options):
+    """Precision and recall by the second labeller's three-way labels. A duty labelled another role's
+    work (X) is blurred wherever a role other than X claims it, its own role included: flagging its own
+    role's claim is right only when the finding names X. A shared duty is blurred nowhere; a trade duty
+    wherever another role claims it, as before."""
+    tp = fp = fn = named = 0
+    rows = 0
+    for s in scored:
+        t = s.trial
+        key = (t.source, t.text, t.true_role)
+        if key not in labels or t.source not in sources or (half is not None and t.half != half):
+            continue
+        rows += 1
+        label, other = labels[key]
+        role, _ = s.flagged(**options)
+        if label == "shared":
+            positive = False
+        elif label == "other":
+            positive = t.claimed != other
+        else:
+            positive = t.blurred
+        right_role = other if (label == "other" and not t.blurred) else None
+        if role is not None and positive and (right_role is None or role == right_role):
+            tp += 1
+            named += role == (other if label == "other" else t.true_role)
+        elif role is not None:
+            fp += 1
+            fn += positive  # flagged towards the wrong role: a false finding, and the right one missed
+        elif positive:
+            fn += 1
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    return Metrics(precision, recall, named / tp if tp else 0.0, tp + fp, tp + fn, rows, 0, tp)
 
 
 @dataclass(frozen=True)
@@ -895,9 +989,10 @@ def main(argv: list[str]) -> int:
         write_background(Path(argv[1]))
         return 0
     dev_only = "--dev-only" in argv  # while changing the model: no figure of the held-out roles
-    roles, all_trials = labelled(Path(next(a for a in argv if not a.startswith("--"))))
+    roles_csv = Path(next(a for a in argv if not a.startswith("--")))
+    roles, all_trials = labelled(roles_csv)
     started = time.perf_counter()
-    scored = score(roles, all_trials)
+    scored = score(roles, all_trials, use_shared="--no-shared" not in argv)
     elapsed = time.perf_counter() - started
     from rolelint.profession.checks.rl314_role_blurring import DEFINITION_RATIO
 
@@ -925,6 +1020,22 @@ def main(argv: list[str]) -> int:
             m = metrics(scored, half=half, sources=subset, trade_only=True, **options)
             print(f"  {label:15} {half:4}: {m.describe()}")
     if not dev_only:
+        label_agreement(roles_csv.parents[2])
+        labels = second_labels(roles_csv.parents[2])
+        print(
+            "\nadverts, by the second labeller's three-way labels (trade / shared / another role's; a duty of "
+            "another role's work is blurred in its own role's advert too, and flagging it there is right only "
+            "when the finding names that role):"
+        )
+        for label, subset in (
+            ("corpus", ("corpus",)),
+            ("frameworks", ("frameworks",)),
+            ("skylight", ("skylight",)),
+            ("all three", ("corpus", "frameworks", "skylight")),
+        ):
+            for half in measured:
+                m = three_way_metrics(scored, labels, half=half, sources=subset, **options)
+                print(f"  {label:15} {half:4}: {m.describe()}")
         print("\nthe same without the vocabulary's concept rule (words alone):")
         for label, subset in (("ddat", ("ddat",)), ("advert duties", ("written", "corpus", "frameworks"))):
             m = metrics(scored, half="test", sources=subset, concepts=False, **options)

@@ -106,6 +106,53 @@ def test_every_skylight_duty_is_labelled_with_its_role_and_trade():
     assert len(duties) >= 200 and len({role for _, _, role in duties}) >= 9
 
 
+def test_every_duty_of_another_publisher_has_a_second_three_way_label_naming_a_ddat_role():
+    from tests.conftest import CORPUS
+
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus is not present")
+    labels = evaluate.second_labels(CORPUS)
+    duties = [("corpus", duty, role) for _, duty, role in evaluate.corpus_references(CORPUS)]
+    duties += [
+        ("frameworks", duty, role)
+        for _, duty, role in evaluate.corpus_references(CORPUS, evaluate.FRAMEWORK_REFERENCES)
+    ]
+    duties += [("skylight", duty, role) for _, duty, role in evaluate.sentence_references(CORPUS)]
+    assert [key for key in duties if key not in labels] == []
+    roles = evaluate.load_roles(CORPUS / DDAT / "roles.csv")
+    named = {other for label, other in labels.values() if label == "other"}
+    assert named and named <= set(roles)
+
+
+def test_cohen_kappa_is_one_for_agreement_and_zero_for_chance():
+    assert evaluate.cohen_kappa([(True, True), (False, False)]) == 1.0
+    assert evaluate.cohen_kappa([(True, True), (True, False), (False, True), (False, False)]) == 0.0
+
+
+def test_a_duty_of_another_role_s_work_is_blurred_in_its_own_role_s_advert_by_the_three_way_labels():
+    trial = evaluate.Trial("Run the sprint retrospective", "Product manager", "Product manager", "test", "corpus")
+
+    def scored(named):
+        others = [(named, 0.5, 3, False, ())] if named else []
+        return evaluate.Scored(trial, 0.0, others)
+
+    labels = {("corpus", trial.text, trial.true_role): ("other", "Delivery manager")}
+    options = dict(min_similarity=0.1, ratio=2.5, min_distinct=2)
+    right = evaluate.three_way_metrics([scored("Delivery manager")], labels, half=None, sources=("corpus",), **options)
+    wrong = evaluate.three_way_metrics([scored("Service owner")], labels, half=None, sources=("corpus",), **options)
+    missed = evaluate.three_way_metrics([scored(None)], labels, half=None, sources=("corpus",), **options)
+    assert (right.true_positives, right.flagged, right.positives) == (1, 1, 1)
+    assert (wrong.true_positives, wrong.flagged, wrong.positives) == (0, 1, 1)
+    assert (missed.true_positives, missed.flagged, missed.positives) == (0, 0, 1)
+    shared = {("corpus", trial.text, trial.true_role): ("shared", None)}
+    assert (
+        evaluate.three_way_metrics(
+            [scored("Delivery manager")], shared, half=None, sources=("corpus",), **options
+        ).positives
+        == 0
+    )
+
+
 def test_a_blurred_claim_of_a_generic_duty_is_not_a_positive_when_only_trade_duties_count():
     generic = evaluate.Trial(
         "Mentor new colleagues", "Software developer", "Frontend developer", "test", "written", False
