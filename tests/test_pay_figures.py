@@ -31,3 +31,11 @@ def test_the_401k_plan_is_not_a_figure_wherever_it_stands_in_its_line():
     assert not _has_amount("401K")
     assert not _has_amount("  401K ")
     assert not _has_amount("Health cover and a 401k with matching")
+
+
+def test_an_amount_for_the_role_itself_is_pay_whatever_its_sentence_calls_it():
+    assert _has_amount("We have a budget of £40,000 for this role, with an office and hardware budget.")
+    assert _has_amount("The budget is $60,000 a year for the position.")
+    # a budget for something else is still not pay
+    assert not _has_amount("You will get a budget of £2,500 to build your home office.")
+    assert not _has_amount("The team has a budget of £40,000 for the project.")

@@ -64,6 +64,12 @@ NOT_PAY = re.compile(
     re.IGNORECASE,
 )
 PLAN_401K = re.compile(r"401\s?\(?k\b", re.IGNORECASE)
+# An amount said to be for the job itself is its pay, whatever its sentence calls it ("a budget of
+# £40,000 for this role"); a budget for something else ("£2,500 to build your home office") is not.
+FOR_THE_ROLE = re.compile(
+    r"\s*(?:(?:a|per)\s+(?:year|annum|month)\s+|pro[ -]rata\s+)?for\s+(?:this|the)\s+(?:role|position|post|job)\b",
+    re.IGNORECASE,
+)
 SCALED = re.compile(r"\s?(?:m|bn|b|mn|million|billion|trillion)\b\+?", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|\n")
 
@@ -82,6 +88,8 @@ def _is_pay(text: str, found: re.Match) -> bool:
     after = found.start() + (figure.end() if figure else len(found.group(0)))
     if SCALED.match(text, after) or PLAN_401K.match(text, found.start()):
         return False
+    if FOR_THE_ROLE.match(text, after):
+        return True
     begin = 0
     for stop in _SENTENCE_END.finditer(text, 0, found.start()):
         begin = stop.end()
