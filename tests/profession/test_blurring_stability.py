@@ -1,9 +1,9 @@
 """RL314's verdict on a duty changes only when the duty, its role, or the role it is said to resemble changes.
 
 Each test lints a roles repo, edits roles that neither the duty nor its role is (copies one level over
-another, removes a level, duplicates a role, reuses an id, gives one vocabulary in the framework file),
-lints again, and compares the findings at every duty: none may appear or disappear, unless the finding
-names an edited role.
+another, removes a level, duplicates a role, reuses an id, gives one vocabulary or shared practices in
+the framework file), lints again, and compares the findings at every duty: none may appear or
+disappear, unless the finding names an edited role.
 """
 
 from __future__ import annotations
@@ -195,6 +195,23 @@ MUTATIONS = {
                         "id": "developer-words",
                         "roles": ["developer"],
                         "terms": ["Burndown charts", "RAID logs", "Retros", "discussion guide", "usability tests"],
+                    }
+                ]
+            ),
+        ),
+        {"frameworks/delivery.yaml"},
+        {"developer"},
+    ),
+    "give an unrelated role shared practices named in the adverts": lambda root: (
+        _edit_yaml(
+            root / "frameworks/delivery.yaml",
+            lambda data: data.update(
+                vocabulary=[
+                    {
+                        "id": "developer-shared",
+                        "shared": True,
+                        "roles": ["developer"],
+                        "terms": ["burndown", "RAID log", "retrospectives", "discussion guides", "pull requests"],
                     }
                 ]
             ),
