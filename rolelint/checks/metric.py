@@ -161,6 +161,8 @@ def listed_words(sentence, *, shortest_run: int = 4, longest_item: int = 3) -> i
 
     - a run of at least ``shortest_run`` items of at most ``longest_item`` words between commas,
       semicolons or slashes: "C, C++, C#, Java and Go", "design, research, delivery and policy";
+      the words that lead an item in ("including a", "and the", "such as") are not its own, and
+      the last item may be two joined by "and"/"or" ("interactive media and applied statistics");
     - names (words starting with a capital, a digit or a symbol: "Slack", "C++", "Gil McVean"),
       at least ``shortest_run`` of them, between commas and a last "and"/"or", at least two commas,
       each perhaps with an aside in brackets: "tools such as Slack, Trello, GitHub or Miro to name
@@ -193,20 +195,42 @@ def _depths(tokens) -> list[int]:
 
 
 def _short_items(tokens, marked: set[int], shortest_run: int, longest_item: int) -> None:
+    # a piece's words leave out what leads an item in ("including a", "and the"), so "including a
+    # pension scheme" is an item of two words; the last item may be two joined by "and"/"or"
+    # ("interactive multimedia and applied mathematics")
     pieces: list[list[int]] = [[]]  # token indices of the words of each piece between marks
     for i, token in enumerate(tokens):
         if token.text in (",", ";", "/"):
             pieces.append([])
-        elif not (token.is_punct or token.is_space):
+        elif not (token.is_punct or token.is_space) and not (not pieces[-1] and _leads_item(tokens, i)):
             pieces[-1].append(i)
     run: list[list[int]] = []
-    for piece in pieces + [[-1] * (longest_item + 1)]:
+    for piece in pieces + [[-1] * (2 * longest_item + 2)]:
         if 0 < len(piece) <= longest_item:
             run.append(piece)
             continue
+        if run and _joined_pair(tokens, piece, longest_item):
+            run.append(piece)
         if len(run) >= shortest_run:
             marked.update(range(run[1][0], run[-1][-1] + 1))
         run = []
+
+
+def _joined_pair(tokens, piece: list[int], longest_item: int) -> bool:
+    """Whether ``piece`` is two items joined by one "and"/"or", each of at most ``longest_item`` words."""
+    joins = [n for n, i in enumerate(piece) if i >= 0 and tokens[i].lower_ in _JOINS]
+    return len(joins) == 1 and 0 < joins[0] <= longest_item and 0 < len(piece) - joins[0] - 1 <= longest_item
+
+
+# words that lead an item of a list in without being part of it
+_ITEM_LEADS = frozenset({"and", "or", "including", "such", "like", "e.g.", "a", "an", "the"})
+
+
+def _leads_item(tokens, i: int) -> bool:
+    """Whether ``tokens[i]``, at the start of a piece, leads an item in: "including", "and", an
+    article, "as" after "such" ("such as a gym")."""
+    lower = tokens[i].lower_
+    return lower in _ITEM_LEADS or (lower == "as" and i > 0 and tokens[i - 1].lower_ == "such")
 
 
 def _is_name(token) -> bool:
