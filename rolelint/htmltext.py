@@ -85,6 +85,10 @@ _SKIPPED = frozenset(
     }
 )
 _BOLD = frozenset({"b", "strong"})
+# Landmarks of a page around its main content: a sidebar, the navigation, a page's header and footer.
+# A heading inside one does not sit under the heading of the body before it ("Key Facts" in a
+# sidebar after "Requirements" is not a requirement).
+_LANDMARKS = frozenset({"aside", "nav", "header", "footer"})
 # Elements that give the blocks inside them their kind, nearest first.
 _KINDS = {
     "li": "list_item",
@@ -141,6 +145,7 @@ class _Reader(HTMLParser):
         self.current: _Block | None = None
         self.scripts: list[Script] = []
         self.in_json_ld = False
+        self.landmarks: list[int] = []  # file offsets where a landmark element starts
 
     def index(self) -> int:
         line, column = self.getpos()
@@ -164,6 +169,8 @@ class _Reader(HTMLParser):
             self.add("\n", self.index())
         elif tag in _BLOCKS:
             self.flush()
+            if tag in _LANDMARKS:
+                self.landmarks.append(self.file_offset(self.index()))
             closes = _SELF_CLOSING.get(tag)
             if closes and self.open and self.open[-1] in closes:
                 self.open.pop()
@@ -316,7 +323,7 @@ def read_html(text: str, offsets: Sequence[int] | None = None, *, end: int | Non
                 )
             pieces.append((piece_text, piece_offsets, piece_block))
     file_end = (offsets[-1] if offsets else len(text)) if end is None else end
-    sections = build_sections(headings, file_end)
+    sections = build_sections(headings, file_end, breaks=reader.landmarks)
     finder = SectionFinder(sections)
     spans = [
         finder.span(piece_text, (*piece_offsets, piece_offsets[-1] + 1), block)

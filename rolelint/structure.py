@@ -252,7 +252,9 @@ DESIRABLE = re.compile(
     # a copula (or "considered") and a mark of worth, one word of degree allowed: "is considered a huge
     # plus", "is a strong plus", "will be an advantage", "will be greatly appreciated", "will be of benefit"
     r"(?:is|are|be|considered)\s+(?:as\s+)?(?:an?\s+)?(?:[a-z]+\s+)?(?:plus|advantage|asset|appreciated)|"
-    r"(?:is|are|be)\s+of\s+(?:[a-z]+\s+)?(?:benefit|advantage|value))\b",
+    r"(?:is|are|be)\s+of\s+(?:[a-z]+\s+)?(?:benefit|advantage|value))\b"
+    # a mark of worth set after a dash or in brackets, as a label: "Ruby - advantage", "Go (a plus)"
+    r"|(?:\s[-–—]|\()\s*(?:an?\s+)?(?:[a-z]+\s+)?(?:advantage|plus|asset)\b(?!\s*(?:years?|yrs?)\b)",
     re.IGNORECASE,
 )
 
@@ -476,14 +478,22 @@ def unmarked_list(lines) -> bool:
 # --- sections and the spans in them -----------------------------------------------------------
 
 
-def build_sections(headings: Sequence[tuple[int, str, int, int]], end: int) -> list[Section]:
+def build_sections(
+    headings: Sequence[tuple[int, str, int, int]], end: int, *, breaks: Sequence[int] = ()
+) -> list[Section]:
     """Sections from ``headings`` — (level, text, start, end) in file offsets, in order — the last one
     running to ``end``. A heading that names no category of its own ("Technical", "Our stack") takes
-    the category of the heading it sits under."""
+    the category of the heading it sits under, unless one of ``breaks`` (file offsets, in order: where
+    a page's sidebar, navigation, header or footer starts) lies between them."""
     sections: list[Section] = []
     stack: list[tuple[int, str]] = []  # (level, category) of enclosing headings
+    pending = list(breaks)
     for i, (level, text, start, heading_end) in enumerate(headings):
         section_end = headings[i + 1][2] if i + 1 < len(headings) else end
+        if pending and pending[0] <= start:
+            stack.clear()  # a landmark starts between the last heading and this one
+            while pending and pending[0] <= start:
+                pending.pop(0)
         while stack and stack[-1][0] >= level:
             stack.pop()
         category = categorize_heading(text)

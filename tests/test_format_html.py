@@ -88,6 +88,24 @@ def test_headings_lists_and_definition_lists_are_structure():
     assert ("list_item", "desirable", "Python is a plus") in blocks
 
 
+def test_a_heading_in_a_sidebar_or_footer_does_not_sit_under_the_body_heading_before_it():
+    page = (
+        "<main><h2>Requirements</h2><ul><li>SQL</li></ul></main>"
+        "<aside><h4>Key facts</h4><dl><dt>Level</dt><dd>Senior</dd></dl></aside>"
+        "<footer><h5>Our company</h5><ul><li>Home</li></ul></footer>"
+    )
+    document, _ = _document(page)
+    assert [(s.heading, s.category) for s in document.sections] == [
+        ("Requirements", "essential"),
+        ("Key facts", "other"),
+        ("Level", "other"),
+        ("Our company", "other"),
+    ]
+    # without the landmark, a lower heading takes the category of the one it sits under
+    document, _ = _document(page.replace("<aside>", "<div>").replace("</aside>", "</div>"))
+    assert document.sections[1].category == "essential"
+
+
 def test_list_items_and_lines_are_never_joined_into_one_sentence():
     document, _ = _document("<ul><li>Build reports</li><li>Run queries</li></ul><p>One line<br>Another line</p>")
     assert [s.text.strip() for s in document.spans] == ["Build reports", "Run queries", "One line", "Another line"]

@@ -100,6 +100,10 @@ def test_a_requirement_marked_desirable_under_an_essential_heading_counts_as_des
         "Knowledge of JavaScript is considered a strong plus",
         "Experience with JBoss will be greatly appreciated",
         "Experience in eCommerce platforms will be of benefit",
+        # a mark of worth set after a dash or in brackets, as a label
+        "Ruby – advantage",
+        "Microservices - strong advantage",
+        "Go (a plus)",
     ],
 )
 def test_desirable_marks(text):
@@ -108,6 +112,8 @@ def test_desirable_marks(text):
 
 def test_essential_words_are_not_desirable_marks():
     assert not marks_desirable("You must have five years of SQL")
+    assert not marks_desirable("A 5-plus year track record in SQL")
+    assert not marks_desirable("5 - plus years of SQL")
 
 
 def test_lines_of_a_plain_text_list_without_bullets_are_items_not_one_sentence():
