@@ -149,6 +149,7 @@ def check_entries(
     per_file: dict[str, list[Finding]] = {}
     sources: dict[str, SourceText] = {}
     documents: list[Document] = []
+    holding_no_kind: set[str] = set()  # files read for this run that the profession index would skip
     for problem in problems:
         per_file.setdefault(problem.display, []).append(Finding("RL002", problem.message, 0, 0))
     entry_by_display: dict[str, FileEntry] = {e.display: e for e in entries}
@@ -171,6 +172,8 @@ def check_entries(
             sources[outcome.display] = outcome.source
         if outcome.document is not None:
             documents.append(outcome.document)
+        if outcome.holds_no_kind:
+            holding_no_kind.add(outcome.display)
 
     # Profession rules see the whole index but report only on the files given to this run.
     if recalled is not None:
@@ -178,7 +181,9 @@ def check_entries(
     elif profession is not None:
         found = profession(documents, active)
     else:
-        found = catalogue.run_profession_rules(documents, active, config, cwd, use_cache=use_cache, memo=memo)
+        found = catalogue.run_profession_rules(
+            documents, active, config, cwd, use_cache=use_cache, memo=memo, holding_no_kind=holding_no_kind
+        )
     for path, findings in found.items():
         if path in entry_by_display:
             per_file.setdefault(path, []).extend(findings)

@@ -36,6 +36,9 @@ class FileOutcome:
     source: SourceText | None
     document: Document | None = None
     kind: str | None = None  # the document's kind, kept when the document itself is dropped
+    # Read from disk by this run, with the kind hint the profession index would give it, and holding
+    # no document of a kind: the index, which reads such a file as this stage did, need not read it again.
+    holds_no_kind: bool = False
 
 
 def not_an_advert(entry: FileEntry, loaded, config: Config) -> bool:
@@ -67,6 +70,7 @@ def load_entry(entry: FileEntry, config: Config) -> FileOutcome:
         return FileOutcome(entry.display, [], loaded.source)
     findings = list(loaded.findings)
     document = loaded.document
+    holds_no_kind = entry.content is None and not entry.kind and (document is None or document.kind is None)
     if document is not None and document.kind is None:
         if not any(f.code == "RL001" for f in loaded.findings) and document.data:
             findings.append(
@@ -87,7 +91,9 @@ def load_entry(entry: FileEntry, config: Config) -> FileOutcome:
         findings.extend(validate_document(document, strict_front_matter=config.strict_front_matter))
     if document is not None and entry.role_level:
         give_role_level(document, entry.role_level)  # after validation: it checks what the file says
-    return FileOutcome(entry.display, findings, loaded.source, document, document.kind if document else None)
+    return FileOutcome(
+        entry.display, findings, loaded.source, document, document.kind if document else None, holds_no_kind
+    )
 
 
 def lint_chunk(

@@ -41,13 +41,16 @@ class RuleCatalogue:
         *,
         use_cache: bool = True,
         memo=None,
+        holding_no_kind: set[str] | frozenset[str] = frozenset(),
     ) -> dict[str, list[Finding]]:
         selected = {code: rule for code, rule in self.profession_rules.items() if code in active}
         if not selected:
             return {}
         from rolelint.profession import run_profession_rules
 
-        return run_profession_rules(documents, selected, config, cwd=cwd, use_cache=use_cache, memo=memo)
+        return run_profession_rules(
+            documents, selected, config, cwd=cwd, use_cache=use_cache, memo=memo, holding_no_kind=holding_no_kind
+        )
 
     def profession_memo(self, given: list, active: set[str], config: Config, cwd: Path):
         """The findings memo of a cached run over the files ``given`` (rolelint.profession.memo), or

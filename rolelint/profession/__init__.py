@@ -72,9 +72,12 @@ def run_profession_rules(
     cwd: Path,
     use_cache: bool = True,
     memo: FindingsMemo | None = None,
+    holding_no_kind: set[str] | frozenset[str] = frozenset(),
 ) -> dict[str, list[Finding]]:
     """Findings by display path for the given documents, checked against the index of the whole repo.
-    With a ``memo`` (made before the documents were read), they are remembered for the next run."""
+    With a ``memo`` (made before the documents were read), they are remembered for the next run.
+    ``holding_no_kind``: files (display paths) this run read that hold no document of a kind (see
+    ``build_index``)."""
     found: dict[str, list[Finding]] = {}
     if documents:
         from rolelint.profession.repo import RepoFiles, repo_files
@@ -83,7 +86,15 @@ def run_profession_rules(
         if not only_plain_adverts(documents, repo):
             from rolelint.profession.index import build_index
 
-            index = build_index(documents, config, cwd=cwd, use_cache=use_cache, save=False, repo=repo)
+            index = build_index(
+                documents,
+                config,
+                cwd=cwd,
+                use_cache=use_cache,
+                save=False,
+                repo=repo,
+                holding_no_kind=holding_no_kind,
+            )
             if not nothing_to_check(index):
                 found = run_checks(index, rules, resolved_options(rules, config))
             index.save()  # after the checks, which may have added role features to the cache

@@ -153,11 +153,15 @@ def build_index(
     use_cache: bool = True,
     save: bool = True,
     repo: RepoFiles | None = None,
+    holding_no_kind: set[str] | frozenset[str] = frozenset(),
 ) -> ProfessionIndex:
     """Index the repo under ``config.root``; ``documents`` (the files given to the run) win over disk.
     With ``save`` False the cache is written by ``index.save()``, after the rules have added features.
     ``repo``: the files and digests taken earlier in the run (rolelint.profession.memo); the index
-    uses them rather than walking and hashing the repo again, and notes the files it reads itself."""
+    uses them rather than walking and hashing the repo again, and notes the files it reads itself.
+    ``holding_no_kind``: files given to the run (display paths) that it read from disk, with the kind
+    hint the index gives them, and found no document of a kind in: the index holds nothing of them,
+    so it does not read them again."""
     cwd = cwd.resolve()
     index = ProfessionIndex()
     given: dict[str, Document] = {}
@@ -168,6 +172,9 @@ def build_index(
     hits = misses = 0
     for entry in repo.files if repo is not None else repo_files(config, cwd):
         if entry.display in given:
+            continue
+        if entry.display in holding_no_kind:
+            cache.seen.add(entry.relative)  # its cache entry, if any, stays for a run that does read it
             continue
         digest = repo.digests.get(entry.display) if repo is not None else None
         cached = cache.lookup(entry.relative, entry.path, config.kind_for(entry.relative), digest=digest)

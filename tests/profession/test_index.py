@@ -215,3 +215,40 @@ def test_a_file_read_with_the_fallback_encoding_is_found_in_the_cache(tmp_path):
     again = build_index([], config, cwd=tmp_path)
     assert again.stats == {"files": 1, "cache_hits": 1, "cache_misses": 0}
     assert [role.title for role in again.roles.values()] == ["Café manager"]
+
+
+def test_a_run_does_not_read_again_the_files_it_found_no_kind_in(tmp_path, monkeypatch):
+    """A YAML file with no `kind:` that the run read holds nothing the index keeps: the index skips it
+    rather than reading it from disk a second time, and finds what it found before."""
+    from rolelint import engine
+    from rolelint.profession import index as index_module
+
+    write(tmp_path, "frameworks/craft.yaml", FRAMEWORK)
+    write(tmp_path, "roles/maker.yaml", ROLE)
+    write(tmp_path, "notes/plain.yaml", "title: Not a role\nnotes: [one, two]\n")
+    config = load_config(cwd=tmp_path)
+    read: list[str] = []
+    reading = index_module.load_file
+
+    def counting(path, display, **kwargs):
+        read.append(display)
+        return reading(path, display, **kwargs)
+
+    monkeypatch.setattr(index_module, "load_file", counting)
+    built: list = []
+    building = index_module.build_index
+
+    def keeping(*args, **kwargs):
+        built.append(building(*args, **kwargs))
+        return built[-1]
+
+    monkeypatch.setattr(index_module, "build_index", keeping)
+    result = engine.check([tmp_path], config, cwd=tmp_path)
+    assert any(d.code == "RL006" and d.path == "notes/plain.yaml" for d in result.diagnostics)
+    assert read == []  # the framework and the role are given; the note was read once, by the run
+    assert set(built[0].entries) == {"frameworks/craft.yaml", "roles/maker.yaml"}
+
+    partial = engine.check([tmp_path / "roles"], config, cwd=tmp_path)  # not given: read from disk
+    assert sorted(read) == ["frameworks/craft.yaml", "notes/plain.yaml"]
+    assert set(built[1].entries) == {"frameworks/craft.yaml", "roles/maker.yaml"}
+    assert [d.code for d in partial.diagnostics if d.path == "notes/plain.yaml"] == []
