@@ -9,15 +9,14 @@ from typing import Callable, Sequence
 
 from rolelint.config import Config
 from rolelint.core_rules import CORE_RULES
-from rolelint.diagnostics import Diagnostic, Finding, Severity
+from rolelint.diagnostics import Diagnostic, Finding
 from rolelint.discovery import DiscoveryProblem, FileEntry, discover
 from rolelint.documents import Document
-from rolelint.formats import format_for
+from rolelint.placing import PlacedFile, finish_file, place_file, severity_of
 from rolelint.progress import progress_bar, progress_wanted
 from rolelint.registry import RuleCatalogue, load_catalogue
 from rolelint.schedule import lint_files
 from rolelint.source import SourceText
-from rolelint.suppressions import covering_count, match_suppressions, parse_suppressions
 
 # Profession findings by display path for the documents of a run, given the active codes.
 ProfessionRun = Callable[[list[Document], set[str]], dict[str, list[Finding]]]
@@ -146,7 +145,8 @@ def check_entries(
     active = active_codes(catalogue, config, selection)
     use_cache = use_cache and not any(entry.content is not None for entry in entries)
 
-    per_file: dict[str, list[Finding]] = {}
+    per_file: dict[str, list[Finding]] = {}  # findings to place here: discovery's, cached files'
+    placed: dict[str, PlacedFile] = {}  # files whose findings the per-file stage placed
     sources: dict[str, SourceText] = {}
     documents: list[Document] = []
     holding_no_kind: set[str] = set()  # files read for this run that the profession index would skip
@@ -164,10 +164,21 @@ def check_entries(
     need_documents = recalled is None and any(code in active for code in catalogue.profession_rules)
     with progress_bar(len(entries), enabled=show_progress and progress_wanted(len(entries))) as advance:
         outcomes = lint_files(
-            entries, config, catalogue, active, need_documents=need_documents, cache=cache, jobs=jobs, progress=advance
+            entries,
+            config,
+            catalogue,
+            active,
+            need_documents=need_documents,
+            cache=cache,
+            jobs=jobs,
+            progress=advance,
+            place=True,
         )
     for outcome in outcomes:
-        per_file.setdefault(outcome.display, []).extend(outcome.findings)
+        if outcome.placed is not None and outcome.display not in per_file:
+            placed[outcome.display] = outcome.placed
+        else:
+            per_file.setdefault(outcome.display, []).extend(outcome.findings)
         if outcome.source is not None:
             sources[outcome.display] = outcome.source
         if outcome.document is not None:
@@ -184,21 +195,27 @@ def check_entries(
         found = catalogue.run_profession_rules(
             documents, active, config, cwd, use_cache=use_cache, memo=memo, holding_no_kind=holding_no_kind
         )
+    more: dict[str, list[Finding]] = {}
     for path, findings in found.items():
         if path in entry_by_display:
-            per_file.setdefault(path, []).extend(findings)
+            if path in placed:
+                more[path] = findings
+            else:
+                per_file.setdefault(path, []).extend(findings)
 
     diagnostics: list[Diagnostic] = []
     for display, findings in per_file.items():
         entry = entry_by_display.get(display)
-        source = sources.get(display) or SourceText(display, "")
-        ignored = config.ignored_codes_for(entry.relative) if entry else ()
-        placed = [
-            _place(f, source, catalogue, config)
-            for f in findings
-            if f.code in active and not any(f.code.startswith(p) for p in ignored)
-        ]
-        diagnostics.extend(_apply_suppressions(placed, source, entry, active, catalogue, config, ignored))
+        source = sources.get(display)
+        here = place_file(findings, source, entry, display, active, catalogue, config)
+        diagnostics.extend(finish_file(here, [], source, entry, display, active, catalogue, config))
+    for display, done in placed.items():
+        entry = entry_by_display.get(display)
+        extra = more.get(display, [])
+        if not extra and not done.suppressions:
+            diagnostics.extend(done.diagnostics)  # what finish_file would give, without the call
+            continue
+        diagnostics.extend(finish_file(done, extra, sources.get(display), entry, display, active, catalogue, config))
     diagnostics.sort()
     return RunResult(
         diagnostics=diagnostics,
@@ -207,94 +224,6 @@ def check_entries(
         documents=documents,
         catalogue=catalogue,
     )
-
-
-def severity_of(code: str, catalogue: RuleCatalogue, config: Config) -> Severity:
-    settings = config.rules.get(code)
-    if settings is not None and settings.severity is not None:
-        return settings.severity
-    rule = catalogue.rules.get(code)
-    return rule.severity if rule is not None else Severity.ERROR
-
-
-def _place(finding: Finding, source: SourceText, catalogue: RuleCatalogue, config: Config) -> Diagnostic:
-    if finding.code == "RL004" and finding.context and ":" in finding.context:
-        line, column = (int(x) for x in finding.context.split(":", 1))
-        end_line, end_column = line, column + 1
-    else:
-        line, column = source.position(finding.start)
-        end_line, end_column = source.position(max(finding.end, finding.start))
-    rule = catalogue.rules.get(finding.code)
-    return Diagnostic(
-        path=source.path,
-        line=line,
-        column=column,
-        end_line=end_line,
-        end_column=end_column,
-        code=finding.code,
-        severity=severity_of(finding.code, catalogue, config),
-        message=finding.message,
-        rule=rule.name if rule else "",
-        suggestion=finding.suggestion,
-        field_path=finding.field,
-        section=finding.section,
-        fix=finding.fix,
-        context=finding.context,
-        about_whole=finding.about_whole,
-    )
-
-
-def _apply_suppressions(
-    diagnostics: list[Diagnostic],
-    source: SourceText,
-    entry: FileEntry | None,
-    active: set[str],
-    catalogue: RuleCatalogue,
-    config: Config,
-    ignored: tuple[str, ...],
-) -> list[Diagnostic]:
-    if entry is None or not source.text:
-        return diagnostics
-    suppressions = parse_suppressions(source, format_for(entry.path).suppressions, known=catalogue.rules)
-    if not suppressions:
-        return diagnostics
-    covered = match_suppressions(suppressions, [(d.code, d.line) for d in diagnostics])
-    kept = [diagnostic for diagnostic, hidden in zip(diagnostics, covered) if not hidden]
-    if "RL009" not in active or any("RL009".startswith(p) for p in ignored):
-        return kept
-    count_rl009 = covering_count(suppressions, "RL009")
-    named: dict[tuple[int, int], list[str]] = {}  # a comment's codes, over the ranges it is kept in
-    for suppression in suppressions:
-        named.setdefault((suppression.start, suppression.end), []).extend(suppression.codes)
-    for suppression in suppressions:
-        if suppression.continued:
-            continue  # reported (or not) with the comment's first range
-        codes = tuple(dict.fromkeys(named[(suppression.start, suppression.end)]))
-        if suppression.invalid:
-            # a mistyped code suppresses nothing, and would otherwise go unnoticed
-            what = ", ".join(f"`{code}`" for code in suppression.invalid)
-            plural = len(suppression.invalid) > 1
-            message = f"suppression names {what}, which {'are' if plural else 'is'} no rule's code; " + (
-                "it suppresses nothing" if suppression.nothing else f"only {', '.join(codes)} is suppressed"
-            )
-            kept.append(
-                _place(Finding("RL009", message, suppression.start, suppression.end), source, catalogue, config)
-            )
-            if suppression.nothing:
-                continue
-        if suppression.used:
-            continue
-        # Only a suppression whose rules all ran can be known to be unused.
-        if codes and not all(any(code.startswith(p) for code in active) for p in codes):
-            continue
-        what = ", ".join(codes) if codes else "all rules"
-        finding = Finding(
-            "RL009", f"suppression of {what} suppresses nothing; remove it", suppression.start, suppression.end
-        )
-        placed = _place(finding, source, catalogue, config)
-        if count_rl009(placed.line) - suppression.covers("RL009", placed.line) <= 0:  # none but itself
-            kept.append(placed)
-    return kept
 
 
 __all__ = [

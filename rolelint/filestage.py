@@ -16,6 +16,7 @@ from rolelint.discovery import FileEntry
 from rolelint.documents import Document, give_role_level
 from rolelint.formats import format_for
 from rolelint.loaders import load_content, load_file
+from rolelint.placing import PlacedFile, place_file
 from rolelint.registry import RuleCatalogue
 from rolelint.source import SourceText
 
@@ -39,6 +40,9 @@ class FileOutcome:
     # Read from disk by this run, with the kind hint the profession index would give it, and holding
     # no document of a kind: the index, which reads such a file as this stage did, need not read it again.
     holds_no_kind: bool = False
+    # The findings placed and the file's suppression comments read (``lint_chunk`` with ``place``):
+    # the run adds the profession rules' findings and applies the suppressions.
+    placed: PlacedFile | None = None
 
 
 def not_an_advert(entry: FileEntry, loaded, config: Config) -> bool:
@@ -97,16 +101,31 @@ def load_entry(entry: FileEntry, config: Config) -> FileOutcome:
 
 
 def lint_chunk(
-    entries: list[FileEntry], config: Config, catalogue: RuleCatalogue, active: set[str], *, keep_documents: bool = True
+    entries: list[FileEntry],
+    config: Config,
+    catalogue: RuleCatalogue,
+    active: set[str],
+    *,
+    keep_documents: bool = True,
+    place: bool = False,
+    keep_findings: bool = True,
 ) -> list[FileOutcome]:
-    """The per-file stage for ``entries``, with one batched text-rule pass over all of them."""
+    """The per-file stage for ``entries``, with one batched text-rule pass over all of them.
+    ``place``: also place each file's findings and read its suppression comments (``placed``), and
+    keep the findings themselves only with ``keep_findings`` (the result cache stores them)."""
     outcomes = [load_entry(entry, config) for entry in entries]
     documents = [o.document for o in outcomes if o.document is not None]
     text_findings = catalogue.run_text_rules(documents, active, config)
-    for outcome in outcomes:
+    for entry, outcome in zip(entries, outcomes):
         outcome.findings.extend(text_findings.get(outcome.display, ()))
         if not keep_documents:
             outcome.document = None
+        if place:
+            outcome.placed = place_file(
+                outcome.findings, outcome.source, entry, outcome.display, active, catalogue, config
+            )
+            if not keep_findings:
+                outcome.findings = []
     return outcomes
 
 

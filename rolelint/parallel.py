@@ -8,8 +8,9 @@ with the parent and start in milliseconds. Elsewhere (macOS, Windows, or a paren
 where fork could copy a lock another thread holds) workers are spawned and each loads the same
 itself: slower to start, the same results.
 
-Workers are sent chunks of file entries (paths) and send back each file's findings and text, and
-its parsed document only when a profession rule will read it.
+Workers are sent chunks of file entries (paths) and send back each file's findings, placed when the
+run asks (with its suppression comments read), and text, and its parsed document only when a
+profession rule will read it.
 
 A pool ends one way, ``WorkerPool.shutdown``: after the last chunk, on an error, or on an
 interrupt. It cancels what has not started and ends the workers. Workers ignore SIGINT (the parent
@@ -107,9 +108,15 @@ class ChunkDone:
     peak_rss: int = 0  # the worker's peak resident memory so far, in bytes (0 where unknown)
 
 
-def _lint(entries: list[FileEntry], keep_documents: bool) -> ChunkDone:
+def _lint(entries: list[FileEntry], keep_documents: bool, place: bool = False, keep_findings: bool = True) -> ChunkDone:
     outcomes = lint_chunk(
-        entries, _WORKER["config"], _WORKER["catalogue"], _WORKER["active"], keep_documents=keep_documents
+        entries,
+        _WORKER["config"],
+        _WORKER["catalogue"],
+        _WORKER["active"],
+        keep_documents=keep_documents,
+        place=place,
+        keep_findings=keep_findings,
     )
     return ChunkDone(outcomes, os.getpid(), time.process_time(), _peak_rss())
 
@@ -168,7 +175,13 @@ class WorkerPool:
         self.shutdown(terminate=exc_type is not None)
 
     def run(
-        self, chunks: list[list[FileEntry]], *, keep_documents: bool, progress: Callable[[int], None]
+        self,
+        chunks: list[list[FileEntry]],
+        *,
+        keep_documents: bool,
+        progress: Callable[[int], None],
+        place: bool = False,
+        keep_findings: bool = True,
     ) -> list[FileOutcome]:
         """Lint ``chunks`` in the workers; the outcomes in chunk order.
 
@@ -178,7 +191,9 @@ class WorkerPool:
         sizes = [sum(file_size(entry) for entry in chunk) for chunk in chunks]
         order = sorted(range(len(chunks)), key=lambda i: -sizes[i])
         with signals_held():  # the first submit starts the workers
-            futures: dict[Future, int] = {self._pool.submit(_lint, chunks[i], keep_documents): i for i in order}
+            futures: dict[Future, int] = {
+                self._pool.submit(_lint, chunks[i], keep_documents, place, keep_findings): i for i in order
+            }
         results: dict[int, list[FileOutcome]] = {}
         pending = set(futures)
         while pending:
@@ -262,7 +277,11 @@ def lint_in_workers(
     workers: int,
     keep_documents: bool,
     progress: Callable[[int], None],
+    place: bool = False,
+    keep_findings: bool = True,
 ) -> list[FileOutcome]:
     chunks = chunks_for(entries, workers)
     with WorkerPool(config, catalogue, active, workers=min(workers, len(chunks))) as pool:
-        return pool.run(chunks, keep_documents=keep_documents, progress=progress)
+        return pool.run(
+            chunks, keep_documents=keep_documents, progress=progress, place=place, keep_findings=keep_findings
+        )

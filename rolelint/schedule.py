@@ -33,12 +33,14 @@ def lint_files(
     cache=None,
     jobs: int | None = 1,
     progress: Callable[[int], None] | None = None,
+    place: bool = False,
 ) -> list[FileOutcome]:
     """The per-file stage for every entry, in entry order: cached results where the cache has them,
     the rest linted here or, for large runs, in worker processes.
 
     ``jobs`` None picks the number of workers from the bytes to lint (``default_workers``).
-    ``progress`` is called with the number of files just finished.
+    ``progress`` is called with the number of files just finished. ``place``: the files linted come
+    with their findings placed (``FileOutcome.placed``); cached ones do not.
     """
     advance = progress or (lambda n: None)
     outcomes: dict[str, FileOutcome] = {}
@@ -63,12 +65,30 @@ def lint_files(
         from rolelint.parallel import lint_in_workers
 
         linted = lint_in_workers(
-            todo, config, catalogue, active, workers=workers, keep_documents=need_documents, progress=advance
+            todo,
+            config,
+            catalogue,
+            active,
+            workers=workers,
+            keep_documents=need_documents,
+            progress=advance,
+            place=place,
+            keep_findings=cache is not None,
         )
     else:
         linted = []
         for chunk in chunk_entries(todo):
-            linted.extend(lint_chunk(chunk, config, catalogue, active, keep_documents=need_documents))
+            linted.extend(
+                lint_chunk(
+                    chunk,
+                    config,
+                    catalogue,
+                    active,
+                    keep_documents=need_documents,
+                    place=place,
+                    keep_findings=cache is not None,
+                )
+            )
             advance(len(chunk))
     for outcome in linted:
         outcomes[outcome.display] = outcome

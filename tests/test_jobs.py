@@ -418,3 +418,48 @@ def test_workers_end_when_their_parent_is_killed(mixed_repo):
     while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not any(alive(pid) for pid in workers)
+
+
+def test_workers_place_findings_and_the_parent_adds_the_profession_rules(repo):
+    """Workers place their files' findings and read their suppression comments; the profession
+    rules' findings, made in the parent, are placed there and suppressed by the same comments."""
+    write(repo, "frameworks/pm.yaml", "kind: framework\nid: pm\nname: PM\nlevels:\n  - {id: a, title: Associate}\n")
+    names_no_role = (
+        "---\nkind: advert\nframework: pm\nrole: nobody\n---\n# Product manager\n\nYou will lead discovery.\n"
+    )
+    write(repo, "adverts/kept.md", names_no_role)
+    write(
+        repo, "adverts/hidden.md", names_no_role.replace("# Product", "<!-- rolelint-disable-file RL301 -->\n# Product")
+    )
+    write(repo, "adverts/unused.md", "# Designer\n\n<!-- rolelint-disable-next-line RL104 -->\nYou will draw.\n")
+    for i in range(8):
+        write(repo, f"adverts/more-{i}.md", ADVERTS[i % 4])
+    single, two = _run(repo, 1), _run(repo, 2)
+    assert _snapshot(two) == _snapshot(single)
+    codes = {(d.path, d.code) for d in two.diagnostics}
+    assert ("adverts/kept.md", "RL301") in codes and ("adverts/hidden.md", "RL301") not in codes
+    assert ("adverts/unused.md", "RL009") in codes
+
+    config = load_config(cwd=repo)
+    catalogue = load_catalogue(config)
+    active = set(catalogue.rules)
+    entries = [
+        FileEntry(path, path.relative_to(repo).as_posix(), path.relative_to(repo).as_posix())
+        for path in sorted((repo / "adverts").glob("*.md"))
+    ]
+    outcomes = lint_in_workers(
+        entries,
+        config,
+        catalogue,
+        active,
+        workers=2,
+        keep_documents=False,
+        progress=lambda n: None,
+        place=True,
+        keep_findings=False,
+    )
+    kept = next(o for o in outcomes if o.display == "adverts/more-0.md")
+    assert kept.findings == [] and kept.placed is not None
+    assert {d.code for d in kept.placed.diagnostics} >= {"RL101"} and kept.placed.diagnostics[0].line >= 1
+    hidden = next(o for o in outcomes if o.display == "adverts/hidden.md")
+    assert [s.codes for s in hidden.placed.suppressions] == [("RL301",)]
