@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -78,6 +79,9 @@ def check(
     cwd = (cwd or Path.cwd()).resolve()
     skipped: Counter = Counter()
     entries, problems = discover(paths, config, cwd=cwd, skipped=skipped)
+    # A run over the config's root has walked what the profession index lists: it is not walked again.
+    given = paths or [cwd]
+    walked_root = len(given) == 1 and Path(os.path.abspath(cwd / given[0])) == config.root.resolve()
     run = check_entries(
         entries,
         config,
@@ -88,6 +92,7 @@ def check(
         jobs=jobs,
         show_progress=show_progress,
         problems=problems,
+        walked=entries if walked_root else None,
     )
     run.skipped = dict(skipped.most_common())
     return run
@@ -136,10 +141,12 @@ def check_entries(
     show_progress: bool = False,
     problems: Sequence[DiscoveryProblem] = (),
     profession: ProfessionRun | None = None,
+    walked: list[FileEntry] | None = None,
 ) -> RunResult:
     """``check`` for files already found (some may carry their content: see FileEntry). ``problems``
     are what discovery could not read. ``profession`` runs the profession rules against an index
-    loaded before (rolelint.api), instead of indexing the repo for this run."""
+    loaded before (rolelint.api), instead of indexing the repo for this run. ``walked``: the
+    ``entries``, when they are what discovery found walking the config's root itself."""
     cwd = (cwd or Path.cwd()).resolve()
     catalogue = catalogue or load_catalogue(config)
     active = active_codes(catalogue, config, selection)
@@ -159,7 +166,7 @@ def check_entries(
 
         cache = open_cache(config, catalogue, active)
     # An unchanged repo: the profession findings of the last such run, and no documents to parse for them.
-    memo = catalogue.profession_memo(entries, active, config, cwd) if use_cache else None
+    memo = catalogue.profession_memo(entries, active, config, cwd, walked=walked) if use_cache else None
     recalled = memo.recall() if memo is not None else None
     need_documents = recalled is None and any(code in active for code in catalogue.profession_rules)
     with progress_bar(len(entries), enabled=show_progress and progress_wanted(len(entries))) as advance:
@@ -193,7 +200,14 @@ def check_entries(
         found = profession(documents, active)
     else:
         found = catalogue.run_profession_rules(
-            documents, active, config, cwd, use_cache=use_cache, memo=memo, holding_no_kind=holding_no_kind
+            documents,
+            active,
+            config,
+            cwd,
+            use_cache=use_cache,
+            memo=memo,
+            holding_no_kind=holding_no_kind,
+            walked=walked,
         )
     more: dict[str, list[Finding]] = {}
     for path, findings in found.items():

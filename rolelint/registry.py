@@ -42,6 +42,7 @@ class RuleCatalogue:
         use_cache: bool = True,
         memo=None,
         holding_no_kind: set[str] | frozenset[str] = frozenset(),
+        walked: list | None = None,
     ) -> dict[str, list[Finding]]:
         selected = {code: rule for code, rule in self.profession_rules.items() if code in active}
         if not selected:
@@ -49,18 +50,25 @@ class RuleCatalogue:
         from rolelint.profession import run_profession_rules
 
         return run_profession_rules(
-            documents, selected, config, cwd=cwd, use_cache=use_cache, memo=memo, holding_no_kind=holding_no_kind
+            documents,
+            selected,
+            config,
+            cwd=cwd,
+            use_cache=use_cache,
+            memo=memo,
+            holding_no_kind=holding_no_kind,
+            walked=walked,
         )
 
-    def profession_memo(self, given: list, active: set[str], config: Config, cwd: Path):
+    def profession_memo(self, given: list, active: set[str], config: Config, cwd: Path, *, walked: list | None = None):
         """The findings memo of a cached run over the files ``given`` (rolelint.profession.memo), or
-        None when no profession rule is active."""
+        None when no profession rule is active. ``walked``: see rolelint.profession.repo.repo_files."""
         selected = {code: rule for code, rule in self.profession_rules.items() if code in active}
         if not selected:
             return None
         from rolelint.profession import findings_memo
 
-        return findings_memo(given, selected, config, cwd=cwd)
+        return findings_memo(given, selected, config, cwd=cwd, walked=walked)
 
 
 def load_catalogue(config: Config) -> RuleCatalogue:

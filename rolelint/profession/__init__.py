@@ -25,12 +25,15 @@ def resolved_options(rules: dict, config: Config) -> dict[str, dict[str, Any]]:
     }
 
 
-def findings_memo(given: list[FileEntry], rules: dict, config: Config, *, cwd: Path) -> FindingsMemo:
+def findings_memo(
+    given: list[FileEntry], rules: dict, config: Config, *, cwd: Path, walked: list[FileEntry] | None = None
+) -> FindingsMemo:
     """The memo of a run over ``given`` (the files given to it) with ``rules`` (see rolelint.profession.memo).
-    The options are part of the key through the config and the code (which holds the defaults)."""
+    The options are part of the key through the config and the code (which holds the defaults).
+    ``walked``: the run's discovery of the config's root, when it walked exactly that (see ``repo_files``)."""
     from rolelint.profession.memo import FindingsMemo
 
-    return FindingsMemo(config, cwd, sorted(rules), given)
+    return FindingsMemo(config, cwd, sorted(rules), given, walked=walked)
 
 
 def nothing_to_check(index) -> bool:
@@ -73,16 +76,17 @@ def run_profession_rules(
     use_cache: bool = True,
     memo: FindingsMemo | None = None,
     holding_no_kind: set[str] | frozenset[str] = frozenset(),
+    walked: list[FileEntry] | None = None,
 ) -> dict[str, list[Finding]]:
     """Findings by display path for the given documents, checked against the index of the whole repo.
     With a ``memo`` (made before the documents were read), they are remembered for the next run.
     ``holding_no_kind``: files (display paths) this run read that hold no document of a kind (see
-    ``build_index``)."""
+    ``build_index``); ``walked``: the run's discovery of the config's root (see ``repo_files``)."""
     found: dict[str, list[Finding]] = {}
     if documents:
         from rolelint.profession.repo import RepoFiles, repo_files
 
-        repo = memo.repo if memo is not None else RepoFiles(repo_files(config, cwd), {})
+        repo = memo.repo if memo is not None else RepoFiles(repo_files(config, cwd, walked=walked), {})
         if not only_plain_adverts(documents, repo):
             from rolelint.profession.index import build_index
 

@@ -43,10 +43,18 @@ REFRESH_AFTER = 86400.0  # a hit touches an entry older than this, so that cache
 class FindingsMemo:
     """The memo of one run: ``recall()`` before the run, ``remember(found)`` after computing."""
 
-    def __init__(self, config: Config, cwd: Path, codes: list[str], given: list[FileEntry]):
+    def __init__(
+        self,
+        config: Config,
+        cwd: Path,
+        codes: list[str],
+        given: list[FileEntry],
+        *,
+        walked: list[FileEntry] | None = None,
+    ):
         self.directory = config.cache_directory
         self._config = config
-        self.repo = RepoFiles.scan(config, cwd)
+        self.repo = RepoFiles.scan(config, cwd, walked=walked)
         self._given = list(given)
         digests = dict(self.repo.digests)
         for entry in given:

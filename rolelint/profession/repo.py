@@ -19,11 +19,16 @@ from rolelint.globs import matches
 from rolelint.loaders import YAML_SUFFIXES
 
 
-def repo_files(config: Config, cwd: Path) -> list[FileEntry]:
+def repo_files(config: Config, cwd: Path, *, walked: list[FileEntry] | None = None) -> list[FileEntry]:
+    """``walked``: what ``discover([config.root], config, cwd=cwd)`` found, when the run already
+    walked exactly that (it is not walked again)."""
     root = config.root.resolve()
     if not root.is_dir():
         return []
-    entries, _problems = discover([root], config, cwd=cwd)
+    if walked is not None:
+        entries = walked
+    else:
+        entries, _problems = discover([root], config, cwd=cwd)
     globs = [pattern for patterns in config.kinds.values() for pattern in patterns]
     if globs:
         return [e for e in entries if matches(e.relative, globs)]
@@ -76,6 +81,6 @@ class RepoFiles:
     read_again: list[FileEntry] = field(default_factory=list)  # files the index had to read itself
 
     @classmethod
-    def scan(cls, config: Config, cwd: Path) -> RepoFiles:
-        files = repo_files(config, cwd)
+    def scan(cls, config: Config, cwd: Path, *, walked: list[FileEntry] | None = None) -> RepoFiles:
+        files = repo_files(config, cwd, walked=walked)
         return cls(files, {entry.display: file_digest(entry.path, config) for entry in files})

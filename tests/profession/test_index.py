@@ -252,3 +252,27 @@ def test_a_run_does_not_read_again_the_files_it_found_no_kind_in(tmp_path, monke
     assert sorted(read) == ["frameworks/craft.yaml", "notes/plain.yaml"]
     assert set(built[1].entries) == {"frameworks/craft.yaml", "roles/maker.yaml"}
     assert [d.code for d in partial.diagnostics if d.path == "notes/plain.yaml"] == []
+
+
+def test_a_run_over_the_root_does_not_walk_it_again_for_the_index(tmp_path, monkeypatch):
+    from rolelint import engine
+    from rolelint.profession import repo as repo_module
+
+    root = _repo(tmp_path)
+    config = load_config(cwd=root)
+    walks: list[list] = []
+    walking = repo_module.discover
+
+    def counting(paths, *args, **kwargs):
+        walks.append(list(paths))
+        return walking(paths, *args, **kwargs)
+
+    monkeypatch.setattr(repo_module, "discover", counting)
+    whole = engine.check([root], config, cwd=root)
+    assert walks == []
+    again = engine.check([], config, cwd=root)  # no paths: the working directory, here the root
+    assert walks == []
+    part = engine.check([root / "roles"], config, cwd=root)
+    assert walks == [[root.resolve()]]
+    assert whole.diagnostics == again.diagnostics
+    assert [d for d in whole.diagnostics if d.path.startswith("roles/")] == part.diagnostics
