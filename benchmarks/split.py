@@ -12,7 +12,8 @@ and prints, as JSON, the parent's CPU seconds by phase and each worker's CPU sec
 - ``start``: creating the pool and forking the workers;
 - ``per_file``: with N = 1 the whole per-file stage; with N > 1 the parent's own work while the
   workers run (receiving and unpickling their results);
-- ``after``: profession rules, placing findings, suppressions, sorting;
+- ``after``: profession rules, placing findings, suppressions, sorting (``after_profession``: the
+  profession rules alone; with N > 1 the workers place their files' findings);
 - ``report``: rendering the report;
 - ``workers``: each worker's CPU seconds (its whole life, start included).
 
@@ -60,6 +61,19 @@ def measure(path: Path, jobs: int | None, output_format: str = "json", *, pool: 
             mark("per_file_end")
 
     engine.lint_files = lint_files
+    from rolelint.registry import RuleCatalogue
+
+    original_profession = RuleCatalogue.run_profession_rules
+    profession_cpu = [0.0]
+
+    def run_profession_rules(*args, **kwargs):
+        begun = time.process_time()
+        try:
+            return original_profession(*args, **kwargs)
+        finally:
+            profession_cpu[0] += time.process_time() - begun
+
+    RuleCatalogue.run_profession_rules = run_profession_rules  # type: ignore[method-assign]
     original_workers, original_in_workers = schedule.workers_for, parallel.lint_in_workers
     if pool:
         schedule.workers_for = lambda jobs, todo: 2  # past the in-process path, then ``jobs`` workers
@@ -115,6 +129,7 @@ def measure(path: Path, jobs: int | None, output_format: str = "json", *, pool: 
     parallel.WorkerPool.__enter__, parallel.WorkerPool.run = original_enter, original_run
     parallel.warm_up = original_warm
     engine.lint_files = original_lint_files
+    RuleCatalogue.run_profession_rules = original_profession  # type: ignore[method-assign]
     parallel._lint = original_lint
     pss: dict[str, int] = {}
     for line in pss_file.read_text().splitlines():
@@ -138,6 +153,7 @@ def measure(path: Path, jobs: int | None, output_format: str = "json", *, pool: 
         per_file -= marks["start_end"] - entered
     split["per_file"] = per_file
     split["after"] = marks["checked"] - marks["per_file_end"]
+    split["after_profession"] = profession_cpu[0]
     split["report"] = marks["reported"] - marks["checked"]
     split["workers"] = sorted(pools[0].cpu_by_worker.values(), reverse=True) if pools else []
     split["worker_peak_mb"] = (max(pools[0].peak_rss_by_worker.values()) / 2**20) if pools else 0.0
