@@ -56,6 +56,7 @@ REQUIRED_VERBS = frozenset({"have", "possess", "hold", "demonstrate", "bring", "
 # nouns another word may make someone else than the person hired: "the contact person will reply"
 GENERIC_PEOPLE = frozenset({"person", "individual"})
 DETERMINERS = frozenset({"the", "this", "our"})
+POST_DETERMINERS = DETERMINERS | {"a", "an"}
 # "successful candidates" are those who pass a stage of the process ("will move on to an interview")
 OUTCOMES = frozenset({"successful", "selected", "chosen", "shortlisted"})
 # a title's head noun names the post, not the person, when it is one of these
@@ -92,6 +93,16 @@ def third_person_at(doc, words: Words, heads: frozenset[str] = frozenset()) -> t
 
 
 def _reference_at(doc, words: Words, heads: frozenset[str], *, wider: bool) -> tuple[int, int] | None:
+    """The first reference of ``_forms_at``, or a post named before "is responsible for"
+    (``_post_responsible``) when that comes first in the span."""
+    found = _forms_at(doc, words, heads, wider=wider)
+    post = None if wider else _post_responsible(doc, heads)
+    if post is not None and (found is None or post[0] < found[0]):
+        return post
+    return found
+
+
+def _forms_at(doc, words: Words, heads: frozenset[str], *, wider: bool) -> tuple[int, int] | None:
     """The first third-person reference to the person hired in ``doc``:
 
     - "the/our" + a ``quality`` + a singular ``people`` noun ("the ideal candidate");
@@ -124,7 +135,7 @@ def _reference_at(doc, words: Words, heads: frozenset[str], *, wider: bool) -> t
         if wider and token.lower_ in REQUIRING_SINGULARS and _opens(doc, i) and _requirement_after(doc, i):
             return i, i + 1
         if wider and token.lower_ in REQUIRING_PLURALS:
-            found = _plural_at_work(doc, i)
+            found = _plural_at_work(doc, i) or _plural_described(doc, i, words)
             if found:
                 return found
         plural = token.tag_ in ("NNS", "NNPS") or token.lower_ in PLURALS
@@ -208,9 +219,34 @@ def _plural_at_work(doc, i: int) -> tuple[int, int] | None:
     else:
         return None
     verb = doc[i + 2]
-    if verb.pos_ != "VERB" or verb.lemma_.lower() in PROCESS_VERBS or _said_of_you(doc, first):
+    # the tagger reads "have" as an auxiliary after a modal ("will have experience") as often as not
+    having = verb.lower_ in REQUIRED_VERBS and not (i + 3 < len(doc) and doc[i + 3].lower_ == "to")
+    if (verb.pos_ != "VERB" and not having) or verb.lemma_.lower() in PROCESS_VERBS or _said_of_you(doc, first):
         return None
     return first, i + 1
+
+
+def _plural_described(doc, i: int, words: Words) -> tuple[int, int] | None:
+    """ "Successful candidates will be strong developers", "The ideal candidates will be responsible
+    for": the people hired in the plural, named by a quality (even one the process gives, such as
+    "successful"), said to be what the job needs: a modal, "be", and "responsible" or a plural noun
+    (perhaps after adjectives) - not a step of the process ("will be invited", "will be eligible")."""
+    n = len(doc)
+    if i < 1 or i + 3 >= n or not words.has("quality", doc[i - 1]) or doc[i + 1].lower_ not in MODALS:
+        return None
+    if not (_opens(doc, i - 1) or (i >= 2 and doc[i - 2].lower_ in ("the", "our"))):
+        return None
+    if doc[i + 2].lower_ != "be":
+        return None
+    j = i + 3
+    if doc[j].lower_ == "responsible":
+        return (i - 1 if _opens(doc, i - 1) else i - 2), i + 1
+    while j < n and j - i <= 6 and doc[j].pos_ in ("ADJ", "ADV"):
+        j += 1
+    if j < n and j > i + 3 and doc[j].tag_ == "NNS":
+        first = i - 1 if _opens(doc, i - 1) else i - 2
+        return None if _said_of_you(doc, first) else (first, i + 1)
+    return None
 
 
 def _opens(doc, i: int) -> bool:
@@ -242,9 +278,62 @@ def _present_verb(doc, j: int) -> bool:
     return j >= 2 and token.is_lower and token.is_alpha and token.lower_.endswith("s") and doc[j - 1].is_title
 
 
+# what a person's title ends with (manager, developer, specialist, officer, analyst, attorney,
+# engineer, consultant, librarian, trainee): a title-case noun with one of these endings is read as
+# a post when "is responsible for" follows it, whatever the advert's own title
+AGENT_ENDING = re.compile(r"(?:er|or|ist|yst|ant|ent|ian|eer|ee|ey|ive)$")
+# title-case nouns with those endings that name a body, not a person: "the Employer is responsible"
+NOT_AGENTS = frozenset(
+    {"employer", "center", "centre", "provider", "department", "government", "management", "contractor", "client"}
+)
+
+
+def _post_responsible(doc, heads: frozenset[str] | None, at: int | None = None) -> tuple[int, int] | None:
+    """ "The Prevention & Education Specialist is responsible for", "a Software Developer is
+    responsible for", "The Kroger Senior Sales Insights Manager will be responsible for": a determiner
+    and a run of up to six title-case words (with "&", "and" or "of" inside) whose head - the word
+    before "of", else the last - names a person (the advert's title's head, or a noun ending as a
+    person's title does), then "is/will be/shall be responsible". Read from the words alone. With
+    ``at``, only "responsible" at that token is looked at, and with ``heads`` None any title-case
+    head that is not a body counts (the shape, for the trigger window)."""
+    n = len(doc)
+    for j in range(3, n - 1) if at is None else (at,):
+        if j < 3 or j + 1 >= n:
+            continue
+        if doc[j].lower_ != "responsible" or doc[j + 1].lower_ != "for":
+            continue
+        if doc[j - 1].lower_ == "is":
+            end = j - 1
+        elif doc[j - 1].lower_ == "be" and doc[j - 2].lower_ in MODALS:
+            end = j - 2
+        else:
+            continue
+        k = end
+        while (
+            k > 0
+            and end - k < 6
+            and doc[k - 1].lower_ not in POST_DETERMINERS
+            and (doc[k - 1].is_title or doc[k - 1].lower_ in ("&", "and", "of"))
+        ):
+            k -= 1
+        if k == end or k == 0 or doc[k - 1].lower_ not in POST_DETERMINERS:
+            continue
+        if not doc[k].is_title:
+            continue
+        of = next((m for m in range(k + 1, end) if doc[m].lower_ == "of"), end)
+        head = doc[of - 1].lower_
+        if head in NOT_PEOPLE or head in NOT_AGENTS:
+            continue
+        if (heads is None or head in heads or AGENT_ENDING.search(head)) and not _said_of_you(doc, k - 1):
+            return k - 1, end
+    return None
+
+
 def _title_subject(doc, heads: frozenset[str], *, wider: bool) -> tuple[int, int] | None:
     """The first "the/this/our ... <head noun of the advert's title>" that opens a demand: read from
-    the words alone (the verb group is a closed class), so it needs no tags."""
+    the words alone (the verb group is a closed class), so it needs no tags. The head may come
+    before an "of" phrase in title case ("the Manager of Doula Services will"), and a plural of it
+    after "these" refers back to the people hired ("These developers will")."""
     for j in range(2, len(doc)):
         verb = _demand_at(doc, j, wider=wider)
         if verb is None or verb < 2:
@@ -253,10 +342,22 @@ def _title_subject(doc, heads: frozenset[str], *, wider: bool) -> tuple[int, int
         if doc[end - 1].like_num and end >= 3:  # "the Software Developer 2 will"
             end -= 1
         head = doc[end - 1].lower_
+        if end >= 2 and doc[end - 2].lower_ == "these" and head.endswith("s") and (head in heads or head[:-1] in heads):
+            if not _said_of_you(doc, end - 2):
+                return end - 2, end  # "These developers will"
+            continue
+        if head not in heads and doc[end - 1].is_title:
+            # "the Manager of Doula Services": the head is the word before a title-case "of" phrase
+            of = end - 1
+            while of > 0 and end - of <= 4 and doc[of - 1].is_title:
+                of -= 1
+            if of >= 2 and doc[of - 1].lower_ == "of":
+                end = of - 1
+                head = doc[end - 1].lower_
         if head not in heads or head in NOT_PEOPLE:
             continue
         k = end - 1
-        while k > 0 and end - k <= 5 and (doc[k - 1].is_alpha or doc[k - 1].like_num):
+        while k > 0 and end - k <= 5 and (doc[k - 1].is_alpha or doc[k - 1].like_num or doc[k - 1].lower_ == "&"):
             if doc[k - 1].lower_ in DETERMINERS:
                 if not _said_of_you(doc, k - 1):
                     return k - 1, end
@@ -335,14 +436,18 @@ def _triggers(rule) -> Triggers:
             if lower in people or (lower in plurals and i >= 1 and doc[i - 1].lower_ in quality):
                 found.append((max(0, i - 2), min(n, i + 3)))
             elif lower in REQUIRING_PLURALS and i + 1 < n and doc[i + 1].lower_ in MODALS:
-                found.append((max(0, i - 2), min(n, i + 3)))
+                # "will be" and what they are said to be: up to a few adjectives and a noun
+                described = i + 2 < n and doc[i + 2].lower_ == "be"
+                found.append((max(0, i - 2), min(n, i + (8 if described else 3))))
             elif lower in REQUIRING_SINGULARS and _requirement_after(doc, i):
                 found.append((i, i + 1))
             elif lower in title_quality:
                 found.append((max(0, i - 1), min(n, i + 7)))
             elif (lower in MODALS or lower in PASSIVE_DEMANDS) and i >= 2:
-                if any(t.lower_ in DETERMINERS for t in doc[max(0, i - 7) : i - 1]):
+                if any(t.lower_ in DETERMINERS for t in doc[max(0, i - 7) : i - 1]) or doc[i - 2].lower_ == "these":
                     found.append((i, i + 1))
+            elif lower == "responsible" and _post_responsible(doc, heads=None, at=i) is not None:
+                found.append((i, i + 1))  # read from the words: the check needs this span, not its tags
             elif (lower in ("is", "has") and i >= 2 and doc[i - 1].is_title) or _present_verb(doc, i):
                 if any(t.lower_ in DETERMINERS for t in doc[max(0, i - 7) : i - 1]):
                     found.append((i, i + 1))
