@@ -42,6 +42,14 @@ def test_a_job_page_in_front_matter_is_a_way_to_apply():
     assert _missing(text) is None
 
 
+def test_an_employment_page_in_front_matter_is_a_way_to_apply():
+    front = "---\nlink: https://example.org/employment/\n---\n"
+    text = front + HEAD + DUTIES + NEEDS + "The job is remote.\n"
+    assert _missing(text) is None
+    # a link to the site's home page is not one
+    assert "apply" in (_missing(text.replace("employment/", "")) or "")
+
+
 def test_fields_questions_and_stray_commands_in_other_sections_are_not_duties():
     text = (
         HEAD.replace("## About us", "## About us\n\nBack to list")

@@ -44,7 +44,7 @@ _YOUR_WORK = re.compile(
 )
 _PARTS = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\bto\s+")
 # a URL of a job page, as a front-matter value: the page with the apply button
-_JOB_PAGE = re.compile(r"^https?://\S*(?:job|career|apply|vacanc|position|opening|recruit)", re.IGNORECASE)
+_JOB_PAGE = re.compile(r"^https?://\S*(?:job|career|employ|apply|vacanc|position|opening|recruit)", re.IGNORECASE)
 # any URL of the page's source, a link's target included (an HTML href, a Markdown link)
 _URL = re.compile(r"https?://[^\s)\"'<>\]]+")
 # a site template's button or form, rendered where the page is published: the job page's apply button
