@@ -601,4 +601,4 @@ def list_lead_in(text: str) -> str | None:
 
 
 # a short line in title case: every word of four letters or more capitalised, no closing punctuation
-_TITLE_LINE = re.compile(r"^(?:(?:[A-Z][\w'’&-]*|[a-z][\w'’]{0,2}|&)\s+){1,5}[A-Z][\w'’-]*$")
+_TITLE_LINE = re.compile(r"^(?:(?:[A-Z][\w'’&-]*|[a-z][\w'’]{0,2}|&)\s+){0,5}[A-Z][\w'’-]*$")

@@ -310,3 +310,20 @@ def test_a_lead_in_to_what_the_hire_is_required_to_do_heads_duties():
 )
 def test_the_offer_and_the_tasks_of_a_job_get_their_category(heading, category):
     assert categorize_heading(heading) == category
+
+
+def test_a_list_item_of_one_section_word_leads_in_to_the_items_after_it():
+    from rolelint.structure import list_lead_in
+
+    assert list_lead_in("Qualifications") == "essential"
+    assert list_lead_in("Responsibilities") == "responsibilities"
+    text = "- Apply on our site\n- Qualifications\n- Experience with Python\n- Responsibilities\n- Build tools\n"
+    _, spans = split_body(text, fmt="markdown")
+    assert [s.section for s in spans][2:] == ["essential", "responsibilities", "responsibilities"]
+
+
+def test_a_list_item_of_one_word_that_names_no_section_leads_in_to_nothing():
+    from rolelint.structure import list_lead_in
+
+    assert list_lead_in("Python") is None
+    assert list_lead_in("qualifications") is None
