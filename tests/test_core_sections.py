@@ -178,3 +178,31 @@ def test_a_requirement_marked_a_wish_offers_nothing():
     bare = HEAD.replace("We offer a pension and 30 days of holiday.", "")
     needs = NEEDS + "- Experience with Go will be of benefit\n- Rust is a bonus\n\n"
     assert "what is offered" in (_missing(bare + DUTIES + needs + "The job is remote. Send us your CV.\n") or "")
+
+
+def test_the_places_of_a_run_s_adverts_are_read_in_one_batch_with_the_findings_of_each_alone(monkeypatch):
+    import rolelint.checks.named.core_sections as core_sections
+
+    lines = (
+        "You will join our team in Königsbrunn, Germany. Send us your CV.",
+        "Our software is used by hospitals in Belgium and Canada. Send us your CV.",
+        "We work at Google scale in Python. Send us your CV.",
+    )
+    documents = [
+        document_from_string(HEAD + DUTIES + NEEDS + line + "\n", fmt="markdown", path=f"advert-{n}.md")
+        for n, line in enumerate(lines)
+    ]
+    alone = [run_rules([document], [RULES["RL209"]], {})[document.path] for document in documents]
+    batches = []
+    annotated = core_sections._annotated
+
+    def counted(nlp, ner, texts):
+        batches.append(list(texts))
+        return annotated(nlp, ner, texts)
+
+    monkeypatch.setattr(core_sections, "_READINGS", {})
+    monkeypatch.setattr(core_sections, "_annotated", counted)
+    together = run_rules(documents, [RULES["RL209"]], {})
+    assert [together[document.path] for document in documents] == alone
+    assert len(batches) == 1 and all(line in batches[0] for line in lines)  # one batch, each text once
+    assert [bool(found) for found in alone] == [False, True, True]

@@ -76,7 +76,7 @@ def run(rule, named: NamedCheck, target, options, nlp):
 
 def prefetch(rule, named: NamedCheck, targets, options, nlp) -> None:
     if named.prefetch is not None:
-        named.prefetch(rule, targets)
+        named.prefetch(rule, targets, options)
 
 
 def needless(rule, named: NamedCheck, document, items) -> bool:

@@ -214,7 +214,7 @@ def _first_word(
     return first.idx, first.text, "trait?" if predicative or named else "other?"
 
 
-def _probe_duties(rule, targets) -> None:
+def _probe_duties(rule, targets, options) -> None:
     """Tag the second-opinion probes of every document of the run in one batch (they are memoised),
     rather than a small batch a document."""
     fragments = [

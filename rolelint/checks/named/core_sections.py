@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from rolelint.checks import document_finding
 from rolelint.checks.named.action_verb_duties import known_verbs
@@ -227,6 +228,7 @@ def prepare(rules, nlp) -> None:
     has them, rather than loading the model a second time."""
     _RUN_PIPELINE.clear()
     _RUN_PIPELINE["nlp"] = nlp
+    _READINGS.clear()  # read by another pipeline
 
 
 def _entity_pipeline():
@@ -257,20 +259,93 @@ def _names_a_place(items, data, heads: frozenset[str]) -> bool:
     ("services to Canadians") is not where the job is, nor is an acronym, which the recogniser often
     takes for one ("AI-based tools"). Asked only of an advert with no word for where or how the job
     is worked, so the recogniser reads few adverts."""
+    texts, titles = _place_search(items, data)
+    if not texts and not titles:
+        return False
+    try:
+        named, said = _readings(titles, texts)
+    except ModelNotFound:
+        return False
+    return any(reading.place for reading in named) or any(reading.works_there(heads) for reading in said)
+
+
+def _prefetch(rule, targets, options) -> None:
+    """Read at once the places of every advert of a batch of files that will look for one, rather
+    than a few texts an advert: the recogniser and the parser cost much the same on a few short
+    texts as on many. Which adverts look is decided as ``covered_by_content`` does."""
+    if "location" not in _wanted(options):
+        return
+    titles: list[str] = []
+    texts: list[str] = []
+    for target in targets:
+        document, items = target.document, target.spans
+        data = document.data if isinstance(document.data, dict) else {}
+        written = [item.text for item in items if item.span.block != "heading"]
+        if (
+            "location" in sections_present(document, items)
+            or _says_where(written, list(_scalars(data)), rule.spec)
+            or _dateline(items)
+        ):
+            continue
+        more_texts, more_titles = _place_search(items, data)
+        texts += more_texts
+        titles += more_titles
+    if titles or texts:
+        try:
+            _readings(titles, texts)
+        except ModelNotFound:
+            pass
+
+
+def _place_search(items, data) -> tuple[list[str], list[str]]:
+    """The texts and the titles ``_names_a_place`` reads."""
     texts = [item.text for item in items if item.span.block != "scalar" and item.text.strip()]
     titles = [item.text for item in items if item.span.block == "heading"][:1]
     title = data.get("title")
     if isinstance(title, str):
         titles.append(title)
-    if not texts and not titles:
-        return False
-    try:
+    return texts, titles
+
+
+class _Reading(NamedTuple):
+    """What the place search reads in a text: whether it names a place at all (all a title needs),
+    whether it names where the job is whoever the hire is (``work``), and the words a place of work
+    is said of when the hire must be one of them ("a developer in Athens")."""
+
+    place: bool
+    work: bool
+    said_of: frozenset[str]
+
+    def works_there(self, heads: frozenset[str]) -> bool:
+        return self.work or not self.said_of.isdisjoint(heads)
+
+
+_NO_PLACE = _Reading(False, False, frozenset())
+# text -> its reading, or None for a text the recogniser was spared (no shape of a place of work):
+# texts repeat across adverts (boilerplate), and ``_prefetch`` reads those of many adverts at once
+_READINGS: dict[str, _Reading | None] = {}
+_MAX_READINGS = 50_000
+
+
+def _readings(titles: list[str], texts: list[str]) -> tuple[list[_Reading], list[_Reading]]:
+    """The readings of ``titles`` and of ``texts``. The recogniser and the parser read a title
+    whatever its shape, and a text only when it has the shape of a place of work (``_may_place``;
+    else it names none); what they have not read yet, in one batch."""
+    if len(_READINGS) > _MAX_READINGS:
+        _READINGS.clear()
+    new = [title for title in titles if _READINGS.get(title) is None]
+    for text in texts:
+        if text not in _READINGS:
+            if _may_place(text):
+                new.append(text)
+            else:
+                _READINGS[text] = None
+    new = list(dict.fromkeys(new))
+    if new:
         nlp, ner = _entity_pipeline()
-    except ModelNotFound:
-        return False
-    return any(_place_in_title(doc) for doc in _annotated(nlp, ner, titles)) or any(
-        _place_of_work(doc, heads) for doc in _annotated(nlp, ner, [text for text in texts if _may_place(text)])
-    )
+        for text, doc in zip(new, _annotated(nlp, ner, new)):
+            _READINGS[text] = _read(doc)
+    return [_READINGS[title] or _NO_PLACE for title in titles], [_READINGS[text] or _NO_PLACE for text in texts]
 
 
 _WHERE = frozenset({"in", "at", "near", "throughout"})
@@ -307,10 +382,6 @@ def _places(doc):
     return [entity for entity in doc.ents if entity.label_ in _PLACES and not entity.text.isupper()]
 
 
-def _place_in_title(doc) -> bool:
-    return bool(_places(doc))
-
-
 def _opens_with_places(doc, places) -> bool:
     """Whether a line opens with places and only commas between them: "Tel Aviv-Yafo, Tel Aviv
     District, Israel · 1 day ago", as a job board prints where a job is."""
@@ -320,18 +391,18 @@ def _opens_with_places(doc, places) -> bool:
     return all(not doc.text[a.end_char : b.start_char].strip(" ,") for a, b in zip(places, places[1:]))
 
 
-def _place_of_work(doc, heads: frozenset[str]) -> bool:
-    """A place named where the job is: a line that opens with places ("Tel Aviv-Yafo, Tel Aviv
-    District, Israel · 1 day ago"); a place after "in", "at", "near" or "throughout" that says where
-    a clause's subject does something ("The team lives in New Zealand", "we operate throughout
-    Scotland"); or a place where the employer's own team, office or premises are, or the hire, after
-    those words or before "-based" ("our team in Königsbrunn", "a Java developer in Athens", "our
-    Athens-based team"). Not where customers or services are ("used by hospitals in Belgium",
-    "public services in Canada"), nor a technology the recogniser takes for a place ("Linux-based
-    systems", "development in Android")."""
+def _read(doc) -> _Reading:
+    """What ``doc`` says of places. A place of work: a line that opens with places ("Tel Aviv-Yafo,
+    Tel Aviv District, Israel · 1 day ago"); a place after "in", "at", "near" or "throughout" that
+    says where a clause's subject does something ("The team lives in New Zealand", "we operate
+    throughout Scotland"); or a place where the employer's own team, office or premises are, or the
+    hire, after those words or before "-based" ("our team in Königsbrunn", "a Java developer in
+    Athens", "our Athens-based team"). Not where customers or services are ("used by hospitals in
+    Belgium", "public services in Canada"), nor a technology the recogniser takes for a place
+    ("Linux-based systems", "development in Android")."""
     places = _places(doc)
-    if len(places) >= 2 and _opens_with_places(doc, places):
-        return True
+    work = len(places) >= 2 and _opens_with_places(doc, places)
+    said_of = set()
     for place in places:
         head = place.root.head
         based = place.root.dep_ in ("npadvmod", "compound") and head.lower_ == "based"
@@ -339,10 +410,12 @@ def _place_of_work(doc, heads: frozenset[str]) -> bool:
             continue
         located = head.head  # what is in the place: a clause's verb, or a noun
         if any(child.dep_ in ("nsubj", "nsubjpass") for child in located.children) and not based:
-            return True  # "The team lives in New Zealand", "we operate throughout Scotland"
-        if located.lower_ in heads or any(child.dep_ == "poss" for child in located.children):
-            return True  # "a developer in Athens", "our team in Königsbrunn", "our Athens-based team"
-    return False
+            work = True  # "The team lives in New Zealand", "we operate throughout Scotland"
+        elif any(child.dep_ == "poss" for child in located.children):
+            work = True  # "our team in Königsbrunn", "our Athens-based team"
+        else:
+            said_of.add(located.lower_)  # "a developer in Athens", when the hire is a developer
+    return _Reading(bool(places), work, frozenset(said_of))
 
 
 def _dateline(items) -> bool:
@@ -472,9 +545,13 @@ def catalogue_spec() -> dict:
 _SUBJECT_NAMES = {"essential": "requirements", "offer": "what is offered"}
 
 
+def _wanted(options) -> list[str]:
+    return [s for s in options.get("required", CORE_SECTIONS) if s in CORE_SECTIONS]
+
+
 def core_sections(rule, target, options):
     document = target.document
-    wanted = [s for s in options.get("required", CORE_SECTIONS) if s in CORE_SECTIONS]
+    wanted = _wanted(options)
     present = subjects_present(document, target.spans, rule.spec, wanted)
     missing = [s for s in wanted if s not in present]
     if missing:
@@ -482,4 +559,4 @@ def core_sections(rule, target, options):
         yield document_finding(rule, document, values={"missing": names, "count": len(missing)}, context=names)
 
 
-CHECK = NamedCheck("core_sections", run=core_sections, params=frozenset(PARAMS), prepare=prepare)
+CHECK = NamedCheck("core_sections", run=core_sections, params=frozenset(PARAMS), prepare=prepare, prefetch=_prefetch)

@@ -15,7 +15,7 @@ class NamedCheck:
     needs: frozenset[str] = frozenset()
     params: frozenset[str] = frozenset()  # keys of the rule's ``check`` mapping besides ``name``
     triggers: Callable | None = None  # rule -> Triggers: the words a span needs for the check to fire
-    # (rule, targets of every document of the run) -> None: work done once for the run, in batches,
+    # (rule, targets of every document of the run, options) -> None: work done once for the run, in batches,
     # before the check runs document by document
     prefetch: Callable | None = None
     # (rules, nlp) -> None: called once per pipeline and rule set before a run (see runner.prepare_rules)
