@@ -330,9 +330,35 @@ _ASIDE = re.compile(r"\([^()]*\)")
 _ATTRIBUTES = re.compile(r"\{[^{}]*\}|<[^<>]{0,300}>")
 
 
+# A bracketed aside: what it marks desirable is a detail of the requirement, not the requirement
+# ("Version control (Git preferred)", "Java (Scala is a plus since we use it)"), unless the mark is
+# all it says ("Go (a plus)", "(preferred)").
+_ASIDE_IN_ITEM = re.compile(r"\([^()]*\)")
+# "ideally" or "preferably" after a comma, semicolon or dash and before more words: it narrows a
+# detail of a requirement that stays essential ("experience in web development, ideally in news")
+_NARROWING = re.compile(r"[,;:–—-]\s*(?:and\s+)?(?:ideally|preferably)\b,?\s+\w", re.IGNORECASE)
+
+
 def marks_desirable(text: str) -> bool:
-    """Whether a requirement says it is desirable rather than essential ("… is a plus", "preferred")."""
-    return DESIRABLE.search(text) is not None
+    """Whether a requirement says it is desirable rather than essential ("… is a plus", "preferred",
+    "Go (a plus)"); a mark that only narrows a detail of it does not count: one inside a bracketed
+    aside that says more than the mark, or "ideally"/"preferably" after a comma and before the
+    detail it prefers."""
+    if DESIRABLE.search(text) is None:
+        return False
+    main = _ASIDE_IN_ITEM.sub(lambda aside: aside.group() if _only_a_mark(aside.group()) else " ", text)
+    main = _NARROWING.split(main, maxsplit=1)[0]
+    return DESIRABLE.search(main) is not None
+
+
+def _only_a_mark(aside: str) -> bool:
+    """Whether a bracketed aside is a mark of worth, perhaps with a word or two of grammar, and names
+    nothing of its own: "(a plus)", "(preferred)", "(preferred but not required)"; not "(Git
+    preferred)" or "(Scala is a plus since that's what we use)"."""
+    if DESIRABLE.search(aside) is None:
+        return False
+    rest = DESIRABLE.sub(" ", aside).strip("() ").split()
+    return len(rest) <= 2 and all(word.islower() for word in rest)
 
 
 # --- which lines are headings -----------------------------------------------------------------

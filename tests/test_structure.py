@@ -327,3 +327,32 @@ def test_a_list_item_of_one_word_that_names_no_section_leads_in_to_nothing():
 
     assert list_lead_in("Python") is None
     assert list_lead_in("qualifications") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Version control (Git preferred).",
+        "Experience with SQL (PostgreSQL a plus)",
+        "Hands-on Java (Scala is a plus since that is what we use)",
+        "Several years of experience in web development, ideally in a news environment",
+        "Experience in Agile teams, preferably following Scrum;",
+        "Strong front-end skills (HTML/CSS/JS); ideally you have used Sass",
+    ],
+)
+def test_a_mark_that_narrows_a_detail_leaves_the_requirement_essential(text):
+    assert not marks_desirable(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Go (a plus)",
+        "Knowledge of Go (preferred)",
+        "Work experience from earlier terms (preferred but not required)",
+        "Ideally, you have used Kafka",
+        "Django preferred",
+    ],
+)
+def test_a_mark_of_the_whole_requirement_still_makes_it_desirable(text):
+    assert marks_desirable(text)

@@ -10,7 +10,7 @@ from rolelint.checks.named.action_verb_duties import known_verbs
 from rolelint.checks.named.model import NamedCheck
 from rolelint.checks.named.third_person import title_heads
 from rolelint.documents import TextSpan
-from rolelint.structure import DESIRABLE, continues_item, list_lead_in, paragraph_lead_in, unmarked_list
+from rolelint.structure import continues_item, list_lead_in, marks_desirable, paragraph_lead_in, unmarked_list
 
 _ITEM_WORDS = re.compile(r"[a-z][a-z'’-]*|\d+\+?")
 _YEARS_OF = re.compile(r"\b\d{1,2}\s*\+?\s*(?:(?:-|–|to)\s*\d{1,2}\s*)?\+?\s*years?\b", re.IGNORECASE)
@@ -77,7 +77,7 @@ def requirement_lists(
         """The items of ``run`` not marked desirable, when most of its items read as requirements."""
         verbs = known_verbs()
         listed = [item for item in run if item.span.section not in NOT_REQUIREMENTS]
-        kept = [item for item in listed if not DESIRABLE.search(item.text)]
+        kept = [item for item in listed if not marks_desirable(item.text)]
         # whether the list is one of requirements counts its desirable ones too
         hits = [item for item in listed if reads_as_requirement(item.text, words, verbs)]
         return kept if kept and len(hits) >= share * len(run) else []
