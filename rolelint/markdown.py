@@ -42,7 +42,20 @@ _IMAGE = re.compile(r"!\[[^\[\]\n]*\]\([^()\n]*\)")
 _LINK = re.compile(r"(\[)[^\[\]\n]*(\]\([^()\n]*\))")
 _REF_LINK = re.compile(r"(\[)[^\[\]\n]+(\]\[[^\[\]\n]*\])")
 _AUTOLINK = re.compile(r"<(?:https?|mailto):[^>\s]+>")
-_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+_HTML_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?/?>")
+# The elements of HTML (and SVG/MathML roots): a tag of another name ("<Name>", "<insert salary>",
+# "<recruiter name>") is text a writer left to be filled in, shown as written, not markup. A custom
+# element's name holds a hyphen ("<my-widget>") and is markup.
+HTML_ELEMENTS = frozenset(
+    """a abbr acronym address area article aside audio b base bdi bdo big blink blockquote body br button
+    canvas caption center cite code col colgroup data datalist dd del details dfn dialog dir div dl dt em
+    embed fieldset figcaption figure font footer form frame frameset h1 h2 h3 h4 h5 h6 head header hgroup
+    hr html i iframe img input ins kbd label legend li link main map mark marquee math menu meta meter nav
+    nobr noframes noscript object ol optgroup option output p param picture plaintext pre progress q rb rp
+    rt rtc ruby s samp script search section select slot small source span strike strong style sub summary
+    sup svg table tbody td template textarea tfoot th thead time title tr track tt u ul var video wbr
+    xmp""".split()
+)
 _EMPHASIS = re.compile(r"\*{1,3}|(?<![A-Za-z0-9])_{1,3}|_{1,3}(?![A-Za-z0-9])")
 _ESCAPE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!|<>~])")
 
@@ -85,8 +98,12 @@ def mask_inline(text: str) -> str:
         blank(start, end)
     for start, end in code_spans(text):
         blank(start, end)
-    for pattern in (_IMAGE, _AUTOLINK, _HTML_TAG):
+    for pattern in (_IMAGE, _AUTOLINK):
         for m in pattern.finditer(text):
+            blank(m.start(), m.end())
+    for m in _HTML_TAG.finditer(text):
+        name = m.group(1).lower()
+        if name in HTML_ELEMENTS or "-" in name:
             blank(m.start(), m.end())
     masked = "".join(chars)
     for pattern in (_LINK, _REF_LINK):

@@ -132,3 +132,9 @@ def test_markdown_with_a_few_html_lines_stays_markdown():
     text = "## Requirements\n\n- Python\n- SQL\n\n<p>Apply by email.</p>\n"
     _, spans = split_body(text)
     assert [s.block for s in spans] == ["heading", "list_item", "list_item", "paragraph"]
+
+
+def test_a_tag_that_is_no_html_element_is_text_not_markup():
+    assert mask_inline("Nothing at <Name> is ours") == "Nothing at <Name> is ours"
+    assert mask_inline("Pay: <insert salary>") == "Pay: <insert salary>"
+    assert mask_inline("a <b>bold</b> <my-widget>x</my-widget>") == "a    bold     " + " " * 11 + "x" + " " * 12
