@@ -180,12 +180,12 @@ class _Builder:
             key = key_node.value
             child = join_path(path, key)
             if key in seen:
-                first_line = seen[key].start_mark.line + 1
+                first_line = _file_line(self.text, self.base + seen[key].start_mark.index)
                 self.result.problems.append(
                     YamlProblem(
                         "RL007",
-                        f"duplicate key {key!r} (first defined on line {first_line} of this "
-                        "YAML block); the later value would silently win",
+                        f"duplicate key {key!r} (first defined on line {first_line}); "
+                        "the later value would silently win",
                         start,
                         end,
                     )
@@ -447,7 +447,7 @@ def load_yaml(text: str, *, base: int = 0, full_text: str | None = None) -> Yaml
         )
     except yaml.YAMLError as exc:
         deep = _too_deep_for_the_parser(exc, text)
-        return fail(_yaml_error(exc, text, base) if deep is None else _too_deep(base + deep))
+        return fail(_yaml_error(exc, text, base, source) if deep is None else _too_deep(base + deep))
     except _TooDeep as exc:
         return fail(_too_deep(base + exc.mark.index))
     except _TooBig as exc:
@@ -564,8 +564,18 @@ def _too_deep(offset: int) -> YamlProblem:
     )
 
 
-def _yaml_error(exc: yaml.YAMLError, text: str, base: int) -> YamlProblem:
-    """An RL001 problem from a PyYAML or libyaml error: at the problem, in plain words."""
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")  # as SourceText counts lines, which every finding's line is
+
+
+def _file_line(source: str, offset: int) -> int:
+    """The 1-based line of the file ``source`` that holds character ``offset``: front matter's
+    lines are counted from the top of the file, as every finding's own position is."""
+    return 1 + len(_LINE_BREAK.findall(source, 0, offset))
+
+
+def _yaml_error(exc: yaml.YAMLError, text: str, base: int, source: str) -> YamlProblem:
+    """An RL001 problem from a PyYAML or libyaml error: at the problem, in plain words. ``text``
+    starts at offset ``base`` of the file ``source``."""
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     context = getattr(exc, "context", None)
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
@@ -591,7 +601,7 @@ def _yaml_error(exc: yaml.YAMLError, text: str, base: int) -> YamlProblem:
     elif context in _OPENED and context_mark is not None and context_mark.index < index:
         closer = "]" if "sequence" in context else "}"
         message = (
-            f"invalid YAML: {_OPENED[context]} opened on line {context_mark.line + 1} is not closed: "
+            f"invalid YAML: {_OPENED[context]} opened on line {_file_line(source, base + context_mark.index)} is not closed: "
             f"expected `,` or `{closer}` here"
         )
     elif problem.startswith("could not find expected ':'") and context_mark is not None:

@@ -80,6 +80,17 @@ def test_broken_front_matter_yaml_is_reported_in_file_lines(repo):
     assert run.at("adverts/pm.md") == [(3, 8, "RL001")]
 
 
+def test_front_matter_messages_name_file_lines_not_front_matter_lines(repo):
+    # The `[` is on line 3 of the file (line 2 of the front matter), the first `title` on line 2.
+    write(repo, "adverts/a.md", "---\nkind: advert\nskills: [a,\n  b\ntitle: x\n---\nWe are hiring.\n")
+    write(repo, "adverts/b.md", "---\nkind: advert\ntitle: A\ntitle: B\n---\nWe are hiring.\n")
+    run = lint_with_witness(repo)
+    assert run.at("adverts/a.md") == [(5, 6, "RL001")]
+    assert "`[` list opened on line 3 is not closed" in run.messages("adverts/a.md")[0]
+    assert run.at("adverts/b.md") == [(4, 1, "RL007")]
+    assert "first defined on line 3)" in run.messages("adverts/b.md")[0]
+
+
 def test_wrong_types_are_reported_at_each_value(repo):
     write(repo, "roles/pm.yaml", "kind: role\nid: 5\ntitle: [a, b]\nframework: {x: 1}\nlevels: none\n")
     run = lint_with_witness(repo)
