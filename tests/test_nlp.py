@@ -71,6 +71,20 @@ def test_tagging_uses_numpy_s_blas_and_tags_as_spacy_s_own_load_does():
         ]
 
 
+def test_the_tokenizer_is_the_one_spacy_s_own_load_gives():
+    """The tokenizer starts empty and is filled from the model's saved one: the same settings."""
+    import spacy
+
+    ours = nlp.load_pipeline({"tokens"})
+    theirs = spacy.load(nlp.default_model(), exclude=list(nlp.MODEL_COMPONENTS))
+    assert ours.config["nlp"]["tokenizer"]["@tokenizers"] == nlp.TOKENIZER_FROM_DISK
+    assert ours.tokenizer.to_bytes() == theirs.tokenizer.to_bytes()
+    text = "Don't apply if you're a U.S. e.g. 10km-away \"rockstar\" :) see https://x.example/a?b=1 (£40k)."
+    assert [(t.text, t.whitespace_, t.norm_) for t in ours(text)] == [
+        (t.text, t.whitespace_, t.norm_) for t in theirs(text)
+    ]
+
+
 def _sentences(text: str) -> list[str]:
     from rolelint.nlp.sentences import split_sentences
 

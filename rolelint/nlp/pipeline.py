@@ -159,7 +159,7 @@ def _load(model: str, wanted: frozenset[str]):
         # linted); a path from the config comes here resolved and checked (rolelint.config)
         raise ModelNotFound(f"cannot load spaCy model {model!r}: no installed package has that name; {INSTALL_HINT}")
     try:
-        nlp = spacy.load(model, exclude=exclude, disable=idle)
+        nlp = spacy.load(model, exclude=exclude, disable=idle, config=_tokenizer_overrides(spacy, model))
     except (OSError, ImportError) as exc:
         where = "path" if Path(model).exists() else "package"
         raise ModelNotFound(
@@ -179,6 +179,28 @@ def _load(model: str, wanted: frozenset[str]):
 
     gc.freeze()  # the pipeline lives as long as the process: no collection need walk it again
     return nlp
+
+
+# Loading a pipeline first builds a tokenizer from the language's defaults (its 2,700 special cases,
+# its affix patterns) and then replaces all of it with the model's saved tokenizer. For the models
+# rolelint knows, whose saved tokenizer holds every setting, the first one is built empty.
+TOKENIZER_FROM_DISK = "rolelint.tokenizer_from_disk.v1"
+
+
+def _tokenizer_overrides(spacy, model: str) -> dict:
+    """spaCy config overrides for loading ``model``: for a model of PREFERRED_MODELS, an empty
+    tokenizer to start from, which loading fills from the model's own (the same settings, without
+    building the defaults' first); for any other model, none."""
+    if model not in PREFERRED_MODELS:
+        return {}
+
+    @spacy.registry.tokenizers(TOKENIZER_FROM_DISK)
+    def tokenizer_from_disk():
+        from spacy.tokenizer import Tokenizer
+
+        return lambda nlp: Tokenizer(nlp.vocab)
+
+    return {"nlp": {"tokenizer": {"@tokenizers": TOKENIZER_FROM_DISK}}}
 
 
 def _lemma_index_as_sets(nlp) -> None:
