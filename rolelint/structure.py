@@ -310,7 +310,10 @@ def categorize_heading(heading: str) -> str:
     main = _ASIDE.sub(" ", lowered)
     if _REQUIRED_TO_END.search(main):
         return "responsibilities"  # "The successful candidate will be required to:" leads in to duties
-    for text in (main, lowered) if main != lowered else (lowered,):
+    texts = [main, lowered] if main != lowered else [lowered]
+    if "-" in main:
+        texts.append(main.replace("-", " "))  # "Technical must-haves" as "must haves"
+    for text in texts:
         for category, pattern in _CATEGORY_PATTERNS:
             if pattern.search(text):
                 if category not in ("policy", "other") and names_a_job(lowered):
@@ -348,7 +351,24 @@ def marks_desirable(text: str) -> bool:
         return False
     main = _ASIDE_IN_ITEM.sub(lambda aside: aside.group() if _only_a_mark(aside.group()) else " ", text)
     main = _NARROWING.split(main, maxsplit=1)[0]
-    return DESIRABLE.search(main) is not None
+    mark = DESIRABLE.search(main)
+    if mark is None:
+        return False
+    # a mark in a later clause or sentence that says what it prefers, after a clause with no mark
+    # that names a requirement of its own: "Excellent communication skills, experience with client
+    # support strongly preferred" still requires the first (not "Experience with Go, preferred")
+    before = main[: mark.start()]
+    sentences = _SENTENCE_END.split(before)
+    if len(sentences) > 1 and len(sentences[0].split()) >= 3 and len(sentences[-1].split()) >= 2:
+        return False
+    clauses = before.split(", ")
+    # after a comma, a clause of its own (four words or more, not the rest of a list of options:
+    # "Knowledge of AWS, GCP or Azure is a plus")
+    last = clauses[-1].split()
+    return not (len(clauses) > 1 and len(clauses[0].split()) >= 3 and len(last) >= 4 and "or" not in last)
+
+
+_SENTENCE_END = re.compile(r"[.!?;]\s+(?=[A-Z])")
 
 
 def _only_a_mark(aside: str) -> bool:

@@ -338,6 +338,8 @@ def test_a_list_item_of_one_word_that_names_no_section_leads_in_to_nothing():
         "Several years of experience in web development, ideally in a news environment",
         "Experience in Agile teams, preferably following Scrum;",
         "Strong front-end skills (HTML/CSS/JS); ideally you have used Sass",
+        "Excellent written skills, experience with front-line client support strongly preferred",
+        "Strong attention to detail. Previous project management experience highly preferred",
     ],
 )
 def test_a_mark_that_narrows_a_detail_leaves_the_requirement_essential(text):
@@ -352,7 +354,14 @@ def test_a_mark_that_narrows_a_detail_leaves_the_requirement_essential(text):
         "Work experience from earlier terms (preferred but not required)",
         "Ideally, you have used Kafka",
         "Django preferred",
+        "Experience with Go, preferred",
+        "Knowledge of AWS, GCP or Azure is a plus",
+        "Bachelor degree in Computer Science, Engineering or related field preferred",
     ],
 )
 def test_a_mark_of_the_whole_requirement_still_makes_it_desirable(text):
     assert marks_desirable(text)
+
+
+def test_a_hyphenated_heading_gets_the_category_of_its_words():
+    assert categorize_heading("Technical must-haves") == "essential"
