@@ -194,15 +194,41 @@ def test_the_places_of_a_run_s_adverts_are_read_in_one_batch_with_the_findings_o
     ]
     alone = [run_rules([document], [RULES["RL209"]], {})[document.path] for document in documents]
     batches = []
-    annotated = core_sections._annotated
+    read = core_sections._read_texts
 
-    def counted(nlp, ner, texts):
-        batches.append(list(texts))
-        return annotated(nlp, ner, texts)
+    def counted(nlp, ner, whole, parts):
+        batches.append(whole + parts)
+        return read(nlp, ner, whole, parts)
 
     monkeypatch.setattr(core_sections, "_READINGS", {})
-    monkeypatch.setattr(core_sections, "_annotated", counted)
+    monkeypatch.setattr(core_sections, "_read_texts", counted)
     together = run_rules(documents, [RULES["RL209"]], {})
     assert [together[document.path] for document in documents] == alone
     assert len(batches) == 1 and all(line in batches[0] for line in lines)  # one batch, each text once
     assert [bool(found) for found in alone] == [False, True, True]
+
+
+def test_the_recogniser_read_in_windows_finds_the_places_of_work_it_finds_in_whole_texts():
+    import rolelint.checks.named.core_sections as core_sections
+
+    filler = "We build forms for clinics and run the service for their staff every day of the week. " * 3
+    texts = [
+        # a long text whose place of work is in one sentence: read in windows
+        filler + "You will join our team in Königsbrunn, Germany. " + filler,
+        filler + "Our software is used by hospitals in Belgium and Canada. " + filler,
+        filler + "You will be a developer in Athens. " + filler,
+        filler + "We work at Google scale in Python, with partners in Berlin. " + filler,
+        # places that open a text are read whole
+        "Tel Aviv-Yafo, Tel Aviv District, Israel · 1 day ago. " + filler,
+    ]
+    nlp, ner = core_sections._entity_pipeline()
+    reach = core_sections._entity_reach(nlp)
+    assert reach == 4
+    docs = list(nlp.pipe(texts, disable=["ner", "tagger", "attribute_ruler", "lemmatizer"]))
+    assert all(core_sections._entity_windows(doc, reach) is not None for doc in docs)
+    whole = core_sections._read_texts(nlp, ner, texts, [])
+    windows = core_sections._read_texts(nlp, ner, [], texts)
+    assert [(r.work, r.said_of) for r in windows] == [(r.work, r.said_of) for r in whole]
+    assert [r.works_there(frozenset({"developer"})) for r in windows] == [True, False, True, False, True]
+    # read in windows but the last, whose opening place has it read whole
+    assert [r.place for r in windows] == [None, None, None, None, True]

@@ -241,16 +241,6 @@ def _entity_pipeline():
     return nlp, nlp.get_pipe("ner")
 
 
-def _annotated(nlp, ner, texts: list[str]):
-    """``texts`` parsed and with their entities, the recogniser run whether or not it is idle. The
-    tagger, attribute ruler and lemmatizer are not run: the parser and the recogniser read neither
-    tags nor lemmas, and nor does the check."""
-    skip = [
-        name for name in ("ner", "sentencizer", "tagger", "attribute_ruler", "lemmatizer") if name in nlp.pipe_names
-    ]
-    return ner.pipe(nlp.pipe(texts, disable=skip))
-
-
 def _names_a_place(items, data, heads: frozenset[str]) -> bool:
     """Whether the advert says where the job is by naming a place (a city, country, state or region,
     as spaCy's entity recogniser reads it): in its title, on a line of its own ("Tel Aviv-Yafo,
@@ -308,11 +298,12 @@ def _place_search(items, data) -> tuple[list[str], list[str]]:
 
 
 class _Reading(NamedTuple):
-    """What the place search reads in a text: whether it names a place at all (all a title needs),
-    whether it names where the job is whoever the hire is (``work``), and the words a place of work
-    is said of when the hire must be one of them ("a developer in Athens")."""
+    """What the place search reads in a text: whether it names a place at all (all a title needs;
+    None when the recogniser read only the sentences where a place of work can be), whether it
+    names where the job is whoever the hire is (``work``), and the words a place of work is said of
+    when the hire must be one of them ("a developer in Athens")."""
 
-    place: bool
+    place: bool | None
     work: bool
     said_of: frozenset[str]
 
@@ -329,23 +320,149 @@ _MAX_READINGS = 50_000
 
 def _readings(titles: list[str], texts: list[str]) -> tuple[list[_Reading], list[_Reading]]:
     """The readings of ``titles`` and of ``texts``. The recogniser and the parser read a title
-    whatever its shape, and a text only when it has the shape of a place of work (``_may_place``;
-    else it names none); what they have not read yet, in one batch."""
+    whatever its shape, and whole; a text only when it has the shape of a place of work
+    (``_may_place``; else it names none), and the recogniser only its sentences where a place of
+    work can be (``_read_texts``). What they have not read yet, in one batch."""
     if len(_READINGS) > _MAX_READINGS:
         _READINGS.clear()
-    new = [title for title in titles if _READINGS.get(title) is None]
+    whole = list(dict.fromkeys(t for t in titles if (r := _READINGS.get(t)) is None or r.place is None))
+    parts = []
     for text in texts:
         if text not in _READINGS:
             if _may_place(text):
-                new.append(text)
+                parts.append(text)
             else:
                 _READINGS[text] = None
-    new = list(dict.fromkeys(new))
-    if new:
+    parts = [text for text in dict.fromkeys(parts) if text not in whole]
+    if whole or parts:
         nlp, ner = _entity_pipeline()
-        for text, doc in zip(new, _annotated(nlp, ner, new)):
-            _READINGS[text] = _read(doc)
+        for text, reading in zip(whole + parts, _read_texts(nlp, ner, whole, parts)):
+            _READINGS[text] = reading
     return [_READINGS[title] or _NO_PLACE for title in titles], [_READINGS[text] or _NO_PLACE for text in texts]
+
+
+def _read_texts(nlp, ner, whole: list[str], parts: list[str]) -> list[_Reading]:
+    """The readings of ``whole`` (the recogniser reads all of each) and of ``parts``, parsed first.
+
+    A place of work is a place whose root is the object of "in", "at", "near" or "throughout" or
+    stands before "based" (``_at_a_place``), or a line that opens with places. The recogniser
+    reads a text's entities as a sequence of moves, and none goes across a sentence boundary of
+    the parse: at a sentence's first token no entity is open, and the moves within a sentence
+    depend only on its tokens and those within the recogniser's reach of them (``_entity_reach``).
+    So a sentence with such a token, widened by that reach, read as a Doc of its own with the
+    parse's sentence starts, gets the entities the whole text would. The first move, whether a
+    place opens the text, depends only on its first tokens: a text where one does is read whole.
+    The recogniser then reads about half the tokens, with findings the same."""
+    # neither the parser, the recogniser nor this check reads tags or lemmas
+    skip = [
+        name for name in ("ner", "sentencizer", "tagger", "attribute_ruler", "lemmatizer") if name in nlp.pipe_names
+    ]
+    docs = list(nlp.pipe(whole + parts, disable=skip))
+    reach = _entity_reach(nlp)
+    plans = [None] * len(whole) + [_entity_windows(doc, reach) for doc in docs[len(whole) :]]
+    readings: list[_Reading] = []
+    again = []
+    inputs = [doc if plan is None else _piece(doc, plan[0]) for doc, plan in zip(docs, plans)]
+    for position, (doc, plan, read) in enumerate(zip(docs, plans, ner.pipe(inputs))):
+        places = None if plan is None else _places_within(doc, read, *plan)
+        if plan is None:
+            readings.append(_read(doc))
+        elif places is None:
+            readings.append(_NO_PLACE)  # read again whole, below
+            again.append(position)
+        else:
+            readings.append(_read(doc, places))
+    for position, doc in zip(again, ner.pipe([docs[position] for position in again])):
+        readings[position] = _read(doc)
+    return readings
+
+
+def _entity_reach(nlp) -> int | None:
+    """Tokens on each side of a token that the recogniser's moves there depend on: the reach of its
+    own tok2vec's window encoder (its state reads the next token, the open entity's first token and
+    the one before the next). None when the model is not built that way."""
+    try:
+        model = nlp.config["components"]["ner"]["model"]
+        encode = model["tok2vec"]["encode"]
+        built = (
+            model["@architectures"] == "spacy.TransitionBasedParser.v2"
+            and model["state_type"] == "ner"
+            and not model["extra_state_tokens"]
+            and model["tok2vec"]["@architectures"] == "spacy.Tok2Vec.v2"
+            and encode["@architectures"] == "spacy.MaxoutWindowEncoder.v2"
+            and not model["tok2vec"]["embed"].get("include_static_vectors")
+        )
+        return int(encode["depth"]) * int(encode["window_size"]) if built else None
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def _at_a_place(token) -> bool:
+    """Whether ``token``, as a place's root, would be where something is: the object of "in",
+    "at", "near" or "throughout", or a modifier of "based"."""
+    head = token.head.lower_
+    return (token.dep_ == "pobj" and head in _WHERE) or (token.dep_ in ("npadvmod", "compound") and head == "based")
+
+
+# share of a text's tokens the recogniser's windows may cover before it reads the text whole
+_WINDOWS_SHARE = 0.7
+
+
+def _entity_windows(doc, reach: int | None):
+    """The token ranges of ``doc`` the recogniser reads (its first tokens, and each sentence with a
+    token ``_at_a_place`` widened by ``reach``) and those sentences; None to read it whole."""
+    if reach is None or not len(doc) or doc[0].is_space:
+        return None
+    sentences = [(sent.start, sent.end) for sent in doc.sents if any(_at_a_place(token) for token in sent)]
+    widened = [(0, min(len(doc), reach + 1))] + [
+        (max(0, start - reach), min(len(doc), end + reach)) for start, end in sentences
+    ]
+    windows: list[tuple[int, int]] = []
+    for start, end in sorted(widened):
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
+        else:
+            windows.append((start, end))
+    if sum(end - start for start, end in windows) > _WINDOWS_SHARE * len(doc):
+        return None
+    return windows, sentences
+
+
+def _piece(doc, windows: list[tuple[int, int]]):
+    """One Doc of ``doc``'s windows end to end, with their tokens' norms (read by the recogniser's
+    tok2vec) and the parse's sentence starts (no entity goes across one)."""
+    import numpy
+    from spacy.attrs import NORM, ORTH, SENT_START, SPACY
+    from spacy.tokens import Doc
+
+    rows = doc.to_array([ORTH, SPACY, NORM, SENT_START])
+    rows = rows[numpy.concatenate([numpy.arange(start, end) for start, end in windows])]
+    strings = doc.vocab.strings
+    piece = Doc(
+        doc.vocab, words=[strings[orth] for orth in rows[:, 0].tolist()], spaces=[bool(s) for s in rows[:, 1].tolist()]
+    )
+    piece.from_array([NORM, SENT_START], rows[:, 2:])
+    return piece
+
+
+def _places_within(doc, piece, windows, sentences):
+    """The places of ``doc``'s ``sentences`` as the recogniser found them in ``piece`` (its
+    windows), as spans of ``doc``; None when a place may open the text (it is then read whole)."""
+    from spacy.tokens import Span
+
+    at = [position for start, end in windows for position in range(start, end)]
+    places = []
+    for entity in piece.ents:
+        if entity.label_ not in _PLACES:
+            continue
+        if entity.start == 0:
+            return None
+        start, end = at[entity.start], at[entity.end - 1] + 1
+        if end - start == len(entity) and any(a <= start and end <= b for a, b in sentences):
+            place = Span(doc, start, end, label=entity.label_)
+            if not place.text.isupper():
+                places.append(place)
+    return places
 
 
 _WHERE = frozenset({"in", "at", "near", "throughout"})
@@ -391,31 +508,33 @@ def _opens_with_places(doc, places) -> bool:
     return all(not doc.text[a.end_char : b.start_char].strip(" ,") for a, b in zip(places, places[1:]))
 
 
-def _read(doc) -> _Reading:
-    """What ``doc`` says of places. A place of work: a line that opens with places ("Tel Aviv-Yafo,
-    Tel Aviv District, Israel · 1 day ago"); a place after "in", "at", "near" or "throughout" that
-    says where a clause's subject does something ("The team lives in New Zealand", "we operate
-    throughout Scotland"); or a place where the employer's own team, office or premises are, or the
-    hire, after those words or before "-based" ("our team in Königsbrunn", "a Java developer in
-    Athens", "our Athens-based team"). Not where customers or services are ("used by hospitals in
-    Belgium", "public services in Canada"), nor a technology the recogniser takes for a place
-    ("Linux-based systems", "development in Android")."""
-    places = _places(doc)
-    work = len(places) >= 2 and _opens_with_places(doc, places)
+def _read(doc, places=None) -> _Reading:
+    """What ``doc`` says of places: of all its entities, or of ``places`` alone (found in its
+    sentences where a place of work can be, none opening it). A place of work: a line that opens
+    with places ("Tel Aviv-Yafo, Tel Aviv District, Israel · 1 day ago"); a place after "in", "at",
+    "near" or "throughout" that says where a clause's subject does something ("The team lives in
+    New Zealand", "we operate throughout Scotland"); or a place where the employer's own team,
+    office or premises are, or the hire, after those words or before "-based" ("our team in
+    Königsbrunn", "a Java developer in Athens", "our Athens-based team"). Not where customers or
+    services are ("used by hospitals in Belgium", "public services in Canada"), nor a technology
+    the recogniser takes for a place ("Linux-based systems", "development in Android")."""
+    whole = places is None
+    if places is None:
+        places = _places(doc)
+    work = whole and len(places) >= 2 and _opens_with_places(doc, places)
     said_of = set()
     for place in places:
-        head = place.root.head
-        based = place.root.dep_ in ("npadvmod", "compound") and head.lower_ == "based"
-        if not based and (place.root.dep_ != "pobj" or head.lower_ not in _WHERE):
+        if not _at_a_place(place.root):
             continue
-        located = head.head  # what is in the place: a clause's verb, or a noun
+        based = place.root.head.lower_ == "based"
+        located = place.root.head.head  # what is in the place: a clause's verb, or a noun
         if any(child.dep_ in ("nsubj", "nsubjpass") for child in located.children) and not based:
             work = True  # "The team lives in New Zealand", "we operate throughout Scotland"
         elif any(child.dep_ == "poss" for child in located.children):
             work = True  # "our team in Königsbrunn", "our Athens-based team"
         else:
             said_of.add(located.lower_)  # "a developer in Athens", when the hire is a developer
-    return _Reading(bool(places), work, frozenset(said_of))
+    return _Reading(bool(places) if whole else None, work, frozenset(said_of))
 
 
 def _dateline(items) -> bool:
