@@ -30,6 +30,8 @@ class TomlResult:
 _LINE_COLUMN = re.compile(r"\(at line (\d+), column (\d+)\)")
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 _SCALAR_END = re.compile(r"[,\]}#\r\n]")
+# tomllib's words for a key or table given twice, in the words of the person who wrote it twice.
+_TWICE = re.compile(r"Cannot overwrite a value|Cannot declare \(.*\) twice|Cannot mutate immutable namespace")
 _ESCAPES = {"b": "\b", "t": "\t", "n": "\n", "f": "\f", "r": "\r", '"': '"', "\\": "\\", "e": "\x1b"}
 
 
@@ -52,6 +54,8 @@ def load_toml(text: str, *, base: int = 0) -> TomlResult:
     except tomllib.TOMLDecodeError as exc:
         offset = base + _error_offset(text, str(exc))
         message = _LINE_COLUMN.sub("", str(exc)).strip()
+        if _TWICE.fullmatch(message):
+            message = "a key or table on this line was already given above; TOML allows each only once"
         result.problems.append(("RL001", f"invalid TOML front matter: {message}", offset, offset + 1))
         result.ok = False
         return result

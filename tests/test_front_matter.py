@@ -80,6 +80,20 @@ def test_broken_toml_front_matter_is_a_parse_error_at_its_line(tmp_path):
     assert loaded.document.source.position(loaded.findings[0].start)[0] == 3
 
 
+@pytest.mark.parametrize(
+    ("toml", "line"),
+    [
+        ('title = "a"\ntitle = "b"\n', 3),  # tomllib: "Cannot overwrite a value"
+        ("[pay]\nmin = 1\n[pay]\nmax = 2\n", 4),  # tomllib: "Cannot declare ('pay',) twice"
+    ],
+)
+def test_a_key_or_table_given_twice_in_toml_front_matter_says_so(tmp_path, toml, line):
+    loaded = _load(write(tmp_path, "a.md", f"+++\n{toml}+++\nBody.\n"))
+    assert [f.code for f in loaded.findings] == ["RL001"]
+    assert "already given above; TOML allows each only once" in loaded.findings[0].message
+    assert loaded.document.source.position(loaded.findings[0].start)[0] == line
+
+
 def test_unclosed_toml_front_matter_is_reported(tmp_path):
     loaded = _load(write(tmp_path, "a.md", '+++\ntitle = "x"\n\nBody\n'))
     assert [f.code for f in loaded.findings] == ["RL001"] and "`+++`" in loaded.findings[0].message
