@@ -90,21 +90,51 @@ def matched_words(text: str, distinct: tuple[str, ...], shared: tuple[str, ...])
     return words[:5]
 
 
-def _message(ctx: CheckContext, claimed: Role, verdict, text: str, *, copied: bool = False) -> str:
+def _message(
+    ctx: CheckContext, claimed: Role, verdict, text: str, *, copied: bool = False, named: tuple[str, ...] = ()
+) -> str:
+    """The finding's message. ``named``: for a finding made by words, the terms of the other role's
+    profession vocabulary that the duty names (``other_terms``), said after the words."""
     other = ctx.index.roles[verdict.other.role]
     head = (
         f"reads like a duty of {other.title} (`{other.id}`, similarity {verdict.other.score:.2f}) more than of "
         f"{claimed.title} ({verdict.own:.2f})"
     )
+    trade = f"the work of a {other.title.lower()} (profession vocabulary)"
     if verdict.concepts:
-        terms = ", ".join(f"'{as_written(text, t)}'" for t in verdict.concepts[:5])
-        return f"{head}; names {terms}, the work of a {other.title.lower()} (profession vocabulary)"
+        terms = ", ".join(f"'{as_written(text, t)}'" for t in outermost(text, verdict.concepts)[:5])
+        return f"{head}; names {terms}, {trade}"
     words = ", ".join(f"'{w}'" for w in matched_words(text, verdict.distinct, verdict.other.shared))
+    terms = ", ".join(f"'{as_written(text, t)}'" for t in named[:5])
     return (
         head
         + (f"; matched {words}" if words else "")
+        + (f"; names {terms}, {trade}" if terms else "")
         + (f"; {other.display} has the same duty word for word" if copied else "")
     )
+
+
+def other_terms(model, vocabularies: Vocabularies, text: str, claimed_key, other_key) -> tuple[str, ...]:
+    """The terms of the other role's profession vocabulary that an advert's duty names and the claimed
+    role's kind and words lack (as ``by_concepts`` counts them): what a finding made by words names."""
+    mine = {sequence(term) for term in concepts_in(text, vocabularies(claimed_key))}
+    theirs = {phrase: term for phrase, term in vocabularies(other_key).items() if phrase not in mine}
+    return outermost(text, concepts_in(text, theirs, model.counts.get(claimed_key, {})))
+
+
+def outermost(text: str, terms: tuple[str, ...]) -> tuple[str, ...]:
+    """The terms a message shows: "RAID log", not "RAID" and "RAID log" (a term inside a longer one
+    the duty names is left out), in the order the duty names them. The message only: the verdict
+    weighs every term."""
+    stems = {term: sequence(term) for term in terms}
+
+    def inside(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+        return len(short) < len(long) and any(
+            long[i : i + len(short)] == short for i in range(len(long) - len(short) + 1)
+        )
+
+    kept = [t for t in terms if not any(inside(stems[t], other) for other in stems.values())]
+    return tuple(sorted(kept, key=lambda t: text.lower().find(as_written(text, t).lower())))
 
 
 class Vocabularies:
@@ -238,7 +268,15 @@ def check(ctx: CheckContext) -> Iterator[Report | None]:
                     entry.display,
                     start,
                     end,
-                    _message(ctx, claim.role, verdict, span.text),
+                    _message(
+                        ctx,
+                        claim.role,
+                        verdict,
+                        span.text,
+                        named=()
+                        if verdict.concepts
+                        else other_terms(model, vocabularies, text, claim.role.key, verdict.other.role),
+                    ),
                     section="responsibilities",
                 )
 
