@@ -679,7 +679,8 @@ def cache_prune_command(
     days = max_age_days or config.cache_max_age_days or DEFAULT_CACHE_MAX_AGE_DAYS
     directory = cache_directory(config)
     removed = prune(directory, days)
-    click.echo(f"removed {removed} cache file{'s' if removed != 1 else ''} unused for {days} days from {directory}")
+    files = f"{removed} cache file{'s' if removed != 1 else ''}"
+    click.echo(f"removed {files} unused for {days} day{'s' if days != 1 else ''} from {directory}")
 
 
 @cli.command()

@@ -262,6 +262,29 @@ def test_jsonl_partitions_cover_every_line_once(tmp_path):
     assert wheres[0] == "adverts.jsonl:1" and wheres[-1] == "adverts.jsonl:95"
 
 
+def test_a_text_that_is_not_text_is_named_in_the_file_s_words(tmp_path):
+    source = tmp_path / "adverts.jsonl"
+    lines = ['{"id": 1, "text": 5}', '{"id": 2, "text": ["a"]}', '{"id": 3, "text": true}', '{"id": 4, "text": {}}']
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    records = [r for p in plan(source, "jsonl", Columns(), partition_size=10) for r in read(p, Columns())]
+    assert [r.message for r in records] == [
+        "'text' is a number, not text",
+        "'text' is a list, not text",
+        "'text' is true or false, not text",
+        "'text' is an object, not text",
+    ]
+
+
+def test_the_counts_the_audit_prints_agree_with_their_number():
+    from rolelint.audit.command import _count
+
+    assert [_count(1, "advert"), _count(2, "partition"), _count(1200, "record")] == [
+        "1 advert",
+        "2 partitions",
+        "1,200 records",
+    ]
+
+
 def test_parquet_row_groups_are_partitions(tmp_path):
     import pyarrow as pa
     import pyarrow.parquet as pq

@@ -201,6 +201,13 @@ def test_cache_prune_removes_unused_entries_now(roles_repo, monkeypatch, capsys)
     assert not stale.exists() and _entries(roles_repo) == live
 
 
+def test_cache_prune_says_one_day_in_the_singular(roles_repo, monkeypatch, capsys):
+    _run(roles_repo)
+    code, out, _err = _cli(monkeypatch, capsys, "cache", "prune", "--max-age-days", "1")
+    assert code == 0
+    assert "unused for 1 day from" in out
+
+
 def test_cache_clear_removes_only_rolelints_own_files(roles_repo, monkeypatch, capsys):
     _run(roles_repo)
     cache = _cache(roles_repo)

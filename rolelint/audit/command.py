@@ -102,14 +102,21 @@ def audit(
         if "bar" in bar:
             bar["bar"].__exit__(None, None, None)
     click.echo(
-        f"rolelint audit: {outcome.adverts:,} adverts in {outcome.partitions} partitions; report: {outcome.report}",
+        f"rolelint audit: {_count(outcome.adverts, 'advert')} in {_count(outcome.partitions, 'partition')}; "
+        f"report: {outcome.report}",
         err=True,
     )
     if outcome.record_errors:
         click.echo(
-            f"rolelint audit: {outcome.record_errors:,} records could not be read or linted: see {out / 'errors'}",
+            f"rolelint audit: {_count(outcome.record_errors, 'record')} could not be read or linted: "
+            f"see {out / 'errors'}",
             err=True,
         )
     for failure in outcome.failed:
         click.echo(f"rolelint audit: partition {failure} (run again to retry it)", err=True)
     return 1 if outcome.failed else 0
+
+
+def _count(number: int, word: str) -> str:
+    """``1 advert``, ``2 adverts``, ``1,200 adverts``."""
+    return f"{number:,} {word}{'' if number == 1 else 's'}"

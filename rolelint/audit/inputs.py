@@ -330,12 +330,25 @@ def front_matter(text: str) -> dict[str, Any]:
     return data
 
 
+def _kind_of(value: Any) -> str:
+    """What a JSON, CSV or Parquet value is, in the words of the file rather than Python's."""
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return f"a value of type {type(value).__name__}"
+
+
 def advert_from(record: dict, columns: Columns, where: str, fallback_id: str) -> Advert | RecordError:
     text = record.get(columns.text)
     if text is None or (isinstance(text, float) and text != text):  # missing, or a NaN from pandas
         return RecordError(where, f"no {columns.text!r} value")
     if not isinstance(text, str):
-        return RecordError(where, f"{columns.text!r} is a {type(text).__name__}, not text")
+        return RecordError(where, f"{columns.text!r} is {_kind_of(text)}, not text")
     ident = record.get(columns.id)
     return Advert(
         id=_plain(ident) or fallback_id,
