@@ -31,13 +31,24 @@ OFFERED = re.compile(
 )
 
 
+# the advert naming its own post to the reader: "As an Intern Data & GenAI / M&A Analytics (m/f/d),
+# you'll play", "As a Junior Developer, you will"
+AS_THE_POST = re.compile(r"\bAs\s+an?\s+((?:[A-Z][\w&/.-]*\s+|[&/]\s+){0,7}?[A-Z][\w&/.-]*)\s*[(,]")
+
+
+# mastery someone else has: "their extensive expertise", "our deep knowledge"
+OWNED_BY_OTHERS = re.compile(r"\b(?:their|our|his|her|its)\s+$", re.IGNORECASE)
+
+
 def entry_level(document) -> str | None:
     """The entry-level word of the advert's title (front matter ``level``, a title or its first
-    heading), unless the title also says it is senior ("Associate director")."""
+    heading, or the post the advert names to the reader near its start: "As an Intern ..., you'll"),
+    unless the title also says it is senior ("Associate director")."""
     data = document.data if isinstance(document.data, dict) else {}
     titles = [advert_title(document)] + [
         value for key, value in data.items() if isinstance(value, str) and str(key).lower() in ("job_title", "position")
     ]
+    titles += [match.group(1) for span in document.spans[:30] for match in AS_THE_POST.finditer(span.text)]
     level = data.get("level")
     if isinstance(level, str) and JUNIOR_WORDS.search(level):
         return level.strip().lower()
@@ -56,6 +67,8 @@ def mastery_for_level(rule, target, options):
         for match in MASTERY.finditer(item.text):
             if OFFERED.search(item.text[max(0, match.start() - 60) : match.start()]):
                 continue
+            if OWNED_BY_OTHERS.search(item.text[max(0, match.start() - 12) : match.start()]):
+                continue  # "a mentor who supports you with their extensive expertise"
             if _negated_at(item, match.start(), match.end()):
                 continue
             yield span_finding(rule, item, match.start(), match.end(), values={"level": level})
