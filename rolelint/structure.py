@@ -310,6 +310,8 @@ def categorize_heading(heading: str) -> str:
     main = _ASIDE.sub(" ", lowered)
     if _REQUIRED_TO_END.search(main):
         return "responsibilities"  # "The successful candidate will be required to:" leads in to duties
+    if main.strip() in ("you", "yourself"):
+        return "essential"  # a heading of one word for the reader: what the hire brings
     texts = [main, lowered] if main != lowered else [lowered]
     if "-" in main:
         texts.append(main.replace("-", " "))  # "Technical must-haves" as "must haves"

@@ -365,3 +365,9 @@ def test_a_mark_of_the_whole_requirement_still_makes_it_desirable(text):
 
 def test_a_hyphenated_heading_gets_the_category_of_its_words():
     assert categorize_heading("Technical must-haves") == "essential"
+
+
+def test_a_heading_of_just_you_heads_requirements():
+    assert categorize_heading("You") == "essential"
+    assert categorize_heading("You:") == "essential"
+    assert categorize_heading("You will") != "essential"
