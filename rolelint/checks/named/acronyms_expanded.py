@@ -1,4 +1,6 @@
-"""RL127's check: the first use of each acronym an advert neither expands nor spells out."""
+"""RL127's check: the first use of each acronym an advert neither expands nor spells out, and that no
+reader needs expanded: not a word in capitals, a name (of the employer, a product, a place), a
+postcode or a version, nor a technology listed among others readers know."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from itertools import accumulate
 
 from rolelint.checks import span_finding
 from rolelint.checks.named.model import NamedCheck
+from rolelint.nlp.pipeline import ModelNotFound, load_pipeline
 
 # Two capitals or more, not inside a word, path, address or handle: "(?<![\w/.@#-])([A-Z][A-Z0-9&]{1,5})"
 # with the look-behind moved past the first capital. Written that way round, the pattern starts
@@ -15,6 +18,21 @@ from rolelint.checks.named.model import NamedCheck
 # look-behind at every position; the look-behind then checks the two characters before that point,
 # the second being the capital just matched, so it rules out exactly what it did before.
 ACRONYM = re.compile(r"([A-Z](?<![\w/.@#-][A-Z])[A-Z0-9&]{1,5})s?(?![\w/@-])")
+# Acronyms joined by a slash ("BBB/BBB", "AEI/TEI", "OSS/BSS"), which ACRONYM leaves (a slash may be a path's).
+_SLASHED = re.compile(r"(?<![\w/.@#-])([A-Z][A-Z&]{1,5})/([A-Z][A-Z&]{1,5})(?![\w/@-])")
+
+
+def _acronyms(text: str) -> list[tuple[int, str, int]]:
+    """Each acronym in ``text`` in order: (start, acronym, length with a plural "s")."""
+    found = [(m.start(1), m.group(1), len(m.group(0))) for m in ACRONYM.finditer(text)]
+    if "/" in text:
+        for m in _SLASHED.finditer(text):
+            found += [(m.start(1), m.group(1), len(m.group(1))), (m.start(2), m.group(2), len(m.group(2)))]
+        found.sort()
+    return found
+
+
+# Words written in capitals that are not acronyms, and placeholders (RL101 reports those).
 CAPS_WORDS = {
     "AND",
     "ARE",
@@ -62,6 +80,7 @@ CAPS_WORDS = {
     "TBA",
     "XXX",
     "TODO",
+    "FIXME",
 }
 
 
@@ -84,11 +103,11 @@ def _spelled_out(text: str) -> str:
     return "\n".join(runs).upper()
 
 
-_CAPS_RUN = re.compile(r"\b[A-Z]{2,}(?:[ \t]+[A-Z]{2,})+\b")
+_CAPS_RUN = re.compile(r"\b[A-Z]{2,}(?:[ \t]+[A-Z]{1,})*[ \t]+[A-Z]{2,}\b")
 
 
 def _shouted(source, offset: int) -> bool:
-    """A line mostly in capitals, or a run of capitalised words ("POST TITLE:", "ON THIS MAP"),
+    """A line mostly in capitals, or a run of words in capitals ("POST TITLE:", "DROP US A LINE"),
     is emphasis, not acronyms."""
     line_number, column = source.position(offset)
     line = source.line_text(line_number)
@@ -98,39 +117,354 @@ def _shouted(source, offset: int) -> bool:
     return any(run.start() <= column - 1 < run.end() for run in _CAPS_RUN.finditer(line))
 
 
+# ---- the acronym explained where it is used ---------------------------------------------------------
+
+_SMALL_WORDS = frozenset({"of", "and", "for", "the", "on", "in", "to", "a", "an", "&"})
+_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _initials_match(acronym: str, words: list[str]) -> bool:
+    """Whether the acronym's letters are the initials of ``words`` from the first, in order, small
+    words skippable ("Good Clinical Practice"; "commercial off-the-shelf" for COTS)."""
+    letters = [c for c in acronym.lower() if c.isalpha()]
+    i = 0
+    for word in words:
+        for n, part in enumerate(p for p in re.split(r"[-’']", word) if p):
+            if i < len(letters) and part[0].lower() == letters[i]:
+                i += 1
+            elif n == 0 and part.lower() not in _SMALL_WORDS:
+                return False
+        if i == len(letters):
+            return True
+    return False
+
+
+_IN_BRACKETS = re.compile(r"\(\s*[\"“”'‘’]?([A-Za-z][A-Za-z0-9&]{1,7})[\"“”'‘’]?\s*\)")
+_BEFORE_BRACKETS = re.compile(r"([A-Z][A-Za-z0-9&]{1,7})\s+\(\s*[A-Za-z]")
+_APPOSITIVE = re.compile(r"(?<![\w/.@#-])([A-Z][A-Za-z0-9&]{1,7}),\s+(?:the|a|an)\s+[A-Za-z]+\s+[A-Za-z]")
+_GLOSSED = re.compile(r"(?<![\w/.@#-])([A-Z][A-Za-z0-9&]{1,7})\s*(?:[:–—=]|\s-|,? or)\s*(?=(.{0,80}))")
+
+
+def _forms(word: str) -> tuple[str, ...]:
+    """An acronym as it may be written with a plural: "ABCs" is ABCS and ABC."""
+    upper = word.upper()
+    return (upper, upper[:-1]) if upper.endswith("S") else (upper,)
+
+
+class _Explanations:
+    """Where the advert explains acronyms: "Full Name (ABC)" (any case but all lower: "(OoI)", and
+    in quotes: "(“OTE”)"), "ABC (Full Name)", an appositive ("BCS, the Chartered Institute for IT"),
+    or "ABC – full name" / "ABC: full name" whose words' initials spell it. Read once per advert."""
+
+    def __init__(self, text: str):
+        self.named: set[str] = set()
+        for match in _IN_BRACKETS.finditer(text):
+            if not match.group(1).islower():
+                self.named.update(_forms(match.group(1)))
+        for pattern in (_BEFORE_BRACKETS, _APPOSITIVE):
+            for match in pattern.finditer(text):
+                self.named.update(_forms(match.group(1)))
+        self.glossed: dict[str, list[str]] = {}
+        for match in _GLOSSED.finditer(text):
+            for form in _forms(match.group(1)):
+                self.glossed.setdefault(form, []).append(match.group(2))
+
+    def explain(self, acronym: str) -> bool:
+        if acronym.upper() in self.named:
+            return True
+        return any(
+            _initials_match(acronym, _WORDS.findall(gloss)[: len(acronym) + 3])
+            for gloss in self.glossed.get(acronym.upper(), ())
+        )
+
+
+# ---- names: the employer's, a product's, a place's ------------------------------------------------
+
+_HOST = re.compile(r"(?:https?://|www\.|@)([\w.-]+\.[a-z]{2,})", re.IGNORECASE)
+
+
+def _site_names(text: str) -> set[str]:
+    """The labels of host names in the advert's links and addresses ("inn.org" -> inn): an acronym a
+    site is named after is the employer's (or a project's) own name, which readers know it by."""
+    labels: set[str] = set()
+    for host in _HOST.findall(text):
+        labels.update(label.lower() for label in host.split(".")[:-1] if label.lower() != "www")
+    return labels
+
+
+def _named_by_site(acronym: str, labels: set[str]) -> bool:
+    name = re.sub(r"[^a-z]", "", acronym.lower())
+    return len(name) >= 3 and any(label.startswith(name) for label in labels)
+
+
+# A state's, province's or country's code after a place: "Iowa City, IA", "Austin, TX 78701".
+_PLACE_CODE = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*, ?$")
+_AFTER_PLACE_CODE = re.compile(r"^(?:$|[\s,;.)|/]|\s\d)")
+
+
+def _place_code(before: str, after: str, acronym: str) -> bool:
+    return len(acronym) == 2 and bool(_PLACE_CODE.search(before[-60:])) and bool(_AFTER_PLACE_CODE.match(after[:3]))
+
+
+_TOKEN_BEFORE = re.compile(r"([A-Za-z][\w.&’'-]*)[ \t]$")
+_TOKEN_AFTER = re.compile(r"^[ \t]([A-Za-z][\w.&’'-]*)")
+
+
+def _proper_name(word: str, dictionary) -> bool:
+    """A word that is a name, not a word of the language: capitalised and not in spaCy's English
+    lemma tables ("Delft", "Bombay", "WebSphere", "Synology"), or with a capital inside ("WebSphere")."""
+    word = word.rstrip(".’'")
+    if len(word) < 2 or not word[0].isupper() or word.isupper():
+        return False
+    if any(c.isupper() for c in word[1:]) and any(c.islower() for c in word):
+        return True
+    return not dictionary(word.lower())
+
+
+def _in_a_name(before: str, after: str, dictionary) -> bool:
+    """Whether the acronym is part of a proper name with a word next to it ("TU Delft", "IIT Bombay",
+    "IBM WebSphere", "SOTI Inc."), which readers know as a whole and which no expansion explains."""
+    ahead, behind = _TOKEN_AFTER.match(after[:40]), _TOKEN_BEFORE.search(before[-40:])
+    return any(m is not None and _proper_name(m.group(1), dictionary) for m in (ahead, behind))
+
+
+def _a_word(acronym: str, before: str, after: str) -> bool:
+    """A word in capitals, not an acronym: an English word of four letters or more ("OFFER", "SOLID",
+    "REMOTE"), one of spaCy's English stop words before another ("MAY be used"), or a label before a colon at
+    the start of a line ("PAY: ..."). Not when a number follows it, as it does a grade's code ("AS-02")."""
+    letters = acronym.lower()
+    if not letters.isalpha() or (len(letters) < 4 and _CODE_NUMBER.match(after)):
+        return False
+    if after.lstrip("*_").startswith(":") and not before.rsplit("\n", 1)[-1].strip(" \t*_-"):
+        return True
+    if len(letters) >= 4:
+        return letters in _dictionary().words
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    following = after.split(None, 1)[0].lower() if after.strip() else ""
+    return letters in STOP_WORDS and following in STOP_WORDS
+
+
+_CODE_NUMBER = re.compile(r"^[ -]?\d")
+
+
+_POSSESSIVE = re.compile(r"^[’']s\b")
+_SELF = re.compile(r"^\s+(?:is|are)\s+(?:a|an|the|looking|seeking|hiring|growing|proud|committed)\b")
+
+
+def _own_name(before: str, after: str) -> bool:
+    """An organisation's name, by how the advert writes it: with a possessive ("CDS’s analysts",
+    "C&C’s VP of Strategy"), or as the subject of a sentence that says what it is or does for the
+    hire ("BCHHS is seeking", "TXODDS is a data company")."""
+    if _POSSESSIVE.match(after):
+        return True
+    opens_sentence = before.rstrip(" \t*_>-")[-1:] in ("", ".", "!", "?", "\n")
+    return opens_sentence and _SELF.match(after) is not None
+
+
+_FIELD = re.compile(r"(?:^|\n)[ \t*_]*[A-Z][\w ]{1,30}:[ \t*_]*$")
+
+
+def _field_value(before: str, after: str) -> bool:
+    """The whole value of a labelled field ("Company: EDF", "Department: HQ"): a name, as the label says."""
+    return bool(_FIELD.search(before[-40:])) and not after.split("\n", 1)[0].strip(" .*_")
+
+
+# ---- technologies listed with others ---------------------------------------------------------------
+
+_ITEM_SPLIT = re.compile(r"\s*(?:[,;/()\[\]]|\band\b|\bor\b|\be\.g\.|\betc\.?)\s*")
+_BARE = re.compile(r"[A-Z][A-Za-z0-9&]*s?")
+
+
+def _named_item(item: str, allowed: set[str]) -> bool:
+    """A list item that names a tool or technology: an acronym readers know, a word with a capital
+    inside, a digit, a dot or a plus ("MySQL", "node.js", "C++", "HTML5"), or one capitalised word
+    ("Hibernate"); or up to three words, one of them an acronym readers know or such a word
+    ("Java JEE", "Spring MVC")."""
+    words = item.split()
+    if not words or len(words) > 3:
+        return False
+    for word in words:
+        if word.upper() in allowed or word.rstrip("s").upper() in allowed:
+            return True
+        if re.search(r"[a-z][A-Z]|\d|\.\w|\+|#", word):
+            return True
+    return len(words) == 1 and item[0].isupper() and not item.isupper()
+
+
+def _listed_with_technologies(sentence: str, acronym: str, allowed: set[str]) -> bool:
+    """Whether the acronym is an item of a list of three or more (commas, slashes, "and", "or") in which
+    another item names a technology readers know: "Java EE, JSP, JDBC, Hibernate", "(HTML, XML, RDF)".
+    Such a list names the skills a candidate has or has not; spelling one out helps neither."""
+    items = [item for item in _ITEM_SPLIT.split(sentence) if item]
+    if len(items) < 3:
+        return False
+    bare = [item for item in items if _BARE.fullmatch(item)]
+    if not any(item.rstrip("s").rstrip("’'") in (acronym, acronym + "s") for item in bare):
+        return False
+    others = [item for item in items if item.rstrip("s") != acronym and item != acronym]
+    return any(_named_item(item, allowed) for item in others)
+
+
+_SENTENCE_END = re.compile(r"[.!?:](?:\s|$)|\n")
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    begin = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    stop = _SENTENCE_END.search(text, end)
+    return text[begin : stop.start() if stop else len(text)]
+
+
+# ---- spaCy: English words, and places ---------------------------------------------------------------
+
+_RUN: dict[str, object] = {}
+
+
+def prepare(rules, nlp) -> None:
+    """Keep the run's pipeline: its lemma tables and entity recogniser are used when it has them."""
+    _RUN.clear()
+    _RUN["nlp"] = nlp
+
+
+def _pipeline(component: str):
+    nlp = _RUN.get("nlp")
+    if nlp is None or component not in getattr(nlp, "component_names", ()):
+        key = "own-" + component
+        if key not in _RUN:
+            _RUN[key] = load_pipeline({"lemma" if component == "lemmatizer" else "ner"})
+        nlp = _RUN[key]
+    return nlp
+
+
+def _dictionary():
+    """A test of whether a lower-case word is an English word, by spaCy's lemma tables (WordNet's
+    nouns, verbs, adjectives and adverbs), in its plain form or with a regular ending ("applications",
+    "contracting")."""
+    if "dictionary" not in _RUN:
+        try:
+            lookups = _pipeline("lemmatizer").get_pipe("lemmatizer").lookups
+            index = lookups.get_table("lemma_index")
+            words = frozenset().union(*(frozenset(index[key]) for key in index.keys()))
+        except (ModelNotFound, KeyError, ValueError):
+            words = frozenset()
+
+        def known(word: str) -> bool:
+            if word in words:
+                return True
+            return any(
+                word.endswith(ending) and len(word) > len(ending) + 2 and word[: -len(ending)] + base in words
+                for ending, base in _ENDINGS
+            )
+
+        known.words = words  # type: ignore[attr-defined]
+        _RUN["dictionary"] = known
+    return _RUN["dictionary"]
+
+
+_ENDINGS = (("s", ""), ("es", ""), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("d", ""))
+
+
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _named(doc, start: int, end: int) -> bool:
+    """Whether spaCy's entity recogniser reads ``doc.text[start:end]`` as a place ("NYC", "Westford,
+    MA") or as the start of a longer name, a capitalised word after it ("TU Delft", "NVIDIA Deep
+    Learning Institute", "WP Engine"). The recogniser takes most acronyms alone for an organisation,
+    so an entity that is the acronym alone is not enough; nor is a capitalised word before it, which
+    as often titles a term ("Bilingual Imperative CBC") as it names a product ("Adobe XD")."""
+    for entity in doc.ents:
+        if not (entity.start_char <= start and end <= entity.end_char):
+            continue
+        if entity.label_ in _PLACES:
+            return True
+        inside = [token.i for token in entity if token.idx <= start < token.idx + len(token.text)]
+        if not inside or inside[0] + 1 >= entity.end:
+            return False
+        following = doc[inside[0] + 1].text
+        return following[:1].isupper() and any(c.islower() for c in following)
+    return False
+
+
+def _names(windows: list[tuple[str, int, int]]) -> list[bool]:
+    """For each (text, start, end), whether text[start:end] is a place or part of a longer name, by
+    spaCy's entity recogniser (see ``_named``)."""
+    if not windows:
+        return []
+    try:
+        nlp = _pipeline("ner")
+    except ModelNotFound:
+        return [False] * len(windows)
+    # the recogniser has its own token-to-vector layer: it reads the bare tokens, nothing else
+    ner = nlp.get_pipe("ner")
+    docs = ner.pipe(nlp.make_doc(text) for text, _, _ in windows)
+    return [_named(doc, start, end) for doc, (_, start, end) in zip(docs, windows)]
+
+
 def acronyms_expanded(rule, target, options):
-    """The first use of each acronym the advert neither expands nor spells out.
+    """The first use of each acronym the advert neither expands nor spells out, that readers may not
+    know (see the rule's docs for what is left out, and why).
 
     The spans are searched as one text, joined by line breaks: an acronym cannot hold one, and its
     look-behind and look-ahead treat a line break as they treat the start and end of a span, so
     this finds what searching span by span finds, in the same order, without a call per span."""
     allowed = {a.upper() for a in options.get("allow", ())}
-    source = target.document.source
+    document = target.document
+    source = document.source
     text = source.text
     spelled: str | None = None
+    explanations: _Explanations | None = None
+    sites: set[str] | None = None
     seen: set[str] = set()
     texts = [item.text for item in target.spans]
     starts = list(accumulate((len(span_text) + 1 for span_text in texts), initial=0))
-    for match in ACRONYM.finditer("\n".join(texts)):
-        acronym = match.group(1)
-        if acronym in seen or acronym in CAPS_WORDS or acronym in allowed or sum(c.isalpha() for c in acronym) < 2:
+    candidates = []
+    for found, acronym, length in _acronyms("\n".join(texts)):
+        if (
+            acronym in seen
+            or acronym in CAPS_WORDS
+            or acronym in allowed
+            or sum(c.isalpha() for c in acronym) < 2
+            or any(c.isdigit() for c in acronym)
+        ):
             continue
-        number = bisect_right(starts, match.start(1)) - 1
-        item, start = target.spans[number], match.start(1) - starts[number]
+        number = bisect_right(starts, found) - 1
+        item, start = target.spans[number], found - starts[number]
+        end = start + length
         if _shouted(source, item.span.file_offset(item.index[start])):
             continue  # a line in capitals, not acronyms
+        before, after = item.text[:start], item.text[end:]
+        if before[-1:] in "[{<" and after[:1] in "]}>" and before[-1:]:
+            continue  # a slot left to fill in, as RL101 reports
+        if _a_word(acronym, before, after):
+            continue  # a word in capitals ("OFFER", "MAY be used")
         seen.add(acronym)
-        if (
-            f"({acronym})" in text
-            or f"({acronym}s)" in text
-            or re.search(re.escape(acronym) + r"s?\s+\(\s*[A-Za-z]", text)
-        ):
+        if explanations is None:
+            explanations = _Explanations(text)
+        if explanations.explain(acronym):
             continue
         if spelled is None:
             spelled = _spelled_out(text)
         if acronym.upper() in spelled:
             continue
-        yield span_finding(rule, item, start, start + len(acronym), values={"acronym": acronym})
+        if sites is None:
+            sites = _site_names(text)
+        if _named_by_site(acronym, sites):
+            continue  # the employer's or the project's own name
+        if _own_name(before, after) or _field_value(before, after):
+            continue
+        if _place_code(before, after, acronym) or _in_a_name(before, after, _dictionary()):
+            continue
+        if _listed_with_technologies(_sentence(item.text, start, end), acronym, allowed):
+            continue
+        candidates.append((item, start, acronym))
+    windows = []
+    for item, start, acronym in candidates:
+        left = max(0, start - 120)
+        windows.append((item.text[left : start + 120], start - left, start - left + len(acronym)))
+    for (item, start, acronym), named in zip(candidates, _names(windows)):
+        if not named:
+            yield span_finding(rule, item, start, start + len(acronym), values={"acronym": acronym})
 
 
-CHECK = NamedCheck("acronyms_expanded", run=acronyms_expanded)
+CHECK = NamedCheck("acronyms_expanded", run=acronyms_expanded, prepare=prepare)
