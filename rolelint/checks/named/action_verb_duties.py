@@ -198,6 +198,10 @@ def _first_word(
     if len(rest) > 1 and first.lower_ in trait_verbs and (first.lower_ != "be" or rest[1].tag_ in ADJECTIVE_TAGS):
         return first.idx, first.text, "trait"  # "Be open to change", "Exhibit strong attention"
     if first.lower_ in traits:
+        if first.lower_.endswith("ing") and len(rest) > 1 and rest[1].pos_ not in ("ADP", "PUNCT", "CCONJ"):
+            # a gerund with its object is a duty ("Understanding client objectives and supporting
+            # them"); the trait takes a preposition ("Understanding of", "Understanding in")
+            return first.idx, first.text, "duty"
         return first.idx, first.text, "trait"  # "Ability to", "Experience with" (read as a verb or not)
     if first.tag_ in VERB_TAGS or first.lower_ in extra_verbs or first.lemma_.lower() in extra_verbs:
         return first.idx, first.text, "duty"
