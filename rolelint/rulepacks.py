@@ -150,10 +150,32 @@ def load_rule_file(path: Path, *, validate: bool = True) -> Rule:
     label = f"{path}: rule {data.get('code', '?')}"
     errors = sorted(_rule_validator().iter_errors(data), key=lambda e: list(e.absolute_path)) if validate else []
     if errors:
+        # jsonschema reports each missing top-level key on its own: name them all in one sentence.
+        missing = [
+            key
+            for e in errors
+            if e.validator == "required" and not e.absolute_path and isinstance(e.instance, dict)
+            for key in e.validator_value
+            if key not in e.instance
+        ]
+        missing = list(dict.fromkeys(missing))
+        rest = [e for e in errors if not (e.validator == "required" and not e.absolute_path)]
+        if missing:
+            keys = ", ".join(f"`{key}`" for key in missing)
+            what = f"missing the required key{'s' if len(missing) > 1 else ''} {keys}"
+            more = f" (and {_more(len(rest))})" if rest else ""
+            raise RulePackError(f"{label}: {what}{more}; see `rolelint schema rule` and docs/formats.md")
         error = errors[0]
-        key = ".".join(str(p) for p in error.absolute_path) or "(top level)"
-        more = f" (and {len(errors) - 1} more error(s))" if len(errors) > 1 else ""
-        raise RulePackError(f"{label}: key `{key}`: {_short(error.message)}{more}")
+        location = ".".join(str(p) for p in error.absolute_path)
+        more = f" (and {_more(len(errors) - 1)})" if len(errors) > 1 else ""
+        known = error.schema.get("properties", {}) if isinstance(error.schema, dict) else {}
+        if error.validator == "additionalProperties" and isinstance(error.instance, dict) and known:
+            unknown = ", ".join(
+                f"`{'.'.join([*map(str, error.absolute_path), key])}`" for key in error.instance if key not in known
+            )
+            raise RulePackError(f"{label}: unknown key {unknown} (accepted: {', '.join(known)}){more}")
+        where = f"key `{location}`" if location else "the rule file"
+        raise RulePackError(f"{label}: {where}: {_short(error.message)}{more}")
     if not path.name.startswith(data["code"]):
         raise RulePackError(
             f"{label}: the file name must start with the rule code ({data['code']}-{data['name']}.yaml)"
@@ -195,6 +217,10 @@ def load_rule_file(path: Path, *, validate: bool = True) -> Rule:
         raise RulePackError(f"{label}: key `{kind}`: {exc}") from None
     object.__setattr__(rule, "compiled", compiled)
     return rule
+
+
+def _more(count: int) -> str:
+    return f"{count} more error{'s' if count != 1 else ''}"
 
 
 def _short(message: str, limit: int = 300) -> str:

@@ -56,6 +56,23 @@ def test_schema_error_names_file_rule_and_key(tmp_path):
     assert "ACME101-no-widgets.yaml" in message and "ACME101" in message and "`severity`" in message
 
 
+def test_every_missing_top_level_key_is_named_at_once(tmp_path):
+    text = "\n".join(line for line in MINIMAL.splitlines() if not line.startswith("severity:")) + "\n"
+    directory = pack(tmp_path, text.replace("message:", "messge:"))
+    with pytest.raises(RulePackError) as error:
+        load_rules([directory])
+    message = str(error.value)
+    assert "rule ACME101: missing the required keys `severity`, `message` (and 1 more error)" in message
+    assert "(top level)" not in message
+
+
+def test_an_unknown_key_is_named_with_the_keys_accepted(tmp_path):
+    directory = pack(tmp_path, MINIMAL.replace("  what: Finds widgets.", "  whatt: Finds widgets."))
+    with pytest.raises(RulePackError) as error:
+        load_rules([directory])
+    assert "unknown key `docs.whatt` (accepted: what, why" in str(error.value)
+
+
 def test_missing_examples_are_rejected(tmp_path):
     directory = pack(tmp_path, MINIMAL.replace('  pass: ["We sell gadgets."]\n', ""))
     with pytest.raises(RulePackError, match="examples"):

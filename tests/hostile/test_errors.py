@@ -132,7 +132,7 @@ FAILURES = [
         {"pack/XX101-x.yaml": "code: XX101\nname: x\n"},
         ["rules", "test", "pack"],
         2,
-        ["pack/XX101-x.yaml: rule XX101", "is a required property"],
+        ["pack/XX101-x.yaml: rule XX101", "missing the required keys `severity`"],
     ),
 ]
 
