@@ -35,6 +35,14 @@ def test_manifest_splits_by_publisher():
     assert extract.SPLITS == tuple(precision.SPLITS)
 
 
+@pytest.mark.parametrize("name", ["manifest.csv", "gold.csv", "judgements.csv", "history.csv"])
+def test_every_row_has_the_header_s_fields(name):
+    """A comma left unquoted in a reason adds a field: a reader by position would shift the verdict."""
+    with (ADVERTS / name).open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.reader(handle))
+    assert [number for number, row in enumerate(rows, 1) if row and len(row) != len(rows[0])] == []
+
+
 @pytest.mark.parametrize("split", ["fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6"])
 def test_a_fresh_split_shares_no_repository_with_another_split(split):
     """A fresh batch is new text: none of its source repositories may feed another split."""
