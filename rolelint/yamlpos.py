@@ -608,6 +608,14 @@ def _yaml_error(exc: yaml.YAMLError, text: str, base: int, source: str) -> YamlP
         # libyaml notices at the next line; the line without its colon is where the simple key began.
         index = min(context_mark.index, len(text))
         message = "invalid YAML: this line is not `key: value`; add the `:` or indent it under a key"
+    elif problem == "did not find expected node content" and context == "while parsing a flow node":
+        message = (
+            "invalid YAML: a `[` list or `{` mapping above is never closed"
+            if not text[index:].strip()
+            else "invalid YAML: a value is missing here, inside a `[` list or `{` mapping (two commas in a row?)"
+        )
+    elif problem == "did not find expected node content" and context == "while parsing a block node":
+        message = "invalid YAML: a value cannot start with this character; quote the value"
     elif problem in _PLAIN:
         message = f"invalid YAML: {_PLAIN[problem]}"
     else:

@@ -46,6 +46,21 @@ def test_unclosed_bracket_names_the_line_it_opened_on(repo):
     assert "`[` list opened on line 2 is not closed" in run.messages("roles/pm.yaml")[0]
 
 
+@pytest.mark.parametrize(
+    ("text", "where", "says"),
+    [
+        ("kind: role\nid: [\n", (3, 1), "a `[` list or `{` mapping above is never closed"),
+        ("kind: role\nid: [a,,b]\n", (2, 8), "a value is missing here, inside a `[` list or `{` mapping"),
+        ("kind: role\nid: ,\n", (2, 5), "a value cannot start with this character; quote the value"),
+    ],
+)
+def test_libyaml_s_missing_node_content_is_said_in_plain_words(repo, text, where, says):
+    write(repo, "roles/pm.yaml", text)
+    run = lint_with_witness(repo)
+    assert run.at("roles/pm.yaml") == [(*where, "RL001")]
+    assert says in run.messages("roles/pm.yaml")[0] and "node content" not in run.messages("roles/pm.yaml")[0]
+
+
 def test_bad_indentation_says_to_check_the_indentation(repo):
     write(repo, "roles/pm.yaml", "kind: role\nid: pm\n  title: Product manager\n")
     run = lint_with_witness(repo)
