@@ -161,6 +161,20 @@ def test_an_output_folder_of_another_audit_is_refused(cluster, tmp_path):
         )
 
 
+def test_the_refusal_names_the_settings_that_differ(tmp_path):
+    from rolelint.audit.run import check_output_folder
+
+    record = {"input": "a.jsonl", "partition_size": 200, "settings": {"select": [], "ignore": ["RL2"]}}
+    check_output_folder(tmp_path, record)
+    check_output_folder(tmp_path, record)  # the same settings: resumed, not refused
+    other = {**record, "settings": {"select": ["RL1"], "ignore": ["RL2"]}}
+    with pytest.raises(AuditInputError, match=r"other settings \(settings\.select differ\)"):
+        check_output_folder(tmp_path, other)
+    (tmp_path / "audit.json").write_text("{", encoding="utf-8")
+    with pytest.raises(AuditInputError, match=r"its audit\.json is unreadable"):
+        check_output_folder(tmp_path, record)
+
+
 def test_corpus_adverts_audited_as_a_folder_equal_rolelint_check(cluster, tmp_path):
     folder = CORPUS / "moj-job-descriptions"
     if not folder.is_dir():

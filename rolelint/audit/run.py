@@ -54,13 +54,28 @@ def check_output_folder(out: Path, record: dict) -> None:
         except (OSError, ValueError):
             before = None
         if before != record:
-            changed = sorted(k for k in set(record) | set(before or {}) if (before or {}).get(k) != record.get(k))
+            changed = _changed(before, record) if isinstance(before, dict) else []
             raise AuditInputError(
-                f"{out} holds an audit made with other settings ({', '.join(changed) or 'unreadable'}"
-                f" differ); give another --out, or delete {out} to start again"
+                f"{out} holds an audit made with other settings ("
+                + (f"{', '.join(changed)} differ" if changed else f"its {SETTINGS_FILE} is unreadable")
+                + f"); give another --out, or delete {out} to start again"
             )
     out.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(record, indent=2), encoding="utf-8")
+
+
+def _changed(before: dict, now: dict, prefix: str = "") -> list[str]:
+    """The keys whose values differ, named down to the values inside ``settings`` (``settings.select``)."""
+    changed = []
+    for key in sorted(set(before) | set(now)):
+        old, new = before.get(key), now.get(key)
+        if old == new:
+            continue
+        if isinstance(old, dict) and isinstance(new, dict) and not prefix:
+            changed.extend(_changed(old, new, f"{key}."))
+        else:
+            changed.append(prefix + key)
+    return changed
 
 
 def run_audit(
