@@ -444,6 +444,16 @@ def test_an_uploaded_web_page_is_read_and_its_script_stays_text(server):
     assert {"RL104", "RL109"} <= {f["code"] for f in data["findings"]}
 
 
+def test_open_says_so_when_no_browser_can_be_opened(tmp_path, monkeypatch):
+    monkeypatch.setenv("BROWSER", str(tmp_path / "no-such-browser"))
+    with running_server("--open") as running:
+        selector = selectors.DefaultSelector()
+        selector.register(running.process.stderr, selectors.EVENT_READ)
+        assert selector.select(timeout=60), "nothing on standard error"
+        line = running.process.stderr.readline()
+    assert line.strip() == f"rolelint serve: no web browser could be opened; open {running.url} in one"
+
+
 def test_open_starts_the_web_browser_on_the_page_once_it_is_ready(tmp_path, monkeypatch):
     opened = tmp_path / "opened.txt"
     fake_browser = tmp_path / "fake-browser"

@@ -145,9 +145,12 @@ def run(*, repo: Path | None = None, host: str = LOOPBACK, port: int = 8000, ope
 def _open_when_up(server, url: str) -> None:
     import webbrowser
 
+    import click
+
     for _ in range(100):
         if server.started:
-            webbrowser.open(url)
+            if not webbrowser.open(url):  # no browser here (a server, a container, a remote shell)
+                click.echo(f"rolelint serve: no web browser could be opened; open {url} in one", err=True)
             return
         time.sleep(0.05)
 
