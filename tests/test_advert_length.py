@@ -38,3 +38,10 @@ def test_a_short_advert_with_no_way_to_apply_is_a_stub():
 def test_a_long_advert_is_reported_however_complete():
     padding = "".join(f"We have worked with hotel number {n} in the region for many years now.\n\n" for n in range(80))
     assert len(_rl207(COMPLETE + "\n## About us\n\n" + padding)) == 1
+
+
+def test_the_word_count_is_singular_for_one_word():
+    (one,) = _rl207("hi\n")
+    (two,) = _rl207("hi there\n")
+    assert one.message.startswith("The advert is 1 word;")
+    assert two.message.startswith("The advert is 2 words;")

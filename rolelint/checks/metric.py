@@ -51,7 +51,10 @@ def run(rule, spec: dict, target, options, nlp):
             breach = None  # short, but it says what the job is, what it needs and how to apply
         if target.spans and breach:
             yield document_finding(
-                rule, target.document, values={"words": words, "min": low, "max": high}, context=f"{measure} {breach}"
+                rule,
+                target.document,
+                values={"words": words, "word_count": _count(words, "word"), "min": low, "max": high},
+                context=f"{measure} {breach}",
             )
     elif measure == "grade_level":
         grade, words = grade_level(target.spans)
@@ -64,6 +67,11 @@ def run(rule, spec: dict, target, options, nlp):
         if high is not None and len(items) > high:
             extra = items[int(high)]
             yield span_finding(rule, extra, 0, len(extra.text), values={"count": len(items), "max": int(high)})
+
+
+def _count(number: int, noun: str) -> str:
+    """``number`` with ``noun``, plural unless it is one: "1 word", "0 words", "45 words"."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def _complete(target, subjects) -> bool:
