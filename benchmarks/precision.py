@@ -71,7 +71,7 @@ SPLITS: dict[str, str] = {
     "fresh3": "gold written before the first run; judged once, after the last rule changes of the 2026-12-05 session",
     "fresh4": "gold written before the first run; judged once clean (83%, 957f43d), then seen for one session's changes",
     "fresh5": "gold written before the first run; judged once clean (81%, f95c52e), after the 2026-12-06 night's changes",
-    "fresh6": "gold written before the first run; to be judged once, after the 2026-12-06 morning's changes",
+    "fresh6": "gold written before the first run; judged once clean (89%, 74439e7), after the 2026-12-06 morning's changes",
 }
 # The splits already run and judged at least once: the ones a colleague changing rules may print. A new
 # clean batch joins SPLITS (and so ``every``) when its gold list is committed, and SEEN only after its
