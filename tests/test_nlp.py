@@ -78,7 +78,10 @@ def test_the_tokenizer_is_the_one_spacy_s_own_load_gives():
     ours = nlp.load_pipeline({"tokens"})
     theirs = spacy.load(nlp.default_model(), exclude=list(nlp.MODEL_COMPONENTS))
     assert ours.config["nlp"]["tokenizer"]["@tokenizers"] == nlp.TOKENIZER_FROM_DISK
-    assert ours.tokenizer.to_bytes() == theirs.tokenizer.to_bytes()
+    # The vocabulary is left out: it grows with every text the (cached) pipeline has read in this session.
+    # Compared as a bool, so that a failure does not make pytest diff two long byte strings.
+    same = ours.tokenizer.to_bytes(exclude=["vocab"]) == theirs.tokenizer.to_bytes(exclude=["vocab"])
+    assert same, "the tokenizer's settings differ from spaCy's own load"
     text = "Don't apply if you're a U.S. e.g. 10km-away \"rockstar\" :) see https://x.example/a?b=1 (£40k)."
     assert [(t.text, t.whitespace_, t.norm_) for t in ours(text)] == [
         (t.text, t.whitespace_, t.norm_) for t in theirs(text)
