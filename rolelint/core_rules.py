@@ -64,7 +64,8 @@ CORE_RULES: dict[str, CoreRule] = {
             "RL003",
             "empty-document",
             Severity.WARNING,
-            "The file is empty, its top level is not a mapping, or an advert has front matter but no text.",
+            "The file is empty, its top level is not a mapping, or an advert has front matter but no text "
+            "(a site's front matter whose own keys hold a sentence or more of prose is the advert's text).",
             "An empty role definition or advert is almost always a mistake left in a commit.",
             "---\ntitle: Product manager\n---\n",
             "---\ntitle: Product manager\n---\n# Product manager\n\nAbout the role ...",

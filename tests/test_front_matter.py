@@ -241,3 +241,22 @@ def test_a_site_description_of_its_own_is_still_read(tmp_path):
     document = _load(write(tmp_path, "a.md", text)).document
     [described] = [s for s in site_prose(document.spans) if s.field]
     assert described.field == "description" and described.file_offset(0) == text.index("A role")
+
+
+SITE_ADVERT_IN_KEYS = (
+    "---\nposition: Front end engineer\nlayout: job\nbrief: |\n"
+    "  We are hiring a front end engineer who builds the pages of our data platform for the public.\n"
+    "---\n"
+)
+
+
+def test_a_site_advert_whose_text_is_in_its_own_keys_is_not_said_to_have_no_text(tmp_path):
+    """The rules read a site key's prose as the advert's text, so RL003's "no text" would be false."""
+    loaded = _load(write(tmp_path, "job.md", SITE_ADVERT_IN_KEYS))
+    assert [f.code for f in loaded.findings] == []
+    assert any("data platform" in span.text for span in site_prose(loaded.document.spans))
+
+
+def test_a_site_advert_with_only_metadata_and_no_body_still_has_no_text(tmp_path):
+    loaded = _load(write(tmp_path, "job.md", "---\nposition: Front end engineer\nlayout: job\n---\n"))
+    assert [f.code for f in loaded.findings] == ["RL003"]

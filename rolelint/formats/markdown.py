@@ -6,7 +6,7 @@ from rolelint.diagnostics import Finding
 from rolelint.documents import Document
 from rolelint.formats.base import Format
 from rolelint.formats.common import kind_of
-from rolelint.formats.frontmatter import SYNTAXES, is_site_metadata, read_front_matter
+from rolelint.formats.frontmatter import SYNTAXES, is_site_metadata, read_front_matter, top_key
 from rolelint.markdown import split_body
 from rolelint.source import SourceText
 
@@ -39,7 +39,7 @@ def parse_prose(
     sections, spans = split_body(text[body_start:], base=body_start, fmt=fmt)
     document.sections = sections
     document.spans.extend(spans)
-    if not text[body_start:].strip():
+    if not text[body_start:].strip() and not _prose_in_site_keys(document):
         if document.data or document.front_matter not in (None, *SYNTAXES):
             findings.append(
                 Finding(
@@ -53,6 +53,25 @@ def parse_prose(
             findings.append(Finding("RL003", "empty file: nothing to lint", 0, 0))
             document.kind = None  # no document: rules about missing sections or pay would only repeat RL003
     return document, findings
+
+
+# A site key's value this long is a sentence of the advert, not a title or a label ("Front end engineer").
+_SENTENCE_WORDS = 10
+
+
+def _prose_in_site_keys(document: Document) -> bool:
+    """Whether a site's front matter holds the advert's text in keys of its own (a `brief:` or
+    `responsibilities:` paragraph of a sentence or more): the rules read it (rolelint.schema.site_prose),
+    so the advert is not without text even when its body is empty."""
+    if not document.site_metadata:
+        return False
+    from rolelint.schema import advert_keys, site_prose
+
+    known = advert_keys()
+    return any(
+        span.field is not None and top_key(span.field) not in known and len(span.text.split()) >= _SENTENCE_WORDS
+        for span in site_prose(document.spans)
+    )
 
 
 def parse_markdown(source: SourceText, kind_hint: str | None) -> tuple[Document, list[Finding]]:
