@@ -15,6 +15,7 @@ from rolelint.diagnostics import Finding
 from rolelint.discovery import FileEntry
 from rolelint.documents import Document, give_role_level
 from rolelint.formats import format_for
+from rolelint.formats.markdown import NO_BODY
 from rolelint.loaders import load_content, load_file
 from rolelint.placing import PlacedFile, place_file
 from rolelint.registry import RuleCatalogue
@@ -88,10 +89,12 @@ def load_entry(entry: FileEntry, config: Config) -> FileOutcome:
             )
         document = None
     elif document is not None and (document.data or document.format == "yaml"):
-        from rolelint.schema import site_prose, validate_document  # a bare draft has no metadata to validate
+        from rolelint.schema import site_prose, site_prose_is_text, validate_document  # a bare draft has no metadata
 
         if document.site_metadata:
             document.spans = site_prose(document.spans)
+            if site_prose_is_text(document.spans):  # the rules read it: the advert is not without text
+                findings = [f for f in findings if not (f.code == "RL003" and f.message == NO_BODY)]
         findings.extend(validate_document(document, strict_front_matter=config.strict_front_matter))
     if document is not None and entry.role_level:
         give_role_level(document, entry.role_level)  # after validation: it checks what the file says

@@ -104,6 +104,20 @@ def site_prose(spans: list[TextSpan]) -> list[TextSpan]:
     return kept
 
 
+# A site key's value this long is a sentence of the advert, not a title or a label ("Front end engineer").
+_SENTENCE_WORDS = 10
+
+
+def site_prose_is_text(spans: list[TextSpan]) -> bool:
+    """Whether ``spans`` (kept by ``site_prose``) hold the advert's text in keys of the site's own (a
+    `brief:` or `responsibilities:` paragraph of a sentence or more): then an empty body is no empty advert."""
+    known = advert_keys()
+    return any(
+        span.field is not None and top_key(span.field) not in known and len(span.text.split()) >= _SENTENCE_WORDS
+        for span in spans
+    )
+
+
 def _path_of(error: jsonschema.ValidationError) -> str:
     path = ""
     for part in error.absolute_path:

@@ -252,11 +252,11 @@ SITE_ADVERT_IN_KEYS = (
 
 def test_a_site_advert_whose_text_is_in_its_own_keys_is_not_said_to_have_no_text(tmp_path):
     """The rules read a site key's prose as the advert's text, so RL003's "no text" would be false."""
-    loaded = _load(write(tmp_path, "job.md", SITE_ADVERT_IN_KEYS))
-    assert [f.code for f in loaded.findings] == []
-    assert any("data platform" in span.text for span in site_prose(loaded.document.spans))
+    write(tmp_path, "adverts/job.md", SITE_ADVERT_IN_KEYS)
+    assert _run(tmp_path, ("RL003",)).diagnostics == []
+    assert any("data platform" in span.text for span in site_prose(_load(tmp_path / "adverts/job.md").document.spans))
 
 
 def test_a_site_advert_with_only_metadata_and_no_body_still_has_no_text(tmp_path):
-    loaded = _load(write(tmp_path, "job.md", "---\nposition: Front end engineer\nlayout: job\n---\n"))
-    assert [f.code for f in loaded.findings] == ["RL003"]
+    write(tmp_path, "adverts/job.md", "---\nposition: Front end engineer\nlayout: job\n---\n")
+    assert [d.code for d in _run(tmp_path, ("RL003",)).diagnostics] == ["RL003"]

@@ -6,9 +6,13 @@ from rolelint.diagnostics import Finding
 from rolelint.documents import Document
 from rolelint.formats.base import Format
 from rolelint.formats.common import kind_of
-from rolelint.formats.frontmatter import SYNTAXES, is_site_metadata, read_front_matter, top_key
+from rolelint.formats.frontmatter import SYNTAXES, is_site_metadata, read_front_matter
 from rolelint.markdown import split_body
 from rolelint.source import SourceText
+
+# RL003's message for front matter with no body after it; rolelint.filestage withdraws it where a site's
+# own keys hold the advert's prose (rolelint.schema.site_prose_is_text).
+NO_BODY = "front matter with no body: the advert has no text"
 
 
 def parse_prose(
@@ -39,12 +43,12 @@ def parse_prose(
     sections, spans = split_body(text[body_start:], base=body_start, fmt=fmt)
     document.sections = sections
     document.spans.extend(spans)
-    if not text[body_start:].strip() and not _prose_in_site_keys(document):
+    if not text[body_start:].strip():
         if document.data or document.front_matter not in (None, *SYNTAXES):
             findings.append(
                 Finding(
                     "RL003",
-                    "front matter with no body: the advert has no text",
+                    NO_BODY,
                     max(body_start - 1, 0),
                     max(body_start - 1, 0),
                 )
@@ -53,25 +57,6 @@ def parse_prose(
             findings.append(Finding("RL003", "empty file: nothing to lint", 0, 0))
             document.kind = None  # no document: rules about missing sections or pay would only repeat RL003
     return document, findings
-
-
-# A site key's value this long is a sentence of the advert, not a title or a label ("Front end engineer").
-_SENTENCE_WORDS = 10
-
-
-def _prose_in_site_keys(document: Document) -> bool:
-    """Whether a site's front matter holds the advert's text in keys of its own (a `brief:` or
-    `responsibilities:` paragraph of a sentence or more): the rules read it (rolelint.schema.site_prose),
-    so the advert is not without text even when its body is empty."""
-    if not document.site_metadata:
-        return False
-    from rolelint.schema import advert_keys, site_prose
-
-    known = advert_keys()
-    return any(
-        span.field is not None and top_key(span.field) not in known and len(span.text.split()) >= _SENTENCE_WORDS
-        for span in site_prose(document.spans)
-    )
 
 
 def parse_markdown(source: SourceText, kind_hint: str | None) -> tuple[Document, list[Finding]]:
