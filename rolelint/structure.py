@@ -248,7 +248,14 @@ _CATEGORY_PATTERNS = [
 DESIRABLE = re.compile(
     r"\b(?:desirable|nice[- ]to[- ]have|good[- ]to[- ]have|bonus|(?:a|an added|big) plus|plus if|preferred|"
     r"preferably|advantageous|(?:an|a real|a great) asset|would be (?:great|nice)|would be (?:an? )?(?:advantage|plus|"
-    r"benefit)|not essential|not required|ideally|(?:is|would be) beneficial|(?:is|would be) helpful|"
+    r"benefit)|ideally|(?:is|would be) beneficial|(?:is|would be) helpful|"
+    # a requirement said not to be one, a word of degree allowed: "not absolutely mandatory", "not strictly required"
+    r"not\s+(?:[a-z]+\s+)?(?:essential|required|mandatory|necessary|compulsory)|"
+    # "desired" as the mark of a whole requirement, closing it or its clause: "Kubernetes certification highly
+    # desired", "Experience with Go is desired." (not "the desired state of the cluster")
+    r"(?:(?:is|are|highly|strongly|very|much)\s+)?desired(?=\s*(?:[.,;:)]|$))|"
+    # the employer's preference, as a lead-in says it: "we do prefer:", "we would prefer"
+    r"we\s+(?:[a-z]+\s+)?prefer(?=\s*(?:[.,;:]|$))|"
     # a copula (or "considered") and a mark of worth, one word of degree allowed: "is considered a huge
     # plus", "is a strong plus", "will be an advantage", "will be greatly appreciated", "will be of benefit"
     r"(?:is|are|be|considered)\s+(?:as\s+)?(?:an?\s+)?(?:[a-z]+\s+)?(?:plus|advantage|asset|appreciated)|"
@@ -320,7 +327,7 @@ def categorize_heading(heading: str) -> str:
             if pattern.search(text):
                 if category not in ("policy", "other") and names_a_job(lowered):
                     return "other"
-                if category == "essential" and DESIRABLE.search(lowered):
+                if category == "essential" and DESIRABLE.search(lowered) and not _BOTH_KINDS.search(lowered):
                     # requirements marked as wishes: "Experience with any of these is a plus"
                     return "desirable"
                 return category
@@ -332,6 +339,8 @@ def categorize_heading(heading: str) -> str:
 
 
 _ASIDE = re.compile(r"\([^()]*\)")
+# a heading of both kinds of requirements: "Skills and qualifications (required and preferred)"
+_BOTH_KINDS = re.compile(r"\brequired\b[^()]*\b(?:and|&|/)\s*(?:preferred|desired|desirable)\b")
 _ATTRIBUTES = re.compile(r"\{[^{}]*\}|<[^<>]{0,300}>")
 
 
@@ -547,6 +556,16 @@ def build_sections(
         category = categorize_heading(text)
         if category == "other" and stack:
             category = stack[-1][1]
+        if (
+            category == "essential"
+            and len(text.split()) >= 4
+            and sections
+            and sections[-1].category == "desirable"
+            and start - sections[-1].heading_end <= _ADJACENT
+        ):
+            # "Preferred:" and straight under it "To be successful, the ideal candidate should have:":
+            # one heading in two lines, the first saying which kind of requirements the second leads in to
+            category = "desirable"
         stack.append((level, category))
         sections.append(
             Section(
@@ -575,6 +594,8 @@ def build_sections(
 
 
 _DESIRED = re.compile(r"\bdesired\b", re.IGNORECASE)
+# the most characters between two headings with nothing but markup and blank lines between them
+_ADJACENT = 8
 
 
 class SectionFinder:
@@ -603,6 +624,10 @@ class SectionFinder:
             self.lead_in = None
         if block == "paragraph":
             lead = paragraph_lead_in(text)
+            if lead == "essential" and category == "desirable":
+                # "To be successful, the ideal candidate should have:" under "Preferred": the lead-in
+                # names requirements, and the heading says which kind
+                lead = "desirable"
             if lead is not None:
                 self.lead_in = (section, lead)
         if block == "list_item":
@@ -630,7 +655,15 @@ def paragraph_lead_in(text: str) -> str | None:
     if last is None or len(last.group(1).split()) > 40:
         return None
     category = categorize_heading(last.group(1))
+    if category in ("essential", "other") and _NEGATED.search(last.group(1)):
+        # "This job would NOT be a great fit for you if you:", "You don't need:": the list after it
+        # is what the employer does not ask for
+        return "other"
     return None if category == "other" else category
+
+
+# a negation of the lead-in's own verb
+_NEGATED = re.compile(r"\b(?:not|never|no longer)\b|n['’]t\b", re.IGNORECASE)
 
 
 def list_lead_in(text: str) -> str | None:
@@ -650,3 +683,49 @@ def list_lead_in(text: str) -> str | None:
 
 # a short line in title case: every word of four letters or more capitalised, no closing punctuation
 _TITLE_LINE = re.compile(r"^(?:(?:[A-Z][\w'’&-]*|[a-z][\w'’]{0,2}|&)\s+){0,5}[A-Z][\w'’-]*$")
+
+
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+# a lead-in that asks for some of the items after it, not each: "one or more of the following", "any
+# of these", "at least two of:", "some of the following areas"
+_ALTERNATIVES = re.compile(
+    r"\b(?:(?:at\s+least\s+)?(?P<least>one|two|three|four|five|six|\d)(?:\s+or\s+more)?|any|some|a\s+few|several|"
+    r"a\s+combination|a\s+mix)\s+of\s+(?:the\s+)?(?:following|these|those|below|the\s+items|this\s+list)\b",
+    re.IGNORECASE,
+)
+
+
+def alternatives_asked(lead_in: str) -> int | None:
+    """How many of the items after a lead-in it asks for, when it asks for some of them rather than each
+    ("Strong candidates will possess skills in one or more of the following areas:" asks for one, "at least
+    two of these:" for two); else None."""
+    match = _ALTERNATIVES.search(lead_in)
+    if match is None:
+        return None
+    least = match.group("least")
+    if least is None:
+        return 1
+    return int(least) if least.isdigit() else _NUMBERS[least.lower()]
+
+
+# What the law or the post's terms ask of whoever is hired, rather than what they know or can do: the
+# right to work in a country (authorisation, a visa, sponsorship, citizenship), vetting (a clearance, a
+# background check), a graduation date or grade average for a graduate intake, and being available at
+# the post's hours ("work weekdays during our core hours of 9am - 3pm").
+_CONDITION = re.compile(
+    r"\b(?:(?:legally|lawfully|eligible|eligibility|authori[sz]ed|authori[sz]ation|permitted|entitled|right)\s+"
+    r"(?:\w+\s+){0,2}to\s+(?:work|live|reside)\b|work\s+(?:authori[sz]ation|permit|visa)|"
+    r"(?:visa\s+)?sponsorship|citizen(?:ship)?\b|(?:security|government)\s+clearance|background\s+(?:check|screening)|"
+    r"vetting|gpa|grade\s+point\s+average|graduation\s+(?:date|by|before)|(?:19|20)\d\d\s+graduation|"
+    r"graduat\w*\s+(?:in|by|between|before|after|from)\s+(?:\w+\s+)?(?:19|20)\d\d|"
+    r"work\s+(?:\w+\s+){0,3}(?:weekdays|weekends|evenings|nights|shifts|hours\s+of\s+\d|(?:core|business|office)\s+hours))",
+    re.IGNORECASE,
+)
+
+
+def condition_of_employment(item: str) -> bool:
+    """Whether a requirement is a condition of being employed rather than a skill or experience: the
+    right to work somewhere, vetting, a graduation date or grade average, being available at the
+    post's hours ("Are willing and legally able to work in the United States", "Winter 2025 or Spring
+    2026 graduation", "3.3 GPA or above")."""
+    return _CONDITION.search(item) is not None

@@ -178,3 +178,63 @@ def test_requirements_listed_in_html_inside_markdown_are_counted():
     items = "".join(f"<li>Experience with tool {n}</li>\n" for n in range(8))
     text = f"<p><strong>Requirements</strong></p>\n<ul>\n{items}</ul>\n<p>We offer a pension.</p>\n"
     assert [d.code for d in _rl201(text)] == ["RL201"]
+
+
+def _anchored(text: str) -> list[tuple[str, str]]:
+    """Each finding's count and the text it is anchored on (the first requirement over the limit)."""
+    return [(f.message.split()[0], text[f.start : f.end]) for f in _rl201(text)]
+
+
+def test_a_list_led_in_as_alternatives_counts_as_the_number_it_asks_for():
+    must = "".join(f"- Experience with tool {n}\n" for n in range(5))
+    extras = "".join(f"- Experience with library {n}\n" for n in range(5))
+    text = f"## Requirements\n\n{must}\nStrong candidates will also have one or more of the following:\n\n{extras}"
+    assert _count(text) == 0  # five, and one of five
+    two = text.replace("one or more of the following", "at least two of these")
+    assert _count(two) == 0  # five, and two of five
+    assert _count(two.replace("- Experience with tool 0\n", "- Experience with tool 0\n- Git\n")) == 8
+    # the same list led in as a list of its own requirements is counted whole
+    whole = text.replace("one or more of the following", "the following")
+    assert _anchored(whole) == [("10", "Experience with library 2")]
+
+
+def test_a_list_the_employer_says_is_not_mandatory_or_not_a_fit_is_not_counted():
+    must = "".join(f"- Experience with tool {n}\n" for n in range(5))
+    extras = "".join(f"- Experience with library {n}\n" for n in range(5))
+    assert _count(f"## What we want\n\n{must}\nThese are not absolutely mandatory, but we do prefer:\n\n{extras}") == 0
+    assert _count(f"## Who you are\n\n{must}\nThis job would NOT be a great fit for you if you:\n\n{extras}") == 0
+    assert _count(f"## Who you are\n\n{must}\nThis job would be a great fit for you if you have:\n\n{extras}") == 10
+
+
+def test_requirements_marked_desired_are_desirable():
+    must = "".join(f"- Experience with tool {n}\n" for n in range(6))
+    desired = "- Kubernetes certification highly desired.\n- Experience working remotely is strongly desired.\n"
+    text = f"## Your experience\n\n{must}{desired}- Go\n- Rust\n"
+    assert _anchored(text) == [("8", "Rust")]
+    # "desired" inside a requirement, not as its mark, leaves it counted
+    assert _count(text + "- Knowledge of the desired state of a cluster\n") == 9
+
+
+def test_a_lead_in_under_a_preferred_heading_leads_in_to_desirable_requirements():
+    must = "".join(f"- Experience with tool {n}\n" for n in range(5))
+    extras = "".join(f"- Experience with library {n}\n" for n in range(5))
+    text = f"**Required:**\n\n{must}\n**Preferred:**\n\nTo be successful in this role, the ideal candidate should have:\n\n{extras}"
+    assert _count(text) == 0
+    # a heading of both kinds heads the required list under it, which stays essential
+    both = "**Skills and qualifications (required and preferred)**\n\n**Required:**\n\n" + must + extras
+    assert _count(both) == 10
+
+
+def test_conditions_of_employment_are_not_counted_as_requirements():
+    skills = "".join(f"- Experience with tool {n}\n" for n in range(7))
+    conditions = (
+        "- Are willing and legally able to work in the United States\n"
+        "- Are able to work weekdays during our core business hours of 9am - 3pm Pacific\n"
+        "- Winter 2025 or Spring 2026 graduation\n"
+        "- 3.3 GPA or above\n"
+        "- Must pass a criminal background check\n"
+    )
+    assert _count(f"## Requirements\n\n{skills}{conditions}") == 0
+    # a skill, and a degree written as a graduation, stay counted
+    kept = f"## Requirements\n\n{skills}- Able to work independently\n- Graduation in Computer Science\n"
+    assert _anchored(kept) == [("9", "Able to work independently")]

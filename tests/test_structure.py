@@ -371,3 +371,42 @@ def test_a_heading_of_just_you_heads_requirements():
     assert categorize_heading("You") == "essential"
     assert categorize_heading("You:") == "essential"
     assert categorize_heading("You will") != "essential"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Current CKA certification highly desired.",
+        "Experience with Go is desired",
+        "While these details are not absolutely mandatory, we do prefer:",
+        "A driving licence is not strictly required",
+    ],
+)
+def test_desired_and_not_mandatory_mark_a_requirement_desirable(text):
+    assert marks_desirable(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Knowledge of the desired state of a cluster",
+        "Deliver the desired outcomes for users",
+        "We prefer to meet in person",
+    ],
+)
+def test_desired_inside_a_requirement_is_no_mark(text):
+    assert not marks_desirable(text)
+
+
+def test_a_heading_of_both_kinds_of_requirements_heads_requirements():
+    assert categorize_heading("SKILLS AND QUALIFICATIONS (REQUIRED AND PREFERRED)") == "essential"
+    assert categorize_heading("Requirements (nice to have)") == "desirable"
+
+
+def test_a_negated_lead_in_does_not_lead_in_to_requirements():
+    _, spans = split_body(
+        "## Who you are\n\nThis job would NOT be a great fit for you if you:\n\n- Want to break things\n"
+    )
+    assert [(s.block, s.section) for s in spans][-1] == ("list_item", "other")
+    _, spans = split_body("## Who you are\n\nYou would be a great fit if you have:\n\n- Experience with Go\n")
+    assert [(s.block, s.section) for s in spans][-1] == ("list_item", "essential")

@@ -10,7 +10,15 @@ from rolelint.checks.named.action_verb_duties import known_verbs
 from rolelint.checks.named.model import NamedCheck
 from rolelint.checks.named.third_person import title_heads
 from rolelint.documents import TextSpan
-from rolelint.structure import continues_item, list_lead_in, marks_desirable, paragraph_lead_in, unmarked_list
+from rolelint.structure import (
+    alternatives_asked,
+    condition_of_employment,
+    continues_item,
+    list_lead_in,
+    marks_desirable,
+    paragraph_lead_in,
+    unmarked_list,
+)
 
 _ITEM_WORDS = re.compile(r"[a-z][a-z'’-]*|\d+\+?")
 _YEARS_OF = re.compile(r"\b\d{1,2}\s*\+?\s*(?:(?:-|–|to)\s*\d{1,2}\s*)?\+?\s*years?\b", re.IGNORECASE)
@@ -85,26 +93,33 @@ def requirement_lists(
     def flush():
         if not run:
             return
+        found: list = []
         if all(item.span.section == "essential" or item.span.section == "desirable" for item in run):
             if introduced:
                 # a list with a lead-in of its own that names no section and is about the employer
                 # ("The company offers:", "We provide:"), under a requirements heading: a list of
                 # requirements only if it reads as one
-                counted.extend(item for item in reads_as_requirements(run) if item.span.section == "essential")
+                found = [item for item in reads_as_requirements(run) if item.span.section == "essential"]
             else:
-                counted.extend(item for item in run if item.span.section == "essential")
+                found = [item for item in run if item.span.section == "essential"]
         elif len(run) >= min_run and not headed:
-            counted.extend(reads_as_requirements(run))
+            found = reads_as_requirements(run)
+        # the right to work, vetting or the post's hours are conditions of the job, not requirements
+        found = [item for item in found if not condition_of_employment(item.text)]
+        # a list led in as alternatives ("one or more of the following:") asks for that many of its items
+        counted.extend(found[:alternatives] if alternatives is not None else found)
         run.clear()
 
     previous = ""  # the text of the list item just before, continuations included
     # an advert that ends two or more list items with a comma writes its lists that way
     commas = sum(1 for item in items if item.span.block == "list_item" and item.text.rstrip().endswith(",")) >= 2
     introduced = False  # the current run follows a paragraph that leads in to it and names no section
+    alternatives: int | None = None  # how many of the current run's items its lead-in asks for
     for item in items:
         if item.span.block != "list_item":
             flush()
             text = item.text.strip()
+            alternatives = alternatives_asked(text) if text.endswith(":") or item.span.block == "heading" else None
             introduced = (
                 item.span.block == "paragraph"
                 and text.endswith(":")
@@ -116,13 +131,19 @@ def requirement_lists(
         lead_in = list_lead_in(item.text) is not None
         continued = bool(run) and bool(previous) and continues_item(previous, item.text, commas_end_items=commas)
         previous = item.text if not lead_in else ""
-        if continued or lead_in:
-            continue  # the rest of the item before, split in two (one requirement), or a lead-in
+        if lead_in:
+            flush()
+            alternatives = alternatives_asked(item.text)
+            introduced = False
+            continue  # a lead-in: the items after it are a list of their own
+        if continued:
+            continue  # the rest of the item before, split in two (one requirement)
         if not run or _same_list(run[-1].span, item.span):
             run.append(item)
             continue
         flush()  # another list (under another heading or lead-in item)
         introduced = False
+        alternatives = None
         run.append(item)
     flush()
     return one_position(counted)
