@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+import re
+
+from rolelint.checks.named.experience_for_level import advert_title
 from rolelint.checks.named.model import NamedCheck
 from rolelint.checks.named.parsed import (
     Words,
@@ -14,13 +17,42 @@ from rolelint.checks.named.parsed import (
     age_preference as age_preference_phrase,
 )
 
-LISTS = ("phrases", "young", "people", "teams", "served", "graduate", "recent", "caps", "equality", "welcome")
+LISTS = (
+    "phrases",
+    "young",
+    "people",
+    "teams",
+    "served",
+    "graduate",
+    "recent",
+    "caps",
+    "equality",
+    "welcome",
+    "schemes",
+)
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def is_scheme(document, schemes: frozenset[str]) -> bool:
+    """Whether the advert is for a scheme that takes graduates (a graduate programme, an analyst
+    program, a trainee academy): its title, or the first line of its text where a pasted page has
+    no title of its own, names one (``schemes``)."""
+    titles = [advert_title(document)]
+    span = next((span for span in document.spans if span.text.strip() and span.offsets), None)
+    source = document.source.text
+    start = span.offsets[0] if span is not None else len(source)
+    end = source.find("\n", start)
+    first = source[start : end if end >= 0 else len(source)].strip()
+    if len(first.split()) <= 12 and not first.endswith((".", "!", "?")):
+        titles.append(first)  # a line that reads as a title, not the advert's first sentence
+    return any(word.lower() in schemes for title in titles for word in _WORDS.findall(title))
 
 
 def age_preference(rule, target, options):
     words = Words.of(rule.spec, LISTS)
+    scheme = is_scheme(target.document, words.lists["schemes"])
     for item, sentence in parsed_sentences(target):
-        found = age_preference_phrase(sentence, words)
+        found = age_preference_phrase(sentence, words, scheme=scheme)
         if found:
             yield token_finding(rule, item, sentence, found)
 

@@ -146,7 +146,7 @@ def _benefits_package(token, words: Words) -> bool:
 # --- age preference ----------------------------------------------------------------------------
 
 
-def age_preference(sentence, words: Words) -> tuple[int, int] | None:
+def age_preference(sentence, words: Words, *, scheme: bool = False) -> tuple[int, int] | None:
     """Wording that prefers younger people:
 
     - a fixed phrase (``phrases``: "digital native", "fresh blood"; matched on lemmas, in order);
@@ -154,7 +154,9 @@ def age_preference(sentence, words: Words) -> tuple[int, int] | None:
       subject it is said of, is a ``people`` noun or "we"/"you" ("a young team", "we are young and
       energetic", "young journalists"), but not a ``served`` group ("young people", "young carers")
       and not a company's age ("a young company");
-    - a ``recent`` word with a ``graduate`` word ("recent graduates", "newly graduated");
+    - a ``recent`` word with a ``graduate`` word ("recent graduates", "newly graduated"), unless the
+      advert is a ``scheme`` for graduates or the sentence names one ("The Analyst Program is an
+      opportunity for recent graduates"): there it says who the scheme takes, as its eligibility;
     - an age in years ("aged 21-30", "under 35 years old");
     - a cap on experience ("no more than 3 years of experience").
     """
@@ -166,7 +168,7 @@ def age_preference(sentence, words: Words) -> tuple[int, int] | None:
             for noun in described_by(token):
                 if _is_staff(noun, words):
                     return _range(token, noun) if noun.i > token.i else _range(token)
-        if words.has("graduate", token):
+        if words.has("graduate", token) and not (scheme or any(_names_scheme(t, words) for t in sentence)):
             recent = [t for t in _neighbours(token) if words.has("recent", t)]
             if recent and not _welcomed_too(token, words):
                 return _range(token, *recent)
@@ -178,6 +180,12 @@ def age_preference(sentence, words: Words) -> tuple[int, int] | None:
         if found:
             return found
     return None
+
+
+def _names_scheme(token, words: Words) -> bool:
+    """Whether ``token`` names a scheme that takes graduates ("program", "academy"), other than the
+    word for graduates itself."""
+    return words.has("schemes", token) and not words.has("graduate", token)
 
 
 def _welcomed_too(token, words: Words) -> bool:
