@@ -16,7 +16,7 @@ from html.parser import HTMLParser
 from typing import Sequence
 
 from rolelint.documents import Section, TextSpan
-from rolelint.structure import LIST_ITEM, SectionFinder, build_sections, line_heading
+from rolelint.structure import LIST_ITEM, SectionFinder, build_sections, hides_content, line_heading
 
 HEADING_LEVELS = {f"h{n}": n for n in range(1, 7)}
 _PSEUDO_LEVEL = 7  # a bold line or a `<dt>`: below every `<h6>`
@@ -85,6 +85,18 @@ _SKIPPED = frozenset(
     }
 )
 _BOLD = frozenset({"b", "strong"})
+# Elements that have no end tag.
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+
+
+def _hidden(attrs) -> bool:
+    """Whether a start tag's attributes hide its element: ``hidden``, or an inline style of
+    ``display: none`` or ``visibility: hidden`` (structure.hides_content)."""
+    return any(name == "hidden" for name, _ in attrs) or any(
+        name == "style" and value and hides_content(f' style="{value}"') for name, value in attrs
+    )
+
+
 # Landmarks of a page around its main content: a sidebar, the navigation, a page's header and footer.
 # A heading inside one does not sit under the heading of the body before it ("Key Facts" in a
 # sidebar after "Requirements" is not a requirement).
@@ -160,7 +172,12 @@ class _Reader(HTMLParser):
     def handle_starttag(self, tag: str, attrs) -> None:
         if tag == "script" and any(k == "type" and (v or "").strip().lower() == JSON_LD for k, v in attrs):
             self.in_json_ld = True
-        if tag in _SKIPPED:
+        if self.skipping and tag == self.skipping[-1] and tag not in _VOID:
+            self.skipping.append(tag)  # the same element nested in one skipped: its end tag is not the outer's
+            return
+        if tag in _SKIPPED or (tag not in _VOID and tag not in _SELF_CLOSING and _hidden(attrs)):
+            # an element the page never shows (``hidden``, ``display: none``) is no reader's text; one
+            # whose end tag may be left out (a <p> or <li>) is not skipped, lest the page after it be
             self.skipping.append(tag)
             return
         if tag in _BOLD:

@@ -19,6 +19,7 @@ from rolelint.structure import (
     SectionFinder,
     build_sections,
     categorize_heading,
+    hides_content,
     line_heading,
     run_in_heading,
     unmarked_list,
@@ -105,6 +106,11 @@ def mask_inline(text: str) -> str:
         name = m.group(1).lower()
         if name in HTML_ELEMENTS or "-" in name:
             blank(m.start(), m.end())
+            if not m.group().startswith("</") and hides_content(m.group()):
+                # an element the page never shows ("<small hidden>"): its text is no reader's
+                close = re.compile(rf"</{re.escape(name)}\s*>", re.IGNORECASE).search(text, m.end())
+                if close is not None:
+                    blank(m.end(), close.end())
     masked = "".join(chars)
     for pattern in (_LINK, _REF_LINK):
         for m in pattern.finditer(masked):

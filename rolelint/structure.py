@@ -46,6 +46,8 @@ SECTION_KEYWORDS: list[tuple[str, tuple[str, ...]]] = [
             "privacy policy",
             "privacy statement",
             "data protection",
+            "personal data",
+            "gdpr",
             "pay transparency",
             "disclaimer",
         ),
@@ -390,6 +392,23 @@ def _only_a_mark(aside: str) -> bool:
         return False
     rest = DESIRABLE.sub(" ", aside).strip("() ").split()
     return len(rest) <= 2 and all(word.islower() for word in rest)
+
+
+# --- what the page shows ---------------------------------------------------------------------
+
+_QUOTED = re.compile(r"\"[^\"]*\"|'[^']*'")
+_HIDDEN_ATTRIBUTE = re.compile(r"\shidden(?=[\s/>=]|$)", re.IGNORECASE)
+_HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+
+def hides_content(tag: str) -> bool:
+    """Whether an HTML start tag hides its element from every reader: the ``hidden`` attribute
+    (``<small hidden>``; not a class of that name, which a style sheet may show), or an inline style
+    of ``display: none`` or ``visibility: hidden``."""
+    if _HIDDEN_ATTRIBUTE.search(_QUOTED.sub('""', tag)):
+        return True
+    style = re.search(r"\sstyle\s*=\s*(\"[^\"]*\"|'[^']*')", tag, re.IGNORECASE)
+    return style is not None and _HIDING_STYLE.search(style.group(1)) is not None
 
 
 # --- which lines are headings -----------------------------------------------------------------

@@ -150,3 +150,29 @@ def test_a_web_address_ends_an_item_in_a_flattened_advert(linter):
     glued = "Details of the clinics we serve can be found at www.example.org You can also read about the team and its plans for next year at www.example.org/team We are changing the form."
     flattened = INTRO + "   About us   " + glued + "   Benefits   A pension."
     assert _long_sentences(linter, flattened) == []
+
+
+LONG = (
+    "We are a small team that builds the maps used by hospitals across the north of the country and we "
+    "want someone who can help us make them faster for the nurses who rely on them every day."
+)
+
+
+def test_a_sentence_in_an_element_the_page_hides_is_not_read(linter):
+    shown = f"# Developer\n\n{LONG}\n"
+    assert _long_sentences(linter, shown, "advert.md") == [(3, 1)]
+    hidden = f"# Developer\n\nShort and clear.\n\n<small hidden>{LONG}</small>\n"
+    assert _long_sentences(linter, hidden, "advert.md") == []
+    styled = f"<h1>Developer</h1><p>Short.</p><div style='display: none'><div>{LONG}</div></div><p>{LONG}</p>"
+    assert _long_sentences(linter, styled, "advert.html") == [(1, 1 + styled.rindex(LONG))]
+
+
+def test_a_privacy_notice_under_its_own_heading_is_not_read(linter):
+    notice = f"# Developer\n\nShort and clear.\n\n## Information on the processing of personal data (GDPR)\n\n{LONG}\n"
+    assert _long_sentences(linter, notice, "advert.md") == []
+    consent = (
+        "# Developer\n\nI consent to the processing of my personal data contained in my application and in any "
+        "other material I send by the company for the purpose of this recruitment, in accordance with the "
+        "Regulation (EU) 2016/679.\n"
+    )
+    assert _long_sentences(linter, consent, "advert.md") == []

@@ -410,3 +410,14 @@ def test_a_negated_lead_in_does_not_lead_in_to_requirements():
     assert [(s.block, s.section) for s in spans][-1] == ("list_item", "other")
     _, spans = split_body("## Who you are\n\nYou would be a great fit if you have:\n\n- Experience with Go\n")
     assert [(s.block, s.section) for s in spans][-1] == ("list_item", "essential")
+
+
+def test_an_element_is_hidden_by_its_hidden_attribute_or_style_not_by_a_class():
+    from rolelint.structure import hides_content
+
+    assert hides_content("<small hidden>")
+    assert hides_content('<div style="display: none">')
+    assert not hides_content('<div class="hidden md:block">')
+    assert not hides_content('<input type="hidden">')
+    assert not hides_content('<span aria-hidden="true">')
+    assert categorize_heading("Information on the processing of personal data (GDPR)") == "policy"
