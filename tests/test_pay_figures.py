@@ -39,3 +39,26 @@ def test_an_amount_for_the_role_itself_is_pay_whatever_its_sentence_calls_it():
     # a budget for something else is still not pay
     assert not _has_amount("You will get a budget of £2,500 to build your home office.")
     assert not _has_amount("The team has a budget of £40,000 for the project.")
+
+
+def test_an_amount_in_a_currency_code_is_a_figure_where_its_sentence_says_it_is_pay():
+    assert _has_amount("Rate: 180 PLN net / hour")
+    assert _has_amount("INR 45,000 per month")
+    assert _has_amount("A salary of 50.000 EUR")
+    # a time zone is not a currency, a short number is not an amount, and a sum of another kind is not pay
+    assert not _has_amount("Office hours from 0900 GMT daily")
+    assert not _has_amount("Core hours 9-17 CET, paid holidays")
+    assert not _has_amount("Over 500 APIs served a day")
+    assert not _has_amount("We raised 5,000,000 USD in funding at a high rate")
+    # without a word of pay or a period, a coded amount is not read as pay in running text
+    assert not _has_amount("We sell 250 PHP licences")
+
+
+def test_an_amount_in_a_currency_code_under_a_pay_heading_is_a_figure():
+    from rolelint.checks.named.pay import has_salary_figure
+    from rolelint.loaders import document_from_string
+
+    under_pay = document_from_string("# Developer\n\n### Salary:\n- 27,000/= BDT - 35,000/= BDT\n", fmt="markdown")
+    assert has_salary_figure(under_pay, under_pay.spans)
+    elsewhere = document_from_string("# Developer\n\n### Tools\n- 27,000 BDT\n", fmt="markdown")
+    assert not has_salary_figure(elsewhere, elsewhere.spans)

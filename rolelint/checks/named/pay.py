@@ -31,7 +31,17 @@ def has_salary_figure(document, items) -> bool:
     ]:  # `salary`, or a site's own `salary_range`, `pay` ...
         if value is not None and _PAY_KEY.search(str(key)) and _DIGIT.search(str(value)):
             return True
-    return _any_amount([item.text for item in items])
+    items = list(items)
+    if _any_amount([item.text for item in items]):
+        return True
+    # an amount in a currency's code, in a section about pay ("Salary:" then "27,000/= BDT")
+    return any(_section_of(item) == "pay" and _has_coded_amount(item.text, in_pay=True) for item in items)
+
+
+def _section_of(item) -> str | None:
+    """The section of a span, or of the span a rule's input was made from."""
+    span = getattr(item, "span", item)
+    return getattr(span, "section", None)
 
 
 def _any_amount(texts: list[str]) -> bool:
@@ -74,16 +84,52 @@ SCALED = re.compile(r"\s?(?:m|bn|b|mn|million|billion|trillion)\b\+?", re.IGNORE
 _SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|\n")
 
 
+# An amount with a currency's three-letter code ("27,000/= BDT", "180 PLN net / hour", "INR 45,000"),
+# three digits or more (not a clock time before a time zone, "9 CET"), counts as pay where its
+# sentence says it is pay or gives its period.
+# The codes are ISO 4217's for the currencies in use (and "RMB", as China's is often written).
+ISO_4217 = (
+    "AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL BSD BTN BWP BYN BZD CAD "
+    "CDF CHF CLP CNY COP CRC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL GHS GIP GMD GNF GTQ "
+    "GYD HKD HNL HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY KES KGS KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR "
+    "LRD LSL LYD MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR MWK MXN MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN "
+    "PGK PHP PKR PLN PYG QAR RON RSD RUB RWF SAR SBD SCR SDG SEK SGD SHP SLE SLL SOS SRD SSP STN SVC SYP SZL "
+    "THB TJS TMT TND TOP TRY TTD TWD TZS UAH UGX USD UYU UZS VES VND VUV WST XAF XCD XOF XPF YER ZAR ZMW ZWL "
+    "RMB"
+).split()
+_CODE = "(?:" + "|".join(ISO_4217) + ")"
+CODED = re.compile(rf"\b\d(?:[\d,.]*\d)?(?:\s?/[=-])?\s?{_CODE}\b|\b{_CODE}\s?\d(?:[\d,.]*\d)?\b")
+PAY_CONTEXT = re.compile(
+    r"\b(?:salary|salaries|pay|paid|rate|wages?|compensation|remuneration|net|gross|ctc|"
+    r"per\s+(?:hour|day|week|month|year|annum)|an?\s+(?:hour|day|week|month|year)|"
+    r"hourly|daily|weekly|monthly|yearly|annually|annual|p\.?\s?a|p\.?\s?m)\b|/\s?(?:h|hr|hour|day|month|mo|year|yr)\b",
+    re.IGNORECASE,
+)
+
+
 @lru_cache(maxsize=8192)
 def _has_amount(text: str) -> bool:
     for found in MONEY.finditer(text):
         if _is_pay(text, found):
             return True
+    return _has_coded_amount(text, in_pay=False)
+
+
+@lru_cache(maxsize=8192)
+def _has_coded_amount(text: str, *, in_pay: bool) -> bool:
+    """Whether ``text`` holds an amount in a currency's code (``CODED``, three digits or more) that
+    reads as pay: in a sentence saying so (``PAY_CONTEXT``), or anywhere in a section about pay."""
+    if not _DIGIT.search(text):
+        return False
+    for found in CODED.finditer(text):
+        if len(_DIGIT.findall(found.group())) >= 3 and _is_pay(text, found, context=None if in_pay else PAY_CONTEXT):
+            return True
     return False
 
 
-def _is_pay(text: str, found: re.Match) -> bool:
-    """Whether the amount ``found`` in ``text`` reads as pay rather than another sum of money."""
+def _is_pay(text: str, found: re.Match, *, context: re.Pattern[str] | None = None) -> bool:
+    """Whether the amount ``found`` in ``text`` reads as pay rather than another sum of money (and,
+    with ``context``, whether its sentence says it is pay: ``context`` matches in it)."""
     figure = re.match(rf"[{CURRENCY}]?\s?[\d.,]+(?:\s?[{CURRENCY}])?", text[found.start() :])
     after = found.start() + (figure.end() if figure else len(found.group(0)))
     if SCALED.match(text, after) or PLAN_401K.match(text, found.start()):
@@ -94,4 +140,7 @@ def _is_pay(text: str, found: re.Match) -> bool:
     for stop in _SENTENCE_END.finditer(text, 0, found.start()):
         begin = stop.end()
     end = _SENTENCE_END.search(text, found.end())
-    return NOT_PAY.search(text, begin, end.start() if end else len(text)) is None
+    finish = end.start() if end else len(text)
+    if context is not None and context.search(text, begin, finish) is None:
+        return False
+    return NOT_PAY.search(text, begin, finish) is None
