@@ -16,7 +16,14 @@ from html.parser import HTMLParser
 from typing import Sequence
 
 from rolelint.documents import Section, TextSpan
-from rolelint.structure import LIST_ITEM, SectionFinder, build_sections, hides_content, line_heading
+from rolelint.structure import (
+    LIST_ITEM,
+    SectionFinder,
+    build_sections,
+    categorize_heading,
+    hides_content,
+    line_heading,
+)
 
 HEADING_LEVELS = {f"h{n}": n for n in range(1, 7)}
 _PSEUDO_LEVEL = 7  # a bold line or a `<dt>`: below every `<h6>`
@@ -107,7 +114,7 @@ _KINDS = {
     "dd": "list_item",
     "dt": "term",
     "td": "cell",
-    "th": "cell",
+    "th": "header_cell",
     "caption": "cell",
     **{name: "heading" for name in HEADING_LEVELS},
 }
@@ -127,7 +134,7 @@ JSON_LD = "application/ld+json"
 
 @dataclass
 class _Block:
-    kind: str  # flow | heading | list_item | term | cell
+    kind: str  # flow | heading | list_item | term | cell | header_cell
     level: int
     chars: list[str] = field(default_factory=list)
     offsets: list[int] = field(default_factory=list)
@@ -357,7 +364,11 @@ def _pieces(block: _Block):
     if block.kind in ("heading", "term"):
         yield text.replace("\n", " "), block.offsets, "heading", block.level
         return
-    if block.kind in ("list_item", "cell"):
+    if block.kind in ("cell", "header_cell") and _labels_a_section(text, block):
+        # a table laid out as fields ("<th>Location</th><td>Leeds</td>"): the label heads its value
+        yield text.replace("\n", " "), block.offsets, "heading", _PSEUDO_LEVEL
+        return
+    if block.kind in ("list_item", "cell", "header_cell"):
         yield text.replace("\n", " "), block.offsets, "list_item" if block.kind == "list_item" else "paragraph", 0
         return
     lines: list[tuple[int, int]] = []
@@ -388,6 +399,18 @@ def _pieces(block: _Block):
             paragraph = (paragraph[0], b)
     if paragraph is not None:
         yield _piece(text, block, *paragraph, "paragraph")
+
+
+def _labels_a_section(text: str, block: _Block) -> bool:
+    """Whether a table cell is a field's label that names a section ("Location", "Annual Salary",
+    "Apply at:"): a header cell, or a cell wholly in bold, of at most six words whose words name a
+    known section (structure.categorize_heading). Other header cells (a column's "Grade") stay text."""
+    words = text.split()
+    if not words or len(words) > 6:
+        return False
+    if block.kind != "header_cell" and not all(flag for char, flag in zip(text, block.bold) if not char.isspace()):
+        return False
+    return categorize_heading(" ".join(words).rstrip(":")) != "other"
 
 
 def _piece(text: str, block: _Block, start: int, end: int, kind: str):

@@ -234,6 +234,7 @@ SECTION_KEYWORDS: list[tuple[str, tuple[str, ...]]] = [
             "the opportunity",
             "role description",
             "job purpose",
+            "purpose of the",  # "Purpose of the post", "Purpose of the role"
             "who are we",
             "description",
         ),

@@ -232,3 +232,19 @@ def test_the_recogniser_read_in_windows_finds_the_places_of_work_it_finds_in_who
     assert [r.works_there(frozenset({"developer"})) for r in windows] == [True, False, True, False, True]
     # read in windows but the last, whose opening place has it read whole
     assert [r.place for r in windows] == [None, None, None, None, True]
+
+
+def test_a_heading_with_nothing_under_it_covers_nothing():
+    text = HEAD + DUTIES + "## Requirements\n\n## Location\n\nRemote, in the UK. Send us your CV.\n"
+    assert _missing(text) == "The advert says nothing about: requirements"
+    assert _missing(HEAD + DUTIES + NEEDS + "## Location\n\nRemote, in the UK. Send us your CV.\n") is None
+
+
+def test_an_address_set_as_a_heading_is_a_way_to_apply():
+    text = HEAD + DUTIES + NEEDS + "The job is remote.\n\n### Send your CV to jobs@example.org\n"
+    assert _missing(text) is None
+
+
+def test_an_application_period_says_how_to_apply():
+    text = HEAD + DUTIES + NEEDS + "The job is remote.\n\nApplication period 25.09.2025 - 13.10.2025\n"
+    assert _missing(text) is None

@@ -225,3 +225,22 @@ def test_html_is_not_fixed_in_place(tmp_path):
 def test_loading_an_html_file(tmp_path):
     loaded = load_file(write(tmp_path, "a.html", PAGE), "a.html", kind_hint=None, options=LoadOptions())
     assert loaded.document.kind == "advert" and loaded.document.format == "html"
+
+
+def test_a_table_laid_out_as_fields_heads_each_value_with_its_label():
+    page = (
+        "<h2>Project officer</h2>\n<table>\n<tr><th>Report to</th><td>Head of operations</td></tr>\n"
+        "<tr><th>Location</th><td>Dar es Salaam</td></tr>\n<tr><td><b>Salary</b></td><td>Competitive</td></tr>\n"
+        "<tr><th>Grade</th><th>Band</th></tr>\n</table>\n"
+    )
+    document, _ = _document(page)
+    assert [(s.heading, s.category) for s in document.sections] == [
+        ("Project officer", "other"),
+        ("Location", "location"),
+        ("Salary", "pay"),
+    ]
+    by_text = {span.text.strip(): span for span in document.spans}
+    value = by_text["Dar es Salaam"]
+    assert (value.section, page[value.offsets[0] : value.offsets[-1]]) == ("location", "Dar es Salaam")
+    # a header cell that names no section ("Report to", a column's "Grade") stays text
+    assert by_text["Report to"].block == "paragraph" and by_text["Grade"].block == "paragraph"

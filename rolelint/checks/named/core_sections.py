@@ -173,6 +173,8 @@ def covered_by_content(document, items, spec, wanted) -> set[str]:
     if "apply" in wanted and (
         _mentions_apply(text, texts, values, _word_set(spec, "apply_words"))
         or _EMAIL.search(text.joined) is not None
+        # an address to write to, set as a heading ("### Send your CV to jobs@example.org")
+        or any(_EMAIL.search(item.text) for item in items if item.span.block == "heading")
         or any(_JOB_PAGE.search(value.strip()) for value in values)
         or any(_JOB_PAGE.search(url) for url in _URL.findall(document.source.text))
         or _APPLY_WIDGET.search(document.source.text) is not None

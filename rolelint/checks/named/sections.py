@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from rolelint.checks.named.pay import has_salary_figure
 
@@ -21,8 +22,21 @@ FRONT_MATTER_SECTIONS = {
 
 
 def headed_categories(document) -> set[str]:
-    """The categories of the sections that have a heading."""
-    return {section.category for section in document.sections if section.heading_end > section.heading_start}
+    """The categories of the sections that have a heading and hold some text: a heading with nothing
+    under it before the next heading ("What we offer" left empty when the page was copied) covers
+    nothing."""
+    starts = sorted(span.offsets[0] for span in document.spans if span.block != "heading" and span.offsets)
+    return {
+        section.category
+        for section in document.sections
+        if section.heading_end > section.heading_start and _holds_text(starts, section.heading_end, section.end)
+    }
+
+
+def _holds_text(starts: list[int], start: int, end: int) -> bool:
+    """Whether a span other than a heading starts in [start, end) (``starts`` sorted)."""
+    at = bisect_left(starts, start)
+    return at < len(starts) and starts[at] < end
 
 
 # A "Location: Leeds" or "**Salary:** £40,000" line stands in for a section too.
