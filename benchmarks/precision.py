@@ -109,7 +109,7 @@ CATEGORY_RULES: dict[str, tuple[str, ...]] = {
     "hype-title": ("RL104",),
     "sexualised": ("RL105",),
     "profanity": ("RL106",),
-    "jargon": ("RL107", "RL108"),
+    "jargon": ("RL107", "RL108", "RL130"),
     "gendered-wording": ("RL109", "RL110"),
     "gender-coded": ("RL111", "RL112"),
     "age-coded": ("RL113",),

@@ -50,3 +50,31 @@ def test_hyper_competitive_finds_a_competitive_environment_after_another_adjecti
 
 def test_hyper_competitive_leaves_a_meritocracy_alone(linter):
     assert _found(linter, "RL120", "# Engineer\n\nWe are an open-minded meritocracy.\n") == []
+
+
+def test_cliche_finds_an_idiom_with_its_slot_filled(linter):
+    text = (
+        "# Engineer\n\nYou will be taking your career to the next level.\n\nHelp us bring our app to the next level.\n"
+    )
+    assert _found(linter, "RL130", text) == [
+        (3, 13, "taking your career to the next level"),
+        (5, 9, "bring our app to the next level"),
+    ]
+
+
+def test_cliche_leaves_the_literal_next_level_alone(linter):
+    assert _found(linter, "RL130", "# Engineer\n\nYou will move to the next level of the pay scale.\n") == []
+
+
+def test_cliche_finds_a_stock_label_for_the_person(linter):
+    text = "# Analyst\n\n- Motivated self-starter who is proactive\n- A results-driven individual\n"
+    assert _found(linter, "RL130", text) == [(3, 13, "self-starter"), (4, 5, "results-driven")]
+
+
+def test_cliche_leaves_software_that_works_out_of_the_box_alone(linter):
+    assert _found(linter, "RL130", "# Engineer\n\nThe tool works out of the box for thinkers.\n") == []
+
+
+def test_cliche_leaves_the_status_quo_given_an_object_alone(linter):
+    text = "# Lead\n\nChallenge the status quo of federal contracting.\n\nYou like to challenge the status quo.\n"
+    assert _found(linter, "RL130", text) == [(5, 13, "challenge the status quo")]

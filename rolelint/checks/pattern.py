@@ -121,6 +121,7 @@ class TokenPattern:
     skip_negated: bool = False  # drop a match negated in its clause (rolelint.checks.negation)
     skip_alternative: bool = False  # drop a match offered as an alternative: "or" right before it
     skip_things: bool = False  # drop a match that the parse attaches to a noun naming no person
+    skip_before: frozenset[str] = frozenset()  # drop a match right before one of these words ("... of X")
 
 
 TIME_BUDGET = 2.0  # CPU seconds a rule pack's pattern rule may spend on one document
@@ -206,6 +207,7 @@ def compile(rule) -> CompiledPatterns:
                 bool(entry.get("skip_negated", False)),
                 bool(entry.get("skip_alternative", False)),
                 bool(entry.get("skip_things", False)),
+                frozenset(str(word).lower() for word in entry.get("skip_before", ())),
             )
         )
     if strict:
@@ -427,6 +429,8 @@ def run(rule, compiled: CompiledPatterns, target, options, nlp):
                 continue
             if pattern.skip_alternative and first > 0 and item.doc[first - 1].lower_ in ALTERNATIVES:
                 continue  # "C1, C2 or native level": another level is accepted beside it
+            if pattern.skip_before and end < len(item.doc) and item.doc[end].lower_ in pattern.skip_before:
+                continue  # "challenge the status quo of federal contracting": the idiom given an object
             taken.append((first, end))
             yield span_finding(
                 rule, item, span.start_char, span.end_char, replacement=pattern.replacement, fixable=pattern.fixable
