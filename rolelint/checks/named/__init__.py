@@ -24,6 +24,7 @@ from rolelint.checks.named import (
     other_languages,
     pronouns_for_the_hire,
     salary_figure,
+    technology_names,
     third_person,
     vague_pay,
 )
@@ -47,6 +48,7 @@ CHECKS: dict[str, NamedCheck] = {
     "third_person": third_person.CHECK,
     "essential_requirements": essential_requirements.CHECK,
     "pronouns_for_the_hire": pronouns_for_the_hire.CHECK,
+    "technology_names": technology_names.CHECK,
 }
 
 

@@ -1,0 +1,222 @@
+"""RL126's check: a widespread technology's name written in a form that is not its own ("Java Script",
+"Tensorflow", "mySQL", "Postgress"), from the rule file's list of canonical names."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rolelint.checks.named.model import NamedCheck
+
+# A word as a technology name is written: letters and digits, one inner dot ("Node.js", "D3.js") or a
+# leading one (".NET"). Not part of a handle, a tag or a longer hyphenated word; a slash may stand
+# between names ("SQL/PySpark"), but not in an address or a path (``_ADDRESS``).
+_WORD = re.compile(r"(?<![\w@#\-.])\.?[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z][A-Za-z0-9]*)?(?![\w@\-]|\.\w)")
+_ADDRESS = re.compile(r"://|^www\.|@|\.[A-Za-z]{2,}/|^/|/$|\\")
+_CHUNK = re.compile(r"\S+")
+_LONGEST = 3  # words in the longest name ("Ruby on Rails")
+
+
+def _key(text: str) -> str:
+    """A name with case, spaces, dots, hyphens and underscores left out: what every spelling shares."""
+    return re.sub(r"[\s.\-_]", "", text.lower())
+
+
+@dataclass(frozen=True)
+class Names:
+    canonical: dict[str, str]  # key -> the name as its makers write it
+    accepted: dict[str, frozenset[str]]  # key -> every form that is right
+    slips: dict[str, tuple[tuple[str, str], ...]]  # first letter -> (key, name) a one-letter slip may be of
+
+    @classmethod
+    @lru_cache(maxsize=8)
+    def of(cls, names: tuple[str, ...], variants: tuple[tuple[str, tuple[str, ...]], ...]) -> Names:
+        canonical: dict[str, str] = {}
+        accepted: dict[str, set[str]] = {}
+        for name in names:
+            canonical.setdefault(_key(name), name)
+            accepted.setdefault(_key(name), set()).add(name)
+        for name, others in variants:
+            for other in others:
+                accepted.setdefault(_key(other), set()).add(other)
+                canonical.setdefault(_key(other), name)
+        for key, name in canonical.items():
+            forms = accepted[key]
+            if " " in name:  # a name of several words may be written as one ("PowerBI", "TravisCI")
+                forms.add(name.replace(" ", ""))
+            if name.lower().endswith(".js"):  # "Vue.js", "VueJS", "Vue"
+                base = name[:-3]
+                forms.update({base + "JS", base + "js", base})
+        slips: dict[str, list[tuple[str, str]]] = {}
+        for key, name in canonical.items():
+            if " " not in name and "-" not in name and (len(key) >= 6 or any(c.isdigit() for c in key)):
+                slips.setdefault(key[0], []).append((key, name))
+        return cls(
+            canonical,
+            {key: frozenset(forms) for key, forms in accepted.items()},
+            {first: tuple(pairs) for first, pairs in slips.items()},
+        )
+
+
+def _plain_lower(name: str) -> bool:
+    """A name written as an ordinary capitalised word ("Python", "Django"), whose lower-case form is a
+    common way of writing it, as its package is named ("python", "django")."""
+    return name[:1].isupper() and name[1:] == name[1:].lower()
+
+
+def _wrong_form(written: str, name: str, accepted: frozenset[str], *, capitalised_beside: bool) -> bool:
+    """Whether ``written`` (whose key is ``name``'s) is a form of the name that is not right.
+    ``capitalised_beside``: a name next to it in the same list is written with its capitals."""
+    if written in accepted:
+        return False
+    joined = " " not in written and "-" not in written
+    if written.islower() and joined and (_plain_lower(name) or not capitalised_beside):
+        # "python", "django": a package's name; "javascript, github" in a list of lower-case names:
+        # a house style. But "Terraform and powershell" drops the capitals of one name in a list.
+        return False
+    if written.isupper() and joined and (_plain_lower(name) or len(written) < 5):
+        return False  # "ELIXIR", "JIRA", "IOS": an acronym or a shouted name, not the technology misspelt
+    return True
+
+
+def _near(word: str, key: str) -> bool:
+    """One letter added, dropped, changed or two swapped (a Damerau-Levenshtein distance of 1)."""
+    if abs(len(word) - len(key)) > 1 or word == key:
+        return False
+    if len(word) == len(key):
+        diff = [i for i in range(len(word)) if word[i] != key[i]]
+        if len(diff) == 1:
+            return True
+        return (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and word[diff[0]] == key[diff[1]]
+            and word[diff[1]] == key[diff[0]]
+        )
+    short, long_ = (word, key) if len(word) < len(key) else (key, word)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+_SLIP_SHAPE = re.compile(r"[A-Z]?[a-z0-9]*[a-z]")  # "Postgress", "D3sj": not "OpenCL", "NestJS", "Python3"
+_LIST_GAP = re.compile(r"[\s,/&;|()+]*(?:(?:and|or|and/or|&)[\s,/&;|()+]*)?")  # between items of a list
+
+
+def _typo_of(written: str, names: Names) -> str | None:
+    """The one-word name ``written`` misspells by one letter ("Postgress", "Pythong", "D3sj"), for a
+    word of six letters or more, or one with a digit, in lower case but for a first capital and not
+    ending in a digit (a camel-case word such as "OpenCL" or "NestJS" is a name of its own, and
+    "Python3" a version), that is no name itself, nor a name with an "s"."""
+    word = _key(written)
+    has_digit = any(char.isdigit() for char in word)
+    if not _SLIP_SHAPE.fullmatch(written) or (len(word) < 6 and not has_digit) or word in names.canonical:
+        return None
+    for key, name in names.slips.get(word[0], ()):
+        plural = word == key + "s" and not key.endswith("s")  # "Pythons"; but "Postgress" is a slip
+        if not plural and _near(word, key):
+            return name
+    return None
+
+
+def _findings(text: str, names: Names):
+    """(start, end, written, name) of each wrong form of a name in ``text``."""
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    if "/" in text:  # leave out the words of addresses and paths: "github.com/example/Tensorflow"
+        addresses = [m.span() for m in _CHUNK.finditer(text) if "/" in m.group() and _ADDRESS.search(m.group())]
+        words = [w for w in words if not any(a <= w[0] < b for a, b in addresses)]
+    known = list(_names_in(text, words, names))
+    for at, (start, end, written, slip) in enumerate(known):
+        listed = [
+            other
+            for other in (known[at - 1] if at else None, known[at + 1] if at + 1 < len(known) else None)
+            if other is not None
+            and other[3] is None
+            and _LIST_GAP.fullmatch(text[min(end, other[1]) : max(start, other[0])])
+        ]
+        if slip is not None:
+            # a word one letter from a name is a slip when it stands in a list of names ("Django/Pythong",
+            # "MySQL, Postgress") or has a digit ("D3sj"); alone, it may be a word ("Closure"). A run of
+            # words one letter from a name is one ("ruby on rail").
+            if listed or any(char.isdigit() or char in " -" for char in written):
+                yield start, end, written, slip
+            continue
+        key = _key(written)
+        capitalised_beside = any(not other[2].islower() for other in listed)
+        if _wrong_form(written, names.canonical[key], names.accepted[key], capitalised_beside=capitalised_beside):
+            yield start, end, written, names.canonical[key]
+
+
+def _names_in(text: str, words: list[tuple[int, int]], names: Names):
+    """(start, end, written, slip) of each run of words that spells a name (``slip`` None), and of
+    each word or run of words that misspells one by a letter (``slip`` the name). A longer run is
+    read first: "java scripts" is a slip of JavaScript before "java" is Java."""
+    at = 0
+    while at < len(words):
+        found = _name_run(text, words, at, names, shortest=2) or _run_slip(text, words, at, names)
+        found = found or _name_run(text, words, at, names, shortest=1)
+        if found is not None:
+            yield found[:4]
+            at += found[4]
+            continue
+        start, end = words[at]
+        name = _typo_of(text[start:end], names)
+        if name is not None:
+            yield start, end, text[start:end], name
+        at += 1
+
+
+def _name_run(text: str, words: list[tuple[int, int]], at: int, names: Names, *, shortest: int):
+    """(start, end, written, None, words) of the longest run of ``shortest`` words or more from ``at``
+    that spells a name, or None."""
+    for count in range(min(_LONGEST, len(words) - at), shortest - 1, -1):
+        run = words[at : at + count]
+        if any(text[run[i][1] : run[i + 1][0]] not in (" ", "-") for i in range(count - 1)):
+            continue
+        written = text[run[0][0] : run[-1][1]]
+        if _key(written) in names.canonical:
+            return run[0][0], run[-1][1], written, None, count
+    return None
+
+
+def _run_slip(text: str, words: list[tuple[int, int]], at: int, names: Names):
+    """(start, end, written, name, words) of a run of two or three words from ``at`` that spells a
+    name of eight letters or more but for one letter ("java scripts", "ruby on rail"), or None."""
+    for count in range(min(_LONGEST, len(words) - at), 1, -1):
+        run = words[at : at + count]
+        if any(text[run[i][1] : run[i + 1][0]] not in (" ", "-") for i in range(count - 1)):
+            continue
+        if any(end - start < 2 for start, end in run):  # "PostgreSQL a plus": a name and a word
+            continue
+        written = text[run[0][0] : run[-1][1]]
+        key = _key(written)
+        for other, name in names.canonical.items():
+            if len(other) >= 8 and other[0] == key[0] and _near(key, other):
+                return run[0][0], run[-1][1], written, name, count
+    return None
+
+
+def technology_names(rule, target, options):
+    from rolelint.checks import render
+    from rolelint.diagnostics import Finding, Fix
+
+    spec = rule.spec
+    variants = tuple((name, tuple(others)) for name, others in (spec.get("variants") or {}).items())
+    names = Names.of(tuple(spec["names"]), variants)
+    for item in target.spans:
+        for start, end, written, name in _findings(item.text, names):
+            file_start, file_end = item.file_range(start, end)
+            values = {"match": written, "replacement": name}
+            yield Finding(
+                rule.code,
+                render(rule.message, values),
+                file_start,
+                file_end,
+                suggestion=render(rule.suggestion, values) if rule.suggestion else None,
+                fix=Fix(file_start, file_end, name) if rule.fixable else None,
+                field=item.span.field,
+                section=item.span.section,
+                context=written,
+            )
+
+
+CHECK = NamedCheck("technology_names", run=technology_names, params=frozenset({"names", "variants"}))
