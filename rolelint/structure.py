@@ -42,6 +42,8 @@ SECTION_KEYWORDS: list[tuple[str, tuple[str, ...]]] = [
             "nondiscrimination",
             "anti-discrimination",
             "affirmative action",
+            "underrepresented",
+            "under-represented",
             "privacy notice",
             "privacy policy",
             "privacy statement",
@@ -246,6 +248,8 @@ SECTION_KEYWORDS: list[tuple[str, tuple[str, ...]]] = [
 _CATEGORY_PATTERNS = [
     (category, re.compile("|".join(re.escape(word) for word in words))) for category, words in SECTION_KEYWORDS
 ]
+
+_POLICY = next(pattern for category, pattern in _CATEGORY_PATTERNS if category == "policy")
 
 # How a requirement is marked as not essential, in the words adverts use across countries.
 DESIRABLE = re.compile(
@@ -642,6 +646,10 @@ class SectionFinder:
         category = section.category if section else "preamble"
         if block != "list_item" or (self.lead_in is not None and self.lead_in[0] is not section):
             self.lead_in = None
+        if block == "paragraph" and category not in ("policy", "apply") and _POLICY.search(text.lower()):
+            # a paragraph stating the employer's policy (an equal-opportunity or diversity statement,
+            # adjustments, privacy) wherever it stands: the employer's, like a section of policy
+            category = "policy"
         if block == "paragraph":
             lead = paragraph_lead_in(text)
             if lead == "essential" and category == "desirable":

@@ -176,3 +176,12 @@ def test_a_privacy_notice_under_its_own_heading_is_not_read(linter):
         "Regulation (EU) 2016/679.\n"
     )
     assert _long_sentences(linter, consent, "advert.md") == []
+
+
+def test_a_paragraph_stating_the_employers_policy_is_not_read_wherever_it_stands(linter):
+    policy = f"# Developer\n\nWe are an equal opportunity employer. {LONG}\n"
+    assert _long_sentences(linter, policy, "advert.md") == []
+    # the same sentence in a paragraph of the advert's own is read
+    assert _long_sentences(linter, policy.replace("We are an equal opportunity employer. ", ""), "advert.md") == [
+        (3, 1)
+    ]
