@@ -1,6 +1,6 @@
 """RL127's check: the first use of each acronym an advert neither expands nor spells out, and that no
 reader needs expanded: not a word in capitals, a name (of the employer, a product, a place), a
-postcode or a version, nor a technology listed among others readers know."""
+postcode or a version, nor an item of a list of technologies or other names."""
 
 from __future__ import annotations
 
@@ -12,22 +12,30 @@ from rolelint.checks import span_finding
 from rolelint.checks.named.model import NamedCheck
 from rolelint.nlp.pipeline import ModelNotFound, load_pipeline
 
-# Two capitals or more, not inside a word, path, address or handle: "(?<![\w/.@#-])([A-Z][A-Z0-9&]{1,5})"
+# Two capitals or more, not inside a word, path, address or handle, nor a host name ("ICIJ.org") or a
+# name joined by a symbol ("MSVC++", "DALL·E"); or, in group 2, letters in capitals joined by a hyphen
+# to a word, as the first part of a compound adjective ("ESD-controlled"): "(?<![\w/.@#-])([A-Z][A-Z0-9&]{1,5})"
 # with the look-behind moved past the first capital. Written that way round, the pattern starts
 # with a character set, so the regex engine skips ahead to the next capital rather than trying the
 # look-behind at every position; the look-behind then checks the two characters before that point,
 # the second being the capital just matched, so it rules out exactly what it did before.
-ACRONYM = re.compile(r"([A-Z](?<![\w/.@#-][A-Z])[A-Z0-9&]{1,5})s?(?![\w/@-])")
-# Acronyms joined by a slash ("BBB/BBB", "AEI/TEI", "OSS/BSS"), which ACRONYM leaves (a slash may be a path's).
-_SLASHED = re.compile(r"(?<![\w/.@#-])([A-Z][A-Z&]{1,5})/([A-Z][A-Z&]{1,5})(?![\w/@-])")
+ACRONYM = re.compile(
+    r"([A-Z](?<![\w/.@#-][A-Z])[A-Z0-9&]{1,5})s?(?![\w/@+·-]|\.[a-z])|([A-Z](?<![\w/.@#-][A-Z])[A-Z&]{1,5})(?=-[a-z]{3})"
+)
+# Acronyms joined by slashes ("BBB/BBB", "AEI/TEI", "PD/EAD/LGD"), which ACRONYM leaves (a slash may be a path's).
+_SLASHED = re.compile(r"(?<![\w/.@#-])[A-Z][A-Z&]{1,5}(?:/[A-Z][A-Z&]{1,5})+(?![\w/@-])")
+_PART = re.compile(r"[^/]+")
 
 
 def _acronyms(text: str) -> list[tuple[int, str, int]]:
     """Each acronym in ``text`` in order: (start, acronym, length with a plural "s")."""
-    found = [(m.start(1), m.group(1), len(m.group(0))) for m in ACRONYM.finditer(text)]
+    found = [
+        (m.start(1), m.group(1), len(m.group(0))) if m.group(1) else (m.start(2), m.group(2), len(m.group(2)))
+        for m in ACRONYM.finditer(text)
+    ]
     if "/" in text:
         for m in _SLASHED.finditer(text):
-            found += [(m.start(1), m.group(1), len(m.group(1))), (m.start(2), m.group(2), len(m.group(2)))]
+            found += [(m.start() + p.start(), p.group(), len(p.group())) for p in _PART.finditer(m.group())]
         found.sort()
     return found
 
@@ -139,7 +147,7 @@ def _initials_match(acronym: str, words: list[str]) -> bool:
     return False
 
 
-_IN_BRACKETS = re.compile(r"\(\s*[\"“”'‘’]?([A-Za-z][A-Za-z0-9&]{1,7})[\"“”'‘’]?\s*\)")
+_IN_BRACKETS = re.compile(r"\(\s*[\"“”'‘’\[]?([A-Za-z][A-Za-z0-9&]{1,7})[\"“”'‘’\]]?\s*\)")
 _BEFORE_BRACKETS = re.compile(r"([A-Z][A-Za-z0-9&]{1,7})\s+\(\s*[A-Za-z]")
 _APPOSITIVE = re.compile(r"(?<![\w/.@#-])([A-Z][A-Za-z0-9&]{1,7}),\s+(?:the|a|an)\s+[A-Za-z]+\s+[A-Za-z]")
 _GLOSSED = re.compile(r"(?<![\w/.@#-])([A-Z][A-Za-z0-9&]{1,7})\s*(?:[:–—=]|\s-|,? or)\s*(?=(.{0,80}))")
@@ -270,9 +278,32 @@ def _field_value(before: str, after: str) -> bool:
     return bool(_FIELD.search(before[-40:])) and not after.split("\n", 1)[0].strip(" .*_")
 
 
+_NAME_BEFORE = re.compile(r"(?<![.!?:\n])[ \t/]([A-Z][a-z][\w’'-]*)[ \t]$")
+_LOWER_AFTER = re.compile(r"^s?(?:$|[ \t]+[^A-Z\s]|[,;.)!?:])")
+
+
+def _ends_a_name(before: str, after: str) -> bool:
+    """Whether the acronym ends a name that a capitalised word inside the sentence opens: a product
+    after its maker or platform ("Java EE", "Azure AKS", "Amazon ELB", "Adobe XD"), an organisation's
+    kind after its name ("Be A Hero PAC"). A reader knows such a name as a whole; no expansion of its
+    last part explains it. Not when a capitalised word follows it too ("Cloud HCM Applications"),
+    which titles a term, nor at the start of a sentence."""
+    match = _NAME_BEFORE.search(before[-40:])
+    return match is not None and _LOWER_AFTER.match(after[:3]) is not None
+
+
+_OPEN_QUOTE = re.compile(r"[\"“][^\"“”\n]{0,40}$")
+_CLOSE_QUOTE = re.compile(r"^[^\"“”\n]{0,40}[\"”]")
+
+
+def _quoted(before: str, after: str) -> bool:
+    """Inside a short quotation ("use the subject line "SWC postdoc ad""): text to copy as written."""
+    return _OPEN_QUOTE.search(before[-42:]) is not None and _CLOSE_QUOTE.match(after[:42]) is not None
+
+
 # ---- technologies listed with others ---------------------------------------------------------------
 
-_ITEM_SPLIT = re.compile(r"\s*(?:[,;/()\[\]]|\band\b|\bor\b|\be\.g\.|\betc\.?)\s*")
+_ITEM_SPLIT = re.compile(r"\s*(?:[,;/()\[\]]|\band\b|\bor\b|\be\.g\.|\betc\.?|\bsuch as\b|\blike\b|\bincluding\b)\s*")
 _BARE = re.compile(r"[A-Z][A-Za-z0-9&]*s?")
 
 
@@ -289,30 +320,57 @@ def _named_item(item: str, allowed: set[str]) -> bool:
             return True
         if re.search(r"[a-z][A-Z]|\d|\.\w|\+|#", word):
             return True
-    return len(words) == 1 and item[0].isupper() and not item.isupper()
+    return len(words) == 1 and item[0].isupper() and not item.rstrip("s").isupper()  # not "FIPPs"
 
 
-def _listed_with_technologies(sentence: str, acronym: str, allowed: set[str]) -> bool:
-    """Whether the acronym is an item of a list of three or more (commas, slashes, "and", "or") in which
-    another item names a technology readers know: "Java EE, JSP, JDBC, Hibernate", "(HTML, XML, RDF)".
-    Such a list names the skills a candidate has or has not; spelling one out helps neither."""
-    items = [item for item in _ITEM_SPLIT.split(sentence) if item]
+_NAME = re.compile(r"(?:[A-Z][\w&.+#·-]*\s?){1,3}")
+
+
+def _a_name_item(item: str, acronym: str) -> bool:
+    """A list item that is a name: another acronym or capitalised word, or up to three capitalised
+    words ("Docker Hub", "Benchmark Capital")."""
+    if len(item) < 2 or item.rstrip("s").rstrip("’'") in (acronym, acronym + "s"):
+        return False  # not the "A" of "A/B"
+    return bool(_NAME.fullmatch(item))
+
+
+def _listed_with_technologies(sentence: str, at: int, acronym: str, allowed: set[str]) -> bool:
+    """Whether the acronym at ``sentence[at:]`` is, alone, an item of a list of three or more (commas,
+    slashes, "and", "or", brackets) in which another item names a technology readers know, or two
+    other items are names: "Java EE, JSP, JDBC, Hibernate", "(HTML, XML, RDF)", "ECR, GCR, ACR, Docker
+    Hub", "CPA, ACCA or CA" (two other one-word names, or three names: not "Computer Science (AEI or
+    TEI)"). Such a list names the skills, products or bodies a candidate knows or does
+    not; spelling one out helps neither. An acronym inside a longer item ("EMRs, PHI, and
+    HIPAA-compliant systems": "EMRs" is in "Experience with EMRs") is not such an item."""
+    items: list[tuple[int, str]] = []
+    position = 0
+    for separator in _ITEM_SPLIT.finditer(sentence):
+        if separator.start() > position:
+            items.append((position, sentence[position : separator.start()]))
+        position = separator.end()
+    if position < len(sentence):
+        items.append((position, sentence[position:].rstrip()))
     if len(items) < 3:
         return False
-    bare = [item for item in items if _BARE.fullmatch(item)]
-    if not any(item.rstrip("s").rstrip("’'") in (acronym, acronym + "s") for item in bare):
+    own = [text for begin, text in items if begin <= at < begin + len(text)]
+    if not own or not _BARE.fullmatch(own[0]) or own[0].rstrip("s").rstrip("’'") not in (acronym, acronym + "s"):
         return False
-    others = [item for item in items if item.rstrip("s") != acronym and item != acronym]
-    return any(_named_item(item, allowed) for item in others)
+    others = [text for begin, text in items if not begin <= at < begin + len(text)]
+    if any(_named_item(item, allowed) for item in others if item.rstrip("s") != acronym):
+        return True
+    names = [item for item in others if _a_name_item(item, acronym)]
+    return len(names) >= 3 or sum(" " not in name for name in names) >= 2
 
 
-_SENTENCE_END = re.compile(r"[.!?:](?:\s|$)|\n")
+_SENTENCE_END = re.compile(r"[.!?:](?:\s|$)|[\n•▪◦]")
 
 
-def _sentence(text: str, start: int, end: int) -> str:
+def _sentence(text: str, start: int, end: int) -> tuple[str, int]:
+    """The sentence (or line, or clause before a colon) around ``text[start:end]``, and where in it
+    ``start`` falls."""
     begin = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
     stop = _SENTENCE_END.search(text, end)
-    return text[begin : stop.start() if stop else len(text)]
+    return text[begin : stop.start() if stop else len(text)], start - begin
 
 
 # ---- spaCy: English words, and places ---------------------------------------------------------------
@@ -455,7 +513,9 @@ def acronyms_expanded(rule, target, options):
             continue
         if _place_code(before, after, acronym) or _in_a_name(before, after, _dictionary()):
             continue
-        if _listed_with_technologies(_sentence(item.text, start, end), acronym, allowed):
+        if _listed_with_technologies(*_sentence(item.text, start, end), acronym, allowed):
+            continue
+        if _ends_a_name(before, after) or _quoted(before, after):
             continue
         candidates.append((item, start, acronym))
     windows = []
