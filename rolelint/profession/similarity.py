@@ -598,3 +598,76 @@ def by_concepts(
                 True, own_score, Resemblance(key, other_score, profiles.shared_terms(key, weights)), (), found
             )
     return BlurVerdict(False, own_score, None, ())
+
+
+# A logistic model of "this other role makes the case that an advert's duty is its work", over five
+# facts about the duty, the claimed role and the other role alone (so a verdict stays stable): both
+# similarities, the words the claimed role never uses that the other role's profile has, and the
+# weight of each role's vocabulary terms the duty names. Fitted by ``benchmarks/blurring.py
+# --fit-pair-model`` on the duties of the benchmark's dev roles only (three-way labels where they
+# exist), its threshold chosen there; see docs/profession.md ("A pair model").
+PAIR_WEIGHTS = {
+    "bias": -0.88,
+    "log_other": 2.04,  # log(similarity to the other role + 0.01)
+    "log_own": -0.78,  # log(similarity to the claimed role + 0.01)
+    "distinct": 0.76,  # words the claimed role never uses that the other role has, at most 5
+    "theirs": 1.06,  # vocabulary terms of the other role's kind (``concept_case``'s ``theirs``), weighed
+    "mine": -1.65,  # terms of the claimed role's own kind the other's lacks, weighed
+    "theirs_more": -0.33,  # 1 when ``theirs`` outweighs ``mine``
+}
+PAIR_THRESHOLD = 0.18
+
+
+def pair_score(other: float, own: float, distinct: int, theirs: float, mine: float) -> float:
+    """The pair model's score (log-odds) that a duty the claimed role resembles ``own`` and another role
+    ``other`` is that other role's work; ``theirs`` and ``mine`` are ``vocabulary.strength``s."""
+    w = PAIR_WEIGHTS
+    return (
+        w["bias"]
+        + w["log_other"] * math.log(other + 0.01)
+        + w["log_own"] * math.log(own + 0.01)
+        + w["distinct"] * min(distinct, 5)
+        + w["theirs"] * theirs
+        + w["mine"] * mine
+        + w["theirs_more"] * float(theirs > mine)
+    )
+
+
+def by_pair_model(
+    profiles: RoleProfiles,
+    text: str,
+    claimed: Hashable,
+    vocabulary_of: Callable[[Hashable], dict],
+    *,
+    among: frozenset | None = None,
+    min_score: float = PAIR_THRESHOLD,
+) -> BlurVerdict:
+    """Does some other role of ``among`` reach ``min_score`` under the pair model (``pair_score``)? The
+    role with the highest score is named. Whether any role reaches it depends on each pair alone, so,
+    like ``judge``, the verdict is a fact about the statement, the claimed role and that other role."""
+    from rolelint.profession.vocabulary import concepts_in, not_shared, sequence, strength
+
+    weights, qnorm = profiles.query(text)
+    if qnorm == 0:
+        return BlurVerdict(False, 0.0, None, ())
+    if among is not None and not isinstance(among, frozenset):
+        among = frozenset(among)
+    own_score = profiles.similarity(claimed, weights, qnorm) if among is None or claimed in among else 0.0
+    used: Mapping[str, int] = profiles.counts.get(claimed, {})
+    unused = [t for t in weights if " " not in t and used.get(t, 0) <= 0]
+    mine = concepts_in(text, vocabulary_of(claimed))
+    mine_phrases = {sequence(term) for term in mine}
+    named = concepts_in(text, vocabulary_of(None))
+    best: tuple[float, Hashable, float, tuple[str, ...], tuple[str, ...]] | None = None
+    for key, other_score in profiles.above(weights, qnorm, among=among, skip={claimed}):
+        other_counts: Mapping[str, int] = profiles.counts.get(key, {})
+        distinct = tuple(t for t in unused if other_counts.get(t, 0) > 0)
+        theirs = vocabulary_of(key)
+        found = concepts_in(text, {p: t for p, t in theirs.items() if p not in mine_phrases}, used) if named else ()
+        score = pair_score(other_score, own_score, len(distinct), strength(found), strength(not_shared(mine, theirs)))
+        if score >= min_score and (best is None or score > best[0]):
+            best = (score, key, other_score, distinct, found)
+    if best is None:
+        return BlurVerdict(False, own_score, None, ())
+    _, key, other_score, distinct, _ = best
+    return BlurVerdict(True, own_score, Resemblance(key, other_score, profiles.shared_terms(key, weights)), distinct)

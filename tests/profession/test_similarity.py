@@ -349,3 +349,66 @@ def test_a_claimed_role_s_shared_practices_are_set_aside_and_vote_for_no_role():
     assert "multidisciplinary team" not in every_term().values()
     assert "pair programming" in role_terms("software-developer", "Software developer")
     assert "pull request" not in role_terms("data-engineer", "Data engineer")
+
+
+def test_the_pair_model_score_rises_with_the_other_role_and_falls_with_the_claimed_role_s_evidence():
+    from rolelint.profession.similarity import pair_score
+
+    base = pair_score(0.2, 0.05, 2, 1.0, 0.0)
+    assert pair_score(0.3, 0.05, 2, 1.0, 0.0) > base  # the other role resembles it more
+    assert pair_score(0.2, 0.10, 2, 1.0, 0.0) < base  # the claimed role resembles it more
+    assert pair_score(0.2, 0.05, 3, 1.0, 0.0) > base  # one more word the claimed role never uses
+    assert pair_score(0.2, 0.05, 9, 1.0, 0.0) == pair_score(0.2, 0.05, 5, 1.0, 0.0)  # counted up to five
+    assert pair_score(0.2, 0.05, 2, 1.0, 1.0) < base  # a term of the claimed role's own trade
+
+
+def test_the_pair_model_names_the_other_role_whose_work_a_duty_is_and_passes_the_claimed_role_s_own():
+    from rolelint.profession.similarity import by_pair_model
+    from rolelint.profession.vocabulary import phrases, role_terms
+
+    titles = {"pm": "Product manager", "dm": "Delivery manager"}
+    texts = {
+        "pm": ["Product manager", "Decide what the team builds next and own the product roadmap"],
+        "dm": ["Delivery manager", "Help the team deliver at a steady pace and remove blockers"],
+    }
+    profiles = RoleProfiles({key: texts[key] + role_terms(key, titles[key]) for key in texts})
+
+    def vocabulary_of(key):
+        if key is None:
+            return {**vocabulary_of("pm"), **vocabulary_of("dm")}
+        return phrases(role_terms(key, titles[key]))
+
+    moved = by_pair_model(profiles, "Remove blockers so the team can deliver at a steady pace", "pm", vocabulary_of)
+    assert moved.blurred and moved.other.role == "dm" and "blocker" in moved.distinct
+    own = by_pair_model(profiles, "Own the product roadmap and decide what to build next", "pm", vocabulary_of)
+    assert not own.blurred
+    # A threshold no pair reaches turns it off.
+    strict = by_pair_model(
+        profiles, "Remove blockers so the team can deliver at a steady pace", "pm", vocabulary_of, min_score=99
+    )
+    assert not strict.blurred
+
+
+def test_the_pair_model_of_rl314_names_what_the_benchmark_measures_on_written_duties(corpus):
+    from rolelint.profession.similarity import PAIR_THRESHOLD, by_pair_model, without_people
+    from rolelint.profession.text import slug
+    from rolelint.profession.vocabulary import every_term, phrases, role_terms, set_aside, shared_terms
+
+    roles, trials = evaluate.labelled(corpus / "ddat-capability-framework" / "official-csv" / "roles.csv")
+    scored = evaluate.score(roles, [t for t in trials if t.source == "written"])
+    profiles = RoleProfiles({name: role.texts for name, role in roles.items()})
+    trades = every_term()
+    vocabulary = {name: phrases(role_terms(slug(name), name)) for name in roles}
+
+    def vocabulary_of(key):
+        return trades if key is None else vocabulary[key]
+
+    found = 0
+    for s in scored:
+        claimed = s.trial.claimed
+        text = set_aside(without_people(s.trial.text), phrases(shared_terms(slug(claimed), claimed)), trades)
+        verdict = by_pair_model(profiles, text, claimed, vocabulary_of)
+        value, role = s.pair_verdict()
+        assert (verdict.other.role if verdict.blurred else None) == (role if value >= PAIR_THRESHOLD else None)
+        found += verdict.blurred
+    assert found > 10

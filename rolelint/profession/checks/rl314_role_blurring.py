@@ -4,8 +4,11 @@ The model (rolelint.profession.similarity) is TF-IDF over stemmed words and word
 per role (its own texts, its skill names and the profession vocabulary of its kind of role), weighted
 by a shipped table so that a verdict depends only on the statement, its role and the role it is said
 to resemble. An advert's duty also blurs when it names `min_concepts` vocabulary terms of another
-role's kind that its own role's kind and words lack. Precision and recall are measured on labelled
-duties held out by role by benchmarks/blurring.py, and the defaults below are the ones tuned there.
+role's kind that its own role's kind and words lack, or when neither rule makes a finding but the
+pair model (a logistic model over the same facts about the duty and the two roles,
+``similarity.PAIR_WEIGHTS``) scores some other role at least `min_score`. Precision and recall are
+measured on labelled duties held out by role by benchmarks/blurring.py, and the defaults below are
+the ones tuned there.
 
 An advert's duty is judged with `ratio`. A role definition's own responsibility needs more: its
 author put it there on purpose, and a word-based resemblance is weak evidence against that. So
@@ -26,8 +29,10 @@ from rolelint.profession.model import Role
 from rolelint.profession.similarity import (
     CONCEPT_MARGIN,
     MIN_CONCEPTS,
+    PAIR_THRESHOLD,
     BlurVerdict,
     by_concepts,
+    by_pair_model,
     duty_texts,
     judge,
     lifted,
@@ -53,6 +58,7 @@ MIN_SIMILARITY = 0.1
 RATIO = 2.5
 MIN_DISTINCT = 2
 DEFINITION_RATIO = 6.0
+MIN_SCORE = PAIR_THRESHOLD
 
 
 class Scopes:
@@ -261,6 +267,10 @@ def check(ctx: CheckContext) -> Iterator[Report | None]:
                     margin=options["concept_margin"],
                     min_concepts=options["min_concepts"],
                 )
+            if not verdict.blurred and options["pair_model"]:
+                verdict = by_pair_model(
+                    model, text, claim.role.key, vocabularies, among=among, min_score=options["min_score"]
+                )
             if verdict.blurred:
                 start, end = _trimmed(span)
                 yield ctx.at_offsets(
@@ -325,6 +335,18 @@ RULE = declared(
             "also outweighs the terms of the claimed role's kind; 0 turns the vocabulary rules off",
             minimum=0,
         ),
+        "pair_model": RuleOption(
+            "boolean",
+            True,
+            "For an advert's duty: also report it when the pair model (a logistic model over both "
+            "similarities, the distinct words and the weight of each role's vocabulary terms; "
+            "rolelint.profession.similarity.PAIR_WEIGHTS) scores another role at least `min_score`",
+        ),
+        "min_score": RuleOption(
+            "number",
+            MIN_SCORE,
+            "For the pair model: the least score (log-odds) that makes a finding; higher is stricter",
+        ),
         "concept_margin": RuleOption(
             "number",
             CONCEPT_MARGIN,
@@ -336,7 +358,8 @@ RULE = declared(
         "what": "A responsibility in a role definition or an advert reads more like a duty of another role of the "
         "framework (or of a role in the same family) than of the role it belongs to, by its words or by the "
         "practices, artefacts and methods it names (the profession vocabulary, which a framework can extend "
-        "under `vocabulary:`). The finding names the role it resembles and the words or terms that matched; "
+        "under `vocabulary:`), or, in an advert, by a small logistic model that weighs both similarities, the distinct words and "
+        "each role's vocabulary terms together (`pair_model`). The finding names the role it resembles and the words or terms that matched; "
         "it depends only on the duty, its role and that other role, so edits elsewhere never move it. In a role definition, a responsibility that the other "
         "role has word for word is an overlap and is reported on the usual evidence; any other needs the "
         "stronger `definition_ratio`.",
