@@ -148,3 +148,13 @@ def test_spacy_loads_without_its_command_line_which_a_later_import_still_gets_wh
     before, after = done.stdout.strip().splitlines()
     assert before == "[]"
     assert after.startswith("True [")
+
+
+def test_an_abbreviation_ending_a_sentence_ends_it_before_a_function_word():
+    assert _sentences("We fund work across the U.S. The foundation seeks a thinker.") == [
+        (0, "We fund work across the U.S."),
+        (29, "The foundation seeks a thinker."),
+    ]
+    # a name that goes on with the abbreviation is the same sentence
+    assert len(_sentences("She served in the U.S. Army for ten years.")) == 1
+    assert len(_sentences("We met John F. Kennedy there.")) == 1

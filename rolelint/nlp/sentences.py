@@ -16,6 +16,13 @@ from bisect import bisect_left
 _CAPITAL_STOP = re.compile(r"[A-Z]\.\s")
 # A word of letters and digits, holding both, with a full stop glued to it, then a capitalised word.
 _GLUED_STOP = re.compile(r"(?<![\w.])(?=[^\W_]*\d)(?=[^\W_]*[^\W\d_])[^\W_]+\.\s+(?=[\"'“‘(]?[A-Z])")
+# An abbreviation of capitals and full stops ("U.S.", "OS X.") ending a sentence: the next word opens
+# one when it is a capitalised function word ("U.S. The foundation ...", "OS X. We ..."), not a name
+# that goes on with it ("U.S. Army", "John F. Kennedy").
+_ABBREVIATION_STOP = re.compile(
+    r"(?<![\w.])(?:[A-Z]\.){1,4}\s+(?=(?:The|This|That|These|Those|We|Our|You|Your|It|Its|They|Their|He|She|"
+    r"In|As|At|If|For|With|There|Here|A|An|All|Each|Every|Please|Apply|Join)\b)"
+)
 
 
 def split_sentences(nlp, docs) -> None:
@@ -33,7 +40,7 @@ def mark_glued_stops(doc, text: str) -> None:
     """Start a sentence at the token after each word with a glued full stop ("We sell B2C. Our ..."),
     ``text`` being the Doc's text."""
     starts = None
-    for match in _GLUED_STOP.finditer(text):
+    for match in (*_GLUED_STOP.finditer(text), *_ABBREVIATION_STOP.finditer(text)):
         if starts is None:
             starts = [token.idx for token in doc]
         at = bisect_left(starts, match.end())
