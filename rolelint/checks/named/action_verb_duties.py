@@ -152,6 +152,8 @@ def _duty_window(doc, text: str) -> list[tuple[int, int]]:
 
 
 ADJECTIVE_TAGS = {"JJ", "JJR", "JJS"}
+# words that open a verb's object: "Double check the figures", "Cross check our data"
+OBJECT_OPENERS = frozenset({"the", "a", "an", "all", "any", "each", "every", "our", "your", "their", "its", "that"})
 # adjectives that open a plain duty: "Responsible for the roadmap"
 DUTY_ADJECTIVES = frozenset({"responsible", "accountable"})
 
@@ -209,6 +211,8 @@ def _first_word(
         return first.idx, first.text, "duty"  # "Define the roadmap" read as a noun, "Responsible for"
     if first.tag_ in ("PRP$", "PRP"):
         return first.idx, first.text, "other"  # a sentence about the reader: "Your overall capability is"
+    if len(rest) > 2 and rest[1].tag_ in ("VB", "VBP") and rest[2].lower_ in OBJECT_OPENERS:
+        return first.idx, first.text, "duty"  # a verb of two words with its object: "Double check the figures"
     # an adjective said of the person ("Comfortable balancing", "Proficient at"), not one that
     # describes the object of a duty written as a noun ("Full maintenance of the site")
     predicative = first.tag_ in ADJECTIVE_TAGS and (
