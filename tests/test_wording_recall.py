@@ -78,3 +78,41 @@ def test_cliche_leaves_software_that_works_out_of_the_box_alone(linter):
 def test_cliche_leaves_the_status_quo_given_an_object_alone(linter):
     text = "# Lead\n\nChallenge the status quo of federal contracting.\n\nYou like to challenge the status quo.\n"
     assert _found(linter, "RL130", text) == [(5, 13, "challenge the status quo")]
+
+
+def test_third_person_finds_the_post_doing_the_work(linter):
+    text = (
+        "# Data science lead\n\nThis role will lead a team of data scientists.\n\nThis position supports the board.\n"
+    )
+    assert _found(linter, "RL123", text) == [(3, 1, "This role"), (5, 1, "This position")]
+
+
+def test_third_person_leaves_what_a_post_is_alone(linter):
+    text = (
+        "# Data science lead\n\nThis role will be based in Leeds.\n\nThe role will involve travel.\n\n"
+        "This role will have a large degree of autonomy.\n\nCandidates for this role will need to submit a CV.\n"
+    )
+    assert _found(linter, "RL123", text) == []
+
+
+def test_third_person_finds_the_successful_candidates_possessing(linter):
+    text = "# Graduate\n\nWe want graduates. The successful candidates will possess:\n"
+    assert _found(linter, "RL123", text) == [(3, 20, "The successful candidates")]
+
+
+def test_third_person_leaves_successful_candidates_in_the_process_alone(linter):
+    text = "# Graduate\n\nSuccessful candidates will move on to an interview.\n"
+    assert _found(linter, "RL123", text) == []
+
+
+def test_third_person_reads_a_title_past_an_abbreviation_and_an_aside(linter):
+    text = (
+        "# About the job\n\nAcme is seeking a Sr. Platform Specialist who will plan.\n\n"
+        "The Sr. Platform Specialist (Platform Lead) will have responsibility for it.\n"
+    )
+    assert _found(linter, "RL123", text) == [(5, 1, "The Sr. Platform Specialist")]
+
+
+def test_third_person_reads_a_title_past_an_appositive(linter):
+    text = "# Platform Engineer, Consultant\n\nThe Platform Engineer, Consultant, will report to the CTO.\n"
+    assert _found(linter, "RL123", text) == [(3, 1, "The Platform Engineer")]

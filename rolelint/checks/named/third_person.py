@@ -52,7 +52,54 @@ PROCESS_VERBS = frozenset(
     }
 )
 REQUIRING_MODALS = frozenset({"must", "should"})
+# nouns for the post itself: "this role will lead a team" makes the post the person doing the job
+POSTS = frozenset({"role", "position", "post", "job"})
+# what a post does without a person in it: it is, has, involves, requires, covers, starts, is based,
+# reports ("this role will be based in Leeds", "the role will involve travel", "this role will have
+# autonomy", "this role calls for an engineer", "this position will report to")
+POST_VERBS = frozenset(
+    {
+        "be",
+        "involve",
+        "include",
+        "require",
+        "entail",
+        "touch",
+        "begin",
+        "start",
+        "grow",
+        "remain",
+        "offer",
+        "give",
+        "pay",
+        "suit",
+        "allow",
+        "close",
+        "open",
+        "last",
+        "line",
+        "report",
+        "run",
+        "sit",
+        "come",
+        "provide",
+        "evolve",
+        "change",
+        "expire",
+        "attract",
+        "need",
+        "have",
+        "call",
+        "cover",
+        "mean",
+    }
+)
+# a preposition before "this role" makes it a complement, not the subject: "candidates for this role will"
+BEFORE_POST = frozenset({"for", "in", "into", "of", "to", "about", "with", "on", "at", "from", "by", "within"})
 REQUIRED_VERBS = frozenset({"have", "possess", "hold", "demonstrate", "bring", "show"})
+# verbs of what the people hired bring that no step of the process offers them ("will have" may be
+# "will have the chance to")
+POSSESSING = frozenset({"possess", "demonstrate"})
 # nouns another word may make someone else than the person hired: "the contact person will reply"
 GENERIC_PEOPLE = frozenset({"person", "individual"})
 DETERMINERS = frozenset({"the", "this", "our"})
@@ -74,7 +121,7 @@ TITLE_END = re.compile(
 HIRES = re.compile(
     r"\b(?:hire|hiring|seeks?|seeking|recruit|recruits|recruiting|requires?|needs?|searching\s+for|looking\s+for)"
     r"\s+(?:an?|one)\s+"
-    r"((?:[^\W\d_][\w-]*\s+){0,4}?[^\W\d_][\w-]*)(?:\s+(?:to|who|that|with|for|in|at|on|based|\()|\s*,)",
+    r"((?:[^\W\d_][\w-]*\.?\s+){0,4}?[^\W\d_][\w-]*)(?:\s+(?:to|who|that|with|for|in|at|on|based|\()|\s*,)",
     re.IGNORECASE,
 )
 # words that end a title's phrase but name no one ("We are Hiring", "IT Job"), or a company
@@ -82,6 +129,7 @@ NOT_HEADS = frozenset({"we", "are", "is", "it", "hiring", "available", "wanted",
 # coordinated titles each have a head: "PhD student & post-doc", "Frontend developer / designer"
 TITLE_COORDINATE = re.compile(r"\s(?:and|or|&)\s|\s?/\s?", re.IGNORECASE)
 LATIN = re.compile(r"[A-Za-z]")
+ABBREVIATION = re.compile(r"\b([A-Z][a-z]{0,2})\.(?=\s+[A-Z])")
 TITLE_FIELD = re.compile(r"^[^:\n]{0,40}\btitle\s*:\s*(\S.*)$", re.IGNORECASE)
 
 
@@ -186,7 +234,37 @@ def _forms_at(doc, words: Words, heads: frozenset[str], *, wider: bool) -> tuple
                 j += 1
             if j > i + 2 and j < n and doc[j].pos_ in VERB:
                 return i, j
+    post = _post_at_work(doc) if not wider else None
+    if post is not None:
+        return post
     return _title_subject(doc, heads, wider=wider) if heads else None
+
+
+def _post_at_work(doc) -> tuple[int, int] | None:
+    """ "This role will lead a team of data scientists", "This position will maintain a small
+    caseload", "This role supports and develops partnerships": "this" or "the" and a noun for the
+    post, as the subject (not after a preposition: "candidates for this role will") of a modal and a
+    verb, or of a present-tense verb, for what a person does - not what a post does by itself
+    (``POST_VERBS``: "will be based", "will involve", "requires", "will report to")."""
+    n = len(doc)
+    for i in range(1, n - 1):
+        if doc[i].lower_ not in POSTS or doc[i - 1].lower_ not in ("this", "the"):
+            continue
+        if i >= 2 and doc[i - 2].lower_ in BEFORE_POST:
+            continue
+        j = i + 1
+        if doc[j].lower_ in MODALS:
+            j += 1
+            if j < n and doc[j].lower_ in ("also", "primarily", "mostly", "mainly", "initially"):
+                j += 1
+            if j >= n or doc[j].pos_ not in VERB or doc[j].tag_ != "VB":
+                continue
+        elif doc[j].tag_ != "VBZ" or doc[j].pos_ != "VERB":
+            continue
+        if doc[j].lemma_.lower() in POST_VERBS:
+            continue
+        return i - 1, i + 1
+    return None
 
 
 def _requirement_after(doc, i: int) -> bool:
@@ -213,9 +291,9 @@ def _plural_at_work(doc, i: int) -> tuple[int, int] | None:
         i >= 2
         and doc[i - 2].lower_ in ("the", "our")
         and doc[i - 1].pos_ == "ADJ"
-        and doc[i - 1].lower_ not in OUTCOMES
+        and (doc[i - 1].lower_ not in OUTCOMES or doc[i + 2].lower_ in POSSESSING)
     ):
-        first = i - 2
+        first = i - 2  # "the successful candidates will possess": what they bring, not a step
     else:
         return None
     verb = doc[i + 2]
@@ -339,6 +417,7 @@ def _title_subject(doc, heads: frozenset[str], *, wider: bool) -> tuple[int, int
         if verb is None or verb < 2:
             continue
         end = verb
+        end = _before_aside(doc, end)
         if doc[end - 1].like_num and end >= 3:  # "the Software Developer 2 will"
             end -= 1
         head = doc[end - 1].lower_
@@ -357,13 +436,38 @@ def _title_subject(doc, heads: frozenset[str], *, wider: bool) -> tuple[int, int
         if head not in heads or head in NOT_PEOPLE:
             continue
         k = end - 1
-        while k > 0 and end - k <= 5 and (doc[k - 1].is_alpha or doc[k - 1].like_num or doc[k - 1].lower_ == "&"):
+        while k > 0 and end - k <= 5 and (doc[k - 1].is_alpha or doc[k - 1].like_num or _abbreviation(doc[k - 1])):
             if doc[k - 1].lower_ in DETERMINERS:
                 if not _said_of_you(doc, k - 1):
                     return k - 1, end
                 break
             k -= 1
     return None
+
+
+def _abbreviation(token) -> bool:
+    """ "&" or a short abbreviation's full stop in a title ("Sr.", "Jr.", tokenized as two tokens or one)."""
+    if token.lower_ == "&":
+        return True
+    if token.text == ".":
+        before = token.doc[token.i - 1] if token.i > 0 else None
+        return before is not None and before.is_title and before.is_alpha and len(before.text) <= 3
+    return token.text.endswith(".") and 2 <= len(token.text) <= 4 and token.text[0].isupper()
+
+
+def _before_aside(doc, end: int) -> int:
+    """Where a subject ends when a short aside stands between it and its verb: a bracket ("the Sr.
+    Platform Operations Specialist (Platform Specialist) will") or an appositive between commas
+    ("the Platform Engineer, Consultant, will"); else ``end``."""
+    if end >= 3 and doc[end - 1].text == ")":
+        start = next((k for k in range(end - 2, max(0, end - 8), -1) if doc[k].text == "("), None)
+        if start is not None and start >= 2:
+            return start
+    if end >= 4 and doc[end - 1].text == ",":
+        start = next((k for k in range(end - 2, max(0, end - 6), -1) if doc[k].text == ","), None)
+        if start is not None and start >= 2 and all(t.is_title for t in doc[start + 1 : end - 1]):
+            return start
+    return end
 
 
 def title_heads(document) -> frozenset[str]:
@@ -385,7 +489,9 @@ def title_heads(document) -> frozenset[str]:
     for title in titles:
         # the first piece in Latin letters: a job board's label in another script may come first
         # ("Αγορά Εργασίας &#8211; Senior Java Developer &#8211; ...")
-        pieces = TITLE_END.split(" " + html.unescape(title).replace("*", " ") + " ")
+        # an abbreviation's full stop ("Sr. Platform Specialist") does not end the title
+        text = ABBREVIATION.sub(r"\1", html.unescape(title).replace("*", " "))
+        pieces = TITLE_END.split(" " + text + " ")
         phrase = next((piece for piece in pieces if LATIN.search(piece)), "")
         for part in TITLE_COORDINATE.split(phrase):
             alphabetic = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", part)
@@ -435,6 +541,8 @@ def _triggers(rule) -> Triggers:
             lower = token.lower_
             if lower in people or (lower in plurals and i >= 1 and doc[i - 1].lower_ in quality):
                 found.append((max(0, i - 2), min(n, i + 3)))
+            elif lower in POSTS and i >= 1 and doc[i - 1].lower_ in ("this", "the"):
+                found.append((i, min(n, i + 4)))  # the post's verb: "this role will lead", "this role supports"
             elif lower in REQUIRING_PLURALS and i + 1 < n and doc[i + 1].lower_ in MODALS:
                 # "will be" and what they are said to be: up to a few adjectives and a noun
                 described = i + 2 < n and doc[i + 2].lower_ == "be"
@@ -444,7 +552,7 @@ def _triggers(rule) -> Triggers:
             elif lower in title_quality:
                 found.append((max(0, i - 1), min(n, i + 7)))
             elif (lower in MODALS or lower in PASSIVE_DEMANDS) and i >= 2:
-                if any(t.lower_ in DETERMINERS for t in doc[max(0, i - 7) : i - 1]) or doc[i - 2].lower_ == "these":
+                if any(t.lower_ in DETERMINERS for t in doc[max(0, i - 11) : i - 1]) or doc[i - 2].lower_ == "these":
                     found.append((i, i + 1))
             elif lower == "responsible" and _post_responsible(doc, heads=None, at=i) is not None:
                 found.append((i, i + 1))  # read from the words: the check needs this span, not its tags
