@@ -248,3 +248,15 @@ def test_an_address_set_as_a_heading_is_a_way_to_apply():
 def test_an_application_period_says_how_to_apply():
     text = HEAD + DUTIES + NEEDS + "The job is remote.\n\nApplication period 25.09.2025 - 13.10.2025\n"
     assert _missing(text) is None
+
+
+def test_the_hire_called_by_the_acronym_of_the_post_states_duties():
+    intro = (
+        "# Program officer\n\n## About us\n\nWe fund research on health, and we offer a pension and 30 days of "
+        "holiday.\n\nThe Health Program seeks a Program Officer (PO) to lead our grants. "
+    )
+    text = intro + "The PO will manage a portfolio of grants.\n\n" + NEEDS + "The job is remote. Send us your CV.\n"
+    assert _missing(text) is None
+    # without the acronym given to the post, "the PO" is nobody the advert named
+    unnamed = text.replace(" (PO)", "")
+    assert _missing(unnamed) == "The advert says nothing about: responsibilities"

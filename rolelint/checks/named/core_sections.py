@@ -153,7 +153,8 @@ def covered_by_content(document, items, spec, wanted) -> set[str]:
     data = document.data if isinstance(document.data, dict) else {}
     covered = set()
     if {"responsibilities", "essential"} & set(wanted):
-        covered |= _duties_and_requirements(items, spec, title_heads(document) | HIRE_NOUNS, document.source.text)
+        heads = title_heads(document) | HIRE_NOUNS | _title_acronyms(items)
+        covered |= _duties_and_requirements(items, spec, heads, document.source.text)
     texts = [item.text for item in items if item.span.block != "heading"]
     values = list(_scalars(data))
     text = _Text(texts + values)
@@ -184,6 +185,21 @@ def covered_by_content(document, items, spec, wanted) -> set[str]:
     if "about" in wanted and sum(len(item.text.split()) for item in items if item.span.block == "paragraph") >= 60:
         covered.add("about")
     return covered
+
+
+# the post named with its acronym in brackets, which the advert then calls the hire by: "seeks a
+# Program Officer (PO) to lead ..." then "the PO will manage ..."
+_TITLE_ACRONYM = re.compile(
+    r"\b(?:hire|hiring|seeks?|seeking|recruiting|looking\s+for)\s+(?:an?|one)\s+(?:[A-Z][\w-]*\s+){1,5}\(([A-Z]{2,5})\)"
+)
+
+
+def _title_acronyms(items) -> frozenset[str]:
+    """The acronyms an advert's opening gives the post it seeks ("a Program Officer (PO)"), lower case."""
+    found: set[str] = set()
+    for item in items[:30]:
+        found.update(match.group(1).lower() for match in _TITLE_ACRONYM.finditer(item.text))
+    return frozenset(found)
 
 
 def _mentions_apply(text: _Text, texts: list[str], values: list[str], words: frozenset[str]) -> bool:
