@@ -62,3 +62,19 @@ def test_an_amount_in_a_currency_code_under_a_pay_heading_is_a_figure():
     assert has_salary_figure(under_pay, under_pay.spans)
     elsewhere = document_from_string("# Developer\n\n### Tools\n- 27,000 BDT\n", fmt="markdown")
     assert not has_salary_figure(elsewhere, elsewhere.spans)
+
+
+def _rl208(text: str) -> list[str]:
+    from rolelint.loaders import document_from_string
+    from rolelint.rulepacks import builtin_rules_dir, load_rules
+    from rolelint.runner import run_rules
+
+    document = document_from_string(text, fmt="markdown")
+    rule = load_rules([builtin_rules_dir()])["RL208"]
+    return [text[f.start : f.end] for f in run_rules([document], [rule], {})[document.path]]
+
+
+def test_a_post_said_to_be_unpaid_states_its_pay():
+    assert _rl208("# Design intern\n\n## Compensation\n\nInternships are unpaid.\n") == []
+    # unpaid leave is a benefit, not the post's pay
+    assert _rl208("# Designer\n\n## Compensation\n\nWe offer unpaid leave.\n") == ["## Compensation"]
