@@ -55,3 +55,16 @@ def test_a_run_of_words_one_letter_from_a_name_is_found(tmp_path):
 
 def test_a_name_and_a_one_letter_word_are_not_a_run(tmp_path):
     assert _misspelt("# Developer\n\n- Experience with SQL (PostgreSQL a plus)\n", tmp_path) == []
+
+
+def test_ordinary_words_that_spell_a_name_are_left_alone(tmp_path):
+    text = (
+        "# Engineer\n\nGrow Net ARR and the sales force. No SQL injection, no SQL knowledge needed.\n\n"
+        "Ruby or Rails, whichever you like; solidify GitLab's lead.\n"
+    )
+    assert _misspelt(text, tmp_path) == []
+
+
+def test_a_name_with_a_leading_dot_is_read_only_with_it(tmp_path):
+    found = _misspelt("# Engineer\n\nWe use C# and .Net Core, not Neural Net code.\n", tmp_path)
+    assert found == []

@@ -19,8 +19,10 @@ _LONGEST = 3  # words in the longest name ("Ruby on Rails")
 
 
 def _key(text: str) -> str:
-    """A name with case, spaces, dots, hyphens and underscores left out: what every spelling shares."""
-    return re.sub(r"[\s.\-_]", "", text.lower())
+    """A name with case, spaces, dots, hyphens and underscores left out: what every spelling shares.
+    A leading dot stays: ".NET" is not the word "net"."""
+    lead = "." if text.startswith(".") else ""
+    return lead + re.sub(r"[\s.\-_]", "", text.lower())
 
 
 @dataclass(frozen=True)
@@ -65,17 +67,24 @@ def _plain_lower(name: str) -> bool:
     return name[:1].isupper() and name[1:] == name[1:].lower()
 
 
-def _wrong_form(written: str, name: str, accepted: frozenset[str], *, capitalised_beside: bool) -> bool:
+def _wrong_form(written: str, name: str, names: Names, *, capitalised_beside: bool, opens: bool) -> bool:
     """Whether ``written`` (whose key is ``name``'s) is a form of the name that is not right.
-    ``capitalised_beside``: a name next to it in the same list is written with its capitals."""
-    if written in accepted:
+    ``capitalised_beside``: a name next to it in the same list is written with its capitals;
+    ``opens``: it opens a sentence."""
+    if written in names.accepted[_key(written)]:
         return False
-    joined = " " not in written and "-" not in written
-    if written.islower() and joined and (_plain_lower(name) or not capitalised_beside):
+    parts = written.replace("-", " ").split()
+    split = len(parts) > 1 and len(name.replace("-", " ").split()) < len(parts)
+    if split:
+        if (parts[0].islower() or opens) and _key(" ".join(parts[1:])) in names.canonical:
+            return False  # "no SQL", "No SQL injection.": a word before a name
+        # "java script" splits a name at a name; "sales force" is two words
+        return not written.islower() or any(_key(part) in names.canonical for part in parts)
+    if written.islower() and (_plain_lower(name) or not capitalised_beside):
         # "python", "django": a package's name; "javascript, github" in a list of lower-case names:
         # a house style. But "Terraform and powershell" drops the capitals of one name in a list.
         return False
-    if written.isupper() and joined and (_plain_lower(name) or len(written) < 5):
+    if written.isupper() and len(parts) == 1 and (_plain_lower(name) or len(written) < 5):
         return False  # "ELIXIR", "JIRA", "IOS": an acronym or a shouted name, not the technology misspelt
     return True
 
@@ -100,6 +109,12 @@ def _near(word: str, key: str) -> bool:
 
 _SLIP_SHAPE = re.compile(r"[A-Z]?[a-z0-9]*[a-z]")  # "Postgress", "D3sj": not "OpenCL", "NestJS", "Python3"
 _LIST_GAP = re.compile(r"[\s,/&;|()+]*(?:(?:and|or|and/or|&)[\s,/&;|()+]*)?")  # between items of a list
+
+
+def _is_list_gap(gap: str) -> bool:
+    """Whether ``gap`` separates two items of a list: a comma, a slash, "and", "or" ("Django/Python",
+    "Terraform and PowerShell"), not a space alone ("solidify GitLab")."""
+    return bool(gap.strip()) and _LIST_GAP.fullmatch(gap) is not None
 
 
 def _typo_of(written: str, names: Names) -> str | None:
@@ -129,9 +144,7 @@ def _findings(text: str, names: Names):
         listed = [
             other
             for other in (known[at - 1] if at else None, known[at + 1] if at + 1 < len(known) else None)
-            if other is not None
-            and other[3] is None
-            and _LIST_GAP.fullmatch(text[min(end, other[1]) : max(start, other[0])])
+            if other is not None and other[3] is None and _is_list_gap(text[min(end, other[1]) : max(start, other[0])])
         ]
         if slip is not None:
             # a word one letter from a name is a slip when it stands in a list of names ("Django/Pythong",
@@ -142,7 +155,8 @@ def _findings(text: str, names: Names):
             continue
         key = _key(written)
         capitalised_beside = any(not other[2].islower() for other in listed)
-        if _wrong_form(written, names.canonical[key], names.accepted[key], capitalised_beside=capitalised_beside):
+        opens = not text[:start].strip() or text[:start].rstrip()[-1] in ".!?:;"
+        if _wrong_form(written, names.canonical[key], names, capitalised_beside=capitalised_beside, opens=opens):
             yield start, end, written, names.canonical[key]
 
 
@@ -186,6 +200,8 @@ def _run_slip(text: str, words: list[tuple[int, int]], at: int, names: Names):
         if any(text[run[i][1] : run[i + 1][0]] not in (" ", "-") for i in range(count - 1)):
             continue
         if any(end - start < 2 for start, end in run):  # "PostgreSQL a plus": a name and a word
+            continue
+        if any(text[start:end].lower() in ("or", "and") for start, end in run):  # "Ruby or Rails"
             continue
         written = text[run[0][0] : run[-1][1]]
         key = _key(written)
