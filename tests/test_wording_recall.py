@@ -116,3 +116,17 @@ def test_third_person_reads_a_title_past_an_abbreviation_and_an_aside(linter):
 def test_third_person_reads_a_title_past_an_appositive(linter):
     text = "# Platform Engineer, Consultant\n\nThe Platform Engineer, Consultant, will report to the CTO.\n"
     assert _found(linter, "RL123", text) == [(3, 1, "The Platform Engineer")]
+
+
+def test_unrealistic_finds_an_ability_beyond_a_human_degree(linter):
+    text = "# Analyst\n\n- A supernatural ability to spot trends\n- Extreme motivation\n"
+    assert _found(linter, "RL118", text) == [(3, 5, "supernatural ability"), (4, 3, "Extreme motivation")]
+
+
+def test_unrealistic_leaves_extreme_programming_alone(linter):
+    assert _found(linter, "RL118", "# Developer\n\nWe use Extreme Programming.\n") == []
+
+
+def test_unrealistic_finds_effort_with_no_limit(linter):
+    text = "# Director\n\nYou have to give it your all.\n\nBring a 'no task is too small' mindset.\n"
+    assert _found(linter, "RL118", text) == [(3, 13, "give it your all"), (5, 10, "no task is too small")]
