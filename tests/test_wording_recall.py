@@ -130,3 +130,12 @@ def test_unrealistic_leaves_extreme_programming_alone(linter):
 def test_unrealistic_finds_effort_with_no_limit(linter):
     text = "# Director\n\nYou have to give it your all.\n\nBring a 'no task is too small' mindset.\n"
     assert _found(linter, "RL118", text) == [(3, 13, "give it your all"), (5, 10, "no task is too small")]
+
+
+def test_culture_fit_finds_fitting_right_in_and_clicking(linter):
+    text = "# Developer\n\nYou'll fit right in at Acme!\n\nWe want to see if we click together as a team.\n"
+    assert _found(linter, "RL117", text) == [(3, 8, "fit right in"), (5, 19, "we click together")]
+
+
+def test_culture_fit_leaves_fit_right_in_before_its_criteria_alone(linter):
+    assert _found(linter, "RL117", "# Developer\n\n## You'll fit right in if:\n\n- you know Python\n") == []
