@@ -26,8 +26,8 @@ def _found(linter, code: str, text: str) -> list[tuple[int, int, str]]:
 
 
 def test_hyper_competitive_finds_a_trait_demanded_without_limit(linter):
-    text = "# Engineer\n\nYou bring limitless passion and unlimited confidence.\n"
-    assert _found(linter, "RL120", text) == [(3, 11, "limitless passion"), (3, 33, "unlimited confidence")]
+    text = "# Engineer\n\nYou bring limitless passion.\n\nYou bring unlimited confidence.\n"
+    assert _found(linter, "RL120", text) == [(3, 11, "limitless passion"), (5, 11, "unlimited confidence")]
 
 
 def test_hyper_competitive_leaves_an_unlimited_benefit_alone(linter):
@@ -139,3 +139,8 @@ def test_culture_fit_finds_fitting_right_in_and_clicking(linter):
 
 def test_culture_fit_leaves_fit_right_in_before_its_criteria_alone(linter):
     assert _found(linter, "RL117", "# Developer\n\n## You'll fit right in if:\n\n- you know Python\n") == []
+
+
+def test_a_pattern_rule_with_one_per_sentence_reports_the_first_match_of_each_sentence(linter):
+    text = "# Engineer\n\nYou bring limitless passion and a fanatical commitment. You have unlimited energy.\n"
+    assert _found(linter, "RL120", text) == [(3, 11, "limitless passion"), (3, 66, "unlimited energy")]

@@ -132,6 +132,7 @@ class CompiledPatterns:
     patterns: tuple[TokenPattern, ...]
     needs: frozenset[str]
     bounded: bool = False  # a rule pack's: matched in windows, under TIME_BUDGET (see the module's docstring)
+    one_per_sentence: bool = False  # report only the first match of a sentence: one rewrite fixes both
     _matchers: weakref.WeakKeyDictionary = field(default_factory=weakref.WeakKeyDictionary, repr=False)  # nlp ->
 
     @cached_property
@@ -180,7 +181,12 @@ def compile(rule) -> CompiledPatterns:
     strict = not is_builtin(rule)  # a pack's REGEX runs on Python's re in spaCy's Matcher: analysed strictly
     patterns = []
     wanted: set[str] = {"tokens"}
-    for number, raw in enumerate(rule.spec):
+    # a list of patterns, or {patterns: [...], one_per_sentence: true}
+    spec = rule.spec if isinstance(rule.spec, list) else rule.spec["patterns"]
+    one_per_sentence = isinstance(rule.spec, dict) and bool(rule.spec.get("one_per_sentence", False))
+    if one_per_sentence:
+        wanted.add("sents")
+    for number, raw in enumerate(spec):
         entry = raw if isinstance(raw, dict) else {"tokens": raw}
         where = f"pattern[{number}]"
         for position, token in enumerate(entry["tokens"]):
@@ -212,7 +218,7 @@ def compile(rule) -> CompiledPatterns:
         )
     if strict:
         check_bounded([(f"pattern[{number}]", list(pattern.tokens)) for number, pattern in enumerate(patterns)])
-    return CompiledPatterns(tuple(patterns), frozenset(wanted), bounded=strict)
+    return CompiledPatterns(tuple(patterns), frozenset(wanted), bounded=strict, one_per_sentence=one_per_sentence)
 
 
 def _check_value(value, where: str, *, strings: bool, strict: bool = False) -> None:
@@ -416,6 +422,7 @@ def run(rule, compiled: CompiledPatterns, target, options, nlp):
         else:
             mine = [m for m in _matches(matcher, item.doc, nlp, windowed) if m[0].startswith(prefix)]
         taken: list[tuple[int, int]] = []
+        reported: set[int] = set()  # sentences with a finding, when one a sentence is reported
         for key, first, end in sorted(mine, key=lambda m: (m[1], -(m[2] - m[1]))):
             pattern = compiled.patterns[int(key[len(prefix) :])]
             if pattern.id in allowed or any(a < end and first < b for a, b in taken):
@@ -432,6 +439,11 @@ def run(rule, compiled: CompiledPatterns, target, options, nlp):
             if pattern.skip_before and end < len(item.doc) and item.doc[end].lower_ in pattern.skip_before:
                 continue  # "challenge the status quo of federal contracting": the idiom given an object
             taken.append((first, end))
+            if compiled.one_per_sentence:
+                sentence = _sentence_of(item, first)[0]
+                if sentence in reported:
+                    continue
+                reported.add(sentence)
             yield span_finding(
                 rule, item, span.start_char, span.end_char, replacement=pattern.replacement, fixable=pattern.fixable
             )
