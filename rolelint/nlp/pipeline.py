@@ -227,7 +227,7 @@ def _use_numpy_blas(nlp) -> None:
     from thinc.api import NumpyOps
 
     shared = None
-    for _, component in nlp.pipeline:
+    for _, component in nlp.components:  # disabled ones too: RL209 runs the idle recogniser itself
         model = getattr(component, "model", None)
         if model is None or not hasattr(model, "walk"):
             continue
