@@ -14,6 +14,7 @@ import re
 from typing import Sequence
 
 from rolelint.documents import Section, TextSpan
+from rolelint.textfold import caseless
 
 # Heading words per section category, tried in this order (the first group that matches wins).
 SECTION_KEYWORDS: list[tuple[str, tuple[str, ...]]] = [
@@ -271,6 +272,40 @@ DESIRABLE = re.compile(
     r"|(?:\s[-–—]|\()\s*(?:an?\s+)?(?:[a-z]+\s+)?(?:advantage|plus|asset)\b(?!\s*(?:years?|yrs?)\b)",
     re.IGNORECASE,
 )
+# Every match of DESIRABLE holds all the words of one of these, in any case (tests/test_structure.py
+# derives that from the pattern): substring searches rule most texts out far faster than the pattern.
+_DESIRABLE_CLUES = (
+    ("desirable",),
+    ("nice", "have"),
+    ("good", "have"),
+    ("bonus",),
+    ("plus",),
+    ("prefer",),
+    ("advantage",),
+    ("asset",),
+    ("would be ", "great"),
+    ("would be ", "nice"),
+    ("would be ", "benefit"),
+    ("not", "essential"),
+    ("not", "required"),
+    ("not", "mandatory"),
+    ("not", "necessary"),
+    ("not", "compulsory"),
+    ("desired",),
+    ("ideally",),
+    ("beneficial",),
+    ("helpful",),
+    ("appreciated",),
+    ("of", "benefit"),
+    ("of", "value"),
+)
+
+
+def may_mark_desirable(text: str) -> bool:
+    """False when ``DESIRABLE`` cannot match in ``text``; True when it may. Worth asking first of a
+    long text (an advert's whole text); on a line the pattern alone is as quick."""
+    lowered = caseless(text)
+    return any(all(word in lowered for word in clue) for clue in _DESIRABLE_CLUES)
 
 
 # A lead-in that ends with the reader's future ("As a developer with us, you will:") introduces duties.

@@ -197,3 +197,16 @@ def _script(char: str) -> str:
         return categories.alias(char)
     except Exception:  # noqa: BLE001 - an unassigned code point
         return "UNKNOWN"
+
+
+# Outside ASCII, what ``str.lower`` leaves that a case-insensitive pattern still matches to an ASCII
+# letter: the dotless i and the long s; and the combining dot above that "İ" lower-cases with.
+_CASELESS = {0x131: "i", 0x17F: "s", 0x307: None}
+
+
+def caseless(text: str) -> str:
+    """``text`` lower-cased so that an ASCII word that a case-insensitive regular expression finds in
+    ``text`` is a substring of the result: a cheap test before running such a pattern. (It may
+    also hold words the pattern would not find there.)"""
+    lowered = text.lower()
+    return lowered if lowered.isascii() else lowered.translate(_CASELESS)

@@ -421,3 +421,60 @@ def test_an_element_is_hidden_by_its_hidden_attribute_or_style_not_by_a_class():
     assert not hides_content('<input type="hidden">')
     assert not hides_content('<span aria-hidden="true">')
     assert categorize_heading("Information on the processing of personal data (GDPR)") == "policy"
+
+
+def test_every_match_of_the_desirable_marks_holds_the_words_of_a_clue_looked_for_first():
+    from rolelint.checks.regex import literal_prefilter
+    from rolelint.structure import _DESIRABLE_CLUES, DESIRABLE
+
+    def holds(clauses, word: str) -> bool:  # some clause each of whose needles contains the word
+        return any(all(text and word in text for text, _ in clause) for clause in clauses)
+
+    def covered(clauses) -> bool:
+        # some clause such that, whichever of its needles a match holds, it holds a clue's every word
+        return any(
+            all(
+                any(all((text and word in text) or holds(clauses, word) for word in clue) for clue in _DESIRABLE_CLUES)
+                for text, _ in clause
+            )
+            for clause in clauses
+        )
+
+    alternatives = literal_prefilter(DESIRABLE.pattern, DESIRABLE.flags)
+    assert alternatives
+    for clauses in alternatives:
+        assert covered(clauses), clauses
+
+
+def test_may_mark_desirable_lets_through_every_text_the_marks_match():
+    from rolelint.structure import DESIRABLE, may_mark_desirable
+
+    texts = [
+        "Go is a PLUS",
+        "Experience with Kafka preferred",
+        "Nice-to-have: Rust",
+        "İdeally you know SQL",
+        "A pluſ if you know Elm",
+        "Ruby - advantage",
+        "Would be great if you write",
+        "Any of this will be greatly appreciated",
+        "It is of real value",
+    ]
+    for text in texts:
+        assert DESIRABLE.search(text), text
+        assert may_mark_desirable(text), text
+    assert not may_mark_desirable("Write the roadmap with the team")
+
+
+def test_caseless_gives_every_ascii_letter_a_case_insensitive_pattern_matches_there():
+    import re
+    import sys
+
+    from rolelint.textfold import caseless
+
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        if letter.fullmatch(char):
+            matched = [c for c in "abcdefghijklmnopqrstuvwxyz" if re.fullmatch(c, char, re.IGNORECASE)]
+            assert [caseless(char)] == matched, hex(code)

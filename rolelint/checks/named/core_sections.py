@@ -23,7 +23,7 @@ from rolelint.checks.named.model import NamedCheck
 from rolelint.checks.named.sections import CORE_SECTIONS, sections_present
 from rolelint.checks.named.third_person import title_heads
 from rolelint.nlp.pipeline import ModelNotFound, load_pipeline
-from rolelint.structure import DESIRABLE, unmarked_list
+from rolelint.structure import DESIRABLE, may_mark_desirable, unmarked_list
 
 PARAMS = (
     "duty_leads",
@@ -94,8 +94,11 @@ class _Text:
     def mentions(self, phrases: frozenset[str]) -> bool:
         if self.words.intersection(p for p in phrases if " " not in p):
             return True
-        multi = [re.escape(p) for p in phrases if " " in p]
-        return bool(multi) and re.search(r"\b(?:" + "|".join(multi) + r")\b", self.joined) is not None
+        multi = [p for p in phrases if " " in p]
+        if not any(p in self.joined for p in multi):
+            return False  # a phrase is found only where it is a substring
+        pattern = r"\b(?:" + "|".join(re.escape(p) for p in multi) + r")\b"  # one per list: re's cache keeps it
+        return re.search(pattern, self.joined) is not None
 
 
 # imperatives addressed to the reader of the advert, not duties of the job
@@ -162,7 +165,9 @@ def covered_by_content(document, items, spec, wanted) -> set[str]:
         covered.add("pay")
     if "offer" in wanted:
         # a requirement marked a wish ("… will be of benefit") offers nothing
-        offered = _Text([DESIRABLE.sub(" ", t) for t in texts] + values) if DESIRABLE.search(text.joined) else text
+        offered = text
+        if may_mark_desirable(text.joined) and DESIRABLE.search(text.joined):
+            offered = _Text([DESIRABLE.sub(" ", t) if may_mark_desirable(t) else t for t in texts] + values)
         if offered.mentions(_word_set(spec, "pay_words") | _word_set(spec, "offer_words")):
             covered.add("offer")
     if "location" in wanted and (
@@ -173,7 +178,7 @@ def covered_by_content(document, items, spec, wanted) -> set[str]:
         covered.add("location")
     if "apply" in wanted and (
         _mentions_apply(text, texts, values, _word_set(spec, "apply_words"))
-        or _EMAIL.search(text.joined) is not None
+        or ("@" in text.joined and _EMAIL.search(text.joined) is not None)
         # an address to write to, set as a heading ("### Send your CV to jobs@example.org")
         or any(_EMAIL.search(item.text) for item in items if item.span.block == "heading")
         or any(_JOB_PAGE.search(value.strip()) for value in values)
@@ -207,8 +212,8 @@ def _mentions_apply(text: _Text, texts: list[str], values: list[str], words: fro
     aside; the text is read again without invitations only when it holds one."""
     if not text.mentions(words):
         return False
-    if _ENCOURAGED_TO_APPLY.search(text.joined) is None:
-        return True
+    if "apply" not in text.joined or _ENCOURAGED_TO_APPLY.search(text.joined) is None:
+        return True  # (its text is lower case: a match holds "apply")
     return _Text([_ENCOURAGED_TO_APPLY.sub(" ", t) for t in texts] + values).mentions(words)
 
 
