@@ -14,6 +14,7 @@ from rolelint.checks.named.experience_for_level import advert_title
 from rolelint.checks.named.model import NamedCheck
 from rolelint.checks.named.parsed import Words
 from rolelint.nlp.triggers import Triggers
+from rolelint.textfold import caseless
 
 LISTS = ("people", "quality", "title_quality", "holders")
 VERB = ("AUX", "VERB")
@@ -124,6 +125,9 @@ HIRES = re.compile(
     r"((?:[^\W\d_][\w-]*\.?\s+){0,4}?[^\W\d_][\w-]*)(?:\s+(?:to|who|that|with|for|in|at|on|based|\()|\s*,)",
     re.IGNORECASE,
 )
+# Every match of HIRES holds one of these, in any case (a test derives that from the pattern): a
+# text without any is not searched.
+_HIRE_WORDS = ("hir", "seek", "recruit", "requir", "need", "searching", "looking")
 # words that end a title's phrase but name no one ("We are Hiring", "IT Job"), or a company
 NOT_HEADS = frozenset({"we", "are", "is", "it", "hiring", "available", "wanted", "new", "now", "open", "remote", "you"})
 # coordinated titles each have a head: "PhD student & post-doc", "Frontend developer / designer"
@@ -470,6 +474,12 @@ def _before_aside(doc, end: int) -> int:
     return end
 
 
+def _may_name_a_hire(text: str) -> bool:
+    """False when ``HIRES`` cannot match in ``text``."""
+    lowered = caseless(text)
+    return any(word in lowered for word in _HIRE_WORDS)
+
+
 def title_heads(document) -> frozenset[str]:
     """Head nouns of the advert's own title (front matter ``title``/``job_title``, its first heading,
     a "Position Title:" field): the last word of each title's noun phrase, lower case."""
@@ -483,7 +493,7 @@ def title_heads(document) -> frozenset[str]:
         if field:
             titles.append(field.group(1))
     for span in document.spans[:60]:
-        if span.block != "heading":
+        if span.block != "heading" and _may_name_a_hire(span.text):
             titles.extend(match.group(1) for match in HIRES.finditer(span.text))
     heads = set()
     for title in titles:
