@@ -60,7 +60,7 @@ def test_text_shows_levels_skills_pay_and_marks_the_fall(pathway_repo):
     joinery = next(line for line in lines if line.startswith("Joinery"))
     assert [c.strip() for c in joinery.split("|")[1:]] == ["working", "practitioner", "working !1"]
     assert any(line.startswith("Salary (GBP/year)") and "30,000-35,000" in line for line in lines)
-    assert "!1 RL308 Joinery falls to working at `three`" in result.output
+    assert "!1 RL308 'Joinery' falls to working at `three`" in result.output
     assert "(roles/maker.yaml:11, levels[2].skills.joinery)" in result.output
 
 

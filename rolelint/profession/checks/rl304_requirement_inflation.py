@@ -21,7 +21,7 @@ def check(ctx: CheckContext) -> Iterator[Report | None]:
                 continue
             skill = framework.skills[demand.skill].name if demand.skill in framework.skills else demand.skill
             message = (
-                f"asks for {skill} at {framework.scale[demand.rank]} ({demand.wording}), but "
+                f"asks for '{skill}' at {framework.scale[demand.rank]} ({demand.wording}), but "
                 f"{framework.effective_title(role_level)} defines it at {defined}"
             )
             yield demand_report(ctx, CODE, entry, demand, message, suggestion=str(defined))

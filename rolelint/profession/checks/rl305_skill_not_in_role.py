@@ -22,7 +22,7 @@ def check(ctx: CheckContext) -> Iterator[Report | None]:
                 continue  # in prose, only an insistent demand ("strong", "expert") is clearly a requirement
             skill = framework.skills[demand.skill].name
             message = (
-                f"asks for {skill} ({demand.wording}), a skill that {framework.effective_title(role_level)} "
+                f"asks for '{skill}' ({demand.wording}), a skill that {framework.effective_title(role_level)} "
                 f"does not have in role `{claim.role.id}`"
             )
             yield demand_report(ctx, CODE, entry, demand, message, key=True)

@@ -25,7 +25,7 @@ def issues(role: Role, framework: Framework, options: dict) -> list[PathwayIssue
                     found.append(
                         PathwayIssue(
                             CODE,
-                            f"{name} falls to {proficiency} at `{role_level.level}` from "
+                            f"'{name}' falls to {proficiency} at `{role_level.level}` from "
                             f"{framework.scale[high_rank]} at `{where}`, a lower level",
                             role.display,
                             f"{role_level.path}.skills.{skill}",
