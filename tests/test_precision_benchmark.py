@@ -43,7 +43,7 @@ def test_every_row_has_the_header_s_fields(name):
     assert [number for number, row in enumerate(rows, 1) if row and len(row) != len(rows[0])] == []
 
 
-@pytest.mark.parametrize("split", ["fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6"])
+@pytest.mark.parametrize("split", ["fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7"])
 def test_a_fresh_split_shares_no_repository_with_another_split(split):
     """A fresh batch is new text: none of its source repositories may feed another split."""
     rows = extract.read_manifest()
@@ -99,7 +99,7 @@ def _git(*args):
     return subprocess.run(["git", "-C", str(REPO), *args], capture_output=True, text=True)
 
 
-@pytest.mark.parametrize("split", ["fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6"])
+@pytest.mark.parametrize("split", ["fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7"])
 def test_fresh_gold_was_committed_before_any_fresh_judgement(split):
     """A fresh split's gold list must come first in history: the commit that first added one of its
     judgements (if any) descends from the one that first added its gold rows."""
@@ -128,7 +128,8 @@ def test_fresh_gold_was_committed_before_any_fresh_judgement(split):
 
 def test_split_choices_lint_only_the_splits_reported():
     rows = [
-        {"id": s, "split": s} for s in ("tune", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6")
+        {"id": s, "split": s}
+        for s in ("tune", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7")
     ]
     splits, chosen = precision.select(rows, "both")
     assert splits == ("tune", "heldout") and [r["id"] for r in chosen] == ["tune", "heldout"]
@@ -144,12 +145,15 @@ def test_split_choices_lint_only_the_splits_reported():
     assert splits == ("fresh5",) and [r["id"] for r in chosen] == ["fresh5"]
     splits, chosen = precision.select(rows, "fresh6")
     assert splits == ("fresh6",) and [r["id"] for r in chosen] == ["fresh6"]
+    splits, chosen = precision.select(rows, "fresh7")
+    assert splits == ("fresh7",) and [r["id"] for r in chosen] == ["fresh7"]
     splits, chosen = precision.select(rows, "seen")  # the splits already judged once, and no other
     assert splits == precision.SEEN and [r["id"] for r in chosen] == list(precision.SEEN)
     splits, chosen = precision.select(rows, "every")
-    assert splits == ("tune", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6") and len(chosen) == 8
+    every = ("tune", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7")
+    assert splits == every and len(chosen) == 9
     splits, chosen = precision.select(rows, "all")
-    assert splits == ("all",) and len(chosen) == 8
+    assert splits == ("all",) and len(chosen) == 9
 
 
 def test_wilson_interval_brackets_the_rate_and_narrows_with_more_data():
