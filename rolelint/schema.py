@@ -80,18 +80,24 @@ def advert_keys() -> frozenset[str]:
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _NOT_PROSE = re.compile(r"\s*(?:[a-z][a-z0-9+.-]*://|/|\{\{|\{%|[\w.-]+@[\w-]+\.)")
+# A value that only marks a gap ("T.B.D.", "(optional)", "XXX"): unfinished text in any key, so read.
+_GAP = re.compile(r"\s*(?:T\.?B\.?[CDA]\.?|\((?:optional|required)\)|X{3,}|TODO)\s*", re.IGNORECASE)
 
 
 def site_prose(spans: list[TextSpan]) -> list[TextSpan]:
     """The spans of a site's front matter (``Document.site_metadata``) worth reading as the advert's
     text: the body, values of keys rolelint knows, and values of the site's own keys that are prose (a
-    `description:` of three words or more), not layouts, paths, addresses, dates or templates, nor a
-    value that repeats the body's text (read there once, not twice)."""
+    `description:` of three words or more) or that only mark a gap (`url: T.B.D.`), not layouts,
+    paths, addresses, dates or templates, nor a value that repeats the body's text (read there once,
+    not twice)."""
     known = advert_keys()
     body: str | None = None
     kept = []
     for span in spans:
         if span.field is None or top_key(span.field) in known:
+            kept.append(span)
+            continue
+        if _GAP.fullmatch(span.text):
             kept.append(span)
             continue
         if len(_WORD.findall(span.text)) < 3 or _NOT_PROSE.match(span.text):

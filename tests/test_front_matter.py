@@ -243,6 +243,12 @@ def test_a_site_description_of_its_own_is_still_read(tmp_path):
     assert described.field == "description" and described.file_offset(0) == text.index("A role")
 
 
+def test_a_site_key_whose_value_only_marks_a_gap_is_read(tmp_path):
+    text = "---\nlayout: job\nurl: T.B.D.\nnotes_md: (optional)\nsquad: Data\n---\n\nWe hire a data analyst.\n"
+    document = _load(write(tmp_path, "a.md", text)).document
+    assert [s.field for s in site_prose(document.spans) if s.field] == ["url", "notes_md"]
+
+
 SITE_ADVERT_IN_KEYS = (
     "---\nposition: Front end engineer\nlayout: job\nbrief: |\n"
     "  We are hiring a front end engineer who builds the pages of our data platform for the public.\n"
