@@ -168,16 +168,22 @@ class FixedText:
     skipped: tuple[str, ...]
 
 
+# How a bad code in each selection list is named in the error (the command line passes its flags).
+OPTION_NAMES = ("select", "ignore", "extend_select", "extend_ignore")
+OPTION_FLAGS = ("--select", "--ignore", "--extend-select", "--extend-ignore")
+
+
 class Linter:
     """A config, its rule catalogue and (loaded when first needed) the spaCy pipeline and the roles
     repo's profession index, to lint many texts with.
 
     ``config``: a loaded Config; else the file ``config_path``; else the nearest `.rolelint.yaml` or
     `pyproject.toml` from ``start`` (default: the working directory). ``select``/``ignore`` replace
-    the config's, as the command line's `--select`/`--ignore` do. ``use_cache``: ``lint_paths`` reads
+    the config's, as the command line's `--select`/`--ignore` do; ``extend_select``/``extend_ignore``
+    add to the lists in force, as `--extend-select`/`--extend-ignore` do. ``use_cache``: ``lint_paths`` reads
     and writes the config's result cache (texts are never cached). A bad config, option or code raises
     ``ConfigError`` here, before anything is linted; ``option_names`` is how that error names the
-    select and ignore options (the command line passes its flags). ``trusted_paths``: directories
+    select, ignore, extend-select and extend-ignore options (the command line passes its flags). ``trusted_paths``: directories
     outside the repository that its config may name (the command line's `--trusted-path`; see
     docs/security.md); every other path the config names must lie inside the repository.
     """
@@ -191,8 +197,10 @@ class Linter:
         select: Sequence[str] = (),
         ignore: Sequence[str] = (),
         use_cache: bool = False,
-        option_names: tuple[str, str] = ("select", "ignore"),
+        option_names: tuple[str, ...] = OPTION_NAMES,
         trusted_paths: Sequence[Path | str] = (),
+        extend_select: Sequence[str] = (),
+        extend_ignore: Sequence[str] = (),
     ):
         if config is None:
             config = load_config(
@@ -203,10 +211,12 @@ class Linter:
         self.config = config
         self.catalogue: RuleCatalogue = load_catalogue(config)
         known = sorted(self.catalogue.rules)
-        for option, codes in zip(option_names, (select, ignore)):
+        lists = (select, ignore, extend_select, extend_ignore)
+        names = tuple(option_names) + OPTION_NAMES[len(option_names) :]
+        for option, codes in zip(names, lists):
             for code in codes:
                 check_code_prefix(code.upper(), known, option)
-        self.selection = Selection(select=tuple(c.upper() for c in select), ignore=tuple(c.upper() for c in ignore))
+        self.selection = Selection(*(tuple(c.upper() for c in codes) for codes in lists))
         self.active: frozenset[str] = frozenset(active_codes(self.catalogue, config, self.selection))
         self.use_cache = use_cache
         self._lock = threading.RLock()
@@ -222,8 +232,10 @@ class Linter:
         select: Sequence[str] = (),
         ignore: Sequence[str] = (),
         use_cache: bool = False,
-        option_names: tuple[str, str] = ("select", "ignore"),
+        option_names: tuple[str, ...] = OPTION_NAMES,
         trusted_paths: Sequence[Path | str] = (),
+        extend_select: Sequence[str] = (),
+        extend_ignore: Sequence[str] = (),
     ) -> Linter:
         """A Linter whose config is found as `rolelint check PATHS` finds it: from the first path (so
         `rolelint check examples/` uses `examples/.rolelint.yaml`), else the working directory."""
@@ -235,6 +247,8 @@ class Linter:
             use_cache=use_cache,
             option_names=option_names,
             trusted_paths=trusted_paths,
+            extend_select=extend_select,
+            extend_ignore=extend_ignore,
         )
 
     # --- linting ---------------------------------------------------------------------------

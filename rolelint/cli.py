@@ -28,6 +28,7 @@ from rolelint import (
     rule_statistics,
     write_baseline,
 )
+from rolelint.api import OPTION_FLAGS
 from rolelint.config import FAIL_ON, Config, ConfigError, load_config
 from rolelint.display import visible
 from rolelint.terminal import color_wanted
@@ -95,6 +96,12 @@ def trusted_path_option(command):
 )
 @click.option("--select", multiple=True, metavar="CODES", help="Only these rule codes or prefixes (comma-separated).")
 @click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rule codes or prefixes (comma-separated).")
+@click.option(
+    "--extend-select", multiple=True, metavar="CODES", help="Also run these codes, on top of the config's or --select."
+)
+@click.option(
+    "--extend-ignore", multiple=True, metavar="CODES", help="Also skip these codes, on top of the config's or --ignore."
+)
 @click.option(
     "--fail-on",
     type=click.Choice(FAIL_ON),
@@ -185,6 +192,8 @@ def check(
     output_format: str,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    extend_ignore: tuple[str, ...],
     fail_on: str | None,
     config_path: Path | None,
     color: bool | None,
@@ -210,6 +219,8 @@ def check(
         targets=tuple(_output_target(v) for v in output_files),
         select=_codes(select),
         ignore=_codes(ignore),
+        extend_select=_codes(extend_select),
+        extend_ignore=_codes(extend_ignore),
         fail_on=fail_on,
         config_path=config_path,
         color=color,
@@ -254,6 +265,8 @@ class CheckRequest:
     targets: tuple[tuple[str, Path], ...] = ()  # --output-file FORMAT:PATH
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    extend_ignore: tuple[str, ...] = ()
     fail_on: str | None = None
     config_path: Path | None = None
     color: bool | None = None
@@ -299,8 +312,10 @@ def build_linter(request: CheckRequest) -> Linter:
         config_path=request.config_path,
         select=request.select,
         ignore=request.ignore,
+        extend_select=request.extend_select,
+        extend_ignore=request.extend_ignore,
         use_cache=request.use_cache,
-        option_names=("--select", "--ignore"),
+        option_names=OPTION_FLAGS,
         trusted_paths=request.trusted_paths,
     )
     if request.force_exclude:
@@ -766,6 +781,12 @@ _STDOUT_ERRORS = (errno.EPIPE, errno.ENOSPC, errno.EIO, errno.EDQUOT, errno.EFBI
 )
 @click.option("--select", multiple=True, metavar="CODES", help="Only these rule codes or prefixes (comma-separated).")
 @click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rule codes or prefixes (comma-separated).")
+@click.option(
+    "--extend-select", multiple=True, metavar="CODES", help="Also run these codes, on top of the config's or --select."
+)
+@click.option(
+    "--extend-ignore", multiple=True, metavar="CODES", help="Also skip these codes, on top of the config's or --ignore."
+)
 @click.option("--scheduler", metavar="tcp://HOST:PORT", help="An existing Dask cluster [default: a LocalCluster here].")
 @click.option("--workers", type=click.IntRange(min=1), help="LocalCluster worker processes [default: all cores].")
 @click.option(
@@ -781,6 +802,8 @@ def audit(
     columns: tuple[str, ...],
     select: tuple[str, ...],
     ignore: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    extend_ignore: tuple[str, ...],
     scheduler: str | None,
     workers: int | None,
     partition_size: int,
@@ -801,6 +824,8 @@ def audit(
             columns=columns,
             select=_codes(select),
             ignore=_codes(ignore),
+            extend_select=_codes(extend_select),
+            extend_ignore=_codes(extend_ignore),
             scheduler=scheduler,
             workers=workers,
             partition_size=partition_size,

@@ -25,10 +25,20 @@ ProfessionRun = Callable[[list[Document], set[str]], dict[str, list[Finding]]]
 
 @dataclass(frozen=True)
 class Selection:
-    """Which rules run: CLI `--select`/`--ignore` replace the config's when given."""
+    """Which rules run: CLI `--select`/`--ignore` replace the config's when given;
+    `--extend-select`/`--extend-ignore` add to whichever lists are in force."""
 
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    extend_ignore: tuple[str, ...] = ()
+
+    def selects(self, config: Config) -> tuple[str, ...]:
+        """The select list in force, without the extension (empty: every rule on by default)."""
+        return self.select or config.select
+
+    def ignores(self, config: Config) -> tuple[str, ...]:
+        return (self.ignore or config.ignore) + self.extend_ignore
 
 
 @dataclass
@@ -47,15 +57,16 @@ def _prefix_length(code: str, prefixes: tuple[str, ...]) -> int:
 
 
 def is_enabled(code: str, default: bool, config: Config, selection: Selection) -> bool:
-    select = selection.select or config.select
-    ignore = selection.ignore or config.ignore
+    select = selection.selects(config)
     settings = config.rules.get(code)
     enabled = settings.enabled if settings is not None and settings.enabled is not None else default
     selected = _prefix_length(code, select)
-    ignored = _prefix_length(code, ignore)
-    if select:
-        if selected < 0:
-            return False
+    extended = _prefix_length(code, selection.extend_select)
+    ignored = _prefix_length(code, selection.ignores(config))
+    if select and selected < 0 and extended < 0:
+        return False
+    selected = max(selected, extended)
+    if select or extended >= 0:
         # An explicit selection (longer than a bare prefix like "RL") turns on a rule that is off by default.
         enabled = enabled or selected >= len(code)
     if ignored >= 0 and ignored >= selected:
@@ -125,8 +136,8 @@ def _turned_off(code: str, config: Config, selection: Selection) -> bool:
     settings = config.rules.get(code)
     if settings is not None and settings.enabled is False:
         return True
-    ignore = selection.ignore or config.ignore
-    return _prefix_length(code, ignore) >= max(_prefix_length(code, selection.select or config.select), 1)
+    selected = max(_prefix_length(code, selection.selects(config)), _prefix_length(code, selection.extend_select))
+    return _prefix_length(code, selection.ignores(config)) >= max(selected, 1)
 
 
 def check_entries(

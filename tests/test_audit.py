@@ -21,7 +21,7 @@ from conftest import CORPUS, REPO  # noqa: E402
 
 from rolelint.audit.inputs import Advert, Columns, RecordError, html_to_markdown, plan, read  # noqa: E402
 from rolelint.audit.run import AuditInputError, AuditSettings, run_audit  # noqa: E402
-from rolelint.audit.work import month_of, text_measures  # noqa: E402
+from rolelint.audit.work import linter_for, month_of, text_measures  # noqa: E402
 
 EXAMPLES = REPO / "examples"
 
@@ -351,3 +351,13 @@ def test_reading_grade_of_plain_sentences():
     words, grade = text_measures("# Title\n\nThe cat sat on the mat. The dog ran.\n")
     assert words == 10 and grade is not None and grade < 3
     assert text_measures("") == (0, None)
+
+
+def test_the_audits_rules_keep_the_configs_ignore_list_and_add_the_flags(tmp_path):
+    (tmp_path / ".rolelint.yaml").write_text("ignore: [RL104]\n", encoding="utf-8")
+    active = linter_for(AuditSettings(out=str(tmp_path / "out"), start=str(tmp_path))).active
+    assert "RL104" not in active and "RL103" in active
+    assert not any(code.startswith("RL3") for code in active)  # no roles repo: no profession rules
+    settings = AuditSettings(out=str(tmp_path / "out"), start=str(tmp_path), extend_ignore=("RL103",))
+    extended = linter_for(settings).active
+    assert "RL104" not in extended and "RL103" not in extended and "RL105" in extended

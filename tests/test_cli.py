@@ -113,6 +113,26 @@ def test_unknown_select_code_exits_2(repo):
     assert result.returncode == 2 and "--select" in result.stderr and "XX1" in result.stderr
 
 
+def test_unknown_extend_ignore_code_exits_2_naming_the_flag(repo):
+    result = rolelint("check", "--extend-ignore", "RL9X", cwd=repo)
+    assert result.returncode == 2 and "--extend-ignore" in result.stderr and "RL9X" in result.stderr
+
+
+def test_extend_ignore_keeps_the_configs_ignore_list(repo):
+    write(repo, ".rolelint.yaml", "kinds: {role: ['roles/**']}\nignore: [RL010]\n")
+    write(repo, "roles/pm.yaml", "kind: role\nid: pm\nframework: pm\ntypo: 1\nlevels: [{level: a}]\n")
+
+    def codes(*flags: str) -> set[str]:
+        result = rolelint("check", "--format", "json", "--select", "RL0", *flags, cwd=repo)
+        return {item["code"] for item in json.loads(result.stdout)["diagnostics"]}
+
+    everything = codes("--ignore", "RL2")  # --ignore replaces the config's list: RL010 is back
+    assert "RL011" in everything and "RL010" in everything
+    assert "RL010" not in codes()
+    assert codes("--extend-ignore", "RL011") == set()
+    assert codes("--extend-ignore", "RL3") == {"RL011"}
+
+
 def test_bad_flag_value_exits_2(repo):
     result = rolelint("check", "--fail-on", "sometimes", cwd=repo)
     assert result.returncode == 2 and "--fail-on" in result.stderr

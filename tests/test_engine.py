@@ -128,6 +128,26 @@ def test_select_and_ignore_prefixes():
     assert not is_enabled("RL150", False, config, Selection(select=("RL",)))
 
 
+def test_extend_select_and_extend_ignore_add_to_the_lists_in_force():
+    config = Config(root=Path("."), select=("RL1",), ignore=("RL12",))
+    assert not is_enabled("RL121", True, config, Selection())
+    assert not is_enabled("RL201", True, config, Selection())
+    # --extend-ignore keeps the config's ignore (--ignore would replace it) and adds its own.
+    assert not is_enabled("RL121", True, config, Selection(extend_ignore=("RL101",)))
+    assert not is_enabled("RL101", True, config, Selection(extend_ignore=("RL101",)))
+    assert is_enabled("RL102", True, config, Selection(extend_ignore=("RL101",)))
+    assert is_enabled("RL121", True, config, Selection(ignore=("RL101",)))
+    # --extend-select adds to the config's select, or to --select, and names off-by-default rules in full.
+    assert is_enabled("RL201", True, config, Selection(extend_select=("RL2",)))
+    assert is_enabled("RL201", True, config, Selection(select=("RL3",), extend_select=("RL201",)))
+    assert not is_enabled("RL101", True, config, Selection(select=("RL3",), extend_select=("RL201",)))
+    assert is_enabled("RL127", False, Config(root=Path(".")), Selection(extend_select=("RL127",)))
+    assert not is_enabled("RL127", False, Config(root=Path(".")), Selection(extend_select=("RL1",)))
+    assert is_enabled("RL101", True, Config(root=Path(".")), Selection(extend_select=("RL127",)))
+    # An ignore at least as specific as the selection still wins.
+    assert not is_enabled("RL127", False, config, Selection(extend_select=("RL127",), extend_ignore=("RL127",)))
+
+
 class TestSuppressions:
     def test_yaml_line_suppression(self, repo):
         write(

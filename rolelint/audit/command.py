@@ -32,6 +32,8 @@ def audit(
     columns: tuple[str, ...],
     select: tuple[str, ...],
     ignore: tuple[str, ...],
+    extend_select: tuple[str, ...] = (),
+    extend_ignore: tuple[str, ...] = (),
     scheduler: str | None,
     workers: int | None,
     partition_size: int,
@@ -45,7 +47,7 @@ def audit(
             f"rolelint audit needs Dask, pandas and pyarrow ({exc.name or exc} is missing): "
             "pip install 'rolelint[audit]'"
         ) from None
-    from rolelint.api import Linter
+    from rolelint.api import OPTION_FLAGS, Linter
     from rolelint.progress import PROGRESS_THRESHOLD, progress_wanted
 
     if repo is not None and not repo.is_dir():
@@ -59,6 +61,8 @@ def audit(
             start=str(Path.cwd()),
             select=select,
             ignore=ignore,
+            extend_select=extend_select,
+            extend_ignore=extend_ignore,
         )
         # The rules and config are checked here, before a cluster starts: a bad one is exit 2 now.
         linter = Linter(
@@ -66,7 +70,9 @@ def audit(
             start=settings.repo or settings.start,
             select=select,
             ignore=ignore,
-            option_names=("--select", "--ignore"),
+            extend_select=extend_select,
+            extend_ignore=extend_ignore,
+            option_names=OPTION_FLAGS,
         )
     except AuditInputError as exc:
         raise ConfigError(str(exc)) from None

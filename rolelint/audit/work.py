@@ -33,10 +33,20 @@ class AuditSettings:
     start: str = "."  # where the config is looked for when there is no repo or config file
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    extend_ignore: tuple[str, ...] = ()
 
     @property
     def linter_key(self) -> tuple:
-        return (self.repo, self.config_path, self.start, self.select, self.ignore)
+        return (
+            self.repo,
+            self.config_path,
+            self.start,
+            self.select,
+            self.ignore,
+            self.extend_select,
+            self.extend_ignore,
+        )
 
 
 _LINTERS: dict[tuple, Any] = {}
@@ -49,12 +59,14 @@ def linter_for(settings: AuditSettings):
         from rolelint.api import Linter
 
         # Without a roles repo there is nothing to check adverts against: no profession rules.
-        ignore = settings.ignore if settings.repo else (*settings.ignore, "RL3")
+        extend_ignore = settings.extend_ignore if settings.repo else (*settings.extend_ignore, "RL3")
         linter = Linter(
             config_path=settings.config_path,
             start=settings.repo or settings.start,
             select=settings.select,
-            ignore=ignore,
+            ignore=settings.ignore,
+            extend_select=settings.extend_select,
+            extend_ignore=extend_ignore,
         )
         _LINTERS.clear()
         _LINTERS[settings.linter_key] = linter
