@@ -45,12 +45,25 @@ def advert_title(document) -> str:
     return ""
 
 
+LEVEL_WORD = re.compile(r"[a-z]+(?:[- ]level)?")
+
+
 def level_of(document, limits: dict) -> str | None:
-    """The level key of ``limits`` this advert is at: front matter ``level`` first, then title words."""
+    """The level key of ``limits`` this advert is at: front matter ``level`` first (rolelint's or the
+    site's own), then title words. A ``level`` that names several ("Junior, Intermediate, Senior", or a list) opens the post to each,
+    so the one with the fewest years is the level its demands must suit."""
     data = document.data if isinstance(document.data, dict) else {}
-    level = data.get("level")
-    if isinstance(level, str) and level.strip().lower() in limits:
-        return level.strip().lower()
+    # a site's own `level` (not a level id: "Junior, Intermediate, Senior") still says who may apply
+    level = data.get("level", document.site_data.get("level"))
+    if isinstance(level, list):
+        level = ", ".join(str(item) for item in level)
+    if isinstance(level, str):
+        named = level.strip().lower()
+        if named in limits:
+            return named
+        listed = [word for word in LEVEL_WORD.findall(named) if word in limits and _max_years(limits[word]) is not None]
+        if listed:
+            return min(listed, key=lambda word: _max_years(limits[word]) or 0)
     title = advert_title(document)
     match = JUNIOR_WORDS.search(title)
     if not match or SENIOR_WORDS.search(title):
