@@ -48,14 +48,20 @@ def _through_conjuncts(token):
 
 def described_by(token):
     """What an adjective describes: the noun it modifies ("competitive salary"), or the subject of
-    the verb it completes ("the salary is competitive", "we are young")."""
+    the verb it completes ("the salary is competitive", "we are young"), which a verb coordinated
+    with another shares ("pay is not at X's level but is generous")."""
     token = _through_conjuncts(token)
     head = token.head
     if token.dep_ in ("amod", "compound", "nmod", "npadvmod", "advmod") and head is not token:
         return [_through_conjuncts(head)] if head.dep_ == "conj" else [head]
     if token.dep_ in ("acomp", "attr", "oprd", "xcomp", "ROOT", "appos"):
         verb = head if token.dep_ != "ROOT" else token
-        return [child for child in verb.children if child.dep_ in COPULA_SUBJECTS]
+        subjects = [child for child in verb.children if child.dep_ in COPULA_SUBJECTS]
+        if not subjects and verb.dep_ == "conj" and verb.pos_ in ("AUX", "VERB"):
+            # coordinated verbs share the first one's subject: "pay is below X but is generous"
+            first = _through_conjuncts(verb)
+            subjects = [child for child in first.children if child.dep_ in COPULA_SUBJECTS]
+        return subjects
     return []
 
 
