@@ -64,6 +64,32 @@ def test_an_amount_in_a_currency_code_under_a_pay_heading_is_a_figure():
     assert not has_salary_figure(elsewhere, elsewhere.spans)
 
 
+def test_an_amount_with_no_currency_is_a_figure_where_it_is_called_pay():
+    from rolelint.checks.named.pay import has_salary_figure
+    from rolelint.loaders import document_from_string
+
+    for line in (
+        "Salary: 45,000 to 55,000 per annum",
+        "Salary: 45000 - 55000",
+        "Salary: 55k plus bonus",
+        "The salary is 45 000 - 55 000 gross.",
+        "Salary: 2000 per month",
+    ):
+        document = document_from_string(f"# Product manager\n\n{line}\n", fmt="markdown")
+        assert has_salary_figure(document, document.spans), line
+    under_pay = document_from_string("# Product manager\n\n## Salary\n\nUp to 55k plus bonus.\n", fmt="markdown")
+    assert has_salary_figure(under_pay, under_pay.spans)
+    for line in (
+        "We serve 10,000 customers a year.",  # a period, but no word of pay
+        "Founded in 2012, we pay well.",  # a year
+        "We raised 45,000 for charity and paid staff to run it.",  # raised: not pay
+        "Call 0207 123 456 about pay.",  # a telephone number
+        "Our pay is fair; see release 2.10.3.",
+    ):
+        document = document_from_string(f"# Product manager\n\n{line}\n", fmt="markdown")
+        assert not has_salary_figure(document, document.spans), line
+
+
 def _rl208(text: str) -> list[str]:
     from rolelint.loaders import document_from_string
     from rolelint.rulepacks import builtin_rules_dir, load_rules

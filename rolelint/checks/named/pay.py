@@ -34,8 +34,13 @@ def has_salary_figure(document, items) -> bool:
     items = list(items)
     if _any_amount([item.text for item in items]):
         return True
-    # an amount in a currency's code, in a section about pay ("Salary:" then "27,000/= BDT")
-    return any(_section_of(item) == "pay" and _has_coded_amount(item.text, in_pay=True) for item in items)
+    # an amount in a currency's code, or with no currency at all, in a section about pay ("Salary:"
+    # then "27,000/= BDT"), or in a sentence that calls it pay ("Salary: 45,000 to 55,000 per annum")
+    for item in items:
+        in_pay = _section_of(item) == "pay"
+        if (in_pay and _has_coded_amount(item.text, in_pay=True)) or _has_bare_amount(item.text, in_pay=in_pay):
+            return True
+    return False
 
 
 def _section_of(item) -> str | None:
@@ -125,6 +130,45 @@ def _has_coded_amount(text: str, *, in_pay: bool) -> bool:
         if len(_DIGIT.findall(found.group())) >= 3 and _is_pay(text, found, context=None if in_pay else PAY_CONTEXT):
             return True
     return False
+
+
+# An amount written without a currency: a thousand or more with separators ("45,000", "45.000",
+# "45 000"), four to seven digits ("45000"), or thousands in k ("55k", "52.5K"); a year ("2026") only
+# with a period after it ("2000 per month").
+BARE = re.compile(
+    r"(?<![\w.,/:#+-])(?<!\d[ \u00a0])(?!0)(?:\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+|\d{4,7})(?![\w,.]?\d)(?:\s?[kK]\b)?"
+    r"|(?<![\w.,/:#+-])\d{2,3}(?:[.,]\d)?\s?[kK]\b"
+)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_PERIOD_AFTER = re.compile(r"\s*(?:per|an?|/)\s?(?:hour|hr|day|week|month|mo|year|yr|annum)\b", re.IGNORECASE)
+# Words that call an amount in the same sentence pay, without a currency (narrower than PAY_CONTEXT:
+# "10,000 users a year" names a period, not pay).
+SALARY_WORDS = re.compile(
+    r"\b(?:salary|salaries|pay|paid|wages?|compensation|remuneration|earnings|OTE|gross|per\s+annum|"
+    r"p\.\s?a\.?|pro[ -]rata|day\s+rate|hourly\s+rate)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=8192)
+def _has_bare_amount(text: str, *, in_pay: bool) -> bool:
+    """Whether ``text`` holds an amount with no currency (``BARE``) that reads as pay: in a section
+    about pay, or in a sentence with a word of pay (``SALARY_WORDS``)."""
+    if not _DIGIT.search(text):
+        return False
+    for found in BARE.finditer(text):
+        if _YEAR.fullmatch(found.group()) and not _PERIOD_AFTER.match(text, found.end()):
+            continue
+        if _is_pay(text, found, context=None if in_pay else SALARY_WORDS):
+            return True
+    return False
+
+
+def reads_as_pay(text: str, found: re.Match, *, context: re.Pattern[str] | None = None) -> bool:
+    """Whether the amount ``found`` in ``text`` reads as pay rather than another sum (funding, a
+    budget, a price; scaled to millions; the 401(k) plan) and, with ``context``, whether its sentence
+    says it is pay (``context`` matches in it). The profession rules read a pay figure by this too."""
+    return _is_pay(text, found, context=context)
 
 
 def _is_pay(text: str, found: re.Match, *, context: re.Pattern[str] | None = None) -> bool:
