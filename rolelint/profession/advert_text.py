@@ -162,21 +162,59 @@ _SALARY = re.compile(
 )
 
 
+# One amount said to be the pay ("£30,000 a year", "up to £35,000", "from £45k"): where it stands in
+# the pay section, or in a sentence that calls it salary or pay (named.pay's SALARY_WORDS).
+_SINGLE = re.compile(
+    r"(?:\b(up\s+to|max(?:imum)?(?:\s+of)?|from|starting\s+(?:at|from)|at\s+least|min(?:imum)?(?:\s+of)?)\s+)?"
+    r"([£$€])\s?" + _AMOUNT + r"(?:\s*(?:a|per|/)\s*(year|annum|day|hour|month))?",
+    re.IGNORECASE,
+)
+_UP_TO = ("up", "max")
+_MONEY = re.compile(r"[£$€]\s?" + _AMOUNT)
+# A one-off sum beside the pay, not the pay ("a £1,000 joining bonus", "£2,000 relocation").
+_ONE_OFF = re.compile(r"\s*(?:joining|signing|sign-on|welcome|relocation|referral|bonus|one-off)\b", re.IGNORECASE)
+
+
 def salary_mentions(document: Document, *, backwards: bool = False) -> list[Mention]:
-    """Pay ranges in the advert's text ("£55,000 to £61,000 a year"), lowest first. With ``backwards``,
-    only the ranges written highest first ("£61,000 to £55,000"), as written: ``low`` above ``high``."""
+    """Pay ranges in the advert's text ("£55,000 to £61,000 a year"), lowest first, and single amounts
+    said to be the pay ("£30,000 a year", "up to £35,000": open at one end where the wording says so).
+    With ``backwards``, only the ranges written highest first ("£61,000 to £55,000"), as written:
+    ``low`` above ``high``."""
+    from rolelint.checks.named.pay import SALARY_WORDS, reads_as_pay
+
     found = []
-    for span, _ in spans_in(document, ("pay", "benefits", "about", "preamble", "other")):
+    for span, section in spans_in(document, ("pay", "benefits", "about", "preamble", "other")):
+        ranges = []
         for match in _SALARY.finditer(span.text):
             low = _amount(match.group(2), match.group(3))
             high = _amount(match.group(4), match.group(5))
-            if low is None or high is None or (high < low) != backwards or max(low, high) < 1000 and not match.group(6):
+            if low is None or high is None or max(low, high) < 1000 and not match.group(6):
                 continue
-            period = {"annum": "year", None: "year"}.get(match.group(6), match.group(6))
-            found.append(
-                Mention(Band(low, high, f"{_CURRENCY[match.group(1)]}/{period}"), span, match.start(), match.end())
-            )
+            ranges.append((match.start(), match.end()))
+            if (high < low) != backwards:
+                continue
+            found.append(Mention(Band(low, high, _pay_unit(match.group(1), match.group(6))), span, *ranges[-1]))
+        if backwards:
+            continue
+        for match in _SINGLE.finditer(span.text):
+            if any(start < match.end() and match.start() < end for start, end in ranges):
+                continue
+            value = _amount(match.group(3), match.group(4))
+            if value is None or value < 1000 and not match.group(5) or _ONE_OFF.match(span.text, match.end()):
+                continue
+            amount = _MONEY.match(span.text, match.start(2))
+            if amount is None or not reads_as_pay(
+                span.text, amount, context=None if section == "pay" else SALARY_WORDS
+            ):
+                continue
+            wording = (match.group(1) or "").lower()
+            low, high = (None, value) if wording.startswith(_UP_TO) else (value, None) if wording else (value, value)
+            found.append(Mention(Band(low, high, _pay_unit(match.group(2), match.group(5))), span, *match.span()))
     return found
+
+
+def _pay_unit(sign: str, period: str | None) -> str:
+    return f"{_CURRENCY[sign]}/{ {'annum': 'year', None: 'year'}.get(period, period) }"
 
 
 def _amount(number: str, thousands: str | None) -> float | None:

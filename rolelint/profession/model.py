@@ -25,6 +25,8 @@ class Band:
         money = self.unit != "years"
         fmt = (lambda v: f"{v:,.0f}") if money else (lambda v: f"{v:g}")
         unit = f" {self.unit}" if self.unit else ""
+        if self.low is not None and self.low == self.high:
+            return f"{fmt(self.low)}{unit}"
         if self.low is not None and self.high is not None:
             return f"{fmt(self.low)}-{fmt(self.high)}{unit}"
         if self.low is not None:

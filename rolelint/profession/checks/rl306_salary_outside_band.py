@@ -52,7 +52,9 @@ RULE = declared(
     check=check,
     docs={
         "what": "The salary an advert offers (its `salary:` metadata, else a range such as '£55,000 to £61,000' in "
-        "its text) starts below or goes above the pay band of its role level, in the same currency and period.",
+        "its text, else one amount in its pay section or in a sentence that calls it salary or pay: '£30,000 a year', "
+        "'up to £35,000', 'from £45k'; not a joining bonus, funding or a budget) starts below or goes above the pay "
+        "band of its role level, in the same currency and period.",
         "why": "Pay outside the band is unfair to the people already at that level, or a sign that the advert is "
         "really for another level.",
         "example": "---\nrole: product-manager\nlevel: senior   # band 53,000-63,000\n"
