@@ -29,6 +29,8 @@ LISTS = (
     "equality",
     "welcome",
     "schemes",
+    "completes",
+    "degrees",
 )
 _WORDS = re.compile(r"[^\W\d_]+")
 
@@ -65,6 +67,7 @@ CHECK = NamedCheck(
     triggers=words_triggers(
         ("young",),
         ("graduate", "recent"),
+        ("completes", "degrees", "recent"),
         phrases="phrases",
         literal=(
             ("aged|age|ages",),

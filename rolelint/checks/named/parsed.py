@@ -160,7 +160,8 @@ def age_preference(sentence, words: Words, *, scheme: bool = False) -> tuple[int
       subject it is said of, is a ``people`` noun or "we"/"you" ("a young team", "we are young and
       energetic", "young journalists"), but not a ``served`` group ("young people", "young carers")
       and not a company's age ("a young company");
-    - a ``recent`` word with a ``graduate`` word ("recent graduates", "newly graduated"), unless the
+    - a ``recent`` word with a ``graduate`` word ("recent graduates", "newly graduated", "you just
+      graduated") or a verb of finishing a degree ("recently completed a degree"), unless the
       advert is a ``scheme`` for graduates or the sentence names one ("The Analyst Program is an
       opportunity for recent graduates"): there it says who the scheme takes, as its eligibility;
     - an age in years ("aged 21-30", "under 35 years old");
@@ -174,7 +175,9 @@ def age_preference(sentence, words: Words, *, scheme: bool = False) -> tuple[int
             for noun in described_by(token):
                 if _is_staff(noun, words):
                     return _range(token, noun) if noun.i > token.i else _range(token)
-        if words.has("graduate", token) and not (scheme or any(_names_scheme(t, words) for t in sentence)):
+        if (words.has("graduate", token) or _finishes_a_degree(token, words)) and not (
+            scheme or any(_names_scheme(t, words) for t in sentence)
+        ):
             recent = [t for t in _neighbours(token) if words.has("recent", t)]
             if recent and not _welcomed_too(token, words):
                 return _range(token, *recent)
@@ -186,6 +189,20 @@ def age_preference(sentence, words: Words, *, scheme: bool = False) -> tuple[int
         if found:
             return found
     return None
+
+
+def _finishes_a_degree(token, words: Words) -> bool:
+    """Whether ``token`` is a verb of finishing (``completes``) whose object holds a ``degrees``
+    word: finishing a degree is graduating ("recently completed some kind of degree", "you have
+    just finished your studies")."""
+    return (
+        token.pos_ == "VERB"
+        and words.has("completes", token)
+        and any(
+            child.dep_ in ("dobj", "obj") and any(words.has("degrees", t) for t in child.subtree)
+            for child in token.children
+        )
+    )
 
 
 def _names_scheme(token, words: Words) -> bool:
