@@ -361,3 +361,67 @@ def test_the_audits_rules_keep_the_configs_ignore_list_and_add_the_flags(tmp_pat
     settings = AuditSettings(out=str(tmp_path / "out"), start=str(tmp_path), extend_ignore=("RL103",))
     extended = linter_for(settings).active
     assert "RL104" not in extended and "RL103" not in extended and "RL105" in extended
+
+
+# --- whether an advert states its pay (no cluster) -----------------------------------------------
+
+
+def _audited_rows(tmp_path, records: list[dict], **settings) -> list[dict]:
+    """advert_row for each record (id, text, metadata), linted as a worker lints it."""
+    from rolelint.audit.work import advert_row, lint_adverts
+
+    linter = linter_for(AuditSettings(out=str(tmp_path / "out"), start=str(tmp_path), **settings))
+    adverts = [
+        Advert(r["id"], r["text"], r["id"], tuple((k, r.get(k, "")) for k in ("organisation", "salary", "date")))
+        for r in records
+    ]
+    found, failed = lint_adverts(linter, "part-00000", adverts)
+    assert failed == []
+    codes = sorted(linter.active)
+    return [advert_row(a, found[a.where], codes, rl208_active="RL208" in linter.active) for a in adverts]
+
+
+def test_a_salary_value_without_a_figure_does_not_state_pay(tmp_path):
+    rows = _audited_rows(
+        tmp_path,
+        [
+            {"id": "a6", "text": "# PM\n\nAnother.", "salary": "lots"},
+            {"id": "a7", "text": "# PM\n\nAnother.", "salary": "£40k to £45k"},
+            {"id": "a8", "text": "# PM\n\nSalary: £40,000 a year."},
+        ],
+    )
+    assert [(r["id"], r["RL208"] > 0, r["states_pay"]) for r in rows] == [
+        ("a6", True, False),
+        ("a7", True, True),  # the text has no figure, the data does
+        ("a8", False, True),
+    ]
+
+
+def test_pay_is_unknown_where_rl208_did_not_run(tmp_path):
+    empty, blank = _audited_rows(tmp_path, [{"id": "a10", "text": ""}, {"id": "a11", "text": "   \n"}])
+    assert empty["states_pay"] is None and blank["states_pay"] is None
+    (not_run,) = _audited_rows(tmp_path, [{"id": "a12", "text": "# PM\n\nAnother."}], ignore=("RL208",))
+    assert not_run["states_pay"] is None
+    (given,) = _audited_rows(tmp_path, [{"id": "a13", "text": "# PM", "salary": "40000"}], ignore=("RL208",))
+    assert given["states_pay"] is True
+
+
+def test_the_share_stating_pay_leaves_unknowns_out_of_its_denominator(tmp_path):
+    from rolelint.audit.report import aggregate, write_report
+    from rolelint.audit.work import _write_parquet, advert_schema
+
+    rows = [
+        {"id": str(n), "where": str(n), "organisation": org, "words": 10, "states_pay": pay, "findings": 0}
+        for n, (org, pay) in enumerate([("A", True), ("A", False), ("A", None), ("B", None), ("B", None)])
+    ]
+    _write_parquet(tmp_path / "adverts" / "part-00000.parquet", rows, advert_schema([]))
+    figures = aggregate(tmp_path, {})
+    assert (figures.adverts, figures.pay_known, figures.states_pay) == (5, 2, 0.5)
+    by_organisation = {row["organisation"]: row for row in figures.by["organisation"]}
+    assert (by_organisation["A"]["states_pay"], by_organisation["A"]["pay_known"]) == (0.5, 2)
+    assert (by_organisation["B"]["states_pay"], by_organisation["B"]["pay_known"]) == (None, 0)
+    write_report(tmp_path, figures, title="t", source="s", rule_names={})
+    summary = json.loads((tmp_path / "report" / "summary.json").read_text(encoding="utf-8"))
+    assert (summary["states_pay"], summary["states_pay_known"], summary["states_pay_unknown"]) == (0.5, 2, 3)
+    page = (tmp_path / "report" / "index.html").read_text(encoding="utf-8")
+    assert "3 adverts are left out" in page

@@ -27,7 +27,8 @@ GRADE_LOW, GRADE_TOP = 0, 20
 class Aggregates:
     adverts: int = 0
     record_errors: int = 0
-    states_pay: float = 0.0
+    states_pay: float | None = None  # share of the adverts whose pay is known (None: none is)
+    pay_known: int = 0  # adverts RL208 ran on, or whose input gives a salary figure
     codes: list[str] = field(default_factory=list)  # codes that fired, most common first
     overall: list[dict] = field(default_factory=list)  # code, rule, adverts, rate
     by: dict[str, list[dict]] = field(default_factory=dict)  # dimension -> rows (value, adverts, states_pay, codes)
@@ -49,7 +50,9 @@ def aggregate(out: Path, rule_names: dict[str, str]) -> Aggregates:
     df = dd.read_parquet(files)
     codes = [c for c in df.columns if c.startswith("RL")]
     flags = df[codes].gt(0).astype("int32")
-    flags["states_pay"] = df["states_pay"].astype("int32")
+    # states_pay is null where it is unknown (RL208 did not run): left out of the share's denominator.
+    flags["states_pay"] = df["states_pay"].fillna(False).astype("int32")
+    flags["pay_known"] = df["states_pay"].notnull().astype("int32")
     flags["adverts"] = 1
     grouped = {
         dimension: flags.assign(group=df[dimension].fillna("")).groupby("group").sum() for dimension in DIMENSIONS
@@ -66,7 +69,8 @@ def aggregate(out: Path, rule_names: dict[str, str]) -> Aggregates:
     )
     adverts = int(totals["adverts"])
     result.adverts = adverts
-    result.states_pay = float(totals["states_pay"]) / adverts if adverts else 0.0
+    result.pay_known = int(totals["pay_known"])
+    result.states_pay = _share(totals["states_pay"], result.pay_known)
     fired = sorted((c for c in codes if totals[c] > 0), key=lambda c: (-totals[c], c))
     result.codes = fired
     result.overall = [
@@ -86,7 +90,8 @@ def aggregate(out: Path, rule_names: dict[str, str]) -> Aggregates:
                 {
                     dimension: value,
                     "adverts": n,
-                    "states_pay": round(counts["states_pay"] / n, 4),
+                    "states_pay": _share(counts["states_pay"], int(counts["pay_known"])),
+                    "pay_known": int(counts["pay_known"]),
                     **{c: round(float(counts[c]) / n, 4) for c in fired},
                 }
             )
@@ -104,6 +109,10 @@ def aggregate(out: Path, rule_names: dict[str, str]) -> Aggregates:
     result.median_words = float(median_words) if median_words == median_words else 0.0
     result.median_grade = float(median_grade) if median_grade == median_grade else None
     return result
+
+
+def _share(count, of: int) -> float | None:
+    return round(float(count) / of, 4) if of else None
 
 
 def _count_errors(out: Path) -> int:
@@ -135,7 +144,7 @@ def write_tables(aggregates: Aggregates, folder: Path) -> list[Path]:
     for dimension in DIMENSIONS:
         table(
             f"rates_by_{dimension}.csv",
-            [dimension, "adverts", "states_pay", *aggregates.codes],
+            [dimension, "adverts", "states_pay", "pay_known", *aggregates.codes],
             aggregates.by.get(dimension, []),
         )
     table("words_distribution.csv", ["words", "adverts"], [{"words": b, "adverts": n} for b, n in aggregates.words])
@@ -173,7 +182,7 @@ def render_html(aggregates: Aggregates, *, title: str, source: str, rule_names: 
         f'<p class="meta">{escape(source)} · made {datetime.date.today().isoformat()} by rolelint audit</p>',
         '<div class="cards">',
         _card("adverts", f"{a.adverts:,}"),
-        _card("state pay", f"{a.states_pay:.0%}"),
+        _card(f"state pay, of {a.pay_known:,} known", _percent(a.states_pay)),
         _card("median words", f"{a.median_words:,.0f}"),
         _card("median reading grade", "–" if a.median_grade is None else f"{a.median_grade:.1f}"),
         _card("records not read", f"{a.record_errors:,}"),
@@ -208,8 +217,19 @@ def render_html(aggregates: Aggregates, *, title: str, source: str, rule_names: 
     organisations = [row for row in a.by.get("organisation", []) if row["organisation"] != ""][:TOP_GROUPS]
     parts += [
         "<h2>Share of adverts stating pay</h2>",
-        f"<p>Overall {a.states_pay:.0%}: a salary in the data, or a figure in the text (RL208 did not fire).</p>",
-        svg.bars([(row["organisation"], row["states_pay"]) for row in organisations], title="pay stated"),
+        f"<p>Overall {_percent(a.states_pay)} of the {a.pay_known:,} adverts whose pay is known: a salary "
+        "figure in the data, or a figure in the text (RL208 ran and did not fire).",
+        (
+            f" {a.adverts - a.pay_known:,} adverts are left out: RL208 did not run on them (it was not "
+            "selected, or the advert was empty) and the data gives no salary figure."
+            if a.adverts > a.pay_known
+            else ""
+        ),
+        "</p>",
+        svg.bars(
+            [(row["organisation"], row["states_pay"]) for row in organisations if row["states_pay"] is not None],
+            title="pay stated",
+        ),
         "<h2>Length</h2><p>Words per advert.</p>",
         svg.histogram(a.words, title="words per advert"),
         "<h2>Reading grade</h2><p>Flesch-Kincaid grade of each advert's prose (school years).</p>",
@@ -223,6 +243,10 @@ def render_html(aggregates: Aggregates, *, title: str, source: str, rule_names: 
         "</table></body></html>",
     ]
     return "".join(parts)
+
+
+def _percent(share: float | None) -> str:
+    return "–" if share is None else f"{share:.0%}"
 
 
 def _card(label: str, value: str) -> str:
@@ -240,6 +264,8 @@ def write_report(out: Path, aggregates: Aggregates, *, title: str, source: str, 
                 "adverts": aggregates.adverts,
                 "record_errors": aggregates.record_errors,
                 "states_pay": aggregates.states_pay,
+                "states_pay_known": aggregates.pay_known,
+                "states_pay_unknown": aggregates.adverts - aggregates.pay_known,
                 "median_words": aggregates.median_words,
                 "median_reading_grade": aggregates.median_grade,
                 "rates": aggregates.overall,

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from rolelint.audit.inputs import METADATA, Advert, Columns, Partition, RecordError, read
+from rolelint.checks.named.pay import is_salary_figure
 
 # The subfolders of an audit's output folder (each a dataset of one format, readable as a whole).
 ADVERTS, FINDINGS, FINDINGS_JSONL, ERRORS = "adverts", "findings", "findings-jsonl", "errors"
@@ -184,8 +185,11 @@ def advert_row(advert: Advert, diagnostics: list, codes: list[str], *, rl208_act
         if diagnostic.code in counts:
             counts[diagnostic.code] += 1
     words, grade = text_measures(advert.text)
-    # Pay is stated when the input gives a salary, or when the missing-salary rule ran and found none missing.
-    states_pay = bool(metadata.get("salary")) or (rl208_active and counts.get("RL208", 0) == 0)
+    states_pay = pay_stated(
+        metadata.get("salary", ""),
+        rl208_ran=rl208_active and (counts.get("RL208", 0) > 0 or not nothing_to_lint(advert, diagnostics)),
+        rl208_fired=counts.get("RL208", 0) > 0,
+    )
     return {
         "id": advert.id,
         "where": advert.where,
@@ -199,6 +203,28 @@ def advert_row(advert: Advert, diagnostics: list, codes: list[str], *, rl208_act
         "warnings": sum(d.severity.label == "warning" for d in diagnostics),
         **counts,
     }
+
+
+def pay_stated(salary: str, *, rl208_ran: bool, rl208_fired: bool) -> bool | None:
+    """Whether an advert states its pay: True when the input's salary holds a figure, or when the
+    missing-salary rule (RL208) ran on the advert and found a figure in it; False when RL208 ran and
+    found none; None (unknown) when RL208 did not run on it (not selected, or nothing to lint)."""
+    if is_salary_figure(salary):
+        return True
+    if not rl208_ran:
+        return None
+    return not rl208_fired
+
+
+def nothing_to_lint(advert: Advert, diagnostics: list) -> bool:
+    """Whether rolelint had no advert to run the rules on: a blank text, or a file it found empty
+    (RL003)."""
+    if advert.data is None and not advert.text.strip():
+        return True
+    return any(d.code == "RL003" for d in diagnostics)
+
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n.*?\r?\n---[ \t]*\r?\n", re.S)
 
 
 _DATE_FORMS = (
@@ -229,7 +255,7 @@ def text_measures(text: str) -> tuple[int, float | None]:
     """Words, and the Flesch-Kincaid grade of the advert's prose (None with no sentence): each line
     of text (Markdown markers removed) ends a sentence, as do full stops, question and exclamation
     marks; front matter is left out."""
-    body = re.sub(r"\A---[ \t]*\r?\n.*?\r?\n---[ \t]*\r?\n", "", text, count=1, flags=re.S)
+    body = _FRONT_MATTER.sub("", text, count=1)
     words = syllables = sentences = 0
     for line in body.splitlines():
         line = _MARKUP.sub("", line)

@@ -22,6 +22,12 @@ _DIGIT = re.compile(r"\d")
 _PAY_KEY = re.compile(r"salary|\bpay\b|pay_|compensation|remuneration|wage", re.IGNORECASE)
 
 
+def is_salary_figure(value) -> bool:
+    """Whether a salary value given as data (front matter, a column of adverts) holds a figure:
+    ``{min: 45000}`` or "£40k" does, "competitive" or "lots" does not."""
+    return value is not None and _DIGIT.search(str(value)) is not None
+
+
 def has_salary_figure(document, items) -> bool:
     """A salary in the front matter, or an amount (``MONEY``) in one of ``items``."""
     data = document.data if isinstance(document.data, dict) else {}
@@ -29,7 +35,7 @@ def has_salary_figure(document, items) -> bool:
         *data.items(),
         *document.site_data.items(),
     ]:  # `salary`, or a site's own `salary_range`, `pay` ...
-        if value is not None and _PAY_KEY.search(str(key)) and _DIGIT.search(str(value)):
+        if _PAY_KEY.search(str(key)) and is_salary_figure(value):
             return True
     items = list(items)
     if _any_amount([item.text for item in items]):
