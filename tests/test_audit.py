@@ -425,3 +425,77 @@ def test_the_share_stating_pay_leaves_unknowns_out_of_its_denominator(tmp_path):
     assert (summary["states_pay"], summary["states_pay_known"], summary["states_pay_unknown"]) == (0.5, 2, 3)
     page = (tmp_path / "report" / "index.html").read_text(encoding="utf-8")
     assert "3 adverts are left out" in page
+
+
+# --- --scheduler (no cluster) -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", ["nonsense", "tcp://host", "tcp://host:0", "tcp://host:99999", "http://host:8786"])
+def test_a_scheduler_that_is_not_host_port_is_a_usage_error_naming_the_form(value, tmp_path):
+    source = tmp_path / "adverts.jsonl"
+    source.write_text(json.dumps({"text": "We need a rockstar."}) + "\n", encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, "-m", "rolelint", "audit", str(source), "-o", str(tmp_path / "out"), "--scheduler", value],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 2, run.stderr
+    assert "--scheduler" in run.stderr and "tcp://HOST:PORT" in run.stderr and "internal error" not in run.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_scheduler_address_without_a_protocol_is_tcp():
+    from rolelint.audit.command import scheduler_address
+
+    assert scheduler_address("10.0.0.5:8786") == "tcp://10.0.0.5:8786"
+    assert scheduler_address("tls://[::1]:8786") == "tls://[::1]:8786"
+
+
+def _closed_port() -> int:
+    import socket
+
+    with socket.socket() as free:
+        free.bind(("127.0.0.1", 0))
+        return free.getsockname()[1]
+
+
+def test_an_unreachable_scheduler_is_an_input_error_within_the_timeout():
+    import time
+
+    from rolelint.audit.run import _client
+
+    started = time.monotonic()
+    with pytest.raises(AuditInputError, match=r"no Dask scheduler answered within 2 s"):
+        with _client(f"tcp://127.0.0.1:{_closed_port()}", None, timeout=2):
+            pass
+    assert time.monotonic() - started < 15
+
+
+def test_a_server_that_is_not_a_dask_scheduler_is_an_input_error():
+    import socket
+    import threading
+
+    from rolelint.audit.run import _client
+
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen()
+
+    def answer_with_noise():
+        for _ in range(5):
+            try:
+                connection, _ = server.accept()
+            except OSError:
+                return
+            with connection:
+                connection.sendall(b"\xff" * 64)
+
+    threading.Thread(target=answer_with_noise, daemon=True).start()
+    try:
+        with pytest.raises(AuditInputError, match=r"--scheduler tcp://127\.0\.0\.1:\d+: "):
+            with _client(f"tcp://127.0.0.1:{server.getsockname()[1]}", None, timeout=3):
+                pass
+    finally:
+        server.close()

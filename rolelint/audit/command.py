@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -20,6 +21,25 @@ def _columns(values: tuple[str, ...]):
             raise click.BadParameter(f"{value!r} is not FIELD=COLUMN, e.g. text=description", param_hint="--column")
         overrides[key.strip()] = name.strip()
     return Columns().with_overrides(overrides)
+
+
+# A Dask scheduler's address: tcp://HOST:PORT (or another of Dask's protocols); HOST:PORT means tcp.
+_SCHEDULER = re.compile(
+    r"(?:(?P<protocol>tcp|tls|ws|wss|ucx)://)?(?P<host>\[[0-9A-Fa-f:.]+\]|[^\s:/\[\]]+):(?P<port>\d{1,5})"
+)
+
+
+def scheduler_address(value: str) -> str:
+    """``--scheduler`` as Dask takes it (``tcp://`` when no protocol is given); a usage error when it
+    is not HOST:PORT."""
+    match = _SCHEDULER.fullmatch(value.strip())
+    if match is None or not 0 < int(match["port"]) < 65536:
+        raise click.BadParameter(
+            f"{value!r} is not a Dask scheduler address: give tcp://HOST:PORT, e.g. tcp://10.0.0.5:8786 "
+            "(`dask scheduler` prints it)",
+            param_hint="--scheduler",
+        )
+    return f"{match['protocol'] or 'tcp'}://{match['host']}:{match['port']}"
 
 
 def audit(
@@ -50,6 +70,8 @@ def audit(
     from rolelint.api import OPTION_FLAGS, Linter
     from rolelint.progress import PROGRESS_THRESHOLD, progress_wanted
 
+    if scheduler is not None:
+        scheduler = scheduler_address(scheduler)
     if repo is not None and not repo.is_dir():
         raise ConfigError(f"--repo {repo}: not a folder (a roles repo with frameworks and roles)")
     try:

@@ -260,7 +260,7 @@ def _read_lines(partition: Partition, columns: Columns) -> Iterator[Advert | Rec
         try:
             record = json.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, ValueError) as exc:
-            yield RecordError(where, f"not a JSON object: {_first_line(exc)}")
+            yield RecordError(where, f"not a JSON object: {first_line(exc)}")
             continue
         if not isinstance(record, dict):
             yield RecordError(where, f"a JSON {type(record).__name__}, not an object")
@@ -373,7 +373,7 @@ def _plain(value: Any) -> str:
     return " ".join(str(value).split())
 
 
-def _first_line(exc: BaseException) -> str:
+def first_line(exc: BaseException) -> str:
     return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
 
 
@@ -395,7 +395,7 @@ def _read_jsonld(path: Path) -> list[Advert | RecordError]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, ValueError) as exc:
-        return [RecordError(str(path), f"not JSON-LD: {_first_line(exc)}")]
+        return [RecordError(str(path), f"not JSON-LD: {first_line(exc)}")]
     postings = [item for item in _nodes(data) if _is_jobposting(item)]
     if not postings:
         return [RecordError(str(path), "holds no schema.org JobPosting")]

@@ -16,10 +16,11 @@ from typing import Callable
 
 from distributed.diagnostics.plugin import WorkerPlugin
 
-from rolelint.audit.inputs import AuditInputError, Columns, Partition, detect_format, plan
+from rolelint.audit.inputs import AuditInputError, Columns, Partition, detect_format, first_line, plan
 from rolelint.audit.work import AuditSettings, audit_partition, partition_done, warm
 
 SETTINGS_FILE = "audit.json"
+CONNECT_TIMEOUT = 20  # seconds to wait for a --scheduler to answer
 
 
 @dataclass
@@ -148,8 +149,8 @@ class _client:
     """A Dask client on ``scheduler``, or on a LocalCluster of ``workers`` processes that is closed
     when the block ends."""
 
-    def __init__(self, scheduler: str | None, workers: int | None):
-        self.scheduler, self.workers = scheduler, workers
+    def __init__(self, scheduler: str | None, workers: int | None, *, timeout: int = CONNECT_TIMEOUT):
+        self.scheduler, self.workers, self.timeout = scheduler, workers, timeout
         self.cluster = self.client = None
 
     def __enter__(self):
@@ -159,10 +160,16 @@ class _client:
 
         if self.scheduler:
             try:
-                self.client = Client(self.scheduler, timeout="20s")
+                self.client = Client(self.scheduler, timeout=f"{self.timeout}s")
             except (OSError, TimeoutError) as exc:
-                raise AuditInputError(f"--scheduler {self.scheduler}: cannot connect ({exc})") from None
-            return self.client
+                why = f"no Dask scheduler answered within {self.timeout} s ({first_line(exc)})"
+            except Exception as exc:  # noqa: BLE001 - something answered that does not speak Dask's protocol
+                why = f"what answered there is not a Dask scheduler ({type(exc).__name__})"
+            else:
+                return self.client
+            raise AuditInputError(
+                f"--scheduler {self.scheduler}: {why}; is `dask scheduler` running there, and its port open?"
+            )
         self.cluster = LocalCluster(
             n_workers=self.workers or available_cores(),
             threads_per_worker=1,
