@@ -499,3 +499,44 @@ def test_a_server_that_is_not_a_dask_scheduler_is_an_input_error():
                 pass
     finally:
         server.close()
+
+
+# --- what the embedded cluster prints ------------------------------------------------------------
+
+
+def test_the_local_cluster_takes_no_fixed_port_and_no_warning_reaches_the_user():
+    import socket
+    import warnings
+
+    from rolelint.audit.run import _client
+
+    holder = socket.socket()
+    try:
+        holder.bind(("127.0.0.1", 8787))  # Dask's default dashboard port, taken
+        holder.listen()
+    except OSError:
+        pass  # taken already, by something else
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            with _client(None, 1) as client:
+                assert client.submit(sum, [1, 2]).result() == 3
+                assert client.cluster.scheduler.http_server.port != 8787
+                assert client.dashboard_link is None or "8787" not in client.dashboard_link
+    finally:
+        holder.close()
+    assert [str(w.message) for w in caught if "already in use" in str(w.message)] == []
+
+
+def test_warnings_during_an_audit_become_one_line_notes(capsys):
+    import warnings
+
+    from rolelint.audit.run import warnings_as_notes
+
+    notes: list[str] = []
+    with warnings_as_notes(notes):
+        for _ in range(2):
+            warnings.warn("Port 8787 is already in use.\nPerhaps you already have a cluster running?", stacklevel=1)
+        warnings.warn("inplace is deprecated", DeprecationWarning, stacklevel=1)
+    assert notes == ["Port 8787 is already in use. Perhaps you already have a cluster running?"]
+    assert capsys.readouterr().err == ""

@@ -140,6 +140,8 @@ def audit(
             f"see {out / 'errors'}",
             err=True,
         )
+    for note in outcome.notes:
+        click.echo(f"rolelint audit: note: {note}", err=True)
     for failure in outcome.failed:
         click.echo(f"rolelint audit: partition {failure} (run again to retry it)", err=True)
     return 1 if outcome.failed else 0

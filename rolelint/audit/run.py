@@ -10,6 +10,7 @@ import contextlib
 import json
 import logging
 import uuid
+import warnings
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -32,6 +33,7 @@ class AuditOutcome:
     record_errors: int = 0
     failed: list[str] = field(default_factory=list)  # partitions whose task failed: "name: why"
     report: Path | None = None
+    notes: list[str] = field(default_factory=list)  # warnings raised while it ran (by Dask, pandas …), one line each
 
 
 class LinterPlugin(WorkerPlugin):
@@ -107,7 +109,7 @@ def run_audit(
     outcome = AuditOutcome(partitions=len(partitions), skipped=len(partitions) - len(todo))
     advance = progress(len(partitions), outcome.skipped) if progress else None
     # Nothing left to lint: the report is made here, without starting a cluster.
-    with _client(scheduler, workers) if todo else contextlib.nullcontext() as client:
+    with warnings_as_notes(outcome.notes), _client(scheduler, workers) if todo else contextlib.nullcontext() as client:
         if todo:
             client.register_plugin(LinterPlugin(settings))
             _run_partitions(client, todo, settings, outcome, advance)
@@ -145,6 +147,24 @@ def _run_partitions(
             advance(1)
 
 
+@contextlib.contextmanager
+def warnings_as_notes(notes: list[str]):
+    """Python warnings raised in this process while the block runs become one line each in
+    ``notes`` (once per message) instead of a raw ``file.py:195: UserWarning:`` on standard error.
+    Deprecation warnings are for the authors of the code that raised them and are dropped."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            yield notes
+        finally:
+            for warning in caught:
+                if issubclass(warning.category, (DeprecationWarning, PendingDeprecationWarning, FutureWarning)):
+                    continue
+                note = " ".join(str(warning.message).split())
+                if note and note not in notes:
+                    notes.append(note)
+
+
 class _client:
     """A Dask client on ``scheduler``, or on a LocalCluster of ``workers`` processes that is closed
     when the block ends."""
@@ -170,11 +190,14 @@ class _client:
             raise AuditInputError(
                 f"--scheduler {self.scheduler}: {why}; is `dask scheduler` running there, and its port open?"
             )
+        # No dashboard, and the scheduler's HTTP endpoint on a free port: Dask's default, 8787, may be
+        # taken by another cluster or by an earlier audit still closing.
         self.cluster = LocalCluster(
             n_workers=self.workers or available_cores(),
             threads_per_worker=1,
             processes=True,
-            dashboard_address=None,
+            dashboard_address=":0",
+            scheduler_kwargs={"dashboard": False},
             silence_logs=logging.ERROR,
         )
         self.client = Client(self.cluster)
