@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from rolelint.checks import SpanInput
-from rolelint.checks.named import acronyms_expanded, pay
+from rolelint.checks.named import acronyms_expanded, pay, technology_names
 from rolelint.checks.named import action_verb_duties as duties
 from rolelint.loaders import LoadOptions, load_file
 from rolelint.nlp import load_pipeline
@@ -322,3 +322,126 @@ def test_duty_probes_of_a_whole_run_are_tagged_in_one_batch(monkeypatch):
     assert together == one_by_one
     assert sum(len(found) for found in together.values()) == 3
     assert len(calls[0]) == 3  # the first call probes every document's doubtful duty (traits, RL203's findings)
+
+
+def _technology_names():
+    from rolelint.rulepacks import builtin_rules_dir, load_rules
+
+    spec = load_rules([builtin_rules_dir()])["RL126"].spec
+    variants = tuple((name, tuple(others)) for name, others in (spec.get("variants") or {}).items())
+    return technology_names.Names.of(tuple(spec["names"]), variants)
+
+
+def _near_plainly(word: str, key: str) -> bool:
+    """One letter added, dropped, changed or two swapped (a Damerau-Levenshtein distance of 1)."""
+    if abs(len(word) - len(key)) > 1 or word == key:
+        return False
+    if len(word) == len(key):
+        diff = [i for i in range(len(word)) if word[i] != key[i]]
+        if len(diff) == 1:
+            return True
+        return (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and word[diff[0]] == key[diff[1]]
+            and word[diff[1]] == key[diff[0]]
+        )
+    short, long_ = (word, key) if len(word) < len(key) else (key, word)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+def _names_in_plainly(text, words, names):
+    """RL126's reading of names worked out plainly: each run of words keyed as written and compared
+    with every name of the list, letter by letter."""
+    tn = technology_names
+
+    def joined(run):
+        return all(text[run[i][1] : run[i + 1][0]] in (" ", "-") for i in range(len(run) - 1))
+
+    def name_run(at, shortest):
+        for count in range(min(tn._LONGEST, len(words) - at), shortest - 1, -1):
+            run = words[at : at + count]
+            if joined(run) and tn._key(text[run[0][0] : run[-1][1]]) in names.canonical:
+                return run[0][0], run[-1][1], text[run[0][0] : run[-1][1]], None, count
+        return None
+
+    def run_slip(at):
+        for count in range(min(tn._LONGEST, len(words) - at), 1, -1):
+            run = words[at : at + count]
+            if not joined(run) or any(end - start < 2 for start, end in run):
+                continue
+            if any(text[start:end].lower() in ("or", "and") for start, end in run):
+                continue
+            key = tn._key(text[run[0][0] : run[-1][1]])
+            for other, name in names.canonical.items():
+                if len(other) >= 8 and other[0] == key[0] and _near_plainly(key, other):
+                    return run[0][0], run[-1][1], text[run[0][0] : run[-1][1]], name, count
+        return None
+
+    def typo_of(written):
+        word = tn._key(written)
+        has_digit = any(char.isdigit() for char in word)
+        if not tn._SLIP_SHAPE.fullmatch(written) or (len(word) < 6 and not has_digit) or word in names.canonical:
+            return None
+        for key, name in names.canonical.items():
+            if " " in name or "-" in name or not (len(key) >= 6 or any(c.isdigit() for c in key)):
+                continue
+            plural = word == key + "s" and not key.endswith("s")
+            if key[0] == word[0] and not plural and _near_plainly(word, key):
+                return name
+        return None
+
+    at = 0
+    while at < len(words):
+        found = name_run(at, 2) or run_slip(at) or name_run(at, 1)
+        if found is not None:
+            yield found[:4]
+            at += found[4]
+            continue
+        start, end = words[at]
+        name = typo_of(text[start:end])
+        if name is not None:
+            yield start, end, text[start:end], name
+        at += 1
+
+
+def _misspelt_names(names, seed: int) -> list[str]:
+    """Texts with every listed name written right, split, joined, pluralised and one letter off."""
+    random.seed(seed)
+    letters = "abcdefghijklmnopqrstuvwxyz0123456789"
+    texts = []
+    for key, name in names.canonical.items():
+        forms = [name, name.lower(), name.upper(), name.replace(" ", ""), name + "s", name.title()]
+        forms += [key[:cut] + " " + key[cut:] for cut in range(1, len(key))]
+        for _ in range(12):
+            at = random.randrange(len(name) + 1)
+            letter = random.choice(letters)
+            forms += [name[:at] + letter + name[at + 1 :], name[:at] + letter + name[at:], name[:at] + name[at + 1 :]]
+            forms.append(name[:at] + name[at + 1 : at + 2] + name[at : at + 1] + name[at + 2 :])
+        for form in forms:
+            other = random.choice(list(names.canonical.values()))
+            texts += [f"We use {form}.", f"{form}, {other} and {form.lower()}", f"{other}/{form} or the {form} team"]
+    return texts
+
+
+def _check_names_in(texts, names, monkeypatch):
+    tn = technology_names
+    for text in texts:
+        words = [m.span() for m in tn._WORD.finditer(text)]
+        assert list(tn._names_in(text, words, names)) == list(_names_in_plainly(text, words, names)), text
+    found = [list(tn._findings(text, names)) for text in texts]
+    monkeypatch.setattr(tn, "_names_in", _names_in_plainly)
+    assert found == [list(tn._findings(text, names)) for text in texts]
+    return sum(map(len, found))
+
+
+def test_technology_names_are_read_as_by_comparing_each_with_every_name(monkeypatch):
+    names = _technology_names()
+    texts = _misspelt_names(names, 11)
+    assert _check_names_in(texts, names, monkeypatch) > len(texts) // 3
+
+
+def test_technology_names_in_real_adverts_are_read_as_by_comparing_each_with_every_name(corpus, monkeypatch):
+    names = _technology_names()
+    texts = [SpanInput.of(span).text for document in _documents(corpus, 6) for span in document.spans]
+    assert _check_names_in(texts, names, monkeypatch) > 0

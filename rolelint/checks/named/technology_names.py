@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -29,7 +30,10 @@ def _key(text: str) -> str:
 class Names:
     canonical: dict[str, str]  # key -> the name as its makers write it
     accepted: dict[str, frozenset[str]]  # key -> every form that is right
-    slips: dict[str, tuple[tuple[str, str], ...]]  # first letter -> (key, name) a one-letter slip may be of
+    word_slips: dict[str, str]  # the key of a word one letter from a name's (``_typo_of``) -> the name
+    run_slips: dict[str, str]  # the key of a run of words one letter from a name's (``_run_slip``) -> the name
+    word_keys: frozenset[str]  # the keys of a word that may be a name or a slip of one
+    run_keys: frozenset[str]  # the keys of a run of words that may be a name or a slip of one
 
     @classmethod
     @lru_cache(maxsize=8)
@@ -50,15 +54,42 @@ class Names:
             if name.lower().endswith(".js"):  # "Vue.js", "VueJS", "Vue"
                 base = name[:-3]
                 forms.update({base + "JS", base + "js", base})
-        slips: dict[str, list[tuple[str, str]]] = {}
-        for key, name in canonical.items():
+        word_slips: dict[str, str] = {}
+        run_slips: dict[str, str] = {}
+        for key, name in canonical.items():  # in the list's order: the first name a slip may be of wins
             if " " not in name and "-" not in name and (len(key) >= 6 or any(c.isdigit() for c in key)):
-                slips.setdefault(key[0], []).append((key, name))
+                for slip in _one_letter_from(key):
+                    if slip != key + "s" or key.endswith("s"):  # "Pythons" is no slip; "Postgress" is
+                        word_slips.setdefault(slip, name)
+            if len(key) >= 8:
+                for slip in _one_letter_from(key):
+                    run_slips.setdefault(slip, name)
         return cls(
             canonical,
             {key: frozenset(forms) for key, forms in accepted.items()},
-            {first: tuple(pairs) for first, pairs in slips.items()},
+            word_slips,
+            run_slips,
+            frozenset(canonical) | frozenset(word_slips),
+            frozenset(canonical) | frozenset(run_slips),
         )
+
+
+_KEY_LETTERS = string.ascii_lowercase + string.digits  # what a word's key holds after its first character
+
+
+def _one_letter_from(key: str) -> set[str]:
+    """Every key one letter from ``key`` that starts as it does: one letter added, dropped or changed,
+    or two neighbours swapped (a Damerau-Levenshtein distance of 1)."""
+    slips: set[str] = set()
+    for at in range(len(key) + 1):
+        slips.update(key[:at] + letter + key[at:] for letter in _KEY_LETTERS)
+    for at in range(len(key)):
+        slips.add(key[:at] + key[at + 1 :])
+        slips.update(key[:at] + letter + key[at + 1 :] for letter in _KEY_LETTERS)
+    for at in range(len(key) - 1):
+        slips.add(key[:at] + key[at + 1] + key[at] + key[at + 2 :])
+    slips.discard(key)
+    return {slip for slip in slips if slip[:1] == key[:1]}
 
 
 def _plain_lower(name: str) -> bool:
@@ -89,24 +120,6 @@ def _wrong_form(written: str, name: str, names: Names, *, capitalised_beside: bo
     return True
 
 
-def _near(word: str, key: str) -> bool:
-    """One letter added, dropped, changed or two swapped (a Damerau-Levenshtein distance of 1)."""
-    if abs(len(word) - len(key)) > 1 or word == key:
-        return False
-    if len(word) == len(key):
-        diff = [i for i in range(len(word)) if word[i] != key[i]]
-        if len(diff) == 1:
-            return True
-        return (
-            len(diff) == 2
-            and diff[1] == diff[0] + 1
-            and word[diff[0]] == key[diff[1]]
-            and word[diff[1]] == key[diff[0]]
-        )
-    short, long_ = (word, key) if len(word) < len(key) else (key, word)
-    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
-
-
 _SLIP_SHAPE = re.compile(r"[A-Z]?[a-z0-9]*[a-z]")  # "Postgress", "D3sj": not "OpenCL", "NestJS", "Python3"
 _LIST_GAP = re.compile(r"[\s,/&;|()+]*(?:(?:and|or|and/or|&)[\s,/&;|()+]*)?")  # between items of a list
 
@@ -117,25 +130,22 @@ def _is_list_gap(gap: str) -> bool:
     return bool(gap.strip()) and _LIST_GAP.fullmatch(gap) is not None
 
 
-def _typo_of(written: str, names: Names) -> str | None:
-    """The one-word name ``written`` misspells by one letter ("Postgress", "Pythong", "D3sj"), for a
-    word of six letters or more, or one with a digit, in lower case but for a first capital and not
-    ending in a digit (a camel-case word such as "OpenCL" or "NestJS" is a name of its own, and
-    "Python3" a version), that is no name itself, nor a name with an "s"."""
-    word = _key(written)
-    has_digit = any(char.isdigit() for char in word)
-    if not _SLIP_SHAPE.fullmatch(written) or (len(word) < 6 and not has_digit) or word in names.canonical:
+def _typo_of(written: str, word: str, names: Names) -> str | None:
+    """The one-word name ``written`` (whose key is ``word``) misspells by one letter ("Postgress",
+    "Pythong", "D3sj"), for a word of six letters or more, or one with a digit, in lower case but for
+    a first capital and not ending in a digit (a camel-case word such as "OpenCL" or "NestJS" is a name
+    of its own, and "Python3" a version), that is no name itself, nor a name with an "s"."""
+    name = names.word_slips.get(word)
+    if name is None or word in names.canonical or not _SLIP_SHAPE.fullmatch(written):
         return None
-    for key, name in names.slips.get(word[0], ()):
-        plural = word == key + "s" and not key.endswith("s")  # "Pythons"; but "Postgress" is a slip
-        if not plural and _near(word, key):
-            return name
-    return None
+    if len(word) < 6 and not any(char.isdigit() for char in word):
+        return None
+    return name
 
 
 def _findings(text: str, names: Names):
     """(start, end, written, name) of each wrong form of a name in ``text``."""
-    words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    words = [m.span() for m in _WORD.finditer(text)]
     if "/" in text:  # leave out the words of addresses and paths: "github.com/example/Tensorflow"
         addresses = [m.span() for m in _CHUNK.finditer(text) if "/" in m.group() and _ADDRESS.search(m.group())]
         words = [w for w in words if not any(a <= w[0] < b for a, b in addresses)]
@@ -164,50 +174,67 @@ def _names_in(text: str, words: list[tuple[int, int]], names: Names):
     """(start, end, written, slip) of each run of words that spells a name (``slip`` None), and of
     each word or run of words that misspells one by a letter (``slip`` the name). A longer run is
     read first: "java scripts" is a slip of JavaScript before "java" is Java."""
-    at = 0
-    while at < len(words):
-        found = _name_run(text, words, at, names, shortest=2) or _run_slip(text, words, at, names)
-        found = found or _name_run(text, words, at, names, shortest=1)
+    runs = _run_keys(text, words)
+    starts = {at for at, key in enumerate(runs[1]) if key in names.word_keys}
+    starts.update(at for count in range(2, _LONGEST + 1) for at, key in enumerate(runs[count]) if key in names.run_keys)
+    after = 0  # the first word not read yet: a run found is read as one
+    for at in sorted(starts):
+        if at < after:
+            continue
+        after = at + 1
+        found = _name_run(runs, at, names, shortest=2) or _run_slip(text, words, runs, at, names)
+        found = found or _name_run(runs, at, names, shortest=1)
         if found is not None:
-            yield found[:4]
-            at += found[4]
+            count, slip = found
+            start, end = words[at][0], words[at + count - 1][1]
+            yield start, end, text[start:end], slip
+            after = at + count
             continue
         start, end = words[at]
-        name = _typo_of(text[start:end], names)
+        name = _typo_of(text[start:end], runs[1][at], names)
         if name is not None:
             yield start, end, text[start:end], name
-        at += 1
 
 
-def _name_run(text: str, words: list[tuple[int, int]], at: int, names: Names, *, shortest: int):
-    """(start, end, written, None, words) of the longest run of ``shortest`` words or more from ``at``
-    that spells a name, or None."""
-    for count in range(min(_LONGEST, len(words) - at), shortest - 1, -1):
-        run = words[at : at + count]
-        if any(text[run[i][1] : run[i + 1][0]] not in (" ", "-") for i in range(count - 1)):
-            continue
-        written = text[run[0][0] : run[-1][1]]
-        if _key(written) in names.canonical:
-            return run[0][0], run[-1][1], written, None, count
+def _run_keys(text: str, words: list[tuple[int, int]]) -> dict[int, list[str]]:
+    """``runs[count][at]``: the key (``_key``) of the run of ``count`` words from word ``at`` as it is
+    written, for 1 to ``_LONGEST`` words; "" for a run whose words are not one space or one hyphen
+    apart, as the words of a name are."""
+    keys = [text[start:end].lower().replace(".", "") for start, end in words]  # a word: letters, digits, dots
+    keys = [("." + key if text[start] == "." else key) for key, (start, _) in zip(keys, words)]
+    joined = [text[words[at][1] : words[at + 1][0]] in (" ", "-") for at in range(len(words) - 1)]
+    runs = {1: keys}
+    for count in range(2, _LONGEST + 1):
+        shorter, last = runs[count - 1], count - 1
+        runs[count] = [
+            shorter[at] + keys[at + last].lstrip(".") if shorter[at] and joined[at + last - 1] else ""
+            for at in range(len(words) - last)
+        ]
+    return runs
+
+
+def _name_run(runs: dict[int, list[str]], at: int, names: Names, *, shortest: int):
+    """(words, None) of the longest run of ``shortest`` words or more from ``at`` that spells a name,
+    or None."""
+    for count in range(_LONGEST, shortest - 1, -1):
+        if at < len(runs[count]) and runs[count][at] in names.canonical:
+            return count, None
     return None
 
 
-def _run_slip(text: str, words: list[tuple[int, int]], at: int, names: Names):
-    """(start, end, written, name, words) of a run of two or three words from ``at`` that spells a
-    name of eight letters or more but for one letter ("java scripts", "ruby on rail"), or None."""
-    for count in range(min(_LONGEST, len(words) - at), 1, -1):
-        run = words[at : at + count]
-        if any(text[run[i][1] : run[i + 1][0]] not in (" ", "-") for i in range(count - 1)):
+def _run_slip(text: str, words: list[tuple[int, int]], runs: dict[int, list[str]], at: int, names: Names):
+    """(words, name) of the longest run of two or three words from ``at`` that spells a name of eight
+    letters or more but for one letter ("java scripts", "ruby on rail"), or None."""
+    for count in range(_LONGEST, 1, -1):
+        name = names.run_slips.get(runs[count][at]) if at < len(runs[count]) else None
+        if name is None:
             continue
+        run = words[at : at + count]
         if any(end - start < 2 for start, end in run):  # "PostgreSQL a plus": a name and a word
             continue
         if any(text[start:end].lower() in ("or", "and") for start, end in run):  # "Ruby or Rails"
             continue
-        written = text[run[0][0] : run[-1][1]]
-        key = _key(written)
-        for other, name in names.canonical.items():
-            if len(other) >= 8 and other[0] == key[0] and _near(key, other):
-                return run[0][0], run[-1][1], written, name, count
+        return count, name
     return None
 
 
