@@ -16,6 +16,7 @@ from rolelint.checks.named.parsed import (
 from rolelint.checks.named.parsed import (
     age_preference as age_preference_phrase,
 )
+from rolelint.nlp.triggers import Alternative, Requirement, Triggers
 
 LISTS = (
     "phrases",
@@ -54,9 +55,41 @@ def age_preference(rule, target, options):
     words = Words.of(rule.spec, LISTS)
     scheme = is_scheme(target.document, words.lists["schemes"])
     for item, sentence in parsed_sentences(target):
-        found = age_preference_phrase(sentence, words, scheme=scheme)
+        hire = item.span.section in ("essential", "desirable")
+        found = age_preference_phrase(sentence, words, scheme=scheme, hire=hire)
         if found:
             yield token_finding(rule, item, sentence, found)
+
+
+_WORD_TRIGGERS = words_triggers(
+    ("young",),
+    ("graduate", "recent"),
+    ("completes", "degrees", "recent"),
+    phrases="phrases",
+    literal=(
+        ("aged|age|ages",),
+        ("years", "old"),
+        ("year|years", "experience", "maximum|max|most|less|fewer|under"),
+        ("year|years", "experience", "more", "than", "no|not"),
+        ("year|years", "experience", "up", "to"),
+        ("your|their", "twenties|thirties|forties|fifties|20s|30s|40s|50s|60s|20's|30's|40's|50's"),
+        ("older|younger", "than"),
+        ("born", "after|before|between|in|since"),
+        ("graduate|graduated|graduates|grad|grads|graduating", "last|past"),
+    ),
+)
+
+
+def age_preference_triggers(rule) -> Triggers:
+    """The words of each list the check reads, and each word of a ``young`` word written with a
+    hyphen ("high-energy"), which the tokenizer splits."""
+    found = _WORD_TRIGGERS(rule)
+    hyphenated = [word for word in Words.of(rule.spec, ("young",)).all() if "-" in word]
+    extra = tuple(
+        Alternative(tuple(Requirement(words=frozenset({part})) for part in word.split("-") if part), None, None)
+        for word in hyphenated
+    )
+    return Triggers(found.alternatives + extra)
 
 
 CHECK = NamedCheck(
@@ -64,21 +97,5 @@ CHECK = NamedCheck(
     run=age_preference,
     needs=frozenset({"lemma", "pos", "dep"}),
     params=frozenset(LISTS),
-    triggers=words_triggers(
-        ("young",),
-        ("graduate", "recent"),
-        ("completes", "degrees", "recent"),
-        phrases="phrases",
-        literal=(
-            ("aged|age|ages",),
-            ("years", "old"),
-            ("year|years", "experience", "maximum|max|most|less|fewer|under"),
-            ("year|years", "experience", "more", "than", "no|not"),
-            ("year|years", "experience", "up", "to"),
-            ("your|their", "twenties|thirties|forties|fifties|20s|30s|40s|50s|60s|20's|30's|40's|50's"),
-            ("older|younger", "than"),
-            ("born", "after|before|between|in|since"),
-            ("graduate|graduated|graduates|grad|grads|graduating", "last|past"),
-        ),
-    ),
+    triggers=age_preference_triggers,
 )

@@ -152,14 +152,15 @@ def _benefits_package(token, words: Words) -> bool:
 # --- age preference ----------------------------------------------------------------------------
 
 
-def age_preference(sentence, words: Words, *, scheme: bool = False) -> tuple[int, int] | None:
+def age_preference(sentence, words: Words, *, scheme: bool = False, hire: bool = False) -> tuple[int, int] | None:
     """Wording that prefers younger people:
 
     - a fixed phrase (``phrases``: "digital native", "fresh blood"; matched on lemmas, in order);
     - a ``young`` word describing the team or the person hired: the noun it modifies, or the
       subject it is said of, is a ``people`` noun or "we"/"you" ("a young team", "we are young and
-      energetic", "young journalists"), but not a ``served`` group ("young people", "young carers")
-      and not a company's age ("a young company");
+      energetic", "young journalists"), or, in a list of what the hire must be or have (``hire``),
+      the noun an item stands for ("A high-energy doer"), but not a ``served`` group ("young
+      people", "young carers") and not a company's age ("a young company");
     - a ``recent`` word with a ``graduate`` word ("recent graduates", "newly graduated", "you just
       graduated") or a verb of finishing a degree ("recently completed a degree"), unless the
       advert is a ``scheme`` for graduates or the sentence names one ("The Analyst Program is an
@@ -171,10 +172,11 @@ def age_preference(sentence, words: Words, *, scheme: bool = False) -> tuple[int
     if found:
         return found
     for token in sentence:
-        if words.has("young", token) and token.pos_ in ("ADJ", "NOUN", "PROPN", "VERB"):
+        if _holds_word(words, "young", token) and token.pos_ in ("ADJ", "NOUN", "PROPN", "VERB"):
             for noun in described_by(token):
-                if _is_staff(noun, words):
-                    return _range(token, noun) if noun.i > token.i else _range(token)
+                if _is_staff(noun, words) or (hire and _names_the_hire(noun, words)):
+                    first = token if words.has("young", token) else token.doc[token.i - 2]  # "high-energy"
+                    return _range(first, noun) if noun.i > token.i else _range(first, token)
         if (words.has("graduate", token) or _finishes_a_degree(token, words)) and not (
             scheme or any(_names_scheme(t, words) for t in sentence)
         ):
@@ -300,6 +302,23 @@ def _fixed_phrase(sentence, words: Words) -> tuple[int, int] | None:
             if k == len(phrase):
                 return sentence[i].i, sentence[j - 1].i + 1
     return None
+
+
+def _holds_word(words: Words, name: str, token) -> bool:
+    """Whether ``token`` is a word of list ``name``, or ends one written with a hyphen, which the
+    tokenizer splits ("high-energy" as "high", "-", "energy": the last word is the one the parse
+    hangs from what it describes)."""
+    if words.has(name, token):
+        return True
+    doc, i = token.doc, token.i
+    return i >= 2 and doc[i - 1].text == "-" and f"{doc[i - 2].lower_}-{token.lower_}" in words.lists.get(name, ())
+
+
+def _names_the_hire(noun, words: Words) -> bool:
+    """Whether ``noun``, in a list of what the hire must be or have (``hire``), is the hire: the head
+    of the item, a noun phrase standing alone ("A high-energy doer, warm and friendly")."""
+    served = noun.lower_ in words.lists["served"] or noun.lemma_.lower() in words.lists["served"]
+    return noun.dep_ == "ROOT" and noun.pos_ == "NOUN" and not served
 
 
 def _is_staff(noun, words: Words) -> bool:
