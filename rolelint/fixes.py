@@ -283,6 +283,7 @@ def fix_diffs(result) -> tuple[list[str], int]:
         chosen, left = choose_fixes(by_file[display])
         fmt = format_for(display)
         if not fmt.fixable:
+            out.append(f"# {display}: fixes are not written back into {fmt.name} files; edit the text by hand\n")
             continue
         try:
             new_text, applied = _planned(source, chosen, fmt, [])
@@ -359,6 +360,12 @@ def fix_run(
             by_file.setdefault(diagnostic.path, []).append(diagnostic)
     reports = []
     for display in sorted(by_file):
+        fmt = format_for(display)
+        if not fmt.fixable:  # not an error of the run: such files are never written
+            report = FileFixResult(display)
+            report.notes.append(f"fixes are not written back into {fmt.name} files; edit the text by hand")
+            reports.append(report)
+            continue
         source = result.sources.get(display)
         reports.append(
             fix_file(
@@ -393,13 +400,15 @@ def fix_and_relint(run, result, *, cwd: Path, encoding_fallback: str | None = No
     """`check --fix`: apply fixes, say what changed (through ``echo``), lint again, repeat while fixes
     apply. ``run()`` lints afresh. Returns the last result and whether any file could not be written."""
     failed: set[str] = set()
+    unchanged: set[str] = set()  # said once why nothing was written (an HTML or .docx file)
     total = 0
     for _ in range(MAX_PASSES):
-        reports = fix_run(result, cwd=cwd, encoding_fallback=encoding_fallback, skip=failed)
+        reports = fix_run(result, cwd=cwd, encoding_fallback=encoding_fallback, skip=failed | unchanged)
         for report in reports:
             for line in describe(report):
                 echo(line)
         failed.update(r.display for r in reports if r.error)
+        unchanged.update(r.display for r in reports if not r.error and not r.changes)
         written = [r for r in reports if r.written]
         if not written:
             break

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import zipfile
 from pathlib import Path
 
@@ -75,7 +76,7 @@ def test_findings_in_a_word_document_point_at_paragraph_and_character(tmp_path):
     assert [(d.code, d.line, d.column) for d in result.diagnostics] == [("RL104", 2, 16), ("RL126", 9, 19)]
 
 
-def test_fix_is_refused_with_a_clear_message(tmp_path):
+def test_fix_leaves_a_docx_with_a_clear_note(tmp_path):
     from click.testing import CliRunner
 
     from rolelint.cli import cli
@@ -84,8 +85,16 @@ def test_fix_is_refused_with_a_clear_message(tmp_path):
     write(tmp_path, ".rolelint.yaml", "include: ['**/*.docx']\n")
     before = path.read_bytes()
     result = CliRunner().invoke(cli, ["check", "--fix", "--select", "RL126", "--no-cache", str(path)])
-    assert "fixes cannot be written back into docx files" in result.output
-    assert result.exit_code == 2 and path.read_bytes() == before
+    assert "a.docx: note: fixes are not written back into docx files; edit the text by hand" in result.output
+    # the finding stays (exit 1, not the usage error's 2), the file is untouched, nothing is offered as fixable
+    assert result.exit_code == 1 and path.read_bytes() == before
+    assert "fixable with --fix" not in result.output
+    diff = CliRunner().invoke(cli, ["check", "--diff", "--select", "RL126", "--no-cache", str(path)])
+    assert "fixes are not written back into docx files" in diff.output and path.read_bytes() == before
+    listing = CliRunner().invoke(cli, ["check", "--format", "json", "--select", "RL126", "--no-cache", str(path)])
+    payload = json.loads(listing.output)
+    assert payload["diagnostics"] and not any(d["fixable"] for d in payload["diagnostics"])
+    assert payload["summary"]["fixable"] == 0
 
 
 def _zip(members: dict[str, bytes]) -> bytes:

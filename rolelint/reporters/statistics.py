@@ -16,7 +16,7 @@ def statistics(result: LintResult) -> list[dict]:
     """One row per rule that found something: code, name, severity, count and how many are fixable,
     by count (highest first), then code."""
     counts = Counter(d.code for d in result.diagnostics)
-    fixable = Counter(d.code for d in result.diagnostics if d.fix is not None)
+    fixable = Counter(d.code for d in result.diagnostics if d.fixable)
     first: dict[str, Diagnostic] = {}
     for d in result.diagnostics:
         first.setdefault(d.code, d)

@@ -23,7 +23,7 @@ def summarize(result: LintResult) -> dict:
         "errors": counts[Severity.ERROR],
         "warnings": counts[Severity.WARNING],
         "infos": counts[Severity.INFO],
-        "fixable": sum(1 for d in result.diagnostics if d.fix is not None),
+        "fixable": sum(1 for d in result.diagnostics if d.fixable),
         # files in the folders linted that no input format reads, by suffix
         "skipped": dict(getattr(result, "skipped", {}) or {}),
     }
