@@ -99,17 +99,22 @@ def _profession_rules() -> dict[str, Any]:
 
 def check_config_codes(config: Config, catalogue: RuleCatalogue) -> None:
     """Every code the config names must exist, or the run stops with exit 2 naming the key."""
-    known = sorted(catalogue.rules)
-    for code in config.rules:
-        if code not in catalogue.rules:
-            raise ConfigError(unknown_code(f"rules.{code}", code, known))
-    for key, codes in (("select", config.select), ("ignore", config.ignore)):
-        for code in codes:
-            check_code_prefix(code, known, f"{key}")
-    for pattern, codes in config.per_file_ignores.items():
-        for code in codes:
-            check_code_prefix(code, known, f"per_file_ignores.{pattern}")
-    check_config_options(config, catalogue)
+    try:
+        known = sorted(catalogue.rules)
+        for code in config.rules:
+            if code not in catalogue.rules:
+                raise ConfigError(unknown_code(f"rules.{code}", code, known))
+        for key, codes in (("select", config.select), ("ignore", config.ignore)):
+            for code in codes:
+                check_code_prefix(code, known, f"{key}")
+        for pattern, codes in config.per_file_ignores.items():
+            for code in codes:
+                check_code_prefix(code, known, f"per_file_ignores.{pattern}")
+        check_config_options(config, catalogue)
+    except ConfigError as exc:
+        if config.path is None or str(config.path) in str(exc):
+            raise
+        raise type(exc)(f"{config.path}: {exc}") from None
 
 
 def check_config_options(config: Config, catalogue: RuleCatalogue) -> None:
@@ -128,8 +133,14 @@ def check_code_prefix(code: str, known: list[str], where: str) -> None:
     raise ConfigError(unknown_code(where, code, known))
 
 
+# Letters typed for the digits they look like ("RL1O4", "RLl04"), read back as digits for the hint.
+_LOOKALIKE_DIGITS = str.maketrans("OoIlSZ", "001152")
+
+
 def unknown_code(where: str, code: str, known: list[str]) -> str:
-    hint = difflib.get_close_matches(code, known, n=1)
+    first_digit = next((i for i, char in enumerate(code) if char.isdigit()), len(code))
+    read = code[:first_digit] + code[first_digit:].translate(_LOOKALIKE_DIGITS)
+    hint = [read] if read in known else difflib.get_close_matches(code, known, n=1)
     message = f"`{where}`: unknown rule code {code!r}"
     if hint:
         message += f"; did you mean {hint[0]!r}?"

@@ -209,3 +209,21 @@ def test_config_is_found_from_the_linted_path(tmp_path):
     write(tmp_path, "team/roles/pm.yaml", "id: pm\ntitel: x\n")
     result = rolelint("check", "--select", "RL0", "team", cwd=tmp_path)
     assert "team/roles/pm.yaml:2:1: RL011" in result.stdout
+
+
+def test_codes_in_the_config_may_be_lower_case_as_on_the_command_line(repo):
+    write(repo, ".rolelint.yaml", "kinds: {role: ['roles/**']}\nselect: [rl0]\nignore: [rl010]\n")
+    write(repo, "roles/pm.yaml", "kind: role\nid: pm\nframework: pm\ntypo: 1\nlevels: [{level: a}]\n")
+    result = rolelint("check", "--format", "json", cwd=repo)
+    assert {item["code"] for item in json.loads(result.stdout)["diagnostics"]} == {"RL011"}
+
+
+def test_a_code_typed_with_a_letter_for_a_digit_gets_the_code_as_its_hint(repo):
+    result = rolelint("check", "--select", "RL1O4", cwd=repo)
+    assert result.returncode == 2 and "did you mean 'RL104'?" in result.stderr
+
+
+def test_an_unknown_rule_in_the_config_names_the_config_file(repo):
+    write(repo, ".rolelint.yaml", "rules:\n  RL999: {severity: error}\n")
+    result = rolelint("check", cwd=repo)
+    assert result.returncode == 2 and ".rolelint.yaml: `rules.RL999`" in result.stderr

@@ -212,3 +212,15 @@ def test_caret_is_clipped_to_the_window_of_a_long_line():
 def test_caret_counts_wide_characters_as_two_columns():
     shown, caret = _caret(_diagnostic(3, 5), "招聘经理 wanted")
     assert caret == "    ^^^^"
+
+
+def test_a_suggestion_of_several_lines_keeps_its_lines_aligned():
+    from rolelint.api import LintResult
+    from rolelint.reporters.text import render_text
+
+    finding = Diagnostic(
+        "adverts/pm.md", 1, 1, 1, 4, "RL316", Severity.INFO, "inferred role level", suggestion="role: pm\nlevel: senior"
+    )
+    text = render_text(LintResult(diagnostics=(finding,), files=("adverts/pm.md",), sources={}))
+    assert "     = suggestion: role: pm\n                   level: senior\n" in text
+    assert "\\x0a" not in text

@@ -34,7 +34,10 @@ def render_text(result: LintResult, color: bool = False, options=None) -> str:
             if source is not None and source.text:
                 lines.extend(_excerpt(diagnostic, source.line_text(diagnostic.line), style))
             if diagnostic.suggestion:
-                lines.append(f"     {style('=', fg='cyan')} suggestion: {visible(diagnostic.suggestion, lines=True)}")
+                # a suggestion of several lines (front matter to write) keeps its lines, aligned
+                first, *rest = [visible(part, lines=True) for part in diagnostic.suggestion.strip("\n").split("\n")]
+                lines.append(f"     {style('=', fg='cyan')} suggestion: {first}")
+                lines.extend(f"{' ' * 19}{part}" for part in rest)
         lines.append("")
     if options is not None and options.quiet:
         return "\n".join(lines) + "\n" if lines else ""
