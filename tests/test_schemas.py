@@ -176,7 +176,7 @@ def test_unknown_key_is_rejected(kind, document, unknown):
         ("config", {"fail_on": "sometimes"}),
         ("config", {"max_file_size": "5MB"}),
         ("config", {"rules": {"RL201": {"severity": "fatal"}}}),
-        ("config", {"select": ["rl101"]}),
+        ("config", {"select": ["rl-101"]}),
     ],
 )
 def test_wrong_type_or_value_is_rejected(kind, document):
