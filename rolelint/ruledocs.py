@@ -24,6 +24,12 @@ _FAMILIES = (
 )
 
 
+def _one_a_sentence(rule) -> bool:
+    """Whether the rule reports only the first of its matches in a sentence (one rewrite fixes both)."""
+    spec = getattr(rule, "spec", None)
+    return isinstance(spec, dict) and bool(spec.get("one_per_sentence"))
+
+
 def rule_text(rule) -> str:
     """One rule's documentation as Markdown-flavoured text."""
     docs = getattr(rule, "docs", {}) or {}
@@ -33,6 +39,8 @@ def rule_text(rule) -> str:
     )
     if not rule.enabled:
         header += "   Off by default"
+    if _one_a_sentence(rule):
+        header += "   One finding a sentence"
     lines = [f"{rule.code} {rule.name}", "", header, ""]
     for title, key in _SECTIONS:
         if docs.get(key):
@@ -78,6 +86,8 @@ def rule_markdown(rule) -> str:
     ]
     if not rule.enabled:
         facts.append("off by default")
+    if _one_a_sentence(rule):
+        facts.append("one finding a sentence: the first of its matches, as one rewrite fixes them all")
     lines = [f"**{rule.code} {rule.name}** ({', '.join(facts)})", ""]
     for title, key in _SECTIONS:
         value = docs.get(key)
