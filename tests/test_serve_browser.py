@@ -194,6 +194,19 @@ def test_apply_all_safe_fixes(server, page):
     _until(page, "document.getElementById('status').textContent.startsWith('Applied')")
     assert page.input_value("#advert") == "# Sales\n\nOur chair wants a salesperson who knows JavaScript.\n"
     assert page.locator("#fix-all").is_disabled()
+    assert page.locator("#status").text_content().startswith("Applied 3 safe fixes."), page.locator(
+        "#status"
+    ).text_content()
+
+
+def test_applying_one_safe_fix_of_all_says_fix_in_the_singular(server, page):
+    page.goto(server.url)
+    _check(page, "# Sales\n\nOur chairman is hiring.\n")
+    page.click("#fix-all")
+    _until(page, "document.getElementById('status').textContent.startsWith('Applied')")
+    assert page.locator("#status").text_content().startswith("Applied 1 safe fix."), page.locator(
+        "#status"
+    ).text_content()
 
 
 def test_downloads_give_the_revised_text_and_a_printable_report(server, page, tmp_path):

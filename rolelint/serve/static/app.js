@@ -153,8 +153,8 @@
     state.timer = setTimeout(check, DEBOUNCE_MS);
   }
 
-  function plural(n, word) {
-    return n + " " + word + (n === 1 ? "" : "s");
+  function plural(n, word, many) {
+    return n + " " + (n === 1 ? word : many || word + "s");
   }
 
   function announce(data, ms) {
@@ -431,7 +431,7 @@
       replaceText(data.text);
       showError(null);
       render(data);
-      statusLine.textContent = "Applied " + plural(before - data.fixable, "safe fix") + ". " + plural(data.findings.length, "finding") + " left.";
+      statusLine.textContent = "Applied " + plural(before - data.fixable, "safe fix", "safe fixes") + ". " + plural(data.findings.length, "finding") + " left.";
     } catch (err) {
       showError(err.message);
       statusLine.textContent = "";
