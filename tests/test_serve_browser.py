@@ -264,6 +264,44 @@ def test_a_text_too_long_for_the_page_is_a_message(server, page):
     assert "characters long" in page.locator("#error").text_content()
 
 
+def test_emptying_the_box_clears_a_message_about_the_text_that_was_there(server, page):
+    page.goto(server.url)
+    page.fill("#advert", "x" * 150_000)
+    page.locator("#error").wait_for(state="visible", timeout=60_000)
+    assert "150,000 characters" in page.locator("#error").text_content()
+    page.fill("#advert", "")
+    page.locator("#error").wait_for(state="hidden", timeout=10_000)
+    assert page.locator("#error").text_content() == ""
+
+
+def _upload(page, name: str, data: bytes, mime: str = "text/plain") -> None:
+    page.set_input_files("#upload", files=[{"name": name, "mimeType": mime, "buffer": data}])
+
+
+DEFAULT_HINT = "Markdown or plain text. Findings update as you type."
+
+
+def test_a_failed_upload_leaves_no_hint_naming_an_earlier_file(server, page):
+    page.goto(server.url)
+    _upload(page, "empty.md", b"", "text/markdown")
+    _until(page, "document.getElementById('status').textContent.startsWith('Read empty.md')")
+    assert "empty.md" not in page.locator("#advert-hint").text_content()
+    _upload(page, "scan.pdf", b"%PDF-1.4", "application/pdf")
+    page.locator("#error").wait_for(state="visible", timeout=60_000)
+    assert page.locator("#advert-hint").text_content() == DEFAULT_HINT
+
+
+def test_a_failed_upload_says_the_box_still_holds_the_earlier_file(server, page):
+    page.goto(server.url)
+    _upload(page, "draft.txt", b"Product designer\n\nHey guys.\n")
+    _until(page, "document.getElementById('status').textContent.startsWith('Read draft.txt')")
+    assert page.locator("#advert-hint").text_content().startswith("Read as plain text, from draft.txt.")
+    _upload(page, "scan.pdf", b"%PDF-1.4", "application/pdf")
+    page.locator("#error").wait_for(state="visible", timeout=60_000)
+    hint = page.locator("#advert-hint").text_content()
+    assert hint == "scan.pdf was not read. The box still holds the text of draft.txt, read as plain text.", hint
+
+
 # --- the role level (--repo) ----------------------------------------------------------------
 
 

@@ -55,7 +55,7 @@
   const fixAll = $("fix-all");
   const downloads = { md: $("download-md"), txt: $("download-txt"), report: $("download-report") };
 
-  const state = { format: "md", result: null, seq: 0, controller: null, timer: null, showCoded: false, current: null };
+  const state = { format: "md", fileName: null, result: null, seq: 0, controller: null, timer: null, showCoded: false, current: null };
 
   function el(tag, attrs, ...children) {
     const node = document.createElement(tag);
@@ -130,6 +130,7 @@
       state.seq++;
       if (state.controller) state.controller.abort();
       state.result = null;
+      showError(null); // a message about the text that was there no longer applies
       renderEmpty();
       return;
     }
@@ -454,18 +455,36 @@
     try {
       const data = await post("/api/upload", form, true);
       if (!data) return;
-      setFormat(data.format, file.name);
       advert.value = data.text;
       showError(null);
+      if (!data.text.trim()) {
+        setFormat("md", null);
+        state.result = null;
+        renderEmpty();
+        statusLine.textContent = "Read " + file.name + ": it holds no text to check.";
+        return;
+      }
+      setFormat(data.format, file.name);
       render(data);
-      statusLine.textContent = "Read " + file.name + ". ";
       announceAfter(data, "Read " + file.name + ". ");
     } catch (err) {
       showError(err.message);
       statusLine.textContent = "";
+      notRead(file.name);
     } finally {
       upload.value = "";
     }
+  }
+
+  // After a failed upload the box keeps what it held; the hint says what that is, never that the
+  // text comes from a file it no longer holds.
+  function notRead(name) {
+    if (!advert.value.trim() || !state.fileName) {
+      setFormat("md", null);
+      return;
+    }
+    advertHint.textContent = name + " was not read. The box still holds the text of " + state.fileName +
+      ", read as " + (READINGS[state.format] || state.format) + ".";
   }
 
   function announceAfter(data, prefix) {
@@ -512,6 +531,7 @@
   // empty box, is a new advert, read as Markdown like any pasted text.
   function setFormat(format, fileName) {
     state.format = format;
+    state.fileName = fileName;
     advertHint.textContent = fileName
       ? "Read as " + (READINGS[format] || format) + ", from " + fileName + ". Findings update as you type; pasting over the whole text starts a new advert, read as Markdown."
       : DEFAULT_HINT;
