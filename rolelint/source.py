@@ -7,6 +7,13 @@ import re
 from dataclasses import dataclass, field
 
 BOM = "\ufeff"
+# The byte-order marks of UTF-32 and UTF-16, UTF-32's first (its little-endian mark starts with UTF-16's).
+UNICODE_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
@@ -18,6 +25,11 @@ class DecodeError(Exception):
         self.offset = offset
         self.line = line
         self.column = column
+
+
+def unicode_bom(data: bytes) -> str | None:
+    """The encoding a UTF-16 or UTF-32 byte-order mark at the start of ``data`` names, if any."""
+    return next((encoding for mark, encoding in UNICODE_BOMS if data.startswith(mark)), None)
 
 
 @dataclass
@@ -40,7 +52,19 @@ class SourceText:
         self._line_starts = starts
 
     @classmethod
-    def from_bytes(cls, path: str, data: bytes, *, fallback_encoding: str | None = None) -> SourceText:
+    def from_bytes(
+        cls, path: str, data: bytes, *, fallback_encoding: str | None = None, unicode_boms: bool = False
+    ) -> SourceText:
+        """UTF-8 (with or without its byte-order mark), else ``fallback_encoding``; with
+        ``unicode_boms``, also UTF-16 or UTF-32 that starts with its byte-order mark."""
+        marked = unicode_bom(data) if unicode_boms else None
+        if marked is not None:
+            try:
+                return cls(path, data.decode(marked), True, marked)
+            except UnicodeDecodeError as exc:
+                raise DecodeError(
+                    f"invalid {marked.upper()} at byte offset {exc.start}, after its byte-order mark", exc.start, 1, 1
+                ) from None
         had_bom = data.startswith(b"\xef\xbb\xbf")
         raw = data[3:] if had_bom else data
         try:

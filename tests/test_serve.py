@@ -255,7 +255,7 @@ def test_a_chunked_body_over_the_limit_is_refused_too(server, path, first, conte
         ("advert.pdf", b"%PDF-1.4", "this is .pdf"),
         ("advert", b"text", "without a suffix"),
         ("advert.txt", b"\x00\x01\x02 binary", "could not be read"),
-        ("advert.md", b"\xff\xfe# UTF-16", "could not be read"),
+        ("advert.md", b"\xff\xfe# UTF-16!", "could not be read"),  # 9 bytes after the mark: not UTF-16
         ("../../etc/passwd.md", b"# Product manager\n\nA plain advert.\n", None),
     ],
 )
@@ -270,6 +270,25 @@ def test_an_upload_gets_a_message_or_is_read_in_memory(server, filename, data, e
     else:
         assert status == 400 and expected in result["error"]
     _alive(server)
+
+
+@pytest.mark.parametrize(
+    "encoded, encoding",
+    [
+        (lambda text: text.encode("cp1252"), "Windows-1252"),  # Notepad's "ANSI"
+        (lambda text: text.encode("utf-16"), "UTF-16"),  # Notepad's "Unicode": a byte-order mark, then UTF-16
+        (lambda text: b"\xfe\xff" + text.encode("utf-16-be"), "UTF-16"),
+        (lambda text: text.encode("utf-32"), "UTF-32"),
+        (lambda text: text.encode("utf-8-sig"), None),
+    ],
+)
+def test_a_text_file_from_windows_is_read_and_the_encoding_named(server, encoded, encoding):
+    text = "Product designer\r\n\r\nSalary: £40,000 a year. Café on site; hey guys.\r\n"
+    status, data = _upload(server, "notepad.txt", encoded(text))
+    assert status == 200, data
+    assert data["text"] == text.replace("\r\n", "\n") and data["encoding"] == encoding
+    guys = next(f for f in data["findings"] if f["code"] == "RL109")
+    assert data["text"][guys["start"] : guys["end"]] == "guys"
 
 
 def test_an_upload_without_a_file_gets_a_message(server):

@@ -246,6 +246,18 @@ def test_an_uploaded_markdown_file_is_shown_and_checked(server, page):
     assert {"Ninja", "guys"} <= {m["text"] for m in _marks(page)}
 
 
+def test_a_windows_text_file_is_read_and_the_hint_names_its_encoding(server, page):
+    page.goto(server.url)
+    text = "Product designer\r\n\r\nSalary: £40,000 a year. Café on site; hey guys.\r\n"
+    _upload(page, "notepad.txt", text.encode("cp1252"))
+    _until(page, "document.getElementById('status').textContent.startsWith('Read notepad.txt')")
+    assert page.input_value("#advert") == text.replace("\r\n", "\n")
+    hint = page.locator("#advert-hint").text_content()
+    assert hint.startswith("Read as plain text, from notepad.txt (its text is in Windows-1252, not UTF-8)."), hint
+    assert "guys" in {m["text"] for m in _marks(page)}
+    assert page.locator("#error").is_hidden()
+
+
 def test_an_unreadable_upload_is_a_message_on_the_page(server, page):
     page.goto(server.url)
     page.set_input_files(

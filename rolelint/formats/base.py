@@ -7,7 +7,7 @@ from typing import Callable
 
 from rolelint.diagnostics import Finding
 from rolelint.documents import Document
-from rolelint.source import DecodeError, SourceText
+from rolelint.source import DecodeError, SourceText, unicode_bom
 
 
 class Unreadable(Exception):
@@ -18,16 +18,20 @@ class Unreadable(Exception):
         self.finding = finding
 
 
-def decode_text(data: bytes, display: str, fallback_encoding: str | None) -> SourceText:
-    """UTF-8 text (with or without a byte-order mark), else the config's fallback encoding."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise Unreadable(
-            Finding("RL004", "the file is UTF-16 (or UTF-32) text, by its byte-order mark; save it as UTF-8", 0, 0)
-        )
-    if b"\x00" in data[:8192]:
-        raise Unreadable(Finding("RL004", "binary file (it contains NUL bytes); rolelint lints text only", 0, 0))
+def decode_text(data: bytes, display: str, fallback_encoding: str | None, *, unicode_boms: bool = False) -> SourceText:
+    """UTF-8 text (with or without a byte-order mark), else the config's fallback encoding. With
+    ``unicode_boms`` (the page, reading a file Notepad saved as "Unicode"), also UTF-16 or UTF-32 text
+    that starts with its byte-order mark; without, such a file is refused."""
+    marked = unicode_bom(data)
+    if marked is None or not unicode_boms:
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            raise Unreadable(
+                Finding("RL004", "the file is UTF-16 (or UTF-32) text, by its byte-order mark; save it as UTF-8", 0, 0)
+            )
+        if b"\x00" in data[:8192]:
+            raise Unreadable(Finding("RL004", "binary file (it contains NUL bytes); rolelint lints text only", 0, 0))
     try:
-        return SourceText.from_bytes(display, data, fallback_encoding=fallback_encoding)
+        return SourceText.from_bytes(display, data, fallback_encoding=fallback_encoding, unicode_boms=unicode_boms)
     except DecodeError as exc:
         raise Unreadable(Finding("RL004", str(exc), 0, 0, context=f"{exc.line}:{exc.column}")) from None
 

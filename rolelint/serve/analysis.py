@@ -8,6 +8,7 @@ they replace, and are applied only when the text still holds it.
 
 from __future__ import annotations
 
+import codecs
 import re
 from pathlib import PurePath
 
@@ -20,6 +21,10 @@ TEXT_FORMATS = {"md": "Markdown", "txt": "plain text"}
 UPLOAD_FORMATS = {"html": "a web page", "docx": "a Word document"}
 # Other suffixes of those formats, read as the format named.
 SAME_FORMAT = {"markdown": "md", "htm": "html"}
+# Text that is not UTF-8 is read as Windows-1252, as Notepad and Word on Windows save "ANSI" text
+# in English, unless the config names another (`encoding_fallback`, as for `rolelint check`).
+FALLBACK_ENCODING = "cp1252"
+ENCODING_NAMES = {"cp1252": "Windows-1252", "utf-16": "UTF-16", "utf-32": "UTF-32"}
 MAX_TEXT_CHARS = 100_000  # an advert is a few thousand characters; the page refuses more
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 _LINE_BREAKS = re.compile(r"\r\n?")
@@ -138,6 +143,28 @@ class Checker:
             "summary": _summary(summary, units) if summary is not None else None,
             "role": _role(result, chosen, path, self.role_levels) if self.profession else {"source": "off"},
         }
+
+    def read_upload(self, data: bytes, fmt: str, *, role: str | None = None) -> dict:
+        """An uploaded file's text as its format decodes it (for text, as `rolelint check` does with
+        `encoding_fallback`, and UTF-16 or UTF-32 with a byte-order mark too), checked as a pasted text is,
+        so that editing it afterwards gives the same findings. ``encoding`` names the encoding read
+        when it is not UTF-8."""
+        from rolelint.formats import Unreadable, decode_text, format_for
+
+        name = name_for(fmt, self.formats)
+        file_format = format_for(name)
+        fallback = self.linter.config.encoding_fallback or FALLBACK_ENCODING
+        try:
+            if file_format.decode is decode_text:
+                source = decode_text(data, name, fallback, unicode_boms=True)
+            else:
+                source = file_format.decode(data, name, fallback)
+        except Unreadable as exc:
+            raise PageError(f"The file could not be read: {exc.finding.message}.") from None
+        result = self.check(source.text, fmt=fmt, role=role)
+        encoding = codecs.lookup(source.encoding).name
+        result["encoding"] = None if encoding == "utf-8" else ENCODING_NAMES.get(encoding, encoding.upper())
+        return result
 
     def apply_all_fixes(self, text: str, *, fmt: str = "md", role: str | None = None) -> str:
         """The text with every safe fix applied (as `rolelint check --fix` chooses them)."""

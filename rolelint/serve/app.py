@@ -26,7 +26,7 @@ from starlette.routing import Route
 
 import rolelint
 from rolelint.api import Linter
-from rolelint.serve.analysis import SAME_FORMAT, Checker, PageError, apply_fix, normalise_line_breaks, suffix_of
+from rolelint.serve.analysis import SAME_FORMAT, Checker, PageError, apply_fix, suffix_of
 from rolelint.serve.security import BodyTooLarge, Guard
 
 log = logging.getLogger("rolelint.serve")
@@ -150,7 +150,7 @@ def build_app(linter: Linter, *, profession: bool, host: str = "127.0.0.1", port
             raise PageError(f"The file is larger than {MAX_UPLOAD // 1_000_000} MB; an advert is much smaller.")
         chosen = form.get("role")
         role = chosen if isinstance(chosen, str) else None
-        result = await run_in_threadpool(_read_upload, checker, data, fmt, role or None)
+        result = await run_in_threadpool(checker.read_upload, data, fmt, role=role or None)
         return JSONResponse(result)
 
     async def api_report(request: Request) -> Response:
@@ -204,19 +204,6 @@ def build_app(linter: Linter, *, profession: bool, host: str = "127.0.0.1", port
         },
     )
     return Guard(app, host=host, port_holder=port_holder, max_body=MAX_BODY)
-
-
-def _read_upload(checker: Checker, data: bytes, fmt: str, role: str | None) -> dict:
-    """An uploaded file's text as rolelint reads it (its format decodes it), then checked as the page
-    checks a pasted text, so that editing it afterwards gives the same findings."""
-    result = checker.linter.lint_bytes(data, name=f"advert.{fmt}", kind="advert")
-    path = result.files[0]
-    unreadable = [d for d in result.diagnostics if d.code in ("RL002", "RL004", "RL005")]
-    source = result.sources.get(path)
-    if unreadable or source is None:
-        reason = unreadable[0].message if unreadable else "it could not be read"
-        raise PageError(f"The file could not be read: {reason}.")
-    return checker.check(normalise_line_breaks(source.text), fmt=fmt, role=role)
 
 
 async def _json_body(request: Request) -> dict:

@@ -464,7 +464,7 @@
         statusLine.textContent = "Read " + file.name + ": it holds no text to check.";
         return;
       }
-      setFormat(data.format, file.name);
+      setFormat(data.format, file.name, data.encoding);
       render(data);
       announceAfter(data, "Read " + file.name + ". ");
     } catch (err) {
@@ -529,11 +529,13 @@
   // document's text is one paragraph a line: read as Markdown, its lines would run together). Text
   // that replaces all of it (pasted, dropped or typed over the whole box), or that starts in an
   // empty box, is a new advert, read as Markdown like any pasted text.
-  function setFormat(format, fileName) {
+  // ``encoding``: the encoding the file's text was read in, when it is not UTF-8.
+  function setFormat(format, fileName, encoding) {
     state.format = format;
     state.fileName = fileName;
+    const written = encoding ? " (its text is in " + encoding + ", not UTF-8)" : "";
     advertHint.textContent = fileName
-      ? "Read as " + (READINGS[format] || format) + ", from " + fileName + ". Findings update as you type; pasting over the whole text starts a new advert, read as Markdown."
+      ? "Read as " + (READINGS[format] || format) + ", from " + fileName + written + ". Findings update as you type; pasting over the whole text starts a new advert, read as Markdown."
       : DEFAULT_HINT;
   }
 
