@@ -7,6 +7,7 @@ from __future__ import annotations
 import http.client
 import io
 import json
+import re
 import selectors
 import socket
 import subprocess
@@ -254,8 +255,8 @@ def test_a_chunked_body_over_the_limit_is_refused_too(server, path, first, conte
     [
         ("advert.pdf", b"%PDF-1.4", "this is .pdf"),
         ("advert", b"text", "without a suffix"),
-        ("advert.txt", b"\x00\x01\x02 binary", "could not be read"),
-        ("advert.md", b"\xff\xfe# UTF-16!", "could not be read"),  # 9 bytes after the mark: not UTF-16
+        ("advert.txt", b"\x00\x01\x02 binary", "not a text, Word or web page file"),
+        ("advert.md", b"\xff\xfe# UTF-16!", "not a text, Word or web page file"),  # 9 bytes after the mark
         ("../../etc/passwd.md", b"# Product manager\n\nA plain advert.\n", None),
     ],
 )
@@ -435,8 +436,7 @@ def test_an_uploaded_word_document_is_read_and_checked(server):
     assert found["RL109"]["excerpt"] == "guys" and found["RL104"]["excerpt"] == "Rockstar"
 
 
-def test_a_word_document_that_unpacks_to_far_too_much_is_a_message(server):
-    _format_or_skip("docx")
+def _zip_bomb() -> bytes:
     bomb = io.BytesIO()
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("[Content_Types].xml", "<Types/>")
@@ -445,7 +445,12 @@ def test_a_word_document_that_unpacks_to_far_too_much_is_a_message(server):
             for _ in range(200):
                 part.write(b" " * 1_000_000)
             part.write(b"</w:document>")
-    status, data = _upload(server, "bomb.docx", bomb.getvalue())
+    return bomb.getvalue()
+
+
+def test_a_word_document_that_unpacks_to_far_too_much_is_a_message(server):
+    _format_or_skip("docx")
+    status, data = _upload(server, "bomb.docx", _zip_bomb())
     assert status in (200, 400) and "Traceback" not in json.dumps(data)
     if status == 200:
         assert any(f["severity"] == "error" for f in data["findings"])
@@ -485,3 +490,33 @@ def test_open_starts_the_web_browser_on_the_page_once_it_is_ready(tmp_path, monk
                 break
             time.sleep(0.05)
         assert opened.read_text() == running.url
+
+
+# What the command line says, for a person at a terminal; the page says what to do instead.
+DEVELOPER_WORDS = re.compile(r"`|NUL|byte offset|0x|encoding_fallback|zip bomb|rolelint check|UTF-8|RL00")
+
+
+@pytest.mark.parametrize(
+    "filename, data, plain, detail",
+    [
+        ("advert.txt", b"\x00\x01\x02 binary", "Save it as .docx, .txt or .html and try again.", "NUL bytes"),
+        ("advert.txt", b"Caf\x81 \x9d", "Save it as .docx, .txt or .html and try again.", "byte offset 3"),
+        ("advert.md", b"\xff\xfe# UTF-16!", "Save it as .docx, .txt or .html and try again.", "UTF-16"),
+        ("advert.docx", b"PK\x03\x04 not a zip", "could not be opened as a Word document", "not a Word document"),
+        ("bomb.docx", None, "could not be opened as a Word document", "zip bomb"),
+    ],
+)
+def test_an_unreadable_upload_says_what_to_do_with_the_reason_as_detail(server, filename, data, plain, detail):
+    if filename.endswith(".docx"):
+        _format_or_skip("docx")
+    status, answer = _upload(server, filename, _zip_bomb() if data is None else data)
+    assert status == 400, answer
+    assert plain in answer["error"] and not DEVELOPER_WORDS.search(answer["error"]), answer["error"]
+    assert detail in answer["detail"], answer["detail"]
+
+
+def test_a_text_too_long_says_what_to_do_and_names_the_command_only_as_detail(server):
+    status, data = server.post_json("/api/check", {"text": "x" * 150_000})
+    assert status == 400 and data["error"].startswith("The advert is 150,000 characters long")
+    assert "Shorten it" in data["error"] and not DEVELOPER_WORDS.search(data["error"]), data["error"]
+    assert "rolelint check" in data["detail"]

@@ -269,6 +269,22 @@ def test_an_unreadable_upload_is_a_message_on_the_page(server, page):
     assert error.get_attribute("role") == "alert"
 
 
+def test_an_unreadable_file_is_a_plain_message_with_the_reason_folded_away(server, page):
+    page.goto(server.url)
+    _upload(page, "advert.txt", b"\x00\x01\x02 binary")
+    error = page.locator("#error")
+    error.wait_for(state="visible", timeout=60_000)
+    assert error.locator("p").first.text_content() == (
+        "This file is not a text, Word or web page file rolelint can read. Save it as .docx, .txt or .html "
+        "and try again."
+    )
+    detail = error.locator("details")
+    assert detail.locator("summary").text_content() == "Technical detail"
+    assert not detail.locator("p").is_visible()
+    detail.locator("summary").click()
+    assert "NUL bytes" in detail.locator("p").text_content()
+
+
 def test_a_text_too_long_for_the_page_is_a_message(server, page):
     page.goto(server.url)
     page.fill("#advert", "word " * 25_000)

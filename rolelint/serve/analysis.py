@@ -31,7 +31,27 @@ _LINE_BREAKS = re.compile(r"\r\n?")
 
 
 class PageError(Exception):
-    """A request the page cannot do; the message is shown to the person as it is."""
+    """A request the page cannot do. The message is shown to the person as it is: what they can do,
+    in plain words; ``detail``, in rolelint's own terms (what the command line would say), is shown
+    folded away under it."""
+
+    def __init__(self, message: str, detail: str | None = None):
+        super().__init__(message)
+        self.detail = detail
+
+
+# What a person can do about a file the page cannot read, by its format and the reason's code (RL004
+# unreadable, RL005 too large); the reason itself is the PageError's detail.
+NOT_A_FILE_TO_READ = (
+    "This file is not a text, Word or web page file rolelint can read. Save it as .docx, .txt or .html and try again."
+)
+UNREADABLE = {
+    ("docx", "RL004"): "This file could not be opened as a Word document: it may be damaged, or another kind "
+    "of file named .docx. Open it in Word, save it again as a Word Document (.docx) or as plain text (.txt), "
+    "and try again.",
+    ("docx", "RL005"): "This Word document holds far more than an advert, so the page does not open it. Copy "
+    "the advert into a new document, save it as .docx or .txt, and try again.",
+}
 
 
 def normalise_line_breaks(text: str) -> str:
@@ -111,8 +131,9 @@ class Checker:
     def _lint(self, text: str, fmt: str, role: str | None) -> tuple[LintResult, RoleLevelInfo | None]:
         if len(text) > MAX_TEXT_CHARS:
             raise PageError(
-                f"The advert is {len(text):,} characters long; the page checks up to "
-                f"{MAX_TEXT_CHARS:,}. Check a longer text with `rolelint check` instead."
+                f"The advert is {len(text):,} characters long; the page checks adverts of up to "
+                f"{MAX_TEXT_CHARS:,} characters. Shorten it, or check it a part at a time.",
+                detail="The command line checks longer texts: rolelint check FILE.",
             )
         chosen = self.find_role(role)
         # The chosen level goes to the rules as the advert's metadata, in every format (the API's
@@ -160,7 +181,9 @@ class Checker:
             else:
                 source = file_format.decode(data, name, fallback)
         except Unreadable as exc:
-            raise PageError(f"The file could not be read: {exc.finding.message}.") from None
+            reason = exc.finding
+            message = UNREADABLE.get((file_format.name, reason.code), NOT_A_FILE_TO_READ)
+            raise PageError(message, detail=f"{reason.code}: {reason.message}") from None
         result = self.check(source.text, fmt=fmt, role=role)
         encoding = codecs.lookup(source.encoding).name
         result["encoding"] = None if encoding == "utf-8" else ENCODING_NAMES.get(encoding, encoding.upper())

@@ -131,7 +131,9 @@ def build_app(linter: Linter, *, profession: bool, host: str = "127.0.0.1", port
                 request.headers, request.stream(), max_files=1, max_fields=4, max_part_size=10_000
             ).parse()
         except MultiPartException as exc:
-            raise PageError(f"The upload could not be read: {exc}") from None
+            raise PageError(
+                "The file could not be uploaded. Try again, or paste the advert's text.", detail=str(exc)
+            ) from None
         upload = form.get("file")
         if not isinstance(upload, UploadFile):
             raise PageError("Choose a file to upload first.")
@@ -174,7 +176,7 @@ def build_app(linter: Linter, *, profession: bool, host: str = "127.0.0.1", port
     async def page_error(request: Request, exc: Exception) -> Response:
         if request.url.path.startswith("/api/"):
             if isinstance(exc, PageError):
-                return JSONResponse({"error": str(exc)}, status_code=400)
+                return JSONResponse({"error": str(exc), "detail": exc.detail}, status_code=400)
             status = getattr(exc, "status_code", 500)
             if status == 500:
                 log.error("rolelint serve: internal error on %s: %s: %s", request.url.path, type(exc).__name__, exc)
@@ -254,8 +256,7 @@ def _message(status: int) -> str:
         413: "That is too large for the page.",
     }.get(
         status,
-        "Something went wrong on the page's side; nothing was lost. Try again, or check the advert "
-        "with `rolelint check`.",
+        "Something went wrong on the page's side; nothing was lost. Try again in a moment.",
     )
 
 

@@ -73,9 +73,14 @@
     return node;
   }
 
-  function showError(message) {
+  // ``detail``: what went wrong in rolelint's own terms, folded away under the plain message.
+  function showError(message, detail) {
     if (message) {
-      errorBox.textContent = message;
+      errorBox.replaceChildren(el("p", { class: "error-text", text: message }));
+      if (detail) {
+        errorBox.append(el("details", { class: "error-detail" },
+          el("summary", { text: "Technical detail" }), el("p", { text: detail })));
+      }
       errorBox.hidden = false;
     } else {
       errorBox.textContent = "";
@@ -114,7 +119,9 @@
     }
     if (seq !== state.seq) return null; // a newer request has been sent since
     if (!response.ok || !data || data.error) {
-      throw new Error((data && data.error) || "Something went wrong; the advert was not checked.");
+      const failure = new Error((data && data.error) || "Something went wrong; the advert was not checked.");
+      failure.detail = data && data.detail;
+      throw failure;
     }
     return data;
   }
@@ -144,7 +151,7 @@
       render(data);
       announce(data, performance.now() - started);
     } catch (err) {
-      showError(err.message);
+      showError(err.message, err.detail);
       statusLine.textContent = "";
     }
   }
@@ -418,7 +425,7 @@
       const next = list.querySelector("button.fix") || list.querySelector("button");
       if (next) next.focus({ preventScroll: true });
     } catch (err) {
-      showError(err.message);
+      showError(err.message, err.detail);
       statusLine.textContent = "";
     }
   }
@@ -434,7 +441,7 @@
       render(data);
       statusLine.textContent = "Applied " + plural(before - data.fixable, "safe fix", "safe fixes") + ". " + plural(data.findings.length, "finding") + " left.";
     } catch (err) {
-      showError(err.message);
+      showError(err.message, err.detail);
       statusLine.textContent = "";
     }
   }
@@ -468,7 +475,7 @@
       render(data);
       announceAfter(data, "Read " + file.name + ". ");
     } catch (err) {
-      showError(err.message);
+      showError(err.message, err.detail);
       statusLine.textContent = "";
       notRead(file.name);
     } finally {
@@ -514,14 +521,18 @@
         headers: { "Content-Type": "application/json" }, body: JSON.stringify(request(advert.value)),
       });
       if (!response.ok) {
-        let message = "The report could not be made.";
-        try { message = (await response.json()).error || message; } catch (err) { /* keep the default */ }
-        throw new Error(message);
+        const failure = new Error("The report could not be made.");
+        try {
+          const answer = await response.json();
+          failure.message = answer.error || failure.message;
+          failure.detail = answer.detail;
+        } catch (err) { /* keep the default */ }
+        throw failure;
       }
       save(await response.blob(), "advert-report.html");
       statusLine.textContent = "Downloaded the report as advert-report.html: open it to read or print it.";
     } catch (err) {
-      showError(err.message);
+      showError(err.message, err.detail);
     }
   }
 
