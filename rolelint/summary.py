@@ -51,7 +51,8 @@ class AdvertSummary:
     summary recommends (RL207's ``aim_min``/``aim_max``, 300 to 700 by default); ``grade`` the Flesch-Kincaid grade of the prose (None when there is none) and
     ``grade_max`` RL206's limit; ``salary_stated`` whether a salary figure is given (front matter or
     text); ``sections_found``/``sections_missing`` RL209's core sections, by category (see
-    ``SECTION_NAMES``); ``masculine``/``feminine`` the gender-coded words in order of position."""
+    ``SECTION_NAMES``), except that pay is found only where a salary is stated (RL209 counts a
+    benefits section as pay; then it is neither found nor missing); ``masculine``/``feminine`` the gender-coded words in order of position."""
 
     path: str
     words: int
@@ -116,7 +117,9 @@ def summarise(
         grade_words=grade_words,
         grade_max=grade_max,
         salary_stated=salary,
-        sections_found=tuple(s for s in CORE_SECTIONS if s in present),
+        # RL209 counts a benefits section as its pay subject; the summary names pay only where a
+        # salary is stated, as its salary line says, and benefits as what is offered.
+        sections_found=tuple(s for s in CORE_SECTIONS if s in present and (s != "pay" or salary)),
         sections_missing=tuple(s for s in wanted if s not in present),
         masculine=tuple(w for w in coded if w.side == "masculine"),
         feminine=tuple(w for w in coded if w.side == "feminine"),

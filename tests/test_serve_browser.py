@@ -153,6 +153,14 @@ def test_the_summary_shows_each_measure_and_the_caveat_on_coded_words(server, pa
     assert not page.problems
 
 
+def test_a_benefits_section_without_pay_is_shown_as_what_is_offered_not_pay(server, page):
+    page.goto(server.url)
+    _check(page, "# Product designer\n\nYou will design the forms nurses use.\n\n## Benefits\n\nA pension.\n")
+    chips = page.eval_on_selector_all("#summary .chip.found", "cs => cs.map(c => c.textContent)")
+    assert "\u2713 what is offered (found)" in chips and not [c for c in chips if "pay" in c], chips
+    assert "not stated" in page.locator("#summary").inner_text()
+
+
 def test_highlights_stay_on_the_words_after_an_emoji(server, page):
     page.goto(server.url)
     _check(page, "# Lead 🚀🚀 rockstar\n\nHey 👋 guys!\n")

@@ -47,6 +47,37 @@ def test_a_short_draft_is_measured_and_a_salary_figure_counts_as_stated(linter):
     assert summary.grade is not None and summary.grade_words == 11
 
 
+BENEFITS_NO_PAY = (
+    "# Product designer\n\nYou will design the forms nurses use on every ward.\n\n"
+    "## Benefits\n\nA pension and 30 days of holiday.\n"
+)
+
+
+def test_a_benefits_section_without_a_salary_is_what_is_offered_not_pay(linter):
+    result = linter.lint_text(BENEFITS_NO_PAY, name="adverts/draft.md")
+    summary = linter.summarise(result)
+    assert not summary.salary_stated
+    assert "offer" in summary.sections_found and "pay" not in summary.sections_found
+    assert "pay" not in summary.sections_missing
+
+
+def test_a_benefits_section_with_a_salary_is_pay_too(linter):
+    result = linter.lint_text(BENEFITS_NO_PAY + "\n## Salary\n\n£40,000 a year.\n", name="adverts/draft.md")
+    summary = linter.summarise(result)
+    assert summary.salary_stated and {"pay", "offer"} <= set(summary.sections_found)
+
+
+def test_the_summary_names_pay_found_only_as_rl209_counts_it_when_pay_is_required(tmp_path):
+    (tmp_path / ".rolelint.yaml").write_text(
+        "rules:\n  RL209:\n    options: {required: [pay, offer]}\n", encoding="utf-8"
+    )
+    linter = Linter(start=tmp_path)
+    result = linter.lint_text(BENEFITS_NO_PAY, name="adverts/draft.md")
+    summary = linter.summarise(result)
+    assert not [d for d in result.diagnostics if d.code == "RL209"]  # RL209's findings are unchanged
+    assert summary.sections_missing == () and summary.sections_found == ("offer",)
+
+
 def test_no_salary_and_the_missing_sections_are_those_rl209_names(linter):
     result = Linter(start=EXAMPLES, select=["RL209"]).lint_text(DRAFT, name="adverts/draft.md")
     summary = linter.summarise(result)
