@@ -59,6 +59,22 @@ def test_a_check_places_findings_on_the_words_in_utf16_units(server):
     assert by_code["RL104"]["line"] == 1 and by_code["RL109"]["line"] == 3
 
 
+@pytest.mark.parametrize(
+    "text, fmt, placed",
+    [
+        ("# Designer\n\nWe are a **young and dynamic** team.\n", "md", "young and dynamic** team"),
+        ("# Designer\n\nWe are a *young* and [dynamic](x) team.\n", "md", "young* and [dynamic](x) team"),
+        ("<h1>Designer</h1>\n<p>We are a <b>young and dynamic</b> team.</p>\n", "html", "young and dynamic</b> team"),
+    ],
+)
+def test_a_phrase_the_rule_read_across_markup_is_placed_on_its_words(server, text, fmt, placed):
+    status, data = server.post_json("/api/check", {"text": text, "format": fmt})
+    assert status == 200, data
+    found = next(f for f in data["findings"] if f["code"] == "RL113")
+    assert found["start"] is not None and data["text"][found["start"] : found["end"]] == placed
+    assert found["excerpt"] == placed and found["message"].startswith("'young and dynamic team'")
+
+
 def test_findings_are_ranked_by_severity_and_carry_their_rules_advice(server):
     _, data = server.post_json("/api/check", {"text": SKETCHY})
     ranks = [{"error": 0, "warning": 1, "info": 2}[f["severity"]] for f in data["findings"]]

@@ -266,6 +266,16 @@ def test_a_windows_text_file_is_read_and_the_hint_names_its_encoding(server, pag
     assert page.locator("#error").is_hidden()
 
 
+def test_a_phrase_across_markup_in_an_uploaded_web_page_is_highlighted(server, page):
+    page.goto(server.url)
+    html = b"<html><body>\n<h1>Product designer</h1>\n<p>We are a <b>young and dynamic</b> team.</p>\n</body></html>\n"
+    _upload(page, "advert.html", html, "text/html")
+    _until(page, "document.getElementById('status').textContent.startsWith('Read advert.html')")
+    ids = set(_finding_ids(page, "RL113"))
+    assert [m["text"] for m in _marks(page) if ids & set(m["ids"].split())] == ["young and dynamic</b> team"]
+    assert page.locator("#findings li[data-code='RL113'] .where").text_content() == "line 3, column 16"
+
+
 def test_an_unreadable_upload_is_a_message_on_the_page(server, page):
     page.goto(server.url)
     page.set_input_files(

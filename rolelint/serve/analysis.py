@@ -13,7 +13,7 @@ import re
 from pathlib import PurePath
 
 from rolelint.api import Diagnostic, Linter, LintResult, RoleLevelInfo
-from rolelint.documents import ROLE_LEVEL_KEYS
+from rolelint.documents import ROLE_LEVEL_KEYS, Document
 from rolelint.summary import SECTION_NAMES
 
 # The formats the page reads, by the suffix of the name it lints a text as.
@@ -148,7 +148,8 @@ class Checker:
         path = result.files[0]
         source = result.sources.get(path)
         units = utf16_offsets(text)
-        findings = [self._finding(d, source, text, units, chosen) for d in result.diagnostics]
+        document = _Parsed(result, path)
+        findings = [self._finding(d, source, document, text, units, chosen) for d in result.diagnostics]
         findings.sort(
             key=lambda f: (SEVERITY_RANK[f["severity"]], f["start"] if f["start"] is not None else -1, f["code"])
         )
@@ -195,7 +196,9 @@ class Checker:
         result, _ = self._lint(text, fmt, role)
         return result.fixed_text()
 
-    def _finding(self, d: Diagnostic, source, text: str, units: list[int], chosen: RoleLevelInfo | None) -> dict:
+    def _finding(
+        self, d: Diagnostic, source, document: _Parsed, text: str, units: list[int], chosen: RoleLevelInfo | None
+    ) -> dict:
         advice = self.advice.get(d.code, {})
         start = end = None
         if source is not None and not (chosen is not None and d.field_path in ROLE_LEVEL_KEYS):
@@ -205,8 +208,11 @@ class Checker:
             placed = source.text[a:b]
             # A finding about the whole advert (its length, missing sections) sits on the title: its
             # context names what it measured, not the words there, so it is listed, not highlighted.
+            # Words the rule read across markup ("young and <b>dynamic</b>") are the words there.
             whole = d.about_whole is not None or (
-                d.context is not None and " ".join(placed.split()) != " ".join(d.context.split())
+                d.context is not None
+                and _squeezed(placed) != _squeezed(d.context)
+                and _squeezed(document.read_between(a, b)) != _squeezed(d.context)
             )
             if not whole and b > a:
                 start, end = a, b
@@ -237,6 +243,46 @@ class Checker:
             "why": advice.get("why"),
             "use_instead": advice.get("use_instead"),
         }
+
+
+class _Parsed:
+    """The advert's Document, parsed only when a finding's place needs it: a lint keeps it only when a
+    profession rule read it."""
+
+    def __init__(self, result: LintResult, path: str):
+        self._result = result
+        self._path = path
+        self._document: Document | None = None
+
+    def read_between(self, start: int, end: int) -> str:
+        """The text rules read of the file's characters ``start`` to ``end``: its prose without the
+        markup (HTML tags, Markdown emphasis, link targets) between the words."""
+        document = self._load()
+        if document is None:
+            return ""
+        pieces = []
+        for span in document.spans:
+            offsets = span.offsets
+            if not offsets or offsets[0] >= end or offsets[-1] < start:
+                continue
+            pieces.append("".join(char for char, at in zip(span.text, offsets) if start <= at < end))
+        return " ".join(pieces)
+
+    def _load(self) -> Document | None:
+        if self._document is None:
+            from rolelint.formats import format_for
+            from rolelint.loaders import parse_source
+
+            found = next((d for d in self._result.documents if d.path == self._path), None)
+            source = self._result.sources.get(self._path)
+            if found is None and source is not None:
+                found, _ = parse_source(source, fmt=format_for(self._path), kind_hint="advert")
+            self._document = found
+        return self._document
+
+
+def _squeezed(text: str) -> str:
+    return "".join(text.split())
 
 
 def _summary(summary, units: list[int]) -> dict:
