@@ -372,6 +372,17 @@ def test_an_advert_is_checked_against_the_role_level_chosen(repo_server, page):
     assert page.input_value("#advert") == text  # the choice is not written into the person's text
 
 
+def test_the_inferred_level_is_said_in_plain_words_without_front_matter(repo_server, page):
+    page.goto(repo_server.url)
+    _check(page, "# Senior product manager\n\nYou will own the roadmap.\n")
+    note = page.locator("#findings li[data-code='RL316']")
+    assert note.locator(".message").text_content() == "Read as: Senior product manager"
+    note.locator("summary").click()
+    shown = note.inner_text()
+    assert "If that is not the job, choose its role and level above." in shown
+    assert "---" not in shown and "role:" not in shown and "`" not in shown, shown
+
+
 def _word_draft(*, title: str = "Senior product manager") -> bytes:
     """A hiring manager's Word draft as python-docx writes it: styled headings, no metadata."""
     import io

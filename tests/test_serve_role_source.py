@@ -49,3 +49,42 @@ def test_without_a_choice_or_metadata_no_level_is_claimed(checker):
         "none",
         "inferred",
     )
+
+
+def test_the_inferred_level_is_a_plain_note_on_the_page(checker):
+    found = checker.check("# Senior product manager\n\nYou will own the roadmap.\n")
+    note = next(f for f in found["findings"] if f["code"] == "RL316")
+    assert note["message"] == "Read as: Senior product manager"
+    assert note["suggestion"] == "If that is not the job, choose its role and level above."
+    assert note["use_instead"] is None and "front matter" not in note["why"]
+    assert found["role"]["title"] == "Senior product manager"  # still read from RL316's suggestion
+
+
+def test_the_command_line_keeps_its_own_words_for_the_inferred_level(checker):
+    result = checker.linter.lint_text("# Senior product manager\n\nYou will own the roadmap.\n", kind="advert")
+    note = next(d for d in result.diagnostics if d.code == "RL316")
+    assert note.message.startswith("inferred role level: Senior product manager (role `product-manager`")
+    assert note.suggestion == "role: product-manager\nlevel: senior"
+
+
+def test_no_finding_on_the_page_offers_front_matter_to_write(checker):
+    found = checker.check("# Senior product manager\n\n## Salary\n\n£90,000 to £95,000 a year.\n")
+    assert "RL306" in {f["code"] for f in found["findings"]}
+    assert not [f["code"] for f in found["findings"] if (f["use_instead"] or "").startswith("---")]
+
+
+def test_a_level_that_cannot_be_told_is_named_by_its_titles(checker):
+    from types import SimpleNamespace
+
+    from rolelint.serve.analysis import plain_profession_note
+
+    message = (
+        "cannot tell which role level this advert is for (`product-manager` at `senior` or `delivery-manager` "
+        "at `senior`); add `role:` and `level:` front matter"
+    )
+    finding = {"message": message, "suggestion": None, "use_instead": "---\nrole: x\n---", "why": "front matter"}
+    plain_profession_note(finding, SimpleNamespace(code="RL316", message=message, suggestion=None), checker.role_levels)
+    assert finding["message"] == (
+        "Could not tell which role level this advert is for: Senior product manager or Senior delivery manager."
+    )
+    assert finding["suggestion"] == "Choose its role and level above." and finding["use_instead"] is None

@@ -149,7 +149,11 @@ class Checker:
         source = result.sources.get(path)
         units = utf16_offsets(text)
         document = _Parsed(result, path)
-        findings = [self._finding(d, source, document, text, units, chosen) for d in result.diagnostics]
+        findings = []
+        for d in result.diagnostics:
+            finding = self._finding(d, source, document, text, units, chosen)
+            plain_profession_note(finding, d, self.role_levels)
+            findings.append(finding)
         findings.sort(
             key=lambda f: (SEVERITY_RANK[f["severity"]], f["start"] if f["start"] is not None else -1, f["code"])
         )
@@ -321,21 +325,62 @@ def _role(result: LintResult, chosen: RoleLevelInfo | None, path: str, levels: t
     if chosen is not None:
         return {"source": "chosen", "value": _value(chosen), "title": chosen.title}
     inferred = next((d for d in result.diagnostics if d.code == "RL316"), None)
-    if inferred is not None and inferred.suggestion:
-        keys = {
-            k.strip(): v.strip()
-            for k, v in (line.split(":", 1) for line in inferred.suggestion.splitlines() if ":" in line)
-        }
-        matches = [
-            r
-            for r in levels
-            if r.role == keys.get("role")
-            and r.level == keys.get("level")
-            and keys.get("framework", r.framework) == r.framework
-        ]
-        if len(matches) == 1:
-            return {"source": "inferred", "value": _value(matches[0]), "title": matches[0].title}
+    found = _inferred_level(inferred, levels) if inferred is not None else None
+    if found is not None:
+        return {"source": "inferred", "value": _value(found), "title": found.title}
     return {"source": "none"}
+
+
+def _inferred_level(inferred: Diagnostic, levels: tuple[RoleLevelInfo, ...]) -> RoleLevelInfo | None:
+    """The role level RL316 inferred, from its suggestion (the front matter that names it)."""
+    if not inferred.suggestion:
+        return None
+    keys = {
+        k.strip(): v.strip()
+        for k, v in (line.split(":", 1) for line in inferred.suggestion.splitlines() if ":" in line)
+    }
+    matches = [
+        r
+        for r in levels
+        if r.role == keys.get("role")
+        and r.level == keys.get("level")
+        and keys.get("framework", r.framework) == r.framework
+    ]
+    return matches[0] if len(matches) == 1 else None
+
+
+# RL316's notes, for a person who pastes a draft: the level read, in words, and the chooser above
+# rather than front matter (the command line's message names the ids a roles repo's files use).
+_INFERRED_TITLE = re.compile(r"^inferred role level: (.+?) \(role `")
+_AMBIGUOUS_LEVEL = re.compile(r"`([^`]+)` at `([^`]+)`")
+ROLE_LEVEL_WHY = (
+    "The advert's pay, experience and skills are checked against this level of the roles repo. If it is "
+    "not the job, those findings are not about this job either."
+)
+
+
+def plain_profession_note(finding: dict, d: Diagnostic, levels: tuple[RoleLevelInfo, ...]) -> None:
+    """RL316's note as the page says it ("Read as: Senior product manager"); advice in front matter, which
+    a text pasted into the page does not hold, is left out for every rule."""
+    if finding["use_instead"] and finding["use_instead"].startswith("---"):
+        finding["use_instead"] = None
+    if d.code != "RL316":
+        return
+    info = _inferred_level(d, levels)
+    title = info.title if info is not None else None
+    if title is None and (named := _INFERRED_TITLE.match(d.message)):
+        title = named.group(1)
+    if title is not None:
+        finding["message"] = f"Read as: {title}"
+        finding["suggestion"] = "If that is not the job, choose its role and level above."
+    else:
+        titles = {(r.role, r.level): r.title for r in levels}
+        options = [titles.get(pair, f"{pair[0]} at {pair[1]}") for pair in _AMBIGUOUS_LEVEL.findall(d.message)]
+        finding["message"] = "Could not tell which role level this advert is for" + (
+            f": {' or '.join(options)}." if options else "."
+        )
+        finding["suggestion"] = "Choose its role and level above."
+    finding["why"] = ROLE_LEVEL_WHY
 
 
 def _value(info: RoleLevelInfo) -> str:
