@@ -20,11 +20,12 @@ def check(ctx: CheckContext) -> Iterator[Report | None]:
             if demand.rank is None or defined_rank is None or demand.rank <= defined_rank:
                 continue
             skill = framework.skills[demand.skill].name if demand.skill in framework.skills else demand.skill
-            message = (
-                f"asks for '{skill}' at {framework.scale[demand.rank]} ({demand.wording}), but "
-                f"{framework.effective_title(role_level)} defines it at {defined}"
-            )
-            yield demand_report(ctx, CODE, entry, demand, message, suggestion=str(defined))
+            asked = framework.scale[demand.rank]
+            wording = "" if demand.wording.strip("`'") == asked else f" ({demand.wording})"
+            title = framework.effective_title(role_level)
+            message = f"asks for '{skill}' at {asked}{wording}, but {title} defines it at {defined}"
+            suggestion = f"Ask for it at {defined}, as {title} defines it, or choose a higher level"
+            yield demand_report(ctx, CODE, entry, demand, message, suggestion=suggestion)
 
 
 RULE = declared(
