@@ -421,7 +421,8 @@ def _misspelt_names(names, seed: int) -> list[str]:
         for form in forms:
             other = random.choice(list(names.canonical.values()))
             texts += [f"We use {form}.", f"{form}, {other} and {form.lower()}", f"{other}/{form} or the {form} team"]
-    return texts
+    # one letter from two names (GitHub and GitLab, Next.js and Nuxt.js, PostgreSQL and Postgres)
+    return texts + ["Docker, Githab and Nxtjs", "Redis, postgre sq and MongoDB", "We use Gitlub and Postgresq."]
 
 
 def _check_names_in(texts, names, monkeypatch):

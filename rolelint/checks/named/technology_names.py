@@ -56,14 +56,18 @@ class Names:
                 forms.update({base + "JS", base + "js", base})
         word_slips: dict[str, str] = {}
         run_slips: dict[str, str] = {}
-        for key, name in canonical.items():  # in the list's order: the first name a slip may be of wins
-            if " " not in name and "-" not in name and (len(key) >= 6 or any(c.isdigit() for c in key)):
-                for slip in _one_letter_from(key):
-                    if slip != key + "s" or key.endswith("s"):  # "Pythons" is no slip; "Postgress" is
-                        word_slips.setdefault(slip, name)
+        # from the end of the list, so that a slip of several names is left to the first of them
+        for key, name in reversed(canonical.items()):
+            word = " " not in name and "-" not in name and (len(key) >= 6 or any(c.isdigit() for c in key))
+            if not word and len(key) < 8:
+                continue
+            slips = _one_letter_from(key)
             if len(key) >= 8:
-                for slip in _one_letter_from(key):
-                    run_slips.setdefault(slip, name)
+                run_slips.update(dict.fromkeys(slips, name))
+            if word:
+                if not key.endswith("s"):
+                    slips.discard(key + "s")  # "Pythons" is no slip; "Postgress" is
+                word_slips.update(dict.fromkeys(slips, name))
         return cls(
             canonical,
             {key: frozenset(forms) for key, forms in accepted.items()},
@@ -80,16 +84,17 @@ _KEY_LETTERS = string.ascii_lowercase + string.digits  # what a word's key holds
 def _one_letter_from(key: str) -> set[str]:
     """Every key one letter from ``key`` that starts as it does: one letter added, dropped or changed,
     or two neighbours swapped (a Damerau-Levenshtein distance of 1)."""
+    first, rest = key[:1], key[1:]
     slips: set[str] = set()
-    for at in range(len(key) + 1):
-        slips.update(key[:at] + letter + key[at:] for letter in _KEY_LETTERS)
-    for at in range(len(key)):
-        slips.add(key[:at] + key[at + 1 :])
-        slips.update(key[:at] + letter + key[at + 1 :] for letter in _KEY_LETTERS)
-    for at in range(len(key) - 1):
-        slips.add(key[:at] + key[at + 1] + key[at] + key[at + 2 :])
+    for at in range(len(rest) + 1):
+        before, after = first + rest[:at], rest[at:]
+        slips.update(before + letter + after for letter in _KEY_LETTERS)
+        if after:
+            slips.add(before + after[1:])
+            slips.update(before + letter + after[1:] for letter in _KEY_LETTERS)
+            slips.add(before + after[1:2] + after[:1] + after[2:])
     slips.discard(key)
-    return {slip for slip in slips if slip[:1] == key[:1]}
+    return slips
 
 
 def _plain_lower(name: str) -> bool:
@@ -175,8 +180,11 @@ def _names_in(text: str, words: list[tuple[int, int]], names: Names):
     each word or run of words that misspells one by a letter (``slip`` the name). A longer run is
     read first: "java scripts" is a slip of JavaScript before "java" is Java."""
     runs = _run_keys(text, words)
-    starts = {at for at, key in enumerate(runs[1]) if key in names.word_keys}
-    starts.update(at for count in range(2, _LONGEST + 1) for at, key in enumerate(runs[count]) if key in names.run_keys)
+    starts: set[int] = set()
+    for count, keys in runs.items():
+        known = (names.word_keys if count == 1 else names.run_keys).intersection(keys)
+        if known:
+            starts.update(at for at, key in enumerate(keys) if key in known)
     after = 0  # the first word not read yet: a run found is read as one
     for at in sorted(starts):
         if at < after:
