@@ -87,16 +87,6 @@ class Diagnostic:
     about_whole: str | None = field(default=None, compare=False)  # as Finding.about_whole
 
     @property
-    def fixable(self) -> bool:
-        """Whether `rolelint check --fix` can write this finding's fix: it has one, and its file's format
-        takes fixes back (HTML, .docx and JSON-LD do not: their findings' fixes are for an editor)."""
-        if self.fix is None:
-            return False
-        from rolelint.formats import format_for
-
-        return format_for(self.path).fixable
-
-    @property
     def full_message(self) -> str:
         """The message as reports write it: with "(about the whole advert; shown where its text
         starts)" for a finding about the whole document (``about_whole``)."""
@@ -116,7 +106,7 @@ class Diagnostic:
             "suggestion": self.suggestion,
             "field": self.field_path,
             "section": self.section,
-            "fixable": self.fixable,
+            "fixable": self.fix is not None,
         }
 
 

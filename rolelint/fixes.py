@@ -349,6 +349,12 @@ def write_atomic(path: Path, data: bytes, info: os.stat_result | None = None) ->
         raise FixError(f"cannot write the file: {exc.strerror or exc}; the original is unchanged") from None
 
 
+def fixable(diagnostic: Diagnostic) -> bool:
+    """Whether `rolelint check --fix` can write this finding's fix: it has one, and its file's format
+    takes fixes back (HTML, .docx and JSON-LD do not: their findings' fixes are for an editor)."""
+    return diagnostic.fix is not None and format_for(diagnostic.path).fixable
+
+
 def fix_run(
     result, *, cwd: Path, encoding_fallback: str | None = None, skip: frozenset[str] | set[str] = frozenset()
 ) -> list[FileFixResult]:

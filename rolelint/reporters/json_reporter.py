@@ -7,6 +7,7 @@ import json
 from rolelint import __version__
 from rolelint.api import LintResult
 from rolelint.display import shown_path, visible
+from rolelint.fixes import fixable
 from rolelint.reporters.summary import summarize
 
 JSON_FORMAT_VERSION = 1
@@ -28,7 +29,7 @@ def render_json(result: LintResult, color: bool = False, options=None) -> str:
     payload = {
         "version": JSON_FORMAT_VERSION,
         "tool": {"name": "rolelint", "version": __version__},
-        "diagnostics": [safe_dict(d.to_dict()) for d in result.diagnostics],
+        "diagnostics": [safe_dict({**d.to_dict(), "fixable": fixable(d)}) for d in result.diagnostics],
         "summary": summarize(result),
     }
     return indented_json(payload) + "\n"

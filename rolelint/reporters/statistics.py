@@ -7,6 +7,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from rolelint.diagnostics import Diagnostic
+from rolelint.fixes import fixable as can_fix
 
 if TYPE_CHECKING:
     from rolelint.api import LintResult
@@ -16,7 +17,7 @@ def statistics(result: LintResult) -> list[dict]:
     """One row per rule that found something: code, name, severity, count and how many are fixable,
     by count (highest first), then code."""
     counts = Counter(d.code for d in result.diagnostics)
-    fixable = Counter(d.code for d in result.diagnostics if d.fixable)
+    fixable = Counter(d.code for d in result.diagnostics if can_fix(d))
     first: dict[str, Diagnostic] = {}
     for d in result.diagnostics:
         first.setdefault(d.code, d)

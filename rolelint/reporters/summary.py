@@ -6,6 +6,7 @@ from collections import Counter
 
 from rolelint.api import LintResult
 from rolelint.diagnostics import Severity
+from rolelint.fixes import fixable
 
 
 def summarize(result: LintResult) -> dict:
@@ -23,7 +24,7 @@ def summarize(result: LintResult) -> dict:
         "errors": counts[Severity.ERROR],
         "warnings": counts[Severity.WARNING],
         "infos": counts[Severity.INFO],
-        "fixable": sum(1 for d in result.diagnostics if d.fixable),
+        "fixable": sum(1 for d in result.diagnostics if fixable(d)),
         # files in the folders linted that no input format reads, by suffix
         "skipped": dict(getattr(result, "skipped", {}) or {}),
     }
