@@ -540,3 +540,44 @@ def test_warnings_during_an_audit_become_one_line_notes(capsys):
         warnings.warn("inplace is deprecated", DeprecationWarning, stacklevel=1)
     assert notes == ["Port 8787 is already in use. Perhaps you already have a cluster running?"]
     assert capsys.readouterr().err == ""
+
+
+# --- problems in the data: dates, duplicate ids (no cluster) ------------------------------------
+
+
+def test_a_date_that_is_not_a_day_or_not_a_date_is_a_problem_and_no_month():
+    from rolelint.audit.work import read_date
+
+    assert read_date("2026-03-14") == ("2026-03", None)
+    assert read_date("2026-03-14T09:30:00Z") == ("2026-03", None)
+    assert read_date("14.04.2026")[0] == "2026-04" and read_date("20260314")[0] == "2026-03"
+    assert read_date("") == ("", None)
+    month, problem = read_date("31/02/2026")
+    assert month == "" and "not a day of the calendar" in problem
+    month, problem = read_date("yesterday")
+    assert month == "" and "'yesterday'" in problem and "14/03/2026" in problem
+    assert month_of("31/02/2026") == ""
+
+
+def test_invalid_dates_are_listed_per_record_and_duplicate_ids_counted(tmp_path):
+    from rolelint.audit.report import aggregate
+    from rolelint.audit.work import audit_partition
+
+    source = tmp_path / "adverts.jsonl"
+    records = [
+        {"id": "a1", "text": "# PM\n\nAnother.", "date": "2026-02-28"},
+        {"id": "a2", "text": "# PM\n\nAnother.", "date": "31/02/2026"},
+        {"id": "a2", "text": "# PM\n\nAnother.", "date": "yesterday"},
+        {"id": "a3", "text": "# PM\n\nAnother."},
+    ]
+    source.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    settings = AuditSettings(out=str(tmp_path / "out"), start=str(tmp_path))
+    for partition in plan(source, "jsonl", Columns(), partition_size=2):
+        audit_partition(partition, settings)
+    listed = [json.loads(line) for p in sorted((tmp_path / "out" / "warnings").glob("*.jsonl")) for line in p.open()]
+    assert [(w["where"], w["id"]) for w in listed] == [("adverts.jsonl:2", "a2"), ("adverts.jsonl:3", "a2")]
+    figures = aggregate(tmp_path / "out", {})
+    assert figures.adverts == 4 and figures.bad_dates == 2 and figures.duplicate_ids == [("a2", 2)]
+    said = figures.warnings()
+    assert len(said) == 2 and "2 adverts have an invalid date" in said[0] and "'a2' (2)" in said[1]
+    assert {row["month"] for row in figures.by["month"]} == {"2026-02", ""}

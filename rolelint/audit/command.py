@@ -140,6 +140,8 @@ def audit(
             f"see {out / 'errors'}",
             err=True,
         )
+    for warning in outcome.warnings:
+        click.echo(f"rolelint audit: warning: {warning}", err=True)
     for note in outcome.notes:
         click.echo(f"rolelint audit: note: {note}", err=True)
     for failure in outcome.failed:

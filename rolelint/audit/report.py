@@ -15,7 +15,7 @@ from html import escape
 from pathlib import Path
 
 from rolelint.audit import svg
-from rolelint.audit.work import ADVERTS, ERRORS
+from rolelint.audit.work import ADVERTS, ERRORS, WARNINGS
 
 DIMENSIONS = ("organisation", "profession", "level", "month")
 REPORT = "report"
@@ -36,6 +36,32 @@ class Aggregates:
     grades: list[tuple[str, int]] = field(default_factory=list)
     median_words: float = 0.0
     median_grade: float | None = None
+    bad_dates: int = 0  # adverts whose date is not a date (listed in warnings/)
+    duplicate_ids: list[tuple[str, int]] = field(default_factory=list)  # ids given to more than one advert, most first
+
+    def warnings(self) -> list[str]:
+        """What is wrong with the data as a whole, one sentence each, for the report and the command line."""
+        said = []
+        if self.bad_dates:
+            said.append(
+                f"{_adverts(self.bad_dates)} {'has' if self.bad_dates == 1 else 'have'} an invalid date "
+                f"(not a day of the calendar, or not in a form rolelint reads; the month is left blank): "
+                f"see {WARNINGS}/."
+            )
+        if self.duplicate_ids:
+            total = sum(n for _, n in self.duplicate_ids)
+            shown = ", ".join(f"{ident!r} ({n})" for ident, n in self.duplicate_ids[:5])
+            more = ", …" if len(self.duplicate_ids) > 5 else ""
+            ids = len(self.duplicate_ids)
+            said.append(
+                f"{ids:,} id{'s are' if ids != 1 else ' is'} given to more than one advert ({total:,} adverts): "
+                f"{shown}{more}; every advert is kept."
+            )
+        return said
+
+
+def _adverts(number: int) -> str:
+    return f"{number:,} advert{'' if number == 1 else 's'}"
 
 
 def aggregate(out: Path, rule_names: dict[str, str]) -> Aggregates:
@@ -44,7 +70,7 @@ def aggregate(out: Path, rule_names: dict[str, str]) -> Aggregates:
     import dask.dataframe as dd
 
     files = sorted(str(p) for p in (out / ADVERTS).glob("*.parquet"))
-    result = Aggregates(record_errors=_count_errors(out))
+    result = Aggregates(record_errors=_count_lines(out / ERRORS), bad_dates=_count_lines(out / WARNINGS))
     if not files:
         return result
     df = dd.read_parquet(files)
@@ -59,13 +85,18 @@ def aggregate(out: Path, rule_names: dict[str, str]) -> Aggregates:
     }
     words = df["words"].clip(upper=WORD_TOP) // WORD_BIN * WORD_BIN
     grades = df["reading_grade"].dropna().clip(lower=GRADE_LOW, upper=GRADE_TOP).floordiv(1)
-    totals, by, word_counts, grade_counts, median_words, median_grade = dask.compute(
+    ids = df["id"].value_counts()
+    totals, by, word_counts, grade_counts, median_words, median_grade, duplicates = dask.compute(
         flags.sum(),
         grouped,
         words.value_counts(),
         grades.value_counts(),
         df["words"].quantile(0.5),
         df["reading_grade"].dropna().quantile(0.5),
+        ids[ids > 1],
+    )
+    result.duplicate_ids = sorted(
+        ((str(i), int(n)) for i, n in duplicates.items()), key=lambda item: (-item[1], item[0])
     )
     adverts = int(totals["adverts"])
     result.adverts = adverts
@@ -115,9 +146,9 @@ def _share(count, of: int) -> float | None:
     return round(float(count) / of, 4) if of else None
 
 
-def _count_errors(out: Path) -> int:
+def _count_lines(folder: Path) -> int:
     total = 0
-    for path in (out / ERRORS).glob("*.jsonl"):
+    for path in folder.glob("*.jsonl"):
         with path.open("rb") as handle:
             total += sum(1 for line in handle if line.strip())
     return total
@@ -166,7 +197,7 @@ h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.2rem;margin-top:2.2rem;bo
 .card{border:1px solid #ddd;border-radius:6px;padding:.7rem 1rem;min-width:9rem}
 .card b{display:block;font-size:1.5rem}table{border-collapse:collapse;font-size:.85rem}
 td,th{border-bottom:1px solid #eee;padding:.2rem .6rem;text-align:left}.empty{color:#777}
-.scroll{overflow-x:auto}
+.scroll{overflow-x:auto}.warning{border-left:4px solid #c60;padding:.3rem .7rem;background:#fff6ec}
 """
 
 TOP_GROUPS, TOP_CODES = 20, 16
@@ -187,6 +218,7 @@ def render_html(aggregates: Aggregates, *, title: str, source: str, rule_names: 
         _card("median reading grade", "–" if a.median_grade is None else f"{a.median_grade:.1f}"),
         _card("records not read", f"{a.record_errors:,}"),
         "</div>",
+        *(f'<p class="warning">{escape(said)}</p>' for said in a.warnings()),
         "<h2>How often each rule fires</h2><p>Share of adverts with at least one finding of the rule.</p>",
         svg.bars([(f"{row['code']} {row['rule']}", row["rate"]) for row in a.overall[:30]], title="rule rates"),
     ]
@@ -263,6 +295,9 @@ def write_report(out: Path, aggregates: Aggregates, *, title: str, source: str, 
             {
                 "adverts": aggregates.adverts,
                 "record_errors": aggregates.record_errors,
+                "bad_dates": aggregates.bad_dates,
+                "duplicate_ids": [{"id": ident, "adverts": n} for ident, n in aggregates.duplicate_ids],
+                "warnings": aggregates.warnings(),
                 "states_pay": aggregates.states_pay,
                 "states_pay_known": aggregates.pay_known,
                 "states_pay_unknown": aggregates.adverts - aggregates.pay_known,

@@ -33,6 +33,7 @@ class AuditOutcome:
     record_errors: int = 0
     failed: list[str] = field(default_factory=list)  # partitions whose task failed: "name: why"
     report: Path | None = None
+    warnings: list[str] = field(default_factory=list)  # about the data: dates that are not dates, duplicate ids
     notes: list[str] = field(default_factory=list)  # warnings raised while it ran (by Dask, pandas …), one line each
 
 
@@ -119,6 +120,7 @@ def run_audit(
         aggregates = aggregate(out, names)
         outcome.record_errors = aggregates.record_errors
         outcome.adverts = aggregates.adverts
+        outcome.warnings = aggregates.warnings()
         outcome.report = write_report(out, aggregates, title=title, source=str(source), rule_names=names)
     return outcome
 

@@ -9,6 +9,7 @@ name and renamed, the adverts table last: it existing is what marks the partitio
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
 import re
@@ -21,6 +22,7 @@ from rolelint.checks.named.pay import is_salary_figure
 
 # The subfolders of an audit's output folder (each a dataset of one format, readable as a whole).
 ADVERTS, FINDINGS, FINDINGS_JSONL, ERRORS = "adverts", "findings", "findings-jsonl", "errors"
+WARNINGS = "warnings"  # records read and linted, with a problem in their data (a date that is not one)
 
 
 @dataclass(frozen=True)
@@ -98,7 +100,7 @@ def audit_partition(partition: Partition, settings: AuditSettings) -> dict:
     found, failed = lint_adverts(linter, partition.name, adverts)
     errors += failed
     codes = sorted(linter.active)
-    rows, lines, finding_rows = [], [], []
+    rows, lines, finding_rows, warnings = [], [], [], []
     unlinted = {e.where for e in failed}
     for advert in adverts:
         if advert.where in unlinted:
@@ -106,6 +108,9 @@ def audit_partition(partition: Partition, settings: AuditSettings) -> dict:
         diagnostics = found.get(advert.where, [])
         row = advert_row(advert, diagnostics, codes, rl208_active="RL208" in linter.active)
         rows.append(row)
+        _, problem = read_date(row["date"])
+        if problem:
+            warnings.append(json.dumps({"where": advert.where, "id": advert.id, "problem": "date", "message": problem}))
         findings = [finding_dict(d) for d in diagnostics]
         lines.append(
             json.dumps(
@@ -122,6 +127,7 @@ def audit_partition(partition: Partition, settings: AuditSettings) -> dict:
         out / ERRORS / f"{partition.name}.jsonl",
         [json.dumps({"where": e.where, "message": e.message}, ensure_ascii=False) for e in errors],
     )
+    _write_jsonl(out / WARNINGS / f"{partition.name}.jsonl", warnings)
     _write_parquet(out / FINDINGS / f"{partition.name}.parquet", finding_rows, finding_schema())
     _write_parquet(out / ADVERTS / f"{partition.name}.parquet", rows, advert_schema(codes))  # last: marks it done
     return {"partition": partition.name, "adverts": len(rows), "errors": len(errors), "findings": len(finding_rows)}
@@ -228,21 +234,35 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n.*?\r?\n---[ \t]*\r?\n", re.S)
 
 
 _DATE_FORMS = (
-    (re.compile(r"^(\d{4})-(\d{1,2})"), lambda m: (m.group(1), m.group(2))),
-    (re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})"), lambda m: (m.group(3), m.group(2))),  # day/month/year
-    (re.compile(r"^(\d{4})(\d{2})\d{2}$"), lambda m: (m.group(1), m.group(2))),
+    # ISO: a day, with a time after it or not ("2026-03-14T09:00:00Z"), or a month alone ("2026-03")
+    re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})(?:-(?P<day>\d{1,2})(?:[T ].*)?)?"),
+    re.compile(r"(?P<day>\d{1,2})[/.](?P<month>\d{1,2})[/.](?P<year>\d{4})"),  # day/month/year
+    re.compile(r"(?P<year>\d{4})(?P<month>\d{2})(?P<day>\d{2})"),
 )
+DATE_FORMS = "2026-03-14, 14/03/2026 or 20260314"
+
+
+def read_date(date: str) -> tuple[str, str | None]:
+    """The month of a date ('2026-03' for '2026-03-14', '14/03/2026', '20260314' or '2026-03') and
+    what is wrong with it: ('', None) for no date, ('', why) for one that is not a day of the
+    calendar or not in one of those forms."""
+    value = date.strip()
+    if not value:
+        return "", None
+    for pattern in _DATE_FORMS:
+        match = pattern.fullmatch(value)
+        if match:
+            try:
+                datetime.date(int(match["year"]), int(match["month"]), int(match["day"] or 1))
+            except ValueError:
+                return "", f"date {date!r} is not a day of the calendar; its month is left blank"
+            return f"{match['year']}-{int(match['month']):02d}", None
+    return "", f"date {date!r} is not a date in a form rolelint reads ({DATE_FORMS}); its month is left blank"
 
 
 def month_of(date: str) -> str:
-    """'2026-03' for '2026-03-14', '14/03/2026' or '20260314'; '' when the date is not one of those."""
-    for pattern, parts in _DATE_FORMS:
-        match = pattern.match(date.strip())
-        if match:
-            year, month = parts(match)
-            if 1 <= int(month) <= 12:
-                return f"{year}-{int(month):02d}"
-    return ""
+    """The month of a date ('' when there is none, or it is not a date): see ``read_date``."""
+    return read_date(date)[0]
 
 
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
