@@ -581,3 +581,58 @@ def test_invalid_dates_are_listed_per_record_and_duplicate_ids_counted(tmp_path)
     said = figures.warnings()
     assert len(said) == 2 and "2 adverts have an invalid date" in said[0] and "'a2' (2)" in said[1]
     assert {row["month"] for row in figures.by["month"]} == {"2026-02", ""}
+
+
+# --- a folder of adverts in every format `rolelint check` reads (no cluster) ---------------------
+
+
+def _folder_of_formats(folder: Path) -> None:
+    import docx
+
+    folder.mkdir()
+    (folder / "a.md").write_text("---\norganisation: Acme\n---\n# Product manager\n\nLead our rockstar team.\n")
+    (folder / "b.html").write_text("<html><body><h1>Delivery manager</h1><p>We need a ninja. Salary: £45,000.</p>")
+    word = docx.Document()
+    word.add_heading("Data analyst", 1)
+    word.add_paragraph("Join our data team as a rockstar analyst.")
+    word.save(str(folder / "c.docx"))
+    (folder / "d.pdf").write_bytes(b"%PDF-1.4")
+    (folder / "notes.py").write_text("x = 1\n")
+    (folder / ".hidden").mkdir()
+    (folder / ".hidden" / "e.md").write_text("# Hidden\n")
+
+
+def test_a_folder_is_read_in_every_format_check_reads_and_the_rest_counted(tmp_path):
+    from rolelint.audit.inputs import detect_format, skipped_files
+
+    folder = tmp_path / "adverts"
+    _folder_of_formats(folder)
+    assert detect_format(folder) == "folder"
+    (partition,) = plan(folder, "folder", Columns(), partition_size=10)
+    assert [Path(p).name for p in partition.files] == ["a.md", "b.html", "c.docx"]
+    assert skipped_files(folder, "folder") == {".pdf": 1, ".py": 1}
+    adverts = read(partition, Columns())
+    assert [dict(a.metadata)["organisation"] for a in adverts] == ["Acme", "", ""]
+    assert "ninja" in adverts[1].text and "<p>" not in adverts[1].text  # measured on the prose
+    assert "rockstar analyst" in adverts[2].text
+
+
+def test_a_folder_s_html_and_word_adverts_get_the_findings_check_gives(tmp_path):
+    from rolelint.api import Linter
+    from rolelint.audit.work import audit_partition
+
+    folder = tmp_path / "adverts"
+    _folder_of_formats(folder)
+    settings = AuditSettings(out=str(tmp_path / "out"), start=str(tmp_path))
+    for partition in plan(folder, "folder", Columns(), partition_size=10):
+        audit_partition(partition, settings)
+    checked = Linter(start=str(tmp_path), extend_ignore=("RL3",)).lint_paths([folder], cwd=tmp_path)
+    by_path: dict[str, list[tuple]] = {}
+    for d in checked.diagnostics:
+        by_path.setdefault(str((tmp_path / d.path).resolve()), []).append(
+            (d.line, d.column, d.end_line, d.end_column, d.code, d.full_message)
+        )
+    audited = _findings_by_id(tmp_path / "out")
+    assert set(audited) == {str(folder / name) for name in ("a.md", "b.html", "c.docx")}
+    assert audited == {ident: sorted(by_path[ident]) for ident in audited}
+    assert {code for found in audited.values() for *_, code, _ in found} >= {"RL104"}

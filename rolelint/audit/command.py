@@ -140,6 +140,14 @@ def audit(
             f"see {out / 'errors'}",
             err=True,
         )
+    if outcome.skipped_files:
+        shown = ", ".join(f"{suffix} ({count})" for suffix, count in list(outcome.skipped_files.items())[:6])
+        more = ", …" if len(outcome.skipped_files) > 6 else ""
+        click.echo(
+            f"rolelint audit: skipped {_count(sum(outcome.skipped_files.values()), 'file')} that no input format "
+            f"reads: {shown}{more} (see docs/formats.md)",
+            err=True,
+        )
     for warning in outcome.warnings:
         click.echo(f"rolelint audit: warning: {warning}", err=True)
     for note in outcome.notes:

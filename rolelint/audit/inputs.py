@@ -25,8 +25,15 @@ from typing import Any, Iterator
 # Metadata every advert row carries (empty when the input has no such column).
 METADATA = ("organisation", "title", "level", "profession", "date", "salary")
 INPUT_FORMATS = ("folder", "jsonl", "csv", "parquet", "jsonld")
-ADVERT_SUFFIXES = (".md", ".markdown", ".txt", ".text")
 JSONLD_SUFFIXES = (".jsonld", ".json")
+
+
+def folder_suffixes() -> tuple[str, ...]:
+    """The files a folder input reads: those `rolelint check` picks up in a folder (every input
+    format's default globs, ``**/*.md`` … ``**/*.docx``)."""
+    from rolelint.formats import default_include
+
+    return tuple(dict.fromkeys(glob.rpartition("*")[2].lower() for glob in default_include()))
 
 
 class AuditInputError(Exception):
@@ -91,10 +98,9 @@ class Partition:
 
 def detect_format(path: Path) -> str:
     if path.is_dir():
-        if any(p.suffix.lower() in JSONLD_SUFFIXES for p in path.rglob("*") if p.is_file()) and not any(
-            p.suffix.lower() in ADVERT_SUFFIXES for p in path.rglob("*") if p.is_file()
-        ):
-            return "jsonld"
+        suffixes = {p.suffix.lower() for p in _files_below(path)}
+        if suffixes & set(JSONLD_SUFFIXES) and not suffixes & (set(folder_suffixes()) - set(JSONLD_SUFFIXES)):
+            return "jsonld"  # JobPosting files only: one advert per posting, with its metadata
         return "folder"
     suffix = path.suffix.lower()
     found = {
@@ -124,16 +130,35 @@ def plan(path: Path, fmt: str, columns: Columns, *, partition_size: int) -> list
     if fmt == "parquet":
         return _plan_parquet(path, columns)
     if fmt == "folder":
-        files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ADVERT_SUFFIXES)
+        files = [p for p in _files_below(path) if p.suffix.lower() in folder_suffixes()]
         return _plan_files(files, "files", partition_size)
     if fmt == "jsonld":
-        files = (
-            [path]
-            if path.is_file()
-            else sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in JSONLD_SUFFIXES)
-        )
+        files = [path] if path.is_file() else [p for p in _files_below(path) if p.suffix.lower() in JSONLD_SUFFIXES]
         return _plan_files(files, "jsonld", partition_size)
     raise AuditInputError(f"unknown input format {fmt!r}; one of {', '.join(INPUT_FORMATS)}")
+
+
+def skipped_files(path: Path, fmt: str) -> dict[str, int]:
+    """The files below a folder input that the audit does not read, counted by suffix (hidden files
+    and folders left out), as `rolelint check` counts the files no input format reads."""
+    if not path.is_dir() or fmt not in ("folder", "jsonld"):
+        return {}
+    read = folder_suffixes() if fmt == "folder" else JSONLD_SUFFIXES
+    skipped: dict[str, int] = {}
+    for file in _files_below(path):
+        if file.suffix.lower() not in read:
+            suffix = file.suffix.lower() or "(no suffix)"
+            skipped[suffix] = skipped.get(suffix, 0) + 1
+    return dict(sorted(skipped.items(), key=lambda item: (-item[1], item[0])))
+
+
+def _files_below(folder: Path) -> list[Path]:
+    """The files below ``folder``, in a stable order, without hidden files and folders (``.git``)."""
+    return sorted(
+        p
+        for p in folder.rglob("*")
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+    )
 
 
 def _plan_files(files: list[Path], source: str, size: int) -> list[Partition]:
@@ -301,8 +326,16 @@ def _read_file(path: Path) -> Advert | RecordError:
         data = path.read_bytes()
     except OSError as exc:
         return RecordError(str(path), f"cannot be read: {exc.strerror or exc}")
-    text = data.decode("utf-8-sig", errors="replace")
-    metadata = front_matter(text)
+    from rolelint.formats import format_for
+
+    fmt = format_for(path)
+    if fmt.name in ("markdown", "text"):
+        text = data.decode("utf-8-sig", errors="replace")
+        metadata = front_matter(text)
+    else:
+        text, metadata = _prose_and_data(fmt, path, data)
+    if "organisation" not in metadata and isinstance(metadata.get("organization"), str):
+        metadata["organisation"] = metadata["organization"]
     return Advert(
         id=str(path),
         text=text,
@@ -310,6 +343,20 @@ def _read_file(path: Path) -> Advert | RecordError:
         metadata=tuple((name, _plain(metadata.get(name))) for name in METADATA),
         data=data,
     )
+
+
+def _prose_and_data(fmt, path: Path, data: bytes) -> tuple[str, dict[str, Any]]:
+    """The prose of a file in another format (HTML, Word, YAML, JSON-LD), for its length and reading
+    grade, and its metadata, read through its format as `rolelint check` reads it; ('', {}) when
+    it cannot be read (the lint reports why)."""
+    from rolelint.formats import Unreadable
+
+    try:
+        document, _ = fmt.parse(fmt.decode(data, str(path), None), "advert")
+    except Unreadable:
+        return "", {}
+    metadata = dict(document.data) if isinstance(document.data, dict) else {}
+    return "\n".join(span.text for span in document.spans), metadata
 
 
 def front_matter(text: str) -> dict[str, Any]:

@@ -17,7 +17,7 @@ from typing import Callable
 
 from distributed.diagnostics.plugin import WorkerPlugin
 
-from rolelint.audit.inputs import AuditInputError, Columns, Partition, detect_format, first_line, plan
+from rolelint.audit.inputs import AuditInputError, Columns, Partition, detect_format, first_line, plan, skipped_files
 from rolelint.audit.work import AuditSettings, audit_partition, partition_done, warm
 
 SETTINGS_FILE = "audit.json"
@@ -33,6 +33,7 @@ class AuditOutcome:
     record_errors: int = 0
     failed: list[str] = field(default_factory=list)  # partitions whose task failed: "name: why"
     report: Path | None = None
+    skipped_files: dict[str, int] = field(default_factory=dict)  # files of a folder not read, by suffix
     warnings: list[str] = field(default_factory=list)  # about the data: dates that are not dates, duplicate ids
     notes: list[str] = field(default_factory=list)  # warnings raised while it ran (by Dask, pandas …), one line each
 
@@ -107,7 +108,9 @@ def run_audit(
     }
     check_output_folder(out, json.loads(json.dumps(record, default=list)))
     todo = [p for p in partitions if not partition_done(out, p)]
-    outcome = AuditOutcome(partitions=len(partitions), skipped=len(partitions) - len(todo))
+    outcome = AuditOutcome(
+        partitions=len(partitions), skipped=len(partitions) - len(todo), skipped_files=skipped_files(source, fmt)
+    )
     advance = progress(len(partitions), outcome.skipped) if progress else None
     # Nothing left to lint: the report is made here, without starting a cluster.
     with warnings_as_notes(outcome.notes), _client(scheduler, workers) if todo else contextlib.nullcontext() as client:

@@ -136,7 +136,11 @@ def audit_partition(partition: Partition, settings: AuditSettings) -> dict:
 def lint_adverts(linter, partition: str, adverts: list[Advert]) -> tuple[dict[str, list], list[RecordError]]:
     """Diagnostics by advert (its ``where``), in one batch; when the batch fails, advert by advert,
     so that one advert rolelint cannot lint is reported and the others still are."""
-    names = {f"adverts/{partition}/{n:06d}.md": advert for n, advert in enumerate(adverts)}
+    # A file keeps its suffix, so that it is read in its own format (HTML, Word …), as `rolelint check` reads it.
+    names = {
+        f"adverts/{partition}/{n:06d}{Path(advert.where).suffix.lower() if advert.data is not None else '.md'}": advert
+        for n, advert in enumerate(adverts)
+    }
     try:
         return _by_advert(
             linter.lint_texts(list((name, a.content) for name, a in names.items()), kind="advert"), names
