@@ -636,3 +636,46 @@ def test_a_folder_s_html_and_word_adverts_get_the_findings_check_gives(tmp_path)
     assert set(audited) == {str(folder / name) for name in ("a.md", "b.html", "c.docx")}
     assert audited == {ident: sorted(by_path[ident]) for ident in audited}
     assert {code for found in audited.values() for *_, code, _ in found} >= {"RL104"}
+
+
+# --- the report's charts (no cluster) ------------------------------------------------------------
+
+DIGIT_WIDTH = 6.5  # pixels a digit or letter of the charts' 12px system-ui font takes, about
+
+
+def test_the_histogram_s_axis_labels_do_not_overlap():
+    import re
+
+    from rolelint.audit import svg
+    from rolelint.audit.report import GRADE_TOP, WORD_BIN, WORD_TOP
+
+    word_bins = [(f"{b}+" if b >= WORD_TOP else f"{b}-{b + WORD_BIN - 1}", 5) for b in range(0, WORD_TOP + 1, WORD_BIN)]
+    grade_bins = [(f"{g}+" if g >= GRADE_TOP else str(g), 5) for g in range(0, GRADE_TOP + 1)]
+    for bins in (word_bins, grade_bins):
+        chart = svg.histogram(bins)
+        shown = [
+            (float(x), label)
+            for x, label in re.findall(r'<text x="([\d.]+)" y="[\d.]+" text-anchor="middle">([^<]+)<', chart)
+        ]
+        assert len(shown) >= 4 and shown[0][1] == bins[0][0]
+        for (x1, a), (x2, b) in zip(shown, shown[1:]):
+            assert x2 - x1 >= (len(a) + len(b)) / 2 * DIGIT_WIDTH, (a, b)
+
+
+def test_the_heatmap_shows_whole_column_labels_inside_the_picture():
+    import math
+    import re
+
+    from rolelint.audit import svg
+
+    columns = ["RL209 missing-core-section", "RL123 third-person-candidate", "RL101 placeholder-text"]
+    chart = svg.heatmap(["Product management · associate"], columns, [[0.1, 0.2, 0.3]], counts=[45], title="rule rates")
+    for column in columns:
+        assert f">{column}</text>" in chart
+    assert ">Product management · associate (45)</text>" in chart
+    top = min(int(y) for y in re.findall(r'<rect x="[\d.]+" y="(\d+)"', chart))
+    rise = len(max(columns, key=len)) * DIGIT_WIDTH * math.sin(math.radians(svg.SLANT))
+    assert top - 8 >= rise
+    width = int(re.search(r'<svg [^>]*width="(\d+)"', chart).group(1))
+    last = max(float(x) for x in re.findall(r"translate\(([\d.]+),", chart))
+    assert width - last >= len(max(columns, key=len)) * DIGIT_WIDTH * math.cos(math.radians(svg.SLANT))

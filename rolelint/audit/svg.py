@@ -3,10 +3,13 @@ no network). Every label is escaped: organisation names and titles come from the
 
 from __future__ import annotations
 
+import math
 from html import escape
 
 FONT = "font-family:system-ui,-apple-system,'Segoe UI',sans-serif;font-size:12px"
 BAR = "#3465a4"
+CHAR = 7.0  # the widest a character of a 12px label is, on average over a label, in pixels
+SLANT = 55  # degrees the heatmap's column labels rise at
 
 
 def _label(text: str, limit: int = 34) -> str:
@@ -48,21 +51,24 @@ def heatmap(
     """Shares (0..1) of ``rows`` x ``columns``, darker for more; each row labelled with its count."""
     if not rows or not columns:
         return '<p class="empty">Nothing to show.</p>'
-    cell, left, top = 34, 250, 120
-    width = left + cell * len(columns) + 130  # room for the last slanted labels
+    row_labels = [f"{_label(row, 40)} ({count:,})" for row, count in zip(rows, counts)]
+    column_labels = [_label(column, 48) for column in columns]
+    longest = max(len(str(column)[:48]) for column in columns) * CHAR
+    cell = 34
+    left = max(120, int(max(len(str(row)[:40]) + len(f" ({count:,})") for row, count in zip(rows, counts)) * CHAR) + 10)
+    top = int(longest * math.sin(math.radians(SLANT))) + 16  # the slanted labels stand above the cells
+    width = left + cell * len(columns) + int(longest * math.cos(math.radians(SLANT))) + 10
     height = top + cell * len(rows) + 10
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" role="img" '
         f'aria-label="{escape(title)}" style="{FONT}">'
     ]
-    for j, column in enumerate(columns):
+    for j, label in enumerate(column_labels):
         x = left + j * cell + cell / 2
-        parts.append(f'<text transform="translate({x:.0f},{top - 8}) rotate(-55)">{_label(column, 24)}</text>')
-    for i, (row, count) in enumerate(zip(rows, counts)):
+        parts.append(f'<text transform="translate({x:.0f},{top - 8}) rotate(-{SLANT})">{label}</text>')
+    for i, row in enumerate(rows):
         y = top + i * cell
-        parts.append(
-            f'<text x="{left - 6}" y="{y + cell / 2 + 4:.0f}" text-anchor="end">{_label(row, 28)} ({count:,})</text>'
-        )
+        parts.append(f'<text x="{left - 6}" y="{y + cell / 2 + 4:.0f}" text-anchor="end">{row_labels[i]}</text>')
         for j, value in enumerate(values[i]):
             x = left + j * cell
             shade = _shade(value)
@@ -98,7 +104,8 @@ def histogram(bins: list[tuple[str, int]], *, title: str = "", width: int = 640,
         f'<text x="{left - 6}" y="{top + 10}" text-anchor="end">{peak:,}</text>',
         f'<text x="{left - 6}" y="{height - bottom}" text-anchor="end">0</text>',
     ]
-    every = max(1, len(bins) // 12)
+    # Label every bin whose label fits beside the last one shown.
+    every = max(1, math.ceil((max(len(label) for label, _ in bins) * CHAR + 8) / span))
     for i, (label, count) in enumerate(bins):
         x = left + i * span
         tall = (height - bottom - top) * count / peak
