@@ -679,3 +679,35 @@ def test_the_heatmap_shows_whole_column_labels_inside_the_picture():
     width = int(re.search(r'<svg [^>]*width="(\d+)"', chart).group(1))
     last = max(float(x) for x in re.findall(r"translate\(([\d.]+),", chart))
     assert width - last >= len(max(columns, key=len)) * DIGIT_WIDTH * math.cos(math.radians(svg.SLANT))
+
+
+def _write_audit(out: Path, adverts: list[dict], findings: list[dict], codes: list[str]) -> None:
+    """An audit's output folder as workers write it: adverts and findings Parquet, one partition."""
+    from rolelint.audit.work import _write_parquet, advert_schema, finding_schema
+
+    _write_parquet(out / "findings" / "part-00000.parquet", findings, finding_schema())
+    _write_parquet(out / "adverts" / "part-00000.parquet", adverts, advert_schema(codes))
+
+
+def test_info_level_notes_are_apart_from_the_rule_rate_charts(tmp_path):
+    from rolelint.audit.report import aggregate, render_html
+
+    adverts, findings = [], []
+    for n in range(4):
+        counts = {"RL316": 1, "RL104": int(n < 2)}
+        adverts.append({"id": str(n), "where": str(n), "organisation": "Acme", "words": 10, "findings": 1, **counts})
+        findings += [
+            {"id": str(n), "code": code, "severity": "info" if code == "RL316" else "warning", "line": 1}
+            for code, count in counts.items()
+            if count
+        ]
+    _write_audit(tmp_path, adverts, findings, ["RL104", "RL316"])
+    names = {"RL316": "inferred-role-level", "RL104": "hype-job-title"}
+    figures = aggregate(tmp_path, names)
+    assert figures.codes == ["RL316", "RL104"]
+    assert (figures.problem_codes, figures.info_codes) == (["RL104"], ["RL316"])
+    assert [(row["code"], row["severity"]) for row in figures.overall] == [("RL316", "info"), ("RL104", "warning")]
+    page = render_html(figures, title="t", source="s", rule_names=names)
+    charts, notes = page.split('id="info"')
+    assert "RL104 hype-job-title" in charts and "RL316" not in charts
+    assert "RL316 inferred-role-level" in notes

@@ -15,7 +15,7 @@ from html import escape
 from pathlib import Path
 
 from rolelint.audit import svg
-from rolelint.audit.work import ADVERTS, ERRORS, WARNINGS
+from rolelint.audit.work import ADVERTS, ERRORS, FINDINGS, WARNINGS
 
 DIMENSIONS = ("organisation", "profession", "level", "month")
 REPORT = "report"
@@ -30,7 +30,8 @@ class Aggregates:
     states_pay: float | None = None  # share of the adverts whose pay is known (None: none is)
     pay_known: int = 0  # adverts RL208 ran on, or whose input gives a salary figure
     codes: list[str] = field(default_factory=list)  # codes that fired, most common first
-    overall: list[dict] = field(default_factory=list)  # code, rule, adverts, rate
+    severity: dict[str, str] = field(default_factory=dict)  # code -> the severity its findings were reported at
+    overall: list[dict] = field(default_factory=list)  # code, rule, severity, adverts, rate
     by: dict[str, list[dict]] = field(default_factory=dict)  # dimension -> rows (value, adverts, states_pay, codes)
     words: list[tuple[str, int]] = field(default_factory=list)
     grades: list[tuple[str, int]] = field(default_factory=list)
@@ -38,6 +39,18 @@ class Aggregates:
     median_grade: float | None = None
     bad_dates: int = 0  # adverts whose date is not a date (listed in warnings/)
     duplicate_ids: list[tuple[str, int]] = field(default_factory=list)  # ids given to more than one advert, most first
+
+    @property
+    def problem_codes(self) -> list[str]:
+        """The codes that fired at error or warning severity: problems, which fail `rolelint check`
+        by default."""
+        return [code for code in self.codes if self.severity.get(code) != "info"]
+
+    @property
+    def info_codes(self) -> list[str]:
+        """The codes that fired at info severity: notes and advice (an inferred role level, text in
+        another language, a length or section to consider), which do not fail a check by default."""
+        return [code for code in self.codes if self.severity.get(code) == "info"]
 
     def warnings(self) -> list[str]:
         """What is wrong with the data as a whole, one sentence each, for the report and the command line."""
@@ -86,7 +99,13 @@ def aggregate(out: Path, rule_names: dict[str, str]) -> Aggregates:
     words = df["words"].clip(upper=WORD_TOP) // WORD_BIN * WORD_BIN
     grades = df["reading_grade"].dropna().clip(lower=GRADE_LOW, upper=GRADE_TOP).floordiv(1)
     ids = df["id"].value_counts()
-    totals, by, word_counts, grade_counts, median_words, median_grade, duplicates = dask.compute(
+    findings = sorted(str(p) for p in (out / FINDINGS).glob("*.parquet"))
+    severities = (
+        dd.read_parquet(findings, columns=["code", "severity"]).drop_duplicates()
+        if findings
+        else dd.from_dict({"code": [], "severity": []}, npartitions=1)
+    )
+    totals, by, word_counts, grade_counts, median_words, median_grade, duplicates, severity = dask.compute(
         flags.sum(),
         grouped,
         words.value_counts(),
@@ -94,7 +113,11 @@ def aggregate(out: Path, rule_names: dict[str, str]) -> Aggregates:
         df["words"].quantile(0.5),
         df["reading_grade"].dropna().quantile(0.5),
         ids[ids > 1],
+        severities,
     )
+    order = {"info": 0, "warning": 1, "error": 2}
+    for code, label in sorted(zip(severity["code"], severity["severity"]), key=lambda item: order.get(item[1], 1)):
+        result.severity[str(code)] = str(label)  # the worst, should a code have been reported at two
     result.duplicate_ids = sorted(
         ((str(i), int(n)) for i, n in duplicates.items()), key=lambda item: (-item[1], item[0])
     )
@@ -108,6 +131,7 @@ def aggregate(out: Path, rule_names: dict[str, str]) -> Aggregates:
         {
             "code": c,
             "rule": rule_names.get(c, ""),
+            "severity": result.severity.get(c, ""),
             "adverts": int(totals[c]),
             "rate": round(float(totals[c]) / adverts, 4),
         }
@@ -171,7 +195,7 @@ def write_tables(aggregates: Aggregates, folder: Path) -> list[Path]:
             writer.writerows(rows)
         written.append(path)
 
-    table("rates_overall.csv", ["code", "rule", "adverts", "rate"], aggregates.overall)
+    table("rates_overall.csv", ["code", "rule", "severity", "adverts", "rate"], aggregates.overall)
     for dimension in DIMENSIONS:
         table(
             f"rates_by_{dimension}.csv",
@@ -205,7 +229,9 @@ TOP_GROUPS, TOP_CODES = 20, 16
 
 def render_html(aggregates: Aggregates, *, title: str, source: str, rule_names: dict[str, str]) -> str:
     a = aggregates
-    codes = a.codes[:TOP_CODES]
+    codes = a.problem_codes[:TOP_CODES]
+    problems = [row for row in a.overall if row["code"] in set(a.problem_codes)]
+    info = [row for row in a.overall if row["code"] in set(a.info_codes)]
     parts = [
         f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{escape(title)}</title>'
         f"<style>{_STYLE}</style></head><body>",
@@ -219,8 +245,10 @@ def render_html(aggregates: Aggregates, *, title: str, source: str, rule_names: 
         _card("records not read", f"{a.record_errors:,}"),
         "</div>",
         *(f'<p class="warning">{escape(said)}</p>' for said in a.warnings()),
-        "<h2>How often each rule fires</h2><p>Share of adverts with at least one finding of the rule.</p>",
-        svg.bars([(f"{row['code']} {row['rule']}", row["rate"]) for row in a.overall[:30]], title="rule rates"),
+        "<h2>How often each problem is found</h2><p>Share of adverts with at least one finding of the rule, "
+        "for the rules reported as errors or warnings. Info-level notes and advice are apart, "
+        '<a href="#info">below</a>.</p>',
+        svg.bars([(f"{row['code']} {row['rule']}", row["rate"]) for row in problems[:30]], title="rule rates"),
     ]
     for dimension in DIMENSIONS:
         rows = [row for row in a.by.get(dimension, []) if row[dimension] != ""][:TOP_GROUPS]
@@ -231,7 +259,8 @@ def render_html(aggregates: Aggregates, *, title: str, source: str, rule_names: 
         if dimension == "month":
             rows.sort(key=lambda row: row["month"])
         parts.append(
-            f"<p>Share of adverts (in %) with a finding of each of the {len(codes)} most frequent rules; "
+            f"<p>Share of adverts (in %) with a finding of each of the {len(codes)} most frequent problems "
+            "(rules reported as errors or warnings); "
             f"{'the' if dimension == 'month' else 'the largest'} {len(rows)} {dimension} values "
             f"(all in <code>rates_by_{dimension}.csv</code>).</p>"
         )
@@ -266,10 +295,15 @@ def render_html(aggregates: Aggregates, *, title: str, source: str, rule_names: 
         svg.histogram(a.words, title="words per advert"),
         "<h2>Reading grade</h2><p>Flesch-Kincaid grade of each advert's prose (school years).</p>",
         svg.histogram(a.grades, title="reading grade"),
-        "<h2>Rules</h2><table><tr><th>code</th><th>rule</th><th>adverts</th><th>share</th></tr>",
+        '<h2 id="info">Info-level notes and advice</h2><p>Share of adverts with a finding of each rule reported '
+        "at info severity: not problems by themselves (they do not fail <code>rolelint check</code> by default), "
+        "such as the role level rolelint inferred for an advert, text in another language, or a length or "
+        "section to consider. They are left out of the rule-rate charts above.</p>",
+        svg.bars([(f"{row['code']} {row['rule']}", row["rate"]) for row in info[:30]], title="info-level rates"),
+        "<h2>Rules</h2><table><tr><th>code</th><th>rule</th><th>severity</th><th>adverts</th><th>share</th></tr>",
         *(
-            f"<tr><td>{escape(r['code'])}</td><td>{escape(r['rule'])}</td><td>{r['adverts']:,}</td>"
-            f"<td>{r['rate']:.1%}</td></tr>"
+            f"<tr><td>{escape(r['code'])}</td><td>{escape(r['rule'])}</td><td>{escape(r['severity'])}</td>"
+            f"<td>{r['adverts']:,}</td><td>{r['rate']:.1%}</td></tr>"
             for r in a.overall
         ),
         "</table></body></html>",
