@@ -711,3 +711,28 @@ def test_info_level_notes_are_apart_from_the_rule_rate_charts(tmp_path):
     charts, notes = page.split('id="info"')
     assert "RL104 hype-job-title" in charts and "RL316" not in charts
     assert "RL316 inferred-role-level" in notes
+
+
+def test_rates_by_level_group_a_level_within_its_profession(tmp_path):
+    from rolelint.audit.report import aggregate, render_html, write_tables
+
+    adverts = [
+        {"id": str(n), "where": str(n), "profession": profession, "level": level, "words": 10, "findings": 0}
+        for n, (profession, level) in enumerate(
+            [("Product management", "senior"), ("Product management", "senior"), ("Delivery management", "senior")]
+        )
+    ]
+    _write_audit(tmp_path, adverts, [], [])
+    figures = aggregate(tmp_path, {})
+    assert [(row["profession"], row["level"], row["adverts"]) for row in figures.by["level"]] == [
+        ("Product management", "senior", 2),
+        ("Delivery management", "senior", 1),
+    ]
+    write_tables(figures, tmp_path / "report")
+    header = (tmp_path / "report" / "rates_by_level.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert header.startswith("profession,level,adverts,")
+    figures.codes, figures.severity = ["RL104"], {"RL104": "warning"}
+    for row in figures.by["level"]:
+        row["RL104"] = 0.5
+    page = render_html(figures, title="t", source="s", rule_names={})
+    assert ">Product management · senior (2)</text>" in page and ">Delivery management · senior (1)</text>" in page

@@ -18,6 +18,14 @@ from rolelint.audit import svg
 from rolelint.audit.work import ADVERTS, ERRORS, FINDINGS, WARNINGS
 
 DIMENSIONS = ("organisation", "profession", "level", "month")
+# The columns each dimension groups by: a level's id means something only within its profession
+# ("senior" product manager and "senior" delivery manager are two levels).
+GROUP_COLUMNS = {
+    "organisation": ("organisation",),
+    "profession": ("profession",),
+    "level": ("profession", "level"),
+    "month": ("month",),
+}
 REPORT = "report"
 WORD_BIN, WORD_TOP = 100, 2000  # words per bin, and the last bin's start ("2000+")
 GRADE_LOW, GRADE_TOP = 0, 20
@@ -94,7 +102,10 @@ def aggregate(out: Path, rule_names: dict[str, str]) -> Aggregates:
     flags["pay_known"] = df["states_pay"].notnull().astype("int32")
     flags["adverts"] = 1
     grouped = {
-        dimension: flags.assign(group=df[dimension].fillna("")).groupby("group").sum() for dimension in DIMENSIONS
+        dimension: flags.assign(**{f"by_{c}": df[c].fillna("") for c in columns})
+        .groupby([f"by_{c}" for c in columns])
+        .sum()
+        for dimension, columns in GROUP_COLUMNS.items()
     }
     words = df["words"].clip(upper=WORD_TOP) // WORD_BIN * WORD_BIN
     grades = df["reading_grade"].dropna().clip(lower=GRADE_LOW, upper=GRADE_TOP).floordiv(1)
@@ -138,12 +149,13 @@ def aggregate(out: Path, rule_names: dict[str, str]) -> Aggregates:
         for c in fired
     ]
     for dimension, table in by.items():
-        rows = []
-        for value, counts in table.sort_values("adverts", ascending=False).iterrows():
+        rows: list[dict] = []
+        for values, counts in table.sort_values("adverts", ascending=False).iterrows():
             n = int(counts["adverts"])
+            values = values if isinstance(values, tuple) else (values,)
             rows.append(
                 {
-                    dimension: value,
+                    **dict(zip(GROUP_COLUMNS[dimension], (str(v) for v in values))),
                     "adverts": n,
                     "states_pay": _share(counts["states_pay"], int(counts["pay_known"])),
                     "pay_known": int(counts["pay_known"]),
@@ -151,7 +163,7 @@ def aggregate(out: Path, rule_names: dict[str, str]) -> Aggregates:
                 }
             )
         if dimension == "month":
-            rows.sort(key=lambda row: row["month"] or "9999")
+            rows.sort(key=lambda row: str(row["month"]) or "9999")
         result.by[dimension] = rows
     result.words = [
         (f"{int(b)}+" if b >= WORD_TOP else f"{int(b)}-{int(b) + WORD_BIN - 1}", int(word_counts.get(b, 0)))
@@ -199,7 +211,7 @@ def write_tables(aggregates: Aggregates, folder: Path) -> list[Path]:
     for dimension in DIMENSIONS:
         table(
             f"rates_by_{dimension}.csv",
-            [dimension, "adverts", "states_pay", "pay_known", *aggregates.codes],
+            [*GROUP_COLUMNS[dimension], "adverts", "states_pay", "pay_known", *aggregates.codes],
             aggregates.by.get(dimension, []),
         )
     table("words_distribution.csv", ["words", "adverts"], [{"words": b, "adverts": n} for b, n in aggregates.words])
@@ -267,7 +279,7 @@ def render_html(aggregates: Aggregates, *, title: str, source: str, rule_names: 
         parts.append(
             '<div class="scroll">'
             + svg.heatmap(
-                [str(row[dimension]) for row in rows],
+                [" · ".join(row[c] for c in GROUP_COLUMNS[dimension] if row[c]) for row in rows],
                 [f"{c} {rule_names.get(c, '')}" for c in codes],
                 [[row.get(c, 0.0) for c in codes] for row in rows],
                 counts=[row["adverts"] for row in rows],
