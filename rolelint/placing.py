@@ -92,9 +92,29 @@ def finish_file(
     source = source or SourceText(display, "")
     ignored = ignored_codes(entry, config)
     diagnostics = placed.diagnostics
-    if more:
-        diagnostics = diagnostics + place_findings(more, source, catalogue, config, active, ignored)
-    return apply_suppressions(diagnostics, placed.suppressions, source, active, catalogue, config, ignored)
+    if not more:
+        return apply_suppressions(diagnostics, placed.suppressions, source, active, catalogue, config, ignored)
+    diagnostics = diagnostics + place_findings(more, source, catalogue, config, active, ignored)
+    kept = apply_suppressions(diagnostics, placed.suppressions, source, active, catalogue, config, ignored)
+    return _without_superseded(kept, catalogue)
+
+
+def _without_superseded(diagnostics: list[Diagnostic], catalogue: RuleCatalogue) -> list[Diagnostic]:
+    """``diagnostics`` less those of a rule that another reported finding supersedes at the same place
+    (its rule's ``supersedes``; RL307 over RL122): one finding on the words, from the rule that knows more."""
+    covering = [(d, codes) for d in diagnostics if (codes := getattr(catalogue.rules.get(d.code), "supersedes", ()))]
+    if not covering:
+        return diagnostics
+
+    def superseded(d: Diagnostic) -> bool:
+        return any(
+            d.code in codes
+            and (d.line, d.column) < (c.end_line, c.end_column)
+            and (c.line, c.column) < (d.end_line, d.end_column)
+            for c, codes in covering
+        )
+
+    return [d for d in diagnostics if not superseded(d)]
 
 
 def place(finding: Finding, source: SourceText, catalogue: RuleCatalogue, config: Config) -> Diagnostic:

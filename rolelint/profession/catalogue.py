@@ -52,6 +52,7 @@ class LazyProfessionRule:
     severity: Severity
     enabled: bool = True
     kind: str = "profession"
+    supersedes: tuple[str, ...] = ()
 
     def load(self):
         """The rule as its module defines it (rolelint.profession.base.ProfessionRule)."""
@@ -63,8 +64,13 @@ class LazyProfessionRule:
         return getattr(self.load(), name)
 
 
+# A text rule that says less about the same words than a profession rule, which knows the level's
+# framework: where both flag the same place, only the profession rule's finding is reported (RL122
+# guesses the most years a level expects from words in its title; RL307 knows the level's range).
+_SUPERSEDES = {"RL307": ("RL122",)}
+
 CATALOGUE: dict[str, LazyProfessionRule] = {
-    code: LazyProfessionRule(code, name, module, severity, enabled)
+    code: LazyProfessionRule(code, name, module, severity, enabled, supersedes=_SUPERSEDES.get(code, ()))
     for code, name, module, severity, enabled in _ENTRIES
 }
 
