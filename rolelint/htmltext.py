@@ -22,6 +22,7 @@ from rolelint.structure import (
     build_sections,
     categorize_heading,
     hides_content,
+    item_heading,
     line_heading,
 )
 
@@ -366,6 +367,12 @@ def _pieces(block: _Block):
         return
     if block.kind in ("cell", "header_cell") and _labels_a_section(text, block):
         # a table laid out as fields ("<th>Location</th><td>Leeds</td>"): the label heads its value
+        yield text.replace("\n", " "), block.offsets, "heading", _PSEUDO_LEVEL
+        return
+    if block.kind == "list_item" and item_heading(
+        text.replace("\n", " "), emphasised=all(flag for char, flag in zip(text, block.bold) if not char.isspace())
+    ):
+        # an item that is a heading ("<li><b>Nice to have:</b></li>"): the items after it are its section's
         yield text.replace("\n", " "), block.offsets, "heading", _PSEUDO_LEVEL
         return
     if block.kind in ("list_item", "cell", "header_cell"):

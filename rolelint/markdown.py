@@ -436,8 +436,8 @@ def _mask_block(raw: str, block: str) -> str:
         closing = _closing_hashes(raw)
         if closing is not None:
             chars[closing:] = " " * (len(chars) - closing)
-    if block == "list_item":
-        item = _LIST_ITEM.match(raw)
+    if block in ("list_item", "heading"):
+        item = _LIST_ITEM.match(raw)  # a heading too may be written as an item ("- **Nice to have:**")
         if item:
             chars[: item.end()] = " " * item.end()
     # Continuation lines of a block quote lose their markers too.

@@ -244,10 +244,18 @@ SECTION_KEYWORDS: list[tuple[str, tuple[str, ...]]] = [
     ),
 ]
 
+
+def _keyword(word: str) -> str:
+    """A keyword as a pattern: a stem matches the words it starts ("requir" in "requirements"), but a
+    keyword ending with the reader, "you", does not run on into "your" ("about you" is not "about
+    your wellbeing")."""
+    return re.escape(word) + (r"\b" if word.split()[-1] == "you" else "")
+
+
 # One search per category instead of one `in` per keyword: a file of 250,000 headings spent most of
 # its time here.
 _CATEGORY_PATTERNS = [
-    (category, re.compile("|".join(re.escape(word) for word in words))) for category, words in SECTION_KEYWORDS
+    (category, re.compile("|".join(_keyword(word) for word in words))) for category, words in SECTION_KEYWORDS
 ]
 
 _POLICY = next(pattern for category, pattern in _CATEGORY_PATTERNS if category == "policy")
@@ -380,6 +388,19 @@ def categorize_heading(heading: str) -> str:
     return "other"
 
 
+# an essential heading that portrays the reader ("About you", "Who you are", "You") rather than
+# naming requirements ("Requirements", "Qualifications", "Skills and experience")
+_PORTRAIT = re.compile(r"\babout you\b|\bwho you are\b|^(?:you|yourself)$")
+
+
+def portrays_the_reader(heading: str) -> bool:
+    """Whether a heading of the essential category portrays the reader ("About you", "Who you
+    are", "You") rather than naming requirements: beside a heading that names them, its list may be
+    a portrait of character rather than what the post requires."""
+    lowered = " ".join(_ATTRIBUTES.sub(" ", heading.lower().replace("’", "'")).split()).strip(" :*#_?")
+    return _PORTRAIT.search(lowered) is not None and categorize_heading(heading) == "essential"
+
+
 _ASIDE = re.compile(r"\([^()]*\)")
 # a heading of both kinds of requirements: "Skills and qualifications (required and preferred)"
 _BOTH_KINDS = re.compile(r"\brequired\b[^()]*\b(?:and|&|/)\s*(?:preferred|desired|desirable)\b")
@@ -485,6 +506,9 @@ def line_heading(content: str, fmt: str, *, alone: bool = False, emphasised: boo
     if len(content) > 200:
         return None
     marked = fmt == "markdown"
+    item = LIST_ITEM.match(content)
+    if item:
+        return item_heading(content[item.end() :])
     bold = BOLD_LINE.match(content)
     if bold:
         return bold.group("text").strip().rstrip(":")
@@ -522,6 +546,27 @@ def line_heading(content: str, fmt: str, *, alone: bool = False, emphasised: boo
         if categorize_heading(heading) != "other" or (shouting and not marked):
             return heading
     return None
+
+
+def item_heading(text: str, *, emphasised: bool = False) -> str | None:
+    """The heading text of a list item that is a heading written as one ("- _Preferred
+    Qualifications:_", "* **Nice to have:**", `<li><b>Requirements:</b></li>`), else None: the
+    item's text (its bullet left off) is wholly bold or italic (``emphasised``: in bold by its
+    markup, as HTML and .docx say), ends with a colon and names a known section."""
+    stripped = text.strip()
+    if not stripped or len(stripped) > 100:
+        return None
+    emphasis = BOLD_LINE.match(stripped) or _ITALIC_LINE.match(stripped)
+    if emphasis is not None:
+        heading = emphasis.group("text").strip()
+    elif emphasised:
+        heading = stripped
+    else:
+        return None
+    if not stripped.rstrip("*_ \t").endswith(":"):
+        return None
+    heading = heading.rstrip(":").strip()
+    return heading if heading and categorize_heading(heading) != "other" else None
 
 
 _RUN_IN = re.compile(r"[ \t]*((?:[^\W\d_][\w'’`&/-]*[ \t]+){1,8}?)(?=[A-Z][\w'’`-]*[ \t]+\S)")
@@ -695,6 +740,8 @@ class SectionFinder:
                 self.lead_in = (section, lead)
         if block == "list_item":
             lead = list_lead_in(text)
+            if lead == "essential" and category == "desirable":
+                lead = "desirable"  # "Experience with:" under "Preferred Qualifications", as a paragraph's lead-in
             if lead is not None:
                 self.lead_in = (section, lead)
                 category = lead
@@ -738,8 +785,12 @@ def list_lead_in(text: str) -> str | None:
     if stripped.endswith(":"):
         if len(stripped.split()) > 20:
             return None
-    elif not _TITLE_LINE.match(_ASIDE.sub(" ", stripped).strip()):
-        return None
+    else:
+        # the item's own words are the title; an aside after them describes it ("CV (summarizing
+        # education and positions)" is a document to send, not a heading of education)
+        stripped = _ASIDE.sub(" ", stripped).strip()
+        if not _TITLE_LINE.match(stripped):
+            return None
     category = categorize_heading(stripped)
     return None if category == "other" else category
 

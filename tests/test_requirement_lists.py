@@ -238,3 +238,41 @@ def test_conditions_of_employment_are_not_counted_as_requirements():
     # a skill, and a degree written as a graduation, stay counted
     kept = f"## Requirements\n\n{skills}- Able to work independently\n- Graduation in Computer Science\n"
     assert _anchored(kept) == [("9", "Able to work independently")]
+
+
+def test_a_heading_written_as_an_emphasised_item_starts_the_desirable_list():
+    extras = "".join(f"    * Experience with library {n}\n" for n in range(6))
+    text = f"## Requirements\n\n{ESSENTIALS}\n* _Preferred qualifications:_\n* Experience with:\n{extras}"
+    assert _count(text) == 0
+    assert _count(text.replace("* _Preferred qualifications:_\n", "")) > 7
+
+
+def test_the_documents_to_send_are_not_requirements():
+    documents = (
+        "- Cover letter\n- CV (summarising education and experience)\n- Copies of degree diplomas\n"
+        "- Documentation of English proficiency\n- List of publications and academic work\n- Two references\n"
+    )
+    text = f"## Requirements\n\n{ESSENTIALS}\n## How to apply\n\nThe application must include:\n\n{documents}"
+    assert _count(text) == 0
+
+
+def test_a_benefits_list_that_offers_you_things_is_not_counted():
+    perks = "".join(f"- Perk number {n} you will enjoy\n" for n in range(8))
+    text = f"## Essentials\n\n{ESSENTIALS}\n## We care about your wellbeing, so we offer you:\n\n{perks}"
+    assert _count(text) == 0
+
+
+TRAITS = (
+    "- You're adaptable - you roll with the punches\n- You're a self-starter\n- You're curious and kind\n"
+    "- You work with urgency\n- You're tenacious\n"
+)
+
+
+def test_a_portrait_of_the_reader_beside_the_requirements_counts_only_if_it_reads_as_requirements():
+    assert _count(f"## About you\n\n{TRAITS}\n## Required qualifications\n\n{ESSENTIALS}") == 0
+    skills = "".join(f"- Experience with framework {n}\n" for n in range(5))
+    assert _count(f"## About you\n\n{skills}\n## Required qualifications\n\n{ESSENTIALS}") == 11
+
+
+def test_a_portrait_of_the_reader_alone_heads_the_requirements():
+    assert _count(f"## About you\n\n{TRAITS}{ESSENTIALS}") == 11

@@ -478,3 +478,62 @@ def test_caseless_gives_every_ascii_letter_a_case_insensitive_pattern_matches_th
         if letter.fullmatch(char):
             matched = [c for c in "abcdefghijklmnopqrstuvwxyz" if re.fullmatch(c, char, re.IGNORECASE)]
             assert [caseless(char)] == matched, hex(code)
+
+
+@pytest.mark.parametrize(
+    "line", ["*   _Preferred Qualifications:_", "- **Nice to have:**", "- **Nice to have**:", "  * *Bonus points:*"]
+)
+def test_an_emphasised_list_item_ending_in_a_colon_that_names_a_section_is_a_heading(line):
+    assert line_heading(line, "markdown") is not None
+    text = f"## Requirements\n\n- Experience with Python\n{line}\n- Experience with Go\n"
+    sections, spans = split_body(text, fmt="markdown")
+    assert [section.category for section in sections] == ["essential", "desirable"]
+    assert [span.section for span in spans if span.block == "list_item"] == ["essential", "desirable"]
+
+
+@pytest.mark.parametrize(
+    "line", ["- **Python**", "- _Requirements_", "- Nice to have:", "- **Experience:** five years", "- **Our stack:**"]
+)
+def test_a_list_item_not_wholly_emphasised_with_a_colon_naming_a_section_stays_an_item(line):
+    assert line_heading(line, "markdown") is None
+
+
+def test_a_bold_list_item_naming_a_section_is_a_heading_in_html():
+    from rolelint.htmltext import read_html
+
+    page = "<h2>Requirements</h2><ul><li>Experience with Python</li><li><b>Nice to have:</b></li><li>Go</li></ul>"
+    html = read_html(page, range(len(page) + 1))
+    assert [section.category for section in html.sections] == ["essential", "desirable"]
+    assert [span.section for span in html.spans if span.block == "list_item"] == ["essential", "desirable"]
+
+
+def test_a_lead_in_naming_requirements_under_a_desirable_heading_stays_desirable():
+    text = "## Preferred qualifications\n\n- Experience with:\n    - Remote teams\n    - Agile methods\n"
+    _, spans = split_body(text, fmt="markdown")
+    assert {span.section for span in spans if span.block == "list_item"} == {"desirable"}
+
+
+def test_a_heading_about_your_wellbeing_is_not_about_you():
+    assert categorize_heading("We care about your wellbeing, so we offer you:") == "benefits"
+    assert categorize_heading("About you") == "essential"
+    assert categorize_heading("Who you are") == "essential"
+
+
+def test_an_item_whose_section_word_is_in_its_aside_leads_in_to_nothing():
+    from rolelint.structure import list_lead_in
+
+    assert list_lead_in("CV (summarizing education, positions and academic work)") is None
+    assert list_lead_in("Skills (Senior)") == "essential"
+    text = "## How to apply\n\nSend us:\n\n- Cover letter\n- CV (your education and experience)\n- Grade transcripts\n"
+    _, spans = split_body(text, fmt="markdown")
+    assert {span.section for span in spans if span.block == "list_item"} == {"apply"}
+
+
+def test_a_portrait_of_the_reader_is_told_from_a_heading_of_requirements():
+    from rolelint.structure import portrays_the_reader
+
+    assert portrays_the_reader("About you")
+    assert portrays_the_reader("Who You Are:")
+    assert portrays_the_reader("You")
+    assert not portrays_the_reader("Required qualifications")
+    assert not portrays_the_reader("About your team")

@@ -20,3 +20,35 @@ def test_a_text_naming_the_hire_is_searched_and_one_without_is_not():
     assert third_person._may_name_a_hire("We are LOOKING FOR a Data Engineer to join us")
     assert third_person.HIRES.search("We are LOOKING FOR a Data Engineer to join us")
     assert not third_person._may_name_a_hire("You will write the roadmap with the team")
+
+
+def _rl123(text: str, fmt: str = "markdown"):
+    from rolelint.loaders import document_from_string
+    from rolelint.rulepacks import builtin_rules_dir, load_rules
+    from rolelint.runner import run_rules
+
+    rule = load_rules([builtin_rules_dir()])["RL123"]
+    document = document_from_string(text, fmt=fmt)
+    return run_rules([document], [rule], {})[document.path]
+
+
+def test_the_applicant_in_the_list_of_documents_to_send_is_about_the_process():
+    page = (
+        "<h3>Qualifications</h3><ul><li>A degree in physics</li></ul><h3><b>How to apply</b></h3>"
+        "<p>The application must include:</p><ul><li>Cover letter</li><li>CV (summarizing education and "
+        "positions)</li><li>Publications that the applicant wishes to be considered</li></ul>"
+    )
+    assert _rl123(page, fmt="html") == []
+    # an item that is a heading of requirements ("Education") would start a section of its own
+    assert _rl123(page.replace("CV (summarizing education and positions)", "Education"), fmt="html") != []
+
+
+def test_whom_the_employer_hires_as_an_object_is_not_the_hire_as_subject():
+    assert _rl123("We require a qualified candidate to fill the role of designer.") == []
+    assert _rl123("We need a strong candidate to lead our data team.") == []
+    assert _rl123("A qualified candidate will fill the role of designer.") != []
+
+
+def test_the_work_done_with_get_is_not_the_post_at_work():
+    assert _rl123("We don't mind where you work as long as the job gets done.") == []
+    assert _rl123("The job gets results for the whole region.") != []

@@ -19,7 +19,7 @@ from rolelint.diagnostics import Finding
 from rolelint.documents import Document
 from rolelint.formats.base import Format, Unreadable
 from rolelint.source import SourceText
-from rolelint.structure import LIST_ITEM, PSEUDO_LEVEL, SectionFinder, build_sections, line_heading
+from rolelint.structure import LIST_ITEM, PSEUDO_LEVEL, SectionFinder, build_sections, item_heading, line_heading
 
 MAX_MEMBERS = 2_000
 MAX_EXPANDED_TOTAL = 64_000_000  # bytes, all members together
@@ -179,6 +179,12 @@ def parse_docx(source: SourceText, kind_hint: str | None) -> tuple[Document, lis
         )
         if style.startswith("heading:"):
             headings.append((int(style.split(":")[1]), stripped, start + lead, start + lead + len(stripped)))
+            pieces.append((line, offsets, "heading"))
+        elif (bullet := LIST_ITEM.match(line)) and (
+            heading := item_heading(line[bullet.end() :], emphasised=style == "bold")
+        ) is not None:
+            # a heading typed as an item ("• Nice to have:" in bold)
+            headings.append((PSEUDO_LEVEL, heading, start + lead, start + lead + len(stripped)))
             pieces.append((line, offsets, "heading"))
         elif style == "item" or LIST_ITEM.match(line):
             bullet = LIST_ITEM.match(line)

@@ -17,6 +17,7 @@ from rolelint.structure import (
     list_lead_in,
     marks_desirable,
     paragraph_lead_in,
+    portrays_the_reader,
     unmarked_list,
 )
 
@@ -80,6 +81,9 @@ def requirement_lists(
     # lists are read for requirements only when no section is headed as requirements: where one
     # is, the advert says which list holds them, and its other lists are something else
     headed = any(item.span.section == "essential" for item in items)
+    # "About you" beside "Required qualifications": the advert names its requirements under the
+    # latter, and the list of the former counts only if it reads as requirements rather than character
+    named = any(item.span.section == "essential" and not portrays_the_reader(item.span.heading or "") for item in items)
 
     def reads_as_requirements(run) -> list:
         """The items of ``run`` not marked desirable, when most of its items read as requirements."""
@@ -95,10 +99,10 @@ def requirement_lists(
             return
         found: list = []
         if all(item.span.section == "essential" or item.span.section == "desirable" for item in run):
-            if introduced:
+            if introduced or (named and portrays_the_reader(run[0].span.heading or "")):
                 # a list with a lead-in of its own that names no section and is about the employer
-                # ("The company offers:", "We provide:"), under a requirements heading: a list of
-                # requirements only if it reads as one
+                # ("The company offers:", "We provide:"), under a requirements heading, or a portrait of
+                # the reader beside the requirements: a list of requirements only if it reads as one
                 found = [item for item in reads_as_requirements(run) if item.span.section == "essential"]
             else:
                 found = [item for item in run if item.span.section == "essential"]

@@ -216,7 +216,10 @@ def _forms_at(doc, words: Words, heads: frozenset[str], *, wider: bool) -> tuple
             determiner = doc[i - 2].lower_
             if _said_of_you(doc, i - 2):
                 continue  # "you are the right person" already speaks to the reader
-            if not plural and (determiner in ("the", "our") or (determiner in ("a", "an") and verb_after)):
+            # after "a", the noun is the subject only when its own verb follows ("an excellent
+            # candidate will"); "require a qualified candidate to fill the role" names whom they hire
+            finite_after = after is not None and after.pos_ in VERB
+            if not plural and (determiner in ("the", "our") or (determiner in ("a", "an") and finite_after)):
                 return i - 2, i + 1
         if not plural and before in DETERMINERS and verb_after and not _said_of_you(doc, i - 1):
             return i - 1, i + 1
@@ -267,6 +270,8 @@ def _post_at_work(doc) -> tuple[int, int] | None:
             continue
         if doc[j].lemma_.lower() in POST_VERBS:
             continue
+        if doc[j].lemma_.lower() == "get" and j + 1 < n and doc[j + 1].tag_ == "VBN":
+            continue  # a passive with "get": "as long as the job gets done" is the work done, not a doer
         return i - 1, i + 1
     return None
 
