@@ -185,3 +185,25 @@ def test_a_paragraph_stating_the_employers_policy_is_not_read_wherever_it_stands
     assert _long_sentences(linter, policy.replace("We are an equal opportunity employer. ", ""), "advert.md") == [
         (3, 1)
     ]
+
+
+@pytest.mark.parametrize("address", ["https://bit.ly/3b7t6cU", "[https://bit.ly/3b7t6cU](https://bit.ly/3b7t6cU)"])
+def test_a_web_address_written_out_is_not_a_word(linter, address):
+    shorter = THIRTY.replace(" every day,", " daily,")[:-1]  # 29 words, no full stop
+    assert _long_sentences(linter, f"{shorter} {address}\n", name="advert.md") == []
+    # a name with a dot in it is a word
+    assert _long_sentences(linter, f"{shorter} Node.js\n", name="advert.md") == [(1, 1)]
+
+
+@pytest.mark.parametrize("glue", [".", " 🤗"])
+def test_a_full_stop_with_no_space_or_an_emoji_for_it_ends_the_sentence(linter, glue):
+    first = "Our small team builds the maps that hospitals across the north of the country use"
+    second = "You will help us make them faster, clearer and easier to use for the doctors and nurses who rely on them."
+    assert _long_sentences(linter, f"{first}{glue}{second}\n", name="advert.md") == []
+    assert _long_sentences(linter, f"{first} and {second[0].lower()}{second[1:]}\n", name="advert.md") == [(1, 1)]
+    # not between the parts of a name
+    assert _long_sentences(
+        linter,
+        f"{first} with ASP.NET every day and help us make them faster, clearer and easier to use for everyone.\n",
+        name="advert.md",
+    ) == [(1, 1)]

@@ -112,6 +112,23 @@ def test_a_glued_full_stop_before_lower_case_or_inside_an_abbreviation_ends_noth
     assert len(_sentences(text)) == 1
 
 
+def test_an_emoji_for_a_full_stop_ends_the_sentence():
+    assert _sentences("We work with incredible people 🤗 These are the perks.") == [
+        (0, "We work with incredible people 🤗"),
+        (33, "These are the perks."),
+    ]
+
+
+@pytest.mark.parametrize("text", ["We ❤️ Python and Go.", "Our people 🚀 ship often.", "🚀 Build things."])
+def test_an_emoji_after_a_capital_or_before_a_lower_case_word_ends_nothing(text):
+    assert len(_sentences(text)) == 1
+
+
+def test_a_full_stop_with_no_space_after_it_ends_the_sentence_but_not_a_dotted_name():
+    text = "We use Node.js, ASP.NET and e.g. Python 3.12 on the U.S. site example.com in our environment.You join us."
+    assert [sentence for _, sentence in _sentences(text)] == [text[: text.index("You")], "You join us."]
+
+
 def test_lemmas_on_real_text_are_spacy_s_own(corpus):
     """The lemmatizer's index is held as sets (rolelint.nlp.pipeline): the lemmas are those of the
     pipeline as spaCy loads it."""

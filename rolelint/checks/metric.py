@@ -113,15 +113,23 @@ def _word_counts(doc):
     return counts
 
 
+# a web address written out ("https://bit.ly/3b7t6cU", "www.example.org/jobs"), not a name with a
+# dot in it ("Node.js", "ASP.NET", "example.com")
+_WEB_ADDRESS = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)", re.IGNORECASE)
+
+
 def _word_starts(doc):
     """For each token of ``doc``, whether it starts a word (see ``_word_counts``): not punctuation or
-    space, and not written straight after a word ("n't", "'ll") or after a hyphen written straight
-    after a word ("in-house")."""
+    space, not a web address written out, and not written straight after a word ("n't", "'ll") or
+    after a hyphen written straight after a word ("in-house")."""
     import numpy
-    from spacy.attrs import IS_PUNCT, IS_SPACE, ORTH, SPACY
+    from spacy.attrs import IS_PUNCT, IS_SPACE, LIKE_URL, ORTH, SPACY
 
-    table = doc.to_array([IS_PUNCT, IS_SPACE, SPACY, ORTH])
+    table = doc.to_array([IS_PUNCT, IS_SPACE, SPACY, ORTH, LIKE_URL])
     word = (table[:, 0] == 0) & (table[:, 1] == 0)
+    for i in numpy.flatnonzero(table[:, 4]):
+        if _WEB_ADDRESS.match(doc[int(i)].text):
+            word[i] = False  # a link is passed over, not read: "... in their map https://bit.ly/3b7t6cU"
     glued = table[:, 2] == 0  # no whitespace after the token
     hyphen = table[:, 3] == doc.vocab.strings["-"]
     after_word = numpy.zeros(len(word), dtype=bool)
@@ -171,7 +179,10 @@ def listed_words(sentence, *, shortest_run: int = 4, longest_item: int = 3) -> i
       semicolons or slashes: "C, C++, C#, Java and Go", "design, research, delivery and policy";
       the words that lead an item in ("including a", "and the", "such as") are not its own, and
       the last item may be two joined by "and"/"or" ("interactive media and applied statistics");
-    - names (words starting with a capital, a digit or a symbol: "Slack", "C++", "Gil McVean"),
+      or one item fewer closed by a semicolon, the first item the end of a longer stretch ("pay
+      users to listen to music, charge their phone, play games, complete surveys; and ...");
+    - names (words starting with a capital, a digit or a symbol: "Slack", "C++", "Gil McVean",
+      two joined by "of": "Director of Engineering"),
       at least ``shortest_run`` of them, between commas and a last "and"/"or", at least two commas,
       each perhaps with an aside in brackets: "tools such as Slack, Trello, GitHub or Miro to name
       a few";
@@ -207,20 +218,30 @@ def _short_items(tokens, marked: set[int], shortest_run: int, longest_item: int)
     # pension scheme" is an item of two words; the last item may be two joined by "and"/"or"
     # ("interactive multimedia and applied mathematics")
     pieces: list[list[int]] = [[]]  # token indices of the words of each piece between marks
+    ends: list[str] = []  # the mark that ends each piece
     for i, token in enumerate(tokens):
         if token.text in (",", ";", "/"):
             pieces.append([])
+            ends.append(token.text)
         elif not (token.is_punct or token.is_space) and not (not pieces[-1] and _leads_item(tokens, i)):
             pieces[-1].append(i)
+    ends.append("")
     run: list[list[int]] = []
-    for piece in pieces + [[-1] * (2 * longest_item + 2)]:
+    before = False  # whether a longer stretch comes before the run
+    for n, piece in enumerate(pieces + [[-1] * (2 * longest_item + 2)]):
         if 0 < len(piece) <= longest_item:
             run.append(piece)
             continue
-        if run and _joined_pair(tokens, piece, longest_item):
+        joined = bool(run) and _joined_pair(tokens, piece, longest_item)
+        if joined:
             run.append(piece)
         if len(run) >= shortest_run:
             marked.update(range(run[1][0], run[-1][-1] + 1))
+        elif before and len(run) == shortest_run - 1 and not joined and ends[n - 1] == ";":
+            # items closed by a semicolon, the first the end of the stretch before them: "... pay
+            # users to listen to music, charge their phone, play games, complete surveys; and ..."
+            marked.update(range(run[0][0], run[-1][-1] + 1))
+        before = bool(piece) and not joined
         run = []
 
 
@@ -259,6 +280,8 @@ def _names(tokens, depth: list[int], marked: set[int], shortest_run: int) -> Non
             k = j
             while k < count and k - j < 3 and depth[k] == level and _is_name(tokens[k]):
                 k += 1
+                if k + 1 < count and tokens[k].lower_ == "of" and _is_name(tokens[k + 1]) and k - j < 3:
+                    k += 1  # "Director of Engineering", "University of Oslo"
             if k == j:
                 break
             aside = k

@@ -4,6 +4,10 @@ The tokenizer splits a full stop off most words, but leaves it on a word that mi
 digits and ends in a capital ("B2C.", "3D.", "5G."), as it would on an abbreviation; the sentencizer
 then sees no full stop, and two sentences are read as one. A capital letter after such a word
 starts a new sentence.
+
+An emoji written in place of a full stop ("... with incredible people 🤗 These are ...") ends a
+sentence too when a lower-case word comes before it and a capital after it; the sentencizer knows
+only punctuation.
 """
 
 from __future__ import annotations
@@ -23,6 +27,10 @@ _ABBREVIATION_STOP = re.compile(
     r"(?<![\w.])(?:[A-Z]\.){1,4}\s+(?=(?:The|This|That|These|Those|We|Our|You|Your|It|Its|They|Their|He|She|"
     r"In|As|At|If|For|With|There|Here|A|An|All|Each|Every|Please|Apply|Join)\b)"
 )
+# Emoji and pictographs (not the letter-like symbols or arrows a text may use inside a sentence).
+_EMOJI = re.compile(r"[\u2600-\u27bf\U0001f1e6-\U0001f1ff\U0001f300-\U0001faff]")
+# What an emoji's token may hold besides emoji: a variation selector, a joiner, a skin tone.
+_EMOJI_TOKEN = re.compile(r"(?:[\u2600-\u27bf\U0001f1e6-\U0001f1ff\U0001f300-\U0001faff\ufe0f\u200d])+")
 
 
 def split_sentences(nlp, docs) -> None:
@@ -34,6 +42,8 @@ def split_sentences(nlp, docs) -> None:
         sentencizer(doc)
         if _CAPITAL_STOP.search(text):
             mark_glued_stops(doc, text)
+        if _EMOJI.search(text):
+            mark_emoji_stops(doc)
 
 
 def mark_glued_stops(doc, text: str) -> None:
@@ -48,3 +58,22 @@ def mark_glued_stops(doc, text: str) -> None:
         # only when the full stop is inside the word's token: a stop split off is the sentencizer's
         if at < len(doc) and starts[at] == match.end() and word < len(doc) and doc[word].text.endswith("."):
             doc[at].is_sent_start = True
+
+
+def mark_emoji_stops(doc) -> None:
+    """Start a sentence at a capitalised word after an emoji (or a run of them) that follows a
+    lower-case word of two or more letters: "... incredible people 🤗 These are ...". An emoji after
+    punctuation or a capitalised word ("We ❤️ Python"), or before a lower-case word ("we 💜 open
+    source"), ends nothing."""
+    count = len(doc)
+    for i in range(1, count - 1):
+        if not _EMOJI_TOKEN.fullmatch(doc[i].text) or _EMOJI_TOKEN.fullmatch(doc[i - 1].text):
+            continue
+        before = doc[i - 1].text
+        if len(before) < 2 or not (before.isalpha() and before.islower()):
+            continue  # "We 💜 Python": an emoji used as a word
+        after = i + 1
+        while after < count and _EMOJI_TOKEN.fullmatch(doc[after].text):
+            after += 1
+        if after < count and doc[after].text[:1].isupper() and doc[after].text[:1].isalpha():
+            doc[after].is_sent_start = True
