@@ -149,7 +149,8 @@ def test_the_report_is_a_printable_page_with_the_findings(server):
 def test_rule_documentation_is_served_by_code(server):
     status, _, body = server.request("GET", "/rules/RL104")
     assert status == 200 and b"Why it matters" in body and b"hype" in body
-    assert server.request("GET", "/rules")[0] == 200
+    status, _, listing = server.request("GET", "/rules")
+    assert status == 200 and listing.index(b"/rules/RL101") < listing.index(b"/rules/RL001")
     assert server.request("GET", "/rules/RL999")[0] == 404
 
 

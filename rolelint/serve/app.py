@@ -90,7 +90,9 @@ def build_app(linter: Linter, *, profession: bool, host: str = "127.0.0.1", port
         return Response(found[0], media_type=found[1])
 
     async def rules_index(request: Request) -> Response:
-        return page("rules.html", rules=[rules[code] for code in sorted(rules)])
+        # wording and structure first, the checks of files and YAML (RL0) last: a hiring manager
+        # opening the list looks for what the page says about an advert
+        return page("rules.html", rules=[rules[code] for code in sorted(rules, key=lambda c: (c.startswith("RL0"), c))])
 
     async def rule_page(request: Request) -> Response:
         code = request.path_params["code"].upper()
