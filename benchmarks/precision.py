@@ -2,7 +2,7 @@
 
     python benchmarks/adverts/extract.py                 # rebuild the adverts (see its docstring)
     python benchmarks/precision.py                       # tune and heldout halves, printed
-    python benchmarks/precision.py --split heldout       # one split (tune, heldout, fresh, ... fresh7)
+    python benchmarks/precision.py --split heldout       # one split (tune, heldout, fresh, ... fresh8)
     python benchmarks/precision.py --split seen          # every split already judged once (safe while tuning)
     python benchmarks/precision.py --split every         # every split, including a clean batch not yet run
     python benchmarks/precision.py --unjudged new.csv    # write the printed splits' unjudged findings
@@ -28,9 +28,11 @@ Inputs, all in ``benchmarks/adverts/``:
   others, 4 formats, gold committed before rolelint ever ran on it), judged once after the rule changes of
   the 2026-12-06 morning session; ``fresh7`` is a seventh (39 adverts from 34 publishers in 9 repositories in
   none of the others, 4 formats, gold committed before rolelint ever ran on it), judged once after the rule changes
-  of the 2026-12-06 evening session. None of them is printed unless asked for (``--split fresh``, ``fresh2``,
-  ``fresh3``, ``fresh4``, ``fresh5``, ``fresh6``, ``fresh7`` or ``every``), and ``--unjudged`` writes only the
-  findings of the splits printed.
+  of the 2026-12-06 evening session; ``fresh8`` is an eighth (30 adverts from 29 publishers in 2 repositories in
+  none of the others, 3 formats, gold committed before rolelint ever ran on it), to be judged once after the last
+  changes of the 2026-12-06 evening. None of them is printed unless asked for (``--split fresh``, ``fresh2``,
+  ``fresh3``, ``fresh4``, ``fresh5``, ``fresh6``, ``fresh7``, ``fresh8`` or ``every``), and ``--unjudged`` writes
+  only the findings of the splits printed.
 - ``gold.csv``: the problems a careful reviewer listed per advert before seeing rolelint's output
   (category, quoted text or ``whole advert``, reason).
 - ``judgements.csv``: every finding rolelint gave, judged by hand: TP (worth acting on) or FP, with a
@@ -76,6 +78,7 @@ SPLITS: dict[str, str] = {
     "fresh5": "gold written before the first run; judged once clean (81%, f95c52e), after the 2026-12-06 night's changes",
     "fresh6": "gold written before the first run; judged once clean (89%, 74439e7), after the 2026-12-06 morning's changes",
     "fresh7": "gold written before the first run; judged once clean (84%, 87a31e0), after the 2026-12-06 evening's changes",
+    "fresh8": "gold written before the first run; to be judged once, after the 2026-12-06 evening's last changes",
 }
 # The splits already run and judged at least once: the ones a colleague changing rules may print. A new
 # clean batch joins SPLITS (and so ``every``) when its gold list is committed, and SEEN only after its
