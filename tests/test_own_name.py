@@ -44,3 +44,16 @@ def test_the_hiring_organisation_of_json_ld_is_the_organisations_name(linter):
         "hiringOrganization": {"@type": "Organization", "name": "Code Ninja Studio"},
     }
     assert _hype(linter, json.dumps(posting), name="job.jsonld") == []
+
+
+def test_a_domain_the_advert_writes_as_its_name_is_its_own_name(linter):
+    text = (
+        "HEROIC Cybersecurity (HEROIC.com) is looking for a developer.\n\n"
+        "* Build HEROIC's core technology\n* Assist with all other HEROIC projects\n"
+    )
+    assert _hype(linter, text) == []
+
+
+def test_a_link_to_another_sites_page_names_no_employer(linter):
+    text = "See https://www.heroic.com/jobs and github.com/heroic.\n\nWe want a heroic developer.\n"
+    assert _hype(linter, text) == ["'heroic' is a hype title; name the job plainly"]

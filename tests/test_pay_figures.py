@@ -3,7 +3,7 @@
 import sys
 import unicodedata
 
-from rolelint.checks.named.pay import CURRENCY, _has_amount
+from rolelint.checks.named.pay import CURRENCY, _has_amount, _has_bare_amount
 
 
 def test_currency_signs_are_unicode_category_sc():
@@ -104,3 +104,32 @@ def test_a_post_said_to_be_unpaid_states_its_pay():
     assert _rl208("# Design intern\n\n## Compensation\n\nInternships are unpaid.\n") == []
     # unpaid leave is a benefit, not the post's pay
     assert _rl208("# Designer\n\n## Compensation\n\nWe offer unpaid leave.\n") == ["## Compensation"]
+
+
+def test_rupees_written_as_rs_or_inr_are_a_figure():
+    assert _has_amount("A stipend of Rs. 45,000 per month")
+    assert _has_amount("Rs 45000 a month")
+    assert _has_amount("INR 45,000")
+    assert _has_amount("PAY/PERKS: RS. 4.5 LAKH TO RS. 7.5 LAKH PER ANNUM")
+    # the RS-232 and RS-485 standards are not rupees
+    assert not _has_amount("Experience with RS 232, RS-485 and RS232 links")
+
+
+def test_indian_digit_grouping_and_units_are_figures_where_the_sentence_says_pay():
+    assert _has_amount("₹4,50,000 a year")
+    assert _has_bare_amount("Salary: 4,50,000 per annum", in_pay=False)
+    assert _has_bare_amount("Salary 8-10 lakh per annum", in_pay=False)
+    assert _has_bare_amount("CTC: 12 LPA", in_pay=False)
+    # a number of people in lakhs is not pay
+    assert not _has_bare_amount("Our app serves 10 lakh users", in_pay=False)
+
+
+def test_a_stipend_is_pay_by_a_period_and_not_a_sum_for_something():
+    assert _has_amount("A stipend of £1,000 per month for the internship")
+    assert not _has_amount("A £500 stipend for your home office")
+    assert not _has_amount("a stipend of $2,000 to set up your desk")
+
+
+def test_other_money_in_rupees_stays_out():
+    assert not _has_amount("We raised Rs. 50 crore in funding")
+    assert not _has_amount("A budget of Rs. 20,000 for your kit")

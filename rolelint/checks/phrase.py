@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import weakref
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rolelint.checks import lexical_ids, sentence_bounds, sentences, span_finding
 from rolelint.nlp.triggers import Alternative, Requirement, Triggers, singulars
@@ -462,12 +463,27 @@ def _titled(document, disciplines: tuple[str, ...]) -> bool:
 _ORGANISATION_KEY = re.compile(r"(?:hiring_?)?(?:organi[sz]ation|company|employer|org)(?:_?name)?", re.IGNORECASE)
 
 
+# A web domain written as a name in the advert's prose ("HEROIC Cybersecurity (HEROIC.com)",
+# "jobs@acme.io"), not a link to another site's page (not after "/" or ".", not followed by a path)
+_OWN_DOMAIN = re.compile(
+    r"(?<![\w./-])(?:www\.)?([A-Za-z][A-Za-z0-9-]*[A-Za-z0-9])\.(?:com|io|org|net|co|ai|dev|app|tech)\b(?![./-]\w)"
+)
+
+
+@lru_cache(maxsize=64)
+def _domain_names(text: str) -> tuple[str, ...]:
+    """The names of the web domains ``text`` writes as names (``_OWN_DOMAIN``): "HEROIC" for "HEROIC.com"."""
+    return tuple(dict.fromkeys(found.group(1) for found in _OWN_DOMAIN.finditer(text)))
+
+
 def own_names(document) -> tuple[str, ...]:
     """The advert's own organisation's names, from its front matter or JSON-LD (``organisation``,
-    a site's ``organization``, ``company``, ``employer`` …, or a ``name`` inside one)."""
+    a site's ``organization``, ``company``, ``employer`` …, or a ``name`` inside one), and the names
+    of the web domains its text writes as names (an advert names its employer by its site: "HEROIC
+    Cybersecurity (HEROIC.com)")."""
     if document is None:
         return ()
-    names = []
+    names = list(_domain_names(document.source.text))
     for data in (document.data, document.site_data):
         if not isinstance(data, dict):
             continue

@@ -11,9 +11,14 @@ from itertools import accumulate
 # Every currency sign, before an amount or after it ("2000€", "45.000 €" in much of Europe): the
 # characters of Unicode category Sc (tests/test_pay_figures.py checks the list against unicodedata)
 CURRENCY = "$\xa2\xa3\xa4\xa5\u058f\u060b\u07fe\u07ff\u09f2\u09f3\u09fb\u0af1\u0bf9\u0e3f\u17db\u20a0\u20a1\u20a2\u20a3\u20a4\u20a5\u20a6\u20a7\u20a8\u20a9\u20aa\u20ab\u20ac\u20ad\u20ae\u20af\u20b0\u20b1\u20b2\u20b3\u20b4\u20b5\u20b6\u20b7\u20b8\u20b9\u20ba\u20bb\u20bc\u20bd\u20be\u20bf\u20c0\ua838\ufdfc\ufe69\uff04\uffe0\uffe1\uffe5\uffe6\U00011fdd\U00011fde\U00011fdf\U00011fe0\U0001e2ff\U0001ecb0"
+# A currency written as its common abbreviation: the rupee's "Rs." (or "Rs"/"RS" before a figure
+# too long to be the RS-232 standard: grouped, or four digits and more)
+RUPEES = r"\b(?:[Rr][Ss]\.\s?\d|[Rr][Ss]\s?(?:\d{1,3}(?:,\d{2,3})+|\d{4,})(?![\d-]))"
+# Indian number units: a lakh (100,000), a crore (ten million), "LPA" (lakhs per annum)
+INDIAN_UNIT = r"(?i:lakhs?|lacs?|crores?|lpa)\b"
 MONEY = re.compile(
-    rf"[{CURRENCY}]\s?\d|\b\d[\d,.]*\s?[{CURRENCY}]"
-    r"|\b\d{1,3}(?:[,.]\d{3})+\s?(?:GBP|USD|EUR|pounds|dollars|euros)\b|\b(?:GBP|USD|EUR)\s?\d"
+    rf"[{CURRENCY}]\s?\d|\b\d[\d,.]*\s?[{CURRENCY}]|{RUPEES}"
+    r"|\b\d{1,3}(?:[,.]\d{3})+\s?(?:GBP|USD|EUR|INR|pounds|dollars|euros|rupees)\b|\b(?:GBP|USD|EUR|INR)\s?\d"
     r"|\b\d{2,3}\s?[kK]\b(?=\s*(?:-|–|to|per|a year|p\.?a|\+|$|[.,;)]))"
 )
 
@@ -77,13 +82,16 @@ def _any_amount(texts: list[str]) -> bool:
 
 
 # An amount is not pay when its sentence is about money of another kind (funding, revenue, a budget
-# or allowance, a price), when it is scaled to millions or more, or when it is the US "401(k)" plan.
+# or allowance, a price, a stipend with no period: STIPEND), when it is scaled to millions or more, or when it is the US "401(k)" plan.
 NOT_PAY = re.compile(
     r"\b(?:rais(?:e|ed|ing)|funding|funded|round|invest(?:ed|ors?|ment|ments)?|revenues?|sales|sells?|"
-    r"valuation|worth|market|budget|allowance|stipend|credit|discount|spend|price|costs?|billion|trillion|"
+    r"valuation|worth|market|budget|allowance|credit|discount|spend|price|costs?|billion|trillion|"
     r"million)\b",
     re.IGNORECASE,
 )
+# A stipend is pay when it is given by a period ("a stipend of Rs. 45,000 per month"), not when it
+# is a sum for something ("a £500 stipend for your home office")
+STIPEND = re.compile(r"\bstipends?\b", re.IGNORECASE)
 PLAN_401K = re.compile(r"401\s?\(?k\b", re.IGNORECASE)
 # An amount said to be for the job itself is its pay, whatever its sentence calls it ("a budget of
 # £40,000 for this role"); a budget for something else ("£2,500 to build your home office") is not.
@@ -139,18 +147,21 @@ def _has_coded_amount(text: str, *, in_pay: bool) -> bool:
 
 
 # An amount written without a currency: a thousand or more with separators ("45,000", "45.000",
-# "45 000"), four to seven digits ("45000"), or thousands in k ("55k", "52.5K"); a year ("2026") only
+# "45 000", India's "4,50,000"), four to seven digits ("45000"), thousands in k ("55k", "52.5K"), or
+# Indian units ("4.5 lakh", "12 LPA"); a year ("2026") only
 # with a period after it ("2000 per month").
 BARE = re.compile(
-    r"(?<![\w.,/:#+-])(?<!\d[ \u00a0])(?!0)(?:\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+|\d{4,7})(?![\w,.]?\d)(?:\s?[kK]\b)?"
+    r"(?<![\w.,/:#+-])(?<!\d[ \u00a0])(?!0)(?:\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+|\d{1,2}(?:,\d\d)+,\d{3}|\d{4,7})"
+    r"(?![\w,.]?\d)(?:\s?[kK]\b)?"
     r"|(?<![\w.,/:#+-])\d{2,3}(?:[.,]\d)?\s?[kK]\b"
+    rf"|(?<![\w.,/:#+-])\d{{1,3}}(?:\.\d{{1,2}})?(?:\s?(?:-|–|to)\s?\d{{1,3}}(?:\.\d{{1,2}})?)?\s?{INDIAN_UNIT}"
 )
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _PERIOD_AFTER = re.compile(r"\s*(?:per|an?|/)\s?(?:hour|hr|day|week|month|mo|year|yr|annum)\b", re.IGNORECASE)
 # Words that call an amount in the same sentence pay, without a currency (narrower than PAY_CONTEXT:
 # "10,000 users a year" names a period, not pay).
 SALARY_WORDS = re.compile(
-    r"\b(?:salary|salaries|pay|paid|wages?|compensation|remuneration|earnings|OTE|gross|per\s+annum|"
+    r"\b(?:salary|salaries|pay|paid|wages?|compensation|remuneration|earnings|OTE|LPA|gross|per\s+annum|"
     r"p\.\s?a\.?|pro[ -]rata|day\s+rate|hourly\s+rate)(?!\w)",
     re.IGNORECASE,
 )
@@ -180,7 +191,7 @@ def reads_as_pay(text: str, found: re.Match, *, context: re.Pattern[str] | None 
 def _is_pay(text: str, found: re.Match, *, context: re.Pattern[str] | None = None) -> bool:
     """Whether the amount ``found`` in ``text`` reads as pay rather than another sum of money (and,
     with ``context``, whether its sentence says it is pay: ``context`` matches in it)."""
-    figure = re.match(rf"[{CURRENCY}]?\s?[\d.,]+(?:\s?[{CURRENCY}])?", text[found.start() :])
+    figure = re.match(rf"(?:[{CURRENCY}]|[Rr][Ss]\.?|INR)?\s?[\d.,]+(?:\s?[{CURRENCY}])?", text[found.start() :])
     after = found.start() + (figure.end() if figure else len(found.group(0)))
     if SCALED.match(text, after) or PLAN_401K.match(text, found.start()):
         return False
@@ -193,4 +204,15 @@ def _is_pay(text: str, found: re.Match, *, context: re.Pattern[str] | None = Non
     finish = end.start() if end else len(text)
     if context is not None and context.search(text, begin, finish) is None:
         return False
+    if STIPEND.search(text, begin, finish) and not _PERIOD_AFTER.match(text, _past_unit(text, after)):
+        return False
     return NOT_PAY.search(text, begin, finish) is None
+
+
+_UNIT_AFTER = re.compile(rf"\s?{INDIAN_UNIT}|\s?[kK]\b")
+
+
+def _past_unit(text: str, at: int) -> int:
+    """The end of an amount's unit after ``at`` ("4.5 lakh", "45k"), else ``at``."""
+    unit = _UNIT_AFTER.match(text, at)
+    return unit.end() if unit else at
