@@ -406,6 +406,22 @@ def test_pay_is_unknown_where_rl208_did_not_run(tmp_path):
     assert given["states_pay"] is True
 
 
+def test_the_report_is_computed_on_the_audit_s_client_never_on_a_default_one(tmp_path):
+    import dask
+
+    from rolelint.audit.report import aggregate
+    from rolelint.audit.work import _write_parquet, advert_schema
+
+    rows = [{"id": "1", "where": "1", "organisation": "A", "words": 10, "states_pay": True, "findings": 0}]
+    _write_parquet(tmp_path / "adverts" / "part-00000.parquet", rows, advert_schema([]))
+
+    def left_behind(*args, **kwargs):  # a default scheduler another test or library left set
+        raise AssertionError("aggregate computed on the default scheduler")
+
+    with dask.config.set(scheduler=left_behind):
+        assert aggregate(tmp_path, {}).adverts == 1
+
+
 def test_the_share_stating_pay_leaves_unknowns_out_of_its_denominator(tmp_path):
     from rolelint.audit.report import aggregate, write_report
     from rolelint.audit.work import _write_parquet, advert_schema

@@ -13,6 +13,7 @@ import json
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
+from typing import Any
 
 from rolelint.audit import svg
 from rolelint.audit.work import ADVERTS, ERRORS, FINDINGS, WARNINGS
@@ -85,8 +86,9 @@ def _adverts(number: int) -> str:
     return f"{number:,} advert{'' if number == 1 else 's'}"
 
 
-def aggregate(out: Path, rule_names: dict[str, str]) -> Aggregates:
-    """The report's figures from ``out/adverts/*.parquet`` (computed on the current Dask client)."""
+def aggregate(out: Path, rule_names: dict[str, str], *, client: Any = None) -> Aggregates:
+    """The report's figures from ``out/adverts/*.parquet``, computed on ``client`` (the audit's Dask
+    client), else on threads in this process: never on whatever client happens to be the default."""
     import dask
     import dask.dataframe as dd
 
@@ -116,6 +118,7 @@ def aggregate(out: Path, rule_names: dict[str, str]) -> Aggregates:
         if findings
         else dd.from_dict({"code": [], "severity": []}, npartitions=1)
     )
+    scheduler = client if client is not None else "threads"
     totals, by, word_counts, grade_counts, median_words, median_grade, duplicates, severity = dask.compute(
         flags.sum(),
         grouped,
@@ -125,6 +128,7 @@ def aggregate(out: Path, rule_names: dict[str, str]) -> Aggregates:
         df["reading_grade"].dropna().quantile(0.5),
         ids[ids > 1],
         severities,
+        scheduler=scheduler,
     )
     order = {"info": 0, "warning": 1, "error": 2}
     for code, label in sorted(zip(severity["code"], severity["severity"]), key=lambda item: order.get(item[1], 1)):

@@ -120,7 +120,7 @@ def run_audit(
         from rolelint.audit.report import aggregate, write_report
 
         names = rule_names() if rule_names else {}
-        aggregates = aggregate(out, names)
+        aggregates = aggregate(out, names, client=client)
         outcome.record_errors = aggregates.record_errors
         outcome.adverts = aggregates.adverts
         outcome.warnings = aggregates.warnings()
