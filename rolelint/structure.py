@@ -357,7 +357,79 @@ def categorize_heading(heading: str) -> str:
     """The section category of a heading, by the first keyword group it mentions. A heading that
     names a job ("News Applications Developer", ``names_a_job``) is no section's, whatever words its
     modifiers hold, unless it is the employer's policy ("Equal Opportunity Employer"); a lead-in
-    ending with "you will" introduces duties."""
+    ending with "you will" introduces duties. A heading of no section whose long words are one
+    letter off a keyword's ("RESPONSIBLITIES", ``mend_slips``) is read as they were meant."""
+    category = _categorize(heading)
+    if category == "other":
+        mended = mend_slips(heading)
+        if mended is not None:
+            return _categorize(mended)
+    return category
+
+
+# The words of the section keywords long enough that one letter off them is a slip rather than
+# another word, by first letter; a heading's word is compared only with those of its first letter.
+_SLIP_WORD = re.compile(r"[a-z]{8,}")
+_SLIP_KEYWORDS: dict[str, tuple[str, ...]] = {}
+_ENDINGS = frozenset({"", "s", "es", "ies", "y", "e"})
+for _word in sorted({w for _, words in SECTION_KEYWORDS for p in words for w in re.findall(r"[a-z]+", p)}):
+    if len(_word) >= 7:
+        _SLIP_KEYWORDS[_word[0]] = (*_SLIP_KEYWORDS.get(_word[0], ()), _word)
+
+
+def _one_slip(written: str, word: str) -> bool:
+    """Whether ``written`` is ``word`` with one letter deleted, inserted or replaced, or two
+    neighbouring letters swapped."""
+    if abs(len(written) - len(word)) > 1 or written == word:
+        return False
+    if len(written) == len(word):
+        differ = [i for i in range(len(word)) if written[i] != word[i]]
+        return len(differ) == 1 or (
+            len(differ) == 2
+            and differ[1] == differ[0] + 1
+            and written[differ[0]] == word[differ[1]]
+            and written[differ[1]] == word[differ[0]]
+        )
+    longer, shorter = (written, word) if len(written) > len(word) else (word, written)
+    i = 0
+    while i < len(shorter) and longer[i] == shorter[i]:
+        i += 1
+    return longer[i + 1 :] == shorter[i:]
+
+
+def _mended_word(match: re.Match[str]) -> str:
+    written = match.group()
+    for word in _SLIP_KEYWORDS.get(written[0], ()):
+        if word in written:
+            return written
+        # a keyword may be a stem ("responsibilit"): the slip is in the written word's opening, which
+        # starts and ends as the keyword does (not "attributed" for "attributes"), and what follows it
+        # is an ending of the keyword's word (not "educating" for "education")
+        for size in (len(word) - 1, len(word), len(word) + 1):
+            opening = written[:size]
+            if (
+                written[size:] in _ENDINGS
+                and size <= len(written)
+                and opening[-1] == word[-1]
+                and _one_slip(opening, word)
+            ):
+                return word + written[size:]
+    return written
+
+
+def mend_slips(heading: str) -> str | None:
+    """The heading, lower-cased, with each word of eight letters or more that is one slip (a letter
+    deleted, inserted or replaced, two swapped) off a word of the section keywords written as that
+    word ("RESPONSIBLITIES" as "responsibilities", "QUALIFICATOINS" as "qualifications"), or None when
+    no word is. The slip is never in the first letter."""
+    lowered = heading.lower()
+    if _SLIP_WORD.search(lowered) is None:
+        return None
+    mended = _SLIP_WORD.sub(_mended_word, lowered)
+    return mended if mended != lowered else None
+
+
+def _categorize(heading: str) -> str:
     # an attribute list of the site's Markdown ("Requirements {.section__header}") and inline HTML
     # ("is a <span style=...>plus</span>") are no words of the heading
     lowered = " ".join(_ATTRIBUTES.sub(" ", heading.lower().replace("’", "'").replace("`", "'")).split())

@@ -260,3 +260,25 @@ def test_the_hire_called_by_the_acronym_of_the_post_states_duties():
     # without the acronym given to the post, "the PO" is nobody the advert named
     unnamed = text.replace(" (PO)", "")
     assert _missing(unnamed) == "The advert says nothing about: responsibilities"
+
+
+def test_a_duties_heading_with_a_slip_names_the_duties():
+    text = (
+        HEAD + DUTIES.replace("## What you'll do", "RESPONSIBLITIES:") + NEEDS + "The job is remote. Send us your CV.\n"
+    )
+    assert _missing(text) is None
+
+
+def test_a_duties_heading_over_a_list_of_requirements_leaves_out_the_duties():
+    listed = "## Responsibilities\n\n- 5+ years of experience with Python\n- Strong knowledge of SQL\n\n"
+    text = HEAD + listed + "## How to apply\n\nThe job is remote. Send us your CV.\n"
+    assert "responsibilities" in (_missing(text) or "")
+    assert _missing(HEAD + DUTIES + NEEDS + "The job is remote. Send us your CV.\n") is None
+
+
+def test_a_place_among_the_sites_categories_says_where_the_job_is():
+    front = '---\ntitle: Technical Writer\nCategories: ["Seattle, WA", "Full-Time"]\n---\n'
+    text = front + HEAD + DUTIES + NEEDS + "Send us your CV.\n"
+    assert _missing(text) is None
+    for tags in ('["Devops", "Full-Time"]', '["PostgreSQL", "Python"]'):  # a technology read as a place
+        assert "location" in (_missing(text.replace('["Seattle, WA", "Full-Time"]', tags)) or ""), tags

@@ -537,3 +537,40 @@ def test_a_portrait_of_the_reader_is_told_from_a_heading_of_requirements():
     assert portrays_the_reader("You")
     assert not portrays_the_reader("Required qualifications")
     assert not portrays_the_reader("About your team")
+
+
+@pytest.mark.parametrize(
+    "heading, category",
+    [
+        ("RESPONSIBLITIES:", "responsibilities"),  # a letter left out
+        ("Responsibiilities", "responsibilities"),  # one put in
+        ("Qualificatoins", "essential"),  # two swapped
+        ("Compensaton and benefits", "benefits"),
+        ("Remuneratoin", "pay"),
+        ("BENIFITS", "benefits"),  # one replaced
+        ("Appliction form", "apply"),
+    ],
+)
+def test_a_heading_word_one_letter_off_a_keyword_gets_its_category(heading, category):
+    assert categorize_heading(heading) == category
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Photo attributed",  # "attributes" but for its last letter
+        "Educating teams on data",  # "education" with another ending
+        "Regards",  # too short to be a slip of "rewards"
+        "Blockchain Developer",
+        "Devops",
+        "Statements",  # a keyword's word itself, alone: no section
+    ],
+)
+def test_a_word_one_letter_off_a_keyword_in_another_sense_or_short_is_no_section(heading):
+    assert categorize_heading(heading) == "other"
+
+
+def test_a_misspelt_heading_marks_its_lines_as_a_section():
+    text = "RESPONSIBLITIES:\n\n- Design the API\n- Run the service\n"
+    _, spans = split_body(text, fmt="markdown")
+    assert {span.section for span in spans if span.block == "list_item"} == {"responsibilities"}

@@ -20,7 +20,7 @@ from rolelint.checks import document_finding
 from rolelint.checks.named.action_verb_duties import known_verbs
 from rolelint.checks.named.essential_requirements import HIRE_NOUNS, reads_as_requirement
 from rolelint.checks.named.model import NamedCheck
-from rolelint.checks.named.sections import CORE_SECTIONS, sections_present
+from rolelint.checks.named.sections import CORE_SECTIONS, FRONT_MATTER_SECTIONS, SECTION_LABEL, sections_present
 from rolelint.checks.named.third_person import title_heads
 from rolelint.nlp.pipeline import ModelNotFound, load_pipeline
 from rolelint.structure import DESIRABLE, may_mark_desirable, unmarked_list
@@ -317,7 +317,28 @@ def _place_search(items, data) -> tuple[list[str], list[str]]:
     title = data.get("title")
     if isinstance(title, str):
         titles.append(title)
+    titles += _tagged_places(data)
     return texts, titles
+
+
+# the site's own labels for a post, as front matter keys them
+_TAG_KEYS = frozenset({"categories", "category", "tags", "tag"})
+# a category or tag shaped as a place and its state or country ("Seattle, WA", "Leeds, United
+# Kingdom"): a tag of one word is as often a technology the recogniser takes for a place ("Phoenix",
+# "Devops") as a city
+_TAGGED_PLACE = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2},\s*(?:[A-Z]{2}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)")
+
+
+def _tagged_places(data) -> list[str]:
+    """The front matter's categories and tags that have the shape of a place ("Seattle, WA"): the
+    recogniser reads them as it reads a title, and one it reads as a place says where the job is."""
+    found = []
+    for key, value in data.items():
+        if str(key).lower() in _TAG_KEYS:
+            for tag in value if isinstance(value, list) else [value]:
+                if isinstance(tag, str) and _TAGGED_PLACE.fullmatch(tag.strip()):
+                    found.append(tag.strip())
+    return found
 
 
 class _Reading(NamedTuple):
@@ -659,11 +680,31 @@ def _duties_and_requirements(items, spec, heads: frozenset[str] = frozenset(), s
     return {name for name, count in (("responsibilities", duties), ("essential", requirements)) if count >= 2}
 
 
+def _duties_are_requirements(document, items, spec) -> bool:
+    """Whether the advert's sections headed as duties hold requirements, two or more, and little else
+    (three in four of their items read as requirements: "5+ years of Java experience", "Strong
+    knowledge of Blockchain fundamentals" under "Responsibilities"), and nothing else (no label or
+    front matter) names its duties: such a section says what the hire must bring, not what they
+    will do."""
+    listed = [item.text for item in items if item.span.section == "responsibilities" and item.span.block != "heading"]
+    if len(listed) < 2:
+        return False
+    data = document.data if isinstance(document.data, dict) else {}
+    if any(hint in str(key).lower() for key in data for hint in FRONT_MATTER_SECTIONS["responsibilities"]):
+        return False
+    if any((label := SECTION_LABEL.match(item.text)) and "responsib" in label.group(1).lower() for item in items):
+        return False
+    words, verbs = _word_set(spec, "requirement_words"), known_verbs()
+    return 4 * sum(reads_as_requirement(text, words, verbs) for text in listed) >= 3 * len(listed)
+
+
 def subjects_present(document, items, spec, wanted) -> set[str]:
     """The core subjects an advert covers, as RL209 counts them: its sections (named.sections) and,
     for those of ``wanted`` it has no section for, what its text covers (``covered_by_content``).
     Shared with the advert summary (rolelint.summary), so the two never disagree."""
     present = sections_present(document, items)
+    if "responsibilities" in present and _duties_are_requirements(document, items, spec):
+        present.discard("responsibilities")
     missing = [s for s in wanted if s not in present]
     if missing:
         present |= covered_by_content(document, items, spec, missing)
