@@ -420,6 +420,10 @@ def test_the_report_is_computed_on_the_audit_s_client_never_on_a_default_one(tmp
 
     with dask.config.set(scheduler=left_behind):
         assert aggregate(tmp_path, {}).adverts == 1
+    # what a distributed Client made earlier in the process leaves set: its workers' shuffle
+    with dask.config.set({"dataframe.shuffle.method": "p2p"}):
+        figures = aggregate(tmp_path, {})
+        assert figures.adverts == 1 and figures.duplicate_ids == []
 
 
 def test_the_share_stating_pay_leaves_unknowns_out_of_its_denominator(tmp_path):

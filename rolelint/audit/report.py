@@ -88,7 +88,16 @@ def _adverts(number: int) -> str:
 
 def aggregate(out: Path, rule_names: dict[str, str], *, client: Any = None) -> Aggregates:
     """The report's figures from ``out/adverts/*.parquet``, computed on ``client`` (the audit's Dask
-    client), else on threads in this process: never on whatever client happens to be the default."""
+    client), else on threads in this process: never on whatever client happens to be the default.
+    Group-bys shuffle by tasks, which any scheduler runs: a client made earlier in the process leaves
+    Dask's default set to its peer-to-peer shuffle, which only its workers can run."""
+    import dask
+
+    with dask.config.set({"dataframe.shuffle.method": "tasks"}):
+        return _aggregate(out, rule_names, client)
+
+
+def _aggregate(out: Path, rule_names: dict[str, str], client: Any) -> Aggregates:
     import dask
     import dask.dataframe as dd
 
