@@ -99,7 +99,7 @@ FOR_THE_ROLE = re.compile(
     r"\s*(?:(?:a|per)\s+(?:year|annum|month)\s+|pro[ -]rata\s+)?for\s+(?:this|the)\s+(?:role|position|post|job)\b",
     re.IGNORECASE,
 )
-SCALED = re.compile(r"\s?(?:m|bn|b|mn|million|billion|trillion)\b\+?", re.IGNORECASE)
+SCALED = re.compile(r"\s?(?:m|bn|b|mn|t|tn|million|billion|trillion)\b\+?", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|\n")
 
 
