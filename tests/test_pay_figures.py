@@ -25,6 +25,7 @@ def test_sums_that_are_not_pay_stay_out_whatever_the_sign_stands():
     assert not _has_amount("We raised 5€ million last year.")
     assert not _has_amount("We are changing an $8T industry.")  # trillions written as T
     assert _has_amount("£30 to £40 an hour")  # "to" after an amount is no T
+    assert not _has_amount("Wear a $5 T-shirt.")
     assert not _has_amount("A budget of 500€ for your kit.")
     assert not _has_amount("Python 3.12 and Django 5")
 
