@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import bisect
 import re
+import string
+from functools import cache
 from typing import Sequence
 
 from rolelint.documents import Section, TextSpan
+from rolelint.slips import one_letter_from
 from rolelint.textfold import caseless
 
 # Heading words per section category, tried in this order (the first group that matches wins).
@@ -377,24 +380,10 @@ for _word in sorted({w for _, words in SECTION_KEYWORDS for p in words for w in 
         _SLIP_KEYWORDS[_word[0]] = (*_SLIP_KEYWORDS.get(_word[0], ()), _word)
 
 
-def _one_slip(written: str, word: str) -> bool:
-    """Whether ``written`` is ``word`` with one letter deleted, inserted or replaced, or two
-    neighbouring letters swapped."""
-    if abs(len(written) - len(word)) > 1 or written == word:
-        return False
-    if len(written) == len(word):
-        differ = [i for i in range(len(word)) if written[i] != word[i]]
-        return len(differ) == 1 or (
-            len(differ) == 2
-            and differ[1] == differ[0] + 1
-            and written[differ[0]] == word[differ[1]]
-            and written[differ[1]] == word[differ[0]]
-        )
-    longer, shorter = (written, word) if len(written) > len(word) else (word, written)
-    i = 0
-    while i < len(shorter) and longer[i] == shorter[i]:
-        i += 1
-    return longer[i + 1 :] == shorter[i:]
+@cache
+def _slips_of(word: str) -> frozenset[str]:
+    """The strings one slip off a keyword's word (it is compared only with words of its first letter)."""
+    return frozenset(one_letter_from(word, string.ascii_lowercase))
 
 
 def _mended_word(match: re.Match[str]) -> str:
@@ -411,7 +400,7 @@ def _mended_word(match: re.Match[str]) -> str:
                 written[size:] in _ENDINGS
                 and size <= len(written)
                 and opening[-1] == word[-1]
-                and _one_slip(opening, word)
+                and opening in _slips_of(word)
             ):
                 return word + written[size:]
     return written

@@ -118,8 +118,8 @@ SALARY_TEXTS = [
 
 
 def _pay_in(text: str) -> bool:
-    """The plain version: any amount of ``text`` that reads as pay (``pay._is_pay``)."""
-    return any(pay._is_pay(text, found) for found in pay.MONEY.finditer(text))
+    """The plain version: any amount of ``text`` that reads as pay (``pay.reads_as_pay``)."""
+    return any(pay.reads_as_pay(text, found) for found in pay.MONEY.finditer(text))
 
 
 def test_a_salary_figure_is_found_as_by_searching_each_span():

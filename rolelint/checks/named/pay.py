@@ -129,7 +129,7 @@ PAY_CONTEXT = re.compile(
 @lru_cache(maxsize=8192)
 def _has_amount(text: str) -> bool:
     for found in MONEY.finditer(text):
-        if _is_pay(text, found):
+        if reads_as_pay(text, found):
             return True
     return _has_coded_amount(text, in_pay=False)
 
@@ -141,7 +141,9 @@ def _has_coded_amount(text: str, *, in_pay: bool) -> bool:
     if not _DIGIT.search(text):
         return False
     for found in CODED.finditer(text):
-        if len(_DIGIT.findall(found.group())) >= 3 and _is_pay(text, found, context=None if in_pay else PAY_CONTEXT):
+        if len(_DIGIT.findall(found.group())) >= 3 and reads_as_pay(
+            text, found, context=None if in_pay else PAY_CONTEXT
+        ):
             return True
     return False
 
@@ -176,7 +178,7 @@ def _has_bare_amount(text: str, *, in_pay: bool) -> bool:
     for found in BARE.finditer(text):
         if _YEAR.fullmatch(found.group()) and not _PERIOD_AFTER.match(text, found.end()):
             continue
-        if _is_pay(text, found, context=None if in_pay else SALARY_WORDS):
+        if reads_as_pay(text, found, context=None if in_pay else SALARY_WORDS):
             return True
     return False
 
@@ -185,12 +187,6 @@ def reads_as_pay(text: str, found: re.Match, *, context: re.Pattern[str] | None 
     """Whether the amount ``found`` in ``text`` reads as pay rather than another sum (funding, a
     budget, a price; scaled to millions; the 401(k) plan) and, with ``context``, whether its sentence
     says it is pay (``context`` matches in it). The profession rules read a pay figure by this too."""
-    return _is_pay(text, found, context=context)
-
-
-def _is_pay(text: str, found: re.Match, *, context: re.Pattern[str] | None = None) -> bool:
-    """Whether the amount ``found`` in ``text`` reads as pay rather than another sum of money (and,
-    with ``context``, whether its sentence says it is pay: ``context`` matches in it)."""
     figure = re.match(rf"(?:[{CURRENCY}]|[Rr][Ss]\.?|INR)?\s?[\d.,]+(?:\s?[{CURRENCY}])?", text[found.start() :])
     after = found.start() + (figure.end() if figure else len(found.group(0)))
     if SCALED.match(text, after) or PLAN_401K.match(text, found.start()):

@@ -4,11 +4,11 @@
 from __future__ import annotations
 
 import re
-import string
 from dataclasses import dataclass
 from functools import lru_cache
 
 from rolelint.checks.named.model import NamedCheck
+from rolelint.slips import one_letter_from
 
 # A word as a technology name is written: letters and digits, one inner dot ("Node.js", "D3.js") or a
 # leading one (".NET"). Not part of a handle, a tag or a longer hyphenated word; a slash may stand
@@ -61,7 +61,7 @@ class Names:
             word = " " not in name and "-" not in name and (len(key) >= 6 or any(c.isdigit() for c in key))
             if not word and len(key) < 8:
                 continue
-            slips = _one_letter_from(key)
+            slips = one_letter_from(key)
             if len(key) >= 8:
                 run_slips.update(dict.fromkeys(slips, name))
             if word:
@@ -76,25 +76,6 @@ class Names:
             frozenset(canonical) | frozenset(word_slips),
             frozenset(canonical) | frozenset(run_slips),
         )
-
-
-_KEY_LETTERS = string.ascii_lowercase + string.digits  # what a word's key holds after its first character
-
-
-def _one_letter_from(key: str) -> set[str]:
-    """Every key one letter from ``key`` that starts as it does: one letter added, dropped or changed,
-    or two neighbours swapped (a Damerau-Levenshtein distance of 1)."""
-    first, rest = key[:1], key[1:]
-    slips: set[str] = set()
-    for at in range(len(rest) + 1):
-        before, after = first + rest[:at], rest[at:]
-        slips.update(before + letter + after for letter in _KEY_LETTERS)
-        if after:
-            slips.add(before + after[1:])
-            slips.update(before + letter + after[1:] for letter in _KEY_LETTERS)
-            slips.add(before + after[1:2] + after[:1] + after[2:])
-    slips.discard(key)
-    return slips
 
 
 def _plain_lower(name: str) -> bool:
