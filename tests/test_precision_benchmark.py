@@ -43,7 +43,9 @@ def test_every_row_has_the_header_s_fields(name):
     assert [number for number, row in enumerate(rows, 1) if row and len(row) != len(rows[0])] == []
 
 
-@pytest.mark.parametrize("split", ["fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8"])
+@pytest.mark.parametrize(
+    "split", ["fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9"]
+)
 def test_a_fresh_split_shares_no_repository_with_another_split(split):
     """A fresh batch is new text: none of its source repositories may feed another split."""
     rows = extract.read_manifest()
@@ -99,7 +101,9 @@ def _git(*args):
     return subprocess.run(["git", "-C", str(REPO), *args], capture_output=True, text=True)
 
 
-@pytest.mark.parametrize("split", ["fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8"])
+@pytest.mark.parametrize(
+    "split", ["fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9"]
+)
 def test_fresh_gold_was_committed_before_any_fresh_judgement(split):
     """A fresh split's gold list must come first in history: the commit that first added one of its
     judgements (if any) descends from the one that first added its gold rows."""
@@ -129,7 +133,19 @@ def test_fresh_gold_was_committed_before_any_fresh_judgement(split):
 def test_split_choices_lint_only_the_splits_reported():
     rows = [
         {"id": s, "split": s}
-        for s in ("tune", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8")
+        for s in (
+            "tune",
+            "heldout",
+            "fresh",
+            "fresh2",
+            "fresh3",
+            "fresh4",
+            "fresh5",
+            "fresh6",
+            "fresh7",
+            "fresh8",
+            "fresh9",
+        )
     ]
     splits, chosen = precision.select(rows, "both")
     assert splits == ("tune", "heldout") and [r["id"] for r in chosen] == ["tune", "heldout"]
@@ -149,13 +165,15 @@ def test_split_choices_lint_only_the_splits_reported():
     assert splits == ("fresh7",) and [r["id"] for r in chosen] == ["fresh7"]
     splits, chosen = precision.select(rows, "fresh8")
     assert splits == ("fresh8",) and [r["id"] for r in chosen] == ["fresh8"]
+    splits, chosen = precision.select(rows, "fresh9")
+    assert splits == ("fresh9",) and [r["id"] for r in chosen] == ["fresh9"]
     splits, chosen = precision.select(rows, "seen")  # the splits already judged once, and no other
     assert splits == precision.SEEN and [r["id"] for r in chosen] == list(precision.SEEN)
     splits, chosen = precision.select(rows, "every")
-    every = ("tune", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8")
-    assert splits == every and len(chosen) == 10
+    every = ("tune", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9")
+    assert splits == every and len(chosen) == 11
     splits, chosen = precision.select(rows, "all")
-    assert splits == ("all",) and len(chosen) == 10
+    assert splits == ("all",) and len(chosen) == 11
 
 
 def test_wilson_interval_brackets_the_rate_and_narrows_with_more_data():
