@@ -6,8 +6,10 @@
 Prints, each as ratios:
 
 - the cost of starting a worker: forked from the warm parent (the parent's CPU per fork, and the
-  CPU a worker spends beyond its share of the work, from one worker against two) and spawned (a
-  fresh process loading the catalogue and pipeline);
+  CPU a worker repeats beyond its share of the work, from one worker against two run one after
+  another) and spawned (a fresh process loading the catalogue and pipeline); apart from it, the CPU
+  two workers busy at once cost each other on this machine (shared caches and memory bandwidth), a
+  property of the hardware that Amdahl's law does not model, shown beside its prediction;
 - the scaling curve over the corpus for 1 .. all cores: the critical path of each run (the
   parent's serial CPU plus the slowest worker's, which is what an idle machine's wall time would
   be), speedup and efficiency, and the wall time measured;
@@ -39,11 +41,12 @@ from run import CORPUS, PYTHON, Report, corpus_prose, machine, measure, record  
 SPLIT = [PYTHON, str(HERE / "split.py")]
 
 
-def split(path: Path, jobs: int | None, *, pool: bool = False, runs: int = 1) -> dict:
+def split(path: Path, jobs: int | None, *, pool: bool = False, one_at_a_time: bool = False, runs: int = 1) -> dict:
     """benchmarks/split.py in a fresh process; the run with the median critical path of ``runs``."""
     found = []
     for _ in range(runs):
-        command = [*SPLIT, str(path), "--jobs", "default" if jobs is None else str(jobs)] + (["--pool"] if pool else [])
+        command = [*SPLIT, str(path), "--jobs", "default" if jobs is None else str(jobs)]
+        command += (["--pool"] if pool else []) + (["--one-at-a-time"] if one_at_a_time else [])
         done = subprocess.run(command, capture_output=True, text=True, check=True)
         result = json.loads(done.stdout.strip().splitlines()[-1])
         result["critical"] = critical_path(result)
@@ -111,19 +114,34 @@ def bench(report: Report, corpus: Path, runs: int) -> None:
         .splitlines()[-1]
     )
     one_in_process = split(corpus, 1, runs=runs)
-    one_worker = split(corpus, 1, pool=True, runs=runs)
-    two = split(corpus, 2, runs=runs)
-    extra = sum(two["workers"]) - sum(one_worker["workers"])
+    # One worker, two one after another, two at once, in alternating rounds so that a change in the
+    # machine's load falls on all three: the differences of each round, then their median.
+    rounds = [
+        (split(corpus, 1, pool=True), split(corpus, 2, one_at_a_time=True), split(corpus, 2))
+        for _ in range(max(runs, 3))
+    ]
+    one_worker = sorted((r[0] for r in rounds), key=lambda r: sum(r["workers"]))[len(rounds) // 2]
+    two = sorted((r[2] for r in rounds), key=lambda r: r["critical"])[len(rounds) // 2]
+    repeated = sorted(sum(seq["workers"]) - sum(one["workers"]) for one, seq, _ in rounds)
+    busy = sorted(sum(both["workers"]) - sum(seq["workers"]) for _, seq, both in rounds)
+    extra = repeated[len(repeated) // 2]
+    contention = busy[len(busy) // 2]
     fork_cost = max(two["start"] / 2, 0.0)
     report.add("python start + import rolelint (CPU)", f"{imports:.2f} s")
     report.add("spawned worker: imports, catalogue, pipeline, memos (CPU)", f"{spawned:.2f} s")
     report.add("forked worker: parent's CPU per fork", f"{fork_cost * 1000:.1f} ms")
     report.add(
-        "forked worker: CPU an added worker costs (2 workers vs 1)",
+        "forked worker: CPU an added worker repeats (2 one after another vs 1)",
         f"{extra:.2f} s",
-        "(memos refilled, results pickled)",
+        f"(memos refilled, results pickled; rounds: {', '.join(f'{x:.2f}' for x in repeated)})",
     )
     report.add("  as a share of the work", f"{extra / sum(one_worker['workers']):.1%}")
+    report.add(
+        "two busy cores: CPU added by running the 2 at once",
+        f"{contention:.2f} s",
+        f"(this machine's shared caches and memory; rounds: {', '.join(f'{x:.2f}' for x in busy)})",
+    )
+    report.add("  as a share of the work", f"{contention / sum(one_worker['workers']):.1%}")
 
     print("\nScaling curve over the corpus (critical path = parent's serial CPU + slowest worker's CPU)")
     t1 = one_in_process["critical"]
@@ -165,6 +183,8 @@ def bench(report: Report, corpus: Path, runs: int) -> None:
                 ">= 12x" if n == 16 else "",
                 (t_1 / t_n >= 12) if n == 16 else None,
             )
+        slowed = fixed + grows + 16 * fork_cost + work / 16 * (1 + contention / parallel_cpu) + per_worker
+        report.add(f"  {label}: on 16 cores each slowed as two are here", f"{t_1 / slowed:.1f}x")
         share = (fixed + grows) / t_1
         report.add(f"  {label}: serial share (start-up and model load included)", f"{share:.1%}")
         t_16_grows = grows + 16 * fork_cost + work / 16 + per_worker
@@ -178,9 +198,14 @@ def bench(report: Report, corpus: Path, runs: int) -> None:
         for size, folder in subsets(corpus, Path(scratch), [20_000, 100_000, 300_000, 600_000, 1_200_000]) + [
             (sum(p.stat().st_size for p in prose.files), corpus)
         ]:
-            single = split(folder, 1, runs=runs)
-            default = split(folder, None, runs=runs)
-            ratio = default["critical"] / single["critical"]
+            # Alternating rounds, the median ratio: a small input's run is short enough for the
+            # machine's noise to reach a few percent (the whole corpus once, as the curve above).
+            ratios = []
+            for _ in range(max(runs, 3) if folder != corpus else runs):
+                single = split(folder, 1)
+                default = split(folder, None)
+                ratios.append(default["critical"] / single["critical"])
+            ratio = sorted(ratios)[len(ratios) // 2]
             used = len(default["workers"]) or 1
             report.add(
                 f"{size / 1000:,.0f} kB: default ({used} worker{'s' if used > 1 else ''}) / --jobs 1",

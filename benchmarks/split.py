@@ -17,6 +17,12 @@ and prints, as JSON, the parent's CPU seconds by phase and each worker's CPU sec
 - ``report``: rendering the report;
 - ``workers``: each worker's CPU seconds (its whole life, start included).
 
+With ``--one-at-a-time`` the N workers run one after another, each forked from the warm parent for
+its share of the chunks (dealt round-robin), so that no two are busy at once: the sum of their CPU
+against one worker's is the work an added worker repeats (memos refilled, results pickled), free of
+what two busy cores cost each other (shared caches and memory bandwidth), which the sum of N
+concurrent workers' CPU includes as well.
+
 CPU time stays put when other work shares the machine, which wall time does not: the critical path
 of a run on an idle machine is ``setup + warm + start + max(workers) + after + report`` (the parent's
 own share of ``per_file`` overlaps the workers').
@@ -31,8 +37,11 @@ import time
 from pathlib import Path
 
 
-def measure(path: Path, jobs: int | None, output_format: str = "json", *, pool: bool = False) -> dict:
-    """``pool``: run the per-file stage in worker processes even with ``jobs`` 1 (one worker)."""
+def measure(
+    path: Path, jobs: int | None, output_format: str = "json", *, pool: bool = False, one_at_a_time: bool = False
+) -> dict:
+    """``pool``: run the per-file stage in worker processes even with ``jobs`` 1 (one worker);
+    ``one_at_a_time``: the ``jobs`` workers one after another (see the module's docstring)."""
     from rolelint.nlp import one_blas_thread, quieter_garbage_collector
 
     one_blas_thread()
@@ -79,6 +88,25 @@ def measure(path: Path, jobs: int | None, output_format: str = "json", *, pool: 
         schedule.workers_for = lambda jobs, todo: 2  # past the in-process path, then ``jobs`` workers
         parallel.lint_in_workers = lambda entries, *args, workers, **kwargs: original_in_workers(
             entries, *args, workers=jobs, **kwargs
+        )
+    if one_at_a_time:
+
+        def lint_in_turn(entries, config, catalogue, active, *, workers, keep_documents, progress, **kwargs):
+            chunks = parallel.chunks_for(entries, workers)
+            outcomes: dict[int, list] = {}
+            for first in range(min(workers, len(chunks))):
+                mine = list(range(first, len(chunks), workers))
+                with parallel.WorkerPool(config, catalogue, active, workers=1) as one:
+                    done = one.run(
+                        [chunks[i] for i in mine], keep_documents=keep_documents, progress=progress, **kwargs
+                    )
+                for i in mine:  # one outcome per file, in the order of the chunks run
+                    outcomes[i], done = done[: len(chunks[i])], done[len(chunks[i]) :]
+            return [outcome for i in range(len(chunks)) for outcome in outcomes[i]]
+
+        schedule.workers_for = lambda jobs, todo: max(2, jobs or 2)
+        parallel.lint_in_workers = lambda entries, *args, workers, **kwargs: lint_in_turn(
+            entries, *args, workers=jobs or 2, **kwargs
         )
     original_enter, original_run = parallel.WorkerPool.__enter__, parallel.WorkerPool.run
     original_warm = parallel.warm_up
@@ -155,8 +183,10 @@ def measure(path: Path, jobs: int | None, output_format: str = "json", *, pool: 
     split["after"] = marks["checked"] - marks["per_file_end"]
     split["after_profession"] = profession_cpu[0]
     split["report"] = marks["reported"] - marks["checked"]
-    split["workers"] = sorted(pools[0].cpu_by_worker.values(), reverse=True) if pools else []
-    split["worker_peak_mb"] = (max(pools[0].peak_rss_by_worker.values()) / 2**20) if pools else 0.0
+    split["workers"] = sorted((cpu for made in pools for cpu in made.cpu_by_worker.values()), reverse=True)
+    split["worker_peak_mb"] = max(
+        (peak / 2**20 for made in pools for peak in made.peak_rss_by_worker.values()), default=0.0
+    )
     split["worker_pss_mb"] = max(pss.values()) / 1024 if pss else 0.0
     split["method"] = pools[0].method if pools else "in-process"
     split["files"] = len(result.files)
@@ -173,9 +203,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", default="1", help="a number, or 'default' for what rolelint chooses")
     parser.add_argument("--format", default="json")
     parser.add_argument("--pool", action="store_true", help="worker processes even for --jobs 1")
+    parser.add_argument("--one-at-a-time", action="store_true", help="the workers one after another, never two at once")
     args = parser.parse_args(argv)
     jobs = None if args.jobs == "default" else int(args.jobs)
-    print(json.dumps(measure(args.path.resolve(), jobs, args.format, pool=args.pool)))
+    print(json.dumps(measure(args.path.resolve(), jobs, args.format, pool=args.pool, one_at_a_time=args.one_at_a_time)))
     return 0
 
 

@@ -58,3 +58,24 @@ def test_profession_benchmark_and_record_on_tiny_repos(tmp_path):
 def test_unknown_section_is_refused():
     with pytest.raises(SystemExit):
         benchmarks.main(["--only", "nothing"])
+
+
+def test_split_runs_workers_one_after_another_over_every_file(tmp_path):
+    import json
+    import subprocess
+
+    adverts = sorted((REPO / "examples").rglob("*.md"))
+    for n in range(24):  # enough files for a chunk per worker
+        source = adverts[n % len(adverts)]
+        (tmp_path / f"{n:02d}-{source.name}").write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    command = [sys.executable, str(REPO / "benchmarks" / "split.py"), str(tmp_path), "--jobs", "2"]
+    at_once = json.loads(subprocess.run(command, capture_output=True, text=True, check=True).stdout.splitlines()[-1])
+    in_turn = json.loads(
+        subprocess.run([*command, "--one-at-a-time"], capture_output=True, text=True, check=True).stdout.splitlines()[
+            -1
+        ]
+    )
+    assert in_turn["files"] == at_once["files"] == 24
+    assert len(at_once["workers"]) == 2
+    assert in_turn["method"] == "fork" if sys.platform.startswith("linux") else True
+    assert len(in_turn["workers"]) == 2 and all(cpu > 0 for cpu in in_turn["workers"])
