@@ -44,7 +44,7 @@ def test_every_row_has_the_header_s_fields(name):
 
 
 @pytest.mark.parametrize(
-    "split", ["fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9"]
+    "split", ["fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10"]
 )
 def test_a_fresh_split_shares_no_repository_with_another_split(split):
     """A fresh batch is new text: none of its source repositories may feed another split."""
@@ -102,7 +102,7 @@ def _git(*args):
 
 
 @pytest.mark.parametrize(
-    "split", ["fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9"]
+    "split", ["fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10"]
 )
 def test_fresh_gold_was_committed_before_any_fresh_judgement(split):
     """A fresh split's gold list must come first in history: the commit that first added one of its
@@ -145,6 +145,7 @@ def test_split_choices_lint_only_the_splits_reported():
             "fresh7",
             "fresh8",
             "fresh9",
+            "fresh10",
         )
     ]
     splits, chosen = precision.select(rows, "both")
@@ -167,13 +168,28 @@ def test_split_choices_lint_only_the_splits_reported():
     assert splits == ("fresh8",) and [r["id"] for r in chosen] == ["fresh8"]
     splits, chosen = precision.select(rows, "fresh9")
     assert splits == ("fresh9",) and [r["id"] for r in chosen] == ["fresh9"]
+    splits, chosen = precision.select(rows, "fresh10")
+    assert splits == ("fresh10",) and [r["id"] for r in chosen] == ["fresh10"]
     splits, chosen = precision.select(rows, "seen")  # the splits already judged once, and no other
     assert splits == precision.SEEN and [r["id"] for r in chosen] == list(precision.SEEN)
     splits, chosen = precision.select(rows, "every")
-    every = ("tune", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9")
-    assert splits == every and len(chosen) == 11
+    every = (
+        "tune",
+        "heldout",
+        "fresh",
+        "fresh2",
+        "fresh3",
+        "fresh4",
+        "fresh5",
+        "fresh6",
+        "fresh7",
+        "fresh8",
+        "fresh9",
+        "fresh10",
+    )
+    assert splits == every and len(chosen) == 12
     splits, chosen = precision.select(rows, "all")
-    assert splits == ("all",) and len(chosen) == 11
+    assert splits == ("all",) and len(chosen) == 12
 
 
 def test_wilson_interval_brackets_the_rate_and_narrows_with_more_data():

@@ -41,6 +41,7 @@ SPLITS = (
     "fresh7",
     "fresh8",
     "fresh9",
+    "fresh10",
 )
 SUFFIX = {"markdown-yaml": ".md", "markdown-toml": ".md", "markdown": ".md", "html": ".html", "text": ".txt"}
 
