@@ -131,65 +131,19 @@ def test_fresh_gold_was_committed_before_any_fresh_judgement(split):
 
 
 def test_split_choices_lint_only_the_splits_reported():
-    rows = [
-        {"id": s, "split": s}
-        for s in (
-            "tune",
-            "heldout",
-            "fresh",
-            "fresh2",
-            "fresh3",
-            "fresh4",
-            "fresh5",
-            "fresh6",
-            "fresh7",
-            "fresh8",
-            "fresh9",
-            "fresh10",
-        )
-    ]
+    rows = [{"id": s, "split": s} for s in extract.SPLITS]
     splits, chosen = precision.select(rows, "both")
     assert splits == ("tune", "heldout") and [r["id"] for r in chosen] == ["tune", "heldout"]
-    splits, chosen = precision.select(rows, "fresh")
-    assert splits == ("fresh",) and [r["id"] for r in chosen] == ["fresh"]
-    splits, chosen = precision.select(rows, "fresh2")
-    assert splits == ("fresh2",) and [r["id"] for r in chosen] == ["fresh2"]
-    splits, chosen = precision.select(rows, "fresh3")
-    assert splits == ("fresh3",) and [r["id"] for r in chosen] == ["fresh3"]
-    splits, chosen = precision.select(rows, "fresh4")
-    assert splits == ("fresh4",) and [r["id"] for r in chosen] == ["fresh4"]
-    splits, chosen = precision.select(rows, "fresh5")
-    assert splits == ("fresh5",) and [r["id"] for r in chosen] == ["fresh5"]
-    splits, chosen = precision.select(rows, "fresh6")
-    assert splits == ("fresh6",) and [r["id"] for r in chosen] == ["fresh6"]
-    splits, chosen = precision.select(rows, "fresh7")
-    assert splits == ("fresh7",) and [r["id"] for r in chosen] == ["fresh7"]
-    splits, chosen = precision.select(rows, "fresh8")
-    assert splits == ("fresh8",) and [r["id"] for r in chosen] == ["fresh8"]
-    splits, chosen = precision.select(rows, "fresh9")
-    assert splits == ("fresh9",) and [r["id"] for r in chosen] == ["fresh9"]
-    splits, chosen = precision.select(rows, "fresh10")
-    assert splits == ("fresh10",) and [r["id"] for r in chosen] == ["fresh10"]
+    for split in extract.SPLITS[2:]:  # each fresh batch alone
+        splits, chosen = precision.select(rows, split)
+        assert splits == (split,) and [r["id"] for r in chosen] == [split]
     splits, chosen = precision.select(rows, "seen")  # the splits already judged once, and no other
     assert splits == precision.SEEN and [r["id"] for r in chosen] == list(precision.SEEN)
+    assert set(precision.SEEN) < set(extract.SPLITS)
     splits, chosen = precision.select(rows, "every")
-    every = (
-        "tune",
-        "heldout",
-        "fresh",
-        "fresh2",
-        "fresh3",
-        "fresh4",
-        "fresh5",
-        "fresh6",
-        "fresh7",
-        "fresh8",
-        "fresh9",
-        "fresh10",
-    )
-    assert splits == every and len(chosen) == 12
+    assert splits == tuple(extract.SPLITS) == tuple(precision.SPLITS) and len(chosen) == len(extract.SPLITS) >= 12
     splits, chosen = precision.select(rows, "all")
-    assert splits == ("all",) and len(chosen) == 12
+    assert splits == ("all",) and len(chosen) == len(extract.SPLITS)
 
 
 def test_wilson_interval_brackets_the_rate_and_narrows_with_more_data():
