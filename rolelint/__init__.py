@@ -4,7 +4,8 @@ The public API (documented in docs/api.md) is what this package exports:
 
 - ``Linter``: load a config, its rules and (when first needed) the spaCy pipeline and the roles repo
   once, then ``lint_paths``, ``lint_text``, ``lint_bytes``, ``lint_texts``, ``rules``, ``rule``, and
-  for editors ``defined``, ``related``, ``refresh_profession``, ``excluded``;
+  for editors and the page ``defined``, ``related``, ``inferred_role_levels``, ``refresh_profession``,
+  ``excluded``;
 - ``lint_paths``, ``lint_text``, ``list_rules``: the same in one call;
 - ``fix_text``, ``suppression``, ``find_config``: a text's safe fixes, a suppression comment for a
   finding, the config a folder uses;

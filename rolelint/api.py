@@ -107,6 +107,19 @@ class RoleLevelInfo:
     experience: str | None = None
 
 
+@dataclass(frozen=True)
+class InferredRoleLevel:
+    """A role level rolelint took an advert to be for when its metadata named none (what RL316 reports),
+    from its title and DDaT links (``Linter.inferred_role_levels``): ``framework``, ``role`` and
+    ``level`` ids as front matter names them (``level`` None when only the role could be told), and
+    ``title``, the title advertised at that level (the role's own title when the level is unknown)."""
+
+    framework: str
+    role: str
+    level: str | None
+    title: str
+
+
 # What ``role_level`` takes: a RoleLevelInfo, or ids by key (framework, role, level), or None.
 RoleLevelChoice = RoleLevelInfo | Mapping[str, str] | None
 
@@ -463,6 +476,22 @@ class Linter:
                     found[diagnostic] = tuple(places)
         return MappingProxyType(found)
 
+    def inferred_role_levels(self, result: LintResult, path: str | None = None) -> tuple[InferredRoleLevel, ...]:
+        """The role levels the advert ``path`` of ``result`` (a result of this Linter; default its first
+        file) was taken to be for when its metadata named none, as the profession rules inferred them
+        (RL316 reports them): the one it was read as, or each of those it fits equally well. Empty when
+        its metadata (or the ``role_level`` given) names one, nothing in it names one, or no profession
+        rule read it."""
+        from rolelint.profession.lookup import inferred_role_levels
+
+        path = path if path is not None else (result.files[0] if result.files else None)
+        document = next((d for d in result.documents if d.path == path), None)
+        if document is None:
+            return ()
+        with self._lock:
+            found = inferred_role_levels(self._profession_index(), document)
+        return tuple(InferredRoleLevel(f.framework, f.role, f.level, f.title) for f in found)
+
     def excluded(self, name: str) -> bool:
         """Whether the config's ``exclude`` leaves out the file ``name`` (relative to the config's root),
         as `rolelint check` leaves it out even when it is named."""
@@ -620,6 +649,7 @@ __all__ = [
     "Diagnostic",
     "Fix",
     "FixedText",
+    "InferredRoleLevel",
     "LintResult",
     "Linter",
     "RelatedPlace",

@@ -112,3 +112,27 @@ def test_a_conflict_with_the_role_level_given_names_it_not_front_matter(linter):
     result = linter.lint_text(text, name="advert.txt", kind="advert", role_level=ASSOCIATE)
     (conflict,) = messages(result, "RL317")
     assert conflict.endswith("but the role level given with it says `product-manager` at `associate`"), conflict
+
+
+def test_the_inferred_role_level_is_given_in_ids_and_title(linter):
+    from rolelint.api import InferredRoleLevel
+
+    draft = linter.lint_text(f"# {TITLE}\n\n{EXPERIENCE}\n", kind="advert")
+    assert linter.inferred_role_levels(draft) == (
+        InferredRoleLevel("product-management", "product-manager", "senior", "Senior product manager"),
+    )
+
+
+def test_an_advert_that_fits_two_role_levels_equally_is_given_both(linter):
+    link = "https://ddat-capability-framework.service.gov.uk/role/delivery-manager#senior-delivery-manager"
+    draft = linter.lint_text(f"# {TITLE}\n\nSee {link}\n", kind="advert")
+    assert [(found.role, found.level, found.title) for found in linter.inferred_role_levels(draft)] == [
+        ("product-manager", "senior", "Senior product manager"),
+        ("delivery-manager", "senior", "Senior delivery manager"),
+    ]
+
+
+def test_nothing_is_inferred_for_a_role_level_the_advert_or_the_caller_names(linter):
+    named = linter.lint_text(f"---\nrole: product-manager\nlevel: senior\n---\n# {TITLE}\n", kind="advert")
+    chosen = linter.lint_text(f"# {TITLE}\n", kind="advert", role_level=ASSOCIATE)
+    assert linter.inferred_role_levels(named) == () and linter.inferred_role_levels(chosen) == ()

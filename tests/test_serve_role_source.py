@@ -57,7 +57,7 @@ def test_the_inferred_level_is_a_plain_note_on_the_page(checker):
     assert note["message"] == "Read as: Senior product manager"
     assert note["suggestion"] == "If that is not the job, choose its role and level above."
     assert note["use_instead"] is None and "front matter" not in note["why"]
-    assert found["role"]["title"] == "Senior product manager"  # still read from RL316's suggestion
+    assert found["role"]["title"] == "Senior product manager"  # the level RL316 reported, not a chosen one
 
 
 def test_the_command_line_keeps_its_own_words_for_the_inferred_level(checker):
@@ -73,18 +73,55 @@ def test_no_finding_on_the_page_offers_front_matter_to_write(checker):
     assert not [f["code"] for f in found["findings"] if (f["use_instead"] or "").startswith("---")]
 
 
+# Linked to the delivery manager's senior level, titled as the product manager's: both fit equally.
+TWO_LEVELS = (
+    "# Senior product manager\n\nSee https://ddat-capability-framework.service.gov.uk/role/delivery-manager"
+    "#senior-delivery-manager\n"
+)
+
+
 def test_a_level_that_cannot_be_told_is_named_by_its_titles(checker):
-    from types import SimpleNamespace
-
-    from rolelint.serve.analysis import plain_profession_note
-
-    message = (
-        "cannot tell which role level this advert is for (`product-manager` at `senior` or `delivery-manager` "
-        "at `senior`); add `role:` and `level:` front matter"
-    )
-    finding = {"message": message, "suggestion": None, "use_instead": "---\nrole: x\n---", "why": "front matter"}
-    plain_profession_note(finding, SimpleNamespace(code="RL316", message=message, suggestion=None), checker.role_levels)
-    assert finding["message"] == (
+    found = checker.check(TWO_LEVELS)
+    note = next(f for f in found["findings"] if f["code"] == "RL316")
+    assert note["message"] == (
         "Could not tell which role level this advert is for: Senior product manager or Senior delivery manager."
     )
-    assert finding["suggestion"] == "Choose its role and level above." and finding["use_instead"] is None
+    assert note["suggestion"] == "Choose its role and level above." and note["use_instead"] is None
+    assert found["role"] == {"source": "none"}
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "role"),
+    [
+        (
+            "# Senior product manager\n\nYou will own the roadmap.\n",
+            "Read as: Senior product manager",
+            {
+                "source": "inferred",
+                "value": "product-management/product-manager/senior",
+                "title": "Senior product manager",
+            },
+        ),
+        (
+            TWO_LEVELS,
+            "Could not tell which role level this advert is for: Senior product manager or Senior delivery manager.",
+            {"source": "none"},
+        ),
+    ],
+)
+def test_the_page_does_not_read_the_level_from_rl316_s_words(checker, monkeypatch, text, message, role):
+    """The page is told the inferred level by the profession layer: RL316 worded otherwise, or with
+    no suggestion, changes nothing on it."""
+    from rolelint.profession.context import CheckContext
+
+    report = CheckContext.at_offsets
+
+    def reworded(self, code, display, start, end, message, **options):
+        if code == "RL316":
+            message, options = "this advert reads as another level", {}
+        return report(self, code, display, start, end, message, **options)
+
+    monkeypatch.setattr(CheckContext, "at_offsets", reworded)
+    found = checker.check(text)
+    assert next(f for f in found["findings"] if f["code"] == "RL316")["message"] == message
+    assert found["role"] == role

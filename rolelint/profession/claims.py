@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Mapping
 
 from rolelint.documents import Document
 from rolelint.profession.index import IndexEntry, ProfessionIndex
@@ -54,6 +55,32 @@ class RoleLevelClaim:
     role: Role
     level: str
     role_level: RoleLevel
+
+
+@dataclass(frozen=True)
+class InferredLevel:
+    """A role level an inferred claim names: the ids front matter would give it (``level`` None when
+    only the role is known) and its title, the one advertised at that level (else the role's)."""
+
+    framework: str
+    role: str
+    level: str | None
+    title: str
+
+
+def inferred_levels(claim: Claim, frameworks: Mapping[str, Framework]) -> tuple[InferredLevel, ...]:
+    """The role levels an inferred ``claim`` names: the one it reads the advert as, or each of those it
+    cannot tell apart (``claim.ambiguous``); none for a claim from metadata."""
+    if claim.source != "inferred":
+        return ()
+    pairs = claim.ambiguous or ([(claim.role, claim.level)] if claim.role is not None else [])
+    return tuple(_inferred_level(role, level, frameworks.get(role.framework)) for role, level in pairs)
+
+
+def _inferred_level(role: Role, level: str | None, framework: Framework | None) -> InferredLevel:
+    role_level = role.level(level) if level else None
+    title = framework.effective_title(role_level) if framework and role_level else role.title
+    return InferredLevel(role.framework, role.id, level, title)
 
 
 def resolve_claim(entry: IndexEntry, index: ProfessionIndex, table: TitleTable) -> Claim | None:

@@ -1,5 +1,6 @@
-"""What an editor asks of the profession index: the values a repo defines (completion), and the places
-in other files a document is checked against (a finding's related locations)."""
+"""What an editor or the page asks of the profession index: the values a repo defines (completion), the
+places in other files a document is checked against (a finding's related locations), and the role
+level an advert without metadata was read as."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from rolelint.documents import Document
+from rolelint.profession.claims import InferredLevel, inferred_levels
 from rolelint.profession.index import ProfessionIndex, with_documents
 from rolelint.profession.model import Framework
 
@@ -131,6 +133,20 @@ def related_places(index: ProfessionIndex, document: Document, code: str) -> lis
                 )
             )
     return places
+
+
+def inferred_role_levels(index: ProfessionIndex, document: Document) -> tuple[InferredLevel, ...]:
+    """The role levels the advert ``document`` is taken to be for when its metadata names none, inferred
+    against ``index`` as the profession rules (RL316) infer them: the one it is read as, or each of those
+    it fits equally; none for a document whose metadata names one, or in which nothing names one."""
+    from rolelint.profession.context import CheckContext
+
+    if document.kind != "advert":
+        return ()
+    ctx = CheckContext(with_documents(index, [document]))
+    entry = ctx.index.entries.get(document.path)
+    claim = ctx.claim(entry) if entry is not None else None
+    return inferred_levels(claim, ctx.index.frameworks) if claim is not None else ()
 
 
 def place_range(root: Path, display: str, field: str, *, options) -> tuple[int, int, int, int] | None:

@@ -12,7 +12,7 @@ import codecs
 import re
 from pathlib import PurePath
 
-from rolelint.api import Diagnostic, Linter, LintResult, RoleLevelInfo
+from rolelint.api import Diagnostic, InferredRoleLevel, Linter, LintResult, RoleLevelInfo
 from rolelint.documents import ROLE_LEVEL_KEYS, Document
 from rolelint.summary import SECTION_NAMES
 
@@ -149,10 +149,11 @@ class Checker:
         source = result.sources.get(path)
         units = utf16_offsets(text)
         document = _Parsed(result, path)
+        inferred = self._inferred(result, path)
         findings = []
         for d in result.diagnostics:
             finding = self._finding(d, source, document, text, units, chosen)
-            plain_profession_note(finding, d, self.role_levels)
+            plain_profession_note(finding, d, inferred, self.role_levels)
             findings.append(finding)
         findings.sort(
             key=lambda f: (SEVERITY_RANK[f["severity"]], f["start"] if f["start"] is not None else -1, f["code"])
@@ -167,8 +168,14 @@ class Checker:
             "counts": {sev: sum(f["severity"] == sev for f in findings) for sev in SEVERITY_RANK},
             "fixable": sum(f["fix"] is not None for f in findings),
             "summary": _summary(summary, units) if summary is not None else None,
-            "role": _role(result, chosen, path, self.role_levels) if self.profession else {"source": "off"},
+            "role": _role(result, chosen, path, inferred, self.role_levels) if self.profession else {"source": "off"},
         }
+
+    def _inferred(self, result: LintResult, path: str) -> tuple[InferredRoleLevel, ...]:
+        """The role levels the advert was read as, when RL316 said so (not when it is off or suppressed)."""
+        if not any(d.code == "RL316" and d.path == path for d in result.diagnostics):
+            return ()
+        return self.linter.inferred_role_levels(result, path)
 
     def read_upload(self, data: bytes, fmt: str, *, role: str | None = None) -> dict:
         """An uploaded file's text as its format decodes it (for text, as `rolelint check` does with
@@ -317,65 +324,58 @@ def _summary(summary, units: list[int]) -> dict:
     }
 
 
-def _role(result: LintResult, chosen: RoleLevelInfo | None, path: str, levels: tuple[RoleLevelInfo, ...]) -> dict:
+def _role(
+    result: LintResult,
+    chosen: RoleLevelInfo | None,
+    path: str,
+    inferred: tuple[InferredRoleLevel, ...],
+    levels: tuple[RoleLevelInfo, ...],
+) -> dict:
     """The role level the advert was checked against: named in its front matter, chosen on the page,
-    or inferred by RL316 (whose suggestion names the role and level)."""
+    or inferred (RL316) when that is one role level of the repo's list."""
     if own_role_level(result, path):
         return {"source": "front matter"}
     if chosen is not None:
         return {"source": "chosen", "value": _value(chosen), "title": chosen.title}
-    inferred = next((d for d in result.diagnostics if d.code == "RL316"), None)
-    found = _inferred_level(inferred, levels) if inferred is not None else None
+    found = _listed(inferred[0], levels) if len(inferred) == 1 else None
     if found is not None:
         return {"source": "inferred", "value": _value(found), "title": found.title}
     return {"source": "none"}
 
 
-def _inferred_level(inferred: Diagnostic, levels: tuple[RoleLevelInfo, ...]) -> RoleLevelInfo | None:
-    """The role level RL316 inferred, from its suggestion (the front matter that names it)."""
-    if not inferred.suggestion:
-        return None
-    keys = {
-        k.strip(): v.strip()
-        for k, v in (line.split(":", 1) for line in inferred.suggestion.splitlines() if ":" in line)
-    }
-    matches = [
-        r
-        for r in levels
-        if r.role == keys.get("role")
-        and r.level == keys.get("level")
-        and keys.get("framework", r.framework) == r.framework
-    ]
-    return matches[0] if len(matches) == 1 else None
+def _listed(inferred: InferredRoleLevel, levels: tuple[RoleLevelInfo, ...]) -> RoleLevelInfo | None:
+    """The inferred role level among the repo's role levels (the chooser's), when it is one of them."""
+    wanted = (inferred.framework, inferred.role, inferred.level)
+    return next((r for r in levels if (r.framework, r.role, r.level) == wanted), None)
 
 
 # RL316's notes, for a person who pastes a draft: the level read, in words, and the chooser above
 # rather than front matter (the command line's message names the ids a roles repo's files use).
-_INFERRED_TITLE = re.compile(r"^inferred role level: (.+?) \(role `")
-_AMBIGUOUS_LEVEL = re.compile(r"`([^`]+)` at `([^`]+)`")
 ROLE_LEVEL_WHY = (
     "The advert's pay, experience and skills are checked against this level of the roles repo. If it is "
     "not the job, those findings are not about this job either."
 )
+OPTIONS_SHOWN = 4  # of the role levels an advert fits equally, as many as RL316's message names
 
 
-def plain_profession_note(finding: dict, d: Diagnostic, levels: tuple[RoleLevelInfo, ...]) -> None:
-    """RL316's note as the page says it ("Read as: Senior product manager"); advice in front matter, which
-    a text pasted into the page does not hold, is left out for every rule."""
+def plain_profession_note(
+    finding: dict, d: Diagnostic, inferred: tuple[InferredRoleLevel, ...], levels: tuple[RoleLevelInfo, ...]
+) -> None:
+    """RL316's note as the page says it ("Read as: Senior product manager"), from the role levels the
+    advert was read as (``Linter.inferred_role_levels``); advice in front matter, which a text pasted
+    into the page does not hold, is left out for every rule."""
     if finding["use_instead"] and finding["use_instead"].startswith("---"):
         finding["use_instead"] = None
     if d.code != "RL316":
         return
-    info = _inferred_level(d, levels)
-    title = info.title if info is not None else None
-    if title is None and (named := _INFERRED_TITLE.match(d.message)):
-        title = named.group(1)
-    if title is not None:
-        finding["message"] = f"Read as: {title}"
+    if len(inferred) == 1:
+        finding["message"] = f"Read as: {inferred[0].title}"
         finding["suggestion"] = "If that is not the job, choose its role and level above."
     else:
-        titles = {(r.role, r.level): r.title for r in levels}
-        options = [titles.get(pair, f"{pair[0]} at {pair[1]}") for pair in _AMBIGUOUS_LEVEL.findall(d.message)]
+        options = [
+            listed.title if (listed := _listed(option, levels)) else f"{option.role} at {option.level}"
+            for option in inferred[:OPTIONS_SHOWN]
+        ]
         finding["message"] = "Could not tell which role level this advert is for" + (
             f": {' or '.join(options)}." if options else "."
         )

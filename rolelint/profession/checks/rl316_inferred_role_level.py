@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from rolelint.profession.base import declared
+from rolelint.profession.claims import inferred_levels
 from rolelint.profession.context import CheckContext, Report
 
 CODE = "RL316"
@@ -16,8 +17,10 @@ def check(ctx: CheckContext) -> Iterator[Report | None]:
         if claim is None or claim.source != "inferred":
             continue
         start, end = (claim.evidence[0].start, claim.evidence[0].end) if claim.evidence else (0, 0)
+        # The levels in ids and titles, as the page (Linter.inferred_role_levels) is told them too.
+        named = inferred_levels(claim, ctx.index.frameworks)
         if claim.ambiguous:
-            options = " or ".join(f"`{role.id}` at `{level}`" for role, level in claim.ambiguous[:4])
+            options = " or ".join(f"`{option.role}` at `{option.level}`" for option in named[:4])
             yield ctx.at_offsets(
                 CODE,
                 entry.display,
@@ -26,18 +29,19 @@ def check(ctx: CheckContext) -> Iterator[Report | None]:
                 f"cannot tell which role level this advert is for ({options}); add `role:` and `level:` front matter",
             )
             continue
-        framework = claim.framework
-        title = framework.effective_title(claim.role_level) if framework and claim.role_level else claim.role.title
-        level = f", level `{claim.level}`" if claim.level else " (level unknown)"
+        if not named:
+            continue
+        read = named[0]
+        level = f", level `{read.level}`" if read.level else " (level unknown)"
         sources = " and ".join(dict.fromkeys(e.what for e in claim.evidence))
-        suggestion = f"role: {claim.role.id}" + (f"\nlevel: {claim.level}" if claim.level else "")
+        suggestion = f"role: {read.role}" + (f"\nlevel: {read.level}" if read.level else "")
         yield ctx.at_offsets(
             CODE,
             entry.display,
             start,
             end,
-            f"inferred role level: {title} (role `{claim.role.id}`{level} of framework "
-            f"`{claim.role.framework}`) from {sources}",
+            f"inferred role level: {read.title} (role `{read.role}`{level} of framework `{read.framework}`) "
+            f"from {sources}",
             suggestion=suggestion,
         )
 
