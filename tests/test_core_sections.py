@@ -282,3 +282,55 @@ def test_a_place_among_the_sites_categories_says_where_the_job_is():
     assert _missing(text) is None
     for tags in ('["Devops", "Full-Time"]', '["PostgreSQL", "Python"]'):  # a technology read as a place
         assert "location" in (_missing(text.replace('["Seattle, WA", "Full-Time"]', tags)) or ""), tags
+
+
+def _finding(text: str) -> tuple[int, int, str] | None:
+    """The finding's offsets (where the advert's text starts) and message, or None."""
+    document = document_from_string(text, fmt="markdown")
+    found = run_rules([document], [RULES["RL209"]], {})[document.path]
+    return (found[0].start, found[0].end, found[0].message) if found else None
+
+
+REMOTE = "The job is remote.\n\n"
+NO_APPLY = (2, 11, "The advert says nothing about: apply")  # at the title, "# Developer"
+
+
+def test_a_job_page_written_as_an_address_in_the_text_is_a_way_to_apply():
+    body = HEAD + DUTIES + NEEDS + REMOTE
+    assert _finding(body + "All roles: jobs.example.ai\n") is None
+    # an HTML page writes its addresses' slashes as entities; the text read decodes them
+    assert (
+        _finding(body + '<a href="https:&#x2F;&#x2F;jobs.ats.example&#x2F;acme&#x2F;3c02">Payments engineer</a>\n')
+        is None
+    )
+    assert _finding(body + "Our blog: blog.example.ai\n") == NO_APPLY
+
+
+def test_a_link_in_a_field_naming_the_posting_is_a_way_to_apply():
+    body = HEAD + DUTIES + NEEDS + REMOTE
+    assert _finding(body + "LINK_TO_ORIGINAL_JOB_POSTING: https://acme.ats.example/p/b597/\n") is None
+    assert _finding(body + "Website: https://acme.example/p/b597/\n") == NO_APPLY
+
+
+def test_asking_the_reader_to_write_to_the_advertiser_is_a_way_to_apply():
+    body = HEAD + DUTIES + NEEDS + REMOTE
+    assert _finding(body + "Questions? Feel free to reply here or email me.\n") is None
+    assert _finding(body + "Reach out to us with a few lines about yourself.\n") is None
+    assert _finding(body + "You will email customers and write reports.\n") == NO_APPLY
+
+
+def test_requirements_stated_in_one_sentence_of_prose_cover_requirements():
+    body = HEAD + DUTIES + REMOTE + "Send us your CV.\n\n"
+    assert _finding(body + "Strong backend chops and interest in payment systems required.\n") is None
+    assert _finding(body + "You will juggle projects, so must be proficient in planning.\n") is None
+    assert _finding(body + "3+ years full stack, strong TypeScript, experience with data-heavy apps.\n") is None
+
+
+def test_the_employers_own_record_or_a_cv_required_are_not_requirements():
+    body = HEAD + DUTIES + REMOTE
+    missing = (2, 11, "The advert says nothing about: requirements")
+    assert (
+        _finding(body + "Our team has 10 years of experience, deep knowledge of care.\n\nSend us your CV.\n") == missing
+    )
+    assert _finding(body + "## How to apply\n\nA CV and a cover letter are required.\n") == missing
+    assert _finding(body + "Update the documents as required.\n\nSend us your CV.\n") == missing

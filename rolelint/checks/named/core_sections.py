@@ -12,6 +12,7 @@ not what it says in a form the structure recogniser does not know.
 
 from __future__ import annotations
 
+import html
 import re
 from functools import lru_cache
 from typing import NamedTuple
@@ -34,6 +35,7 @@ PARAMS = (
     "place_words",
     "apply_words",
     "apply_keys",
+    "contact_verbs",
 )
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 _WORDS = re.compile(r"[a-z][a-z'’-]*")
@@ -48,6 +50,16 @@ _PARTS = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\bto\s+")
 _JOB_PAGE = re.compile(r"^https?://\S*(?:job|career|employ|apply|vacanc|position|opening|recruit)", re.IGNORECASE)
 # any URL of the page's source, a link's target included (an HTML href, a Markdown link)
 _URL = re.compile(r"https?://[^\s)\"'<>\]]+")
+# a web address written without its scheme, as prose gives one ("All roles: jobs.example.ai")
+_ADDRESS = re.compile(r"(?<![\w@./-])(?:[a-z0-9-]+\.)+[a-z]{2,}(?:/[^\s)\"'<>\]]*)?", re.IGNORECASE)
+# what names a job page in an address: its host or path ("jobs.example.ai", "example.org/careers")
+_JOB_WORDS = re.compile(r"job|career|employ|apply|vacanc|position|opening|recruit", re.IGNORECASE)
+# a field whose value is an address and whose label names the posting or applying
+# ("LINK_TO_ORIGINAL_JOB_POSTING: https://…", "Application form: https://…")
+_LINK_FIELD = re.compile(
+    r"^\W{0,3}(?P<label>[^\W\d][\w '’-]{0,60}?)\W{0,3}:\s*(?:https?://|www\.)\S+", re.IGNORECASE | re.MULTILINE
+)
+_POSTING_LABEL = re.compile(r"job|posting|apply|application|vacanc|position|opening|career", re.IGNORECASE)
 # a site template's button or form, rendered where the page is published: the job page's apply button
 _APPLY_WIDGET = re.compile(r"\{%-?\s*include\s[^%]{0,200}?(?:button|apply|form)[^%]{0,200}%\}", re.IGNORECASE)
 # the hire as the subject of "will" and a verb: "The postdoc will work on …", "this person will
@@ -63,6 +75,22 @@ _SOUGHT_TO = re.compile(
     r"\b(?:looking for|seeking|hiring|recruiting|searching for)\s+(?:an?|one|two|three|several|new)\s+"
     r"(?:(?!who\b|that\b|which\b)[\w-]+\s+){0,6}?to\s+(?:help\s+(?:us\s+)?)?(?P<verb>[a-z]+)"
 )
+# an obligation on the hire, before what they must bring: "must be proficient in", "need to have"
+_OBLIGED = re.compile(
+    r"\b(?:must|(?:will\s+)?needs?\s+to|(?:is|are)\s+required\s+to|should)\s+(?:be|have|possess|hold|show|demonstrate)\b"
+)
+# a sentence that names something and declares it required: "Strong SQL skills required.",
+# "A driving licence is essential"; not the reader or the employer ("you are required"), nor a
+# duty done "as required" or "where needed"
+_DECLARED_REQUIRED = re.compile(
+    r"^(?!(?:you|we|it|this|that|there)\b)[a-z0-9][^.!?:]{2,150}?(?<!\bas)(?<!\bwhere)(?<!\bwhen)(?<!\bif)"
+    r"\s+(?:(?:is|are)\s+)?(?:required|a must|essential|mandatory)[.!]?\s*$"
+)
+_FIRST_PERSON = re.compile(r"\b(?:we|we're|our|us|i|i'm|my)\b")
+# the parts of a sentence that runs a list together: commas and semicolons
+_LIST_PARTS = re.compile(r"[,;]\s*(?:and\s+|or\s+)?")
+# sections whose sentences are no requirement, whatever they declare ("A cover letter is required")
+_NOT_REQUIREMENTS = frozenset({"apply", "benefits", "pay", "policy"})
 # verbs of a future that is not a duty: being, having, needing, joining or receiving
 _NOT_DUTY_VERBS = frozenset({"be", "have", "need", "get", "receive", "join", "enjoy", "apply", "love", "find", "also"})
 # sections whose items are not duties, whatever verb they open with ("Sever backend experience")
@@ -182,7 +210,9 @@ def covered_by_content(document, items, spec, wanted) -> set[str]:
         # an address to write to, set as a heading ("### Send your CV to jobs@example.org")
         or any(_EMAIL.search(item.text) for item in items if item.span.block == "heading")
         or any(_JOB_PAGE.search(value.strip()) for value in values)
-        or any(_JOB_PAGE.search(url) for url in _URL.findall(document.source.text))
+        or any(_JOB_PAGE.search(url) for url in _URL.findall(_decoded(document.source.text)))
+        or _links_to_a_job_page(texts)
+        or _invites_contact(text, _word_set(spec, "contact_verbs"))
         or _APPLY_WIDGET.search(document.source.text) is not None
         or any(hint in str(key).lower() for key in _keys(data) for hint in _word_set(spec, "apply_keys"))
     ):
@@ -190,6 +220,40 @@ def covered_by_content(document, items, spec, wanted) -> set[str]:
     if "about" in wanted and sum(len(item.text.split()) for item in items if item.span.block == "paragraph") >= 60:
         covered.add("about")
     return covered
+
+
+def _decoded(source: str) -> str:
+    """A page's source with its HTML entities decoded, where it has any: an address in an HTML
+    page may write its slashes as "&#x2F;"."""
+    return html.unescape(source) if "&" in source else source
+
+
+def _links_to_a_job_page(texts: list[str]) -> bool:
+    """Whether the advert's text, as read (HTML entities decoded: a page's source may write
+    "https:&#x2F;&#x2F;…"), gives the address of a job page, with or without its scheme ("All roles:
+    jobs.example.ai", an applicant tracking system's page for each role), or a link in a field
+    whose label names the posting ("LINK_TO_ORIGINAL_JOB_POSTING: https://…")."""
+    for text in texts:
+        if "." not in text:
+            continue
+        if any(
+            _JOB_WORDS.search(address)
+            for address in _ADDRESS.findall(text.replace("https://", " ").replace("http://", " "))
+        ):
+            return True
+        if any(_POSTING_LABEL.search(field.group("label").replace("_", " ")) for field in _LINK_FIELD.finditer(text)):
+            return True
+    return False
+
+
+def _invites_contact(text: _Text, verbs: frozenset[str]) -> bool:
+    """Whether the advert asks the reader to write to the advertiser: a verb of writing or calling
+    with the advertiser ("me", "us") or the place it is read ("here") as its object ("email us at
+    …", "feel free to reply here or email me", "reach out to us"): a way to apply, by message."""
+    if not verbs or not text.words.intersection(v.split()[0] for v in verbs):
+        return False
+    pattern = r"\b(?:" + "|".join(re.escape(v) for v in verbs) + r")\s+(?:(?:to|with)\s+)?(?:me|us|here)\b"
+    return re.search(pattern, text.joined) is not None
 
 
 # the post named with its acronym in brackets, which the advert then calls the hire by: "seeks a
@@ -609,6 +673,28 @@ def _states_duties(lowered: str, heads: frozenset[str], verbs: frozenset[str]) -
     return sought is not None and sought.group("verb") in verbs and sought.group("verb") not in _NOT_DUTY_VERBS
 
 
+def _states_requirements(sentence: str, words: frozenset[str], verbs: frozenset[str]) -> bool:
+    """Whether one sentence states what the hire must bring, as a short advert puts it in prose: an
+    obligation followed by a requirement ("so must be proficient in juggling projects", "you need
+    to have experience of …"), something declared required ("Strong backend chops and interest in
+    fintech systems required", "A driving licence is essential"), or a list of two or more
+    requirements run into one sentence that opens with one ("3+ years full stack, strong
+    TypeScript and Python, experience with data-intensive applications.")."""
+    lowered = sentence.strip().lower().replace("’", "'")
+    obliged = _OBLIGED.search(lowered)
+    if obliged is not None and reads_as_requirement(lowered[obliged.end() :], words, frozenset()):
+        return True
+    first = _WORDS.match(lowered)
+    if _DECLARED_REQUIRED.match(lowered) and not (first and first.group() in verbs and first.group() not in words):
+        return True  # a thing declared required, not a duty that opens with its verb
+    if _FIRST_PERSON.search(lowered):
+        return False  # the employer's own record ("our team has 10 years of experience, …")
+    parts = [part for part in _LIST_PARTS.split(lowered) if part.strip()]
+    if len(parts) < 2 or not reads_as_requirement(parts[0], words, verbs):
+        return False
+    return sum(reads_as_requirement(part, words, verbs) for part in parts) >= 2
+
+
 def _base_of(word: str, verbs: frozenset[str]) -> str:
     """The base form of a verb's -ing form that ``verbs`` knows ("working" -> "work", "making" ->
     "make", "running" -> "run"), else ""."""
@@ -675,6 +761,12 @@ def _duties_and_requirements(items, spec, heads: frozenset[str] = frozenset(), s
                     duties = max(duties, imperatives[item.span.heading])
             if requirements < 2 and is_requirement:
                 requirements += 1
+            if (
+                requirements < 2
+                and item.span.section not in _NOT_REQUIREMENTS
+                and _states_requirements(sentence, requirement_words, verbs)
+            ):
+                requirements = 2
             if duties >= 2 and requirements >= 2:
                 return {"responsibilities", "essential"}
     return {name for name, count in (("responsibilities", duties), ("essential", requirements)) if count >= 2}
