@@ -52,3 +52,19 @@ def test_whom_the_employer_hires_as_an_object_is_not_the_hire_as_subject():
 def test_the_work_done_with_get_is_not_the_post_at_work():
     assert _rl123("We don't mind where you work as long as the job gets done.") == []
     assert _rl123("The job gets results for the whole region.") != []
+
+
+def _quoted(text: str) -> list[tuple[int, int, str]]:
+    return [(f.start, f.end, text[f.start : f.end]) for f in _rl123(text)]
+
+
+def test_a_holder_word_before_a_noun_describes_the_noun():
+    text = "Insurers back us, a sign of the trust the incumbent industry has in our work."
+    assert _quoted(text) == []
+    assert _quoted("Reporting to the board, the incumbent will manage a team.") == [(24, 37, "the incumbent")]
+
+
+def test_the_person_hired_compared_with_the_post_is_a_view_of_hiring():
+    assert _quoted("Our philosophy on hiring is that the candidate is more important than the position.") == []
+    assert _quoted("We think the person matters more than the CV.") == []
+    assert _quoted("Our philosophy is that the candidate will grow the role.") == [(23, 36, "the candidate")]

@@ -198,12 +198,14 @@ def _forms_at(doc, words: Words, heads: frozenset[str], *, wider: bool) -> tuple
         if i == 0:
             continue
         before = doc[i - 1].lower_
-        if words.has("holders", token) and before == "the":
+        if words.has("holders", token) and before == "the" and not _modifies_a_noun(doc, i):
             return i - 1, i + 1
         if token.lower_ == "holder" and i >= 2 and doc[i - 2].lower_ == "the" and before in ("post", "job", "role"):
             return i - 2, i + 1
         if not words.has("people", token) or token.tag_ not in ("NN", "NNS", ""):
             continue
+        if _compared(doc, i):
+            continue  # "the candidate is more important than the position": a view of hiring
         after = doc[i + 1] if i + 1 < n else None
         verb_after = after is not None and (
             after.pos_ in VERB or (after.lower_ in ("that", "who", "to") and i + 2 < n and doc[i + 2].pos_ in VERB)
@@ -274,6 +276,33 @@ def _post_at_work(doc) -> tuple[int, int] | None:
             continue  # a passive with "get": "as long as the job gets done" is the work done, not a doer
         return i - 1, i + 1
     return None
+
+
+def _modifies_a_noun(doc, i: int) -> bool:
+    """Whether the word at ``i`` describes the noun after it rather than naming a person, as the
+    tagger reads it: an adjective, or a word before a noun ("the incumbent industry", "the
+    incumbent provider")."""
+    return doc[i].pos_ == "ADJ" or (i + 1 < len(doc) and doc[i + 1].pos_ in ("NOUN", "PROPN"))
+
+
+# words that end the reach of a comparison: a clause's or sentence's punctuation
+_CLAUSE_END = frozenset({".", ",", ";", ":", "!", "?", "(", ")"})
+
+
+def _compared(doc, i: int) -> bool:
+    """Whether the noun at ``i`` is the subject of a comparison in the present tense: "is", "are"
+    or a verb (no modal) and "than" within a few words, in the same clause ("the candidate is more
+    important than the position", "the person matters more than the CV"). That states a view of
+    hiring in general, not what the person hired will do or bring. Read from the words alone."""
+    n = len(doc)
+    if i + 1 >= n or doc[i + 1].lower_ in MODALS or doc[i + 1].lower_ in ("that", "who", "to"):
+        return False
+    for j in range(i + 2, min(n, i + 7)):
+        if doc[j].text in _CLAUSE_END:
+            return False
+        if doc[j].lower_ == "than":
+            return True
+    return False
 
 
 def _requirement_after(doc, i: int) -> bool:
