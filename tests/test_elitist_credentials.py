@@ -41,3 +41,21 @@ def test_a_version_number_is_not_a_degree_class(tmp_path):
 
 def test_a_negated_cut_off_is_none(tmp_path):
     assert _elitist("# Engineer\n\nThere is no minimum GPA.\n", tmp_path) == []
+
+
+def test_credentials_of_the_employers_own_people_ask_nothing_of_the_applicant(tmp_path):
+    text = "# Engineer\n\nWe are proud of our experts from the renowned universities of Europe.\n"
+    assert _elitist(text, tmp_path) == []
+    text = "# Engineer\n\nOur team comes from top universities.\n"
+    assert _elitist(text, tmp_path) == []
+    text = "# Engineer\n\nBen, our intern, beat dozens of seniors while holding a 3.9+ GPA in physics.\n"
+    assert _elitist(text, tmp_path) == []
+
+
+def test_credentials_asked_of_the_applicant_are_found_whoever_asks(tmp_path):
+    assert _elitist("# Engineer\n\nYou have a degree from a top university.\n", tmp_path) == [(3, 26, 40)]
+    assert _elitist("# Engineer\n\nCandidates must have a 3.5 GPA.\n", tmp_path) == [(3, 24, 31)]
+    assert _elitist("# Engineer\n\nWe require a degree from a leading university.\n", tmp_path) == [(3, 28, 46)]
+    assert _elitist("# Engineer\n\nOur ideal candidate has a degree from a top university.\n", tmp_path) == [
+        (3, 41, 55)
+    ]

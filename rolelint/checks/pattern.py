@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from rolelint.checks import lexical_ids, sentence_bounds, span_finding
+from rolelint.checks.asked import said_of_others
 from rolelint.checks.negation import negated_in_words
 from rolelint.checks.patterncost import MAX_MATCH_TOKENS, WINDOW_TOKENS, check_bounded, read_op
 from rolelint.checks.regex import UnsafeRegex, check_linear, gave_up
@@ -122,6 +123,7 @@ class TokenPattern:
     skip_alternative: bool = False  # drop a match offered as an alternative: "or" right before it
     skip_things: bool = False  # drop a match that the parse attaches to a noun naming no person
     skip_before: frozenset[str] = frozenset()  # drop a match right before one of these words ("... of X")
+    skip_unasked: bool = False  # drop a match the parse says of the employer's people (rolelint.checks.asked)
 
 
 TIME_BUDGET = 2.0  # CPU seconds a rule pack's pattern rule may spend on one document
@@ -184,6 +186,8 @@ def compile(rule) -> CompiledPatterns:
     # a list of patterns, or {patterns: [...], one_per_sentence: true}
     spec = rule.spec if isinstance(rule.spec, list) else rule.spec["patterns"]
     one_per_sentence = isinstance(rule.spec, dict) and bool(rule.spec.get("one_per_sentence", False))
+    # a rule of demands: drop what the parse says of the employer's own people, on every pattern
+    skip_unasked = isinstance(rule.spec, dict) and bool(rule.spec.get("skip_unasked", False))
     if one_per_sentence:
         wanted.add("sents")
     for number, raw in enumerate(spec):
@@ -199,7 +203,7 @@ def compile(rule) -> CompiledPatterns:
                     continue
                 wanted.add(NEED_OF_KEY.get(upper, "tokens"))
                 _check_value(value, f"{where}[{position}].{key}", strings=upper in STRING_KEYS, strict=strict)
-        if entry.get("skip_owned") or entry.get("skip_things"):
+        if entry.get("skip_owned") or entry.get("skip_things") or skip_unasked:
             wanted.add("dep")
         if entry.get("skip_negated"):
             wanted.add("sents")  # negation is read in the match's sentence (rolelint.checks.negation)
@@ -214,6 +218,7 @@ def compile(rule) -> CompiledPatterns:
                 bool(entry.get("skip_alternative", False)),
                 bool(entry.get("skip_things", False)),
                 frozenset(str(word).lower() for word in entry.get("skip_before", ())),
+                skip_unasked,
             )
         )
     if strict:
@@ -371,7 +376,7 @@ def _said_of_a_thing(span, steps: int = 4) -> bool:
 
 def defers_parse(rule, compiled: CompiledPatterns) -> bool:
     """Whether the rule reads the dependency parse only to check some matches (``skip_owned``,
-    ``skip_things``), so
+    ``skip_things``, ``skip_unasked``), so
     that a span need be parsed only where one of those matches (``parse_wanted``). Not when a pattern
     matches on the parse, nor for a rule pack's rule (its matching has a time budget)."""
     return not compiled.bounded and not compiled.reads_parse
@@ -383,7 +388,7 @@ def parse_wanted(rule, compiled: CompiledPatterns, item, nlp) -> bool:
     owned = {
         _key(rule, number)
         for number, pattern in enumerate(compiled.patterns)
-        if pattern.skip_owned or pattern.skip_things
+        if pattern.skip_owned or pattern.skip_things or pattern.skip_unasked
     }
     if not owned or item.doc is None:
         return False
@@ -432,6 +437,8 @@ def run(rule, compiled: CompiledPatterns, target, options, nlp):
                 continue
             if pattern.skip_things and _said_of_a_thing(span):
                 continue
+            if pattern.skip_unasked and said_of_others(span):
+                continue  # "our experts from renowned universities": the employer's, not a demand
             if pattern.skip_negated and negated_in_words(item.doc, first, end, _sentence_of(item, first)):
                 continue
             if pattern.skip_alternative and first > 0 and item.doc[first - 1].lower_ in ALTERNATIVES:

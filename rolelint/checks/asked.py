@@ -1,0 +1,81 @@
+"""Whether a matched demand is asked of the applicant, or said of the employer's own people, read
+from the dependency parse (a pattern rule's ``skip_unasked``)."""
+
+from __future__ import annotations
+
+from rolelint.checks.named.essential_requirements import HIRE_NOUNS
+
+# the employer speaking of itself
+FIRST_PERSON = frozenset({"we", "i", "us", "me"})
+FIRST_PERSON_OWNERS = frozenset({"our", "my"})
+# verbs by which an employer asks something of the people it hires: with the employer as their
+# subject the demand is still the applicant's ("we require a 2:1", "we expect candidates to have")
+DEMANDING = frozenset(
+    {
+        "require",
+        "expect",
+        "seek",
+        "look",
+        "search",
+        "want",
+        "need",
+        "prefer",
+        "favour",
+        "favor",
+        "hire",
+        "recruit",
+        "accept",
+        "consider",
+        "welcome",
+        "invite",
+        "ask",
+        "value",
+        "target",
+        "demand",
+    }
+)
+# the people sought, who may be "ours" ("our ideal candidate has a 2:1") without being staff
+SOUGHT = HIRE_NOUNS | {"graduate", "graduates", "candidates", "applicants", "student", "students", "hires"}
+
+
+def said_of_others(span) -> bool:
+    """Whether the parse says the credential in ``span`` of the employer's own people rather than
+    asking it of the applicant: on the way up from it to the clause that holds it, a noun the
+    employer owns ("our security experts from renowned universities", "our team comes from top
+    schools"), or a clause whose subject is the employer ("we partner with leading universities")
+    or a person named ("Ben ... beat dozens of seniors while holding a 3.9 GPA") and whose verb asks
+    nothing of anyone. A requirement item with no verb, the reader as subject ("you have"), the
+    people sought ("candidates must have") and a verb of asking ("we require a 2:1") keep it."""
+    for token in _up_from(span.root):
+        if token.pos_ in ("NOUN", "PROPN") and token.lower_ not in SOUGHT and _owned_by_us(token):
+            return True
+        if token.pos_ not in ("VERB", "AUX"):
+            continue
+        subject = next((child for child in token.children if child.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None:
+            continue  # an item with no verb, an imperative, a clause that borrows its subject
+        if token.lemma_.lower() in DEMANDING or any(c.lemma_.lower() in DEMANDING for c in token.children):
+            return False
+        if subject.lower_ in FIRST_PERSON:
+            return True
+        if subject.lower_ in SOUGHT or subject.lower_ in ("you", "who", "that"):
+            return False
+        if subject.pos_ == "PROPN" and subject.ent_type_ in ("", "PERSON"):
+            return True
+        if subject.lower_ not in SOUGHT and _owned_by_us(subject):
+            return True
+        return False
+    return False
+
+
+def _up_from(token, steps: int = 8):
+    """``token`` and its heads, up to the sentence's root."""
+    yield token
+    for count, head in enumerate(token.ancestors):
+        if count >= steps:
+            return
+        yield head
+
+
+def _owned_by_us(token) -> bool:
+    return any(child.dep_ == "poss" and child.lower_ in FIRST_PERSON_OWNERS for child in token.children)
