@@ -573,9 +573,15 @@ def import_group() -> None:
 @click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path, file_okay=False), required=True)
 def import_ddat_command(roles_csv: Path, skills_csv: Path, out_dir: Path) -> None:
     """Convert the UK government DDaT capability framework's CSV export into rolelint files."""
-    from rolelint.importers.ddat import import_ddat
+    from rolelint.importers.ddat import NotAnExport, import_ddat
 
-    report = import_ddat(roles_csv, skills_csv, out_dir)
+    try:
+        report = import_ddat(roles_csv, skills_csv, out_dir)
+    except NotAnExport as exc:
+        raise ConfigError(str(exc)) from None
+    except OSError as exc:
+        reading = exc.filename is not None and Path(exc.filename) in (roles_csv, skills_csv)
+        raise ConfigError(f"cannot {'read' if reading else 'write'} {exc.filename}: {exc.strerror}") from None
     click.echo(
         f"wrote {len(report.files)} files to {out_dir}: {report.families} families, {report.roles} roles, "
         f"{report.role_levels} role levels, {report.skills} skills"

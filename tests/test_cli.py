@@ -204,6 +204,22 @@ def test_import_ddat_command(tmp_path, corpus):
     assert (tmp_path / "out" / "frameworks" / "ddat.yaml").is_file()
 
 
+@pytest.mark.parametrize(
+    ("content", "says"),
+    [
+        (b"Name,Title\nWidget,Manager\n", "missing column(s) Role Family"),
+        (b"", "it has no header row"),
+        (b"\xcf\x80\xff\xfe\x00 not text", "not UTF-8 text"),
+    ],
+)
+def test_import_ddat_of_a_csv_that_is_not_the_export_is_a_usage_error(tmp_path, content, says):
+    (tmp_path / "other.csv").write_bytes(content)
+    result = rolelint("import", "ddat", "other.csv", "other.csv", "-o", "out", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.startswith("rolelint: error: other.csv: not a DDaT export") and says in result.stderr
+    assert "internal error" not in result.stderr and not (tmp_path / "out").exists()
+
+
 def test_config_is_found_from_the_linted_path(tmp_path):
     write(tmp_path, "team/.rolelint.yaml", "kinds: {role: ['roles/**']}\n")
     write(tmp_path, "team/roles/pm.yaml", "id: pm\ntitel: x\n")

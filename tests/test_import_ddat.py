@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import json
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -14,6 +16,7 @@ from rolelint.importers.ddat import (
     INDIVIDUAL,
     LADDER,
     MANAGEMENT,
+    NotAnExport,
     import_ddat,
     place_title,
     render_text,
@@ -210,8 +213,24 @@ def test_a_tiny_export_is_imported_in_title_order(tmp_path):
 def test_a_csv_without_the_export_columns_is_refused_with_the_columns_named(tmp_path):
     _, skills_csv = _tiny_export(tmp_path)
     bad = _write_csv(tmp_path / "other.csv", ["Role", "Title"], [["a", "b"]])
-    with pytest.raises(ValueError, match="Role Family"):
+    with pytest.raises(
+        NotAnExport, match=r"missing column\(s\) Role Family, Role Description.*its header is Role, Title"
+    ):
         import_ddat(bad, skills_csv, tmp_path / "out")
+
+
+def test_an_output_folder_that_cannot_be_written_is_a_usage_error_naming_it(tmp_path):
+    roles_csv, skills_csv = _tiny_export(tmp_path)
+    (tmp_path / "taken").write_text("a file, not a folder\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "rolelint", "import", "ddat", str(roles_csv), str(skills_csv), "-o", "taken/out"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 2
+    assert result.stderr.startswith("rolelint: error: cannot write taken/out") and "internal error" not in result.stderr
 
 
 # ---------------------------------------------------------------------------------------------

@@ -117,6 +117,10 @@ _MANAGEMENT_SUFFIX = re.compile(r"\s+-\s+management$")
 _ANALYST_OFFSET = 2
 
 
+class NotAnExport(ValueError):
+    """An input the importer cannot read as the DDaT export: the command line's exit 2, not a bug."""
+
+
 @dataclass
 class ImportReport:
     files: list[Path]
@@ -349,14 +353,19 @@ class _Skill:
 
 
 def _read_csv(path: Path, columns: tuple[str, ...]) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        reader = csv.DictReader(handle)
-        missing = [column for column in columns if column not in (reader.fieldnames or [])]
-        if missing:
-            raise ValueError(
-                f"{path}: not a DDaT export; missing column(s) {', '.join(missing)} (expected {', '.join(columns)})"
-            )
-        return list(reader)
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            reader = csv.DictReader(handle)
+            found = reader.fieldnames or []
+            missing = [column for column in columns if column not in found]
+            if missing:
+                has = f"its header is {', '.join(found)}" if found else "it has no header row"
+                raise NotAnExport(f"{path}: not a DDaT export; missing column(s) {', '.join(missing)} ({has})")
+            return list(reader)
+    except UnicodeDecodeError as exc:
+        raise NotAnExport(f"{path}: not a DDaT export; not UTF-8 text (byte {exc.start})") from None
+    except csv.Error as exc:
+        raise NotAnExport(f"{path}: not a DDaT export; not a CSV file ({exc})") from None
 
 
 def _read_roles(rows: list[dict[str, str]], notes: _Notes) -> dict[tuple[str, str], _Role]:
@@ -714,7 +723,7 @@ def import_ddat(roles_csv: Path, skills_csv: Path, out_dir: Path) -> ImportRepor
         document = _role_document(role, skill_ids, notes)
         path = out_dir / "roles" / document["family"] / f"{document['id']}.yaml"
         if path in role_paths:
-            raise ValueError(f"roles '{role_paths[path]}' and '{role.name}' would both be written to {path}")
+            raise NotAnExport(f"roles '{role_paths[path]}' and '{role.name}' would both be written to {path}")
         role_paths[path] = role.name
         role_texts.append((path, dump_yaml(document, what=f"DDaT role: {role.name}")))
 
