@@ -196,3 +196,11 @@ def test_the_scaffold_keeps_docs_out_of_the_lint(tmp_path):
         cwd=tmp_path,
     )
     assert checked.returncode == 0 and "No problems found in 1 file." in checked.stdout, checked.stdout
+
+
+def test_discovery_doc_shows_the_include_and_kinds_init_writes(tmp_path):
+    doc = (Path(__file__).parents[1] / "docs" / "discovery.md").read_text(encoding="utf-8")
+    shown = yaml.safe_load(doc.split("`rolelint init` writes a config")[1].split("```yaml\n")[1].split("```")[0])
+    scaffold(tmp_path)
+    written = yaml.safe_load((tmp_path / ".rolelint.yaml").read_text(encoding="utf-8"))
+    assert shown == {"include": written["include"], "kinds": written["kinds"]}
