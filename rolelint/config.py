@@ -134,12 +134,24 @@ def find_config(start: Path) -> Path | None:
             if candidate.is_file():
                 return candidate
         pyproject = directory / "pyproject.toml"
-        if pyproject.is_file() and "rolelint" in _read_pyproject(pyproject, strict=False).get("tool", {}):
+        if pyproject.is_file() and _has_rolelint_table(pyproject):
             return pyproject
     return None
 
 
-def _read_pyproject(path: Path, *, strict: bool) -> dict:
+def _has_rolelint_table(pyproject: Path) -> bool:
+    """Whether ``pyproject`` holds a `[tool.rolelint]` table. One that is not valid TOML counts when
+    its text names the table, so that loading it reports the error instead of linting with defaults."""
+    try:
+        return "rolelint" in _read_pyproject(pyproject).get("tool", {})
+    except ConfigError:
+        try:
+            return b"tool.rolelint" in pyproject.read_bytes()
+        except OSError:
+            return False
+
+
+def _read_pyproject(path: Path) -> dict:
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover - exercised on 3.10 only
@@ -147,10 +159,8 @@ def _read_pyproject(path: Path, *, strict: bool) -> dict:
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        if strict:
-            raise ConfigError(f"{path}: cannot read TOML: {exc}") from None
-        return {}
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read TOML: {exc}") from None
 
 
 def load_config(
@@ -170,7 +180,7 @@ def load_config(
     if not path.is_file():
         raise ConfigError(f"config file {path} does not exist")
     if path.name == "pyproject.toml":
-        raw = _read_pyproject(path, strict=True).get("tool", {}).get("rolelint", {})
+        raw = _read_pyproject(path).get("tool", {}).get("rolelint", {})
     else:
         raw = _read_yaml_config(path)
     raw = raw or {}
@@ -225,7 +235,9 @@ def _read_yaml_config(path: Path) -> Any:
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read config: {exc.strerror or exc}") from None
     except DecodeError as exc:
-        raise ConfigError(f"{path}:{exc.line}:{exc.column}: cannot read config: {exc}") from None
+        # the reason without its advice to set `encoding_fallback`, which applies to linted files only
+        reason = str(exc).split(";")[0]
+        raise ConfigError(f"{path}:{exc.line}:{exc.column}: cannot read config: {reason}; save it as UTF-8") from None
     result = load_yaml(source.text)
     if result.problems:
         problem = result.problems[0]

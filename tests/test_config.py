@@ -35,6 +35,34 @@ def test_pyproject_without_table_is_not_a_config(tmp_path):
     assert load_config(cwd=tmp_path).path is None
 
 
+def test_a_pyproject_table_that_is_not_valid_toml_is_an_error_not_ignored(tmp_path):
+    write(tmp_path, "pyproject.toml", "[tool.rolelint\nfail_on = 'info'\n")
+    with pytest.raises(ConfigError, match="pyproject.toml: cannot read TOML"):
+        load_config(cwd=tmp_path)
+
+
+def test_a_pyproject_that_is_not_valid_toml_and_names_no_rolelint_table_is_not_a_config(tmp_path):
+    write(tmp_path, "pyproject.toml", "[project\nname = 'x'\n")
+    assert load_config(cwd=tmp_path).path is None
+
+
+def test_a_pyproject_that_is_not_utf8_is_skipped_unless_it_names_a_rolelint_table(tmp_path):
+    (tmp_path / "pyproject.toml").write_bytes("[project]\nname = 'caf\u00e9'\n".encode("cp1252"))
+    assert load_config(cwd=tmp_path).path is None
+    (tmp_path / "pyproject.toml").write_bytes("[tool.rolelint]\n# caf\u00e9\n".encode("cp1252"))
+    with pytest.raises(ConfigError, match="pyproject.toml: cannot read TOML"):
+        load_config(cwd=tmp_path)
+
+
+def test_a_config_that_is_not_utf8_says_to_save_it_as_utf8(tmp_path):
+    (tmp_path / ".rolelint.yaml").write_bytes("fail_on: error # caf\u00e9\n".encode("cp1252"))
+    with pytest.raises(ConfigError) as raised:
+        load_config(cwd=tmp_path)
+    message = str(raised.value)
+    assert ".rolelint.yaml:1:" in message and "invalid UTF-8" in message and message.endswith("save it as UTF-8")
+    assert "encoding_fallback" not in message
+
+
 def test_rolelint_yaml_wins_over_pyproject(tmp_path):
     write(tmp_path, "pyproject.toml", "[tool.rolelint]\nfail_on = 'info'\n")
     write(tmp_path, ".rolelint.yaml", "fail_on: error\n")
