@@ -349,7 +349,11 @@ def execute_check(request: CheckRequest, linter: Linter) -> int:
             ),
         )
     if request.write_baseline_file is not None:
-        count = write_baseline(result, request.write_baseline_file, cwd=Path.cwd())
+        try:
+            count = write_baseline(result, request.write_baseline_file, cwd=Path.cwd())
+        except OSError as exc:
+            why = _why_not_written(request.write_baseline_file, exc)
+            raise ConfigError(f"cannot write the baseline to {request.write_baseline_file}: {why}") from None
         note(f"rolelint: recorded {count} finding{'s' if count != 1 else ''} in {request.write_baseline_file}")
         return EXIT_CLEAN
     if request.baseline_file is not None:
@@ -429,16 +433,27 @@ def lint_stdin(linter: Linter, name: str, data: bytes) -> LintResult:
 
 
 def _write_report(name: str, target: Path, result: LintResult, options: ReportOptions) -> None:
+    _write_output(f"the {name} report", target, render_report(name, result, options=options).encode("utf-8"))
+
+
+def _write_output(what: str, target: Path, data: bytes) -> None:
+    """Write a file the user named (a report, a pathway), its folders made as needed; a failure is a
+    usage error that names the file."""
     from rolelint.safefiles import atomic_write
 
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        # a full disk or an interrupt leaves the old report (or none), never a torn one
-        atomic_write(target, render_report(name, result, options=options).encode("utf-8"))
+        # a full disk or an interrupt leaves the old file (or none), never a torn one
+        atomic_write(target, data)
     except OSError as exc:
-        parent = target.parent
-        why = f"{parent} is a file, not a directory" if parent.exists() and not parent.is_dir() else exc.strerror
-        raise ConfigError(f"cannot write the {name} report to {target}: {why or exc}") from None
+        raise ConfigError(f"cannot write {what} to {target}: {_why_not_written(target, exc)}") from None
+
+
+def _why_not_written(target: Path, exc: OSError) -> str:
+    parent = target.parent
+    if parent.exists() and not parent.is_dir():
+        return f"{parent} is a file, not a directory"
+    return exc.strerror or str(exc)
 
 
 def _output_target(value: str) -> tuple[str, Path]:
@@ -630,9 +645,7 @@ def pathway(
     if output is None:
         click.echo(visible(text), nl=False)
     else:
-        from rolelint.safefiles import atomic_write
-
-        atomic_write(output, text.encode("utf-8", "surrogateescape"))
+        _write_output("the pathway", output, text.encode("utf-8", "surrogateescape"))
         click.echo(f"wrote {output}")
     listed = sum(len(p.issues) for p in pathways)
     if listed and not exit_zero:

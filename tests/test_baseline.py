@@ -163,3 +163,12 @@ def test_cli_missing_baseline_exits_2(repo):
     run = _rolelint("--baseline", "nowhere.json", cwd=repo)
     assert run.returncode == 2
     assert "cannot read baseline nowhere.json" in run.stderr
+
+
+def test_cli_baseline_that_cannot_be_written_exits_2_naming_it(repo):
+    write(repo, "roles/pm.yaml", ROLE)
+    write(repo, "taken", "a file, not a folder\n")
+    run = _rolelint("--write-baseline", "taken/baseline.json", cwd=repo)
+    assert run.returncode == 2
+    assert "rolelint: error: cannot write the baseline to taken/baseline.json: taken is a file" in run.stderr
+    assert "internal error" not in run.stderr

@@ -106,6 +106,20 @@ FAILURES = [
         ["cannot write the json report to afile/out.json: afile is a file, not a directory"],
     ),
     (
+        "write-baseline-under-a-file",
+        {},
+        ["check", "--write-baseline", "afile/baseline.json"],
+        2,
+        ["cannot write the baseline to afile/baseline.json: afile is a file, not a directory"],
+    ),
+    (
+        "import-ddat-not-an-export",
+        {"other.csv": "Name,Title\nWidget,Manager\n"},
+        ["import", "ddat", "other.csv", "other.csv", "-o", "out"],
+        2,
+        ["other.csv: not a DDaT export; missing column(s) Role Family", "its header is Name, Title"],
+    ),
+    (
         "output-file-bad-spec",
         {},
         ["check", "--output-file", "yaml:out.yaml"],

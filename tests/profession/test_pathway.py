@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -88,6 +89,24 @@ def test_html_is_one_self_contained_page(pathway_repo):
     assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
     assert "<style>" in page and "<link" not in page and "<script" not in page and "src=" not in page
     assert 'class="p1 issue"' in page and "falls to working" in page
+
+
+def test_output_goes_into_a_folder_made_for_it_and_an_unwritable_one_is_a_usage_error(pathway_repo):
+    assert _run("maker", "--format", "html", "-o", "site/pathways/maker.html").exit_code == 1
+    assert (pathway_repo / "site" / "pathways" / "maker.html").is_file()
+    write(pathway_repo, "taken", "a file, not a folder\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "rolelint", "pathway", "maker", "-o", "taken/maker.txt"],
+        cwd=pathway_repo,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 2
+    assert (
+        result.stderr
+        == "rolelint: error: cannot write the pathway to taken/maker.txt: taken is a file, not a directory\n"
+    )
 
 
 @pytest.mark.slow
