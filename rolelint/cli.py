@@ -673,7 +673,7 @@ def lsp(tcp: str | None) -> None:
             raise click.BadParameter(f"{tcp!r} is not a port or HOST:PORT", param_hint="--tcp")
     from rolelint.lsp import serve
 
-    serve(tcp=tcp)
+    serve(tcp=tcp, debug=bool(click.get_current_context().find_root().params.get("debug")))
 
 
 @cli.group("cache")

@@ -33,3 +33,21 @@ def test_the_server_exits_with_the_code_the_lsp_asks(ending, code):
     assert b'"id": 1' in ended.stdout  # it answered the initialize request
     assert b"Traceback" not in ended.stderr, ended.stderr.decode()[-800:]
     assert ended.returncode == code
+
+
+def test_a_message_that_is_not_json_is_skipped_and_logged_in_one_line_without_a_traceback():
+    broken = b"Content-Length: 5\r\n\r\n{bad}"
+    ended = subprocess.run(
+        [sys.executable, "-m", "rolelint", "lsp"],
+        input=START + broken + message("shutdown", id=2) + message("exit"),
+        capture_output=True,
+        timeout=120,
+    )
+    assert b'"id": 2' in ended.stdout  # it went on to answer the shutdown request
+    assert b"rolelint: JSONDecodeError" in ended.stdout  # told to the client as a log message
+    assert b"Traceback" not in ended.stderr, ended.stderr.decode()[-800:]
+    assert ended.stderr.decode().splitlines() == [
+        "rolelint lsp: Unable to handle message: JSONDecodeError: "
+        + ("Expecting property name enclosed in double quotes: line 1 column 2 (char 1)")
+    ]
+    assert ended.returncode == 0

@@ -10,8 +10,9 @@ the public API (rolelint.api).
 from __future__ import annotations
 
 
-def serve(*, tcp: str | None = None) -> None:
-    """Run the server on standard input and output, or on the TCP address ``tcp`` (host:port or port)."""
+def serve(*, tcp: str | None = None, debug: bool = False) -> None:
+    """Run the server on standard input and output, or on the TCP address ``tcp`` (host:port or port).
+    ``debug``: log tracebacks on standard error, as ``rolelint --debug`` asks."""
     from rolelint.lsp.server import serve as run
 
-    run(tcp=tcp)
+    run(tcp=tcp, debug=debug)

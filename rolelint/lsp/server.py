@@ -762,8 +762,33 @@ def build_server() -> RolelintServer:
     return server
 
 
-def serve(*, tcp: str | None = None) -> None:
-    """Run the server on standard input and output, or on ``tcp`` ("host:port" or a port)."""
+class _OneLine(logging.Formatter):
+    """A log record as one line, an exception as its type and message: no traceback."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        message = record.getMessage()
+        if record.exc_info and record.exc_info[1] is not None:
+            error = record.exc_info[1]
+            message = f"{message}: {type(error).__name__}: {' '.join(str(error).split())}"
+        return f"rolelint lsp: {message}"
+
+
+def _log_transport_errors_in_one_line() -> None:
+    """pygls logs a message it cannot handle (not JSON, not JSON-RPC) with its traceback on stderr,
+    which an editor shows as a crash; the client is told through `window/logMessage` already
+    (``report_server_error``), so stderr gets one line."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(_OneLine())
+    transport = logging.getLogger("pygls")
+    transport.addHandler(handler)
+    transport.propagate = False
+
+
+def serve(*, tcp: str | None = None, debug: bool = False) -> None:
+    """Run the server on standard input and output, or on ``tcp`` ("host:port" or a port). ``debug``
+    (`rolelint --debug lsp`): pygls's log keeps its tracebacks."""
+    if not debug:
+        _log_transport_errors_in_one_line()
     server = build_server()
     if tcp is None:
         server.start_io()
