@@ -1140,11 +1140,15 @@ TRADE_SETS = (
 
 
 def main(argv: list[str]) -> int:
+    positional = [a for a in argv if not a.startswith("--")]
+    if "-h" in argv or "--help" in argv or not positional:
+        print(__doc__)
+        return 0 if "-h" in argv or "--help" in argv else 2
     if argv and argv[0] == "--write-background":
         write_background(Path(argv[1]))
         return 0
     dev_only = "--dev-only" in argv  # while changing the model: no figure of the held-out roles
-    roles_csv = Path(next(a for a in argv if not a.startswith("--")))
+    roles_csv = Path(positional[0])
     roles, all_trials = labelled(roles_csv)
     started = time.perf_counter()
     scored = score(roles, all_trials, use_shared="--no-shared" not in argv)

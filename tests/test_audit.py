@@ -245,6 +245,21 @@ def test_a_missing_text_column_is_exit_2_naming_it(tmp_path):
     assert "Traceback" not in run.stderr
 
 
+def test_an_input_with_no_adverts_says_so(tmp_path):
+    source = tmp_path / "adverts.jsonl"
+    source.write_text("", encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, "-m", "rolelint", "audit", str(source), "-o", str(tmp_path / "out")],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert run.returncode == 0
+    assert "0 adverts" in run.stderr and "holds no adverts; the report is empty" in run.stderr
+    assert "Traceback" not in run.stderr
+
+
 # --- reading inputs (no cluster) ----------------------------------------------------------------
 
 

@@ -197,11 +197,11 @@ def test_a_post_from_another_site_is_refused(server):
         (b'{"text": "x", "format": "exe"}', "application/json", "The page reads"),
         (b'{"text": "x", "role": "../../etc/passwd"}', "application/json", "not in the roles repo"),
         (b"text=hello", "application/x-www-form-urlencoded", "as JSON"),
-        (b'{"text": "x", "fix": {"start": "a"}}', "application/json", "not one the page made"),
+        (b'{"text": "x", "fix": {"start": "a"}}', "application/json", "not one the page offered"),
         (
             b'{"text": "chairman", "fix": {"start": 0, "end": 8, "replacement": null, "before": "chairman"}}',
             "application/json",
-            "not one the page made",
+            "not one the page offered",
         ),
     ],
 )

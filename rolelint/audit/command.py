@@ -134,6 +134,8 @@ def audit(
         f"report: {outcome.report}",
         err=True,
     )
+    if not outcome.adverts and not outcome.record_errors:
+        click.echo(f"rolelint audit: warning: {source} holds no adverts; the report is empty", err=True)
     if outcome.record_errors:
         click.echo(
             f"rolelint audit: {_count(outcome.record_errors, 'record')} could not be read or linted: "

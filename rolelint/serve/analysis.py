@@ -393,9 +393,13 @@ def apply_fix(text: str, fix: dict) -> str:
         start, end = int(fix["start"]), int(fix["end"])
         replacement, before = fix["replacement"], fix["before"]
     except (KeyError, TypeError, ValueError):
-        raise PageError("that fix is not one the page made") from None
+        raise PageError(
+            "That fix is not one the page offered; check the text again and choose a fix from its findings."
+        ) from None
     if not isinstance(replacement, str) or not isinstance(before, str):
-        raise PageError("that fix is not one the page made")
+        raise PageError(
+            "That fix is not one the page offered; check the text again and choose a fix from its findings."
+        )
     text = normalise_line_breaks(text)
     if not 0 <= start <= end <= len(text) or text[start:end] != before:
         raise PageError("The text has changed since that fix was offered; check it again and retry.")
