@@ -244,6 +244,32 @@ def test_duty_verbs_are_judged_the_same_from_their_window():
     assert "Stakeholder" not in found
 
 
+def test_a_duty_opening_with_one_of_the_rule_s_verbs_is_read_without_tags(monkeypatch):
+    import rolelint.nlp.windows as windows
+
+    tagged = {}
+    original = windows.tag_windows
+
+    def spy(nlp, wanted):
+        original(nlp, wanted)
+        tagged.update({doc.text.strip(): any(t.tag_ for t in doc) for doc, _ in wanted})
+
+    monkeypatch.setattr(windows, "tag_windows", spy)
+    text = (
+        "## Responsibilities\n\n- Manage the roadmap with partners\n- Review code every week\n"
+        "- Excellent communication skills\n"
+    )
+    document = document_from_string(text, path="a.md")
+    narrowed = run_rules([document], [RULES["RL203"]])[document.path]
+    assert tagged == {
+        "Manage the roadmap with partners": False,
+        "Review code every week": False,
+        "Excellent communication skills": True,
+    }
+    assert narrowed == run_rules([document], [RULES["RL203"]], narrow=False)[document.path]
+    assert [text[f.start : f.end] for f in narrowed] == ["Excellent"]
+
+
 @pytest.mark.parametrize("code", sorted(c for c, r in RULES.items() if r.kind in ("phrase", "pattern")))
 def test_every_trigger_word_is_lower_case(code):
     nlp = load_pipeline({"lemma", "pos", "dep", "sents"})

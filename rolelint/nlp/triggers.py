@@ -50,7 +50,7 @@ class Alternative:
 class Triggers:
     """The ways a rule can fire; or, for a check that reads tags at places it can find from the
     tokens alone, ``window``: (a Doc, its text) -> the token ranges it reads (none: it cannot fire
-    there)."""
+    there; only empty ranges: it can, without reading tags there)."""
 
     alternatives: tuple[Alternative, ...] = ()
     window: Callable[[Any, str], list[tuple[int, int]]] | None = None

@@ -40,7 +40,8 @@ def tag_windows(nlp, wanted: list[tuple[Any, list[tuple[int, int]]]]) -> None:
     (the attribute ruler's two-token patterns). So a window widened by that margin on each side,
     tagged as a Doc of its own, gives its inner tokens the tags, parts of speech, morphology and
     lemmas the whole Doc would; those are copied back. Spans mostly covered are tagged whole, as is
-    everything when the model's reach cannot be read from its config."""
+    everything when the model's reach cannot be read from its config; a Doc given only empty ranges
+    is not tagged."""
     from spacy.attrs import LEMMA, MORPH, POS, TAG
 
     from rolelint.nlp.state import state_of
@@ -54,7 +55,10 @@ def tag_windows(nlp, wanted: list[tuple[Any, list[tuple[int, int]]]]) -> None:
     skip = skip_whole + (["attribute_ruler", "lemmatizer"] if attributes.usable else [])
     whole, windows = [], []
     for doc, found in wanted:
-        merged = merge(found)
+        merged = merge([(start, end) for start, end in found if end > start])
+        if not merged and found:  # only empty ranges: a rule keeps the span but reads no tags in it
+            doc.user_data["rolelint.windows"] = merged
+            continue
         covered = sum(end - start for start, end in merged)
         if margin is None or covered >= WHOLE_SHARE * len(doc) or any(end - start == len(doc) for start, end in merged):
             whole.append(doc)

@@ -16,7 +16,7 @@ CANDIDATE WILL HAVE:", "Use your skills to make an impact"), and it is left alon
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from rolelint.checks import span_finding
 from rolelint.checks.named.model import NamedCheck
@@ -138,13 +138,18 @@ def _duty_words(doc, text: str) -> list:
     return words if count >= 2 else []
 
 
-def _duty_window(doc, text: str) -> list[tuple[int, int]]:
+def _duty_window(doc, text: str, listed_verbs: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """The tokens ``action_verb_duties`` reads tags of: from the first word after a lead-in, past
     the words ending in -ly it may skip as adverbs, to the word after the first that does not; none
-    for the items it skips without reading tags."""
+    for the items it skips without reading tags. An item whose first word is one of
+    ``listed_verbs`` (the rule's ``verbs`` that are neither ``traits`` nor ``trait_verbs``, not
+    ending in -ly, or "Responsible") is a duty whatever the tags (``_first_word``): an empty range,
+    kept for the check with no token tagged."""
     rest = _duty_words(doc, text)
     if not rest:
         return []
+    if rest[0].lower_ in listed_verbs:
+        return [(rest[0].i, rest[0].i)]
     skipped = 0
     while len(rest) - skipped > 1 and rest[skipped].lower_.endswith("ly"):
         skipped += 1
@@ -156,6 +161,16 @@ ADJECTIVE_TAGS = {"JJ", "JJR", "JJS"}
 OBJECT_OPENERS = frozenset({"the", "a", "an", "all", "any", "each", "every", "our", "your", "their", "its", "that"})
 # adjectives that open a plain duty: "Responsible for the roadmap"
 DUTY_ADJECTIVES = frozenset({"responsible", "accountable"})
+
+
+def _listed_verbs(rule) -> frozenset[str]:
+    """The first words that make an item a duty from its text alone (``_first_word``): the rule's
+    ``verbs`` and the ``DUTY_ADJECTIVES``, less its ``traits`` and ``trait_verbs`` and words ending
+    in -ly (which ``_first_word`` may skip as an adverb)."""
+    verbs, traits, trait_verbs = _lists(rule)
+    return frozenset(
+        v for v in verbs | DUTY_ADJECTIVES if v not in traits and v not in trait_verbs and not v.endswith("ly")
+    )
 
 
 def _lists(rule) -> tuple[set[str], frozenset[str], frozenset[str]]:
@@ -282,7 +297,7 @@ CHECK = NamedCheck(
     run=action_verb_duties,
     needs=frozenset({"pos"}),
     params=frozenset({"verbs", "traits", "trait_verbs"}),
-    triggers=lambda rule: Triggers(window=_duty_window),
+    triggers=lambda rule: Triggers(window=partial(_duty_window, listed_verbs=_listed_verbs(rule))),
     prefetch=_probe_duties,
     prepare=prepare,
 )
