@@ -207,26 +207,3 @@ def test_a_full_stop_with_no_space_or_an_emoji_for_it_ends_the_sentence(linter, 
         f"{first} with ASP.NET every day and help us make them faster, clearer and easier to use for everyone.\n",
         name="advert.md",
     ) == [(1, 1)]
-
-
-# items of an inline list found by the dependency parse: three or more nouns of up to four words
-TOPICS = (
-    "Over the next year the small research group you join will work with two hospitals on topics such as "
-    "clinical decision support, automated program repair, large language models and continuous integration tooling."
-)
-# the same kind of list, but the words around it are long enough to be a sentence worth splitting
-TOOLS = (
-    "You will join the team that runs our payment services and builds the tools our finance colleagues use, "
-    "such as invoice matching services, refund approval screens, and fraud review dashboards, every single "
-    "working day of the year."
-)
-
-
-def test_a_sentence_long_only_because_of_a_parsed_inline_list_is_not_long(linter):
-    assert len(TOPICS.split()) == 32
-    assert _long_sentences(linter, "We are hiring. " + TOPICS + "\n", name="advert.md") == []
-
-
-def test_a_sentence_with_an_inline_list_and_a_long_rest_is_still_long(linter):
-    assert len(TOOLS.split()) == 37
-    assert _long_sentences(linter, "We are hiring. " + TOOLS + "\n", name="advert.md") == [(1, 16)]

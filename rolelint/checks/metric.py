@@ -1,7 +1,6 @@
 """Rule kind ``metric``: counts and lengths compared with thresholds.
 
 Measures: ``sentence_words`` (per sentence; ``inline_lists`` leaves out the words of inline lists,
-``parsed_lists_rest`` passes over sentences that are short once their parsed inline lists count once,
 ``skip_sentences_with`` the sentences holding two of its words), ``document_words`` and ``grade_level`` (Flesch-Kincaid,
 per document), ``list_items`` (list items in scope, per document). ``min`` / ``max`` come from the
 spec and can be overridden by options of the same name.
@@ -44,15 +43,7 @@ def run(rule, spec: dict, target, options, nlp):
     measure = spec["measure"]
     if measure == "sentence_words":
         skip = frozenset(w.lower() for w in spec.get("skip_sentences_with", ()))
-        yield from _sentence_words(
-            rule,
-            target,
-            high,
-            inline_lists=bool(spec.get("inline_lists")),
-            parsed_rest=spec.get("parsed_lists_rest"),
-            skip=skip,
-            nlp=nlp,
-        )
+        yield from _sentence_words(rule, target, high, inline_lists=bool(spec.get("inline_lists")), skip=skip)
     elif measure == "document_words":
         words = sum(len(WORD.findall(item.text)) for item in target.spans)
         breach = _breach(words, low, high)
@@ -148,21 +139,11 @@ def _word_starts(doc):
     return word & ~after_word & ~after_hyphen
 
 
-def _sentence_words(
-    rule,
-    target,
-    high,
-    *,
-    inline_lists: bool = False,
-    parsed_rest: int | None = None,
-    skip: frozenset[str] = frozenset(),
-    nlp=None,
-):
+def _sentence_words(rule, target, high, *, inline_lists: bool = False, skip: frozenset[str] = frozenset()):
     if high is None:
         return
     source = target.document.source.text
     plain = target.document.format == "text"
-    found = []  # (item, sentence, words, listed token indices) of each sentence over the limit
     for item in target.spans:
         # A sentence has no more words than its span has tokens, or words: most spans are too
         # short to hold a long sentence, and those are passed over before reading any array.
@@ -180,189 +161,18 @@ def _sentence_words(
                     sentence = item.doc[start:end]
                     if skip and len(skip.intersection(t.lower_ for t in sentence)) >= 2:
                         continue  # boilerplate (equal opportunity, accommodation, pay law)
-                    listed = listed_tokens(sentence) if inline_lists else set()
-                    if words - _words_in(sentence, listed) <= high:
+                    if inline_lists and words - listed_words(sentence) <= high:
                         continue  # long only because it lists names or technologies
-                    found.append((item, sentence, words, listed))
-    if parsed_rest is not None:
-        found = _without_parsed_lists(found, min(int(parsed_rest), int(high)), nlp)
-    for item, sentence, words, _ in found:
-        yield span_finding(
-            rule, item, sentence.start_char, sentence.end_char, values={"words": words, "max": int(high)}
-        )
-
-
-def _words_in(sentence, indices) -> int:
-    """How many of the tokens ``indices`` of ``sentence`` are not punctuation or space."""
-    return sum(1 for i in indices if _is_word(sentence[i]))
-
-
-def _without_parsed_lists(found, rest: int, nlp=None):
-    """``found`` less the sentences of at most ``rest`` words once each inline list that spaCy's
-    dependency parse finds in them (``parsed_list_tokens``) counts as its first item: a sentence
-    that is long only because it lists things, the rest of it well within the limit.
-
-    Only the sentences that could come down to ``rest`` are parsed (see ``_list_room``), and only
-    those at most ``_LIST_REACH`` words over it (parsing is the costly part). Each is parsed as a
-    Doc of its own, with the same model and components whichever rules run, so its finding does
-    not depend on which other rules parsed its span."""
-    wanted = []
-    for n, (_, sentence, words, listed) in enumerate(found):
-        over = words - _words_in(sentence, listed) - rest
-        if over <= _LIST_REACH and _list_room(sentence) >= over:
-            wanted.append(n)
-    if not wanted:
-        return found
-    parsed = _parse_sentences([found[n][1] for n in wanted], nlp)
-    if parsed is None:
-        return found
-    dropped = set()
-    for n, doc in zip(wanted, parsed):
-        _, sentence, words, listed = found[n]
-        listed = listed | parsed_list_tokens(doc)
-        if words - _words_in(sentence, listed) <= rest:
-            dropped.add(n)
-    return [f for n, f in enumerate(found) if n not in dropped]
-
-
-_LIST_REACH = 12  # most words over ``rest`` that a sentence is parsed for
-
-
-def _list_room(sentence, longest_item: int = 4) -> int:
-    """The most words ``parsed_list_tokens`` could take out of ``sentence``, told from its tokens.
-
-    Split outside brackets at commas, semicolons and joining words, a list of three or more items
-    has its second item, at least, as a whole stretch of at most ``longest_item`` words between two
-    of those marks; what it takes out is such runs of short stretches, the first ``longest_item``
-    words of the stretch after each run (its last item), the joining words and the words in
-    brackets (an item's aside, or a list in brackets). None without a comma or semicolon, or
-    without a short stretch or brackets."""
-    pieces = [0]  # words of each stretch between marks, outside brackets
-    joins = bracketed = depth = 0
-    for token in sentence:
-        text = token.text
-        if text in ("(", "["):
-            depth += 1
-        elif text in (")", "]"):
-            depth = max(0, depth - 1)
-        elif depth:
-            bracketed += _is_word(token)
-        elif text in (",", ";") or token.lower_ in _JOINS:
-            joins += text not in (",", ";")
-            if pieces[-1] or len(pieces) == 1:
-                pieces.append(0)  # ", and" is one mark
-        elif _is_word(token):
-            pieces[-1] += 1
-    room = 0
-    inner = pieces[1:-1]  # stretches with a mark on each side
-    for n, words in enumerate(inner):
-        if 0 < words <= longest_item:
-            room += words
-            after = pieces[n + 2]
-            if not (n + 1 < len(inner) and 0 < inner[n + 1] <= longest_item):
-                room += min(after, longest_item)  # the last item of the run
-    if not any(t.text in (",", ";") for t in sentence) or not (room or bracketed):
-        return 0
-    return room + joins + bracketed
-
-
-_PARSES: dict[tuple, object] = {}
-
-
-_PARSING = ("tok2vec", "tagger", "parser")
-
-
-def _parse_sentences(sentences, nlp=None):
-    """Each of ``sentences`` (spans of tokenized Docs) as a Doc of its own, tagged and parsed: the same
-    tokens, so token ``i`` of a parse is token ``i`` of its sentence. Parses are kept for the run,
-    by the sentence's words (boilerplate repeats across a folder's adverts). The run's pipeline
-    ``nlp`` does it when it has a tagger and a parser; else the model is loaded with them. None when
-    no model with a parser is installed."""
-    from spacy.tokens import Doc
-
-    from rolelint.nlp.pipeline import ModelNotFound, load_pipeline
-
-    if nlp is None or not all(name in nlp.pipe_names for name in _PARSING):
-        try:
-            nlp = load_pipeline({"pos", "dep"})
-        except ModelNotFound:
-            return None
-    idle = [name for name in nlp.pipe_names if name not in _PARSING]
-    keys = [(id(nlp), tuple((t.text, bool(t.whitespace_)) for t in sentence)) for sentence in sentences]
-    if len(_PARSES) > 20_000:
-        _PARSES.clear()
-    todo = list(dict.fromkeys(key for key in keys if key not in _PARSES))
-    docs = [Doc(nlp.vocab, words=[w for w, _ in key[1]], spaces=[s for _, s in key[1]]) for key in todo]
-    for key, doc in zip(todo, nlp.pipe(docs, batch_size=64, disable=idle)):
-        _PARSES[key] = doc
-    return [_PARSES[key] for key in keys]
-
-
-# a parsed list's items: nouns, names, numbers and the adjectives that stand for a noun ("secure")
-_ITEM_TAGS = ("NN", "CD", "JJ")
-
-
-def parsed_list_tokens(doc, *, shortest: int = 3, longest_item: int = 4) -> set[int]:
-    """Tokens of the parsed ``doc`` (one sentence) in inline lists beyond each list's first item.
-
-    A list is a coordination of at least ``shortest`` conjuncts (a token and its ``conj`` chain in
-    spaCy's dependency parse), each a noun, name, number or adjective heading an item of at most
-    ``longest_item`` words, not counting an aside in brackets ("Quality Assurance (QA)"), with a
-    comma or semicolon between two of them: "software analytics, software testing, software
-    quality and maintenance and machine learning". An item is its conjunct's subtree less the
-    later conjuncts and the words joining them ("and", "or", commas). Clauses joined the same way
-    ("plan the work, write reports and present them") are not lists: each clause is read."""
-    depth = _depths(list(doc))
-    marked: set[int] = set()
-    done: set[int] = set()
-    for token in doc:
-        if token.dep_ == "conj" or token.i in done or len(token.conjuncts) < shortest - 1:
-            continue
-        group = sorted({token, *token.conjuncts}, key=lambda t: t.i)
-        done.update(t.i for t in group)
-        if not all(t.tag_.startswith(_ITEM_TAGS) for t in group):
-            continue
-        members = {t.i for t in group}
-        items = [_item(t, members) for t in group]
-        level = depth[group[0].i]
-        if any(sum(1 for i in item if depth[i] <= level and _is_word(doc[i])) > longest_item for item in items):
-            continue
-        if any(not item or (later and item[-1] >= later[0]) for item, later in zip(items, items[1:] + [[]])):
-            continue  # an item that runs past the next one is not an item of an inline list
-        if not any(doc[i].text in (",", ";") for i in range(items[0][-1] + 1, items[-1][0])):
-            continue
-        marked.update(range(items[0][-1] + 1, items[-1][-1] + 1))
-    return marked
-
-
-def _is_word(token) -> bool:
-    return not (token.is_punct or token.is_space)
-
-
-def _item(conjunct, members: set[int]) -> list[int]:
-    """The token indices of ``conjunct``'s item: its subtree less the later conjuncts of its list,
-    the words joining them and the commas between."""
-    left_out: set[int] = set()
-    for child in conjunct.children:
-        if child.i > conjunct.i and (
-            child.i in members
-            or child.dep_ in ("cc", "preconj")
-            or (child.dep_ == "punct" and child.text in (",", ";"))
-        ):
-            left_out.update(t.i for t in child.subtree)
-    return sorted(t.i for t in conjunct.subtree if t.i not in left_out)
+                    yield span_finding(
+                        rule, item, sentence.start_char, sentence.end_char, values={"words": words, "max": int(high)}
+                    )
 
 
 _JOINS = frozenset({"and", "or", "&", "nor"})  # what joins the last item of a list on
 
 
 def listed_words(sentence, *, shortest_run: int = 4, longest_item: int = 3) -> int:
-    """How many words of ``sentence`` sit in inline lists beyond each list's first item (``listed_tokens``)."""
-    return _words_in(sentence, listed_tokens(sentence, shortest_run=shortest_run, longest_item=longest_item))
-
-
-def listed_tokens(sentence, *, shortest_run: int = 4, longest_item: int = 3) -> set[int]:
-    """Tokens (indices in ``sentence``) that sit in inline lists, beyond each list's first item. Splitting such a
+    """Words of a sentence that sit in inline lists, beyond each list's first item. Splitting such a
     sentence would not make it easier to read; the list is one thing. Three forms are read:
 
     - a run of at least ``shortest_run`` items of at most ``longest_item`` words between commas,
@@ -388,7 +198,7 @@ def listed_tokens(sentence, *, shortest_run: int = 4, longest_item: int = 3) -> 
     _short_items(tokens, marked, shortest_run, longest_item)
     _names(tokens, depth, marked, shortest_run)
     _after_colon(tokens, depth, marked)
-    return marked
+    return sum(1 for i in marked if not (tokens[i].is_punct or tokens[i].is_space))
 
 
 def _depths(tokens) -> list[int]:
