@@ -535,7 +535,11 @@ def hides_content(tag: str) -> bool:
 
 # --- which lines are headings -----------------------------------------------------------------
 
-BOLD_LINE = re.compile(r"^[ \t]*(\*\*|__)(?P<text>[^*_\n]{1,80}?)(?::)?\1[ \t]*:?[ \t]*$")
+# a line wholly in bold, or bold and italic ("**_Responsibilities_**", "***Requirements:***")
+BOLD_LINE = re.compile(
+    r"^[ \t]*(?P<outer>[*_]?)(?P<bold>\*\*|__)(?P<inner>[*_]?)(?P<text>[^*_\n]{1,80}?)(?::)?"
+    r"(?P=inner)(?P=bold)(?P=outer)[ \t]*:?[ \t]*$"
+)
 # a line whose words are all bold, in runs an editor split ("**We** **Offer**:")
 _BOLD_RUNS = re.compile(r"^[ \t]*(?:(\*\*|__)[^*_\n]{1,80}?\1[ \t]*){2,6}:?[ \t]*$")
 _BOLD_RUN = re.compile(r"(\*\*|__)([^*_\n]{1,80}?)\1")

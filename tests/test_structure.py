@@ -61,6 +61,25 @@ def test_an_emphasised_line_is_a_heading_but_not_a_bold_sentence():
     assert line_heading("We pay well.", "html", emphasised=True) is None
 
 
+@pytest.mark.parametrize(
+    "line", ["**_Responsibilities_**", "***Responsibilities***", "_**Responsibilities**_", "__*Responsibilities:*__"]
+)
+def test_a_line_in_bold_and_italic_is_a_heading(line):
+    assert line_heading(line, "markdown", alone=True) == "Responsibilities"
+    text = f"## The job\n\nWe build tools.\n\n{line}\n* Lead the review board\n"
+    sections, spans = split_body(text, fmt="markdown")
+    assert [(s.heading, s.category) for s in sections][-1] == ("Responsibilities", "responsibilities")
+    lead = next(span for span in spans if "Lead the" in span.text)
+    at = lead.text.index("Lead the")
+    assert text[lead.offsets[at] :].startswith("Lead the review board")
+    assert lead.section == "responsibilities"
+
+
+def test_bold_that_does_not_close_as_it_opens_is_no_heading():
+    assert line_heading("**_Responsibilities**", "markdown", alone=True) is None
+    assert line_heading("some **bold** text", "markdown", alone=True) is None
+
+
 def test_plain_text_gets_the_sections_the_same_text_gets_as_markdown():
     text = (
         "Data analyst\n\nAbout the role\n\nWe analyse data.\n\nWhat will you do?\n\n- Build reports\n\n"
