@@ -418,6 +418,9 @@ def mend_slips(heading: str) -> str | None:
     return mended if mended != lowered else None
 
 
+_NEED_TO_KNOW = re.compile(r"\bneed to know\b")
+
+
 def _categorize(heading: str) -> str:
     # an attribute list of the site's Markdown ("Requirements {.section__header}") and inline HTML
     # ("is a <span style=...>plus</span>") are no words of the heading
@@ -430,6 +433,8 @@ def _categorize(heading: str) -> str:
         return "responsibilities"  # "The successful candidate will be required to:" leads in to duties
     if main.strip() in ("you", "yourself"):
         return "essential"  # a heading of one word for the reader: what the hire brings
+    if _NEED_TO_KNOW.search(main):
+        return "about"  # "What you need to know about the job": facts about the post, not what it asks
     texts = [main, lowered] if main != lowered else [lowered]
     if "-" in main:
         texts.append(main.replace("-", " "))  # "Technical must-haves" as "must haves"

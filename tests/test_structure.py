@@ -19,6 +19,8 @@ def _sections(text: str, fmt: str) -> list[tuple[str, str]]:
     [
         ("What will you do?", "responsibilities"),
         ("What will you be doing?", "responsibilities"),
+        ("What you need to know about the job", "about"),
+        ("What you need", "essential"),
         ("Who are you?", "essential"),
         ("What are we looking for?", "essential"),
         ("What do we offer?", "benefits"),
