@@ -913,3 +913,37 @@ def condition_of_employment(item: str) -> bool:
     post's hours ("Are willing and legally able to work in the United States", "Winter 2025 or Spring
     2026 graduation", "3.3 GPA or above")."""
     return _CONDITION.search(item) is not None
+
+
+# --- how an advert frames its requirements ----------------------------------------------------
+
+# a heading in the conditional mood, offering its list as what might help rather than what is needed:
+# "Experience that could make you successful", "Things that might help"
+_HEDGED = re.compile(r"\b(?:could|might)\b", re.IGNORECASE)
+
+
+def hedges_its_list(heading: str) -> bool:
+    """Whether a heading offers its list in the conditional mood ("Experience that could make you
+    successful in this role", "Skills that might help"), as what may help rather than what is required."""
+    return _HEDGED.search(heading) is not None
+
+
+# A lead-in that names the employer's own stack, as what the team runs or uses ("in our current
+# technology stack:", "The tools we use:", "We currently run:"): its list enumerates the stack.
+_STACK = re.compile(
+    r"\b(?:(?:our|current|existing|present)\s+(?:\w+\s+){0,2}?(?:stack|toolchain|tool\s+chain|tooling)|"
+    r"(?:tools|technologies|technology|stack|services|systems)\s+(?:that\s+)?we(?:'re|\s+are)?\s+(?:currently\s+|mainly\s+|"
+    r"mostly\s+|primarily\s+)?(?:use|using|run|running|work\s+with|working\s+with|rely\s+on|host)|"
+    r"we\s+(?:currently\s+|mainly\s+|mostly\s+|primarily\s+)?(?:use|run|host|rely\s+on|work\s+with|are\s+using|are\s+running)"
+    r"(?=\s*(?:the\s+following\s*)?:?\s*$))",
+    re.IGNORECASE,
+)
+
+
+def describes_the_stack(lead_in: str) -> bool:
+    """Whether a lead-in describes the team's current stack rather than asking something of the reader
+    ("… exceptional DevOps skills in the current technology stack:", "The technologies we use:", "We
+    currently run:"): the list after it enumerates what the team runs, not a requirement an item. Only the
+    lead-in's last sentence is read ("Our stack is Go. You will need:" asks something of the reader)."""
+    last = _LAST_SENTENCE.search(lead_in.strip())
+    return last is not None and _STACK.search(last.group(1).replace("’", "'")) is not None

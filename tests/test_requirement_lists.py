@@ -276,3 +276,31 @@ def test_a_portrait_of_the_reader_beside_the_requirements_counts_only_if_it_read
 
 def test_a_portrait_of_the_reader_alone_heads_the_requirements():
     assert _count(f"## About you\n\n{TRAITS}{ESSENTIALS}") == 11
+
+
+EIGHT = "".join(f"- Experience with tool {n}\n" for n in range(8))
+
+
+def test_a_long_list_of_requirements_fires_at_its_eighth_item():
+    text = f"# Developer\n\n## Requirements\n\nWe look for the following:\n\n{EIGHT}"
+    (finding,) = _rl201(text)
+    assert "8 essential requirements" in finding.message
+    assert text[finding.start : finding.end] == "Experience with tool 7"
+    line = text.count("\n", 0, finding.start) + 1
+    column = finding.start - text.rfind("\n", 0, finding.start)
+    assert (line, column) == (14, 3)
+
+
+def test_a_list_offered_as_what_could_make_you_successful_is_not_counted():
+    assert _count(f"## Experience that could make you successful in this role\n\n{EIGHT}") == 0
+    assert _count(f"## Experience that will make you successful in this role\n\n{EIGHT}") == 8
+
+
+def test_a_list_led_in_as_the_teams_current_stack_is_not_counted():
+    stack = "".join(f"- Service {n}\n" for n in range(8))
+    lead = "You will have strong skills in our current technology stack:"
+    assert _count(f"## Requirements\n\n{lead}\n\n{stack}") == 0
+    # the requirements after the stack still count, and a lead-in that only mentions the stack before
+    # asking something of the reader leads in to requirements
+    assert _count(f"## Requirements\n\nOur stack is Go and Postgres. You will bring:\n\n{EIGHT}") == 8
+    assert _count(f"## Requirements\n\nThe technologies we use:\n\n{stack}\nYou will bring:\n\n{EIGHT}") == 8

@@ -14,6 +14,8 @@ from rolelint.structure import (
     alternatives_asked,
     condition_of_employment,
     continues_item,
+    describes_the_stack,
+    hedges_its_list,
     list_lead_in,
     marks_desirable,
     paragraph_lead_in,
@@ -98,7 +100,11 @@ def requirement_lists(
         if not run:
             return
         found: list = []
-        if all(item.span.section == "essential" or item.span.section == "desirable" for item in run):
+        if describes_the_stack(lead_text):
+            pass  # "… skills in our current technology stack:": the list names what the team runs
+        elif hedges_its_list(run[0].span.heading or ""):
+            pass  # "Experience that could make you successful": what may help, not what is required
+        elif all(item.span.section == "essential" or item.span.section == "desirable" for item in run):
             if introduced or (named and portrays_the_reader(run[0].span.heading or "")):
                 # a list with a lead-in of its own that names no section and is about the employer
                 # ("The company offers:", "We provide:"), under a requirements heading, or a portrait of
@@ -119,10 +125,12 @@ def requirement_lists(
     commas = sum(1 for item in items if item.span.block == "list_item" and item.text.rstrip().endswith(",")) >= 2
     introduced = False  # the current run follows a paragraph that leads in to it and names no section
     alternatives: int | None = None  # how many of the current run's items its lead-in asks for
+    lead_text = ""  # the lead-in just before the current run, when it ends with a colon
     for item in items:
         if item.span.block != "list_item":
             flush()
             text = item.text.strip()
+            lead_text = text if text.endswith(":") else ""
             alternatives = alternatives_asked(text) if text.endswith(":") or item.span.block == "heading" else None
             introduced = (
                 item.span.block == "paragraph"
@@ -139,6 +147,7 @@ def requirement_lists(
             flush()
             alternatives = alternatives_asked(item.text)
             introduced = False
+            lead_text = item.text.strip()
             continue  # a lead-in: the items after it are a list of their own
         if continued:
             continue  # the rest of the item before, split in two (one requirement)
@@ -148,6 +157,7 @@ def requirement_lists(
         flush()  # another list (under another heading or lead-in item)
         introduced = False
         alternatives = None
+        lead_text = ""
         run.append(item)
     flush()
     return one_position(counted)
