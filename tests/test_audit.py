@@ -230,16 +230,21 @@ def test_the_readme_command_runs_on_the_sample_dataset(tmp_path):
     assert table and {"id", "organisation", "line", "column", "code", "severity", "message"} <= set(table[0])
 
 
-def test_a_missing_text_column_is_exit_2_naming_it(tmp_path):
-    source = tmp_path / "adverts.csv"
-    source.write_text("id,body,organisation\n1,We need a ninja.,Acme\n", encoding="utf-8")
-    run = subprocess.run(
+def _audit_command(tmp_path, source) -> subprocess.CompletedProcess:
+    """``rolelint audit SOURCE -o OUT`` as a user runs it, in its own process."""
+    return subprocess.run(
         [sys.executable, "-m", "rolelint", "audit", str(source), "-o", str(tmp_path / "out")],
         cwd=tmp_path,
         capture_output=True,
         text=True,
         timeout=300,
     )
+
+
+def test_a_missing_text_column_is_exit_2_naming_it(tmp_path):
+    source = tmp_path / "adverts.csv"
+    source.write_text("id,body,organisation\n1,We need a ninja.,Acme\n", encoding="utf-8")
+    run = _audit_command(tmp_path, source)
     assert run.returncode == 2
     assert "no column 'text'" in run.stderr and "body" in run.stderr and "--column text=NAME" in run.stderr
     assert "Traceback" not in run.stderr
@@ -248,13 +253,7 @@ def test_a_missing_text_column_is_exit_2_naming_it(tmp_path):
 def test_an_input_with_no_adverts_says_so(tmp_path):
     source = tmp_path / "adverts.jsonl"
     source.write_text("", encoding="utf-8")
-    run = subprocess.run(
-        [sys.executable, "-m", "rolelint", "audit", str(source), "-o", str(tmp_path / "out")],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    run = _audit_command(tmp_path, source)
     assert run.returncode == 0
     assert "0 adverts" in run.stderr and "holds no adverts; the report is empty" in run.stderr
     assert "Traceback" not in run.stderr
