@@ -918,13 +918,15 @@ def condition_of_employment(item: str) -> bool:
 # --- how an advert frames its requirements ----------------------------------------------------
 
 # a heading in the conditional mood, offering its list as what might help rather than what is needed:
-# "Experience that could make you successful", "Things that might help"
-_HEDGED = re.compile(r"\b(?:could|might)\b", re.IGNORECASE)
+# "Experience that could make you successful", "Things that might help"; not a question that opens
+# with it ("Could this be you?", "Could you be our next engineer?"), which asks the reader to match
+_HEDGED = re.compile(r"^(?!\W*(?:could|might)\b).*?\b(?:could|might)\b", re.IGNORECASE)
 
 
 def hedges_its_list(heading: str) -> bool:
     """Whether a heading offers its list in the conditional mood ("Experience that could make you
-    successful in this role", "Skills that might help"), as what may help rather than what is required."""
+    successful in this role", "Skills that might help"), as what may help rather than what is required;
+    not a question that opens with "could" or "might" ("Could this be you?")."""
     return _HEDGED.search(heading) is not None
 
 

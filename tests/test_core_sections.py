@@ -334,3 +334,10 @@ def test_the_employers_own_record_or_a_cv_required_are_not_requirements():
     )
     assert _finding(body + "## How to apply\n\nA CV and a cover letter are required.\n") == missing
     assert _finding(body + "Update the documents as required.\n\nSend us your CV.\n") == missing
+
+
+def test_two_sentences_run_together_are_no_address_of_a_job_page():
+    body = HEAD + DUTIES + NEEDS + REMOTE
+    assert _finding(body + "We are recruiting.We are a small team.\n") == NO_APPLY
+    assert _finding(body + "Read about the position.it was created this year.\n") == NO_APPLY
+    assert _finding(body + "More roles: example.org/careers\n") is None

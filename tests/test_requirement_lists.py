@@ -304,3 +304,8 @@ def test_a_list_led_in_as_the_teams_current_stack_is_not_counted():
     # asking something of the reader leads in to requirements
     assert _count(f"## Requirements\n\nOur stack is Go and Postgres. You will bring:\n\n{EIGHT}") == 8
     assert _count(f"## Requirements\n\nThe technologies we use:\n\n{stack}\nYou will bring:\n\n{EIGHT}") == 8
+
+
+def test_a_list_under_a_question_that_opens_with_could_is_counted():
+    assert _count(f"## Could this be you?\n\n{EIGHT}") == 8
+    assert _count(f"## Could you be our next engineer?\n\n{EIGHT}") == 8

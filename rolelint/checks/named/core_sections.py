@@ -50,8 +50,13 @@ _PARTS = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\bto\s+")
 _JOB_PAGE = re.compile(r"^https?://\S*(?:job|career|employ|apply|vacanc|position|opening|recruit)", re.IGNORECASE)
 # any URL of the page's source, a link's target included (an HTML href, a Markdown link)
 _URL = re.compile(r"https?://[^\s)\"'<>\]]+")
-# a web address written without its scheme, as prose gives one ("All roles: jobs.example.ai")
-_ADDRESS = re.compile(r"(?<![\w@./-])(?:[a-z0-9-]+\.)+[a-z]{2,}(?:/[^\s)\"'<>\]]*)?", re.IGNORECASE)
+# a web address written without its scheme, as prose gives one ("All roles: jobs.example.ai",
+# "example.org/careers"): a host of three or more labels, or a host and a path, ending in a top-level
+# domain in lower case; not two sentences run together ("… recruiting.We are", "the position.it was")
+_ADDRESS = re.compile(
+    r"(?<![\w@./-])(?:(?:[A-Za-z0-9-]+\.){2,}[a-z]{2,}(?![\w-])(?:/[^\s)\"'<>\]]*)?"
+    r"|(?:[A-Za-z0-9-]+\.)+[a-z]{2,}/[^\s)\"'<>\]]*)"
+)
 # what names a job page in an address: its host or path ("jobs.example.ai", "example.org/careers")
 _JOB_WORDS = re.compile(r"job|career|employ|apply|vacanc|position|opening|recruit", re.IGNORECASE)
 # a field whose value is an address and whose label names the posting or applying
@@ -252,8 +257,14 @@ def _invites_contact(text: _Text, verbs: frozenset[str]) -> bool:
     …", "feel free to reply here or email me", "reach out to us"): a way to apply, by message."""
     if not verbs or not text.words.intersection(v.split()[0] for v in verbs):
         return False
-    pattern = r"\b(?:" + "|".join(re.escape(v) for v in verbs) + r")\s+(?:(?:to|with)\s+)?(?:me|us|here)\b"
-    return re.search(pattern, text.joined) is not None
+    return _contact_pattern(verbs).search(text.joined) is not None
+
+
+@lru_cache(maxsize=8)
+def _contact_pattern(verbs: frozenset[str]) -> re.Pattern[str]:
+    """``_invites_contact``'s pattern for a rule's ``contact_verbs``, built once per list."""
+    alternatives = "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True))
+    return re.compile(r"\b(?:" + alternatives + r")\s+(?:(?:to|with)\s+)?(?:me|us|here)\b")
 
 
 # the post named with its acronym in brackets, which the advert then calls the hire by: "seeks a
