@@ -4,6 +4,8 @@ import sys
 import unicodedata
 
 from rolelint.checks.named.pay import CURRENCY, _has_amount, _has_bare_amount
+from rolelint.loaders import document_from_string
+from rolelint.profession.advert_text import salary_mentions
 
 
 def test_currency_signs_are_unicode_category_sc():
@@ -47,6 +49,11 @@ def test_an_amount_for_the_role_itself_is_pay_whatever_its_sentence_calls_it():
     assert _has_amount("Salary: a budget of $60,000 to $70,000")
     assert not _has_amount("Pay: we raised $10 million in funding.")
     assert not _has_amount("Perks: a budget of £2,500 to build your home office.")
+
+
+def test_only_the_first_amount_after_a_pay_label_is_pay_whatever_follows():
+    document = document_from_string("# Developer\n\nSalary: £40,000 plus a £1,500 learning budget.\n", fmt="markdown")
+    assert [(m.band.low, m.band.high) for m in salary_mentions(document)] == [(40000.0, 40000.0)]
 
 
 def test_an_amount_in_a_currency_code_is_a_figure_where_its_sentence_says_it_is_pay():

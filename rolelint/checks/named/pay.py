@@ -100,7 +100,8 @@ FOR_THE_ROLE = re.compile(
     re.IGNORECASE,
 )
 # A sentence labelled as pay ("Compensation: we have a budget between USD 40,000 and 50,000 per
-# year") gives the job's pay, whatever else it calls the sum.
+# year") gives the job's pay in its first amount, whatever else it calls the sum; a later one may be
+# another sum ("Salary: £40,000 plus a £1,500 learning budget").
 PAY_LABEL = re.compile(r"[\W_]*(?:salary|pay|compensation|remuneration|wages?)\s*:", re.IGNORECASE)
 SCALED = re.compile(r"\s?(?:m|bn|b|mn|t|tn|million|billion|trillion)\b\+?", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|\n")
@@ -205,7 +206,10 @@ def reads_as_pay(text: str, found: re.Match, *, context: re.Pattern[str] | None 
         return False
     if STIPEND.search(text, begin, finish) and not _PERIOD_AFTER.match(text, _past_unit(text, after)):
         return False
-    return NOT_PAY.search(text, begin, finish) is None or PAY_LABEL.match(text, begin) is not None
+    if NOT_PAY.search(text, begin, finish) is None:
+        return True
+    label = PAY_LABEL.match(text, begin)
+    return label is not None and _DIGIT.search(text, label.end(), found.start()) is None
 
 
 _UNIT_AFTER = re.compile(rf"\s?{INDIAN_UNIT}|\s?[kK]\b")
