@@ -68,3 +68,8 @@ def test_the_person_hired_compared_with_the_post_is_a_view_of_hiring():
     assert _quoted("Our philosophy on hiring is that the candidate is more important than the position.") == []
     assert _quoted("We think the person matters more than the CV.") == []
     assert _quoted("Our philosophy is that the candidate will grow the role.") == [(23, 36, "the candidate")]
+
+
+def test_the_person_hired_bringing_more_than_a_quantity_is_still_reported():
+    text = "The ideal candidate has more than five years of experience."
+    assert _quoted(text) == [(0, 19, "The ideal candidate")]

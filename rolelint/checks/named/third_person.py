@@ -289,13 +289,19 @@ def _modifies_a_noun(doc, i: int) -> bool:
 _CLAUSE_END = frozenset({".", ",", ";", ":", "!", "?", "(", ")"})
 
 
+# the verbs of a view of hiring that compares the person hired: "is more important than", "matters
+# more than"; not a demand that compares a quantity ("has more than five years")
+_COMPARED_BY = frozenset({"is", "are", "'s", "matters", "matter", "counts", "count"})
+
+
 def _compared(doc, i: int) -> bool:
-    """Whether the noun at ``i`` is the subject of a comparison in the present tense: "is", "are"
-    or a verb (no modal) and "than" within a few words, in the same clause ("the candidate is more
+    """Whether the noun at ``i`` is the subject of a comparison in the present tense: "is", "are",
+    "matters" or "counts" and "than" within a few words, in the same clause ("the candidate is more
     important than the position", "the person matters more than the CV"). That states a view of
-    hiring in general, not what the person hired will do or bring. Read from the words alone."""
+    hiring in general, not what the person hired will do or bring ("the candidate has more than five
+    years of experience" is what they bring). Read from the words alone."""
     n = len(doc)
-    if i + 1 >= n or doc[i + 1].lower_ in MODALS or doc[i + 1].lower_ in ("that", "who", "to"):
+    if i + 1 >= n or doc[i + 1].lower_ not in _COMPARED_BY:
         return False
     for j in range(i + 2, min(n, i + 7)):
         if doc[j].text in _CLAUSE_END:
