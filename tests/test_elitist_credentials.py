@@ -59,3 +59,8 @@ def test_credentials_asked_of_the_applicant_are_found_whoever_asks(tmp_path):
     assert _elitist("# Engineer\n\nOur ideal candidate has a degree from a top university.\n", tmp_path) == [
         (3, 41, 55)
     ]
+
+
+def test_credentials_held_by_the_people_sought_are_found_whatever_the_subject(tmp_path):
+    text = "# Engineer\n\nOur programme is open to students with a first-class degree from a top university.\n"
+    assert _elitist(text, tmp_path) != []

@@ -45,9 +45,12 @@ def said_of_others(span) -> bool:
     schools"), or a clause whose subject is the employer ("we partner with leading universities")
     or a person named ("Ben ... beat dozens of seniors while holding a 3.9 GPA") and whose verb asks
     nothing of anyone. A requirement item with no verb, the reader as subject ("you have"), the
-    people sought ("candidates must have") and a verb of asking ("we require a 2:1") keep it."""
+    people sought as subject ("candidates must have") or on the way up ("our programme is open to
+    students with a first-class degree") and a verb of asking ("we require a 2:1") keep it."""
     for token in _up_from(span.root):
-        if token.pos_ in ("NOUN", "PROPN") and token.lower_ not in SOUGHT and _owned_by_us(token):
+        if token.pos_ in ("NOUN", "PROPN") and token.lower_ in SOUGHT:
+            return False  # the people sought hold it ("open to students with a first-class degree")
+        if token.pos_ in ("NOUN", "PROPN") and _owned_by_us(token):
             return True
         if token.pos_ not in ("VERB", "AUX"):
             continue
