@@ -317,6 +317,8 @@ def test_asking_the_reader_to_write_to_the_advertiser_is_a_way_to_apply():
     assert _finding(body + "Questions? Feel free to reply here or email me.\n") is None
     assert _finding(body + "Reach out to us with a few lines about yourself.\n") is None
     assert _finding(body + "You will email customers and write reports.\n") == NO_APPLY
+    assert _finding(body + "We write here about our culture.\n") == NO_APPLY
+    assert _finding(body + "Interested? Reply here.\n") is None
 
 
 def test_requirements_stated_in_one_sentence_of_prose_cover_requirements():

@@ -264,7 +264,10 @@ def _invites_contact(text: _Text, verbs: frozenset[str]) -> bool:
 def _contact_pattern(verbs: frozenset[str]) -> re.Pattern[str]:
     """``_invites_contact``'s pattern for a rule's ``contact_verbs``, built once per list."""
     alternatives = "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True))
-    return re.compile(r"\b(?:" + alternatives + r")\s+(?:(?:to|with)\s+)?(?:me|us|here)\b")
+    # "here" as the place written to ends its clause ("reply here.", "reply here or email me"); not
+    # the place something is written about ("we write here about our culture")
+    here = r"here(?=\s*(?:[.,;:!)]|$)|\s+(?:or|and)\b)"
+    return re.compile(r"\b(?:" + alternatives + r")\s+(?:(?:to|with)\s+)?(?:me\b|us\b|" + here + ")", re.MULTILINE)
 
 
 # the post named with its acronym in brackets, which the advert then calls the hire by: "seeks a
