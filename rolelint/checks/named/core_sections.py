@@ -92,6 +92,8 @@ _DECLARED_REQUIRED = re.compile(
     r"\s+(?:(?:is|are)\s+)?(?:required|a must|essential|mandatory)[.!]?\s*$"
 )
 _FIRST_PERSON = re.compile(r"\b(?:we|we're|our|us|i|i'm|my)\b")
+# the employer as the subject right before an obligation ("we must have", "we will need to be")
+_WE_BEFORE = re.compile(r"\b(?:we|i)\s*$")
 # the parts of a sentence that runs a list together: commas and semicolons
 _LIST_PARTS = re.compile(r"[,;]\s*(?:and\s+|or\s+)?")
 # sections whose sentences are no requirement, whatever they declare ("A cover letter is required")
@@ -696,8 +698,12 @@ def _states_requirements(sentence: str, words: frozenset[str], verbs: frozenset[
     TypeScript and Python, experience with data-intensive applications.")."""
     lowered = sentence.strip().lower().replace("’", "'")
     obliged = _OBLIGED.search(lowered)
-    if obliged is not None and reads_as_requirement(lowered[obliged.end() :], words, frozenset()):
-        return True
+    if (
+        obliged is not None
+        and _WE_BEFORE.search(lowered, 0, obliged.start()) is None
+        and reads_as_requirement(lowered[obliged.end() :], words, frozenset())
+    ):
+        return True  # not the employer's own obligation ("we must have strong experience of …")
     first = _WORDS.match(lowered)
     if _DECLARED_REQUIRED.match(lowered) and not (first and first.group() in verbs and first.group() not in words):
         return True  # a thing declared required, not a duty that opens with its verb
