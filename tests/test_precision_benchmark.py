@@ -15,6 +15,8 @@ sys.path.insert(0, str(REPO / "benchmarks" / "adverts"))
 import extract  # noqa: E402
 import precision  # noqa: E402
 
+FRESH = extract.SPLITS[2:]  # every batch after tune and heldout
+
 ADVERTS = REPO / "benchmarks" / "adverts"
 
 
@@ -43,9 +45,7 @@ def test_every_row_has_the_header_s_fields(name):
     assert [number for number, row in enumerate(rows, 1) if row and len(row) != len(rows[0])] == []
 
 
-@pytest.mark.parametrize(
-    "split", ["fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10"]
-)
+@pytest.mark.parametrize("split", FRESH)
 def test_a_fresh_split_shares_no_repository_with_another_split(split):
     """A fresh batch is new text: none of its source repositories may feed another split."""
     rows = extract.read_manifest()
@@ -101,9 +101,7 @@ def _git(*args):
     return subprocess.run(["git", "-C", str(REPO), *args], capture_output=True, text=True)
 
 
-@pytest.mark.parametrize(
-    "split", ["fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10"]
-)
+@pytest.mark.parametrize("split", FRESH)
 def test_fresh_gold_was_committed_before_any_fresh_judgement(split):
     """A fresh split's gold list must come first in history: the commit that first added one of its
     judgements (if any) descends from the one that first added its gold rows."""
