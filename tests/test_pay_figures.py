@@ -47,6 +47,7 @@ def test_an_amount_for_the_role_itself_is_pay_whatever_its_sentence_calls_it():
     # a sentence labelled as pay gives the job's pay, whatever it calls the sum
     assert _has_amount("Compensation: We have a budget between USD 40,000 and 50,000 per year depending on experience")
     assert _has_amount("Salary: a budget of $60,000 to $70,000")
+    assert _has_amount("**Salary**: a budget of $60,000 to $70,000")
     assert not _has_amount("Pay: we raised $10 million in funding.")
     assert not _has_amount("Perks: a budget of £2,500 to build your home office.")
 

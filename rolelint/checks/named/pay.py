@@ -100,9 +100,9 @@ FOR_THE_ROLE = re.compile(
     re.IGNORECASE,
 )
 # A sentence labelled as pay ("Compensation: we have a budget between USD 40,000 and 50,000 per
-# year") gives the job's pay in its first amount, whatever else it calls the sum; a later one may be
-# another sum ("Salary: £40,000 plus a £1,500 learning budget").
-PAY_LABEL = re.compile(r"[\W_]*(?:salary|pay|compensation|remuneration|wages?)\s*:", re.IGNORECASE)
+# year", "**Salary**: …") gives the job's pay in its first amount, whatever else it calls the sum;
+# a later one may be another sum ("Salary: £40,000 plus a £1,500 learning budget").
+PAY_LABEL = re.compile(r"[\W_]*(?:salary|pay|compensation|remuneration|wages?)[*_\s]*:", re.IGNORECASE)
 SCALED = re.compile(r"\s?(?:m|bn|b|mn|t|tn|million|billion|trillion)\b\+?", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|\n")
 
