@@ -108,6 +108,17 @@ def test_many_findings_under_many_suppressions_are_matched_quickly(tmp_path: Pat
     assert_positions_inside(run, tmp_path)
 
 
+def test_a_long_word_before_an_at_sign_is_read_in_linear_time(tmp_path: Path):
+    # RL209 looks for an e-mail address to apply to; its pattern was tried at every letter of a long
+    # word, so 16,000 letters before an "@" took 0.7 s and 500 kB would take over ten minutes.
+    write(tmp_path, "adverts/a.md", "# Developer\n\n" + "a" * SIZE + " x@\n\nWrite to jobs@example.org.\n")
+    started = time.monotonic()
+    run = lint(tmp_path, select="RL0,RL209")
+    assert time.monotonic() - started < 60
+    (missing,) = [m for m in run.messages("adverts/a.md") if "says nothing about" in m]
+    assert "responsibilities" in missing and "apply" not in missing  # the address after the word is read
+
+
 def test_a_long_run_without_spaces_reaches_the_nlp_rules_in_pieces(tmp_path: Path):
     # spaCy's tokenizer is quadratic in a run without spaces (8,000 `[` took 13 s, 10,000 about 20 s,
     # and pieces were 10,000 characters). They now reach it in pieces of 200.

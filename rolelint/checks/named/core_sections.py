@@ -37,7 +37,8 @@ PARAMS = (
     "apply_keys",
     "contact_verbs",
 )
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+# an address starts where a word does: tried at every letter of a long word, the search was quadratic
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+")
 _WORDS = re.compile(r"[a-z][a-z'’-]*")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\s{4,}")
 # the reader's work named as the subject of a sentence: "your main task will be to", "your duties are"
