@@ -338,6 +338,9 @@ def test_the_employers_own_record_or_a_cv_required_are_not_requirements():
     assert _finding(body + "Update the documents as required.\n\nSend us your CV.\n") == missing
     obligation = "We must have strong experience of shipping secure software.\n\nSend us your CV.\n"
     assert _finding(body + obligation) == missing
+    assert _finding(body + "No experience required.\n\nSend us your CV.\n") == missing
+    assert _finding(body + "Some travel may be required.\n\nSend us your CV.\n") == missing
+    assert _finding(body + "Experience with payroll systems will be required.\n\nSend us your CV.\n") is None
 
 
 def test_two_sentences_run_together_are_no_address_of_a_job_page():

@@ -86,10 +86,12 @@ _OBLIGED = re.compile(
     r"\b(?:must|(?:will\s+)?needs?\s+to|(?:is|are)\s+required\s+to|should)\s+(?:be|have|possess|hold|show|demonstrate)\b"
 )
 # a sentence that names something and declares it required: "Strong SQL skills required.",
-# "A driving licence is essential"; not the reader or the employer ("you are required"), nor a
-# duty done "as required" or "where needed"
+# "A driving licence is essential"; not the reader or the employer ("you are required"), nothing
+# ("No experience required"), what may be ("Travel may be required"), nor a duty done "as required"
+# or "where needed"
 _DECLARED_REQUIRED = re.compile(
-    r"^(?!(?:you|we|it|this|that|there)\b)[a-z0-9][^.!?:]{2,150}?(?<!\bas)(?<!\bwhere)(?<!\bwhen)(?<!\bif)"
+    r"^(?!(?:you|we|it|this|that|there|no|nothing|none)\b)[a-z0-9][^.!?:]{2,150}?(?<!\bas)(?<!\bwhere)(?<!\bwhen)"
+    r"(?<!\bif)(?<!\bmay be)(?<!\bmight be)(?<!\bcan be)"
     r"\s+(?:(?:is|are)\s+)?(?:required|a must|essential|mandatory)[.!]?\s*$"
 )
 _FIRST_PERSON = re.compile(r"\b(?:we|we're|our|us|i|i'm|my)\b")
