@@ -368,17 +368,12 @@ class Linter:
         missing, and its gender-coded words, each measured as the rule that reports on it measures
         it (RL207, RL206, RL208, RL209, RL112) with the config's options. None for a framework or a
         role, or a text that could not be read."""
-        from rolelint.formats import format_for
-        from rolelint.loaders import parse_source
         from rolelint.summary import summarise
 
         path = path if path is not None else (result.files[0] if result.files else None)
-        source = result.sources.get(path) if path is not None else None
-        if source is None:
-            return None
-        document = next((d for d in result.documents if d.path == path), None)
+        document = self._document_of(result, path, kind=kind)
         if document is None:
-            document, _ = parse_source(source, fmt=format_for(path), kind_hint=kind or self.config.kind_for(path))
+            return None
         rules = {code: rule for code, rule in self.catalogue.text_rules.items()}
         options = {code: settings.options for code, settings in self.config.rules.items() if settings.options}
         needs = set().union(*(rule.needs for code, rule in rules.items() if code in self.active))
@@ -458,13 +453,15 @@ class Linter:
         wanted = [d for d in result.diagnostics if d.code in self.catalogue.profession_rules]
         if not wanted:
             return MappingProxyType({})
-        documents = {document.path: document for document in result.documents}
+        documents: dict[str, Document | None] = {}
         root = self.config.root.resolve()
         found: dict[Diagnostic, tuple[RelatedPlace, ...]] = {}
         with self._lock:
             index = self._profession_index()
             for diagnostic in wanted:
-                document = documents.get(diagnostic.path)
+                if diagnostic.path not in documents:
+                    documents[diagnostic.path] = self._document_of(result, diagnostic.path)
+                document = documents[diagnostic.path]
                 if document is None:
                     continue
                 places = []
@@ -485,12 +482,28 @@ class Linter:
         from rolelint.profession.lookup import inferred_role_levels
 
         path = path if path is not None else (result.files[0] if result.files else None)
-        document = next((d for d in result.documents if d.path == path), None)
+        document = self._document_of(result, path)
         if document is None:
             return ()
         with self._lock:
             found = inferred_role_levels(self._profession_index(), document)
         return tuple(InferredRoleLevel(f.framework, f.role, f.level, f.title) for f in found)
+
+    def _document_of(self, result: LintResult, path: str | None, kind: str | None = None) -> Document | None:
+        """The parsed document of ``path`` in ``result``: the one the run kept, or, where it kept none
+        (a run whose profession findings came from the cache keeps no documents), its text parsed
+        again; None for a path the result has no text of."""
+        from rolelint.formats import format_for
+        from rolelint.loaders import parse_source
+
+        document = next((d for d in result.documents if d.path == path), None)
+        if document is not None or path is None:
+            return document
+        source = result.sources.get(path)
+        if source is None:
+            return None
+        parsed, _ = parse_source(source, fmt=format_for(path), kind_hint=kind or self.config.kind_for(path))
+        return parsed
 
     def excluded(self, name: str) -> bool:
         """Whether the config's ``exclude`` leaves out the file ``name`` (relative to the config's root),

@@ -136,3 +136,36 @@ def test_nothing_is_inferred_for_a_role_level_the_advert_or_the_caller_names(lin
     named = linter.lint_text(f"---\nrole: product-manager\nlevel: senior\n---\n# {TITLE}\n", kind="advert")
     chosen = linter.lint_text(f"# {TITLE}\n", kind="advert", role_level=ASSOCIATE)
     assert linter.inferred_role_levels(named) == () and linter.inferred_role_levels(chosen) == ()
+
+
+def test_a_cached_run_still_gives_the_inferred_role_level(tmp_path):
+    import shutil
+
+    from rolelint.api import InferredRoleLevel
+
+    repo = tmp_path / "repo"
+    shutil.copytree(EXAMPLES, repo)
+    draft = repo / "adverts" / "draft-senior.md"
+    draft.write_text(f"# {TITLE}\n\n{EXPERIENCE}\n", encoding="utf-8")
+    expected = (InferredRoleLevel("product-management", "product-manager", "senior", "Senior product manager"),)
+    for run in ("first", "cached"):
+        cached = Linter(start=repo, use_cache=True)
+        result = cached.lint_paths([draft])
+        assert "RL316" in [d.code for d in result.diagnostics], run
+        assert cached.inferred_role_levels(result) == expected, run
+    assert not result.documents  # the profession findings came from the cache, with no documents
+
+
+def test_a_cached_run_still_gives_the_places_a_finding_was_checked_against(tmp_path):
+    import shutil
+
+    repo = tmp_path / "repo"
+    shutil.copytree(EXAMPLES, repo)
+    draft = repo / "adverts" / "draft-senior.md"
+    draft.write_text(f"# {TITLE}\n\n{EXPERIENCE}\n", encoding="utf-8")
+    places = []
+    for _ in ("first", "cached"):
+        cached = Linter(start=repo, use_cache=True)
+        result = cached.lint_paths([draft])
+        places.append({d.code: [p.path for p in found] for d, found in cached.related(result).items()})
+    assert places[0] and places[1] == places[0]
