@@ -418,7 +418,7 @@ def mend_slips(heading: str) -> str | None:
     return mended if mended != lowered else None
 
 
-_NEED_TO_KNOW = re.compile(r"\bneed to know\b")
+_NEED_TO_KNOW = re.compile(r"\bneed to know\b(?! how\b)")
 
 
 def _categorize(heading: str) -> str:
@@ -434,7 +434,10 @@ def _categorize(heading: str) -> str:
     if main.strip() in ("you", "yourself"):
         return "essential"  # a heading of one word for the reader: what the hire brings
     if _NEED_TO_KNOW.search(main):
-        return "about"  # "What you need to know about the job": facts about the post, not what it asks
+        # "What you need to know (about the job)": facts about the post, not what it asks, unless the
+        # rest of the heading names requirements ("Skills you need to know")
+        rest = _categorize(_NEED_TO_KNOW.sub(" ", main))
+        return rest if rest in ("essential", "desirable") else "about"
     texts = [main, lowered] if main != lowered else [lowered]
     if "-" in main:
         texts.append(main.replace("-", " "))  # "Technical must-haves" as "must haves"

@@ -20,6 +20,8 @@ def _sections(text: str, fmt: str) -> list[tuple[str, str]]:
         ("What will you do?", "responsibilities"),
         ("What will you be doing?", "responsibilities"),
         ("What you need to know about the job", "about"),
+        ("Skills you need to know", "essential"),
+        ("Things you need to know how to do", "essential"),
         ("What you need", "essential"),
         ("Who are you?", "essential"),
         ("What are we looking for?", "essential"),
