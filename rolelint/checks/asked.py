@@ -65,9 +65,7 @@ def said_of_others(span) -> bool:
             return False
         if subject.pos_ == "PROPN" and subject.ent_type_ in ("", "PERSON"):
             return True
-        if subject.lower_ not in SOUGHT and _owned_by_us(subject):
-            return True
-        return False
+        return _owned_by_us(subject)  # "our team comes from top schools"; else someone else's
     return False
 
 

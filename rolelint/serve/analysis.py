@@ -387,19 +387,19 @@ def _value(info: RoleLevelInfo) -> str:
     return f"{info.framework}/{info.role}/{info.level}"
 
 
+# the page's answer to a fix it did not offer (a changed or made-up request)
+NOT_OFFERED = "That fix is not one the page offered; check the text again and choose a fix from its findings."
+
+
 def apply_fix(text: str, fix: dict) -> str:
     """The text with one fix the page was given applied, when the text still holds what it replaces."""
     try:
         start, end = int(fix["start"]), int(fix["end"])
         replacement, before = fix["replacement"], fix["before"]
     except (KeyError, TypeError, ValueError):
-        raise PageError(
-            "That fix is not one the page offered; check the text again and choose a fix from its findings."
-        ) from None
+        raise PageError(NOT_OFFERED) from None
     if not isinstance(replacement, str) or not isinstance(before, str):
-        raise PageError(
-            "That fix is not one the page offered; check the text again and choose a fix from its findings."
-        )
+        raise PageError(NOT_OFFERED)
     text = normalise_line_breaks(text)
     if not 0 <= start <= end <= len(text) or text[start:end] != before:
         raise PageError("The text has changed since that fix was offered; check it again and retry.")

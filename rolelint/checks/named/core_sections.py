@@ -47,8 +47,10 @@ _YOUR_WORK = re.compile(
     r"(?: to)?\b"
 )
 _PARTS = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\bto\s+")
+# what names a job page in an address: its host or path ("jobs.example.ai", "example.org/careers")
+_JOB_WORDS = re.compile(r"job|career|employ|apply|vacanc|position|opening|recruit", re.IGNORECASE)
 # a URL of a job page, as a front-matter value: the page with the apply button
-_JOB_PAGE = re.compile(r"^https?://\S*(?:job|career|employ|apply|vacanc|position|opening|recruit)", re.IGNORECASE)
+_JOB_PAGE = re.compile(rf"^https?://\S*(?:{_JOB_WORDS.pattern})", re.IGNORECASE)
 # any URL of the page's source, a link's target included (an HTML href, a Markdown link)
 _URL = re.compile(r"https?://[^\s)\"'<>\]]+")
 # a web address written without its scheme, as prose gives one ("All roles: jobs.example.ai",
@@ -58,8 +60,6 @@ _ADDRESS = re.compile(
     r"(?<![\w@./-])(?:(?:[A-Za-z0-9-]+\.){2,}[a-z]{2,}(?![\w-])(?:/[^\s)\"'<>\]]*)?"
     r"|(?:[A-Za-z0-9-]+\.)+[a-z]{2,}/[^\s)\"'<>\]]*)"
 )
-# what names a job page in an address: its host or path ("jobs.example.ai", "example.org/careers")
-_JOB_WORDS = re.compile(r"job|career|employ|apply|vacanc|position|opening|recruit", re.IGNORECASE)
 # a field whose value is an address and whose label names the posting or applying
 # ("LINK_TO_ORIGINAL_JOB_POSTING: https://…", "Application form: https://…")
 _LINK_FIELD = re.compile(
