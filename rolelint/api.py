@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 from rolelint.config import Config, ConfigError, load_config
 from rolelint.diagnostics import Diagnostic, Fix, Severity
 from rolelint.discovery import FileEntry, display_path
-from rolelint.documents import KINDS, ROLE_LEVEL_KEYS, Document
+from rolelint.documents import KINDS, ROLE_LEVEL_KEYS, Document, InferredRoleLevel
 from rolelint.engine import RunResult, Selection, active_codes, check_entries
 from rolelint.engine import check as check_paths
 from rolelint.nlp.state import keeping_annotations
@@ -105,19 +105,6 @@ class RoleLevelInfo:
     title: str
     salary: str | None = None
     experience: str | None = None
-
-
-@dataclass(frozen=True)
-class InferredRoleLevel:
-    """A role level rolelint took an advert to be for when its metadata named none (what RL316 reports),
-    from its title and DDaT links (``Linter.inferred_role_levels``): ``framework``, ``role`` and
-    ``level`` ids as front matter names them (``level`` None when only the role could be told), and
-    ``title``, the title advertised at that level (the role's own title when the level is unknown)."""
-
-    framework: str
-    role: str
-    level: str | None
-    title: str
 
 
 # What ``role_level`` takes: a RoleLevelInfo, or ids by key (framework, role, level), or None.
@@ -486,8 +473,7 @@ class Linter:
         if document is None:
             return ()
         with self._lock:
-            found = inferred_role_levels(self._profession_index(), document)
-        return tuple(InferredRoleLevel(f.framework, f.role, f.level, f.title) for f in found)
+            return inferred_role_levels(self._profession_index(), document)
 
     def _document_of(self, result: LintResult, path: str | None, kind: str | None = None) -> Document | None:
         """The parsed document of ``path`` in ``result``: the one the run kept, or, where it kept none

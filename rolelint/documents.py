@@ -13,6 +13,19 @@ ROLE_LEVEL_KEYS = ("framework", "role", "level")
 
 
 @dataclass(frozen=True)
+class InferredRoleLevel:
+    """A role level rolelint took an advert to be for when its metadata named none (what RL316 reports),
+    from its title and DDaT links (``Linter.inferred_role_levels``): ``framework``, ``role`` and
+    ``level`` ids as front matter names them (``level`` None when only the role could be told), and
+    ``title``, the title advertised at that level (the role's own title when the level is unknown)."""
+
+    framework: str
+    role: str
+    level: str | None
+    title: str
+
+
+@dataclass(frozen=True)
 class TextSpan:
     """A piece of prose in a document.
 

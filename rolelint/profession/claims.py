@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Mapping
 
-from rolelint.documents import Document
+from rolelint.documents import Document, InferredRoleLevel
 from rolelint.profession.index import IndexEntry, ProfessionIndex
 from rolelint.profession.model import Framework, Role, RoleLevel
 from rolelint.profession.titles import TitleTable, accepted_groups, groups_in
@@ -57,18 +57,7 @@ class RoleLevelClaim:
     role_level: RoleLevel
 
 
-@dataclass(frozen=True)
-class InferredLevel:
-    """A role level an inferred claim names: the ids front matter would give it (``level`` None when
-    only the role is known) and its title, the one advertised at that level (else the role's)."""
-
-    framework: str
-    role: str
-    level: str | None
-    title: str
-
-
-def inferred_levels(claim: Claim, frameworks: Mapping[str, Framework]) -> tuple[InferredLevel, ...]:
+def inferred_levels(claim: Claim, frameworks: Mapping[str, Framework]) -> tuple[InferredRoleLevel, ...]:
     """The role levels an inferred ``claim`` names: the one it reads the advert as, or each of those it
     cannot tell apart (``claim.ambiguous``); none for a claim from metadata."""
     if claim.source != "inferred":
@@ -77,10 +66,10 @@ def inferred_levels(claim: Claim, frameworks: Mapping[str, Framework]) -> tuple[
     return tuple(_inferred_level(role, level, frameworks.get(role.framework)) for role, level in pairs)
 
 
-def _inferred_level(role: Role, level: str | None, framework: Framework | None) -> InferredLevel:
+def _inferred_level(role: Role, level: str | None, framework: Framework | None) -> InferredRoleLevel:
     role_level = role.level(level) if level else None
     title = framework.effective_title(role_level) if framework and role_level else role.title
-    return InferredLevel(role.framework, role.id, level, title)
+    return InferredRoleLevel(role.framework, role.id, level, title)
 
 
 def resolve_claim(entry: IndexEntry, index: ProfessionIndex, table: TitleTable) -> Claim | None:

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from rolelint.documents import Document
-from rolelint.profession.claims import InferredLevel, inferred_levels
+from rolelint.documents import Document, InferredRoleLevel
+from rolelint.profession.claims import inferred_levels
 from rolelint.profession.index import ProfessionIndex, with_documents
 from rolelint.profession.model import Framework
 
@@ -135,7 +135,7 @@ def related_places(index: ProfessionIndex, document: Document, code: str) -> lis
     return places
 
 
-def inferred_role_levels(index: ProfessionIndex, document: Document) -> tuple[InferredLevel, ...]:
+def inferred_role_levels(index: ProfessionIndex, document: Document) -> tuple[InferredRoleLevel, ...]:
     """The role levels the advert ``document`` is taken to be for when its metadata names none, inferred
     against ``index`` as the profession rules (RL316) infer them: the one it is read as, or each of those
     it fits equally; none for a document whose metadata names one, or in which nothing names one."""
