@@ -24,7 +24,9 @@ MONEY = re.compile(
 
 
 _DIGIT = re.compile(r"\d")
-_PAY_KEY = re.compile(r"salary|\bpay\b|pay_|compensation|remuneration|wage", re.IGNORECASE)
+# The words for pay that a metadata key or a label names (PAY_LABEL: "Salary:", "**Compensation**:").
+_PAY_WORDS = r"salary|compensation|remuneration|wages?"
+_PAY_KEY = re.compile(rf"{_PAY_WORDS}|\bpay\b|pay_", re.IGNORECASE)
 
 
 def is_salary_figure(value) -> bool:
@@ -102,7 +104,7 @@ FOR_THE_ROLE = re.compile(
 # A sentence labelled as pay ("Compensation: we have a budget between USD 40,000 and 50,000 per
 # year", "**Salary**: …") gives the job's pay in its first amount, whatever else it calls the sum;
 # a later one may be another sum ("Salary: £40,000 plus a £1,500 learning budget").
-PAY_LABEL = re.compile(r"[\W_]*(?:salary|pay|compensation|remuneration|wages?)[*_\s]*:", re.IGNORECASE)
+PAY_LABEL = re.compile(rf"[\W_]*(?:{_PAY_WORDS}|pay)[*_\s]*:", re.IGNORECASE)
 SCALED = re.compile(r"\s?(?:m|bn|b|mn|t|tn|million|billion|trillion)\b\+?", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|\n")
 
