@@ -87,12 +87,12 @@ SPLITS: dict[str, str] = {
     "fresh8": "gold written before the first run; judged once clean (82%, a781c3c), after the 2026-12-06 evening's last changes",
     "fresh9": "gold written before the first run; judged once clean (85%, c257d3a), after the 2026-12-06 evening's last changes",
     "fresh10": "gold written before the first run; judged once clean (77%, 5c72351), after the 2026-12-06 night's changes",
-    "fresh11": "gold written before the first run; not yet run",
+    "fresh11": "gold written before the first run; judged once clean (87%, rules at 67fdf9a), after the 2026-12-06 late-night session's first changes",
 }
 # The splits already run and judged at least once: the ones a colleague changing rules may print. A new
 # clean batch joins SPLITS (and so ``every``) when its gold list is committed, and SEEN only after its
 # first run has been judged.
-SEEN = ("tune", "heldout", "fresh", *(f"fresh{n}" for n in range(2, 11)))  # fresh2 .. fresh10
+SEEN = ("tune", "heldout", "fresh", *(f"fresh{n}" for n in range(2, 12)))  # fresh2 .. fresh11
 SPLIT_CHOICES = {"both": ("tune", "heldout"), "seen": SEEN, "every": tuple(SPLITS)}
 JUDGEMENTS = ADVERTS / "judgements.csv"
 MARKDOWN = REPO / "docs" / "precision.md"
