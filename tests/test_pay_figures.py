@@ -149,3 +149,12 @@ def test_a_stipend_is_pay_by_a_period_and_not_a_sum_for_something():
 def test_other_money_in_rupees_stays_out():
     assert not _has_amount("We raised Rs. 50 crore in funding")
     assert not _has_amount("A budget of Rs. 20,000 for your kit")
+
+
+def test_an_amount_in_a_code_span_is_a_figure_as_a_reader_sees_it():
+    # a job board's badge under the title: prose leaves code spans out, the pay check reads them
+    badge = "# Engineer\n\n#### `💰 $174,000/yr - $235,000/yr` `🌎 REMOTE`\n\nWe build things.\n"
+    assert _rl208(badge) == []
+    assert _rl208("# Engineer\n\nWe pay `HK$15k-30k` per month.\n") == []
+    # a code span with no amount in it is no figure
+    assert _rl208("# Engineer\n\nWe use `python3 -m venv`.\n") == ["Engineer"]

@@ -8,6 +8,8 @@ from bisect import bisect_right
 from functools import lru_cache
 from itertools import accumulate
 
+from rolelint.markdown import code_spans
+
 # Every currency sign, before an amount or after it ("2000€", "45.000 €" in much of Europe): the
 # characters of Unicode category Sc (tests/test_pay_figures.py checks the list against unicodedata)
 CURRENCY = "$\xa2\xa3\xa4\xa5\u058f\u060b\u07fe\u07ff\u09f2\u09f3\u09fb\u0af1\u0bf9\u0e3f\u17db\u20a0\u20a1\u20a2\u20a3\u20a4\u20a5\u20a6\u20a7\u20a8\u20a9\u20aa\u20ab\u20ac\u20ad\u20ae\u20af\u20b0\u20b1\u20b2\u20b3\u20b4\u20b5\u20b6\u20b7\u20b8\u20b9\u20ba\u20bb\u20bc\u20bd\u20be\u20bf\u20c0\ua838\ufdfc\ufe69\uff04\uffe0\uffe1\uffe5\uffe6\U00011fdd\U00011fde\U00011fdf\U00011fe0\U0001e2ff\U0001ecb0"
@@ -45,7 +47,7 @@ def has_salary_figure(document, items) -> bool:
         if _PAY_KEY.search(str(key)) and is_salary_figure(value):
             return True
     items = list(items)
-    if _any_amount([item.text for item in items]):
+    if _any_amount([item.text for item in items]) or _any_amount(_code_span_texts(document)):
         return True
     # an amount in a currency's code, or with no currency at all, in a section about pay ("Salary:"
     # then "27,000/= BDT"), or in a sentence that calls it pay ("Salary: 45,000 to 55,000 per annum")
@@ -54,6 +56,17 @@ def has_salary_figure(document, items) -> bool:
         if (in_pay and _has_coded_amount(item.text, in_pay=True)) or _has_bare_amount(item.text, in_pay=in_pay):
             return True
     return False
+
+
+def _code_span_texts(document) -> list[str]:
+    """The text of a Markdown advert's code spans, which its prose leaves out as code: a job board
+    may set the pay in one as a badge (`` `💰 $174,000/yr - $235,000/yr` ``), and the reader sees it."""
+    if document.format != "markdown":
+        return []
+    body = document.source.text[document.body_start :]
+    if "`" not in body:
+        return []
+    return [body[start:end].strip("`") for start, end in code_spans(body)]
 
 
 def _section_of(item) -> str | None:
