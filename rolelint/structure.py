@@ -897,15 +897,18 @@ def alternatives_asked(lead_in: str) -> int | None:
 
 # What the law or the post's terms ask of whoever is hired, rather than what they know or can do: the
 # right to work in a country (authorisation, a visa, sponsorship, citizenship), vetting (a clearance, a
-# background check), a graduation date or grade average for a graduate intake, and being available at
-# the post's hours ("work weekdays during our core hours of 9am - 3pm").
+# background check), a graduation date or grade average for a graduate intake, being available at the
+# post's hours ("work weekdays during our core hours of 9am - 3pm") and working at its workplace ("able
+# to work onsite at least 3 days per week", "work from our London office").
 _CONDITION = re.compile(
     r"\b(?:(?:legally|lawfully|eligible|eligibility|authori[sz]ed|authori[sz]ation|permitted|entitled|right)\s+"
     r"(?:\w+\s+){0,2}to\s+(?:work|live|reside)\b|work\s+(?:authori[sz]ation|permit|visa)|"
     r"(?:visa\s+)?sponsorship|citizen(?:ship)?\b|(?:security|government)\s+clearance|background\s+(?:check|screening)|"
     r"vetting|gpa|grade\s+point\s+average|graduation\s+(?:date|by|before)|(?:19|20)\d\d\s+graduation|"
     r"graduat\w*\s+(?:in|by|between|before|after|from)\s+(?:\w+\s+)?(?:19|20)\d\d|"
-    r"work\s+(?:\w+\s+){0,3}(?:weekdays|weekends|evenings|nights|shifts|hours\s+of\s+\d|(?:core|business|office)\s+hours))",
+    r"work\s+(?:\w+\s+){0,3}(?:weekdays|weekends|evenings|nights|shifts|hours\s+of\s+\d|(?:core|business|office)\s+hours)|"
+    r"(?:work|be|come\s+in)\s+(?:\w+\s+){0,2}(?:on-?site|on\s+site|in[- ](?:the\s+)?office|in[- ]person|"
+    r"from\s+(?:our|the)\s+(?:\w+\s+){0,2}office)\b)",
     re.IGNORECASE,
 )
 

@@ -233,11 +233,16 @@ def test_conditions_of_employment_are_not_counted_as_requirements():
         "- Winter 2025 or Spring 2026 graduation\n"
         "- 3.3 GPA or above\n"
         "- Must pass a criminal background check\n"
+        "- Must be able to work onsite at least 3 days per week\n"
+        "- Able to work from our London office two days a week\n"
     )
     assert _count(f"## Requirements\n\n{skills}{conditions}") == 0
     # a skill, and a degree written as a graduation, stay counted
     kept = f"## Requirements\n\n{skills}- Able to work independently\n- Graduation in Computer Science\n"
     assert _anchored(kept) == [("9", "Able to work independently")]
+    # experience of work done on a client's site is a skill, not where the post is worked
+    on_site = f"## Requirements\n\n{skills}- Experience working on-site with clients\n"
+    assert _count(on_site) == 8
 
 
 def test_a_heading_written_as_an_emphasised_item_starts_the_desirable_list():
