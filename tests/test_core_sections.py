@@ -319,6 +319,11 @@ def test_asking_the_reader_to_write_to_the_advertiser_is_a_way_to_apply():
     assert _finding(body + "You will email customers and write reports.\n") == NO_APPLY
     assert _finding(body + "We write here about our culture.\n") == NO_APPLY
     assert _finding(body + "Interested? Reply here.\n") is None
+    # "call" also says what the speaker is, which asks for nothing
+    assert _finding(body + "Call us crazy, but we still write code by hand.\n") == NO_APPLY
+    assert _finding(body + "Call me old-fashioned: we test everything.\n") == NO_APPLY
+    assert _finding(body + "Interested? Call us on 0113 496 0000.\n") is None
+    assert _finding(body + "Call us to talk about the role.\n") is None
 
 
 def test_requirements_stated_in_one_sentence_of_prose_cover_requirements():

@@ -268,11 +268,18 @@ def _invites_contact(text: _Text, verbs: frozenset[str]) -> bool:
 @lru_cache(maxsize=8)
 def _contact_pattern(verbs: frozenset[str]) -> re.Pattern[str]:
     """``_invites_contact``'s pattern for a rule's ``contact_verbs``, built once per list."""
-    alternatives = "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True))
+    # "call" also names what the speaker is ("Call us crazy, but …", "call me old-fashioned"): a call to
+    # make is followed by where, when or how, or ends its clause ("Call us on 0113 …", "call me.")
+    naming = {"call"}
+    alternatives = "|".join(re.escape(v) for v in sorted(verbs - naming, key=len, reverse=True))
     # "here" as the place written to ends its clause ("reply here.", "reply here or email me"); not
     # the place something is written about ("we write here about our culture")
     here = r"here(?=\s*(?:[.,;:!)]|$)|\s+(?:or|and)\b)"
-    return re.compile(r"\b(?:" + alternatives + r")\s+(?:(?:to|with)\s+)?(?:me\b|us\b|" + here + ")", re.MULTILINE)
+    ways = [r"\b(?:" + alternatives + r")\s+(?:(?:to|with)\s+)?(?:me\b|us\b|" + here + ")"] if alternatives else []
+    if verbs & naming:
+        how = r"(?=\s*(?:[.,;:!)]|$)|\s+(?:at|on|via|by|for|to|with|today|now|anytime|directly|if|and|or|\+|\d))"
+        ways.append(r"\bcall\s+(?:(?:me|us)\b" + how + "|" + here + ")")
+    return re.compile("|".join(ways), re.MULTILINE)
 
 
 # the post named with its acronym in brackets, which the advert then calls the hire by: "seeks a
