@@ -144,3 +144,24 @@ def test_culture_fit_leaves_fit_right_in_before_its_criteria_alone(linter):
 def test_a_pattern_rule_with_one_per_sentence_reports_the_first_match_of_each_sentence(linter):
     text = "# Engineer\n\nYou bring limitless passion and a fanatical commitment. You have unlimited energy.\n"
     assert _found(linter, "RL120", text) == [(3, 11, "limitless passion"), (3, 66, "unlimited energy")]
+
+
+def test_cliche_finds_world_class_in_a_sentence_but_not_in_a_label_its_line_explains(linter):
+    text = "# Engineer\n\n- World-class benefits: equity grants and lunches.\n- We offer world-class benefits.\n"
+    assert _found(linter, "RL130", text) == [(4, 12, "world-class benefits")]
+
+
+def test_cliche_finds_fast_paced_and_dynamic_only_of_a_place_or_person(linter):
+    text = (
+        "# Engineer\n\nYou will thrive in a fast-paced environment.\n\n"
+        "You will adapt to dynamic changes in the requirements.\n\nJoin our dynamic, fully remote team.\n"
+    )
+    assert _found(linter, "RL130", text) == [
+        (3, 22, "fast-paced environment"),
+        (7, 10, "dynamic, fully remote team"),
+    ]
+
+
+def test_cliche_finds_the_company_dna_by_any_possessive_but_not_the_lab_dna(linter):
+    text = "# Lead\n\nOpen source is baked into Twitter's DNA.\n\nYou will extract DNA from tissue.\n"
+    assert _found(linter, "RL130", text) == [(3, 22, "into Twitter's DNA")]

@@ -124,6 +124,7 @@ class TokenPattern:
     skip_things: bool = False  # drop a match that the parse attaches to a noun naming no person
     skip_before: frozenset[str] = frozenset()  # drop a match right before one of these words ("... of X")
     skip_unasked: bool = False  # drop a match the parse says of the employer's people (rolelint.checks.asked)
+    skip_label: bool = False  # drop a match in a label that opens its sentence and a colon ends ("X Benefits: ...")
 
 
 TIME_BUDGET = 2.0  # CPU seconds a rule pack's pattern rule may spend on one document
@@ -207,6 +208,8 @@ def compile(rule) -> CompiledPatterns:
             wanted.add("dep")
         if entry.get("skip_negated"):
             wanted.add("sents")  # negation is read in the match's sentence (rolelint.checks.negation)
+        if entry.get("skip_label"):
+            wanted.add("sents")  # a label opens its sentence
         patterns.append(
             TokenPattern(
                 entry.get("id", f"p{number}"),
@@ -219,6 +222,7 @@ def compile(rule) -> CompiledPatterns:
                 bool(entry.get("skip_things", False)),
                 frozenset(str(word).lower() for word in entry.get("skip_before", ())),
                 skip_unasked,
+                bool(entry.get("skip_label", False)),
             )
         )
     if strict:
@@ -445,6 +449,8 @@ def run(rule, compiled: CompiledPatterns, target, options, nlp):
                 continue  # "C1, C2 or native level": another level is accepted beside it
             if pattern.skip_before and end < len(item.doc) and item.doc[end].lower_ in pattern.skip_before:
                 continue  # "challenge the status quo of federal contracting": the idiom given an object
+            if pattern.skip_label and _explained_label(item, first, end):
+                continue  # "World-Class Benefits & Support: equity grants, ...": the label's line says what it means
             taken.append((first, end))
             if compiled.one_per_sentence:
                 sentence = _sentence_of(item, first)[0]
@@ -454,6 +460,19 @@ def run(rule, compiled: CompiledPatterns, target, options, nlp):
             yield span_finding(
                 rule, item, span.start_char, span.end_char, replacement=pattern.replacement, fixable=pattern.fixable
             )
+
+
+LABEL_TAIL = 3  # the most words between a label's match and the colon that ends the label
+
+
+def _explained_label(item, first: int, end: int) -> bool:
+    """Whether tokens ``first:end`` of ``item``'s Doc lie in a label: they open their sentence (after
+    bullets or other punctuation) and a colon follows within LABEL_TAIL words, the explanation after it."""
+    start, stop = _sentence_of(item, first)
+    doc = item.doc
+    if any(not (doc[i].is_punct or doc[i].is_space) for i in range(start, first)):
+        return False
+    return any(doc[i].text == ":" for i in range(end, min(end + LABEL_TAIL + 1, stop)))
 
 
 def _sentence_of(item, index: int) -> tuple[int, int]:
