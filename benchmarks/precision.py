@@ -137,7 +137,7 @@ CATEGORY_RULES: dict[str, tuple[str, ...]] = {
     "elitist-credentials": ("RL115",),
     "native-speaker": ("RL116",),
     "culture-fit": ("RL117",),
-    "unrealistic-expectation": ("RL118", "RL129"),
+    "unrealistic-expectation": ("RL118", "RL129", "RL132"),
     "hollow-perks": ("RL119",),
     "hyper-competitive": ("RL120",),
     "vague-pay": ("RL121",),

@@ -314,3 +314,22 @@ def test_a_list_led_in_as_the_teams_current_stack_is_not_counted():
 def test_a_list_under_a_question_that_opens_with_could_is_counted():
     assert _count(f"## Could this be you?\n\n{EIGHT}") == 8
     assert _count(f"## Could you be our next engineer?\n\n{EIGHT}") == 8
+
+
+def test_rules_sharing_the_requirements_find_what_each_finds_alone():
+    # RL201 and RL132 read one memo of the last document's requirements: run together over two
+    # documents, each finds what it finds on its own
+    many = "".join(f"- Experience with tool {n}\n" for n in range(9))
+    broad = "- Expert in React\n- Deep knowledge of Kubernetes\n- Mastery of PostgreSQL\n"
+    texts = [f"# Developer\n\n## Requirements\n\n{many}", f"# Developer\n\n## Requirements\n\n{broad}"]
+    rules = [RULES["RL201"], RULES["RL132"]]
+
+    def found(documents, chosen):
+        results = run_rules(documents, chosen, {})
+        return [sorted((f.code, f.start) for f in results[d.path]) for d in documents]
+
+    documents = [document_from_string(text, fmt="markdown", path=f"advert{n}.md") for n, text in enumerate(texts)]
+    together = found(documents, rules)
+    alone = [found([d], [rule])[0] for d in documents for rule in rules]
+    assert together == [sorted(alone[0] + alone[1]), sorted(alone[2] + alone[3])]
+    assert [code for code, _ in together[0]] == ["RL201"] and [code for code, _ in together[1]] == ["RL132"]

@@ -17,6 +17,7 @@ from rolelint.checks.named import (
     essential_desirable_split,
     essential_requirements,
     experience_for_level,
+    expertise_breadth,
     gender_coded_balance,
     gender_coded_words,
     mastery_for_level,
@@ -49,6 +50,7 @@ CHECKS: dict[str, NamedCheck] = {
     "essential_requirements": essential_requirements.CHECK,
     "pronouns_for_the_hire": pronouns_for_the_hire.CHECK,
     "technology_names": technology_names.CHECK,
+    "expertise_breadth": expertise_breadth.CHECK,
 }
 
 

@@ -226,12 +226,29 @@ def _with_line_items(items, source: str, *, plain: bool) -> list:
     return out
 
 
+# the last document's requirements, as one tuple (document, its spans, the words, its requirements)
+# replaced whole: RL201 and RL132 read the same ones, one after the other
+_LAST: list[tuple] = [(None, (), frozenset(), ())]
+
+
+def requirement_items(target, words: frozenset[str]) -> tuple:
+    """The items an advert requires (``requirement_lists``), requirements written one a line without
+    bullets read as items."""
+    document, spans = target.document, target.spans
+    seen, seen_spans, seen_words, found = _LAST[0]
+    if seen is document and seen_words == words and len(seen_spans) == len(spans):
+        if all(a is b for a, b in zip(seen_spans, spans)):
+            return found
+    items = _with_line_items(spans, document.source.text, plain=document.format == "text")
+    found = tuple(requirement_lists(items, words, heads=title_heads(document)))
+    _LAST[0] = (document, spans, words, found)
+    return found
+
+
 def essential_requirements(rule, target, options):
     words = frozenset(w.lower() for w in rule.spec.get("requirement_words", ()))
     most = int(options.get("max", 7))
-    document = target.document
-    items = _with_line_items(target.spans, document.source.text, plain=document.format == "text")
-    counted = requirement_lists(items, words, heads=title_heads(document))
+    counted = requirement_items(target, words)
     if len(counted) > most:
         extra = counted[most]
         yield span_finding(rule, extra, 0, len(extra.text), values={"count": len(counted), "max": most})
