@@ -151,7 +151,7 @@ CATEGORY_RULES: dict[str, tuple[str, ...]] = {
     "no-desirable-split": ("RL202",),
     "duty-wording": ("RL203", "RL204"),
     "long-sentence": ("RL205",),
-    "hard-to-read": ("RL206",),
+    "hard-to-read": ("RL206", "RL131"),
     "advert-length": ("RL207",),
     "no-salary": ("RL208",),
     "missing-section": ("RL209",),

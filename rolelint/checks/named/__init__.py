@@ -27,6 +27,7 @@ from rolelint.checks.named import (
     salary_figure,
     technology_names,
     third_person,
+    typos,
     vague_pay,
 )
 from rolelint.checks.named.model import NamedCheck
@@ -51,6 +52,7 @@ CHECKS: dict[str, NamedCheck] = {
     "pronouns_for_the_hire": pronouns_for_the_hire.CHECK,
     "technology_names": technology_names.CHECK,
     "expertise_breadth": expertise_breadth.CHECK,
+    "typos": typos.CHECK,
 }
 
 

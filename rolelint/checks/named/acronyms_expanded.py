@@ -9,8 +9,10 @@ from bisect import bisect_right
 from itertools import accumulate
 
 from rolelint.checks import span_finding
+from rolelint.checks.named.english import dictionary as _dictionary
+from rolelint.checks.named.english import keep_pipeline, pipeline
 from rolelint.checks.named.model import NamedCheck
-from rolelint.nlp.pipeline import ModelNotFound, load_pipeline
+from rolelint.nlp.pipeline import ModelNotFound
 
 # Two capitals or more, not inside a word, path, address or handle, nor a host name ("ICIJ.org") or a
 # name joined by a symbol ("MSVC++", "DALL·E"); or, in group 2, letters in capitals joined by a hyphen
@@ -375,51 +377,10 @@ def _sentence(text: str, start: int, end: int) -> tuple[str, int]:
 
 # ---- spaCy: English words, and places ---------------------------------------------------------------
 
-_RUN: dict[str, object] = {}
-
 
 def prepare(rules, nlp) -> None:
     """Keep the run's pipeline: its lemma tables and entity recogniser are used when it has them."""
-    _RUN.clear()
-    _RUN["nlp"] = nlp
-
-
-def _pipeline(component: str):
-    nlp = _RUN.get("nlp")
-    if nlp is None or component not in getattr(nlp, "component_names", ()):
-        key = "own-" + component
-        if key not in _RUN:
-            _RUN[key] = load_pipeline({"lemma" if component == "lemmatizer" else "ner"})
-        nlp = _RUN[key]
-    return nlp
-
-
-def _dictionary():
-    """A test of whether a lower-case word is an English word, by spaCy's lemma tables (WordNet's
-    nouns, verbs, adjectives and adverbs), in its plain form or with a regular ending ("applications",
-    "contracting")."""
-    if "dictionary" not in _RUN:
-        try:
-            lookups = _pipeline("lemmatizer").get_pipe("lemmatizer").lookups
-            index = lookups.get_table("lemma_index")
-            words = frozenset().union(*(frozenset(index[key]) for key in index.keys()))
-        except (ModelNotFound, KeyError, ValueError):
-            words = frozenset()
-
-        def known(word: str) -> bool:
-            if word in words:
-                return True
-            return any(
-                word.endswith(ending) and len(word) > len(ending) + 2 and word[: -len(ending)] + base in words
-                for ending, base in _ENDINGS
-            )
-
-        known.words = words  # type: ignore[attr-defined]
-        _RUN["dictionary"] = known
-    return _RUN["dictionary"]
-
-
-_ENDINGS = (("s", ""), ("es", ""), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("d", ""))
+    keep_pipeline(nlp)
 
 
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
@@ -450,7 +411,7 @@ def _names(windows: list[tuple[str, int, int]]) -> list[bool]:
     if not windows:
         return []
     try:
-        nlp = _pipeline("ner")
+        nlp = pipeline("ner")
     except ModelNotFound:
         return [False] * len(windows)
     # the recogniser has its own token-to-vector layer: it reads the bare tokens, nothing else

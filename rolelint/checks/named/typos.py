@@ -1,0 +1,354 @@
+"""RL131's check: typing slips a reader trips over: a word written twice in a row ("for for"), and a
+lower-case word that is no English word by spaCy's tables (rolelint.checks.named.english) and no
+technology's name ("hyrbid", "achitecture", "productsand").
+
+It reads the spans' tokens only (no tagging): each distinct word is judged once a run, by its id."""
+
+from __future__ import annotations
+
+import re
+import string
+from itertools import islice
+from operator import eq
+
+from rolelint.checks import lexical_ids, span_finding
+from rolelint.checks.named.english import composition, english, keep_pipeline
+from rolelint.checks.named.model import NamedCheck
+from rolelint.slips import one_letter_from
+
+_RUN: dict[str, object] = {}
+
+
+def prepare(rules, nlp) -> None:
+    """Keep the run's pipeline (its lemma tables) and RL126's technology names when it runs."""
+    keep_pipeline(nlp)
+    _RUN.clear()
+    for rule in rules:
+        if rule.spec.get("name") == "technology_names":
+            _RUN["technology"] = rule.spec
+
+
+def _technology_words() -> frozenset[str]:
+    """The lower-case keys of the technology names RL126 knows ("kubernetes", "nodejs", "github"),
+    and of their one-letter slips, which are RL126's to report."""
+    found = _RUN.get("technology-words")
+    if found is None:
+        from rolelint.checks.named.technology_names import Names
+
+        spec: dict = _RUN.get("technology") or _builtin_technology_spec()  # type: ignore[assignment]
+        variants = tuple((name, tuple(others)) for name, others in (spec.get("variants") or {}).items())
+        names = Names.of(tuple(spec.get("names") or ()), variants)
+        found = _RUN["technology-words"] = names.word_keys | frozenset(
+            form.lower() for forms in names.accepted.values() for form in forms
+        )
+    return found  # type: ignore[return-value]
+
+
+def _builtin_technology_spec() -> dict:
+    """RL126's ``check`` mapping from rolelint's own rule file, when RL126 is not in the run."""
+    from rolelint.rulepacks import builtin_rules_dir, load_rule_file
+
+    for path in sorted(builtin_rules_dir().glob("*/RL126-*.yaml")):
+        return load_rule_file(path).spec
+    return {}
+
+
+# ---- a word written twice -------------------------------------------------------------------------
+
+# Between the two words in the file: spaces, tabs and emphasis markers only (not a line break, a list
+# item's start or an HTML tag).
+_SAME_LINE_GAP = re.compile(r"[ \t*_]+")
+
+
+def _doubled(item, doc, ids, allowed: frozenset[str], source: str):
+    """(start, end, the words written once) in ``item.text`` of each word repeated by the next ("for
+    for", "We're are": a contraction's norm is its full form). ``ids``: the Doc's array of ORTH,
+    LOWER, NORM and IS_ALPHA, whose columns find the pairs without a Token object for each word."""
+    lowers, norms = ids[:, 1], ids[:, 2]
+    pairs = (lowers[1:] == lowers[:-1]) | (lowers[1:] == norms[:-1])
+    for i in pairs.nonzero()[0].tolist():
+        first, second = doc[i], doc[i + 1]
+        if not first.whitespace_ or not second.is_alpha:
+            continue
+        if first.lower_ != second.lower_ and "'" not in first.lower_.replace("’", "'"):
+            continue  # the same norm, not the same word: only a contraction's is its full form
+        if second.lower_ in allowed or (first.is_alpha and first.lower_ in allowed):
+            continue
+        if second.text[:1].isupper():
+            continue  # a name ("Walla Walla"), or a heading's words echoed by the next line's
+
+        start, end = first.idx, second.idx + len(second.text)
+        gap_start = item.file_range(first.idx, first.idx + len(first.text))[1]
+        gap_end = item.file_range(second.idx, second.idx + 1)[0]
+        if not _SAME_LINE_GAP.fullmatch(source[gap_start:gap_end]):
+            continue
+        once = second.text
+        if first.i > 0 and not first.is_alpha and doc[first.i - 1].whitespace_ == "":
+            start = doc[first.i - 1].idx  # "We're are": from the start of "We're"
+            once = f"{doc[first.i - 1].text} {second.text}"
+        yield start, end, once
+
+
+# ---- a word that is no English word ---------------------------------------------------------------
+
+_LETTERS = string.ascii_lowercase
+_VOWELS = frozenset("aeiouy")
+# Attached to a word (no space between), these make it part of something that is not prose: a path,
+# a handle, a tag, an identifier, markup.
+_NOT_PROSE = frozenset("/\\@#_=<>{}[]`~|+*^$%&")
+# Function words that English never joins to another word in one: typed together with one, they are
+# two words run together ("productsand", "oftechnologies", "beidentifying").
+_SPLIT_WORDS = frozenset(
+    "and the of to for with that this from your our are was were will you they their them then than "
+    "have has had not but also into be is as at by an we or it if".split()
+)
+
+
+# Neighbouring keys on a QWERTY keyboard: a letter changed for another is a typing slip only when
+# the finger could have hit it instead.
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_NEAR: dict[str, str] = {}
+for _row_number, _row in enumerate(_ROWS):
+    for _column, _key in enumerate(_row):
+        _NEAR[_key] = "".join(
+            _ROWS[other][at]
+            for other in (_row_number - 1, _row_number, _row_number + 1)
+            if 0 <= other < len(_ROWS)
+            for at in (_column - 1, _column, _column + 1)
+            if 0 <= at < len(_ROWS[other]) and (other, at) != (_row_number, _column)
+        )
+
+
+def _slip_kind(word: str, candidate: str) -> int | None:
+    """How ``candidate`` (one letter from ``word``) was slipped into ``word``, as a rank: 0 two
+    neighbours swapped, 1 a letter left out, 2 a letter added, 3 a key next to the right one hit;
+    None for any other letter changed."""
+    if len(candidate) == len(word):
+        if sorted(candidate) == sorted(word):
+            return 0
+        at = next(i for i, (a, b) in enumerate(zip(word, candidate)) if a != b)
+        return 3 if word[at] in _NEAR.get(candidate[at], "") else None
+    return 1 if len(candidate) > len(word) else 2
+
+
+def _slip_of(word: str, english_words: frozenset[str]) -> list[str]:
+    """English words one letter from ``word`` (keeping its first letter) by a typing slip (see
+    ``_slip_kind``), likeliest first."""
+    ranked = []
+    for candidate in one_letter_from(word, _LETTERS) & english_words:
+        kind = _slip_kind(word, candidate)
+        if kind is not None:
+            ranked.append((kind, candidate))
+    return [candidate for _, candidate in sorted(ranked)]
+
+
+def _run_together(word: str, is_english) -> str | None:
+    """Two words typed without the space between them, one of them a function word English never
+    joins to another ("productsand" -> "products and", "oftechnologies" -> "of technologies"), the
+    other of four letters or more, or None."""
+    for cut in range(2, len(word) - 1):
+        left, right = word[:cut], word[cut:]
+        if (left in _SPLIT_WORDS and len(right) >= 4 and is_english(right)) or (
+            right in _SPLIT_WORDS and len(left) >= 4 and is_english(left)
+        ):
+            return f"{left} {right}"
+    return None
+
+
+def _truncated(word: str, words: list[str]) -> str | None:
+    """The shortest English word that ``word`` (eight letters or more) begins, two letters or more
+    longer ("manageme" -> "management"): a word cut short. (Shorter ones are clippings: "admin".)"""
+    from bisect import bisect_right
+
+    if len(word) < 8:
+        return None
+    at = bisect_right(words, word)
+    found = []
+    while at < len(words) and words[at].startswith(word):
+        if len(words[at]) >= len(word) + 2 and words[at].isalpha():
+            found.append(words[at])
+        at += 1
+    return min(found, key=lambda w: (len(w), w)) if found else None
+
+
+def _unknown(word: str, shortest: int, allowed: frozenset[str]) -> str | None:
+    """``word``'s verdict: None when it is English (or not checked), else the words it likely slipped
+    from, "" when they cannot be told.
+    A word that is no English word is reported only when they can be told: two words run together,
+    a word one letter off, or a word cut short."""
+    if not word.isalpha() or len(word) < shortest:
+        return None
+    if not word.isascii():  # another language's word ("Publiée"), unless English ("café")
+        return None if english()(word.lower()) else _FOREIGN
+    if not word.islower():
+        return None
+    if not _VOWELS.intersection(word):
+        return None  # an abbreviation: "mgmt", "hrs"
+    is_english = english()
+    if word in allowed or is_english(word) or word in _technology_words():
+        return None
+    together = _run_together(word, is_english)
+    if together is not None:
+        return together
+    composed = composition()
+    if composed(word):
+        return None
+    slips = _slip_of(word, is_english.known.words)
+    if slips:
+        return "' or '".join(slips[:3])
+    return _truncated(word, composed.sorted_words()) or ""
+
+
+def _attached(doc, i: int) -> bool:
+    """Token ``i`` is glued (no space between) to something that is not prose: a path, a handle, a
+    tag, an identifier, an abbreviation's dot followed by more text ("approx. 20")."""
+    if i > 0 and not doc[i - 1].whitespace_:
+        before = doc[i - 1].text
+        if _NOT_PROSE.intersection(before) or any(c.isdigit() for c in before) or before in ("'", "’", "."):
+            return True
+    if i + 1 < len(doc) and not doc[i].whitespace_:
+        after = doc[i + 1].text
+        if _NOT_PROSE.intersection(after) or any(c.isdigit() for c in after):
+            return True
+        if after == "." and i + 2 < len(doc) and not doc[i + 2].is_sent_start and doc[i + 2].text[:1].islower():
+            return True
+        if after == "-" and i + 2 < len(doc) and not doc[i + 1].whitespace_:
+            return True  # the first part of a compound ("socio-economic"), often a prefix
+        if after[:1] in ("'", "’") and after.lower() not in ("'s", "’s", "'", "’"):
+            return True  # "rock'n'roll", "y'know"
+    return False
+
+
+def typos(rule, target, options):
+    """Words written twice in a row, and lower-case words that are no English word, name or term the
+    rule allows (see the rule's docs)."""
+    from spacy.attrs import IS_ALPHA, LOWER, NORM, ORTH
+
+    shortest = int(options.get("min_length", 4))
+    allowed = frozenset(str(word).lower() for word in options.get("allow", ()))
+    doubles = frozenset(str(word).lower() for word in options.get("doubled", ()))
+    key = (shortest, allowed)
+    if _RUN.get("verdicts-for") != key:
+        _RUN["verdicts"], _RUN["flagged"], _RUN["verdicts-for"] = {}, set(), key
+    verdicts: dict = _RUN["verdicts"]  # type: ignore[assignment, annotation-unchecked]
+    flagged: set = _RUN["flagged"]  # type: ignore[assignment, annotation-unchecked]  # ids not judged False
+    source = target.document.source.text
+    for item in target.spans:
+        doc = item.doc
+        if doc is None or len(doc) < 2:
+            continue
+        ids = None
+        if _may_double(item.text):
+            ids = doc.to_array([ORTH, LOWER, NORM, IS_ALPHA])
+            for start, end, once in _doubled(item, doc, ids, doubles, source):
+                values = {"problem": f"'{item.text[start:end]}' repeats a word", "advice": f"Write '{once}'"}
+                yield span_finding(rule, item, start, end, values=values)
+        # each distinct lower-case word (and norm) of the span, read once by the run's first rule
+        lexical = lexical_ids(doc)
+        unseen = lexical.difference(verdicts)
+        if unseen:
+            strings = doc.vocab.strings
+            for word_id in unseen:
+                found = _unknown(strings[word_id], shortest, allowed)
+                verdicts[word_id] = False if found is None else found
+                if found is not None:
+                    flagged.add(word_id)
+        if lexical.isdisjoint(flagged):
+            continue
+        if ids is None:
+            ids = doc.to_array([ORTH, LOWER, NORM, IS_ALPHA])
+        unknown = [
+            (i, verdicts[lower])
+            for i, (orth, lower) in enumerate(ids[:, :2].tolist())
+            if lower in flagged and (orth == lower or verdicts[lower] is _FOREIGN)
+        ]
+        words = int(ids[:, 3].sum())
+        found = [(i, v) for i, v in unknown if not _attached(doc, i) and not _in_code_or_address(item.text, doc[i].idx)]
+        if len(found) >= 2 and len(found) * _FOREIGN_SHARE >= words:
+            continue  # a passage in another language, or a list of names: not slips
+        for i, verdict in found:
+            token = doc[i]
+            split = _split_from(doc, i, english())
+            if not (verdict.strip() or split) or words < 2 or _a_name(source, token.text) or _listed_with_names(doc, i):
+                continue
+            start = doc[i - 1].idx if split else token.idx
+            values = {
+                "problem": f"'{item.text[start : token.idx + len(token.text)]}' is not an English word: a typing slip?",
+                "advice": f"Did you mean '{split or verdict}'?",
+            }
+            yield span_finding(rule, item, start, token.idx + len(token.text), values=values)
+
+
+_CONTRACTED = re.compile(r"(?i)['’](?:re|s|ll|ve|m|d) (?:are|is|has|will|have|am|would|had)\b|n['’]t not\b")
+_PUNCTUATION_AS_SPACE = str.maketrans({c: " " for c in string.punctuation + "“”‘’…–—"})
+
+
+def _may_double(text: str) -> bool:
+    """Whether a word of ``text`` may stand twice: the same word after a space, or a contraction
+    before the verb it holds ("We're are"). Spans without one are not read token by token for doubled
+    words; this test costs a split and a comparison made in C, not a regex."""
+    words = text.lower().translate(_PUNCTUATION_AS_SPACE).split()
+    if any(map(eq, words, islice(words, 1, None))):
+        return True
+    return ("'" in text or "’" in text) and _CONTRACTED.search(text) is not None
+
+
+# The verdict on a word of another alphabet's letters: not reported, but counted as not English.
+_FOREIGN = " "
+# A span one word in this many of which is no English word (two at least) is taken for a passage in
+# another language (too short for the language detector: "Voir moins") or a list of names.
+_FOREIGN_SHARE = 10
+_CHUNK_MARKS = re.compile(r"[/\\@_=<>{}\[\]`|~^$%&]|://|\.[a-z]")
+
+
+def _in_code_or_address(text: str, at: int) -> bool:
+    """The word at ``text[at:]`` is part of a run of non-space characters that reads as a path, an
+    address, a handle or code ("mailto:jobs@", "github.com/x", "snake_case")."""
+    begin = text.rfind(" ", 0, at) + 1
+    stop = text.find(" ", at)
+    chunk = text[begin : stop if stop >= 0 else len(text)].rstrip(".,;:!?)\"'’”")
+    return _CHUNK_MARKS.search(chunk) is not None
+
+
+def _a_name(source: str, word: str) -> bool:
+    """The document writes ``word`` again in other words, or with a capital ("Twilio"): a name, or a
+    term its writer uses on purpose. A slip is made once (a title repeated as a heading repeats it)."""
+    pattern = rf"(?<![\w-]){re.escape(word)}(?![\w-])"
+    contexts = {
+        re.sub(r"[^a-z]", "", source[max(0, m.start() - 12) : m.end() + 12].lower())
+        for m in re.finditer(pattern, source, re.IGNORECASE)
+    }
+    return (
+        len(contexts) > 1
+        or re.search(rf"(?<![\w-]){word[0].upper()}{re.escape(word[1:])}(?![\w-])", source) is not None
+    )
+
+
+def _listed_with_names(doc, i: int) -> bool:
+    """Token ``i`` is an item of a list (commas, slashes, "and", "or") beside a technology's name or a
+    capitalised word ("Jira, git, selenium, appium, Jmeter"): a name of the same kind."""
+    for step in (-1, 1):
+        gap, other = i + step, i + 2 * step
+        if not (0 <= other < len(doc)) or doc[gap].text not in (",", "/", "and", "or", "&"):
+            continue
+        neighbour = doc[other].text
+        lower = neighbour.lower()
+        if lower.isalpha() and not english()(lower) and (lower in _technology_words() or neighbour[:1].isupper()):
+            return True  # a name that is no English word ("selenium" is a name too: a technology's)
+        if not lower.isalpha() and lower in _technology_words():
+            return True
+    return False
+
+
+def _split_from(doc, i: int, is_english) -> str | None:
+    """The word that token ``i`` and a stray letter before it make ("g enuine" -> "genuine"), or None."""
+    if i == 0 or not doc[i - 1].whitespace_:
+        return None
+    before = doc[i - 1].text
+    if len(before) != 1 or not before.isalpha() or before.lower() in ("a", "i"):
+        return None
+    joined = before.lower() + doc[i].text
+    return joined if is_english(joined) else None
+
+
+CHECK = NamedCheck("typos", run=typos, needs=frozenset({"tokens"}), prepare=prepare)

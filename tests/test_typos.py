@@ -1,0 +1,90 @@
+"""RL131 (typo): the slips it reports, with what they slipped from, and the words it leaves alone
+(names, terms made of English words, code, other languages, doubled words English writes)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from rolelint.api import Linter
+from rolelint.config import Config, RuleSettings
+
+
+@pytest.fixture(scope="module")
+def linter(tmp_path_factory):
+    root = tmp_path_factory.mktemp("typos")
+    return Linter(Config(root=root, select=("RL131",), rules={"RL131": RuleSettings(enabled=True)}))
+
+
+def slips(linter, body: str) -> list[tuple[str, str]]:
+    """(the text reported, the suggestion) of each RL131 finding in an advert with ``body``."""
+    result = linter.lint_text("---\nkind: advert\ntitle: Analyst\n---\n\n" + body, name="advert.md")
+    found = [d.to_dict() for d in result.diagnostics if d.code == "RL131"]
+    return [(re.match(r"'(.*)' (?:repeats|is not)", d["message"]).group(1), d["suggestion"]) for d in found]
+
+
+@pytest.mark.parametrize(
+    ("body", "written", "meant"),
+    [
+        ("We are looking for for a new colleague.\n", "for for", "Write 'for'"),
+        ("We're are a small team.\n", "We're are", "Write 'We are'"),
+        ("The role is hyrbid, three days a week.\n", "hyrbid", "'hybrid'"),  # two letters swapped
+        ("You will own the achitecture of the platform.\n", "achitecture", "'architecture'"),  # one left out
+        ("Support the orpghan care programme.\n", "orpghan", "'orphan'"),  # one added
+        ("We build productsand services.\n", "productsand", "'products and'"),  # run together
+        ("You willjoin our platform team.\n", "willjoin", "'will join'"),
+        ("Effectively manageme several databases.\n", "manageme", "'management'"),  # cut short
+        ("All g enuine recruiters use our domain.\n", "g enuine", "'genuine'"),  # a stray letter
+    ],
+)
+def test_reports_a_slip_with_what_it_slipped_from(linter, body, written, meant):
+    [(found, suggestion)] = slips(linter, body)
+    assert found == written
+    assert meant in suggestion
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # doubled on purpose, across a line break, or a name
+        "What he had had was enough, and the fact that that happened helped.\n",
+        "We are looking for\nfor a new colleague.\n",
+        "- Apply for\n- for the role\n",
+        "Our office is near Walla Walla.\n",
+        # newer words made as English makes words, and technologies RL126 knows
+        "Our codebase runs on microservices; mentorship is part of onboarding.\n",
+        "We work collaboratively on the roadmap and the backend.\n",
+        "We use kubernetes, postgres and terraform.\n",
+        # capitalised words, digits, inner capitals, code, addresses, abbreviations
+        "Hyrbid working at Acme, with iPhones and k8s clusters.\n",
+        "See github.com/example/hyrbid or email hyrbid@example.com, and run `hyrbid_setup`.\n",
+        "We pay approx. 20% above the market; mgmt training included.\n",
+        # a word with no English word one slip away, and a term used twice in different places
+        "Join our hackathons.\n",
+        "We have a foosball table. Everyone loves foosball here.\n",
+        # an item of a list of names, and a passage in another language
+        "Tools we use: Jira, git, selenium, appium, Jmeter.\n",
+        "Publiée le 26 septembre 2025.\n",
+    ],
+)
+def test_leaves_alone(linter, body):
+    assert slips(linter, body) == []
+
+
+def test_a_word_in_allow_is_not_reported(tmp_path):
+    config = Config(
+        root=tmp_path,
+        select=("RL131",),
+        rules={"RL131": RuleSettings(enabled=True, options={"allow": ["hyrbid"]})},
+    )
+    result = Linter(config).lint_text("The role is hyrbid.\n", name="advert.md")
+    assert not [d for d in result.diagnostics if d.code == "RL131"]
+
+
+def test_short_words_are_checked_from_min_length(tmp_path):
+    text = "Join the taem today.\n"
+    shorter = Config(root=tmp_path, select=("RL131",), rules={"RL131": RuleSettings(options={"min_length": 5})})
+    assert not [d for d in Linter(shorter).lint_text(text, name="advert.md").diagnostics if d.code == "RL131"]
+    default = Config(root=tmp_path, select=("RL131",))
+    assert [d.code for d in Linter(default).lint_text(text, name="advert.md").diagnostics] == ["RL131"]
