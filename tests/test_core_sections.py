@@ -353,3 +353,11 @@ def test_two_sentences_run_together_are_no_address_of_a_job_page():
     assert _finding(body + "We are recruiting.We are a small team.\n") == NO_APPLY
     assert _finding(body + "Read about the position.it was created this year.\n") == NO_APPLY
     assert _finding(body + "More roles: example.org/careers\n") is None
+
+
+def test_a_library_named_as_the_workplace_says_where_the_job_is():
+    body = HEAD + DUTIES + NEEDS + "Send us your CV.\n\n"
+    assert _finding(body + "This post is based at Gainsborough Community Library.\n") is None
+    assert _finding(body + "We are looking for an advisor at Bungay Library.\n") is None
+    # a library of code says nothing about where
+    assert _finding(body + "You will maintain our open-source charting library.\n") is not None
