@@ -907,8 +907,9 @@ _CONDITION = re.compile(
     r"vetting|gpa|grade\s+point\s+average|graduation\s+(?:date|by|before)|(?:19|20)\d\d\s+graduation|"
     r"graduat\w*\s+(?:in|by|between|before|after|from)\s+(?:\w+\s+)?(?:19|20)\d\d|"
     r"work\s+(?:\w+\s+){0,3}(?:weekdays|weekends|evenings|nights|shifts|hours\s+of\s+\d|(?:core|business|office)\s+hours)|"
-    r"(?:work|be|come\s+in)\s+(?:\w+\s+){0,2}(?:on-?site|on\s+site|in[- ](?:the\s+)?office|in[- ]person|"
-    r"from\s+(?:our|the)\s+(?:\w+\s+){0,2}office)\b)",
+    r"(?:work|be|come\s+in)\s+(?:(?:fully|mostly|primarily|physically|regularly|full[- ]time|part[- ]time)\s+)?"
+    r"(?:on-?site|on\s+site|in[- ](?:the\s+)?office|in[- ]person|from\s+(?:our|the)\s+(?:\w+\s+){0,2}office)"
+    r"(?![\w-])(?!\s+(?:365|suite|software|applications?|tools?|administration|management|products?)\b))",
     re.IGNORECASE,
 )
 

@@ -361,3 +361,14 @@ def test_a_library_named_as_the_workplace_says_where_the_job_is():
     assert _finding(body + "We are looking for an advisor at Bungay Library.\n") is None
     # a library of code says nothing about where
     assert _finding(body + "You will maintain our open-source charting library.\n") is not None
+    assert _finding(body + "You will extend the Python Standard Library.\n") is not None
+    assert _finding(body + "You will build on the Material UI component library.\n") is not None
+
+
+def test_the_hours_alone_do_not_say_what_is_offered():
+    head = "# Developer\n\n## About us\n\nWe build tools for the clinics of a health charity.\n\n"
+    text = head + DUTIES + NEEDS + REMOTE + "WORK_TYPE: FULL-TIME\n\nSend us your CV.\n"
+    assert "what is offered" in (_missing(text) or "")
+    # a contract's term or the weekly hours are terms of the offer
+    assert _missing(head + DUTIES + NEEDS + REMOTE + "A 12-month fixed-term contract. Send us your CV.\n") is None
+    assert _missing(head + DUTIES + NEEDS + REMOTE + "The post is 20 hours per week. Send us your CV.\n") is None

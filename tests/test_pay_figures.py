@@ -158,3 +158,7 @@ def test_an_amount_in_a_code_span_is_a_figure_as_a_reader_sees_it():
     assert _rl208("# Engineer\n\nWe pay `HK$15k-30k` per month.\n") == []
     # a code span with no amount in it is no figure
     assert _rl208("# Engineer\n\nWe use `python3 -m venv`.\n") == ["Engineer"]
+    # code is not pay, fenced or inline
+    fenced = "# Engineer\n\nWe build checkout.\n\n```js\nconst fee = '$2,500';\n```\n"
+    assert _rl208(fenced) == ["Engineer"]
+    assert _rl208("# Engineer\n\nWe write `let fee = '$2,500';` daily.\n") == ["Engineer"]

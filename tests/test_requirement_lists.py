@@ -243,6 +243,9 @@ def test_conditions_of_employment_are_not_counted_as_requirements():
     # experience of work done on a client's site is a skill, not where the post is worked
     on_site = f"## Requirements\n\n{skills}- Experience working on-site with clients\n"
     assert _count(on_site) == 8
+    # skills that name an office suite or a person-centred practice are not a place of work
+    office = "- Be proficient in Office 365\n- Be fluent in person-centred care\n- Work in office administration\n"
+    assert _count(f"## Requirements\n\n{skills}{office}") == 10
 
 
 def test_a_heading_written_as_an_emphasised_item_starts_the_desirable_list():

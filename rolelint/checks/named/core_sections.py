@@ -318,6 +318,9 @@ def _says_where(texts: list[str], values: list[str], spec) -> bool:
     written = _Text(texts)
     if _Text(values).mentions(patterns | places) or written.mentions(patterns):
         return True
+    if "librar" in written.joined or "museum" in written.joined:
+        if any(_AT_A_NAMED_LIBRARY.search(text) for text in texts):
+            return True
     # A sentence can mention a place word only where its text, and so the whole text, does:
     # sentences split at spaces, never inside a word.
     if not written.mentions(places):
@@ -329,6 +332,11 @@ def _says_where(texts: list[str], values: list[str], spec) -> bool:
             if _NAMED_PLACE.search(sentence) and _Text([sentence]).mentions(places):
                 return True
     return False
+
+
+# a public building named as where the hire works: "an advisor at Bungay Library", "at the Ipswich
+# County Library"; not a library of code, "the Python Standard Library", which no one works at
+_AT_A_NAMED_LIBRARY = re.compile(r"\bat\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,4}(?:Library|Museum)\b")
 
 
 # the entity recogniser's labels for a place: a country, city or state, or a region ("Europe")

@@ -60,13 +60,20 @@ def has_salary_figure(document, items) -> bool:
 
 def _code_span_texts(document) -> list[str]:
     """The text of a Markdown advert's code spans, which its prose leaves out as code: a job board
-    may set the pay in one as a badge (`` `💰 $174,000/yr - $235,000/yr` ``), and the reader sees it."""
+    may set the pay in one as a badge (`` `💰 $174,000/yr - $235,000/yr` ``), and the reader sees it.
+    Code itself is not pay: a fenced block (three backticks or more, or over several lines) or a span
+    written as code (``const fee = '$2,500';``)."""
     if document.format != "markdown":
         return []
     body = document.source.text[document.body_start :]
     if "`" not in body:
         return []
-    return [body[start:end].strip("`") for start, end in code_spans(body)]
+    spans = (body[start:end] for start, end in code_spans(body))
+    return [span.strip("`") for span in spans if not span.startswith("```") and not _CODE_LIKE.search(span)]
+
+
+# what only code holds: a line break (a block, not a badge), an assignment, a statement's end, braces
+_CODE_LIKE = re.compile(r"[\n=;{}<>]")
 
 
 def _section_of(item) -> str | None:
