@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from rolelint.checks.named.essential_requirements import reads_as_requirement
+import gc
+import weakref
+
+from rolelint.checks import DocumentInput, SpanInput
+from rolelint.checks.named import essential_requirements
+from rolelint.checks.named.essential_requirements import reads_as_requirement, requirement_items
 from rolelint.loaders import document_from_string
 from rolelint.rulepacks import builtin_rules_dir, load_rules
 from rolelint.runner import run_rules
@@ -336,3 +341,27 @@ def test_rules_sharing_the_requirements_find_what_each_finds_alone():
     alone = [found([d], [rule])[0] for d in documents for rule in rules]
     assert together == [sorted(alone[0] + alone[1]), sorted(alone[2] + alone[3])]
     assert [code for code, _ in together[0]] == ["RL201"] and [code for code, _ in together[1]] == ["RL132"]
+
+
+def test_rl132_reads_the_requirements_rl201_counts_once(monkeypatch):
+    # one list of requirement words for both rules: the second reads the first one's requirements
+    calls = []
+    counted = essential_requirements.requirement_lists
+    monkeypatch.setattr(
+        essential_requirements, "requirement_lists", lambda *args, **kwargs: calls.append(1) or counted(*args, **kwargs)
+    )
+    broad = "- Expert in React\n- Deep knowledge of Kubernetes\n- Mastery of PostgreSQL\n"
+    document = document_from_string(f"# Developer\n\n## Requirements\n\n{broad}{EIGHT}", fmt="markdown")
+    found = run_rules([document], [RULES["RL201"], RULES["RL132"]], {})[document.path]
+    assert sorted(f.code for f in found) == ["RL132", "RL201"]
+    assert len(calls) == 1
+
+
+def test_the_memo_of_requirements_keeps_no_document_alive():
+    document = document_from_string(f"# Developer\n\n## Requirements\n\n{EIGHT}", fmt="markdown")
+    target = DocumentInput(document, tuple(SpanInput.of(span) for span in document.spans))
+    assert len(requirement_items(target, WORDS)) == 8
+    held = [weakref.ref(document), weakref.ref(target.spans[-1])]
+    del document, target
+    gc.collect()
+    assert [ref() for ref in held] == [None, None]

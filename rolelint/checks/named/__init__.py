@@ -65,6 +65,8 @@ def compile(rule) -> NamedCheck:
     if extra:
         accepted = ", ".join(sorted(named.params)) or "none"
         raise ValueError(f"check.{sorted(extra)[0]}: check {name!r} takes no such parameter; accepted: {accepted}")
+    if named.validate is not None:
+        named.validate(rule.spec)
     return named
 
 

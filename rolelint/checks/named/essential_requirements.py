@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import bisect
 import re
+import weakref
+from dataclasses import dataclass
+from functools import lru_cache
 
 from rolelint.checks import SpanInput, span_finding
 from rolelint.checks.named.action_verb_duties import known_verbs
@@ -226,27 +229,76 @@ def _with_line_items(items, source: str, *, plain: bool) -> list:
     return out
 
 
-# the last document's requirements, as one tuple (document, its spans, the words, its requirements)
-# replaced whole: RL201 and RL132 read the same ones, one after the other
-_LAST: list[tuple] = [(None, (), frozenset(), ())]
+def requirement_words(spec) -> frozenset[str]:
+    """The words a ``check`` mapping names as what a requirement names (``requirement_words``)."""
+    return frozenset(str(word).lower() for word in spec.get("requirement_words", ()))
+
+
+@lru_cache(maxsize=1)
+def catalogue_requirement_words() -> frozenset[str]:
+    """RL201's requirement words as the catalogue ships them, for a rule that reads the requirements
+    RL201 counts without being RL201 (RL132): one list, so that the two read a document's
+    requirements once (``requirement_items``). Read from the shipped file, which the test suite
+    validates."""
+    from rolelint.rulepacks import builtin_rules_dir, load_rule_file
+
+    path = next(builtin_rules_dir().glob("*/RL201-*.yaml"))
+    return requirement_words(load_rule_file(path, validate=False).spec)
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """A document's requirements as ``requirement_items`` read them, held without keeping the
+    document or its spans (and their spaCy Docs) alive: ``found`` gives each requirement as its
+    position in the spans, or as itself when it is a line read as an item (which has no Doc)."""
+
+    document: weakref.ref
+    spans: tuple[weakref.ref, ...]
+    words: frozenset[str]
+    found: tuple[int | SpanInput, ...]
+
+    def recall(self, target, words: frozenset[str]) -> tuple | None:
+        """The requirements of ``target`` if this is its reading with ``words``, else None."""
+        spans = target.spans
+        if self.document() is not target.document or self.words != words or len(self.spans) != len(spans):
+            return None
+        if any(held() is not span for held, span in zip(self.spans, spans)):
+            return None
+        return tuple(spans[found] if isinstance(found, int) else found for found in self.found)
+
+
+# the last reading: RL201 and RL132 read the same requirements, one after the other
+_LAST: list[_Reading | None] = [None]
+
+
+def _forget(gone: weakref.ref) -> None:
+    """Drop the last reading once its document is gone."""
+    if _LAST[0] is not None and _LAST[0].document is gone:
+        _LAST[0] = None
 
 
 def requirement_items(target, words: frozenset[str]) -> tuple:
     """The items an advert requires (``requirement_lists``), requirements written one a line without
     bullets read as items."""
+    last = _LAST[0]
+    recalled = last.recall(target, words) if last is not None else None
+    if recalled is not None:
+        return recalled
     document, spans = target.document, target.spans
-    seen, seen_spans, seen_words, found = _LAST[0]
-    if seen is document and seen_words == words and len(seen_spans) == len(spans):
-        if all(a is b for a, b in zip(seen_spans, spans)):
-            return found
     items = _with_line_items(spans, document.source.text, plain=document.format == "text")
     found = tuple(requirement_lists(items, words, heads=title_heads(document)))
-    _LAST[0] = (document, spans, words, found)
+    places = {id(span): n for n, span in enumerate(spans)}
+    _LAST[0] = _Reading(
+        weakref.ref(document, _forget),
+        tuple(weakref.ref(span) for span in spans),
+        words,
+        tuple(places.get(id(item), item) for item in found),
+    )
     return found
 
 
 def essential_requirements(rule, target, options):
-    words = frozenset(w.lower() for w in rule.spec.get("requirement_words", ()))
+    words = requirement_words(rule.spec)
     most = int(options.get("max", 7))
     counted = requirement_items(target, words)
     if len(counted) > most:

@@ -17,14 +17,14 @@ from functools import lru_cache
 from itertools import combinations
 
 from rolelint.checks import span_finding
-from rolelint.checks.named.essential_requirements import requirement_items
+from rolelint.checks.named.essential_requirements import catalogue_requirement_words, requirement_items
 from rolelint.checks.named.mastery_for_level import OWNED_BY_OTHERS
 from rolelint.checks.named.model import NamedCheck
 from rolelint.structure import DESIRABLE
 
-# a clause of an item ends at a stop, a semicolon or a colon followed by a space ("Node.js" and
-# ".NET" keep their dots)
-_CLAUSE_END = re.compile(r"[.;:!?](?=\s|$)")
+# a clause of an item ends at a stop or a semicolon followed by a space ("Node.js" and ".NET" keep
+# their dots); a colon does not end one: "Python: expert level" names its term before its demand
+_CLAUSE_END = re.compile(r"[.;!?](?=\s|$)")
 # a demand said not to be needed: "you don't need to be an expert", "no deep knowledge required"
 _NOT_NEEDED = re.compile(r"(?:\b(?:not|no|never|without)|n['’]t)\b[^.;:!?]{0,30}$", re.IGNORECASE)
 # the top of the scale as the end of a range that starts lower: "Intermediate to expert knowledge",
@@ -33,8 +33,11 @@ _RANGE = re.compile(
     r"\b(?:basic|beginner|working|good|intermediate|moderate|mid|mid-level|some)\s*(?:/|-|–|to|or)\s*$", re.IGNORECASE
 )
 # what follows names examples or alternatives, of which the hire needs one: "languages such as
-# Python, C# or Java", "Scala, Java or other JVM-based languages"
-_ALTERNATIVES = re.compile(r"\b(?:such as|like|e\.\s?g\.|for example|including|i\.e\.|and/or|or)\b", re.IGNORECASE)
+# Python, C# or Java", "Scala, Java or other JVM-based languages", "at least one of the following:
+# Java, Python, PHP"
+_ALTERNATIVES = re.compile(
+    r"\b(?:such as|like|e\.\s?g\.|for example|including|i\.e\.|and/or|or|one of|any of)\b", re.IGNORECASE
+)
 # the object of a demand ends where a clause about it starts: "a deep understanding of Ruby and
 # Rails and how they interact with servers and databases" is a demand of Rails
 _OBJECT_END = re.compile(r"\b(?:how|why|that|which|who|whose|when|where|while|so that|in order to)\b", re.IGNORECASE)
@@ -47,11 +50,25 @@ def _term_pattern(terms) -> str:
     return r"(?<![\w.#+-])(?:" + "|".join(parts) + r")(?![\w#+-]|\.\w)"
 
 
+# a word after a bare top word that is not a noun of its own, so that what follows may be what the
+# demand is of: a preposition ("expert in", "mastery of"), a conjunction or the start of a clause
+# ("expertise or proven interest", "an expert who"), a verb ("is"), or a verb's -ing form ("an
+# expert owning the finance function")
+_NOT_A_NOUN = re.compile(
+    r"[\s-]*(?:(?:in|at|with|of|on|across|around|within|about|for|over|into|and|or|nor|but|plus|who|whose|which|"
+    r"that|when|where|while|how|why|is|are|to)\b|[a-z]+ing\b)",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class Scale:
-    demand: re.Pattern[str]  # a demand of the top of the scale
+    demand: re.Pattern[str]  # a demand of the top of the scale; group "top" when a bare top word
     term: re.Pattern[str]  # a term of some area
     areas_of: dict[str, tuple[str, ...]]  # a term in lower case -> the areas it belongs to
+    # a word for knowing or "level" after a bare top word, perhaps after one word ("expert
+    # knowledge", "expert technical knowledge", "expert-level"), or a term ("expert React developer")
+    object_follows: re.Pattern[str]
 
     @classmethod
     @lru_cache(maxsize=8)
@@ -68,14 +85,25 @@ class Scale:
         # "expert", "mastery" alone; or a degree before a word for knowing, up to two words apart:
         # "deep knowledge", "advanced SQL skills", "in-depth technical understanding"
         demand = re.compile(
-            rf"\b(?:(?:{alone})\b|(?:{before})(?:[\s-]+[\w#+.]+){{0,2}}?[\s-]+(?:{known})\b)", re.IGNORECASE
+            rf"\b(?:(?P<top>{alone})\b|(?:{before})(?:[\s-]+[\w#+.]+){{0,2}}?[\s-]+(?:{known})\b)", re.IGNORECASE
         )
         areas_of: dict[str, tuple[str, ...]] = {}
         for area, terms in areas:
             for term in terms:
                 held = areas_of.get(term.lower(), ())
                 areas_of[term.lower()] = held + (area,) if area not in held else held
-        return cls(demand, re.compile(_term_pattern(areas_of), re.IGNORECASE), areas_of)
+        term = _term_pattern(areas_of)
+        follows = re.compile(rf"[\s-]*(?:(?:[\w'’-]+[\s-]+)?(?:{known}|level)\b|{term})", re.IGNORECASE)
+        return cls(demand, re.compile(term, re.IGNORECASE), areas_of, follows)
+
+    def names_its_own_object(self, after: str) -> bool:
+        """Whether a bare top word is followed by a noun of its own rather than by what it is of:
+        "Expert communicator with knowledge of React" is a demand of communication. ``after``: the
+        text after the top word."""
+        rest = after.lstrip(" -")
+        if not rest or not rest[0].isalpha() or _NOT_A_NOUN.match(after):
+            return False
+        return self.object_follows.match(after) is None
 
     def terms_in(self, text: str) -> list[tuple[str, ...]]:
         """The areas of each term ``text`` names, in order."""
@@ -105,7 +133,8 @@ def _clauses(text: str):
 def demands(item, scale: Scale):
     """(start, end, terms) of each demand of the top of the scale in ``item``, ``terms`` the areas of
     each term it is of: named after it in its clause ("Expert in React and Node.js"), or before it
-    when none is ("Python: expert level")."""
+    when none is ("Python: expert level"). A bare top word followed by a noun of its own ("Expert
+    communicator with knowledge of ...") is of that noun, not of the terms after it."""
     text = item.text
     for start, end in _clauses(text):
         clause = text[start:end]
@@ -117,7 +146,9 @@ def demands(item, scale: Scale):
                 continue  # "Deep knowledge of Kafka strongly preferred"
             if OWNED_BY_OTHERS.search(clause[max(0, match.start() - 12) : match.start()]):
                 continue  # "learn from our deep expertise"
-            terms = _object_terms(clause[match.start() :], scale) or scale.terms_in(clause[: match.start()])
+            own = match.group("top") is not None and scale.names_its_own_object(clause[match.end() :])
+            after = [] if own else _object_terms(clause[match.start() :], scale)
+            terms = after or scale.terms_in(clause[: match.start()])
             yield start + match.start(), start + match.end(), terms
 
 
@@ -150,7 +181,7 @@ def expertise_breadth(rule, target, options):
         tuple((area, tuple(terms)) for area, terms in spec["areas"].items()),
     )
     least = int(options.get("min_areas", 3))
-    words = frozenset(w.lower() for w in spec.get("requirement_words", ()))
+    words = catalogue_requirement_words()  # the requirements are those RL201 counts
     widest: tuple[tuple[str, ...], tuple] | None = None
     for post in posts(target, requirement_items(target, words)):
         first = None
@@ -195,8 +226,51 @@ def posts(target, items: list) -> list[list]:
     return [group for group in groups if group]
 
 
+# the word lists of the ``check`` mapping, and what each holds
+_WORD_LISTS = {
+    "top": "the words that are the top of the scale on their own, such as [expert, mastery]",
+    "degrees": "the degrees that put a word for knowing at the top of the scale, such as [deep, in-depth]",
+    "knowledge": "the words for knowing, such as [knowledge, understanding]",
+}
+
+
+def _is_word_list(value) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(word, str) and word.strip() for word in value)
+
+
+def _held(value) -> str:
+    """What a key of the ``check`` mapping holds, said for an error message."""
+    if value is None:
+        return "missing"
+    if value == []:
+        return "an empty list"
+    if isinstance(value, list):
+        return "a list with an entry that is not a word (quote yes, no, on, off, numbers)"
+    if isinstance(value, dict):
+        return "a mapping"
+    return "a single word" if isinstance(value, str) else type(value).__name__
+
+
+def check_spec(spec) -> None:
+    """Refuse a ``check`` mapping this check cannot read, naming the key and what it takes."""
+    for key, holds in _WORD_LISTS.items():
+        if not _is_word_list(spec.get(key)):
+            raise ValueError(f"check.{key}: {_held(spec.get(key))}; give a list of {holds}")
+    areas = spec.get("areas")
+    if not isinstance(areas, dict) or not areas:
+        example = "{databases: [SQL, MySQL], front end: [CSS, React]}"
+        held = "a list" if isinstance(areas, list) and areas else _held(areas)
+        raise ValueError(f"check.areas: {held}; give a mapping of each area to a list of its terms, such as {example}")
+    for area, terms in areas.items():
+        if not _is_word_list(terms):
+            raise ValueError(
+                f"check.areas.{area}: {_held(terms)}; give a list of the area's terms, such as [SQL, MySQL]"
+            )
+
+
 CHECK = NamedCheck(
     "expertise_breadth",
     run=expertise_breadth,
-    params=frozenset({"top", "degrees", "knowledge", "areas", "requirement_words"}),
+    params=frozenset({"top", "degrees", "knowledge", "areas"}),
+    validate=check_spec,
 )

@@ -14,6 +14,9 @@ class NamedCheck:
     run: Callable
     needs: frozenset[str] = frozenset()
     params: frozenset[str] = frozenset()  # keys of the rule's ``check`` mapping besides ``name``
+    # (the rule's ``check`` mapping) -> None, raising ValueError("check.KEY: what it takes") when the
+    # check cannot read it: called when the rule loads, so that a bad rule pack stops the run there
+    validate: Callable | None = None
     triggers: Callable | None = None  # rule -> Triggers: the words a span needs for the check to fire
     # (rule, targets of every document of the run, options) -> None: work done once for the run, in batches,
     # before the check runs document by document
