@@ -1,8 +1,9 @@
 """One-letter slips of a word: what a reader still recognises as the word when one letter is off.
 
 Shared by the technology names of RL126 (``rolelint.checks.named.technology_names``: "Postgress" for
-PostgreSQL) and the section headings of the structure recogniser (``rolelint.structure``:
-"RESPONSIBLITIES" for responsibilities).
+PostgreSQL), the section headings of the structure recogniser (``rolelint.structure``:
+"RESPONSIBLITIES" for responsibilities) and the typing slips of RL131
+(``rolelint.checks.named.typos``: "hyrbid" for hybrid).
 """
 
 from __future__ import annotations

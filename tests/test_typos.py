@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+import time
 
 import pytest
 
@@ -52,6 +53,10 @@ def test_reports_a_slip_with_what_it_slipped_from(linter, body, written, meant):
         "We are looking for\nfor a new colleague.\n",
         "- Apply for\n- for the role\n",
         "Our office is near Walla Walla.\n",
+        # a double negative, written on purpose
+        "You can't not love this team, and we won't not answer.\n",
+        # a pronoun and "self" is not two words run together
+        "Each lead will manage themself and their time.\n",
         # newer words made as English makes words, and technologies RL126 knows
         "Our codebase runs on microservices; mentorship is part of onboarding.\n",
         "We work collaboratively on the roadmap and the backend.\n",
@@ -88,3 +93,105 @@ def test_short_words_are_checked_from_min_length(tmp_path):
     assert not [d for d in Linter(shorter).lint_text(text, name="advert.md").diagnostics if d.code == "RL131"]
     default = Config(root=tmp_path, select=("RL131",))
     assert [d.code for d in Linter(default).lint_text(text, name="advert.md").diagnostics] == ["RL131"]
+
+
+# ---- state: each Linter keeps its own verdicts -------------------------------------------------------
+
+PACK_RULE = """\
+code: XX126
+name: our-product-names
+severity: warning
+kind: check
+message: "'{match}' is misspelt; it is '{replacement}'"
+suggestion: "{replacement}"
+check:
+  name: technology_names
+  names: [Hyrbid]
+docs:
+  what: Our product's name, written as we write it.
+  why: A misspelt name looks careless.
+  example: "Try hybrid."
+  use_instead: "Try Hyrbid."
+  references: ["https://example.com/names"]
+examples:
+  fail: ["Try HyrBid."]
+  pass: ["Try Hyrbid."]
+"""
+
+
+def test_linters_of_other_rule_sets_keep_their_own_verdicts(tmp_path):
+    """A word judged for one rule set (whose pack names it a technology) is judged again for another
+    in the same process, whichever runs first, and each keeps its verdict when they alternate."""
+    (tmp_path / "pack").mkdir()
+    (tmp_path / "pack" / "XX126-names.yaml").write_text(PACK_RULE, encoding="utf-8")
+    named = Linter(Config(root=tmp_path, select=("RL131", "XX126"), rule_packs=(tmp_path / "pack",)))
+    default = Linter(Config(root=tmp_path, select=("RL131",)))
+    text = "The role is hyrbid, three days a week.\n"
+    for _ in range(2):
+        assert slips(named, text) == []
+        assert [found for found, _ in slips(default, text)] == ["hyrbid"]
+
+
+def test_linters_of_other_options_keep_their_own_verdicts(tmp_path):
+    allowing = Linter(
+        Config(root=tmp_path, select=("RL131",), rules={"RL131": RuleSettings(options={"allow": ["hyrbid"]})})
+    )
+    default = Linter(Config(root=tmp_path, select=("RL131",)))
+    text = "The role is hyrbid, three days a week.\n"
+    for _ in range(2):
+        assert [found for found, _ in slips(default, text)] == ["hyrbid"]
+        assert slips(allowing, text) == []
+
+
+# ---- hostile input ------------------------------------------------------------------------------------
+
+
+def test_an_advert_full_of_slips_is_read_in_linear_time(linter):
+    """Each slip is weighed against the whole document (is it a name written elsewhere?): from one
+    index of its words, not a search of it per slip, so four times the text takes about four times
+    as long, not sixteen."""
+
+    def seconds(paragraphs: int) -> float:
+        body = "".join(f"Team {n}: the role is hyrbid, three days a week in the office.\n\n" for n in range(paragraphs))
+        best = float("inf")
+        for _ in range(2):
+            started = time.perf_counter()
+            found = slips(linter, body)
+            best = min(best, time.perf_counter() - started)
+        assert len(found) == paragraphs
+        return best
+
+    small, large = seconds(500), seconds(2000)
+    assert large / small < 8, (small, large)
+
+
+def test_the_verdicts_kept_are_bounded(monkeypatch):
+    from rolelint.checks.named import typos
+    from rolelint.nlp.pipeline import load_pipeline
+
+    monkeypatch.setattr(typos, "MAX_REMEMBERED", 5)
+    nlp = load_pipeline({"tokens"})
+    judge = typos._Judge(nlp, None, 4, frozenset())
+    for word in ("team", "hyrbid", "roadmap", "platform", "achitecture", "orpghan", "weekly", "productsand"):
+        judge.forget_when_full()  # as each document starts
+        judge.judge({nlp.vocab.strings.add(word)}, nlp.vocab.strings)
+    assert 0 < len(judge.verdicts) <= 5
+    assert judge.flagged <= set(judge.verdicts)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Twilio runs our SMS. We use twilio for alerts.\n",
+        "# Hyrbid role\n\nThe role is hyrbid.\n\nThe role is hyrbid.\n",
+        "We have a foosball table. Everyone loves foosball here. A foosball-ish mood, foosball_x.\n",
+        "The role is hyrbid, three days a week.\n",
+        "Séance, séance and SÉANCE: café-style Café.\n",
+    ],
+)
+def test_the_index_of_a_documents_words_answers_as_searching_it_does(source):
+    from rolelint.checks.named.typos import _searched_a_name, _WordIndex
+
+    index = _WordIndex(source)
+    for word in ("twilio", "hyrbid", "foosball", "séance", "café", "absent"):
+        assert index.a_name(word) == _searched_a_name(source, word), word

@@ -1,10 +1,11 @@
 """What rolelint works out once per spaCy pipeline, held by one object per pipeline.
 
 The attribute memo, the lemma candidates, the tagging margins, the trigger masks of a set of rules,
-the shared matchers and the verb probes all depend on the pipeline alone (and on the rules asking),
-so they are kept for as long as the pipeline lives, whichever Linter or chunk of files uses it. They
-are found through ``state_of(nlp)``, keyed by the pipeline object itself (weakly: a pipeline that is
-let go takes its state with it), never by ``id()``, which a later object can reuse.
+the shared matchers, the verb probes and the English words (rolelint.nlp.english) all depend on the
+pipeline alone (and on the rules asking), so they are kept for as long as the pipeline lives,
+whichever Linter or chunk of files uses it. They are found through ``state_of(nlp)``, keyed by the
+pipeline object itself (weakly: a pipeline that is let go takes its state with it), never by
+``id()``, which a later object can reuse.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ class PipelineState:
         self._candidates = None
         self._margins: dict[bool, int | None] = {}
         self._memos: dict[Hashable, Any] = {}
+        self._lasting: dict[Hashable, Any] = {}
         self.verb_probes: dict[str, bool] = {}  # a duty probe's text -> its first word reads as a verb
 
     @property
@@ -75,6 +77,14 @@ class PipelineState:
                 self._memos.pop(next(iter(self._memos)))
             self._memos[key] = make()
         return self._memos[key]
+
+    def lasting(self, key: Hashable, make: Callable[[], Any]) -> Any:
+        """``make()``, once per ``key`` for as long as the pipeline lives: for the few things that
+        depend on the pipeline alone (its English words: rolelint.nlp.english), which the memos of
+        rule sets that ``memo`` lets go must not take with them."""
+        if key not in self._lasting:
+            self._lasting[key] = make()
+        return self._lasting[key]
 
 
 def state_of(nlp) -> PipelineState:

@@ -79,7 +79,10 @@ def triggers(rule, named: NamedCheck, nlp) -> Triggers | None:
 
 
 def run(rule, named: NamedCheck, target, options, nlp):
-    yield from named.run(rule, target, options)
+    if named.reads_pipeline:
+        yield from named.run(rule, target, options, nlp)
+    else:
+        yield from named.run(rule, target, options)
 
 
 def prefetch(rule, named: NamedCheck, targets, options, nlp) -> None:

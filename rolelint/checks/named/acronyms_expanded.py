@@ -9,9 +9,8 @@ from bisect import bisect_right
 from itertools import accumulate
 
 from rolelint.checks import span_finding
-from rolelint.checks.named.english import dictionary as _dictionary
-from rolelint.checks.named.english import keep_pipeline, pipeline
 from rolelint.checks.named.model import NamedCheck
+from rolelint.nlp.english import dictionary, with_component
 from rolelint.nlp.pipeline import ModelNotFound
 
 # Two capitals or more, not inside a word, path, address or handle, nor a host name ("ICIJ.org") or a
@@ -220,7 +219,7 @@ _TOKEN_BEFORE = re.compile(r"([A-Za-z][\w.&’'-]*)[ \t]$")
 _TOKEN_AFTER = re.compile(r"^[ \t]([A-Za-z][\w.&’'-]*)")
 
 
-def _proper_name(word: str, dictionary) -> bool:
+def _proper_name(word: str, known) -> bool:
     """A word that is a name, not a word of the language: capitalised and not in spaCy's English
     lemma tables ("Delft", "Bombay", "WebSphere", "Synology"), or with a capital inside ("WebSphere")."""
     word = word.rstrip(".’'")
@@ -228,17 +227,17 @@ def _proper_name(word: str, dictionary) -> bool:
         return False
     if any(c.isupper() for c in word[1:]) and any(c.islower() for c in word):
         return True
-    return not dictionary(word.lower())
+    return not known(word.lower())
 
 
-def _in_a_name(before: str, after: str, dictionary) -> bool:
+def _in_a_name(before: str, after: str, known) -> bool:
     """Whether the acronym is part of a proper name with a word next to it ("TU Delft", "IIT Bombay",
     "IBM WebSphere", "SOTI Inc."), which readers know as a whole and which no expansion explains."""
     ahead, behind = _TOKEN_AFTER.match(after[:40]), _TOKEN_BEFORE.search(before[-40:])
-    return any(m is not None and _proper_name(m.group(1), dictionary) for m in (ahead, behind))
+    return any(m is not None and _proper_name(m.group(1), known) for m in (ahead, behind))
 
 
-def _a_word(acronym: str, before: str, after: str) -> bool:
+def _a_word(acronym: str, before: str, after: str, nlp) -> bool:
     """A word in capitals, not an acronym: an English word of four letters or more ("OFFER", "SOLID",
     "REMOTE"), one of spaCy's English stop words before another ("MAY be used"), or a label before a colon at
     the start of a line ("PAY: ..."). Not when a number follows it, as it does a grade's code ("AS-02")."""
@@ -248,7 +247,7 @@ def _a_word(acronym: str, before: str, after: str) -> bool:
     if after.lstrip("*_").startswith(":") and not before.rsplit("\n", 1)[-1].strip(" \t*_-"):
         return True
     if len(letters) >= 4:
-        return letters in _dictionary().words
+        return letters in dictionary(nlp).words
     from spacy.lang.en.stop_words import STOP_WORDS
 
     following = after.split(None, 1)[0].lower() if after.strip() else ""
@@ -378,11 +377,6 @@ def _sentence(text: str, start: int, end: int) -> tuple[str, int]:
 # ---- spaCy: English words, and places ---------------------------------------------------------------
 
 
-def prepare(rules, nlp) -> None:
-    """Keep the run's pipeline: its lemma tables and entity recogniser are used when it has them."""
-    keep_pipeline(nlp)
-
-
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
 
 
@@ -405,13 +399,13 @@ def _named(doc, start: int, end: int) -> bool:
     return False
 
 
-def _names(windows: list[tuple[str, int, int]]) -> list[bool]:
+def _names(windows: list[tuple[str, int, int]], nlp) -> list[bool]:
     """For each (text, start, end), whether text[start:end] is a place or part of a longer name, by
-    spaCy's entity recogniser (see ``_named``)."""
+    the entity recogniser of ``nlp`` or of a pipeline loaded for it (see ``_named``)."""
     if not windows:
         return []
     try:
-        nlp = pipeline("ner")
+        nlp = with_component(nlp, "ner")
     except ModelNotFound:
         return [False] * len(windows)
     # the recogniser has its own token-to-vector layer: it reads the bare tokens, nothing else
@@ -420,7 +414,7 @@ def _names(windows: list[tuple[str, int, int]]) -> list[bool]:
     return [_named(doc, start, end) for doc, (_, start, end) in zip(docs, windows)]
 
 
-def acronyms_expanded(rule, target, options):
+def acronyms_expanded(rule, target, options, nlp):
     """The first use of each acronym the advert neither expands nor spells out, that readers may not
     know (see the rule's docs for what is left out, and why).
 
@@ -455,7 +449,7 @@ def acronyms_expanded(rule, target, options):
         before, after = item.text[:start], item.text[end:]
         if before[-1:] in "[{<" and after[:1] in "]}>" and before[-1:]:
             continue  # a slot left to fill in, as RL101 reports
-        if _a_word(acronym, before, after):
+        if _a_word(acronym, before, after, nlp):
             continue  # a word in capitals ("OFFER", "MAY be used")
         seen.add(acronym)
         if explanations is None:
@@ -472,7 +466,7 @@ def acronyms_expanded(rule, target, options):
             continue  # the employer's or the project's own name
         if _own_name(before, after) or _field_value(before, after):
             continue
-        if _place_code(before, after, acronym) or _in_a_name(before, after, _dictionary()):
+        if _place_code(before, after, acronym) or _in_a_name(before, after, dictionary(nlp)):
             continue
         if _listed_with_technologies(*_sentence(item.text, start, end), acronym, allowed):
             continue
@@ -483,9 +477,9 @@ def acronyms_expanded(rule, target, options):
     for item, start, acronym in candidates:
         left = max(0, start - 120)
         windows.append((item.text[left : start + 120], start - left, start - left + len(acronym)))
-    for (item, start, acronym), named in zip(candidates, _names(windows)):
+    for (item, start, acronym), named in zip(candidates, _names(windows, nlp)):
         if not named:
             yield span_finding(rule, item, start, start + len(acronym), values={"acronym": acronym})
 
 
-CHECK = NamedCheck("acronyms_expanded", run=acronyms_expanded, prepare=prepare)
+CHECK = NamedCheck("acronyms_expanded", run=acronyms_expanded, reads_pipeline=True)

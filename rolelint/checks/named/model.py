@@ -8,7 +8,8 @@ from typing import Callable
 
 @dataclass(frozen=True)
 class NamedCheck:
-    """One named check. ``run(rule, target, options)`` yields its findings for one document."""
+    """One named check. ``run(rule, target, options)`` yields its findings for one document;
+    ``run(rule, target, options, nlp)`` when it ``reads_pipeline``."""
 
     name: str
     run: Callable
@@ -26,3 +27,6 @@ class NamedCheck:
     # (rule, document, items) -> bool: True when the check finds nothing in the document with these
     # spans (those its triggers kept), whatever their annotations: they are then not annotated for it
     needless: Callable | None = None
+    # run is given the run's pipeline (None when no rule of the run needs spaCy), to keep what it
+    # works out with that pipeline's state (rolelint.nlp.state) rather than in module globals
+    reads_pipeline: bool = False

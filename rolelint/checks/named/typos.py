@@ -1,55 +1,68 @@
 """RL131's check: typing slips a reader trips over: a word written twice in a row ("for for"), and a
-lower-case word that is no English word by spaCy's tables (rolelint.checks.named.english) and no
-technology's name ("hyrbid", "achitecture", "productsand").
+lower-case word that is no English word by spaCy's tables (rolelint.nlp.english) and no technology's
+name ("hyrbid", "achitecture", "productsand").
 
-It reads the spans' tokens only (no tagging): each distinct word is judged once a run, by its id."""
+It reads the spans' tokens only (no tagging). Each distinct word is judged once for a pipeline and
+the rule's settings (its options and the technology names of its rule set), by its id: the verdicts
+are kept with the pipeline's state, so Linters of other rule sets keep their own."""
 
 from __future__ import annotations
 
 import re
 import string
+import weakref
 from itertools import islice
 from operator import eq
 
 from rolelint.checks import lexical_ids, span_finding
-from rolelint.checks.named.english import composition, english, keep_pipeline
 from rolelint.checks.named.model import NamedCheck
+from rolelint.nlp.english import MAX_REMEMBERED, Composition, composition, english
+from rolelint.nlp.state import state_of
 from rolelint.slips import one_letter_from
 
-_RUN: dict[str, object] = {}
+# The technology names (RL126's ``names`` and ``variants``) of the rule set each RL131 rule was
+# prepared with; a rule loaded by another Linter is another key. None: rolelint's own RL126.
+Technology = tuple[tuple[str, ...], tuple[tuple[str, tuple[str, ...]], ...]]
+_TECHNOLOGY_OF: weakref.WeakKeyDictionary[object, Technology | None] = weakref.WeakKeyDictionary()
 
 
 def prepare(rules, nlp) -> None:
-    """Keep the run's pipeline (its lemma tables) and RL126's technology names when it runs."""
-    keep_pipeline(nlp)
-    _RUN.clear()
+    """Note, for the rule set's RL131 rules, the technology names of its ``technology_names`` rules
+    (RL126's, and a pack's), whether or not they run; they are read when a word is first judged."""
+    specs = [rule.spec for rule in rules if rule.spec.get("name") == "technology_names"]
+    technology = _technology_key(*specs) if specs else None
     for rule in rules:
-        if rule.spec.get("name") == "technology_names":
-            _RUN["technology"] = rule.spec
+        if rule.spec.get("name") == "typos":
+            _TECHNOLOGY_OF[rule] = technology
 
 
-def _technology_words() -> frozenset[str]:
+def _technology_key(*specs: dict) -> Technology:
+    names = tuple(name for spec in specs for name in spec.get("names") or ())
+    variants = tuple((name, tuple(others)) for spec in specs for name, others in (spec.get("variants") or {}).items())
+    return names, variants
+
+
+def _technology_words(technology: Technology | None) -> frozenset[str]:
     """The lower-case keys of the technology names RL126 knows ("kubernetes", "nodejs", "github"),
     and of their one-letter slips, which are RL126's to report."""
-    found = _RUN.get("technology-words")
-    if found is None:
-        from rolelint.checks.named.technology_names import Names
+    from rolelint.checks.named.technology_names import Names
 
-        spec: dict = _RUN.get("technology") or _builtin_technology_spec()  # type: ignore[assignment]
-        variants = tuple((name, tuple(others)) for name, others in (spec.get("variants") or {}).items())
-        names = Names.of(tuple(spec.get("names") or ()), variants)
-        found = _RUN["technology-words"] = names.word_keys | frozenset(
-            form.lower() for forms in names.accepted.values() for form in forms
-        )
-    return found  # type: ignore[return-value]
+    names = Names.of(*(technology or _technology_key(_builtin_technology_spec())))
+    return names.word_keys | frozenset(form.lower() for forms in names.accepted.values() for form in forms)
 
 
 def _builtin_technology_spec() -> dict:
-    """RL126's ``check`` mapping from rolelint's own rule file, when RL126 is not in the run."""
-    from rolelint.rulepacks import builtin_rules_dir, load_rule_file
+    """RL126's ``check`` mapping from rolelint's own rule file, when no rule of the run has one. (Read
+    as plain YAML: the shipped file is validated by the rule catalogue's tests, and loading it as a
+    rule would make this module depend on the rule loader that imports it.)"""
+    import yaml
 
-    for path in sorted(builtin_rules_dir().glob("*/RL126-*.yaml")):
-        return load_rule_file(path).spec
+    from rolelint.resources import data_dir
+
+    for path in sorted(data_dir("rules").glob("*/RL126-*.yaml")):
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))[
+            "check"
+        ]
     return {}
 
 
@@ -70,8 +83,11 @@ def _doubled(item, doc, ids, allowed: frozenset[str], source: str):
         first, second = doc[i], doc[i + 1]
         if not first.whitespace_ or not second.is_alpha:
             continue
-        if first.lower_ != second.lower_ and "'" not in first.lower_.replace("’", "'"):
+        contracted = first.lower_.replace("’", "'")
+        if first.lower_ != second.lower_ and "'" not in contracted:
             continue  # the same norm, not the same word: only a contraction's is its full form
+        if contracted == "n't":
+            continue  # "can't not love", "won't not": a double negative, written on purpose
         if second.lower_ in allowed or (first.is_alpha and first.lower_ in allowed):
             continue
         if second.text[:1].isupper():
@@ -103,6 +119,8 @@ _SPLIT_WORDS = frozenset(
     "have has had not but also into be is as at by an we or it if".split()
 )
 
+# Joined to a pronoun, a word of its own ("themself", "ourselves"), not two run together.
+_SELF = frozenset({"self", "selves"})
 
 # Neighbouring keys on a QWERTY keyboard: a letter changed for another is a typing slip only when
 # the finger could have hit it instead.
@@ -145,9 +163,11 @@ def _slip_of(word: str, english_words: frozenset[str]) -> list[str]:
 def _run_together(word: str, is_english) -> str | None:
     """Two words typed without the space between them, one of them a function word English never
     joins to another ("productsand" -> "products and", "oftechnologies" -> "of technologies"), the
-    other of four letters or more, or None."""
+    other of four letters or more, or None. Not a pronoun and "self" ("themself", "ourselves")."""
     for cut in range(2, len(word) - 1):
         left, right = word[:cut], word[cut:]
+        if right in _SELF:
+            continue
         if (left in _SPLIT_WORDS and len(right) >= 4 and is_english(right)) or (
             right in _SPLIT_WORDS and len(left) >= 4 and is_english(left)
         ):
@@ -155,48 +175,74 @@ def _run_together(word: str, is_english) -> str | None:
     return None
 
 
-def _truncated(word: str, words: list[str]) -> str | None:
+def _truncated(word: str, composed: Composition) -> str | None:
     """The shortest English word that ``word`` (eight letters or more) begins, two letters or more
     longer ("manageme" -> "management"): a word cut short. (Shorter ones are clippings: "admin".)"""
-    from bisect import bisect_right
-
     if len(word) < 8:
         return None
-    at = bisect_right(words, word)
-    found = []
-    while at < len(words) and words[at].startswith(word):
-        if len(words[at]) >= len(word) + 2 and words[at].isalpha():
-            found.append(words[at])
-        at += 1
+    found = [longer for longer in composed.longer_words(word) if len(longer) >= len(word) + 2 and longer.isalpha()]
     return min(found, key=lambda w: (len(w), w)) if found else None
 
 
-def _unknown(word: str, shortest: int, allowed: frozenset[str]) -> str | None:
-    """``word``'s verdict: None when it is English (or not checked), else the words it likely slipped
-    from, "" when they cannot be told.
-    A word that is no English word is reported only when they can be told: two words run together,
-    a word one letter off, or a word cut short."""
-    if not word.isalpha() or len(word) < shortest:
-        return None
-    if not word.isascii():  # another language's word ("Publiée"), unless English ("café")
-        return None if english()(word.lower()) else _FOREIGN
-    if not word.islower():
-        return None
-    if not _VOWELS.intersection(word):
-        return None  # an abbreviation: "mgmt", "hrs"
-    is_english = english()
-    if word in allowed or is_english(word) or word in _technology_words():
-        return None
-    together = _run_together(word, is_english)
-    if together is not None:
-        return together
-    composed = composition()
-    if composed(word):
-        return None
-    slips = _slip_of(word, is_english.known.words)
-    if slips:
-        return "' or '".join(slips[:3])
-    return _truncated(word, composed.sorted_words()) or ""
+class _Judge:
+    """The verdicts on words for one pipeline and one rule's settings: ``verdict(word)`` is None when
+    the word is English (or not checked), else the words it likely slipped from, "" when they cannot
+    be told. ``verdicts`` holds them by the word's id, ``flagged`` the ids of those not None."""
+
+    def __init__(self, nlp, technology: Technology | None, shortest: int, allowed: frozenset[str]):
+        self.english = english(nlp)
+        self.composition = composition(nlp)
+        self.technology = technology
+        self.shortest = shortest
+        self.allowed = allowed
+        self.verdicts: dict[int, object] = {}
+        self.flagged: set[int] = set()
+        self._technology_words: frozenset[str] | None = None
+
+    @property
+    def technology_words(self) -> frozenset[str]:
+        if self._technology_words is None:
+            self._technology_words = _technology_words(self.technology)
+        return self._technology_words
+
+    def forget_when_full(self) -> None:
+        """Start again past ``MAX_REMEMBERED`` words (called between documents, never inside one)."""
+        if len(self.verdicts) >= MAX_REMEMBERED:
+            self.verdicts.clear()
+            self.flagged.clear()
+
+    def judge(self, word_ids, strings) -> None:
+        """Give each of ``word_ids`` that has none its verdict."""
+        for word_id in word_ids:
+            found = self.verdict(strings[word_id])
+            self.verdicts[word_id] = False if found is None else found
+            if found is not None:
+                self.flagged.add(word_id)
+
+    def verdict(self, word: str) -> str | None:
+        """A word that is no English word is reported only when what it slipped from can be told:
+        two words run together, a word one letter off, or a word cut short."""
+        if not word.isalpha() or len(word) < self.shortest:
+            return None
+        is_english = self.english
+        if not word.isascii():  # another language's word ("Publiée"), unless English ("café")
+            return None if is_english(word.lower()) else _FOREIGN
+        if not word.islower():
+            return None
+        if not _VOWELS.intersection(word):
+            return None  # an abbreviation: "mgmt", "hrs"
+        if word in self.allowed or is_english(word) or word in self.technology_words:
+            return None
+        together = _run_together(word, is_english)
+        if together is not None:
+            return together
+        composed = self.composition
+        if composed is None or composed(word):
+            return None
+        slips = _slip_of(word, composed.english.known.words)
+        if slips:
+            return "' or '".join(slips[:3])
+        return _truncated(word, composed) or ""
 
 
 def _attached(doc, i: int) -> bool:
@@ -219,20 +265,24 @@ def _attached(doc, i: int) -> bool:
     return False
 
 
-def typos(rule, target, options):
+def typos(rule, target, options, nlp):
     """Words written twice in a row, and lower-case words that are no English word, name or term the
     rule allows (see the rule's docs)."""
     from spacy.attrs import IS_ALPHA, LOWER, NORM, ORTH
 
+    if nlp is None:
+        return  # no span of the run was tokenized (none in scope held prose)
     shortest = int(options.get("min_length", 4))
     allowed = frozenset(str(word).lower() for word in options.get("allow", ()))
     doubles = frozenset(str(word).lower() for word in options.get("doubled", ()))
-    key = (shortest, allowed)
-    if _RUN.get("verdicts-for") != key:
-        _RUN["verdicts"], _RUN["flagged"], _RUN["verdicts-for"] = {}, set(), key
-    verdicts: dict = _RUN["verdicts"]  # type: ignore[assignment, annotation-unchecked]
-    flagged: set = _RUN["flagged"]  # type: ignore[assignment, annotation-unchecked]  # ids not judged False
+    technology = _TECHNOLOGY_OF.get(rule)
+    judge: _Judge = state_of(nlp).memo(
+        ("typos", technology, shortest, allowed), lambda: _Judge(nlp, technology, shortest, allowed)
+    )
+    judge.forget_when_full()
+    verdicts, flagged = judge.verdicts, judge.flagged
     source = target.document.source.text
+    names: _Names | None = None
     for item in target.spans:
         doc = item.doc
         if doc is None or len(doc) < 2:
@@ -243,16 +293,11 @@ def typos(rule, target, options):
             for start, end, once in _doubled(item, doc, ids, doubles, source):
                 values = {"problem": f"'{item.text[start:end]}' repeats a word", "advice": f"Write '{once}'"}
                 yield span_finding(rule, item, start, end, values=values)
-        # each distinct lower-case word (and norm) of the span, read once by the run's first rule
+        # each distinct lower-case word (and norm) of the span, judged once for the pipeline and settings
         lexical = lexical_ids(doc)
         unseen = lexical.difference(verdicts)
         if unseen:
-            strings = doc.vocab.strings
-            for word_id in unseen:
-                found = _unknown(strings[word_id], shortest, allowed)
-                verdicts[word_id] = False if found is None else found
-                if found is not None:
-                    flagged.add(word_id)
+            judge.judge(unseen, doc.vocab.strings)
         if lexical.isdisjoint(flagged):
             continue
         if ids is None:
@@ -268,8 +313,12 @@ def typos(rule, target, options):
             continue  # a passage in another language, or a list of names: not slips
         for i, verdict in found:
             token = doc[i]
-            split = _split_from(doc, i, english())
-            if not (verdict.strip() or split) or words < 2 or _a_name(source, token.text) or _listed_with_names(doc, i):
+            split = _split_from(doc, i, judge.english)
+            if not (verdict.strip() or split) or words < 2:
+                continue
+            if names is None:
+                names = _Names(source)
+            if names.a_name(token.text) or _listed_with_names(doc, i, judge):
                 continue
             start = doc[i - 1].idx if split else token.idx
             values = {
@@ -279,7 +328,7 @@ def typos(rule, target, options):
             yield span_finding(rule, item, start, token.idx + len(token.text), values=values)
 
 
-_CONTRACTED = re.compile(r"(?i)['’](?:re|s|ll|ve|m|d) (?:are|is|has|will|have|am|would|had)\b|n['’]t not\b")
+_CONTRACTED = re.compile(r"(?i)['’](?:re|s|ll|ve|m|d) (?:are|is|has|will|have|am|would|had)\b")
 _PUNCTUATION_AS_SPACE = str.maketrans({c: " " for c in string.punctuation + "“”‘’…–—"})
 
 
@@ -310,21 +359,78 @@ def _in_code_or_address(text: str, at: int) -> bool:
     return _CHUNK_MARKS.search(chunk) is not None
 
 
-def _a_name(source: str, word: str) -> bool:
-    """The document writes ``word`` again in other words, or with a capital ("Twilio"): a name, or a
-    term its writer uses on purpose. A slip is made once (a title repeated as a heading repeats it)."""
+class _Names:
+    """Whether a document writes a word again in other words, or with a capital ("Twilio"): a name,
+    or a term its writer uses on purpose (``a_name``). A slip is made once (a title repeated as a
+    heading repeats it). The first few words asked about are searched for in the source; past them
+    the source is indexed once (``_WordIndex``), so that a document full of slips is read in linear
+    time."""
+
+    def __init__(self, source: str):
+        self.source = source
+        self.named: dict[str, bool] = {}
+        self.index: _WordIndex | None = None
+
+    def a_name(self, word: str) -> bool:
+        found = self.named.get(word)
+        if found is None:
+            if self.index is None and len(self.named) >= _SEARCHES:
+                self.index = _WordIndex(self.source)
+            found = self.index.a_name(word) if self.index is not None else _searched_a_name(self.source, word)
+            self.named[word] = found
+        return found
+
+
+# Words a document's source is searched for before it is indexed: most documents ask about one or two.
+_SEARCHES = 4
+_NOT_A_TO_Z = re.compile(r"[^a-z]")
+
+
+def _context(source: str, start: int, end: int) -> str:
+    """The letters around ``source[start:end]``, lower-cased: the same in a title and its heading."""
+    return _NOT_A_TO_Z.sub("", source[max(0, start - 12) : end + 12].lower())
+
+
+def _searched_a_name(source: str, word: str) -> bool:
+    """``_Names.a_name``, by searching ``source`` for ``word``."""
     pattern = rf"(?<![\w-]){re.escape(word)}(?![\w-])"
-    contexts = {
-        re.sub(r"[^a-z]", "", source[max(0, m.start() - 12) : m.end() + 12].lower())
-        for m in re.finditer(pattern, source, re.IGNORECASE)
-    }
+    contexts = {_context(source, m.start(), m.end()) for m in re.finditer(pattern, source, re.IGNORECASE)}
     return (
         len(contexts) > 1
         or re.search(rf"(?<![\w-]){word[0].upper()}{re.escape(word[1:])}(?![\w-])", source) is not None
     )
 
 
-def _listed_with_names(doc, i: int) -> bool:
+# A word as ``_WordIndex`` reads the source: a run of word characters and hyphens ("hyrbid", "e-mail"),
+# which is what the look-arounds of ``_searched_a_name`` bound.
+_WORD_RUN = re.compile(r"[\w-]+")
+
+
+class _WordIndex:
+    """The words of a document's source, indexed in one pass: ``a_name`` as ``_searched_a_name``
+    answers it, in time proportional to the word's uses rather than to the source."""
+
+    def __init__(self, source: str):
+        self.source = source
+        self.written: set[str] = set()  # each word as written
+        self.starts: dict[str, list[int]] = {}  # each word, lower-cased -> where it is written
+        for m in _WORD_RUN.finditer(source):
+            word = m.group()
+            self.written.add(word)
+            self.starts.setdefault(word.lower(), []).append(m.start())
+
+    def a_name(self, word: str) -> bool:
+        if word[0].upper() + word[1:] in self.written:
+            return True
+        contexts = set()
+        for at in self.starts.get(word.lower(), ()):
+            contexts.add(_context(self.source, at, at + len(word)))
+            if len(contexts) > 1:
+                return True
+        return False
+
+
+def _listed_with_names(doc, i: int, judge: _Judge) -> bool:
     """Token ``i`` is an item of a list (commas, slashes, "and", "or") beside a technology's name or a
     capitalised word ("Jira, git, selenium, appium, Jmeter"): a name of the same kind."""
     for step in (-1, 1):
@@ -333,9 +439,13 @@ def _listed_with_names(doc, i: int) -> bool:
             continue
         neighbour = doc[other].text
         lower = neighbour.lower()
-        if lower.isalpha() and not english()(lower) and (lower in _technology_words() or neighbour[:1].isupper()):
+        if (
+            lower.isalpha()
+            and not judge.english(lower)
+            and (lower in judge.technology_words or neighbour[:1].isupper())
+        ):
             return True  # a name that is no English word ("selenium" is a name too: a technology's)
-        if not lower.isalpha() and lower in _technology_words():
+        if not lower.isalpha() and lower in judge.technology_words:
             return True
     return False
 
@@ -351,4 +461,4 @@ def _split_from(doc, i: int, is_english) -> str | None:
     return joined if is_english(joined) else None
 
 
-CHECK = NamedCheck("typos", run=typos, needs=frozenset({"tokens"}), prepare=prepare)
+CHECK = NamedCheck("typos", run=typos, needs=frozenset({"tokens"}), prepare=prepare, reads_pipeline=True)

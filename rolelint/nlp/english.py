@@ -1,36 +1,31 @@
-"""Whether a lower-case word is English, by the loaded spaCy pipeline's own tables: its lemmatizer's
-lemma tables (WordNet's nouns, verbs, adjectives and adverbs, with their irregular forms), its
-tokenizer's special cases and spaCy's English stop words. Shared by RL127 (a word in capitals is not
-an acronym) and RL131 (a lower-case word that is no English word is likely a typing slip).
+"""Whether a lower-case word is English, by a spaCy pipeline's own tables: its lemmatizer's lemma
+tables (WordNet's nouns, verbs, adjectives and adverbs, with their irregular forms), its tokenizer's
+special cases and spaCy's English stop words. Used by RL127 (a word in capitals is not an acronym)
+and RL131 (a lower-case word that is no English word is likely a typing slip).
 
-The tables are the run's pipeline's when it has a lemmatizer (a default run does), else those of a
-pipeline loaded for them; the word sets are made on first use, not when the pipeline loads."""
+The tables are those of the run's pipeline when it has a lemmatizer (a default run does), else
+those of a pipeline loaded for them. The word sets are made on first use and kept with that
+pipeline's state (rolelint.nlp.state), so every Linter using the pipeline shares them."""
 
 from __future__ import annotations
 
-from typing import Callable
+from bisect import bisect_right
+from typing import Callable, Iterator
 
 from rolelint.nlp.pipeline import ModelNotFound, load_pipeline
+from rolelint.nlp.state import state_of
 
-_RUN: dict[str, object] = {}
-
-
-def keep_pipeline(nlp) -> None:
-    """Use the run's pipeline (its lemma tables, its entity recogniser) where it has them."""
-    if _RUN.get("nlp") is not nlp:
-        _RUN.clear()
-        _RUN["nlp"] = nlp
+# Words whose verdicts a test keeps at most: a long-lived process (rolelint serve, the editor
+# server) reads ever new words; past this many it forgets them and starts again.
+MAX_REMEMBERED = 100_000
 
 
-def pipeline(component: str):
-    """The run's pipeline when it has ``component``, else one loaded with it (kept for the run)."""
-    nlp = _RUN.get("nlp")
-    if nlp is None or component not in getattr(nlp, "component_names", ()):
-        key = "own-" + component
-        if key not in _RUN:
-            _RUN[key] = load_pipeline({"lemma" if component == "lemmatizer" else "ner"})
-        nlp = _RUN[key]
-    return nlp
+def with_component(nlp, component: str):
+    """``nlp`` when it has ``component`` ("lemmatizer", "ner"), else a pipeline loaded with it (which
+    ``load_pipeline`` keeps for the process). ``nlp`` may be None: a run whose rules need no spaCy."""
+    if nlp is not None and component in getattr(nlp, "component_names", ()):
+        return nlp
+    return load_pipeline({"lemma" if component == "lemmatizer" else "ner"})
 
 
 _ENDINGS = (("s", ""), ("es", ""), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("d", ""))
@@ -56,29 +51,23 @@ class Dictionary:
         )
 
 
-def dictionary() -> Dictionary:
-    """The words of the lemma index (see ``Dictionary``); empty when no model is installed."""
-    found = _RUN.get("dictionary")
-    if found is None:
-        try:
-            lookups = pipeline("lemmatizer").get_pipe("lemmatizer").lookups
-            index = lookups.get_table("lemma_index")
-            words = frozenset().union(*(frozenset(index[key]) for key in index.keys()))
-        except (ModelNotFound, KeyError, ValueError):
-            words = frozenset()
-        found = _RUN["dictionary"] = Dictionary(words)
-    return found  # type: ignore[return-value]
+def dictionary(nlp) -> Dictionary:
+    """The words of the lemma index of ``nlp`` or of a pipeline loaded for it (see ``Dictionary``);
+    empty when no model is installed."""
+    try:
+        lemmas = with_component(nlp, "lemmatizer")
+    except ModelNotFound:
+        return Dictionary(frozenset())
+    return state_of(lemmas).lasting(("dictionary",), lambda: _words_of(lemmas))
 
 
 class English:
-    """Whether a lower-case word is English: known to ``dictionary()``, one of the lemma exceptions'
+    """Whether a lower-case word is English: known to ``known`` (the lemma index), one of the lemma exceptions'
     forms or lemmas ("went", "oxen"), a tokenizer special case ("etc", "vs"), a stop word, or a word
     whose lemma, by any of the lemmatizer's rules, is one of these ("prioritising")."""
 
     def __init__(self, nlp, known: Dictionary):
         from spacy.lang.en.stop_words import STOP_WORDS
-
-        from rolelint.nlp.state import state_of
 
         self.known = known
         extra: set[str] = set(STOP_WORDS)
@@ -107,6 +96,8 @@ class English:
     def __call__(self, word: str) -> bool:
         found = self._memo.get(word)
         if found is None:
+            if len(self._memo) >= MAX_REMEMBERED:
+                self._memo.clear()
             found = self._memo[word] = self._english(word)
         return found
 
@@ -117,33 +108,46 @@ class English:
         return any(lemma in words or lemma in self.extra or lemma in self.norms for lemma in self.candidates(word))
 
 
-def composition() -> Composition:
-    """The run's ``Composition`` test (see there)."""
-    found = _RUN.get("composition")
-    if found is None:
-        found = _RUN["composition"] = Composition(english())
-    return found  # type: ignore[return-value]
+def english(nlp) -> English | _Nothing:
+    """The ``English`` test (see there) of ``nlp``'s lemma tables, or of a pipeline loaded for them,
+    made once per pipeline; with no model installed, one that takes every word for English."""
+    try:
+        lemmas = with_component(nlp, "lemmatizer")
+    except ModelNotFound:
+        return _NOTHING
+    return _english_of(lemmas)
 
 
-def english() -> English:
-    """The run's ``English`` test (see there)."""
-    found = _RUN.get("english")
-    if found is None:
-        try:
-            nlp = pipeline("lemmatizer")
-        except ModelNotFound:
-            nlp = None
-        found = _RUN["english"] = English(nlp, dictionary()) if nlp is not None else _Nothing()
-    return found  # type: ignore[return-value]
+def composition(nlp) -> Composition | None:
+    """The ``Composition`` test (see there) over ``english(nlp)``; None with no model installed."""
+    try:
+        lemmas = with_component(nlp, "lemmatizer")
+    except ModelNotFound:
+        return None
+    return state_of(lemmas).lasting(("composition",), lambda: Composition(_english_of(lemmas)))
+
+
+def _english_of(lemmas) -> English:
+    return state_of(lemmas).lasting(("english",), lambda: English(lemmas, dictionary(lemmas)))
+
+
+def _words_of(nlp) -> Dictionary:
+    try:
+        index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+        words = frozenset().union(*(frozenset(index[key]) for key in index.keys()))
+    except (KeyError, ValueError):
+        words = frozenset()
+    return Dictionary(words)
 
 
 class _Nothing:
     """With no model, every word is taken for English: nothing is reported."""
 
-    words: frozenset[str] = frozenset()
-
     def __call__(self, word: str) -> bool:
         return True
+
+
+_NOTHING = _Nothing()
 
 
 # ---- words made of English words -------------------------------------------------------------------
@@ -221,6 +225,8 @@ class Composition:
         key = (word, depth)
         found = self._memo.get(key)
         if found is None:
+            if len(self._memo) >= MAX_REMEMBERED:
+                self._memo.clear()
             found = self._memo[key] = self._work_out(word, depth)
         return found
 
@@ -252,20 +258,16 @@ class Composition:
                 return True
         return len(word) <= 6 and self._clips(word)
 
-    def sorted_words(self) -> list[str]:
-        """The lemma index's words in order (for words that begin with a given one)."""
+    def longer_words(self, word: str) -> Iterator[str]:
+        """The lemma index's words that begin with ``word`` and are longer, in alphabetical order."""
         if self._sorted is None:
             self._sorted = sorted(self.english.known.words)
-        return self._sorted
+        words = self._sorted
+        at = bisect_right(words, word)
+        while at < len(words) and words[at].startswith(word):
+            yield words[at]
+            at += 1
 
     def _clips(self, word: str) -> bool:
         """``word`` begins a longer English word by two letters or more ("admin", "repo", "async")."""
-        from bisect import bisect_right
-
-        words = self.sorted_words()
-        at = bisect_right(words, word)
-        while at < len(words) and words[at].startswith(word):
-            if len(words[at]) >= len(word) + 2:
-                return True
-            at += 1
-        return False
+        return any(len(longer) >= len(word) + 2 for longer in self.longer_words(word))
