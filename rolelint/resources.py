@@ -53,3 +53,16 @@ def _subschemas(node):
     elif isinstance(node, list):
         for value in node:
             yield from _subschemas(value)
+
+
+def shipped_rule_check(code: str) -> dict:
+    """The ``check`` mapping of one of rolelint's own rule files (``RL201``'s requirement words,
+    ``RL126``'s technology names), for a rule that reads another's settings when that rule is not in
+    the run. Read as plain YAML: the shipped files are validated by the rule catalogue's tests, and
+    loading them as rules would make a check depend on the rule loader that imports it."""
+    import yaml
+
+    for path in sorted(data_dir("rules").glob(f"*/{code}-*.yaml")):
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        return dict(data.get("check") or {})
+    return {}

@@ -240,10 +240,9 @@ def catalogue_requirement_words() -> frozenset[str]:
     RL201 counts without being RL201 (RL132): one list, so that the two read a document's
     requirements once (``requirement_items``). Read from the shipped file, which the test suite
     validates."""
-    from rolelint.rulepacks import builtin_rules_dir, load_rule_file
+    from rolelint.resources import shipped_rule_check
 
-    path = next(builtin_rules_dir().glob("*/RL201-*.yaml"))
-    return requirement_words(load_rule_file(path, validate=False).spec)
+    return requirement_words(shipped_rule_check("RL201"))
 
 
 @dataclass(frozen=True)

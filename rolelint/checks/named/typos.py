@@ -52,18 +52,10 @@ def _technology_words(technology: Technology | None) -> frozenset[str]:
 
 
 def _builtin_technology_spec() -> dict:
-    """RL126's ``check`` mapping from rolelint's own rule file, when no rule of the run has one. (Read
-    as plain YAML: the shipped file is validated by the rule catalogue's tests, and loading it as a
-    rule would make this module depend on the rule loader that imports it.)"""
-    import yaml
+    """RL126's ``check`` mapping from rolelint's own rule file, when no rule of the run has one."""
+    from rolelint.resources import shipped_rule_check
 
-    from rolelint.resources import data_dir
-
-    for path in sorted(data_dir("rules").glob("*/RL126-*.yaml")):
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))[
-            "check"
-        ]
-    return {}
+    return shipped_rule_check("RL126")
 
 
 # ---- a word written twice -------------------------------------------------------------------------
