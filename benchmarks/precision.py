@@ -92,12 +92,12 @@ SPLITS: dict[str, str] = {
     "fresh10": "gold written before the first run; judged once clean (77%, 5c72351), after the 2026-12-06 night's changes",
     "fresh11": "gold written before the first run; judged once clean (87%, rules at 67fdf9a), after the 2026-12-06 late-night session's first changes",
     "fresh12": "gold written before the first run; judged once clean (82%, rules at 16ba3a2), after the 2026-12-06 late-night session's rule changes",
-    "fresh13": "gold written before the first run; not yet run",
+    "fresh13": "gold written before the first run; judged once clean (74%, rules at 9ae9b7b), at the end of the 2026-12-06 late-night session",
 }
 # The splits already run and judged at least once: the ones a colleague changing rules may print. A new
 # clean batch joins SPLITS (and so ``every``) when its gold list is committed, and SEEN only after its
 # first run has been judged.
-SEEN = ("tune", "heldout", "fresh", *(f"fresh{n}" for n in range(2, 13)))  # fresh2 .. fresh12
+SEEN = ("tune", "heldout", "fresh", *(f"fresh{n}" for n in range(2, 14)))  # fresh2 .. fresh13
 SPLIT_CHOICES = {"both": ("tune", "heldout"), "seen": SEEN, "every": tuple(SPLITS)}
 JUDGEMENTS = ADVERTS / "judgements.csv"
 MARKDOWN = REPO / "docs" / "precision.md"
