@@ -276,3 +276,14 @@ def test_a_run_over_the_root_does_not_walk_it_again_for_the_index(tmp_path, monk
     assert walks == [[root.resolve()]]
     assert whole.diagnostics == again.diagnostics
     assert [d for d in whole.diagnostics if d.path.startswith("roles/")] == part.diagnostics
+
+
+def test_a_role_key_with_no_roles_in_the_run_is_no_broken_reference(tmp_path):
+    # a site's team page keeps its own `role:` (a category); with no framework in the run there is
+    # nothing for RL301 to resolve it against, so it is not an error
+    from rolelint.api import Linter
+
+    write(tmp_path, "jobs/lab-manager.md", "---\nname: Hiring\nrole: manager\n---\n\n# Lab manager\n\nWe run a lab.\n")
+    result = Linter(start=tmp_path, select=("RL301",)).lint_paths([tmp_path / "jobs"], cwd=tmp_path)
+    assert [d.code for d in result.diagnostics] == []
+    # with a framework that defines roles, the same key is checked (RL301's own cases)

@@ -115,6 +115,10 @@ def _check_advert(ctx: CheckContext, entry) -> Iterator[Report | None]:
         )
         return
     role = None
+    if advert.role and not framework and not index.roles:
+        # No framework in the run defines any role, so there is nothing the id could refer to: a
+        # site's own `role:` key ("role: manager", a team page's category), not a broken reference.
+        return
     if advert.role:
         pool = index.roles_of(framework.id) if framework else list(index.roles.values())
         matches = [r for r in pool if r.id == advert.role]
