@@ -40,6 +40,7 @@ class TokenAttributes:
             longer = [pattern for pattern in entry["patterns"] if len(pattern) > 1]
             if longer:
                 self.longer.add(f"longer-{number}", longer)
+        self._tag_readers = _tag_readers(nlp)
         self.memo: dict[tuple[int, int, int], tuple[int, int, int, int]] = {}
         self.usable = True
 
@@ -47,6 +48,13 @@ class TokenAttributes:
         """One of the ruler's patterns of more than one token matches in ``doc``: its tokens'
         attributes then depend on their neighbours' tags too."""
         return len(self.longer(doc, allow_missing=True)) > 0
+
+    def tags_read(self, doc) -> list[int]:
+        """The tokens of ``doc`` whose tags ``longer_match`` may read: every token that could stand
+        where one of those patterns asks for something the tagger sets."""
+        if self._tag_readers is None:
+            return list(range(len(doc)))
+        return sorted({start for _, start, _ in self._tag_readers(doc, allow_missing=True)})
 
     def annotate(self, doc) -> None:
         """Set TAG, POS, MORPH and LEMMA on every token of ``doc`` (already through tok2vec and the
@@ -96,3 +104,24 @@ class TokenAttributes:
         for component in self.components:
             component(one)
         return token.tag, token.pos, token.morph.key, token.lemma  # type: ignore[attr-defined]  # not in the stubs
+
+
+def _tag_readers(nlp):
+    """A Matcher of one-token patterns: each token of the attribute ruler's longer patterns that asks
+    for a tag, less that ask. None when such a token asks for nothing else (then any token may be
+    read)."""
+    from spacy.matcher import Matcher
+
+    readers = Matcher(nlp.vocab)
+    for entry in nlp.get_pipe("attribute_ruler").patterns:
+        for pattern in entry["patterns"]:
+            if len(pattern) < 2:
+                continue
+            for token in pattern:
+                if not any(key.upper() == "TAG" for key in token):
+                    continue
+                rest = {key: value for key, value in token.items() if key.upper() not in ("TAG", "OP")}
+                if not rest:
+                    return None
+                readers.add(f"reads-{len(readers)}", [[rest]])
+    return readers

@@ -31,6 +31,7 @@ class PipelineState:
         self._attributes = None
         self._candidates = None
         self._margins: dict[bool, int | None] = {}
+        self._row_tagger: list = []  # [rolelint.nlp.pyramid.RowTagger or None], once worked out
         self._memos: dict[Hashable, Any] = {}
         self._lasting: dict[Hashable, Any] = {}
         self.verb_probes: dict[str, bool] = {}  # a duty probe's text -> its first word reads as a verb
@@ -68,6 +69,16 @@ class PipelineState:
 
             self._margins[attribute_ruler] = compute_margin(self.nlp, attribute_ruler)
         return self._margins[attribute_ruler]
+
+    @property
+    def row_tagger(self):
+        """The tok2vec and tagger run for some tokens (rolelint.nlp.pyramid.RowTagger), or None when
+        the pipeline is not built for it."""
+        if not self._row_tagger:
+            from rolelint.nlp.pyramid import RowTagger
+
+            self._row_tagger.append(RowTagger.of(self.nlp))
+        return self._row_tagger[0]
 
     def memo(self, key: Hashable, make: Callable[[], Any]) -> Any:
         """``make()``, once per ``key`` (which names what it depends on besides the pipeline: a kind of

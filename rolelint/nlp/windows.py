@@ -39,9 +39,10 @@ def tag_windows(nlp, wanted: list[tuple[Any, list[tuple[int, int]]]]) -> None:
     of tok2vec's window encoder), and its part of speech and lemma also on its neighbours' tags
     (the attribute ruler's two-token patterns). So a window widened by that margin on each side,
     tagged as a Doc of its own, gives its inner tokens the tags, parts of speech, morphology and
-    lemmas the whole Doc would; those are copied back. Spans mostly covered are tagged whole, as is
-    everything when the model's reach cannot be read from its config; a Doc given only empty ranges
-    is not tagged."""
+    lemmas the whole Doc would; those are copied back. Where only those tokens' tags are read (the
+    attribute ruler's memo), tok2vec computes each of its layers only where the next layer reads it
+    (rolelint.nlp.pyramid). Spans mostly covered are tagged whole, as is everything when the model's
+    reach cannot be read from its config; a Doc given only empty ranges is not tagged."""
     from spacy.attrs import LEMMA, MORPH, POS, TAG
 
     from rolelint.nlp.state import state_of
@@ -68,38 +69,66 @@ def tag_windows(nlp, wanted: list[tuple[Any, list[tuple[int, int]]]]) -> None:
         windows.append((doc, merged, widened))
         doc.user_data["rolelint.windows"] = merged  # the only tokens given tags
     pieces = [_piece(doc, widened) for doc, _, widened in windows]
-    for batch in token_batches(whole + pieces):
+    copies = [_copies(merged, widened) for _, merged, widened in windows]
+    # With the memo, a piece's tags are read only where they are copied and where the ruler's
+    # longer patterns may read them: the tagger need give only those.
+    rows = state_of(nlp).row_tagger if attributes.usable and _runs(nlp, skip) == ["tok2vec", "tagger"] else None
+    for batch in token_batches(whole if rows is not None else whole + pieces):
         for _ in nlp.pipe(batch, disable=skip, batch_size=len(batch)):
             pass
+    if rows is not None:
+        import numpy
+
+        asked = [
+            numpy.union1d(
+                numpy.concatenate([numpy.arange(at, at + b - a) for a, b, at in copied]), attributes.tags_read(piece)
+            )
+            for piece, copied in zip(pieces, copies)
+        ]
+        position = 0
+        for batch in token_batches(pieces):
+            rows.tag(batch, asked[position : position + len(batch)])
+            position += len(batch)
     if attributes.usable:
         for doc in whole:
             attributes.annotate(doc)
     attrs = [TAG, POS, MORPH, LEMMA]
     again = []
-    for piece, (doc, merged, widened) in zip(pieces, windows):
+    for piece, (doc, _, _), copied in zip(pieces, windows, copies):
         if attributes.usable and attributes.longer_match(piece):
             again.append(doc)
             continue
         values = doc.to_array(attrs)
-        copies = []  # (range in doc, start in piece)
-        offset = 0
-        for start, end in widened:
-            for inner_start, inner_end in merged:
-                a, b = max(start, inner_start), min(end, inner_end)
-                if a < b:
-                    copies.append((a, b, offset + a - start))
-            offset += end - start
         if attributes.usable:
-            tagged = attributes.apply(piece, [(at, at + b - a) for a, b, at in copies], write=False)
+            tagged = attributes.apply(piece, [(at, at + b - a) for a, b, at in copied], write=False)
         else:
             tagged = piece.to_array(attrs)
-        for a, b, at in copies:
+        for a, b, at in copied:
             values[a:b] = tagged[at : at + b - a]
         doc.from_array(attrs, values)
     for doc in again:
         del doc.user_data["rolelint.windows"]
         for _ in nlp.pipe([doc], disable=skip_whole):
             pass
+
+
+def _copies(merged: list[tuple[int, int]], widened: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """Where the inner ranges ``merged`` of a Doc sit in its piece of ``widened`` windows: (start and
+    end in the Doc, start in the piece) of each."""
+    copies = []
+    offset = 0
+    for start, end in widened:
+        for inner_start, inner_end in merged:
+            a, b = max(start, inner_start), min(end, inner_end)
+            if a < b:
+                copies.append((a, b, offset + a - start))
+        offset += end - start
+    return copies
+
+
+def _runs(nlp, skip: list[str]) -> list[str]:
+    """The components ``nlp.pipe(..., disable=skip)`` runs."""
+    return [name for name in nlp.pipe_names if name not in skip]
 
 
 def _piece(doc, widened: list[tuple[int, int]]):
