@@ -165,3 +165,15 @@ def test_cliche_finds_fast_paced_and_dynamic_only_of_a_place_or_person(linter):
 def test_cliche_finds_the_company_dna_by_any_possessive_but_not_the_lab_dna(linter):
     text = "# Lead\n\nOpen source is baked into Twitter's DNA.\n\nYou will extract DNA from tissue.\n"
     assert _found(linter, "RL130", text) == [(3, 22, "into Twitter's DNA")]
+
+
+def test_a_label_is_read_past_bullets_and_bold_and_only_with_its_colon_close_by(linter):
+    # a bold label after a bullet is still a label its line explains
+    bold = "# Engineer\n\n- **World-Class Benefits & Support:** equity grants and lunches.\n"
+    assert _found(linter, "RL130", bold) == []
+    # a colon more than three words after the match ends no label: the phrase is the sentence's own
+    far = "# Engineer\n\n- World-class benefits for every one of you here: equity and lunches.\n"
+    assert _found(linter, "RL130", far) == [(3, 3, "World-class benefits")]
+    # words before the match mean it does not open a label
+    inside = "# Engineer\n\n- We have world-class benefits: equity and lunches.\n"
+    assert _found(linter, "RL130", inside) == [(3, 11, "world-class benefits")]
