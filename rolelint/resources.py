@@ -63,6 +63,6 @@ def shipped_rule_check(code: str) -> dict:
     import yaml
 
     for path in sorted(data_dir("rules").glob(f"*/{code}-*.yaml")):
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
         return dict(data.get("check") or {})
     return {}

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import write
+from conftest import write, write_small_profession
 
 from rolelint.config import load_config
 from rolelint.engine import Selection, check
@@ -181,7 +181,13 @@ def test_a_site_key_in_rolelints_form_is_still_read_and_checked(tmp_path):
     write(tmp_path, "adverts/a.md", "---\nlayout: jobs\nrole: ux-design\nclosing_date: '2026-12-01'\n---\nText.\n")
     document = _load(tmp_path / "adverts" / "a.md").document
     assert document.data["role"] == "ux-design" and not document.site_data
-    assert [d.code for d in _run(tmp_path, ("RL301",)).diagnostics] == ["RL301"]
+    # with no framework in the run there is nothing the id could refer to (a team page's own `role:`)
+    assert [d.code for d in _run(tmp_path, ("RL301",)).diagnostics] == []
+    # in a roles repo whose frameworks define roles, it is checked like any advert's
+    write_small_profession(tmp_path, framework="pm")
+    config = "include: ['**/*.md', 'frameworks/*.yaml', 'roles/*.yaml']\n"
+    found = _run(tmp_path, ("RL301",), config).diagnostics
+    assert [(d.code, Path(d.path).name) for d in found] == [("RL301", "a.md")]
 
 
 def test_a_sites_own_salary_string_still_counts_as_pay(tmp_path):

@@ -170,7 +170,9 @@ RULE = declared(
     check=check,
     docs={
         "what": "A framework, role, level, family, skill or proficiency is referred to but not defined, "
-        "or an id is defined twice.",
+        "or an id is defined twice. An advert's `role:` is checked only when a framework is named or "
+        "some framework in the run defines roles: with none, there is nothing it could refer to (a "
+        "site's own `role: manager`, the category of a team page, is not a broken reference).",
         "why": "Every other profession check follows these references. A typo in `level: snior` silently "
         "detaches an advert or a role from the pathway it belongs to.",
         "example": "kind: role\nid: product-manager\nframework: product-management\nlevels:\n"
