@@ -354,27 +354,23 @@ def _in_code_or_address(text: str, at: int) -> bool:
 class _Names:
     """Whether a document writes a word again in other words, or with a capital ("Twilio"): a name,
     or a term its writer uses on purpose (``a_name``). A slip is made once (a title repeated as a
-    heading repeats it). The first few words asked about are searched for in the source; past them
-    the source is indexed once (``_WordIndex``), so that a document full of slips is read in linear
-    time."""
+    heading repeats it). The source is indexed once, when the first word is asked about
+    (``_WordIndex``), so that a document full of slips is read in linear time."""
 
     def __init__(self, source: str):
         self.source = source
-        self.named: dict[str, bool] = {}
+        self.named: dict[str, bool] = {}  # a slip repeated through the document is answered once
         self.index: _WordIndex | None = None
 
     def a_name(self, word: str) -> bool:
         found = self.named.get(word)
         if found is None:
-            if self.index is None and len(self.named) >= _SEARCHES:
+            if self.index is None:
                 self.index = _WordIndex(self.source)
-            found = self.index.a_name(word) if self.index is not None else _searched_a_name(self.source, word)
-            self.named[word] = found
+            found = self.named[word] = self.index.a_name(word)
         return found
 
 
-# Words a document's source is searched for before it is indexed: most documents ask about one or two.
-_SEARCHES = 4
 _NOT_A_TO_Z = re.compile(r"[^a-z]")
 
 
@@ -383,24 +379,14 @@ def _context(source: str, start: int, end: int) -> str:
     return _NOT_A_TO_Z.sub("", source[max(0, start - 12) : end + 12].lower())
 
 
-def _searched_a_name(source: str, word: str) -> bool:
-    """``_Names.a_name``, by searching ``source`` for ``word``."""
-    pattern = rf"(?<![\w-]){re.escape(word)}(?![\w-])"
-    contexts = {_context(source, m.start(), m.end()) for m in re.finditer(pattern, source, re.IGNORECASE)}
-    return (
-        len(contexts) > 1
-        or re.search(rf"(?<![\w-]){word[0].upper()}{re.escape(word[1:])}(?![\w-])", source) is not None
-    )
-
-
-# A word as ``_WordIndex`` reads the source: a run of word characters and hyphens ("hyrbid", "e-mail"),
-# which is what the look-arounds of ``_searched_a_name`` bound.
+# A word as ``_WordIndex`` reads the source: a run of word characters and hyphens ("hyrbid", "e-mail").
 _WORD_RUN = re.compile(r"[\w-]+")
 
 
 class _WordIndex:
-    """The words of a document's source, indexed in one pass: ``a_name`` as ``_searched_a_name``
-    answers it, in time proportional to the word's uses rather than to the source."""
+    """The words of a document's source, indexed in one pass: ``a_name`` tells whether a word is
+    written with a capital anywhere, or in more than one context, in time proportional to the word's
+    uses rather than to the source."""
 
     def __init__(self, source: str):
         self.source = source
