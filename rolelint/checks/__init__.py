@@ -190,6 +190,13 @@ TEMPLATE_FIELD = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 _FORMATTED_FIELD = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*[.\[!:][^{}\s]*\}")
 
 
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of ``words``, each escaped, longest first, so that a word that starts
+    another ("C" and "C++", "look" and "look after") never wins over it; the caller adds the group
+    and the boundaries its words need. Empty when there are no words."""
+    return "|".join(re.escape(word) for word in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
 def template_problem(template: str) -> str | None:
     """Messages and suggestions take plain ``{name}`` fields only: no format specs, conversions,
     indexing or attribute access (a pack's `{match:>100000000}` must not allocate gigabytes).

@@ -17,7 +17,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from rolelint.checks import document_finding
+from rolelint.checks import alternation, document_finding
 from rolelint.checks.named.action_verb_duties import known_verbs
 from rolelint.checks.named.essential_requirements import HIRE_NOUNS, reads_as_requirement
 from rolelint.checks.named.model import NamedCheck
@@ -271,7 +271,7 @@ def _contact_pattern(verbs: frozenset[str]) -> re.Pattern[str]:
     # "call" also names what the speaker is ("Call us crazy, but …", "call me old-fashioned"): a call to
     # make is followed by where, when or how, or ends its clause ("Call us on 0113 …", "call me.")
     naming = {"call"}
-    alternatives = "|".join(re.escape(v) for v in sorted(verbs - naming, key=len, reverse=True))
+    alternatives = alternation(verbs - naming)
     # "here" as the place written to ends its clause ("reply here.", "reply here or email me"); not
     # the place something is written about ("we write here about our culture")
     here = r"here(?=\s*(?:[.,;:!)]|$)|\s+(?:or|and)\b)"

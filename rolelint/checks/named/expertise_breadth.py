@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
 
-from rolelint.checks import span_finding
+from rolelint.checks import alternation, span_finding
 from rolelint.checks.named.essential_requirements import catalogue_requirement_words, requirement_items
 from rolelint.checks.named.mastery_for_level import OWNED_BY_OTHERS
 from rolelint.checks.named.model import NamedCheck
@@ -46,8 +46,7 @@ _OBJECT_END = re.compile(r"\b(?:how|why|that|which|who|whose|when|where|while|so
 def _term_pattern(terms) -> str:
     """An alternation of ``terms`` as whole words (a term may start with a dot or end with "#" or
     "+": ".NET", "C#", "C++"), longest first."""
-    parts = [re.escape(term) for term in sorted(set(terms), key=len, reverse=True)]
-    return r"(?<![\w.#+-])(?:" + "|".join(parts) + r")(?![\w#+-]|\.\w)"
+    return r"(?<![\w.#+-])(?:" + alternation(terms) + r")(?![\w#+-]|\.\w)"
 
 
 # a word after a bare top word that is not a noun of its own, so that what follows may be what the

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from rolelint.checks import span_finding
+from rolelint.checks import alternation, span_finding
 from rolelint.checks.named.model import NamedCheck
 
 PARAMS = ("pairs", "singles")
@@ -32,8 +32,7 @@ def _table(spec, name: str) -> dict[str, tuple[str, bool | None]]:
 
 @lru_cache(maxsize=32)
 def _pattern(words: tuple[str, ...]) -> re.Pattern:
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![\w/(])(?:{alternatives})(?![\w/])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w/(])(?:{alternation(words)})(?![\w/])", re.IGNORECASE)
 
 
 def pronouns_for_the_hire(rule, target, options):
