@@ -558,7 +558,12 @@ def schema(name: str) -> None:
     """Print a JSON Schema (for editors and other tools)."""
     from rolelint.resources import load_schema
 
-    click.echo(json.dumps(load_schema(name), indent=2))
+    printed = load_schema(name)
+    if name == "rule":  # with the keys each named check takes, declared beside the check
+        from rolelint.checks.named.spec_schema import rule_schema_with_checks
+
+        printed = rule_schema_with_checks(printed)
+    click.echo(json.dumps(printed, indent=2))
 
 
 @cli.command()

@@ -153,7 +153,7 @@ def _set_area(area: str, value) -> Callable[[dict], None]:
         (_set("degrees", {"deep": "knowledge"}), "check.degrees"),
         (_set("areas", ["front end", "back end"]), "check.areas"),
         (_set_area("finance", "finance"), "check.areas.finance"),
-        (_set_area("finance", [["finance"]]), "check.areas.finance"),
+        (_set_area("finance", [["finance"]]), "check.areas.finance[0]"),
     ],
 )
 def test_a_malformed_spec_stops_the_run_naming_the_rule_and_the_key(tmp_path: Path, capsys, edit, key):

@@ -3,12 +3,14 @@
 One check a module, each declaring its ``CHECK`` (a ``NamedCheck``); ``CHECKS`` below lists them by
 the name a rule file gives (``check: {name: ...}``). Adding a check is one module, one line here,
 its rule file and its tests. Word lists and thresholds still live in the rule file (the ``check``
-mapping and ``options``); the code only says how to count and where to point. Helpers that several
+mapping and ``options``); the code only says how to count and where to point, and declares the
+schema of its ``check`` keys (``spec_schema``), against which a user's rule is checked when it loads. Helpers that several
 checks share live in modules named after what they know: ``gender_coding``, ``pay``, ``sections``.
 """
 
 from __future__ import annotations
 
+from rolelint.checks import is_builtin
 from rolelint.checks.named import (
     acronyms_expanded,
     action_verb_duties,
@@ -31,6 +33,7 @@ from rolelint.checks.named import (
     vague_pay,
 )
 from rolelint.checks.named.model import NamedCheck
+from rolelint.checks.named.spec_schema import spec_problem
 from rolelint.nlp.triggers import Triggers
 
 CHECKS: dict[str, NamedCheck] = {
@@ -65,8 +68,10 @@ def compile(rule) -> NamedCheck:
     if extra:
         accepted = ", ".join(sorted(named.params)) or "none"
         raise ValueError(f"check.{sorted(extra)[0]}: check {name!r} takes no such parameter; accepted: {accepted}")
-    if named.validate is not None:
-        named.validate(rule.spec)
+    if named.schema and not is_builtin(rule):  # the shipped rules are checked by the test suite
+        problem = spec_problem(named, rule.spec)
+        if problem:
+            raise ValueError(problem)
     return named
 
 

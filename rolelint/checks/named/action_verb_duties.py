@@ -20,6 +20,7 @@ from functools import lru_cache, partial
 
 from rolelint.checks import span_finding
 from rolelint.checks.named.model import NamedCheck
+from rolelint.checks.named.spec_schema import word_list
 from rolelint.nlp import load_pipeline
 from rolelint.nlp.triggers import Triggers
 
@@ -296,7 +297,14 @@ CHECK = NamedCheck(
     "action_verb_duties",
     run=action_verb_duties,
     needs=frozenset({"pos"}),
-    params=frozenset({"verbs", "traits", "trait_verbs"}),
+    schema={
+        "verbs": word_list("a list of the verbs a duty opens with, such as [lead, design]"),
+        "traits": word_list(
+            "a list of the nouns for what a person has that make a duty a trait in its first two words, "
+            "such as [ability, experience]"
+        ),
+        "trait_verbs": word_list("a list of the verbs that open a trait rather than a duty, such as [be, possess]"),
+    },
     triggers=lambda rule: Triggers(window=partial(_duty_window, listed_verbs=_listed_verbs(rule))),
     prefetch=_probe_duties,
     prepare=prepare,

@@ -16,23 +16,39 @@ from rolelint.checks.named.parsed import (
 from rolelint.checks.named.parsed import (
     age_preference as age_preference_phrase,
 )
+from rolelint.checks.named.spec_schema import word_list
 from rolelint.nlp.triggers import Alternative, Requirement, Triggers
 
-LISTS = (
-    "phrases",
-    "young",
-    "people",
-    "teams",
-    "served",
-    "graduate",
-    "recent",
-    "caps",
-    "equality",
-    "welcome",
-    "schemes",
-    "completes",
-    "degrees",
-)
+SCHEMA = {
+    "phrases": word_list(
+        "a list of the fixed phrases that prefer younger people, read as lemmas, such as [digital native, fresh blood]"
+    ),
+    "young": word_list(
+        "a list of the words for youth, said of the team or the person hired, such as [young, energetic]"
+    ),
+    "people": word_list("a list of the nouns for staff and the person hired, such as [team, candidate]"),
+    "teams": word_list("a list of the nouns for a group of staff ('a team of ...'), such as [team, staff]"),
+    "served": word_list(
+        "a list of the nouns for those an employer serves, whose youth is no preference, such as [children, learner]"
+    ),
+    "graduate": word_list("a list of the words for a graduate, such as [graduate, grads]"),
+    "recent": word_list("a list of the words that make a graduate recent, such as [recent, newly]"),
+    "caps": word_list(
+        "a list of the phrases before a number of years of experience that cap it, such as [no more than, up to]"
+    ),
+    "equality": word_list(
+        "a list of the words of an equal-opportunity statement, such as [discrimination, regardless]"
+    ),
+    "welcome": word_list(
+        "a list of the verbs that welcome a group besides others ('will also be considered'), such as [consider, welcome]"
+    ),
+    "schemes": word_list(
+        "a list of the words that name a scheme for graduates, whose advert may ask for them, such as [programme, internship]"
+    ),
+    "completes": word_list("a list of the verbs for finishing a degree, such as [completed, finishing]"),
+    "degrees": word_list("a list of the words for a degree, such as [degree, diploma]"),
+}
+LISTS = tuple(SCHEMA)
 _WORDS = re.compile(r"[^\W\d_]+")
 
 
@@ -96,6 +112,6 @@ CHECK = NamedCheck(
     "age_preference",
     run=age_preference,
     needs=frozenset({"lemma", "pos", "dep"}),
-    params=frozenset(LISTS),
+    schema=SCHEMA,
     triggers=age_preference_triggers,
 )

@@ -22,21 +22,33 @@ from rolelint.checks.named.action_verb_duties import known_verbs
 from rolelint.checks.named.essential_requirements import HIRE_NOUNS, reads_as_requirement
 from rolelint.checks.named.model import NamedCheck
 from rolelint.checks.named.sections import CORE_SECTIONS, FRONT_MATTER_SECTIONS, SECTION_LABEL, sections_present
+from rolelint.checks.named.spec_schema import word_list
 from rolelint.checks.named.third_person import title_heads
 from rolelint.nlp.pipeline import ModelNotFound, load_pipeline
 from rolelint.structure import DESIRABLE, may_mark_desirable, unmarked_list
 
-PARAMS = (
-    "duty_leads",
-    "requirement_words",
-    "pay_words",
-    "offer_words",
-    "location_words",
-    "place_words",
-    "apply_words",
-    "apply_keys",
-    "contact_verbs",
-)
+SCHEMA = {
+    "duty_leads": word_list("a list of the openings of a sentence of duties, such as [you will, responsible for]"),
+    "requirement_words": word_list(
+        "a list of the words that make an item or a sentence a requirement, such as [experience, skills]"
+    ),
+    "pay_words": word_list("a list of the words that say something about pay, such as [salary, per annum]"),
+    "offer_words": word_list("a list of the words that say what is offered, such as [benefits, pension]"),
+    "location_words": word_list(
+        "a list of the words that say where or how the job is worked, such as [remote, based in]"
+    ),
+    "place_words": word_list(
+        "a list of the words for a workplace, which say where the job is in a sentence that names the place, "
+        "such as [office, campus]"
+    ),
+    "apply_words": word_list("a list of the words that say how to apply, such as [apply, cover letter]"),
+    "apply_keys": word_list(
+        "a list of the words in a front matter key that gives a way to apply, such as [apply, greenhouse]"
+    ),
+    "contact_verbs": word_list(
+        "a list of the verbs that invite the reader to get in touch, such as [email, reach out]"
+    ),
+}
 # an address starts where a word does: tried at every letter of a long word, the search was quadratic
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+")
 _WORDS = re.compile(r"[a-z][a-z'’-]*")
@@ -872,4 +884,4 @@ def core_sections(rule, target, options):
         yield document_finding(rule, document, values={"missing": names, "count": len(missing)}, context=names)
 
 
-CHECK = NamedCheck("core_sections", run=core_sections, params=frozenset(PARAMS), prepare=prepare, prefetch=_prefetch)
+CHECK = NamedCheck("core_sections", run=core_sections, schema=SCHEMA, prepare=prepare, prefetch=_prefetch)

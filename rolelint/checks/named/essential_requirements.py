@@ -11,6 +11,7 @@ from functools import lru_cache
 from rolelint.checks import SpanInput, span_finding
 from rolelint.checks.named.action_verb_duties import known_verbs
 from rolelint.checks.named.model import NamedCheck
+from rolelint.checks.named.spec_schema import word_list
 from rolelint.checks.named.third_person import title_heads
 from rolelint.documents import TextSpan
 from rolelint.structure import (
@@ -305,4 +306,9 @@ def essential_requirements(rule, target, options):
         yield span_finding(rule, extra, 0, len(extra.text), values={"count": len(counted), "max": most})
 
 
-CHECK = NamedCheck("essential_requirements", run=essential_requirements, params=frozenset({"requirement_words"}))
+SCHEMA = {
+    "requirement_words": word_list(
+        "a list of the words that make an item of a list a requirement, such as [experience, knowledge]"
+    ),
+}
+CHECK = NamedCheck("essential_requirements", run=essential_requirements, schema=SCHEMA)

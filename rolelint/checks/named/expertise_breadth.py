@@ -20,6 +20,7 @@ from rolelint.checks import alternation, span_finding
 from rolelint.checks.named.essential_requirements import catalogue_requirement_words, requirement_items
 from rolelint.checks.named.mastery_for_level import OWNED_BY_OTHERS
 from rolelint.checks.named.model import NamedCheck
+from rolelint.checks.named.spec_schema import mapping_of, word_list
 from rolelint.structure import DESIRABLE
 
 # a clause of an item ends at a stop or a semicolon followed by a space ("Node.js" and ".NET" keep
@@ -225,51 +226,16 @@ def posts(target, items: list) -> list[list]:
     return [group for group in groups if group]
 
 
-# the word lists of the ``check`` mapping, and what each holds
-_WORD_LISTS = {
-    "top": "the words that are the top of the scale on their own, such as [expert, mastery]",
-    "degrees": "the degrees that put a word for knowing at the top of the scale, such as [deep, in-depth]",
-    "knowledge": "the words for knowing, such as [knowledge, understanding]",
+SCHEMA = {
+    "top": word_list("a list of the words that are the top of the scale on their own, such as [expert, mastery]"),
+    "degrees": word_list(
+        "a list of the degrees that put a word for knowing at the top of the scale, such as [deep, in-depth]"
+    ),
+    "knowledge": word_list("a list of the words for knowing, such as [knowledge, understanding]"),
+    "areas": mapping_of(
+        word_list("a list of the area's terms, such as [SQL, MySQL]"),
+        "a mapping of each area to a list of its terms, such as {databases: [SQL, MySQL], front end: [CSS, React]}",
+    ),
 }
 
-
-def _is_word_list(value) -> bool:
-    return isinstance(value, list) and bool(value) and all(isinstance(word, str) and word.strip() for word in value)
-
-
-def _held(value) -> str:
-    """What a key of the ``check`` mapping holds, said for an error message."""
-    if value is None:
-        return "missing"
-    if value == []:
-        return "an empty list"
-    if isinstance(value, list):
-        return "a list with an entry that is not a word (quote yes, no, on, off, numbers)"
-    if isinstance(value, dict):
-        return "a mapping"
-    return "a single word" if isinstance(value, str) else type(value).__name__
-
-
-def check_spec(spec) -> None:
-    """Refuse a ``check`` mapping this check cannot read, naming the key and what it takes."""
-    for key, holds in _WORD_LISTS.items():
-        if not _is_word_list(spec.get(key)):
-            raise ValueError(f"check.{key}: {_held(spec.get(key))}; give a list of {holds}")
-    areas = spec.get("areas")
-    if not isinstance(areas, dict) or not areas:
-        example = "{databases: [SQL, MySQL], front end: [CSS, React]}"
-        held = "a list" if isinstance(areas, list) and areas else _held(areas)
-        raise ValueError(f"check.areas: {held}; give a mapping of each area to a list of its terms, such as {example}")
-    for area, terms in areas.items():
-        if not _is_word_list(terms):
-            raise ValueError(
-                f"check.areas.{area}: {_held(terms)}; give a list of the area's terms, such as [SQL, MySQL]"
-            )
-
-
-CHECK = NamedCheck(
-    "expertise_breadth",
-    run=expertise_breadth,
-    params=frozenset({"top", "degrees", "knowledge", "areas"}),
-    validate=check_spec,
-)
+CHECK = NamedCheck("expertise_breadth", run=expertise_breadth, schema=SCHEMA, required=frozenset(SCHEMA))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from rolelint.checks import document_finding
-from rolelint.checks.named.gender_coding import GENDER_PARAMS, CodedWord, coded_triggers, coded_words
+from rolelint.checks.named.gender_coding import GENDER_SCHEMA, CodedWord, coded_triggers, coded_words
 from rolelint.checks.named.model import NamedCheck
 
 
@@ -43,6 +43,6 @@ CHECK = NamedCheck(
     "gender_coded_balance",
     run=gender_coded_balance,
     needs=frozenset({"lemma", "pos"}),
-    params=frozenset(GENDER_PARAMS),
+    schema=GENDER_SCHEMA,
     triggers=coded_triggers,
 )

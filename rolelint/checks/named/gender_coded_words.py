@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rolelint.checks import span_finding
-from rolelint.checks.named.gender_coding import GENDER_PARAMS, coded_triggers, coded_words
+from rolelint.checks.named.gender_coding import GENDER_SCHEMA, coded_triggers, coded_words
 from rolelint.checks.named.model import NamedCheck
 
 
@@ -19,6 +19,6 @@ CHECK = NamedCheck(
     "gender_coded_words",
     run=gender_coded_words,
     needs=frozenset({"lemma", "pos"}),
-    params=frozenset(GENDER_PARAMS),
+    schema=GENDER_SCHEMA,
     triggers=coded_triggers,
 )

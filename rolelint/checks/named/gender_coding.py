@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from rolelint.checks import SpanInput, tagged_tokens
+from rolelint.checks.named.spec_schema import mapping_of, word_list
 from rolelint.nlp.triggers import Alternative, Requirement, Triggers
 
 
@@ -64,7 +65,27 @@ def _compound_tail(token) -> bool:
     return doc[token.i - 2].lower_ != "self"
 
 
-GENDER_PARAMS = ("masculine", "feminine", "exclude", "pos", "pos_only")
+_PARTS_OF_SPEECH = {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/checkPosTag"}}
+# the ``check`` keys of RL111 and RL112, which read the same words
+GENDER_SCHEMA = {
+    "masculine": word_list(
+        "a list of the masculine-coded words, a stem ending in * standing for every word it starts, "
+        "such as [assert*, decisive]"
+    ),
+    "feminine": word_list(
+        "a list of the feminine-coded words, a stem ending in * standing for every word it starts, "
+        "such as [collab*, gentle]"
+    ),
+    "exclude": word_list("a list of the words a stem starts that are not coded, such as [analytics, responsibility]"),
+    "pos": {
+        **_PARTS_OF_SPEECH,
+        "description": "a list of the parts of speech (spaCy's tags) a coded word may have, such as [NOUN, VERB, ADJ, ADV]",
+    },
+    "pos_only": mapping_of(
+        {**_PARTS_OF_SPEECH, "description": "a list of the parts of speech in which the word is coded, such as [VERB]"},
+        "a mapping of a word (its lemma) to the only parts of speech in which it is coded, such as {lead: [VERB]}",
+    ),
+}
 
 
 def coded_triggers(rule) -> Triggers:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Callable
+from dataclasses import dataclass, field
+from typing import Any, Callable, Mapping
 
 
 @dataclass(frozen=True)
@@ -14,10 +14,11 @@ class NamedCheck:
     name: str
     run: Callable
     needs: frozenset[str] = frozenset()
-    params: frozenset[str] = frozenset()  # keys of the rule's ``check`` mapping besides ``name``
-    # (the rule's ``check`` mapping) -> None, raising ValueError("check.KEY: what it takes") when the
-    # check cannot read it: called when the rule loads, so that a bad rule pack stops the run there
-    validate: Callable | None = None
+    # each key of the rule's ``check`` mapping besides ``name`` -> its JSON Schema, whose description
+    # says what it takes (see spec_schema): a user's rule is checked against it when it loads, so
+    # that a bad rule pack stops the run there
+    schema: Mapping[str, dict[str, Any]] = field(default_factory=dict, compare=False)
+    required: frozenset[str] = frozenset()  # the keys of ``schema`` a rule must give
     triggers: Callable | None = None  # rule -> Triggers: the words a span needs for the check to fire
     # (rule, targets of every document of the run, options) -> None: work done once for the run, in batches,
     # before the check runs document by document
@@ -30,3 +31,8 @@ class NamedCheck:
     # run is given the run's pipeline (None when no rule of the run needs spaCy), to keep what it
     # works out with that pipeline's state (rolelint.nlp.state) rather than in module globals
     reads_pipeline: bool = False
+
+    @property
+    def params(self) -> frozenset[str]:
+        """The keys of the rule's ``check`` mapping besides ``name``."""
+        return frozenset(self.schema)

@@ -16,8 +16,36 @@ from functools import lru_cache
 
 from rolelint.checks import alternation, span_finding
 from rolelint.checks.named.model import NamedCheck
+from rolelint.checks.named.spec_schema import mapping_of, word
 
-PARAMS = ("pairs", "singles")
+# what to write instead of a pronoun: a word, or the word and whether ``--fix`` may write it
+_REPLACEMENT = {
+    "anyOf": [
+        {"$ref": "#/$defs/checkWord"},
+        {
+            "type": "object",
+            "required": ["replacement"],
+            "additionalProperties": False,
+            "properties": {
+                "replacement": word("the word to write instead, such as their"),
+                "fixable": {"type": "boolean", "description": "whether --fix may write it, true or false"},
+            },
+        },
+    ],
+    "description": "the word to write instead, such as they, or {replacement: their, fixable: true}",
+}
+SCHEMA = {
+    "pairs": mapping_of(
+        _REPLACEMENT,
+        "a mapping of each pair of pronouns to what to write instead (a word, or {replacement: ..., fixable: "
+        "true}), such as {he/she: they, his/her: {replacement: their, fixable: true}}",
+    ),
+    "singles": mapping_of(
+        _REPLACEMENT,
+        "a mapping of each pronoun to what to write instead (a word, or {replacement: ..., fixable: true}), "
+        "such as {he: they, his: their}",
+    ),
+}
 
 
 def _table(spec, name: str) -> dict[str, tuple[str, bool | None]]:
@@ -32,6 +60,8 @@ def _table(spec, name: str) -> dict[str, tuple[str, bool | None]]:
 
 @lru_cache(maxsize=32)
 def _pattern(words: tuple[str, ...]) -> re.Pattern:
+    if not words:  # a rule that gives only pairs or only singles: the other table matches nothing
+        return re.compile(r"(?!)")
     return re.compile(rf"(?<![\w/(])(?:{alternation(words)})(?![\w/])", re.IGNORECASE)
 
 
@@ -87,5 +117,5 @@ def _people_named(item) -> list[int]:
 CHECK = NamedCheck(
     "pronouns_for_the_hire",
     run=pronouns_for_the_hire,
-    params=frozenset(PARAMS),
+    schema=SCHEMA,
 )

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rolelint.checks.named.model import NamedCheck
+from rolelint.checks.named.spec_schema import mapping_of, word_list
 from rolelint.slips import one_letter_from
 
 # A word as a technology name is written: letters and digits, one inner dot ("Node.js", "D3.js") or a
@@ -251,4 +252,13 @@ def technology_names(rule, target, options):
             )
 
 
-CHECK = NamedCheck("technology_names", run=technology_names, params=frozenset({"names", "variants"}))
+SCHEMA = {
+    "names": word_list(
+        "a list of the technologies' names as their makers write them, such as [JavaScript, PostgreSQL]"
+    ),
+    "variants": mapping_of(
+        word_list("a list of the other forms of the name that are right too, such as [Go]"),
+        "a mapping of a name to the other forms of it that are right too, such as {Golang: [Go], Jira: [JIRA]}",
+    ),
+}
+CHECK = NamedCheck("technology_names", run=technology_names, schema=SCHEMA, required=frozenset({"names"}))

@@ -13,10 +13,22 @@ from rolelint.checks import span_finding
 from rolelint.checks.named.experience_for_level import advert_title
 from rolelint.checks.named.model import NamedCheck
 from rolelint.checks.named.parsed import Words
+from rolelint.checks.named.spec_schema import word_list
 from rolelint.nlp.triggers import Triggers
 from rolelint.textfold import caseless
 
-LISTS = ("people", "quality", "title_quality", "holders")
+SCHEMA = {
+    "people": word_list("a list of the nouns for the person hired, such as [candidate, applicant]"),
+    "quality": word_list(
+        "a list of the adjectives said of the person hired before such a noun, such as [ideal, strong]"
+    ),
+    "title_quality": word_list(
+        "a list of the adjectives between 'the' and a capitalised title that make it the person hired "
+        "('the successful Software Developer works'), such as [successful, chosen]"
+    ),
+    "holders": word_list("a list of the nouns for whoever holds the post, such as [postholder, jobholder]"),
+}
+LISTS = tuple(SCHEMA)
 VERB = ("AUX", "VERB")
 # plurals are about the process ("candidates will be invited"), never the person hired
 PLURALS = frozenset({"people", "persons", "individuals", "candidates", "applicants", "hires", "holders"})
@@ -618,6 +630,6 @@ CHECK = NamedCheck(
     "third_person",
     run=third_person,
     needs=frozenset({"lemma", "pos"}),
-    params=frozenset(LISTS),
+    schema=SCHEMA,
     triggers=_triggers,
 )

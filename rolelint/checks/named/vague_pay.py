@@ -16,9 +16,18 @@ from rolelint.checks.named.parsed import (
     vague_pay as vague_pay_phrase,
 )
 from rolelint.checks.named.pay import has_salary_figure
+from rolelint.checks.named.spec_schema import word_list
 from rolelint.nlp.triggers import Requirement, Triggers
 
-LISTS = ("pay", "vague", "condition", "depends", "grounds", "compared")
+SCHEMA = {
+    "pay": word_list("a list of the nouns for pay, such as [salary, compensation]"),
+    "vague": word_list("a list of the vague words said of pay instead of a figure, such as [competitive, attractive]"),
+    "condition": word_list("a list of the words that leave pay to be agreed, such as [DOE, negotiable]"),
+    "depends": word_list("a list of the words that make pay depend on something, such as [depending, commensurate]"),
+    "grounds": word_list("a list of what pay is said to depend on, such as [experience, skills]"),
+    "compared": word_list("a list of the prepositions that compare pay with others', such as [above, below]"),
+}
+LISTS = tuple(SCHEMA)
 
 
 def vague_pay(rule, target, options):
@@ -56,7 +65,7 @@ CHECK = NamedCheck(
     "vague_pay",
     run=vague_pay,
     needs=frozenset({"lemma", "pos", "dep"}),
-    params=frozenset(LISTS),
+    schema=SCHEMA,
     triggers=vague_pay_triggers,
     needless=states_a_figure,
 )
