@@ -449,6 +449,10 @@ def _categorize(heading: str) -> str:
                 if category == "essential" and DESIRABLE.search(lowered) and not _BOTH_KINDS.search(lowered):
                     # requirements marked as wishes: "Experience with any of these is a plus"
                     return "desirable"
+                if category == "essential" and _ESSENTIAL_DUTIES.search(text) and not _ASKS.search(text):
+                    # the duties the post exists for, in an American job description's words: "Essential
+                    # Duties and Responsibilities", "Essential job functions", "Role breakdown (Essential)"
+                    return "responsibilities"
                 return category
     if _YOU_WILL_END.search(lowered):
         return "responsibilities"
@@ -471,6 +475,9 @@ def portrays_the_reader(heading: str) -> bool:
 
 
 _ASIDE = re.compile(r"\([^()]*\)")
+# a heading of duties that calls them essential, and nothing it asks of the reader
+_ESSENTIAL_DUTIES = re.compile(r"\b(?:duties|responsibilit\w*|functions|tasks|breakdown)\b")
+_ASKS = re.compile(r"requir|qualif|skill|experience|criteria|competenc|knowledge|education|attribute|abilit|\byou\b")
 # a heading of both kinds of requirements: "Skills and qualifications (required and preferred)"
 _BOTH_KINDS = re.compile(r"\brequired\b[^()]*\b(?:and|&|/)\s*(?:preferred|desired|desirable)\b")
 _ATTRIBUTES = re.compile(r"\{[^{}]*\}|<[^<>]{0,300}>")
@@ -898,11 +905,12 @@ def alternatives_asked(lead_in: str) -> int | None:
 # What the law or the post's terms ask of whoever is hired, rather than what they know or can do: the
 # right to work in a country (authorisation, a visa, sponsorship, citizenship), vetting (a clearance, a
 # background check), a graduation date or grade average for a graduate intake, being available at the
-# post's hours ("work weekdays during our core hours of 9am - 3pm") and working at its workplace ("able
-# to work onsite at least 3 days per week", "work from our London office").
+# post's hours ("work weekdays during our core hours of 9am - 3pm"), working at its workplace ("able
+# to work onsite at least 3 days per week", "work from our London office") and living near it.
 _CONDITION = re.compile(
     r"\b(?:(?:legally|lawfully|eligible|eligibility|authori[sz]ed|authori[sz]ation|permitted|entitled|right)\s+"
     r"(?:\w+\s+){0,2}to\s+(?:work|live|reside)\b|work\s+(?:authori[sz]ation|permit|visa)|"
+    r"eligib\w*\s+for\s+employment|"
     r"(?:visa\s+)?sponsorship|citizen(?:ship)?\b|(?:security|government)\s+clearance|background\s+(?:check|screening)|"
     r"vetting|gpa|grade\s+point\s+average|graduation\s+(?:date|by|before)|(?:19|20)\d\d\s+graduation|"
     r"graduat\w*\s+(?:in|by|between|before|after|from)\s+(?:\w+\s+)?(?:19|20)\d\d|"
@@ -912,6 +920,10 @@ _CONDITION = re.compile(
     r"(?![\w-])(?!\s+(?:365|suite|software|applications?|tools?|administration|management|products?)\b))",
     re.IGNORECASE,
 )
+# living where the post is, as an item of its own: "Located in San Francisco Bay Area", "Must be based in the UK"
+_LIVES_THERE = re.compile(
+    r"^\W*(?:(?:must|should|will)\s+)?(?:be\s+)?(?:located|based|living|resident)\s+(?:in|within|near)\b", re.IGNORECASE
+)
 
 
 def condition_of_employment(item: str) -> bool:
@@ -919,7 +931,7 @@ def condition_of_employment(item: str) -> bool:
     right to work somewhere, vetting, a graduation date or grade average, being available at the
     post's hours ("Are willing and legally able to work in the United States", "Winter 2025 or Spring
     2026 graduation", "3.3 GPA or above")."""
-    return _CONDITION.search(item) is not None
+    return _CONDITION.search(item) is not None or _LIVES_THERE.search(item) is not None
 
 
 # --- how an advert frames its requirements ----------------------------------------------------

@@ -240,6 +240,9 @@ def test_conditions_of_employment_are_not_counted_as_requirements():
         "- Must pass a criminal background check\n"
         "- Must be able to work onsite at least 3 days per week\n"
         "- Able to work from our London office two days a week\n"
+        "- Eligibility for employment in the United States\n"
+        "- Located in San Francisco Bay Area\n"
+        "- Must be based in the UK\n"
     )
     assert _count(f"## Requirements\n\n{skills}{conditions}") == 0
     # a skill, and a degree written as a graduation, stay counted
@@ -251,6 +254,22 @@ def test_conditions_of_employment_are_not_counted_as_requirements():
     # skills that name an office suite or a person-centred practice are not a place of work
     office = "- Be proficient in Office 365\n- Be fluent in person-centred care\n- Work in office administration\n"
     assert _count(f"## Requirements\n\n{skills}{office}") == 10
+    # experience gained somewhere is a skill, not where the hire lives
+    based = "- Experience based in London teams\n"
+    assert _count(f"## Requirements\n\n{skills}{based}") == 8
+
+
+def test_duties_called_essential_are_not_counted_as_requirements():
+    duties = "".join(f"- Maintain data logger number {n} in the field\n" for n in range(6))
+    needs = "".join(f"- Experience with tool {n}\n" for n in range(6))
+    for heading in ("Essential job duties", "Essential Duties and Responsibilities", "Role breakdown (Essential)"):
+        text = f"We study plants.\n\n## {heading}\n\n{duties}\n## Required qualifications\n\n{needs}"
+        assert _count(text) == 0, heading
+        plain = f"We study plants.\n\n{heading}:\n{duties}\nRequired qualifications:\n{needs}"
+        assert _count(plain.replace("- ", "+ "), "text") == 0, heading
+    # duties and what they ask for, under one heading, are still counted
+    both = f"## Essential functions and qualifications\n\n{duties}{needs}"
+    assert _count(both) == 12
 
 
 def test_a_heading_written_as_an_emphasised_item_starts_the_desirable_list():

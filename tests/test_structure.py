@@ -29,6 +29,13 @@ def _sections(text: str, fmt: str) -> list[tuple[str, str]]:
         ("Where will you work?", "location"),
         ("How do I apply?", "apply"),
         ("Preferred qualifications", "desirable"),
+        # duties an American job description calls essential are duties, not requirements
+        ("Essential Duties and Responsibilities", "responsibilities"),
+        ("ESSENTIAL JOB FUNCTIONS", "responsibilities"),
+        ("Role breakdown (Essential)", "responsibilities"),
+        ("Your essential responsibilities", "responsibilities"),
+        ("Essential skills", "essential"),
+        ("Essential Functions and Qualifications", "essential"),
         ("Would be an asset", "desirable"),
         ("Good to have", "desirable"),
         ("Ideally you will have", "desirable"),
