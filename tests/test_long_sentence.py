@@ -207,3 +207,46 @@ def test_a_full_stop_with_no_space_or_an_emoji_for_it_ends_the_sentence(linter, 
         f"{first} with ASP.NET every day and help us make them faster, clearer and easier to use for everyone.\n",
         name="advert.md",
     ) == [(1, 1)]
+
+
+# 28 words: long with two more, not with one
+BODY = (
+    "have ownership of projects from start to finish and make sure to have high quality implementation "
+    "with tests that cover the work and the docs of it all"
+)
+
+
+def _words(linter: Linter, text: str, name: str = "advert.md") -> list[int]:
+    result = linter.lint_text(text, name=name)
+    return [int(d.message.split()[2]) for d in result.diagnostics if d.code == "RL205"]
+
+
+def test_an_e_mail_address_is_passed_over_as_a_link_is(linter):
+    # 29 words and an address: the address is not read, as a link is not
+    assert _words(linter, f"We hire.\n\n{BODY} at home.\n") == [30]
+    assert _words(linter, f"We hire.\n\n{BODY} at jo@example.org.\n") == []
+    # written out to keep it from robots, in brackets
+    assert _words(linter, f"We hire.\n\n{BODY} at sanjay (at) example.org.\n") == []
+    assert _words(linter, f"We hire.\n\n{BODY} at jo [at] example [dot] com.\n") == []
+    # "at" in brackets that is no address is read
+    assert _words(linter, f"We hire.\n\n{BODY} we meet (at) noon daily.\n") == [33]
+
+
+@pytest.mark.parametrize("lead", ["Ownership:", "**Ownership**:", "**Calvin Care Cash** :", "Please note:"])
+def test_a_label_before_a_colon_is_not_counted_in_the_sentence(linter, lead):
+    sentence = f"{BODY} and more"  # 30 words
+    assert _words(linter, f"We hire.\n\n- {sentence}.\n") == [30]
+    assert _words(linter, f"We hire.\n\n- {lead} {sentence}.\n") == [30]
+    assert _words(linter, f"We hire.\n\n- {lead} {BODY}.\n") == []
+    # six words or more before the colon are a sentence's own, not a label
+    assert _words(linter, f"We hire.\n\n- In this role you will lead: {BODY}.\n") == [34]
+
+
+def test_a_summary_field_that_repeats_the_body_is_reported_once_in_the_body(linter):
+    long = f"We are looking for someone who will {BODY} of the studio."
+    text = f"---\ntitle: Worker\ndescription: {long}\n---\n{long}\n\nApply now.\n"
+    result = linter.lint_text(text, name="advert.md")
+    assert [d.line for d in result.diagnostics if d.code == "RL205"] == [5]
+    other = text.replace("description: We are", "description: They are")
+    result = linter.lint_text(other, name="advert.md")
+    assert [d.line for d in result.diagnostics if d.code == "RL205"] == [3, 5]

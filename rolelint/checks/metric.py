@@ -123,13 +123,18 @@ def _word_starts(doc):
     space, not a web address written out, and not written straight after a word ("n't", "'ll") or
     after a hyphen written straight after a word ("in-house")."""
     import numpy
-    from spacy.attrs import IS_PUNCT, IS_SPACE, LIKE_URL, ORTH, SPACY
+    from spacy.attrs import IS_PUNCT, IS_SPACE, LIKE_EMAIL, LIKE_URL, ORTH, SPACY
 
-    table = doc.to_array([IS_PUNCT, IS_SPACE, SPACY, ORTH, LIKE_URL])
+    table = doc.to_array([IS_PUNCT, IS_SPACE, SPACY, ORTH, LIKE_URL, LIKE_EMAIL])
     word = (table[:, 0] == 0) & (table[:, 1] == 0)
     for i in numpy.flatnonzero(table[:, 4]):
         if _WEB_ADDRESS.match(doc[int(i)].text):
             word[i] = False  # a link is passed over, not read: "... in their map https://bit.ly/3b7t6cU"
+    word &= table[:, 5] == 0  # and so is an e-mail address: "... reach out to Dr. Xu (nanxu@umd.edu)"
+    at = doc.vocab.strings["at"]
+    for i in numpy.flatnonzero(table[:, 3] == at):
+        for j in _written_address(doc, int(i)):
+            word[j] = False  # "sanjay (at) sogive.org", "jo [at] example [dot] com"
     glued = table[:, 2] == 0  # no whitespace after the token
     hyphen = table[:, 3] == doc.vocab.strings["-"]
     after_word = numpy.zeros(len(word), dtype=bool)
@@ -139,11 +144,33 @@ def _word_starts(doc):
     return word & ~after_word & ~after_hyphen
 
 
+_OPENS, _CLOSES = frozenset("([{<"), frozenset(")]}>")
+
+
+def _written_address(doc, i: int) -> range:
+    """The tokens of an e-mail address written out to keep it from robots, around the "at" token
+    ``i`` in brackets ("sanjay (at) sogive.org", "jo [at] example [dot] com"); empty when it is none."""
+    if not (2 <= i < len(doc) - 2 and doc[i - 1].text in _OPENS and doc[i + 1].text in _CLOSES):
+        return range(0)
+    name, domain = doc[i - 2], doc[i + 2]
+    if name.is_punct or name.is_space or domain.is_punct or domain.is_space:
+        return range(0)
+    end = i + 3
+    if not domain.like_url:
+        # the domain spelt out too: "example [dot] com", "example (dot) co (dot) uk"
+        while end + 3 <= len(doc) and doc[end].text in _OPENS and doc[end + 1].lower_ == "dot":
+            end += 4
+        if end == i + 3:
+            return range(0)
+    return range(i - 2, min(end, len(doc)))
+
+
 def _sentence_words(rule, target, high, *, inline_lists: bool = False, skip: frozenset[str] = frozenset()):
     if high is None:
         return
     source = target.document.source.text
     plain = target.document.format == "text"
+    body: str | None = None
     for item in target.spans:
         # A sentence has no more words than its span has tokens, or words: most spans are too
         # short to hold a long sentence, and those are passed over before reading any array.
@@ -158,14 +185,44 @@ def _sentence_words(rule, target, high, *, inline_lists: bool = False, skip: fro
             for start, end in line_items(item, source, first, last, plain=plain):
                 words = int(counts[end] - counts[start])
                 if words > high:
+                    words -= _label_words(item.doc, start, end, counts)
+                if words > high:
                     sentence = item.doc[start:end]
                     if skip and len(skip.intersection(t.lower_ for t in sentence)) >= 2:
                         continue  # boilerplate (equal opportunity, accommodation, pay law)
                     if inline_lists and words - listed_words(sentence) <= high:
                         continue  # long only because it lists names or technologies
+                    if item.span.block == "scalar":
+                        if body is None:
+                            body = _words_of(*(other.text for other in target.spans if other.span.block != "scalar"))
+                        if _words_of(sentence.text) in body:
+                            continue  # a site's summary field that repeats the body: one rewrite, reported there
                     yield span_finding(
                         rule, item, sentence.start_char, sentence.end_char, values={"words": words, "max": int(high)}
                     )
+
+
+def _words_of(*texts: str) -> str:
+    """The words of ``texts`` between spaces, markup and punctuation left out, to tell the same
+    sentence written with and without its Markdown."""
+    return " " + " ".join(word for text in texts for word in _WORD.findall(text.lower())) + " "
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _label_words(doc, start: int, end: int, counts) -> int:
+    """The words of a label that opens the sentence ``doc[start:end]``, up to five words before a
+    colon ("Ownership: Have ownership of ...", "**Calvin Care Cash** : Employees who ..."): a
+    heading run into the sentence, which a reader does not read as part of it."""
+    for i in range(start, min(end - 1, start + 12)):
+        token = doc[i]
+        if token.text == ":":
+            label = int(counts[i] - counts[start])
+            return label if 1 <= label <= 5 and int(counts[end] - counts[i + 1]) > 0 else 0
+        if token.text in (".", "!", "?", ";"):
+            return 0
+    return 0
 
 
 _JOINS = frozenset({"and", "or", "&", "nor"})  # what joins the last item of a list on
