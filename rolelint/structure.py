@@ -906,11 +906,18 @@ def alternatives_asked(lead_in: str) -> int | None:
 # right to work in a country (authorisation, a visa, sponsorship, citizenship), vetting (a clearance, a
 # background check), a graduation date or grade average for a graduate intake, being available at the
 # post's hours ("work weekdays during our core hours of 9am - 3pm"), working at its workplace ("able
-# to work onsite at least 3 days per week", "work from our London office") and living near it.
+# to work onsite at least 3 days per week", "work from our London office"), living near it, and being a
+# student, for a student post.
 _CONDITION = re.compile(
     r"\b(?:(?:legally|lawfully|eligible|eligibility|authori[sz]ed|authori[sz]ation|permitted|entitled|right)\s+"
     r"(?:\w+\s+){0,2}to\s+(?:work|live|reside)\b|work\s+(?:authori[sz]ation|permit|visa)|"
     r"eligib\w*\s+for\s+employment|"
+    # the post's hours as the hire's availability: "Available for 15-20 hours a week"
+    r"available\s+(?:to\s+work\s+)?(?:for\s+)?(?:up\s+to\s+|at\s+least\s+)?\d+(?:\s*[-–]\s*\d+)?\s+hours\b|"
+    # being a student, for a student post: "Open to second year students and above", "Must be a student at ..."
+    r"open\s+to\s+(?:\w+[- ]year\s+|final[- ]year\s+|current\s+|undergraduate\s+|postgraduate\s+)?students\b|"
+    r"(?:must|should)\s+be\s+(?:an?\s+)?(?:current(?:ly)?\s+)?(?:enrolled\s+)?(?:as\s+an?\s+)?(?:\w+[- ]year\s+)?"
+    r"(?:undergraduate\s+|postgraduate\s+|phd\s+)?student\b|"
     r"(?:visa\s+)?sponsorship|citizen(?:ship)?\b|(?:security|government)\s+clearance|background\s+(?:check|screening)|"
     r"vetting|gpa|grade\s+point\s+average|graduation\s+(?:date|by|before)|(?:19|20)\d\d\s+graduation|"
     r"graduat\w*\s+(?:in|by|between|before|after|from)\s+(?:\w+\s+)?(?:19|20)\d\d|"

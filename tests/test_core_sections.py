@@ -250,6 +250,13 @@ def test_an_application_period_says_how_to_apply():
     assert _missing(text) is None
 
 
+def test_a_form_to_submit_an_application_to_is_a_way_to_apply():
+    base = HEAD + DUTIES + NEEDS + "The job is remote.\n\n"
+    text = base + "**Applications are open. Submit your application [here](https://airtable.com/shrXYZ).**\n"
+    assert _missing(text) is None
+    assert "apply" in (_missing(base + "**Applications are open.**\n") or "")
+
+
 def test_the_hire_called_by_the_acronym_of_the_post_states_duties():
     intro = (
         "# Program officer\n\n## About us\n\nWe fund research on health, and we offer a pension and 30 days of "

@@ -243,6 +243,9 @@ def test_conditions_of_employment_are_not_counted_as_requirements():
         "- Eligibility for employment in the United States\n"
         "- Located in San Francisco Bay Area\n"
         "- Must be based in the UK\n"
+        "- Available for 15-20 hours a week\n"
+        "- Open to second year students and above\n"
+        "- Must be a student at Bristol, Exeter or Plymouth\n"
     )
     assert _count(f"## Requirements\n\n{skills}{conditions}") == 0
     # a skill, and a degree written as a graduation, stay counted
@@ -255,8 +258,8 @@ def test_conditions_of_employment_are_not_counted_as_requirements():
     office = "- Be proficient in Office 365\n- Be fluent in person-centred care\n- Work in office administration\n"
     assert _count(f"## Requirements\n\n{skills}{office}") == 10
     # experience gained somewhere is a skill, not where the hire lives
-    based = "- Experience based in London teams\n"
-    assert _count(f"## Requirements\n\n{skills}{based}") == 8
+    based = "- Experience based in London teams\n- Available to mentor students\n"
+    assert _count(f"## Requirements\n\n{skills}{based}") == 9
 
 
 def test_duties_called_essential_are_not_counted_as_requirements():
