@@ -80,8 +80,11 @@ def advert_keys() -> frozenset[str]:
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _NOT_PROSE = re.compile(r"\s*(?:[a-z][a-z0-9+.-]*://|/|\{\{|\{%|[\w.-]+@[\w-]+\.)")
-# A value that only marks a gap ("T.B.D.", "(optional)", "XXX"): unfinished text in any key, so read.
-_GAP = re.compile(r"\s*(?:T\.?B\.?[CDA]\.?|\((?:optional|required)\)|X{3,}|TODO)\s*", re.IGNORECASE)
+# A value that only marks a gap ("T.B.D.", "(optional)", "XXX", an editor's jump marker "<++>"): unfinished
+# text in any key, so read.
+_GAP = re.compile(
+    r"\s*(?:T\.?B\.?[CDA]\.?|\((?:optional|required)\)|X{3,}|TODO|<\+[^<>+\n]{0,30}\+>)\s*", re.IGNORECASE
+)
 
 
 def site_prose(spans: list[TextSpan]) -> list[TextSpan]:
