@@ -558,6 +558,55 @@ def history_table() -> list[str]:
     return out + [""]
 
 
+def first_runs(history: list[dict[str, str]]) -> list[dict[str, str]]:
+    """The first recorded run of each batch whose gold list was committed before rolelint ran on it
+    (``fresh``, ``fresh2`` ...): its clean figure, before any change made looking at it."""
+    first: dict[str, dict[str, str]] = {}
+    for row in history:
+        if row["split"].startswith("fresh") and row["split"] not in first:
+            first[row["split"]] = row
+    return list(first.values())
+
+
+def clean_table(history: list[dict[str, str]]) -> list[str]:
+    """The clean first runs side by side and pooled: the evidence of how rolelint does on adverts from
+    publishers it has never been run on."""
+    runs = first_runs(history)
+    if not runs:
+        return []
+    out = [
+        "## Clean first runs: the evidence",
+        "",
+        "Each batch's first judged run, before any change was made looking at it (the first row of its "
+        "split in the history below): what a new publisher's adverts get. Later rows of the same split "
+        "are fit, not evidence.",
+        "",
+        "| batch | recorded at | adverts | precision (TP / judged, Wilson 95%) | recall (found / gold, Wilson 95%) | "
+        "error-level findings |",
+        "|---|---|---:|---|---|---:|",
+    ]
+    totals = [0, 0, 0, 0]
+    for r in runs:
+        tp, n, found, g = (int(r[key]) for key in ("tp", "judged", "found", "gold"))
+        for i, value in enumerate((tp, n, found, g)):
+            totals[i] += value
+        out.append(
+            f"| {r['split']} | {r['commit']} | {r['adverts']} | {_share(tp, n)} | {_share(found, g)} | {r['errors']} |"
+        )
+    tp, n, found, g = totals
+    adverts = sum(int(r["adverts"]) for r in runs)
+    out.append(f"| **all {len(runs)} batches** | | {adverts} | **{_share(tp, n)}** | **{_share(found, g)}** | |")
+    return out + [""]
+
+
+def _share(part: int, whole: int) -> str:
+    """ "87% (141 / 163, 80%–91%)": a share with its Wilson 95% interval."""
+    if not whole:
+        return "—"
+    low, high = wilson(part, whole)
+    return f"{pct(part / whole)} ({part} / {whole}, {pct(low)}–{pct(high)})"
+
+
 def split_table(reports: list[Report], rows: list[dict[str, str]]) -> list[str]:
     """One row per split: its size and overall figures side by side, and how it may be used."""
     out = [
@@ -594,6 +643,7 @@ def write_markdown(path: Path, reports: list[Report], rows: list[dict[str, str]]
         "whose text rolelint's rules were not written against, and how many of the problems a careful "
         "reviewer listed it finds.",
         "",
+        *clean_table(history_rows()),
         *split_table(reports, rows),
         "## Method",
         "",

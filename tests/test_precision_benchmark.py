@@ -194,3 +194,30 @@ def test_extract_skips_missing_mirrors_and_names_them(tmp_path):
     written, missing = extract.extract(tmp_path / "out", tmp_path / "no-mirrors", rows)
     assert written == 0
     assert sum(len(ids) for ids in missing.values()) == 2
+
+
+def test_the_clean_table_pools_each_batch_s_first_run_only():
+    def row(split, tp, judged, found, gold):
+        return {
+            "split": split,
+            "commit": "abc1234",
+            "adverts": "10",
+            "tp": str(tp),
+            "judged": str(judged),
+            "found": str(found),
+            "gold": str(gold),
+            "errors": "0",
+            "label": split,
+        }
+
+    history = [
+        row("tune", 9, 10, 9, 10),
+        row("fresh", 6, 10, 3, 10),
+        row("fresh2", 8, 10, 4, 10),
+        row("fresh", 10, 10, 10, 10),
+    ]  # fresh's second row is fit, not evidence
+    assert [r["split"] for r in precision.first_runs(history)] == ["fresh", "fresh2"]
+    table = "\n".join(precision.clean_table(history))
+    assert "| **all 2 batches** | | 20 | **70% (14 / 20," in table
+    assert "**35% (7 / 20," in table
+    assert precision.clean_table([row("tune", 1, 1, 1, 1)]) == []
