@@ -181,9 +181,14 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
 def quote_of(text: str, line: int, column: int, end_line: int, end_column: int, limit: int = 100) -> str:
-    """The finding's text (1-based lines and columns, end exclusive), whitespace collapsed, cut at ``limit``."""
-    lines = text.splitlines()
+    """The finding's text (1-based lines and columns, end exclusive), whitespace collapsed, cut at ``limit``.
+    Lines are split where rolelint splits them (``\r\n``, ``\r`` or ``\n``), not at every character
+    ``str.splitlines`` breaks at (U+2028 inside a line would shift every line after it)."""
+    lines = _LINE_BREAK.split(text)
     if not lines or line < 1 or line > len(lines):
         return ""
     if end_line < line or end_line > len(lines) or (end_line == line and end_column <= column):

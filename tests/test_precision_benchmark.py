@@ -221,3 +221,9 @@ def test_the_clean_table_pools_each_batch_s_first_run_only():
     assert "| **all 2 batches** | | 20 | **70% (14 / 20," in table
     assert "**35% (7 / 20," in table
     assert precision.clean_table([row("tune", 1, 1, 1, 1)]) == []
+
+
+def test_a_quote_is_read_from_the_lines_rolelint_counts():
+    text = "one\u2028still one\nHero of the day\r\nthird"
+    assert precision.quote_of(text, 2, 1, 2, 5) == "Hero"
+    assert precision.quote_of(text, 3, 1, 3, 6) == "third"
