@@ -337,6 +337,7 @@ def test_jobposting_json_ld_becomes_a_markdown_advert(tmp_path):
         "description": "<p>Join our <b>data</b> team.</p><ul><li>Build dashboards</li><li>Explain data</li></ul>",
         "hiringOrganization": {"@type": "Organization", "name": "Acme"},
         "datePosted": "2026-05-01",
+        "validThrough": "2026-06-30",
         "baseSalary": {
             "@type": "MonetaryAmount",
             "currency": "GBP",
@@ -351,6 +352,21 @@ def test_jobposting_json_ld_becomes_a_markdown_advert(tmp_path):
     assert advert.text.startswith("# Data analyst\n\nJoin our data team.\n\n- Build dashboards\n- Explain data")
     assert "## Pay\n\n40000 to 45000 GBP per year" in advert.text
     assert dict(advert.metadata)["organisation"] == "Acme"
+    assert dict(advert.metadata)["date"] == "2026-05-01"  # datePosted, before validThrough
+
+
+def test_a_jobposting_s_profession_is_its_occupational_category_and_its_date_falls_back_to_closing(tmp_path):
+    posting = {
+        "@type": "JobPosting",
+        "title": "Data analyst",
+        "description": "Join our data team.",
+        "occupationalCategory": {"@type": "CategoryCode", "name": "Data analysis"},
+        "validThrough": "2026-06-30T23:59",
+    }
+    (tmp_path / "one.jsonld").write_text(json.dumps(posting))
+    (advert,) = [r for p in plan(tmp_path, "jsonld", Columns(), partition_size=5) for r in read(p, Columns())]
+    metadata = dict(advert.metadata)
+    assert (metadata["profession"], month_of(metadata["date"])) == ("Data analysis", "2026-06")
 
 
 def test_html_to_markdown_keeps_lists_and_headings():
@@ -769,3 +785,84 @@ def test_rates_by_level_group_a_level_within_its_profession(tmp_path):
         row["RL104"] = 0.5
     page = render_html(figures, title="t", source="s", rule_names={})
     assert ">Product management · senior (2)</text>" in page and ">Delivery management · senior (1)</text>" in page
+
+
+# --- where an advert's profession and month come from ---------------------------------------------
+
+
+def _two_senior_adverts(folder: Path) -> Path:
+    """Two schema-valid adverts: one level id in two professions, closing in two months."""
+    folder.mkdir()
+    for name, framework, closing in (
+        ("dm.md", "delivery-management", "2026-03-01"),
+        ("pm.md", "product-management", "2026-04-01"),
+    ):
+        (folder / name).write_text(
+            f"---\nkind: advert\nframework: {framework}\nlevel: senior\nclosing_date: {closing}\n---\n"
+            "# Senior manager\n\nYou will lead three teams. Salary: £55,000.\n",
+            encoding="utf-8",
+        )
+    return folder
+
+
+def _report_rows(out: Path, table: str) -> list[dict]:
+    with (out / "report" / f"rates_{table}.csv").open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_a_folder_advert_s_profession_is_its_framework_and_its_month_its_closing_date(cluster, tmp_path):
+    from rolelint.api import Linter
+
+    repo = shutil.copytree(EXAMPLES, tmp_path / "repo", ignore=shutil.ignore_patterns("audit"))
+    folder = _two_senior_adverts(tmp_path / "adverts")
+    checked = Linter(start=str(repo)).lint_paths([folder], cwd=tmp_path)
+    assert not [d for d in checked.diagnostics if d.code.startswith("RL0")]  # valid: no unknown keys
+
+    out = tmp_path / "out"
+    outcome = run_audit(folder, AuditSettings(out=str(out), repo=str(repo), start=str(tmp_path)), scheduler=cluster)
+
+    assert outcome.failed == [] and outcome.adverts == 2
+    assert sorted((r["profession"], r["level"], r["adverts"]) for r in _report_rows(out, "by_level")) == [
+        ("delivery-management", "senior", "1"),
+        ("product-management", "senior", "1"),
+    ]
+    assert sorted((r["profession"], r["adverts"]) for r in _report_rows(out, "by_profession")) == [
+        ("delivery-management", "1"),
+        ("product-management", "1"),
+    ]
+    assert [(r["month"], r["adverts"]) for r in _report_rows(out, "by_month")] == [("2026-03", "1"), ("2026-04", "1")]
+
+
+def test_the_example_adverts_with_a_framework_get_their_profession_and_month():
+    (partition,) = plan(EXAMPLES / "adverts", "folder", Columns(), partition_size=10)
+    metadata = {Path(a.where).name: dict(a.metadata) for a in read(partition, Columns())}
+    assert {name: (m["profession"], m["level"], m["date"]) for name, m in metadata.items()} == {
+        "growth-hacker-draft.md": ("", "", ""),  # a draft with no front matter says neither
+        "lead-product-manager.yaml": ("product-management", "lead", "2026-12-15"),
+        "senior-product-manager.md": ("product-management", "senior", "2026-12-01"),
+    }
+    assert month_of(metadata["senior-product-manager.md"]["date"]) == "2026-12"
+
+
+def test_a_site_s_own_profession_and_date_keys_are_read_where_the_schema_keys_are_absent(tmp_path):
+    folder = tmp_path / "site"
+    folder.mkdir()
+    (folder / "a.md").write_text("---\nlayout: job\nprofession: Design\ndate: 2026-05-02\n---\n# Designer\n")
+    (folder / "b.md").write_text('+++\nprofession = "Data"\ndate = 2026-06-30T09:00:00Z\n+++\n# Analyst\n')
+    (folder / "c.md").write_text(
+        "---\nframework: design\nprofession: Design\nclosing_date: 2026-07-01\ndate: 2026-05-02\n---\n# Designer\n"
+    )
+    (folder / "d.txt").write_text("---\nprofession: Prose\n---\nA plain text advert.\n")  # check reads no metadata
+    (partition,) = plan(folder, "folder", Columns(), partition_size=10)
+    found = [(dict(a.metadata)["profession"], month_of(dict(a.metadata)["date"])) for a in read(partition, Columns())]
+    assert found == [("Design", "2026-05"), ("Data", "2026-06"), ("design", "2026-07"), ("", "")]
+
+
+def test_a_table_s_profession_and_date_columns_can_be_named(tmp_path):
+    source = tmp_path / "adverts.jsonl"
+    source.write_text(
+        json.dumps({"text": "# PM", "framework": "product-management", "closing_date": "2026-03-01"}) + "\n"
+    )
+    columns = Columns().with_overrides({"profession": "framework", "date": "closing_date"})
+    (advert,) = [r for p in plan(source, "jsonl", columns, partition_size=5) for r in read(p, columns)]
+    assert (dict(advert.metadata)["profession"], dict(advert.metadata)["date"]) == ("product-management", "2026-03-01")

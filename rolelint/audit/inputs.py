@@ -24,6 +24,18 @@ from typing import Any, Iterator
 
 # Metadata every advert row carries (empty when the input has no such column).
 METADATA = ("organisation", "title", "level", "profession", "date", "salary")
+# Where an advert file's metadata (Markdown front matter, a YAML advert's keys, an HTML page's or
+# JSON-LD file's JobPosting as `rolelint check` reads it) holds each METADATA field, first filled
+# first: the advert schema's key, then a key a site's own front matter (one without `kind:`) uses.
+# The profession is the framework's id, the key the profession index and the roles use for it.
+FILE_KEYS: dict[str, tuple[str, ...]] = {
+    "organisation": ("organisation", "organization"),
+    "title": ("title",),
+    "level": ("level",),
+    "profession": ("framework", "profession"),
+    "date": ("closing_date", "date"),
+    "salary": ("salary",),
+}
 INPUT_FORMATS = ("folder", "jsonl", "csv", "parquet", "jsonld")
 JSONLD_SUFFIXES = (".jsonld", ".json")
 
@@ -327,21 +339,23 @@ def _read_file(path: Path) -> Advert | RecordError:
     except OSError as exc:
         return RecordError(str(path), f"cannot be read: {exc.strerror or exc}")
     from rolelint.formats import format_for
+    from rolelint.formats.frontmatter import read_front_matter
 
     fmt = format_for(path)
     if fmt.name in ("markdown", "text"):
         text = data.decode("utf-8-sig", errors="replace")
-        metadata = front_matter(text)
+        # Front matter as `rolelint check` reads it: YAML, TOML or JSON, in Markdown only.
+        metadata = read_front_matter(text).data if fmt.name == "markdown" else {}
     else:
         text, metadata = _prose_and_data(fmt, path, data)
-    if "organisation" not in metadata and isinstance(metadata.get("organization"), str):
-        metadata["organisation"] = metadata["organization"]
-    return Advert(
-        id=str(path),
-        text=text,
-        where=str(path),
-        metadata=tuple((name, _plain(metadata.get(name))) for name in METADATA),
-        data=data,
+    return Advert(id=str(path), text=text, where=str(path), metadata=file_metadata(metadata), data=data)
+
+
+def file_metadata(data: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+    """An advert file's metadata fields, each from the first of its FILE_KEYS that holds a value."""
+    return tuple(
+        (name, next((value for value in map(_plain, (data.get(key) for key in FILE_KEYS[name])) if value), ""))
+        for name in METADATA
     )
 
 
@@ -357,24 +371,6 @@ def _prose_and_data(fmt, path: Path, data: bytes) -> tuple[str, dict[str, Any]]:
         return "", {}
     metadata = dict(document.data) if isinstance(document.data, dict) else {}
     return "\n".join(span.text for span in document.spans), metadata
-
-
-def front_matter(text: str) -> dict[str, Any]:
-    """The YAML front matter of a Markdown advert, as plain data ({} when none or not a mapping)."""
-    import yaml
-
-    match = re.match(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*\r?\n", text, re.S)
-    if not match:
-        return {}
-    try:
-        data = yaml.safe_load(match.group(1))
-    except yaml.YAMLError:
-        return {}
-    if not isinstance(data, dict):
-        return {}
-    if "organisation" not in data and isinstance(data.get("organization"), str):
-        data["organisation"] = data["organization"]
-    return data
 
 
 def _kind_of(value: Any) -> str:
@@ -487,8 +483,8 @@ def jobposting_advert(item: dict, where: str) -> Advert:
         "organisation": organisation,
         "title": title,
         "level": "",
-        "profession": item.get("occupationalCategory"),
-        "date": item.get("datePosted"),
+        "profession": _text_of(item.get("occupationalCategory")),
+        "date": item.get("datePosted") or item.get("validThrough"),
         "salary": salary,
     }
     ident = item.get("identifier")
