@@ -155,7 +155,9 @@ def _keys(token, lemma: bool) -> set[str]:
     keys = {token.lower_}
     if lemma and token.lemma_:
         keys.add(token.lemma_.lower())
-        if _plural_like(token.tag_ in ("NNS", "NNPS"), token.pos_, lambda: _opens(token.doc, token.i)):
+        if _plural_like(
+            token.tag_ in ("NNS", "NNPS"), token.pos_, lambda: token.text == token.lower_ or _opens(token.doc, token.i)
+        ):
             if len(token.lower_) > 3:
                 keys |= singulars(token.lower_)
     return keys
@@ -165,8 +167,9 @@ def _plural_like(plural_tag: bool, pos: str, opens) -> bool:
     """Whether a token may be a plural the lemmatizer left alone ("ninjas"), so that its singulars
     are tried: a plural tag, a common noun, or a singular proper noun that opens its text or
     sentence (a capitalised verb or noun the tagger took for a name: "Utilizes partners ..." in a
-    list). A singular proper noun inside a sentence is a name whose final s is its own ("Acme
-    Hellas", "Athens"), not a plural."""
+    list) or is written in lower case (a plural the tagger took for a name: "a team of ninjas"). A
+    capitalised proper noun inside a sentence is a name whose final s is its own ("Acme Hellas",
+    "Athens"), not a plural."""
     return plural_tag or pos == "NOUN" or (pos == "PROPN" and opens())
 
 
@@ -205,7 +208,7 @@ def _lemma_keys(doc) -> tuple[_Tokens, list[frozenset[str]]]:
     """``lemma`` mode keys of the non-space tokens (as ``_keys`` gives them), from the Doc's arrays:
     a token's keys depend only on its lower-case text, lemma, tag and part of speech, so they are
     worked out once per combination (``_KEYS``), and no Token object is made."""
-    from spacy.attrs import IS_SPACE, LEMMA, LOWER, POS, TAG
+    from spacy.attrs import IS_SPACE, LEMMA, LOWER, ORTH, POS, TAG
     from spacy.strings import hash_string  # type: ignore[attr-defined]  # not in the stubs
     from spacy.symbols import NOUN, PROPN
 
@@ -214,11 +217,12 @@ def _lemma_keys(doc) -> tuple[_Tokens, list[frozenset[str]]]:
     strings = doc.vocab.strings
     plural_tags = {hash_string("NNS"), hash_string("NNPS")}
     positions, keys = [], []
-    for i, row in enumerate(doc.to_array([LOWER, LEMMA, TAG, POS, IS_SPACE]).tolist()):
-        lower, lemma, tag, pos, space = row
+    for i, row in enumerate(doc.to_array([LOWER, LEMMA, TAG, POS, IS_SPACE, ORTH]).tolist()):
+        lower, lemma, tag, pos, space, orth = row
         if space:
             continue
-        opens = pos == PROPN and _opens(doc, i)  # only a proper noun's keys depend on where it stands
+        # only a proper noun's keys depend on where it stands, and on its case
+        opens = pos == PROPN and (orth == lower or _opens(doc, i))
         found = _KEYS.get((lower, lemma, tag, pos, opens))
         if found is None:  # as _keys(token, True) does it
             lower_, lemma_ = strings[lower], strings[lemma]

@@ -47,6 +47,12 @@ SCHEMA = {
     ),
     "completes": word_list("a list of the verbs for finishing a degree, such as [completed, finishing]"),
     "degrees": word_list("a list of the words for a degree, such as [degree, diploma]"),
+    "seeks": word_list(
+        "a list of the verbs whose object is the person the advert seeks ('we want a ...'), such as [want, hire]"
+    ),
+    "seeks_for": word_list(
+        "a list of the verbs whose object after 'for' is the person sought ('looking for a ...'), such as [look, search]"
+    ),
 }
 LISTS = tuple(SCHEMA)
 _WORDS = re.compile(r"[^\W\d_]+")

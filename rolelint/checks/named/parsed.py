@@ -158,7 +158,8 @@ def age_preference(sentence, words: Words, *, scheme: bool = False, hire: bool =
     - a fixed phrase (``phrases``: "digital native", "fresh blood"; matched on lemmas, in order);
     - a ``young`` word describing the team or the person hired: the noun it modifies, or the
       subject it is said of, is a ``people`` noun or "we"/"you" ("a young team", "we are young and
-      energetic", "young journalists"), or, in a list of what the hire must be or have (``hire``),
+      energetic", "young journalists"), or the person the advert seeks, whatever the noun ("we are
+      looking for a young salesperson", "we want a young person"), or, in a list of what the hire must be or have (``hire``),
       the noun an item stands for ("A high-energy doer"), but not a ``served`` group ("young
       people", "young carers") and not a company's age ("a young company");
     - a ``recent`` word with a ``graduate`` word ("recent graduates", "newly graduated", "you just
@@ -174,7 +175,7 @@ def age_preference(sentence, words: Words, *, scheme: bool = False, hire: bool =
     for token in sentence:
         if _holds_word(words, "young", token) and token.pos_ in ("ADJ", "NOUN", "PROPN", "VERB"):
             for noun in described_by(token):
-                if _is_staff(noun, words) or (hire and _names_the_hire(noun, words)):
+                if _is_staff(noun, words) or (hire and _names_the_hire(noun, words)) or _sought(noun, words):
                     first = token if words.has("young", token) else token.doc[token.i - 2]  # "high-energy"
                     return _range(first, noun) if noun.i > token.i else _range(first, token)
         if (words.has("graduate", token) or _finishes_a_degree(token, words)) and not (
@@ -319,6 +320,21 @@ def _names_the_hire(noun, words: Words) -> bool:
     of the item, a noun phrase standing alone ("A high-energy doer, warm and friendly")."""
     served = noun.lower_ in words.lists["served"] or noun.lemma_.lower() in words.lists["served"]
     return noun.dep_ == "ROOT" and noun.pos_ == "NOUN" and not served
+
+
+def _sought(noun, words: Words) -> bool:
+    """Whether ``noun`` is the person the advert seeks, whatever the noun: the object of a verb of
+    seeking (``seeks``: "we want a young person", "hiring a young salesperson") or of "for" after one
+    (``seeks_for``: "we are looking for a young salesperson"), or a noun joined to such an object
+    ("a young designer and developer")."""
+    while noun.dep_ == "conj" and noun.head is not noun:
+        noun = noun.head
+    head = noun.head
+    if noun.dep_ in ("dobj", "obj") and head.pos_ == "VERB":
+        return words.has("seeks", head)
+    if noun.dep_ == "pobj" and head.lower_ == "for" and head.head is not head:
+        return words.has("seeks_for", head.head)
+    return False
 
 
 def _is_staff(noun, words: Words) -> bool:
