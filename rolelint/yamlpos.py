@@ -614,6 +614,14 @@ def _yaml_error(exc: yaml.YAMLError, text: str, base: int, source: str) -> YamlP
             if not text[index:].strip()
             else "invalid YAML: a value is missing here, inside a `[` list or `{` mapping (two commas in a row?)"
         )
+    elif (
+        problem.startswith("found character")
+        and "cannot start any token" in problem
+        and text[index : index + 1] in "@`"
+    ):
+        # "@" and "`" are reserved: no plain value may start with them ("layout: @layouts/Career.astro")
+        what = "`@`" if text[index] == "@" else "a backtick"
+        message = f"invalid YAML: a value cannot start with {what}; quote the value"
     elif problem == "did not find expected node content" and context == "while parsing a block node":
         message = "invalid YAML: a value cannot start with this character; quote the value"
     elif problem in _PLAIN:

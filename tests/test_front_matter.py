@@ -272,3 +272,21 @@ def test_a_site_advert_whose_text_is_in_its_own_keys_is_not_said_to_have_no_text
 def test_a_site_advert_with_only_metadata_and_no_body_still_has_no_text(tmp_path):
     write(tmp_path, "adverts/job.md", "---\nposition: Front end engineer\nlayout: job\n---\n")
     assert [d.code for d in _run(tmp_path, ("RL003",)).diagnostics] == ["RL003"]
+
+
+def test_front_matter_with_a_reserved_first_character_is_reported_and_still_read(tmp_path):
+    # Astro sites write an import alias unquoted: YAML refuses it, the site's reader takes it
+    from rolelint import Linter
+    from rolelint.config import Config
+
+    text = (
+        "---\ntitle: Impact Reporter\nlayout: @layouts/Career.astro\n"
+        "salary: $120,000 - $140,000 + super\n---\nWe are a pension fund.\n"
+    )
+    linter = Linter(Config(root=tmp_path), select=("RL001", "RL208"))
+    found = [(d.code, d.line, d.column, d.message) for d in linter.lint_text(text, name="advert.md").diagnostics]
+    assert found == [("RL001", 3, 9, "invalid YAML: a value cannot start with `@`; quote the value")]
+    # with another error besides, the front matter is not read: its salary is lost, as before
+    broken = text.replace("title: Impact Reporter", "title: [Impact")
+    codes = [d.code for d in linter.lint_text(broken, name="advert.md").diagnostics]
+    assert "RL208" in codes and "RL001" in codes

@@ -70,7 +70,10 @@ def read_front_matter(text: str) -> FrontMatter:
     found = FrontMatter(syntax=syntax, start=opening.end(), end=closing.start(), body_start=closing.end())
     metadata = text[found.start : found.end]
     if syntax == "yaml":
-        _fill(found, load_yaml(metadata, base=found.start, full_text=text), text)
+        result = load_yaml(metadata, base=found.start, full_text=text)
+        if not result.ok:
+            result = _read_past_reserved(metadata, result, found.start, text)
+        _fill(found, result, text)
     elif syntax == "toml":
         _fill_toml(found, metadata, text)
     elif syntax == "json":
@@ -86,6 +89,27 @@ def read_front_matter(text: str) -> FrontMatter:
             )
         )
     return found
+
+
+# A plain value that starts with a character YAML reserves ("layout: @layouts/Career.astro", as Astro
+# sites write an import alias; "`code`"): libyaml refuses the whole front matter, while the site's own
+# reader may take it.
+_RESERVED_START = re.compile(r"^([ \t]*(?:-[ \t]+)?[^\s#:][^:\n]*:[ \t]+)[@`]", re.MULTILINE)
+
+
+def _read_past_reserved(metadata: str, failed, base: int, text: str):
+    """The front matter's keys and values despite values that start with a reserved character, when
+    that is all that stops YAML reading it: each such character read as a space (the offsets of
+    everything else unchanged), the RL001 finding kept, so the rest of the metadata (a salary, a
+    location) is not lost with it. ``failed`` when the front matter has other errors too."""
+    mended = _RESERVED_START.sub(lambda m: m.group(1) + " ", metadata)
+    if mended == metadata:
+        return failed
+    again = load_yaml(mended, base=base, full_text=text)
+    if not again.ok:
+        return failed
+    again.problems[:0] = failed.problems
+    return again
 
 
 def _fill(found: FrontMatter, result, text: str) -> None:
