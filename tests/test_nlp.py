@@ -177,3 +177,15 @@ def test_an_abbreviation_ending_a_sentence_ends_it_before_a_function_word():
     # a name that goes on with the abbreviation is the same sentence
     assert len(_sentences("She served in the U.S. Army for ten years.")) == 1
     assert len(_sentences("We met John F. Kennedy there.")) == 1
+
+
+def test_a_short_abbreviation_or_a_plural_and_a_modal_end_a_sentence_too():
+    # a capitalised short word the tokenizer keeps its full stop on, before a function word
+    assert [text for _, text in _sentences("We report across Central Pa. The Director leads it.")] == [
+        "We report across Central Pa.",
+        "The Director leads it.",
+    ]
+    # a capitalised plural and a modal verb after "U.S." open a sentence; a name does not
+    assert len(_sentences("You may work anywhere in the U.S. Applicants should send a CV.")) == 2
+    assert len(_sentences("We work at Acme Inc. Labs in Leeds.")) == 1
+    assert len(_sentences("We met Dr. Smith at noon.")) == 1

@@ -17,15 +17,18 @@ from bisect import bisect_left
 
 # What every glued full stop has around it (the tokenizer splits a stop after a lower-case letter
 # or a digit), looked for first: a search for a capital and a stop is far cheaper than the full pattern.
-_CAPITAL_STOP = re.compile(r"[A-Z]\.\s")
+_CAPITAL_STOP = re.compile(r"[A-Z](?:[a-z]{1,3})?\.\s")
 # A word of letters and digits, holding both, with a full stop glued to it, then a capitalised word.
 _GLUED_STOP = re.compile(r"(?<![\w.])(?=[^\W_]*\d)(?=[^\W_]*[^\W\d_])[^\W_]+\.\s+(?=[\"'“‘(]?[A-Z])")
-# An abbreviation of capitals and full stops ("U.S.", "OS X.") ending a sentence: the next word opens
-# one when it is a capitalised function word ("U.S. The foundation ...", "OS X. We ..."), not a name
-# that goes on with it ("U.S. Army", "John F. Kennedy").
+# An abbreviation ending a sentence, of capitals and full stops ("U.S.", "OS X.") or a capitalised
+# short word the tokenizer keeps its full stop on ("Pa.", "Inc.", "Ave."): the next word opens one
+# when it is a capitalised function word ("U.S. The foundation ...", "OS X. We ...", "Central Pa. The
+# Director ..."), or a capitalised plural and a modal verb ("... anywhere in the U.S. Applicants should
+# include ..."), not a name that goes on with it ("U.S. Army", "John F. Kennedy", "Acme Inc. Labs").
 _ABBREVIATION_STOP = re.compile(
-    r"(?<![\w.])(?:[A-Z]\.){1,4}\s+(?=(?:The|This|That|These|Those|We|Our|You|Your|It|Its|They|Their|He|She|"
-    r"In|As|At|If|For|With|There|Here|A|An|All|Each|Every|Please|Apply|Join)\b)"
+    r"(?<![\w.])(?:(?:[A-Z]\.){1,4}|[A-Z][a-z]{1,3}\.)\s+(?=(?:(?:The|This|That|These|Those|We|Our|You|Your|It|Its|"
+    r"They|Their|He|She|In|As|At|If|For|With|There|Here|A|An|All|Each|Every|Please|Apply|Join)\b|"
+    r"[A-Z][a-z]+s\s+(?:should|must|will|may|can|need|are)\b))"
 )
 # Emoji and pictographs (not the letter-like symbols or arrows a text may use inside a sentence).
 _EMOJI = re.compile(r"[\u2600-\u27bf\U0001f1e6-\U0001f1ff\U0001f300-\U0001faff]")
