@@ -45,3 +45,17 @@ def test_the_word_count_is_singular_for_one_word():
     (two,) = _rl207("hi there\n")
     assert one.message.startswith("The advert is 1 word;")
     assert two.message.startswith("The advert is 2 words;")
+
+
+def test_a_site_that_keeps_the_advert_in_front_matter_fields_is_counted_there():
+    prose = " ".join(f"We roast coffee number {n} by hand in small batches for the town." for n in range(20))
+    fields = f"---\ntitle: Barista\ndescription: {prose}\nqualifications: {prose}\n---\n"
+    # a body of one word: the fields' 400 words are the advert's
+    assert _rl207(fields + "undefined\n") == []
+    # a body of its own is counted alone, as before: front matter does not make it long
+    long_body = "\n\n".join(f"We roast coffee number {n} by hand in small batches for the town." for n in range(70))
+    (finding,) = _rl207(fields + long_body + "\n")
+    assert finding.message.startswith("The advert is 910 words")  # the body's words, not the fields' 260 more
+    # and a stub whose fields hold no prose is still a stub
+    (stub,) = _rl207("---\ntitle: Barista\n---\nundefined\n")
+    assert stub.message.startswith("The advert is 2 words")

@@ -45,7 +45,7 @@ def run(rule, spec: dict, target, options, nlp):
         skip = frozenset(w.lower() for w in spec.get("skip_sentences_with", ()))
         yield from _sentence_words(rule, target, high, inline_lists=bool(spec.get("inline_lists")), skip=skip)
     elif measure == "document_words":
-        words = sum(len(WORD.findall(item.text)) for item in target.spans)
+        words = document_words(target.spans, low)
         breach = _breach(words, low, high)
         if breach == "below min" and spec.get("complete_with") and _complete(target, spec["complete_with"]):
             breach = None  # short, but it says what the job is, what it needs and how to apply
@@ -67,6 +67,16 @@ def run(rule, spec: dict, target, options, nlp):
         if high is not None and len(items) > high:
             extra = items[int(high)]
             yield span_finding(rule, extra, 0, len(extra.text), values={"count": len(items), "max": int(high)})
+
+
+def document_words(spans, low) -> int:
+    """An advert's words as RL207 counts them: its body's, and, when the body alone is shorter than
+    ``low``, the prose of its front matter too (a site that keeps the advert's text in fields its
+    template renders: `description:`, `qualifications:`)."""
+    words = sum(len(WORD.findall(item.text)) for item in spans if item.span.block != "scalar")
+    if low is not None and words < low:
+        words += sum(len(WORD.findall(item.text)) for item in spans if item.span.block == "scalar")
+    return words
 
 
 def _count(number: int, noun: str) -> str:
