@@ -738,6 +738,10 @@ def build_sections(
         while stack and stack[-1][0] >= level:
             stack.pop()
         category = categorize_heading(text)
+        if category == "apply" and _BUTTON.fullmatch(text.strip(" \t*_#")):
+            # "### [Apply here](https://…/apply)" at the top of a job page is a button, not the heading
+            # of the text below it: that text is the advert's, under the heading above
+            category = "other"
         if category == "other" and stack:
             category = stack[-1][1]
         if (
@@ -778,6 +782,8 @@ def build_sections(
 
 
 _DESIRED = re.compile(r"\bdesired\b", re.IGNORECASE)
+# a heading that is one Markdown link and nothing else
+_BUTTON = re.compile(r"\[[^\[\]\n]{1,60}\]\([^()\s]*\)")
 # the most characters between two headings with nothing but markup and blank lines between them
 _ADJACENT = 8
 

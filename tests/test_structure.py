@@ -604,3 +604,21 @@ def test_a_misspelt_heading_marks_its_lines_as_a_section():
     text = "RESPONSIBLITIES:\n\n- Design the API\n- Run the service\n"
     _, spans = split_body(text, fmt="markdown")
     assert {span.section for span in spans if span.block == "list_item"} == {"responsibilities"}
+
+
+def test_a_heading_that_is_only_a_link_to_apply_is_a_button_not_a_section():
+    from rolelint.loaders import document_from_string
+
+    text = (
+        "## Director of Donor Relations\n\n### [Apply here](https://jobs.example.org/apply/1)\n\n"
+        "The Director will lead our giving.\n\n### How to apply\n\nSend a CV.\n"
+    )
+    sections = [(s.heading, s.category) for s in document_from_string(text).sections]
+    assert sections == [
+        ("Director of Donor Relations", "other"),
+        ("[Apply here](https://jobs.example.org/apply/1)", "other"),
+        ("How to apply", "apply"),
+    ]
+    # a heading linked to its own anchor keeps its category
+    linked = document_from_string("## [Responsibilities](#responsibilities)\n\n- Build maps\n")
+    assert [s.category for s in linked.sections] == ["responsibilities"]

@@ -73,3 +73,19 @@ def test_the_person_hired_compared_with_the_post_is_a_view_of_hiring():
 def test_the_person_hired_bringing_more_than_a_quantity_is_still_reported():
     text = "The ideal candidate has more than five years of experience."
     assert _quoted(text) == [(0, 19, "The ideal candidate")]
+
+
+def test_a_jobs_page_names_the_post_in_a_later_heading():
+    from pathlib import Path
+
+    from rolelint import Linter
+    from rolelint.config import Config
+
+    text = (
+        "---\ntitle: Join Our Team\n---\n### Current openings\n\n## Director of Donor Relations, Pittsburgh\n\n"
+        "### [Apply here](https://jobs.example.org/apply/1)\n\n"
+        "**What you'll do:** The Director of Donor Relations will lead our giving in Pittsburgh.\n"
+    )
+    linter = Linter(Config(root=Path(".")), select=("RL123",))
+    found = [(d.line, d.message) for d in linter.lint_text(text, name="advert.md").diagnostics]
+    assert found == [(10, "'The Director' keeps the reader at a distance")]

@@ -15,6 +15,7 @@ from rolelint.checks.named.model import NamedCheck
 from rolelint.checks.named.parsed import Words
 from rolelint.checks.named.spec_schema import word_list
 from rolelint.nlp.triggers import Triggers
+from rolelint.structure import names_a_job
 from rolelint.textfold import caseless
 
 SCHEMA = {
@@ -534,12 +535,15 @@ def _may_name_a_hire(text: str) -> bool:
 
 def title_heads(document) -> frozenset[str]:
     """Head nouns of the advert's own title (front matter ``title``/``job_title``, its first heading,
+    the first headings that name a job,
     a "Position Title:" field): the last word of each title's noun phrase, lower case."""
     data = document.data if isinstance(document.data, dict) else {}
     titles = [advert_title(document)]
     titles += [value for key, value in data.items() if isinstance(value, str) and "title" in str(key).lower()]
     first_heading = next((span.text for span in document.spans if span.block == "heading" and span.text.strip()), "")
     titles.append(first_heading)
+    # a jobs page whose first heading is the page's ("Current openings") names the post in a later one
+    titles += [span.text for span in document.spans[:60] if span.block == "heading" and names_a_job(span.text)][:3]
     for span in document.spans[:40]:
         field = TITLE_FIELD.match(span.text.strip()) if "itle" in span.text[:60] else None
         if field:
