@@ -379,3 +379,12 @@ def test_the_hours_alone_do_not_say_what_is_offered():
     # a contract's term or the weekly hours are terms of the offer
     assert _missing(head + DUTIES + NEEDS + REMOTE + "A 12-month fixed-term contract. Send us your CV.\n") is None
     assert _missing(head + DUTIES + NEEDS + REMOTE + "The post is 20 hours per week. Send us your CV.\n") is None
+
+
+def test_a_site_s_location_mapping_in_front_matter_says_where():
+    front = "---\ntitle: Digital Project Manager\nlocation:\n    name: Carnegie Hall\n    latitude: 40.76\n---\n"
+    body = HEAD + DUTIES + NEEDS + "Send your CV to jobs@example.org.\n"
+    assert "location" not in (_missing(front + body) or "")
+    assert "location" in (
+        _missing(front.replace("location:\n    name: Carnegie Hall\n    latitude: 40.76\n", "") + body) or ""
+    )

@@ -76,7 +76,10 @@ def sections_present(document, items) -> set[str]:
             present.add(
                 next(c for c, hints in FRONT_MATTER_SECTIONS.items() if any(h in label.group(1).lower() for h in hints))
             )
-    for key in data:
+    # a site's own value of a key rolelint knows, in a shape its schema does not take (`location:` as a
+    # mapping of a place's name and coordinates), names the subject as well
+    keys = [*data, *(key for key, value in document.site_data.items() if value not in (None, "", [], {}))]
+    for key in keys:
         for category, hints in FRONT_MATTER_SECTIONS.items():
             if any(hint in str(key).lower() for hint in hints):
                 present.add(category)
