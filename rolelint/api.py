@@ -58,7 +58,9 @@ class LintResult:
     """What one lint call found: ``diagnostics`` sorted by path and position; ``files`` the files
     (or texts) linted, in order; ``sources`` the text of each, by display path, as rolelint read it;
     ``documents`` the parsed documents of the files a profession rule read (may be empty); ``rules``
-    the catalogue the run used, for reporters that describe the rules (SARIF)."""
+    the catalogue the run used, for reporters that describe the rules (SARIF); ``left_alone`` the
+    files (or texts) given that are not rolelint's to lint, because the config's `kinds:` globs say
+    where adverts are and do not place them (docs/discovery.md): they are not in ``files``."""
 
     diagnostics: tuple[Diagnostic, ...]
     files: tuple[str, ...]
@@ -67,6 +69,7 @@ class LintResult:
     rules: Mapping[str, RuleInfo] = field(default_factory=lambda: MappingProxyType({}))  # by code
     # files found in folders that no input format reads, by suffix (reported once, in the summary)
     skipped: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
+    left_alone: tuple[str, ...] = ()
 
     def worst(self) -> Severity | None:
         """The highest severity found, or None when nothing was."""
@@ -78,7 +81,7 @@ class LintResult:
         `rolelint check --fix`. Nothing is written anywhere."""
         from rolelint.fixes import apply_fixes, choose_fixes
 
-        path = path if path is not None else self.files[0]
+        path = path if path is not None else (self.files or self.left_alone)[0]
         candidates = [d for d in (self.diagnostics if only is None else only) if d.path == path]
         chosen, _ = choose_fixes(candidates)
         return apply_fixes(self.sources[path].text, [d.fix for d in chosen])
@@ -277,15 +280,20 @@ class Linter:
         return self._result(run)
 
     def lint_text(
-        self, text: str, *, name: str = "advert.md", kind: str | None = None, role_level: RoleLevelChoice = None
+        self, text: str, *, name: str | None = None, kind: str | None = None, role_level: RoleLevelChoice = None
     ) -> LintResult:
         """Lint ``text`` as if it were the file ``name`` (relative to the config's root): the name's
         suffix chooses the format (rolelint.formats), and the config's globs, unless ``kind`` (framework,
-        role or advert) says, its kind. Profession rules check it against the roles repo under the
+        role or advert) says, its kind. A name the globs do not place, when they say where adverts
+        are, is not rolelint's to lint, as `rolelint check` leaves that file alone: the result has no
+        findings and names it in ``left_alone``. Profession rules check it against the roles repo under the
         config's root, loaded once; the text replaces a repo file of the same name. ``role_level``: the
         role level an advert is for (a RoleLevelInfo from ``role_levels``, or a mapping of
         ``framework``, ``role``, ``level`` ids), for an advert whose own metadata names none — in any
-        format, a Word document or plain text as well as Markdown front matter."""
+        format, a Word document or plain text as well as Markdown front matter. Without ``name`` the text
+        is a Markdown advert draft, ``advert.md``, whatever the globs say (it names no place in the repo)."""
+        if name is None:
+            name, kind = "advert.md", kind or "advert"
         return self._lint_many([(name, text)], kind=kind, role_level=role_level)
 
     def lint_bytes(
@@ -483,7 +491,7 @@ class Linter:
         from rolelint.loaders import parse_source
 
         document = next((d for d in result.documents if d.path == path), None)
-        if document is not None or path is None:
+        if document is not None or path is None or path in result.left_alone:
             return document
         source = result.sources.get(path)
         if source is None:
@@ -521,6 +529,7 @@ class Linter:
             documents=tuple(run.documents),
             rules=self._rule_infos,
             skipped=MappingProxyType(dict(run.skipped)),
+            left_alone=tuple(run.left_alone),
         )
 
 
@@ -583,7 +592,7 @@ def lint_paths(
 def lint_text(
     text: str,
     *,
-    name: str = "advert.md",
+    name: str | None = None,
     kind: str | None = None,
     config_path: Path | str | None = None,
     select: Sequence[str] = (),

@@ -83,6 +83,7 @@ class CachedFile:
     has_source: bool  # the file decoded to text (else it was binary, unreadable or too large)
     kind: str | None  # the document's kind, or None when the file held no lintable document
     data: bytes  # the file's bytes as read for the key, so that the caller need not read it again
+    left_alone: bool = False  # not rolelint's to lint (rolelint.filestage.is_left_alone)
 
 
 class ResultCache:
@@ -115,7 +116,9 @@ class ResultCache:
             if payload is None or payload.get("key") != key:
                 return None
             findings = tuple(finding_from_dict(item) for item in payload["findings"])
-            cached = CachedFile(findings, bool(payload["has_source"]), payload["kind"], data)
+            cached = CachedFile(
+                findings, bool(payload["has_source"]), payload["kind"], data, bool(payload.get("left_alone"))
+            )
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None  # absent, truncated or hand-edited: lint the file again
         if not 0 <= time.time() - modified < REFRESH_AFTER:
@@ -131,6 +134,7 @@ class ResultCache:
             "key": key,
             "has_source": outcome.source is not None,
             "kind": outcome.kind,
+            "left_alone": outcome.left_alone,
             "findings": [finding_to_dict(f) for f in outcome.findings],
         }
         path = self._path(key)

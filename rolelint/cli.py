@@ -423,11 +423,12 @@ def lint_stdin(linter: Linter, name: str, data: bytes) -> LintResult:
     except ValueError:
         relative = Path(name).name
     result = linter.lint_bytes(data, name=relative)
-    shown = {display: name for display in result.files}
+    shown = {display: name for display in (*result.files, *result.left_alone)}
     return replace(
         result,
         diagnostics=tuple(replace(d, path=shown.get(d.path, d.path)) for d in result.diagnostics),
         files=tuple(shown.get(f, f) for f in result.files),
+        left_alone=tuple(shown.get(f, f) for f in result.left_alone),
         sources={shown.get(k, k): replace(v, path=shown.get(k, k)) for k, v in result.sources.items()},
     )
 

@@ -49,6 +49,8 @@ class RunResult:
     documents: list[Document] = field(default_factory=list)
     catalogue: RuleCatalogue | None = None  # for reporters that describe the rules (sarif)
     skipped: dict[str, int] = field(default_factory=dict)  # suffix -> files in folders no format reads
+    # Files given to the run that are not rolelint's to lint (rolelint.filestage.is_left_alone); not in ``files``.
+    left_alone: list[str] = field(default_factory=list)
 
 
 def _prefix_length(code: str, prefixes: tuple[str, ...]) -> int:
@@ -168,6 +170,7 @@ def check_entries(
     sources: dict[str, SourceText] = {}
     documents: list[Document] = []
     holding_no_kind: set[str] = set()  # files read for this run that the profession index would skip
+    left_alone: set[str] = set()
     for problem in problems:
         per_file.setdefault(problem.display, []).append(Finding("RL002", problem.message, 0, 0))
     entry_by_display: dict[str, FileEntry] = {e.display: e for e in entries}
@@ -203,6 +206,8 @@ def check_entries(
             documents.append(outcome.document)
         if outcome.holds_no_kind:
             holding_no_kind.add(outcome.display)
+        if outcome.left_alone:
+            left_alone.add(outcome.display)
 
     # Profession rules see the whole index but report only on the files given to this run.
     if recalled is not None:
@@ -244,10 +249,11 @@ def check_entries(
     diagnostics.sort()
     return RunResult(
         diagnostics=diagnostics,
-        files=[e.display for e in entries],
+        files=[e.display for e in entries if e.display not in left_alone],
         sources=sources,
         documents=documents,
         catalogue=catalogue,
+        left_alone=[e.display for e in entries if e.display in left_alone],
     )
 
 

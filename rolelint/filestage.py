@@ -44,22 +44,28 @@ class FileOutcome:
     # The findings placed and the file's suppression comments read (``lint_chunk`` with ``place``):
     # the run adds the profession rules' findings and applies the suppressions.
     placed: PlacedFile | None = None
+    # Not rolelint's to lint (``is_left_alone``): no findings, and the run names it as left alone.
+    left_alone: bool = False
 
 
-def not_an_advert(entry: FileEntry, loaded, config: Config) -> bool:
-    """A Markdown or text file is an advert by default only where the config does not say where adverts
-    are: with `kinds.advert`, a `docs/guide.md` or `notes.txt` that no `kinds:` glob places and whose
-    front matter does not say `kind:` is not rolelint's to lint, and nothing is reported on it. A text
-    given to the API (an editor's buffer, a pasted draft) is linted as its caller asked."""
+def is_left_alone(entry: FileEntry, document: Document | None, config: Config) -> bool:
+    """Whether a file is not rolelint's to lint: the one rule every front end follows (`rolelint check`
+    and its standard input, ``Linter.lint_text`` / ``lint_bytes``, the editor server), given the
+    file's path relative to the config's root and its parsed ``document``.
+
+    A Markdown, text, HTML, Word or JSON-LD file is an advert by default only where the config does
+    not say where adverts are: with `kinds.advert`, a `docs/guide.md` or `adverts/page.html` that no
+    `kinds:` glob places and that does not say `kind:` itself is left alone, and nothing is reported
+    on it. A YAML file is never left alone (without a kind it gets RL006), and a kind the caller
+    names (``FileEntry.kind``: a web page's upload, an untitled editor buffer) wins over the globs."""
     if (
-        entry.content is not None
-        or entry.kind
+        entry.kind
         or not config.places_adverts
         or format_for(entry.path).name == "yaml"
         or config.kind_for(entry.relative)
     ):
         return False
-    return loaded.document is None or loaded.document.kind_source == "default"
+    return document is None or document.kind_source == "default"
 
 
 def load_entry(entry: FileEntry, config: Config) -> FileOutcome:
@@ -71,8 +77,8 @@ def load_entry(entry: FileEntry, config: Config) -> FileOutcome:
         )
     else:
         loaded = load_file(entry.path, entry.display, kind_hint=kind_hint, options=config.load_options)
-    if not_an_advert(entry, loaded, config):
-        return FileOutcome(entry.display, [], loaded.source)
+    if is_left_alone(entry, loaded.document, config):
+        return FileOutcome(entry.display, [], loaded.source, left_alone=True)
     findings = list(loaded.findings)
     document = loaded.document
     holds_no_kind = entry.content is None and not entry.kind and (document is None or document.kind is None)

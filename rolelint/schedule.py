@@ -132,4 +132,6 @@ def outcome_from_cache(entry: FileEntry, config: Config, cached, *, need_documen
     document = None
     if need_documents and source is not None and cached.kind is not None:
         document, _ = parse_source(source, fmt=file_format(entry.path), kind_hint=config.kind_for(entry.relative))
-    return FileOutcome(entry.display, list(cached.findings), source, document, cached.kind)
+    return FileOutcome(
+        entry.display, list(cached.findings), source, document, cached.kind, left_alone=cached.left_alone
+    )

@@ -204,3 +204,13 @@ def test_discovery_doc_shows_the_include_and_kinds_init_writes(tmp_path):
     scaffold(tmp_path)
     written = yaml.safe_load((tmp_path / ".rolelint.yaml").read_text(encoding="utf-8"))
     assert shown == {"include": written["include"], "kinds": written["kinds"]}
+
+
+def test_init_s_config_places_adverts_in_every_format_rolelint_reads(tmp_path):
+    from rolelint.formats import FORMATS
+
+    scaffold(tmp_path)
+    written = yaml.safe_load((tmp_path / ".rolelint.yaml").read_text(encoding="utf-8"))
+    wanted = {f"adverts/{glob}" for fmt in FORMATS.values() for glob in fmt.default_globs}
+    assert wanted <= set(written["include"]), wanted - set(written["include"])
+    assert wanted == set(written["kinds"]["advert"])

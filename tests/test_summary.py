@@ -41,7 +41,7 @@ def test_the_length_aimed_for_follows_the_config(tmp_path):
 
 def test_a_short_draft_is_measured_and_a_salary_figure_counts_as_stated(linter):
     text = "# Product manager\n\nYou will run discovery with users. The salary is £45k a year.\n"
-    summary = linter.summarise(linter.lint_text(text, name="draft.md"))
+    summary = linter.summarise(linter.lint_text(text, name="adverts/draft.md"))
     assert summary.words == 14
     assert summary.salary_stated is True
     assert summary.grade is not None and summary.grade_words == 11
@@ -101,7 +101,7 @@ def test_subjects_covered_without_a_heading_are_found_as_rl209_counts_them(linte
 
 def test_gender_coded_words_are_found_with_their_place_in_the_text(linter):
     text = "# Analyst\n\nYou are an assertive, competitive leader who will support and collaborate with others.\n"
-    summary = linter.summarise(linter.lint_text(text, name="draft.md"))
+    summary = linter.summarise(linter.lint_text(text, name="adverts/draft.md"))
     masculine = [(w.word, text[w.start : w.end]) for w in summary.masculine]
     feminine = [(w.word, text[w.start : w.end]) for w in summary.feminine]
     assert masculine == [("assertive", "assertive"), ("competitive", "competitive"), ("leader", "leader")]
@@ -123,7 +123,7 @@ def test_role_levels_lists_every_level_of_the_repo_in_framework_order(linter):
 
 def test_fixed_text_applies_the_safe_fixes_only(linter):
     text = "# Sales role\n\nOur chairman wants a salesman who knows java script.\n"
-    result = linter.lint_text(text, name="draft.md")
+    result = linter.lint_text(text, name="adverts/draft.md")
     fixable = [d for d in result.diagnostics if d.fix is not None]
     assert fixable, [(d.code, d.message) for d in result.diagnostics]
     fixed = result.fixed_text()

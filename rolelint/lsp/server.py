@@ -143,6 +143,7 @@ class RolelintServer(LanguageServer):
         self._last_start: dict[str, float] = {}
         self._config_errors: dict[str, list[types.Diagnostic]] = {}  # by config file URI
         self._shown_errors: set[str] = set()
+        self._told_left_alone: set[str] = set()  # documents whose log says they are not rolelint's
         self.shutdown_requested = False  # the exit code's LSP meaning: 0 after `shutdown`, else 1
 
     # --- errors never stop the server --------------------------------------------------------
@@ -300,7 +301,10 @@ class RolelintServer(LanguageServer):
         outcome.name = name
         if not _lintable(name, language_id) or project.linter.excluded(name):
             return outcome
-        result = project.linter.lint_text(text, name=name)
+        # An untitled buffer has no place in the repo for a `kinds:` glob to place: like the web page's
+        # pasted draft it is an advert, unless it is YAML (which says its own `kind:`).
+        kind = "advert" if path is None and format_for(name).name != "yaml" else None
+        result = project.linter.lint_text(text, name=name, kind=kind)
         lines = Lines(text)
         related = project.linter.related(result)
         outcome.result, outcome.lines = result, lines
@@ -355,6 +359,12 @@ class RolelintServer(LanguageServer):
                 tuple(outcome.diagnostics),
             )
         entry.diagnostics = outcome.diagnostics
+        if outcome.result is not None and outcome.result.left_alone and uri not in self._told_left_alone:
+            self._told_left_alone.add(uri)
+            self.log(
+                f"{outcome.name} is not linted: the config's `kinds:` globs say where adverts are and do not "
+                "place it (see docs/discovery.md)"
+            )
         self._send(uri, version=outcome.version)
         self._publish_config_errors()
 

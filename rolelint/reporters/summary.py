@@ -12,7 +12,9 @@ from rolelint.fixes import fixable
 def summarize(result: LintResult) -> dict:
     """``files`` counts the files linted and ``files_with_problems`` those of them with a finding, so the
     second never exceeds the first. A path reported without being linted (missing, a dangling link or a
-    link loop, a link out of the tree, a pipe, an unreadable directory) is counted in ``paths_not_read``."""
+    link loop, a link out of the tree, a pipe, an unreadable directory) is counted in ``paths_not_read``;
+    a file given that is not rolelint's to lint (no `kinds:` glob places it) is in ``left_alone``, not
+    in ``files``."""
     counts = Counter(d.severity for d in result.diagnostics)
     linted = set(result.files)
     reported = {d.path for d in result.diagnostics}
@@ -27,4 +29,6 @@ def summarize(result: LintResult) -> dict:
         "fixable": sum(1 for d in result.diagnostics if fixable(d)),
         # files in the folders linted that no input format reads, by suffix
         "skipped": dict(getattr(result, "skipped", {}) or {}),
+        # files given (named, or found in the folders linted) that no `kinds:` glob places: not linted
+        "left_alone": list(getattr(result, "left_alone", ()) or ()),
     }

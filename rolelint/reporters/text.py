@@ -91,7 +91,11 @@ def summary_line(result: LintResult, style) -> str:
     s = summarize(result)
     files = f"{s['files']} file{'s' if s['files'] != 1 else ''}"
     if not s["total"]:
-        return style(f"No problems found in {files}.", fg="green", bold=True) + _skipped(s["skipped"])
+        return (
+            style(f"No problems found in {files}.", fg="green", bold=True)
+            + _left_alone(s["left_alone"])
+            + _skipped(s["skipped"])
+        )
     parts = [
         f"{s['errors']} error{'s' if s['errors'] != 1 else ''}",
         f"{s['warnings']} warning{'s' if s['warnings'] != 1 else ''}",
@@ -111,7 +115,20 @@ def summary_line(result: LintResult, style) -> str:
         line += f"{paths}; no file was linted."
     if s["fixable"]:
         line += f" {s['fixable']} fixable with --fix."
-    return style(line, bold=True) + _skipped(s["skipped"])
+    return style(line, bold=True) + _left_alone(s["left_alone"]) + _skipped(s["skipped"])
+
+
+def _left_alone(paths: list[str]) -> str:
+    """Files given that are not rolelint's to lint, said once, so that a run never counts them as
+    linted: "Left 1 file alone that no `kinds:` glob places: adverts/page.html (see docs/discovery.md)."."""
+    if not paths:
+        return ""
+    shown = ", ".join(visible(shown_path(path), lines=True) for path in paths[:3])
+    more = ", …" if len(paths) > 3 else ""
+    return (
+        f"\nLeft {len(paths)} file{'s' if len(paths) != 1 else ''} alone that no `kinds:` glob places: "
+        f"{shown}{more} (see docs/discovery.md)."
+    )
 
 
 def _skipped(skipped: dict[str, int]) -> str:
