@@ -39,8 +39,13 @@ def installed(tmp_path_factory) -> Path:
     return env_dir
 
 
+def _clean_environment() -> dict[str, str]:
+    """The environment without what would make the installed wheel import the checkout instead."""
+    return {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+
+
 def _run(env_dir: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess:
-    environment = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    environment = _clean_environment()
     return subprocess.run(
         [str(env_dir / "bin" / "rolelint"), *args],
         cwd=cwd,
@@ -64,6 +69,7 @@ def test_wheel_ships_schemas_rules_and_templates(installed):
         capture_output=True,
         text=True,
         cwd="/",
+        env=_clean_environment(),
     )
     assert probe.returncode == 0, probe.stderr
     location, schemas, rule_count = probe.stdout.splitlines()
@@ -106,6 +112,7 @@ def test_wheel_ships_the_page_and_asks_for_the_serve_extra_when_missing(installe
         capture_output=True,
         text=True,
         cwd="/",
+        env=_clean_environment(),
     )
     assert probe.returncode == 0, probe.stderr
     templates, static = probe.stdout.splitlines()
