@@ -2,7 +2,7 @@
 
     python benchmarks/adverts/extract.py                 # rebuild the adverts (see its docstring)
     python benchmarks/precision.py                       # tune and heldout halves, printed
-    python benchmarks/precision.py --split heldout       # one split (tune, heldout, fresh, ... fresh15)
+    python benchmarks/precision.py --split heldout       # one split (tune, heldout, fresh, ... fresh16)
     python benchmarks/precision.py --split seen          # every split already judged once (safe while tuning)
     python benchmarks/precision.py --split every         # every split, including a clean batch not yet run
     python benchmarks/precision.py --unjudged new.csv    # write the printed splits' unjudged findings
@@ -42,9 +42,11 @@ Inputs, all in ``benchmarks/adverts/``:
   ``fresh14`` is a fourteenth (26 adverts from 21 publishers in 9 repositories in none of the others, 4 formats, gold
   committed before rolelint ever ran on it), judged once clean; ``fresh15`` is a fifteenth (29 adverts from 20
   publishers in 10 repositories in none of the others, 3 formats, gold committed before rolelint ever ran on it),
-  judged once clean. None of them is printed unless asked for (``--split fresh``, ``fresh2``, ``fresh3``, ``fresh4``,
-  ``fresh5``, ``fresh6``, ``fresh7``, ``fresh8``, ``fresh9``, ``fresh10``, ``fresh11``, ``fresh12``, ``fresh13``,
-  ``fresh14``, ``fresh15`` or ``every``), and ``--unjudged`` writes only the findings of the splits printed.
+  judged once clean; ``fresh16`` is a sixteenth (28 adverts from 18 publishers in 12 repositories in none of the
+  others, 3 formats, gold committed before rolelint ever ran on it), not yet run. None of them is printed unless
+  asked for (``--split fresh``, ``fresh2``, ``fresh3``, ``fresh4``, ``fresh5``, ``fresh6``, ``fresh7``, ``fresh8``,
+  ``fresh9``, ``fresh10``, ``fresh11``, ``fresh12``, ``fresh13``, ``fresh14``, ``fresh15``, ``fresh16`` or
+  ``every``), and ``--unjudged`` writes only the findings of the splits printed.
 - ``gold.csv``: the problems a careful reviewer listed per advert before seeing rolelint's output
   (category, quoted text or ``whole advert``, reason).
 - ``judgements.csv``: every finding rolelint gave, judged by hand: TP (worth acting on) or FP, with a
@@ -98,6 +100,7 @@ SPLITS: dict[str, str] = {
     "fresh13": "gold written before the first run; judged once clean (74%, rules at 9ae9b7b), at the end of the 2026-12-06 late-night session",
     "fresh14": "gold written before the first run; judged once clean (86%, rules at 90b0c44), after the 2026-12-07 session's rule changes",
     "fresh15": "gold written before the first run; judged once clean (74%, rules at bddc45d), after the 2026-12-07 session's later rule changes",
+    "fresh16": "gold written before the first run; not yet run",
 }
 # The splits already run and judged at least once: the ones a colleague changing rules may print. A new
 # clean batch joins SPLITS (and so ``every``) when its gold list is committed, and SEEN only after its
