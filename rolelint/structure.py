@@ -925,6 +925,8 @@ _CONDITION = re.compile(
     r"(?:must|should)\s+be\s+(?:an?\s+)?(?:current(?:ly)?\s+)?(?:enrolled\s+)?(?:as\s+an?\s+)?(?:\w+[- ]year\s+)?"
     r"(?:undergraduate\s+|postgraduate\s+|phd\s+)?student\b|"
     r"(?:visa\s+)?sponsorship|citizen(?:ship)?\b|(?:security|government)\s+clearance|background\s+(?:check|screening)|"
+    # the UK's criminal-record vetting for work with children: "enhanced DBS disclosure"
+    r"\bdbs\b|criminal\s+records?\s+(?:check|disclosure)|"
     r"vetting|gpa|grade\s+point\s+average|graduation\s+(?:date|by|before)|(?:19|20)\d\d\s+graduation|"
     r"graduat\w*\s+(?:in|by|between|before|after|from)\s+(?:\w+\s+)?(?:19|20)\d\d|"
     r"work\s+(?:\w+\s+){0,3}(?:weekdays|weekends|evenings|nights|shifts|hours\s+of\s+\d|(?:core|business|office)\s+hours)|"

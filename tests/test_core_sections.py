@@ -388,3 +388,13 @@ def test_a_site_s_location_mapping_in_front_matter_says_where():
     assert "location" in (
         _missing(front.replace("location:\n    name: Carnegie Hall\n    latitude: 40.76\n", "") + body) or ""
     )
+
+
+def test_the_hire_asked_to_be_here_in_a_place_says_where():
+    text = (
+        HEAD
+        + DUTIES
+        + NEEDS
+        + "You will need to be here in San Diego (or willing to move).\n\nSend your CV to jobs@example.org.\n"
+    )
+    assert "location" not in (_missing(text) or "")

@@ -68,3 +68,15 @@ def test_ordinary_words_that_spell_a_name_are_left_alone(tmp_path):
 def test_a_name_with_a_leading_dot_is_read_only_with_it(tmp_path):
     found = _misspelt("# Engineer\n\nWe use C# and .Net Core, not Neural Net code.\n", tmp_path)
     assert found == []
+
+
+def test_a_name_and_a_small_word_after_it_are_no_misspelt_name():
+    from pathlib import Path
+
+    from rolelint import Linter
+    from rolelint.config import Config
+
+    linter = Linter(Config(root=Path(".")), select=("RL126",))
+    assert not linter.lint_text("We think Angular is great.\n", name="advert.md").diagnostics
+    (slip,) = linter.lint_text("We use ruby on rail.\n", name="advert.md").diagnostics
+    assert "Ruby on Rails" in slip.message

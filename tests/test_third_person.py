@@ -89,3 +89,21 @@ def test_a_jobs_page_names_the_post_in_a_later_heading():
     linter = Linter(Config(root=Path(".")), select=("RL123",))
     found = [(d.line, d.message) for d in linter.lint_text(text, name="advert.md").diagnostics]
     assert found == [(10, "'The Director' keeps the reader at a distance")]
+
+
+def test_a_vetting_statement_and_the_employer_named_in_the_title_are_not_the_hire():
+    from pathlib import Path
+
+    from rolelint import Linter
+    from rolelint.config import Config
+
+    linter = Linter(Config(root=Path(".")), select=("RL123",))
+
+    def found(text: str) -> list[str]:
+        return [d.message for d in linter.lint_text(text, name="advert.md").diagnostics]
+
+    vetting = "We are hiring.\n\nThe successful candidate will be subject to an enhanced DBS disclosure.\n"
+    assert found(vetting) == []
+    assert found(vetting.replace("will be subject to an enhanced DBS disclosure", "will lead the team")) != []
+    office = "# Deputy Chief of Staff, Office of Innovation\n\nThe Office of Innovation is looking for people.\n"
+    assert found(office) == []

@@ -662,6 +662,10 @@ def _opens_with_places(doc, places) -> bool:
     return all(not doc.text[a.end_char : b.start_char].strip(" ,") for a, b in zip(places, places[1:]))
 
 
+def _has_subject(token) -> bool:
+    return any(child.dep_ in ("nsubj", "nsubjpass") for child in token.children)
+
+
 def _read(doc, places=None) -> _Reading:
     """What ``doc`` says of places: of all its entities, or of ``places`` alone (found in its
     sentences where a place of work can be, none opening it). A place of work: a line that opens
@@ -682,7 +686,11 @@ def _read(doc, places=None) -> _Reading:
             continue
         based = place.root.head.lower_ == "based"
         located = place.root.head.head  # what is in the place: a clause's verb, or a noun
-        if any(child.dep_ in ("nsubj", "nsubjpass") for child in located.children) and not based:
+        if located.dep_ == "advmod" and located.head is not located:
+            located = located.head  # "you will need to be here in San Diego": the verb "here" hangs from
+        if located.dep_ == "xcomp" and not _has_subject(located) and located.head is not located:
+            located = located.head  # ... whose subject is its head's: "you will need to be"
+        if _has_subject(located) and not based:
             work = True  # "The team lives in New Zealand", "we operate throughout Scotland"
         elif any(child.dep_ == "poss" for child in located.children):
             work = True  # "our team in Königsbrunn", "our Athens-based team"

@@ -212,6 +212,33 @@ def _name_run(runs: dict[int, list[str]], at: int, names: Names, *, shortest: in
     return None
 
 
+# words a name's run of words may not end in or go through unless the name has them
+_SMALL_WORDS = frozenset(
+    {
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "for",
+        "has",
+        "if",
+        "in",
+        "is",
+        "it",
+        "of",
+        "on",
+        "or",
+        "so",
+        "the",
+    }
+    | {"to", "was", "we", "us"}
+)
+
+
 def _run_slip(text: str, words: list[tuple[int, int]], runs: dict[int, list[str]], at: int, names: Names):
     """(words, name) of the longest run of two or three words from ``at`` that spells a name of eight
     letters or more but for one letter ("java scripts", "ruby on rail"), or None."""
@@ -222,7 +249,12 @@ def _run_slip(text: str, words: list[tuple[int, int]], runs: dict[int, list[str]
         run = words[at : at + count]
         if any(end - start < 2 for start, end in run):  # "PostgreSQL a plus": a name and a word
             continue
-        if any(text[start:end].lower() in ("or", "and") for start, end in run):  # "Ruby or Rails"
+        # a name and a small word that is not one of its own ("Ruby or Rails", "Angular is awesome":
+        # "angularis" is not AngularJS misspelt); "on" in "ruby on rail" is Ruby on Rails's own
+        own = set(name.lower().split())
+        if any(text[start:end].lower() in _SMALL_WORDS - own for start, end in run[1:]) or text[
+            run[0][0] : run[0][1]
+        ].lower() in ("or", "and"):
             continue
         return count, name
     return None

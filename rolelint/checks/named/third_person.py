@@ -142,7 +142,15 @@ HIRES = re.compile(
 # text without any is not searched.
 _HIRE_WORDS = ("hir", "seek", "recruit", "requir", "need", "searching", "looking")
 # words that end a title's phrase but name no one ("We are Hiring", "IT Job"), or a company
-NOT_HEADS = frozenset({"we", "are", "is", "it", "hiring", "available", "wanted", "new", "now", "open", "remote", "you"})
+NOT_HEADS = frozenset(
+    {"we", "are", "is", "it", "hiring", "available", "wanted", "new", "now", "open", "remote", "you"}
+    # the employer or the page, named in a title ("Office of Innovation", "Computational Neuroscience
+    # Laboratory", "Current openings"): never the person hired
+    | {"office", "laboratory", "lab", "department", "team", "group", "unit", "company", "organisation"}
+    | {"organization", "centre", "center", "institute", "university", "school", "agency", "foundation"}
+    | {"ministry", "bureau", "division", "openings", "opportunities", "requirements", "careers", "jobs"}
+    | {"vacancies", "positions"}
+)
 # coordinated titles each have a head: "PhD student & post-doc", "Frontend developer / designer"
 TITLE_COORDINATE = re.compile(r"\s(?:and|or|&)\s|\s?/\s?", re.IGNORECASE)
 LATIN = re.compile(r"[A-Za-z]")
@@ -585,9 +593,28 @@ def third_person(rule, target, options):
         if doc is None or not len(doc):
             continue
         found = third_person_at(doc, words, heads)
-        if found:  # one finding a span: one rewrite to "you" fixes it
+        if found and not _VETTING.search(_sentence_at(item.text, doc[found[0]].idx)):
+            # one finding a span: one rewrite to "you" fixes it. A sentence that states the vetting
+            # the hire must pass ("The successful candidate will be subject to an enhanced DBS
+            # check") is the employer's standing statement, not the hire talked about at a distance
             first, last = doc[found[0]], doc[found[1] - 1]
             yield span_finding(rule, item, first.idx, last.idx + len(last.text))
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+# the vetting a post's holder must pass, as a condition of the offer
+_VETTING = re.compile(
+    r"\b(?:subject\s+to|undergo\w*|pass\w*|obtain\w*)\b[^.!?]{0,60}\b(?:dbs|disclosure|background\s+check|"
+    r"criminal\s+records?|vetting|security\s+clearance|screening)\b",
+    re.IGNORECASE,
+)
+
+
+def _sentence_at(text: str, offset: int) -> str:
+    """The sentence of ``text`` that holds ``offset``, cut at full stops, question and exclamation marks."""
+    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, offset)), default=0)
+    end = _SENTENCE_END.search(text, offset)
+    return text[start : end.end() if end else len(text)]
 
 
 def _triggers(rule) -> Triggers:
