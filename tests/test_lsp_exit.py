@@ -1,5 +1,6 @@
-"""`rolelint lsp` on stdio ends as the LSP says: exit code 0 after `shutdown` then `exit`, 1 on an
-`exit` with no `shutdown` before it, and no traceback either way (editors report both)."""
+"""`rolelint lsp` on stdio, fed raw messages: it ends as the LSP says (exit code 0 after `shutdown`
+then `exit`, 1 on an `exit` with no `shutdown` before it), answers what it can, and puts no traceback
+on standard error (editors report it as a crash)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,17 @@ def message(method: str, *, id: int | None = None, params: dict | None = None) -
         body["params"] = params
     data = json.dumps(body).encode()
     return b"Content-Length: %d\r\n\r\n" % len(data) + data
+
+
+def messages(stream: bytes) -> list[dict]:
+    """The JSON bodies of the messages in ``stream``, in order."""
+    found = []
+    while stream:
+        header, _, rest = stream.partition(b"\r\n\r\n")
+        length = int(header.split(b"Content-Length: ")[1].split(b"\r\n")[0])
+        found.append(json.loads(rest[:length]))
+        stream = rest[length:]
+    return found
 
 
 START = message("initialize", id=1, params={"processId": None, "rootUri": None, "capabilities": {}}) + message(
@@ -49,5 +61,22 @@ def test_a_message_that_is_not_json_is_skipped_and_logged_in_one_line_without_a_
     assert ended.stderr.decode().splitlines() == [
         "rolelint lsp: Unable to handle message: JSONDecodeError: "
         + ("Expecting property name enclosed in double quotes: line 1 column 2 (char 1)")
+    ]
+    assert ended.returncode == 0
+
+
+def test_a_request_with_no_params_gets_an_invalid_params_error_and_one_line_on_stderr():
+    ended = subprocess.run(
+        [sys.executable, "-m", "rolelint", "lsp"],
+        input=START + message("textDocument/hover", id=7) + message("shutdown", id=2) + message("exit"),
+        capture_output=True,
+        timeout=120,
+    )
+    answer = next(m for m in messages(ended.stdout) if m.get("id") == 7)
+    assert answer["error"]["code"] == -32602
+    assert b"Traceback" not in ended.stderr, ended.stderr.decode()[-800:]
+    assert ended.stderr.decode().splitlines() == [
+        "rolelint lsp: Unable to handle message: JsonRpcInvalidParams: "
+        "Invalid params for textDocument/hover: required field missing @ $.params"
     ]
     assert ended.returncode == 0

@@ -19,9 +19,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
+from cattrs import ClassValidationError, transform_error
 from lsprotocol import types
+from pygls.exceptions import JsonRpcException, JsonRpcInternalError, JsonRpcInvalidParams
 from pygls.lsp.server import LanguageServer
-from pygls.protocol import LanguageServerProtocol
+from pygls.protocol import JsonRPCNotification, JsonRPCRequestMessage, LanguageServerProtocol
 from pygls.protocol.language_server import lsp_method
 from pygls.uris import to_fs_path
 
@@ -106,7 +108,29 @@ class Outcome:
 
 class RolelintProtocol(LanguageServerProtocol):
     """pygls' protocol, except that documents are kept by the server (rolelint.lsp.textdoc): pygls'
-    own copy splits lines as Python does, which the LSP does not, and would double the memory."""
+    own copy splits lines as Python does, which the LSP does not, and would double the memory; and
+    that a request whose params do not fit its method is answered."""
+
+    def structure_message(self, data: dict[str, Any]):
+        """A message as its lsprotocol type. pygls answers a request whose params do not fit (none, or
+        the wrong shape) with nothing, which leaves the client waiting, and logs the traceback of the
+        failure in its message: the request gets the -32602 error JSON-RPC asks for, and the failure
+        is raised as one line (pygls' loop logs it and tells the client through `window/logMessage`)."""
+        if "jsonrpc" not in data or "method" not in data or "error" in data or "result" in data:
+            return super().structure_message(data)
+        request = "id" in data
+        kind = self.get_message_type(data["method"]) or (JsonRPCRequestMessage if request else JsonRPCNotification)
+        try:
+            return self._converter.structure(data, kind)
+        except Exception as exc:  # noqa: BLE001 - answered, then raised as one line
+            error: JsonRpcException = (
+                JsonRpcInvalidParams(f"Invalid params for {data['method']}: {'; '.join(transform_error(exc))}")
+                if isinstance(exc, ClassValidationError)
+                else JsonRpcInternalError(f"Could not read {data['method']}: {type(exc).__name__}: {exc}")
+            )
+            if request and isinstance(data["id"], (int, str)) and not isinstance(data["id"], bool):
+                self._send_response(data["id"], None, error.to_response_error())
+            raise error from exc
 
     @lsp_method(types.TEXT_DOCUMENT_DID_OPEN)
     def lsp_text_document__did_open(self, params: types.DidOpenTextDocumentParams):
