@@ -31,6 +31,7 @@ from rolelint import (
 from rolelint.api import OPTION_FLAGS
 from rolelint.config import FAIL_ON, Config, ConfigError, load_config
 from rolelint.display import visible
+from rolelint.stdoutpipe import quiet_when_the_reader_leaves
 from rolelint.terminal import color_wanted
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -861,7 +862,9 @@ def audit(
 
 def main() -> None:
     """Console entry point: no traceback reaches a user unless --debug asks for it. Exits 130 on
-    Ctrl-C and 143 on SIGTERM with one line; a closed or full standard output is one line and exit 2."""
+    Ctrl-C and 143 on SIGTERM with one line; a full standard output is one line and exit 2. A reader
+    that stops reading (`| head`) is normal: the rest of the output is dropped, silently, and the
+    command exits as it would have (`check`: 1 on findings)."""
     debug = "--debug" in sys.argv[1:] or os.environ.get("ROLELINT_DEBUG", "").strip().lower() in (
         "1",
         "true",
@@ -878,14 +881,13 @@ def main() -> None:
         signal.signal(signal.SIGTERM, _terminate)
     except ValueError:  # not the main thread (an embedding program): leave its handlers alone
         pass
+    quiet_when_the_reader_leaves()
     code = _run(debug)
-    if type(sys.stdout).__name__ == "_PacifyFlushWrapper":  # click met a closed stdout and carried on
-        code = _stdout_failed(OSError(errno.EPIPE, "Broken pipe"))
     try:
-        # A report still in the buffer must reach a closed or full stdout here, not at exit. A stdout
-        # closed by us (the language server's transport closes it when the client says `exit`) holds
-        # nothing more to write.
-        if not sys.stdout.closed:
+        # A report still in the buffer must reach a full stdout here, not at exit. A stdout closed by
+        # us (the language server's transport closes it when the client says `exit`), or not open at
+        # all (`>&-`), holds nothing more to write.
+        if sys.stdout is not None and not sys.stdout.closed:
             sys.stdout.flush()
     except OSError as exc:
         code = _stdout_failed(exc)
@@ -943,7 +945,8 @@ def _internal(exc: BaseException, debug: bool) -> int:
 
 
 def _stdout_failed(exc: OSError) -> int:
-    """One line for a standard output that was closed or is full; the rest of the output is dropped."""
+    """One line for a standard output that cannot be written (full, or closed by us); the rest of the
+    output is dropped. A pipe whose reader left is not an error (rolelint.stdoutpipe)."""
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())  # so that Python's own flush at exit finds nothing to write
