@@ -250,6 +250,13 @@ def test_a_missing_text_column_is_exit_2_naming_it(tmp_path):
     assert "Traceback" not in run.stderr
 
 
+@pytest.mark.parametrize("name", ["missing-folder", "missing.csv"])
+def test_an_input_that_does_not_exist_is_exit_2_saying_so(tmp_path, name):
+    run = _audit_command(tmp_path, tmp_path / name)
+    assert run.returncode == 2
+    assert run.stderr.strip().splitlines() == [f"rolelint: error: {tmp_path / name}: no such file or folder"]
+
+
 def test_an_input_with_no_adverts_says_so(tmp_path):
     source = tmp_path / "adverts.jsonl"
     source.write_text("", encoding="utf-8")

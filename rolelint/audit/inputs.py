@@ -109,6 +109,8 @@ class Partition:
 
 
 def detect_format(path: Path) -> str:
+    if not path.exists():  # before its suffix: a missing folder has none, and --input-format would not help
+        raise AuditInputError(f"{path}: no such file or folder")
     if path.is_dir():
         suffixes = {p.suffix.lower() for p in _files_below(path)}
         if suffixes & set(JSONLD_SUFFIXES) and not suffixes & (set(folder_suffixes()) - set(JSONLD_SUFFIXES)):
