@@ -4,9 +4,11 @@ test_serve_browser.py."""
 
 from __future__ import annotations
 
+import asyncio
 import http.client
 import io
 import json
+import logging
 import re
 import selectors
 import socket
@@ -213,6 +215,19 @@ def test_a_malformed_request_gets_a_message(server, body, content_type, expected
     _alive(server)
 
 
+@pytest.mark.parametrize(
+    "fmt, told",
+    [
+        ("exe", "this one is .exe."),
+        ("../../etc/passwd", 'the request named the format "../../etc/passwd", not one of them.'),
+        ("", "the request named no format."),
+    ],
+)
+def test_a_format_the_page_does_not_read_is_named_as_given(server, fmt, told):
+    status, data = server.post_json("/api/check", {"text": "x", "format": fmt})
+    assert status == 400 and data["error"] == "The page reads .md, .txt, .html, .docx files; " + told
+
+
 def test_half_of_a_utf16_pair_in_the_text_is_checked_not_an_internal_error(server):
     # JSON can carry a lone surrogate ("\ud800"), and a browser's text box can hold one (pasted from
     # a broken source); no encoder accepts it, and the whole check failed with a 500.
@@ -231,11 +246,19 @@ def test_a_text_longer_than_an_advert_could_be_is_refused_with_a_message(server)
     assert status == 400 and "characters long" in data["error"]
 
 
-def test_a_body_over_the_limit_is_refused_before_it_is_read(server):
-    status, _, body = server.request(
-        "POST", "/api/check", body=b"x" * 6_000_000, headers={"Content-Type": "application/json"}
-    )
-    assert status == 413 and "too large" in json.loads(body)["error"]
+# What a request refused for its size is told: a paste is too long, an upload should be pasted instead.
+TOO_LARGE = {"/api/check": "The text is too long for the page", "/api/upload": "Paste the advert's text instead."}
+
+
+@pytest.mark.parametrize(
+    "path, content_type", [("/api/check", "application/json"), ("/api/upload", "multipart/form-data; boundary=b")]
+)
+def test_a_body_over_the_limit_is_refused_before_it_is_read_with_advice_for_its_kind(server, path, content_type):
+    status, _, body = server.request("POST", path, body=b"x" * 6_000_000, headers={"Content-Type": content_type})
+    message = json.loads(body)["error"]
+    assert status == 413 and TOO_LARGE[path] in message
+    if path == "/api/check":
+        assert "100,000 characters" in message and "Paste" not in message
     _alive(server)
 
 
@@ -258,7 +281,7 @@ def test_a_chunked_body_over_the_limit_is_refused_too(server, path, first, conte
         connection.request("POST", path, body=chunks, encode_chunked=True, headers={"Content-Type": content_type})
         response = connection.getresponse()
         status = response.status
-        assert "too large" in json.loads(response.read())["error"]
+        assert TOO_LARGE[path] in json.loads(response.read())["error"]
     except (BrokenPipeError, ConnectionResetError):
         status = 413  # refused while the body was still being sent
     finally:
@@ -344,6 +367,33 @@ def test_a_slow_or_broken_client_does_not_stop_the_server(server):
     with socket.create_connection(("127.0.0.1", server.port), timeout=10) as raw:
         raw.sendall(b"\x16\x03\x01 not http at all\r\n\r\n")
     _alive(server)
+
+
+def test_a_client_that_leaves_mid_body_is_neither_answered_nor_logged(caplog):
+    from rolelint.api import Linter
+    from rolelint.serve.app import build_app
+
+    app = build_app(Linter.for_paths([REPO / "examples"]), profession=False)
+    scope = {
+        "type": "http",
+        "method": "POST",
+        "path": "/api/check",
+        "query_string": b"",
+        "headers": [(b"host", b"127.0.0.1"), (b"content-type", b"application/json"), (b"content-length", b"100")],
+    }
+    incoming = iter([{"type": "http.request", "body": b'{"text": ', "more_body": True}, {"type": "http.disconnect"}])
+    sent: list[dict] = []
+
+    async def receive():
+        return next(incoming)
+
+    async def send(message):
+        sent.append(message)
+
+    with caplog.at_level(logging.INFO):
+        asyncio.run(app(scope, receive, send))
+    assert sent == []
+    assert caplog.records == []
 
 
 # --- start-up ----------------------------------------------------------------------------------

@@ -28,6 +28,7 @@ ENCODING_NAMES = {"cp1252": "Windows-1252", "utf-16": "UTF-16", "utf-32": "UTF-3
 MAX_TEXT_CHARS = 100_000  # an advert is a few thousand characters; the page refuses more
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 _LINE_BREAKS = re.compile(r"\r\n?")
+_SUFFIX = re.compile(r"[a-z0-9]{1,10}", re.IGNORECASE)  # what a file name's suffix may be, without the dot
 
 
 class PageError(Exception):
@@ -85,10 +86,13 @@ def page_formats() -> dict[str, str]:
 def name_for(fmt: str, formats: dict[str, str]) -> str:
     """The name a text of this format is linted as (it only chooses the format; see Linter.lint_text)."""
     if fmt not in formats:
-        raise PageError(
-            "The page reads " + ", ".join(f".{s}" for s in formats) + " files; "
-            f"this one is {('.' + fmt) if fmt else 'without a suffix'}."
-        )
+        if not fmt:
+            given = "the request named no format"
+        elif _SUFFIX.fullmatch(fmt):
+            given = f"this one is .{fmt}"
+        else:  # not a suffix at all (`../../etc/passwd`): shown as given, not made to look like one
+            given = f'the request named the format "{fmt[:40]}{"…" if len(fmt) > 40 else ""}", not one of them'
+        raise PageError("The page reads " + ", ".join(f".{s}" for s in formats) + f" files; {given}.")
     return f"advert.{fmt}"
 
 

@@ -20,13 +20,13 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 from starlette.formparsers import MultiPartException, MultiPartParser
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
 import rolelint
 from rolelint.api import Linter
-from rolelint.serve.analysis import SAME_FORMAT, Checker, PageError, apply_fix, suffix_of
+from rolelint.serve.analysis import MAX_TEXT_CHARS, SAME_FORMAT, Checker, PageError, apply_fix, suffix_of
 from rolelint.serve.security import BodyTooLarge, Guard
 
 log = logging.getLogger("rolelint.serve")
@@ -167,13 +167,12 @@ def build_app(linter: Linter, *, profession: bool, host: str = "127.0.0.1", port
         return HTMLResponse(body, headers={"content-disposition": 'attachment; filename="advert-report.html"'})
 
     async def too_large(request: Request, exc: Exception) -> Response:
-        return JSONResponse(
-            {
-                "error": f"That is too large for the page: it takes up to {MAX_UPLOAD // 1_000_000} MB. "
-                "Paste the advert's text instead."
-            },
-            status_code=413,
-        )
+        return JSONResponse(too_large_answer(request.url.path), status_code=413)
+
+    async def disconnected(request: Request, exc: Exception) -> None:
+        # A browser tab closed or a request cancelled while its body was on the way: nobody is left
+        # to answer, and it is no fault of the server's.
+        log.debug("rolelint serve: the client left during %s", request.url.path)
 
     async def page_error(request: Request, exc: Exception) -> Response:
         if request.url.path.startswith("/api/"):
@@ -205,9 +204,24 @@ def build_app(linter: Linter, *, profession: bool, host: str = "127.0.0.1", port
             HTTPException: page_error,
             PageError: page_error,
             BodyTooLarge: too_large,
+            ClientDisconnect: disconnected,
         },
     )
-    return Guard(app, host=host, port_holder=port_holder, max_body=MAX_BODY)
+    return Guard(app, host=host, port_holder=port_holder, max_body=MAX_BODY, too_large=too_large_answer)
+
+
+def too_large_answer(path: str) -> dict:
+    """The 413's message: what the person can do depends on whether they uploaded a file or pasted text."""
+    if path == "/api/upload":
+        return {
+            "error": f"That file is too large for the page: it takes up to {MAX_UPLOAD // 1_000_000} MB. "
+            "Paste the advert's text instead."
+        }
+    return {
+        "error": f"The text is too long for the page: it checks adverts of up to {MAX_TEXT_CHARS:,} characters. "
+        "Shorten it, or check it a part at a time.",
+        "detail": "The command line checks longer texts: rolelint check FILE.",
+    }
 
 
 async def _json_body(request: Request) -> dict:

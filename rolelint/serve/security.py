@@ -16,6 +16,7 @@ from __future__ import annotations
 import ipaddress
 import json
 import socket
+from typing import Callable
 
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
@@ -92,11 +93,12 @@ def host_allowed(value: str, names: frozenset[str], port: int | None) -> bool:
 class Guard:
     """ASGI middleware in front of the app (see the module docstring)."""
 
-    def __init__(self, app, *, host: str, port_holder, max_body: int):
+    def __init__(self, app, *, host: str, port_holder, max_body: int, too_large: Callable[[str], dict]):
         self.app = app
         self.names = allowed_host_names(host)
         self.port_holder = port_holder  # a callable giving the bound port (known once the socket is bound)
         self.max_body = max_body
+        self.too_large = too_large  # the request's path -> the 413's JSON (what to do depends on the request)
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
@@ -121,7 +123,7 @@ class Guard:
             return
         length = headers.get("content-length")
         if length is not None and (not length.isdigit() or int(length) > self.max_body):
-            await _too_large(send, self.max_body)
+            await _json(send, 413, self.too_large(scope["path"]))
             return
 
         received = 0
@@ -151,7 +153,7 @@ class Guard:
             await self.app(scope, limited_receive, secured_send)
         except BodyTooLarge:
             if not started:
-                await _too_large(send, self.max_body)
+                await _json(send, 413, self.too_large(scope["path"]))
         except Exception:  # noqa: BLE001 - a request never brings the server down, nor shows a traceback
             if refused or started:
                 return
@@ -196,14 +198,3 @@ async def _json(send, status: int, data: dict) -> None:
         }
     )
     await send({"type": "http.response.body", "body": body})
-
-
-async def _too_large(send, limit: int) -> None:
-    await _json(
-        send,
-        413,
-        {
-            "error": f"That is too large for the page: it takes up to {limit // 1_000_000} MB. "
-            "Paste the advert's text instead."
-        },
-    )
