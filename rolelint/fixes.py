@@ -264,6 +264,13 @@ def _planned(
     return new_text, applied
 
 
+def _diff_name(display: str) -> str:
+    """A file's name after the diff's ``a/`` and ``b/``: as shown (relative to the current directory
+    when the file is inside it), an absolute one without its leading slash, as git writes
+    ``a/tmp/x`` (never ``a//tmp/x``)."""
+    return display.lstrip("/")
+
+
 def fix_diffs(result) -> tuple[list[str], int]:
     """`check --diff`: a unified diff of what `--fix` would change in each file of ``result`` (one
     pass of the non-overlapping fixes, applied to the text as linted), writing nothing; and how many
@@ -297,8 +304,8 @@ def fix_diffs(result) -> tuple[list[str], int]:
             difflib.unified_diff(
                 source.text.splitlines(keepends=True),
                 new_text.splitlines(keepends=True),
-                fromfile=f"a/{display}",
-                tofile=f"b/{display}",
+                fromfile=f"a/{_diff_name(display)}",
+                tofile=f"b/{_diff_name(display)}",
             )
         )
         if out and not out[-1].endswith(("\n", "\r")):

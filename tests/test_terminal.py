@@ -144,6 +144,22 @@ def test_diff_previews_the_fixes_and_writes_nothing(repo):
     assert applied is None or applied.returncode == 0, applied.stdout + applied.stderr
 
 
+def test_diff_names_an_absolute_path_as_git_does(repo, tmp_path_factory):
+    inside = write(repo, "a.md", FIXABLE)
+    run = rolelint("check", "--no-cache", "--diff", str(inside), cwd=repo)
+    assert run.stdout.splitlines()[:2] == ["--- a/a.md", "+++ b/a.md"]  # inside the working directory
+    outside = write(tmp_path_factory.mktemp("elsewhere"), "b.md", FIXABLE)
+    run = rolelint("check", "--no-cache", "--diff", str(outside), cwd=repo)
+    name = str(outside).lstrip("/")
+    assert run.stdout.splitlines()[:2] == [f"--- a/{name}", f"+++ b/{name}"]  # not a//tmp/...
+    applied = (
+        subprocess.run(["patch", "-p1", "--dry-run"], cwd="/", input=run.stdout, capture_output=True, text=True)
+        if os.path.exists("/usr/bin/patch")
+        else None
+    )
+    assert applied is None or applied.returncode == 0, applied.stdout + applied.stderr
+
+
 def test_diff_with_nothing_to_fix_exits_0_and_with_fix_is_a_usage_error(repo):
     write(repo, "a.md", "# Developer\n\nYou will build things.\n")
     run = rolelint("check", "--no-cache", "--diff", "--select", "RL126", cwd=repo)
