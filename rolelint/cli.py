@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import re
 import signal
 import sys
 import traceback
@@ -321,7 +322,22 @@ def build_linter(request: CheckRequest) -> Linter:
     )
     if request.force_exclude:
         linter.config.force_exclude = True
+    # The reports this run writes are rolelint's own output, never its input: a second run of the
+    # same command (as docs/ci.md gives it) neither lints them nor counts them as files it cannot read.
+    linter.config.exclude = (*linter.config.exclude, *_own_reports(request.targets, linter.config.root))
     return linter
+
+
+def _own_reports(targets: tuple[tuple[str, Path], ...], root: Path) -> list[str]:
+    """Exclude patterns, from the config's ``root``, for the --output-file paths below it."""
+    patterns = []
+    for _name, target in targets:
+        try:
+            relative = Path(os.path.abspath(target)).relative_to(os.path.abspath(root))
+        except ValueError:
+            continue  # outside the config's root, where no exclude pattern reaches
+        patterns.append("/" + re.sub(r"([\\*?\[\]!#])", r"\\\1", relative.as_posix()))
+    return patterns
 
 
 def execute_check(request: CheckRequest, linter: Linter) -> int:

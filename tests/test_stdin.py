@@ -101,3 +101,20 @@ def test_a_folder_run_reports_files_no_format_reads_once_in_its_summary(tmp_path
     )
     assert json.loads(payload.stdout)["summary"]["skipped"] == {".pdf": 2, ".odt": 1}
     assert not any(d["path"].endswith((".pdf", ".odt")) for d in json.loads(payload.stdout)["diagnostics"])
+
+
+def test_rolelint_s_own_reports_are_not_counted_as_files_no_format_reads(tmp_path):
+    write(tmp_path, "adverts/a.md", "# Data analyst\n")
+    write(tmp_path, "adverts/feed.xml", "<jobs/>\n")  # an XML file of someone else's: still counted
+
+    def check(*args: str) -> str:
+        command = [sys.executable, "-m", "rolelint", "check", ".", "--no-cache", "--select", "RL104", *args]
+        return subprocess.run(command, capture_output=True, cwd=tmp_path, timeout=300, text=True).stdout
+
+    ci = ("--output-file", "sarif:rolelint.sarif", "--output-file", "junit:reports/rolelint.xml")  # as docs/ci.md
+    check(*ci)
+    assert (tmp_path / "rolelint.sarif").is_file() and (tmp_path / "reports" / "rolelint.xml").is_file()
+    # the same command again: its own reports are neither read nor counted
+    assert "Skipped 1 file that no input format reads: .xml (1)" in check(*ci)
+    # another run: a SARIF file is never an advert; the JUnit report is an XML file like any other
+    assert "Skipped 2 files that no input format reads: .xml (2)" in check()

@@ -8,6 +8,10 @@ from rolelint.api import LintResult
 from rolelint.diagnostics import Severity
 from rolelint.fixes import fixable
 
+# Suffixes of files that are never documents to lint: SARIF is a static-analysis report (rolelint's
+# own, most often), so "no input format reads it" would tell nobody anything.
+NEVER_DOCUMENTS = frozenset({".sarif"})
+
 
 def summarize(result: LintResult) -> dict:
     """``files`` counts the files linted and ``files_with_problems`` those of them with a finding, so the
@@ -27,8 +31,12 @@ def summarize(result: LintResult) -> dict:
         "warnings": counts[Severity.WARNING],
         "infos": counts[Severity.INFO],
         "fixable": sum(1 for d in result.diagnostics if fixable(d)),
-        # files in the folders linted that no input format reads, by suffix
-        "skipped": dict(getattr(result, "skipped", {}) or {}),
+        # files in the folders linted that no input format reads, by suffix (not reports: NEVER_DOCUMENTS)
+        "skipped": {
+            suffix: count
+            for suffix, count in (getattr(result, "skipped", {}) or {}).items()
+            if suffix not in NEVER_DOCUMENTS
+        },
         # files given (named, or found in the folders linted) that no `kinds:` glob places: not linted
         "left_alone": list(getattr(result, "left_alone", ()) or ()),
     }
