@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
 from conftest import REPO
 from test_cli import rolelint
 
@@ -51,3 +52,25 @@ def test_the_editor_section_installs_the_language_server_from_a_clone():
     result = rolelint("lsp", "--help", cwd=REPO)
     assert result.returncode == 0 and "--tcp" in result.stdout
     assert command.endswith(".venv/bin/rolelint lsp --help")
+
+
+# VS Code's language id for each suffix the language server lints (VS Code opens .jsonld as JSON).
+VSCODE_LANGUAGES = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".yaml": "yaml",
+    ".yml": "yaml",
+    ".txt": "plaintext",
+    ".html": "html",
+    ".htm": "html",
+    ".jsonld": "json",
+}
+
+
+def test_the_vs_code_example_starts_the_server_for_every_file_it_lints():
+    pytest.importorskip("pygls")
+    from rolelint.lsp.server import SUFFIXES
+
+    text = (REPO / "docs" / "editors.md").read_text(encoding="utf-8")
+    listed = json.loads(re.search(r'"glspc\.server\.languageId": (\[[^\]]*\])', text).group(1))
+    assert {VSCODE_LANGUAGES[suffix] for suffix in SUFFIXES} <= set(listed)
