@@ -345,7 +345,10 @@ def execute_check(request: CheckRequest, linter: Linter) -> int:
 
     def lint() -> LintResult:
         if request.stdin_name:
-            return lint_stdin(linter, request.stdin_name, sys.stdin.buffer.read())
+            # without --stdin-filename the text is a draft that names no place in the repo: an advert,
+            # whatever `kinds:` says (as Linter.lint_text without a name)
+            kind = None if request.stdin_filename else "advert"
+            return lint_stdin(linter, request.stdin_name, sys.stdin.buffer.read(), kind=kind)
         return linter.lint_paths(request.paths, jobs=request.jobs, show_progress=not request.quiet)
 
     def note(line: str) -> None:
@@ -429,17 +432,17 @@ def report_options(request: CheckRequest, linter: Linter) -> ReportOptions:
     )
 
 
-def lint_stdin(linter: Linter, name: str, data: bytes) -> LintResult:
+def lint_stdin(linter: Linter, name: str, data: bytes, *, kind: str | None = None) -> LintResult:
     """Standard input linted as the file ``name`` (as given, relative to the working directory): its
-    suffix chooses the format, its place under the config's root the kinds and per-file ignores, and
-    reports show ``name``."""
+    suffix chooses the format, its place under the config's root the kinds (unless ``kind`` names one)
+    and per-file ignores, and reports show ``name``."""
     root = linter.config.root.resolve()
     absolute = Path(os.path.normpath(Path.cwd() / name))
     try:
         relative = absolute.relative_to(root).as_posix()
     except ValueError:
         relative = Path(name).name
-    result = linter.lint_bytes(data, name=relative)
+    result = linter.lint_bytes(data, name=relative, kind=kind)
     shown = {display: name for display in (*result.files, *result.left_alone)}
     return replace(
         result,

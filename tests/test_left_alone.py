@@ -90,6 +90,16 @@ def test_a_markdown_file_outside_kinds_advert_is_named_as_left_alone_by_check(in
     assert checked.stdout.strip().splitlines() == ["No problems found in 0 files.", LEFT_ALONE_LINE]
 
 
+def test_standard_input_without_a_name_is_linted_as_an_advert_draft(initialised):
+    # docs/formats.md: piped text with no --stdin-filename "is read as `advert.md`", a draft that names
+    # no place in the repo, as lint_text does without a name: kinds.advert does not leave it alone
+    draft = "We need a rockstar ninja. Salary: [Insert salary].\n"
+    code, report = _json("-", cwd=initialised, input_text=draft)
+    assert code == 1 and {"RL101", "RL104"} <= _codes(report), report
+    assert report["summary"]["left_alone"] == [] and report["summary"]["files"] == 1
+    assert {d["path"] for d in report["diagnostics"]} == {"advert.md"}
+
+
 def test_a_markdown_file_outside_kinds_advert_gets_nothing_from_standard_input(initialised):
     piped = rolelint("check", "--no-cache", "-", "--stdin-filename", "docs/guide.md", cwd=initialised, input_text=GUIDE)
     assert piped.returncode == 0, piped.stdout + piped.stderr
