@@ -3,6 +3,7 @@ the run when it loads, naming the file, the rule, the key and what the key takes
 
 from __future__ import annotations
 
+import copy
 import subprocess
 import sys
 import textwrap
@@ -147,3 +148,12 @@ def test_the_rule_schema_printed_for_editors_holds_each_checks_keys():
     bad["check"]["pay"] = 5
     assert [list(error.absolute_path) for error in validator.iter_errors(bad)] == [["check", "pay"]]
     assert set(DEFS) <= set(schema["$defs"])
+
+
+def test_adding_the_checks_keys_leaves_the_cached_rule_schema_as_shipped():
+    # load_schema is cached: a schema changed in place would hold the named checks' keys for every
+    # later caller, validating rules more strictly than the shipped file says
+    before = copy.deepcopy(load_schema("rule"))
+    with_checks = rule_schema_with_checks(load_schema("rule"))
+    assert load_schema("rule") == before
+    assert "namedChecks" in with_checks["$defs"] and "namedChecks" not in load_schema("rule")["$defs"]

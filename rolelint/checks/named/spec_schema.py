@@ -11,6 +11,7 @@ imported only to check a user's rule: the shipped rules are checked by the test 
 
 from __future__ import annotations
 
+import copy
 import json
 from functools import cache
 from typing import Any
@@ -181,10 +182,12 @@ def _step(node: dict[str, Any], key) -> dict[str, Any] | None:
 
 
 def rule_schema_with_checks(schema: dict[str, Any]) -> dict[str, Any]:
-    """The rule schema with the keys each named check takes: its ``check`` mapping, when it names a
-    check, holds that check's keys and no others, with their descriptions (for editors)."""
+    """A copy of the rule schema with the keys each named check takes: its ``check`` mapping, when it
+    names a check, holds that check's keys and no others, with their descriptions (for editors).
+    ``schema`` is left as it was (``resources.load_schema`` caches the one it returns)."""
     from rolelint.checks.named import CHECKS
 
+    schema = copy.deepcopy(schema)
     defs = schema.setdefault("$defs", {})
     defs.update(DEFS)
     checks = {}
