@@ -78,8 +78,31 @@ def test_the_message_says_what_the_key_holds_and_what_it_takes(tmp_path):
     with pytest.raises(RulePackError) as error:
         load_rules([pack(tmp_path, "vague_pay", "pay: 5")])
     assert str(error.value).endswith(
-        "check.pay: 5 is not of type 'array'; give a list of the nouns for pay, such as [salary, compensation]"
+        "check.pay: 5 is not a list; give a list of the nouns for pay, such as [salary, compensation]"
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "check", "said"),
+    [
+        ("vague_pay", "pay: 5", "check.pay: 5 is not a list;"),
+        ("pronouns_for_the_hire", "pairs: [he, she]", 'check.pairs: ["he", "she"] is not a mapping;'),
+        ("third_person", "quality: [ideal, yes]", "check.quality[1]: true is not a word (quote yes, no"),
+        ("pronouns_for_the_hire", "singles: {he: {replacement: x, fixable: 3}}", "fixable: 3 is not true or false;"),
+    ],
+)
+def test_a_wrong_type_is_said_in_yaml_words(tmp_path, name, check, said):
+    with pytest.raises(RulePackError) as error:
+        load_rules([pack(tmp_path, name, check)])
+    assert said in str(error.value) and "of type" not in str(error.value), str(error.value)
+
+
+def test_a_number_as_a_mapping_key_is_not_shown_as_a_list_index():
+    from rolelint.checks.named.spec_schema import _dotted
+
+    spec = {"variants": {1: ["Go", 5]}, "quality": ["ideal", True]}
+    assert _dotted(["variants", 1, 1], spec) == "check.variants.1[1]"
+    assert _dotted(["quality", 1], spec) == "check.quality[1]"
 
 
 def test_a_missing_required_key_is_named(tmp_path):

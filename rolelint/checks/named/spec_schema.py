@@ -1,6 +1,6 @@
 """The JSON Schema of each named check's ``check`` mapping: the shapes its keys share, and the message a
-rule pack gets when a key holds something the check cannot read ("check.pay: 5 is not of type
-'array'; give a list of the words for pay, such as [salary, pay]").
+rule pack gets when a key holds something the check cannot read ("check.pay: 5 is not a list; give
+a list of the words for pay, such as [salary, pay]"), said in YAML's words, not JSON Schema's.
 
 A check declares the schema of each of its keys (``NamedCheck.schema``), with a ``description`` that
 says what the key takes, as the rest of a sentence that starts "give ...", with an example. The
@@ -44,6 +44,16 @@ DEFS: dict[str, dict[str, Any]] = {
     "checkPosTag": {"enum": list(POS_TAGS)},
 }
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+# JSON Schema's types as a YAML author knows them
+TYPE_WORDS = {
+    "array": "a list",
+    "object": "a mapping",
+    "string": "a word",
+    "boolean": "true or false",
+    "integer": "a whole number",
+    "number": "a number",
+    "null": "empty",
+}
 
 
 def word(description: str) -> dict[str, Any]:
@@ -95,7 +105,7 @@ def spec_problem(named, spec) -> str | None:
     error = min(errors, key=lambda e: (_rank(order, e), [str(key) for key in e.absolute_path]))
     path, held = _held(error)
     said = _described(schema_of(named), path)
-    return f"{_dotted(path)}: {held}" + (f"; give {said}" if said else "")
+    return f"{_dotted(path, spec)}: {held}" + (f"; give {said}" if said else "")
 
 
 def _rank(order: list[str], error) -> int:
@@ -124,9 +134,10 @@ def _held(error) -> tuple[list, str]:
         what = f"a key {_shown(value)}" if kind != "pattern" else "a blank key"
         return path, f"{what} is not a word (quote yes, no, on, off and numbers)"
     if kind == "type":
-        expected = error.validator_value
-        quote = " (quote yes, no, on, off and numbers)" if expected == "string" and _scalar(value) else ""
-        return path, f"{_shown(value)} is not of type {expected!r}{quote}"
+        expected = [error.validator_value] if isinstance(error.validator_value, str) else error.validator_value
+        quote = " (quote yes, no, on, off and numbers)" if "string" in expected and _scalar(value) else ""
+        said = " or ".join(TYPE_WORDS.get(name, name) for name in expected)
+        return path, f"{_shown(value)} is not {said}{quote}"
     if kind == "minItems":
         return path, "an empty list"
     if kind == "minProperties":
@@ -152,8 +163,17 @@ def _scalar(value: Any) -> bool:
     return isinstance(value, (bool, int, float)) or value is None
 
 
-def _dotted(path: list) -> str:
-    return "check" + "".join(f"[{key}]" if isinstance(key, int) else f".{key}" for key in path)
+def _dotted(path: list, spec: Any) -> str:
+    """``path`` into the ``check`` mapping ``spec`` as "check.KEY[INDEX]": an index only into a list,
+    so a number YAML read as a mapping's key shows as ``.1``, not as ``[1]``."""
+    shown, node = "check", spec
+    for key in path:
+        shown += f"[{key}]" if isinstance(node, list) else f".{key}"
+        try:
+            node = node[key]
+        except (KeyError, IndexError, TypeError):
+            node = None
+    return shown
 
 
 def _described(schema: dict[str, Any], path: list) -> str | None:
