@@ -617,7 +617,7 @@ def _yaml_error(exc: yaml.YAMLError, text: str, base: int, source: str) -> YamlP
     elif (
         problem.startswith("found character")
         and "cannot start any token" in problem
-        and text[index : index + 1] in "@`"
+        and text[index : index + 1] in ("@", "`")
     ):
         # "@" and "`" are reserved: no plain value may start with them ("layout: @layouts/Career.astro")
         what = "`@`" if text[index] == "@" else "a backtick"

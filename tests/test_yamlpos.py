@@ -173,3 +173,19 @@ def test_pyyaml_s_own_nesting_limit_is_reported_at_rolelint_s_depth_limit():
     assert yamlpos._too_deep_for_the_parser(other, text) is None
     result = yamlpos.load_yaml(text)
     assert [(p.code, p.start) for p in result.problems] == [("RL008", text.index("[") + yamlpos.MAX_DEPTH - 1)]
+
+
+def test_a_reserved_character_error_at_the_end_of_the_document_is_still_reported():
+    # "" is in any string: a mark at the very end must not be taken for an `@` or a backtick
+    from rolelint import yamlpos
+
+    text = "title: Developer\nnote: "
+    error = yaml.scanner.ScannerError(
+        "while scanning for the next token",
+        None,
+        "found character that cannot start any token",
+        yaml.Mark("<text>", len(text), 1, 6, None, None),
+    )
+    problem = yamlpos._yaml_error(error, text, 0, text)
+    assert problem.code == "RL001" and problem.start == len(text)
+    assert "cannot start any token" in problem.message and "quote the value" not in problem.message
