@@ -19,7 +19,7 @@ pytest.importorskip("pyarrow")
 
 from conftest import CORPUS, REPO  # noqa: E402
 
-from rolelint.audit.inputs import Advert, Columns, RecordError, html_to_markdown, plan, read  # noqa: E402
+from rolelint.audit.inputs import Advert, Columns, RecordError, detect_format, html_to_markdown, plan, read  # noqa: E402
 from rolelint.audit.run import AuditInputError, AuditSettings, run_audit  # noqa: E402
 from rolelint.audit.work import linter_for, month_of, text_measures  # noqa: E402
 
@@ -857,12 +857,52 @@ def test_a_site_s_own_profession_and_date_keys_are_read_where_the_schema_keys_ar
     (folder / "a.md").write_text("---\nlayout: job\nprofession: Design\ndate: 2026-05-02\n---\n# Designer\n")
     (folder / "b.md").write_text('+++\nprofession = "Data"\ndate = 2026-06-30T09:00:00Z\n+++\n# Analyst\n')
     (folder / "c.md").write_text(
-        "---\nframework: design\nprofession: Design\nclosing_date: 2026-07-01\ndate: 2026-05-02\n---\n# Designer\n"
+        "---\nkind: advert\nframework: design\nprofession: Design\nclosing_date: 2026-07-01\ndate: 2026-05-02\n"
+        "---\n# Designer\n"
     )
     (folder / "d.txt").write_text("---\nprofession: Prose\n---\nA plain text advert.\n")  # check reads no metadata
     (partition,) = plan(folder, "folder", Columns(), partition_size=10)
     found = [(dict(a.metadata)["profession"], month_of(dict(a.metadata)["date"])) for a in read(partition, Columns())]
     assert found == [("Design", "2026-05"), ("Data", "2026-06"), ("design", "2026-07"), ("", "")]
+
+
+def test_a_site_s_own_framework_key_is_not_taken_for_the_profession(tmp_path):
+    # `framework:` is rolelint's advert schema's key for the profession; a Jekyll site's own one
+    # names the software the job uses
+    folder = tmp_path / "site"
+    folder.mkdir()
+    (folder / "a.md").write_text("---\nlayout: job\nframework: React\n---\n# Frontend developer\n")
+    (folder / "b.md").write_text("---\nframework: React\nprofession: Frontend\n---\n# Frontend developer\n")
+    (partition,) = plan(folder, "folder", Columns(), partition_size=10)
+    assert [dict(a.metadata)["profession"] for a in read(partition, Columns())] == ["", "Frontend"]
+
+
+def test_a_jsonld_file_gets_the_same_metadata_in_a_folder_as_on_its_own(tmp_path):
+    posting = {
+        "@context": "https://schema.org",
+        "@type": "JobPosting",
+        "title": "Software developer",
+        "description": "<p>Build and run our services.</p>",
+        "hiringOrganization": {"@type": "Organization", "name": "Acme"},
+        "datePosted": "2026-01-05",
+        "validThrough": "2026-03-31",
+        "occupationalCategory": {"@type": "CategoryCode", "name": "Software developers"},
+    }
+    folder = tmp_path / "adverts"
+    folder.mkdir()
+    (folder / "dev.jsonld").write_text(json.dumps(posting))
+    (folder / "draft.md").write_text("# Designer\n")  # a folder of mixed files: read as a folder
+    assert detect_format(folder) == "folder"
+    in_folder = {
+        Path(a.where).name: dict(a.metadata)
+        for p in plan(folder, "folder", Columns(), partition_size=10)
+        for a in read(p, Columns())
+    }["dev.jsonld"]
+    (alone,) = [
+        r for p in plan(folder / "dev.jsonld", "jsonld", Columns(), partition_size=5) for r in read(p, Columns())
+    ]
+    assert in_folder == dict(alone.metadata)
+    assert (in_folder["date"], in_folder["profession"]) == ("2026-01-05", "Software developers")
 
 
 def test_a_table_s_profession_and_date_columns_can_be_named(tmp_path):

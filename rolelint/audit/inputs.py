@@ -24,10 +24,11 @@ from typing import Any, Iterator
 
 # Metadata every advert row carries (empty when the input has no such column).
 METADATA = ("organisation", "title", "level", "profession", "date", "salary")
-# Where an advert file's metadata (Markdown front matter, a YAML advert's keys, an HTML page's or
-# JSON-LD file's JobPosting as `rolelint check` reads it) holds each METADATA field, first filled
-# first: the advert schema's key, then a key a site's own front matter (one without `kind:`) uses.
-# The profession is the framework's id, the key the profession index and the roles use for it.
+# Where an advert file's metadata (Markdown front matter, a YAML advert's keys, an HTML page's
+# JobPosting as `rolelint check` reads it) holds each METADATA field, first filled first: the advert
+# schema's key, then a key a site's own front matter (one without `kind:`) uses. The profession is
+# the framework's id, the key the profession index and the roles use for it. A `.jsonld` file's
+# metadata is its JobPosting's, read as a JSON-LD input reads it (``jobposting_metadata``).
 FILE_KEYS: dict[str, tuple[str, ...]] = {
     "organisation": ("organisation", "organization"),
     "title": ("title",),
@@ -36,6 +37,9 @@ FILE_KEYS: dict[str, tuple[str, ...]] = {
     "date": ("closing_date", "date"),
     "salary": ("salary",),
 }
+# Keys that are rolelint's advert schema's only in a file that says `kind: advert`: a site's own
+# `framework:` (a Jekyll site's "React") names the software the job uses, not the profession.
+ADVERT_ONLY_KEYS = frozenset({"framework"})
 INPUT_FORMATS = ("folder", "jsonl", "csv", "parquet", "jsonld")
 JSONLD_SUFFIXES = (".jsonld", ".json")
 
@@ -347,18 +351,34 @@ def _read_file(path: Path) -> Advert | RecordError:
     if fmt.name in ("markdown", "text"):
         text = data.decode("utf-8-sig", errors="replace")
         # Front matter as `rolelint check` reads it: YAML, TOML or JSON, in Markdown only.
-        metadata = read_front_matter(text).data if fmt.name == "markdown" else {}
+        metadata = file_metadata(read_front_matter(text).data if fmt.name == "markdown" else {})
     else:
-        text, metadata = _prose_and_data(fmt, path, data)
-    return Advert(id=str(path), text=text, where=str(path), metadata=file_metadata(metadata), data=data)
+        text, keys = _prose_and_data(fmt, path, data)
+        # a JobPosting file's metadata as a JSON-LD input gives it, not as check's advert keys
+        metadata = _jsonld_file_metadata(data) if fmt.name == "jsonld" else file_metadata(keys)
+    return Advert(id=str(path), text=text, where=str(path), metadata=metadata, data=data)
 
 
 def file_metadata(data: dict[str, Any]) -> tuple[tuple[str, str], ...]:
-    """An advert file's metadata fields, each from the first of its FILE_KEYS that holds a value."""
+    """An advert file's metadata fields, each from the first of its FILE_KEYS that holds a value
+    (ADVERT_ONLY_KEYS only when the file says `kind: advert`)."""
+    read = [key for key in data if data.get("kind") == "advert" or key not in ADVERT_ONLY_KEYS]
     return tuple(
-        (name, next((value for value in map(_plain, (data.get(key) for key in FILE_KEYS[name])) if value), ""))
+        (name, next((value for value in (_plain(data.get(k)) for k in FILE_KEYS[name] if k in read) if value), ""))
         for name in METADATA
     )
+
+
+def _jsonld_file_metadata(data: bytes) -> tuple[tuple[str, str], ...]:
+    """The metadata of a `.jsonld` file's JobPosting, the first as `rolelint check` reads it; none
+    when the file holds none (the lint reports why)."""
+    from rolelint.formats.jsonld import find_posting
+
+    try:
+        found = find_posting(json.loads(data.decode("utf-8-sig")))
+    except (UnicodeDecodeError, ValueError):
+        found = None
+    return jobposting_metadata(found[1]) if found else tuple((name, "") for name in METADATA)
 
 
 def _prose_and_data(fmt, path: Path, data: bytes) -> tuple[str, dict[str, Any]]:
@@ -479,24 +499,31 @@ def jobposting_advert(item: dict, where: str) -> Advert:
     salary = _salary(item)
     if salary:
         parts.append(f"## Pay\n\n{salary}")
-    organisation = item.get("hiringOrganization")
-    organisation = organisation.get("name") if isinstance(organisation, dict) else organisation
-    metadata = {
-        "organisation": organisation,
-        "title": title,
-        "level": "",
-        "profession": _text_of(item.get("occupationalCategory")),
-        "date": item.get("datePosted") or item.get("validThrough"),
-        "salary": salary,
-    }
     ident = item.get("identifier")
     ident = ident.get("value") if isinstance(ident, dict) else ident
     return Advert(
         id=_plain(ident) or where,
         text="\n\n".join(parts) + "\n",
         where=where,
-        metadata=tuple((name, _plain(metadata.get(name))) for name in METADATA),
+        metadata=jobposting_metadata(item),
     )
+
+
+def jobposting_metadata(item: dict) -> tuple[tuple[str, str], ...]:
+    """A JobPosting's METADATA fields, whether it came as a JSON-LD input or a `.jsonld` file in a
+    folder: the date it was posted, else its closing date; its occupational category as the
+    profession."""
+    organisation = item.get("hiringOrganization")
+    organisation = organisation.get("name") if isinstance(organisation, dict) else organisation
+    metadata = {
+        "organisation": organisation,
+        "title": _text_of(item.get("title")),
+        "level": "",
+        "profession": _text_of(item.get("occupationalCategory")),
+        "date": item.get("datePosted") or item.get("validThrough"),
+        "salary": _salary(item),
+    }
+    return tuple((name, _plain(metadata.get(name))) for name in METADATA)
 
 
 def _text_of(value: Any) -> str:
