@@ -477,7 +477,9 @@ def portrays_the_reader(heading: str) -> bool:
 _ASIDE = re.compile(r"\([^()]*\)")
 # a heading of duties that calls them essential, and nothing it asks of the reader
 _ESSENTIAL_DUTIES = re.compile(r"\b(?:duties|responsibilit\w*|functions|tasks|breakdown)\b")
-_ASKS = re.compile(r"requir|qualif|skill|experience|criteria|competenc|knowledge|education|attribute|abilit|\byou\b")
+_ASKS = re.compile(
+    r"requir|qualif|skill|experience|criteria|competenc|knowledge|education|attribute|\babilit|\bcapabilit"
+)
 # a heading of both kinds of requirements: "Skills and qualifications (required and preferred)"
 _BOTH_KINDS = re.compile(r"\brequired\b[^()]*\b(?:and|&|/)\s*(?:preferred|desired|desirable)\b")
 _ATTRIBUTES = re.compile(r"\{[^{}]*\}|<[^<>]{0,300}>")
@@ -738,9 +740,14 @@ def build_sections(
         while stack and stack[-1][0] >= level:
             stack.pop()
         category = categorize_heading(text)
-        if category == "apply" and _BUTTON.fullmatch(text.strip(" \t*_#")):
-            # "### [Apply here](https://…/apply)" at the top of a job page is a button, not the heading
-            # of the text below it: that text is the advert's, under the heading above
+        if (
+            category == "apply"
+            and _BUTTON.fullmatch(text.strip(" \t*_#"))
+            and (not stack or stack[-1][1] in ("other", "about"))
+        ):
+            # "### [Apply here](https://…/apply)" under the post's title at the top of a job page is a
+            # button, not the heading of the text below it: that text is the advert's, under the
+            # heading above. Under a section of its own ("Requirements"), it heads how to apply.
             category = "other"
         if category == "other" and stack:
             category = stack[-1][1]
@@ -783,7 +790,7 @@ def build_sections(
 
 _DESIRED = re.compile(r"\bdesired\b", re.IGNORECASE)
 # a heading that is one Markdown link and nothing else
-_BUTTON = re.compile(r"\[[^\[\]\n]{1,60}\]\([^()\s]*\)")
+_BUTTON = re.compile(r"\[[^\[\]\n]{1,60}\]\((?:https?:)?//[^()\s]*\)")  # to another page, not an anchor
 # the most characters between two headings with nothing but markup and blank lines between them
 _ADJACENT = 8
 
@@ -923,7 +930,7 @@ _CONDITION = re.compile(
     # being a student, for a student post: "Open to second year students and above", "Must be a student at ..."
     r"open\s+to\s+(?:\w+[- ]year\s+|final[- ]year\s+|current\s+|undergraduate\s+|postgraduate\s+)?students\b|"
     r"(?:must|should)\s+be\s+(?:an?\s+)?(?:current(?:ly)?\s+)?(?:enrolled\s+)?(?:as\s+an?\s+)?(?:\w+[- ]year\s+)?"
-    r"(?:undergraduate\s+|postgraduate\s+|phd\s+)?student\b|"
+    r"(?:undergraduate\s+|postgraduate\s+|phd\s+)?student\b(?!\s+of\b)|"
     r"(?:visa\s+)?sponsorship|citizen(?:ship)?\b|(?:security|government)\s+clearance|background\s+(?:check|screening)|"
     # the UK's criminal-record vetting for work with children: "enhanced DBS disclosure"
     r"\bdbs\b|criminal\s+records?\s+(?:check|disclosure)|"
@@ -937,15 +944,18 @@ _CONDITION = re.compile(
 )
 # living where the post is, as an item of its own: "Located in San Francisco Bay Area", "Must be based in the UK"
 _LIVES_THERE = re.compile(
-    r"^\W*(?:(?:must|should|will)\s+)?(?:be\s+)?(?:located|based|living|resident)\s+(?:in|within|near)\b", re.IGNORECASE
+    r"^\W*(?:(?:must|should|will)\s+)?(?:be\s+)?(?:located|based|living|resident)\s+(?:in|within|near)\s+(?:(?!\b(?:and|with|or|plus)\b)[^,;:]){1,40}?"
+    r"[\s.!]*$",
+    re.IGNORECASE,
 )
 
 
 def condition_of_employment(item: str) -> bool:
     """Whether a requirement is a condition of being employed rather than a skill or experience: the
-    right to work somewhere, vetting, a graduation date or grade average, being available at the
-    post's hours ("Are willing and legally able to work in the United States", "Winter 2025 or Spring
-    2026 graduation", "3.3 GPA or above")."""
+    right to work somewhere, vetting, a graduation date or grade average, being a student for a
+    student post, being available at the post's hours or place, or living where it is, as an item
+    of its own ("Are willing and legally able to work in the United States", "Winter 2025 or Spring
+    2026 graduation", "3.3 GPA or above", "Available for 15-20 hours a week", "Based in Bristol")."""
     return _CONDITION.search(item) is not None or _LIVES_THERE.search(item) is not None
 
 

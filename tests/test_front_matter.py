@@ -286,7 +286,15 @@ def test_front_matter_with_a_reserved_first_character_is_reported_and_still_read
     linter = Linter(Config(root=tmp_path), select=("RL001", "RL208"))
     found = [(d.code, d.line, d.column, d.message) for d in linter.lint_text(text, name="advert.md").diagnostics]
     assert found == [("RL001", 3, 9, "invalid YAML: a value cannot start with `@`; quote the value")]
-    # with another error besides, the front matter is not read: its salary is lost, as before
+    # each such value is reported; a block scalar that quotes "@" and "`" is read as written
+    more = text.replace("salary:", "image: @assets/x.png\ndescription: |\n  Twitter: @acme is where we post.\nsalary:")
+    found = [(d.code, d.line) for d in linter.lint_text(more, name="advert.md").diagnostics]
+    assert found == [("RL001", 3), ("RL001", 4)]
+    from rolelint.loaders import document_from_string
+
+    data = document_from_string(more).data
+    assert data["description"] == "Twitter: @acme is where we post.\n" and data["layout"] == "layouts/Career.astro"
+    # with another error besides, the front matter is not read: its salary is lost
     broken = text.replace("title: Impact Reporter", "title: [Impact")
     codes = [d.code for d in linter.lint_text(broken, name="advert.md").diagnostics]
     assert "RL208" in codes and "RL001" in codes

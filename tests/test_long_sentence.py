@@ -228,18 +228,20 @@ def test_an_e_mail_address_is_passed_over_as_a_link_is(linter):
     # written out to keep it from robots, in brackets
     assert _words(linter, f"We hire.\n\n{BODY} at sanjay (at) example.org.\n") == []
     assert _words(linter, f"We hire.\n\n{BODY} at jo [at] example [dot] com.\n") == []
+    assert _words(linter, f"We hire.\n\n{BODY} at jo (AT) example (DOT) com.\n") == []
     # "at" in brackets that is no address is read
     assert _words(linter, f"We hire.\n\n{BODY} we meet (at) noon daily.\n") == [33]
 
 
-@pytest.mark.parametrize("lead", ["Ownership:", "**Ownership**:", "**Calvin Care Cash** :", "Please note:"])
+@pytest.mark.parametrize("lead", ["Ownership:", "**Ownership**:", "**Calvin Care Cash** :", "Director of Operations:"])
 def test_a_label_before_a_colon_is_not_counted_in_the_sentence(linter, lead):
     sentence = f"{BODY} and more"  # 30 words
     assert _words(linter, f"We hire.\n\n- {sentence}.\n") == [30]
     assert _words(linter, f"We hire.\n\n- {lead} {sentence}.\n") == [30]
     assert _words(linter, f"We hire.\n\n- {lead} {BODY}.\n") == []
-    # six words or more before the colon are a sentence's own, not a label
+    # six words or more before the colon, or a clause, are a sentence's own, not a label
     assert _words(linter, f"We hire.\n\n- In this role you will lead: {BODY}.\n") == [34]
+    assert _words(linter, f"We hire.\n\n- We are looking for: {BODY}.\n") == [32]
 
 
 def test_a_summary_field_that_repeats_the_body_is_reported_once_in_the_body(linter):

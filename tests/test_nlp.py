@@ -188,4 +188,11 @@ def test_a_short_abbreviation_or_a_plural_and_a_modal_end_a_sentence_too():
     # a capitalised plural and a modal verb after "U.S." open a sentence; a name does not
     assert len(_sentences("You may work anywhere in the U.S. Applicants should send a CV.")) == 2
     assert len(_sentences("We work at Acme Inc. Labs in Leeds.")) == 1
-    assert len(_sentences("We met Dr. Smith at noon.")) == 1
+    # a title before a surname, an initial, or a name that goes on is no sentence's end
+    for text in (
+        "Send your portfolio to Dr. Jones will review it soon.",
+        "Your manager, Mrs. Williams will support you.",
+        "You will report to Ms. A. Patel in Leeds.",
+        "Only U.S. Citizens are eligible to apply.",
+    ):
+        assert len(_sentences(text)) == 1, text

@@ -619,6 +619,9 @@ def test_a_heading_that_is_only_a_link_to_apply_is_a_button_not_a_section():
         ("[Apply here](https://jobs.example.org/apply/1)", "other"),
         ("How to apply", "apply"),
     ]
-    # a heading linked to its own anchor keeps its category
+    # a heading linked to its own anchor keeps its category, and so does one under a section of its own
     linked = document_from_string("## [Responsibilities](#responsibilities)\n\n- Build maps\n")
     assert [s.category for s in linked.sections] == ["responsibilities"]
+    steps = "## Requirements\n\n- Python\n\n### [How to apply](#how-to-apply)\n\n- Send a CV\n\n"
+    steps += "### [Apply now](https://jobs.example.org/a)\n\n- Send a letter\n"
+    assert [s.category for s in document_from_string(steps).sections] == ["essential", "apply", "apply"]

@@ -107,3 +107,14 @@ def test_a_vetting_statement_and_the_employer_named_in_the_title_are_not_the_hir
     assert found(vetting.replace("will be subject to an enhanced DBS disclosure", "will lead the team")) != []
     office = "# Deputy Chief of Staff, Office of Innovation\n\nThe Office of Innovation is looking for people.\n"
     assert found(office) == []
+
+
+def test_a_later_heading_names_the_post_only_when_the_title_does_not():
+    from pathlib import Path
+
+    from rolelint import Linter
+    from rolelint.config import Config
+
+    text = "# Senior designer\n\nWe make maps.\n\n## Head of Design\n\nThe Head of Design will support your growth.\n"
+    linter = Linter(Config(root=Path(".")), select=("RL123",))
+    assert not linter.lint_text(text, name="advert.md").diagnostics

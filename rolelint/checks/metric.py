@@ -45,7 +45,7 @@ def run(rule, spec: dict, target, options, nlp):
         skip = frozenset(w.lower() for w in spec.get("skip_sentences_with", ()))
         yield from _sentence_words(rule, target, high, inline_lists=bool(spec.get("inline_lists")), skip=skip)
     elif measure == "document_words":
-        words = document_words(target.spans, low)
+        words = document_words(target.spans, low, high)
         breach = _breach(words, low, high)
         if breach == "below min" and spec.get("complete_with") and _complete(target, spec["complete_with"]):
             breach = None  # short, but it says what the job is, what it needs and how to apply
@@ -69,13 +69,16 @@ def run(rule, spec: dict, target, options, nlp):
             yield span_finding(rule, extra, 0, len(extra.text), values={"count": len(items), "max": int(high)})
 
 
-def document_words(spans, low) -> int:
+def document_words(spans, low, high=None) -> int:
     """An advert's words as RL207 counts them: its body's, and, when the body alone is shorter than
     ``low``, the prose of its front matter too (a site that keeps the advert's text in fields its
-    template renders: `description:`, `qualifications:`)."""
+    template renders: `description:`, `qualifications:`), counted up to ``high``: the fields may
+    complete a stub, never make a body long."""
     words = sum(len(WORD.findall(item.text)) for item in spans if item.span.block != "scalar")
     if low is not None and words < low:
         words += sum(len(WORD.findall(item.text)) for item in spans if item.span.block == "scalar")
+        if high is not None:
+            words = min(words, int(high))  # the fields may complete a stub, never make a body long
     return words
 
 
@@ -133,16 +136,16 @@ def _word_starts(doc):
     space, not a web address written out, and not written straight after a word ("n't", "'ll") or
     after a hyphen written straight after a word ("in-house")."""
     import numpy
-    from spacy.attrs import IS_PUNCT, IS_SPACE, LIKE_EMAIL, LIKE_URL, ORTH, SPACY
+    from spacy.attrs import IS_PUNCT, IS_SPACE, LIKE_EMAIL, LIKE_URL, LOWER, ORTH, SPACY
 
-    table = doc.to_array([IS_PUNCT, IS_SPACE, SPACY, ORTH, LIKE_URL, LIKE_EMAIL])
+    table = doc.to_array([IS_PUNCT, IS_SPACE, SPACY, ORTH, LIKE_URL, LIKE_EMAIL, LOWER])
     word = (table[:, 0] == 0) & (table[:, 1] == 0)
     for i in numpy.flatnonzero(table[:, 4]):
         if _WEB_ADDRESS.match(doc[int(i)].text):
             word[i] = False  # a link is passed over, not read: "... in their map https://bit.ly/3b7t6cU"
     word &= table[:, 5] == 0  # and so is an e-mail address: "... reach out to Dr. Xu (nanxu@umd.edu)"
     at = doc.vocab.strings["at"]
-    for i in numpy.flatnonzero(table[:, 3] == at):
+    for i in numpy.flatnonzero(table[:, 6] == at):
         for j in _written_address(doc, int(i)):
             word[j] = False  # "sanjay (at) sogive.org", "jo [at] example [dot] com"
     glued = table[:, 2] == 0  # no whitespace after the token
@@ -223,16 +226,26 @@ _WORD = re.compile(r"\w+")
 
 def _label_words(doc, start: int, end: int, counts) -> int:
     """The words of a label that opens the sentence ``doc[start:end]``, up to five words before a
-    colon ("Ownership: Have ownership of ...", "**Calvin Care Cash** : Employees who ..."): a
-    heading run into the sentence, which a reader does not read as part of it."""
+    colon ("Ownership: Have ownership of ...", "**Calvin Care Cash** : Employees who ..."): a heading
+    run into the sentence, which a reader does not read as part of it. A clause before a colon ("We
+    are looking for: ...") is the sentence's own."""
     for i in range(start, min(end - 1, start + 12)):
         token = doc[i]
         if token.text == ":":
             label = int(counts[i] - counts[start])
-            return label if 1 <= label <= 5 and int(counts[end] - counts[i + 1]) > 0 else 0
+            clause = any(t.lower_ in _CLAUSE_WORDS for t in doc[start:i])
+            return label if 1 <= label <= 5 and not clause and int(counts[end] - counts[i + 1]) > 0 else 0
         if token.text in (".", "!", "?", ";"):
             return 0
     return 0
+
+
+# a person or a verb of being before a colon makes a clause ("We are looking for:", "Who we're looking
+# for:"), not a label ("Ownership:", "Invitation to apply:")
+_CLAUSE_WORDS = frozenset(
+    {"i", "we", "you", "they", "he", "she", "it", "our", "your", "their", "us", "'re", "’re", "'ll", "’ll"}
+    | {"am", "are", "is", "was", "were", "be", "will", "would", "can", "could", "should", "must", "have", "has"}
+)
 
 
 _JOINS = frozenset({"and", "or", "&", "nor"})  # what joins the last item of a list on

@@ -221,7 +221,8 @@ def _lemma_keys(doc) -> tuple[_Tokens, list[frozenset[str]]]:
         lower, lemma, tag, pos, space, orth = row
         if space:
             continue
-        # only a proper noun's keys depend on where it stands, and on its case
+        # only a proper noun's keys depend on where it stands, and on its case: whether it may be a
+        # plural the tagger took for a name (written in lower case, or opening its sentence)
         opens = pos == PROPN and (orth == lower or _opens(doc, i))
         found = _KEYS.get((lower, lemma, tag, pos, opens))
         if found is None:  # as _keys(token, True) does it

@@ -94,22 +94,28 @@ def read_front_matter(text: str) -> FrontMatter:
 # A plain value that starts with a character YAML reserves ("layout: @layouts/Career.astro", as Astro
 # sites write an import alias; "`code`"): libyaml refuses the whole front matter, while the site's own
 # reader may take it.
-_RESERVED_START = re.compile(r"^([ \t]*(?:-[ \t]+)?[^\s#:][^:\n]*:[ \t]+)[@`]", re.MULTILINE)
+_RESERVED = ("@", "`")
+_MENDS = 20  # the most such values mended in one front matter
 
 
 def _read_past_reserved(metadata: str, failed, base: int, text: str):
     """The front matter's keys and values despite values that start with a reserved character, when
-    that is all that stops YAML reading it: each such character read as a space (the offsets of
-    everything else unchanged), the RL001 finding kept, so the rest of the metadata (a salary, a
-    location) is not lost with it. ``failed`` when the front matter has other errors too."""
-    mended = _RESERVED_START.sub(lambda m: m.group(1) + " ", metadata)
-    if mended == metadata:
-        return failed
-    again = load_yaml(mended, base=base, full_text=text)
-    if not again.ok:
-        return failed
-    again.problems[:0] = failed.problems
-    return again
+    that is all that stops YAML reading it: each such character that libyaml stops at read as a space
+    (the offsets of everything else unchanged), its RL001 finding kept, so the rest of the metadata
+    (a salary, a location) is not lost with it. ``failed`` when the front matter has other errors too."""
+    problems, mended, result = [], metadata, failed
+    for _ in range(_MENDS):
+        problem = result.problems[0] if result.problems else None
+        at = problem.start - base if problem is not None and problem.code == "RL001" else -1
+        if not 0 <= at < len(mended) or mended[at] not in _RESERVED:
+            return failed
+        problems.append(problem)
+        mended = mended[:at] + " " + mended[at + 1 :]
+        result = load_yaml(mended, base=base, full_text=text)
+        if result.ok:
+            result.problems[:0] = problems
+            return result
+    return failed
 
 
 def _fill(found: FrontMatter, result, text: str) -> None:

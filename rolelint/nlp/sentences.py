@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-# What every glued full stop has around it (the tokenizer splits a stop after a lower-case letter
-# or a digit), looked for first: a search for a capital and a stop is far cheaper than the full pattern.
+# What every full stop the tokenizer keeps on a word has around it, looked for first: a capital,
+# perhaps a few lower-case letters ("Pa.", "Inc."), a stop and a space; far cheaper than the full patterns.
 _CAPITAL_STOP = re.compile(r"[A-Z](?:[a-z]{1,3})?\.\s")
 # A word of letters and digits, holding both, with a full stop glued to it, then a capitalised word.
 _GLUED_STOP = re.compile(r"(?<![\w.])(?=[^\W_]*\d)(?=[^\W_]*[^\W\d_])[^\W_]+\.\s+(?=[\"'“‘(]?[A-Z])")
@@ -26,9 +26,14 @@ _GLUED_STOP = re.compile(r"(?<![\w.])(?=[^\W_]*\d)(?=[^\W_]*[^\W\d_])[^\W_]+\.\s
 # Director ..."), or a capitalised plural and a modal verb ("... anywhere in the U.S. Applicants should
 # include ..."), not a name that goes on with it ("U.S. Army", "John F. Kennedy", "Acme Inc. Labs").
 _ABBREVIATION_STOP = re.compile(
-    r"(?<![\w.])(?:(?:[A-Z]\.){1,4}|[A-Z][a-z]{1,3}\.)\s+(?=(?:(?:The|This|That|These|Those|We|Our|You|Your|It|Its|"
-    r"They|Their|He|She|In|As|At|If|For|With|There|Here|A|An|All|Each|Every|Please|Apply|Join)\b|"
-    r"[A-Z][a-z]+s\s+(?:should|must|will|may|can|need|are)\b))"
+    # a title before a name ("Dr. Jones", "Mrs. Williams", "Ms. A. Patel") ends no sentence
+    r"(?<![\w.])(?:(?:[A-Z]\.){1,4}|(?!(?:Mr|Mrs|Ms|Dr|Prof|St|Mt|Rev|Sr|Jr|Messrs|Fr|Gen|Col|Capt|Lt|Sgt)\.)"
+    r"[A-Z][a-z]{1,3}\.)\s+(?=(?:The|This|That|These|Those|We|Our|You|Your|It|Its|"
+    r"They|Their|He|She|In|As|At|If|For|With|There|Here|All|Each|Every|Please|Apply|Join)\b)"
+    # after capitals and full stops, the people an advert addresses and a modal: "... in the U.S.
+    # Applicants should ..." (not "U.S. Citizens are eligible", a name that goes on)
+    r"|(?<![\w.])(?:[A-Z]\.){2,4}\s+(?=(?:Applicants|Candidates|Applications|Employees|Interviews)\s+"
+    r"(?:should|must|will|may|can|need)\b)"
 )
 # Emoji and pictographs (not the letter-like symbols or arrows a text may use inside a sentence).
 _EMOJI = re.compile(r"[\u2600-\u27bf\U0001f1e6-\U0001f1ff\U0001f300-\U0001faff]")

@@ -327,14 +327,23 @@ def _sought(noun, words: Words) -> bool:
     seeking (``seeks``: "we want a young person", "hiring a young salesperson") or of "for" after one
     (``seeks_for``: "we are looking for a young salesperson"), or a noun joined to such an object
     ("a young designer and developer")."""
+    served = words.has("served", noun)
     while noun.dep_ == "conj" and noun.head is not noun:
         noun = noun.head
     head = noun.head
     if noun.dep_ in ("dobj", "obj") and head.pos_ == "VERB":
-        return words.has("seeks", head)
-    if noun.dep_ == "pobj" and head.lower_ == "for" and head.head is not head:
-        return words.has("seeks_for", head.head)
-    return False
+        verb, seeks = head, words.has("seeks", head)
+    elif noun.dep_ == "pobj" and head.lower_ == "for" and head.head is not head:
+        verb, seeks = head.head, words.has("seeks_for", head.head)
+    else:
+        return False
+    # the employer seeks; the reader seeking is a duty ("you will recruit young volunteers"), and
+    # anyone else's wants are not the advert's ("our clients want young audiences")
+    # ("hire young people into their first jobs", with no subject, may be a group the employer serves)
+    subjects = [child.lower_ for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects:
+        return seeks and not served
+    return seeks and all(subject in ("we", "i") for subject in subjects)
 
 
 def _is_staff(noun, words: Words) -> bool:

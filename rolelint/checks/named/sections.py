@@ -76,9 +76,10 @@ def sections_present(document, items) -> set[str]:
             present.add(
                 next(c for c, hints in FRONT_MATTER_SECTIONS.items() if any(h in label.group(1).lower() for h in hints))
             )
-    # a site's own value of a key rolelint knows, in a shape its schema does not take (`location:` as a
-    # mapping of a place's name and coordinates), names the subject as well
-    keys = [*data, *(key for key, value in document.site_data.items() if value not in (None, "", [], {}))]
+    # a site's own value of a key rolelint knows, as a mapping or list its schema does not take
+    # (`location:` as a place's name and coordinates), names the subject as well; a word alone
+    # (`salary: competitive`) does not
+    keys = [*data, *(key for key, value in document.site_data.items() if isinstance(value, (dict, list)) and value)]
     for key in keys:
         for category, hints in FRONT_MATTER_SECTIONS.items():
             if any(hint in str(key).lower() for hint in hints):

@@ -142,6 +142,8 @@ HIRES = re.compile(
 # text without any is not searched.
 _HIRE_WORDS = ("hir", "seek", "recruit", "requir", "need", "searching", "looking")
 # words that end a title's phrase but name no one ("We are Hiring", "IT Job"), or a company
+# how far into a jobs page its later headings are looked for, and how many of them name the post
+_HEADINGS_READ, _LATER_TITLES = 60, 3
 NOT_HEADS = frozenset(
     {"we", "are", "is", "it", "hiring", "available", "wanted", "new", "now", "open", "remote", "you"}
     # the employer or the page, named in a title ("Office of Innovation", "Computational Neuroscience
@@ -550,8 +552,11 @@ def title_heads(document) -> frozenset[str]:
     titles += [value for key, value in data.items() if isinstance(value, str) and "title" in str(key).lower()]
     first_heading = next((span.text for span in document.spans if span.block == "heading" and span.text.strip()), "")
     titles.append(first_heading)
-    # a jobs page whose first heading is the page's ("Current openings") names the post in a later one
-    titles += [span.text for span in document.spans[:60] if span.block == "heading" and names_a_job(span.text)][:3]
+    # a jobs page whose title and first heading are the page's ("Join Our Team", "Current openings")
+    # names the post in a later heading
+    if not any(names_a_job(title) for title in titles if title):
+        later = (span.text for span in document.spans[:_HEADINGS_READ] if span.block == "heading")
+        titles += [text for text in later if names_a_job(text)][:_LATER_TITLES]
     for span in document.spans[:40]:
         field = TITLE_FIELD.match(span.text.strip()) if "itle" in span.text[:60] else None
         if field:
