@@ -59,3 +59,20 @@ async def test_an_untitled_buffer_is_linted_as_an_advert(client: LanguageClient)
     )
     got = await published(client, uri, version=1, after=after)
     assert "RL101" in {d.code for d in got.diagnostics}
+
+
+async def test_the_server_says_why_again_after_the_config_changes(client: LanguageClient, workspace: Path):
+    # the edit to the config may have been meant to place the file: a log from before it is stale
+    notes = workspace / "docs" / "notes.md"
+    write(workspace, "docs/notes.md", GUIDE)
+    await open_document(client, notes, GUIDE)
+    after = len(client.published)
+    client.workspace_did_change_watched_files(
+        types.DidChangeWatchedFilesParams(
+            [types.FileEvent(uri=(workspace / ".rolelint.yaml").as_uri(), type=types.FileChangeType.Changed)]
+        )
+    )
+    got = await published(client, notes.as_uri(), after=after)
+    assert not got.diagnostics
+    told = [m.message for m in client.log_messages if "docs/notes.md" in m.message]
+    assert len(told) == 2, told

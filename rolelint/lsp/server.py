@@ -232,6 +232,7 @@ class RolelintServer(LanguageServer):
         configs = [p for p in paths if p.name in CONFIG_NAMES]
         others = [p for p in paths if p.name not in CONFIG_NAMES]
         if configs:
+            self.config_changed()
             future = self.worker.submit(self._reload_configs, priority=CHANGED)
         elif others:
             future = self.worker.submit(self._refresh_index, others, priority=CHANGED)
@@ -249,6 +250,11 @@ class RolelintServer(LanguageServer):
         for uri in uris:
             if uri in self.docs:
                 self.schedule(uri, priority=BACKGROUND)
+
+    def config_changed(self) -> None:
+        """The config or the client's settings changed: what the log said about which documents are
+        not rolelint's may no longer hold, so it is said again at their next lint."""
+        self._told_left_alone.clear()
 
     def _reload_configs(self) -> list[str]:
         self.projects.config_changed()
@@ -766,6 +772,7 @@ def build_server() -> RolelintServer:
     @guarded
     def configuration(ls: RolelintServer, params: types.DidChangeConfigurationParams):
         ls.settings.update(params.settings)
+        ls.config_changed()
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     @guarded
