@@ -8,9 +8,9 @@ be called from several threads (they take turns: spaCy's pipeline is not shared 
 
     >>> import rolelint
     >>> linter = rolelint.Linter()                       # config found from the working directory
-    >>> result = linter.lint_text("We need a rockstar ninja.", name="draft.md")
+    >>> result = linter.lint_text("We need a rockstar ninja.", name="adverts/draft.md")
     >>> [(d.line, d.column, d.code) for d in result.diagnostics]  # doctest: +SKIP
-    [(1, 11, 'RL103'), ...]
+    [(1, 1, 'RL207'), (1, 1, 'RL208'), (1, 1, 'RL209'), (1, 11, 'RL104')]
 """
 
 from __future__ import annotations

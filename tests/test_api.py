@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ast
 import dataclasses
+import doctest
 import threading
 from pathlib import Path
 
@@ -164,3 +166,17 @@ def test_fixes_baselines_and_reports_are_api_calls_as_check_makes_them(tmp_path)
     sarif = rolelint.render_report("sarif", first, options=rolelint.ReportOptions(fail_on="never"))
     assert '"version": "2.1.0"' in sarif
     assert "RL10" in rolelint.rule_statistics(first)
+
+
+def test_the_module_example_finds_what_it_shows_in_a_repo_made_by_init(tmp_path, monkeypatch):
+    # with `kinds.advert` set, a name no glob places is left alone: the example must name a place
+    # that init's globs make an advert, or it shows nothing
+    from rolelint.scaffold import scaffold
+
+    scaffold(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    *steps, shown = doctest.DocTestParser().get_examples(rolelint.api.__doc__)
+    namespace: dict = {}
+    for step in steps:
+        exec(step.source, namespace)
+    assert eval(shown.source, namespace) == ast.literal_eval(shown.want)
