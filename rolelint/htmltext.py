@@ -18,6 +18,7 @@ from typing import Sequence
 from rolelint.documents import Section, TextSpan
 from rolelint.structure import (
     LIST_ITEM,
+    SHORTCODE,
     SectionFinder,
     build_sections,
     categorize_heading,
@@ -231,6 +232,8 @@ class _Reader(HTMLParser):
             return
         if not data:
             return
+        if "[" in data:  # a page builder's shortcodes, which the site renders: no reader's text
+            data = SHORTCODE.sub(lambda m: " " * len(m.group()), data)
         for i, char in enumerate(data):
             self.add(" " if _WHITESPACE.match(char) else char, start + i)
 

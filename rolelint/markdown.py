@@ -16,6 +16,7 @@ from rolelint.structure import LIST_ITEM as _LIST_ITEM
 from rolelint.structure import (
     PSEUDO_LEVEL,
     SECTION_KEYWORDS,
+    SHORTCODE,
     SectionFinder,
     build_sections,
     categorize_heading,
@@ -99,7 +100,7 @@ def mask_inline(text: str) -> str:
         blank(start, end)
     for start, end in code_spans(text):
         blank(start, end)
-    for pattern in (_IMAGE, _AUTOLINK):
+    for pattern in (_IMAGE, _AUTOLINK, SHORTCODE):
         for m in pattern.finditer(text):
             blank(m.start(), m.end())
     for m in _HTML_TAG.finditer(text):

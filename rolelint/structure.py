@@ -356,6 +356,15 @@ def names_a_job(heading: str) -> bool:
     return last in _PERSON_NOUNS or (len(last) > 4 and _AGENT_SUFFIX.search(last) is not None)
 
 
+# A WordPress page builder's shortcode, which the site renders and no reader sees:
+# `[fusion_builder_container hundred_percent="no" ...]`, `[vc_row]`, `[/fusion_text]`, `[caption id="x"]`:
+# a name with an underscore, or any name with attributes. Not "[Insert salary]" nor "[x]".
+SHORTCODE = re.compile(
+    r"\[/?[a-z][a-z0-9]*_[a-z0-9_]*(?:\s[^\[\]\n]*)?\]|\[[a-z][\w-]*(?:\s+[\w-]+=\"[^\"\n]*\")+\s*/?\]"
+    r"|\[/[a-z][\w-]*\]"
+)
+
+
 def categorize_heading(heading: str) -> str:
     """The section category of a heading, by the first keyword group it mentions. A heading that
     names a job ("News Applications Developer", ``names_a_job``) is no section's, whatever words its

@@ -244,3 +244,11 @@ def test_a_table_laid_out_as_fields_heads_each_value_with_its_label():
     assert (value.section, page[value.offsets[0] : value.offsets[-1]]) == ("location", "Dar es Salaam")
     # a header cell that names no section ("Report to", a column's "Grade") stays text
     assert by_text["Report to"].block == "paragraph" and by_text["Grade"].block == "paragraph"
+
+
+def test_a_page_builder_s_shortcodes_in_a_page_are_not_its_text():
+    from rolelint.loaders import document_from_string
+
+    page = '<div>[vc_row][vc_column width="1/2"]<p>We hire.</p>[/vc_column][/vc_row]</div>\n'
+    document = document_from_string(page, fmt="html")
+    assert " ".join(span.text.split()[0] for span in document.spans if span.text.strip()) == "We"

@@ -138,3 +138,15 @@ def test_a_tag_that_is_no_html_element_is_text_not_markup():
     assert mask_inline("Nothing at <Name> is ours") == "Nothing at <Name> is ours"
     assert mask_inline("Pay: <insert salary>") == "Pay: <insert salary>"
     assert mask_inline("a <b>bold</b> <my-widget>x</my-widget>") == "a    bold     " + " " * 11 + "x" + " " * 12
+
+
+def test_a_page_builder_s_shortcodes_are_markup_not_prose():
+    from rolelint.markdown import mask_inline
+
+    text = (
+        '[fusion_builder_container hundred_percent="no"][fusion_text]We hire.[/fusion_text][/fusion_builder_container]'
+    )
+    assert mask_inline(text).strip() == "We hire."
+    assert mask_inline('[caption id="a1"]A photo[/caption]').strip() == "A photo"
+    # a placeholder, a checkbox and a link's text are not shortcodes
+    assert mask_inline("Salary: [Insert salary]. Tick [x].") == "Salary: [Insert salary]. Tick [x]."
