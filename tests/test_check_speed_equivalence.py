@@ -370,11 +370,15 @@ def _names_in_plainly(text, words, names):
             run = words[at : at + count]
             if not joined(run) or any(end - start < 2 for start, end in run):
                 continue
-            if any(text[start:end].lower() in ("or", "and") for start, end in run):
-                continue
             key = tn._key(text[run[0][0] : run[-1][1]])
             for other, name in names.canonical.items():
                 if len(other) >= 8 and other[0] == key[0] and _near_plainly(key, other):
+                    # a small word the name lacks ("Ruby of Rails", "Angular is") makes no slip of it
+                    small = tn._SMALL_WORDS - set(name.lower().split())
+                    if text[run[0][0] : run[0][1]].lower() in ("or", "and") or any(
+                        text[start:end].lower() in small for start, end in run[1:]
+                    ):
+                        break
                     return run[0][0], run[-1][1], text[run[0][0] : run[-1][1]], name, count
         return None
 
