@@ -485,6 +485,25 @@ def write_unjudged(path: Path, findings: list[Finding]) -> None:
             )
 
 
+CLEAN_BATCH_GUIDE = [
+    "## Adding a clean batch",
+    "",
+    "The figures that count are first runs on adverts nobody tuned on. To add one:",
+    "",
+    "1. Choose adverts from publishers and repositories in no split of `manifest.csv` (both columns are "
+    "checked by `tests/test_precision_benchmark.py`), at a recorded commit, with their licence.",
+    "2. Without running rolelint on them, read each advert and write its problems to `gold.csv` (quotes "
+    "verbatim, one row per long sentence). Add the split to `SPLITS` in `precision.py` and `extract.py` as "
+    '"not yet run", not to `SEEN`, and commit: the history shows the gold came first.',
+    "3. Run once at a named commit: `python benchmarks/precision.py --split freshN --unjudged new.csv`.",
+    "4. Have the findings judged by reviewers who have not seen the gold (by the guide below; the judgements "
+    "of earlier batches show the calls), and append their rows to `judgements.csv` as bytes.",
+    '5. `python benchmarks/precision.py --split freshN --record "freshN first run, clean (rules at COMMIT)"`: '
+    "its first history row is its clean figure, which the table at the top pools. Then add the split to "
+    "`SEEN`; fixes made looking at it are fit, measured by the next batch.",
+    "",
+]
+
 JUDGING_GUIDE = [
     "## How findings are judged",
     "",
@@ -844,6 +863,7 @@ def write_markdown(path: Path, reports: list[Report], rows: list[dict[str, str]]
         "python benchmarks/precision.py --markdown                  # 5. regenerate this page",
         "```",
         "",
+        *CLEAN_BATCH_GUIDE,
     ]
     out += JUDGING_GUIDE
     out += history_table()
