@@ -218,10 +218,10 @@ def _sentence_words(rule, target, high, *, inline_lists: bool = False, skip: fro
 def _words_of(*texts: str) -> str:
     """The words of ``texts`` between spaces, markup and punctuation left out, to tell the same
     sentence written with and without its Markdown."""
-    return " " + " ".join(word for text in texts for word in _WORD.findall(text.lower())) + " "
+    return " " + " ".join(word for text in texts for word in _PLAIN_WORD.findall(text.lower())) + " "
 
 
-_WORD = re.compile(r"\w+")
+_PLAIN_WORD = re.compile(r"\w+")  # a word as written, for comparing texts (not ``WORD``, which counts)
 
 
 def _label_words(doc, start: int, end: int, counts) -> int:

@@ -21,6 +21,7 @@ from rolelint.checks import alternation, document_finding
 from rolelint.checks.named.action_verb_duties import known_verbs
 from rolelint.checks.named.essential_requirements import HIRE_NOUNS, reads_as_requirement
 from rolelint.checks.named.model import NamedCheck
+from rolelint.checks.named.parsed import COPULA_SUBJECTS
 from rolelint.checks.named.sections import CORE_SECTIONS, FRONT_MATTER_SECTIONS, SECTION_LABEL, sections_present
 from rolelint.checks.named.spec_schema import word_list
 from rolelint.checks.named.third_person import title_heads
@@ -663,7 +664,7 @@ def _opens_with_places(doc, places) -> bool:
 
 
 def _has_subject(token) -> bool:
-    return any(child.dep_ in ("nsubj", "nsubjpass") for child in token.children)
+    return any(child.dep_ in COPULA_SUBJECTS for child in token.children)
 
 
 def _read(doc, places=None) -> _Reading:

@@ -340,7 +340,7 @@ def _sought(noun, words: Words) -> bool:
     # the employer seeks; the reader seeking is a duty ("you will recruit young volunteers"), and
     # anyone else's wants are not the advert's ("our clients want young audiences")
     # ("hire young people into their first jobs", with no subject, may be a group the employer serves)
-    subjects = [child.lower_ for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")]
+    subjects = [child.lower_ for child in verb.children if child.dep_ in COPULA_SUBJECTS]
     if not subjects:
         return seeks and not served
     return seeks and all(subject in ("we", "i") for subject in subjects)

@@ -213,30 +213,7 @@ def _name_run(runs: dict[int, list[str]], at: int, names: Names, *, shortest: in
 
 
 # words a name's run of words may not end in or go through unless the name has them
-_SMALL_WORDS = frozenset(
-    {
-        "a",
-        "an",
-        "and",
-        "are",
-        "as",
-        "at",
-        "be",
-        "by",
-        "for",
-        "has",
-        "if",
-        "in",
-        "is",
-        "it",
-        "of",
-        "on",
-        "or",
-        "so",
-        "the",
-    }
-    | {"to", "was", "we", "us"}
-)
+_SMALL_WORDS = frozenset("a an and are as at be by for has if in is it of on or so the to was we us".split())
 
 
 def _run_slip(text: str, words: list[tuple[int, int]], runs: dict[int, list[str]], at: int, names: Names):
