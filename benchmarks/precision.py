@@ -115,6 +115,7 @@ SPLIT_CHOICES = {"both": ("tune", "heldout"), "seen": SEEN, "every": tuple(SPLIT
 JUDGEMENTS = ADVERTS / "judgements.csv"
 MARKDOWN = REPO / "docs" / "precision.md"
 HISTORY = ADVERTS / "history.csv"
+FIRST_RUNS = ADVERTS / "first_runs.csv"  # written by benchmarks/first_runs.py
 HISTORY_FIELDS = [
     "label",
     "commit",
@@ -631,6 +632,50 @@ def clean_table(history: list[dict[str, str]]) -> list[str]:
     return out + [""]
 
 
+def first_run_rules(path: Path = FIRST_RUNS) -> list[str]:
+    """Each rule's findings on the clean first runs (``first_runs.csv``), pooled: how often a rule is
+    right on adverts from publishers it had never been run on, with the rules as they stood then."""
+    if not path.is_file():
+        return []
+    with path.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    pooled: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    batches: dict[str, set[str]] = defaultdict(set)
+    for row in rows:
+        pooled[row["code"]][0] += int(row["tp"])
+        pooled[row["code"]][1] += int(row["judged"])
+        batches[row["code"]].add(row["split"])
+    splits = {row["split"] for row in rows}
+    out = [
+        "### Each rule on the clean first runs",
+        "",
+        f"The findings of the {len(splits)} clean first runs above, by rule, pooled: each batch was run "
+        "with the rules as they stood at its first run (`python benchmarks/first_runs.py` takes each "
+        "commit's rules out of git and runs them again; today's judgements give the verdicts). A rule "
+        "changed since then, often because of these very findings, so a rule's figure is its record on "
+        "unseen text, not its precision today. The severity column is today's; rules whose clean "
+        "record is under 80% on five findings or more are `info` or off (the calibration in "
+        "docs/rules.md).",
+        "",
+        "| rule | severity today | default | TP / judged (Wilson 95%) | batches with findings |",
+        "|---|---|---|---|---:|",
+    ]
+    catalogue = _rule_settings()
+    for code, (tp, n) in sorted(pooled.items(), key=lambda kv: (kv[1][0] / kv[1][1], kv[0])):
+        severity, enabled = catalogue.get(code, ("", True))
+        out.append(
+            f"| {code} | {severity or '—'} | {'on' if enabled else 'off'} | {_share(tp, n)} | {len(batches[code])} |"
+        )
+    return out + [""]
+
+
+def _rule_settings() -> dict[str, tuple[str, bool]]:
+    """Each rule's default severity and whether it is on, as rolelint lists them (``rolelint rules``)."""
+    from rolelint.api import list_rules
+
+    return {info.code: (info.severity.name.lower(), info.enabled) for info in list_rules()}
+
+
 def _share(part: int, whole: int) -> str:
     """ "87% (141 / 163, 80%–91%)": a share with its Wilson 95% interval."""
     if not whole:
@@ -676,6 +721,7 @@ def write_markdown(path: Path, reports: list[Report], rows: list[dict[str, str]]
         "reviewer listed it finds.",
         "",
         *clean_table(history_rows()),
+        *first_run_rules(),
         *split_table(reports, rows),
         "## Method",
         "",
