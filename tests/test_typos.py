@@ -22,7 +22,7 @@ def slips(linter, body: str) -> list[tuple[str, str]]:
     """(the text reported, the suggestion) of each RL131 finding in an advert with ``body``."""
     result = linter.lint_text("---\nkind: advert\ntitle: Analyst\n---\n\n" + body, name="advert.md")
     found = [d.to_dict() for d in result.diagnostics if d.code == "RL131"]
-    return [(re.match(r"'(.*)' (?:repeats|is not)", d["message"]).group(1), d["suggestion"]) for d in found]
+    return [(re.match(r"'(.*)' (?:repeats|is not|has two)", d["message"]).group(1), d["suggestion"]) for d in found]
 
 
 @pytest.mark.parametrize(
@@ -37,6 +37,13 @@ def slips(linter, body: str) -> list[tuple[str, str]]:
         ("You willjoin our platform team.\n", "willjoin", "'will join'"),
         ("Effectively manageme several databases.\n", "manageme", "'management'"),  # cut short
         ("All g enuine recruiters use our domain.\n", "g enuine", "'genuine'"),  # a stray letter
+        # capitalised only because it opens a sentence or a list item
+        ("Hyrbid working at Acme, with iPhones.\n", "Hyrbid", "'Hybrid'"),
+        ("- Apitude for providing leadership\n", "Apitude", "'Aptitude'"),
+        ("We ask for one thing. Susbtantial European overlap.\n", "Susbtantial", "'Substantial'"),
+        # the shift key held too long: the word with one capital is English, or the name written elsewhere
+        ("PLease send us your CV.\n", "PLease", "'Please'"),
+        ("Share it on LInkedIn and Indeed.\n\nSee linkedin.com/company/acme.\n", "LInkedIn", "'LinkedIn'"),
     ],
 )
 def test_reports_a_slip_with_what_it_slipped_from(linter, body, written, meant):
@@ -62,7 +69,15 @@ def test_reports_a_slip_with_what_it_slipped_from(linter, body, written, meant):
         "We work collaboratively on the roadmap and the backend.\n",
         "We use kubernetes, postgres and terraform.\n",
         # capitalised words, digits, inner capitals, code, addresses, abbreviations
-        "Hyrbid working at Acme, with iPhones and k8s clusters.\n",
+        "We met at Hyrbid Labs, with iPhones and k8s clusters.\n",
+        # a capitalised word that opens a sentence but reads as a name: short, alone, or before a name
+        "Most give their time freely. Hurray!\n",
+        "Nabil Khatib, recruiter, will reply.\n",
+        "- Geth or Parity\n",
+        "- Lucene (Solr, Elastic Search)\n",
+        # two capitals as a name or an abbreviation writes them
+        "We use CTcue. CTcue runs daily, on VMware with JBoss.\n",
+        "An MSc or a BSc; send your CVs and open PRs.\n",
         "See github.com/example/hyrbid or email hyrbid@example.com, and run `hyrbid_setup`.\n",
         "We pay approx. 20% above the market; mgmt training included.\n",
         # a word with no English word one slip away, and a term used twice in different places
@@ -195,3 +210,22 @@ def test_the_index_of_a_documents_words_tells_a_name_from_a_slip(source, names):
     index = _WordIndex(source)
     for word in ("twilio", "hyrbid", "foosball", "séance", "café", "absent"):
         assert index.a_name(word) == (word in names), word
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "opens"),
+    [
+        ("Apitude for leadership", "Apitude", True),  # the span's first word
+        ("We lead. Apitude helps", "Apitude", True),  # a sentence's
+        ("A: Responsibilities 1 Techinical Design", "Techinical", True),  # a numbered item's
+        ("Cell one | Techinical cell", "Techinical", True),  # a table cell's
+        ("Join the Techinical team", "Techinical", False),  # inside a sentence
+    ],
+)
+def test_a_word_opens_a_sentence_item_or_cell(text, word, opens):
+    from rolelint.checks.named.typos import _opens
+    from rolelint.nlp.pipeline import load_pipeline
+
+    doc = load_pipeline({"tokens"}).make_doc(text)
+    [i] = [token.i for token in doc if token.text == word]
+    assert _opens(doc, i) == opens

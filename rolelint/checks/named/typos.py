@@ -285,6 +285,15 @@ def typos(rule, target, options, nlp):
             for start, end, once in _doubled(item, doc, ids, doubles, source):
                 values = {"problem": f"'{item.text[start:end]}' repeats a word", "advice": f"Write '{once}'"}
                 yield span_finding(rule, item, start, end, values=values)
+        if _SHIFTED.search(item.text):
+            if names is None:
+                names = _Names(source)
+            for start, end, meant in _shift_slips(item, doc, judge, names):
+                values = {
+                    "problem": f"'{item.text[start:end]}' has two capitals: a typing slip?",
+                    "advice": f"Did you mean '{meant}'?",
+                }
+                yield span_finding(rule, item, start, end, values=values)
         # each distinct lower-case word (and norm) of the span, judged once for the pipeline and settings
         lexical = lexical_ids(doc)
         unseen = lexical.difference(verdicts)
@@ -297,25 +306,35 @@ def typos(rule, target, options, nlp):
         unknown = [
             (i, verdicts[lower])
             for i, (orth, lower) in enumerate(ids[:, :2].tolist())
-            if lower in flagged and (orth == lower or verdicts[lower] is _FOREIGN)
+            if lower in flagged
+            and (orth == lower or verdicts[lower] is _FOREIGN or _capitalised_to_open(doc, i, shortest, judge.english))
         ]
         words = int(ids[:, 3].sum())
         found = [(i, v) for i, v in unknown if not _attached(doc, i) and not _in_code_or_address(item.text, doc[i].idx)]
-        if len(found) >= 2 and len(found) * _FOREIGN_SHARE >= words:
+        written_small = [(i, v) for i, v in found if v is _FOREIGN or doc[i].text.islower()]
+        if len(written_small) >= 2 and len(written_small) * _FOREIGN_SHARE >= words:
             continue  # a passage in another language, or a list of names: not slips
+        if len(found) >= 2 and len(found) * _FOREIGN_SHARE >= words:
+            found = written_small  # as many again with a capital: names, more likely than slips
         for i, verdict in found:
             token = doc[i]
-            split = _split_from(doc, i, judge.english)
+            opening = not token.text.islower()  # capitalised as it opens a sentence, an item or a cell
+            split = None if opening else _split_from(doc, i, judge.english)
             if not (verdict.strip() or split) or words < 2:
                 continue
             if names is None:
                 names = _Names(source)
             if names.a_name(token.text) or _listed_with_names(doc, i, judge):
                 continue
+            if opening and names.letters_again(token.text):
+                continue  # its letters elsewhere too, in a link or a compound ("[Apdex and ...](...#apdex-and")
             start = doc[i - 1].idx if split else token.idx
+            meant = split or verdict
+            if opening:
+                meant = "' or '".join(word[:1].upper() + word[1:] for word in meant.split("' or '"))
             values = {
                 "problem": f"'{item.text[start : token.idx + len(token.text)]}' is not an English word: a typing slip?",
-                "advice": f"Did you mean '{split or verdict}'?",
+                "advice": f"Did you mean '{meant}'?",
             }
             yield span_finding(rule, item, start, token.idx + len(token.text), values=values)
 
@@ -361,6 +380,29 @@ class _Names:
         self.source = source
         self.named: dict[str, bool] = {}  # a slip repeated through the document is answered once
         self.index: _WordIndex | None = None
+        self.lowered: str | None = None
+
+    def letters_again(self, word: str) -> bool:
+        """``word``'s letters stand more than once in the document, in any case, within other words
+        too (a link's address, a compound)."""
+        if self.lowered is None:
+            self.lowered = self.source.lower()
+        lowered, lower = self.lowered, word.lower()
+        first = lowered.find(lower)
+        return first >= 0 and lowered.find(lower, first + 1) >= 0
+
+    def written_again(self, word: str) -> bool:
+        """``word`` is written, as it is, more than once in the document."""
+        return self._index().times_written(word) > 1
+
+    def written_otherwise(self, word: str) -> bool:
+        """The document writes ``word``'s letters with other capitals too ("linkedin.com" for "LInkedIn")."""
+        return self._index().written_otherwise(word)
+
+    def _index(self) -> _WordIndex:
+        if self.index is None:
+            self.index = _WordIndex(self.source)
+        return self.index
 
     def a_name(self, word: str) -> bool:
         found = self.named.get(word)
@@ -398,14 +440,100 @@ class _WordIndex:
             self.starts.setdefault(word.lower(), []).append(m.start())
 
     def a_name(self, word: str) -> bool:
-        if word[0].upper() + word[1:] in self.written:
-            return True
+        if word.islower() and word[0].upper() + word[1:] in self.written:
+            return True  # (a capitalised word is asked about where it opens a sentence: only its uses tell)
         contexts = set()
         for at in self.starts.get(word.lower(), ()):
             contexts.add(_context(self.source, at, at + len(word)))
             if len(contexts) > 1:
                 return True
         return False
+
+    def times_written(self, word: str) -> int:
+        return sum(self.source.startswith(word, at) for at in self.starts.get(word.lower(), ()))
+
+    def written_otherwise(self, word: str) -> bool:
+        return any(not self.source.startswith(word, at) for at in self.starts.get(word.lower(), ()))
+
+
+# Before a word, what makes it the first of a sentence, a list item or a table cell: the end of a
+# sentence or a lead-in, a bullet, a cell's bar, or an item's number ("1", "2)", "a.").
+_OPENED_BY = frozenset(".!?:;•·▪◦‣●○■□➢➤►→*-–—|>")
+
+
+def _opens(doc, i: int) -> bool:
+    """Token ``i`` is the first word of its span (a paragraph, list item, heading or cell), or of a
+    sentence, list item or table cell inside it; read from the tokens, whatever else was annotated."""
+    j = i - 1
+    while j >= 0 and doc[j].is_space:
+        j -= 1
+    if j < 0:
+        return True
+    before = doc[j].text
+    if before in _OPENED_BY or (before.isdigit() and len(before) <= 2):
+        return True
+    if before in (")", "."):  # "2)", "a." opening an item
+        k = j - 1
+        return k < 0 or (len(doc[k].text) <= 2 and doc[k].text.isalnum() and (k == 0 or doc[k - 1].is_space))
+    return False
+
+
+# A capitalised word this long reads as a word in a title-case phrase ("Appliction Form"); a shorter
+# one is more often a name ("Geth or Parity", "Lucene (Solr)"), unless the sentence goes on in
+# small letters.
+_LONG_OPENING = 7
+
+
+def _capitalised_to_open(doc, i: int, shortest: int, is_english) -> bool:
+    """Token ``i`` has a capital only because it opens a sentence, an item or a cell ("Apitude for
+    leadership", "Techinical Design"), so its lower-case form is judged as any lower-case word's: a
+    word longer than ``shortest``, followed by a word in small letters, or, if it is long, by a
+    capitalised English word or a comma or colon. Not a word alone in its sentence ("Hurray!") or
+    before a capitalised word that is no English word (a name: "Nabil Khatib")."""
+    text = doc[i].text
+    if len(text) <= shortest or not (text[:1].isupper() and text[1:].islower()) or not _opens(doc, i):
+        return False
+    j = i + 1
+    while j < len(doc) and doc[j].is_space:
+        j += 1
+    if j == len(doc):
+        return False
+    after = doc[j].text
+    if after.isalpha() and after.islower():
+        return True
+    if len(text) < _LONG_OPENING:
+        return False
+    return after in (",", ":") or (after.isalpha() and after[:1].isupper() and is_english(after.lower()))
+
+
+# A word of two capitals and then small letters ("LInkedIn", "PLease"): the shift key held too long.
+_SHIFTED = re.compile(r"\b[A-Z]{2}[a-z]")
+_SHIFTED_WORD = re.compile(r"\b[A-Z]{2}[a-z][A-Za-z]*\b")
+
+
+def _shift_slips(item, doc, judge: _Judge, names: _Names):
+    """(start, end, the word meant) in ``item.text`` of each word whose second capital is a slip of
+    the shift key: the word with one capital is an English word ("PLease"), or the name written
+    elsewhere in the document in other letters' case ("LInkedIn" beside linkedin.com). Only words
+    longer than ``shortest`` ("SOps", "COps" are teams' short names), and not a form written more
+    than once (a name's own style: "CTcue"), a technology's name (RL126's to judge), or a word of
+    code, an address or a handle."""
+    text = item.text
+    for m in _SHIFTED_WORD.finditer(text):
+        word = m.group()
+        if len(word) <= judge.shortest or word.lower() in judge.technology_words:
+            continue
+        meant = word[0] + word[1].lower() + word[2:]
+        capitals = sum(c.isupper() for c in word)
+        plain = capitals == 2 and judge.english(meant.lower())
+        if not plain and not (capitals > 2 and names.written_otherwise(word)):
+            continue
+        if names.written_again(word) or _in_code_or_address(text, m.start()):
+            continue
+        span = doc.char_span(m.start(), m.end())
+        if span is None or len(span) != 1 or _attached(doc, span.start):
+            continue
+        yield m.start(), m.end(), meant
 
 
 def _listed_with_names(doc, i: int, judge: _Judge) -> bool:
