@@ -41,6 +41,9 @@ def slips(linter, body: str) -> list[tuple[str, str]]:
         ("Hyrbid working at Acme, with iPhones.\n", "Hyrbid", "'Hybrid'"),
         ("- Apitude for providing leadership\n", "Apitude", "'Aptitude'"),
         ("We ask for one thing. Susbtantial European overlap.\n", "Susbtantial", "'Substantial'"),
+        # capitalised as a word of a title-case phrase, beside a capitalised English word
+        ("- Project Porfolio\n", "Porfolio", "'Portfolio'"),
+        ("You will join complex Sofware Development projects.\n", "Sofware", "'Software'"),
         # the shift key held too long: the word with one capital is English, or the name written elsewhere
         ("PLease send us your CV.\n", "PLease", "'Please'"),
         ("Share it on LInkedIn and Indeed.\n\nSee linkedin.com/company/acme.\n", "LInkedIn", "'LinkedIn'"),
@@ -73,6 +76,7 @@ def test_reports_a_slip_with_what_it_slipped_from(linter, body, written, meant):
         # a capitalised word that opens a sentence but reads as a name: short, alone, or before a name
         "Most give their time freely. Hurray!\n",
         "Nabil Khatib, recruiter, will reply.\n",
+        "Ask Harriet Vandermeer, our Recruiting Partner.\n",
         "- Geth or Parity\n",
         "- Lucene (Solr, Elastic Search)\n",
         # two capitals as a name or an abbreviation writes them

@@ -307,7 +307,12 @@ def typos(rule, target, options, nlp):
             (i, verdicts[lower])
             for i, (orth, lower) in enumerate(ids[:, :2].tolist())
             if lower in flagged
-            and (orth == lower or verdicts[lower] is _FOREIGN or _capitalised_to_open(doc, i, shortest, judge.english))
+            and (
+                orth == lower
+                or verdicts[lower] is _FOREIGN
+                or _capitalised_to_open(doc, i, shortest, judge.english)
+                or _in_title_phrase(doc, i, judge.english)
+            )
         ]
         words = int(ids[:, 3].sum())
         found = [(i, v) for i, v in unknown if not _attached(doc, i) and not _in_code_or_address(item.text, doc[i].idx)]
@@ -318,19 +323,20 @@ def typos(rule, target, options, nlp):
             found = written_small  # as many again with a capital: names, more likely than slips
         for i, verdict in found:
             token = doc[i]
-            opening = not token.text.islower()  # capitalised as it opens a sentence, an item or a cell
-            split = None if opening else _split_from(doc, i, judge.english)
+            # capitalised as it opens a sentence, an item or a cell, or as a word of a title-case phrase
+            capitalised = not token.text.islower()
+            split = None if capitalised else _split_from(doc, i, judge.english)
             if not (verdict.strip() or split) or words < 2:
                 continue
             if names is None:
                 names = _Names(source)
             if names.a_name(token.text) or _listed_with_names(doc, i, judge):
                 continue
-            if opening and names.letters_again(token.text):
+            if capitalised and names.letters_again(token.text):
                 continue  # its letters elsewhere too, in a link or a compound ("[Apdex and ...](...#apdex-and")
             start = doc[i - 1].idx if split else token.idx
             meant = split or verdict
-            if opening:
+            if capitalised:
                 meant = "' or '".join(word[:1].upper() + word[1:] for word in meant.split("' or '"))
             values = {
                 "problem": f"'{item.text[start : token.idx + len(token.text)]}' is not an English word: a typing slip?",
@@ -504,6 +510,25 @@ def _capitalised_to_open(doc, i: int, shortest: int, is_english) -> bool:
     if len(text) < _LONG_OPENING:
         return False
     return after in (",", ":") or (after.isalpha() and after[:1].isupper() and is_english(after.lower()))
+
+
+def _in_title_phrase(doc, i: int, is_english) -> bool:
+    """Token ``i`` (seven letters or more) is capitalised as a word of a title-case phrase: the word
+    just after it is a capitalised English word ("Sofware Development"), or the word just before it
+    is one that does not open the sentence, unless the whole span is in title case ("Project
+    Porfolio"; not "Ask Harriet Vandermeer, our recruiter": a name after a sentence's verb)."""
+    text = doc[i].text
+    if len(text) < _LONG_OPENING or not (text[:1].isupper() and text[1:].islower()):
+        return False
+    if i + 1 < len(doc) and doc[i].whitespace_ and _capitalised_english(doc[i + 1].text, is_english):
+        return True
+    if i == 0 or not doc[i - 1].whitespace_ or not _capitalised_english(doc[i - 1].text, is_english):
+        return False
+    return not _opens(doc, i - 1) or all(token.text[:1].isupper() for token in doc if token.is_alpha)
+
+
+def _capitalised_english(word: str, is_english) -> bool:
+    return word.isalpha() and word.istitle() and is_english(word.lower())
 
 
 # A word of two capitals and then small letters ("LInkedIn", "PLease"): the shift key held too long.
