@@ -442,6 +442,7 @@ def test_output_file_needs_a_known_format(repo):
 SKETCHY_ADVERT = (
     "# Rockstar ninja wanted\n\nWe need a rockstar ninja. Salary: [Insert salary]. Work hard, play hard.\n"
     "A guru and a wizard and a unicorn and a hero.\n"
+    "You will write Java script and Postgress, and other duties as required.\n"
 )
 
 

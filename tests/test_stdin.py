@@ -33,6 +33,8 @@ def test_the_name_chooses_the_format_and_positions_are_in_the_text_given(tmp_pat
         "jobs/analyst.html",
         "--select",
         "RL104",
+        "--fail-on",
+        "info",
     )
     assert _found(run) == [("jobs/analyst.html", 1, 10, "RL104"), ("jobs/analyst.html", 2, 24, "RL104")]
     assert run.returncode == 1

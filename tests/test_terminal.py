@@ -118,7 +118,7 @@ def test_statistics_count_findings_per_rule(repo):
     assert run.returncode == 1
     assert run.stdout.splitlines() == [
         "4  RL126  misspelt-technology  warning  [4 fixable]",
-        "1  RL109  gendered-terms       warning  [1 fixable]",
+        "1  RL109  gendered-terms       info     [1 fixable]",
     ]
     rows = json.loads(
         rolelint("check", "--no-cache", "--select", "RL109,RL126", "--statistics", "--format", "json", cwd=repo).stdout
