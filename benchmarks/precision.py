@@ -209,13 +209,15 @@ def quote_of(text: str, line: int, column: int, end_line: int, end_column: int, 
     return normalise(" ".join(chunk))[:limit]
 
 
-def lint(directory: Path, rows: list[dict[str, str]]) -> tuple[list[Finding], list[str]]:
-    """Run rolelint over the adverts that exist in ``directory``; return findings and the ids missing."""
+def lint(directory: Path, rows: list[dict[str, str]], run=None) -> tuple[list[Finding], list[str]]:
+    """Run rolelint over the adverts that exist in ``directory``; return findings and the ids missing.
+    ``run(paths, root)`` gives the diagnostics and each rule's default (default: this checkout's
+    rolelint, in this process; ``first_runs.py`` passes another commit's, in another)."""
     present = [r for r in rows if (directory / advert_filename(r)).is_file()]
     missing = [r["id"] for r in rows if r not in present]
     paths = [directory / advert_filename(r) for r in present]
     by_name = {advert_filename(r): r["id"] for r in present}
-    diagnostics, enabled_by_default = _run_rolelint(paths, directory)
+    diagnostics, enabled_by_default = (run or _run_rolelint)(paths, directory)
     texts: dict[str, str] = {}
     findings = []
     for d in diagnostics:
@@ -262,14 +264,19 @@ def read_judgements(path: Path = JUDGEMENTS) -> list[dict[str, str]]:
 
 
 class Judge:
-    """Looks up the verdict of a finding by (advert, code, line, quote), else by (advert, code, quote)."""
+    """Looks up the verdict of a finding by (advert, code, line, quote), else by (advert, code, quote).
+    When a finding has two rows (a later session's row for a line that moved), the last written is
+    used (``keep="last"``), or the first (``keep="first"``: the one a first run was counted with)."""
 
-    def __init__(self, rows: list[dict[str, str]]):
+    def __init__(self, rows: list[dict[str, str]], keep: str = "last"):
+        if keep not in ("first", "last"):
+            raise ValueError(f"keep must be 'first' or 'last', not {keep!r}")
         self.exact: dict[tuple, dict[str, str]] = {}
         loose: dict[tuple, list[dict[str, str]]] = defaultdict(list)
         for row in rows:
             key = (row["advert"], row["code"], int(row["line"]), normalise(row["quote"]))
-            self.exact[key] = row
+            if keep == "last" or key not in self.exact:
+                self.exact[key] = row
             loose[key[:2] + key[3:]].append(row)
         self.loose = {k: v[0] for k, v in loose.items() if len({r["verdict"] for r in v}) == 1}
 
@@ -632,40 +639,81 @@ def clean_table(history: list[dict[str, str]]) -> list[str]:
     return out + [""]
 
 
+# What a rule's clean record must show for it to report at ``warning`` (docs/rules.md, "Severities"): a
+# share worth acting on, on at least so many findings; fewer findings are too few to judge it by.
+WARNING_BAR = 0.8
+WARNING_EVIDENCE = 5
+RECENT_BATCHES = 7  # the table also shows each rule's record on the last seven clean batches
+# Rules held at their severity whatever their record, and why (printed under the table).
+SEVERITY_EXEMPT = {
+    "RL101": "a placeholder left in is an error by the issue's own definition; its false findings (site markup, "
+    "a form's answer format) were each fixed after their batch",
+}
+
+
+def first_run_records(path: Path = FIRST_RUNS) -> tuple[dict[str, tuple[int, int, int, int, int]], list[str]]:
+    """Each rule's clean record from ``first_runs.csv``: (TP, judged, batches with findings, TP and judged
+    on the last ``RECENT_BATCHES`` batches), and the batches in their order."""
+    if not path.is_file():
+        return {}, []
+    with path.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    order: list[str] = []
+    for row in rows:
+        if row["split"] not in order:
+            order.append(row["split"])
+    recent = set(order[-RECENT_BATCHES:])
+    pooled: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
+    for row in rows:
+        record = pooled[row["code"]]
+        tp, n = int(row["tp"]), int(row["judged"])
+        record[0] += tp
+        record[1] += n
+        record[2] += 1
+        if row["split"] in recent:
+            record[3] += tp
+            record[4] += n
+    return {code: (r[0], r[1], r[2], r[3], r[4]) for code, r in pooled.items()}, order
+
+
+def under_the_bar(records: dict[str, tuple[int, int, int, int, int]]) -> list[str]:
+    """Rules whose pooled clean record is under ``WARNING_BAR`` on ``WARNING_EVIDENCE`` findings or more."""
+    return sorted(code for code, (tp, n, *_rest) in records.items() if n >= WARNING_EVIDENCE and tp / n < WARNING_BAR)
+
+
 def first_run_rules(path: Path = FIRST_RUNS) -> list[str]:
     """Each rule's findings on the clean first runs (``first_runs.csv``), pooled: how often a rule is
     right on adverts from publishers it had never been run on, with the rules as they stood then."""
-    if not path.is_file():
+    records, order = first_run_records(path)
+    if not records:
         return []
-    with path.open(newline="", encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
-    pooled: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    batches: dict[str, set[str]] = defaultdict(set)
-    for row in rows:
-        pooled[row["code"]][0] += int(row["tp"])
-        pooled[row["code"]][1] += int(row["judged"])
-        batches[row["code"]].add(row["split"])
-    splits = {row["split"] for row in rows}
+    recent = order[-RECENT_BATCHES:]
     out = [
         "### Each rule on the clean first runs",
         "",
-        f"The findings of the {len(splits)} clean first runs above, by rule, pooled: each batch was run "
+        f"The findings of the {len(order)} clean first runs above, by rule, pooled: each batch was run "
         "with the rules as they stood at its first run (`python benchmarks/first_runs.py` takes each "
         "commit's rules out of git and runs them again; today's judgements give the verdicts). A rule "
         "changed since then, often because of these very findings, so a rule's figure is its record on "
-        "unseen text, not its precision today. The severity column is today's; rules whose clean "
-        "record is under 80% on five findings or more are `info` or off (the calibration in "
-        "docs/rules.md).",
+        f"unseen text, not its precision today; the last column is the last {len(recent)} batches alone "
+        f"({recent[0]} to {recent[-1]}). The severity column is today's. A text rule reports at `warning` only "
+        f"while its pooled record is {pct(WARNING_BAR)} or more on {WARNING_EVIDENCE} findings or more; under "
+        'that it reports at `info` (docs/rules.md, "Severities"), and it returns to `warning` when new '
+        "batches bring its pooled record back over the bar.",
         "",
-        "| rule | severity today | default | TP / judged (Wilson 95%) | batches with findings |",
-        "|---|---|---|---|---:|",
+        f"| rule | severity today | default | TP / judged (Wilson 95%) | last {len(recent)} batches | batches with findings |",
+        "|---|---|---|---|---|---:|",
     ]
     catalogue = _rule_settings()
-    for code, (tp, n) in sorted(pooled.items(), key=lambda kv: (kv[1][0] / kv[1][1], kv[0])):
+    for code, (tp, n, batches, recent_tp, recent_n) in sorted(
+        records.items(), key=lambda kv: (kv[1][0] / max(kv[1][1], 1), kv[0])
+    ):
         severity, enabled = catalogue.get(code, ("", True))
         out.append(
-            f"| {code} | {severity or '—'} | {'on' if enabled else 'off'} | {_share(tp, n)} | {len(batches[code])} |"
+            f"| {code} | {severity or '—'} | {'on' if enabled else 'off'} | {_share(tp, n)} | "
+            f"{f'{recent_tp} / {recent_n}' if recent_n else '—'} | {batches} |"
         )
+    out += ["", *(f"Held at its severity: {code}, because {why}." for code, why in SEVERITY_EXEMPT.items())]
     return out + [""]
 
 

@@ -123,7 +123,9 @@ _SEVERITIES = (
     'on the clean first runs"). `--fail-on warning`, the default, fails a CI run on them.',
     "- **info**: advice worth reading whose clean record is under 80% on five findings or more (a rule with "
     "fewer keeps its severity until the evidence is in), and rules whose findings are a matter of judgement "
-    "(length, reading grade, long sentences). Each such rule's docs give its figure.",
+    "(length, reading grade, long sentences). Each such rule's docs give its figure. A rule returns to "
+    "`warning` when later batches bring its record back to 80%; `tests/test_precision_benchmark.py` checks "
+    "that no text rule under the bar reports above `info` (RL101 excepted, as above).",
 )
 
 
