@@ -41,9 +41,13 @@ def slips(linter, body: str) -> list[tuple[str, str]]:
         ("Hyrbid working at Acme, with iPhones.\n", "Hyrbid", "'Hybrid'"),
         ("- Apitude for providing leadership\n", "Apitude", "'Aptitude'"),
         ("We ask for one thing. Susbtantial European overlap.\n", "Susbtantial", "'Substantial'"),
+        # before a verb, a slip of an adverb or an adjective, which is no subject
+        ("- Startegically works with partners\n", "Startegically", "'Strategically'"),
+        ("- Proficienct in English, written and spoken\n", "Proficienct", "'Proficient'"),
         # capitalised as a word of a title-case phrase, beside a capitalised English word
         ("- Project Porfolio\n", "Porfolio", "'Portfolio'"),
         ("You will join complex Sofware Development projects.\n", "Sofware", "'Software'"),
+        ("The Senior Channel Prgoram Manager reports to the director.\n", "Prgoram", "'Program'"),
         # the shift key held too long: the word with one capital is English, or the name written elsewhere
         ("PLease send us your CV.\n", "PLease", "'Please'"),
         ("Share it on LInkedIn and Indeed.\n\nSee linkedin.com/company/acme.\n", "LInkedIn", "'LinkedIn'"),
@@ -79,9 +83,25 @@ def test_reports_a_slip_with_what_it_slipped_from(linter, body, written, meant):
         "Ask Harriet Vandermeer, our Recruiting Partner.\n",
         "- Geth or Parity\n",
         "- Lucene (Solr, Elastic Search)\n",
+        # a name as the subject of the verb after it
+        "Marek leads the data team.\n",
+        "Kiran will be your manager.\n",
+        "Sebastian will be your manager.\n",
+        "Divya leads onboarding.\n",
+        "Gousto is one of our clients.\n",
+        "Trussle was acquired last year.\n",
+        # never two words run together in a capitalised word ("Be than", "Have ring", "Public is")
+        "Bethan runs design.\n",
+        "Havering residents get priority.\n",
+        "We joined the Publicis Sapient Partner programme.\n",
+        # a name before an organisation's noun
+        "Forrester Research named us a leader.\n",
+        "We work with Brightwell Council and Marchmont University.\n",
         # two capitals as a name or an abbreviation writes them
         "We use CTcue. CTcue runs daily, on VMware with JBoss.\n",
         "An MSc or a BSc; send your CVs and open PRs.\n",
+        "- RIBA Part 2 (MArch)\n",
+        "A BArch or MArch degree, or an MPhil.\n",
         "See github.com/example/hyrbid or email hyrbid@example.com, and run `hyrbid_setup`.\n",
         "We pay approx. 20% above the market; mgmt training included.\n",
         # a word with no English word one slip away, and a term used twice in different places
@@ -104,6 +124,42 @@ def test_a_word_in_allow_is_not_reported(tmp_path):
     )
     result = Linter(config).lint_text("The role is hyrbid.\n", name="advert.md")
     assert not [d for d in result.diagnostics if d.code == "RL131"]
+
+
+def test_a_word_in_allow_is_not_reported_with_two_capitals(tmp_path):
+    config = Config(
+        root=tmp_path,
+        select=("RL131",),
+        rules={"RL131": RuleSettings(enabled=True, options={"allow": ["email"]})},
+    )
+    result = Linter(config).lint_text("Send us an EMail today.\n", name="advert.md")
+    assert not [d for d in result.diagnostics if d.code == "RL131"]
+
+
+def test_a_degree_is_not_reported_unless_left_out_of_degrees(tmp_path):
+    text = "A BArch or MArch degree.\n"
+    default = Config(root=tmp_path, select=("RL131",))
+    assert not Linter(default).lint_text(text, name="advert.md").diagnostics
+    emptied = Config(root=tmp_path, select=("RL131",), rules={"RL131": RuleSettings(options={"degrees": []})})
+    [found] = Linter(emptied).lint_text(text, name="advert.md").diagnostics
+    assert found.suggestion == "Did you mean 'March'?"  # "Barch" is no English word
+
+
+def test_a_spans_title_case_is_worked_out_once(linter, monkeypatch):
+    from rolelint.checks.named import typos
+
+    calls = []
+    title_case = typos._CapitalReading.title_case
+
+    def counted(self):
+        calls.append(self._title_case is None)  # True: worked out by this call
+        return title_case(self)
+
+    monkeypatch.setattr(typos._CapitalReading, "title_case", counted)
+    # after a sentence's first word, each is read only if the whole span is in title case: it is not
+    body = "Senior Adminstrator, then. Principal Archtiecture, too. Both were asked about by the test here.\n"
+    assert slips(linter, body) == []
+    assert calls == [True, False]
 
 
 def test_short_words_are_checked_from_min_length(tmp_path):

@@ -2,9 +2,10 @@
 lower-case word that is no English word by spaCy's tables (rolelint.nlp.english) and no technology's
 name ("hyrbid", "achitecture", "productsand").
 
-It reads the spans' tokens only (no tagging). Each distinct word is judged once for a pipeline and
-the rule's settings (its options and the technology names of its rule set), by its id: the verdicts
-are kept with the pipeline's state, so Linters of other rule sets keep their own."""
+It reads the spans' tokens only (no tagging); where a capitalised word's reading asks whether the
+next word is a verb, the lemmatizer's tables tell. Each distinct word is judged once for a pipeline
+and the rule's settings (its options and the technology names of its rule set), by its id: the
+verdicts are kept with the pipeline's state, so Linters of other rule sets keep their own."""
 
 from __future__ import annotations
 
@@ -16,7 +17,8 @@ from operator import eq
 
 from rolelint.checks import lexical_ids, span_finding
 from rolelint.checks.named.model import NamedCheck
-from rolelint.nlp.english import MAX_REMEMBERED, Composition, composition, english
+from rolelint.nlp.english import MAX_REMEMBERED, Composition, composition, english, with_component
+from rolelint.nlp.pipeline import ModelNotFound
 from rolelint.nlp.state import state_of
 from rolelint.slips import one_letter_from
 
@@ -183,6 +185,7 @@ class _Judge:
 
     def __init__(self, nlp, technology: Technology | None, shortest: int, allowed: frozenset[str]):
         self.english = english(nlp)
+        self.classes = _word_classes(nlp)
         self.composition = composition(nlp)
         self.technology = technology
         self.shortest = shortest
@@ -237,6 +240,62 @@ class _Judge:
         return _truncated(word, composed) or ""
 
 
+# The endings of a verb's regular third-person and past forms, and of a noun's plural, and what the
+# word ends with instead.
+_VERB_ENDINGS = (("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"), ("d", ""))
+_PLURAL_ENDINGS = (("s", ""), ("es", ""), ("ies", "y"))
+
+
+class _WordClasses:
+    """Whether a lower-case word is a verb's third-person or past form ("leads", "acquired", "led"),
+    or a noun or its plural ("mark", "operations"), by the lemmatizer's verb and noun indexes and its
+    irregular verb forms."""
+
+    def __init__(self, verbs: frozenset[str], irregular: frozenset[str], nouns: frozenset[str]):
+        self.verbs = verbs
+        self.irregular = irregular
+        self.nouns = nouns
+
+    def a_verb_form(self, word: str) -> bool:
+        return word in self.irregular or _ends_as(word, self.verbs, _VERB_ENDINGS)
+
+    def a_noun(self, word: str) -> bool:
+        return word in self.nouns or _ends_as(word, self.nouns, _PLURAL_ENDINGS)
+
+
+def _ends_as(word: str, bases: frozenset[str], endings) -> bool:
+    return any(
+        word.endswith(ending) and len(word) > len(ending) + 1 and word[: -len(ending)] + base in bases
+        for ending, base in endings
+    )
+
+
+_NO_CLASSES = _WordClasses(frozenset(), frozenset(), frozenset())
+
+
+def _word_classes(nlp) -> _WordClasses:
+    """The verb and noun tables of ``nlp``'s lemmatizer, or of a pipeline loaded for them, read once
+    per pipeline; empty with no model installed (no word is then taken for a verb or a noun)."""
+    try:
+        lemmas = with_component(nlp, "lemmatizer")
+    except ModelNotFound:
+        return _NO_CLASSES
+    return state_of(lemmas).lasting(("word classes",), lambda: _read_word_classes(lemmas))
+
+
+def _read_word_classes(nlp) -> _WordClasses:
+    lookups = nlp.get_pipe("lemmatizer").lookups
+    try:
+        index, exceptions = lookups.get_table("lemma_index"), lookups.get_table("lemma_exc")
+        verbs, nouns = frozenset(index["verb"]), frozenset(index["noun"])
+        irregular = frozenset(
+            form for form, bases in exceptions["verb"].items() if form not in bases and not form.endswith("ing")
+        )
+    except (KeyError, ValueError):
+        return _NO_CLASSES
+    return _WordClasses(verbs, irregular, nouns)
+
+
 def _attached(doc, i: int) -> bool:
     """Token ``i`` is glued (no space between) to something that is not prose: a path, a handle, a
     tag, an identifier, an abbreviation's dot followed by more text ("approx. 20")."""
@@ -267,6 +326,7 @@ def typos(rule, target, options, nlp):
     shortest = int(options.get("min_length", 4))
     allowed = frozenset(str(word).lower() for word in options.get("allow", ()))
     doubles = frozenset(str(word).lower() for word in options.get("doubled", ()))
+    degrees = frozenset(str(word) for word in options.get("degrees", ()))
     technology = _TECHNOLOGY_OF.get(rule)
     judge: _Judge = state_of(nlp).memo(
         ("typos", technology, shortest, allowed), lambda: _Judge(nlp, technology, shortest, allowed)
@@ -288,7 +348,7 @@ def typos(rule, target, options, nlp):
         if _SHIFTED.search(item.text):
             if names is None:
                 names = _Names(source)
-            for start, end, meant in _shift_slips(item, doc, judge, names):
+            for start, end, meant in _shift_slips(item, doc, judge, names, degrees):
                 values = {
                     "problem": f"'{item.text[start:end]}' has two capitals: a typing slip?",
                     "advice": f"Did you mean '{meant}'?",
@@ -303,16 +363,11 @@ def typos(rule, target, options, nlp):
             continue
         if ids is None:
             ids = doc.to_array([ORTH, LOWER, NORM, IS_ALPHA])
+        reading = _CapitalReading(doc, judge, shortest)
         unknown = [
             (i, verdicts[lower])
             for i, (orth, lower) in enumerate(ids[:, :2].tolist())
-            if lower in flagged
-            and (
-                orth == lower
-                or verdicts[lower] is _FOREIGN
-                or _capitalised_to_open(doc, i, shortest, judge.english)
-                or _in_title_phrase(doc, i, judge.english)
-            )
+            if lower in flagged and (orth == lower or verdicts[lower] is _FOREIGN or reading.a_slip(i, verdicts[lower]))
         ]
         words = int(ids[:, 3].sum())
         found = [(i, v) for i, v in unknown if not _attached(doc, i) and not _in_code_or_address(item.text, doc[i].idx)]
@@ -489,13 +544,93 @@ def _opens(doc, i: int) -> bool:
 # small letters.
 _LONG_OPENING = 7
 
+# Words that follow an organisation's or a place's name ("Forrester Research", "Havering Council"):
+# the capitalised word before one is a name, not a word of a title-case phrase. Not the nouns of
+# job titles too ("Solutions Architect", "Systems Engineer").
+_ORGANISATION_NOUNS = frozenset(
+    """
+    Research Group Council University College School Institute Foundation Trust Society Partners
+    Partner Labs Lab Ltd Limited Inc LLC LLP Plc PLC Corporation Company Holdings Ventures Associates
+    Agency Studio Studios Bank Hospital Borough
+    """.split()
+)
 
-def _capitalised_to_open(doc, i: int, shortest: int, is_english) -> bool:
+# The auxiliaries and modals: after one, a capitalised word opening its sentence is its subject, which
+# is more often a name than a slip ("Kiran will be your manager", "Gousto is one of our clients").
+_AUXILIARIES = frozenset(
+    "is was are were has have had will would can could shall should may might must does did".split()
+)
+
+
+class _CapitalReading:
+    """Whether a capitalised word of one span is read as its lower-case form (see ``a_slip``). What it
+    asks of the whole span (is it in title case?) is worked out once, when first needed."""
+
+    def __init__(self, doc, judge: _Judge, shortest: int):
+        self.doc = doc
+        self.judge = judge
+        self.shortest = shortest
+        self._title_case: bool | None = None
+
+    def a_slip(self, i: int, verdict) -> bool:
+        """Token ``i`` is capitalised only because it opens a sentence, an item or a cell, or as a
+        word of a title-case phrase, so its lower-case form's ``verdict`` stands; never a verdict of
+        two words run together ("Bethan" is not "Be than")."""
+        if " " in verdict.strip() and "'" not in verdict:
+            return False  # two words ("be than"), not several words it may be ("Mare' or 'Mark")
+        return _capitalised_to_open(self.doc, i, self.shortest, self.judge, verdict) or self._in_title_phrase(i)
+
+    def title_case(self) -> bool:
+        if self._title_case is None:
+            self._title_case = all(token.text[:1].isupper() for token in self.doc if token.is_alpha)
+        return self._title_case
+
+    def _in_title_phrase(self, i: int) -> bool:
+        """Token ``i`` (seven letters or more) is capitalised as a word of a title-case phrase: the
+        word just after it is a capitalised English word ("Sofware Development"), or the word just
+        before it is one that does not open the sentence, unless the whole span is in title case
+        ("Project Porfolio"); not before an organisation's noun ("Forrester Research")."""
+        doc, is_english = self.doc, self.judge.english
+        text = doc[i].text
+        if len(text) < _LONG_OPENING or not (text[:1].isupper() and text[1:].islower()):
+            return False
+        if _before_organisation_noun(doc, i):
+            return False
+        if i + 1 < len(doc) and doc[i].whitespace_ and _capitalised_english(doc[i + 1].text, is_english):
+            return True
+        if i == 0 or not doc[i - 1].whitespace_ or not _capitalised_english(doc[i - 1].text, is_english):
+            return False
+        return not _opens(doc, i - 1) or self.title_case()
+
+
+def _before_organisation_noun(doc, i: int) -> bool:
+    j = i + 1
+    return j < len(doc) and doc[i].whitespace_ and doc[j].text in _ORGANISATION_NOUNS
+
+
+def _verb_after(doc, j: int, judge: _Judge) -> bool:
+    """Token ``j`` is an auxiliary or modal ("is", "will"), or a verb's form that agrees with a
+    subject before it ("leads", "runs", "acquired", "led"), by the lemmatizer's verb tables."""
+    word = doc[j].text
+    if not (word.isalpha() and word.islower()):
+        return False
+    return word in _AUXILIARIES or judge.classes.a_verb_form(word)
+
+
+def _may_be_a_noun(verdict: str, judge: _Judge) -> bool:
+    """One of the words of ``verdict`` (the words a slip may be of) is a noun."""
+    return any(judge.classes.a_noun(word) for word in verdict.split("' or '"))
+
+
+def _capitalised_to_open(doc, i: int, shortest: int, judge: _Judge, verdict: str) -> bool:
     """Token ``i`` has a capital only because it opens a sentence, an item or a cell ("Apitude for
     leadership", "Techinical Design"), so its lower-case form is judged as any lower-case word's: a
     word longer than ``shortest``, followed by a word in small letters, or, if it is long, by a
-    capitalised English word or a comma or colon. Not a word alone in its sentence ("Hurray!") or
-    before a capitalised word that is no English word (a name: "Nabil Khatib")."""
+    capitalised English word or a comma or colon. Not a word alone in its sentence ("Hurray!"),
+    before a capitalised word that is no English word (a name: "Nabil Khatib") or an organisation's
+    noun ("Forrester Research"), or, when a word it may have slipped from (``verdict``) is a noun, the
+    subject of a verb just after it ("Marek leads", "Kiran will be"): a name, more often than a slip.
+    An adverb's slip before a verb is read ("Startegically works")."""
     text = doc[i].text
     if len(text) <= shortest or not (text[:1].isupper() and text[1:].islower()) or not _opens(doc, i):
         return False
@@ -506,25 +641,10 @@ def _capitalised_to_open(doc, i: int, shortest: int, is_english) -> bool:
         return False
     after = doc[j].text
     if after.isalpha() and after.islower():
-        return True
-    if len(text) < _LONG_OPENING:
+        return not (_verb_after(doc, j, judge) and _may_be_a_noun(verdict, judge))
+    if len(text) < _LONG_OPENING or _before_organisation_noun(doc, i):
         return False
-    return after in (",", ":") or (after.isalpha() and after[:1].isupper() and is_english(after.lower()))
-
-
-def _in_title_phrase(doc, i: int, is_english) -> bool:
-    """Token ``i`` (seven letters or more) is capitalised as a word of a title-case phrase: the word
-    just after it is a capitalised English word ("Sofware Development"), or the word just before it
-    is one that does not open the sentence, unless the whole span is in title case ("Project
-    Porfolio"; not "Ask Harriet Vandermeer, our recruiter": a name after a sentence's verb)."""
-    text = doc[i].text
-    if len(text) < _LONG_OPENING or not (text[:1].isupper() and text[1:].islower()):
-        return False
-    if i + 1 < len(doc) and doc[i].whitespace_ and _capitalised_english(doc[i + 1].text, is_english):
-        return True
-    if i == 0 or not doc[i - 1].whitespace_ or not _capitalised_english(doc[i - 1].text, is_english):
-        return False
-    return not _opens(doc, i - 1) or all(token.text[:1].isupper() for token in doc if token.is_alpha)
+    return after in (",", ":") or (after.isalpha() and after[:1].isupper() and judge.english(after.lower()))
 
 
 def _capitalised_english(word: str, is_english) -> bool:
@@ -536,19 +656,22 @@ _SHIFTED = re.compile(r"\b[A-Z]{2}[a-z]")
 _SHIFTED_WORD = re.compile(r"\b[A-Z]{2}[a-z][A-Za-z]*\b")
 
 
-def _shift_slips(item, doc, judge: _Judge, names: _Names):
+def _shift_slips(item, doc, judge: _Judge, names: _Names, degrees: frozenset[str]):
     """(start, end, the word meant) in ``item.text`` of each word whose second capital is a slip of
     the shift key: the word with one capital is an English word ("PLease"), or the name written
     elsewhere in the document in other letters' case ("LInkedIn" beside linkedin.com). Only words
     longer than ``shortest`` ("SOps", "COps" are teams' short names), and not a form written more
     than once (a name's own style: "CTcue"), a technology's name (RL126's to judge), or a word of
-    code, an address or a handle."""
+    code, an address or a handle. Not a word the rule's ``allow`` holds, nor a degree
+    or credential written so (``degrees``: "MArch", "MPhil")."""
     text = item.text
     for m in _SHIFTED_WORD.finditer(text):
         word = m.group()
-        if len(word) <= judge.shortest or word.lower() in judge.technology_words:
+        if len(word) <= judge.shortest or word in degrees or word.lower() in judge.technology_words:
             continue
         meant = word[0] + word[1].lower() + word[2:]
+        if word.lower() in judge.allowed:
+            continue
         capitals = sum(c.isupper() for c in word)
         plain = capitals == 2 and judge.english(meant.lower())
         if not plain and not (capitals > 2 and names.written_otherwise(word)):
