@@ -171,10 +171,12 @@ def _head_noun(title: str) -> list[str]:
 def _level_in_body(document, limits: dict, title: str) -> AdvertLevel | None:
     """The lowest level the body gives the post: in a field naming the position or its level, or by
     calling the post "an entry-level" one. A field whose value is senior ends the search."""
-    spans = [span for span in document.spans if span.block != "scalar"]
+    spans = [(span, span.text.lower()) for span in document.spans if span.block != "scalar"]
     found: list[AdvertLevel] = []
     heads = _head_noun(title)
-    for span in spans:
+    for span, lower in spans:
+        if not ("position" in lower or "title" in lower or "level" in lower or "seniority" in lower):
+            continue  # LEVEL_FIELD tries a label at every position: only spans naming a field are searched
         for field in LEVEL_FIELD.finditer(span.text):
             value = field.group("value")
             if len(value.split()) > FIELD_VALUE_WORDS:
@@ -200,7 +202,9 @@ def _entry_level_post(document, spans, heads: list[str]) -> list[AdvertLevel]:
         r"|\b(?:this|the)\s+(?:" + "|".join(POST_NOUNS) + r")\s+is\s+entry[- ]level\b",
         re.IGNORECASE,
     )
-    for span in spans:
+    for span, lower in spans:
+        if "entry" not in lower:
+            continue  # no mention to read: YEARS, a costly search, is left for the spans that have one
         if YEARS.search(span.text):
             continue  # "2+ years of experience, for example in an entry-level support role"
         for match in post.finditer(span.text):
@@ -239,6 +243,9 @@ def experience_for_level(rule, target, options):
     most = _max_years(limits[level.key]) if level is not None else None
     for item in target.spans:
         reported: list[tuple[int, int]] = []
+        lower = item.text.lower()
+        if "year" not in lower and "yr" not in lower:
+            continue  # both searches below need "year" or "yr"; most spans have neither
         if level is not None and most is not None:
             for match in YEARS.finditer(item.text):
                 raw = match.group(1).lower()
@@ -249,6 +256,8 @@ def experience_for_level(rule, target, options):
                     yield span_finding(
                         rule, item, match.start(), match.end(), values={"problem": problem, "advice": LEVEL_ADVICE}
                     )
+        if not ("min" in lower or "least" in lower or "less than" in lower):
+            continue
         for match in RANGE_AS_MINIMUM.finditer(item.text):
             if any(start < match.end() and match.start() < end for start, end in reported):
                 continue  # one rewrite fixes both
