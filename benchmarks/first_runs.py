@@ -103,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     # The first judgement written for a finding is the one its first run was counted with; a later
     # row for the same finding (a later session's call on a moved line) must not change that figure.
     judge = precision.Judge(precision.read_judgements(), keep="first")
-    gold = list(csv.DictReader(precision.GOLD.open(newline="", encoding="utf-8")))
+    gold = precision.read_gold()
     runs = [r for r in precision.first_runs(precision.history_rows()) if not args.split or r["split"] in args.split]
     out_rows: list[dict[str, object]] = []
     for run in runs:

@@ -256,6 +256,11 @@ def _run_rolelint(paths: list[Path], root: Path) -> tuple[list[dict], dict[str, 
 # ---- judgements ---------------------------------------------------------------------------------------
 
 
+def read_gold(path: Path = GOLD) -> list[dict[str, str]]:
+    with path.open(newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
 def read_judgements(path: Path = JUDGEMENTS) -> list[dict[str, str]]:
     if not path.is_file():
         return []
@@ -1021,8 +1026,7 @@ def main(argv: list[str] | None = None) -> int:
             f"{len(missing)} adverts missing from {args.adverts} (run extract.py); counting the rest", file=sys.stderr
         )
     rows_present = [r for r in rows if r["id"] not in missing]
-    with GOLD.open(newline="", encoding="utf-8") as handle:
-        gold = list(csv.DictReader(handle))
+    gold = read_gold()
     judge = Judge(read_judgements())
     reports = [build_report(s, rows_present, findings, judge, gold, args.adverts) for s in splits]
     for report in reports:

@@ -197,16 +197,18 @@ def _level_in_body(document, limits: dict, title: str) -> AdvertLevel | None:
 def _entry_level_post(document, spans, heads: list[str]) -> list[AdvertLevel]:
     """Where the body calls the post itself entry level: "an entry-level role", "an entry-level
     software developer" (the head noun of the title), "this position is entry level"."""
-    post = re.compile(
-        r"\ban\s+entry[- ]level\s+(?:[\w-]+\s+){0,2}?(?:" + "|".join(POST_NOUNS + tuple(heads)) + r")s?\b"
-        r"|\b(?:this|the)\s+(?:" + "|".join(POST_NOUNS) + r")\s+is\s+entry[- ]level\b",
-        re.IGNORECASE,
-    )
+    post = None  # the pattern names this title's head noun: compiled once a span may need it
     for span, lower in spans:
         if "entry" not in lower:
             continue  # no mention to read: YEARS, a costly search, is left for the spans that have one
         if YEARS.search(span.text):
             continue  # "2+ years of experience, for example in an entry-level support role"
+        if post is None:
+            post = re.compile(
+                r"\ban\s+entry[- ]level\s+(?:[\w-]+\s+){0,2}?(?:" + "|".join(POST_NOUNS + tuple(heads)) + r")s?\b"
+                r"|\b(?:this|the)\s+(?:" + "|".join(POST_NOUNS) + r")\s+is\s+entry[- ]level\b",
+                re.IGNORECASE,
+            )
         for match in post.finditer(span.text):
             if NEGATION_BEFORE.search(span.text[max(0, match.start() - 40) : match.start()]):
                 continue  # "This is not an entry-level role"
