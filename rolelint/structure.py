@@ -106,6 +106,13 @@ SECTION_KEYWORDS: list[tuple[str, tuple[str, ...]]] = [
             "would be nice",
             "nice if",
             "beneficial",
+            # the hedge of a list of extras: "And these won't hurt either", "It wouldn't hurt if you ..."
+            "won't hurt",
+            "wouldn't hurt",
+            "doesn't hurt",
+            "won’t hurt",
+            "wouldn’t hurt",
+            "doesn’t hurt",
         ),
     ),
     (
@@ -336,7 +343,13 @@ _PERSON_NOUNS = frozenset(
     "intern lead head chief student fellow associate president agent resident postdoc partner nurse "
     "trainee apprentice scholar".split()
 )
-_NOT_PERSONS = frozenset("offer other order number matter letter paper center centre together after under over".split())
+# words ending as a person's noun does that are not one: common nouns, and the closed class of
+# adverbs, conjunctions and prepositions ("And these won't hurt either", "Skills, however")
+_NOT_PERSONS = frozenset(
+    "offer other order number matter letter paper center centre together after under over either neither whether "
+    "another rather further however whatever whenever wherever whoever never ever hereafter thereafter moreover "
+    "per".split()
+)
 _HEADING_WORDS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
@@ -533,13 +546,21 @@ _SENTENCE_END = re.compile(r"[.!?;]\s+(?=[A-Z])")
 
 
 def _only_a_mark(aside: str) -> bool:
-    """Whether a bracketed aside is a mark of worth, perhaps with a word or two of grammar, and names
-    nothing of its own: "(a plus)", "(preferred)", "(preferred but not required)"; not "(Git
-    preferred)" or "(Scala is a plus since that's what we use)"."""
+    """Whether a bracketed aside is a mark of worth, perhaps with a word or two of its own beside
+    function words, and names nothing of its own: "(a plus)", "(preferred)", "(preferred but not
+    required)", "(Not required, but definitely a bonus!)"; not "(Git preferred)" or "(Scala is a plus
+    since that's what we use)"."""
     if DESIRABLE.search(aside) is None:
         return False
-    rest = DESIRABLE.sub(" ", aside).strip("() ").split()
+    rest = [word for word in re.findall(r"[\w']+", DESIRABLE.sub(" ", aside)) if word.lower() not in _function_words()]
     return len(rest) <= 2 and all(word.islower() for word in rest)
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
 
 
 # --- what the page shows ---------------------------------------------------------------------

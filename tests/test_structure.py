@@ -296,6 +296,8 @@ def test_a_heading_that_names_a_job_is_no_section_whatever_its_modifiers_say(hea
         ("What you will do as a developer", "responsibilities"),
         ("Equal Opportunity Employer", "policy"),
         ("Requirement", "essential"),
+        # a closed-class word ending as a person's noun does ("either") names no job
+        ("And these won't hurt either", "desirable"),
     ],
 )
 def test_section_headings_that_mention_a_person_keep_their_category(heading, category):
@@ -382,6 +384,7 @@ def test_a_mark_that_narrows_a_detail_leaves_the_requirement_essential(text):
         "Go (a plus)",
         "Knowledge of Go (preferred)",
         "Work experience from earlier terms (preferred but not required)",
+        "Excitement about the ecosystem. (Not required, but definitely a bonus!)",
         "Ideally, you have used Kafka",
         "Django preferred",
         "Experience with Go, preferred",
