@@ -29,6 +29,7 @@ SECTION_NAMES = {
     "offer": "what is offered",
     "location": "location or working pattern",
     "apply": "how to apply",
+    "closing": "when applications close",
 }
 
 

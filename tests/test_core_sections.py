@@ -9,7 +9,7 @@ from rolelint.runner import run_rules
 RULES = load_rules([builtin_rules_dir()])
 HEAD = (
     "# Developer\n\n## About us\n\nWe build tools for the clinics of a health charity, and have done so since 2012. "
-    "We offer a pension and 30 days of holiday.\n\n"
+    "We offer a pension and 30 days of holiday. The post is open until filled.\n\n"
 )
 DUTIES = "## What you'll do\n\n- Build forms\n- Run the service\n\n"
 NEEDS = "## Requirements\n\n- Experience with Python\n- Knowledge of SQL\n\n"
@@ -262,7 +262,12 @@ def test_the_hire_called_by_the_acronym_of_the_post_states_duties():
         "# Program officer\n\n## About us\n\nWe fund research on health, and we offer a pension and 30 days of "
         "holiday.\n\nThe Health Program seeks a Program Officer (PO) to lead our grants. "
     )
-    text = intro + "The PO will manage a portfolio of grants.\n\n" + NEEDS + "The job is remote. Send us your CV.\n"
+    text = (
+        intro
+        + "The PO will manage a portfolio of grants.\n\n"
+        + NEEDS
+        + "The job is remote. Send us your CV. The post is open until filled.\n"
+    )
     assert _missing(text) is None
     # without the acronym given to the post, "the PO" is nobody the advert named
     unnamed = text.replace(" (PO)", "")
@@ -373,7 +378,7 @@ def test_a_library_named_as_the_workplace_says_where_the_job_is():
 
 
 def test_the_hours_alone_do_not_say_what_is_offered():
-    head = "# Developer\n\n## About us\n\nWe build tools for the clinics of a health charity.\n\n"
+    head = "# Developer\n\n## About us\n\nWe build tools for the clinics of a health charity. Apply by 3 May 2027.\n\n"
     text = head + DUTIES + NEEDS + REMOTE + "WORK_TYPE: FULL-TIME\n\nSend us your CV.\n"
     assert "what is offered" in (_missing(text) or "")
     # a contract's term or the weekly hours are terms of the offer
@@ -398,3 +403,52 @@ def test_the_hire_asked_to_be_here_in_a_place_says_where():
         + "You will need to be here in San Diego (or willing to move).\n\nSend your CV to jobs@example.org.\n"
     )
     assert "location" not in (_missing(text) or "")
+
+
+# a complete advert but for when applications close
+OPEN = HEAD.replace(" The post is open until filled.", "") + DUTIES + NEEDS + REMOTE + "Send us your CV.\n"
+CLOSES = "The advert says nothing about: when applications close"
+
+
+def test_an_advert_with_no_closing_date_says_nothing_about_when_applications_close():
+    assert _missing(OPEN) == CLOSES
+
+
+def test_a_date_in_a_sentence_about_applying_says_when_applications_close():
+    for sentence in (
+        "Applications close on 31 October 2026.",
+        "Please send a CV and covering letter to Jo, the director, before 10th September 2026.",
+        "Apply by Friday.",
+        "The deadline is 15/03/2027.",
+    ):
+        assert _missing(OPEN + sentence + "\n") is None, sentence
+
+
+def test_a_date_that_is_not_a_close_says_nothing_about_when_applications_close():
+    for sentence in ("Start date: March 2027.", "You may apply even if you are new to Python."):
+        assert _missing(OPEN + sentence + "\n") == CLOSES, sentence
+
+
+def test_a_closing_heading_says_when_applications_close_only_with_a_date_under_it():
+    assert _missing(OPEN + "\n## Closing date\n\n8am 20 February 2027\n") is None
+    assert _missing(OPEN + "\n## Application deadline\n\nTo be confirmed.\n") == CLOSES
+
+
+def test_a_window_left_open_says_when_applications_close():
+    for sentence in (
+        "Applications are reviewed on a rolling basis.",
+        "The role stays open until the position is filled.",
+        "There is no official closing date for this post.",
+    ):
+        assert _missing(OPEN + sentence + "\n") is None, sentence
+
+
+def test_a_closing_date_in_front_matter_counts_only_with_a_value():
+    assert _missing("---\nvalidThrough: 2027-03-01\n---\n" + OPEN) is None
+    assert _missing("---\nclosingDate:\n---\n" + OPEN) == CLOSES
+
+
+def test_closing_can_be_left_out_of_the_required_subjects():
+    document = document_from_string(OPEN, fmt="markdown")
+    options = {"RL209": {"required": ["about", "responsibilities", "essential", "offer", "location", "apply"]}}
+    assert run_rules([document], [RULES["RL209"]], options)[document.path] == []

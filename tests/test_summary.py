@@ -83,7 +83,7 @@ def test_no_salary_and_the_missing_sections_are_those_rl209_names(linter):
     summary = linter.summarise(result)
     assert summary.salary_stated is False
     rl209 = next(d for d in result.diagnostics if d.code == "RL209")
-    assert summary.sections_missing == ("apply",) and rl209.context == "apply"
+    assert summary.sections_missing == ("apply", "closing") and rl209.context == "apply, when applications close"
     assert "responsibilities" in summary.sections_found
 
 
@@ -91,11 +91,11 @@ def test_subjects_covered_without_a_heading_are_found_as_rl209_counts_them(linte
     text = (
         "# Developer\n\nYou will build tools for nurses. You will run them in production.\n\n"
         "You have experience with Python. You have experience with SQL.\n\n"
-        "The job is remote, on a permanent contract. Apply with a CV to jobs@example.org.\n"
+        "The job is remote, on a permanent contract. Apply with a CV to jobs@example.org by 3 May 2027.\n"
     )
     result = Linter(start=EXAMPLES, select=["RL209"]).lint_text(text, name="adverts/draft.md")
     summary = linter.summarise(result)
-    assert {"responsibilities", "essential", "location", "apply"} <= set(summary.sections_found)
+    assert {"responsibilities", "essential", "location", "apply", "closing"} <= set(summary.sections_found)
     assert summary.sections_missing == () and not [d for d in result.diagnostics if d.code == "RL209"]
 
 

@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from rolelint.checks import alternation, document_finding
 from rolelint.checks.named.action_verb_duties import known_verbs
+from rolelint.checks.named.closing_date import says_when_applications_close
 from rolelint.checks.named.essential_requirements import HIRE_NOUNS, reads_as_requirement
 from rolelint.checks.named.model import NamedCheck
 from rolelint.checks.named.parsed import COPULA_SUBJECTS
@@ -48,6 +49,16 @@ SCHEMA = {
     ),
     "contact_verbs": word_list(
         "a list of the verbs that invite the reader to get in touch, such as [email, reach out]"
+    ),
+    "closing_words": word_list(
+        "a list of the words that, with a date, say when applications close, such as [deadline, apply]"
+    ),
+    "closing_labels": word_list(
+        "a list of the words of a heading or a label whose date, in the text after it, says when applications "
+        "close, such as [closing date, deadline]"
+    ),
+    "open_ended_words": word_list(
+        "a list of the phrases that say applications stay open, such as [rolling basis, until filled]"
     ),
 }
 # an address starts where a word does: tried at every letter of a long word, the search was quadratic
@@ -242,7 +253,34 @@ def covered_by_content(document, items, spec, wanted) -> set[str]:
         covered.add("apply")
     if "about" in wanted and sum(len(item.text.split()) for item in items if item.span.block == "paragraph") >= 60:
         covered.add("about")
+    if "closing" in wanted and (
+        _VALID_THROUGH.search(document.source.text) is not None
+        or says_when_applications_close([item.text for item in items], values, spec, _date_entities)
+    ):
+        covered.add("closing")
     return covered
+
+
+# a schema.org JobPosting's last day, in a JSON-LD script the page carries (a template's too)
+_VALID_THROUGH = re.compile(r"[\"']validThrough[\"']\s*:\s*[\"'][^\"'\s]")
+# text -> the entities the recogniser finds in it, as (text, label) pairs
+_ENTITIES: dict[str, list[tuple[str, str]]] = {}
+
+
+def _date_entities(texts: list[str]) -> list[list[tuple[str, str]]]:
+    """The entities of each of ``texts`` (short sentences that may give a closing date), as the
+    run's recogniser reads them; none when there is no model."""
+    if len(_ENTITIES) > _MAX_READINGS:
+        _ENTITIES.clear()
+    new = [text for text in dict.fromkeys(texts) if text not in _ENTITIES]
+    if new:
+        try:
+            nlp, ner = _entity_pipeline()
+        except ModelNotFound:
+            return [[] for _ in texts]
+        for text, doc in zip(new, ner.pipe(nlp.make_doc(text) for text in new)):
+            _ENTITIES[text] = [(entity.text, entity.label_) for entity in doc.ents]
+    return [_ENTITIES[text] for text in texts]
 
 
 def _decoded(source: str) -> str:
@@ -363,6 +401,7 @@ def prepare(rules, nlp) -> None:
     _RUN_PIPELINE.clear()
     _RUN_PIPELINE["nlp"] = nlp
     _READINGS.clear()  # read by another pipeline
+    _ENTITIES.clear()
 
 
 def _entity_pipeline():
@@ -876,7 +915,7 @@ def catalogue_spec() -> dict:
 
 
 # how a finding names a subject
-_SUBJECT_NAMES = {"essential": "requirements", "offer": "what is offered"}
+_SUBJECT_NAMES = {"essential": "requirements", "offer": "what is offered", "closing": "when applications close"}
 
 
 def _wanted(options) -> list[str]:

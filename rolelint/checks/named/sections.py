@@ -8,7 +8,7 @@ from bisect import bisect_left
 
 from rolelint.checks.named.pay import has_salary_figure
 
-CORE_SECTIONS = ("about", "responsibilities", "essential", "pay", "offer", "location", "apply")
+CORE_SECTIONS = ("about", "responsibilities", "essential", "pay", "offer", "location", "apply", "closing")
 # Front matter keys that stand in for a section (matched as substrings of the lower-cased key).
 FRONT_MATTER_SECTIONS = {
     "responsibilities": ("responsibilit", "duties", "objective"),
@@ -18,7 +18,16 @@ FRONT_MATTER_SECTIONS = {
     "about": ("about", "overview", "description"),
     "location": ("location", "working_pattern", "working pattern", "remote"),
     "apply": ("apply", "application", "closing"),
+    # when applications close: a closing date, a deadline, the posting's expiry (a schema.org
+    # JobPosting's validThrough)
+    "closing": ("closing", "closes", "deadline", "valid_through", "validthrough", "expire", "expiry", "expiration"),
 }
+
+
+def _closing_fields(document):
+    """The front matter's keys and values, the schema's and the site's own."""
+    data = document.data if isinstance(document.data, dict) else {}
+    return [*data.items(), *document.site_data.items()]
 
 
 def headed_categories(document) -> set[str]:
@@ -84,4 +93,12 @@ def sections_present(document, items) -> set[str]:
         for category, hints in FRONT_MATTER_SECTIONS.items():
             if any(hint in str(key).lower() for hint in hints):
                 present.add(category)
+    # a closing date's key counts only with a date: a template's empty `closingDate:` gives none
+    if any(
+        value not in (None, "") and any(hint in str(key).lower() for hint in FRONT_MATTER_SECTIONS["closing"])
+        for key, value in _closing_fields(document)
+    ):
+        present.add("closing")
+    else:
+        present.discard("closing")
     return present
