@@ -90,6 +90,19 @@ def test_the_tokenizer_is_the_one_spacy_s_own_load_gives():
     ]
 
 
+def test_the_tokenizer_remembers_more_chunks_than_spacy_s_default_and_splits_them_the_same():
+    import spacy
+
+    ours = nlp.load_pipeline({"tokens"})
+    theirs = spacy.load(nlp.default_model(), exclude=list(nlp.MODEL_COMPONENTS))
+    assert ours.tokenizer.max_cache_size >= nlp.TOKENIZER_CACHE > theirs.tokenizer.max_cache_size
+    texts = [f"Build item{n}-{n % 7} (v{n}.x), e.g. for team{n % 13}'s work." for n in range(600)]
+    for _ in range(2):  # the second read comes from the cache
+        assert [[(t.text, t.whitespace_) for t in ours(text)] for text in texts] == [
+            [(t.text, t.whitespace_) for t in theirs(text)] for text in texts
+        ]
+
+
 def _sentences(text: str) -> list[str]:
     from rolelint.nlp.sentences import split_sentences
 

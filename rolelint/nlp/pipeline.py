@@ -173,6 +173,7 @@ def _load(model: str, wanted: frozenset[str]):
         )
     if "sentencizer" in wanted:
         nlp.add_pipe("sentencizer", first=True)
+    _widen_tokenizer_cache(nlp)
     _use_numpy_blas(nlp)
     _lemma_index_as_sets(nlp)
     import gc
@@ -201,6 +202,19 @@ def _tokenizer_overrides(spacy, model: str) -> dict:
         return lambda nlp: Tokenizer(nlp.vocab)
 
     return {"nlp": {"tokenizer": {"@tokenizers": TOKENIZER_FROM_DISK}}}
+
+
+# Chunks (text between spaces) whose tokens the tokenizer remembers. spaCy's default, 10,000, fills
+# early in a run over many adverts, after which each chunk not remembered is split by its affix
+# patterns every time it is met. An entry is a few pointers to lexemes the vocabulary keeps anyway.
+TOKENIZER_CACHE = 100_000
+
+
+def _widen_tokenizer_cache(nlp) -> None:
+    """Let the tokenizer remember up to ``TOKENIZER_CACHE`` chunks. Its cache holds what splitting a
+    chunk gave, so the tokens are the same with it or without."""
+    if getattr(nlp.tokenizer, "max_cache_size", TOKENIZER_CACHE) < TOKENIZER_CACHE:
+        nlp.tokenizer.max_cache_size = TOKENIZER_CACHE
 
 
 def _lemma_index_as_sets(nlp) -> None:
