@@ -97,6 +97,9 @@ class Document:
     given_keys: tuple[str, ...] = ()
     # rolelint.language.Languages: each span's language, worked out when a text rule run first asks
     languages: Any = field(default=None, compare=False, repr=False)
+    # What several rules work out from the whole document and share (rolelint.checks.named.third_person:
+    # its title's head nouns), by name, each kept with the data and spans it was worked out from
+    shared: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def path(self) -> str:

@@ -452,3 +452,16 @@ def test_closing_can_be_left_out_of_the_required_subjects():
     document = document_from_string(OPEN, fmt="markdown")
     options = {"RL209": {"required": ["about", "responsibilities", "essential", "offer", "location", "apply"]}}
     assert run_rules([document], [RULES["RL209"]], options)[document.path] == []
+
+
+def test_the_subjects_of_other_spans_of_the_same_advert_are_worked_out_anew():
+    from rolelint.checks import SpanInput
+    from rolelint.checks.named.core_sections import catalogue_spec, subjects_present
+
+    document = document_from_string(HEAD + DUTIES + NEEDS + "The job is remote.\n", fmt="markdown")
+    every = tuple(SpanInput.of(span) for span in document.spans)
+    spec, wanted = catalogue_spec(), ["location", "essential"]
+    assert subjects_present(document, every, spec, wanted) >= {"location", "essential"}
+    assert subjects_present(document, every, spec, wanted) >= {"location", "essential"}  # asked again
+    without_remote = tuple(item for item in every if "remote" not in item.text)
+    assert "location" not in subjects_present(document, without_remote, spec, wanted)

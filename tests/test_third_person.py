@@ -118,3 +118,16 @@ def test_a_later_heading_names_the_post_only_when_the_title_does_not():
     text = "# Senior designer\n\nWe make maps.\n\n## Head of Design\n\nThe Head of Design will support your growth.\n"
     linter = Linter(Config(root=Path(".")), select=("RL123",))
     assert not linter.lint_text(text, name="advert.md").diagnostics
+
+
+def test_the_title_s_head_nouns_are_worked_out_again_when_the_document_s_data_is_replaced():
+    from rolelint.documents import SourceText
+    from rolelint.formats import format_for
+    from rolelint.loaders import parse_source
+
+    source = SourceText("advert.md", "---\ntitle: Data engineer\n---\nWe build pipelines.\n")
+    document, _ = parse_source(source, fmt=format_for("advert.md"), kind_hint=None)
+    assert third_person.title_heads(document) == frozenset({"engineer"})
+    assert third_person.title_heads(document) is third_person.title_heads(document)
+    document.data = {**document.data, "title": "Product designer"}
+    assert third_person.title_heads(document) == frozenset({"designer"})

@@ -233,7 +233,7 @@ def covered_by_content(document, items, spec, wanted) -> set[str]:
         if offered.mentions(_word_set(spec, "pay_words") | _word_set(spec, "offer_words")):
             covered.add("offer")
     if "location" in wanted and (
-        _says_where(texts, values, spec)
+        _says_where_in(document, items, spec)
         or _dateline(items)
         or _names_a_place(items, data, title_heads(document) | HIRE_NOUNS)
     ):
@@ -385,6 +385,36 @@ def _says_where(texts: list[str], values: list[str], spec) -> bool:
     return False
 
 
+def _sections_present(document, items) -> frozenset[str]:
+    """``sections_present`` of ``document`` and ``items``, worked out once for RL209's prefetch and check."""
+    return _once(document, items, None, "sections", lambda: frozenset(sections_present(document, items)))
+
+
+def _says_where_in(document, items, spec) -> bool:
+    """``_says_where`` of the advert's text (headings aside) and front-matter values."""
+
+    def work() -> bool:
+        data = document.data if isinstance(document.data, dict) else {}
+        texts = [item.text for item in items if item.span.block != "heading"]
+        return _says_where(texts, list(_scalars(data)), spec)
+
+    return _once(document, items, spec, "says_where", work)
+
+
+def _once(document, items, spec, name: str, work):
+    """``work()``, kept on ``document`` while asked of the spans of the same ``items`` (whose texts
+    are those spans' own, folded) with the same ``spec``: RL209's prefetch and its check ask the same
+    of one rule's spans."""
+    key = "core_sections." + name
+    spans = tuple(item.span for item in items)
+    kept = document.shared.get(key)
+    if kept is not None and kept[1] is spec and kept[2] is document.data and kept[0] == spans:
+        return kept[3]
+    found = work()
+    document.shared[key] = (spans, spec, document.data, found)
+    return found
+
+
 # a public building named as where the hire works: "an advisor at Bungay Library", "at the Ipswich
 # County Library"; not a library of code, "the Python Standard Library", which no one works at
 _AT_A_NAMED_LIBRARY = re.compile(r"\bat\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,4}(?:Library|Museum)\b")
@@ -443,10 +473,9 @@ def _prefetch(rule, targets, options) -> None:
     for target in targets:
         document, items = target.document, target.spans
         data = document.data if isinstance(document.data, dict) else {}
-        written = [item.text for item in items if item.span.block != "heading"]
         if (
-            "location" in sections_present(document, items)
-            or _says_where(written, list(_scalars(data)), rule.spec)
+            "location" in _sections_present(document, items)
+            or _says_where_in(document, items, rule.spec)
             or _dateline(items)
         ):
             continue
@@ -892,7 +921,7 @@ def subjects_present(document, items, spec, wanted) -> set[str]:
     """The core subjects an advert covers, as RL209 counts them: its sections (named.sections) and,
     for those of ``wanted`` it has no section for, what its text covers (``covered_by_content``).
     Shared with the advert summary (rolelint.summary), so the two never disagree."""
-    present = sections_present(document, items)
+    present = set(_sections_present(document, items))
     if "responsibilities" in present and _duties_are_requirements(document, items, spec):
         present.discard("responsibilities")
     missing = [s for s in wanted if s not in present]

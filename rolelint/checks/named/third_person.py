@@ -546,7 +546,17 @@ def _may_name_a_hire(text: str) -> bool:
 def title_heads(document) -> frozenset[str]:
     """Head nouns of the advert's own title (front matter ``title``/``job_title``, its first heading,
     the first headings that name a job,
-    a "Position Title:" field): the last word of each title's noun phrase, lower case."""
+    a "Position Title:" field): the last word of each title's noun phrase, lower case. Worked out
+    once per document for the rules that read them, and again if its data or spans are replaced."""
+    kept = document.shared.get("title_heads")
+    if kept is not None and kept[0] is document.data and kept[1] is document.spans:
+        return kept[2]
+    heads = _title_heads(document)
+    document.shared["title_heads"] = (document.data, document.spans, heads)
+    return heads
+
+
+def _title_heads(document) -> frozenset[str]:
     data = document.data if isinstance(document.data, dict) else {}
     titles = [advert_title(document)]
     titles += [value for key, value in data.items() if isinstance(value, str) and "title" in str(key).lower()]
