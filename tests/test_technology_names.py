@@ -80,3 +80,13 @@ def test_a_name_and_a_small_word_after_it_are_no_misspelt_name():
     assert not linter.lint_text("We think Angular is great.\n", name="advert.md").diagnostics
     (slip,) = linter.lint_text("We use ruby on rail.\n", name="advert.md").diagnostics
     assert "Ruby on Rails" in slip.message
+
+
+def test_a_text_read_again_gets_the_findings_of_its_first_reading():
+    from rolelint.checks.named import technology_names as rl126
+
+    names = rl126.Names.of(("JavaScript", "MySQL", "PostgreSQL"), ())
+    texts = ["We use mySQL and Java Script.", "Postgress, MySQL", "We use mySQL and Java Script.", "Nothing here."]
+    assert [rl126.found_in(text, names) for text in texts] == [tuple(rl126._findings(t, names)) for t in texts]
+    assert rl126.found_in(texts[0], names) is rl126.found_in(texts[2], names)
+    assert len(names.found) == 3

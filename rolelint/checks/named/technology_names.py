@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rolelint.checks.named.model import NamedCheck
@@ -35,6 +35,8 @@ class Names:
     run_slips: dict[str, str]  # the key of a run of words one letter from a name's (``_run_slip``) -> the name
     word_keys: frozenset[str]  # the keys of a word that may be a name or a slip of one
     run_keys: frozenset[str]  # the keys of a run of words that may be a name or a slip of one
+    # text -> what ``found_in`` found in it: texts repeat across a folder's adverts (boilerplate)
+    found: dict[str, tuple[tuple[int, int, str, str], ...]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     @lru_cache(maxsize=8)
@@ -128,6 +130,21 @@ def _typo_of(written: str, word: str, names: Names) -> str | None:
     if len(word) < 6 and not any(char.isdigit() for char in word):
         return None
     return name
+
+
+# texts whose findings a Names keeps at most: a long-lived process (rolelint serve, the editor
+# server) reads ever new texts; past this many it forgets them and starts again
+_MAX_REMEMBERED = 50_000
+
+
+def found_in(text: str, names: Names) -> tuple[tuple[int, int, str, str], ...]:
+    """``_findings`` of ``text``, worked out once per text and Names."""
+    found = names.found.get(text)
+    if found is None:
+        if len(names.found) >= _MAX_REMEMBERED:
+            names.found.clear()
+        found = names.found[text] = tuple(_findings(text, names))
+    return found
 
 
 def _findings(text: str, names: Names):
@@ -245,7 +262,7 @@ def technology_names(rule, target, options):
     variants = tuple((name, tuple(others)) for name, others in (spec.get("variants") or {}).items())
     names = Names.of(tuple(spec["names"]), variants)
     for item in target.spans:
-        for start, end, written, name in _findings(item.text, names):
+        for start, end, written, name in found_in(item.text, names):
             file_start, file_end = item.file_range(start, end)
             values = {"match": written, "replacement": name}
             yield Finding(
