@@ -975,7 +975,7 @@ def write_markdown(path: Path, reports: list[Report], rows: list[dict[str, str]]
         "precision and 35%–74% recall on their first run. `fresh20` (22 adverts from 14 publishers, 5 "
         "repositories, 3 formats: a library council's job board's copies of eleven employers' adverts, from "
         "a police department and a TV archive to a charter-school network and a book-arts centre, and "
-        "software start-ups in the US, Germany and France) measured the 2026-12-07 afternoon session's "
+        "a survey-analytics company, two Berlin start-ups and a Paris web agency) measured the 2026-12-07 afternoon session's "
         "changes once, at ce71fe5 (RL209 asking when applications close, the jargon lexicons grown from "
         "published guides, RL201 reading hedged extras as desirable; judged by two reviewers who did not "
         "see its gold): **81% precise (103 / 127, 73%–87%), 44% recall (76 / 171)**, with no error-level "
