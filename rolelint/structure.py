@@ -552,15 +552,16 @@ def _only_a_mark(aside: str) -> bool:
     since that's what we use)"."""
     if DESIRABLE.search(aside) is None:
         return False
-    rest = [word for word in re.findall(r"[\w']+", DESIRABLE.sub(" ", aside)) if word.lower() not in _function_words()]
+    rest = [word for word in re.findall(r"[\w']+", DESIRABLE.sub(" ", aside)) if word.lower() not in _MARK_GRAMMAR]
     return len(rest) <= 2 and all(word.islower() for word in rest)
 
 
-@cache
-def _function_words() -> frozenset[str]:
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    return frozenset(STOP_WORDS)
+# the words a mark of worth is said with, which name nothing ("this is definitely a bonus", "but
+# not required"): not "or" and "and", which join options the aside names ("circleci or jenkins preferred")
+_MARK_GRAMMAR = frozenset(
+    "a an the this that it is are be would will but though although not also still just very really "
+    "definitely certainly highly strongly especially always of".split()
+)
 
 
 # --- what the page shows ---------------------------------------------------------------------

@@ -448,6 +448,18 @@ def test_a_closing_date_in_front_matter_counts_only_with_a_value():
     assert _missing("---\nclosingDate:\n---\n" + OPEN) == CLOSES
 
 
+def test_dates_in_other_common_shapes_say_when_applications_close():
+    for ending in ("\n## Closing date\n\n2027/03/31\n", "Closing date: 2027.03.31\n", "Apply by 31-Mar-2027.\n"):
+        assert _missing(OPEN + ending) is None, ending
+
+
+def test_a_front_matter_key_says_when_applications_close_only_with_a_date_and_as_a_word():
+    for front in ("deadline: false", "closingDate: []", "closing_date: '   '", "disclosing: 2027-03-01"):
+        assert _missing(f"---\n{front}\n---\n" + OPEN) == CLOSES, front
+    for front in ("closing_date: 2027-03-01", "applicationDeadline: 31 March 2027", "expires: [2027-03-01]"):
+        assert _missing(f"---\n{front}\n---\n" + OPEN) is None, front
+
+
 def test_closing_can_be_left_out_of_the_required_subjects():
     document = document_from_string(OPEN, fmt="markdown")
     options = {"RL209": {"required": ["about", "responsibilities", "essential", "offer", "location", "apply"]}}

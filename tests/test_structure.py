@@ -396,6 +396,31 @@ def test_a_mark_of_the_whole_requirement_still_makes_it_desirable(text):
     assert marks_desirable(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Experience with CI (circleci or jenkins preferred)",
+        "Cloud experience (aws or gcp a plus)",
+        "SQL (any dialect, though postgres is preferred)",
+    ],
+)
+def test_a_bracketed_mark_that_names_options_of_its_own_keeps_the_requirement_essential(text):
+    assert not marks_desirable(text)
+
+
+def test_reading_a_document_s_structure_does_not_import_spacy():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from rolelint.loaders import document_from_string; "
+        "document_from_string('# Dev\\n\\n## Requirements\\n\\n- CI (circleci preferred, not required)\\n', "
+        "fmt='markdown'); print('spacy' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
+
+
 def test_a_hyphenated_heading_gets_the_category_of_its_words():
     assert categorize_heading("Technical must-haves") == "essential"
 

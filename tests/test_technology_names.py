@@ -90,3 +90,12 @@ def test_a_text_read_again_gets_the_findings_of_its_first_reading():
     assert [rl126.found_in(text, names) for text in texts] == [tuple(rl126._findings(t, names)) for t in texts]
     assert rl126.found_in(texts[0], names) is rl126.found_in(texts[2], names)
     assert len(names.found) == 3
+
+
+def test_a_long_text_is_read_each_time_and_not_kept():
+    from rolelint.checks.named import technology_names as rl126
+
+    names = rl126.Names.of(("JavaScript", "MySQL"), ())
+    long_text = "We use mySQL. " * 200
+    assert rl126.found_in(long_text, names) == tuple(rl126._findings(long_text, names))
+    assert long_text not in names.found

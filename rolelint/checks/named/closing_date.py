@@ -27,13 +27,15 @@ _CALENDAR = re.compile(
     re.IGNORECASE,
 )
 # a capitalised word beside a figure, a month's or weekday's name if _CALENDAR matches it whole:
-# "30 Aug 2016", "10th September 2007", "November 22"
+# "30 Aug 2016", "10th September 2007", "November 22", "31-Mar-2027"
 _WRITTEN_DAY = re.compile(
-    r"\b\d{1,4}(?:st|nd|rd|th)?,?\s+(?:of\s+)?(?P<name>[A-Z][a-z]{2,8})\b"
+    r"\b\d{1,4}(?:st|nd|rd|th)?(?:,?\s+(?:of\s+)?|-)(?P<name>[A-Z][a-z]{2,8})\b"
     r"|\b(?P<name2>[A-Z][a-z]{2,8})\.?,?\s+\d{1,4}(?:st|nd|rd|th)?\b"
 )
 # a date in figures: "15/03/2024", "2024-03-01", "15.3.24" (a full stop after it ends its sentence)
-_FIGURES = re.compile(r"(?<![\d/.-])(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{1,2}-\d{1,2})(?![\d/-]|\.\d)")
+_FIGURES = re.compile(
+    r"(?<![\d/.-])(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{1,2}-\d{1,2}|\d{4}[/.]\d{1,2}[/.]\d{1,2})(?![\d/-]|\.\d)"
+)
 # applications open until someone is hired: "until the position is filled", "until the roles are filled"
 _UNTIL_FILLED = re.compile(
     r"\buntil\s+(?:(?:the|this|these|our|a|all)\s+)?(?:[\w-]+\s+){0,3}(?:is|are|has been|have been)\s+filled\b"
@@ -52,7 +54,7 @@ _WORDS = re.compile(r"[a-z][a-z'’-]*")
 # a heading or a label that leads in to its date: a few words, no date of its own
 _LEAD_IN_WORDS = 8
 
-EntityReader = Callable[[list[str]], list[list[tuple[str, str]]]]
+EntityReader = Callable[[list[str]], "list[list[tuple[str, str]]] | None"]
 
 
 def _phrases(words: Iterable[str]) -> re.Pattern[str] | None:
@@ -62,15 +64,11 @@ def _phrases(words: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b")
 
 
-def _dated(text: str) -> bool:
-    """Whether ``text`` has the shape of a calendar date somewhere (checked before the recogniser)."""
+def dated(text: str) -> bool:
+    """Whether ``text`` has the shape of a calendar date somewhere (checked before the recogniser): a
+    month's or weekday's name, or a date in figures. Of an entity the recogniser labels DATE, it tells a
+    day or month of the calendar ("Friday, Sept. 14", "the end of March") from a length ("2 years")."""
     return _CALENDAR.search(text) is not None or _FIGURES.search(text) is not None
-
-
-def _calendar_date(entity_text: str) -> bool:
-    """Whether an entity the recogniser labels DATE names a day or month of the calendar ("Friday,
-    Sept. 14", "31 October 2025", "the end of March"), not a length ("2 years") or a frequency."""
-    return _dated(entity_text)
 
 
 def says_when_applications_close(texts: list[str], values: list[str], spec, read_entities: EntityReader | None) -> bool:
@@ -79,7 +77,7 @@ def says_when_applications_close(texts: list[str], values: list[str], spec, read
     the post is filled"), a deadline gone by or none set, or a calendar date in a sentence naming
     closing or applying (``closing_words``) or in the span after a short heading or label that names
     the close (``closing_labels``). ``read_entities`` gives each text's entities as (text, label)
-    pairs; None when no recogniser is available, and then a date's shape alone counts."""
+    pairs, or None where there is no recogniser: then a date's shape alone counts."""
     cues = _phrases(spec.get("closing_words", ()))
     labels = _phrases(spec.get("closing_labels", ()))
     open_ended = _phrases(spec.get("open_ended_words", ()))
@@ -98,31 +96,30 @@ def says_when_applications_close(texts: list[str], values: list[str], spec, read
         if cues.search(lowered[at]) is None:
             continue
         for sentence in _SENTENCE_END.split(text):
-            if cues.search(sentence.lower()) and _dated(sentence):
+            if cues.search(sentence.lower()) and dated(sentence):
                 candidates.append(sentence)
         if (
             at < spans
             and labels is not None
             and labels.search(lowered[at])
-            and not _dated(text)
+            and not dated(text)
             and len(_WORDS.findall(lowered[at])) <= _LEAD_IN_WORDS
         ):
             # "Closing Date" as a heading or a table's header, its date in the next span
             following = next((t for t in texts[at + 1 : min(at + 3, spans)] if t.strip()), "")
             first = _SENTENCE_END.split(following.strip())[0] if following else ""
-            if first and _dated(first):
+            if first and dated(first):
                 candidates.append(first)
     if not candidates:
         return False
     if any(_written_date(candidate) for candidate in candidates):
         return True
-    if read_entities is None:
-        return True
     # the rest name a month or a weekday alone ("apply by Friday", "before the end of March"), or a
-    # word spelt as one that is none ("you may apply"): the recogniser tells them apart
-    return any(
-        label == "DATE" and _calendar_date(text) for entities in read_entities(candidates) for text, label in entities
-    )
+    # word spelt as one that is none ("you may apply"): the recogniser tells them apart, where there is one
+    read = read_entities(candidates) if read_entities is not None else None
+    if read is None:
+        return True
+    return any(label == "DATE" and dated(text) for entities in read for text, label in entities)
 
 
 def _written_date(sentence: str) -> bool:

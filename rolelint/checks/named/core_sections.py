@@ -267,20 +267,21 @@ _VALID_THROUGH = re.compile(r"[\"']validThrough[\"']\s*:\s*[\"'][^\"'\s]")
 _ENTITIES: dict[str, list[tuple[str, str]]] = {}
 
 
-def _date_entities(texts: list[str]) -> list[list[tuple[str, str]]]:
+def _date_entities(texts: list[str]) -> list[list[tuple[str, str]]] | None:
     """The entities of each of ``texts`` (short sentences that may give a closing date), as the
-    run's recogniser reads them; none when there is no model."""
+    run's recogniser reads them; None when there is no model."""
     if len(_ENTITIES) > _MAX_READINGS:
         _ENTITIES.clear()
-    new = [text for text in dict.fromkeys(texts) if text not in _ENTITIES]
+    read = {text: _ENTITIES[text] for text in dict.fromkeys(texts) if text in _ENTITIES}
+    new = [text for text in dict.fromkeys(texts) if text not in read]
     if new:
         try:
             nlp, ner = _entity_pipeline()
         except ModelNotFound:
-            return [[] for _ in texts]
+            return None
         for text, doc in zip(new, ner.pipe(nlp.make_doc(text) for text in new)):
-            _ENTITIES[text] = [(entity.text, entity.label_) for entity in doc.ents]
-    return [_ENTITIES[text] for text in texts]
+            read[text] = _ENTITIES[text] = [(entity.text, entity.label_) for entity in doc.ents]
+    return [read[text] for text in texts]
 
 
 def _decoded(source: str) -> str:

@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from bisect import bisect_left
 
+from rolelint.checks.named.closing_date import dated
 from rolelint.checks.named.pay import has_salary_figure
 
 CORE_SECTIONS = ("about", "responsibilities", "essential", "pay", "offer", "location", "apply", "closing")
@@ -28,6 +30,28 @@ def _closing_fields(document):
     """The front matter's keys and values, the schema's and the site's own."""
     data = document.data if isinstance(document.data, dict) else {}
     return [*data.items(), *document.site_data.items()]
+
+
+# the words of a key that names when applications close, read as words ("closingDate",
+# "application_deadline", "validThrough", "expires"; not "disclosing")
+_CLOSE_WORDS = frozenset({"closing", "closes", "close", "deadline", "expire", "expires", "expiry", "expiration"})
+_KEY_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+
+
+def _names_a_close(key) -> bool:
+    words = {word.lower() for word in _KEY_WORDS.findall(str(key))}
+    return bool(words & _CLOSE_WORDS) or {"valid", "through"} <= words
+
+
+def _gives_a_date(value) -> bool:
+    """Whether a front-matter value is a date: YAML's or TOML's own, or text in a date's shape."""
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return True
+    if isinstance(value, str):
+        return dated(value)
+    if isinstance(value, list):
+        return any(_gives_a_date(item) for item in value)
+    return False
 
 
 def headed_categories(document) -> set[str]:
@@ -94,10 +118,7 @@ def sections_present(document, items) -> set[str]:
             if any(hint in str(key).lower() for hint in hints):
                 present.add(category)
     # a closing date's key counts only with a date: a template's empty `closingDate:` gives none
-    if any(
-        value not in (None, "") and any(hint in str(key).lower() for hint in FRONT_MATTER_SECTIONS["closing"])
-        for key, value in _closing_fields(document)
-    ):
+    if any(_names_a_close(key) and _gives_a_date(value) for key, value in _closing_fields(document)):
         present.add("closing")
     else:
         present.discard("closing")

@@ -133,17 +133,22 @@ def _typo_of(written: str, word: str, names: Names) -> str | None:
 
 
 # texts whose findings a Names keeps at most: a long-lived process (rolelint serve, the editor
-# server) reads ever new texts; past this many it forgets them and starts again
+# server) reads ever new texts; past this many it forgets them and starts again. Only texts of up to
+# _LONGEST_REMEMBERED characters are kept (the ones that recur: bullets, labels, boilerplate), so the
+# memo stays within a few tens of megabytes whatever the texts
 _MAX_REMEMBERED = 50_000
+_LONGEST_REMEMBERED = 1_000
 
 
 def found_in(text: str, names: Names) -> tuple[tuple[int, int, str, str], ...]:
-    """``_findings`` of ``text``, worked out once per text and Names."""
+    """``_findings`` of ``text``, worked out once per text and Names (once per call for a long text)."""
     found = names.found.get(text)
     if found is None:
-        if len(names.found) >= _MAX_REMEMBERED:
-            names.found.clear()
-        found = names.found[text] = tuple(_findings(text, names))
+        found = tuple(_findings(text, names))
+        if len(text) <= _LONGEST_REMEMBERED:
+            if len(names.found) >= _MAX_REMEMBERED:
+                names.found.clear()
+            names.found[text] = found
     return found
 
 
