@@ -110,9 +110,6 @@ SECTION_KEYWORDS: list[tuple[str, tuple[str, ...]]] = [
             "won't hurt",
             "wouldn't hurt",
             "doesn't hurt",
-            "won’t hurt",
-            "wouldn’t hurt",
-            "doesn’t hurt",
         ),
     ),
     (

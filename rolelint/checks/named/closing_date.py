@@ -15,8 +15,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-# a sentence's parts, as RL209 splits a span's text (core_sections._SENTENCE_END)
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\s{4,}")
+from rolelint.checks import alternation
+
+# a sentence's parts, as RL209 splits a span's text (core_sections reads its sentences so too)
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\s{4,}")
 # a calendar's names of months and weekdays, whole or shortened ("Sept.", "Thu"): with a date in
 # figures (_FIGURES), what makes a date the day something happens, where "2 years" or "annual" is a
 # length or a frequency
@@ -61,7 +63,7 @@ def _phrases(words: Iterable[str]) -> re.Pattern[str] | None:
     words = [str(word).lower() for word in words]
     if not words:
         return None
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b")
+    return re.compile(r"\b(?:" + alternation(words) + r")\b")
 
 
 def dated(text: str) -> bool:
@@ -95,7 +97,7 @@ def says_when_applications_close(texts: list[str], values: list[str], spec, read
     for at, text in enumerate(texts):
         if cues.search(lowered[at]) is None:
             continue
-        for sentence in _SENTENCE_END.split(text):
+        for sentence in SENTENCE_END.split(text):
             if cues.search(sentence.lower()) and dated(sentence):
                 candidates.append(sentence)
         if (
@@ -107,7 +109,7 @@ def says_when_applications_close(texts: list[str], values: list[str], spec, read
         ):
             # "Closing Date" as a heading or a table's header, its date in the next span
             following = next((t for t in texts[at + 1 : min(at + 3, spans)] if t.strip()), "")
-            first = _SENTENCE_END.split(following.strip())[0] if following else ""
+            first = SENTENCE_END.split(following.strip())[0] if following else ""
             if first and dated(first):
                 candidates.append(first)
     if not candidates:

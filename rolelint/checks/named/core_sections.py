@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from rolelint.checks import alternation, document_finding
 from rolelint.checks.named.action_verb_duties import known_verbs
+from rolelint.checks.named.closing_date import SENTENCE_END as _SENTENCE_END
 from rolelint.checks.named.closing_date import says_when_applications_close
 from rolelint.checks.named.essential_requirements import HIRE_NOUNS, reads_as_requirement
 from rolelint.checks.named.model import NamedCheck
@@ -64,7 +65,6 @@ SCHEMA = {
 # an address starts where a word does: tried at every letter of a long word, the search was quadratic
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+")
 _WORDS = re.compile(r"[a-z][a-z'’-]*")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\s{4,}")
 # the reader's work named as the subject of a sentence: "your main task will be to", "your duties are"
 _YOUR_WORK = re.compile(
     r"\byour (?:\w+ )?(?:tasks?|duties|responsibilit(?:y|ies)|work|focus|mission) (?:will be|would be|is|are|include)"
@@ -272,8 +272,9 @@ def _date_entities(texts: list[str]) -> list[list[tuple[str, str]]] | None:
     run's recogniser reads them; None when there is no model."""
     if len(_ENTITIES) > _MAX_READINGS:
         _ENTITIES.clear()
-    read = {text: _ENTITIES[text] for text in dict.fromkeys(texts) if text in _ENTITIES}
-    new = [text for text in dict.fromkeys(texts) if text not in read]
+    distinct = dict.fromkeys(texts)
+    read = {text: _ENTITIES[text] for text in distinct if text in _ENTITIES}
+    new = [text for text in distinct if text not in read]
     if new:
         try:
             nlp, ner = _entity_pipeline()

@@ -20,19 +20,11 @@ FRONT_MATTER_SECTIONS = {
     "about": ("about", "overview", "description"),
     "location": ("location", "working_pattern", "working pattern", "remote"),
     "apply": ("apply", "application", "closing"),
-    # when applications close: a closing date, a deadline, the posting's expiry (a schema.org
-    # JobPosting's validThrough)
-    "closing": ("closing", "closes", "deadline", "valid_through", "validthrough", "expire", "expiry", "expiration"),
 }
 
 
-def _closing_fields(document):
-    """The front matter's keys and values, the schema's and the site's own."""
-    data = document.data if isinstance(document.data, dict) else {}
-    return [*data.items(), *document.site_data.items()]
-
-
-# the words of a key that names when applications close, read as words ("closingDate",
+# the words of a key that names when applications close (a closing date, a deadline, the posting's
+# expiry, a schema.org JobPosting's validThrough), read as words ("closingDate",
 # "application_deadline", "validThrough", "expires"; not "disclosing")
 _CLOSE_WORDS = frozenset({"closing", "closes", "close", "deadline", "expire", "expires", "expiry", "expiration"})
 _KEY_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
@@ -118,8 +110,6 @@ def sections_present(document, items) -> set[str]:
             if any(hint in str(key).lower() for hint in hints):
                 present.add(category)
     # a closing date's key counts only with a date: a template's empty `closingDate:` gives none
-    if any(_names_a_close(key) and _gives_a_date(value) for key, value in _closing_fields(document)):
+    if any(_names_a_close(key) and _gives_a_date(value) for key, value in [*data.items(), *document.site_data.items()]):
         present.add("closing")
-    else:
-        present.discard("closing")
     return present
