@@ -425,8 +425,23 @@ def test_a_date_in_a_sentence_about_applying_says_when_applications_close():
 
 
 def test_a_date_that_is_not_a_close_says_nothing_about_when_applications_close():
-    for sentence in ("Start date: March 2027.", "You may apply even if you are new to Python."):
+    for sentence in (
+        "Start date: March 2027.",
+        "You may apply even if you are new to Python.",
+        "Since June 2020 we have received 300 applications.",
+        "Applications open on 1 March 2027.",
+        "Join us for an open day on Monday March 7th to learn what we look for in applications.",
+    ):
         assert _missing(OPEN + sentence + "\n") == CLOSES, sentence
+
+
+def test_a_date_after_a_word_that_sets_a_limit_says_when_applications_close():
+    for sentence in (
+        "Please e-mail your CV to jobs@example.org, not later than 30.04.2027.",
+        "Applications received after 5pm on 31 March 2027 will not be considered.",
+        "Review of applications begins September 1, 2027.",
+    ):
+        assert _missing(OPEN + sentence + "\n") is None, sentence
 
 
 def test_a_closing_heading_says_when_applications_close_only_with_a_date_under_it():

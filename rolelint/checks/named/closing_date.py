@@ -3,11 +3,14 @@ or a statement that applications stay open ("open until filled", "on a rolling b
 
 A date counts where it says when applications close: a calendar date (written out, "10th September
 2007" or "31/03/2027", or a month or weekday that spaCy's entity recogniser reads as a DATE, "apply by
-Friday") in a sentence that speaks of closing, a deadline, applying or sending ("Applications close
-on 31 October", "Apply by Friday, Sept. 14", "send a CV ... before 10th September"), or right after a
-short heading or label that names the close ("Closing Date" and the date in the table cell or line
-after it). A date alone ("Start date: March 2025") says when the work starts, not when applying
-stops; "Deadline:" with no date after it says nothing either.
+Friday") in a sentence that speaks of closing or a deadline ("Applications close on 31 October", "The
+deadline is March 3"), or that speaks of applying or sending and puts the date after a word that sets
+a limit ("Apply by Friday, Sept. 14", "send a CV ... before 10th September", "applications received
+after 31 March"), or right after a short heading or label that names the close ("Closing Date" and
+the date in the table cell or line after it). A date alone ("Start date: March 2025") says when the
+work starts, not when applying stops; nor does a date in a sentence about applying with no limit
+before it ("Since June 2020 we have received 300 applications", "Applications open on 1 March");
+"Deadline:" with no date after it says nothing either.
 """
 
 from __future__ import annotations
@@ -53,6 +56,13 @@ _CLOSED_WHEN_FOUND = re.compile(
     r"\bclos(?:e|es|ing)\b[^.!?]{0,40}\b(?:when|once|as soon as)\b[^.!?]{0,40}\b(?:find|found|filled|hire|hired|appoint)"
 )
 _WORDS = re.compile(r"[a-z][a-z'’-]*")
+# a word that sets a limit, and the few words after it where its date is: "by Friday, Sept. 14",
+# "before 10th September", "no later than 5pm on 3 March", "received after 31 March"
+_LIMIT = re.compile(
+    r"\b(?:by|before|until|till|up to|through|thru|prior to|no later than|not later than|after|due|ends?|ending)\b"
+    r"(?:\W+[\w.]+){1,5}",
+    re.IGNORECASE,
+)
 # a heading or a label that leads in to its date: a few words, no date of its own
 _LEAD_IN_WORDS = 8
 
@@ -77,10 +87,12 @@ def says_when_applications_close(texts: list[str], values: list[str], spec, read
     """Whether ``texts`` (an advert's spans in order, headings included) or ``values`` (its front
     matter's values) say when applications close: a window left open (``open_ended_words``, "until
     the post is filled"), a deadline gone by or none set, or a calendar date in a sentence naming
-    closing or applying (``closing_words``) or in the span after a short heading or label that names
-    the close (``closing_labels``). ``read_entities`` gives each text's entities as (text, label)
-    pairs, or None where there is no recogniser: then a date's shape alone counts."""
+    the close (``deadline_words``), or after a word that sets a limit in a sentence naming applying
+    (``closing_words``), or in the span after a short heading or label that names the close
+    (``closing_labels``). ``read_entities`` gives each text's entities as (text, label) pairs, or
+    None where there is no recogniser: then a date's shape alone counts."""
     cues = _phrases(spec.get("closing_words", ()))
+    deadlines = _phrases(spec.get("deadline_words", ()))
     labels = _phrases(spec.get("closing_labels", ()))
     open_ended = _phrases(spec.get("open_ended_words", ()))
     spans = len(texts)
@@ -95,11 +107,16 @@ def says_when_applications_close(texts: list[str], values: list[str], spec, read
         return False
     candidates: list[str] = []
     for at, text in enumerate(texts):
-        if cues.search(lowered[at]) is None:
+        if cues.search(lowered[at]) is None and (deadlines is None or deadlines.search(lowered[at]) is None):
             continue
         for sentence in SENTENCE_END.split(text):
-            if cues.search(sentence.lower()) and dated(sentence):
+            lower = sentence.lower()
+            if not dated(sentence):
+                continue
+            if deadlines is not None and deadlines.search(lower):
                 candidates.append(sentence)
+            elif cues.search(lower):
+                candidates += [limit.group() for limit in _LIMIT.finditer(sentence) if dated(limit.group())]
         if (
             at < spans
             and labels is not None

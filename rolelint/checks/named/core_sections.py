@@ -52,7 +52,12 @@ SCHEMA = {
         "a list of the verbs that invite the reader to get in touch, such as [email, reach out]"
     ),
     "closing_words": word_list(
-        "a list of the words that, with a date, say when applications close, such as [deadline, apply]"
+        "a list of the words that, with a date after a word that sets a limit (by, before, until), say when "
+        "applications close, such as [apply, send]"
+    ),
+    "deadline_words": word_list(
+        "a list of the words that, with any date in their sentence, say when applications close, such as "
+        "[deadline, closes]"
     ),
     "closing_labels": word_list(
         "a list of the words of a heading or a label whose date, in the text after it, says when applications "
