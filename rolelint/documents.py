@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence, TypeVar
 
 from rolelint.source import SourceText
+
+_T = TypeVar("_T")
 
 KINDS = ("framework", "role", "advert")
 # The metadata keys that say which role level an advert is for (rolelint.profession.model.advert_from).
@@ -97,13 +99,24 @@ class Document:
     given_keys: tuple[str, ...] = ()
     # rolelint.language.Languages: each span's language, worked out when a text rule run first asks
     languages: Any = field(default=None, compare=False, repr=False)
-    # What several rules work out from the whole document and share (rolelint.checks.named.third_person:
-    # its title's head nouns), by name, each kept with the data and spans it was worked out from
+    # What rules work out from the document and share, by name (``worked_out``)
     shared: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def path(self) -> str:
         return self.source.path
+
+    def worked_out(self, name: str, basis: Sequence[object], work: Callable[[], _T]) -> _T:
+        """``work()``, kept under ``name`` while asked again with the same ``basis``: the objects it is
+        worked out from (the document's data, its spans, a rule's options), each compared by identity,
+        so what is replaced is worked out anew. Several rules that read the same thing of a document
+        (its title's head nouns), or a rule's prefetch and its check, share it so."""
+        kept = self.shared.get(name)
+        if kept is not None and len(kept[0]) == len(basis) and all(a is b for a, b in zip(kept[0], basis)):
+            return kept[1]
+        value = work()
+        self.shared[name] = (tuple(basis), value)
+        return value
 
     def field_range(self, path: str, *, key: bool = False) -> tuple[int, int]:
         """Offsets of a field's value (or key); falls back to the nearest known parent, then the file start."""

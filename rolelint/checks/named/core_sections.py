@@ -409,17 +409,10 @@ def _says_where_in(document, items, spec) -> bool:
 
 
 def _once(document, items, spec, name: str, work):
-    """``work()``, kept on ``document`` while asked of the spans of the same ``items`` (whose texts
-    are those spans' own, folded) with the same ``spec``: RL209's prefetch and its check ask the same
-    of one rule's spans."""
-    key = "core_sections." + name
-    spans = tuple(item.span for item in items)
-    kept = document.shared.get(key)
-    if kept is not None and kept[1] is spec and kept[2] is document.data and kept[0] == spans:
-        return kept[3]
-    found = work()
-    document.shared[key] = (spans, spec, document.data, found)
-    return found
+    """``work()``, kept on ``document`` while asked of the same spans (``items``' texts are those
+    spans' own, folded) with the same ``spec``: RL209's prefetch and its check ask the same of one
+    rule's spans."""
+    return document.worked_out("core_sections." + name, (spec, document.data, *(item.span for item in items)), work)
 
 
 # a public building named as where the hire works: "an advisor at Bungay Library", "at the Ipswich

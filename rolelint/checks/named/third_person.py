@@ -548,12 +548,7 @@ def title_heads(document) -> frozenset[str]:
     the first headings that name a job,
     a "Position Title:" field): the last word of each title's noun phrase, lower case. Worked out
     once per document for the rules that read them, and again if its data or spans are replaced."""
-    kept = document.shared.get("title_heads")
-    if kept is not None and kept[0] is document.data and kept[1] is document.spans:
-        return kept[2]
-    heads = _title_heads(document)
-    document.shared["title_heads"] = (document.data, document.spans, heads)
-    return heads
+    return document.worked_out("title_heads", (document.data, document.spans), lambda: _title_heads(document))
 
 
 def _title_heads(document) -> frozenset[str]:
