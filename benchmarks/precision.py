@@ -64,7 +64,10 @@ Inputs, all in ``benchmarks/adverts/``:
 Precision per rule is TP / judged findings with a Wilson 95% interval. Recall per gold category is the
 share of gold problems found: a problem counts as found when a finding judged TP, of a rule that covers
 its category, touches the lines of its quoted text (any such finding, for ``whole advert`` and for the
-rules that judge a list or the whole advert: RL112, RL201, RL202, RL206-RL209).
+rules that judge a list or the whole advert: RL112, RL201, RL202, RL206-RL209). A missing-section
+problem is found by an RL209 finding only when the finding names a subject the problem's reason names
+(``SUBJECT_CUES``: "No closing date and no hours" is found by a finding that names when applications
+close or what is offered, not by one that names only the location).
 """
 
 from __future__ import annotations
@@ -142,6 +145,34 @@ JUDGEMENT_FIELDS = ["advert", "code", "line", "column", "quote", "verdict", "rea
 # quote points (a list's first item, a paragraph), so any TP finding of theirs in the advert counts.
 ADVERT_LEVEL_RULES = frozenset({"RL112", "RL201", "RL202", "RL206", "RL207", "RL208", "RL209"})
 
+# RL209 names the subjects an advert says nothing about; a missing-section gold row is found by its
+# finding only when the row's reason names one of them (by these words of the reason, lower case)
+SUBJECT_CUES: dict[str, re.Pattern[str]] = {
+    name: re.compile(pattern)
+    for name, pattern in {
+        "about": r"\babout (?:the |what )|employer is (?:never |not )?named|who the employer|purpose"
+        r"|compan(?:y|ies)|organi[sz]ation|employer\b",
+        "responsibilities": r"responsibilit|\bdut(?:y|ies)\b|\btasks?\b|will do|involves|work description"
+        r"|job description",
+        "requirements": r"requirement|qualification|skills|criteria|experience",
+        "pay": r"\bpay\b|salary|compensation|wages?\b",
+        "what is offered": r"offer|\bpay\b|salary|compensation|wages?\b|benefit|perks|contract|hours"
+        r"|working pattern|terms|schedule|full-time|part-time",
+        "location": r"location|where|remote|based|place of work|office",
+        "apply": r"\bapply|application process|contact|how-to-apply",
+        "when applications close": r"closing|deadline|\bclose",
+    }.items()
+}
+
+
+def names_the_subject(finding: Finding, reason: str) -> bool:
+    """Whether an RL209 ``finding`` names a subject that a missing-section gold row's ``reason`` does."""
+    named = finding.message.split(":", 1)[-1].split(" (", 1)[0]
+    subjects = {subject.strip() for subject in named.split(",")}
+    reason = reason.lower()
+    return any(name in subjects and cue.search(reason) for name, cue in SUBJECT_CUES.items())
+
+
 # Which rules cover each gold category (the catalogue's own grouping; see docs/rules.md).
 CATEGORY_RULES: dict[str, tuple[str, ...]] = {
     "placeholder": ("RL101",),
@@ -190,6 +221,7 @@ class Finding:
     quote: str
     severity: str
     enabled_by_default: bool
+    message: str = ""
 
 
 def normalise(text: str) -> str:
@@ -243,6 +275,7 @@ def lint(directory: Path, rows: list[dict[str, str]], run=None) -> tuple[list[Fi
                 quote_of(texts[name], d["line"], d["column"], d["end_line"], d["end_column"]),
                 d["severity"],
                 enabled_by_default.get(d["code"], True),
+                d.get("message", ""),
             )
         )
     return findings, missing
@@ -398,6 +431,8 @@ def build_report(
             continue
         codes = CATEGORY_RULES.get(g["category"], ())
         candidates = [f for f in by_advert[g["advert"]] if f.code in codes and judge.verdict(f) == "TP"]
+        if g["category"] == "missing-section":
+            candidates = [f for f in candidates if f.code != "RL209" or names_the_subject(f, g["reason"])]
         found = False
         if g["quote"] == "whole advert" or any(f.code in ADVERT_LEVEL_RULES for f in candidates):
             found = bool(candidates)

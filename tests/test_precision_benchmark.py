@@ -293,3 +293,13 @@ def test_a_judge_keeps_the_first_or_the_last_row_of_a_finding():
     assert precision.Judge(rows, keep="first").verdict(finding) == "FP"
     with pytest.raises(ValueError):
         precision.Judge(rows, keep="middle")
+
+
+def test_an_rl209_finding_is_credited_only_to_a_missing_section_it_names():
+    message = "The advert says nothing about: location, when applications close (about the whole advert; shown where its text starts)"
+    finding = precision.Finding("a", "RL209", 1, 1, 1, "x", "info", True, message)
+    assert precision.names_the_subject(finding, "No closing date and no hours.")
+    assert precision.names_the_subject(finding, "No location or working pattern given.")
+    assert not precision.names_the_subject(finding, "No duties and nothing on what is offered.")
+    # "(about the whole advert" is the finding's anchor, not a subject it names
+    assert not precision.names_the_subject(finding, "Nothing about the company.")
