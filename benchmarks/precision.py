@@ -2,7 +2,7 @@
 
     python benchmarks/adverts/extract.py                 # rebuild the adverts (see its docstring)
     python benchmarks/precision.py                       # tune and heldout halves, printed
-    python benchmarks/precision.py --split heldout       # one split (tune, heldout, fresh, ... fresh21)
+    python benchmarks/precision.py --split heldout       # one split (tune, heldout, fresh, ... fresh22)
     python benchmarks/precision.py --split seen          # every split already judged once (safe while tuning)
     python benchmarks/precision.py --split every         # every split, including a clean batch not yet run
     python benchmarks/precision.py --unjudged new.csv    # write the printed splits' unjudged findings
@@ -51,10 +51,11 @@ Inputs, all in ``benchmarks/adverts/``:
   rolelint ever ran on it), judged once clean; ``fresh20`` is a twentieth (22 adverts from 14 publishers in 5
   repositories in none of the others, 3 formats, gold committed before rolelint ever ran on it), judged once clean;
   ``fresh21`` is a twenty-first (25 adverts from 13 publishers in 12 repositories in none of the others, 3 formats, gold
-  committed before rolelint ever ran on it), judged once clean. None of them is printed unless asked for (``--split fresh``,
+  committed before rolelint ever ran on it), judged once clean; ``fresh22`` is a twenty-second (21 adverts from 10 publishers in 5
+  repositories in none of the others, 3 formats, gold committed before rolelint ever ran on it), not yet run. None of them is printed unless asked for (``--split fresh``,
   ``fresh2``, ``fresh3``, ``fresh4``, ``fresh5``, ``fresh6``, ``fresh7``, ``fresh8``, ``fresh9``, ``fresh10``,
   ``fresh11``, ``fresh12``, ``fresh13``, ``fresh14``, ``fresh15``, ``fresh16``, ``fresh17``, ``fresh18``, ``fresh19``,
-  ``fresh20``, ``fresh21`` or ``every``), and ``--unjudged`` writes only the findings of the splits printed.
+  ``fresh20``, ``fresh21``, ``fresh22`` or ``every``), and ``--unjudged`` writes only the findings of the splits printed.
 - ``gold.csv``: the problems a careful reviewer listed per advert before seeing rolelint's output
   (category, quoted text or ``whole advert``, reason).
 - ``judgements.csv``: every finding rolelint gave, judged by hand: TP (worth acting on) or FP, with a
@@ -117,6 +118,7 @@ SPLITS: dict[str, str] = {
     "fresh19": "gold written before the first run; judged once clean (84%, rules at 3ff0429), at the start of the 2026-12-07 afternoon session",
     "fresh20": "gold written before the first run; judged once clean (81%, rules at ce71fe5), after the 2026-12-07 afternoon session's rule changes",
     "fresh21": "gold written before the first run; judged once clean (78%, rules at a59b725), after the 2026-12-07 evening session's first changes",
+    "fresh22": "gold written before the first run; not yet run",
 }
 # The splits already run and judged at least once: the ones a colleague changing rules may print. A new
 # clean batch joins SPLITS (and so ``every``) when its gold list is committed, and SEEN only after its
