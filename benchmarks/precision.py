@@ -52,7 +52,7 @@ Inputs, all in ``benchmarks/adverts/``:
   repositories in none of the others, 3 formats, gold committed before rolelint ever ran on it), judged once clean;
   ``fresh21`` is a twenty-first (25 adverts from 13 publishers in 12 repositories in none of the others, 3 formats, gold
   committed before rolelint ever ran on it), judged once clean; ``fresh22`` is a twenty-second (21 adverts from 10 publishers in 5
-  repositories in none of the others, 3 formats, gold committed before rolelint ever ran on it), not yet run. None of them is printed unless asked for (``--split fresh``,
+  repositories in none of the others, 3 formats, gold committed before rolelint ever ran on it), judged once clean. None of them is printed unless asked for (``--split fresh``,
   ``fresh2``, ``fresh3``, ``fresh4``, ``fresh5``, ``fresh6``, ``fresh7``, ``fresh8``, ``fresh9``, ``fresh10``,
   ``fresh11``, ``fresh12``, ``fresh13``, ``fresh14``, ``fresh15``, ``fresh16``, ``fresh17``, ``fresh18``, ``fresh19``,
   ``fresh20``, ``fresh21``, ``fresh22`` or ``every``), and ``--unjudged`` writes only the findings of the splits printed.
@@ -118,12 +118,12 @@ SPLITS: dict[str, str] = {
     "fresh19": "gold written before the first run; judged once clean (84%, rules at 3ff0429), at the start of the 2026-12-07 afternoon session",
     "fresh20": "gold written before the first run; judged once clean (81%, rules at ce71fe5), after the 2026-12-07 afternoon session's rule changes",
     "fresh21": "gold written before the first run; judged once clean (78%, rules at a59b725), after the 2026-12-07 evening session's first changes",
-    "fresh22": "gold written before the first run; not yet run",
+    "fresh22": "gold written before the first run; judged once clean (90%, rules at d656aff, the same as fresh21's), in the 2026-12-07 evening session",
 }
 # The splits already run and judged at least once: the ones a colleague changing rules may print. A new
 # clean batch joins SPLITS (and so ``every``) when its gold list is committed, and SEEN only after its
 # first run has been judged.
-SEEN = ("tune", "heldout", "fresh", *(f"fresh{n}" for n in range(2, 22)))  # fresh2 .. fresh21
+SEEN = ("tune", "heldout", "fresh", *(f"fresh{n}" for n in range(2, 23)))  # fresh2 .. fresh22
 SPLIT_CHOICES = {"both": ("tune", "heldout"), "seen": SEEN, "every": tuple(SPLITS)}
 JUDGEMENTS = ADVERTS / "judgements.csv"
 MARKDOWN = REPO / "docs" / "precision.md"
@@ -1042,7 +1042,20 @@ def write_markdown(path: Path, reports: list[Report], rows: list[dict[str, str]]
         'to 33 words (11 / 26), and RL131 read the file format "docx" as a slip (3 / 8). Its misses are '
         "hard-to-read prose (10 of 13), jargon (8 of 10), long sentences (11 of 23), duty wording (7 of "
         "7), experience asked against the level (7 of 7) and acronyms (7; RL127 is off). Twenty-one clean "
-        "batches in a row land at 74%–91% precision and 35%–74% recall on their first run.",
+        "batches in a row land at 74%–91% precision and 35%–74% recall on their first run. `fresh22` "
+        "(21 adverts from 10 publishers, 5 repositories, 3 formats: a regional tech job board's copies of "
+        "six employers' adverts, from the Met Office and a sports retailer to a booking-software firm and "
+        "a digital agency, an open-source workspace's team, a blockchain start-up, an open-infrastructure "
+        "foundation and a design studio) measured the same rules once more, at d656aff (no rule changed "
+        "since `fresh21`'s run; judged by two reviewers who did not see its gold): **90% precise (120 / "
+        "134, 83%–94%), 51% recall (90 / 175)**, with no error-level finding. RL209 (21 / 21), RL130 (22 / "
+        "22), RL208 (14 / 14), RL118 (7 / 7) and RL126 (7 / 7) held; RL205 counted inline lists and clear "
+        "sentences just over the limit (24 / 33) and RL201 counted a list of culture statements as "
+        "essentials (6 / 8). Its misses are hard-to-read prose (14 of 14), experience asked against the "
+        "level (11 of 11), jargon (7 of 14), hyper-competitive framing (7 of 9), misspelt technologies (7 "
+        "of 9) and duty wording (6 of 6). The same rules on two batches, 78% and 90%: a batch's figure "
+        "moves by ten points with its publishers. Twenty-two clean batches in a row land at 74%–91% "
+        "precision and 35%–74% recall on their first run.",
         "- **Gold problems** (`gold.csv`): written per advert by reading it before any rolelint run (the "
         "git history shows the order), in the catalogue's categories: only problems a hiring manager "
         "should act on.",
