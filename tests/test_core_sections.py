@@ -492,3 +492,9 @@ def test_the_subjects_of_other_spans_of_the_same_advert_are_worked_out_anew():
     assert subjects_present(document, every, spec, wanted) >= {"location", "essential"}  # asked again
     without_remote = tuple(item for item in every if "remote" not in item.text)
     assert "location" not in subjects_present(document, without_remote, spec, wanted)
+
+
+def test_apply_done_to_a_thing_is_no_way_to_apply_but_a_mailto_link_is():
+    body = OPEN.replace("Send us your CV.\n", "You know when to apply each pattern. The post is open until filled.\n")
+    assert "apply" in (_missing(body) or "")
+    assert _missing(body + "\n[Drop us a line](mailto:jo@example.org)\n") is None

@@ -140,6 +140,14 @@ _DATELINE = re.compile(r"^[*_ ]*(?:[A-Z][\w'’.-]*(?:\s+(?:of|and|or|the|de|la)
 _ENCOURAGED_TO_APPLY = re.compile(
     r"\b(?:encourag|welcom|invit|eligib)\w*\s+(?:[\w'’-]+\s+){0,3}to\s+apply\b", re.IGNORECASE
 )
+_MAILTO = re.compile(r"mailto:[^\s\"'<>()]*@", re.IGNORECASE)
+# "apply" done to a thing ("know when to apply each", "applying best practices") is a skill, not how
+# to apply for the job: the verb followed by a word that is not one of applying's own
+_APPLY_TO_A_THING = re.compile(
+    r"\bapply(?:ing)?\s+(?!(?:for|to|via|by|at|here|now|online|today|with|through|using|please|in|on|"
+    r"before|and|or|as|from|directly|early|soon|below|above|if|when|even|anyway|regardless|asap)\b)(?=[a-z])",
+    re.IGNORECASE,
+)
 # a capitalised word after a sentence's first word: a place's name, in the text as written
 _NAMED_PLACE = re.compile(r"(?<=\S)\s+(?:[A-Z][a-z]+|[A-Z]{2,})\b")
 # a field's label ("Contract type: contract", "Phone: …") or a question: neither is a duty
@@ -250,6 +258,8 @@ def covered_by_content(document, items, spec, wanted) -> set[str]:
         or any(_EMAIL.search(item.text) for item in items if item.span.block == "heading")
         or any(_JOB_PAGE.search(value.strip()) for value in values)
         or any(_JOB_PAGE.search(url) for url in _URL.findall(_decoded(document.source.text)))
+        # a link that opens a message to an address ("[Drop us a line](mailto:jo@example.org)")
+        or _MAILTO.search(_decoded(document.source.text)) is not None
         or _links_to_a_job_page(texts)
         or _invites_contact(text, _word_set(spec, "contact_verbs"))
         or _APPLY_WIDGET.search(document.source.text) is not None
@@ -356,13 +366,17 @@ def _title_acronyms(items) -> frozenset[str]:
 
 
 def _mentions_apply(text: _Text, texts: list[str], values: list[str], words: frozenset[str]) -> bool:
-    """Whether the advert names a way to apply, an invitation to apply ("encouraged to apply")
-    aside; the text is read again without invitations only when it holds one."""
+    """Whether the advert names a way to apply, an invitation to apply ("encouraged to apply") and
+    "apply" done to a thing ("when to apply each") aside; the text is read again without them only
+    when it holds one."""
     if not text.mentions(words):
         return False
-    if "apply" not in text.joined or _ENCOURAGED_TO_APPLY.search(text.joined) is None:
+    if "apply" not in text.joined or (
+        _ENCOURAGED_TO_APPLY.search(text.joined) is None and _APPLY_TO_A_THING.search(text.joined) is None
+    ):
         return True  # (its text is lower case: a match holds "apply")
-    return _Text([_ENCOURAGED_TO_APPLY.sub(" ", t) for t in texts] + values).mentions(words)
+    kept = [_APPLY_TO_A_THING.sub(" ", _ENCOURAGED_TO_APPLY.sub(" ", t)) for t in texts]
+    return _Text(kept + values).mentions(words)
 
 
 def _says_where(texts: list[str], values: list[str], spec) -> bool:
