@@ -498,3 +498,19 @@ def test_apply_done_to_a_thing_is_no_way_to_apply_but_a_mailto_link_is():
     body = OPEN.replace("Send us your CV.\n", "You know when to apply each pattern. The post is open until filled.\n")
     assert "apply" in (_missing(body) or "")
     assert _missing(body + "\n[Drop us a line](mailto:jo@example.org)\n") is None
+    for sentence in ("You can apply either online or by post.", "Please apply quoting reference JS123."):
+        assert _missing(body + sentence + "\n") is None, sentence
+
+
+def test_a_date_after_a_limit_counts_however_far_and_a_closed_post_says_when_it_closed():
+    for sentence in (
+        "Please send your CV before the end of the day on Friday 31 March 2027.",
+        "Applications must reach us on 31 March 2027 at the latest.",
+        "Closing date: CLOSED",
+    ):
+        assert _missing(OPEN + sentence + "\n") is None, sentence
+    for sentence in (
+        "Applications for this fixed-term post, funded until 31 March 2028, go to Jo.",
+        "Send your CV to Jo; the post starts after 1 May 2027.",
+    ):
+        assert _missing(OPEN + sentence + "\n") == CLOSES, sentence

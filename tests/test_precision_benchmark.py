@@ -303,3 +303,12 @@ def test_an_rl209_finding_is_credited_only_to_a_missing_section_it_names():
     assert not precision.names_the_subject(finding, "No duties and nothing on what is offered.")
     # "(about the whole advert" is the finding's anchor, not a subject it names
     assert not precision.names_the_subject(finding, "Nothing about the company.")
+
+
+def test_subject_cues_read_what_a_reason_says_is_missing_not_any_word():
+    location = precision.Finding("a", "RL209", 1, 1, 1, "x", "info", True, "The advert says nothing about: location")
+    about = precision.Finding("a", "RL209", 1, 1, 1, "x", "info", True, "The advert says nothing about: about")
+    assert not precision.names_the_subject(location, "No duties anywhere in the advert.")
+    assert precision.names_the_subject(location, "Nothing says where the post is based.")
+    assert not precision.names_the_subject(about, "A paragraph about the team: no duties.")
+    assert precision.names_the_subject(about, "Nothing about the company or the project.")

@@ -56,12 +56,19 @@ _CLOSED_WHEN_FOUND = re.compile(
     r"\bclos(?:e|es|ing)\b[^.!?]{0,40}\b(?:when|once|as soon as)\b[^.!?]{0,40}\b(?:find|found|filled|hire|hired|appoint)"
 )
 _WORDS = re.compile(r"[a-z][a-z'’-]*")
-# a word that sets a limit, and the few words after it where its date is: "by Friday, Sept. 14",
-# "before 10th September", "no later than 5pm on 3 March", "received after 31 March"
+# a word that sets a limit ("by Friday, Sept. 14", "before the end of the day on Friday 31 March",
+# "no later than 5pm on 3 March", "received after 31 March"), and the words after it where its date
+# is; not a length of time or the start of the work ("funded until 31 March 2028", "starts after 1 May")
 _LIMIT = re.compile(
+    r"(?<!funded )(?<!starts )(?<!start )(?<!starting )(?<!begins )(?<!runs )(?<!lasts )(?<!contract )"
     r"\b(?:by|before|until|till|up to|through|thru|prior to|no later than|not later than|after|due|ends?|ending)\b"
-    r"(?:\W+[\w.]+){1,5}",
+    r"(?:\W+[\w.:]+){1,12}",
     re.IGNORECASE,
+)
+# applications closed already: "Closing date: CLOSED", "This vacancy has now closed"
+_CLOSED_NOW = re.compile(
+    r"\b(?:closing date|deadline)\W{1,5}(?:closed|expired)\b"
+    r"|\b(?:applications|vacancy|position|post|role|advert|job)\s+(?:is|are|has|have)\s+(?:now\s+)?(?:been\s+)?closed\b"
 )
 # a heading or a label that leads in to its date: a few words, no date of its own
 _LEAD_IN_WORDS = 8
@@ -100,14 +107,14 @@ def says_when_applications_close(texts: list[str], values: list[str], spec, read
     lowered = [text.lower().replace("’", "'") for text in texts]
     for text in lowered:
         if (open_ended is not None and open_ended.search(text)) or any(
-            pattern.search(text) for pattern in (_UNTIL_FILLED, _PASSED, _CLOSED_WHEN_FOUND)
+            pattern.search(text) for pattern in (_UNTIL_FILLED, _PASSED, _CLOSED_WHEN_FOUND, _CLOSED_NOW)
         ):
             return True
-    if cues is None:
+    if cues is None and deadlines is None:
         return False
     candidates: list[str] = []
     for at, text in enumerate(texts):
-        if cues.search(lowered[at]) is None and (deadlines is None or deadlines.search(lowered[at]) is None):
+        if not any(words is not None and words.search(lowered[at]) for words in (cues, deadlines)):
             continue
         for sentence in SENTENCE_END.split(text):
             lower = sentence.lower()
@@ -115,7 +122,7 @@ def says_when_applications_close(texts: list[str], values: list[str], spec, read
                 continue
             if deadlines is not None and deadlines.search(lower):
                 candidates.append(sentence)
-            elif cues.search(lower):
+            elif cues is not None and cues.search(lower):
                 candidates += [limit.group() for limit in _LIMIT.finditer(sentence) if dated(limit.group())]
         if (
             at < spans

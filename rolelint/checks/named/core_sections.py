@@ -140,12 +140,17 @@ _DATELINE = re.compile(r"^[*_ ]*(?:[A-Z][\w'’.-]*(?:\s+(?:of|and|or|the|de|la)
 _ENCOURAGED_TO_APPLY = re.compile(
     r"\b(?:encourag|welcom|invit|eligib)\w*\s+(?:[\w'’-]+\s+){0,3}to\s+apply\b", re.IGNORECASE
 )
-_MAILTO = re.compile(r"mailto:[^\s\"'<>()]*@", re.IGNORECASE)
-# "apply" done to a thing ("know when to apply each", "applying best practices") is a skill, not how
-# to apply for the job: the verb followed by a word that is not one of applying's own
+# a link that opens a message to an address; no "@" before it, so a long run of "mailto:" is read once
+_MAILTO = re.compile(r"mailto:[^\s\"'<>():@]*@", re.IGNORECASE)
+# "apply" done to a thing is a skill, not how to apply for the job: the verb before a determiner or a
+# possessive ("apply their skills", "apply those insights", "when to apply each") or before what a
+# skill applies ("apply machine learning", "applying new technologies", "apply good engineering")
 _APPLY_TO_A_THING = re.compile(
-    r"\bapply(?:ing)?\s+(?!(?:for|to|via|by|at|here|now|online|today|with|through|using|please|in|on|"
-    r"before|and|or|as|from|directly|early|soon|below|above|if|when|even|anyway|regardless|asap)\b)(?=[a-z])",
+    r"\bapply(?:ing)?\s+(?:(?:the|these|those|this|that|each|both|your|their|his|her|its|our|them|it)\b"
+    r"|(?:machine|ai|ml|computer|statistical|scientific|technical|analytical|critical|creative|agile|lean|"
+    r"design|engineering|data|knowledge|skills?|expertise|principles|techniques|methods|patterns|"
+    r"technolog\w*|tools|theory|research|new|modern|best|good|common|diverse|advanced|existing|"
+    r"relevant|appropriate)\b)",
     re.IGNORECASE,
 )
 # a capitalised word after a sentence's first word: a place's name, in the text as written

@@ -107,7 +107,7 @@ def _any_amount(texts: list[str]) -> bool:
 # or allowance, a price, a stipend with no period: STIPEND), when it is scaled to millions or more, or when it is the US "401(k)" plan.
 NOT_PAY = re.compile(
     r"\b(?:rais(?:e|ed|ing)|funding|funded|round|invest(?:ed|ors?|ment|ments)?|revenues?|sales|sells?|"
-    r"valuation|worth|markets?|budgets?|allowances?|credits?|discounts?|spend|prices?|costs?|billion|trillion|"
+    r"valuation|worth|market|budgets?|allowance|credit|discount|spend|price|costs?|billion|trillion|"
     r"million)\b",
     re.IGNORECASE,
 )
