@@ -324,7 +324,7 @@ def typos(rule, target, options, nlp):
     if nlp is None:
         return  # no span of the run was tokenized (none in scope held prose)
     shortest = int(options.get("min_length", 4))
-    allowed = frozenset(str(word).lower() for word in options.get("allow", ()))
+    allowed = frozenset(str(word).lower() for word in (*options.get("allow", ()), *options.get("file_formats", ())))
     doubles = frozenset(str(word).lower() for word in options.get("doubled", ()))
     degrees = frozenset(str(word) for word in options.get("degrees", ()))
     technology = _TECHNOLOGY_OF.get(rule)
