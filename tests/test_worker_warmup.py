@@ -3,8 +3,9 @@ building it for its first file: the schemas' validators and the named checks' in
 
 from __future__ import annotations
 
-from rolelint.checks.named import technology_names
+from rolelint.checks.named import expertise_breadth, technology_names
 from rolelint.documents import KINDS
+from rolelint.resources import shipped_rule_check
 from rolelint.schema import _validator, prepare_validators
 
 
@@ -32,3 +33,21 @@ def test_technology_names_prepare_builds_the_rules_table():
     technology_names._names_of(spec)
     after = technology_names.Names.of.cache_info()
     assert (after.hits, after.misses) == (before.hits + 1, before.misses)
+
+
+def test_expertise_breadth_prepare_builds_the_scale_and_reads_the_requirement_words():
+    spec = {**shipped_rule_check("RL132"), "name": "expertise_breadth"}
+    spec["top"] = [*spec["top"], "warmup-only-word"]  # a scale no other test built
+    expertise_breadth.catalogue_requirement_words.cache_clear()
+    expertise_breadth.prepare([_Rule(spec)], None)
+    assert expertise_breadth.catalogue_requirement_words.cache_info().currsize == 1
+    before = expertise_breadth.Scale.of.cache_info()
+    expertise_breadth._scale_of(spec)
+    after = expertise_breadth.Scale.of.cache_info()
+    assert (after.hits, after.misses) == (before.hits + 1, before.misses)
+
+
+def test_prepare_of_a_set_without_the_check_builds_nothing():
+    expertise_breadth.catalogue_requirement_words.cache_clear()
+    expertise_breadth.prepare([_Rule({"name": "typos"})], None)
+    assert expertise_breadth.catalogue_requirement_words.cache_info().currsize == 0
