@@ -3,7 +3,9 @@ building it for its first file: the schemas' validators and the named checks' in
 
 from __future__ import annotations
 
-from rolelint.checks.named import expertise_breadth, technology_names
+import pytest
+
+from rolelint.checks.named import expertise_breadth, technology_names, typos
 from rolelint.documents import KINDS
 from rolelint.resources import shipped_rule_check
 from rolelint.schema import _validator, prepare_validators
@@ -51,3 +53,14 @@ def test_prepare_of_a_set_without_the_check_builds_nothing():
     expertise_breadth.catalogue_requirement_words.cache_clear()
     expertise_breadth.prepare([_Rule({"name": "typos"})], None)
     assert expertise_breadth.catalogue_requirement_words.cache_info().currsize == 0
+
+
+def test_typos_prepare_makes_the_pipelines_english_words():
+    from rolelint.nlp import load_pipeline
+    from rolelint.nlp.state import state_of
+
+    nlp = load_pipeline({"lemma"})
+    typos.prepare([_Rule({"name": "typos"})], nlp)
+    state = state_of(nlp)
+    for key in (("english",), ("composition",), ("word classes",)):
+        state.lasting(key, lambda key=key: pytest.fail(f"{key} was not made by prepare"))
