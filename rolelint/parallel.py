@@ -58,10 +58,13 @@ def _text_rules(catalogue: RuleCatalogue, active: set[str]) -> list:
 
 
 def warm_up(config: Config, catalogue: RuleCatalogue, active: set[str]) -> None:
-    """Load everything the text rules of this run use, so that forked workers inherit it."""
+    """Load everything the text rules of this run use, and the schemas' validators, so that forked
+    workers inherit it."""
     from rolelint.runner import prepare_rules
+    from rolelint.schema import prepare_validators
 
     prepare_rules(_text_rules(catalogue, active), model=config.model)
+    prepare_validators()
 
 
 def _worker_signals(parent: int) -> None:

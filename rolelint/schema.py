@@ -8,7 +8,7 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from rolelint.diagnostics import Finding
-from rolelint.documents import Document, TextSpan, join_path
+from rolelint.documents import KINDS, Document, TextSpan, join_path
 from rolelint.formats.frontmatter import top_key
 from rolelint.resources import load_schema
 
@@ -23,6 +23,14 @@ def _validator(kind: str) -> jsonschema.Draft202012Validator:
     import jsonschema  # only when a document has data to validate (a bare advert draft has none)
 
     return jsonschema.Draft202012Validator(load_schema(kind))
+
+
+def prepare_validators() -> None:
+    """Build every kind's validator now (importing jsonschema): a --jobs parent calls this before it
+    forks, so that its workers share the validators rather than each building them for its first
+    document with data."""
+    for kind in KINDS:
+        _validator(kind)
 
 
 def validate_document(document: Document, *, strict_front_matter: bool = False) -> list[Finding]:

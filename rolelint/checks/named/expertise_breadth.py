@@ -172,14 +172,18 @@ def _listed(areas) -> str:
     return areas[0] if len(areas) == 1 else ", ".join(areas[:-1]) + " and " + areas[-1]
 
 
-def expertise_breadth(rule, target, options):
-    spec = rule.spec
-    scale = Scale.of(
+def _scale_of(spec) -> Scale:
+    return Scale.of(
         tuple(spec["top"]),
         tuple(spec["degrees"]),
         tuple(spec["knowledge"]),
         tuple((area, tuple(terms)) for area, terms in spec["areas"].items()),
     )
+
+
+def expertise_breadth(rule, target, options):
+    spec = rule.spec
+    scale = _scale_of(spec)
     least = int(options.get("min_areas", 3))
     words = catalogue_requirement_words()  # the requirements are those RL201 counts
     widest: tuple[tuple[str, ...], tuple] | None = None
@@ -238,4 +242,16 @@ SCHEMA = {
     ),
 }
 
-CHECK = NamedCheck("expertise_breadth", run=expertise_breadth, schema=SCHEMA, required=frozenset(SCHEMA))
+
+def prepare(rules, nlp) -> None:
+    """Build each expertise_breadth rule's scale, and read RL201's shipped requirement words, now:
+    they depend on no input, and a --jobs parent's workers then share them."""
+    for rule in rules:
+        if rule.spec.get("name") == "expertise_breadth":
+            _scale_of(rule.spec)
+            catalogue_requirement_words()
+
+
+CHECK = NamedCheck(
+    "expertise_breadth", run=expertise_breadth, schema=SCHEMA, required=frozenset(SCHEMA), prepare=prepare
+)

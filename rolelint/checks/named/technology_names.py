@@ -259,13 +259,24 @@ def _run_slip(text: str, words: list[tuple[int, int]], runs: dict[int, list[str]
     return None
 
 
+def _names_of(spec) -> Names:
+    variants = tuple((name, tuple(others)) for name, others in (spec.get("variants") or {}).items())
+    return Names.of(tuple(spec["names"]), variants)
+
+
+def prepare(rules, nlp) -> None:
+    """Build the rule set's tables of names now: they depend on the rule alone, and a --jobs
+    parent's workers then share them rather than each building them for its first advert."""
+    for rule in rules:
+        if rule.spec.get("name") == "technology_names":
+            _names_of(rule.spec)
+
+
 def technology_names(rule, target, options):
     from rolelint.checks import render
     from rolelint.diagnostics import Finding, Fix
 
-    spec = rule.spec
-    variants = tuple((name, tuple(others)) for name, others in (spec.get("variants") or {}).items())
-    names = Names.of(tuple(spec["names"]), variants)
+    names = _names_of(rule.spec)
     for item in target.spans:
         for start, end, written, name in found_in(item.text, names):
             file_start, file_end = item.file_range(start, end)
@@ -292,4 +303,6 @@ SCHEMA = {
         "a mapping of a name to the other forms of it that are right too, such as {Golang: [Go], Jira: [JIRA]}",
     ),
 }
-CHECK = NamedCheck("technology_names", run=technology_names, schema=SCHEMA, required=frozenset({"names"}))
+CHECK = NamedCheck(
+    "technology_names", run=technology_names, schema=SCHEMA, required=frozenset({"names"}), prepare=prepare
+)

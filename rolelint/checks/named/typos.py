@@ -30,12 +30,18 @@ _TECHNOLOGY_OF: weakref.WeakKeyDictionary[object, Technology | None] = weakref.W
 
 def prepare(rules, nlp) -> None:
     """Note, for the rule set's RL131 rules, the technology names of its ``technology_names`` rules
-    (RL126's, and a pack's), whether or not they run; they are read when a word is first judged."""
+    (RL126's, and a pack's), whether or not they run; they are read when a word is first judged.
+    With an RL131 rule, the pipeline's English words and word classes are made now."""
     specs = [rule.spec for rule in rules if rule.spec.get("name") == "technology_names"]
     technology = _technology_key(*specs) if specs else None
-    for rule in rules:
-        if rule.spec.get("name") == "typos":
-            _TECHNOLOGY_OF[rule] = technology
+    typos = [rule for rule in rules if rule.spec.get("name") == "typos"]
+    for rule in typos:
+        _TECHNOLOGY_OF[rule] = technology
+    if typos and "lemmatizer" in getattr(nlp, "component_names", ()):
+        # the pipeline's English words and word classes depend on it alone: made here, a --jobs
+        # parent's workers share them rather than each reading the tables for its first word
+        composition(nlp)
+        _word_classes(nlp)
 
 
 def _technology_key(*specs: dict) -> Technology:
