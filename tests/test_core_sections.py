@@ -471,7 +471,12 @@ def test_dates_in_other_common_shapes_say_when_applications_close():
 def test_a_front_matter_key_says_when_applications_close_only_with_a_date_and_as_a_word():
     for front in ("deadline: false", "closingDate: []", "closing_date: '   '", "disclosing: 2027-03-01"):
         assert _missing(f"---\n{front}\n---\n" + OPEN) == CLOSES, front
-    for front in ("closing_date: 2027-03-01", "applicationDeadline: 31 March 2027", "expires: [2027-03-01]"):
+    for front in (
+        "closing_date: 2027-03-01",
+        "applicationDeadline: 31 March 2027",
+        "expires: [2027-03-01]",
+        "closedDate: 2027-03-01",
+    ):
         assert _missing(f"---\n{front}\n---\n" + OPEN) is None, front
 
 

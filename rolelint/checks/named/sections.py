@@ -24,9 +24,11 @@ FRONT_MATTER_SECTIONS = {
 
 
 # the words of a key that names when applications close (a closing date, a deadline, the posting's
-# expiry, a schema.org JobPosting's validThrough), read as words ("closingDate",
+# expiry, a schema.org JobPosting's validThrough), read as words ("closingDate", "closedDate",
 # "application_deadline", "validThrough", "expires"; not "disclosing")
-_CLOSE_WORDS = frozenset({"closing", "closes", "close", "deadline", "expire", "expires", "expiry", "expiration"})
+_CLOSE_WORDS = frozenset(
+    {"closing", "closes", "close", "closed", "deadline", "expire", "expires", "expiry", "expiration"}
+)
 _KEY_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 
 
