@@ -2,7 +2,7 @@
 
     python benchmarks/adverts/extract.py                 # rebuild the adverts (see its docstring)
     python benchmarks/precision.py                       # tune and heldout halves, printed
-    python benchmarks/precision.py --split heldout       # one split (tune, heldout, fresh, ... fresh25)
+    python benchmarks/precision.py --split heldout       # one split (tune, heldout, fresh, ... fresh26)
     python benchmarks/precision.py --split seen          # every split already judged once (safe while tuning)
     python benchmarks/precision.py --split every         # every split, including a clean batch not yet run
     python benchmarks/precision.py --unjudged new.csv    # write the printed splits' unjudged findings
@@ -57,10 +57,12 @@ Inputs, all in ``benchmarks/adverts/``:
   committed before rolelint ever ran on it), judged once clean; ``fresh24`` is a twenty-fourth (22 adverts from 15
   publishers in 8 repositories in none of the others, 3 formats, gold committed before rolelint ever ran on it), judged
   once clean; ``fresh25`` is a twenty-fifth (20 adverts from 8 publishers in 4 repositories in none of the others, 3 formats,
-  gold committed before rolelint ever ran on it), judged once clean. None of them is printed unless asked for (``--split fresh``,
+  gold committed before rolelint ever ran on it), judged once clean; ``fresh26`` is a twenty-sixth (20 adverts from 10
+  publishers in 6 repositories in none of the others, 3 formats, gold committed before rolelint ever ran on it), not yet run.
+  None of them is printed unless asked for (``--split fresh``,
   ``fresh2``, ``fresh3``, ``fresh4``, ``fresh5``, ``fresh6``, ``fresh7``, ``fresh8``, ``fresh9``, ``fresh10``,
   ``fresh11``, ``fresh12``, ``fresh13``, ``fresh14``, ``fresh15``, ``fresh16``, ``fresh17``, ``fresh18``, ``fresh19``,
-  ``fresh20``, ``fresh21``, ``fresh22``, ``fresh23``, ``fresh24``, ``fresh25`` or ``every``), and ``--unjudged`` writes only the findings of the splits printed.
+  ``fresh20``, ``fresh21``, ``fresh22``, ``fresh23``, ``fresh24``, ``fresh25``, ``fresh26`` or ``every``), and ``--unjudged`` writes only the findings of the splits printed.
 - ``gold.csv``: the problems a careful reviewer listed per advert before seeing rolelint's output
   (category, quoted text or ``whole advert``, reason).
 - ``judgements.csv``: every finding rolelint gave, judged by hand: TP (worth acting on) or FP, with a
@@ -127,6 +129,7 @@ SPLITS: dict[str, str] = {
     "fresh23": "gold written before the first run; judged once clean (90%, rules at e2d4686), after the 2026-12-07 evening session's pay and apply changes",
     "fresh24": "gold written before the first run; judged once clean (79%, rules at f84c60e), after the 2026-12-07 evening session's review fixes, RL118 and RL131",
     "fresh25": "gold written before the first run; judged once clean (76%, rules at ce67058), after the 2026-12-07 evening session's closedDate fix and the serial helper's merge",
+    "fresh26": "gold written before the first run; not yet run",
 }
 # The splits already run and judged at least once: the ones a colleague changing rules may print. A new
 # clean batch joins SPLITS (and so ``every``) when its gold list is committed, and SEEN only after its
