@@ -9,28 +9,25 @@ def _document():
     return document_from_string("# Developer\n\nYou will build tools.\n", fmt="markdown")
 
 
-def test_work_is_done_once_while_the_basis_is_the_same_objects():
-    document = _document()
-    calls = []
+def _counter():
+    """A piece of work that returns how many times it has been done."""
+    calls: list[int] = []
 
-    def work():
+    def work() -> int:
         calls.append(1)
         return len(calls)
 
-    basis = (document.data, document.spans)
-    assert document.worked_out("n", basis, work) == 1
+    return work
+
+
+def test_work_is_done_once_while_the_basis_is_the_same_objects():
+    document, work = _document(), _counter()
     assert document.worked_out("n", (document.data, document.spans), work) == 1
-    assert len(calls) == 1
+    assert document.worked_out("n", (document.data, document.spans), work) == 1
 
 
 def test_work_is_done_again_when_any_part_of_the_basis_is_replaced_or_its_length_changes():
-    document = _document()
-    calls = []
-
-    def work():
-        calls.append(1)
-        return len(calls)
-
+    document, work = _document(), _counter()
     document.worked_out("n", (document.data, document.spans), work)
     document.spans = list(document.spans)  # equal, but another object
     assert document.worked_out("n", (document.data, document.spans), work) == 2
