@@ -262,9 +262,7 @@ def covered_by_content(document, items, spec, wanted) -> set[str]:
         # an address to write to, set as a heading ("### Send your CV to jobs@example.org")
         or any(_EMAIL.search(item.text) for item in items if item.span.block == "heading")
         or any(_JOB_PAGE.search(value.strip()) for value in values)
-        or any(_JOB_PAGE.search(url) for url in _URL.findall(_decoded(document.source.text)))
-        # a link that opens a message to an address ("[Drop us a line](mailto:jo@example.org)")
-        or _MAILTO.search(_decoded(document.source.text)) is not None
+        or _source_links_a_way_to_apply(document.source.text)
         or _links_to_a_job_page(texts)
         or _invites_contact(text, _word_set(spec, "contact_verbs"))
         or _APPLY_WIDGET.search(document.source.text) is not None
@@ -303,6 +301,13 @@ def _date_entities(texts: list[str]) -> list[list[tuple[str, str]]] | None:
         for text, doc in zip(new, ner.pipe(nlp.make_doc(text) for text in new)):
             read[text] = _ENTITIES[text] = [(entity.text, entity.label_) for entity in doc.ents]
     return [read[text] for text in texts]
+
+
+def _source_links_a_way_to_apply(source: str) -> bool:
+    """Whether the page's source, HTML entities decoded, links a job page anywhere, or a message to
+    an address ("[Drop us a line](mailto:jo@example.org)")."""
+    decoded = _decoded(source)
+    return any(_JOB_PAGE.search(url) for url in _URL.findall(decoded)) or _MAILTO.search(decoded) is not None
 
 
 def _decoded(source: str) -> str:
