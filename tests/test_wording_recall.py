@@ -132,6 +132,21 @@ def test_unrealistic_finds_effort_with_no_limit(linter):
     assert _found(linter, "RL118", text) == [(3, 13, "give it your all"), (5, 10, "no task is too small")]
 
 
+def test_unrealistic_finds_whatever_it_takes_asked_of_the_hire(linter):
+    text = "# Producer\n\nYou will do whatever it takes to ship.\n"
+    assert _found(linter, "RL118", text) == [(3, 13, "whatever it takes")]
+
+
+def test_unrealistic_leaves_the_employers_own_slogan_alone(linter):
+    text = "# Producer\n\nTogether, we do whatever it takes for people living with cancer.\n"
+    assert _found(linter, "RL118", text) == []
+
+
+def test_skip_unasked_on_one_pattern_leaves_the_others_alone(linter):
+    text = "# Producer\n\nWe work hard and play hard together.\n"
+    assert _found(linter, "RL118", text) == [(3, 4, "work hard and play hard")]
+
+
 def test_culture_fit_finds_fitting_right_in_and_clicking(linter):
     text = "# Developer\n\nYou'll fit right in at Acme!\n\nWe want to see if we click together as a team.\n"
     assert _found(linter, "RL117", text) == [(3, 8, "fit right in"), (5, 19, "we click together")]

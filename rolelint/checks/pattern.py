@@ -204,7 +204,8 @@ def compile(rule) -> CompiledPatterns:
                     continue
                 wanted.add(NEED_OF_KEY.get(upper, "tokens"))
                 _check_value(value, f"{where}[{position}].{key}", strings=upper in STRING_KEYS, strict=strict)
-        if entry.get("skip_owned") or entry.get("skip_things") or skip_unasked:
+        unasked = skip_unasked or bool(entry.get("skip_unasked", False))
+        if entry.get("skip_owned") or entry.get("skip_things") or unasked:
             wanted.add("dep")
         if entry.get("skip_negated"):
             wanted.add("sents")  # negation is read in the match's sentence (rolelint.checks.negation)
@@ -221,7 +222,7 @@ def compile(rule) -> CompiledPatterns:
                 bool(entry.get("skip_alternative", False)),
                 bool(entry.get("skip_things", False)),
                 frozenset(str(word).lower() for word in entry.get("skip_before", ())),
-                skip_unasked,
+                unasked,
                 bool(entry.get("skip_label", False)),
             )
         )
