@@ -387,9 +387,10 @@ def defers_parse(rule, compiled: CompiledPatterns) -> bool:
     return not compiled.bounded and not compiled.reads_parse
 
 
-def parse_wanted(rule, compiled: CompiledPatterns, item, nlp) -> bool:
-    """Whether the dependency parse can change the rule's findings on ``item``, whose Doc is tagged
-    (perhaps in windows only): a pattern that drops owned words (``skip_owned``) matches there."""
+def parse_wanted(rule, compiled: CompiledPatterns, item, nlp, document=None) -> bool:
+    """Whether the dependency parse can change the rule's findings on ``item`` (a span of
+    ``document``), whose Doc is tagged (perhaps in windows only): a pattern that drops owned words
+    (``skip_owned``) matches there."""
     owned = {
         _key(rule, number)
         for number, pattern in enumerate(compiled.patterns)
