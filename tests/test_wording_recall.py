@@ -113,6 +113,16 @@ def test_third_person_reads_a_title_past_an_abbreviation_and_an_aside(linter):
     assert _found(linter, "RL123", text) == [(5, 1, "The Sr. Platform Specialist")]
 
 
+def test_hyper_competitive_leaves_world_class_members_of_a_named_group_alone(linter):
+    text = "# Engineer\n\nWe are a team of 240 employees, including world-class engineers, and designers.\n"
+    assert _found(linter, "RL120", text) == []
+
+
+def test_hyper_competitive_finds_world_class_people_sought_beside_including(linter):
+    text = "# Engineer\n\nWe are seeking world-class engineers, including designers.\n"
+    assert _found(linter, "RL120", text) == [(3, 16, "world-class engineers,")]
+
+
 def test_third_person_reads_a_title_past_an_appositive(linter):
     text = "# Platform Engineer, Consultant\n\nThe Platform Engineer, Consultant, will report to the CTO.\n"
     assert _found(linter, "RL123", text) == [(3, 1, "The Platform Engineer")]
