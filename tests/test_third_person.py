@@ -54,6 +54,19 @@ def test_the_work_done_with_get_is_not_the_post_at_work():
     assert _rl123("The job gets results for the whole region.") != []
 
 
+def test_the_pay_stated_of_the_hire_is_a_term_of_the_post():
+    assert _rl123("The successful applicant will receive £34,106 - £37,107 per annum.") == []
+    assert _rl123("The Project Archivist will be paid $41,600.") == []
+
+
+def test_an_amount_the_hire_works_with_is_not_the_pay():
+    assert _rl123("The successful applicant will manage a budget of £34,106.") != []
+
+
+def test_the_pay_said_of_the_hire_after_your_is_a_switch_to_fix():
+    assert _rl123("In return for your work, the successful applicant will receive £34,106 a year.") != []
+
+
 def _quoted(text: str) -> list[tuple[int, int, str]]:
     return [(f.start, f.end, text[f.start : f.end]) for f in _rl123(text)]
 

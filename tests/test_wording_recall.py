@@ -113,6 +113,16 @@ def test_third_person_reads_a_title_past_an_abbreviation_and_an_aside(linter):
     assert _found(linter, "RL123", text) == [(5, 1, "The Sr. Platform Specialist")]
 
 
+def test_hyper_competitive_leaves_world_class_members_of_a_named_group_alone(linter):
+    text = "# Engineer\n\nWe are a team of 240 employees, including world-class engineers, and designers.\n"
+    assert _found(linter, "RL120", text) == []
+
+
+def test_hyper_competitive_finds_world_class_people_sought_beside_including(linter):
+    text = "# Engineer\n\nWe are seeking world-class engineers, including designers.\n"
+    assert _found(linter, "RL120", text) == [(3, 16, "world-class engineers,")]
+
+
 def test_third_person_reads_a_title_past_an_appositive(linter):
     text = "# Platform Engineer, Consultant\n\nThe Platform Engineer, Consultant, will report to the CTO.\n"
     assert _found(linter, "RL123", text) == [(3, 1, "The Platform Engineer")]
@@ -130,6 +140,21 @@ def test_unrealistic_leaves_extreme_programming_alone(linter):
 def test_unrealistic_finds_effort_with_no_limit(linter):
     text = "# Director\n\nYou have to give it your all.\n\nBring a 'no task is too small' mindset.\n"
     assert _found(linter, "RL118", text) == [(3, 13, "give it your all"), (5, 10, "no task is too small")]
+
+
+def test_unrealistic_finds_whatever_it_takes_asked_of_the_hire(linter):
+    text = "# Producer\n\nYou will do whatever it takes to ship.\n"
+    assert _found(linter, "RL118", text) == [(3, 13, "whatever it takes")]
+
+
+def test_unrealistic_leaves_the_employers_own_slogan_alone(linter):
+    text = "# Producer\n\nTogether, we do whatever it takes for people living with cancer.\n"
+    assert _found(linter, "RL118", text) == []
+
+
+def test_skip_unasked_on_one_pattern_leaves_the_others_alone(linter):
+    text = "# Producer\n\nWe work hard and play hard together.\n"
+    assert _found(linter, "RL118", text) == [(3, 4, "work hard and play hard")]
 
 
 def test_culture_fit_finds_fitting_right_in_and_clicking(linter):

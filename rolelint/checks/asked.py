@@ -57,6 +57,8 @@ def said_of_others(span) -> bool:
         subject = next((child for child in token.children if child.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None:
             continue  # an item with no verb, an imperative, a clause that borrows its subject
+        if span.start <= subject.i < span.end:
+            continue  # the phrase's own subject ("it" in "whatever it takes"): whom it is said of is further up
         if token.lemma_.lower() in DEMANDING or any(c.lemma_.lower() in DEMANDING for c in token.children):
             return False
         if subject.lower_ in FIRST_PERSON:

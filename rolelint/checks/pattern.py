@@ -125,6 +125,7 @@ class TokenPattern:
     skip_before: frozenset[str] = frozenset()  # drop a match right before one of these words ("... of X")
     skip_unasked: bool = False  # drop a match the parse says of the employer's people (rolelint.checks.asked)
     skip_label: bool = False  # drop a match in a label that opens its sentence and a colon ends ("X Benefits: ...")
+    skip_members: bool = False  # drop a match the parse puts among a group's members ("a team of X")
 
 
 TIME_BUDGET = 2.0  # CPU seconds a rule pack's pattern rule may spend on one document
@@ -204,7 +205,8 @@ def compile(rule) -> CompiledPatterns:
                     continue
                 wanted.add(NEED_OF_KEY.get(upper, "tokens"))
                 _check_value(value, f"{where}[{position}].{key}", strings=upper in STRING_KEYS, strict=strict)
-        if entry.get("skip_owned") or entry.get("skip_things") or skip_unasked:
+        unasked = skip_unasked or bool(entry.get("skip_unasked", False))
+        if entry.get("skip_owned") or entry.get("skip_things") or unasked or entry.get("skip_members"):
             wanted.add("dep")
         if entry.get("skip_negated"):
             wanted.add("sents")  # negation is read in the match's sentence (rolelint.checks.negation)
@@ -221,8 +223,9 @@ def compile(rule) -> CompiledPatterns:
                 bool(entry.get("skip_alternative", False)),
                 bool(entry.get("skip_things", False)),
                 frozenset(str(word).lower() for word in entry.get("skip_before", ())),
-                skip_unasked,
+                unasked,
                 bool(entry.get("skip_label", False)),
+                bool(entry.get("skip_members", False)),
             )
         )
     if strict:
@@ -359,6 +362,28 @@ def _owned(span) -> bool:
     return any(child.dep_ == "poss" for token in span for child in token.children)
 
 
+def _among_members(span, steps: int = 5) -> bool:
+    """Whether the parse puts the people of ``span`` among the members of a group the sentence names:
+    on the way up from the span's root, before any verb, the object of "of" or "including" that
+    hangs on a noun ("a team of specialists at the top of their game", "240 employees, including
+    world-class engineers"): the employer's people, praised, not a rank the hire must reach.
+    People worked with ("work alongside the very best people") are not a group's members here."""
+    token = span.root
+    for _ in range(steps):
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
+            return False
+        head = token.head
+        if (
+            token.dep_ == "pobj"
+            and head.lower_ in ("of", "including")
+            and head.head.i != head.i
+            and head.head.pos_ in ("NOUN", "PROPN")
+        ):
+            return True
+        token = head
+    return False
+
+
 def _said_of_a_thing(span, steps: int = 4) -> bool:
     """Whether what the parse says ``span`` describes is a thing: the nearest noun above it, or the
     subject of the nearest verb above it, names no person by an agent noun's ending
@@ -386,13 +411,14 @@ def defers_parse(rule, compiled: CompiledPatterns) -> bool:
     return not compiled.bounded and not compiled.reads_parse
 
 
-def parse_wanted(rule, compiled: CompiledPatterns, item, nlp) -> bool:
-    """Whether the dependency parse can change the rule's findings on ``item``, whose Doc is tagged
-    (perhaps in windows only): a pattern that drops owned words (``skip_owned``) matches there."""
+def parse_wanted(rule, compiled: CompiledPatterns, item, nlp, document=None) -> bool:
+    """Whether the dependency parse can change the rule's findings on ``item`` (a span of
+    ``document``), whose Doc is tagged (perhaps in windows only): a pattern that drops owned words
+    (``skip_owned``) matches there."""
     owned = {
         _key(rule, number)
         for number, pattern in enumerate(compiled.patterns)
-        if pattern.skip_owned or pattern.skip_things or pattern.skip_unasked
+        if pattern.skip_owned or pattern.skip_things or pattern.skip_unasked or pattern.skip_members
     }
     if not owned or item.doc is None:
         return False
@@ -439,6 +465,8 @@ def run(rule, compiled: CompiledPatterns, target, options, nlp):
             span = item.doc[first:end]
             if pattern.skip_owned and _owned(span):
                 continue
+            if pattern.skip_members and _among_members(span):
+                continue  # "a team of specialists at the top of their game": the colleagues, praised
             if pattern.skip_things and _said_of_a_thing(span):
                 continue
             if pattern.skip_unasked and said_of_others(span):

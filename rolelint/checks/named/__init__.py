@@ -95,6 +95,15 @@ def prefetch(rule, named: NamedCheck, targets, options, nlp) -> None:
         named.prefetch(rule, targets, options)
 
 
+def defers_parse(rule, named: NamedCheck) -> bool:
+    """Whether the check reads the dependency parse only at some of its findings (``parse_wanted``)."""
+    return named.parse_wanted is not None
+
+
+def parse_wanted(rule, named: NamedCheck, item, nlp, document=None) -> bool:
+    return named.parse_wanted is not None and bool(named.parse_wanted(rule, item, document))
+
+
 def needless(rule, named: NamedCheck, document, items) -> bool:
     return named.needless is not None and bool(named.needless(rule, document, items))
 
@@ -106,4 +115,16 @@ def prepare(rules, nlp) -> None:
             named.prepare(rules, nlp)
 
 
-__all__ = ["CHECKS", "NamedCheck", "compile", "needless", "needs", "prefetch", "prepare", "run", "triggers"]
+__all__ = [
+    "CHECKS",
+    "NamedCheck",
+    "compile",
+    "defers_parse",
+    "needless",
+    "needs",
+    "parse_wanted",
+    "prefetch",
+    "prepare",
+    "run",
+    "triggers",
+]

@@ -603,12 +603,56 @@ def third_person(rule, target, options):
         if doc is None or not len(doc):
             continue
         found = third_person_at(doc, words, heads)
+        if found and doc.has_annotation("DEP") and _term_of_the_post(doc, *found):
+            continue  # "The successful applicant will receive £34,106 per annum": the pay, not the work
         if found and not _VETTING.search(_sentence_at(item.text, doc[found[0]].idx)):
             # one finding a span: one rewrite to "you" fixes it. A sentence that states the vetting
             # the hire must pass ("The successful candidate will be subject to an enhanced DBS
             # check") is the employer's standing statement, not the hire talked about at a distance
             first, last = doc[found[0]], doc[found[1] - 1]
             yield span_finding(rule, item, first.idx, last.idx + len(last.text))
+
+
+# what the parse gives of the hire's predicate as what it is given or does: its objects and complements
+_ARGUMENTS = frozenset({"dobj", "dative", "attr", "oprd", "prep", "npadvmod", "acomp", "xcomp"})
+_READER = frozenset({"you", "your", "yours"})
+
+
+def _term_of_the_post(doc, start: int, end: int) -> bool:
+    """Whether the reference at tokens ``start:end`` is, by the dependency parse, the subject of a
+    sentence that states the pay ("The successful applicant will receive £34,106 - £37,107 per
+    annum", "The Project Archivist will be paid $41,600"): a term of the post, not the duties or
+    requirements where speaking to the reader matters. The pay is a money amount (a number with a
+    currency sign) that is itself one of the predicate's objects or complements, not a noun it
+    describes ("will manage a budget of £34,106") nor in a clause joined to it.
+    A sentence that already speaks to the reader ("In return for your commitment, the successful
+    Web Developer will receive £34,106") switches to the third person inside it: still reported."""
+    inside = range(start, end)
+    subject = next((t for t in doc[start:end] if t.head.i not in inside or t.head.i == t.i), None)
+    if subject is None or subject.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    predicate = subject.head
+    root = predicate
+    while root.head.i != root.i:  # Token objects are made afresh on each access: compare positions
+        root = root.head
+    if any(t.lower_ in _READER for t in root.subtree):
+        return False
+    for argument in predicate.children:
+        if argument.dep_ not in _ARGUMENTS:
+            continue
+        # the amount itself is the argument ("receive £34,106", "be paid at $20 an hour"), not a
+        # noun it describes ("manage a budget of £34,106": the work)
+        heads = [c for c in argument.children if c.dep_ == "pobj"] if argument.dep_ == "prep" else [argument]
+        if any(head.like_num and any(t.is_currency for t in head.subtree) for head in heads):
+            return True
+    return False
+
+
+def _may_state_pay(rule, item, document) -> bool:
+    """Whether ``_term_of_the_post`` may hold in ``item``: a currency sign in it, read from the
+    words (the parse is then worth having)."""
+    doc = item.doc
+    return doc is not None and any(t.is_currency for t in doc)
 
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
@@ -670,7 +714,8 @@ def _triggers(rule) -> Triggers:
 CHECK = NamedCheck(
     "third_person",
     run=third_person,
-    needs=frozenset({"lemma", "pos"}),
+    needs=frozenset({"lemma", "pos", "dep"}),
     schema=SCHEMA,
     triggers=_triggers,
+    parse_wanted=_may_state_pay,
 )
