@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from rolelint import Linter
-from rolelint.config import Config
+from rolelint.config import Config, RuleSettings
 
 INTRO = "We are a small team that builds the maps used by hospitals across the north of the country. " * 9
 ITEMS = (
@@ -17,7 +17,15 @@ ITEMS = (
 
 @pytest.fixture(scope="module")
 def linter(tmp_path_factory) -> Linter:
-    return Linter(Config(root=tmp_path_factory.mktemp("adverts")))
+    """RL205 at a plain-English house style's limit (a sentence of 30 words is long), so that the
+    sentences these tests cut and join sit just over or under it."""
+    rules = {"RL205": RuleSettings(options={"max": 29})}
+    return Linter(Config(root=tmp_path_factory.mktemp("adverts"), rules=rules))
+
+
+@pytest.fixture(scope="module")
+def default_linter(tmp_path_factory) -> Linter:
+    return Linter(Config(root=tmp_path_factory.mktemp("defaults")))
 
 
 def _long_sentences(linter: Linter, text: str, name: str = "advert.txt") -> list[tuple[int, int]]:
@@ -70,6 +78,15 @@ def test_a_sentence_of_twenty_nine_words_is_not(linter):
     shorter = THIRTY.replace(" every day,", ",")
     assert len(shorter.split()) == 28
     assert _long_sentences(linter, shorter + "\n", name="advert.md") == []
+
+
+def test_by_default_a_sentence_of_thirty_three_words_is_long_and_of_thirty_two_is_not(default_linter):
+    thirty_three = THIRTY.replace("to use.", "to use on a ward.")
+    assert len(thirty_three.split()) == 33
+    assert _long_sentences(default_linter, thirty_three + "\n", name="advert.md") == [(1, 1)]
+    thirty_two = THIRTY.replace("to use.", "to use daily.").replace("maps", "new maps")
+    assert len(thirty_two.split()) == 32
+    assert _long_sentences(default_linter, thirty_two + "\n", name="advert.md") == []
 
 
 WRAPPED_ASIDE = (
