@@ -50,6 +50,15 @@ def _relative(path: Path, root: Path) -> str:
         return path.as_posix().lstrip("/")
 
 
+def _child_prefix(posix: str) -> str:
+    """What goes before a name to make the path of an entry of the directory whose POSIX path (from
+    ``_relative`` or ``display_path``) is ``posix``: nothing for the directory itself ("."), or for
+    the file system's root outside the config's (""), else the path and a slash."""
+    if posix in (".", ""):
+        return ""
+    return posix if posix.endswith("/") else posix + "/"
+
+
 def selected(relative: str, config: Config) -> bool:
     """Whether the config's `include` picks ``relative`` and its `exclude` does not drop it."""
     return matches(relative, config.include) and not matches(relative, config.exclude)
@@ -150,9 +159,14 @@ def _walk(
             dirnames[:] = []
             continue
         seen_dirs.add(key)
+        # A child's paths are its directory's and its name: worked out once per directory.
+        relative_in, shown_in = (
+            _child_prefix(_relative(directory, config.root)),
+            _child_prefix(display_path(directory, cwd)),
+        )
         kept = []
         for name in sorted(dirnames):
-            relative = _relative(directory / name, config.root)
+            relative = relative_in + name
             if prune_excluded and matches(relative + "/", config.exclude):
                 continue
             if git is not None and git.ignored(directory / name, is_dir=True):
@@ -164,7 +178,7 @@ def _walk(
         dirnames[:] = kept
         for name in sorted(filenames):
             path = directory / name
-            relative = _relative(path, config.root)
+            relative = relative_in + name
             if git is not None and git.ignored(path, is_dir=False):
                 continue
             if not selected(relative, config):
@@ -187,8 +201,7 @@ def _walk(
             if not stat.S_ISREG(mode):  # a named pipe would make every later reader (cache, index) wait for ever
                 problems.append(DiscoveryProblem(display_path(path, cwd), not_regular(mode)))
                 continue
-            resolved = Path(os.path.abspath(path))
-            entries.setdefault(resolved, FileEntry(resolved, display_path(resolved, cwd), relative))
+            entries.setdefault(path, FileEntry(path, shown_in + name, relative))
 
 
 def _outside(link: Path) -> str:

@@ -33,6 +33,7 @@ class GitIgnore:
         self.root = repository_root(top)
         self._specs: dict[Path, list[pathspec.GitIgnoreSpec]] = {}
         self._chains: dict[Path, list[tuple[Path, pathspec.GitIgnoreSpec]]] = {}
+        self._prefixed: dict[str, list[tuple[str, pathspec.GitIgnoreSpec]]] = {}
         self._top = top
 
     def _read(self, path: Path) -> pathspec.GitIgnoreSpec | None:
@@ -78,12 +79,26 @@ class GitIgnore:
     def ignored(self, path: Path, *, is_dir: bool) -> bool:
         """Whether git ignores ``path`` (absolute, under the walked tree), judged by its own name: the
         caller does not descend into ignored directories, so a path's parents are not ignored."""
-        path = Path(os.path.abspath(path))
-        if path.name == ".git":
+        parent, name = os.path.split(os.path.abspath(path))
+        if name == ".git":
             return True
-        for base, spec in reversed(self._chain(path.parent)):
-            relative = path.relative_to(base).as_posix() + ("/" if is_dir else "")
-            decided = spec.check_file(relative).include
+        suffix = name + ("/" if is_dir else "")
+        for prefix, spec in self._prefixed_chain(parent):
+            decided = spec.check_file(prefix + suffix).include
             if decided is not None:
                 return decided
         return False
+
+    def _prefixed_chain(self, directory: str) -> list[tuple[str, pathspec.GitIgnoreSpec]]:
+        """``_chain`` of ``directory``, deepest first, each spec with the POSIX path of ``directory``
+        relative to the spec's own directory ("" for that directory itself, else ending in "/"): an
+        entry's path relative to a spec is the prefix and the entry's name."""
+        found = self._prefixed.get(directory)
+        if found is None:
+            at = Path(directory)
+            found = []
+            for base, spec in reversed(self._chain(at)):
+                inner = at.relative_to(base).as_posix()
+                found.append(("" if inner == "." else inner + "/", spec))
+            self._prefixed[directory] = found
+        return found
