@@ -59,6 +59,24 @@ def test_the_pay_stated_of_the_hire_is_a_term_of_the_post():
     assert _rl123("The Project Archivist will be paid $41,600.") == []
 
 
+def test_a_reference_after_the_pay_sentence_is_still_read():
+    assert (
+        _rl123("The successful applicant will receive £34,106 a year. The successful applicant will manage a team.")
+        != []
+    )
+    assert (
+        _rl123(
+            "The successful applicant will receive £34,106 a year.\nThe ideal candidate will have ten years of experience."
+        )
+        != []
+    )
+
+
+def test_the_pay_joined_to_a_duty_or_requirement_is_still_reported():
+    assert _rl123("The ideal candidate will be paid £34,106 and must have ten years of experience in Python.") != []
+    assert _rl123("The successful applicant will receive £34,106 a year and will manage a team of five.") != []
+
+
 def test_an_amount_the_hire_works_with_is_not_the_pay():
     assert _rl123("The successful applicant will manage a budget of £34,106.") != []
 

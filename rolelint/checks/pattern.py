@@ -379,9 +379,26 @@ def _among_members(span, steps: int = 5) -> bool:
             and head.head.i != head.i
             and head.head.pos_ in ("NOUN", "PROPN")
         ):
-            return True
+            return not _group_sought(head.head)
         token = head
     return False
+
+
+_KINDS = frozenset({"kind", "kinds", "type", "types", "sort", "sorts"})
+
+
+def _group_sought(group) -> bool:
+    """Whether the group noun ``group`` is what the employer asks for rather than people it has: a
+    kind of people ("the kind of world-class engineers who ship"), or the object of a verb of asking
+    ("We are hiring a team of world-class engineers", "We need a group of ...")."""
+    from rolelint.checks.asked import DEMANDING
+
+    if group.lower_ in _KINDS:
+        return True
+    verb = group.head
+    if group.dep_ == "pobj" and verb.head.i != verb.i:  # "looking for a team of": the verb above "for"
+        verb = verb.head
+    return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in DEMANDING
 
 
 def _said_of_a_thing(span, steps: int = 4) -> bool:
@@ -413,8 +430,9 @@ def defers_parse(rule, compiled: CompiledPatterns) -> bool:
 
 def parse_wanted(rule, compiled: CompiledPatterns, item, nlp, document=None) -> bool:
     """Whether the dependency parse can change the rule's findings on ``item`` (a span of
-    ``document``), whose Doc is tagged (perhaps in windows only): a pattern that drops owned words
-    (``skip_owned``) matches there."""
+    ``document``), whose Doc is tagged (perhaps in windows only): a pattern that reads the parse
+    to drop a match (``skip_owned``, ``skip_things``, ``skip_unasked``, ``skip_members``) matches
+    there."""
     owned = {
         _key(rule, number)
         for number, pattern in enumerate(compiled.patterns)

@@ -602,9 +602,13 @@ def third_person(rule, target, options):
         doc = item.doc
         if doc is None or not len(doc):
             continue
-        found = third_person_at(doc, words, heads)
-        if found and doc.has_annotation("DEP") and _term_of_the_post(doc, *found):
-            continue  # "The successful applicant will receive £34,106 per annum": the pay, not the work
+        found, offset = third_person_at(doc, words, heads), 0
+        while found and doc.has_annotation("DEP") and _term_of_the_post(doc, found[0] + offset, found[1] + offset):
+            # "The successful applicant will receive £34,106 per annum": the pay, not the work; a
+            # reference after that sentence is still read
+            offset = _after_sentence(doc, item.text, doc[found[0] + offset].idx)
+            found = third_person_at(doc[offset:].as_doc(), words, heads) if offset < len(doc) else None
+        found = (found[0] + offset, found[1] + offset) if found else None
         if found and not _VETTING.search(_sentence_at(item.text, doc[found[0]].idx)):
             # one finding a span: one rewrite to "you" fixes it. A sentence that states the vetting
             # the hire must pass ("The successful candidate will be subject to an enhanced DBS
@@ -616,6 +620,13 @@ def third_person(rule, target, options):
 # what the parse gives of the hire's predicate as what it is given or does: its objects and complements
 _ARGUMENTS = frozenset({"dobj", "dative", "attr", "oprd", "prep", "npadvmod", "acomp", "xcomp"})
 _READER = frozenset({"you", "your", "yours"})
+
+
+def _after_sentence(doc, text: str, offset: int) -> int:
+    """The index of the first token of ``doc`` after the sentence of ``text`` that holds ``offset``."""
+    end = _SENTENCE_END.search(text, offset)
+    stop = end.end() if end else len(text)
+    return next((t.i for t in doc if t.idx >= stop), len(doc))
 
 
 def _term_of_the_post(doc, start: int, end: int) -> bool:
@@ -637,6 +648,8 @@ def _term_of_the_post(doc, start: int, end: int) -> bool:
         root = root.head
     if any(t.lower_ in _READER for t in root.subtree):
         return False
+    if any(child.dep_ == "conj" for child in predicate.children):
+        return False  # "will receive £34,106 and will manage a team of five": the work too
     for argument in predicate.children:
         if argument.dep_ not in _ARGUMENTS:
             continue
