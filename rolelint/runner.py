@@ -401,8 +401,7 @@ def _parse_wanted(plan, docs, deferred: dict[tuple[int, int], list[Rule]], nlp) 
         doc = docs[(d, s)]
         item = plan[d][1][s].replace_doc(doc)
         kept = set(doc.user_data)
-        document = plan[d][0]
-        if any(KINDS[rule.kind].parse_wanted(rule, rule.compiled, item, nlp, document) for rule in rules):
+        if any(KINDS[rule.kind].parse_wanted(rule, rule.compiled, item, nlp) for rule in rules):
             for key in set(doc.user_data) - kept:
                 del doc.user_data[key]
             wanted.append((d, s))

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from rolelint.checks import lexical_ids, sentence_bounds, span_finding
-from rolelint.checks.asked import said_of_others
+from rolelint.checks.asked import DEMANDING, said_of_others
 from rolelint.checks.negation import negated_in_words
 from rolelint.checks.patterncost import MAX_MATCH_TOKENS, WINDOW_TOKENS, check_bounded, read_op
 from rolelint.checks.regex import UnsafeRegex, check_linear, gave_up
@@ -391,8 +391,6 @@ def _group_sought(group) -> bool:
     """Whether the group noun ``group`` is what the employer asks for rather than people it has: a
     kind of people ("the kind of world-class engineers who ship"), or the object of a verb of asking
     ("We are hiring a team of world-class engineers", "We need a group of ...")."""
-    from rolelint.checks.asked import DEMANDING
-
     if group.lower_ in _KINDS:
         return True
     verb = group.head
@@ -428,11 +426,10 @@ def defers_parse(rule, compiled: CompiledPatterns) -> bool:
     return not compiled.bounded and not compiled.reads_parse
 
 
-def parse_wanted(rule, compiled: CompiledPatterns, item, nlp, document=None) -> bool:
-    """Whether the dependency parse can change the rule's findings on ``item`` (a span of
-    ``document``), whose Doc is tagged (perhaps in windows only): a pattern that reads the parse
-    to drop a match (``skip_owned``, ``skip_things``, ``skip_unasked``, ``skip_members``) matches
-    there."""
+def parse_wanted(rule, compiled: CompiledPatterns, item, nlp) -> bool:
+    """Whether the dependency parse can change the rule's findings on ``item``, whose Doc is tagged
+    (perhaps in windows only): a pattern that reads the parse to drop a match (``skip_owned``,
+    ``skip_things``, ``skip_unasked``, ``skip_members``) matches there."""
     owned = {
         _key(rule, number)
         for number, pattern in enumerate(compiled.patterns)

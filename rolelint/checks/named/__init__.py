@@ -100,8 +100,8 @@ def defers_parse(rule, named: NamedCheck) -> bool:
     return named.parse_wanted is not None
 
 
-def parse_wanted(rule, named: NamedCheck, item, nlp, document=None) -> bool:
-    return named.parse_wanted is not None and bool(named.parse_wanted(rule, item, document))
+def parse_wanted(rule, named: NamedCheck, item, nlp) -> bool:
+    return named.parse_wanted is not None and bool(named.parse_wanted(rule, item))
 
 
 def needless(rule, named: NamedCheck, document, items) -> bool:

@@ -28,9 +28,10 @@ class NamedCheck:
     # (rule, document, items) -> bool: True when the check finds nothing in the document with these
     # spans (those its triggers kept), whatever their annotations: they are then not annotated for it
     needless: Callable | None = None
-    # (rule, item, document) -> bool, for a check that reads the dependency parse only at some of
-    # its findings: whether it reads it on ``item``, a span of ``document`` tagged (perhaps in windows
-    # only). Only such spans are then parsed (rolelint.runner); elsewhere the check must not need it
+    # (rule, item) -> bool, for a check that reads the dependency parse only at some of its findings:
+    # whether it reads it on ``item``, a span tagged (perhaps in windows only), judged from the span
+    # alone (the runner's memo of annotations is keyed by the span, not its document). Only such spans are then parsed
+    # (rolelint.runner); elsewhere the check must not need it
     parse_wanted: Callable | None = None
     # run is given the run's pipeline (None when no rule of the run needs spaCy), to keep what it
     # works out with that pipeline's state (rolelint.nlp.state) rather than in module globals

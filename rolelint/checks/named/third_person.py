@@ -661,7 +661,7 @@ def _term_of_the_post(doc, start: int, end: int) -> bool:
     return False
 
 
-def _may_state_pay(rule, item, document) -> bool:
+def _may_state_pay(rule, item) -> bool:
     """Whether ``_term_of_the_post`` may hold in ``item``: a currency sign in it, read from the
     words (the parse is then worth having)."""
     doc = item.doc
