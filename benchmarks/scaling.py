@@ -36,7 +36,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from run import CORPUS, PYTHON, Report, corpus_prose, machine, measure, record  # noqa: E402
+from run import CORPUS, PYTHON, Report, compile_rolelint, corpus_prose, machine, measure, record  # noqa: E402
 
 SPLIT = [PYTHON, str(HERE / "split.py")]
 
@@ -258,6 +258,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"rolelint --jobs scaling, {machine()}")
     if hasattr(os, "getloadavg"):
         report.add("load average at start (other work on the machine)", " / ".join(f"{x:.1f}" for x in os.getloadavg()))
+    report.add("rolelint's bytecode", compile_rolelint())
     started = time.perf_counter()
     bench(report, args.corpus, args.runs)
     if hasattr(os, "getloadavg"):
