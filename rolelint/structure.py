@@ -876,6 +876,9 @@ class SectionFinder:
 
 
 _LAST_SENTENCE = re.compile(r"(?:^|(?<=[.!?])\s+)([^.!?]*:)\s*$")
+_FIRST_SENTENCE = re.compile(r"[^.!?]*[.!?]?")
+# a sentence that announces the list after it ("The following skills are ...", "These are ...")
+_ANNOUNCES = re.compile(r"(?:the\s+following|these|those\s+below)\b", re.IGNORECASE)
 
 
 def paragraph_lead_in(text: str) -> str | None:
@@ -883,7 +886,15 @@ def paragraph_lead_in(text: str) -> str | None:
     with a colon and names a known section ("It would be nice if there is experience in any of the
     following:", "We absolutely require experience in the following:"), however long; else None."""
     last = _LAST_SENTENCE.search(text.strip())
-    if last is None or len(last.group(1).split()) > 40:
+    if last is None:
+        # "The following skills are advantageous to the role, but not requirements. If you have any
+        # of these, mention them ... please apply anyway!": a paragraph that opens by announcing the
+        # list after it as desirable leads in to desirable items, colon or not
+        first = _FIRST_SENTENCE.match(text.strip())
+        if first is not None and _ANNOUNCES.match(first.group(0)) and marks_desirable(first.group(0)):
+            return "desirable"
+        return None
+    if len(last.group(1).split()) > 40:
         return None
     category = categorize_heading(last.group(1))
     if category in ("essential", "other") and _NEGATED.search(last.group(1)):

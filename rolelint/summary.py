@@ -89,7 +89,8 @@ def summarise(
         return target.spans if target is not None else ()
 
     low, high = _limits(rules.get(LENGTH), resolved.get(LENGTH, {}))
-    words = metric_kind.document_words(spans(LENGTH), low, high)
+    length_spec = rules[LENGTH].spec if LENGTH in rules else {}
+    words = metric_kind.document_words(spans(LENGTH), low, high, skip=metric_kind.skip_words(length_spec))
     length_options = resolved.get(LENGTH, {})
     aim = (_int(length_options.get("aim_min", low)), _int(length_options.get("aim_max", high)))
     grade, grade_words = metric_kind.grade_level(spans(GRADE)) if spans(GRADE) else (0.0, 0)

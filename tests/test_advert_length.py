@@ -59,3 +59,31 @@ def test_a_site_that_keeps_the_advert_in_front_matter_fields_is_counted_there():
     # and a stub whose fields hold no prose is still a stub
     (stub,) = _rl207("---\ntitle: Barista\n---\nundefined\n")
     assert stub.message.startswith("The advert is 2 words")
+
+
+EQUAL_OPPORTUNITY = (
+    "We are an equal opportunity employer and do not discriminate on the basis of race, religion, sexual "
+    "orientation, disability or veteran status, as the law requires of every employer in the state."
+)
+
+
+def test_legal_and_policy_text_is_not_counted_in_a_long_advert():
+    # 69 sentences of 14 words and the 48 of COMPLETE: 1,014 words of the advert's own
+    padding = "".join(f"We have worked with hotel number {n} in the region for many years now.\n\n" for n in range(69))
+    own = COMPLETE + "\n## About us\n\n" + padding
+    (finding,) = _rl207(own)
+    assert "not counting" not in finding.message
+    # the same with an equal-opportunity statement: reported, the statement left out of the count
+    (finding,) = _rl207(own + "\n" + (EQUAL_OPPORTUNITY + " ") * 3 + "\n")
+    assert "is 1014 words (not counting 96 words of legal and policy text)" in finding.message
+    # an advert under 900 words of its own is not made long by the statement
+    shorter = COMPLETE + "\n## About us\n\n" + padding[: len(padding) // 2]
+    assert _rl207(shorter + "\n" + (EQUAL_OPPORTUNITY + " ") * 20 + "\n") == []
+
+
+def test_a_sentence_naming_two_words_of_law_or_privacy_is_the_advert_s_own():
+    # a privacy board's mission names "privacy" and "laws": it is the advert's text, and counted
+    mission = "The Board reviews how the laws that protect privacy are carried out by every agency of the government. "
+    padding = "".join(f"We have worked with hotel number {n} in the region for many years now.\n\n" for n in range(60))
+    (finding,) = _rl207(COMPLETE + "\n## About us\n\n" + padding + mission * 10 + "\n")
+    assert "not counting" not in finding.message

@@ -341,6 +341,33 @@ def test_a_list_led_in_as_the_teams_current_stack_is_not_counted():
     assert _count(f"## Requirements\n\nThe technologies we use:\n\n{stack}\nYou will bring:\n\n{EIGHT}") == 8
 
 
+def test_a_list_of_tags_beside_the_requirements_is_not_counted_again():
+    tags = "".join(f"- {name}\n" for name in ("Node.js", "React", "Distributed Systems", "Api Development", "CI/CD"))
+    text = f"# Developer\n\n## About You\n\n{ESSENTIALS}\n## Skills\n\n{tags}"
+    assert _count(text) == 0  # six requirements; the five tags restate them
+    more = "".join(f"- Experience with library {n}\n" for n in range(3))
+    assert _count(f"# Developer\n\n## About You\n\n{ESSENTIALS}{more}\n## Skills\n\n{tags}") == 9
+
+
+def test_a_paragraph_announcing_the_list_as_advantageous_makes_it_desirable_without_a_colon():
+    wishes = "".join(f"- Familiarity with tool {n}\n" for n in range(5))
+    lead_in = "The following skills are advantageous to the role, but not requirements. If not, please apply anyway!"
+    assert _count(f"## Qualifications\n\n{ESSENTIALS}\n{lead_in}\n\n{wishes}") == 0
+    asked = "The following skills are needed on day one. Please say so in your letter."
+    assert _count(f"## Qualifications\n\n{ESSENTIALS}\n{asked}\n\n{wishes}") == 11
+
+
+def test_a_list_of_tags_alone_is_the_requirements():
+    names = ("Python", "Django", "PostgreSQL", "Redis", "Docker", "Kubernetes", "Terraform", "AWS")
+    tags = "".join(f"- {name}\n" for name in names)
+    assert _count(f"# Developer\n\n## Requirements\n\n{tags}") == 8
+
+
+def test_a_short_list_of_requirements_beside_the_requirements_still_counts():
+    short = "- Python\n- SQL\n- Experience with dbt\n"
+    assert _count(f"# Developer\n\n## About You\n\n{ESSENTIALS}\n## Skills\n\n{short}") == 9
+
+
 def test_a_list_under_a_question_that_opens_with_could_is_counted():
     assert _count(f"## Could this be you?\n\n{EIGHT}") == 8
     assert _count(f"## Could you be our next engineer?\n\n{EIGHT}") == 8

@@ -1,7 +1,8 @@
 """Rule kind ``metric``: counts and lengths compared with thresholds.
 
 Measures: ``sentence_words`` (per sentence; ``inline_lists`` leaves out the words of inline lists,
-``skip_sentences_with`` the sentences holding two of its words), ``document_words`` and ``grade_level`` (Flesch-Kincaid,
+``skip_sentences_with`` the sentences holding two of its words), ``document_words`` (over ``max``,
+without the sentences holding three of the ``skip_sentences_with`` words) and ``grade_level`` (Flesch-Kincaid,
 per document), ``list_items`` (list items in scope, per document). ``min`` / ``max`` come from the
 spec and can be overridden by options of the same name.
 """
@@ -42,18 +43,23 @@ def run(rule, spec: dict, target, options, nlp):
     low, high = _limits(spec, options)
     measure = spec["measure"]
     if measure == "sentence_words":
-        skip = frozenset(w.lower() for w in spec.get("skip_sentences_with", ()))
+        skip = skip_words(spec)
         yield from _sentence_words(rule, target, high, inline_lists=bool(spec.get("inline_lists")), skip=skip)
     elif measure == "document_words":
-        words = document_words(target.spans, low, high)
+        skip = skip_words(spec)
+        words = document_words(target.spans, low, high, skip=skip)
         breach = _breach(words, low, high)
         if breach == "below min" and spec.get("complete_with") and _complete(target, spec["complete_with"]):
             breach = None  # short, but it says what the job is, what it needs and how to apply
         if target.spans and breach:
+            count = _count(words, "word")
+            left_out = boilerplate_words(target.spans, skip) if breach == "above max" else 0
+            if left_out:
+                count += f" (not counting {_count(left_out, 'word')} of legal and policy text)"
             yield document_finding(
                 rule,
                 target.document,
-                values={"words": words, "word_count": _count(words, "word"), "min": low, "max": high},
+                values={"words": words, "word_count": count, "min": low, "max": high},
                 context=f"{measure} {breach}",
             )
     elif measure == "grade_level":
@@ -69,17 +75,50 @@ def run(rule, spec: dict, target, options, nlp):
             yield span_finding(rule, extra, 0, len(extra.text), values={"count": len(items), "max": int(high)})
 
 
-def document_words(spans, low, high=None) -> int:
+def document_words(spans, low, high=None, *, skip: frozenset[str] = frozenset()) -> int:
     """An advert's words as RL207 counts them: its body's, and, when the body alone is shorter than
     ``low``, the prose of its front matter too (a site that keeps the advert's text in fields its
     template renders: `description:`, `qualifications:`), counted up to ``high``: the fields may
-    complete a stub, never make a body long."""
+    complete a stub, never make a body long. A body longer than ``high`` is counted without its
+    sentences that hold three or more of the ``skip`` words (``boilerplate_words``): legal and
+    policy text is not the hiring manager's to cut."""
     words = sum(len(WORD.findall(item.text)) for item in spans if item.span.block != "scalar")
     if low is not None and words < low:
         words += sum(len(WORD.findall(item.text)) for item in spans if item.span.block == "scalar")
         if high is not None:
             words = min(words, int(high))  # the fields may complete a stub, never make a body long
+    elif high is not None and words > high and skip:
+        words -= boilerplate_words(spans, skip)
     return words
+
+
+def skip_words(spec: dict) -> frozenset[str]:
+    """A metric's ``skip_sentences_with`` words, in lower case."""
+    return frozenset(str(word).lower() for word in spec.get("skip_sentences_with", ()))
+
+
+# where a sentence of a span ends, read without the pipeline: a full stop, question or exclamation
+# mark before a space and what can open a sentence
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'“‘(\[])")
+
+
+def boilerplate_words(spans, skip: frozenset[str], least: int = 3) -> int:
+    """The words of the body's sentences that hold ``least`` or more of the ``skip`` words (equal
+    opportunity and accommodation statements name several protected characteristics), as
+    ``document_words`` counts words. Three, not RL205's two: an advert whose subject is the law or
+    privacy (a privacy board's mission, "compliance with applicable laws") names two of them in its
+    own text, and a sentence left uncounted here shortens the whole advert, not one finding."""
+    if not skip:
+        return 0
+    total = 0
+    for item in spans:
+        if item.span.block == "scalar":
+            continue
+        for sentence in _SENTENCE_END.split(item.text):
+            words = WORD.findall(sentence)
+            if len(skip.intersection(word.lower() for word in words)) >= least:
+                total += len(words)
+    return total
 
 
 def _count(number: int, noun: str) -> str:

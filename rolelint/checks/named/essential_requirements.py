@@ -82,7 +82,7 @@ def requirement_lists(
     the introduction, a duties section), a run of at least ``min_run`` consecutive list items of
     which ``share`` or more read as requirements (``reads_as_requirement``), all of its items not
     marked desirable, when no section of the advert is headed as requirements."""
-    counted = []
+    groups: list[tuple[list, bool]] = []  # each list's counted items, and whether it is a list of tags
     run: list = []
     # lists are read for requirements only when no section is headed as requirements: where one
     # is, the advert says which list holds them, and its other lists are something else
@@ -121,7 +121,12 @@ def requirement_lists(
         # the right to work, vetting or the post's hours are conditions of the job, not requirements
         found = [item for item in found if not condition_of_employment(item.text)]
         # a list led in as alternatives ("one or more of the following:") asks for that many of its items
-        counted.extend(found[:alternatives] if alternatives is not None else found)
+        found = found[:alternatives] if alternatives is not None else found
+        if found:
+            # a list led in by words of its own, or under a heading that asks for it ("Also
+            # required"), says what it is
+            asked = bool(lead_text) or _ASKS.search(run[0].span.heading or "") is not None
+            groups.append((found, not asked and _tags(run, words)))
         run.clear()
 
     previous = ""  # the text of the list item just before, continuations included
@@ -164,7 +169,30 @@ def requirement_lists(
         lead_text = ""
         run.append(item)
     flush()
-    return one_position(counted)
+    # a list of bare names ("Node.js", "Distributed Systems", "Incident Management") beside a list of
+    # requirements is the site's tags for the post, restating them: it counts only when it is the
+    # advert's only list of requirements
+    stated = any(not tags for _, tags in groups)
+    return one_position([item for found, tags in groups if not (tags and stated) for item in found])
+
+
+_ASKS = re.compile(r"\b(?:requir\w*|must|needs?|needed|essential|mandatory|also)\b", re.IGNORECASE)
+
+
+def _tags(run, words: frozenset[str]) -> bool:
+    """Whether a list is one of tags: three or more items, each a bare name of at most five words
+    with no closing punctuation ("Node.js", "Api Development", "Continuous Integration (CI/CD)"), none
+    of which reads as a requirement."""
+    if len(run) < 3:
+        return False
+    verbs = known_verbs()
+    for item in run:
+        text = item.text.strip()
+        if len(text.split()) > 5 or text.endswith((".", ":", ";", ",", "!", "?")):
+            return False
+        if reads_as_requirement(text, words, verbs):
+            return False
+    return True
 
 
 _ASIDE = re.compile(r"\s*\([^()]*\)\s*")
