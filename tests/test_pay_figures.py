@@ -23,6 +23,13 @@ def test_an_amount_in_any_currency_is_a_figure():
     assert _has_amount("¥300,000 a month")
 
 
+def test_an_amount_in_a_currency_written_as_a_word_is_a_figure_in_any_case():
+    assert _has_amount("49-53,000 Euros + 0.095% stock options")
+    assert _has_amount("45,000 Dollars a year")
+    assert _has_amount("28,000 pounds")
+    assert not _has_amount("We raised 5,000,000 Euros last year.")
+
+
 def test_sums_that_are_not_pay_stay_out_whatever_the_sign_stands():
     assert not _has_amount("We raised 5€ million last year.")
     assert not _has_amount("We are changing an $8T industry.")  # trillions written as T

@@ -20,7 +20,7 @@ RUPEES = r"\b(?:[Rr][Ss]\.\s?\d|[Rr][Ss]\s?(?:\d{1,3}(?:,\d{2,3})+|\d{4,})(?![\d
 INDIAN_UNIT = r"(?i:lakhs?|lacs?|crores?|lpa)\b"
 MONEY = re.compile(
     rf"[{CURRENCY}]\s?\d|\b\d[\d,.]*\s?[{CURRENCY}]|{RUPEES}"
-    r"|\b\d{1,3}(?:[,.]\d{3})+\s?(?:GBP|USD|EUR|INR|pounds|dollars|euros|rupees)\b|\b(?:GBP|USD|EUR|INR)\s?\d"
+    r"|\b\d{1,3}(?:[,.]\d{3})+\s?(?i:GBP|USD|EUR|INR|pounds|dollars|euros|rupees)\b|\b(?:GBP|USD|EUR|INR)\s?\d"
     r"|\b\d{2,3}\s?[kK]\b(?=\s*(?:-|–|to|per|a year|p\.?a|\+|$|[.,;)]))"
 )
 
