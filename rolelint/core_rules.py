@@ -103,7 +103,7 @@ CORE_RULES: dict[str, CoreRule] = {
             "RL007",
             "duplicate-key",
             Severity.ERROR,
-            "A YAML mapping repeats a key.",
+            "A YAML mapping repeats a key with another value (a key repeated with the same value loses nothing and is not reported).",
             "YAML parsers keep only one of the values, silently; the other is lost.",
             "title: Product manager\ntitle: Senior product manager",
             "title: Senior product manager",

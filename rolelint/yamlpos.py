@@ -156,7 +156,7 @@ class _Builder:
 
     def _mapping(self, node: yaml.MappingNode, path: str, depth: int) -> dict:
         data: dict[Any, Any] = {}
-        seen: dict[Any, yaml.Node] = {}
+        seen: dict[Any, tuple[yaml.Node, yaml.Node]] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 merged = self.build(value_node, path, depth + 1)
@@ -180,7 +180,10 @@ class _Builder:
             key = key_node.value
             child = join_path(path, key)
             if key in seen:
-                first_line = _file_line(self.text, self.base + seen[key].start_mark.index)
+                first, before = seen[key]
+                if _same_scalar(before, value_node):
+                    continue  # the same value again ("date: 2014-01-26" twice): nothing is lost
+                first_line = _file_line(self.text, self.base + first.start_mark.index)
                 self.result.problems.append(
                     YamlProblem(
                         "RL007",
@@ -191,7 +194,7 @@ class _Builder:
                     )
                 )
                 continue
-            seen[key] = key_node
+            seen[key] = (key_node, value_node)
             self.result.key_nodes[child] = (start, end)
             data[key] = self.build(value_node, child, depth + 1)
         return data
@@ -650,3 +653,14 @@ def _reader_offset(text: str, position: int) -> int:
 def _char_name(character: str | int) -> str:
     code = character if isinstance(character, int) else ord(character)
     return f"U+{code:04X}" + (" (NUL)" if code == 0 else "")
+
+
+def _same_scalar(one, other) -> bool:
+    """Whether two value nodes are the same scalar, written the same way and with the same tag: a key
+    repeated with such a value loses nothing, whichever value a reader keeps."""
+    return (
+        isinstance(one, yaml.ScalarNode)
+        and isinstance(other, yaml.ScalarNode)
+        and one.tag == other.tag
+        and one.value == other.value
+    )

@@ -252,3 +252,27 @@ def test_a_page_builder_s_shortcodes_in_a_page_are_not_its_text():
     page = '<div>[vc_row][vc_column width="1/2"]<p>We hire.</p>[/vc_column][/vc_row]</div>\n'
     document = document_from_string(page, fmt="html")
     assert " ".join(span.text.split()[0] for span in document.spans if span.text.strip()) == "We"
+
+
+def test_front_matter_of_a_rendered_page_is_its_metadata_not_its_text():
+    text = "---\ntitle: Data analyst\nlayout: banner-layout\nlocation: Leeds\n---\n" + PAGE
+    document, findings = _document(text)
+    assert findings == []
+    assert document.front_matter == "yaml"
+    assert document.data["location"] == "Leeds"
+    assert document.site_metadata  # `layout` is the site's, not a finding
+    body = [span.text for span in document.spans if span.block != "scalar"]
+    assert not any("layout" in t or "banner" in t for t in body)
+    # positions stay the file's: the page's words are where they were, five lines further down
+    (line, column), (plain_line, plain_column) = _where(document, "rockstar"), _where(_document(PAGE)[0], "rockstar")
+    assert (line, column) == (plain_line + 5, plain_column)
+
+
+def test_a_page_s_json_ld_wins_over_its_front_matter():
+    posting = (
+        '<script type="application/ld+json">{"@type": "JobPosting", "title": "Data analyst",'
+        ' "jobLocation": {"@type": "Place", "address": "York"}}</script>'
+    )
+    text = "---\nlocation: Leeds\ntitle: Analyst\n---\n" + PAGE.replace("</head>", posting + "</head>")
+    document, _ = _document(text)
+    assert document.data["title"] == "Data analyst"

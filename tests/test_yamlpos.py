@@ -58,6 +58,13 @@ def test_duplicate_key_is_reported_at_the_second_key():
     assert text[problems[0].start : problems[0].end] == "title"
 
 
+def test_a_key_repeated_with_the_same_value_loses_nothing_and_is_not_reported():
+    assert load_yaml("date: 2014-01-26\ntitle: a\ndate: 2014-01-26\n").problems == []
+    # the same text with another tag, or another value, is a value lost
+    assert [p.code for p in load_yaml("n: 1\nn: '1'\n").problems] == ["RL007"]
+    assert [p.code for p in load_yaml("tags: [a]\ntags: [a]\n").problems] == ["RL007"]
+
+
 def test_python_tags_are_not_constructed():
     result = load_yaml("x: !!python/object/apply:os.system ['echo pwned']\n")
     assert [p.code for p in result.problems] == ["RL008"]
