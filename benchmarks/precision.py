@@ -2,7 +2,7 @@
 
     python benchmarks/adverts/extract.py                 # rebuild the adverts (see its docstring)
     python benchmarks/precision.py                       # tune and heldout halves, printed
-    python benchmarks/precision.py --split heldout       # one split (tune, heldout, fresh, ... fresh29)
+    python benchmarks/precision.py --split heldout       # one split (tune, heldout, fresh, ... fresh30)
     python benchmarks/precision.py --split seen          # every split already judged once (safe while tuning)
     python benchmarks/precision.py --split every         # every split, including a clean batch not yet run
     python benchmarks/precision.py --unjudged new.csv    # write the printed splits' unjudged findings
@@ -63,12 +63,13 @@ Inputs, all in ``benchmarks/adverts/``:
   committed before rolelint ever ran on it), judged once clean; ``fresh28`` is a twenty-eighth (20 adverts from 9 publishers
   in 9 repositories in none of the others, 4 formats, gold committed before rolelint ever ran on it), not yet run;
   ``fresh29`` is a twenty-ninth (21 adverts from 10 publishers in 10 repositories in none of the others, 3 formats, gold
-  committed before rolelint ever ran on it), not yet run.
+  committed before rolelint ever ran on it), not yet run; ``fresh30`` is a thirtieth (23 adverts from 12 publishers in 10
+  repositories in none of the others, 3 formats, gold committed before rolelint ever ran on it), not yet run.
   None of them is printed unless asked for (``--split fresh``,
   ``fresh2``, ``fresh3``, ``fresh4``, ``fresh5``, ``fresh6``, ``fresh7``, ``fresh8``, ``fresh9``, ``fresh10``,
   ``fresh11``, ``fresh12``, ``fresh13``, ``fresh14``, ``fresh15``, ``fresh16``, ``fresh17``, ``fresh18``, ``fresh19``,
   ``fresh20``, ``fresh21``, ``fresh22``, ``fresh23``, ``fresh24``, ``fresh25``, ``fresh26``, ``fresh27``,
-  ``fresh28``, ``fresh29`` or ``every``), and ``--unjudged`` writes only the findings of the splits printed.
+  ``fresh28``, ``fresh29``, ``fresh30`` or ``every``), and ``--unjudged`` writes only the findings of the splits printed.
 - ``gold.csv``: the problems a careful reviewer listed per advert before seeing rolelint's output
   (category, quoted text or ``whole advert``, reason).
 - ``judgements.csv``: every finding rolelint gave, judged by hand: TP (worth acting on) or FP, with a
@@ -139,6 +140,7 @@ SPLITS: dict[str, str] = {
     "fresh27": "gold written before the first run; judged once clean (92%, rules at f371cbb), after RL205 moved to 33 words, in the 2026-12-07 night session",
     "fresh28": "not yet run",
     "fresh29": "not yet run",
+    "fresh30": "not yet run",
 }
 # The splits already run and judged at least once: the ones a colleague changing rules may print. A new
 # clean batch joins SPLITS (and so ``every``) when its gold list is committed, and SEEN only after its
