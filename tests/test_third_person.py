@@ -138,6 +138,10 @@ def test_a_vetting_statement_and_the_employer_named_in_the_title_are_not_the_hir
     assert found(vetting.replace("will be subject to an enhanced DBS disclosure", "will lead the team")) != []
     office = "# Deputy Chief of Staff, Office of Innovation\n\nThe Office of Innovation is looking for people.\n"
     assert found(office) == []
+    # a title that names the work, not the person: "the project will develop ..." is about the work
+    project = "---\ntitle: PhD Project 1 (TTT)\n---\n\nNote: the project will develop the fog node architecture.\n"
+    assert found(project) == []
+    assert found(project.replace("the project will develop", "the successful candidate will develop")) != []
 
 
 def test_a_later_heading_names_the_post_only_when_the_title_does_not():

@@ -152,6 +152,10 @@ NOT_HEADS = frozenset(
     | {"organization", "centre", "center", "institute", "university", "school", "agency", "foundation"}
     | {"ministry", "bureau", "division", "openings", "opportunities", "requirements", "careers", "jobs"}
     | {"vacancies", "positions"}
+    # the post or the work, not the person: "PhD Project 1", "Data Science Internship", "Research
+    # Fellowship" ("the project will develop ..." is about the work)
+    | {"project", "projects", "programme", "program", "position", "role", "job", "post", "vacancy"}
+    | {"opening", "opportunity", "internship", "fellowship", "studentship", "scholarship", "placement"}
 )
 # coordinated titles each have a head: "PhD student & post-doc", "Frontend developer / designer"
 TITLE_COORDINATE = re.compile(r"\s(?:and|or|&)\s|\s?/\s?", re.IGNORECASE)
