@@ -960,10 +960,26 @@ def alternatives_asked(lead_in: str) -> int | None:
 # post's hours ("work weekdays during our core hours of 9am - 3pm"), working at its workplace ("able
 # to work onsite at least 3 days per week", "work from our London office"), living near it, and being a
 # student, for a student post.
-_CONDITION = re.compile(
-    r"\b(?:(?:legally|lawfully|eligible|eligibility|authori[sz]ed|authori[sz]ation|permitted|entitled|right)\s+"
+# the right to work where the post is: "legally able to work in the US", "the right to work in the UK",
+# "work authorization", "eligible for employment"
+_RIGHT_TO_WORK = (
+    r"(?:legally|lawfully|eligible|eligibility|authori[sz]ed|authori[sz]ation|permitted|entitled|right)\s+"
     r"(?:\w+\s+){0,2}to\s+(?:work|live|reside)\b|work\s+(?:authori[sz]ation|permit|visa)|"
-    r"eligib\w*\s+for\s+employment|"
+    r"eligib\w*\s+for\s+employment"
+)
+_STATES_RIGHT_TO_WORK = re.compile(
+    rf"\b(?:{_RIGHT_TO_WORK}|visa\s+sponsorship|sponsor\w*\s+(?:\w+\s+){{0,2}}visas?\b)", re.IGNORECASE
+)
+
+
+def states_right_to_work(text: str) -> bool:
+    """Whether ``text`` names the right to work where the post is, or visa sponsorship: a legal
+    condition of employment ("Applicants must have the right to work in their country of residence")."""
+    return _STATES_RIGHT_TO_WORK.search(text) is not None
+
+
+_CONDITION = re.compile(
+    rf"\b(?:{_RIGHT_TO_WORK}|"
     # the post's hours as the hire's availability: "Available for 15-20 hours a week"
     r"available\s+(?:to\s+work\s+)?(?:for\s+)?(?:up\s+to\s+|at\s+least\s+)?\d+(?:\s*[-–]\s*\d+)?\s+hours\b|"
     # being a student, for a student post: "Open to second year students and above", "Must be a student at ..."

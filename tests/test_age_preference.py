@@ -33,3 +33,8 @@ def test_a_sentence_naming_the_scheme_says_who_it_takes():
 def test_youth_said_of_the_team_is_still_found_in_a_graduate_scheme():
     text = "# Graduate Programme\n\nJoin a team of young talents who ship every week.\n"
     assert _found(text) == ["young talents"]
+
+
+def test_an_ordinal_after_age_is_an_era_not_an_age():
+    assert _found("# Evangelist\n\nWe look for new leaders for the digital age of the 21st Century.\n") == []
+    assert _found("# Developer\n\nWe look for developers aged 21 to 30.\n") != []

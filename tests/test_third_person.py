@@ -136,6 +136,9 @@ def test_a_vetting_statement_and_the_employer_named_in_the_title_are_not_the_hir
     vetting = "We are hiring.\n\nThe successful candidate will be subject to an enhanced DBS disclosure.\n"
     assert found(vetting) == []
     assert found(vetting.replace("will be subject to an enhanced DBS disclosure", "will lead the team")) != []
+    right = "We are hiring.\n\nApplicants must have the right to work in their country of residence.\n"
+    assert found(right) == []
+    assert found("We are hiring.\n\nThe successful applicant will need visa sponsorship to start.\n") == []
     office = "# Deputy Chief of Staff, Office of Innovation\n\nThe Office of Innovation is looking for people.\n"
     assert found(office) == []
     # a title that names the work, not the person: "the project will develop ..." is about the work

@@ -371,8 +371,14 @@ def _neighbours(token):
         yield from (t for t in token.head.children if t is not token)
 
 
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|twentieth|twenty-first", re.IGNORECASE)
+
+
 def _age_in_years(sentence, number, words: Words) -> tuple[int, int] | None:
-    """ "aged 21 to 30", "under 35 years old", "25-35 years of age"."""
+    """ "aged 21 to 30", "under 35 years old", "25-35 years of age"; an age is a cardinal, so an
+    ordinal after "age" is an era ("the digital age of the 21st century")."""
+    if _ORDINAL.fullmatch(number.text):
+        return None
     doc = sentence.doc
     before = doc[max(sentence.start, number.i - 3) : number.i]
     after = doc[number.i + 1 : min(sentence.end, number.i + 6)]

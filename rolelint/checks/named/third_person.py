@@ -15,7 +15,7 @@ from rolelint.checks.named.model import NamedCheck
 from rolelint.checks.named.parsed import Words
 from rolelint.checks.named.spec_schema import word_list
 from rolelint.nlp.triggers import Triggers
-from rolelint.structure import names_a_job
+from rolelint.structure import names_a_job, states_right_to_work
 from rolelint.textfold import caseless
 
 SCHEMA = {
@@ -613,10 +613,12 @@ def third_person(rule, target, options):
             offset = _after_sentence(doc, item.text, doc[found[0] + offset].idx)
             found = third_person_at(doc[offset:].as_doc(), words, heads) if offset < len(doc) else None
         found = (found[0] + offset, found[1] + offset) if found else None
-        if found and not _VETTING.search(_sentence_at(item.text, doc[found[0]].idx)):
+        sentence = _sentence_at(item.text, doc[found[0]].idx) if found else ""
+        if found and not _VETTING.search(sentence) and not states_right_to_work(sentence):
             # one finding a span: one rewrite to "you" fixes it. A sentence that states the vetting
             # the hire must pass ("The successful candidate will be subject to an enhanced DBS
-            # check") is the employer's standing statement, not the hire talked about at a distance
+            # check") or the right to work they must have ("Applicants must have the right to work
+            # in the UK") is the employer's standing statement, not the hire talked about at a distance
             first, last = doc[found[0]], doc[found[1] - 1]
             yield span_finding(rule, item, first.idx, last.idx + len(last.text))
 
