@@ -141,6 +141,7 @@ SPLITS: dict[str, str] = {
     "fresh28": "not yet run",
     "fresh29": "not yet run",
     "fresh30": "not yet run",
+    "fresh31": "not yet run",
 }
 # The splits already run and judged at least once: the ones a colleague changing rules may print. A new
 # clean batch joins SPLITS (and so ``every``) when its gold list is committed, and SEEN only after its
