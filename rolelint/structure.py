@@ -269,7 +269,9 @@ _POLICY = next(pattern for category, pattern in _CATEGORY_PATTERNS if category =
 
 # How a requirement is marked as not essential, in the words adverts use across countries.
 DESIRABLE = re.compile(
-    r"\b(?:desirable|nice[- ]to[- ]have|good[- ]to[- ]have|bonus|(?:a|an added|big) plus|plus if|preferred|"
+    r"\b(?:desirable|nice[- ]to[- ]have|good[- ]to[- ]have|bonus|"
+    # "a plus", "a big plus", "a HUGE plus", "an added plus"
+    r"(?:an?\s+(?:(?:added|big|huge|major|great|definite|real|strong|massive|nice)\s+)?|big\s+)plus|plus if|preferred|"
     r"preferably|advantageous|(?:an|a real|a great) asset|would be (?:great|nice)|would be (?:an? )?(?:advantage|plus|"
     r"benefit)|ideally|(?:is|would be) beneficial|(?:is|would be) helpful|"
     # a requirement said not to be one, a word of degree allowed: "not absolutely mandatory", "not strictly required"
@@ -941,13 +943,22 @@ _ALTERNATIVES = re.compile(
 )
 
 
+# what alternatives_asked gives for a lead-in that asks for most of the items after it
+MOST = -1
+_MOST = re.compile(
+    r"\b(?:most|the\s+majority)\s+of\s+(?:the\s+)?(?:following|these|those|below|the\s+items|this\s+list)\b",
+    re.IGNORECASE,
+)
+
+
 def alternatives_asked(lead_in: str) -> int | None:
     """How many of the items after a lead-in it asks for, when it asks for some of them rather than each
     ("Strong candidates will possess skills in one or more of the following areas:" asks for one, "at least
-    two of these:" for two); else None."""
+    two of these:" for two, "An ideal candidate will have most of these skills:" for more than half,
+    ``MOST``); else None."""
     match = _ALTERNATIVES.search(lead_in)
     if match is None:
-        return None
+        return MOST if _MOST.search(lead_in) else None
     least = match.group("least")
     if least is None:
         return 1

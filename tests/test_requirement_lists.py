@@ -357,6 +357,20 @@ def test_a_paragraph_announcing_the_list_as_advantageous_makes_it_desirable_with
     assert _count(f"## Qualifications\n\n{ESSENTIALS}\n{asked}\n\n{wishes}") == 11
 
 
+def test_a_heading_asking_for_most_of_its_list_asks_for_more_than_half():
+    ten = "".join(f"- Experience with tool {n}\n" for n in range(10))
+    assert _count(f"## An ideal candidate will have most of these skills:\n\n{ten}") == 0  # six of ten
+    sixteen = "".join(f"- Experience with tool {n}\n" for n in range(16))
+    assert _count(f"## An ideal candidate will have most of these skills:\n\n{sixteen}") == 9
+    assert _count(f"## An ideal candidate will have these skills:\n\n{ten}") == 10
+
+
+def test_an_item_that_is_a_huge_plus_is_desirable():
+    eight = ESSENTIALS + "- Experience with tool 6\n- Mobile dev experience a HUGE plus\n"
+    assert _count(f"## Requirements\n\n{eight}") == 0
+    assert _count(f"## Requirements\n\n{eight.replace(' a HUGE plus', '')}") == 8
+
+
 def test_a_list_of_tags_alone_is_the_requirements():
     names = ("Python", "Django", "PostgreSQL", "Redis", "Docker", "Kubernetes", "Terraform", "AWS")
     tags = "".join(f"- {name}\n" for name in names)

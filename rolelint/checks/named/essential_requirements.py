@@ -15,6 +15,7 @@ from rolelint.checks.named.spec_schema import word_list
 from rolelint.checks.named.third_person import title_heads
 from rolelint.documents import TextSpan
 from rolelint.structure import (
+    MOST,
     alternatives_asked,
     condition_of_employment,
     continues_item,
@@ -121,7 +122,10 @@ def requirement_lists(
         # the right to work, vetting or the post's hours are conditions of the job, not requirements
         found = [item for item in found if not condition_of_employment(item.text)]
         # a list led in as alternatives ("one or more of the following:") asks for that many of its items
-        found = found[:alternatives] if alternatives is not None else found
+        if alternatives == MOST:
+            found = found[: len(found) // 2 + 1]  # "most of these": more than half of them
+        elif alternatives is not None:
+            found = found[:alternatives]
         if found:
             # a list led in by words of its own, or under a heading that asks for it ("Also
             # required"), says what it is
