@@ -269,3 +269,25 @@ def test_a_summary_field_that_repeats_the_body_is_reported_once_in_the_body(lint
     other = text.replace("description: We are", "description: They are")
     result = linter.lint_text(other, name="advert.md")
     assert [d.line for d in result.diagnostics if d.code == "RL205"] == [3, 5]
+
+
+def test_items_separated_by_spaced_slashes_are_items_not_one_sentence(default_linter):
+    items = [
+        "Good English communication skills both written and verbal",
+        "Excellent time management and organizational skills",
+        "Interpersonal skills and attention to details and ability to interact and work with staff at all levels",
+        "Able to work both independently and within a team environment",
+        "Willing to travel to client sites whenever the project needs it",
+    ]
+    text = f"# Consultant\n\nWe hire.\n\n- Social skills: {' / '.join(items)}\n"
+    assert _long_sentences(default_linter, text, name="advert.md") == []
+    # the same items joined by "and" are one long sentence
+    joined = text.replace(" / ", " and ")
+    assert _long_sentences(default_linter, joined, name="advert.md") == [(5, 3)]
+    # one slash, or "and/or", is no list: a long sentence with one stays long
+    one = (
+        "We want someone who has worked on large distributed systems / platforms for many years and who can "
+        "explain the trade-offs of their designs to the people who will run them in production with patience "
+        "and care every single day."
+    )
+    assert len(_long_sentences(default_linter, f"{one}\n")) == 1

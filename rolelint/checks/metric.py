@@ -479,9 +479,10 @@ def line_items(item, source: str, start: int, end: int, *, plain: bool = False) 
     raw = span.text[index[doc[start].idx] : index[min(doc[end - 1].idx, len(index) - 1)]] if index else ""
     glyphs = any(_is_bullet(token) for token in doc[start:end])
     flat = "\n" not in region and flattened(source, first_char, plain=plain)
-    if "\n" not in region and "\n" not in raw and not glyphs and not _BLOCK_TAG.search(region):
+    slashes = _slash_items(doc, start, end)
+    if "\n" not in region and "\n" not in raw and not glyphs and not _BLOCK_TAG.search(region) and not slashes:
         return glued_items(doc, start, end) if flat else [(start, end)]
-    cuts = [start]
+    cuts = [start, *slashes]
     for i in range(start + 1, end):
         before, token = doc[i - 1], doc[i]
         if _is_bullet(token):
@@ -515,8 +516,19 @@ def line_items(item, source: str, start: int, end: int, *, plain: bool = False) 
             cuts.append(i)
     if flat:
         cuts = sorted(set(cuts).union(a for a, _ in glued_items(doc, start, end)))
+    cuts = sorted(set(cuts))
     cuts.append(end)
     return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+
+
+def _slash_items(doc, start: int, end: int) -> list[int]:
+    """Where items separated by a slash with a space on each side start, when the sentence holds two
+    or more such slashes ("Good communication skills / Excellent time management / Able to work
+    alone", a field that lists its items so); "and/or" and a single "A / B" are not lists."""
+    slashes = [
+        i for i in range(start + 1, end - 1) if doc[i].text == "/" and doc[i - 1].whitespace_ and doc[i].whitespace_
+    ]
+    return [i + 1 for i in slashes] if len(slashes) >= 2 else []
 
 
 # HTML that starts a new block: a paragraph, a list or an item, a heading, a line break, a table cell
