@@ -978,14 +978,21 @@ _RIGHT_TO_WORK = (
     r"(?:\w+\s+){0,2}to\s+(?:work|live|reside)\b|work\s+(?:authori[sz]ation|permit|visa)|"
     r"eligib\w*\s+for\s+employment"
 )
+# the same said of a whole sentence, in the law's words only: a place after "to work in" ("the right
+# person to work closely with", "entitled to work from home" are not the law's)
 _STATES_RIGHT_TO_WORK = re.compile(
-    rf"\b(?:{_RIGHT_TO_WORK}|visa\s+sponsorship|sponsor\w*\s+(?:\w+\s+){{0,2}}visas?\b)", re.IGNORECASE
+    r"\b(?:(?:legally|lawfully)\s+(?:\w+\s+){0,2}to\s+(?:work|live|reside)\b|"
+    r"(?:right|eligible|eligibility|authori[sz]ed|authori[sz]ation|permitted|entitled)\s+to\s+(?:work|live|reside)\s+in\b|"
+    r"work\s+(?:authori[sz]ation|permit|visa)|eligib\w*\s+for\s+employment|visa\s+sponsorship|"
+    r"sponsor\w*\s+(?:\w+\s+){0,2}visas?\b)",
+    re.IGNORECASE,
 )
 
 
 def states_right_to_work(text: str) -> bool:
-    """Whether ``text`` names the right to work where the post is, or visa sponsorship: a legal
-    condition of employment ("Applicants must have the right to work in their country of residence")."""
+    """Whether ``text`` names the right to work where the post is, or visa sponsorship, in the law's
+    words: a legal condition of employment ("Applicants must have the right to work in their country
+    of residence"; not "the right person to work closely with", "entitled to work from home")."""
     return _STATES_RIGHT_TO_WORK.search(text) is not None
 
 

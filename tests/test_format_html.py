@@ -276,3 +276,16 @@ def test_a_page_s_json_ld_wins_over_its_front_matter():
     text = "---\nlocation: Leeds\ntitle: Analyst\n---\n" + PAGE.replace("</head>", posting + "</head>")
     document, _ = _document(text)
     assert document.data["title"] == "Data analyst"
+
+
+def test_a_page_that_is_only_front_matter_is_read_as_a_markdown_page_of_it_is():
+    document, findings = _document("---\nlayout: job\ntitle: Developer\ndescription: We build maps.\n---\n")
+    assert document.kind == "advert"
+    assert [f.code for f in findings] == ["RL003"]  # withdrawn where the site's keys hold the advert's prose
+
+
+def test_a_page_opening_with_a_rule_of_dashes_never_closed_is_all_page():
+    document, findings = _document("---\n" + PAGE)
+    assert findings == []
+    assert document.front_matter is None
+    assert any("rockstar" in span.text for span in document.spans)

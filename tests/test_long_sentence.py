@@ -291,3 +291,9 @@ def test_items_separated_by_spaced_slashes_are_items_not_one_sentence(default_li
         "and care every single day."
     )
     assert len(_long_sentences(default_linter, f"{one}\n")) == 1
+    # acronyms paired by slashes, and a list in lower case inside a sentence, are not items
+    pairs = (
+        "Our UX / UI designers work closely with the engineers who run the CI / CD pipelines and the people who "
+        "support our customers every day, so that what we ship is tested, documented and easy for everyone to use."
+    )
+    assert len(_long_sentences(default_linter, f"{pairs}\n")) == 1

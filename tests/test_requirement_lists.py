@@ -343,10 +343,13 @@ def test_a_list_led_in_as_the_teams_current_stack_is_not_counted():
 
 def test_a_list_of_tags_beside_the_requirements_is_not_counted_again():
     tags = "".join(f"- {name}\n" for name in ("Node.js", "React", "Distributed Systems", "Api Development", "CI/CD"))
-    text = f"# Developer\n\n## About You\n\n{ESSENTIALS}\n## Skills\n\n{tags}"
-    assert _count(text) == 0  # six requirements; the five tags restate them
+    perks = "## Perks & Benefits\n\n- Health insurance\n- 25 days of holiday\n\n"
+    text = f"# Developer\n\n## About You\n\n{ESSENTIALS}\n{perks}## Skills\n\n{tags}"
+    assert _count(text) == 0  # six requirements; the five tags after the perks are the site's
+    # a list of names straight after the requirements is a list of requirements
+    assert _count(text.replace(perks, "")) == 11
     more = "".join(f"- Experience with library {n}\n" for n in range(3))
-    assert _count(f"# Developer\n\n## About You\n\n{ESSENTIALS}{more}\n## Skills\n\n{tags}") == 9
+    assert _count(f"# Developer\n\n## About You\n\n{ESSENTIALS}{more}\n{perks}## Skills\n\n{tags}") == 9
 
 
 def test_a_paragraph_announcing_the_list_as_advantageous_makes_it_desirable_without_a_colon():

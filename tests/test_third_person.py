@@ -139,6 +139,9 @@ def test_a_vetting_statement_and_the_employer_named_in_the_title_are_not_the_hir
     right = "We are hiring.\n\nApplicants must have the right to work in their country of residence.\n"
     assert found(right) == []
     assert found("We are hiring.\n\nThe successful applicant will need visa sponsorship to start.\n") == []
+    # "right" and "entitled" that are not the law's leave the sentence found
+    assert found("We are hiring.\n\nThe ideal candidate will be the right person to work closely with clients.\n")
+    assert found("We are hiring.\n\nThe successful candidate is entitled to work from home two days a week.\n")
     office = "# Deputy Chief of Staff, Office of Innovation\n\nThe Office of Innovation is looking for people.\n"
     assert found(office) == []
     # a title that names the work, not the person: "the project will develop ..." is about the work

@@ -53,9 +53,9 @@ def run(rule, spec: dict, target, options, nlp):
             breach = None  # short, but it says what the job is, what it needs and how to apply
         if target.spans and breach:
             count = _count(words, "word")
-            left_out = boilerplate_words(target.spans, skip) if breach == "above max" else 0
+            left_out = document_words(target.spans, low, high) - words if breach == "above max" else 0
             if left_out:
-                count += f" (not counting {_count(left_out, 'word')} of legal and policy text)"
+                count += f" (not counting {_count(left_out, 'word')} of equal-opportunity text)"
             yield document_finding(
                 rule,
                 target.document,
@@ -88,7 +88,9 @@ def document_words(spans, low, high=None, *, skip: frozenset[str] = frozenset())
         if high is not None:
             words = min(words, int(high))  # the fields may complete a stub, never make a body long
     elif high is not None and words > high and skip:
-        words -= boilerplate_words(spans, skip)
+        own = words - boilerplate_words(spans, skip)
+        # legal text may bring a long advert within the limit, never make it a stub
+        words = own if low is None or own >= low else words
     return words
 
 
@@ -105,9 +107,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'“‘(\[])")
 def boilerplate_words(spans, skip: frozenset[str], least: int = 3) -> int:
     """The words of the body's sentences that hold ``least`` or more of the ``skip`` words (equal
     opportunity and accommodation statements name several protected characteristics), as
-    ``document_words`` counts words. Three, not RL205's two: an advert whose subject is the law or
-    privacy (a privacy board's mission, "compliance with applicable laws") names two of them in its
-    own text, and a sentence left uncounted here shortens the whole advert, not one finding."""
+    ``document_words`` counts words. Three, not RL205's two: a sentence left uncounted here shortens
+    the whole advert, not one finding."""
     if not skip:
         return 0
     total = 0
@@ -523,12 +524,21 @@ def line_items(item, source: str, start: int, end: int, *, plain: bool = False) 
 
 def _slash_items(doc, start: int, end: int) -> list[int]:
     """Where items separated by a slash with a space on each side start, when the sentence holds two
-    or more such slashes ("Good communication skills / Excellent time management / Able to work
-    alone", a field that lists its items so); "and/or" and a single "A / B" are not lists."""
+    or more such slashes each followed by a capitalised word, as items start ("Good communication
+    skills / Excellent time management / Able to work alone", a field that lists its items so);
+    "and/or", a single "A / B", acronyms paired ("UX / UI", "CI / CD") and a list inside a sentence in
+    lower case ("full-time / part-time / contract") are not items."""
     slashes = [
-        i for i in range(start + 1, end - 1) if doc[i].text == "/" and doc[i - 1].whitespace_ and doc[i].whitespace_
+        i
+        for i in range(start + 1, end - 1)
+        if doc[i].text == "/" and doc[i - 1].whitespace_ and doc[i].whitespace_ and _opens_item(doc[i + 1].text)
     ]
     return [i + 1 for i in slashes] if len(slashes) >= 2 else []
+
+
+def _opens_item(word: str) -> bool:
+    """Whether a word opens an item as a capitalised word does ("Excellent", "Java"; not "UI", "part-time")."""
+    return word[:1].isupper() and any(c.islower() for c in word[1:])
 
 
 # HTML that starts a new block: a paragraph, a list or an item, a heading, a line break, a table cell

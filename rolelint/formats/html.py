@@ -15,6 +15,7 @@ from rolelint.formats.base import Format
 from rolelint.formats.common import kind_of
 from rolelint.formats.frontmatter import FrontMatter, is_site_metadata, read_front_matter
 from rolelint.formats.jsonld import job_posting_in_page
+from rolelint.formats.markdown import NO_BODY
 from rolelint.htmltext import read_html
 from rolelint.source import SourceText
 
@@ -28,6 +29,9 @@ def parse_html(source: SourceText, kind_hint: str | None) -> tuple[Document, lis
     # a page a static-site generator renders (Jekyll, Hugo) may open with front matter, as Markdown
     # does: its metadata, not the page's text
     front = read_front_matter(text) if text.startswith(("---", "+++")) else FrontMatter()
+    if front.syntax is not None and not front.body_start:
+        # a fence never closed: an HTML page that opens with a rule of dashes, not front matter
+        front = FrontMatter()
     if front.syntax is not None:
         findings.extend(front.findings)
         document.front_matter = front.syntax
@@ -51,6 +55,10 @@ def parse_html(source: SourceText, kind_hint: str | None) -> tuple[Document, lis
     elif posting.spans:  # a page whose advert is only in its JSON-LD (shown by a script)
         document.sections = posting.sections
         document.spans.extend(posting.spans)
+    elif front.syntax is not None:
+        # front matter and no page: a layout renders the front matter's fields, as in Markdown (the
+        # finding is withdrawn where a site's own keys hold the advert's prose)
+        findings.append(Finding("RL003", NO_BODY, max(front.body_start - 1, 0), max(front.body_start - 1, 0)))
     else:
         findings.append(Finding("RL003", "the page has no text to lint", 0, 0))
         document.kind = None

@@ -130,7 +130,7 @@ def requirement_lists(
             # a list led in by words of its own, or under a heading that asks for it ("Also
             # required"), says what it is
             asked = bool(lead_text) or _ASKS.search(run[0].span.heading or "") is not None
-            groups.append((found, not asked and _tags(run, words)))
+            groups.append((found, not asked and _tags(run, words) and _after_the_advert(run, items)))
         run.clear()
 
     previous = ""  # the text of the list item just before, continuations included
@@ -197,6 +197,24 @@ def _tags(run, words: frozenset[str]) -> bool:
         if reads_as_requirement(text, words, verbs):
             return False
     return True
+
+
+# sections that close an advert: what it offers, how to apply, the employer's policies
+_CLOSING = frozenset({"benefits", "apply", "pay", "policy"})
+
+
+def _after_the_advert(run, items) -> bool:
+    """Whether a list stands after the advert has closed, where a site puts its tags for the post: some
+    section of what it offers, how to apply or its policies comes between the requirements and it
+    ("## Perks & Benefits" ... "## Skills": Node.js, React). A list of names straight after the
+    requirements ("## Experience" then "## Technical skills") is a list of requirements."""
+    first = next((n for n, item in enumerate(items) if item is run[0]), 0)
+    essentials = [
+        n for n, item in enumerate(items[:first]) if item.span.section == "essential" and item.span.block == "list_item"
+    ]
+    if not essentials:
+        return False
+    return any(item.span.section in _CLOSING for item in items[essentials[-1] + 1 : first])
 
 
 _ASIDE = re.compile(r"\s*\([^()]*\)\s*")

@@ -371,7 +371,8 @@ def _neighbours(token):
         yield from (t for t in token.head.children if t is not token)
 
 
-_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|twentieth|twenty-first", re.IGNORECASE)
+# an ordinal as one token ("21st", "third"; spaCy splits "twenty-first" and leaves "twenty", a cardinal)
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|twentieth", re.IGNORECASE)
 
 
 def _age_in_years(sentence, number, words: Words) -> tuple[int, int] | None:
