@@ -328,7 +328,7 @@ def may_mark_desirable(text: str) -> bool:
 # A lead-in that ends with the reader's future ("As a developer with us, you will:") introduces duties.
 _YOU_WILL_END = re.compile(r"\b(?:you will|you'll|you would|you'd)(?: be)?$")
 # a lead-in ending with what the hire will be asked to do introduces duties, whatever it names
-_REQUIRED_TO_END = re.compile(r"\b(?:required|expected|asked) to$")
+_REQUIRED_TO_END = re.compile(r"\b(?:(?:required|expected|asked) to|responsible for)$")
 # Where a job title's own noun phrase ends: "Developer (Junior)", "Engineer - Remote", "Lead, Data".
 _TITLE_END = re.compile(r"\s(?:for|in|at|on|with|of|to|as)\s|\s[-–—]|[(\[,:|@/]")
 # A heading that opens with one of these is a phrase about something ("About the developer", "What
@@ -451,7 +451,7 @@ def _categorize(heading: str) -> str:
     # the words outside it say what the section is, when they name a section
     main = _ASIDE.sub(" ", lowered)
     if _REQUIRED_TO_END.search(main):
-        return "responsibilities"  # "The successful candidate will be required to:" leads in to duties
+        return "responsibilities"  # "The successful candidate will be required to:", "You will be responsible for:"
     if main.strip() in ("you", "yourself"):
         return "essential"  # a heading of one word for the reader: what the hire brings
     if _NEED_TO_KNOW.search(main):

@@ -327,6 +327,8 @@ def test_attribute_lists_inline_html_and_spacing_do_not_change_a_heading_s_categ
 
 def test_a_lead_in_to_what_the_hire_is_required_to_do_heads_duties():
     assert categorize_heading("The successful candidate will be required to:") == "responsibilities"
+    assert categorize_heading("The Communications Assistant will be responsible for:") == "responsibilities"
+    assert categorize_heading("You will be responsible for:") == "responsibilities"
     assert categorize_heading("Required skills") == "essential"
 
 
