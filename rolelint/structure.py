@@ -593,7 +593,9 @@ _BOLD_RUN = re.compile(r"(\*\*|__)([^*_\n]{1,80}?)\1")
 _ITALIC_LINE = re.compile(r"^[ \t]*([*_])(?P<text>[^*_\n]{1,80}?)(?::)?\1[ \t]*:?[ \t]*$")
 _COLON_LINE = re.compile(r"^[ \t]*(?P<text>[A-Za-z][^:\n.!?]{0,60}):[ \t]*$")
 _LEAD_IN_LINE = re.compile(r"^[ \t]*(?:[^\n:]{0,40}?[?!.][ \t]+)?(?P<text>[A-Za-z][^:\n.!?]{0,100}):[ \t]*$")
-LIST_ITEM = re.compile(r"^([ \t]*)([-*+•]|\d{1,3}[.)])[ \t]+")
+# a list item's marker: a bullet or a number, or one a CMS escaped on export ("\- Providing ...",
+# "1\. Design ..."), which renders as the bullet a reader sees
+LIST_ITEM = re.compile(r"^([ \t]*)([-*+•]|\\[-*+]|\d{1,3}\\?[.)])[ \t]+")
 _QUESTION = re.compile(
     r"^[ \t]*(?P<text>(?:what|who|why|how|where|when|which|are|do|is|can|will|would)\b"
     r"[^\n.!?:]{0,70}\?)[ \t]*$",

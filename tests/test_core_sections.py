@@ -519,3 +519,15 @@ def test_a_date_after_a_limit_counts_however_far_and_a_closed_post_says_when_it_
         "Send your CV to Jo; the post starts after 1 May 2027.",
     ):
         assert _missing(OPEN + sentence + "\n") == CLOSES, sentence
+
+
+def test_a_list_led_in_as_duties_without_a_heading_is_the_duties_section():
+    from rolelint.checks import SpanInput
+    from rolelint.checks.named.sections import sections_present
+
+    text = (
+        "# Assistant\n\nIn this role you will support the communications team in all its work with partners. The Communications Assistant will be responsible for:\n\n"
+        "\\- Providing administrative support.\n\n\\- Assisting with events.\n"
+    )
+    document = document_from_string(text, fmt="markdown")
+    assert "responsibilities" in sections_present(document, [SpanInput.of(span) for span in document.spans])

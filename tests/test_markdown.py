@@ -150,3 +150,17 @@ def test_a_page_builder_s_shortcodes_are_markup_not_prose():
     assert mask_inline('[caption id="a1"]A photo[/caption]').strip() == "A photo"
     # a placeholder, a checkbox and a link's text are not shortcodes
     assert mask_inline("Salary: [Insert salary]. Tick [x].") == "Salary: [Insert salary]. Tick [x]."
+
+
+def test_list_markers_a_cms_escaped_on_export_are_list_items():
+    body = (
+        "The assistant will be responsible for:\n\n\\- Providing administrative support.\n\n"
+        "\\- Assisting with events.\n\n1\\. Writing the newsletter.\n"
+    )
+    _, spans = split_body(body)
+    items = [(s.text.strip(), s.section) for s in spans if s.block == "list_item"]
+    assert items == [
+        ("Providing administrative support.", "responsibilities"),
+        ("Assisting with events.", "responsibilities"),
+        ("Writing the newsletter.", "responsibilities"),
+    ]

@@ -98,6 +98,10 @@ def sections_present(document, items) -> set[str]:
     if "pay" in present:
         present.add("offer")  # what the employer offers: pay, benefits, terms
     for item in items:
+        if item.span.block == "list_item" and item.span.section not in (None, "other", "preamble"):
+            # a list led in by a paragraph that names its section ("The Communications Assistant will
+            # be responsible for:") is that section, headed or not
+            present.add(item.span.section)
         label = SECTION_LABEL.match(item.text)
         if label:
             present.add(
