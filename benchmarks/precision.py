@@ -149,6 +149,7 @@ SPLITS: dict[str, str] = {
     "fresh31": "gold written before the first run; judged once clean (89%, rules at f8662e8), after the 2026-12-07 late session's later fixes",
     "fresh32": "gold written before the first run; judged once clean (86%, rules at 9917a6d), at the end of the 2026-12-07 late session",
     "fresh33": "gold written before the first run; judged once clean (98%, rules at 2d07ab2), at the end of the 2026-12-07 late session",
+    "fresh34": "not yet run",
 }
 # The splits already run and judged at least once: the ones a colleague changing rules may print. A new
 # clean batch joins SPLITS (and so ``every``) when its gold list is committed, and SEEN only after its

@@ -29,7 +29,7 @@ MANIFEST = HERE / "manifest.csv"
 DEFAULT_OUT = Path("/work/adverts-eval")
 DEFAULT_MIRRORS = Path("/work/.mirror")
 # The manifest's splits (see benchmarks/precision.py for how each may be used).
-SPLITS = ("tune", "heldout", "fresh", *(f"fresh{n}" for n in range(2, 34)))  # fresh2 .. fresh33
+SPLITS = ("tune", "heldout", "fresh", *(f"fresh{n}" for n in range(2, 35)))  # fresh2 .. fresh34
 SUFFIX = {"markdown-yaml": ".md", "markdown-toml": ".md", "markdown": ".md", "html": ".html", "text": ".txt"}
 
 
