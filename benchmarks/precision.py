@@ -1235,6 +1235,10 @@ def write_markdown(path: Path, reports: list[Report], rows: list[dict[str, str]]
         "python benchmarks/precision.py --markdown                  # 5. regenerate this page",
         "```",
         "",
+        "Before a rule change lands, `python benchmarks/finding_diff.py OTHER_TREE` (a worktree of the "
+        "branch) lists every finding the change removes or adds over the adverts, with its verdict: a "
+        "removed TP or an unjudged new finding shows there first.",
+        "",
         *CLEAN_BATCH_GUIDE,
     ]
     out += JUDGING_GUIDE

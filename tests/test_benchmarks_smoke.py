@@ -9,7 +9,9 @@ from conftest import REPO
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 
+import finding_diff  # noqa: E402
 import generate  # noqa: E402
+import precision  # noqa: E402
 import run as benchmarks  # noqa: E402
 
 
@@ -79,3 +81,14 @@ def test_split_runs_workers_one_after_another_over_every_file(tmp_path):
     assert len(at_once["workers"]) == 2
     assert in_turn["method"] == "fork" if sys.platform.startswith("linux") else True
     assert len(in_turn["workers"]) == 2 and all(cpu > 0 for cpu in in_turn["workers"])
+
+
+def test_finding_diff_names_what_a_change_removes_and_adds_by_advert_line_and_rule():
+    def finding(advert: str, line: int, code: str) -> precision.Finding:
+        return precision.Finding(advert, code, line, 1, line, "quote", "info", True, "message")
+
+    before = [finding("a", 1, "RL205"), finding("a", 3, "RL201"), finding("b", 2, "RL208")]
+    after = [finding("a", 1, "RL205"), finding("b", 2, "RL208"), finding("b", 2, "RL208"), finding("c", 9, "RL101")]
+    removed, added = finding_diff.changed(before, after)
+    assert [finding_diff.key(f) for f in removed] == [("a", 3, "RL201")]
+    assert [finding_diff.key(f) for f in added] == [("b", 2, "RL208"), ("c", 9, "RL101")]
