@@ -975,18 +975,18 @@ def alternatives_asked(lead_in: str) -> int | None:
 # student, for a student post.
 # the right to work where the post is: "legally able to work in the US", "the right to work in the UK",
 # "work authorization", "eligible for employment"
+# a permit to work, named as such: "work authorization", "a work visa", "eligible for employment"
+_WORK_PERMIT = r"work\s+(?:authori[sz]ation|permit|visa)|eligib\w*\s+for\s+employment"
 _RIGHT_TO_WORK = (
     r"(?:legally|lawfully|eligible|eligibility|authori[sz]ed|authori[sz]ation|permitted|entitled|right)\s+"
-    r"(?:\w+\s+){0,2}to\s+(?:work|live|reside)\b|work\s+(?:authori[sz]ation|permit|visa)|"
-    r"eligib\w*\s+for\s+employment"
+    rf"(?:\w+\s+){{0,2}}to\s+(?:work|live|reside)\b|{_WORK_PERMIT}"
 )
 # the same said of a whole sentence, in the law's words only: a place after "to work in" ("the right
 # person to work closely with", "entitled to work from home" are not the law's)
 _STATES_RIGHT_TO_WORK = re.compile(
     r"\b(?:(?:legally|lawfully)\s+(?:\w+\s+){0,2}to\s+(?:work|live|reside)\b|"
     r"(?:right|eligible|eligibility|authori[sz]ed|authori[sz]ation|permitted|entitled)\s+to\s+(?:work|live|reside)\s+in\b|"
-    r"work\s+(?:authori[sz]ation|permit|visa)|eligib\w*\s+for\s+employment|visa\s+sponsorship|"
-    r"sponsor\w*\s+(?:\w+\s+){0,2}visas?\b)",
+    rf"{_WORK_PERMIT}|visa\s+sponsorship|sponsor\w*\s+(?:\w+\s+){{0,2}}visas?\b)",
     re.IGNORECASE,
 )
 

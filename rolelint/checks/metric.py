@@ -80,8 +80,9 @@ def document_words(spans, low, high=None, *, skip: frozenset[str] = frozenset())
     ``low``, the prose of its front matter too (a site that keeps the advert's text in fields its
     template renders: `description:`, `qualifications:`), counted up to ``high``: the fields may
     complete a stub, never make a body long. A body longer than ``high`` is counted without its
-    sentences that hold three or more of the ``skip`` words (``boilerplate_words``): legal and
-    policy text is not the hiring manager's to cut."""
+    sentences that hold three or more of the ``skip`` words (``boilerplate_words``): an
+    equal-opportunity statement is not the hiring manager's to cut; leaving it out may bring the
+    body within ``high``, never under ``low``."""
     words = sum(len(WORD.findall(item.text)) for item in spans if item.span.block != "scalar")
     if low is not None and words < low:
         words += sum(len(WORD.findall(item.text)) for item in spans if item.span.block == "scalar")
